@@ -1,6 +1,13 @@
 // Two projects: fast unit specs beside the code, and integration tests in test/ that talk to a real
 // PostgreSQL and Redis (see test/support/global-setup.ts).
 const swc = ['@swc/jest', { swcrc: true }];
+// NestJS 12 ships ES modules; Jest on Node 20 cannot require() them, so they are compiled to CommonJS too.
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmTransform = {
+  '^.+\\.ts$': swc,
+  '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
+};
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPackages.join('|')})/)`];
 const moduleNameMapper = {
   '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src',
   '^@app/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
@@ -13,15 +20,18 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts'],
       testMatch: ['**/*.spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform: esmTransform,
+      transformIgnorePatterns,
       moduleNameMapper,
+      setupFiles: ['reflect-metadata'],
     },
     {
       displayName: 'integration',
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.int-spec.ts'],
-      transform: { '^.+\\.ts$': swc },
+      transform: esmTransform,
+      transformIgnorePatterns,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

@@ -1,1 +1,6 @@
-export const x = 1;
+export * from './referral';
+export * from './dates';
+export * from './nhs-number';
+export * from './age-route';
+export * from './referral-rules';
+export * from './reference';

@@ -1,0 +1,48 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainError, InvalidRequestError } from './errors';
+
+/**
+ * One filter for every app: domain errors become their status, Nest's HTTP exceptions keep theirs, and
+ * anything unknown becomes a 500 with an error id to find in the logs — never a stack or a message that
+ * could carry personal data.
+ */
+@Catch()
+export class AppErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(AppErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request>();
+    if (response.headersSent) return;
+
+    if (exception instanceof InvalidRequestError) {
+      response.status(400).json({ statusCode: 400, errors: exception.errors });
+      return;
+    }
+    if (exception instanceof DomainError) {
+      response.status(exception.status).json({ statusCode: exception.status, error: exception.code, message: exception.message });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message ?? exception.message;
+      // A malformed JSON body is a caller's mistake: name it like any other field error.
+      if (status === 400 && /JSON/i.test(String(message))) {
+        response.status(400).json({ statusCode: 400, errors: [{ path: '', message: 'request body is not valid JSON' }] });
+        return;
+      }
+      response.status(status).json({ statusCode: status, message });
+      return;
+    }
+
+    const errorId = randomUUID();
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    // The stack and error name go to the log (redacted transport); the caller only gets the id.
+    this.logger.error({ errorId, err: { type: error.name, message: error.message, stack: error.stack }, route: request.route?.path }, 'unhandled error');
+    response.status(500).json({ statusCode: 500, error: 'internal_error', errorId });
+  }
+}

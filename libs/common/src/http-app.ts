@@ -1,0 +1,56 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { Environment } from '@app/config';
+import { AppErrorFilter } from './error.filter';
+import { createValidationPipe } from './validation';
+
+export interface HttpAppOptions {
+  title: string;
+  description: string;
+  /** Extra set-up on the instance (e.g. a case-system mimic's own error shape). */
+  configure?: (app: NestExpressApplication) => void;
+  /** Replace the standard validation pipe and error filter (a mimic speaks its own vendor's dialect). */
+  ownErrorHandling?: boolean;
+}
+
+/**
+ * Builds an HTTP app the same way for production and for integration tests: pino logger, helmet headers,
+ * closed CORS unless origins are configured, a body size limit, strict validation, one error filter,
+ * OpenAPI at /docs and shutdown hooks so SIGTERM drains in-flight requests.
+ */
+export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  const origins = config.get('CORS_ORIGINS', { infer: true });
+  if (origins) app.enableCors({ origin: origins.split(',').map((o: string) => o.trim()) });
+  const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('urlencoded', { limit, extended: false });
+  app.set('trust proxy', 'loopback');
+  if (!options.ownErrorHandling) {
+    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalFilters(new AppErrorFilter());
+  }
+  options.configure?.(app);
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  return app;
+}
+
+export async function listen(app: INestApplication, portKey: 'INTAKE_PORT' | 'AIS_PORT' | 'LCS_PORT' | 'INSIGHTS_PORT'): Promise<void> {
+  const config = app.get<ConfigService<Environment, true>>(ConfigService);
+  const port = config.get(portKey, { infer: true });
+  await app.listen(port, '0.0.0.0');
+}

@@ -1,0 +1,59 @@
+import { DynamicModule } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Environment } from '@app/config';
+
+/**
+ * Paths pino removes from every line. Request bodies are never logged at all; these cover the places where
+ * personal data or credentials could still slip in through a structured log call.
+ */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+  '*.firstName',
+  '*.lastName',
+  '*.dateOfBirth',
+  '*.nhsNumber',
+  '*.aliases',
+  '*.name',
+  '*.email',
+  '*.phone',
+  '*.narrative',
+  '*.Forename',
+  '*.Surname',
+  '*.DateOfBirth',
+  '*.childName',
+];
+
+function pathOnly(url: string | undefined): string {
+  // Query strings can carry filters such as a surname: log the path alone.
+  return (url ?? '').split('?')[0];
+}
+
+export function createLoggerModule(service: string): DynamicModule {
+  return LoggerModule.forRootAsync({
+    inject: [ConfigService],
+    useFactory: (config: ConfigService<Environment, true>) => ({
+      pinoHttp: {
+        level: config.get('LOG_LEVEL', { infer: true }),
+        base: { service },
+        redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+        genReqId: (req: IncomingMessage) => {
+          const given = req.headers['x-request-id'];
+          return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+        },
+        customProps: () => ({}),
+        serializers: {
+          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+          res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        },
+        autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+        transport: undefined,
+      },
+    }),
+  });
+}

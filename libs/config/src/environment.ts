@@ -1,0 +1,134 @@
+import { plainToInstance, Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'boolean' ? value : typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
+
+/**
+ * Every setting of every app, validated once at boot (ConfigModule `validate`). process.env is read nowhere else.
+ * Defaults suit a developer's machine; production sets the URLs and TLS explicitly.
+ */
+export class Environment {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/referral_hub';
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_SSL = false;
+
+  /** With DATABASE_SSL: refuse a server certificate that does not verify (production default). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DATABASE_SSL_REJECT_UNAUTHORIZED = true;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces BullMQ keys, so tests and several deployments can share one Redis. */
+  @IsString()
+  QUEUE_PREFIX = 'rh';
+
+  @Type(() => Number)
+  @IsInt()
+  INTAKE_PORT = 3000;
+
+  @Type(() => Number)
+  @IsInt()
+  AIS_PORT = 3101;
+
+  @Type(() => Number)
+  @IsInt()
+  LCS_PORT = 3102;
+
+  @Type(() => Number)
+  @IsInt()
+  INSIGHTS_PORT = 3200;
+
+  @IsString()
+  AIS_URL = 'http://127.0.0.1:3101';
+
+  @IsString()
+  LCS_URL = 'http://127.0.0.1:3102';
+
+  /** How often the outbox sweeper retries rows the immediate relay could not send. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  OUTBOX_SWEEP_MS = 2000;
+
+  /** Delivery attempts to a case system before a referral is marked routing_failed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ROUTING_ATTEMPTS = 8;
+
+  /** First retry delay; BullMQ doubles it on each attempt. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ROUTING_BACKOFF_MS = 1000;
+
+  /** Time allowed for one call to a case system. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  CASE_SYSTEM_TIMEOUT_MS = 5000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  ROUTER_CONCURRENCY = 8;
+
+  /** Cron pattern of the daily check for children whose 18th birthday has passed with a case open in LCS. */
+  @IsString()
+  EIGHTEENTH_BIRTHDAY_CHECK_CRON = '15 2 * * *';
+
+  /** Mimics only: added latency per request, and the share of requests answered 503, for tests. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  MIMIC_LATENCY_MS = 0;
+
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  MIMIC_FAILURE_RATE = 0;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 256 * 1024;
+
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** How long an Idempotency-Key answer is kept (the IETF draft asks for at least 24 hours). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  IDEMPOTENCY_TTL_HOURS = 48;
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return env;
+}

@@ -1,0 +1,84 @@
+import { checkReferralRules, isAnonymousNotification } from './referral-rules';
+import type { Referral } from './referral';
+
+const now = new Date('2026-06-01T12:00:00Z');
+
+function adultNrm(overrides: Partial<Referral> = {}): Partial<Referral> {
+  return {
+    kind: 'nrm',
+    consentToNrm: true,
+    age: { under18: 'no' },
+    potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Ana', lastName: 'Hoxha', dateOfBirth: '1990-03-04' },
+    exploitation: { types: ['sexual'], location: 'uk' },
+    referredAt: '2026-05-30T09:00:00Z',
+    ...overrides,
+  };
+}
+
+const paths = (r: Partial<Referral>) => checkReferralRules(r, now).map((v) => v.path);
+
+describe(checkReferralRules.name, () => {
+  it('accepts a consenting adult NRM referral', () => {
+    expect(paths(adultNrm())).toEqual([]);
+  });
+
+  it('needs consent for an adult NRM referral', () => {
+    expect(paths(adultNrm({ consentToNrm: false }))).toEqual(['consentToNrm']);
+  });
+
+  it('refuses a child notified as a Duty to Notify, and asks for the local authority contact', () => {
+    expect(paths(adultNrm({ kind: 'dtn', age: { under18: 'yes' }, potentialVictim: { gender: 'male', nationality: 'VNM' } })))
+      .toEqual(['kind', 'localAuthorityContact']);
+  });
+
+  it('treats a date of birth under 18 as a child even when under18 is "no"', () => {
+    const r = adultNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '2010-01-01' } });
+    expect(paths(r)).toEqual(['localAuthorityContact']);
+  });
+
+  it('needs no consent from a child', () => {
+    const r = adultNrm({
+      consentToNrm: undefined,
+      age: { under18: 'not_sure' },
+      localAuthorityContact: { authority: 'Buckinghamshire Council', phone: '01296 395000', email: 'mash@bucks.example' },
+    });
+    expect(paths(r)).toEqual([]);
+  });
+
+  it('keeps an anonymous Duty to Notify free of identity', () => {
+    const r = adultNrm({ kind: 'dtn', consentToNrm: false });
+    expect(paths(r)).toEqual(['potentialVictim.dateOfBirth', 'potentialVictim.firstName', 'potentialVictim.lastName']);
+  });
+
+  it('allows names but never a date of birth when the adult co-operates', () => {
+    const r = adultNrm({ kind: 'dtn', consentToNrm: undefined, cooperatesWithAuthorities: true });
+    expect(paths(r)).toEqual(['potentialVictim.dateOfBirth']);
+  });
+
+  it('refuses dates of birth on or before 1900-01-01 and in the future', () => {
+    const old = adultNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '1900-01-01' } });
+    const future = adultNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '2027-01-01' } });
+    expect(paths(old)).toEqual(['potentialVictim.dateOfBirth']);
+    expect(paths(future)).toContain('potentialVictim.dateOfBirth');
+  });
+
+  it('refuses a referral dated in the future', () => {
+    expect(paths(adultNrm({ referredAt: '2026-06-02T12:00:00Z' }))).toEqual(['referredAt']);
+  });
+
+  it('needs details for an "other" exploitation type', () => {
+    expect(paths(adultNrm({ exploitation: { types: ['other'], location: 'uk' } }))).toEqual(['exploitation.otherDetails']);
+  });
+
+  it('does not throw on a body with no age answers', () => {
+    expect(() => checkReferralRules({ kind: 'nrm' }, now)).not.toThrow();
+  });
+});
+
+describe(isAnonymousNotification.name, () => {
+  it('is true only for a Duty to Notify without co-operation', () => {
+    expect(isAnonymousNotification({ kind: 'dtn' })).toBe(true);
+    expect(isAnonymousNotification({ kind: 'dtn', cooperatesWithAuthorities: true })).toBe(false);
+    expect(isAnonymousNotification({ kind: 'nrm' })).toBe(false);
+  });
+});

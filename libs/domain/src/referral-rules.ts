@@ -1,0 +1,112 @@
+import { mayBeChild } from './age-route';
+import { isIsoDate, toIsoDate } from './dates';
+import type { FieldViolation, Referral } from './referral';
+
+/** The earliest date of birth the Home Office form accepts (pv-dob: after 1 January 1900). */
+export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
+
+/** A referral time a little ahead of the server clock is a clock difference, not a future referral. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+// s.52(3) MSA 2015: a notification about an adult may not identify them unless they consent; the digital
+// service asks names and contact only of a potential victim who co-operates with the authorities, and never
+// a date of birth on the Duty to Notify path.
+const ALWAYS_WITHHELD_FROM_DTN = ['dateOfBirth', 'dateOfBirthEstimated', 'nhsNumber', 'homeOfficeReference'] as const;
+const WITHHELD_FROM_ANONYMOUS_DTN = ['firstName', 'lastName', 'aliases', 'contact'] as const;
+
+/**
+ * The cross-field rules of the NRM form, the Duty to Notify and the Modern Slavery Act 2015 that a field-level
+ * validator cannot see. Defensive about shape: it runs beside the field validation so that one answer lists
+ * every failing field, and must not throw on a malformed body.
+ */
+export function checkReferralRules(referral: Partial<Referral>, now: Date = new Date()): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const today = toIsoDate(now);
+  const age = referral.age;
+  const victim = referral.potentialVictim;
+  const referredAt = typeof referral.referredAt === 'string' ? referral.referredAt : now.toISOString();
+  const dateOfBirth = isIsoDate(victim?.dateOfBirth) ? victim?.dateOfBirth : undefined;
+
+  if (typeof referral.referredAt === 'string' && Date.parse(referral.referredAt) > now.getTime() + CLOCK_SKEW_MS) {
+    violations.push({ path: 'referredAt', message: 'referredAt must not be in the future' });
+  }
+
+  if (dateOfBirth) {
+    if (dateOfBirth <= EARLIEST_DATE_OF_BIRTH) {
+      violations.push({ path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth must be after 1900-01-01' });
+    } else if (dateOfBirth > today) {
+      violations.push({ path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth must not be in the future' });
+    }
+  }
+
+  if (victim?.secondNationality && victim.secondNationality === victim.nationality) {
+    violations.push({
+      path: 'potentialVictim.secondNationality',
+      message: 'secondNationality must differ from nationality',
+    });
+  }
+
+  const exploitation = referral.exploitation;
+  if (Array.isArray(exploitation?.types) && exploitation.types.includes('other') && !exploitation.otherDetails?.trim()) {
+    violations.push({ path: 'exploitation.otherDetails', message: 'otherDetails is required when types include "other"' });
+  }
+  if (isIsoDate(exploitation?.startDate)) {
+    if (exploitation.startDate > today) {
+      violations.push({ path: 'exploitation.startDate', message: 'startDate must not be in the future' });
+    } else if (dateOfBirth && exploitation.startDate < dateOfBirth) {
+      violations.push({ path: 'exploitation.startDate', message: 'startDate must not be before the date of birth' });
+    }
+  }
+
+  if (!age || typeof age !== 'object') return violations;
+  const child = mayBeChild({ age, dateOfBirth, referredAt });
+
+  if (child) {
+    // Toolkit s.1: "Consent is not needed for children to enter the NRM and a referral must be made."
+    if (referral.kind === 'dtn') {
+      violations.push({
+        path: 'kind',
+        message: 'a potential victim who may be under 18 is referred to the NRM without consent: kind must be "nrm"',
+      });
+    }
+    // Form: "You must contact the relevant local authority to safeguard the child before continuing".
+    if (!referral.localAuthorityContact) {
+      violations.push({
+        path: 'localAuthorityContact',
+        message: 'localAuthorityContact is required when the potential victim may be under 18',
+      });
+    }
+    return violations;
+  }
+
+  if (referral.kind === 'nrm' && referral.consentToNrm !== true) {
+    violations.push({
+      path: 'consentToNrm',
+      message: 'an adult is referred to the NRM only with consent: consentToNrm must be true, or send a "dtn" notification',
+    });
+  }
+  if (referral.kind === 'dtn') {
+    if (referral.consentToNrm === true) {
+      violations.push({ path: 'consentToNrm', message: 'an adult who consents is referred with kind "nrm", not "dtn"' });
+    }
+    const withheld: readonly string[] = referral.cooperatesWithAuthorities
+      ? ALWAYS_WITHHELD_FROM_DTN
+      : [...ALWAYS_WITHHELD_FROM_DTN, ...WITHHELD_FROM_ANONYMOUS_DTN];
+    for (const field of withheld) {
+      if (victim && (victim as unknown as Record<string, unknown>)[field] !== undefined) {
+        violations.push({
+          path: `potentialVictim.${field}`,
+          message: referral.cooperatesWithAuthorities
+            ? `${field} is never given in a Duty to Notify notification`
+            : `${field} must not be given in an anonymous Duty to Notify notification (MSA 2015 s.52(3))`,
+        });
+      }
+    }
+  }
+  return violations;
+}
+
+/** An anonymous notification: a Duty to Notify whose subject did not agree to co-operate; never identity-matched. */
+export function isAnonymousNotification(referral: Pick<Referral, 'kind' | 'cooperatesWithAuthorities'>): boolean {
+  return referral.kind === 'dtn' && referral.cooperatesWithAuthorities !== true;
+}

@@ -1,0 +1,49 @@
+import type { CaseSystem } from '@app/domain';
+
+/**
+ * Every queue and job the system uses, in one place. Payloads carry ids only: Redis is not a place for
+ * personal data about potential victims (STYLE.md 5). Job ids are derived from what the job is about, so a
+ * job added twice (a relay retry, a sweeper) is one job.
+ */
+export const QueueName = {
+  Routing: 'routing',
+  Linking: 'linking',
+  Reports: 'reports',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export const RoutingJobName = {
+  /** Deliver an accepted referral to the case system its route names. */
+  Deliver: 'deliver',
+  /** Move a child's case from LCS to AIS (age assessment found an adult, or an 18th birthday passed). */
+  Transfer: 'transfer',
+  /** Daily: find open LCS cases whose subject has turned 18. */
+  EighteenthBirthdays: 'eighteenth-birthdays',
+} as const;
+
+export interface DeliverJob {
+  referralId: string;
+}
+
+export interface TransferJob {
+  referralId: string;
+  transitionId: string;
+}
+
+export type EighteenthBirthdaysJob = Record<string, never>;
+
+export interface LinkingJob {
+  system: CaseSystem;
+  recordId: string;
+  version: number;
+}
+
+/** BullMQ refuses custom ids containing ":" (they are Redis key separators), so parts are joined with "-". */
+export function jobId(...parts: Array<string | number>): string {
+  return parts.map((p) => String(p).replace(/:/g, '_')).join('-');
+}
+
+export const deliverJobId = (referralId: string, generation = 0): string =>
+  generation === 0 ? jobId('deliver', referralId) : jobId('deliver', referralId, 'redrive', generation);
+export const transferJobId = (transitionId: string): string => jobId('transfer', transitionId);
+export const linkingJobId = (job: LinkingJob): string => jobId(job.system, job.recordId, job.version);
