@@ -1,0 +1,10 @@
+export * from './statistics.errors';
+export { CalendarDate, ageOn, isLeapYear } from './calendar-date';
+export * from './period';
+export * from './exploitation-type';
+export * from './age-group';
+export * from './labels';
+export * from './dimension';
+export * from './table';
+export * from './disclosure-control';
+export * from './disclosure-audit';

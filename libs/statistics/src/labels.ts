@@ -1,0 +1,116 @@
+import { combinedNationalityLabel } from '@app/countries';
+import { UnknownCategoryError } from './statistics.errors';
+
+/**
+ * Labels of the Home Office NRM statistics tables (domain brief 4.2) for the referral's coded answers.
+ * Each `*_LABELS` list is the canonical order in which a breakdown shows the categories.
+ */
+
+export type Gender = 'female' | 'male' | 'other';
+
+/** "Not recorded" covers legacy records without a gender (older editions, e.g. 2022 Q2, had "Not Recorded"). */
+export const GENDER_LABELS = ['Female', 'Male', 'Other', 'Not recorded'] as const;
+export type GenderLabel = (typeof GENDER_LABELS)[number];
+
+const GENDER: Readonly<Record<Gender, GenderLabel>> = { female: 'Female', male: 'Male', other: 'Other' };
+
+/** The form's "They do not identify as male or female" is stored as `other` and shown as "Other". */
+export function genderLabel(gender: string | null | undefined): GenderLabel {
+  if (gender === null || gender === undefined || gender === 'not_recorded') return 'Not recorded';
+  return lookup(GENDER, 'gender', gender);
+}
+
+export type FirstResponderType = 'local_authority' | 'police' | 'ngo' | 'government_agency' | 'health' | 'other';
+
+/**
+ * Government agency, NGO, police and local authority in the order of the Home Office first-responder tables
+ * (Tables 11 to 14); health and other are the council's own additions.
+ */
+export const FIRST_RESPONDER_TYPE_LABELS = [
+  'Government Agency',
+  'NGO & Third Sector',
+  'Police',
+  'Local Authority',
+  'Health',
+  'Other',
+] as const;
+export type FirstResponderTypeLabel = (typeof FIRST_RESPONDER_TYPE_LABELS)[number];
+
+const FIRST_RESPONDER_TYPE: Readonly<Record<FirstResponderType, FirstResponderTypeLabel>> = {
+  government_agency: 'Government Agency',
+  ngo: 'NGO & Third Sector',
+  police: 'Police',
+  local_authority: 'Local Authority',
+  health: 'Health',
+  other: 'Other',
+};
+
+export function firstResponderTypeLabel(organisationType: string): FirstResponderTypeLabel {
+  return lookup(FIRST_RESPONDER_TYPE, 'first responder organisation type', organisationType);
+}
+
+export type ExploitationLocation = 'uk' | 'overseas' | 'uk_and_overseas';
+
+/** Home Office NRM Table 2 order. */
+export const LOCATION_LABELS = ['Overseas', 'UK', 'UK and Overseas', 'Not specified or unknown'] as const;
+export type LocationLabel = (typeof LOCATION_LABELS)[number];
+
+const LOCATION: Readonly<Record<ExploitationLocation, LocationLabel>> = {
+  uk: 'UK',
+  overseas: 'Overseas',
+  uk_and_overseas: 'UK and Overseas',
+};
+
+/** The form requires a location; a missing one (legacy records, `unknown`) is "Not specified or unknown". */
+export function locationLabel(location: string | null | undefined): LocationLabel {
+  if (location === null || location === undefined || location === 'unknown') return 'Not specified or unknown';
+  return lookup(LOCATION, 'location of exploitation', location);
+}
+
+export type ReferralKind = 'nrm' | 'dtn';
+
+export const KIND_LABELS = ['NRM referral', 'Duty to Notify'] as const;
+export type KindLabel = (typeof KIND_LABELS)[number];
+
+const KIND: Readonly<Record<ReferralKind, KindLabel>> = { nrm: 'NRM referral', dtn: 'Duty to Notify' };
+
+export function kindLabel(kind: string): KindLabel {
+  return lookup(KIND, 'kind', kind);
+}
+
+export type CaseSystem = 'AIS' | 'LCS';
+
+/**
+ * "Not routed" keeps the case-system breakdown summing to its total while a referral waits for, or has failed,
+ * routing (`routing_failed`): it is counted as a referral but no case system holds it yet.
+ */
+export const CASE_SYSTEM_LABELS = ['AIS', 'LCS', 'Not routed'] as const;
+export type CaseSystemLabel = (typeof CASE_SYSTEM_LABELS)[number];
+
+export function caseSystemLabel(system: string | null | undefined): CaseSystemLabel {
+  if (system === null || system === undefined) return 'Not routed';
+  return lookup({ AIS: 'AIS', LCS: 'LCS' } as const, 'case system', system);
+}
+
+export type DecisionOutcome = 'negative' | 'positive';
+
+/** Reasonable and conclusive grounds outcomes, in the order of Home Office Tables 16 and 28. */
+export const DECISION_OUTCOME_LABELS = ['Negative', 'Positive'] as const;
+export type DecisionOutcomeLabel = (typeof DECISION_OUTCOME_LABELS)[number];
+
+export function decisionOutcomeLabel(outcome: string): DecisionOutcomeLabel {
+  return lookup({ negative: 'Negative', positive: 'Positive' } as const, 'decision outcome', outcome);
+}
+
+/**
+ * Nationality as the Home Office tables label it; dual nationals get the combined label ("Albanian Greek").
+ * A missing nationality is "Unknown", as the form's "UNK" is.
+ */
+export function nationalityLabel(nationality: string | null | undefined, secondNationality?: string | null): string {
+  return combinedNationalityLabel(nationality || 'UNK', secondNationality);
+}
+
+function lookup<K extends string, V>(table: Readonly<Record<K, V>>, dimension: string, value: string): V {
+  if (!Object.prototype.hasOwnProperty.call(table, value)) throw new UnknownCategoryError(dimension, value);
+  return table[value as K];
+}
