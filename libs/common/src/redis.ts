@@ -1,4 +1,4 @@
-import type { RedisOptions } from 'ioredis';
+import type { RedisOptions } from 'bullmq';
 
 /**
  * Connection options for BullMQ from a redis:// or rediss:// URL (rediss turns TLS on).

@@ -7,3 +7,8 @@ export * from './central/idempotency-key.entity';
 export * from './central/transition.entity';
 export * from './central/age-assessment.entity';
 export * from './central-database.module';
+export * from './central/referral.repository';
+export * from './central/outbox.repository';
+export * from './central/idempotency.repository';
+export * from './central/transition.repository';
+export * from './central/central-repositories.module';

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 export const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
@@ -28,7 +28,7 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    const checks = [() => this.database.pingCheck('database', { timeout: 1500 })];
+    const checks: HealthIndicatorFunction[] = [this.database.pingCheck('database').withTimeout(1500)];
     if (this.options.redis) checks.push(() => this.redis.pingCheck('redis'));
     return this.health.check(checks);
   }

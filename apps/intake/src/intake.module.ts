@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { createLoggerModule, HealthModule } from '@app/common';
+import { AppConfigModule } from '@app/config';
+import { SchemaDatabaseModule } from '@app/database';
+import { QueueConnectionModule } from '@app/queues';
+import { ReferralsModule } from './referrals/referrals.module';
+
+@Module({
+  imports: [
+    AppConfigModule,
+    createLoggerModule('intake'),
+    SchemaDatabaseModule.central('intake'),
+    QueueConnectionModule.forRoot(),
+    HealthModule.forRoot({ redis: true }),
+    ReferralsModule,
+  ],
+})
+export class IntakeModule {}

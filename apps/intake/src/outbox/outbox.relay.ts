@@ -1,0 +1,83 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Queue } from 'bullmq';
+import type { Environment } from '@app/config';
+import { OutboxRepository, PendingMessage } from '@app/database';
+import { QueueName } from '@app/queues';
+
+const BATCH = 200;
+/** BullMQ waits for Redis to come back rather than failing; the relay gives up on a send after this. */
+const SEND_TIMEOUT_MS = 2000;
+
+/**
+ * Moves outbox rows to the routing queue. Each accepted referral kicks it at once; a sweeper retries on an
+ * interval what could not be sent (Redis away), so an accepted referral is never lost between PostgreSQL and
+ * Redis. Job ids come from the row, so a row sent twice (a crash between send and mark) is one job.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private again = false;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    @InjectQueue(QueueName.Routing) private readonly routing: Queue,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.kick(), this.config.get('OUTBOX_SWEEP_MS', { infer: true }));
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.draining;
+  }
+
+  /** Asks for a drain; concurrent kicks coalesce into one running drain plus at most one more. */
+  kick(): void {
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        let result;
+        do {
+          result = await this.outbox.relay(BATCH, (messages) => this.send(messages));
+        } while (result.sent === BATCH);
+      } while (this.again);
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'outbox relay pass failed; the sweeper will retry');
+    }
+  }
+
+  private async send(messages: PendingMessage[]): Promise<void> {
+    const add = this.routing.addBulk(
+      messages.map((m) => ({ name: m.topic, data: m.payload, opts: { jobId: m.jobId } })),
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('queue unavailable (timed out)')), SEND_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([add, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    // A timed-out add may still land when Redis returns; the same job ids make that harmless.
+    add.catch(() => undefined);
+  }
+}

@@ -1,0 +1,38 @@
+import { registerDecorator, ValidationOptions } from 'class-validator';
+import { isAlpha3 } from '@app/countries';
+import { isIsoDate, isValidNhsNumber } from '@app/domain';
+
+export function IsNhsNumber(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNhsNumber',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be a 10-digit NHS number with a valid check digit', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isValidNhsNumber(value) },
+    });
+}
+
+/** ISO 3166-1 alpha-3, or "UNK" as the form allows for an unknown nationality. */
+export function IsNationality(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNationality',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be an ISO 3166-1 alpha-3 code or "UNK"', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && isAlpha3(value) },
+    });
+}
+
+/** A real calendar date written YYYY-MM-DD (2023-02-29 is refused). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be a date written YYYY-MM-DD', ...options },
+      validator: { validate: (value: unknown) => isIsoDate(value) },
+    });
+}

@@ -1,0 +1,37 @@
+import { Injectable, PipeTransform } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { flattenValidationErrors, InvalidRequestError } from '@app/common';
+import { checkReferralRules, type FieldViolation, type Referral } from '@app/domain';
+import { CreateReferralDto } from './dto/create-referral.dto';
+
+/**
+ * Validates a referral body in one pass: field rules (class-validator, unknown fields refused) and the
+ * cross-field rules of the form and the Act (libs/domain), so one 400 lists every failing field.
+ */
+@Injectable()
+export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateReferralDto>> {
+  async transform(body: unknown): Promise<CreateReferralDto> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw new InvalidRequestError([{ path: '', message: 'the body must be a JSON object' }]);
+    }
+    const dto = plainToInstance(CreateReferralDto, body);
+    const fieldErrors = flattenValidationErrors(
+      await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }),
+    );
+    const ruleErrors = checkReferralRules(body as Partial<Referral>);
+    const errors = dedupe([...fieldErrors, ...ruleErrors]);
+    if (errors.length > 0) throw new InvalidRequestError(errors);
+    return dto;
+  }
+}
+
+function dedupe(errors: FieldViolation[]): FieldViolation[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}\u0000${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { InvalidRequestError } from '@app/common';
+import { CreateReferralDto } from './dto/create-referral.dto';
+import { ListReferralsQuery } from './dto/list-referrals.query';
+import { RecordAgeAssessmentDto } from './dto/record-age-assessment.dto';
+import { ReferralBodyPipe } from './referral-body.pipe';
+import type { CreatedReferralView, ReferralSummaryView, ReferralView, TransitionView } from './referral.presenter';
+import { ReferralService } from './referral.service';
+
+// Until sign-in lands, every caller shares one idempotency scope.
+const PUBLIC_SCOPE = 'public';
+
+@ApiTags('referrals')
+@Controller('v1/referrals')
+export class ReferralController {
+  constructor(private readonly referrals: ReferralService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Log an NRM referral or a Duty to Notify notification' })
+  @ApiBody({ type: CreateReferralDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async create(
+    @Body(ReferralBodyPipe) body: CreateReferralDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CreatedReferralView> {
+    if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) {
+      throw new InvalidRequestError([{ path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
+    }
+    const outcome = await this.referrals.create(body, key ? { scope: PUBLIC_SCOPE, key } : undefined);
+    res.status(201);
+    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return outcome.view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List referrals, newest first, without personal data' })
+  list(@Query() query: ListReferralsQuery): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {
+    const { page, pageSize, ...filter } = query;
+    return this.referrals.list(filter, page, pageSize);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A referral with its routing status, case record, transitions and person' })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReferralView> {
+    return this.referrals.get(id);
+  }
+
+  @Post(':id/age-assessment')
+  @ApiOperation({ summary: 'Record a local-authority age assessment; an adult finding moves an LCS case to AIS' })
+  recordAgeAssessment(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordAgeAssessmentDto,
+  ): Promise<{ assessmentId: string; transition: TransitionView | null }> {
+    return this.referrals.recordAgeAssessment(id, body);
+  }
+
+  @Post(':id/redrive')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Route again a referral whose routing failed' })
+  redrive(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; status: 'accepted' }> {
+    return this.referrals.redrive(id);
+  }
+}

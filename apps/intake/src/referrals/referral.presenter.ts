@@ -1,0 +1,94 @@
+import type { AgeAssessmentEntity, ReferralEntity, TransitionEntity } from '@app/database';
+import type { CaseSystem, Referral } from '@app/domain';
+
+export interface RouteView {
+  system: CaseSystem;
+  reason: string;
+  conflict: boolean;
+  explanation: string;
+}
+
+export interface CreatedReferralView {
+  id: string;
+  reference: string;
+  kind: 'nrm' | 'dtn';
+  route: RouteView;
+  status: string;
+}
+
+export interface ReferralSummaryView extends CreatedReferralView {
+  organisation: string;
+  organisationType: string;
+  referredAt: string;
+  caseRecord: { system: CaseSystem; recordId: string } | null;
+  personId: string | null;
+}
+
+export interface TransitionView {
+  id: string;
+  from: { system: CaseSystem; recordId: string };
+  to: { system: CaseSystem; recordId: string | null };
+  reason: string;
+  effectiveOn: string;
+  status: string;
+  recordedAt: string;
+  completedAt: string | null;
+}
+
+export interface ReferralView extends ReferralSummaryView {
+  receivedAt: string;
+  routing: { attempts: number; lastError: string | null; routedAt: string | null };
+  transitions: TransitionView[];
+  ageAssessments: Array<{ id: string; assessedOn: string; outcome: string; authority: string; recordedAt: string }>;
+  referral: Referral;
+}
+
+export function presentRoute(r: ReferralEntity): RouteView {
+  return { system: r.routeSystem, reason: r.routeReason, conflict: r.routeConflict, explanation: r.routeExplanation };
+}
+
+export function presentCreated(r: ReferralEntity): CreatedReferralView {
+  return { id: r.id, reference: r.reference, kind: r.kind, route: presentRoute(r), status: r.status };
+}
+
+/** No personal data: a list may be read by more people than a single record. */
+export function presentSummary(r: ReferralEntity): ReferralSummaryView {
+  return {
+    ...presentCreated(r),
+    organisation: r.organisation,
+    organisationType: r.organisationType,
+    referredAt: r.referredAt.toISOString(),
+    caseRecord: r.caseSystem && r.caseRecordId ? { system: r.caseSystem, recordId: r.caseRecordId } : null,
+    personId: r.personId,
+  };
+}
+
+export function presentTransition(t: TransitionEntity): TransitionView {
+  return {
+    id: t.id,
+    from: { system: t.fromSystem, recordId: t.fromRecordId },
+    to: { system: t.toSystem, recordId: t.toRecordId },
+    reason: t.reason,
+    effectiveOn: t.effectiveOn,
+    status: t.status,
+    recordedAt: t.recordedAt.toISOString(),
+    completedAt: t.completedAt?.toISOString() ?? null,
+  };
+}
+
+export function presentReferral(r: ReferralEntity, transitions: TransitionEntity[], assessments: AgeAssessmentEntity[]): ReferralView {
+  return {
+    ...presentSummary(r),
+    receivedAt: r.receivedAt.toISOString(),
+    routing: { attempts: r.routingAttempts, lastError: r.routingError, routedAt: r.routedAt?.toISOString() ?? null },
+    transitions: transitions.map(presentTransition),
+    ageAssessments: assessments.map((a) => ({
+      id: a.id,
+      assessedOn: a.assessedOn,
+      outcome: a.outcome,
+      authority: a.authority,
+      recordedAt: a.recordedAt.toISOString(),
+    })),
+    referral: r.details,
+  };
+}

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import { ConflictError, NotFoundError, UnprocessableError } from '@app/common';
+import type { Environment } from '@app/config';
+import {
+  IdempotencyRepository,
+  OutboxRepository,
+  ReferralEntity,
+  ReferralFilter,
+  ReferralRepository,
+  TransitionRepository,
+} from '@app/database';
+import { decideRoute, formatReferralReference, isAnonymousNotification, type Referral } from '@app/domain';
+import { deliverJobId, RoutingJobName, transferJobId } from '@app/queues';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import type { CreateReferralDto } from './dto/create-referral.dto';
+import type { RecordAgeAssessmentDto } from './dto/record-age-assessment.dto';
+import { requestFingerprint } from './idempotency';
+import {
+  CreatedReferralView,
+  presentCreated,
+  presentReferral,
+  presentSummary,
+  presentTransition,
+  ReferralSummaryView,
+  ReferralView,
+  TransitionView,
+} from './referral.presenter';
+
+export interface IdempotencyContext {
+  scope: string;
+  key: string;
+}
+
+export interface CreateOutcome {
+  view: CreatedReferralView;
+  replayed: boolean;
+}
+
+@Injectable()
+export class ReferralService {
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly transitions: TransitionRepository,
+    private readonly relay: OutboxRelay,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  /**
+   * Records a referral, its routing decision and the outbox row that will carry it to the router, in one
+   * transaction; with an Idempotency-Key the stored answer is written in that transaction too.
+   */
+  async create(dto: CreateReferralDto, idem?: IdempotencyContext): Promise<CreateOutcome> {
+    if (idem) {
+      const claim = await this.idempotency.claim(idem.scope, idem.key, requestFingerprint(dto), this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true }));
+      if (claim.outcome === 'replay') return { view: claim.body as CreatedReferralView, replayed: true };
+      if (claim.outcome === 'mismatch') {
+        throw new UnprocessableError('this Idempotency-Key was used with a different request body', 'idempotency_key_reused');
+      }
+      if (claim.outcome === 'in_flight') {
+        throw new ConflictError('a request with this Idempotency-Key is still being processed', 'idempotency_key_in_flight');
+      }
+    }
+    try {
+      const view = await this.referrals.transaction(async (manager) => {
+        const entity = this.toEntity(dto, await this.referrals.nextReferenceNumber(manager));
+        await this.referrals.insert(manager, entity);
+        await this.outbox.add(manager, {
+          topic: RoutingJobName.Deliver,
+          aggregateId: entity.id,
+          jobId: deliverJobId(entity.id),
+          payload: { referralId: entity.id },
+        });
+        const created = presentCreated(entity as ReferralEntity);
+        if (idem) await this.idempotency.complete(manager, idem.scope, idem.key, 201, created);
+        return created;
+      });
+      this.relay.kick();
+      return { view, replayed: false };
+    } catch (error) {
+      if (idem) await this.idempotency.release(idem.scope, idem.key);
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<ReferralView> {
+    const referral = await this.referrals.findById(id);
+    if (!referral) throw new NotFoundError('referral', id);
+    const [transitions, assessments] = await Promise.all([
+      this.transitions.forReferral(id),
+      this.transitions.assessmentsForReferral(id),
+    ]);
+    return presentReferral(referral, transitions, assessments);
+  }
+
+  async list(filter: ReferralFilter, page: number, pageSize: number): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {
+    const { items, total } = await this.referrals.list(filter, pageSize, (page - 1) * pageSize);
+    return { items: items.map(presentSummary), page, pageSize, total };
+  }
+
+  /**
+   * A local-authority age assessment. One that finds an adult moves a case held in LCS to AIS: a transition
+   * of the same referral, not a new one (MSA 2015 s.51: the presumption lasts until age is assessed).
+   */
+  async recordAgeAssessment(id: string, dto: RecordAgeAssessmentDto): Promise<{ assessmentId: string; transition: TransitionView | null }> {
+    const referral = await this.referrals.findById(id);
+    if (!referral) throw new NotFoundError('referral', id);
+    const assessmentId = randomUUID();
+    const moveToAdults = dto.outcome === 'adult' && (referral.caseSystem ?? referral.routeSystem) === 'LCS';
+    const transition = await this.referrals.transaction(async (manager) => {
+      await this.transitions.insertAssessment(manager, {
+        id: assessmentId,
+        referralId: id,
+        assessedOn: dto.assessedOn,
+        outcome: dto.outcome,
+        assessedDateOfBirth: dto.assessedDateOfBirth ?? null,
+        authority: dto.authority,
+      });
+      if (!moveToAdults) return null;
+      const { transition: stored, created } = await this.transitions.insertOnce(manager, {
+        id: randomUUID(),
+        referralId: id,
+        fromSystem: 'LCS',
+        fromRecordId: referral.caseRecordId ?? 'pending-delivery',
+        toSystem: 'AIS',
+        reason: 'age_assessment_adult',
+        effectiveOn: dto.assessedOn,
+        status: 'pending',
+      });
+      if (created) {
+        await this.outbox.add(manager, {
+          topic: RoutingJobName.Transfer,
+          aggregateId: id,
+          jobId: transferJobId(stored.id),
+          payload: { referralId: id, transitionId: stored.id },
+        });
+      }
+      return stored;
+    });
+    if (transition) this.relay.kick();
+    return { assessmentId, transition: transition ? presentTransition(transition) : null };
+  }
+
+  /** Re-drives a referral whose routing failed after every retry, once the case system is back. */
+  async redrive(id: string): Promise<{ id: string; status: 'accepted' }> {
+    await this.referrals.transaction(async (manager) => {
+      const generation = await this.referrals.redrive(manager, id);
+      if (generation === undefined) {
+        const exists = await this.referrals.findById(id);
+        if (!exists) throw new NotFoundError('referral', id);
+        throw new ConflictError('only a referral whose routing failed can be re-driven', 'not_routing_failed');
+      }
+      await this.outbox.add(manager, {
+        topic: RoutingJobName.Deliver,
+        aggregateId: id,
+        jobId: deliverJobId(id, generation),
+        payload: { referralId: id },
+      });
+    });
+    this.relay.kick();
+    return { id, status: 'accepted' };
+  }
+
+  private toEntity(dto: CreateReferralDto, sequence: number): Partial<ReferralEntity> & { id: string } {
+    const receivedAt = new Date();
+    const details: Referral = JSON.parse(JSON.stringify({ ...dto, referredAt: dto.referredAt ?? receivedAt.toISOString() }));
+    const victim = details.potentialVictim;
+    const route = decideRoute({ age: details.age, dateOfBirth: victim.dateOfBirth, referredAt: details.referredAt });
+    return {
+      id: randomUUID(),
+      reference: formatReferralReference(receivedAt, sequence),
+      kind: details.kind,
+      status: 'accepted',
+      anonymous: isAnonymousNotification(details),
+      organisation: details.firstResponder.organisation,
+      organisationType: details.firstResponder.organisationType,
+      referredAt: new Date(details.referredAt),
+      receivedAt,
+      under18: details.age.under18,
+      under18DuringExploitation: details.age.under18DuringExploitation ?? null,
+      ageDisputed: details.age.ageDisputed ?? false,
+      dateOfBirth: victim.dateOfBirth ?? null,
+      gender: victim.gender,
+      nationality: victim.nationality,
+      secondNationality: victim.secondNationality ?? null,
+      exploitationTypes: details.exploitation.types,
+      exploitationLocation: details.exploitation.location,
+      exploitationStart: details.exploitation.startDate ?? null,
+      routeSystem: route.system,
+      routeReason: route.reason,
+      routeConflict: route.conflict,
+      routeExplanation: route.explanation,
+      routingAttempts: 0,
+      redriveGeneration: 0,
+      details,
+    };
+  }
+}

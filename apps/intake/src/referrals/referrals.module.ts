@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CentralRepositoriesModule } from '@app/database';
+import { RoutingQueueModule } from '@app/queues';
+import { OutboxRelay } from '../outbox/outbox.relay';
+import { ReferralController } from './referral.controller';
+import { ReferralService } from './referral.service';
+
+@Module({
+  imports: [CentralRepositoriesModule, RoutingQueueModule.register()],
+  controllers: [ReferralController],
+  providers: [ReferralService, OutboxRelay],
+})
+export class ReferralsModule {}

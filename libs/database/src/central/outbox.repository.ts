@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface OutboxMessage {
+  topic: string;
+  aggregateId: string;
+  jobId: string;
+  payload: Record<string, unknown>;
+}
+
+export interface PendingMessage extends OutboxMessage {
+  id: string;
+  attempts: number;
+}
+
+@Injectable()
+export class OutboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async add(manager: EntityManager, message: OutboxMessage): Promise<void> {
+    await manager.query(`INSERT INTO central.outbox (topic, aggregate_id, job_id, payload) VALUES ($1, $2, $3, $4)`, [
+      message.topic,
+      message.aggregateId,
+      message.jobId,
+      JSON.stringify(message.payload),
+    ]);
+  }
+
+  /**
+   * Claims up to `limit` unsent messages for the duration of `send`, skipping rows another relay holds, and
+   * marks them sent or delays them with backoff in the same transaction.
+   */
+  async relay(limit: number, send: (messages: PendingMessage[]) => Promise<void>): Promise<{ sent: number; failed: number }> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: Array<{ id: string; topic: string; aggregate_id: string; job_id: string; payload: Record<string, unknown>; attempts: number }> =
+        await manager.query(
+          `SELECT id, topic, aggregate_id, job_id, payload, attempts FROM central.outbox
+            WHERE sent_at IS NULL AND available_at <= now()
+            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [limit],
+        );
+      if (rows.length === 0) return { sent: 0, failed: 0 };
+      const messages = rows.map((r) => ({ id: r.id, topic: r.topic, aggregateId: r.aggregate_id, jobId: r.job_id, payload: r.payload, attempts: r.attempts }));
+      const ids = messages.map((m) => m.id);
+      try {
+        await send(messages);
+      } catch (error) {
+        // Redis away: keep the rows, back off (1 s doubling, capped at 30 s) so the sweeper does not spin.
+        await manager.query(
+          `UPDATE central.outbox SET attempts = attempts + 1, last_error = $2,
+                  available_at = now() + least(30, power(2, least(attempts, 5))) * interval '1 second'
+            WHERE id = ANY($1::bigint[])`,
+          [ids, error instanceof Error ? error.message.slice(0, 300) : 'send failed'],
+        );
+        return { sent: 0, failed: ids.length };
+      }
+      await manager.query(`UPDATE central.outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [ids]);
+      return { sent: ids.length, failed: 0 };
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM central.outbox WHERE sent_at IS NULL`);
+    return n;
+  }
+
+  /** Sent messages are kept a week for diagnosis, then removed. */
+  async purgeSent(olderThanDays = 7): Promise<void> {
+    await this.dataSource.query(`DELETE FROM central.outbox WHERE sent_at < now() - $1 * interval '1 day'`, [olderThanDays]);
+  }
+}

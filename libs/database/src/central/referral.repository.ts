@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CaseSystem } from '@app/domain';
+import { ReferralEntity, ReferralStatus } from './referral.entity';
+
+export interface ReferralFilter {
+  organisation?: string;
+  kind?: 'nrm' | 'dtn';
+  status?: ReferralStatus;
+  caseSystem?: CaseSystem;
+  personId?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+@Injectable()
+export class ReferralRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async nextReferenceNumber(manager: EntityManager): Promise<number> {
+    const [{ n }] = await manager.query(`SELECT nextval('central.referral_reference_seq')::int AS n`);
+    return n;
+  }
+
+  async insert(manager: EntityManager, referral: Partial<ReferralEntity>): Promise<void> {
+    await manager.insert(ReferralEntity, referral);
+  }
+
+  findById(id: string): Promise<ReferralEntity | null> {
+    return this.dataSource.getRepository(ReferralEntity).findOneBy({ id });
+  }
+
+  async list(filter: ReferralFilter, limit: number, offset: number): Promise<Page<ReferralEntity>> {
+    const qb = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r');
+    if (filter.organisation) qb.andWhere('r.organisation = :organisation', { organisation: filter.organisation });
+    if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
+    if (filter.caseSystem) qb.andWhere('r.case_system = :caseSystem', { caseSystem: filter.caseSystem });
+    if (filter.personId) qb.andWhere('r.person_id = :personId', { personId: filter.personId });
+    if (filter.from) qb.andWhere('r.referred_at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere(`r.referred_at < (:to::date + 1)`, { to: filter.to });
+    const [items, total] = await qb.orderBy('r.referred_at', 'DESC').addOrderBy('r.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    return { items, total };
+  }
+
+  async count(): Promise<number> {
+    return this.dataSource.getRepository(ReferralEntity).count();
+  }
+
+  /** Idempotent: a second delivery of the same referral changes nothing. */
+  async markRouted(id: string, system: CaseSystem, recordId: string, attempts: number): Promise<boolean> {
+    const result = await this.dataSource.query(
+      `UPDATE central.referrals
+          SET status = 'routed', case_system = $2, case_record_id = $3, routed_at = now(),
+              routing_attempts = $4, routing_error = NULL, updated_at = now()
+        WHERE id = $1 AND status <> 'routed'`,
+      [id, system, recordId, attempts],
+    );
+    return result[1] > 0;
+  }
+
+  async recordRoutingAttempt(id: string, attempts: number, error: string, failed: boolean): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE central.referrals
+          SET routing_attempts = $2, routing_error = $3, updated_at = now(),
+              status = CASE WHEN $4 AND status = 'accepted' THEN 'routing_failed' ELSE status END
+        WHERE id = $1`,
+      [id, attempts, error.slice(0, 500), failed],
+    );
+  }
+
+  /** Puts a failed referral back to accepted; answers the new generation (part of the next job's id). */
+  async redrive(manager: EntityManager, id: string): Promise<number | undefined> {
+    const rows: Array<{ redrive_generation: number }> = await manager.query(
+      `UPDATE central.referrals
+          SET status = 'accepted', redrive_generation = redrive_generation + 1, routing_error = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'routing_failed'
+        RETURNING redrive_generation`,
+      [id],
+    );
+    return rows[0]?.redrive_generation;
+  }
+
+  /** The case now lives in another system (a transition); the referral keeps its id and reference. */
+  async moveCase(manager: EntityManager, id: string, system: CaseSystem, recordId: string): Promise<void> {
+    await manager.query(
+      `UPDATE central.referrals SET case_system = $2, case_record_id = $3, updated_at = now() WHERE id = $1`,
+      [id, system, recordId],
+    );
+  }
+
+  /** Routed LCS cases whose subject has turned 18 by `today` and has no transition yet. */
+  async findChildrenTurnedEighteen(today: string, limit: number): Promise<Array<{ id: string; eighteenth: string }>> {
+    return this.dataSource.query(
+      `SELECT r.id, to_char(r.date_of_birth + interval '18 years', 'YYYY-MM-DD') AS eighteenth
+         FROM central.referrals r
+        WHERE r.case_system = 'LCS' AND r.status = 'routed' AND r.date_of_birth IS NOT NULL
+          AND r.date_of_birth + interval '18 years' <= $1::date
+          AND NOT EXISTS (SELECT 1 FROM central.transitions t WHERE t.referral_id = r.id AND t.from_system = 'LCS')
+        ORDER BY r.date_of_birth
+        LIMIT $2`,
+      [today, limit],
+    );
+  }
+}

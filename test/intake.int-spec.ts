@@ -1,0 +1,179 @@
+import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import request from 'supertest';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { useTestEnvironment } from './support/env';
+import { adultNrm, anonymousDtn, childNrm, localAuthorityContact } from './support/referrals';
+
+describe('ReferralController (intake)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let sql: Client;
+  let routing: Queue;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const prefix = useTestEnvironment({ DATABASE_URL: db.url });
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    app = await createIntakeApp();
+    await app.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+  });
+
+  afterAll(async () => {
+    await routing?.obliterate({ force: true }).catch(() => undefined);
+    await routing?.close();
+    await app?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  const post = (body: unknown, key?: string) => {
+    const req = request(app.getHttpServer()).post('/v1/referrals').send(body as object);
+    return key ? req.set('Idempotency-Key', key) : req;
+  };
+  const referralCount = async () => Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count);
+
+  it('accepts an adult NRM referral and routes it to AIS', async () => {
+    const res = await post(adultNrm()).expect(201);
+    expect(res.body).toMatchObject({ kind: 'nrm', status: 'accepted', route: { system: 'AIS', reason: 'adult', conflict: false } });
+    expect(res.body.reference).toMatch(/^RH-\d{4}-\d{6}$/);
+  });
+
+  it('routes a child to LCS, a "not sure" to LCS, and a date-of-birth conflict to LCS with the conflict recorded', async () => {
+    const child = await post(childNrm()).expect(201);
+    const notSure = await post(childNrm({ age: { under18: 'not_sure' } })).expect(201);
+    const conflict = await post(
+      childNrm({ age: { under18: 'no' }, potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' } }),
+    ).expect(201);
+    expect(child.body.route).toMatchObject({ system: 'LCS', reason: 'under_18' });
+    expect(notSure.body.route).toMatchObject({ system: 'LCS', reason: 'age_not_sure' });
+    expect(conflict.body.route).toMatchObject({ system: 'LCS', reason: 'dob_under_18', conflict: true });
+    const shown = await request(app.getHttpServer()).get(`/v1/referrals/${conflict.body.id}`).expect(200);
+    expect(shown.body.route.explanation).toMatch(/Conflict/);
+  });
+
+  it('writes a routing job for each accepted referral, with the referral id as job id', async () => {
+    const res = await post(anonymousDtn()).expect(201);
+    const job = await waitForJob(`deliver-${res.body.id}`);
+    expect(job.data).toEqual({ referralId: res.body.id });
+  });
+
+  it('keeps personal data out of the job payload', async () => {
+    const res = await post(adultNrm()).expect(201);
+    const job = await waitForJob(`deliver-${res.body.id}`);
+    expect(JSON.stringify(job.data)).not.toMatch(/Hoxha|Arta|1994/);
+  });
+
+  describe('bad input', () => {
+    const cases: Array<[string, unknown, string[]]> = [
+      ['an unknown field', { ...adultNrm(), favouriteColour: 'blue' }, ['favouriteColour']],
+      ['an unknown nested field', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', shoeSize: 5 } }), ['potentialVictim.shoeSize']],
+      ['a missing kind', { ...adultNrm(), kind: undefined }, ['kind']],
+      ['a bad organisation type', adultNrm({ firstResponder: { organisation: 'x', organisationType: 'club', name: 'n', role: 'r', email: 'a@b.example' } }), ['firstResponder.organisationType']],
+      ['a bad email', adultNrm({ firstResponder: { organisation: 'x', organisationType: 'police', name: 'n', role: 'r', email: 'nope' } }), ['firstResponder.email']],
+      ['no exploitation type', adultNrm({ exploitation: { types: [], location: 'uk' } }), ['exploitation.types']],
+      ['"other" without details', adultNrm({ exploitation: { types: ['other'], location: 'uk' } }), ['exploitation.otherDetails']],
+      ['more than ten towns', adultNrm({ exploitation: { types: ['labour'], location: 'uk', ukTowns: Array.from({ length: 11 }, (_, i) => `T${i}`) } }), ['exploitation.ukTowns']],
+      ['a bad nationality code', adultNrm({ potentialVictim: { gender: 'female', nationality: 'XX1' } }), ['potentialVictim.nationality']],
+      ['a bad NHS number', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', nhsNumber: '9434765918' } }), ['potentialVictim.nhsNumber']],
+      ['an impossible date of birth', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1990-02-30' } }), ['potentialVictim.dateOfBirth']],
+      ['a date of birth before 1900', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1899-12-31' } }), ['potentialVictim.dateOfBirth']],
+      ['a future date of birth', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01' } }), ['potentialVictim.dateOfBirth']],
+      ['a future referral date', adultNrm({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
+      ['a narrative over 15,000 characters', adultNrm({ narrative: 'x'.repeat(15001) }), ['narrative']],
+      ['an adult NRM without consent', adultNrm({ consentToNrm: false }), ['consentToNrm']],
+      ['a child without a local authority contact', childNrm({ localAuthorityContact: undefined }), ['localAuthorityContact']],
+      ['a child notified as Duty to Notify', childNrm({ kind: 'dtn' }), ['kind']],
+      ['an anonymous DtN with names', anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', lastName: 'T' } }), ['potentialVictim.firstName', 'potentialVictim.lastName']],
+      ['a co-operating DtN with a date of birth', anonymousDtn({ cooperatesWithAuthorities: true, potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', dateOfBirth: '1990-01-01' } }), ['potentialVictim.dateOfBirth']],
+      ['a DtN with an NHS number', anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', nhsNumber: '9434765919' } }), ['potentialVictim.nhsNumber']],
+      ['a malformed local authority contact', childNrm({ localAuthorityContact: { ...localAuthorityContact, email: 'x' } }), ['localAuthorityContact.email']],
+    ];
+
+    it.each(cases)('answers 400 naming the field for %s, and writes nothing', async (_name, body, paths) => {
+      const before = await referralCount();
+      const res = await post(body).expect(400);
+      expect(res.body.statusCode).toBe(400);
+      const reported = (res.body.errors as Array<{ path: string }>).map((e) => e.path);
+      for (const path of paths) expect(reported).toContain(path);
+      expect(await referralCount()).toBe(before);
+    });
+
+    it('lists every failing field at once', async () => {
+      const res = await post(adultNrm({ kind: 'x', consentToNrm: 'yes', exploitation: { types: [], location: 'moon' } })).expect(400);
+      const reported = (res.body.errors as Array<{ path: string }>).map((e) => e.path);
+      expect(reported).toEqual(expect.arrayContaining(['kind', 'consentToNrm', 'exploitation.types', 'exploitation.location']));
+    });
+
+    it('answers 400 for a body that is not JSON', async () => {
+      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Content-Type', 'application/json').send('{"kind":').expect(400);
+      expect(res.body.errors[0].message).toMatch(/JSON/);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('replays the first answer for the same key and body, with no second referral', async () => {
+      const first = await post(adultNrm(), 'key-same-body').expect(201);
+      const before = await referralCount();
+      const again = await post(adultNrm(), 'key-same-body').expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(await referralCount()).toBe(before);
+    });
+
+    it('answers 422 for the same key with another body', async () => {
+      await post(adultNrm(), 'key-other-body').expect(201);
+      await post(adultNrm({ narrative: 'changed' }), 'key-other-body').expect(422);
+    });
+
+    it('answers 409 while the first request with the key is still in flight', async () => {
+      const { requestFingerprint } = await import('../apps/intake/src/referrals/idempotency');
+      const { plainToInstance } = await import('class-transformer');
+      const { CreateReferralDto } = await import('../apps/intake/src/referrals/dto/create-referral.dto');
+      const hash = requestFingerprint(plainToInstance(CreateReferralDto, adultNrm()));
+      await sql.query(
+        `INSERT INTO central.idempotency_keys (scope, key, request_hash, state, expires_at) VALUES ('public', 'key-in-flight', $1, 'in_flight', now() + interval '1 day')`,
+        [hash],
+      );
+      await post(adultNrm(), 'key-in-flight').expect(409);
+    });
+
+    it('gives one referral when the same key races', async () => {
+      const results = await Promise.all(Array.from({ length: 5 }, () => post(childNrm(), 'key-race')));
+      const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
+      expect(ids.size).toBe(1);
+      expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+    });
+  });
+
+  it('lists referrals without personal data, filtered and paginated', async () => {
+    const res = await request(app.getHttpServer()).get('/v1/referrals').query({ kind: 'dtn', pageSize: 1 }).expect(200);
+    expect(res.body).toMatchObject({ page: 1, pageSize: 1 });
+    expect(res.body.items).toHaveLength(1);
+    expect(res.body.items[0].kind).toBe('dtn');
+    expect(JSON.stringify(res.body)).not.toMatch(/Hoxha|Nguyen/);
+  });
+
+  it('answers 404 for an unknown referral and 400 for a malformed id', async () => {
+    await request(app.getHttpServer()).get('/v1/referrals/4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b').expect(404);
+    await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').expect(400);
+  });
+
+  it('reports ready with database and Redis up', async () => {
+    const res = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(res.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
+  });
+
+  async function waitForJob(id: string) {
+    for (let i = 0; i < 100; i += 1) {
+      const job = await routing.getJob(id);
+      if (job) return job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`job ${id} never arrived`);
+  }
+});
