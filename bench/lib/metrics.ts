@@ -1,0 +1,57 @@
+/** Pairwise precision, recall and F1 of a predicted partition against the truth, without listing pairs. */
+export interface PairwiseScores {
+  readonly truePairs: number;
+  readonly predictedPairs: number;
+  readonly correctPairs: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  readonly trueEntities: number;
+  readonly predictedEntities: number;
+  /** (predicted − true) / true. */
+  readonly entityCountError: number;
+}
+
+function pairsIn(size: number): number {
+  return (size * (size - 1)) / 2;
+}
+
+export function pairwiseScores(predicted: ReadonlyMap<string, string>, truth: ReadonlyMap<string, string>): PairwiseScores {
+  const predictedSizes = new Map<string, number>();
+  const trueSizes = new Map<string, number>();
+  const jointSizes = new Map<string, number>();
+  for (const [recordId, entity] of truth) {
+    const person = predicted.get(recordId);
+    if (person === undefined) throw new Error(`no prediction for record ${recordId}`);
+    predictedSizes.set(person, (predictedSizes.get(person) ?? 0) + 1);
+    trueSizes.set(entity, (trueSizes.get(entity) ?? 0) + 1);
+    const joint = `${person}\u0000${entity}`;
+    jointSizes.set(joint, (jointSizes.get(joint) ?? 0) + 1);
+  }
+  let truePairs = 0;
+  let predictedPairs = 0;
+  let correctPairs = 0;
+  for (const s of trueSizes.values()) truePairs += pairsIn(s);
+  for (const s of predictedSizes.values()) predictedPairs += pairsIn(s);
+  for (const s of jointSizes.values()) correctPairs += pairsIn(s);
+  const precision = predictedPairs === 0 ? 1 : correctPairs / predictedPairs;
+  const recall = truePairs === 0 ? 1 : correctPairs / truePairs;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return {
+    truePairs,
+    predictedPairs,
+    correctPairs,
+    precision,
+    recall,
+    f1,
+    trueEntities: trueSizes.size,
+    predictedEntities: predictedSizes.size,
+    entityCountError: (predictedSizes.size - trueSizes.size) / trueSizes.size,
+  };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}

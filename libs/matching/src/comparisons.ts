@@ -1,0 +1,292 @@
+import { areVariants, NameKey } from './names';
+import { PreparedRecord } from './record';
+import { editDistance, jaroWinkler } from './strings';
+
+/** The fields compared for every candidate pair, each on its own ordered scale of agreement levels. */
+export const COMPARISON_NAMES = [
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'sex',
+  'nationality',
+  'nhs_number',
+  'other_id',
+  'postcode',
+  'address',
+] as const;
+export type ComparisonName = (typeof COMPARISON_NAMES)[number];
+
+export interface LevelDefinition {
+  readonly id: string;
+  /** What a safeguarding reviewer reads in the explanation. */
+  readonly description: string;
+  /** Starting m probability for expectation maximisation (and the value used when the data cannot say). */
+  readonly m: number;
+  /** Starting u probability. */
+  readonly u: number;
+  /** The level's u is replaced by the frequency of the agreeing value, so common values weigh less. */
+  readonly termFrequency?: boolean;
+}
+
+export interface ComparisonDefinition {
+  readonly name: ComparisonName;
+  readonly levels: readonly LevelDefinition[];
+  /** Index into `levels`, or -1 when either record lacks the field (no evidence either way). */
+  compare(a: PreparedRecord, b: PreparedRecord): number;
+  /** The value whose frequency adjusts the agreeing level's u (for term-frequency levels). */
+  termFrequencyValue?(record: PreparedRecord): string | null;
+}
+
+export const NULL_LEVEL = -1;
+
+const NAME_LEVELS = (part: string): LevelDefinition[] => [
+  { id: 'exact', description: `${part} agree exactly`, m: 0.85, u: 0.005, termFrequency: true },
+  { id: 'variant', description: `${part} are known variants (transliteration or diminutive)`, m: 0.04, u: 0.001 },
+  { id: 'swapped', description: `${part} recorded in the other name field (first and last swapped)`, m: 0.01, u: 0.0002 },
+  { id: 'fuzzy', description: `${part} nearly agree (Jaro–Winkler ≥ 0.92)`, m: 0.05, u: 0.003 },
+  { id: 'alias', description: `${part} agree through a recorded alias`, m: 0.005, u: 0.0002 },
+  { id: 'token', description: `${part} share a name token (multi-part, reordered or patronymic name)`, m: 0.02, u: 0.003 },
+  { id: 'phonetic', description: `${part} sound alike (phonetic or romanisation key, or Jaro–Winkler ≥ 0.84)`, m: 0.01, u: 0.02 },
+  { id: 'different', description: `${part} differ`, m: 0.015, u: 0.966 },
+];
+
+export const FUZZY_NAME = 0.92;
+export const PHONETIC_NAME = 0.84;
+
+function sharesToken(x: NameKey, other: PreparedRecord): boolean {
+  for (const t of x.tokens) {
+    if (t.length > 1 && other.nameTokens.includes(t)) return true;
+  }
+  return false;
+}
+
+function aliasAgrees(
+  record: PreparedRecord,
+  other: PreparedRecord,
+  part: 'given' | 'family',
+): boolean {
+  const target = other[part];
+  if (target) {
+    for (const alias of record.aliases) {
+      const value = alias[part];
+      if (value && (value.joined === target.joined || value.canonical === target.canonical)) return true;
+    }
+  }
+  for (const alias of other.aliases) {
+    const value = alias[part];
+    if (!value) continue;
+    const own = record[part];
+    if (own && (value.joined === own.joined || value.canonical === own.canonical)) return true;
+    for (const mine of record.aliases) {
+      const v = mine[part];
+      if (v && v.joined === value.joined) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * One name part against the same part of the other record. The levels run from strongest to weakest; the first
+ * that holds is the pair's level.
+ */
+function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | 'family'): number {
+  const x = a[part];
+  const y = b[part];
+  const otherPart = part === 'given' ? 'family' : 'given';
+  if (!x || !y) {
+    if ((x || a.aliases.length) && (y || b.aliases.length) && aliasAgrees(a, b, part)) return 4;
+    return NULL_LEVEL;
+  }
+  if (x.joined === y.joined) return 0;
+  if (x.canonical === y.canonical || (x.tokens.length === 1 && y.tokens.length === 1 && areVariants(x.first, y.first))) {
+    return 1;
+  }
+  const xo = a[otherPart];
+  const yo = b[otherPart];
+  const jw = jaroWinkler(x.joined, y.joined);
+  if (jw < FUZZY_NAME && yo && xo) {
+    // A swap shows in both parts: this part matches the other record's other part, and vice versa.
+    const here = x.joined === yo.joined || x.canonical === yo.canonical || jaroWinkler(x.joined, yo.joined) >= FUZZY_NAME;
+    if (here) {
+      const there = y.joined === xo.joined || y.canonical === xo.canonical || jaroWinkler(y.joined, xo.joined) >= FUZZY_NAME;
+      if (there) return 2;
+    }
+  }
+  if (jw >= FUZZY_NAME) return 3;
+  if (aliasAgrees(a, b, part)) return 4;
+  if (sharesToken(x, b) || sharesToken(y, a)) return 5;
+  if (x.phonetic === y.phonetic || x.skeleton === y.skeleton || jw >= PHONETIC_NAME) return 6;
+  return 7;
+}
+
+const givenName: ComparisonDefinition = {
+  name: 'given_name',
+  levels: NAME_LEVELS('given names'),
+  compare: (a, b) => compareNamePart(a, b, 'given'),
+  termFrequencyValue: (r) => r.given?.joined ?? null,
+};
+
+const familyName: ComparisonDefinition = {
+  name: 'family_name',
+  levels: NAME_LEVELS('family names'),
+  compare: (a, b) => compareNamePart(a, b, 'family'),
+  termFrequencyValue: (r) => r.family?.joined ?? null,
+};
+
+const dateOfBirth: ComparisonDefinition = {
+  name: 'date_of_birth',
+  levels: [
+    { id: 'exact', description: 'dates of birth agree exactly', m: 0.8, u: 0.0001, termFrequency: true },
+    {
+      id: 'same_placeholder',
+      description: 'both dates of birth are the 1 January placeholder of the same year',
+      m: 0.05,
+      u: 0.0005,
+      termFrequency: true,
+    },
+    { id: 'day_month_swapped', description: 'day and month of birth transposed', m: 0.01, u: 0.00001 },
+    { id: 'one_edit', description: 'dates of birth differ by one typing error', m: 0.05, u: 0.0005 },
+    { id: 'within_month', description: 'dates of birth within a month of each other', m: 0.01, u: 0.001 },
+    { id: 'same_year', description: 'only the year of birth agrees (or a date is estimated)', m: 0.03, u: 0.015 },
+    { id: 'near_year', description: 'years of birth within two years (estimated ages)', m: 0.015, u: 0.06 },
+    { id: 'different', description: 'dates of birth differ', m: 0.035, u: 0.92 },
+  ],
+  compare: (a, b) => {
+    const x = a.dob;
+    const y = b.dob;
+    if (!x || !y) return NULL_LEVEL;
+    const precise = !x.estimated && !y.estimated && !x.placeholder && !y.placeholder;
+    if (precise) {
+      if (x.digits === y.digits) return 0;
+      if (x.year === y.year && x.month === y.day && x.day === y.month) return 2;
+      if (editDistance(x.digits, y.digits, 1) <= 1) return 3;
+      if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 4;
+    } else if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) {
+      return 1;
+    }
+    const years = Math.abs(x.year - y.year);
+    if (years === 0) return 5;
+    if (years <= 2) return 6;
+    return 7;
+  },
+  termFrequencyValue: (r) => r.dob?.digits ?? null,
+};
+
+const sex: ComparisonDefinition = {
+  name: 'sex',
+  levels: [
+    { id: 'agree', description: 'sex agrees', m: 0.97, u: 0.5 },
+    { id: 'different', description: 'sex differs', m: 0.03, u: 0.5 },
+  ],
+  compare: (a, b) => (!a.sex || !b.sex ? NULL_LEVEL : a.sex === b.sex ? 0 : 1),
+};
+
+const nationality: ComparisonDefinition = {
+  name: 'nationality',
+  levels: [
+    { id: 'agree', description: 'nationality agrees', m: 0.95, u: 0.2 },
+    { id: 'different', description: 'nationality differs', m: 0.05, u: 0.8 },
+  ],
+  compare: (a, b) => (!a.nationality || !b.nationality ? NULL_LEVEL : a.nationality === b.nationality ? 0 : 1),
+};
+
+const nhsNumber: ComparisonDefinition = {
+  name: 'nhs_number',
+  levels: [
+    { id: 'exact', description: 'NHS numbers agree', m: 0.98, u: 0.00001 },
+    { id: 'different', description: 'NHS numbers differ', m: 0.02, u: 0.99999 },
+  ],
+  compare: (a, b) => (!a.nhsNumber || !b.nhsNumber ? NULL_LEVEL : a.nhsNumber === b.nhsNumber ? 0 : 1),
+};
+
+const otherId: ComparisonDefinition = {
+  name: 'other_id',
+  levels: [
+    { id: 'exact', description: 'other identifiers agree', m: 0.7, u: 0.00001 },
+    {
+      id: 'cross_reference',
+      description: "one record's other identifier is the other record's id (a transfer between case systems)",
+      m: 0.1,
+      u: 0.000001,
+    },
+    { id: 'one_edit', description: 'other identifiers differ by one typing error', m: 0.1, u: 0.0001 },
+    { id: 'two_edits', description: 'other identifiers differ by two typing errors', m: 0.05, u: 0.001 },
+    { id: 'different', description: 'other identifiers differ', m: 0.05, u: 0.998 },
+  ],
+  compare: (a, b) => {
+    if ((a.otherId !== null && a.otherId === b.recordKey) || (b.otherId !== null && b.otherId === a.recordKey)) return 1;
+    if (!a.otherId || !b.otherId) return NULL_LEVEL;
+    if (a.otherId === b.otherId) return 0;
+    const d = editDistance(a.otherId, b.otherId, 2);
+    return d === 1 ? 2 : d === 2 ? 3 : 4;
+  },
+};
+
+const postcode: ComparisonDefinition = {
+  name: 'postcode',
+  levels: [
+    { id: 'exact', description: 'postcodes agree', m: 0.7, u: 0.0005, termFrequency: true },
+    { id: 'sector', description: 'postcode sectors agree', m: 0.08, u: 0.002 },
+    { id: 'district', description: 'postcode districts agree', m: 0.07, u: 0.01 },
+    { id: 'different', description: 'postcodes differ', m: 0.15, u: 0.9875 },
+  ],
+  compare: (a, b) => {
+    const x = a.postcode;
+    const y = b.postcode;
+    if (!x || !y) return NULL_LEVEL;
+    if (x.full === y.full) return 0;
+    if (x.sector !== null && x.sector === y.sector) return 1;
+    if (x.district === y.district) return 2;
+    return 3;
+  },
+  termFrequencyValue: (r) => r.postcode?.full ?? null,
+};
+
+function softTokenOverlap(x: readonly string[], y: readonly string[]): number {
+  let matched = 0;
+  for (const t of x) {
+    for (const s of y) {
+      if (t === s || (t.length >= 4 && s.length >= 4 && jaroWinkler(t, s) >= 0.9)) {
+        matched++;
+        break;
+      }
+    }
+  }
+  return matched / Math.max(x.length, y.length);
+}
+
+const address: ComparisonDefinition = {
+  name: 'address',
+  levels: [
+    { id: 'exact', description: 'addresses agree', m: 0.6, u: 0.0005 },
+    { id: 'most_words', description: 'most words of the address agree', m: 0.2, u: 0.002 },
+    { id: 'some_words', description: 'some words of the address agree', m: 0.1, u: 0.02 },
+    { id: 'different', description: 'addresses differ', m: 0.1, u: 0.9775 },
+  ],
+  compare: (a, b) => {
+    if (!a.addressTokens || !b.addressTokens) return NULL_LEVEL;
+    if (a.addressText === b.addressText) return 0;
+    const overlap = softTokenOverlap(a.addressTokens, b.addressTokens);
+    if (overlap >= 0.65) return 1;
+    if (overlap >= 0.3) return 2;
+    return 3;
+  },
+};
+
+export const COMPARISONS: readonly ComparisonDefinition[] = [
+  givenName,
+  familyName,
+  dateOfBirth,
+  sex,
+  nationality,
+  nhsNumber,
+  otherId,
+  postcode,
+  address,
+];
+
+/** Levels of every comparison for one pair, in `COMPARISONS` order. */
+export function comparePair(a: PreparedRecord, b: PreparedRecord, out: Int8Array = new Int8Array(COMPARISONS.length)): Int8Array {
+  for (let k = 0; k < COMPARISONS.length; k++) out[k] = COMPARISONS[k].compare(a, b);
+  return out;
+}

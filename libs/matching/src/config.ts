@@ -1,0 +1,62 @@
+/**
+ * The one configuration every data set is linked with: the batch CLI, the benchmark and the deduplicator
+ * worker all read this, so a decision made in one place is the decision made in the other.
+ */
+export interface LinkageConfig {
+  readonly thresholds: {
+    /** Match probability at or above which two records are the same person. */
+    readonly match: number;
+    /** Match probability at or above which a pair goes to a safeguarding lead for review. */
+    readonly possibleMatch: number;
+  };
+  readonly clustering: {
+    /**
+     * Two groups of records merge only if the mean match probability over every pair across them reaches this:
+     * one strong link between two otherwise unrelated groups is not enough (weak links never chain).
+     */
+    readonly minMeanProbability: number;
+    /** No pair across the two groups may carry evidence (match weight before the prior) below this, in bits. */
+    readonly contradictionWeight: number;
+  };
+  readonly blocking: {
+    /** Blocks larger than this are skipped: their pairs would swamp the comparison without adding recall. */
+    readonly maxBlockSize: number;
+  };
+  readonly training: {
+    /** Random record pairs drawn to estimate u (the chance of agreement among non-matches). */
+    readonly randomPairs: number;
+    /** Most blocked pairs used in each expectation-maximisation session. */
+    readonly maxSessionPairs: number;
+    readonly emIterations: number;
+    /** Pseudo-counts pulling m and u towards their starting values, so rare levels keep finite weights. */
+    readonly mPseudoCount: number;
+    readonly uPseudoCount: number;
+    /** Seed of the random pair sampler, so training is reproducible. */
+    readonly seed: number;
+  };
+  readonly termFrequency: {
+    /** Floor on a value's frequency, so that a unique misspelling is not taken as near-proof. */
+    readonly minimumFrequency: number;
+  };
+  /**
+   * Twins and siblings share a family name, often a date of birth and an address, but not a given name: when
+   * the given names plainly differ and no identifier agrees, the pair can be at most a possible match.
+   */
+  readonly siblingGuard: boolean;
+}
+
+export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
+  thresholds: Object.freeze({ match: 0.9, possibleMatch: 0.3 }),
+  clustering: Object.freeze({ minMeanProbability: 0.5, contradictionWeight: -10 }),
+  blocking: Object.freeze({ maxBlockSize: 1500 }),
+  training: Object.freeze({
+    randomPairs: 400_000,
+    maxSessionPairs: 400_000,
+    emIterations: 30,
+    mPseudoCount: 5,
+    uPseudoCount: 200,
+    seed: 20_240_101,
+  }),
+  termFrequency: Object.freeze({ minimumFrequency: 0.0002 }),
+  siblingGuard: true,
+});

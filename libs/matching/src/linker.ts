@@ -1,0 +1,216 @@
+import { candidatePairs } from './blocking';
+import { clusterRecords, LinkEdge } from './cluster';
+import { COMPARISONS, comparePair } from './comparisons';
+import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
+import { LinkageModel } from './model';
+import { LinkageRecord, PreparedRecord, prepareRecord } from './record';
+import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer } from './scoring';
+import { estimateExpectedMatches, trainModel } from './training';
+
+/** One record's outcome: the interchange CSV output row. */
+export interface RecordLink {
+  readonly recordId: string;
+  readonly personId: string;
+  readonly matchStatus: MatchDecision;
+  /** MATCH: strongest link inside the person; POSSIBLE_MATCH: strongest link under review; else best candidate. */
+  readonly matchProbability: number;
+}
+
+export type ReviewReason = 'possible_match' | 'sibling_guard' | 'group_conflict';
+
+/** A pair a safeguarding lead must look at before the records are merged or kept apart. */
+export interface ReviewItem {
+  readonly recordId: string;
+  readonly candidateRecordId: string;
+  readonly probability: number;
+  readonly reason: ReviewReason;
+}
+
+export interface LinkageResult {
+  /** One per input record, in input order. */
+  readonly links: readonly RecordLink[];
+  readonly personCount: number;
+  readonly comparedPairs: number;
+  readonly skippedBlocks: number;
+  readonly reviews: readonly ReviewItem[];
+  /** The model used: as given, or learned from these records. */
+  readonly model: LinkageModel;
+}
+
+export type LinkageProgress = (phase: 'prepare' | 'train' | 'score' | 'cluster', done: number, total: number) => void;
+
+export interface LinkOptions {
+  readonly config?: LinkageConfig;
+  /** Use these parameters instead of learning them from the records (as the worker does). */
+  readonly model?: LinkageModel;
+  readonly onProgress?: LinkageProgress;
+}
+
+export class DuplicateRecordIdError extends Error {
+  constructor(readonly recordId: string) {
+    super(`record_id "${recordId}" appears more than once`);
+  }
+}
+
+/**
+ * Links a batch of records into persons: block, learn the model (unless one is given), score every candidate
+ * pair, and cluster MATCH links without chaining. The result does not depend on the order of the records.
+ */
+export function linkRecords(records: readonly LinkageRecord[], options: LinkOptions = {}): LinkageResult {
+  const config = options.config ?? DEFAULT_LINKAGE_CONFIG;
+  const progress = options.onProgress ?? (() => undefined);
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (seen.has(r.recordId)) throw new DuplicateRecordIdError(r.recordId);
+    seen.add(r.recordId);
+  }
+  // Canonical order by record id, so learning, scoring and clustering see the same batch however it arrived.
+  const order = records.map((_, i) => i).sort((x, y) => compareIds(records[x].recordId, records[y].recordId));
+  const prepared: PreparedRecord[] = [];
+  const batchIndexOf = new Int32Array(records.length).fill(-1);
+  const anonymous: number[] = [];
+  order.forEach((i, done) => {
+    const p = prepareRecord(records[i]);
+    if (p.anonymous) anonymous.push(i);
+    else {
+      batchIndexOf[i] = prepared.length;
+      prepared.push(p);
+    }
+    if (done % 5000 === 0) progress('prepare', done, records.length);
+  });
+  const n = prepared.length;
+  const pairs = candidatePairs(prepared, config.blocking.maxBlockSize);
+  progress('train', 0, 1);
+  const trained = options.model ? null : trainModel(prepared, config);
+  progress('train', 1, 1);
+  let model: LinkageModel = options.model ?? { ...trained!, expectedMatchesPerRecord: 0.5 };
+  let scorer = new Scorer(model, config);
+  const freqs: RecordFrequencies[] = prepared.map((r) => scorer.frequencies(r));
+  const evidence = new Float64Array(pairs.count);
+  const guarded = new Uint8Array(pairs.count);
+  const levels = new Int8Array(COMPARISONS.length);
+  for (let p = 0; p < pairs.count; p++) {
+    const a = pairs.left[p];
+    const b = pairs.right[p];
+    comparePair(prepared[a], prepared[b], levels);
+    evidence[p] = scorer.evidence(levels, freqs[a], freqs[b]);
+    guarded[p] = scorer.guarded(levels) ? 1 : 0;
+    if (p % 200_000 === 0) progress('score', p, pairs.count);
+  }
+  progress('score', pairs.count, pairs.count);
+  if (trained) {
+    model = {
+      ...trained,
+      expectedMatchesPerRecord: estimateExpectedMatches(evidence, n),
+      training: { ...trained.training, candidatePairs: pairs.count },
+    };
+    scorer = new Scorer(model, config);
+  }
+  const priorWeight = scorer.priorWeight(n - 1);
+  const { match, possibleMatch } = config.thresholds;
+  const matchLinks: LinkEdge[] = [];
+  const reviewCandidates: { a: number; b: number; probability: number; reason: ReviewReason }[] = [];
+  const best = new Float64Array(n);
+  for (let p = 0; p < pairs.count; p++) {
+    const probability = probabilityFromWeight(priorWeight + evidence[p]);
+    const a = pairs.left[p];
+    const b = pairs.right[p];
+    if (probability > best[a]) best[a] = probability;
+    if (probability > best[b]) best[b] = probability;
+    if (probability < possibleMatch) continue;
+    if (probability >= match && !guarded[p]) matchLinks.push({ a, b, probability });
+    else reviewCandidates.push({ a, b, probability, reason: guarded[p] ? 'sibling_guard' : 'possible_match' });
+  }
+  progress('cluster', 0, 1);
+  const score = (a: number, b: number) => {
+    comparePair(prepared[a], prepared[b], levels);
+    const e = scorer.evidence(levels, freqs[a], freqs[b]);
+    return { probability: probabilityFromWeight(priorWeight + e), evidence: e };
+  };
+  const { clusterOf, refused } = clusterRecords(n, matchLinks, score, config);
+  progress('cluster', 1, 1);
+
+  for (const link of refused) reviewCandidates.push({ ...link, reason: 'group_conflict' });
+  const reviews: ReviewItem[] = [];
+  const underReview = new Float64Array(n).fill(-1);
+  for (const item of reviewCandidates) {
+    if (clusterOf[item.a] === clusterOf[item.b]) continue;
+    reviews.push({
+      recordId: prepared[item.a].recordId,
+      candidateRecordId: prepared[item.b].recordId,
+      probability: item.probability,
+      reason: item.reason,
+    });
+    underReview[item.a] = Math.max(underReview[item.a], item.probability);
+    underReview[item.b] = Math.max(underReview[item.b], item.probability);
+  }
+  reviews.sort((x, y) => compareIds(x.recordId, y.recordId) || compareIds(x.candidateRecordId, y.candidateRecordId));
+  const clusterSize = new Int32Array(n);
+  for (let i = 0; i < n; i++) clusterSize[clusterOf[i]]++;
+  const strongestInside = new Float64Array(n);
+  for (const link of matchLinks) {
+    if (clusterOf[link.a] !== clusterOf[link.b]) continue;
+    strongestInside[link.a] = Math.max(strongestInside[link.a], link.probability);
+    strongestInside[link.b] = Math.max(strongestInside[link.b], link.probability);
+  }
+
+  // Persons are numbered in record-id order of their first record, so numbering is independent of input order.
+  const personIdOfCluster = new Map<number, string>();
+  const personIdOfInput: string[] = new Array(records.length);
+  let next = 0;
+  const newPersonId = (): string => `P${String(++next).padStart(7, '0')}`;
+  for (const i of order) {
+    const bi = batchIndexOf[i];
+    if (bi < 0) {
+      personIdOfInput[i] = newPersonId();
+      continue;
+    }
+    const cluster = clusterOf[bi];
+    let id = personIdOfCluster.get(cluster);
+    if (!id) {
+      id = newPersonId();
+      personIdOfCluster.set(cluster, id);
+    }
+    personIdOfInput[i] = id;
+  }
+  const links: RecordLink[] = records.map((r, i) => {
+    const bi = batchIndexOf[i];
+    if (bi < 0) return { recordId: r.recordId, personId: personIdOfInput[i], matchStatus: 'NO_MATCH', matchProbability: 0 };
+    if (underReview[bi] >= 0) {
+      return { recordId: r.recordId, personId: personIdOfInput[i], matchStatus: 'POSSIBLE_MATCH', matchProbability: underReview[bi] };
+    }
+    if (clusterSize[clusterOf[bi]] > 1) {
+      return { recordId: r.recordId, personId: personIdOfInput[i], matchStatus: 'MATCH', matchProbability: strongestInside[bi] };
+    }
+    return { recordId: r.recordId, personId: personIdOfInput[i], matchStatus: 'NO_MATCH', matchProbability: best[bi] };
+  });
+  return {
+    links,
+    personCount: next,
+    comparedPairs: pairs.count,
+    skippedBlocks: pairs.skippedBlocks,
+    reviews,
+    model,
+  };
+}
+
+/**
+ * Explains the decision on two records under a model, as the reviewer sees it. `comparedAgainst` is how many
+ * records each is compared with (the batch or index size less one); it sets the prior.
+ */
+export function explainPair(
+  a: LinkageRecord,
+  b: LinkageRecord,
+  model: LinkageModel,
+  comparedAgainst: number,
+  config: LinkageConfig = DEFAULT_LINKAGE_CONFIG,
+): MatchExplanation | null {
+  const pa = prepareRecord(a);
+  const pb = prepareRecord(b);
+  if (pa.anonymous || pb.anonymous) return null;
+  return new Scorer(model, config).explain(pa, pb, comparedAgainst);
+}
+
+function compareIds(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}

@@ -1,0 +1,78 @@
+import { COMPARISONS, ComparisonName } from './comparisons';
+
+export interface LevelParameters {
+  readonly id: string;
+  /** P(level | the records are the same person). */
+  readonly m: number;
+  /** P(level | the records are different people). */
+  readonly u: number;
+}
+
+/** Counts of each value of a field over the records a model was trained on. */
+export interface TermFrequencyTable {
+  readonly total: number;
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/**
+ * The estimated parameters of the Fellegi–Sunter model: everything a worker needs to score exactly as the CLI
+ * did. Plain JSON, so it can be stored, shipped and read back.
+ */
+export interface LinkageModel {
+  readonly format: 'referral-hub/linkage-model';
+  readonly version: 1;
+  /**
+   * Expected number of other records of the same person per record. The prior that two given records match is
+   * this divided by the number of records a record is compared against, so the prior stays right as an index grows.
+   */
+  readonly expectedMatchesPerRecord: number;
+  readonly comparisons: Readonly<Record<ComparisonName, readonly LevelParameters[]>>;
+  readonly termFrequencies: Readonly<Partial<Record<ComparisonName, TermFrequencyTable>>>;
+  readonly training: {
+    readonly records: number;
+    readonly candidatePairs: number;
+    readonly randomPairs: number;
+    readonly sessions: readonly { readonly name: string; readonly pairs: number; readonly matchShare: number }[];
+  };
+}
+
+export function exportModel(model: LinkageModel): string {
+  return JSON.stringify(model);
+}
+
+export class InvalidLinkageModelError extends Error {}
+
+/** Reads a model back from JSON, checking it fits the comparisons this engine defines. */
+export function importModel(json: string | LinkageModel): LinkageModel {
+  const model = (typeof json === 'string' ? JSON.parse(json) : json) as LinkageModel;
+  if (model?.format !== 'referral-hub/linkage-model' || model.version !== 1) {
+    throw new InvalidLinkageModelError('not a referral-hub linkage model (format/version)');
+  }
+  for (const comparison of COMPARISONS) {
+    const levels = model.comparisons?.[comparison.name];
+    if (!levels || levels.length !== comparison.levels.length) {
+      throw new InvalidLinkageModelError(`model has no parameters for comparison ${comparison.name}`);
+    }
+    levels.forEach((level, i) => {
+      if (level.id !== comparison.levels[i].id || !(level.m > 0) || !(level.u > 0)) {
+        throw new InvalidLinkageModelError(`bad parameters for ${comparison.name}.${comparison.levels[i].id}`);
+      }
+    });
+  }
+  if (!(model.expectedMatchesPerRecord >= 0)) throw new InvalidLinkageModelError('bad expectedMatchesPerRecord');
+  return model;
+}
+
+/** Model parameters built from each level's starting m and u, for use before any data has been seen. */
+export function defaultModel(): LinkageModel {
+  const comparisons = {} as Record<ComparisonName, LevelParameters[]>;
+  for (const c of COMPARISONS) comparisons[c.name] = c.levels.map((l) => ({ id: l.id, m: l.m, u: l.u }));
+  return {
+    format: 'referral-hub/linkage-model',
+    version: 1,
+    expectedMatchesPerRecord: 0.5,
+    comparisons,
+    termFrequencies: {},
+    training: { records: 0, candidatePairs: 0, randomPairs: 0, sessions: [] },
+  };
+}

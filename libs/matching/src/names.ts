@@ -1,0 +1,402 @@
+import { romanisationSkeleton, nysiis } from './strings';
+
+const SPECIAL_LETTERS: Readonly<Record<string, string>> = {
+  ø: 'o',
+  ß: 'ss',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+};
+
+/**
+ * Folds text to lower-case ASCII: diacritics go (Nguyễn → nguyen, Çela → cela), apostrophes join (O'Brien →
+ * obrien) and every other punctuation mark separates words, so hyphenated and spaced spellings share tokens.
+ */
+export function foldText(value: string | null | undefined): string {
+  if (!value) return '';
+  return value
+    .toLowerCase()
+    .replace(/[øßđðłæœþıħ]/g, (c) => SPECIAL_LETTERS[c] ?? c)
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’‘`´]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// Titles and honorifics sit in legacy name fields ("Sir", "Mrs", "Baronet") but say nothing about identity.
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'rev',
+  'revd',
+  'baronet',
+  'bt',
+  'jr',
+  'jnr',
+  'sr',
+  'snr',
+]);
+
+/** Name tokens of a field: folded, honorifics dropped, order kept. */
+export function nameTokens(value: string | null | undefined): string[] {
+  const folded = foldText(value);
+  if (!folded) return [];
+  return folded.split(' ').filter((t) => t && !HONORIFICS.has(t));
+}
+
+/**
+ * Spellings of one name that records of the same person are known to use: transliterations from Arabic,
+ * Tigrinya, Chinese and Vietnamese romanisation, and English diminutives. The first spelling is the group's key.
+ * A spelling may sit in two groups (Pat: Patrick and Patricia).
+ */
+const VARIANT_GROUPS: readonly (readonly string[])[] = [
+  // Arabic given names (Sudanese, Eritrean, Egyptian, Iraqi, Syrian, Afghan records)
+  ['muhammad', 'mohammed', 'mohamed', 'mohammad', 'mohamad', 'muhammed', 'muhamed', 'muhamad', 'mohamud', 'mohd', 'mohmed', 'mahomed', 'mehmet', 'mehmed', 'muhamet', 'mohammod'],
+  ['ahmed', 'ahmad', 'ahmet', 'ahmedi', 'ahmmed'],
+  ['ali', 'aly', 'alee', 'aliu'],
+  ['hussein', 'husein', 'hussain', 'husain', 'hossein', 'hosein', 'husayn', 'huseyin'],
+  ['hassan', 'hasan', 'hasaan', 'hassen'],
+  ['hassani', 'hasani'],
+  ['abdullah', 'abdallah', 'abdalla', 'abdulla', 'abdellah'],
+  ['abdulrahman', 'abdelrahman', 'abdurrahman', 'abdirahman', 'abderrahmane', 'abdulrahmaan'],
+  ['abdulaziz', 'abdelaziz', 'abdiaziz'],
+  ['abdelkader', 'abdulkadir', 'abdulqadir', 'abdelqader', 'abdikadir'],
+  ['omar', 'umar', 'omer', 'umer'],
+  ['osman', 'usman', 'othman', 'uthman', 'osmani'],
+  ['yusuf', 'youssef', 'yousef', 'yusef', 'yousif', 'yousuf', 'yussuf', 'yosef'],
+  ['ibrahim', 'ebrahim', 'ibraheem', 'ibrahima', 'ibragim'],
+  ['ismail', 'ismael', 'esmail', 'ismaeel', 'ismayil'],
+  ['khalid', 'khaled', 'khalied', 'halid'],
+  ['mustafa', 'mostafa', 'moustafa', 'mustapha', 'mustafe'],
+  ['mahmoud', 'mahmood', 'mahmud', 'mahamoud'],
+  ['abubakar', 'abubakr', 'abu bakr', 'aboubakar', 'abubaker'],
+  ['fatima', 'fatma', 'fatimah', 'fatuma', 'fadumo'],
+  ['aisha', 'ayesha', 'aysha', 'aishah', 'ayisha', 'aicha'],
+  ['mariam', 'maryam', 'meryem', 'miriam', 'mariyam'],
+  ['yasin', 'yassin', 'yaseen', 'yassine', 'yacine'],
+  ['suleiman', 'sulaiman', 'soliman', 'suleyman', 'sulayman', 'sulieman'],
+  ['idris', 'idriss', 'edris'],
+  ['amin', 'ameen', 'amine'],
+  ['karim', 'kareem', 'karem'],
+  ['rashid', 'rasheed', 'rachid', 'rashed'],
+  ['said', 'saeed', 'sayed', 'saed', 'sayid', 'saaid'],
+  ['saleh', 'salih', 'salah', 'saleem', 'salim'],
+  ['tariq', 'tarek', 'tareq', 'tarik'],
+  ['walid', 'waleed', 'oualid'],
+  ['yahya', 'yehia', 'yahia', 'yehya'],
+  ['zakaria', 'zakariya', 'zakariah', 'zakariyya', 'zakarya'],
+  ['nour', 'noor', 'nur'],
+  ['adam', 'adem', 'aadam'],
+  ['osama', 'usama', 'ousama'],
+  ['jamal', 'gamal', 'djamel', 'jamaal'],
+  ['bashir', 'basheer', 'bachir'],
+  ['elias', 'ilyas', 'ilias', 'elyas'],
+  ['yunus', 'younes', 'younis', 'yunis', 'younus'],
+  ['musa', 'moussa', 'mousa', 'mussa'],
+  ['isa', 'issa', 'eisa'],
+  ['jaafar', 'jafar', 'jafer', 'djaafar'],
+  ['haji', 'hajji', 'hadji'],
+  // Tigrinya and Amharic names (Eritrean, Ethiopian records)
+  ['tesfay', 'tesfaye', 'tesfai', 'tesfa'],
+  ['gebre', 'ghebre', 'gebray', 'gebru', 'ghebrey'],
+  ['gebremedhin', 'ghebremedhin', 'gebremedin', 'ghebremedin'],
+  ['gebremariam', 'ghebremariam', 'gebremaryam'],
+  ['haile', 'hayle', 'hailu', 'haylu'],
+  ['tekle', 'tecle', 'teklay', 'teclay', 'tekleh'],
+  ['kidane', 'kidan', 'kiddane'],
+  ['mehari', 'mehary', 'mihary'],
+  ['yohannes', 'yohanes', 'yohanis', 'johannes', 'yohans'],
+  ['yonas', 'yonatan', 'jonas'],
+  ['semere', 'semre', 'semer'],
+  ['tsegay', 'tsegaye', 'tsegai', 'segay'],
+  ['ghirmay', 'girmay', 'girma', 'ghirma'],
+  ['welde', 'wolde', 'weldu', 'woldu'],
+  ['filmon', 'filimon', 'philemon'],
+  ['habte', 'habtu', 'habtay'],
+  ['berhane', 'berhan', 'birhane', 'birhan'],
+  ['mebrahtu', 'mebrahtom', 'mebratu'],
+  ['ermias', 'ermiyas', 'ermyas'],
+  ['dawit', 'dawitt', 'dawid'],
+  ['abraham', 'abrham', 'abreham'],
+  ['mussie', 'musie', 'mussa'],
+  ['senait', 'senayt'],
+  ['selam', 'salam', 'selamawit'],
+  // Chinese surnames in pinyin, Wade–Giles and Cantonese romanisation
+  ['zhang', 'chang', 'cheung', 'cheong'],
+  ['chen', 'chan', 'chin'],
+  ['wang', 'wong', 'vong'],
+  ['li', 'lee', 'lei', 'ly'],
+  ['liu', 'lau', 'lao'],
+  ['zhou', 'chow', 'chou', 'chau'],
+  ['xu', 'hsu', 'tsui', 'chui'],
+  ['zhao', 'chao', 'chiu'],
+  ['yang', 'yeung'],
+  ['huang', 'hwang', 'wong'],
+  ['lin', 'lam', 'lim'],
+  ['wu', 'woo', 'ng'],
+  ['zheng', 'cheng'],
+  // Vietnamese family names without diacritics and as anglicised
+  ['nguyen', 'nguyn', 'ngyuen', 'nguen'],
+  ['tran', 'chan'],
+  ['pham', 'fam'],
+  ['hoang', 'huynh'],
+  ['duong', 'zuong'],
+  ['dang', 'dhang'],
+  // Albanian and Balkan spellings
+  ['hoxha', 'hoxhaj', 'hoca', 'hoja'],
+  ['erjon', 'erion'],
+  ['ardit', 'ardi'],
+  ['gjergj', 'gjergji', 'jurgen'],
+  ['mihai', 'mihail', 'mihaly'],
+  ['ionut', 'ionutz', 'ionica'],
+  ['andrei', 'andrey', 'andrej'],
+  ['alexandru', 'aleksandru', 'alexandr', 'aleksandr', 'aleksander'],
+  // English diminutives
+  ['robert', 'rob', 'robbie', 'robby', 'bob', 'bobby', 'bert'],
+  ['william', 'will', 'bill', 'billy', 'willie', 'willy', 'liam', 'wm'],
+  ['thomas', 'tom', 'tommy', 'thom', 'thos'],
+  ['james', 'jim', 'jimmy', 'jamie', 'jas'],
+  ['john', 'jack', 'johnny', 'jon', 'jno'],
+  ['jonathan', 'jon', 'jonny', 'johnathan'],
+  ['richard', 'rick', 'ricky', 'dick', 'rich', 'richie'],
+  ['charles', 'charlie', 'chas', 'chuck', 'chaz'],
+  ['edward', 'ed', 'eddie', 'eddy', 'ted', 'teddy', 'ned', 'edw'],
+  ['henry', 'harry', 'hal', 'hank', 'hy'],
+  ['michael', 'mike', 'mick', 'mickey', 'micky', 'mikey'],
+  ['elizabeth', 'liz', 'lizzie', 'lizzy', 'beth', 'betty', 'eliza', 'bess', 'bessie', 'elisabeth', 'libby'],
+  ['margaret', 'maggie', 'meg', 'peggy', 'marge', 'margie', 'greta', 'madge'],
+  ['katherine', 'kate', 'katie', 'kathy', 'catherine', 'kathryn', 'cathy', 'kat', 'kitty', 'katharine', 'cathryn'],
+  ['alexander', 'alex', 'alec', 'sandy', 'alexandre', 'aleksandar', 'xander'],
+  ['alexandra', 'alex', 'alexa', 'sandra', 'lexi'],
+  ['daniel', 'dan', 'danny', 'dani'],
+  ['david', 'dave', 'davy', 'davey', 'davide'],
+  ['joseph', 'joe', 'joey', 'jos', 'giuseppe'],
+  ['samuel', 'sam', 'sammy'],
+  ['benjamin', 'ben', 'benny', 'benji'],
+  ['christopher', 'chris', 'kit', 'christoper'],
+  ['anthony', 'tony', 'antony', 'anton'],
+  ['andrew', 'andy', 'drew'],
+  ['nicholas', 'nick', 'nicky', 'nicolas', 'nikolas'],
+  ['matthew', 'matt', 'matty', 'mathew'],
+  ['patrick', 'pat', 'paddy', 'patsy'],
+  ['patricia', 'pat', 'patty', 'trish', 'tricia'],
+  ['peter', 'pete', 'piotr', 'petr'],
+  ['stephen', 'steven', 'steve', 'stevie', 'stefan'],
+  ['timothy', 'tim', 'timmy'],
+  ['frederick', 'fred', 'freddie', 'freddy', 'frederic'],
+  ['albert', 'al', 'bert', 'bertie'],
+  ['alfred', 'alf', 'alfie', 'fred'],
+  ['arthur', 'art', 'artie'],
+  ['george', 'georgie', 'geo'],
+  ['jennifer', 'jen', 'jenny', 'jenni'],
+  ['rebecca', 'becky', 'becca', 'rebekah'],
+  ['susan', 'sue', 'susie', 'suzanne', 'susanne'],
+  ['victoria', 'vicky', 'vicki', 'tori'],
+  ['deborah', 'debbie', 'deb', 'debra'],
+  ['ann', 'anne', 'anna', 'annie', 'hannah'],
+  ['mary', 'molly', 'polly', 'mae', 'marie', 'maria'],
+  ['sarah', 'sara', 'sally', 'sadie'],
+  ['jessica', 'jess', 'jessie'],
+  ['emily', 'emma', 'em', 'millie'],
+  ['isabella', 'isabel', 'izzy', 'bella', 'isobel'],
+  ['olivia', 'liv', 'livvy'],
+  ['charlotte', 'lottie', 'charley'],
+  ['eleanor', 'ellie', 'nell', 'elinor', 'elena'],
+  ['louise', 'lou', 'louisa'],
+  ['lewis', 'louis', 'lou'],
+  ['harrison', 'harry'],
+  ['oliver', 'ollie', 'olly'],
+  ['jacob', 'jake', 'jakob'],
+  ['joshua', 'josh'],
+  ['nathan', 'nate', 'nathaniel'],
+  ['zachary', 'zach', 'zack'],
+  ['gregory', 'greg'],
+  ['raymond', 'ray'],
+  ['ronald', 'ron', 'ronnie'],
+  ['donald', 'don', 'donnie'],
+  ['kenneth', 'ken', 'kenny'],
+  ['gerald', 'gerry', 'jerry'],
+  ['lawrence', 'laurence', 'larry', 'laurie'],
+  ['leonard', 'leo', 'len', 'lenny'],
+  ['francis', 'frank', 'frankie', 'fran'],
+  ['walter', 'walt', 'wally'],
+  ['ernest', 'ernie'],
+  ['herbert', 'herb', 'bert'],
+  ['hugh', 'hughie', 'hugo'],
+  ['geoffrey', 'jeffrey', 'geoff', 'jeff'],
+  ['philip', 'phillip', 'phil'],
+  ['douglas', 'doug', 'dougie'],
+  ['archibald', 'archie'],
+  ['augustus', 'gus', 'augustine'],
+  ['evelyn', 'evie', 'eve'],
+  ['dorothy', 'dot', 'dolly', 'dottie'],
+  ['florence', 'flo', 'florrie'],
+  ['frances', 'fanny', 'fran'],
+  ['caroline', 'carol', 'carrie', 'carolyn'],
+  ['christine', 'christina', 'chris', 'tina', 'kristina'],
+  ['jacqueline', 'jackie', 'jacqui'],
+  ['josephine', 'jo', 'josie'],
+  ['kimberley', 'kimberly', 'kim'],
+  ['natalie', 'natalia', 'nat', 'natasha', 'tasha'],
+  ['nicola', 'nicole', 'nikki', 'nicky'],
+  ['pamela', 'pam'],
+  ['stephanie', 'steph', 'stefanie'],
+  ['theodore', 'theo', 'ted', 'teddy'],
+];
+
+const VARIANT_INDEX: ReadonlyMap<string, readonly number[]> = (() => {
+  const index = new Map<string, number[]>();
+  VARIANT_GROUPS.forEach((group, id) => {
+    for (const spelling of group) {
+      const key = foldText(spelling).replace(/ /g, '');
+      const ids = index.get(key) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      index.set(key, ids);
+    }
+  });
+  return index;
+})();
+
+const NO_GROUPS: readonly number[] = [];
+
+/** Ids of the variant groups a name token belongs to (empty when the token is in none). */
+export function variantGroups(token: string): readonly number[] {
+  return VARIANT_INDEX.get(token) ?? NO_GROUPS;
+}
+
+/** A canonical spelling for a token: its first variant group's key, else the token itself. */
+export function canonicalToken(token: string): string {
+  const groups = VARIANT_INDEX.get(token);
+  return groups ? VARIANT_GROUPS[groups[0]][0].replace(/ /g, '') : token;
+}
+
+/** Whether two tokens are known spellings of one name (a shared variant group). */
+export function areVariants(a: string, b: string): boolean {
+  const ga = VARIANT_INDEX.get(a);
+  if (!ga) return false;
+  const gb = VARIANT_INDEX.get(b);
+  if (!gb) return false;
+  for (const g of ga) if (gb.includes(g)) return true;
+  return false;
+}
+
+// Nationalities whose names are written family name first (Vietnamese, Chinese, Korean, Cambodian, Hungarian).
+const FAMILY_NAME_FIRST = new Set(['VNM', 'CHN', 'TWN', 'HKG', 'MAC', 'KOR', 'PRK', 'KHM']);
+// Nationalities where the second name is the father's given name, not a family name (Eritrean, Ethiopian,
+// Sudanese, Somali, Icelandic patronymics): the "surname" field of one record can be the grandfather's name
+// in another.
+const PATRONYMIC = new Set(['ERI', 'ETH', 'SDN', 'SSD', 'SOM', 'ISL']);
+
+// Common family names of family-name-first nationalities, to spot a record keyed with the order reversed.
+const KNOWN_FAMILY_NAMES = new Set([
+  'nguyen', 'tran', 'le', 'pham', 'hoang', 'huynh', 'phan', 'vu', 'vo', 'dang', 'bui', 'do', 'ho', 'ngo',
+  'duong', 'ly', 'dinh', 'trinh', 'truong', 'mai', 'luong', 'lam', 'cao', 'ta', 'quach', 'kieu',
+  'wang', 'li', 'zhang', 'liu', 'chen', 'yang', 'huang', 'zhao', 'wu', 'zhou', 'xu', 'sun', 'ma', 'zhu', 'hu',
+  'guo', 'he', 'lin', 'gao', 'luo', 'zheng', 'liang', 'xie', 'song', 'tang', 'han', 'feng', 'deng', 'cao',
+  'peng', 'zeng', 'xiao', 'tian', 'dong', 'pan', 'yuan', 'cai', 'jiang', 'yu', 'du', 'ye', 'cheng', 'wei',
+  'kim', 'park', 'choi', 'jung', 'kang', 'cho', 'yoon', 'jang', 'lim', 'shin',
+]);
+
+export function writesFamilyNameFirst(alpha3: string | undefined): boolean {
+  return alpha3 !== undefined && FAMILY_NAME_FIRST.has(alpha3);
+}
+
+export function usesPatronymics(alpha3: string | undefined): boolean {
+  return alpha3 !== undefined && PATRONYMIC.has(alpha3);
+}
+
+export function isKnownFamilyName(token: string): boolean {
+  return KNOWN_FAMILY_NAMES.has(token);
+}
+
+/** A person's name as the comparisons see it. */
+export interface PersonName {
+  /** Given-name tokens, first (the name the person is called by) first. */
+  readonly given: readonly string[];
+  /** Family-name tokens; for patronymic naming, the father's (and grandfather's) given names. */
+  readonly family: readonly string[];
+  /** Middle-name tokens as recorded separately. */
+  readonly middle: readonly string[];
+}
+
+/**
+ * Reads a name as recorded into given and family parts, undoing the usual ways legacy records get it wrong:
+ * a whole name in one field, and family-name-first names keyed in the Western order.
+ */
+export function parseName(
+  first: string | null | undefined,
+  middle: string | null | undefined,
+  last: string | null | undefined,
+  nationality: string | undefined,
+): PersonName {
+  let given = nameTokens(first);
+  let family = nameTokens(last);
+  const middleTokens = nameTokens(middle);
+  const familyFirst = writesFamilyNameFirst(nationality);
+  if (family.length === 0 && given.length >= 2) {
+    // One field holds the whole name: split it the way the person's naming convention writes it.
+    if (familyFirst) {
+      family = given.slice(0, 1);
+      given = given.slice(1);
+    } else if (!usesPatronymics(nationality)) {
+      family = given.slice(-1);
+      given = given.slice(0, -1);
+    } else {
+      family = given.slice(1);
+      given = given.slice(0, 1);
+    }
+  } else if (given.length === 0 && family.length >= 2 && familyFirst) {
+    given = family.slice(1);
+    family = family.slice(0, 1);
+  } else if (familyFirst && given.length > 0 && family.length > 0) {
+    // "Nguyen Van Nam" keyed as first "Nguyen", last "Van Nam": the known family name is in the wrong field.
+    if (isKnownFamilyName(given[0]) && !family.some(isKnownFamilyName)) {
+      const swapped = given;
+      given = family;
+      family = swapped;
+    }
+  }
+  if (usesPatronymics(nationality) && given.length >= 2) {
+    // "Yonas Tesfay" / "Gebremedhin": the second given token is the father's name, part of the patronymic chain.
+    family = [...given.slice(1), ...family];
+    given = given.slice(0, 1);
+  }
+  return { given, family, middle: middleTokens };
+}
+
+/** Name tokens as strings for comparison: joined without spaces so "Abdul Rahman" equals "Abdulrahman". */
+export interface NameKey {
+  readonly joined: string;
+  readonly first: string;
+  readonly tokens: readonly string[];
+  readonly canonical: string;
+  readonly skeleton: string;
+  readonly phonetic: string;
+}
+
+export function nameKey(tokens: readonly string[]): NameKey | null {
+  if (tokens.length === 0) return null;
+  const joined = tokens.join('');
+  return {
+    joined,
+    first: tokens[0],
+    tokens,
+    canonical: tokens.map(canonicalToken).join(''),
+    skeleton: romanisationSkeleton(joined),
+    phonetic: nysiis(tokens[0]),
+  };
+}

@@ -1,0 +1,206 @@
+import { COMPARISONS, ComparisonName, NULL_LEVEL, comparePair } from './comparisons';
+import { LinkageConfig } from './config';
+import { LinkageModel } from './model';
+import { PreparedRecord } from './record';
+
+export type MatchDecision = 'MATCH' | 'POSSIBLE_MATCH' | 'NO_MATCH';
+
+/** One field's part in a decision, as a reviewer reads it. */
+export interface FieldExplanation {
+  readonly comparison: ComparisonName;
+  /** Level id, or "missing" when either record lacks the field. */
+  readonly level: string;
+  readonly description: string;
+  /** log2 Bayes factor the level contributes (0 when missing). */
+  readonly weight: number;
+  readonly m: number | null;
+  readonly u: number | null;
+  /** The u was the frequency of the agreeing value (common names weigh less). */
+  readonly termFrequencyAdjusted: boolean;
+}
+
+/** Why two records were (or were not) judged the same person: serialisable JSON. */
+export interface MatchExplanation {
+  readonly recordId: string;
+  readonly candidateRecordId: string;
+  /** Prior probability that two records compared are the same person. */
+  readonly prior: number;
+  readonly priorWeight: number;
+  readonly fields: readonly FieldExplanation[];
+  /** Prior weight plus every field's weight. */
+  readonly matchWeight: number;
+  readonly probability: number;
+  readonly decision: MatchDecision;
+  /** Rules that held the decision below what the weight alone gave. */
+  readonly rules: readonly string[];
+}
+
+const TF_COMPARISONS = COMPARISONS.map((c, k) => ({ c, k })).filter(({ c }) => c.termFrequencyValue);
+const GIVEN = COMPARISONS.findIndex((c) => c.name === 'given_name');
+const FAMILY = COMPARISONS.findIndex((c) => c.name === 'family_name');
+const NHS = COMPARISONS.findIndex((c) => c.name === 'nhs_number');
+const OTHER_ID = COMPARISONS.findIndex((c) => c.name === 'other_id');
+const GIVEN_DIFFERENT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'different');
+const NAME_EXACT = 0;
+
+export function log2(x: number): number {
+  return Math.log2(x);
+}
+
+export function probabilityFromWeight(weight: number): number {
+  return 1 / (1 + Math.pow(2, -weight));
+}
+
+export function weightFromProbability(p: number): number {
+  return log2(p / (1 - p));
+}
+
+/** Per-record term frequencies, looked up once so the hot path does no string hashing. */
+export type RecordFrequencies = Float64Array;
+
+/**
+ * Scores pairs under one model: per-level weights are precomputed, term-frequency levels use each record's own
+ * value frequency.
+ */
+export class Scorer {
+  private readonly weights: Float64Array[];
+  private readonly mExact: Float64Array;
+  private readonly tfLevel: Int8Array[];
+  private readonly tfTables: (Map<string, number> | null)[];
+  private readonly tfTotals: Float64Array;
+  readonly tfSlots: number;
+
+  constructor(
+    readonly model: LinkageModel,
+    readonly config: LinkageConfig,
+  ) {
+    this.weights = COMPARISONS.map((c) =>
+      Float64Array.from(model.comparisons[c.name].map((l) => log2(l.m / l.u))),
+    );
+    this.mExact = Float64Array.from(COMPARISONS.map((c) => model.comparisons[c.name][0].m));
+    this.tfLevel = COMPARISONS.map((c) => Int8Array.from(c.levels.map((l) => (l.termFrequency ? 1 : 0))));
+    this.tfTables = COMPARISONS.map((c) => {
+      const table = model.termFrequencies[c.name];
+      return table ? new Map(Object.entries(table.counts)) : null;
+    });
+    this.tfTotals = Float64Array.from(COMPARISONS.map((c) => model.termFrequencies[c.name]?.total ?? 0));
+    this.tfSlots = COMPARISONS.length;
+  }
+
+  /** Frequencies of this record's values of every term-frequency field (NaN where not applicable). */
+  frequencies(record: PreparedRecord): RecordFrequencies {
+    const out = new Float64Array(COMPARISONS.length).fill(Number.NaN);
+    for (const { c, k } of TF_COMPARISONS) {
+      const table = this.tfTables[k];
+      const value = c.termFrequencyValue!(record);
+      if (!table || value === null) continue;
+      const total = this.tfTotals[k];
+      const count = table.get(value) ?? 0;
+      out[k] = Math.max(Math.max(count, 1) / total, this.config.termFrequency.minimumFrequency);
+    }
+    return out;
+  }
+
+  /** Weight of one comparison's level for this pair, with term-frequency adjustment where it applies. */
+  levelWeight(k: number, level: number, fa: RecordFrequencies, fb: RecordFrequencies): number {
+    const base = this.weights[k][level];
+    const tfa = fa[k];
+    if (Number.isNaN(tfa)) return base;
+    const tf = Math.max(tfa, fb[k]);
+    if (Number.isNaN(tf)) return base;
+    const exactWeight = log2(this.mExact[k] / tf);
+    if (this.tfLevel[k][level]) {
+      return level === NAME_EXACT ? exactWeight : log2(this.model.comparisons[COMPARISONS[k].name][level].m / tf);
+    }
+    // A near-agreement on a common name must not outweigh an exact agreement on it.
+    if ((k === GIVEN || k === FAMILY) && base > exactWeight) return exactWeight;
+    return base;
+  }
+
+  /** Sum of field weights (the evidence, before the prior). */
+  evidence(levels: Int8Array, fa: RecordFrequencies, fb: RecordFrequencies): number {
+    let total = 0;
+    for (let k = 0; k < levels.length; k++) {
+      const level = levels[k];
+      if (level !== NULL_LEVEL) total += this.levelWeight(k, level, fa, fb);
+    }
+    return total;
+  }
+
+  /** Prior weight for a record compared against `others` records. */
+  priorWeight(others: number): number {
+    const prior = this.prior(others);
+    return log2(prior / (1 - prior));
+  }
+
+  prior(others: number): number {
+    const p = this.model.expectedMatchesPerRecord / Math.max(1, others);
+    return Math.min(Math.max(p, 1e-12), 0.5);
+  }
+
+  /** Whether a rule holds this pair below MATCH whatever its weight (twins and siblings). */
+  guarded(levels: Int8Array): boolean {
+    if (!this.config.siblingGuard || levels[GIVEN] !== GIVEN_DIFFERENT) return false;
+    return !(levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1);
+  }
+
+  decide(probability: number, guarded: boolean): MatchDecision {
+    const { match, possibleMatch } = this.config.thresholds;
+    if (probability >= match && !guarded) return 'MATCH';
+    if (probability >= possibleMatch || (guarded && probability >= match)) return 'POSSIBLE_MATCH';
+    return 'NO_MATCH';
+  }
+
+  /** Full explanation of one pair, for storage and for the reviewer. */
+  explain(a: PreparedRecord, b: PreparedRecord, others: number, fa?: RecordFrequencies, fb?: RecordFrequencies): MatchExplanation {
+    const freqA = fa ?? this.frequencies(a);
+    const freqB = fb ?? this.frequencies(b);
+    const levels = comparePair(a, b);
+    const priorWeight = this.priorWeight(others);
+    let total = priorWeight;
+    const fields: FieldExplanation[] = COMPARISONS.map((c, k) => {
+      const level = levels[k];
+      if (level === NULL_LEVEL) {
+        return {
+          comparison: c.name,
+          level: 'missing',
+          description: `${c.name.replace(/_/g, ' ')} missing on one record: no evidence`,
+          weight: 0,
+          m: null,
+          u: null,
+          termFrequencyAdjusted: false,
+        };
+      }
+      const weight = this.levelWeight(k, level, freqA, freqB);
+      total += weight;
+      const params = this.model.comparisons[c.name][level];
+      return {
+        comparison: c.name,
+        level: c.levels[level].id,
+        description: c.levels[level].description,
+        weight: round(weight),
+        m: round(params.m, 6),
+        u: round(params.u, 8),
+        termFrequencyAdjusted: weight !== this.weights[k][level],
+      };
+    });
+    const probability = probabilityFromWeight(total);
+    const guarded = this.guarded(levels);
+    return {
+      recordId: a.recordId,
+      candidateRecordId: b.recordId,
+      prior: this.prior(others),
+      priorWeight: round(priorWeight),
+      fields,
+      matchWeight: round(total),
+      probability,
+      decision: this.decide(probability, guarded),
+      rules: guarded ? ['sibling_guard: given names differ and no identifier agrees'] : [],
+    };
+  }
+}
+
+function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -1,0 +1,183 @@
+/**
+ * String similarity and phonetic keys used by the comparisons. Hand-written rather than pulled from a package
+ * because they sit on the hot path of every compared pair and the packages that offer them are ESM-only.
+ */
+
+/** Jaro–Winkler similarity in [0, 1], prefix scale 0.1 over at most 4 characters (Winkler 1990). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return a.length === 0 ? 0 : 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
+  const matchedA = new Uint8Array(la);
+  const matchedB = new Uint8Array(lb);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - window);
+    const hi = Math.min(lb - 1, i + window);
+    const c = a.charCodeAt(i);
+    for (let j = lo; j <= hi; j++) {
+      if (!matchedB[j] && b.charCodeAt(j) === c) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        matches++;
+        break;
+      }
+    }
+  }
+  if (matches === 0) return 0;
+  let transpositions = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (!matchedA[i]) continue;
+    while (!matchedB[k]) k++;
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++;
+    k++;
+  }
+  const jaro = (matches / la + matches / lb + (matches - transpositions / 2) / matches) / 3;
+  let prefix = 0;
+  const maxPrefix = Math.min(4, la, lb);
+  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * Optimal-string-alignment (restricted Damerau–Levenshtein) distance: typing errors in identifiers and dates
+ * are mostly single substitutions, insertions, deletions or adjacent transpositions. Returns `limit + 1` as soon
+ * as the distance is known to exceed `limit`, which keeps identifier comparison cheap.
+ */
+export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEGER): number {
+  if (a === b) return 0;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > limit) return limit + 1;
+  if (la === 0) return lb;
+  if (lb === 0) return la;
+  let prevPrev = new Array<number>(lb + 1).fill(0);
+  let prev = new Array<number>(lb + 1);
+  let curr = new Array<number>(lb + 1);
+  for (let j = 0; j <= lb; j++) prev[j] = j;
+  for (let i = 1; i <= la; i++) {
+    curr[0] = i;
+    let rowMin = curr[0];
+    const ca = a.charCodeAt(i - 1);
+    for (let j = 1; j <= lb; j++) {
+      const cb = b.charCodeAt(j - 1);
+      const cost = ca === cb ? 0 : 1;
+      let v = Math.min(prev[j] + 1, curr[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && ca === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === cb) {
+        v = Math.min(v, prevPrev[j - 2] + 1);
+      }
+      curr[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    const spare = prevPrev;
+    prevPrev = prev;
+    prev = curr;
+    curr = spare;
+  }
+  return prev[lb];
+}
+
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/**
+ * NYSIIS phonetic key (New York State Identification and Intelligence System, Taft 1970), without the
+ * six-character truncation so that long compound names keep their discriminating tail.
+ */
+export function nysiis(input: string): string {
+  let name = input.toLowerCase().replace(/[^a-z]/g, '');
+  if (!name) return '';
+  const prefixes: ReadonlyArray<[string, string]> = [
+    ['mac', 'mcc'],
+    ['kn', 'nn'],
+    ['k', 'c'],
+    ['ph', 'ff'],
+    ['pf', 'ff'],
+    ['sch', 'sss'],
+  ];
+  for (const [from, to] of prefixes) {
+    if (name.startsWith(from)) {
+      name = to + name.slice(from.length);
+      break;
+    }
+  }
+  const suffixes: ReadonlyArray<[string, string]> = [
+    ['ee', 'y'],
+    ['ie', 'y'],
+    ['dt', 'd'],
+    ['rt', 'd'],
+    ['rd', 'd'],
+    ['nt', 'd'],
+    ['nd', 'd'],
+  ];
+  for (const [from, to] of suffixes) {
+    if (name.endsWith(from) && name.length > from.length) {
+      name = name.slice(0, -from.length) + to;
+      break;
+    }
+  }
+  const chars = name.split('');
+  let key = chars[0];
+  for (let i = 1; i < chars.length; i++) {
+    const c = chars[i];
+    const next = chars[i + 1] ?? '';
+    let out: string;
+    if (c === 'e' && next === 'v') {
+      chars[i + 1] = 'f';
+      out = 'a';
+    } else if (VOWELS.has(c)) out = 'a';
+    else if (c === 'q') out = 'g';
+    else if (c === 'z') out = 's';
+    else if (c === 'm') out = 'n';
+    else if (c === 'k') {
+      if (next === 'n') out = 'n';
+      else out = 'c';
+    } else if (c === 's' && next === 'c' && chars[i + 2] === 'h') {
+      chars[i + 1] = 's';
+      chars[i + 2] = 's';
+      out = 's';
+    } else if (c === 'p' && next === 'h') {
+      chars[i + 1] = 'f';
+      out = 'f';
+    } else if (c === 'h') {
+      const prev = chars[i - 1];
+      out = !VOWELS.has(prev) || (next !== '' && !VOWELS.has(next)) ? prev : 'h';
+    } else if (c === 'w') {
+      const prev = chars[i - 1];
+      out = VOWELS.has(prev) ? prev : 'w';
+    } else out = c;
+    chars[i] = out;
+    if (key[key.length - 1] !== out) key += out;
+  }
+  if (key.length > 1 && key.endsWith('s')) key = key.slice(0, -1);
+  if (key.length > 2 && key.endsWith('ay')) key = key.slice(0, -2) + 'y';
+  if (key.length > 1 && key.endsWith('a')) key = key.slice(0, -1);
+  return key;
+}
+
+/**
+ * A consonant skeleton for romanised names: vowel runs collapse to one "a", and digraphs that different
+ * romanisation schemes spell differently collapse to one letter. Mohamed, Muhammad and Mohammed all give
+ * "mahamad"; Tesfay and Tesfaye give "tasfa".
+ */
+export function romanisationSkeleton(token: string): string {
+  let s = token
+    .replace(/[^a-z]/g, '')
+    .replace(/ph/g, 'f')
+    .replace(/kh/g, 'k')
+    .replace(/gh/g, 'g')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/c(?=[aou]|$)/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/w/g, 'v')
+    .replace(/y/g, 'i')
+    .replace(/([b-df-hj-np-tv-z])h/g, '$1')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/[aeiou]+/g, 'a');
+  if (s.length > 2 && s.endsWith('a')) s = s.slice(0, -1);
+  return s;
+}
