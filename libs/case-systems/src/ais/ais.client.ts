@@ -1,0 +1,64 @@
+import type { Referral } from '@app/domain';
+import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult } from '../case-record';
+import type { CaseSystemClient } from '../case-system.client';
+import { CaseSystemClientOptions, stringOrUndefined, VendorError, VendorHttp } from '../vendor-http';
+import { AisTransferInput, fromAisConcern, toAisConcern, toAisTransfer } from './ais.mapping';
+import type { AisChangeFeedPage, AisConcern, AisErrorBody } from './ais.types';
+
+const CHANGE_TYPES: Readonly<Record<AisChangeFeedPage['Changes'][number]['ChangeType'], CaseChangeType>> = {
+  Created: 'created',
+  Updated: 'updated',
+  TransferIn: 'transferred',
+};
+
+/** Reads AIS's error body: { Message, ValidationErrors: [{ Field, Error }] }. */
+export function readAisError(body: unknown): VendorError | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const { Message, ValidationErrors } = body as AisErrorBody;
+  const message = stringOrUndefined(Message);
+  if (!message) return undefined;
+  const fieldErrors = Array.isArray(ValidationErrors)
+    ? ValidationErrors.map((e) => ({ field: String(e.Field ?? ''), message: String(e.Error ?? '') }))
+    : [];
+  return { message, fieldErrors };
+}
+
+/** The adults' case system (AIS API v2). */
+export class AisClient implements CaseSystemClient {
+  readonly system = 'AIS' as const;
+  private readonly http: VendorHttp;
+
+  constructor(options: CaseSystemClientOptions) {
+    this.http = new VendorHttp('AIS', options, readAisError);
+  }
+
+  async deliverReferral(referralId: string, referral: Referral): Promise<DeliveryResult> {
+    const { status, body } = await this.http.request<AisConcern>('deliver referral', 'POST', '/api/v2/SafeguardingConcerns', toAisConcern(referral, referralId));
+    return { recordId: body.ConcernId, created: status === 201 };
+  }
+
+  async getRecord(recordId: string): Promise<CaseRecord> {
+    const { body } = await this.http.request<AisConcern>('get record', 'GET', `/api/v2/SafeguardingConcerns/${encodeURIComponent(recordId)}`);
+    return fromAisConcern(body);
+  }
+
+  async changes(cursor: string | null, limit = 100): Promise<ChangePage> {
+    const query = new URLSearchParams({ Limit: String(limit) });
+    if (cursor) query.set('Since', cursor);
+    const { body } = await this.http.request<AisChangeFeedPage>('read change feed', 'GET', `/api/v2/ChangeFeed?${query.toString()}`);
+    return {
+      changes: body.Changes.map((c) => ({ recordId: c.ConcernId, version: c.Version, type: CHANGE_TYPES[c.ChangeType] })),
+      nextCursor: body.NextCursor,
+      hasMore: body.HasMore,
+    };
+  }
+
+  /**
+   * Opens the adult record for a child whose case moves from LCS. Idempotent per LCS record: a repeat answers
+   * the record already opened.
+   */
+  async transferFromChildren(input: AisTransferInput): Promise<DeliveryResult> {
+    const { status, body } = await this.http.request<AisConcern>('transfer from children', 'POST', '/api/v2/Transfers', toAisTransfer(input));
+    return { recordId: body.ConcernId, created: status === 201 };
+  }
+}

@@ -1,0 +1,71 @@
+import type { CaseSystem, Gender } from '@app/domain';
+
+/** Who a case record is about, normalised from the vendor's format. Names are as the vendor stores them. */
+export interface CaseSubject {
+  firstName: string | null;
+  middleNames: string | null;
+  lastName: string | null;
+  aliases: string[];
+  /** ISO YYYY-MM-DD. */
+  dateOfBirth: string | null;
+  dateOfBirthEstimated: boolean;
+  sex: Gender | null;
+  /** ISO 3166-1 alpha-3; null when not recorded or recorded as unknown. */
+  nationality: string | null;
+  nhsNumber: string | null;
+}
+
+export type CaseRecordSource = 'referral_hub' | 'practitioner';
+export type CaseRecordStatus = 'open' | 'closed' | 'transferred';
+
+/** One record of AIS or LCS, in one shape whichever system holds it (read by the deduplicator). */
+export interface CaseRecord extends CaseSubject {
+  system: CaseSystem;
+  recordId: string;
+  /** Increments on every change; a change feed entry names the version it produced. */
+  version: number;
+  /** The vendor's own person register id (exact surname + date of birth); null for anonymous records. */
+  registerPersonId: string | null;
+  /**
+   * Records in the OTHER system this one is linked to by a transfer: on an AIS record the LCS record it was
+   * transferred from, on an LCS record the AIS record it was transferred to.
+   */
+  linkedRecordIds: string[];
+  /** ISO YYYY-MM-DD: the day the concern or contact was received. */
+  referralDate: string;
+  /** The Referral Hub referral id the record was created for; null when a practitioner entered it. */
+  clientReference: string | null;
+  source: CaseRecordSource;
+  /** No name, date of birth or NHS number: an anonymous Duty to Notify notification, never a person. */
+  anonymous: boolean;
+  status: CaseRecordStatus;
+}
+
+export type CaseChangeType = 'created' | 'updated' | 'transferred';
+
+export interface CaseChange {
+  recordId: string;
+  version: number;
+  type: CaseChangeType;
+}
+
+export interface ChangePage {
+  changes: CaseChange[];
+  /** Opaque: pass it back to read on. Equal to the cursor given when nothing new has happened. */
+  nextCursor: string;
+  /** More changes wait beyond this page. */
+  hasMore: boolean;
+}
+
+export interface DeliveryResult {
+  recordId: string;
+  /** False when the system already held a record for this referral (an idempotent repeat). */
+  created: boolean;
+}
+
+/** Why a child's case moves to adults' services (mirrors the central transition reasons). */
+export type TransferReason = 'age_assessment_adult' | 'eighteenth_birthday';
+
+export function isAnonymous(subject: Pick<CaseSubject, 'firstName' | 'lastName' | 'dateOfBirth' | 'nhsNumber'>): boolean {
+  return !subject.firstName && !subject.lastName && !subject.dateOfBirth && !subject.nhsNumber;
+}

@@ -1,0 +1,12 @@
+import type { CaseSystem, Referral } from '@app/domain';
+import type { CaseRecord, ChangePage, DeliveryResult } from './case-record';
+
+/** What the router and the deduplicator need of either case system. */
+export interface CaseSystemClient {
+  readonly system: CaseSystem;
+  /** Creates the record for a referral, or answers the one already created for it (idempotent by referral id). */
+  deliverReferral(referralId: string, referral: Referral): Promise<DeliveryResult>;
+  getRecord(recordId: string): Promise<CaseRecord>;
+  /** Changes after `cursor` (null: from the beginning), oldest first. */
+  changes(cursor: string | null, limit?: number): Promise<ChangePage>;
+}

@@ -1,0 +1,28 @@
+import { alpha2ToAlpha3, alpha3ToAlpha2, alpha3ToDemonym, demonymToAlpha3 } from './nationality';
+
+describe('nationality codes', () => {
+  it('writes alpha-3 as an AIS demonym and reads it back', () => {
+    expect(alpha3ToDemonym('ALB')).toBe('Albanian');
+    expect(demonymToAlpha3('Albanian')).toBe('ALB');
+  });
+
+  it('writes alpha-3 as LCS alpha-2 and reads it back', () => {
+    expect(alpha3ToAlpha2('VNM')).toBe('VN');
+    expect(alpha2ToAlpha3('VN')).toBe('VNM');
+  });
+
+  it('sends no nationality for the form\'s unknown', () => {
+    expect(alpha3ToDemonym('UNK')).toBeUndefined();
+    expect(alpha3ToAlpha2('UNK')).toBeUndefined();
+  });
+
+  it('reads unknown and unrecognised nationalities as null', () => {
+    expect(demonymToAlpha3('Unknown')).toBeNull();
+    expect(demonymToAlpha3('Martian')).toBeNull();
+    expect(alpha2ToAlpha3('ZZ')).toBeNull();
+  });
+
+  it('reads a legacy spelling of British', () => {
+    expect(demonymToAlpha3('British')).toBe('GBR');
+  });
+});

@@ -1,0 +1,15 @@
+export * from './case-record';
+export * from './case-system.errors';
+export * from './case-system.client';
+export type { CaseSystemClientOptions, VendorError } from './vendor-http';
+export * from './formats/dates';
+export * from './formats/names';
+export * from './formats/sex';
+export * from './formats/nationality';
+export * from './ais/ais.types';
+export * from './ais/ais.mapping';
+export * from './ais/ais.client';
+export * from './lcs/lcs.types';
+export * from './lcs/lcs.mapping';
+export * from './lcs/lcs.client';
+export * from './case-systems.module';
