@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { createLoggerModule, HealthModule } from '@app/common';
-import { AppConfigModule } from '@app/config';
+import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
 import { QueueConnectionModule } from '@app/queues';
 import { ReferralsModule } from './referrals/referrals.module';
 
 @Module({
   imports: [
-    AppConfigModule,
+    appConfigModule(),
     createLoggerModule('intake'),
     SchemaDatabaseModule.central('intake'),
     QueueConnectionModule.forRoot(),

@@ -43,10 +43,11 @@ export class TransitionRepository {
     return this.dataSource.getRepository(AgeAssessmentEntity).find({ where: { referralId }, order: { recordedAt: 'ASC' } });
   }
 
-  async complete(manager: EntityManager, id: string, toRecordId: string): Promise<void> {
+  async complete(manager: EntityManager, id: string, fromRecordId: string, toRecordId: string): Promise<void> {
     await manager.query(
-      `UPDATE central.transitions SET status = 'completed', to_record_id = $2, completed_at = now() WHERE id = $1 AND status = 'pending'`,
-      [id, toRecordId],
+      `UPDATE central.transitions SET status = 'completed', from_record_id = $2, to_record_id = $3, completed_at = now()
+        WHERE id = $1 AND status = 'pending'`,
+      [id, fromRecordId, toRecordId],
     );
   }
 

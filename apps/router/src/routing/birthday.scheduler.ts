@@ -1,0 +1,23 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Queue } from 'bullmq';
+import type { Environment } from '@app/config';
+import { QueueName, RoutingJobName } from '@app/queues';
+
+/** Registers the daily 18th-birthday check as a BullMQ job scheduler: one schedule however many routers run. */
+@Injectable()
+export class BirthdayScheduler implements OnApplicationBootstrap {
+  constructor(
+    @InjectQueue(QueueName.Routing) private readonly routing: Queue,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.routing.upsertJobScheduler(
+      RoutingJobName.EighteenthBirthdays,
+      { pattern: this.config.get('EIGHTEENTH_BIRTHDAY_CHECK_CRON', { infer: true }), tz: 'Europe/London' },
+      { name: RoutingJobName.EighteenthBirthdays, data: {} },
+    );
+  }
+}

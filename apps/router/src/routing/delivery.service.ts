@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { CaseSystemRejectedError } from '@app/case-systems';
+import { ReferralRepository } from '@app/database';
+import { CaseSystemClients } from './case-system.clients';
+
+export interface AttemptInfo {
+  /** Attempts already made before this one. */
+  made: number;
+  max: number;
+}
+
+/** Why a delivery failed, without anything the case system echoed back about the person. */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+  return 'unknown error';
+}
+
+/**
+ * Delivers an accepted referral to the case system its route names. The referral id travels as the case
+ * system's client reference, so a retry after a lost answer finds the record already made: exactly once.
+ */
+@Injectable()
+export class DeliveryService {
+  private readonly logger = new Logger(DeliveryService.name);
+
+  constructor(
+    private readonly referrals: ReferralRepository,
+    private readonly clients: CaseSystemClients,
+  ) {}
+
+  async deliver(referralId: string, attempt: AttemptInfo): Promise<'routed' | 'already_routed'> {
+    const referral = await this.referrals.findById(referralId);
+    if (!referral) throw new UnrecoverableError(`referral ${referralId} does not exist`);
+    if (referral.status === 'routed') return 'already_routed';
+
+    try {
+      const { recordId } = await this.clients.for(referral.routeSystem).deliverReferral(referral.id, referral.details);
+      await this.referrals.markRouted(referral.id, referral.routeSystem, recordId, attempt.made + 1);
+      this.logger.log({ referralId, system: referral.routeSystem, recordId }, 'referral routed');
+      return 'routed';
+    } catch (error) {
+      const rejected = error instanceof CaseSystemRejectedError;
+      const final = rejected || attempt.made + 1 >= attempt.max;
+      await this.referrals.recordRoutingAttempt(referral.id, attempt.made + 1, describe(error), final);
+      this.logger.warn({ referralId, system: referral.routeSystem, attempt: attempt.made + 1, final, reason: describe(error) }, 'delivery failed');
+      // A refusal will not change on retry; anything else (5xx, timeout) backs off and tries again.
+      if (rejected) throw new UnrecoverableError(describe(error));
+      throw error;
+    }
+  }
+}

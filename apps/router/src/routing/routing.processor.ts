@@ -1,0 +1,41 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Job } from 'bullmq';
+import type { Environment } from '@app/config';
+import { DeliverJob, QueueName, RoutingJobName, TransferJob } from '@app/queues';
+import { DeliveryService } from './delivery.service';
+import { TransferService } from './transfer.service';
+
+/** Thin: each job names what it is about by id; the services do the work and are idempotent. */
+@Processor(QueueName.Routing)
+export class RoutingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly delivery: DeliveryService,
+    private readonly transfers: TransferService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {
+    super();
+  }
+
+  onApplicationBootstrap(): void {
+    this.worker.concurrency = this.config.get('ROUTER_CONCURRENCY', { infer: true });
+  }
+
+  async process(job: Job): Promise<string | number> {
+    switch (job.name) {
+      case RoutingJobName.Deliver: {
+        const { referralId } = job.data as DeliverJob;
+        return this.delivery.deliver(referralId, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
+      }
+      case RoutingJobName.Transfer: {
+        const { referralId, transitionId } = job.data as TransferJob;
+        return this.transfers.transfer(referralId, transitionId);
+      }
+      case RoutingJobName.EighteenthBirthdays:
+        return this.transfers.transferChildrenTurnedEighteen();
+      default:
+        throw new Error(`unknown routing job ${job.name}`);
+    }
+  }
+}

