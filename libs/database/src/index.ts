@@ -12,3 +12,4 @@ export * from './central/outbox.repository';
 export * from './central/idempotency.repository';
 export * from './central/transition.repository';
 export * from './central/central-repositories.module';
+export * from './central/person-index.entities';
