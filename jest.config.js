@@ -2,7 +2,7 @@
 // PostgreSQL and Redis (see test/support/global-setup.ts).
 const swc = ['@swc/jest', { swcrc: true }];
 // NestJS 12 ships ES modules; Jest on Node 20 cannot require() them, so they are compiled to CommonJS too.
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
 const esmTransform = {
   '^.+\\.ts$': swc,
   '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],

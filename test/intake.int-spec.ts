@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import request from 'supertest';
+import { bearer } from './support/auth';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { useTestEnvironment } from './support/env';
 import { adultNrm, anonymousDtn, childNrm, localAuthorityContact } from './support/referrals';
@@ -11,6 +12,9 @@ describe('ReferralController (intake)', () => {
   let app: INestApplication;
   let sql: Client;
   let routing: Queue;
+  let police: string;
+  let council: string;
+  let lead: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -21,6 +25,9 @@ describe('ReferralController (intake)', () => {
     sql = new Client({ connectionString: db.url });
     await sql.connect();
     routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    police = await bearer('first_responder', 'Thames Valley Police');
+    council = await bearer('first_responder', 'Buckinghamshire Council');
+    lead = await bearer('safeguarding_lead');
   });
 
   afterAll(async () => {
@@ -32,7 +39,7 @@ describe('ReferralController (intake)', () => {
   });
 
   const post = (body: unknown, key?: string) => {
-    const req = request(app.getHttpServer()).post('/v1/referrals').send(body as object);
+    const req = request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body as object);
     return key ? req.set('Idempotency-Key', key) : req;
   };
   const referralCount = async () => Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count);
@@ -52,7 +59,7 @@ describe('ReferralController (intake)', () => {
     expect(child.body.route).toMatchObject({ system: 'LCS', reason: 'under_18' });
     expect(notSure.body.route).toMatchObject({ system: 'LCS', reason: 'age_not_sure' });
     expect(conflict.body.route).toMatchObject({ system: 'LCS', reason: 'dob_under_18', conflict: true });
-    const shown = await request(app.getHttpServer()).get(`/v1/referrals/${conflict.body.id}`).expect(200);
+    const shown = await request(app.getHttpServer()).get(`/v1/referrals/${conflict.body.id}`).set('Authorization', lead).expect(200);
     expect(shown.body.route.explanation).toMatch(/Conflict/);
   });
 
@@ -110,7 +117,7 @@ describe('ReferralController (intake)', () => {
     });
 
     it('answers 400 for a body that is not JSON', async () => {
-      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Content-Type', 'application/json').send('{"kind":').expect(400);
+      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).set('Content-Type', 'application/json').send('{"kind":').expect(400);
       expect(res.body.errors[0].message).toMatch(/JSON/);
     });
   });
@@ -136,7 +143,7 @@ describe('ReferralController (intake)', () => {
       const { CreateReferralDto } = await import('../apps/intake/src/referrals/dto/create-referral.dto');
       const hash = requestFingerprint(plainToInstance(CreateReferralDto, adultNrm()));
       await sql.query(
-        `INSERT INTO central.idempotency_keys (scope, key, request_hash, state, expires_at) VALUES ('public', 'key-in-flight', $1, 'in_flight', now() + interval '1 day')`,
+        `INSERT INTO central.idempotency_keys (scope, key, request_hash, state, expires_at) VALUES ('test-safeguarding_lead-any', 'key-in-flight', $1, 'in_flight', now() + interval '1 day')`,
         [hash],
       );
       await post(adultNrm(), 'key-in-flight').expect(409);
@@ -151,7 +158,7 @@ describe('ReferralController (intake)', () => {
   });
 
   it('lists referrals without personal data, filtered and paginated', async () => {
-    const res = await request(app.getHttpServer()).get('/v1/referrals').query({ kind: 'dtn', pageSize: 1 }).expect(200);
+    const res = await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', lead).query({ kind: 'dtn', pageSize: 1 }).expect(200);
     expect(res.body).toMatchObject({ page: 1, pageSize: 1 });
     expect(res.body.items).toHaveLength(1);
     expect(res.body.items[0].kind).toBe('dtn');
@@ -159,8 +166,38 @@ describe('ReferralController (intake)', () => {
   });
 
   it('answers 404 for an unknown referral and 400 for a malformed id', async () => {
-    await request(app.getHttpServer()).get('/v1/referrals/4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b').expect(404);
-    await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').expect(400);
+    await request(app.getHttpServer()).get('/v1/referrals/4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b').set('Authorization', lead).expect(404);
+    await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').set('Authorization', lead).expect(400);
+  });
+
+  describe('first responders', () => {
+    it("see their own organisation's referral and get 404 for another's", async () => {
+      const mine = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', police).send(adultNrm()).expect(201);
+      await request(app.getHttpServer()).get(`/v1/referrals/${mine.body.id}`).set('Authorization', police).expect(200);
+      await request(app.getHttpServer()).get(`/v1/referrals/${mine.body.id}`).set('Authorization', council).expect(404);
+    });
+
+    it("list only their own organisation's referrals", async () => {
+      const res = await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', council).expect(200);
+      expect(res.body.items.every((r: { organisation: string }) => r.organisation === 'Buckinghamshire Council')).toBe(true);
+    });
+
+    it("cannot log a referral in another organisation's name", async () => {
+      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', council).send(adultNrm()).expect(400);
+      expect(res.body.errors[0].path).toBe('firstResponder.organisation');
+    });
+
+    it('scope Idempotency-Keys per caller', async () => {
+      const a = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', police).set('Idempotency-Key', 'shared-key').send(adultNrm()).expect(201);
+      const b = await post(adultNrm(), 'shared-key').expect(201);
+      expect(a.body.id).not.toBe(b.body.id);
+    });
+  });
+
+  it('answers 401 without a token and 403 for a role the route does not admit', async () => {
+    await request(app.getHttpServer()).get('/v1/referrals').expect(401);
+    await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', 'Bearer not-a-jwt').expect(401);
+    await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', await bearer('board_viewer')).expect(403);
   });
 
   it('reports ready with database and Redis up', async () => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
@@ -11,6 +12,7 @@ import { ReferralsModule } from './referrals/referrals.module';
     createLoggerModule('intake'),
     SchemaDatabaseModule.central('intake'),
     QueueConnectionModule.forRoot(),
+    AuthModule.forRoot(),
     HealthModule.forRoot({ redis: true }),
     ReferralsModule,
   ],

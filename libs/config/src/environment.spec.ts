@@ -8,6 +8,11 @@ describe(validateEnvironment.name, () => {
     expect(env.AIS_PORT).toBe(3101);
   });
 
+  it('refuses development sign-in in production', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/AUTH_MODE/);
+    expect(() => validateEnvironment({ NODE_ENV: 'production', AUTH_MODE: 'jwks', AUTH_JWKS_URL: 'https://idp.example/jwks' })).not.toThrow();
+  });
+
   it('refuses a bad value, naming the setting', () => {
     expect(() => validateEnvironment({ MIMIC_FAILURE_RATE: '2' })).toThrow(/MIMIC_FAILURE_RATE/);
   });

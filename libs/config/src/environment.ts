@@ -116,6 +116,35 @@ export class Environment {
   @IsString()
   CORS_ORIGINS?: string;
 
+  /**
+   * How bearer tokens are verified: "development" (a local HMAC key, for `npm run token`), "jwks" (AUTH_JWKS_URL)
+   * or "public_key" (AUTH_PUBLIC_KEY, PEM). Development mode refuses to start when NODE_ENV=production.
+   */
+  @IsIn(['development', 'jwks', 'public_key'])
+  AUTH_MODE: 'development' | 'jwks' | 'public_key' = 'development';
+
+  @IsString()
+  AUTH_DEV_SECRET = 'referral-hub-development-only-secret-do-not-deploy';
+
+  @IsOptional()
+  @IsString()
+  AUTH_JWKS_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  AUTH_PUBLIC_KEY?: string;
+
+  @IsString()
+  AUTH_ISSUER = 'referral-hub';
+
+  @IsString()
+  AUTH_AUDIENCE = 'referral-hub';
+
+  /** The token apps present to one another (router → case systems, deduplicator → case systems). */
+  @IsOptional()
+  @IsString()
+  SERVICE_TOKEN?: string;
+
   /** How long an Idempotency-Key answer is kept (the IETF draft asks for at least 24 hours). */
   @Type(() => Number)
   @IsInt()
@@ -126,6 +155,13 @@ export class Environment {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (env.NODE_ENV === 'production' && env.AUTH_MODE === 'development') {
+    throw new Error('Invalid configuration:\n  AUTH_MODE: development sign-in refuses to start when NODE_ENV=production');
+  }
+  if (env.AUTH_MODE === 'jwks' && !env.AUTH_JWKS_URL) throw new Error('Invalid configuration:\n  AUTH_JWKS_URL: required when AUTH_MODE=jwks');
+  if (env.AUTH_MODE === 'public_key' && !env.AUTH_PUBLIC_KEY) {
+    throw new Error('Invalid configuration:\n  AUTH_PUBLIC_KEY: required when AUTH_MODE=public_key');
+  }
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
@@ -9,15 +10,14 @@ import { ReferralBodyPipe } from './referral-body.pipe';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView, TransitionView } from './referral.presenter';
 import { ReferralService } from './referral.service';
 
-// Until sign-in lands, every caller shares one idempotency scope.
-const PUBLIC_SCOPE = 'public';
-
 @ApiTags('referrals')
+@ApiBearerAuth()
 @Controller('v1/referrals')
 export class ReferralController {
   constructor(private readonly referrals: ReferralService) {}
 
   @Post()
+  @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: 'Log an NRM referral or a Duty to Notify notification' })
   @ApiBody({ type: CreateReferralDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -25,30 +25,43 @@ export class ReferralController {
     @Body(ReferralBodyPipe) body: CreateReferralDto,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<CreatedReferralView> {
     if (key !== undefined && !/^[\x21-\x7e]{1,255}$/.test(key)) {
       throw new InvalidRequestError([{ path: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 visible ASCII characters' }]);
     }
-    const outcome = await this.referrals.create(body, key ? { scope: PUBLIC_SCOPE, key } : undefined);
+    // A first responder logs referrals for their own organisation only.
+    if (principal.role === 'first_responder' && body.firstResponder.organisation !== principal.org) {
+      throw new InvalidRequestError([{ path: 'firstResponder.organisation', message: 'firstResponder.organisation must be your own organisation' }]);
+    }
+    // Keys are per caller (IETF draft): two callers choosing the same key do not collide.
+    const outcome = await this.referrals.create(body, key ? { scope: principal.sub, key } : undefined);
     res.status(201);
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return outcome.view;
   }
 
   @Get()
-  @ApiOperation({ summary: 'List referrals, newest first, without personal data' })
-  list(@Query() query: ListReferralsQuery): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {
+  @Roles('first_responder', 'safeguarding_lead')
+  @ApiOperation({ summary: "List referrals, newest first, without personal data (a first responder sees their organisation's)" })
+  list(
+    @Query() query: ListReferralsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {
     const { page, pageSize, ...filter } = query;
+    if (principal.role === 'first_responder') filter.organisation = principal.org;
     return this.referrals.list(filter, page, pageSize);
   }
 
   @Get(':id')
+  @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: 'A referral with its routing status, case record, transitions and person' })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReferralView> {
-    return this.referrals.get(id);
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<ReferralView> {
+    return this.referrals.get(id, principal);
   }
 
   @Post(':id/age-assessment')
+  @Roles('safeguarding_lead')
   @ApiOperation({ summary: 'Record a local-authority age assessment; an adult finding moves an LCS case to AIS' })
   recordAgeAssessment(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -58,6 +71,7 @@ export class ReferralController {
   }
 
   @Post(':id/redrive')
+  @Roles('safeguarding_lead', 'admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Route again a referral whose routing failed' })
   redrive(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; status: 'accepted' }> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
+import type { Principal } from '@app/auth';
 import { ConflictError, NotFoundError, UnprocessableError } from '@app/common';
 import type { Environment } from '@app/config';
 import {
@@ -86,9 +87,12 @@ export class ReferralService {
     }
   }
 
-  async get(id: string): Promise<ReferralView> {
+  /** A first responder sees only their own organisation's referrals; any other answers as not found. */
+  async get(id: string, principal: Principal): Promise<ReferralView> {
     const referral = await this.referrals.findById(id);
-    if (!referral) throw new NotFoundError('referral', id);
+    if (!referral || (principal.role === 'first_responder' && referral.organisation !== principal.org)) {
+      throw new NotFoundError('referral', id);
+    }
     const [transitions, assessments] = await Promise.all([
       this.transitions.forReferral(id),
       this.transitions.assessmentsForReferral(id),

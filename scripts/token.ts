@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { isRole, ROLES, signDevelopmentToken } from '@app/auth';
+import { validateEnvironment } from '@app/config';
+
+/** `npm run token -- --role ROLE [--org ORG] [--sub SUB]`: prints a development bearer token. */
+function main(): Promise<void> | void {
+  const { values } = parseArgs({
+    options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '12h' } },
+  });
+  const env = validateEnvironment(process.env);
+  if (env.AUTH_MODE !== 'development') {
+    console.error('npm run token only signs development tokens (AUTH_MODE=development); production tokens come from the identity provider.');
+    process.exit(2);
+  }
+  if (!isRole(values.role)) {
+    console.error(`--role must be one of: ${ROLES.join(', ')}`);
+    process.exit(2);
+  }
+  if (values.role === 'first_responder' && !values.org) {
+    console.error('a first responder token needs --org "Organisation name"');
+    process.exit(2);
+  }
+  return signDevelopmentToken(
+    { secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE },
+    { sub: values.sub ?? `dev-${values.role}`, role: values.role, org: values.org },
+    values.ttl,
+  ).then((token) => console.log(token));
+}
+
+void main();
