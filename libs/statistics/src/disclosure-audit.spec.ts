@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { auditBreakdown, auditBreakdownsSharingTotal, auditCrossTab } from './disclosure-audit';
+import { auditBreakdown, auditBreakdownsSharingTotal, auditCrossTab, auditTablesSharingTotal } from './disclosure-audit';
 import { PublishedCount, PublishedCrossTab } from './disclosure-control';
 import { InconsistentPublishedTableError } from './statistics.errors';
 
@@ -90,6 +90,31 @@ describe(auditBreakdownsSharingTotal.name, () => {
   });
 });
 
+describe(auditTablesSharingTotal.name, () => {
+  it('uses a total shown by a breakdown to work out a margin of a cross-tab that hides it', () => {
+    const table = crossTab([
+      [c, 0, 0, c],
+      [0, c, c, 7],
+      [c, 0, 0, c],
+      [c, c, c, c],
+    ]);
+    const byGender = { dimension: 'gender', total: 11, cells: [{ label: 'Female', count: 11 }] };
+    expect(auditTablesSharingTotal({ breakdowns: [byGender], crossTabs: [table] }).recoverable).toEqual([
+      { cell: { rowDimension: 'r', columnDimension: 'k', row: 'Total', column: 'k0' }, min: 4, max: 4 },
+    ]);
+  });
+
+  it('passes the same cross-tab read on its own', () => {
+    const table = crossTab([
+      [c, 0, 0, c],
+      [0, c, c, 7],
+      [c, 0, 0, c],
+      [c, c, c, c],
+    ]);
+    expect(auditTablesSharingTotal({ crossTabs: [table] }).safe).toBe(true);
+  });
+});
+
 describe(auditCrossTab.name, () => {
   it('finds a lone "c" in a row', () => {
     const table = crossTab([
@@ -98,8 +123,8 @@ describe(auditCrossTab.name, () => {
       [15, 15, 30, 60],
     ]);
     expect(auditCrossTab(table).recoverable.map((r) => r.cell)).toEqual([
-      { row: 'r0', column: 'k0' },
-      { row: 'r0', column: 'k1' },
+      { rowDimension: 'r', columnDimension: 'k', row: 'r0', column: 'k0' },
+      { rowDimension: 'r', columnDimension: 'k', row: 'r0', column: 'k1' },
     ]);
   });
 
@@ -121,7 +146,7 @@ describe(auditCrossTab.name, () => {
       [10, 10, 12, 10, 42],
     ]);
     // The cell at r1 × k2 is r1's total less what columns k0 and k1 hold beyond row r0: 12 − (20 − 10).
-    expect(auditCrossTab(table).recoverable).toEqual([{ cell: { row: 'r1', column: 'k2' }, min: 2, max: 2 }]);
+    expect(auditCrossTab(table).recoverable).toEqual([{ cell: { rowDimension: 'r', columnDimension: 'k', row: 'r1', column: 'k2' }, min: 2, max: 2 }]);
   });
 
   it('finds a "c" worked out through a hidden margin', () => {
@@ -130,7 +155,7 @@ describe(auditCrossTab.name, () => {
       [7, 10, 17],
       [c, 20, 40],
     ]);
-    expect(auditCrossTab(table).recoverable).toContainEqual({ cell: { row: 'r0', column: 'k0' }, min: 13, max: 13 });
+    expect(auditCrossTab(table).recoverable).toContainEqual({ cell: { rowDimension: 'r', columnDimension: 'k', row: 'r0', column: 'k0' }, min: 13, max: 13 });
   });
 
   it('refuses a table whose counts do not match its rows', () => {

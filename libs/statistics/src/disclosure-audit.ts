@@ -1,14 +1,12 @@
-import { TOTAL_LABEL } from './dimension';
 import {
-  BreakdownCellRef,
-  CrossTabCellRef,
   PublishedBreakdown,
   PublishedCount,
   PublishedCrossTab,
   SMALLEST_SUPPRESSED,
   SUPPRESSED,
 } from './disclosure-control';
-import { TableNetwork, crossTabNetwork, feasibleIntervals, sharedTotalNetwork } from './disclosure-network';
+import { BreakdownCellRef, CrossTabCellRef, TableCellRef, layOut } from './disclosure-layout';
+import { TableNetwork, feasibleIntervals, sharedTotalNetwork } from './disclosure-network';
 import { InconsistentPublishedTableError } from './statistics.errors';
 
 /** What a reader of the published table can tell about one suppressed cell. */
@@ -56,18 +54,7 @@ export function auditBreakdownsSharingTotal(
   breakdowns: readonly PublishedBreakdown[],
   options: AuditOptions = {},
 ): DisclosureAudit<BreakdownCellRef> {
-  if (breakdowns.length === 0) return { safe: true, ranges: [], recoverable: [] };
-  const shownTotals = new Set(breakdowns.map((b) => b.total).filter((t) => t !== SUPPRESSED));
-  if (shownTotals.size > 1) {
-    throw new InconsistentPublishedTableError('breakdowns of one population show different totals');
-  }
-  const total: PublishedCount = shownTotals.size === 1 ? [...shownTotals][0] : SUPPRESSED;
-  const refs: BreakdownCellRef[] = breakdowns.flatMap((b) =>
-    b.cells.map(({ label }) => ({ dimension: b.dimension, label })),
-  );
-  refs.push({ dimension: breakdowns.map((b) => b.dimension).join(', '), label: TOTAL_LABEL });
-  const counts: PublishedCount[] = [...breakdowns.flatMap((b) => b.cells.map((c) => c.count)), total];
-  return audit(sharedTotalNetwork(breakdowns.map((b) => b.cells.length)), counts, refs, options);
+  return auditTablesSharingTotal({ breakdowns }, options) as DisclosureAudit<BreakdownCellRef>;
 }
 
 /**
@@ -75,19 +62,37 @@ export function auditBreakdownsSharingTotal(
  * published row, column and total; exact in whole numbers, for tables of any size the council publishes.
  */
 export function auditCrossTab(table: PublishedCrossTab, options: AuditOptions = {}): DisclosureAudit<CrossTabCellRef> {
-  if (
-    table.counts.length !== table.rows.length ||
-    table.counts.some((line) => line.length !== table.columns.length) ||
-    table.rowTotals.length !== table.rows.length ||
-    table.columnTotals.length !== table.columns.length
-  ) {
-    throw new InconsistentPublishedTableError('the published cross-tab does not match its rows and columns');
+  return auditTablesSharingTotal({ crossTabs: [table] }, options) as DisclosureAudit<CrossTabCellRef>;
+}
+
+/**
+ * Audits every table of one population published together, as a reader holding all of them would read them.
+ * The shared total is reported once, as the first table's.
+ */
+export function auditTablesSharingTotal(
+  tables: { readonly breakdowns?: readonly PublishedBreakdown[]; readonly crossTabs?: readonly PublishedCrossTab[] },
+  options: AuditOptions = {},
+): DisclosureAudit<TableCellRef> {
+  const breakdowns = tables.breakdowns ?? [];
+  const crossTabs = tables.crossTabs ?? [];
+  if (breakdowns.length + crossTabs.length === 0) return { safe: true, ranges: [], recoverable: [] };
+  crossTabs.forEach((table) => {
+    if (
+      table.counts.length !== table.rows.length ||
+      table.counts.some((line) => line.length !== table.columns.length) ||
+      table.rowTotals.length !== table.rows.length ||
+      table.columnTotals.length !== table.columns.length
+    ) {
+      throw new InconsistentPublishedTableError('a published cross-tab does not match its rows and columns');
+    }
+  });
+  const shownTotals = new Set([...breakdowns, ...crossTabs].map((t) => t.total).filter((t) => t !== SUPPRESSED));
+  if (shownTotals.size > 1) {
+    throw new InconsistentPublishedTableError('tables of one population show different totals');
   }
-  const rowLabels = [...table.rows, TOTAL_LABEL];
-  const columnLabels = [...table.columns, TOTAL_LABEL];
-  const grid = [...table.counts.map((line, r) => [...line, table.rowTotals[r]]), [...table.columnTotals, table.total]];
-  const refs = rowLabels.flatMap((row) => columnLabels.map((column) => ({ row, column })));
-  return audit(crossTabNetwork(table.rows.length, table.columns.length), grid.flat(), refs, options);
+  const total: PublishedCount = shownTotals.size === 1 ? [...shownTotals][0] : SUPPRESSED;
+  const layout = layOut(breakdowns, crossTabs, total);
+  return audit(sharedTotalNetwork(layout.segments), layout.counts, layout.refs, options);
 }
 
 function audit<Ref>(

@@ -1,5 +1,5 @@
 import { DIMENSIONS, categoricalDimension } from './dimension';
-import { auditBreakdownsSharingTotal, auditCrossTab } from './disclosure-audit';
+import { auditBreakdownsSharingTotal, auditCrossTab, auditTablesSharingTotal } from './disclosure-audit';
 import {
   isSmallCount,
   publishCount,
@@ -8,6 +8,7 @@ import {
   suppressBreakdown,
   suppressBreakdownsSharingTotal,
   suppressCrossTab,
+  suppressTablesSharingTotal,
 } from './disclosure-control';
 import { TableInvariantError } from './statistics.errors';
 import { Breakdown, buildBreakdown, buildCrossTab } from './table';
@@ -182,14 +183,14 @@ describe(suppressCrossTab.name, () => {
       { row: 'b', column: 'x', count: 9 },
     ]);
     expect(suppressCrossTab(oneColumn).suppressions).toContainEqual({
-      cell: { row: 'b', column: 'Total' },
+      cell: { rowDimension: 'letter', columnDimension: 'only', row: 'b', column: 'Total' },
       reason: 'secondary',
     });
   });
 
   it('hides small margins as primary suppressions', () => {
     expect(suppressCrossTab(crossTabOf([3, 10, 20], [0, 40, 50])).suppressions).toContainEqual({
-      cell: { row: 'Total', column: 'x' },
+      cell: { rowDimension: 'letter', columnDimension: 'column', row: 'Total', column: 'x' },
       reason: 'primary',
     });
   });
@@ -236,5 +237,51 @@ describe(suppressCrossTab.name, () => {
   it('gives column totals that publish as the breakdown by the column dimension', () => {
     const { published } = suppressCrossTab(crossTabOf([3, 10, 20], [30, 40, 50]));
     expect(publishedColumnBreakdown(published).cells.map((c) => c.count)).toEqual([33, 50, 70]);
+  });
+});
+
+describe(suppressTablesSharingTotal.name, () => {
+  // Protected one by one, the cross-tab hides its grand total of 11 while the breakdown shows it.
+  const rows = categoricalDimension('row', 'Row', ['a', 'b', 'c']);
+  const table = buildCrossTab(rows, columns, [
+    { row: 'a', column: 'x', count: 2 },
+    { row: 'b', column: 'y', count: 2 },
+    { row: 'b', column: 'z', count: 5 },
+    { row: 'c', column: 'x', count: 2 },
+  ]);
+  const byGender = buildBreakdown(DIMENSIONS.gender, [{ label: 'Female', count: 11 }]);
+
+  it('protects a cross-tab and a breakdown of the same population together', () => {
+    const { published } = suppressTablesSharingTotal({ breakdowns: [byGender], crossTabs: [table] });
+    expect(auditTablesSharingTotal(published).safe).toBe(true);
+  });
+
+  it('shows the same total in every table', () => {
+    const { published } = suppressTablesSharingTotal({ breakdowns: [byGender], crossTabs: [table] });
+    expect([published.breakdowns[0].total, published.crossTabs[0].total]).toEqual(['c', 'c']);
+  });
+
+  it('reports a hidden shared total once for each table that shows it', () => {
+    const { suppressions } = suppressTablesSharingTotal({ breakdowns: [byGender], crossTabs: [table] });
+    expect(suppressions.filter((s) => 'label' in s.cell && s.cell.label === 'Total')).toEqual([
+      { cell: { dimension: 'gender', label: 'Total' }, reason: 'secondary' },
+    ]);
+  });
+
+  it('refuses a breakdown by a dimension a cross-tab in the set already has', () => {
+    const byRow = buildBreakdown(rows, [{ label: 'a', count: 11 }]);
+    expect(() => suppressTablesSharingTotal({ breakdowns: [byRow], crossTabs: [table] })).toThrow(
+      expect.objectContaining({ problem: 'repeated_dimension' }),
+    );
+  });
+
+  it('refuses tables of different totals', () => {
+    expect(() => suppressTablesSharingTotal({ breakdowns: [breakdownOf(12)], crossTabs: [table] })).toThrow(
+      expect.objectContaining({ problem: 'totals_differ' }),
+    );
+  });
+
+  it('publishes nothing for no tables', () => {
+    expect(suppressTablesSharingTotal({})).toEqual({ published: { breakdowns: [], crossTabs: [] }, suppressions: [] });
   });
 });

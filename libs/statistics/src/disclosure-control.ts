@@ -1,5 +1,5 @@
-import { TOTAL_LABEL } from './dimension';
-import { Constraint, TableNetwork, crossTabNetwork, recoverableCells, sharedTotalNetwork } from './disclosure-network';
+import { BreakdownCellRef, CrossTabCellRef, TableCellRef, layOut } from './disclosure-layout';
+import { Constraint, TableNetwork, recoverableCells, sharedTotalNetwork } from './disclosure-network';
 import { TableInvariantError } from './statistics.errors';
 import { Breakdown, CrossTab, assertBreakdownSumsToTotal, assertCrossTabSumsToTotals } from './table';
 
@@ -10,6 +10,8 @@ import { Breakdown, CrossTab, assertBreakdownSumsToTotal, assertCrossTabSumsToTo
  */
 export const SUPPRESSED = 'c';
 export type PublishedCount = number | typeof SUPPRESSED;
+
+export type { BreakdownCellRef, CrossTabCellRef, TableCellRef } from './disclosure-layout';
 
 export const SMALLEST_SUPPRESSED = 1;
 export const LARGEST_SUPPRESSED = 5;
@@ -34,18 +36,6 @@ export interface PublishedCrossTab {
   readonly rowTotals: readonly PublishedCount[];
   readonly columnTotals: readonly PublishedCount[];
   readonly total: PublishedCount;
-}
-
-/** A cell of a breakdown; `label` is "Total" for its total. */
-export interface BreakdownCellRef {
-  readonly dimension: string;
-  readonly label: string;
-}
-
-/** A cell of a cross-tab; "Total" as `row` or `column` names a margin. */
-export interface CrossTabCellRef {
-  readonly row: string;
-  readonly column: string;
 }
 
 /** Primary: a count of 1 to 5. Secondary: suppressed so that a primary cannot be worked out from the rest. */
@@ -78,46 +68,21 @@ export function publishCount(count: number): PublishedCount {
   return isSmallCount(count) ? SUPPRESSED : count;
 }
 
-export function suppressBreakdown(
-  breakdown: Breakdown,
-): DisclosureControlled<PublishedBreakdown, BreakdownCellRef> {
-  const { published, suppressions } = suppressBreakdownsSharingTotal([breakdown]);
-  return { published: published[0], suppressions };
+export function suppressBreakdown(breakdown: Breakdown): DisclosureControlled<PublishedBreakdown, BreakdownCellRef> {
+  const { published, suppressions } = suppressTablesSharingTotal({ breakdowns: [breakdown] });
+  return { published: published.breakdowns[0], suppressions: suppressions as Suppression<BreakdownCellRef>[] };
 }
 
 /**
- * Breakdowns of one population published side by side (by gender, by nationality, ...) share their total, so
- * each is a constraint "cells add up to the total" on the same total: protecting them one by one could publish
- * the total in one and leave a lone "c" that the other's suppressed total no longer protects. They are
- * protected together and publish the same total.
+ * Breakdowns of one population published side by side (by gender, by nationality, ...) share their total: each
+ * is a constraint "cells add up to the total" on the same total, so they are protected together and show the
+ * same total.
  */
 export function suppressBreakdownsSharingTotal(
   breakdowns: readonly Breakdown[],
 ): DisclosureControlled<PublishedBreakdown[], BreakdownCellRef> {
-  if (breakdowns.length === 0) return { published: [], suppressions: [] };
-  breakdowns.forEach(assertBreakdownSumsToTotal);
-  const total = breakdowns[0].total;
-  if (breakdowns.some((b) => b.total !== total)) {
-    throw new TableInvariantError('totals_differ', 'breakdowns that share a total must have the same total');
-  }
-  if (new Set(breakdowns.map((b) => b.dimension)).size !== breakdowns.length) {
-    throw new TableInvariantError('duplicate_category', 'breakdowns that share a total must be by different dimensions');
-  }
-  const values = [...breakdowns.flatMap((b) => b.cells.map((c) => c.count)), total];
-  const reasons = protect(sharedTotalNetwork(breakdowns.map((b) => b.cells.length)), values);
-  const totalReason = reasons[values.length - 1];
-  let cell = 0;
-  const suppressions: Suppression<BreakdownCellRef>[] = [];
-  const published = breakdowns.map((b): PublishedBreakdown => {
-    const cells = b.cells.map(({ label, count }): PublishedCell => {
-      const reason = reasons[cell++];
-      if (reason) suppressions.push({ cell: { dimension: b.dimension, label }, reason });
-      return { label, count: reason ? SUPPRESSED : count };
-    });
-    if (totalReason) suppressions.push({ cell: { dimension: b.dimension, label: TOTAL_LABEL }, reason: totalReason });
-    return { dimension: b.dimension, total: totalReason ? SUPPRESSED : total, cells };
-  });
-  return { published, suppressions };
+  const { published, suppressions } = suppressTablesSharingTotal({ breakdowns });
+  return { published: published.breakdowns, suppressions: suppressions as Suppression<BreakdownCellRef>[] };
 }
 
 /**
@@ -125,38 +90,74 @@ export function suppressBreakdownsSharingTotal(
  * then complementary cells until no "c" can be worked out from the published cells and margins.
  */
 export function suppressCrossTab(table: CrossTab): DisclosureControlled<PublishedCrossTab, CrossTabCellRef> {
-  assertCrossTabSumsToTotals(table);
-  const rowLabels = [...table.rows, TOTAL_LABEL];
-  const columnLabels = [...table.columns, TOTAL_LABEL];
-  const grid = [
-    ...table.counts.map((line, r) => [...line, table.rowTotals[r]]),
-    [...table.columnTotals, table.total],
-  ];
-  const reasons = protect(crossTabNetwork(table.rows.length, table.columns.length), grid.flat());
-  const width = columnLabels.length;
-  const suppressions: Suppression<CrossTabCellRef>[] = [];
-  const publishedGrid = grid.map((line, r) =>
-    line.map((count, c): PublishedCount => {
-      const reason = reasons[r * width + c];
-      if (!reason) return count;
-      suppressions.push({ cell: { row: rowLabels[r], column: columnLabels[c] }, reason });
-      return SUPPRESSED;
+  const { published, suppressions } = suppressTablesSharingTotal({ crossTabs: [table] });
+  return { published: published.crossTabs[0], suppressions: suppressions as Suppression<CrossTabCellRef>[] };
+}
+
+/** The tables of one population that a board report publishes together. */
+export interface TablesSharingTotal {
+  readonly breakdowns?: readonly Breakdown[];
+  readonly crossTabs?: readonly CrossTab[];
+}
+
+export interface PublishedTablesSharingTotal {
+  readonly breakdowns: PublishedBreakdown[];
+  readonly crossTabs: PublishedCrossTab[];
+}
+
+/**
+ * Protects every table of one population (say, referrals in a quarter by gender, by nationality, and by age
+ * group × location) together. Protected one by one, a total hidden in one table could be shown in another and a
+ * "c" worked out across them. A cross-tab's own margins are its breakdowns by its two dimensions: publish them
+ * with `publishedRowBreakdown`/`publishedColumnBreakdown`, not as separate breakdowns, which are refused.
+ */
+export function suppressTablesSharingTotal(
+  tables: TablesSharingTotal,
+): DisclosureControlled<PublishedTablesSharingTotal, TableCellRef> {
+  const breakdowns = tables.breakdowns ?? [];
+  const crossTabs = tables.crossTabs ?? [];
+  breakdowns.forEach(assertBreakdownSumsToTotal);
+  crossTabs.forEach(assertCrossTabSumsToTotals);
+  const totals = new Set([...breakdowns, ...crossTabs].map((t) => t.total));
+  if (totals.size === 0) return { published: { breakdowns: [], crossTabs: [] }, suppressions: [] };
+  if (totals.size > 1) {
+    throw new TableInvariantError('totals_differ', 'tables that share a total must have the same total');
+  }
+  const [total] = totals;
+  const layout = layOut(breakdowns, crossTabs, total);
+  const reasons = protect(sharedTotalNetwork(layout.segments), layout.counts);
+  const totalReason = reasons[reasons.length - 1];
+
+  const suppressions: Suppression<TableCellRef>[] = [];
+  const show = (cell: number): PublishedCount => {
+    const reason = reasons[cell];
+    if (reason && cell < reasons.length - 1) suppressions.push({ cell: layout.refs[cell], reason });
+    return reason ? SUPPRESSED : layout.counts[cell];
+  };
+  let next = 0;
+  const shownTotal = totalReason ? SUPPRESSED : total;
+  const publishedBreakdowns = breakdowns.map(
+    (b): PublishedBreakdown => ({
+      dimension: b.dimension,
+      total: shownTotal,
+      cells: b.cells.map(({ label }) => ({ label, count: show(next++) })),
     }),
   );
-  const rows = table.rows.length;
-  return {
-    published: {
-      rowDimension: table.rowDimension,
-      columnDimension: table.columnDimension,
-      rows: table.rows,
-      columns: table.columns,
-      counts: publishedGrid.slice(0, rows).map((line) => line.slice(0, -1)),
-      rowTotals: publishedGrid.slice(0, rows).map((line) => line[line.length - 1]),
-      columnTotals: publishedGrid[rows].slice(0, -1),
-      total: publishedGrid[rows][width - 1],
-    },
-    suppressions,
-  };
+  const publishedCrossTabs = crossTabs.map((t): PublishedCrossTab => {
+    const lines = t.rows.map(() => t.columns.map(() => show(next++)).concat(show(next++)));
+    return {
+      rowDimension: t.rowDimension,
+      columnDimension: t.columnDimension,
+      rows: t.rows,
+      columns: t.columns,
+      counts: lines.map((line) => line.slice(0, -1)),
+      rowTotals: lines.map((line) => line[line.length - 1]),
+      columnTotals: t.columns.map(() => show(next++)),
+      total: shownTotal,
+    };
+  });
+  if (totalReason) layout.totalRefs.forEach((cell) => suppressions.push({ cell, reason: totalReason }));
+  return { published: { breakdowns: publishedBreakdowns, crossTabs: publishedCrossTabs }, suppressions };
 }
 
 /**

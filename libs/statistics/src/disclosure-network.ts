@@ -34,61 +34,59 @@ export interface Interval {
   readonly max: number;
 }
 
-/**
- * Breakdowns of one population sharing a total: breakdown k runs from node k to node k+1 and the total closes
- * the loop from node K back to node 0, so each breakdown's cells add up to the total. Cells are indexed
- * breakdown by breakdown, the total last. One breakdown on its own is the case K = 1.
- */
-export function sharedTotalNetwork(cellsPerBreakdown: readonly number[]): TableNetwork {
-  const arcs: Arc[] = [];
-  const constraints: Constraint[] = [];
-  const totalCell = cellsPerBreakdown.reduce((a, b) => a + b, 0);
-  cellsPerBreakdown.forEach((count, k) => {
-    const members = Array.from({ length: count }, (_, i) => arcs.length + i);
-    members.forEach(() => arcs.push({ from: k, to: k + 1 }));
-    constraints.push({ members, total: totalCell });
-  });
-  arcs.push({ from: cellsPerBreakdown.length, to: 0 });
-  return {
-    nodeCount: cellsPerBreakdown.length + 1,
-    arcs,
-    constraints,
-    isMargin: arcs.map((_, i) => i === totalCell),
-  };
+/** One table in a set sharing a grand total: a breakdown's cells, or a cross-tab's inner cells and margins. */
+export type Segment = { readonly cells: number } | { readonly rows: number; readonly columns: number };
+
+/** How many cells a segment has besides the shared total. */
+export function segmentSize(segment: Segment): number {
+  return 'cells' in segment ? segment.cells : (segment.rows + 1) * (segment.columns + 1) - 1;
 }
 
 /**
- * A rows × columns table with margins, cells indexed row by row over the (rows + 1) × (columns + 1) grid whose
- * last row and column are the totals. Row nodes 0..rows (the last for the column-total row), column nodes after
- * them. Inner cells run row → column, row and column totals run back, the grand total runs from the total row
- * to the total column: then every row, every column and both margins balance.
+ * Tables of one population sharing its total, in series round a loop: table k carries the population from node k
+ * to node k + 1 and the total closes the loop from the last node back to node 0, so every table adds up to it.
+ * A breakdown is a bundle of parallel arcs. A cross-tab fans out from node k through its row totals to a node per
+ * row, across its inner cells to a node per column, and back together through its column totals into node k + 1:
+ * then each row, each column and each margin balances, and its grand total is the shared total.
+ * Cells are indexed table by table (a cross-tab row by row, margins last in each row and the column totals last,
+ * without its grand total), the shared total last. One table alone is the case of a single segment.
  */
-export function crossTabNetwork(rows: number, columns: number): TableNetwork {
-  const width = columns + 1;
-  const rowNode = (r: number): number => r;
-  const columnNode = (c: number): number => rows + 1 + c;
-  const index = (r: number, c: number): number => r * width + c;
+export function sharedTotalNetwork(segments: readonly Segment[]): TableNetwork {
+  const totalCell = segments.reduce((n, segment) => n + segmentSize(segment), 0);
   const arcs: Arc[] = [];
   const isMargin: boolean[] = [];
-  for (let r = 0; r <= rows; r++) {
-    for (let c = 0; c <= columns; c++) {
-      const innerRow = r < rows;
-      const innerColumn = c < columns;
-      if (innerRow && innerColumn) arcs.push({ from: rowNode(r), to: columnNode(c) });
-      else if (innerRow) arcs.push({ from: columnNode(columns), to: rowNode(r) });
-      else if (innerColumn) arcs.push({ from: columnNode(c), to: rowNode(rows) });
-      else arcs.push({ from: rowNode(rows), to: columnNode(columns) });
-      isMargin.push(!(innerRow && innerColumn));
-    }
-  }
   const constraints: Constraint[] = [];
-  for (let r = 0; r <= rows; r++) {
-    constraints.push({ members: range(columns).map((c) => index(r, c)), total: index(r, columns) });
-  }
-  for (let c = 0; c <= columns; c++) {
-    constraints.push({ members: range(rows).map((r) => index(r, c)), total: index(rows, c) });
-  }
-  return { nodeCount: rows + columns + 2, arcs, constraints, isMargin };
+  const addArc = (from: number, to: number, margin: boolean): number => {
+    arcs.push({ from, to });
+    isMargin.push(margin);
+    return arcs.length - 1;
+  };
+  let nodeCount = segments.length + 1;
+  segments.forEach((segment, k) => {
+    if ('cells' in segment) {
+      constraints.push({ members: range(segment.cells).map(() => addArc(k, k + 1, false)), total: totalCell });
+      return;
+    }
+    const { rows, columns } = segment;
+    const base = nodeCount;
+    nodeCount += rows + columns;
+    const rowNode = (r: number): number => (r === rows ? k + 1 : base + r);
+    const columnNode = (c: number): number => (c === columns ? k : base + rows + c);
+    const cell = range(rows + 1).map((r) =>
+      range(columns + 1).map((c) => {
+        if (r < rows && c < columns) return addArc(rowNode(r), columnNode(c), false);
+        if (r < rows) return addArc(columnNode(columns), rowNode(r), true);
+        if (c < columns) return addArc(columnNode(c), rowNode(rows), true);
+        return totalCell;
+      }),
+    );
+    range(rows + 1).forEach((r) => constraints.push({ members: cell[r].slice(0, columns), total: cell[r][columns] }));
+    range(columns + 1).forEach((c) =>
+      constraints.push({ members: range(rows).map((r) => cell[r][c]), total: cell[rows][c] }),
+    );
+  });
+  addArc(segments.length, 0, true);
+  return { nodeCount, arcs, constraints, isMargin };
 }
 
 /**

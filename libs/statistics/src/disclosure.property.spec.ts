@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { categoricalDimension } from './dimension';
-import { auditBreakdownsSharingTotal, auditCrossTab, auditBreakdown } from './disclosure-audit';
+import { auditBreakdown, auditBreakdownsSharingTotal, auditCrossTab, auditTablesSharingTotal } from './disclosure-audit';
 import {
   PublishedBreakdown,
   PublishedCount,
@@ -8,6 +8,7 @@ import {
   suppressBreakdown,
   suppressBreakdownsSharingTotal,
   suppressCrossTab,
+  suppressTablesSharingTotal,
 } from './disclosure-control';
 import { Breakdown, CrossTab, buildBreakdown, buildCrossTab } from './table';
 
@@ -110,13 +111,18 @@ describe(suppressBreakdownsSharingTotal.name, () => {
     );
   });
 
-  it('shows every zero as 0 and every count it does not hide as it is', () => {
+  it('shows every zero as 0', () => {
     fc.assert(
       fc.property(sharingTotal, (bs) =>
-        suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => {
-          showsZerosAsZero(pairsOfBreakdown(bs[i], p));
-          showsTheTruth(pairsOfBreakdown(bs[i], p));
-        }),
+        suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsZerosAsZero(pairsOfBreakdown(bs[i], p))),
+      ),
+    );
+  });
+
+  it('shows every count it does not hide as it is', () => {
+    fc.assert(
+      fc.property(sharingTotal, (bs) =>
+        suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsTheTruth(pairsOfBreakdown(bs[i], p))),
       ),
     );
   });
@@ -158,6 +164,51 @@ describe(suppressCrossTab.name, () => {
         expect(auditCrossTab(suppressCrossTab(t).published).safe).toBe(true);
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+/** A cross-tab and one to three breakdowns of the same population, split at random. */
+const mixedSet = twoWay(5).chain((table) =>
+  fc
+    .array(
+      fc.array(fc.integer({ min: 0, max: table.total }), { maxLength: 5 }).map((cuts) => {
+        const points = [0, ...cuts.sort((a, b) => a - b), table.total];
+        return points.slice(1).map((p, i) => p - points[i]);
+      }),
+      { minLength: 1, maxLength: 3 },
+    )
+    .map((splits) => ({ table, breakdowns: splits.map((counts, i) => breakdownOf(`d${i}`, counts)) })),
+);
+
+describe(suppressTablesSharingTotal.name, () => {
+  function pairsOfSet({ table, breakdowns }: { table: CrossTab; breakdowns: Breakdown[] }): [number, PublishedCount][] {
+    const { published } = suppressTablesSharingTotal({ breakdowns, crossTabs: [table] });
+    return [
+      ...pairsOfCrossTab(table, published.crossTabs[0]),
+      ...breakdowns.flatMap((b, i) => pairsOfBreakdown(b, published.breakdowns[i])),
+    ];
+  }
+
+  it('never shows a count from 1 to 5', () => {
+    fc.assert(fc.property(mixedSet, (set) => showsNoSmallCount(pairsOfSet(set))));
+  });
+
+  it('shows every zero as 0', () => {
+    fc.assert(fc.property(mixedSet, (set) => showsZerosAsZero(pairsOfSet(set))));
+  });
+
+  it('shows every count it does not hide as it is', () => {
+    fc.assert(fc.property(mixedSet, (set) => showsTheTruth(pairsOfSet(set))));
+  });
+
+  it('leaves no hidden count that the auditor can work out from all the tables together', () => {
+    fc.assert(
+      fc.property(mixedSet, ({ table, breakdowns }) => {
+        const { published } = suppressTablesSharingTotal({ breakdowns, crossTabs: [table] });
+        expect(auditTablesSharingTotal(published).recoverable).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,5 +1,6 @@
 export * from './statistics.errors';
-export { CalendarDate, ageOn, isLeapYear } from './calendar-date';
+export type { CalendarDate } from './calendar-date';
+export { ageOn, isLeapYear } from './calendar-date';
 export * from './period';
 export * from './exploitation-type';
 export * from './age-group';

@@ -72,6 +72,7 @@ export type TableProblem =
   | 'not_a_count'
   | 'total_mismatch'
   | 'duplicate_category'
+  | 'repeated_dimension'
   | 'shape_mismatch'
   | 'totals_differ';
 
