@@ -1,3 +1,9 @@
+/**
+ * Statistics domain: reporting periods, Home Office NRM labels, tables that add up, and disclosure control.
+ * Plain functions, no framework. The insights app groups referral rows in SQL, labels each group
+ * (`ageGroupAtExploitation`, `exploitationTypeLabel`, ...), builds tables (`buildBreakdown`, `buildCrossTab`),
+ * and for a board passes every table of one population through `suppressTablesSharingTotal` together.
+ */
 export * from './statistics.errors';
 export type { CalendarDate } from './calendar-date';
 export { ageOn, isLeapYear } from './calendar-date';
