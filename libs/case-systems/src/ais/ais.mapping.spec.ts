@@ -140,4 +140,13 @@ describe('AIS mapping', () => {
       Subject: { Forename: 'Ana', Surname: 'HOXHA', DateOfBirth: '05/04/2008', DateOfBirthIsEstimated: false, Gender: 'F', Nationality: 'Albanian' },
     });
   });
+
+  it('takes the transferred subject from the original referral when given one', () => {
+    const transfer = toAisTransfer({ lcsRecordId: '400001', referralId, reason: 'age_assessment_adult', effectiveOn: '2026-04-05', referral: adultReferral() });
+    expect(transfer).toMatchObject({
+      Reason: 'AgeAssessment',
+      ConcernDate: '10/03/2026',
+      Subject: { Forename: 'Ana Maria', Surname: 'Hoxha', DateOfBirth: '05/04/1999', Gender: 'F', Nationality: 'Albanian' },
+    });
+  });
 });

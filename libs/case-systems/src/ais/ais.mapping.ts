@@ -100,7 +100,7 @@ export function toAisConcern(referral: Referral, referralId: string): AisConcern
   });
 }
 
-export interface AisTransferInput {
+interface TransferCommon {
   /** The LCS contact the child's case was held under. */
   lcsRecordId: string;
   /** The referral the case began with; null for a case a practitioner entered directly into LCS. */
@@ -108,19 +108,47 @@ export interface AisTransferInput {
   reason: TransferReason;
   /** ISO YYYY-MM-DD */
   effectiveOn: string;
-  /** ISO YYYY-MM-DD: when children's services first received the case. */
-  referralDate: string;
-  subject: CaseSubject;
+}
+
+/**
+ * Who is transferred: either the original referral (its potential victim and date), or the subject as
+ * children's services now hold it (e.g. read from LCS with getRecord, or with an age-assessed date of birth).
+ */
+export type AisTransferInput = TransferCommon &
+  (
+    | { referral: Referral }
+    | {
+        subject: CaseSubject;
+        /** ISO YYYY-MM-DD: when children's services first received the case. */
+        referralDate: string;
+      }
+  );
+
+function referralSubject(referral: Referral): CaseSubject {
+  const v = referral.potentialVictim;
+  return {
+    firstName: v.firstName ?? null,
+    middleNames: null,
+    lastName: v.lastName ?? null,
+    aliases: v.aliases ?? [],
+    dateOfBirth: v.dateOfBirth ?? null,
+    dateOfBirthEstimated: v.dateOfBirthEstimated ?? false,
+    sex: v.gender,
+    nationality: v.nationality,
+    nhsNumber: v.nhsNumber ?? null,
+  };
 }
 
 export function toAisTransfer(input: AisTransferInput): AisTransferRequest {
+  const subject = 'referral' in input ? referralSubject(input.referral) : input.subject;
+  const referralDate = 'referral' in input ? ukDateOf(input.referral.referredAt) : input.referralDate;
   return present<AisTransferRequest>({
     LcsRecordId: input.lcsRecordId,
     ClientReference: input.referralId ?? undefined,
     Reason: TRANSFER_REASONS[input.reason],
     EffectiveDate: isoToAisDate(input.effectiveOn),
-    ConcernDate: isoToAisDate(input.referralDate),
-    Subject: toAisSubject(input.subject),
+    ConcernDate: isoToAisDate(referralDate),
+    Subject: toAisSubject(subject),
   });
 }
 

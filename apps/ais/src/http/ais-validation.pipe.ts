@@ -1,0 +1,14 @@
+import { ValidationPipe } from '@nestjs/common';
+import { flattenValidationErrors } from '@app/common';
+import { AisValidationError } from './ais.errors';
+
+/** AIS refuses unknown fields and lists every refused one under ValidationErrors. */
+export function createAisValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new AisValidationError(flattenValidationErrors(errors).map((e) => ({ Field: e.path, Error: e.message }))),
+  });
+}
