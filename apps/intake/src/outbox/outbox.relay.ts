@@ -26,7 +26,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly outbox: OutboxRepository,
     @InjectQueue(QueueName.Routing) private readonly routing: Queue,
     private readonly config: ConfigService<Environment, true>,
-  ) {}
+  ) {
+    // Redis away makes the queue emit an error per reconnect attempt; one line a minute is enough to see it.
+    let lastReported = 0;
+    this.routing.on('error', (error: Error) => {
+      if (Date.now() - lastReported < 60_000) return;
+      lastReported = Date.now();
+      this.logger.warn({ err: error.message }, 'routing queue unreachable; referrals are kept in the outbox');
+    });
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.kick(), this.config.get('OUTBOX_SWEEP_MS', { infer: true }));
