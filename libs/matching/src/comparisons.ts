@@ -147,8 +147,8 @@ const dateOfBirth: ComparisonDefinition = {
     { id: 'day_month_swapped', description: 'day and month of birth transposed', m: 0.01, u: 0.00001 },
     { id: 'one_edit', description: 'dates of birth differ by one typing error', m: 0.05, u: 0.0005 },
     { id: 'within_month', description: 'dates of birth within a month of each other', m: 0.01, u: 0.001 },
-    { id: 'same_year', description: 'only the year of birth agrees (or a date is estimated)', m: 0.03, u: 0.015 },
-    { id: 'near_year', description: 'years of birth within two years (estimated ages)', m: 0.015, u: 0.06 },
+    { id: 'same_year', description: 'an estimated or 1 January date of birth in the same year as the other', m: 0.03, u: 0.015 },
+    { id: 'near_year', description: 'an estimated date of birth within two years of the other', m: 0.015, u: 0.06 },
     { id: 'different', description: 'dates of birth differ', m: 0.035, u: 0.92 },
   ],
   compare: (a, b) => {
@@ -157,13 +157,15 @@ const dateOfBirth: ComparisonDefinition = {
     if (!x || !y) return NULL_LEVEL;
     const precise = !x.estimated && !y.estimated && !x.placeholder && !y.placeholder;
     if (precise) {
+      // Two real dates that are neither equal nor one slip apart are evidence of two people, even a year apart.
       if (x.digits === y.digits) return 0;
       if (x.year === y.year && x.month === y.day && x.day === y.month) return 2;
       if (editDistance(x.digits, y.digits, 1) <= 1) return 3;
       if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 4;
-    } else if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) {
-      return 1;
+      return 7;
     }
+    // An estimated or 1 January date only says roughly when the person was born.
+    if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) return 1;
     const years = Math.abs(x.year - y.year);
     if (years === 0) return 5;
     if (years <= 2) return 6;

@@ -103,7 +103,7 @@ export class Scorer {
 
   /** Weight of one comparison's level for this pair, with term-frequency adjustment where it applies. */
   levelWeight(k: number, level: number, fa: RecordFrequencies, fb: RecordFrequencies): number {
-    const base = this.weights[k][level];
+    const base = this.capNameLevel(k, level, this.weights[k][level]);
     const tfa = fa[k];
     if (Number.isNaN(tfa)) return base;
     const tf = Math.max(tfa, fb[k]);
@@ -115,6 +115,12 @@ export class Scorer {
     // A near-agreement on a common name must not outweigh an exact agreement on it.
     if ((k === GIVEN || k === FAMILY) && base > exactWeight) return exactWeight;
     return base;
+  }
+
+  private capNameLevel(k: number, level: number, weight: number): number {
+    // No lesser name level may outweigh plain exact agreement: a swap is as good as agreement, never better.
+    if ((k === GIVEN || k === FAMILY) && level !== NAME_EXACT) return Math.min(weight, this.weights[k][NAME_EXACT]);
+    return weight;
   }
 
   /** Sum of field weights (the evidence, before the prior). */

@@ -156,7 +156,8 @@ const SESSIONS: readonly Session[] = [
   {
     name: 'similar family name and same initial',
     key: (r) => (r.family && r.given ? [`${nysiis(r.family.first)}|${r.given.first[0]}`] : []),
-    excludes: ['given_name', 'family_name'],
+    // Names say much about nationality and sex, so within a name block those agree by construction too.
+    excludes: ['given_name', 'family_name', 'nationality', 'sex'],
   },
 ];
 

@@ -1,0 +1,3 @@
+export * from './population';
+export * from './csv';
+export { NATIONALITY_MIX } from './names';
