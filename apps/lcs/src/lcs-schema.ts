@@ -1,8 +1,12 @@
 import type { SchemaSpec } from '@app/database';
+import { ContactEntity } from './contacts/contact.entity';
+import { FeedEntryEntity } from './feed/feed-entry.entity';
+import { LcsSchema1764100000001 } from './migrations/1764100000001-lcs-schema';
+import { ChildEntity } from './register/child.entity';
 
 /** The LCS mimic's own schema. */
 export const LCS_SCHEMA: SchemaSpec = {
   schema: 'lcs',
-  entities: [],
-  migrations: [],
+  entities: [ChildEntity, ContactEntity, FeedEntryEntity],
+  migrations: [LcsSchema1764100000001],
 };

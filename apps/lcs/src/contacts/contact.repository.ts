@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { FeedRepository } from '../feed/feed.repository';
+import { parseLcsName } from '../lcs-name';
+import { ChildRegisterRepository } from '../register/child-register.repository';
+import { ContactEntity, TransferReason } from './contact.entity';
+
+export type NewContact = Omit<
+  ContactEntity,
+  'contactId' | 'childId' | 'version' | 'status' | 'closureReason' | 'closedOn' | 'transferredToAisId' | 'transferReason' | 'createdAt' | 'updatedAt'
+>;
+
+export type ChildFields = Pick<
+  ContactEntity,
+  'childName' | 'aliases' | 'dateOfBirth' | 'dateOfBirthEstimated' | 'ageDisputed' | 'gender' | 'nationality' | 'secondNationality' | 'nhsNumber'
+>;
+
+export const TRANSFERRED_TO_ADULTS = 'TRANSFERRED_TO_ADULTS';
+
+export type TransferOutcome =
+  | { outcome: 'not_found' }
+  | { outcome: 'transferred'; contact: ContactEntity }
+  | { outcome: 'conflict'; reason: 'transferred_elsewhere' | 'closed' };
+
+export type AmendOutcome = { outcome: 'not_found' } | { outcome: 'amended'; contact: ContactEntity } | { outcome: 'conflict' };
+
+const UNIQUE_VIOLATION = '23505';
+
+/** No name, date of birth or NHS number: nobody the register could hold. */
+export function isIdentifiable(c: Pick<ChildFields, 'childName' | 'dateOfBirth' | 'nhsNumber'>): boolean {
+  return Boolean(c.childName || c.dateOfBirth || c.nhsNumber);
+}
+
+@Injectable()
+export class ContactRepository {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly register: ChildRegisterRepository,
+    private readonly feed: FeedRepository,
+  ) {}
+
+  findById(contactId: string): Promise<ContactEntity | null> {
+    return this.dataSource.getRepository(ContactEntity).findOneBy({ contactId });
+  }
+
+  findByExternalReference(externalReference: string): Promise<ContactEntity | null> {
+    return this.dataSource.getRepository(ContactEntity).findOneBy({ externalReference });
+  }
+
+  /**
+   * Records a contact once per external reference, even when repeats race each other: the loser of the unique
+   * index answers the winner's contact. Contact, register child and feed entry are written together or not at all.
+   */
+  async createOnce(contact: NewContact): Promise<{ contact: ContactEntity; created: boolean }> {
+    if (contact.externalReference) {
+      const existing = await this.findByExternalReference(contact.externalReference);
+      if (existing) return { contact: existing, created: false };
+    }
+    try {
+      const contactId = await this.dataSource.transaction(async (manager) => {
+        const childId = await this.childFor(manager, contact);
+        const [{ id }]: Array<{ id: string }> = await manager.query(`SELECT nextval('lcs.contact_id_seq')::text AS id`);
+        await manager.insert(ContactEntity, { ...contact, contactId: id, childId, status: 'open', version: 1 });
+        await this.feed.append(manager, id, 1, 'contact.created');
+        return id;
+      });
+      return { contact: (await this.findById(contactId))!, created: true };
+    } catch (error) {
+      const winner = isUniqueViolation(error, 'contacts_external_reference_idx') && contact.externalReference
+        ? await this.findByExternalReference(contact.externalReference)
+        : null;
+      if (!winner) throw error;
+      return { contact: winner, created: false };
+    }
+  }
+
+  /** A practitioner's correction of the child's details, or a change of status; a new version either way. */
+  async amend(contactId: string, child: Partial<ChildFields>, status?: ContactEntity['status']): Promise<AmendOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<AmendOutcome | 'amended'> => {
+      const current = await manager.findOne(ContactEntity, { where: { contactId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) return { outcome: 'not_found' };
+      // A case handed to adults' services stays closed here; reopening it would make two live cases.
+      if (current.transferredToAisId && status === 'open') return { outcome: 'conflict' };
+      const next = { ...current, ...child };
+      const childId = await this.childAfter(manager, current, next);
+      const version = current.version + 1;
+      const statusChange = status && status !== current.status ? { status, closedOn: status === 'closed' ? todayIso() : null } : {};
+      await manager.update(ContactEntity, { contactId }, { ...child, ...statusChange, childId, version, updatedAt: new Date() });
+      await this.feed.append(manager, contactId, version, 'contact.updated');
+      return 'amended';
+    });
+    if (outcome !== 'amended') return outcome;
+    return { outcome: 'amended', contact: (await this.findById(contactId))! };
+  }
+
+  /**
+   * Closes the contact as transferred to adults' services, recording the AIS record. Repeating it with the same
+   * AIS record changes nothing; a different AIS record, or a contact closed for another reason, is a conflict.
+   */
+  async closeForTransfer(contactId: string, aisRecordId: string, reason: TransferReason, effectiveOn: string): Promise<TransferOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<TransferOutcome | 'changed'> => {
+      const current = await manager.findOne(ContactEntity, { where: { contactId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) return { outcome: 'not_found' };
+      if (current.transferredToAisId) {
+        return current.transferredToAisId === aisRecordId ? { outcome: 'transferred', contact: current } : { outcome: 'conflict', reason: 'transferred_elsewhere' };
+      }
+      if (current.status === 'closed') return { outcome: 'conflict', reason: 'closed' };
+      const version = current.version + 1;
+      await manager.update(
+        ContactEntity,
+        { contactId },
+        { status: 'closed', closureReason: TRANSFERRED_TO_ADULTS, closedOn: effectiveOn, transferredToAisId: aisRecordId, transferReason: reason, version, updatedAt: new Date() },
+      );
+      await this.feed.append(manager, contactId, version, 'contact.transferred');
+      return 'changed';
+    });
+    if (outcome !== 'changed') return outcome;
+    return { outcome: 'transferred', contact: (await this.findById(contactId))! };
+  }
+
+  private async childFor(manager: EntityManager, contact: ChildFields): Promise<string | null> {
+    if (!isIdentifiable(contact)) return null;
+    const { surname, forenames } = parseLcsName(contact.childName ?? '');
+    return this.register.resolve(manager, { surname, forenames, dateOfBirth: contact.dateOfBirth, gender: contact.gender });
+  }
+
+  private async childAfter(manager: EntityManager, before: ContactEntity, after: ContactEntity): Promise<string | null> {
+    if (!isIdentifiable(after)) return null;
+    const sameKey =
+      before.childId &&
+      parseLcsName(before.childName ?? '').surname === parseLcsName(after.childName ?? '').surname &&
+      before.dateOfBirth === after.dateOfBirth;
+    // A corrected surname or date of birth is looked up afresh, as the legacy register does on save.
+    return sameKey ? before.childId : this.childFor(manager, after);
+  }
+}
+
+function isUniqueViolation(error: unknown, index: string): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === index;
+}
+
+function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}

@@ -1,0 +1,29 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { createLoggerModule, HealthModule } from '@app/common';
+import { appConfigModule } from '@app/config';
+import { SchemaDatabaseModule } from '@app/database';
+import { ContactController } from './contacts/contact.controller';
+import { ContactsModule } from './contacts/contacts.module';
+import { FeedController } from './feed/feed.controller';
+import { FeedModule } from './feed/feed.module';
+import { FaultInjectionMiddleware } from './http/fault-injection.middleware';
+import { FaultInjectionService } from './http/fault-injection.service';
+import { LCS_SCHEMA } from './lcs-schema';
+
+/** The children's case system mimic (LCS contacts API). */
+@Module({
+  imports: [
+    appConfigModule(),
+    createLoggerModule('lcs'),
+    SchemaDatabaseModule.forSchema(LCS_SCHEMA, 'lcs'),
+    HealthModule.forRoot({ redis: false }),
+    ContactsModule,
+    FeedModule,
+  ],
+  providers: [FaultInjectionService],
+})
+export class LcsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(FaultInjectionMiddleware).forRoutes(ContactController, FeedController);
+  }
+}
