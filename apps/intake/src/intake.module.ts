@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AuditedAuthEvents, AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
 import { QueueConnectionModule } from '@app/queues';
+import { AuditApiModule } from './audit/audit-api.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
 @Module({
@@ -12,9 +14,11 @@ import { ReferralsModule } from './referrals/referrals.module';
     createLoggerModule('intake'),
     SchemaDatabaseModule.central('intake'),
     QueueConnectionModule.forRoot(),
-    AuthModule.forRoot(),
+    AuditModule,
+    AuthModule.forRoot({ events: AuditedAuthEvents }),
     HealthModule.forRoot({ redis: true }),
     ReferralsModule,
+    AuditApiModule,
   ],
 })
 export class IntakeModule {}

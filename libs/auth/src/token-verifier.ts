@@ -6,7 +6,7 @@ import { isRole, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
 
-type Key = Uint8Array | KeyObject | CryptoKey | JWTVerifyGetKey;
+type Key = Uint8Array | KeyObject | JWTVerifyGetKey;
 
 /**
  * Verifies bearer JWTs: against a JWKS URL or a public key in production, or a local HMAC key in development

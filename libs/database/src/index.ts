@@ -13,3 +13,5 @@ export * from './central/idempotency.repository';
 export * from './central/transition.repository';
 export * from './central/central-repositories.module';
 export * from './central/person-index.entities';
+export * from './central/audit-event.entity';
+export * from './central/audit.repository';

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
 import { CreateReferralDto } from './dto/create-referral.dto';
@@ -14,7 +15,10 @@ import { ReferralService } from './referral.service';
 @ApiBearerAuth()
 @Controller('v1/referrals')
 export class ReferralController {
-  constructor(private readonly referrals: ReferralService) {}
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
   @Roles('first_responder', 'safeguarding_lead')
@@ -38,6 +42,7 @@ export class ReferralController {
     const outcome = await this.referrals.create(body, key ? { scope: principal.sub, key } : undefined);
     res.status(201);
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    else await this.audit.record(principal, 'referral.create', { type: 'referral', id: outcome.view.id }, { request: res.req });
     return outcome.view;
   }
 
@@ -56,25 +61,33 @@ export class ReferralController {
   @Get(':id')
   @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: 'A referral with its routing status, case record, transitions and person' })
-  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<ReferralView> {
-    return this.referrals.get(id, principal);
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ReferralView> {
+    const view = await this.referrals.get(id, principal);
+    await this.audit.record(principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+    return view;
   }
 
   @Post(':id/age-assessment')
   @Roles('safeguarding_lead')
   @ApiOperation({ summary: 'Record a local-authority age assessment; an adult finding moves an LCS case to AIS' })
-  recordAgeAssessment(
+  async recordAgeAssessment(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordAgeAssessmentDto,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
   ): Promise<{ assessmentId: string; transition: TransitionView | null }> {
-    return this.referrals.recordAgeAssessment(id, body);
+    const result = await this.referrals.recordAgeAssessment(id, body);
+    await this.audit.record(principal, 'referral.age_assessment', { type: 'referral', id }, { request: req, details: { outcome: body.outcome } });
+    return result;
   }
 
   @Post(':id/redrive')
   @Roles('safeguarding_lead', 'admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Route again a referral whose routing failed' })
-  redrive(@Param('id', new ParseUUIDPipe()) id: string): Promise<{ id: string; status: 'accepted' }> {
-    return this.referrals.redrive(id);
+  async redrive(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<{ id: string; status: 'accepted' }> {
+    const result = await this.referrals.redrive(id);
+    await this.audit.record(principal, 'referral.redrive', { type: 'referral', id }, { request: req });
+    return result;
   }
 }

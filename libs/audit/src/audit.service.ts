@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Request } from 'express';
+import { AuthEvents, type Principal } from '@app/auth';
+import { AuditRepository, type AuditRecord } from '@app/database';
+import type { EntityManager } from 'typeorm';
+
+type RequestLike = Pick<Request, 'headers'> & { id?: unknown; principal?: Principal };
+
+/** Why the data is being read, as the caller states it (X-Access-Purpose), else the route's own purpose. */
+function purposeOf(request: RequestLike | undefined, fallback: string): string {
+  const stated = request?.headers?.['x-access-purpose'];
+  return typeof stated === 'string' && /^[\w .,:/-]{1,100}$/.test(stated) ? stated : fallback;
+}
+
+export interface AuditSubject {
+  type: string;
+  id: string;
+}
+
+/** Writes the append-only audit (central.audit_events). */
+@Injectable()
+export class AuditService {
+  constructor(private readonly audit: AuditRepository) {}
+
+  /** A read or change by a signed-in principal; pass `manager` to write it in the same transaction as the change. */
+  async record(
+    principal: Principal,
+    action: string,
+    subject: AuditSubject | null,
+    options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown>; manager?: EntityManager } = {},
+  ): Promise<void> {
+    await this.audit.append(
+      {
+        actorSub: principal.sub,
+        actorRole: principal.role,
+        actorOrg: principal.org ?? null,
+        action,
+        outcome: 'allowed',
+        subjectType: subject?.type ?? null,
+        subjectId: subject?.id ?? null,
+        purpose: purposeOf(options.request, options.purpose ?? action),
+        requestId: options.request?.id ? String(options.request.id) : null,
+        details: options.details ?? null,
+      },
+      options.manager,
+    );
+  }
+
+  /** A decision made by a worker on its own (the deduplicator linking records), with no person behind it. */
+  async recordSystem(actor: string, action: string, subject: AuditSubject, details?: Record<string, unknown>, manager?: EntityManager): Promise<void> {
+    await this.audit.append({ actorSub: actor, actorRole: 'service', action, outcome: 'allowed', subjectType: subject.type, subjectId: subject.id, purpose: 'linkage', details }, manager);
+  }
+
+  async refused(request: RequestLike, principal: Principal | undefined, reason: string, route: string): Promise<void> {
+    const record: AuditRecord = {
+      actorSub: principal?.sub ?? 'anonymous',
+      actorRole: principal?.role ?? null,
+      actorOrg: principal?.org ?? null,
+      action: 'access.refused',
+      outcome: 'refused',
+      purpose: null,
+      requestId: request.id ? String(request.id) : null,
+      details: { reason, route },
+    };
+    await this.audit.append(record);
+  }
+}
+
+/** Sends the auth guard's refusals to the audit. A failing audit write must not turn a 401/403 into a 500. */
+@Injectable()
+export class AuditedAuthEvents extends AuthEvents {
+  private readonly logger = new Logger(AuditedAuthEvents.name);
+
+  constructor(private readonly audit: AuditService) {
+    super();
+  }
+
+  override async refused(request: Request, principal: Principal | undefined, reason: string): Promise<void> {
+    const route = `${request.method} ${request.route?.path ?? request.path}`;
+    await this.audit.refused(request as RequestLike, principal, reason, route).catch((error: unknown) => {
+      this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'could not audit a refusal');
+    });
+  }
+}

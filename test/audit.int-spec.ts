@@ -1,0 +1,72 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { useTestEnvironment } from './support/env';
+import { adultNrm } from './support/referrals';
+
+describe('AuditService', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let sql: Client;
+  let lead: string;
+  let admin: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useTestEnvironment({ DATABASE_URL: db.url });
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    app = await createIntakeApp();
+    await app.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    lead = await bearer('safeguarding_lead', undefined, 'lead-1');
+    admin = await bearer('admin', undefined, 'admin-1');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  it('records a read of a referral with who, what, purpose and request id', async () => {
+    const created = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    await request(app.getHttpServer())
+      .get(`/v1/referrals/${created.body.id}`)
+      .set('Authorization', lead)
+      .set('X-Access-Purpose', 'strategy meeting')
+      .set('X-Request-Id', 'req-audit-1')
+      .expect(200);
+    const { rows } = await sql.query(`SELECT * FROM central.audit_events WHERE action = 'referral.read' AND subject_id = $1`, [created.body.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ actor_sub: 'lead-1', actor_role: 'safeguarding_lead', outcome: 'allowed', purpose: 'strategy meeting', request_id: 'req-audit-1' });
+  });
+
+  it('records refusals', async () => {
+    await request(app.getHttpServer()).get('/v1/audit').set('Authorization', lead).expect(403);
+    await request(app.getHttpServer()).get('/v1/referrals').expect(401);
+    const { rows } = await sql.query(`SELECT actor_sub, details FROM central.audit_events WHERE outcome = 'refused' ORDER BY id`);
+    expect(rows.map((r) => r.actor_sub)).toEqual(['lead-1', 'anonymous']);
+    expect(rows[0].details.route).toBe('GET /v1/audit');
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on the audit table', async () => {
+    await expect(sql.query(`UPDATE central.audit_events SET actor_sub = 'someone else'`)).rejects.toThrow(/append-only/);
+    await expect(sql.query(`DELETE FROM central.audit_events`)).rejects.toThrow(/append-only/);
+    await expect(sql.query(`TRUNCATE central.audit_events`)).rejects.toThrow(/append-only/);
+  });
+
+  it('lets an admin read and filter the audit, and nobody else', async () => {
+    const res = await request(app.getHttpServer()).get('/v1/audit').query({ action: 'referral.read' }).set('Authorization', admin).expect(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.every((e: { action: string }) => e.action === 'referral.read')).toBe(true);
+    await request(app.getHttpServer()).get('/v1/audit').set('Authorization', await bearer('board_viewer')).expect(403);
+  });
+
+  it('keeps personal data out of the audit', async () => {
+    const { rows } = await sql.query(`SELECT row_to_json(a)::text AS line FROM central.audit_events a`);
+    for (const { line } of rows) expect(line).not.toMatch(/Hoxha|Arta|1994-03-12/);
+  });
+});
