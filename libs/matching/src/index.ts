@@ -10,3 +10,5 @@ export * from './blocking';
 export * from './training';
 export * from './cluster';
 export * from './linker';
+export * from './person-index';
+export * from './interchange';
