@@ -7,6 +7,6 @@ export interface CaseSystemClient {
   /** Creates the record for a referral, or answers the one already created for it (idempotent by referral id). */
   deliverReferral(referralId: string, referral: Referral): Promise<DeliveryResult>;
   getRecord(recordId: string): Promise<CaseRecord>;
-  /** Changes after `cursor` (null: from the beginning), oldest first. */
+  /** Changes after `cursor` (null: from the beginning), oldest first; at most 500 a page whatever `limit` says. */
   changes(cursor: string | null, limit?: number): Promise<ChangePage>;
 }

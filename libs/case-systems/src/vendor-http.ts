@@ -98,3 +98,10 @@ function networkDetail(error: unknown): string {
 export function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
+
+/** Both vendors serve at most 500 changes a page; asking for more would be refused, so ask for what they give. */
+export const MAX_PAGE_SIZE = 500;
+
+export function pageSize(limit: number): number {
+  return Math.min(Math.max(1, Math.floor(limit)), MAX_PAGE_SIZE);
+}

@@ -1,7 +1,7 @@
 import type { Referral } from '@app/domain';
 import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult } from '../case-record';
 import type { CaseSystemClient } from '../case-system.client';
-import { CaseSystemClientOptions, stringOrUndefined, VendorError, VendorHttp } from '../vendor-http';
+import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp } from '../vendor-http';
 import { AisTransferInput, fromAisConcern, toAisConcern, toAisTransfer } from './ais.mapping';
 import type { AisChangeFeedPage, AisConcern, AisErrorBody } from './ais.types';
 
@@ -43,7 +43,7 @@ export class AisClient implements CaseSystemClient {
   }
 
   async changes(cursor: string | null, limit = 100): Promise<ChangePage> {
-    const query = new URLSearchParams({ Limit: String(limit) });
+    const query = new URLSearchParams({ Limit: String(pageSize(limit)) });
     if (cursor) query.set('Since', cursor);
     const { body } = await this.http.request<AisChangeFeedPage>('read change feed', 'GET', `/api/v2/ChangeFeed?${query.toString()}`);
     return {

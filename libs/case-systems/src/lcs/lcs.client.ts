@@ -1,7 +1,7 @@
 import type { Referral } from '@app/domain';
 import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult, TransferReason } from '../case-record';
 import type { CaseSystemClient } from '../case-system.client';
-import { CaseSystemClientOptions, stringOrUndefined, VendorError, VendorHttp } from '../vendor-http';
+import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp } from '../vendor-http';
 import { fromLcsContact, toLcsContact } from './lcs.mapping';
 import type { LcsContact, LcsErrorBody, LcsFeedPage, LcsTransferRequest } from './lcs.types';
 
@@ -51,7 +51,7 @@ export class LcsClient implements CaseSystemClient {
   }
 
   async changes(cursor: string | null, limit = 100): Promise<ChangePage> {
-    const query = new URLSearchParams({ limit: String(limit) });
+    const query = new URLSearchParams({ limit: String(pageSize(limit)) });
     if (cursor) query.set('after', cursor);
     const { body } = await this.http.request<LcsFeedPage>('read feed', 'GET', `/lcs/api/feed?${query.toString()}`);
     return {

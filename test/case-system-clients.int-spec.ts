@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AisClient,
+  CaseRecordNotFoundError,
+  CaseSystemRejectedError,
+  CaseSystemUnavailableError,
+  ChangePage,
+  LcsClient,
+} from '@app/case-systems';
+import type { Referral } from '@app/domain';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { amendDirectly, enterDirectly, RunningMimic, startAis, startLcs } from './support/mimics';
+import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+
+const referral = (body: Record<string, unknown>): Referral => body as unknown as Referral;
+
+/** Reads a feed from the start to the end, page by page. */
+async function readAll(client: AisClient | LcsClient, limit = 2): Promise<{ changes: ChangePage['changes']; cursor: string | null }> {
+  const changes: ChangePage['changes'] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 200; page += 1) {
+    const result: ChangePage = await client.changes(cursor, limit);
+    changes.push(...result.changes);
+    cursor = result.nextCursor;
+    if (!result.hasMore) break;
+  }
+  return { changes, cursor };
+}
+
+describe('case-system clients against the mimics', () => {
+  let db: TestDatabase;
+  let aisMimic: RunningMimic;
+  let lcsMimic: RunningMimic;
+  let ais: AisClient;
+  let lcs: LcsClient;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    aisMimic = await startAis({ databaseUrl: db.url });
+    lcsMimic = await startLcs({ databaseUrl: db.url });
+    ais = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 2000 });
+    lcs = new LcsClient({ baseUrl: lcsMimic.url, timeoutMs: 2000 });
+  });
+
+  afterAll(async () => {
+    await aisMimic?.close();
+    await lcsMimic?.close();
+    await db?.drop();
+  });
+
+  afterEach(() => {
+    aisMimic.setFaults({ latencyMs: 0, failureRate: 0 });
+    lcsMimic.setFaults({ latencyMs: 0, failureRate: 0 });
+  });
+
+  describe(AisClient.name, () => {
+    it('delivers an adult referral and reads it back normalised', async () => {
+      const referralId = randomUUID();
+      const { recordId, created } = await ais.deliverReferral(referralId, referral(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', secondNationality: 'GRC', firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12', aliases: ['Arta H'], nhsNumber: '9434765919' } })));
+      expect(created).toBe(true);
+      await expect(ais.getRecord(recordId)).resolves.toEqual({
+        system: 'AIS',
+        recordId,
+        version: 1,
+        registerPersonId: expect.stringMatching(/^P\d{7}$/),
+        firstName: 'Arta',
+        middleNames: null,
+        lastName: 'Hoxha',
+        aliases: ['Arta H'],
+        dateOfBirth: '1994-03-12',
+        dateOfBirthEstimated: false,
+        sex: 'female',
+        nationality: 'ALB',
+        nhsNumber: '9434765919',
+        linkedRecordIds: [],
+        referralDate: '2026-05-04',
+        clientReference: referralId,
+        source: 'referral_hub',
+        anonymous: false,
+        status: 'open',
+      });
+    });
+
+    it('answers the same record when a referral is delivered again', async () => {
+      const referralId = randomUUID();
+      const first = await ais.deliverReferral(referralId, referral(adultNrm()));
+      await expect(ais.deliverReferral(referralId, referral(adultNrm()))).resolves.toEqual({ recordId: first.recordId, created: false });
+    });
+
+    it('delivers an anonymous notification as an anonymous record with no register person', async () => {
+      const { recordId } = await ais.deliverReferral(randomUUID(), referral(anonymousDtn()));
+      await expect(ais.getRecord(recordId)).resolves.toMatchObject({ anonymous: true, registerPersonId: null, sex: 'male', nationality: 'ERI', firstName: null });
+    });
+
+    it('reads a practitioner\'s direct entry and its correction', async () => {
+      const recordId = await enterDirectly(aisMimic, { subject: { firstName: 'Arta', lastName: 'Hoxa', dateOfBirth: '1994-03-12', sex: 'female' }, referralDate: '2026-04-01' });
+      await amendDirectly(aisMimic, recordId, { lastName: 'Hoxha' });
+      await expect(ais.getRecord(recordId)).resolves.toMatchObject({ source: 'practitioner', clientReference: null, version: 2, lastName: 'Hoxha', firstName: 'Arta', referralDate: '2026-04-01' });
+    });
+
+    it('pages the change feed by cursor, ending where it began when nothing is new', async () => {
+      const { recordId } = await ais.deliverReferral(randomUUID(), referral(adultNrm()));
+      const { changes, cursor } = await readAll(ais);
+      expect(changes).toContainEqual({ recordId, version: 1, type: 'created' });
+      await expect(ais.changes(cursor, 10)).resolves.toEqual({ changes: [], nextCursor: cursor, hasMore: false });
+    });
+
+    it('classifies a 503 as unavailable (retryable)', async () => {
+      aisMimic.setFaults({ failureRate: 1 });
+      const failure = ais.deliverReferral(randomUUID(), referral(adultNrm()));
+      await expect(failure).rejects.toBeInstanceOf(CaseSystemUnavailableError);
+      await expect(failure).rejects.toMatchObject({ retryable: true, status: 503, system: 'AIS' });
+    });
+
+    it('classifies a 400 as rejected, with field names and no personal data', async () => {
+      const bad = referral(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', lastName: 'Hoxha', nhsNumber: '12345' } }));
+      const failure = ais.deliverReferral(randomUUID(), bad);
+      await expect(failure).rejects.toBeInstanceOf(CaseSystemRejectedError);
+      await expect(failure).rejects.toMatchObject({ retryable: false, status: 400, fieldErrors: [{ field: 'Subject.NhsNumber', message: expect.any(String) }] });
+      await expect(failure).rejects.toThrow(/^((?!Hoxha|12345).)*$/);
+    });
+
+    it('asks for no more than the vendor\'s largest page', async () => {
+      await expect(ais.changes(null, 10_000)).resolves.toMatchObject({ hasMore: false });
+    });
+
+    it('classifies an unknown record as not found, which is a rejection', async () => {
+      const failure = ais.getRecord('SC-999999');
+      await expect(failure).rejects.toBeInstanceOf(CaseRecordNotFoundError);
+      await expect(failure).rejects.toBeInstanceOf(CaseSystemRejectedError);
+    });
+
+    it('classifies a timeout as unavailable', async () => {
+      aisMimic.setFaults({ latencyMs: 400 });
+      const impatient = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 100 });
+      await expect(impatient.changes(null, 1)).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', reason: 'timeout' });
+    });
+
+    it('classifies a refused connection as unavailable', async () => {
+      const nowhere = new AisClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000 });
+      await expect(nowhere.getRecord('SC-000001')).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', reason: 'network' });
+    });
+  });
+
+  describe(LcsClient.name, () => {
+    it('delivers a child referral and reads it back normalised', async () => {
+      const referralId = randomUUID();
+      const { recordId, created } = await lcs.deliverReferral(referralId, referral(childNrm({ age: { under18: 'yes', ageDisputed: true } })));
+      expect(created).toBe(true);
+      await expect(lcs.getRecord(recordId)).resolves.toEqual({
+        system: 'LCS',
+        recordId,
+        version: 1,
+        registerPersonId: expect.stringMatching(/^LCS-\d{6}$/),
+        firstName: 'Van',
+        middleNames: null,
+        lastName: 'NGUYEN',
+        aliases: [],
+        dateOfBirth: '2010-07-01',
+        dateOfBirthEstimated: false,
+        sex: 'male',
+        nationality: 'VNM',
+        nhsNumber: null,
+        linkedRecordIds: [],
+        referralDate: '2026-05-04',
+        clientReference: referralId,
+        source: 'referral_hub',
+        anonymous: false,
+        status: 'open',
+      });
+    });
+
+    it('answers the same record when a referral is delivered again', async () => {
+      const referralId = randomUUID();
+      const first = await lcs.deliverReferral(referralId, referral(childNrm()));
+      await expect(lcs.deliverReferral(referralId, referral(childNrm()))).resolves.toEqual({ recordId: first.recordId, created: false });
+    });
+
+    it('classifies a 503 as unavailable', async () => {
+      lcsMimic.setFaults({ failureRate: 1 });
+      await expect(lcs.getRecord('400001')).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', status: 503 });
+    });
+
+    it('classifies a conflicting transfer as rejected with the vendor\'s code', async () => {
+      const { recordId } = await lcs.deliverReferral(randomUUID(), referral(childNrm()));
+      await lcs.closeForTransfer(recordId, { aisRecordId: 'SC-000100', reason: 'eighteenth_birthday', effectiveOn: '2026-07-01' });
+      const failure = lcs.closeForTransfer(recordId, { aisRecordId: 'SC-000200', reason: 'eighteenth_birthday', effectiveOn: '2026-07-01' });
+      await expect(failure).rejects.toMatchObject({ name: 'CaseSystemRejectedError', status: 409, vendorMessage: expect.stringMatching(/^ALREADY_TRANSFERRED/) });
+    });
+  });
+
+  describe('transfer of a child to adults\' services', () => {
+    it('links the AIS record to the LCS record both ways and shows both changes in the feeds', async () => {
+      const referralId = randomUUID();
+      const child = referral(childNrm());
+      const { recordId: lcsRecordId } = await lcs.deliverReferral(referralId, child);
+      const held = await lcs.getRecord(lcsRecordId);
+
+      const input = { lcsRecordId, referralId, reason: 'eighteenth_birthday' as const, effectiveOn: '2028-07-01', subject: held, referralDate: held.referralDate };
+      const { recordId: aisRecordId, created } = await ais.transferFromChildren(input);
+      await expect(ais.transferFromChildren(input)).resolves.toEqual({ recordId: aisRecordId, created: false });
+      const closed = await lcs.closeForTransfer(lcsRecordId, { aisRecordId, reason: 'eighteenth_birthday', effectiveOn: '2028-07-01' });
+
+      expect(created).toBe(true);
+      expect(closed).toMatchObject({ status: 'transferred', linkedRecordIds: [aisRecordId], version: 2 });
+      await expect(ais.getRecord(aisRecordId)).resolves.toMatchObject({
+        linkedRecordIds: [lcsRecordId],
+        clientReference: referralId,
+        referralDate: '2026-05-04',
+        lastName: 'NGUYEN',
+        dateOfBirth: '2010-07-01',
+      });
+      expect((await readAll(ais, 50)).changes).toContainEqual({ recordId: aisRecordId, version: 1, type: 'transferred' });
+      expect((await readAll(lcs, 50)).changes).toContainEqual({ recordId: lcsRecordId, version: 2, type: 'transferred' });
+    });
+
+    it('opens the adult record from the original referral when given one', async () => {
+      const referralId = randomUUID();
+      const { recordId } = await ais.transferFromChildren({ lcsRecordId: '499999', referralId, reason: 'age_assessment_adult', effectiveOn: '2026-06-01', referral: referral(childNrm()) });
+      await expect(ais.getRecord(recordId)).resolves.toMatchObject({ linkedRecordIds: ['499999'], firstName: 'Van', lastName: 'Nguyen', nationality: 'VNM' });
+    });
+  });
+});
