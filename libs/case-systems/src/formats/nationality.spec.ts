@@ -1,3 +1,4 @@
+import worldCountries from 'world-countries';
 import { alpha2ToAlpha3, alpha3ToAlpha2, alpha3ToDemonym, demonymToAlpha3 } from './nationality';
 
 describe('nationality codes', () => {
@@ -24,5 +25,25 @@ describe('nationality codes', () => {
 
   it('reads a legacy spelling of British', () => {
     expect(demonymToAlpha3('British')).toBe('GBR');
+  });
+
+  it('reads a shared demonym as the sovereign state', () => {
+    expect(demonymToAlpha3('French')).toBe('FRA');
+    expect(demonymToAlpha3('Dutch')).toBe('NLD');
+    expect(demonymToAlpha3('Norwegian')).toBe('NOR');
+  });
+
+  it('names the country where two states share a demonym', () => {
+    expect(alpha3ToDemonym('COD')).not.toBe(alpha3ToDemonym('COG'));
+    expect(demonymToAlpha3(alpha3ToDemonym('COD'))).toBe('COD');
+    expect(demonymToAlpha3(alpha3ToDemonym('DOM'))).toBe('DOM');
+  });
+
+  it('round-trips every nationality through AIS text and LCS alpha-2', () => {
+    const lost = worldCountries
+      .map((c) => c.cca3)
+      .filter((alpha3) => alpha3 !== 'UNK')
+      .filter((alpha3) => demonymToAlpha3(alpha3ToDemonym(alpha3)) !== alpha3 || alpha2ToAlpha3(alpha3ToAlpha2(alpha3)) !== alpha3);
+    expect(lost).toEqual([]);
   });
 });
