@@ -1,0 +1,46 @@
+import { clusterRecords, PairScore } from './cluster';
+import { DEFAULT_LINKAGE_CONFIG } from './config';
+
+const strong: PairScore = { probability: 0.999, evidence: 20 };
+const weak: PairScore = { probability: 0.01, evidence: -2 };
+const contradiction: PairScore = { probability: 0, evidence: -30 };
+
+function scores(table: Record<string, PairScore>) {
+  return (a: number, b: number): PairScore => table[`${Math.min(a, b)}-${Math.max(a, b)}`] ?? weak;
+}
+
+describe(clusterRecords.name, () => {
+  it('joins records linked by MATCH links that agree as a group', () => {
+    const table = { '0-1': strong, '1-2': strong, '0-2': strong };
+    const links = Object.keys(table).map((k) => {
+      const [a, b] = k.split('-').map(Number);
+      return { a, b, probability: 0.999 };
+    });
+    const { clusterOf, refused } = clusterRecords(3, links, scores(table), DEFAULT_LINKAGE_CONFIG);
+    expect(new Set(clusterOf).size).toBe(1);
+    expect(refused).toHaveLength(0);
+  });
+
+  it('does not chain: a record matching two people who contradict each other joins only one', () => {
+    const table = { '0-1': strong, '1-2': { probability: 0.98, evidence: 15 }, '0-2': contradiction };
+    const links = [
+      { a: 0, b: 1, probability: 0.999 },
+      { a: 1, b: 2, probability: 0.98 },
+    ];
+    const { clusterOf, refused } = clusterRecords(3, links, scores(table), DEFAULT_LINKAGE_CONFIG);
+    expect(clusterOf[0]).toBe(clusterOf[1]);
+    expect(clusterOf[2]).not.toBe(clusterOf[1]);
+    expect(refused).toEqual([{ a: 1, b: 2, probability: 0.98 }]);
+  });
+
+  it('does not merge two groups joined by a single link when the rest of the pairs are weak', () => {
+    const table: Record<string, PairScore> = { '0-1': strong, '2-3': strong, '1-2': strong };
+    const links = [
+      { a: 0, b: 1, probability: 0.999 },
+      { a: 2, b: 3, probability: 0.999 },
+      { a: 1, b: 2, probability: 0.95 },
+    ];
+    const { clusterOf } = clusterRecords(4, links, scores(table), DEFAULT_LINKAGE_CONFIG);
+    expect(new Set(clusterOf).size).toBe(2);
+  });
+});

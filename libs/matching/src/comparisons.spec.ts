@@ -1,0 +1,97 @@
+import { COMPARISONS, ComparisonName, NULL_LEVEL } from './comparisons';
+import { LinkageRecord, prepareRecord } from './record';
+
+function level(name: ComparisonName, a: Partial<LinkageRecord>, b: Partial<LinkageRecord>): string {
+  const c = COMPARISONS.find((x) => x.name === name)!;
+  const l = c.compare(prepareRecord({ recordId: 'A', ...a }), prepareRecord({ recordId: 'B', ...b }));
+  return l === NULL_LEVEL ? 'missing' : c.levels[l].id;
+}
+
+const named = (first: string, last: string, extra: Partial<LinkageRecord> = {}): Partial<LinkageRecord> => ({
+  firstName: first,
+  lastName: last,
+  ...extra,
+});
+
+describe('given and family name levels', () => {
+  it.each([
+    ['exact', named('Ardit', 'Hoxha'), named('ARDIT', 'hoxha'), 'exact', 'exact'],
+    ['multi-part joined', named('Abdul Rahman', 'Ali'), named('Abdulrahman', 'Ali'), 'exact', 'exact'],
+    ['transliteration', named('Mohammed', 'Ali'), named('Muhammad', 'Aly'), 'variant', 'variant'],
+    ['diacritics', named('Van Nam', 'Nguyễn', { nationality: 'VNM' }), named('Van Nam', 'Nguyen', { nationality: 'VNM' }), 'exact', 'exact'],
+    ['swapped', named('Green', 'Mitchell'), named('Mitchell', 'Green'), 'swapped', 'swapped'],
+    ['fuzzy', named('Jonathon', 'Thompson'), named('Jonathan', 'Thomson'), 'fuzzy', 'fuzzy'],
+    ['token (patronymic)', named('Yonas', 'Tesfay', { nationality: 'ERI' }), named('Yonas Tesfay', 'Gebremedhin', { nationality: 'ERI' }), 'exact', 'token'],
+    ['phonetic', named('Catherine', 'Smyth'), named('Kathrin', 'Smith'), 'phonetic', 'phonetic'],
+    ['different', named('John', 'Smith'), named('Peter', 'Jones'), 'different', 'different'],
+  ])('%s', (_label, a, b, given, family) => {
+    expect(level('given_name', a, b)).toBe(given);
+    expect(level('family_name', a, b)).toBe(family);
+  });
+
+  it('matches through a recorded alias', () => {
+    expect(level('given_name', { firstName: 'Kiki', lastName: 'Hoxha' }, { firstName: 'Ardit', lastName: 'Hoxha', aliases: ['Kiki'] })).toBe('alias');
+  });
+
+  it('is missing when either record has no name', () => {
+    expect(level('given_name', { lastName: 'Hoxha' }, named('Ardit', 'Hoxha'))).toBe('missing');
+  });
+});
+
+describe('date of birth levels', () => {
+  it.each([
+    ['2001-04-12', '2001-04-12', false, 'exact'],
+    ['2001-04-12', '2001-12-04', false, 'day_month_swapped'],
+    ['2001-04-12', '2001-04-13', false, 'one_edit'],
+    ['2001-04-12', '2001-05-02', false, 'within_month'],
+    ['2001-04-12', '2003-11-30', false, 'different'],
+    ['1802-01-01', '1802-01-01', false, 'same_placeholder'],
+    ['2001-01-01', '2001-09-30', false, 'same_year'],
+    ['2002-01-01', '2001-04-12', true, 'near_year'],
+  ])('%s vs %s (estimated %s) is %s', (a, b, estimated, expected) => {
+    expect(level('date_of_birth', { dateOfBirth: a, dobEstimated: estimated }, { dateOfBirth: b })).toBe(expected);
+  });
+
+  it('gives an estimated date at most the weak levels, even when equal', () => {
+    expect(level('date_of_birth', { dateOfBirth: '2001-04-12', dobEstimated: true }, { dateOfBirth: '2001-04-12' })).toBe('same_year');
+  });
+});
+
+describe('other comparisons', () => {
+  it('sex and nationality agree or differ', () => {
+    expect(level('sex', { sex: 'F' }, { sex: 'female' })).toBe('agree');
+    expect(level('sex', { sex: 'M' }, { sex: 'female' })).toBe('different');
+    expect(level('nationality', { nationality: 'Eritrean' }, { nationality: 'ER' })).toBe('agree');
+    expect(level('nationality', { nationality: 'Eritrean' }, { nationality: 'ETH' })).toBe('different');
+  });
+
+  it('NHS numbers compare only when valid', () => {
+    expect(level('nhs_number', { nhsNumber: '9434765919' }, { nhsNumber: '943 476 5919' })).toBe('exact');
+    expect(level('nhs_number', { nhsNumber: '9434765919' }, { nhsNumber: '9434765918' })).toBe('missing');
+  });
+
+  it('other ids: exact, cross-reference to the other record, typing errors', () => {
+    expect(level('other_id', { otherId: 'HO-123456' }, { otherId: 'ho 123456' })).toBe('exact');
+    expect(level('other_id', { otherId: 'LCS-0000042' }, {})).toBe('missing');
+    const c = COMPARISONS.find((x) => x.name === 'other_id')!;
+    const adult = prepareRecord({ recordId: 'AIS-1', otherId: 'LCS-0000042', firstName: 'a' });
+    const child = prepareRecord({ recordId: 'LCS-0000042', firstName: 'a' });
+    expect(c.levels[c.compare(adult, child)].id).toBe('cross_reference');
+    expect(level('other_id', { otherId: '1234567' }, { otherId: '1234576' })).toBe('one_edit');
+    expect(level('other_id', { otherId: '1234567' }, { otherId: '1234598' })).toBe('two_edits');
+    expect(level('other_id', { otherId: '1234567' }, { otherId: '7654321' })).toBe('different');
+  });
+
+  it('postcodes: exact, sector, district', () => {
+    expect(level('postcode', { postcode: 'HP19 8FF' }, { postcode: 'hp198ff' })).toBe('exact');
+    expect(level('postcode', { postcode: 'HP19 8FF' }, { postcode: 'HP19 8QA' })).toBe('sector');
+    expect(level('postcode', { postcode: 'HP19 8FF' }, { postcode: 'HP19 7QA' })).toBe('district');
+    expect(level('postcode', { postcode: 'HP19 8FF' }, { postcode: 'SL1 2AB' })).toBe('different');
+  });
+
+  it('addresses by shared words', () => {
+    expect(level('address', { address: '6 Tullaroop Street' }, { address: '6 tullaroop street' })).toBe('exact');
+    expect(level('address', { address: '6 Tullaroop Street Willaroo' }, { address: '6 Tullaroop Stret Willaroo' })).toBe('most_words');
+    expect(level('address', { address: '6 Tullaroop Street' }, { address: '9 Kings Road' })).toBe('different');
+  });
+});

@@ -1,0 +1,124 @@
+import fc from 'fast-check';
+import { generatePopulation } from '@app/synth';
+import { DuplicateRecordIdError, explainPair, linkRecords } from './linker';
+import { defaultModel } from './model';
+import { LinkageRecord } from './record';
+
+/** Partition of record ids into persons, independent of how persons are numbered. */
+function partition(links: readonly { recordId: string; personId: string }[]): string[][] {
+  const byPerson = new Map<string, string[]>();
+  for (const l of links) byPerson.set(l.personId, [...(byPerson.get(l.personId) ?? []), l.recordId]);
+  return [...byPerson.values()].map((ids) => ids.sort()).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+}
+
+const background = generatePopulation({ seed: 7, persons: 400 }).records;
+
+describe(linkRecords.name, () => {
+  it('links a child in LCS and the same person as an adult in AIS despite transliteration and an estimated date', () => {
+    const child: LinkageRecord = {
+      recordId: 'LCS-9000001',
+      sourceSystem: 'LCS',
+      firstName: 'Mohammed',
+      lastName: 'ALI',
+      dateOfBirth: '2007-01-01',
+      dobEstimated: true,
+      sex: 'male',
+      nationality: 'SD',
+      postcode: 'HP19 8FF',
+      referralDate: '2023-05-02',
+    };
+    const adult: LinkageRecord = {
+      recordId: 'AIS-9000002',
+      sourceSystem: 'AIS',
+      firstName: 'Muhammad',
+      lastName: 'Aly',
+      dateOfBirth: '2006-09-14',
+      sex: 'M',
+      nationality: 'Sudanese',
+      postcode: 'HP19 8FF',
+      referralDate: '2025-02-11',
+    };
+    const result = linkRecords([...background, child, adult]);
+    const byId = new Map(result.links.map((l) => [l.recordId, l]));
+    expect(byId.get(child.recordId)!.personId).toBe(byId.get(adult.recordId)!.personId);
+    expect(byId.get(adult.recordId)!.matchStatus).toBe('MATCH');
+
+    const explanation = explainPair(child, adult, result.model, result.links.length - 1)!;
+    expect(explanation.decision).toBe('MATCH');
+    const levels = Object.fromEntries(explanation.fields.map((f) => [f.comparison, f.level]));
+    expect(levels).toMatchObject({ given_name: 'variant', family_name: 'variant', date_of_birth: 'near_year', nationality: 'agree' });
+    expect(explanation.fields.find((f) => f.comparison === 'given_name')!.weight).toBeGreaterThan(0);
+  });
+
+  it('refuses a batch with a repeated record id', () => {
+    expect(() => linkRecords([{ recordId: 'x' }, { recordId: 'x' }])).toThrow(DuplicateRecordIdError);
+  });
+
+  it('reports the number of compared pairs', () => {
+    const result = linkRecords(background.slice(0, 200));
+    expect(result.comparedPairs).toBeGreaterThan(0);
+    expect(result.comparedPairs).toBeLessThan((200 * 199) / 2);
+  });
+});
+
+const GIVEN = ['Ardit', 'Arben', 'Mohammed', 'Muhammad', 'Yonas', 'Thi Lan', 'Luke', 'Jamie'];
+const FAMILY = ['Hoxha', 'Nguyen', 'Ali', 'Tesfay', 'Knight'];
+const DOBS = ['2001-04-12', '2001-04-13', '2006-01-01', '1999-12-30', null];
+
+const recordArb = fc.record({
+  firstName: fc.option(fc.constantFrom(...GIVEN), { nil: null }),
+  lastName: fc.option(fc.constantFrom(...FAMILY), { nil: null }),
+  dateOfBirth: fc.constantFrom(...DOBS),
+  sex: fc.constantFrom('M', 'F', null),
+  nationality: fc.constantFrom('ALB', 'Albanian', 'VN', 'Eritrean', null),
+  postcode: fc.constantFrom('HP19 8FF', 'SL1 2AB', null),
+  anonymous: fc.boolean(),
+});
+
+const batchArb = fc.array(recordArb, { minLength: 1, maxLength: 14 }).map((rows) =>
+  rows.map((r, i): LinkageRecord => ({ recordId: `R${String(i).padStart(3, '0')}`, ...r, anonymous: r.anonymous && i % 3 === 0 })),
+);
+
+describe('linking properties', () => {
+  const options = { model: { ...defaultModel(), expectedMatchesPerRecord: 1 } };
+
+  it('is idempotent: linking the same records again gives the same persons and statuses', () => {
+    fc.assert(
+      fc.property(batchArb, (batch) => {
+        expect(linkRecords(batch, options).links).toEqual(linkRecords(batch, options).links);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('does not depend on record order, learned model included', () => {
+    fc.assert(
+      fc.property(batchArb, fc.integer(), (batch, seed) => {
+        const shuffled = [...batch].sort((a, b) => ((hash(a.recordId, seed) - hash(b.recordId, seed)) | 0));
+        expect(partition(linkRecords(shuffled).links)).toEqual(partition(linkRecords(batch).links));
+        expect(partition(linkRecords(shuffled, options).links)).toEqual(partition(linkRecords(batch, options).links));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('never links an anonymous notification to anything', () => {
+    fc.assert(
+      fc.property(batchArb, (batch) => {
+        const links = linkRecords(batch, options).links;
+        for (const record of batch.filter((r) => r.anonymous)) {
+          const own = links.find((l) => l.recordId === record.recordId)!;
+          expect(links.filter((l) => l.personId === own.personId)).toHaveLength(1);
+          expect(own.matchStatus).toBe('NO_MATCH');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+function hash(text: string, seed: number): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 2654435761);
+  return h;
+}

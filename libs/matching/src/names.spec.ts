@@ -1,0 +1,51 @@
+import { areVariants, canonicalToken, foldText, nameTokens, parseName } from './names';
+
+describe('foldText', () => {
+  it('drops diacritics, joins apostrophes and splits on hyphens', () => {
+    expect(foldText('Nguyễn')).toBe('nguyen');
+    expect(foldText("O'Brien")).toBe('obrien');
+    expect(foldText('Smith-Jones')).toBe('smith jones');
+    expect(foldText('Çela')).toBe('cela');
+    expect(foldText('Wiśniewski')).toBe('wisniewski');
+  });
+});
+
+describe('nameTokens', () => {
+  it('leaves out titles and honorifics', () => {
+    expect(nameTokens('Sir George')).toEqual(['george']);
+    expect(nameTokens('Mrs. Jane')).toEqual(['jane']);
+  });
+});
+
+describe('variants', () => {
+  it('knows transliterations and diminutives', () => {
+    expect(areVariants('mohammed', 'muhammad')).toBe(true);
+    expect(areVariants('mohamed', 'mohammad')).toBe(true);
+    expect(areVariants('ali', 'aly')).toBe(true);
+    expect(areVariants('robert', 'bob')).toBe(true);
+    expect(areVariants('john', 'james')).toBe(false);
+    expect(canonicalToken('muhammed')).toBe('muhammad');
+  });
+});
+
+describe('parseName', () => {
+  it('reads a Vietnamese name keyed family-name-first in the first-name field', () => {
+    expect(parseName('Nguyen', null, 'Van Nam', 'VNM')).toEqual({ given: ['van', 'nam'], family: ['nguyen'], middle: [] });
+  });
+  it('splits a whole Vietnamese name in one field family name first', () => {
+    expect(parseName('Nguyễn Van Nam', null, null, 'VNM')).toEqual({ given: ['van', 'nam'], family: ['nguyen'], middle: [] });
+  });
+  it('splits a whole Western name in one field family name last', () => {
+    expect(parseName('John Smith', null, null, 'GBR')).toEqual({ given: ['john'], family: ['smith'], middle: [] });
+  });
+  it('keeps an Eritrean patronymic chain together as the family part', () => {
+    expect(parseName('Yonas Tesfay', null, 'Gebremedhin', 'ERI')).toEqual({
+      given: ['yonas'],
+      family: ['tesfay', 'gebremedhin'],
+      middle: [],
+    });
+  });
+  it('leaves a Western name in its fields', () => {
+    expect(parseName('Le', null, 'Smith', 'GBR')).toEqual({ given: ['le'], family: ['smith'], middle: [] });
+  });
+});
