@@ -5,6 +5,7 @@ import { ChangeFeedController } from '../apps/ais/src/change-feed/change-feed.co
 import { SafeguardingConcernController } from '../apps/ais/src/concerns/safeguarding-concern.controller';
 import { FaultInjectionMiddleware } from '../apps/ais/src/http/fault-injection.middleware';
 import { TransferController } from '../apps/ais/src/transfers/transfer.controller';
+import { bearer } from './support/auth';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { RunningMimic, startAis } from './support/mimics';
 
@@ -29,9 +30,11 @@ describe('AIS mimic', () => {
   let db: TestDatabase;
   let ais: RunningMimic;
   let sql: Client;
+  let serviceAuth: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    serviceAuth = await bearer('service');
     ais = await startAis({ databaseUrl: db.url });
     sql = new Client({ connectionString: db.url });
     await sql.connect();
@@ -45,7 +48,7 @@ describe('AIS mimic', () => {
 
   afterEach(() => ais.setFaults({ latencyMs: 0, failureRate: 0 }));
 
-  const api = () => request(ais.url);
+  const api = () => request.agent(ais.url).set('Authorization', serviceAuth);
   const post = (body: Body) => api().post('/api/v2/SafeguardingConcerns').send(body);
   const count = async (table: string) => Number((await sql.query(`SELECT count(*) FROM ais.${table}`)).rows[0].count);
   const counts = async () => [await count('safeguarding_concerns'), await count('persons'), await count('change_feed')];

@@ -8,6 +8,7 @@ import {
   LcsClient,
 } from '@app/case-systems';
 import type { Referral } from '@app/domain';
+import { bearer } from './support/auth';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { amendDirectly, enterDirectly, RunningMimic, startAis, startLcs } from './support/mimics';
 import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
@@ -33,13 +34,15 @@ describe('case-system clients against the mimics', () => {
   let lcsMimic: RunningMimic;
   let ais: AisClient;
   let lcs: LcsClient;
+  let token: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    token = (await bearer('service')).slice('Bearer '.length);
     aisMimic = await startAis({ databaseUrl: db.url });
     lcsMimic = await startLcs({ databaseUrl: db.url });
-    ais = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 2000 });
-    lcs = new LcsClient({ baseUrl: lcsMimic.url, timeoutMs: 2000 });
+    ais = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 2000, token });
+    lcs = new LcsClient({ baseUrl: lcsMimic.url, timeoutMs: 2000, token });
   });
 
   afterAll(async () => {
@@ -54,7 +57,12 @@ describe('case-system clients against the mimics', () => {
   });
 
   describe(AisClient.name, () => {
-    it('delivers an adult referral and reads it back normalised', async () => {
+    it('is refused without the service token', async () => {
+    const anonymous = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 2000 });
+    await expect(anonymous.changes(null)).rejects.toBeInstanceOf(CaseSystemRejectedError);
+  });
+
+  it('delivers an adult referral and reads it back normalised', async () => {
       const referralId = randomUUID();
       const { recordId, created } = await ais.deliverReferral(referralId, referral(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', secondNationality: 'GRC', firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12', aliases: ['Arta H'], nhsNumber: '9434765919' } })));
       expect(created).toBe(true);
@@ -132,7 +140,7 @@ describe('case-system clients against the mimics', () => {
 
     it('classifies a timeout as unavailable', async () => {
       aisMimic.setFaults({ latencyMs: 400 });
-      const impatient = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 100 });
+      const impatient = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 100, token });
       await expect(impatient.changes(null, 1)).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', reason: 'timeout' });
     });
 

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { ContactController } from '../apps/lcs/src/contacts/contact.controller';
 import { FeedController } from '../apps/lcs/src/feed/feed.controller';
 import { FaultInjectionMiddleware } from '../apps/lcs/src/http/fault-injection.middleware';
+import { bearer } from './support/auth';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { RunningMimic, startLcs } from './support/mimics';
 
@@ -25,9 +26,11 @@ describe('LCS mimic', () => {
   let db: TestDatabase;
   let lcs: RunningMimic;
   let sql: Client;
+  let serviceAuth: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    serviceAuth = await bearer('service');
     lcs = await startLcs({ databaseUrl: db.url });
     sql = new Client({ connectionString: db.url });
     await sql.connect();
@@ -41,7 +44,7 @@ describe('LCS mimic', () => {
 
   afterEach(() => lcs.setFaults({ latencyMs: 0, failureRate: 0 }));
 
-  const api = () => request(lcs.url);
+  const api = () => request.agent(lcs.url).set('Authorization', serviceAuth);
   const post = (body: Body) => api().post('/lcs/api/contacts').send(body);
   const count = async (table: string) => Number((await sql.query(`SELECT count(*) FROM lcs.${table}`)).rows[0].count);
   const counts = async () => [await count('contacts'), await count('children'), await count('feed')];

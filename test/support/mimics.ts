@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { AddressInfo } from 'node:net';
 import { CaseSubject, toAisSubject, toLcsChild, ukDateOf } from '@app/case-systems';
 import type { CaseSystem } from '@app/domain';
+import { bearer } from './auth';
 
 export interface MimicFaults {
   /** Added to every API request (health checks excepted). */
@@ -130,7 +131,11 @@ export async function amendDirectly(mimic: RunningMimic, recordId: string, subje
 }
 
 async function send(mimic: RunningMimic, method: 'POST' | 'PATCH', path: string, body: unknown): Promise<unknown> {
-  const response = await fetch(`${mimic.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${mimic.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: await bearer('service') },
+    body: JSON.stringify(body),
+  });
   const answer: unknown = await response.json();
   if (!response.ok) throw new Error(`${mimic.system} ${method} ${path} answered ${response.status}: ${JSON.stringify(answer)}`);
   return answer;

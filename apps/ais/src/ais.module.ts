@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
@@ -17,6 +18,8 @@ import { TransferController } from './transfers/transfer.controller';
     appConfigModule(),
     createLoggerModule('ais'),
     SchemaDatabaseModule.forSchema(AIS_SCHEMA, 'ais'),
+    // The vendor's API admits the integration's service token only; health stays open.
+    AuthModule.forRoot(),
     HealthModule.forRoot({ redis: false }),
     ConcernsModule,
     ChangeFeedModule,

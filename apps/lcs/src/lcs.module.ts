@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
@@ -16,6 +17,8 @@ import { LCS_SCHEMA } from './lcs-schema';
     appConfigModule(),
     createLoggerModule('lcs'),
     SchemaDatabaseModule.forSchema(LCS_SCHEMA, 'lcs'),
+    // The vendor's API admits the integration's service token only; health stays open.
+    AuthModule.forRoot(),
     HealthModule.forRoot({ redis: false }),
     ContactsModule,
     FeedModule,

@@ -4,3 +4,4 @@ export * from './token-verifier';
 export * from './auth-events';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './service-token';

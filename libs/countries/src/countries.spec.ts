@@ -11,6 +11,19 @@ describe('countries', () => {
     expect(toAlpha3('British')).toBe('GBR');
   });
 
+  it('reads a demonym shared with a territory as the independent state', () => {
+    expect(toAlpha3('French')).toBe('FRA');
+    expect(toAlpha3('Dutch')).toBe('NLD');
+    expect(toAlpha3('Norwegian')).toBe('NOR');
+  });
+
+  it('keeps UNK for an unknown nationality and gives Kosovo XKX', () => {
+    expect(toAlpha3('UNK')).toBe('UNK');
+    expect(toAlpha3('Kosovo')).toBe('XKX');
+    expect(countryByAlpha3('XKX')?.name).toBe('Kosovo');
+    expect(demonymOf('UNK')).toBe('Unknown');
+  });
+
   it('answers undefined for text it cannot place, and UNK for a stated unknown', () => {
     expect(toAlpha3('Atlantis')).toBeUndefined();
     expect(toAlpha3('')).toBeUndefined();

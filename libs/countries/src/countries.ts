@@ -44,10 +44,15 @@ const EXTRA_SPELLINGS: Readonly<Record<string, string>> = {
   stateless: UNKNOWN_NATIONALITY,
 };
 
+// The reference data gives Kosovo "UNK", which the Home Office form uses for an unknown nationality; Kosovo takes
+// the user-assigned "XKX" that the EU and IOM use instead.
+const KOSOVO = 'XKX';
+const alpha3Of = (c: { cca3: string }): string => (c.cca3 === UNKNOWN_NATIONALITY ? KOSOVO : c.cca3);
+
 const COUNTRIES: readonly Country[] = worldCountries
   .filter((c) => c.cca3 && c.cca2)
   .map((c) => ({
-    alpha3: c.cca3,
+    alpha3: alpha3Of(c),
     alpha2: c.cca2,
     name: c.name.common,
     demonym: c.demonyms?.eng?.m ?? c.name.common,
@@ -69,7 +74,10 @@ function fold(text: string): string {
 
 function buildTextIndex(): Map<string, string> {
   const index = new Map<string, string>();
-  for (const c of worldCountries) {
+  // Independent states first, so a demonym shared with a territory ("French": France and the French Southern
+  // Territories) reads as the state.
+  const ordered = [...worldCountries].sort((a, b) => Number(b.independent === true) - Number(a.independent === true) || a.cca3.localeCompare(b.cca3));
+  for (const c of ordered) {
     if (!c.cca3) continue;
     const spellings = [
       c.name.common,
@@ -79,7 +87,7 @@ function buildTextIndex(): Map<string, string> {
       ...(c.altSpellings ?? []).filter((s) => s.length > 3),
     ];
     for (const s of spellings) {
-      if (s && !index.has(fold(s))) index.set(fold(s), c.cca3);
+      if (s && !index.has(fold(s))) index.set(fold(s), alpha3Of(c));
     }
   }
   for (const [spelling, alpha3] of Object.entries(EXTRA_SPELLINGS)) index.set(spelling, alpha3);

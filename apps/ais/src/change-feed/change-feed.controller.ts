@@ -1,3 +1,4 @@
+import { Roles } from '@app/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ChangeFeedService } from './change-feed.service';
@@ -5,6 +6,7 @@ import { ChangeFeedPageResponse } from './dto/change-feed-page.response';
 import { ChangeFeedQueryDto } from './dto/change-feed-query.dto';
 
 @ApiTags('ChangeFeed')
+@Roles('service')
 @Controller('api/v2/ChangeFeed')
 export class ChangeFeedController {
   constructor(private readonly feed: ChangeFeedService) {}

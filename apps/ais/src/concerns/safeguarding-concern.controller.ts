@@ -1,3 +1,4 @@
+import { Roles } from '@app/auth';
 import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -7,6 +8,7 @@ import { SafeguardingConcernResponse } from './dto/safeguarding-concern.response
 import { SafeguardingConcernService } from './safeguarding-concern.service';
 
 @ApiTags('SafeguardingConcerns')
+@Roles('service')
 @Controller('api/v2/SafeguardingConcerns')
 export class SafeguardingConcernController {
   constructor(private readonly concerns: SafeguardingConcernService) {}

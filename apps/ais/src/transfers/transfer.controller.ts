@@ -1,3 +1,4 @@
+import { Roles } from '@app/auth';
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,6 +7,7 @@ import { CreateTransferDto } from './dto/create-transfer.dto';
 import { TransferService } from './transfer.service';
 
 @ApiTags('Transfers')
+@Roles('service')
 @Controller('api/v2/Transfers')
 export class TransferController {
   constructor(private readonly transfers: TransferService) {}

@@ -1,3 +1,4 @@
+import { Roles } from '@app/auth';
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -8,6 +9,7 @@ import { CreateContactDto } from './dto/create-contact.dto';
 import { TransferToAdultsDto } from './dto/transfer-to-adults.dto';
 
 @ApiTags('contacts')
+@Roles('service')
 @Controller('lcs/api/contacts')
 export class ContactController {
   constructor(private readonly contacts: ContactService) {}

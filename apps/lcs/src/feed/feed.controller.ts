@@ -1,3 +1,4 @@
+import { Roles } from '@app/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { FeedPageResponse } from './dto/feed-page.response';
@@ -5,6 +6,7 @@ import { FeedQueryDto } from './dto/feed-query.dto';
 import { FeedService } from './feed.service';
 
 @ApiTags('feed')
+@Roles('service')
 @Controller('lcs/api/feed')
 export class FeedController {
   constructor(private readonly feed: FeedService) {}

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { CaseSystemRejectedError } from '@app/case-systems';
+import { AisClient, CaseSystemRejectedError, LcsClient } from '@app/case-systems';
 import { ReferralRepository } from '@app/database';
-import { CaseSystemClients } from './case-system.clients';
 
 export interface AttemptInfo {
   /** Attempts already made before this one. */
@@ -26,7 +25,8 @@ export class DeliveryService {
 
   constructor(
     private readonly referrals: ReferralRepository,
-    private readonly clients: CaseSystemClients,
+    private readonly ais: AisClient,
+    private readonly lcs: LcsClient,
   ) {}
 
   async deliver(referralId: string, attempt: AttemptInfo): Promise<'routed' | 'already_routed'> {
@@ -35,7 +35,8 @@ export class DeliveryService {
     if (referral.status === 'routed') return 'already_routed';
 
     try {
-      const { recordId } = await this.clients.for(referral.routeSystem).deliverReferral(referral.id, referral.details);
+      const client = referral.routeSystem === 'AIS' ? this.ais : this.lcs;
+      const { recordId } = await client.deliverReferral(referral.id, referral.details);
       await this.referrals.markRouted(referral.id, referral.routeSystem, recordId, attempt.made + 1);
       this.logger.log({ referralId, system: referral.routeSystem, recordId }, 'referral routed');
       return 'routed';

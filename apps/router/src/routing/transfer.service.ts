@@ -3,10 +3,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { AisClient, LcsClient } from '@app/case-systems';
 import { ReferralRepository, TransitionRepository } from '@app/database';
 import { toIsoDate } from '@app/domain';
 import { QueueName, RoutingJobName, transferJobId } from '@app/queues';
-import { CaseSystemClients } from './case-system.clients';
 
 class AwaitingDeliveryError extends Error {
   override name = 'AwaitingDeliveryError';
@@ -23,7 +23,8 @@ export class TransferService {
   constructor(
     private readonly referrals: ReferralRepository,
     private readonly transitions: TransitionRepository,
-    private readonly clients: CaseSystemClients,
+    private readonly ais: AisClient,
+    private readonly lcs: LcsClient,
     @InjectQueue(QueueName.Routing) private readonly routing: Queue,
   ) {}
 
@@ -39,14 +40,17 @@ export class TransferService {
       throw new AwaitingDeliveryError('the referral has not reached LCS yet');
     }
     const lcsRecordId = referral.caseRecordId;
-    const { recordId: aisRecordId } = await this.clients.ais.transferFromChildren({
+    // The child's record as LCS holds it now carries practitioners' corrections since the referral.
+    const child = await this.lcs.getRecord(lcsRecordId);
+    const { recordId: aisRecordId } = await this.ais.transferFromChildren({
       lcsRecordId,
       referralId: referral.id,
-      referral: referral.details,
+      subject: child,
+      referralDate: child.referralDate,
       reason: transition.reason,
       effectiveOn: transition.effectiveOn,
     });
-    await this.clients.lcs.closeForTransfer(lcsRecordId, { aisRecordId, reason: transition.reason, effectiveOn: transition.effectiveOn });
+    await this.lcs.closeForTransfer(lcsRecordId, { aisRecordId, reason: transition.reason, effectiveOn: transition.effectiveOn });
     await this.referrals.transaction(async (manager) => {
       await this.transitions.complete(manager, transition.id, lcsRecordId, aisRecordId);
       await this.referrals.moveCase(manager, referral.id, 'AIS', aisRecordId);
