@@ -81,7 +81,8 @@ export class ReferralRepository {
 
   /** Puts a failed referral back to accepted; answers the new generation (part of the next job's id). */
   async redrive(manager: EntityManager, id: string): Promise<number | undefined> {
-    const rows: Array<{ redrive_generation: number }> = await manager.query(
+    // For UPDATE … RETURNING the postgres driver answers [rows, affected count].
+    const [rows]: [Array<{ redrive_generation: number }>, number] = await manager.query(
       `UPDATE central.referrals
           SET status = 'accepted', redrive_generation = redrive_generation + 1, routing_error = NULL, updated_at = now()
         WHERE id = $1 AND status = 'routing_failed'

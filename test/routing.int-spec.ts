@@ -1,0 +1,157 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { eventually, useTestEnvironment } from './support/env';
+import { RunningMimic, startAis, startLcs } from './support/mimics';
+import { adultNrm, childNrm } from './support/referrals';
+
+/** Intake, router and both case-system mimics, end to end on real PostgreSQL and Redis. */
+describe('routing end to end', () => {
+  let db: TestDatabase;
+  let ais: RunningMimic;
+  let lcs: RunningMimic;
+  let intake: INestApplication;
+  let router: INestApplicationContext;
+  let sql: Client;
+  let lead: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useTestEnvironment({ DATABASE_URL: db.url, ROUTING_ATTEMPTS: 4, ROUTING_BACKOFF_MS: 100, CASE_SYSTEM_TIMEOUT_MS: 2000 });
+    ais = await startAis({ databaseUrl: db.url });
+    lcs = await startLcs({ databaseUrl: db.url });
+    process.env.AIS_URL = ais.url;
+    process.env.LCS_URL = lcs.url;
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    const { RouterModule } = await import('../apps/router/src/router.module');
+    intake = await createIntakeApp();
+    await intake.init();
+    router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
+    await router.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    lead = await bearer('safeguarding_lead');
+  });
+
+  afterAll(async () => {
+    await router?.close();
+    await intake?.close();
+    await ais?.close();
+    await lcs?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  afterEach(() => {
+    ais.setFaults({ failureRate: 0, latencyMs: 0 });
+    lcs.setFaults({ failureRate: 0, latencyMs: 0 });
+  });
+
+  const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
+  const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
+  const routed = (id: string) => eventually(async () => {
+    const view = await show(id);
+    return view.status === 'routed' ? view : undefined;
+  });
+  const inAis = async (id: string) => Number((await sql.query('SELECT count(*) FROM ais.safeguarding_concerns WHERE client_reference = $1', [id])).rows[0].count);
+  const inLcs = async (id: string) => Number((await sql.query('SELECT count(*) FROM lcs.contacts WHERE external_reference = $1', [id])).rows[0].count);
+
+  it.each([
+    ['a child', childNrm(), 'LCS', 'under_18', false],
+    ['an adult', adultNrm(), 'AIS', 'adult', false],
+    ['a "not sure"', childNrm({ age: { under18: 'not_sure' } }), 'LCS', 'age_not_sure', false],
+    [
+      'a date-of-birth conflict',
+      childNrm({ age: { under18: 'no' }, potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' } }),
+      'LCS',
+      'dob_under_18',
+      true,
+    ],
+  ])('delivers %s to the right case system exactly once, with the reason', async (_name, body, system, reason, conflict) => {
+    const created = await post(body);
+    const view = await routed(created.id);
+    expect(view.route).toMatchObject({ system, reason, conflict });
+    expect(view.caseRecord.system).toBe(system);
+    expect(await inAis(created.id)).toBe(system === 'AIS' ? 1 : 0);
+    expect(await inLcs(created.id)).toBe(system === 'LCS' ? 1 : 0);
+  });
+
+  it('retries a case system answering 503 and delivers exactly once when it recovers', async () => {
+    ais.setFaults({ failureRate: 1 });
+    const created = await post(adultNrm());
+    await eventually(async () => (await show(created.id)).routing.attempts >= 2);
+    expect(await inAis(created.id)).toBe(0);
+    ais.setFaults({ failureRate: 0 });
+    const view = await routed(created.id);
+    expect(view.routing.attempts).toBeGreaterThanOrEqual(3);
+    expect(await inAis(created.id)).toBe(1);
+  });
+
+  it('marks routing_failed after the last attempt, and routes it when re-driven', async () => {
+    lcs.setFaults({ failureRate: 1 });
+    const created = await post(childNrm());
+    const failed = await eventually(async () => {
+      const view = await show(created.id);
+      return view.status === 'routing_failed' ? view : undefined;
+    });
+    expect(failed.routing).toMatchObject({ attempts: 4 });
+    expect(failed.routing.lastError).toMatch(/Unavailable|503/);
+    lcs.setFaults({ failureRate: 0 });
+    await request(intake.getHttpServer()).post(`/v1/referrals/${created.id}/redrive`).set('Authorization', lead).expect(202);
+    await routed(created.id);
+    expect(await inLcs(created.id)).toBe(1);
+  });
+
+  it('moves a child whose age assessment finds an adult from LCS to AIS, keeping the referral', async () => {
+    const created = await post(childNrm({ age: { under18: 'not_sure' }, potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Rahimi' } }));
+    const before = await routed(created.id);
+    expect(before.caseRecord.system).toBe('LCS');
+    const referralsBefore = Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count);
+
+    const assessed = await request(intake.getHttpServer())
+      .post(`/v1/referrals/${created.id}/age-assessment`)
+      .set('Authorization', lead)
+      .send({ assessedOn: '2026-06-01', outcome: 'adult', authority: 'Buckinghamshire Council' })
+      .expect(201);
+    expect(assessed.body.transition).toMatchObject({ reason: 'age_assessment_adult', status: 'pending' });
+
+    const after = await eventually(async () => {
+      const view = await show(created.id);
+      return view.transitions[0]?.status === 'completed' ? view : undefined;
+    });
+    expect(after).toMatchObject({ id: created.id, reference: created.reference, caseRecord: { system: 'AIS' } });
+    expect(after.transitions[0]).toMatchObject({
+      reason: 'age_assessment_adult',
+      from: { system: 'LCS', recordId: before.caseRecord.recordId },
+      to: { system: 'AIS', recordId: after.caseRecord.recordId },
+      effectiveOn: '2026-06-01',
+    });
+    const aisRecord = await sql.query('SELECT transferred_from_lcs_id FROM ais.safeguarding_concerns WHERE concern_id = $1', [after.caseRecord.recordId]);
+    expect(aisRecord.rows[0].transferred_from_lcs_id).toBe(before.caseRecord.recordId);
+    expect(Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count)).toBe(referralsBefore);
+  });
+
+  it('moves a child whose 18th birthday has passed with the case open, once', async () => {
+    const created = await post(
+      childNrm({
+        referredAt: '2025-01-10T09:00:00Z',
+        potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Elira', lastName: 'Kola', dateOfBirth: '2007-06-01' },
+      }),
+    );
+    await routed(created.id);
+    const { TransferService } = await import('../apps/router/src/routing/transfer.service');
+    const transfers = router.get(TransferService);
+    expect(await transfers.transferChildrenTurnedEighteen('2026-11-23')).toBe(1);
+    const after = await eventually(async () => {
+      const view = await show(created.id);
+      return view.transitions[0]?.status === 'completed' ? view : undefined;
+    });
+    expect(after.transitions).toHaveLength(1);
+    expect(after.transitions[0]).toMatchObject({ reason: 'eighteenth_birthday', effectiveOn: '2025-06-01' });
+    expect(after.caseRecord.system).toBe('AIS');
+    expect(await transfers.transferChildrenTurnedEighteen('2026-11-24')).toBe(0);
+  });
+});
