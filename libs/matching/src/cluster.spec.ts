@@ -33,14 +33,19 @@ describe(clusterRecords.name, () => {
     expect(refused).toEqual([{ a: 1, b: 2, probability: 0.98 }]);
   });
 
-  it('does not merge two groups joined by a single link when the rest of the pairs are weak', () => {
-    const table: Record<string, PairScore> = { '0-1': strong, '2-3': strong, '1-2': strong };
-    const links = [
-      { a: 0, b: 1, probability: 0.999 },
-      { a: 2, b: 3, probability: 0.999 },
-      { a: 1, b: 2, probability: 0.95 },
-    ];
-    const { clusterOf } = clusterRecords(4, links, scores(table), DEFAULT_LINKAGE_CONFIG);
+  it('does not merge two groups of people joined by a single link when the other pairs across them are weak', () => {
+    const table: Record<string, PairScore> = {
+      '0-1': strong, '0-2': strong, '1-2': strong,
+      '3-4': strong, '3-5': strong, '4-5': strong,
+      '2-3': { probability: 0.95, evidence: 14 },
+    };
+    const links = Object.entries(table).map(([k, s]) => {
+      const [a, b] = k.split('-').map(Number);
+      return { a, b, probability: s.probability };
+    });
+    const none: PairScore = { probability: 0, evidence: -1 };
+    const { clusterOf, refused } = clusterRecords(6, links, (a, b) => table[`${Math.min(a, b)}-${Math.max(a, b)}`] ?? none, DEFAULT_LINKAGE_CONFIG);
     expect(new Set(clusterOf).size).toBe(2);
+    expect(refused).toEqual([{ a: 2, b: 3, probability: 0.95 }]);
   });
 });

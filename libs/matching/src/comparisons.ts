@@ -53,9 +53,12 @@ const NAME_LEVELS = (part: string): LevelDefinition[] => [
 export const FUZZY_NAME = 0.92;
 export const PHONETIC_NAME = 0.84;
 
+// Vietnamese "Văn" and "Thị" mark sex and are shared by half of all men or women: sharing one says nothing.
+const UNINFORMATIVE_TOKENS = new Set(['van', 'thi']);
+
 function sharesToken(x: NameKey, other: PreparedRecord): boolean {
   for (const t of x.tokens) {
-    if (t.length > 1 && other.nameTokens.includes(t)) return true;
+    if (t.length > 1 && !UNINFORMATIVE_TOKENS.has(t) && other.nameTokens.includes(t)) return true;
   }
   return false;
 }

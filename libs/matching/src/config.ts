@@ -43,11 +43,16 @@ export interface LinkageConfig {
    * the given names plainly differ and no identifier agrees, the pair can be at most a possible match.
    */
   readonly siblingGuard: boolean;
+  /**
+   * Names alone (even with sex and nationality, which names largely imply) never make a MATCH: a date of birth,
+   * an identifier or the address must also speak for it, else the pair goes to review.
+   */
+  readonly requireCorroboration: boolean;
 }
 
 export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
-  thresholds: Object.freeze({ match: 0.9, possibleMatch: 0.3 }),
-  clustering: Object.freeze({ minMeanProbability: 0.5, contradictionWeight: -10 }),
+  thresholds: Object.freeze({ match: 0.6, possibleMatch: 0.3 }),
+  clustering: Object.freeze({ minMeanProbability: 0.2, contradictionWeight: -15 }),
   blocking: Object.freeze({ maxBlockSize: 1500 }),
   training: Object.freeze({
     randomPairs: 400_000,
@@ -59,4 +64,5 @@ export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
   }),
   termFrequency: Object.freeze({ minimumFrequency: 0.0002 }),
   siblingGuard: true,
+  requireCorroboration: false,
 });

@@ -42,6 +42,9 @@ const NHS = COMPARISONS.findIndex((c) => c.name === 'nhs_number');
 const OTHER_ID = COMPARISONS.findIndex((c) => c.name === 'other_id');
 const GIVEN_DIFFERENT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'different');
 const NAME_EXACT = 0;
+const CORROBORATING = ['date_of_birth', 'nhs_number', 'other_id', 'postcode', 'address'].map((name) =>
+  COMPARISONS.findIndex((c) => c.name === name),
+);
 
 export function log2(x: number): number {
   return Math.log2(x);
@@ -146,8 +149,18 @@ export class Scorer {
 
   /** Whether a rule holds this pair below MATCH whatever its weight (twins and siblings). */
   guarded(levels: Int8Array): boolean {
+    if (this.config.requireCorroboration && !this.corroborated(levels)) return true;
     if (!this.config.siblingGuard || levels[GIVEN] !== GIVEN_DIFFERENT) return false;
     return !(levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1);
+  }
+
+  /** Whether something beyond the name (date of birth, an identifier, the address) speaks for the match. */
+  private corroborated(levels: Int8Array): boolean {
+    for (const k of CORROBORATING) {
+      const level = levels[k];
+      if (level !== NULL_LEVEL && this.weights[k][level] > 0) return true;
+    }
+    return false;
   }
 
   decide(probability: number, guarded: boolean): MatchDecision {

@@ -58,14 +58,14 @@ export const TRADITIONS: Readonly<Record<string, NamingTradition>> = {
     spellings: { Xhesika: ['Jessica', 'Xhessika'], Jurgen: ['Jurgena'], Erion: ['Erjon'], Cela: ['Çela', 'Cella'], Hoxha: ['Hoxhaj', 'Hoxa'] },
   },
   vietnamese: {
-    male: ['Van Nam', 'Van Hung', 'Duc Anh', 'Minh Tuan', 'Quang Huy', 'Van Long', 'Thanh Tung', 'Van Thanh', 'Duc Minh', 'Hoang Long', 'Van Duc', 'Tien Dung', 'Van Tai', 'Quoc Bao', 'Minh Khoa', 'Van Hieu', 'Dinh Phuc', 'Huu Nghia', 'Cong Vinh', 'Trung Kien'],
+    male: ['Van Nam', 'Van Hung', 'Duc Anh', 'Minh Tuan', 'Quang Huy', 'Van Long', 'Thanh Tung', 'Van Thanh', 'Duc Minh', 'Hoang Long', 'Van Duc', 'Tien Dung', 'Van Tai', 'Quoc Bao', 'Minh Khoa', 'Van Hieu', 'Dinh Phuc', 'Huu Nghia', 'Cong Vinh', 'Trung Kien', 'Van Khanh', 'Van Son', 'Van Quyet', 'Duc Thang', 'Minh Hieu', 'Quang Vinh', 'Thanh Hai', 'Van Toan', 'Xuan Truong', 'Hoang Nam', 'Tuan Anh', 'Van Loc', 'Manh Cuong', 'Ngoc Hai', 'Van Binh'],
     female: ['Thi Lan', 'Thi Hoa', 'Thi Mai', 'Thi Huong', 'Ngoc Anh', 'Thu Trang', 'Thi Ha', 'Thi Linh', 'Phuong Thao', 'Thi Nga', 'Thanh Huyen', 'Thi Thu', 'Minh Chau', 'Thi Yen', 'Bich Ngoc'],
     family: ['Nguyễn', 'Nguyễn', 'Nguyễn', 'Nguyễn', 'Trần', 'Trần', 'Lê', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đinh', 'Trịnh', 'Trương'],
     order: 'family-first',
     patronymic: false,
   },
   eritrean: {
-    male: ['Yonas', 'Filmon', 'Semere', 'Dawit', 'Ermias', 'Habtom', 'Kibrom', 'Mehari', 'Robel', 'Samuel', 'Tesfay', 'Yohannes', 'Biniam', 'Henok', 'Merhawi', 'Natnael', 'Aron', 'Mussie', 'Tedros', 'Ghirmay', 'Kidane', 'Haile', 'Tekle', 'Berhane', 'Mebrahtu', 'Gebremedhin', 'Weldu', 'Amanuel', 'Efrem', 'Goitom'],
+    male: ['Yonas', 'Filmon', 'Semere', 'Dawit', 'Ermias', 'Habtom', 'Kibrom', 'Mehari', 'Robel', 'Samuel', 'Tesfay', 'Yohannes', 'Biniam', 'Henok', 'Merhawi', 'Natnael', 'Aron', 'Mussie', 'Tedros', 'Ghirmay', 'Kidane', 'Haile', 'Tekle', 'Berhane', 'Mebrahtu', 'Gebremedhin', 'Weldu', 'Amanuel', 'Efrem', 'Goitom', 'Abel', 'Alem', 'Awet', 'Bereket', 'Daniel', 'Eyob', 'Fitsum', 'Futsum', 'Hagos', 'Isaias', 'Kaleab', 'Kesete', 'Medhanie', 'Mikael', 'Milkias', 'Nahom', 'Negasi', 'Okbay', 'Russom', 'Simon', 'Solomon', 'Temesghen', 'Tewelde', 'Tesfamariam', 'Yemane', 'Zerai'],
     female: ['Senait', 'Helen', 'Selam', 'Ruta', 'Saba', 'Yordanos', 'Mihret', 'Luwam', 'Feven', 'Hiwet', 'Tsega', 'Winta', 'Eden', 'Lidia', 'Abeba'],
     family: [],
     order: 'given-first',
@@ -73,7 +73,7 @@ export const TRADITIONS: Readonly<Record<string, NamingTradition>> = {
     spellings: { Tesfay: ['Tesfaye', 'Tesfai'], Yohannes: ['Yohanes'], Ghirmay: ['Girmay'], Tekle: ['Tecle', 'Teklay'], Haile: ['Hayle'], Filmon: ['Filimon'], Gebremedhin: ['Ghebremedhin'], Kidane: ['Kidan'], Mehari: ['Mehary'], Weldu: ['Woldu'] },
   },
   sudanese: {
-    male: ['Mohammed', 'Ahmed', 'Ali', 'Omar', 'Osman', 'Ibrahim', 'Abdelrahman', 'Hassan', 'Hussein', 'Khalid', 'Mustafa', 'Yousef', 'Adam', 'Idris', 'Abdullah', 'Ismail', 'Musa', 'Yahya', 'Suleiman', 'Salih', 'Tariq', 'Mahmoud'],
+    male: ['Mohammed', 'Ahmed', 'Ali', 'Omar', 'Osman', 'Ibrahim', 'Abdelrahman', 'Hassan', 'Hussein', 'Khalid', 'Mustafa', 'Yousef', 'Adam', 'Idris', 'Abdullah', 'Ismail', 'Musa', 'Yahya', 'Suleiman', 'Salih', 'Tariq', 'Mahmoud', 'Abdelaziz', 'Abubakar', 'Awad', 'Babiker', 'Bashir', 'Elfatih', 'Elsadig', 'Gamal', 'Haitham', 'Hamid', 'Hisham', 'Jaafar', 'Kamal', 'Mohanad', 'Mubarak', 'Nasreldin', 'Osama', 'Siddig', 'Taha', 'Yasir', 'Zakaria'],
     female: ['Fatima', 'Aisha', 'Mariam', 'Amna', 'Hawa', 'Zainab', 'Safa', 'Marwa', 'Huda', 'Samia'],
     family: [],
     order: 'given-first',
