@@ -200,7 +200,7 @@ function recordOf(draw: Draw, p: Person, ctx: RecordContext): LinkageRecord {
   const t = p.tradition;
   let given = respell(draw, t, p.given, 0.4);
   let family = respell(draw, t, p.family, 0.4);
-  let middle: string | null = p.middle && draw.chance(0.6) ? p.middle : null;
+  const middle: string | null = p.middle && draw.chance(0.6) ? p.middle : null;
   const aliases: string[] = [];
   if (t.patronymic) {
     const grandfather = p.grandfather ? respell(draw, t, p.grandfather, 0.3) : null;
