@@ -1,5 +1,6 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { Matches } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'boolean' ? value : typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
@@ -95,6 +96,22 @@ export class Environment {
   @IsString()
   EIGHTEENTH_BIRTHDAY_CHECK_CRON = '15 2 * * *';
 
+  /** How often the deduplicator reads each case system's change feed. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(50)
+  FEED_POLL_MS = 1000;
+
+  /** Linking jobs fetched from the case systems at once; the decisions themselves are serialised. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LINKING_CONCURRENCY = 4;
+
+  /** When the deduplicator re-learns its model (m, u, term frequencies) from the records it holds. */
+  @IsString()
+  MODEL_RETRAIN_CRON = '30 3 * * *';
+
   /** Mimics only: added latency per request, and the share of requests answered 503, for tests. */
   @Type(() => Number)
   @IsInt()
@@ -150,6 +167,19 @@ export class Environment {
   @IsInt()
   @Min(1)
   IDEMPOTENCY_TTL_HOURS = 48;
+
+  /**
+   * When the board reports of the quarter just ended are generated (UK time): 06:00 on the 7th of January, April,
+   * July and October, a week after the quarter ends so that most late referrals are in.
+   */
+  @IsString()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'BOARD_REPORT_QUARTERLY_CRON must be a cron pattern of 5 or 6 fields' })
+  BOARD_REPORT_QUARTERLY_CRON = '0 6 7 1,4,7,10 *';
+
+  /** When the financial year's board reports (April to March) are generated: 06:30 on 7 April, UK time. */
+  @IsString()
+  @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'BOARD_REPORT_ANNUAL_CRON must be a cron pattern of 5 or 6 fields' })
+  BOARD_REPORT_ANNUAL_CRON = '30 6 7 4 *';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -32,6 +32,19 @@ export interface TransferJob {
 
 export type EighteenthBirthdaysJob = Record<string, never>;
 
+export const LinkingJobName = {
+  /** Link one case-system record into the person index. */
+  Link: 'link',
+  /** Read a case system's change feed from the stored cursor and enqueue a Link job per change. */
+  Poll: 'poll',
+  /** Re-learn the linkage model from every record held, then rebuild the in-memory index. */
+  Train: 'train',
+} as const;
+
+export interface PollJob {
+  system: CaseSystem;
+}
+
 export interface LinkingJob {
   system: CaseSystem;
   recordId: string;

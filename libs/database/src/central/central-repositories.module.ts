@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuditRepository } from './audit.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
+import { PersonIndexRepository } from './person-index.repository';
 import { ReferralRepository } from './referral.repository';
 import { TransitionRepository } from './transition.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository];
+const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })

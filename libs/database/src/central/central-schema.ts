@@ -2,6 +2,7 @@ import type { SchemaSpec } from '../postgres-options';
 import { AgeAssessmentEntity } from './age-assessment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { Audit1764000300000 } from './migrations/1764000300000-audit';
+import { LinkageModels1764000400000 } from './migrations/1764000400000-linkage-models';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { Referrals1764000000000 } from './migrations/1764000000000-referrals';
 import { OutboxEntity } from './outbox.entity';
@@ -9,12 +10,15 @@ import { PersonIndex1764000100000 } from './migrations/1764000100000-person-inde
 import { PERSON_INDEX_ENTITIES } from './person-index.entities';
 import { ReferralEntity } from './referral.entity';
 import { TransitionEntity } from './transition.entity';
+import { DecisionEntity } from './decision.entity';
+import { BoardReportEntity } from './board-report.entity';
+import { Insights1764000200000 } from './migrations/1764000200000-insights';
 
-export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEntity, TransitionEntity, AgeAssessmentEntity, ...PERSON_INDEX_ENTITIES, AuditEventEntity];
+export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEntity, TransitionEntity, AgeAssessmentEntity, ...PERSON_INDEX_ENTITIES, AuditEventEntity, DecisionEntity, BoardReportEntity];
 
 /** The central schema: referrals, outbox, idempotency keys, transitions (later: person index, reports, audit). */
 export const CENTRAL_SCHEMA: SchemaSpec = {
   schema: 'central',
   entities: CENTRAL_ENTITIES,
-  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000],
+  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000],
 };

@@ -62,7 +62,9 @@ export class ReferralRepository {
     const result = await this.dataSource.query(
       `UPDATE central.referrals
           SET status = 'routed', case_system = $2, case_record_id = $3, routed_at = now(),
-              routing_attempts = $4, routing_error = NULL, updated_at = now()
+              routing_attempts = $4, routing_error = NULL, updated_at = now(),
+              -- the deduplicator may have linked the record before the router heard back
+              person_id = coalesce((SELECT person_id FROM central.record_links WHERE system = $2 AND record_id = $3), person_id)
         WHERE id = $1 AND status <> 'routed'`,
       [id, system, recordId, attempts],
     );
@@ -95,7 +97,9 @@ export class ReferralRepository {
   /** The case now lives in another system (a transition); the referral keeps its id and reference. */
   async moveCase(manager: EntityManager, id: string, system: CaseSystem, recordId: string): Promise<void> {
     await manager.query(
-      `UPDATE central.referrals SET case_system = $2, case_record_id = $3, updated_at = now() WHERE id = $1`,
+      `UPDATE central.referrals SET case_system = $2, case_record_id = $3, updated_at = now(),
+              person_id = coalesce((SELECT person_id FROM central.record_links WHERE system = $2 AND record_id = $3), person_id)
+        WHERE id = $1`,
       [id, system, recordId],
     );
   }

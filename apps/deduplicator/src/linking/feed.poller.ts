@@ -1,0 +1,47 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { AisClient, LcsClient } from '@app/case-systems';
+import { PersonIndexRepository } from '@app/database';
+import type { CaseSystem } from '@app/domain';
+import { LinkingJobName, linkingJobId, QueueName } from '@app/queues';
+
+const PAGE = 200;
+const MAX_PAGES_PER_POLL = 25;
+
+/**
+ * Reads a case system's change feed from the persisted cursor and enqueues one linking job per change. The cursor
+ * moves only after the jobs are in Redis; a crash in between re-reads the page, and the job ids
+ * (system-record-version) make that harmless.
+ */
+@Injectable()
+export class FeedPoller {
+  constructor(
+    private readonly repository: PersonIndexRepository,
+    private readonly ais: AisClient,
+    private readonly lcs: LcsClient,
+    @InjectQueue(QueueName.Linking) private readonly linking: Queue,
+  ) {}
+
+  async poll(system: CaseSystem): Promise<number> {
+    const client = system === 'AIS' ? this.ais : this.lcs;
+    let cursor = await this.repository.loadCursor(system);
+    let enqueued = 0;
+    for (let page = 0; page < MAX_PAGES_PER_POLL; page += 1) {
+      const { changes, nextCursor, hasMore } = await client.changes(cursor, PAGE);
+      if (changes.length) {
+        await this.linking.addBulk(
+          changes.map((c) => {
+            const data = { system, recordId: c.recordId, version: c.version };
+            return { name: LinkingJobName.Link, data, opts: { jobId: linkingJobId(data) } };
+          }),
+        );
+        enqueued += changes.length;
+      }
+      if (nextCursor !== cursor) await this.repository.saveCursor(system, nextCursor);
+      cursor = nextCursor;
+      if (!hasMore) break;
+    }
+    return enqueued;
+  }
+}

@@ -1,0 +1,30 @@
+import type { CaseRecord } from '@app/case-systems';
+import type { CaseSystem } from '@app/domain';
+import type { LinkageRecord } from '@app/matching';
+
+/** One key across both systems: record ids are only unique within a case system. */
+export const indexKey = (system: CaseSystem, recordId: string): string => `${system}:${recordId}`;
+
+export function parseIndexKey(key: string): { system: CaseSystem; recordId: string } {
+  const i = key.indexOf(':');
+  return { system: key.slice(0, i) as CaseSystem, recordId: key.slice(i + 1) };
+}
+
+/** The engine's view of a case record (the same fields the interchange CSV carries). */
+export function toLinkageRecord(record: CaseRecord): LinkageRecord {
+  return {
+    recordId: indexKey(record.system, record.recordId),
+    sourceSystem: record.system,
+    firstName: record.firstName,
+    middleNames: record.middleNames,
+    lastName: record.lastName,
+    aliases: record.aliases,
+    dateOfBirth: record.dateOfBirth,
+    dobEstimated: record.dateOfBirthEstimated,
+    sex: record.sex,
+    nationality: record.nationality,
+    nhsNumber: record.nhsNumber,
+    referralDate: record.referralDate,
+    anonymous: record.anonymous,
+  };
+}

@@ -1,0 +1,29 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { CaseSystemsModule } from '@app/case-systems';
+import { CentralRepositoriesModule } from '@app/database';
+import { QueueName } from '@app/queues';
+import { FeedPoller } from './feed.poller';
+import { LinkingProcessor } from './linking.processor';
+import { LinkingService } from './linking.service';
+import { ModelTrainer } from './model-trainer.service';
+import { PersonIndexCache } from './person-index.cache';
+
+@Module({
+  imports: [
+    CentralRepositoriesModule,
+    CaseSystemsModule.forApp('deduplicator'),
+    BullModule.registerQueue({
+      name: QueueName.Linking,
+      defaultJobOptions: {
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+        // Kept a day so a change re-read from the feed (same system-record-version id) is not linked twice.
+        removeOnComplete: { age: 24 * 3600, count: 200_000 },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      },
+    }),
+  ],
+  providers: [PersonIndexCache, LinkingService, FeedPoller, ModelTrainer, LinkingProcessor],
+})
+export class LinkingModule {}

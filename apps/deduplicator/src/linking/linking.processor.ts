@@ -1,0 +1,56 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Job, Queue } from 'bullmq';
+import type { Environment } from '@app/config';
+import { LinkingJob, LinkingJobName, PollJob, QueueName } from '@app/queues';
+import { FeedPoller } from './feed.poller';
+import { LinkingService } from './linking.service';
+import { ModelTrainer } from './model-trainer.service';
+
+/** Thin: polls, links and trains by ids; the services are idempotent. */
+@Processor(QueueName.Linking)
+export class LinkingProcessor extends WorkerHost implements OnApplicationBootstrap {
+  constructor(
+    private readonly linking: LinkingService,
+    private readonly poller: FeedPoller,
+    private readonly trainer: ModelTrainer,
+    private readonly config: ConfigService<Environment, true>,
+    @InjectQueue(QueueName.Linking) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.worker.concurrency = this.config.get('LINKING_CONCURRENCY', { infer: true });
+    const every = this.config.get('FEED_POLL_MS', { infer: true });
+    // One schedule per case system however many replicas run.
+    for (const system of ['AIS', 'LCS'] as const) {
+      await this.queue.upsertJobScheduler(`poll-${system}`, { every }, {
+        name: LinkingJobName.Poll,
+        data: { system },
+        opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 },
+      });
+    }
+    await this.queue.upsertJobScheduler('train-model', { pattern: this.config.get('MODEL_RETRAIN_CRON', { infer: true }), tz: 'Europe/London' }, {
+      name: LinkingJobName.Train,
+      data: {},
+      opts: { removeOnComplete: true, removeOnFail: 10, attempts: 1 },
+    });
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case LinkingJobName.Link: {
+        const { system, recordId } = job.data as LinkingJob;
+        return this.linking.link(system, recordId);
+      }
+      case LinkingJobName.Poll:
+        return this.poller.poll((job.data as PollJob).system);
+      case LinkingJobName.Train:
+        return this.trainer.train();
+      default:
+        throw new Error(`unknown linking job ${job.name}`);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { AisClient, CaseRecord, CaseRecordNotFoundError, LcsClient } from '@app/case-systems';
+import { PersonIndexRepository, type MatchStatus, type StoredRecord } from '@app/database';
+import type { CaseSystem } from '@app/domain';
+import type { PersonCandidate } from '@app/matching';
+import { indexKey, toLinkageRecord } from './linkage-record';
+import { PersonIndexCache } from './person-index.cache';
+
+export type LinkOutcome =
+  | 'not_found'
+  | 'unchanged'
+  | 'anonymous'
+  | 'kept_reviewer_decision'
+  | 'linked_by_transfer'
+  | 'linked'
+  | 'review'
+  | 'new_person';
+
+const ACTOR = 'deduplicator';
+
+/**
+ * Links one case-system record into the person index. Idempotent: a record already linked at this version is
+ * left alone. Decisions are serialised across replicas (advisory lock) and follow three rules: a reviewer's
+ * decision is never overridden; a transfer between systems links deterministically; otherwise the engine's
+ * MATCH joins a person only when exactly one person matches — weak links never chain, several matching persons
+ * go to review.
+ */
+@Injectable()
+export class LinkingService {
+  private readonly logger = new Logger(LinkingService.name);
+
+  constructor(
+    private readonly repository: PersonIndexRepository,
+    private readonly cache: PersonIndexCache,
+    private readonly ais: AisClient,
+    private readonly lcs: LcsClient,
+    private readonly audit: AuditService,
+  ) {}
+
+  async link(system: CaseSystem, recordId: string): Promise<LinkOutcome> {
+    let record: CaseRecord;
+    try {
+      record = await (system === 'AIS' ? this.ais : this.lcs).getRecord(recordId);
+    } catch (error) {
+      if (error instanceof CaseRecordNotFoundError) return 'not_found';
+      throw error;
+    }
+    await this.cache.ready();
+    const outcome = await this.repository.transaction(async (manager) => {
+      await this.repository.lockLinking(manager);
+      await this.cache.sync(manager);
+      return this.decide(manager, record);
+    });
+    this.logger.debug({ system, recordId, version: record.version, outcome }, 'record linked');
+    return outcome;
+  }
+
+  private async decide(manager: EntityManager, record: CaseRecord): Promise<LinkOutcome> {
+    const { system, recordId } = record;
+    const key = indexKey(system, recordId);
+    const stored = await this.repository.findRecord(manager, system, recordId);
+    if (stored && stored.version >= record.version && (stored.personId || stored.anonymous)) return 'unchanged';
+
+    await this.repository.upsertRecord(manager, {
+      system,
+      recordId,
+      version: record.version,
+      referralId: record.clientReference,
+      anonymous: record.anonymous,
+      record: record as unknown as Record<string, unknown>,
+    });
+    // MSA 2015 s.52(3): an anonymous notification cannot be matched by identity and is never a person.
+    if (record.anonymous) return 'anonymous';
+    const linkage = toLinkageRecord(record);
+
+    if (stored?.locked && stored.personId) {
+      await this.repository.addHistory(manager, system, recordId, stored.personId, { action: 'record_updated', actor: ACTOR, reason: "a reviewer's decision stands" });
+      this.cache.index.add(linkage, stored.personId);
+      return 'kept_reviewer_decision';
+    }
+
+    const transferred = await this.repository.personOfLinkedRecords(manager, system, record.linkedRecordIds, record.clientReference);
+    if (transferred) {
+      await this.write(manager, record, stored, transferred, 'MATCH', 1, 'transfer', {
+        rule: 'transfer',
+        description: 'The record carries the id of a linked record in the other case system (a transfer from children\'s to adults\' services).',
+        linkedRecordIds: record.linkedRecordIds,
+      });
+      this.cache.index.add(linkage, transferred);
+      await this.repository.supersedeReviews(manager, system, recordId);
+      return 'linked_by_transfer';
+    }
+
+    const excluded = await this.repository.nonMatchedPersons(manager, system, recordId);
+    const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
+    const matching = candidates.filter((c) => c.decision === 'MATCH');
+
+    let target: string;
+    let status: MatchStatus;
+    let best: PersonCandidate | undefined;
+    if (matching.length === 1) {
+      best = matching[0];
+      target = best.personId;
+      status = 'MATCH';
+    } else {
+      best = candidates[0];
+      target = (await this.keepOwnPerson(manager, stored, matching)) ?? (await this.repository.createPerson(manager));
+      status = candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
+    }
+
+    const reviews = candidates.filter((c) => c.personId !== target);
+    for (const c of reviews) {
+      await this.repository.openReview(manager, {
+        system,
+        recordId,
+        candidatePersonId: c.personId,
+        reason: matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match',
+        probability: c.probability,
+        explanation: c.explanation,
+      });
+    }
+    await this.repository.supersedeReviews(manager, system, recordId, reviews.map((c) => c.personId));
+    await this.write(manager, record, stored, target, status, best?.probability ?? null, 'engine', best?.explanation ?? null);
+    this.cache.index.add(linkage, target);
+    if (status === 'MATCH') return 'linked';
+    return reviews.length ? 'review' : 'new_person';
+  }
+
+  /** A record keeps its own person when that person holds nothing else, or is one of those it matches. */
+  private async keepOwnPerson(manager: EntityManager, stored: StoredRecord | null, matching: PersonCandidate[]): Promise<string | null> {
+    if (!stored?.personId) return null;
+    if (matching.some((c) => c.personId === stored.personId)) return stored.personId;
+    const others = await this.repository.recordsOfPerson(manager, stored.personId);
+    return others.every((r) => r.system === stored.system && r.recordId === stored.recordId) ? stored.personId : null;
+  }
+
+  private async write(
+    manager: EntityManager,
+    record: CaseRecord,
+    stored: StoredRecord | null,
+    personId: string,
+    status: MatchStatus,
+    probability: number | null,
+    decidedBy: 'engine' | 'transfer',
+    explanation: unknown,
+  ): Promise<void> {
+    const action = !stored?.personId ? 'linked' : stored.personId === personId ? 'relinked' : 'moved';
+    await this.repository.setLink(
+      manager,
+      { system: record.system, recordId: record.recordId, personId, matchStatus: status, probability, decidedBy, locked: false, explanation, recordVersion: record.version },
+      { action, actor: ACTOR, reason: decidedBy === 'transfer' ? 'transfer' : status },
+    );
+    await this.audit.recordSystem(ACTOR, 'link.decided', { type: 'case_record', id: indexKey(record.system, record.recordId) }, { personId, status, probability, decidedBy }, manager);
+  }
+}

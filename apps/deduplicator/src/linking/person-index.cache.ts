@@ -1,0 +1,59 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CaseRecord } from '@app/case-systems';
+import { PersonIndexRepository, type StoredRecord } from '@app/database';
+import { defaultModel, importModel, type LinkageModel, PersonIndex } from '@app/matching';
+import { indexKey, toLinkageRecord } from './linkage-record';
+
+/**
+ * The deduplicator's in-memory person index: every linked record, blocked for fast candidate search. Built from
+ * PostgreSQL at start and kept in step with what other replicas and reviewers change through link history.
+ */
+@Injectable()
+export class PersonIndexCache implements OnApplicationBootstrap {
+  private readonly logger = new Logger(PersonIndexCache.name);
+  private current?: PersonIndex;
+  private lastHistoryId = 0;
+  private loading?: Promise<void>;
+
+  constructor(private readonly repository: PersonIndexRepository) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.ready();
+  }
+
+  ready(): Promise<void> {
+    return (this.loading ??= this.rebuild());
+  }
+
+  get index(): PersonIndex {
+    if (!this.current) throw new Error('the person index is not loaded yet');
+    return this.current;
+  }
+
+  async rebuild(model?: LinkageModel): Promise<void> {
+    const started = Date.now();
+    const stored = await this.repository.latestModel();
+    const chosen = model ?? (stored ? importModel(stored.model as LinkageModel) : defaultModel());
+    // History first: a change made while the records load is then applied again by sync, harmlessly.
+    const lastHistoryId = await this.repository.latestHistoryId();
+    const index = new PersonIndex(chosen);
+    for (const record of await this.repository.allRecords()) this.apply(index, record);
+    this.current = index;
+    this.lastHistoryId = lastHistoryId;
+    this.logger.log({ records: index.size, persons: index.personCount, ms: Date.now() - started, trained: !!stored || !!model }, 'person index loaded');
+  }
+
+  /** Applies every link change made since the last sync (by another replica or a reviewer). */
+  async sync(manager: EntityManager): Promise<void> {
+    await this.ready();
+    const { records, lastId } = await this.repository.changedSince(manager, this.lastHistoryId);
+    for (const record of records) this.apply(this.index, record);
+    this.lastHistoryId = lastId;
+  }
+
+  private apply(index: PersonIndex, stored: StoredRecord): void {
+    if (stored.personId && !stored.anonymous) index.add(toLinkageRecord(stored.record as unknown as CaseRecord), stored.personId);
+    else index.remove(indexKey(stored.system, stored.recordId));
+  }
+}

@@ -1,0 +1,258 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CaseSystem } from '@app/domain';
+import type { LinkDecider, MatchStatus } from './person-index.entities';
+
+export interface StoredRecord {
+  system: CaseSystem;
+  recordId: string;
+  version: number;
+  referralId: string | null;
+  anonymous: boolean;
+  record: Record<string, unknown>;
+  personId: string | null;
+  locked: boolean;
+}
+
+export interface LinkWrite {
+  system: CaseSystem;
+  recordId: string;
+  personId: string;
+  matchStatus: MatchStatus;
+  probability: number | null;
+  decidedBy: LinkDecider;
+  locked: boolean;
+  explanation: unknown;
+  recordVersion: number;
+}
+
+export interface HistoryWrite {
+  action: string;
+  actor: string;
+  reason?: string | null;
+}
+
+export interface ReviewWrite {
+  system: CaseSystem;
+  recordId: string;
+  candidatePersonId: string;
+  reason: string;
+  probability: number;
+  explanation: unknown;
+}
+
+interface RecordRow {
+  system: CaseSystem;
+  record_id: string;
+  version: number;
+  referral_id: string | null;
+  anonymous: boolean;
+  record: Record<string, unknown>;
+  person_id: string | null;
+  locked: boolean | null;
+}
+
+const toStored = (r: RecordRow): StoredRecord => ({
+  system: r.system,
+  recordId: r.record_id,
+  version: r.version,
+  referralId: r.referral_id,
+  anonymous: r.anonymous,
+  record: r.record,
+  personId: r.person_id,
+  locked: r.locked ?? false,
+});
+
+const RECORD_SELECT = `
+  SELECT c.system, c.record_id, c.version, c.referral_id, c.anonymous, c.record, l.person_id, l.locked
+    FROM central.case_records c LEFT JOIN central.record_links l ON l.system = c.system AND l.record_id = c.record_id`;
+
+/**
+ * The person index in PostgreSQL, shared by the deduplicator (automatic links) and the review API (reviewers'
+ * decisions). Every change to a link writes link history and keeps `referrals.person_id` in step, in the
+ * caller's transaction.
+ */
+@Injectable()
+export class PersonIndexRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  /** One linking decision at a time across every deduplicator replica and the review API. */
+  async lockLinking(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('referral-hub:linking'))`);
+  }
+
+  async allRecords(): Promise<StoredRecord[]> {
+    const rows: RecordRow[] = await this.dataSource.query(`${RECORD_SELECT} WHERE NOT c.anonymous`);
+    return rows.map(toStored);
+  }
+
+  async latestHistoryId(): Promise<number> {
+    const [{ id }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history`);
+    return Number(id);
+  }
+
+  /** Records whose link changed after `afterId` (history), for another replica's in-memory index to catch up. */
+  async changedSince(manager: EntityManager, afterId: number): Promise<{ records: StoredRecord[]; lastId: number }> {
+    const changed: Array<{ system: CaseSystem; record_id: string; last: string }> = await manager.query(
+      `SELECT system, record_id, max(id)::bigint AS last FROM central.link_history WHERE id > $1 GROUP BY system, record_id`,
+      [afterId],
+    );
+    if (changed.length === 0) return { records: [], lastId: afterId };
+    const rows: RecordRow[] = await manager.query(
+      `${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [changed.map((c) => c.system), changed.map((c) => c.record_id)],
+    );
+    return { records: rows.map(toStored), lastId: Math.max(afterId, ...changed.map((c) => Number(c.last))) };
+  }
+
+  async findRecord(manager: EntityManager, system: CaseSystem, recordId: string): Promise<StoredRecord | null> {
+    const rows: RecordRow[] = await manager.query(`${RECORD_SELECT} WHERE c.system = $1 AND c.record_id = $2`, [system, recordId]);
+    return rows[0] ? toStored(rows[0]) : null;
+  }
+
+  async upsertRecord(
+    manager: EntityManager,
+    r: { system: CaseSystem; recordId: string; version: number; referralId: string | null; anonymous: boolean; record: Record<string, unknown> },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO central.case_records (system, record_id, version, referral_id, anonymous, record)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (system, record_id) DO UPDATE
+         SET version = EXCLUDED.version, referral_id = EXCLUDED.referral_id, anonymous = EXCLUDED.anonymous,
+             record = EXCLUDED.record, fetched_at = now()
+       WHERE central.case_records.version <= EXCLUDED.version`,
+      [r.system, r.recordId, r.version, r.referralId, r.anonymous, JSON.stringify(r.record)],
+    );
+  }
+
+  async createPerson(manager: EntityManager): Promise<string> {
+    const id = randomUUID();
+    await manager.query(`INSERT INTO central.persons (id) VALUES ($1)`, [id]);
+    return id;
+  }
+
+  /** The record with this case-system id in the other system, or the same referral (a transfer), already linked. */
+  async personOfLinkedRecords(manager: EntityManager, system: CaseSystem, linkedIds: string[], referralId: string | null): Promise<string | null> {
+    const rows: Array<{ person_id: string }> = await manager.query(
+      `SELECT l.person_id FROM central.record_links l JOIN central.case_records c ON c.system = l.system AND c.record_id = l.record_id
+        WHERE (l.system <> $1 AND l.record_id = ANY($2::text[])) OR ($3::uuid IS NOT NULL AND c.referral_id = $3 AND l.system <> $1)
+        ORDER BY l.updated_at LIMIT 1`,
+      [system, linkedIds, referralId],
+    );
+    return rows[0]?.person_id ?? null;
+  }
+
+  async nonMatchedPersons(manager: EntityManager, system: CaseSystem, recordId: string): Promise<Set<string>> {
+    const rows: Array<{ person_id: string }> = await manager.query(
+      `SELECT person_id FROM central.non_matches WHERE system = $1 AND record_id = $2`,
+      [system, recordId],
+    );
+    return new Set(rows.map((r) => r.person_id));
+  }
+
+  /** Writes a link, its history, and the person on the referrals whose case record this is. */
+  async setLink(manager: EntityManager, link: LinkWrite, history: HistoryWrite): Promise<void> {
+    const before: Array<{ person_id: string }> = await manager.query(
+      `SELECT person_id FROM central.record_links WHERE system = $1 AND record_id = $2`,
+      [link.system, link.recordId],
+    );
+    await manager.query(
+      `INSERT INTO central.record_links (system, record_id, person_id, match_status, probability, decided_by, locked, explanation, record_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (system, record_id) DO UPDATE
+         SET person_id = EXCLUDED.person_id, match_status = EXCLUDED.match_status, probability = EXCLUDED.probability,
+             decided_by = EXCLUDED.decided_by, locked = EXCLUDED.locked, explanation = EXCLUDED.explanation,
+             record_version = EXCLUDED.record_version, updated_at = now()`,
+      [link.system, link.recordId, link.personId, link.matchStatus, link.probability, link.decidedBy, link.locked, JSON.stringify(link.explanation ?? null), link.recordVersion],
+    );
+    await manager.query(
+      `INSERT INTO central.link_history (system, record_id, action, person_before, person_after, actor, reason, probability, explanation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [link.system, link.recordId, history.action, before[0]?.person_id ?? null, link.personId, history.actor, history.reason ?? null, link.probability, JSON.stringify(link.explanation ?? null)],
+    );
+    await manager.query(
+      `UPDATE central.referrals r SET person_id = $3, updated_at = now()
+        WHERE (r.case_system = $1 AND r.case_record_id = $2)
+           OR r.id = (SELECT referral_id FROM central.case_records WHERE system = $1 AND record_id = $2)`,
+      [link.system, link.recordId, link.personId],
+    );
+  }
+
+  /** Records an event in the history without changing the link (e.g. a record refreshed under a locked decision). */
+  async addHistory(manager: EntityManager, system: CaseSystem, recordId: string, personId: string | null, history: HistoryWrite): Promise<void> {
+    await manager.query(
+      `INSERT INTO central.link_history (system, record_id, action, person_before, person_after, actor, reason) VALUES ($1, $2, $3, $4, $4, $5, $6)`,
+      [system, recordId, history.action, personId, history.actor, history.reason ?? null],
+    );
+  }
+
+  async openReview(manager: EntityManager, review: ReviewWrite): Promise<void> {
+    await manager.query(
+      `INSERT INTO central.review_items (id, system, record_id, candidate_person_id, reason, probability, explanation, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'open')
+       ON CONFLICT (system, record_id, candidate_person_id) WHERE status = 'open'
+       DO UPDATE SET reason = EXCLUDED.reason, probability = EXCLUDED.probability, explanation = EXCLUDED.explanation`,
+      [randomUUID(), review.system, review.recordId, review.candidatePersonId, review.reason, review.probability, JSON.stringify(review.explanation)],
+    );
+  }
+
+  /** Closes open review items of a record that a newer decision has made moot. */
+  async supersedeReviews(manager: EntityManager, system: CaseSystem, recordId: string, keepPersons: string[] = []): Promise<void> {
+    await manager.query(
+      `UPDATE central.review_items SET status = 'superseded' WHERE system = $1 AND record_id = $2 AND status = 'open'
+          AND NOT (candidate_person_id = ANY($3::uuid[]))`,
+      [system, recordId, keepPersons],
+    );
+  }
+
+  async addNonMatch(manager: EntityManager, system: CaseSystem, recordId: string, personId: string, decidedBy: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO central.non_matches (system, record_id, person_id, decided_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [system, recordId, personId, decidedBy],
+    );
+  }
+
+  async recordsOfPerson(manager: EntityManager, personId: string): Promise<StoredRecord[]> {
+    const rows: RecordRow[] = await manager.query(`${RECORD_SELECT} WHERE l.person_id = $1 ORDER BY c.system, c.record_id`, [personId]);
+    return rows.map(toStored);
+  }
+
+  async markMerged(manager: EntityManager, from: string, into: string): Promise<void> {
+    await manager.query(`UPDATE central.persons SET merged_into = $2, updated_at = now() WHERE id = $1`, [from, into]);
+  }
+
+  async personExists(manager: EntityManager, id: string): Promise<{ id: string; mergedInto: string | null } | null> {
+    const rows: Array<{ id: string; merged_into: string | null }> = await manager.query(`SELECT id, merged_into FROM central.persons WHERE id = $1`, [id]);
+    return rows[0] ? { id: rows[0].id, mergedInto: rows[0].merged_into } : null;
+  }
+
+  async loadCursor(system: CaseSystem): Promise<string | null> {
+    const rows: Array<{ cursor: string | null }> = await this.dataSource.query(`SELECT cursor FROM central.feed_cursors WHERE system = $1`, [system]);
+    return rows[0]?.cursor ?? null;
+  }
+
+  async saveCursor(system: CaseSystem, cursor: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO central.feed_cursors (system, cursor) VALUES ($1, $2)
+       ON CONFLICT (system) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
+      [system, cursor],
+    );
+  }
+
+  async latestModel(): Promise<{ model: unknown; recordCount: number } | null> {
+    const rows: Array<{ model: unknown; record_count: number }> = await this.dataSource.query(
+      `SELECT model, record_count FROM central.linkage_models ORDER BY id DESC LIMIT 1`,
+    );
+    return rows[0] ? { model: rows[0].model, recordCount: rows[0].record_count } : null;
+  }
+
+  async saveModel(model: unknown, recordCount: number): Promise<void> {
+    await this.dataSource.query(`INSERT INTO central.linkage_models (record_count, model) VALUES ($1, $2)`, [recordCount, JSON.stringify(model)]);
+  }
+}

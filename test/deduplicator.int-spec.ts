@@ -1,0 +1,132 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { eventually, useTestEnvironment } from './support/env';
+import { enterDirectly, RunningMimic, startAis, startLcs } from './support/mimics';
+import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+
+/** Intake → router → case systems → change feeds → deduplicator → person index, on real PostgreSQL and Redis. */
+describe('LinkingService through the queue', () => {
+  let db: TestDatabase;
+  let ais: RunningMimic;
+  let lcs: RunningMimic;
+  let intake: INestApplication;
+  let router: INestApplicationContext;
+  let deduplicator: INestApplicationContext;
+  let sql: Client;
+  let lead: string;
+
+  async function startDeduplicator(): Promise<INestApplicationContext> {
+    const { DeduplicatorModule } = await import('../apps/deduplicator/src/deduplicator.module');
+    const app = await NestFactory.createApplicationContext(DeduplicatorModule, { logger: false });
+    await app.init();
+    return app;
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useTestEnvironment({ DATABASE_URL: db.url, FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 });
+    ais = await startAis({ databaseUrl: db.url });
+    lcs = await startLcs({ databaseUrl: db.url });
+    process.env.AIS_URL = ais.url;
+    process.env.LCS_URL = lcs.url;
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    const { RouterModule } = await import('../apps/router/src/router.module');
+    intake = await createIntakeApp();
+    await intake.init();
+    router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
+    await router.init();
+    deduplicator = await startDeduplicator();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    lead = await bearer('safeguarding_lead');
+  });
+
+  afterAll(async () => {
+    await deduplicator?.close();
+    await router?.close();
+    await intake?.close();
+    await ais?.close();
+    await lcs?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
+  const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
+  const linked = (id: string) => eventually(async () => {
+    const view = await show(id);
+    return view.personId ? view : undefined;
+  }, 20000);
+
+  it('links a child referred in LCS and again as an adult in AIS, with a transliterated name and an estimated date of birth, as one person', async () => {
+    const asChild = await post(
+      childNrm({
+        referredAt: '2024-09-02T10:00:00Z',
+        age: { under18: 'yes' },
+        potentialVictim: { gender: 'male', nationality: 'SDN', firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: '2007-01-01', dateOfBirthEstimated: true },
+      }),
+    );
+    const asAdult = await post(
+      adultNrm({
+        referredAt: '2026-03-10T10:00:00Z',
+        potentialVictim: { gender: 'male', nationality: 'SDN', firstName: 'Muhammad', lastName: 'Aly', dateOfBirth: '2007-03-14', aliases: ['Mo Ali'] },
+      }),
+    );
+    const child = await linked(asChild.id);
+    const adult = await linked(asAdult.id);
+    expect(child.caseRecord.system).toBe('LCS');
+    expect(adult.caseRecord.system).toBe('AIS');
+    expect(adult.personId).toBe(child.personId);
+
+    const { rows } = await sql.query(`SELECT match_status, explanation FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [adult.caseRecord.recordId]);
+    expect(rows[0].match_status).toBe('MATCH');
+    const fields = (rows[0].explanation.fields as Array<{ comparison: string; level: string; weight: number }>).map((f) => f.comparison);
+    expect(fields).toEqual(expect.arrayContaining(['given_name', 'family_name', 'date_of_birth']));
+  });
+
+  it('never links an anonymous Duty to Notify notification', async () => {
+    const notification = await post(anonymousDtn());
+    const routed = await eventually(async () => {
+      const view = await show(notification.id);
+      return view.status === 'routed' ? view : undefined;
+    });
+    await eventually(async () => (await sql.query(`SELECT 1 FROM central.case_records WHERE system = 'AIS' AND record_id = $1`, [routed.caseRecord.recordId])).rowCount === 1);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [routed.caseRecord.recordId]);
+    expect(rows[0].n).toBe(0);
+    expect((await show(notification.id)).personId).toBeNull();
+  });
+
+  it('links a record a practitioner entered directly, with no referral behind it', async () => {
+    const recordId = await enterDirectly(lcs, {
+      subject: { firstName: 'Thi', lastName: 'Tran', dateOfBirth: '2011-05-05', sex: 'female', nationality: 'VNM' },
+      referralDate: '2026-02-01',
+    });
+    await eventually(async () => (await sql.query(`SELECT 1 FROM central.record_links WHERE system = 'LCS' AND record_id = $1`, [recordId])).rowCount === 1);
+  });
+
+  it('puts a worker stopped in the middle of a batch back on its feet with every record linked once', async () => {
+    const ids: string[] = [];
+    const adults = [['Ioana', 'Popescu'], ['Mirela', 'Dumitru'], ['Besnik', 'Gashi'], ['Lindita', 'Berisha'], ['Tomasz', 'Kowalski'], ['Oksana', 'Melnyk']];
+    const children = [['Jake', 'Turner'], ['Kyle', 'Hughes'], ['Tyler', 'Walsh'], ['Liam', 'Doherty'], ['Mason', 'Price'], ['Ethan', 'Lloyd']];
+    for (let i = 0; i < 6; i += 1) {
+      const [first, last] = adults[i];
+      ids.push((await post(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ROU', firstName: first, lastName: last, dateOfBirth: `19${80 + i}-0${i + 1}-1${i}` } }))).id);
+      const [cFirst, cLast] = children[i];
+      ids.push((await post(childNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', firstName: cFirst, lastName: cLast, dateOfBirth: `201${i}-1${i % 3}-2${i}` } }))).id);
+    }
+    await eventually(async () => (await sql.query(`SELECT count(*)::int AS n FROM central.case_records`)).rows[0].n >= 3);
+    // Stop without waiting for in-flight jobs, as a crash would; a new worker takes over.
+    await deduplicator.close();
+    deduplicator = await startDeduplicator();
+    for (const id of ids) await linked(id);
+    const { rows } = await sql.query(`
+      SELECT count(*)::int AS links, count(DISTINCT (system, record_id))::int AS records FROM central.record_links`);
+    expect(rows[0].links).toBe(rows[0].records);
+    const persons = await sql.query(`SELECT count(DISTINCT person_id)::int AS n FROM central.referrals WHERE id = ANY($1::uuid[])`, [ids]);
+    expect(persons.rows[0].n).toBe(12);
+  });
+});
