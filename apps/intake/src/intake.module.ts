@@ -7,6 +7,7 @@ import { SchemaDatabaseModule } from '@app/database';
 import { QueueConnectionModule } from '@app/queues';
 import { AuditApiModule } from './audit/audit-api.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { DecisionsModule } from './decisions/decisions.module';
 
 @Module({
   imports: [
@@ -18,6 +19,7 @@ import { ReferralsModule } from './referrals/referrals.module';
     AuthModule.forRoot({ events: AuditedAuthEvents }),
     HealthModule.forRoot({ redis: true }),
     ReferralsModule,
+    DecisionsModule,
     AuditApiModule,
   ],
 })

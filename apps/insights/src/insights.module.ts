@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@app/auth';
+import { createLoggerModule, HealthModule } from '@app/common';
+import { appConfigModule } from '@app/config';
+import { SchemaDatabaseModule } from '@app/database';
+import { QueueConnectionModule } from '@app/queues';
+import { BoardReportsModule } from './board-reports/board-reports.module';
+import { StatisticsModule } from './statistics/statistics.module';
+
+/**
+ * Insights: central statistics and board reports. It also runs the `reports` queue's worker, which only ever
+ * generates board reports from the same code the HTTP routes use.
+ */
+@Module({
+  imports: [
+    appConfigModule(),
+    createLoggerModule('insights'),
+    SchemaDatabaseModule.central('insights'),
+    QueueConnectionModule.forRoot(),
+    AuthModule.forRoot(),
+    HealthModule.forRoot({ redis: true }),
+    StatisticsModule,
+    BoardReportsModule,
+  ],
+})
+export class InsightsModule {}

@@ -1,0 +1,294 @@
+import type { DecisionGroupRow, ReferralGroupRow, StatisticsReading } from '@app/database';
+import {
+  Breakdown,
+  CountEntry,
+  CrossCountEntry,
+  CrossTab,
+  DIMENSIONS,
+  Dimension,
+  Period,
+  PublishedCount,
+  TableInvariantError,
+  buildBreakdown,
+  buildCrossTab,
+  caseSystemLabel,
+  categoricalDimension,
+  decisionOutcomeLabel,
+  exploitationTypeLabel,
+  firstResponderTypeLabel,
+  genderLabel,
+  kindLabel,
+  locationLabel,
+  nationalityLabel,
+  periodContaining,
+  quartersIn,
+} from '@app/statistics';
+import { ageGroupOf } from './age-facts';
+
+/** An exact count, or a published one ("c" for a suppressed count). */
+export type Count = number | PublishedCount;
+
+export interface BreakdownTable<C extends Count> {
+  readonly dimension: string;
+  readonly title: string;
+  readonly total: C;
+  readonly cells: readonly { readonly label: string; readonly count: C }[];
+}
+
+export interface CrossTable<C extends Count> {
+  readonly title: string;
+  readonly rowDimension: string;
+  readonly columnDimension: string;
+  readonly rows: readonly string[];
+  readonly columns: readonly string[];
+  readonly counts: readonly (readonly C[])[];
+  readonly rowTotals: readonly C[];
+  readonly columnTotals: readonly C[];
+  readonly total: C;
+}
+
+/** The Home Office breakdowns every population is shown by, in the order a report shows them. */
+export const BREAKDOWNS = [
+  'kind',
+  'ageGroup',
+  'gender',
+  'nationality',
+  'exploitationType',
+  'firstResponderType',
+  'location',
+  'caseSystem',
+] as const;
+export type BreakdownName = (typeof BREAKDOWNS)[number];
+
+/** Referrals, or individuals: a total with every breakdown of it. */
+export interface PopulationFigures<C extends Count> {
+  readonly total: C;
+  readonly breakdowns: { readonly [name in BreakdownName]: BreakdownTable<C> };
+  /** Home Office NRM Table 2 shape; its margins are the age-group and location breakdowns. */
+  readonly ageGroupByLocation: CrossTable<C>;
+}
+
+/** A calendar quarter of the period (cut to the period where it only partly falls in it). */
+export interface QuarterFigures<C extends Count> {
+  readonly code: string;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+  readonly referrals: C;
+  /** People with a referral in the quarter: a person referred in two quarters counts in both. */
+  readonly individuals: C;
+}
+
+/** Decisions made in the period (whenever the referral was made), by the Home Office's outcome × age group. */
+export interface DecisionFigures<C extends Count> {
+  readonly reasonableGrounds: CrossTable<C>;
+  readonly conclusiveGrounds: CrossTable<C>;
+  readonly consentToStay: CrossTable<C>;
+  readonly withdrawals: BreakdownTable<C>;
+}
+
+export interface Figures<C extends Count> {
+  readonly referrals: PopulationFigures<C>;
+  readonly individuals: PopulationFigures<C>;
+  readonly quarters: readonly QuarterFigures<C>[];
+  readonly decisions: DecisionFigures<C>;
+}
+
+export const TABLE_TITLES: Readonly<Record<BreakdownName | 'quarter' | 'ageGroupByLocation', string>> = {
+  kind: 'NRM referral or Duty to Notify',
+  ageGroup: 'Age at exploitation',
+  gender: 'Gender',
+  nationality: 'Nationality',
+  exploitationType: 'Exploitation type',
+  firstResponderType: 'First responder organisation type',
+  location: 'Location of exploitation',
+  caseSystem: 'Case system',
+  quarter: 'Quarter',
+  ageGroupByLocation: 'Age at exploitation by location of exploitation',
+};
+
+export const DECISION_TITLES: Readonly<Record<keyof DecisionFigures<number>, string>> = {
+  reasonableGrounds: 'Reasonable grounds decisions by outcome and age at exploitation',
+  conclusiveGrounds: 'Conclusive grounds decisions by outcome and age at exploitation',
+  consentToStay: 'Decisions at 18 on staying in the NRM by outcome and age at exploitation',
+  withdrawals: 'Withdrawals from the NRM by age at exploitation',
+};
+
+/** The decision at 18 of a child still awaiting a conclusive grounds decision (domain brief 6). */
+export const CONSENT_TO_STAY = categoricalDimension('consentToStay', 'Decision at 18', ['Consented to stay', 'Declined to stay']);
+const CONSENT_LABEL: Readonly<Record<string, string>> = { consented: 'Consented to stay', declined: 'Declined to stay' };
+
+/** The quarters of a period as a dimension, so that referrals by quarter is a breakdown adding up to the total. */
+export function quarterDimension(quarters: readonly Period[]): Dimension {
+  return categoricalDimension('quarter', TABLE_TITLES.quarter, quarters.map((q) => q.label));
+}
+
+interface Labels {
+  readonly kind: string;
+  readonly ageGroup: string;
+  readonly gender: string;
+  readonly nationality: string;
+  readonly exploitationType: string;
+  readonly firstResponderType: string;
+  readonly location: string;
+  readonly caseSystem: string;
+}
+
+function labelGroup(row: ReferralGroupRow): Labels {
+  return {
+    kind: kindLabel(row.kind),
+    ageGroup: ageGroupOf(row),
+    gender: genderLabel(row.gender),
+    nationality: nationalityLabel(row.nationality, row.secondNationality),
+    exploitationType: exploitationTypeLabel(row.exploitationTypes),
+    firstResponderType: firstResponderTypeLabel(row.organisationType),
+    location: locationLabel(row.exploitationLocation),
+    caseSystem: caseSystemLabel(row.caseSystem),
+  };
+}
+
+/**
+ * Turns the grouped rows of a period into exact figures: each group is labelled by @app/statistics and every
+ * table is built by it, so each breakdown is checked to add up to its total, and the totals are the ones counted
+ * apart from the groups in SQL (a count, and a count of distinct individuals).
+ */
+export function buildFigures(reading: StatisticsReading, period: Period): Figures<number> {
+  const quarters = quartersIn(period);
+  const quarterOf = new Map(quarters.map((q, i) => [periodContaining(q.from, 'quarter').code, i]));
+  const labelled = reading.referralGroups.map((row) => ({ row, labels: labelGroup(row) }));
+
+  const population = (count: (row: ReferralGroupRow) => number, total: number): PopulationFigures<number> => {
+    const entries = (name: BreakdownName): CountEntry[] =>
+      labelled.map(({ row, labels }) => ({ label: labels[name], count: count(row) }));
+    const crossEntries: CrossCountEntry[] = labelled.map(({ row, labels }) => ({
+      row: labels.ageGroup,
+      column: labels.location,
+      count: count(row),
+    }));
+    const breakdowns = Object.fromEntries(
+      BREAKDOWNS.map((name) => [name, table(buildBreakdown(DIMENSIONS[name], entries(name), total), TABLE_TITLES[name])]),
+    ) as { [name in BreakdownName]: BreakdownTable<number> };
+    const crossTab = buildCrossTab(DIMENSIONS.ageGroup, DIMENSIONS.location, crossEntries, total);
+    return { total, breakdowns, ageGroupByLocation: crossTable(crossTab, TABLE_TITLES.ageGroupByLocation) };
+  };
+
+  const referrals = population((row) => row.referrals, reading.totals.referrals);
+  const individuals = population((row) => row.individuals, reading.totals.individuals);
+  // A person is one individual however many referrals: never more individuals than referrals, in total or in a cell.
+  assertIndividualsWithinReferrals(individuals, referrals);
+
+  const referralsByQuarter = buildBreakdown(
+    quarterDimension(quarters),
+    labelled.map(({ row }) => ({ label: quarters[quarterIndex(quarterOf, row)].label, count: row.referrals })),
+    referrals.total,
+  );
+  const individualsByQuarter = quarters.map(() => 0);
+  for (const row of reading.referralGroups) individualsByQuarter[quarterIndex(quarterOf, row)] += row.quarterIndividuals;
+
+  return {
+    referrals,
+    individuals,
+    quarters: quarters.map((q, i) => ({
+      code: q.code,
+      label: q.label,
+      from: q.from,
+      to: q.to,
+      referrals: referralsByQuarter.cells[i].count,
+      individuals: individualsByQuarter[i],
+    })),
+    decisions: buildDecisionFigures(reading.decisionGroups),
+  };
+}
+
+function assertIndividualsWithinReferrals(individuals: PopulationFigures<number>, referrals: PopulationFigures<number>): void {
+  const exceeds = (what: string, people: number, cases: number): void => {
+    if (people > cases) throw new TableInvariantError('total_mismatch', `${what}: ${people} individuals is more than ${cases} referrals`);
+  };
+  exceeds('total', individuals.total, referrals.total);
+  for (const name of BREAKDOWNS) {
+    const cases = new Map(referrals.breakdowns[name].cells.map((c) => [c.label, c.count]));
+    for (const cell of individuals.breakdowns[name].cells) exceeds(`${name} "${cell.label}"`, cell.count, cases.get(cell.label) ?? 0);
+  }
+}
+
+function quarterIndex(quarterOf: ReadonlyMap<string, number>, row: ReferralGroupRow): number {
+  const index = quarterOf.get(periodContaining(row.quarterStart, 'quarter').code);
+  if (index === undefined) throw new TableInvariantError('shape_mismatch', `a referral group of ${row.quarterStart} lies outside the period`);
+  return index;
+}
+
+export function buildDecisionFigures(groups: readonly DecisionGroupRow[]): DecisionFigures<number> {
+  const of = (type: string) => groups.filter((g) => g.type === type).map((g) => ({ group: g, ageGroup: ageGroupOf(g) }));
+  const grounds = (type: string): CrossTab =>
+    buildCrossTab(
+      DIMENSIONS.decisionOutcome,
+      DIMENSIONS.ageGroup,
+      of(type).map(({ group, ageGroup }) => ({ row: decisionOutcomeLabel(String(group.outcome)), column: ageGroup, count: group.decisions })),
+    );
+  const consent = buildCrossTab(
+    CONSENT_TO_STAY,
+    DIMENSIONS.ageGroup,
+    of('consent_to_stay').map(({ group, ageGroup }) => ({ row: CONSENT_LABEL[String(group.outcome)], column: ageGroup, count: group.decisions })),
+  );
+  const withdrawals = buildBreakdown(
+    DIMENSIONS.ageGroup,
+    of('withdrawal').map(({ group, ageGroup }) => ({ label: ageGroup, count: group.decisions })),
+  );
+  return {
+    reasonableGrounds: crossTable(grounds('reasonable_grounds'), DECISION_TITLES.reasonableGrounds),
+    conclusiveGrounds: crossTable(grounds('conclusive_grounds'), DECISION_TITLES.conclusiveGrounds),
+    consentToStay: crossTable(consent, DECISION_TITLES.consentToStay),
+    withdrawals: table(withdrawals, DECISION_TITLES.withdrawals),
+  };
+}
+
+export function table<C extends Count>(
+  breakdown: { dimension: string; total: C; cells: readonly { label: string; count: C }[] },
+  title: string,
+): BreakdownTable<C> {
+  return { dimension: breakdown.dimension, title, total: breakdown.total, cells: breakdown.cells.map((c) => ({ label: c.label, count: c.count })) };
+}
+
+export function crossTable<C extends Count>(
+  tab: {
+    rowDimension: string;
+    columnDimension: string;
+    rows: readonly string[];
+    columns: readonly string[];
+    counts: readonly (readonly C[])[];
+    rowTotals: readonly C[];
+    columnTotals: readonly C[];
+    total: C;
+  },
+  title: string,
+): CrossTable<C> {
+  return {
+    title,
+    rowDimension: tab.rowDimension,
+    columnDimension: tab.columnDimension,
+    rows: [...tab.rows],
+    columns: [...tab.columns],
+    counts: tab.counts.map((line) => [...line]),
+    rowTotals: [...tab.rowTotals],
+    columnTotals: [...tab.columnTotals],
+    total: tab.total,
+  };
+}
+
+/** Back from the report's form to the library's, for suppression. */
+export function asBreakdown(t: BreakdownTable<number>): Breakdown {
+  return { dimension: t.dimension, total: t.total, cells: t.cells };
+}
+
+export function asCrossTab(t: CrossTable<number>): CrossTab {
+  return {
+    rowDimension: t.rowDimension,
+    columnDimension: t.columnDimension,
+    rows: t.rows,
+    columns: t.columns,
+    counts: t.counts,
+    rowTotals: t.rowTotals,
+    columnTotals: t.columnTotals,
+    total: t.total,
+  };
+}

@@ -1,0 +1,46 @@
+import { InvalidRequestError } from '@app/common';
+import { InvalidPeriodError, Period, parsePeriod, periodFromTo } from '@app/statistics';
+
+export interface PeriodQuery {
+  period?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A period from `period=2025-Q2|2025-04|2018/19` or `from=YYYY-MM-DD&to=YYYY-MM-DD`; anything else is a 400. */
+export function resolvePeriod(query: PeriodQuery): Period {
+  const { period, from, to } = query;
+  if (period !== undefined && (from !== undefined || to !== undefined)) {
+    throw new InvalidRequestError([{ path: 'period', message: 'give either period or from and to, not both' }]);
+  }
+  try {
+    if (period !== undefined) return parsePeriod(period);
+    if (from === undefined && to === undefined) {
+      throw new InvalidRequestError([
+        { path: 'period', message: 'give a period (a month "2025-04", a quarter "2025-Q2", a financial year "2018/19") or from and to' },
+      ]);
+    }
+    const missing = [...(from === undefined ? ['from'] : []), ...(to === undefined ? ['to'] : [])];
+    if (missing.length > 0) {
+      throw new InvalidRequestError(missing.map((path) => ({ path, message: `${path} is required with ${path === 'from' ? 'to' : 'from'}` })));
+    }
+    return periodFromTo(from as string, to as string);
+  } catch (error) {
+    if (error instanceof InvalidPeriodError) {
+      if (period !== undefined) throw new InvalidRequestError([{ path: 'period', message: error.message }]);
+      if (error.problem === 'from_after_to') throw new InvalidRequestError([{ path: 'to', message: 'to must not be before from' }]);
+      const bad = [['from', from], ['to', to]].filter(([, date]) => !isCalendarDate(date as string));
+      throw new InvalidRequestError(bad.map(([path]) => ({ path: path as string, message: `${path} must be a calendar date written YYYY-MM-DD` })));
+    }
+    throw error;
+  }
+}
+
+function isCalendarDate(date: string): boolean {
+  try {
+    periodFromTo(date, date);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+import type { BoardAudience, StatisticsPopulation } from '@app/database';
+
+export const POPULATIONS: readonly StatisticsPopulation[] = ['all', 'adults', 'children'];
+
+export const POPULATION_LABELS: Readonly<Record<StatisticsPopulation, string>> = {
+  all: 'All referrals and notifications',
+  adults: 'Adults: referrals of people treated as adults when referred',
+  children: 'Children: referrals of people treated as children when referred (MSA 2015 s.51)',
+};
+
+export interface Audience {
+  readonly code: BoardAudience;
+  readonly name: string;
+  readonly population: StatisticsPopulation;
+}
+
+/** Who receives board reports, and which referrals each is sent figures for. */
+export const AUDIENCES: Readonly<Record<BoardAudience, Audience>> = {
+  safeguarding_adults_board: { code: 'safeguarding_adults_board', name: 'Safeguarding Adults Board', population: 'adults' },
+  safeguarding_children_partnership: {
+    code: 'safeguarding_children_partnership',
+    name: 'Safeguarding Children Partnership',
+    population: 'children',
+  },
+  community_safety_partnership: { code: 'community_safety_partnership', name: 'Community Safety Partnership', population: 'all' },
+};
+
+export const AUDIENCE_CODES = Object.keys(AUDIENCES) as BoardAudience[];

@@ -1,0 +1,38 @@
+import type { StatisticsPopulation } from '@app/database';
+import type { Period } from '@app/statistics';
+import type { Count, Figures } from './figures';
+
+/** The counting rules every figure follows, stated with the figures so a reader never has to guess them. */
+export const COUNTING_RULES: readonly string[] = [
+  'A referral is an NRM referral or a Duty to Notify notification, counted by its referral date (UK time).',
+  'An individual is a person in the person index, counted once in the period however many referrals they have and whichever case systems hold their records; merged persons count once.',
+  'An anonymous Duty to Notify notification is counted as a notification, never as an individual.',
+  'A referral not yet linked to a person counts as an individual of its own until it is linked.',
+  'A move of a case from LCS to AIS (18th birthday, age assessment) is neither a new referral nor a new individual.',
+  "An individual is shown in each breakdown by their earliest referral in the period (the earliest in the quarter, for a quarter's figure).",
+  'Age is the age at exploitation, as in the Home Office tables; it does not change when a case moves to adult services.',
+  'Decisions are counted in the period they were made, by the age at exploitation of the referral they were made on.',
+];
+
+export interface PeriodView {
+  readonly code: string;
+  readonly kind: string;
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Figures for a period and population, exact (safeguarding lead) or disclosure-controlled (boards). */
+export interface StatisticsReport<C extends Count> extends Figures<C> {
+  readonly period: PeriodView;
+  readonly population: { readonly code: StatisticsPopulation; readonly label: string };
+  /** Everything recorded before this instant is included, nothing after. */
+  readonly dataCutOff: string;
+  readonly figuresAre: 'exact' | 'disclosure_controlled';
+  readonly disclosureRule: string | null;
+  readonly countingRules: readonly string[];
+}
+
+export function periodView(period: Period): PeriodView {
+  return { code: period.code, kind: period.kind, label: period.label, from: period.from, to: period.to };
+}

@@ -1,0 +1,46 @@
+import { Controller, ForbiddenException, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
+import type { PublishedCount } from '@app/statistics';
+import { fileStem, render } from '../formats/render';
+import { StatisticsQuery } from './dto/statistics.query';
+import { StatisticsResponseDoc } from './dto/statistics.response';
+import { resolvePeriod } from './period-query';
+import type { StatisticsReport } from './statistics-report';
+import { StatisticsService } from './statistics.service';
+
+@ApiTags('statistics')
+@ApiBearerAuth()
+@Controller('v1/statistics')
+export class StatisticsController {
+  constructor(private readonly statistics: StatisticsService) {}
+
+  @Get()
+  @Roles('safeguarding_lead', 'board_viewer')
+  @ApiOperation({
+    summary: 'Referrals and individuals for a period, with every Home Office breakdown, by quarter, and decisions',
+    description:
+      'Give `period` (2026-04, 2026-Q2, 2026/27) or `from` and `to` (inclusive UK dates). A safeguarding lead gets exact ' +
+      'figures (or, with figures=disclosure_controlled, what a board would see); a board viewer always gets ' +
+      'disclosure-controlled figures: counts of 1 to 5 as "c", with secondary suppression across the tables that share a ' +
+      'total, zero as 0. Every breakdown adds up to its total; individuals never exceed referrals.',
+  })
+  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ type: StatisticsResponseDoc })
+  @ApiForbiddenResponse({ description: 'Not a safeguarding lead or board viewer, or a board viewer asking for exact figures' })
+  async get(
+    @Query() query: StatisticsQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StatisticsReport<number | PublishedCount> | string> {
+    const period = resolvePeriod(query);
+    const exact = (query.figures ?? (principal.role === 'safeguarding_lead' ? 'exact' : 'disclosure_controlled')) === 'exact';
+    // Exact figures are for the internal view only; whatever reaches a board member is disclosure-controlled.
+    if (exact && principal.role !== 'safeguarding_lead') throw new ForbiddenException('exact figures are for the safeguarding lead');
+    const report = exact
+      ? await this.statistics.exact(period, query.population)
+      : (await this.statistics.published(period, query.population)).report;
+    return render(res, query.format, report, report, fileStem('statistics', period.code, query.population, report.figuresAre));
+  }
+}
