@@ -1,0 +1,373 @@
+import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import fc from 'fast-check';
+import { Client } from 'pg';
+import request from 'supertest';
+import {
+  auditTablesSharingTotal,
+  PublishedBreakdown,
+  PublishedCount,
+  PublishedCrossTab,
+  publishedColumnBreakdown,
+  publishedRowBreakdown,
+} from '@app/statistics';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { eventually, useTestEnvironment } from './support/env';
+import { ReferralRow, StatisticsFixtures } from './support/statistics-fixtures';
+
+type Breakdown = PublishedBreakdown & { title: string };
+type CrossTab = PublishedCrossTab & { title: string };
+type Population = { total: PublishedCount; breakdowns: Record<string, Breakdown>; ageGroupByLocation: CrossTab };
+type Published = {
+  referrals: Population;
+  individuals: Population;
+  quarters: Array<{ code: string; label: string; referrals: PublishedCount; individuals: PublishedCount }>;
+  decisions: { reasonableGrounds: CrossTab; conclusiveGrounds: CrossTab; consentToStay: CrossTab; withdrawals: Breakdown };
+};
+type BoardReport = {
+  id: string;
+  revision: number;
+  supersedes: string | null;
+  created: boolean;
+  audience: { code: string; name: string };
+  dataCutOff: string;
+  statistics: Published & { figuresAre: string };
+  changes: { previousRevision: number; previousId: string; changed: Array<{ measure: string; table: string; category: string; before: unknown; after: unknown }> } | null;
+  disclosure: { rule: string; audited: boolean; primary?: number; secondary?: number };
+  requestedBy?: string;
+};
+
+/** Every published count of a report, wherever it sits. */
+function allCounts(p: Published): PublishedCount[] {
+  const crossTab = (t: PublishedCrossTab) => [...t.counts.flat(), ...t.rowTotals, ...t.columnTotals, t.total];
+  const breakdown = (b: PublishedBreakdown) => [...b.cells.map((c) => c.count), b.total];
+  const population = (x: Population) => [x.total, ...Object.values(x.breakdowns).flatMap(breakdown), ...crossTab(x.ageGroupByLocation)];
+  return [
+    ...population(p.referrals),
+    ...population(p.individuals),
+    ...p.quarters.flatMap((q) => [q.referrals, q.individuals]),
+    ...crossTab(p.decisions.reasonableGrounds),
+    ...crossTab(p.decisions.conclusiveGrounds),
+    ...crossTab(p.decisions.consentToStay),
+    ...breakdown(p.decisions.withdrawals),
+  ];
+}
+
+/**
+ * Audits a published report as a reader holding all of it would read it: each population's tables together
+ * (with referrals by quarter, which adds up to the same total), each decision table on its own. The age-group and
+ * location breakdowns must be exactly the cross-tab's margins, so they tell a reader nothing more.
+ */
+function auditReport(p: Published): Array<{ what: string; safe: boolean; recoverable: number }> {
+  const results: Array<{ what: string; safe: boolean; recoverable: number }> = [];
+  for (const name of ['referrals', 'individuals'] as const) {
+    const population = p[name];
+    expect(population.breakdowns.ageGroup.cells).toEqual(publishedRowBreakdown(population.ageGroupByLocation).cells);
+    expect(population.breakdowns.location.cells).toEqual(publishedColumnBreakdown(population.ageGroupByLocation).cells);
+    const breakdowns = Object.entries(population.breakdowns)
+      .filter(([key]) => key !== 'ageGroup' && key !== 'location')
+      .map(([, b]) => b);
+    if (name === 'referrals') {
+      breakdowns.push({ dimension: 'quarter', title: 'Quarter', total: population.total, cells: p.quarters.map((q) => ({ label: q.label, count: q.referrals })) });
+    }
+    const audit = auditTablesSharingTotal({ breakdowns, crossTabs: [population.ageGroupByLocation] });
+    results.push({ what: name, safe: audit.safe, recoverable: audit.recoverable.length });
+  }
+  for (const [what, t] of Object.entries(p.decisions)) {
+    const audit = 'cells' in t ? auditTablesSharingTotal({ breakdowns: [t] }) : auditTablesSharingTotal({ crossTabs: [t] });
+    results.push({ what, safe: audit.safe, recoverable: audit.recoverable.length });
+  }
+  return results;
+}
+
+const GENDERS = ['female', 'male', 'other'] as const;
+const NATIONALITIES = ['ALB', 'GBR', 'VNM', 'ERI', 'SDN', 'ROU', 'POL'];
+const TYPES = [['sexual'], ['labour'], ['criminal'], ['domestic_servitude'], ['sexual', 'labour'], ['criminal', 'labour']];
+const RESPONDERS = ['police', 'local_authority', 'ngo', 'government_agency', 'health'];
+const LOCATIONS = ['uk', 'overseas', 'uk_and_overseas'] as const;
+
+/** A referral with attributes drawn from small pools, so a quarter has both large and small cells. */
+function varied(i: number, day: string): ReferralRow {
+  const pick = <T>(xs: readonly T[], k: number): T => xs[k % xs.length];
+  const child = i % 3 === 0;
+  return {
+    referredAt: `${day}T${String(8 + (i % 10)).padStart(2, '0')}:00:00Z`,
+    under18: child ? 'yes' : 'no',
+    gender: pick(GENDERS, i % 11 === 0 ? 2 : i),
+    nationality: pick(NATIONALITIES, (i * 7) % 13),
+    exploitationTypes: pick(TYPES, (i * 5) % 7),
+    organisationType: pick(RESPONDERS, (i * 3) % 8),
+    exploitationLocation: pick(LOCATIONS, i % 4),
+    kind: !child && i % 5 === 0 ? 'dtn' : 'nrm',
+    anonymous: !child && i % 5 === 0 && i % 2 === 0,
+  };
+}
+
+describe('BoardReportController (insights)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let sql: Client;
+  let fixtures: StatisticsFixtures;
+  let reportsQueue: Queue;
+  let lead: string;
+  let board: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const prefix = useTestEnvironment({ DATABASE_URL: db.url, BOARD_REPORT_QUARTERLY_CRON: '0 5 8 1,4,7,10 *' });
+    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
+    app = await createInsightsApp();
+    await app.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    fixtures = new StatisticsFixtures(sql);
+    reportsQueue = new Queue('reports', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    lead = await bearer('safeguarding_lead');
+    board = await bearer('board_viewer');
+  });
+
+  afterAll(async () => {
+    await reportsQueue?.obliterate({ force: true }).catch(() => undefined);
+    await reportsQueue?.close();
+    await app?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  const generate = async (audience: string, period: string, expected = 201): Promise<BoardReport> =>
+    (await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience, period }).expect(expected)).body;
+  const read = async (id: string, token = board): Promise<BoardReport> =>
+    (await request(app.getHttpServer()).get(`/v1/board-reports/${id}`).set('Authorization', token).expect(200)).body;
+
+  describe('a quarter with small counts', () => {
+    let persons: string[];
+    let first: BoardReport;
+
+    beforeAll(async () => {
+      persons = [];
+      for (let i = 0; i < 40; i++) persons.push(await fixtures.person());
+      const ids = await fixtures.referrals(120, (i) => varied(i, `2021-0${4 + (i % 3)}-${String(1 + (i % 28)).padStart(2, '0')}`));
+      // Most referrals linked, some people referred twice, a few not linked yet.
+      for (let i = 0; i < 100; i++) {
+        const anonymous = i % 5 === 0 && i % 3 !== 0 && i % 2 === 0;
+        if (!anonymous) await fixtures.link(ids[i], persons[i % 40]);
+      }
+      await fixtures.decision(ids[3], 'reasonable_grounds', 'positive', '2021-05-20');
+      await fixtures.decision(ids[6], 'reasonable_grounds', 'negative', '2021-05-21');
+      first = await generate('community_safety_partnership', '2021-Q2');
+    });
+
+    it('stores revision 1 of an on-demand report, with nothing to compare it with', () => {
+      expect(first).toMatchObject({ revision: 1, supersedes: null, created: true, changes: null });
+      expect(first.audience).toEqual({ code: 'community_safety_partnership', name: 'Community Safety Partnership' });
+      expect(first.statistics.figuresAre).toBe('disclosure_controlled');
+    });
+
+    it('never shows a count from 1 to 5', () => {
+      const counts = allCounts(first.statistics);
+      expect(counts).toContain('c');
+      expect(counts.filter((c) => typeof c === 'number' && c >= 1 && c <= 5)).toEqual([]);
+    });
+
+    it('suppresses more than the small counts where a "c" could otherwise be worked out (secondary suppression)', async () => {
+      expect(first.disclosure.primary).toBeGreaterThan(0);
+      expect(first.disclosure.secondary).toBeGreaterThan(0);
+      const exact = (await request(app.getHttpServer()).get('/v1/statistics?period=2021-Q2').set('Authorization', lead).expect(200)).body;
+      const hiddenLarge: string[] = [];
+      for (const measure of ['referrals', 'individuals'] as const) {
+        for (const [name, shown] of Object.entries(first.statistics[measure].breakdowns)) {
+          const cells = exact[measure].breakdowns[name].cells as Array<{ label: string; count: number }>;
+          shown.cells.forEach((c, i) => {
+            expect(cells[i].label).toBe(c.label);
+            if (c.count === 'c' && cells[i].count > 5) hiddenLarge.push(`${measure} ${name}: ${c.label}`);
+            if (c.count !== 'c') expect(c.count).toBe(cells[i].count);
+          });
+        }
+        const shownCells = first.statistics[measure].ageGroupByLocation.counts.flat();
+        const exactCells = (exact[measure].ageGroupByLocation.counts as number[][]).flat();
+        shownCells.forEach((c, i) => {
+          if (c === 'c' && exactCells[i] > 5) hiddenLarge.push(`${measure} age group × location`);
+        });
+      }
+      expect(hiddenLarge.length).toBeGreaterThan(0);
+    });
+
+    it('leaves no suppressed count recoverable from totals and other cells (exact audit)', () => {
+      const audits = auditReport(first.statistics);
+      expect(audits.filter((a) => !a.safe)).toEqual([]);
+    });
+
+    it('answers the standing revision when nothing a board can see has changed', async () => {
+      const again = await generate('community_safety_partnership', '2021-Q2', 200);
+      expect(again).toMatchObject({ id: first.id, revision: 1, created: false });
+    });
+
+    it('makes the next revision after late data, showing what changed', async () => {
+      await fixtures.referrals(7, (i) => ({ referredAt: '2021-06-30T20:00:00Z', gender: 'male', nationality: i < 6 ? 'GBR' : 'ALB' }));
+      const second = await generate('community_safety_partnership', '2021-Q2');
+      expect(second).toMatchObject({ revision: 2, supersedes: first.id, created: true });
+      expect(new Date(second.dataCutOff).getTime()).toBeGreaterThan(new Date(first.dataCutOff).getTime());
+      expect(second.changes).toMatchObject({ previousRevision: 1, previousId: first.id });
+      expect(second.changes?.changed).toContainEqual(
+        expect.objectContaining({ measure: 'referrals', table: 'Total', category: 'Total', before: 120, after: 127 }),
+      );
+      expect(allCounts(second.statistics).filter((c) => typeof c === 'number' && c >= 1 && c <= 5)).toEqual([]);
+      expect(auditReport(second.statistics).filter((a) => !a.safe)).toEqual([]);
+    });
+
+    it('makes the next revision after a merge of two persons, with fewer individuals', async () => {
+      const before = await read((await generate('community_safety_partnership', '2021-Q2', 200)).id, lead);
+      await fixtures.merge(persons[0], persons[1]);
+      const third = await generate('community_safety_partnership', '2021-Q2');
+      expect(third.revision).toBe(before.revision + 1);
+      const change = third.changes?.changed.find((c) => c.measure === 'individuals' && c.table === 'Total');
+      expect(change).toEqual(expect.objectContaining({ before: before.statistics.individuals.total }));
+      expect(change?.after).toBe((before.statistics.individuals.total as number) - 1);
+    });
+
+    it('lets a board viewer read a report, without the suppression tally or who asked for it', async () => {
+      const shown = await read(first.id);
+      expect(shown.statistics).toEqual(first.statistics);
+      expect(shown.disclosure).toEqual({ rule: expect.stringContaining('"c"'), audited: true });
+      expect(shown.requestedBy).toBeUndefined();
+      const list = await request(app.getHttpServer()).get('/v1/board-reports?period=2021-Q2').set('Authorization', board).expect(200);
+      expect(list.body.items.map((r: BoardReport) => r.revision)).toEqual([3, 2, 1]);
+      expect(list.body.items[0].statistics).toBeUndefined();
+    });
+
+    it('writes a board report as CSV naming the audience and revision on every row', async () => {
+      const res = await request(app.getHttpServer()).get(`/v1/board-reports/${first.id}?format=csv`).set('Authorization', board).expect(200);
+      const [header, ...rows] = res.text.trim().split('\r\n');
+      expect(header).toBe('audience,revision,period,from,to,coverage,measure,table,category,subcategory,count');
+      expect(rows.every((r) => r.startsWith('community_safety_partnership,1,2021-Q2,'))).toBe(true);
+      expect(rows.map((r) => r.split(',').pop()).filter((v) => /^[1-5]$/.test(v ?? ''))).toEqual([]);
+      expect(res.headers['content-disposition']).toContain('board-report_community-safety-partnership_2021-Q2_r1.csv');
+    });
+
+    it('writes a printable HTML report with charts and the changes since the previous revision', async () => {
+      const list = await request(app.getHttpServer()).get('/v1/board-reports?period=2021-Q2').set('Authorization', board).expect(200);
+      const res = await request(app.getHttpServer()).get(`/v1/board-reports/${list.body.items[1].id}?format=html`).set('Authorization', board).expect(200);
+      expect(res.text).toContain('What changed since revision 1');
+      expect(res.text).toContain('Referrals and individuals by quarter');
+      expect((res.text.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
+      expect(res.text).toContain('@media print');
+      expect(res.text).not.toContain('<script');
+    });
+
+    it('is refused by the database when changed or deleted: a snapshot stays what it was', async () => {
+      await expect(sql.query(`UPDATE central.board_reports SET revision = 9 WHERE id = $1`, [first.id])).rejects.toThrow(/immutable/);
+      await expect(sql.query(`DELETE FROM central.board_reports WHERE id = $1`, [first.id])).rejects.toThrow(/immutable/);
+      await expect(sql.query(`TRUNCATE central.board_reports`)).rejects.toThrow(/immutable/);
+      expect((await read(first.id)).statistics).toEqual(first.statistics);
+    });
+  });
+
+  describe('audiences', () => {
+    it('sends the adults board adults, the children partnership children, and the community safety partnership everyone', async () => {
+      await fixtures.referrals(9, { referredAt: '2022-02-02T10:00:00Z' });
+      await fixtures.referrals(7, { referredAt: '2022-02-03T10:00:00Z', under18: 'yes' });
+      const adults = await generate('safeguarding_adults_board', '2022-Q1');
+      const children = await generate('safeguarding_children_partnership', '2022-Q1');
+      const all = await generate('community_safety_partnership', '2022-Q1');
+      expect([adults.statistics.referrals.total, children.statistics.referrals.total, all.statistics.referrals.total]).toEqual([9, 7, 16]);
+    });
+  });
+
+  describe('roles', () => {
+    it('refuses a board viewer generating a report, and a first responder reading one', async () => {
+      await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', board).send({ audience: 'community_safety_partnership', period: '2021-Q2' }).expect(403);
+      const responder = await bearer('first_responder', 'Thames Valley Police');
+      await request(app.getHttpServer()).get('/v1/board-reports').set('Authorization', responder).expect(403);
+    });
+
+    it('refuses an unknown audience or period', async () => {
+      const res = await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'parish', period: '2021-Q5' }).expect(400);
+      expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('audience');
+      const bad = await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period: '2021-Q5' }).expect(400);
+      expect(bad.body.errors).toEqual([{ path: 'period', message: expect.stringContaining('quarter') }]);
+    });
+
+    it('answers 404 for a report that does not exist', async () => {
+      await request(app.getHttpServer()).get('/v1/board-reports/7d0c5b6e-2a51-4c1d-9a55-1f1f1f1f1f1f').set('Authorization', board).expect(404);
+    });
+  });
+
+  describe('schedule', () => {
+    it('registers quarterly and annual job schedulers on the reports queue, with the configured cron, in UK time', async () => {
+      const schedulers = await reportsQueue.getJobSchedulers();
+      const byId = new Map(schedulers.map((s) => [s.key, s]));
+      expect(byId.get('board-reports-quarterly')).toMatchObject({ pattern: '0 5 8 1,4,7,10 *', tz: 'Europe/London' });
+      expect(byId.get('board-reports-annual')).toMatchObject({ pattern: '30 6 7 4 *', tz: 'Europe/London' });
+    });
+
+    it('generates every audience’s report of the quarter just ended when the quarterly job runs', async () => {
+      await fixtures.referrals(12, { referredAt: '2023-08-08T10:00:00Z' });
+      const job = await reportsQueue.add('quarterly-board-reports', { cadence: 'quarterly', asOf: '2023-10-08' });
+      const result = await eventually(async () => ((await job.isCompleted()) ? (await reportsQueue.getJob(job.id as string))?.returnvalue : undefined));
+      expect(result.period).toBe('2023-Q3');
+      expect(result.reports.map((r: { audience: string; revision: number }) => [r.audience, r.revision])).toEqual([
+        ['safeguarding_adults_board', 1],
+        ['safeguarding_children_partnership', 1],
+        ['community_safety_partnership', 1],
+      ]);
+      const { rows } = await sql.query(`SELECT trigger, requested_by FROM central.board_reports WHERE period_code = '2023-Q3'`);
+      expect(rows.every((r) => r.trigger === 'schedule' && r.requested_by === 'scheduler:quarterly')).toBe(true);
+    });
+
+    it('generates the financial year just ended when the annual job runs', async () => {
+      const job = await reportsQueue.add('annual-board-reports', { cadence: 'annual', asOf: '2024-04-07' });
+      const result = await eventually(async () => ((await job.isCompleted()) ? (await reportsQueue.getJob(job.id as string))?.returnvalue : undefined));
+      expect(result.period).toBe('2023/24');
+    });
+  });
+
+  describe('disclosure control, as a property', () => {
+    it('never publishes 1 to 5 and never leaves a "c" recoverable, for any population', async () => {
+      let month = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              gender: fc.constantFrom(...GENDERS),
+              nationality: fc.constantFrom(...NATIONALITIES),
+              types: fc.constantFrom(...TYPES),
+              responder: fc.constantFrom(...RESPONDERS),
+              location: fc.constantFrom(...LOCATIONS),
+              child: fc.boolean(),
+              person: fc.integer({ min: 0, max: 25 }),
+              decision: fc.constantFrom(null, 'positive', 'negative'),
+            }),
+            { minLength: 0, maxLength: 60 },
+          ),
+          async (rows) => {
+            month += 1;
+            const year = 1990 + Math.floor((month - 1) / 12);
+            const mm = String(((month - 1) % 12) + 1).padStart(2, '0');
+            const persons: string[] = [];
+            for (let i = 0; i < 20; i++) persons.push(await fixtures.person());
+            for (const [i, r] of rows.entries()) {
+              const id = await fixtures.referral({
+                referredAt: `${year}-${mm}-${String(1 + (i % 28)).padStart(2, '0')}T12:00:00Z`,
+                gender: r.gender,
+                nationality: r.nationality,
+                exploitationTypes: r.types,
+                organisationType: r.responder,
+                exploitationLocation: r.location,
+                under18: r.child ? 'yes' : 'no',
+              });
+              if (r.person < 20) await fixtures.link(id, persons[r.person]);
+              if (r.decision) await fixtures.decision(id, 'reasonable_grounds', r.decision, `${year}-${mm}-28`);
+            }
+            const report = await generate('community_safety_partnership', `${year}-${mm}`);
+            const counts = allCounts(report.statistics);
+            expect(counts.filter((c) => typeof c === 'number' && c >= 1 && c <= 5)).toEqual([]);
+            expect(auditReport(report.statistics).filter((a) => !a.safe)).toEqual([]);
+            expect(report.statistics.referrals.total).toBe(rows.length >= 1 && rows.length <= 5 ? 'c' : rows.length);
+          },
+        ),
+        { numRuns: 40, seed: 20261123 },
+      );
+    });
+  });
+});
