@@ -14,6 +14,8 @@ const moduleNameMapper = {
 };
 
 module.exports = {
+  // Integration tests wait on queues and workers; jest reads the timeout only at the top level.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
@@ -37,7 +39,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
-      testTimeout: 60000,
     },
   ],
 };

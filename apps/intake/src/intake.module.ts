@@ -6,6 +6,7 @@ import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
 import { QueueConnectionModule } from '@app/queues';
 import { AuditApiModule } from './audit/audit-api.module';
+import { PersonsModule } from './persons/persons.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { DecisionsModule } from './decisions/decisions.module';
 
@@ -19,6 +20,7 @@ import { DecisionsModule } from './decisions/decisions.module';
     AuthModule.forRoot({ events: AuditedAuthEvents }),
     HealthModule.forRoot({ redis: true }),
     ReferralsModule,
+    PersonsModule,
     DecisionsModule,
     AuditApiModule,
   ],

@@ -54,6 +54,34 @@ interface RecordRow {
   locked: boolean | null;
 }
 
+export interface ReviewItemRow {
+  id: string;
+  system: CaseSystem;
+  record_id: string;
+  candidate_person_id: string;
+  reason: string;
+  probability: number;
+  explanation: { candidateRecordId?: string; fields?: unknown[] } & Record<string, unknown>;
+  status: 'open' | 'decided' | 'superseded';
+  decision: 'match' | 'not_a_match' | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: Date;
+}
+
+export interface LinkHistoryRow {
+  id: string;
+  system: CaseSystem;
+  record_id: string;
+  action: string;
+  person_before: string | null;
+  person_after: string | null;
+  actor: string;
+  reason: string | null;
+  probability: number | null;
+  at: Date;
+}
+
 const toStored = (r: RecordRow): StoredRecord => ({
   system: r.system,
   recordId: r.record_id,
@@ -230,6 +258,46 @@ export class PersonIndexRepository {
   async personExists(manager: EntityManager, id: string): Promise<{ id: string; mergedInto: string | null } | null> {
     const rows: Array<{ id: string; merged_into: string | null }> = await manager.query(`SELECT id, merged_into FROM central.persons WHERE id = $1`, [id]);
     return rows[0] ? { id: rows[0].id, mergedInto: rows[0].merged_into } : null;
+  }
+
+  async listReviews(status: string, limit: number, offset: number): Promise<{ items: ReviewItemRow[]; total: number }> {
+    const items: ReviewItemRow[] = await this.dataSource.query(
+      `SELECT * FROM central.review_items WHERE status = $1 ORDER BY probability DESC, created_at ASC LIMIT $2 OFFSET $3`,
+      [status, limit, offset],
+    );
+    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM central.review_items WHERE status = $1`, [status]);
+    return { items, total: n };
+  }
+
+  async findReview(manager: EntityManager, id: string): Promise<ReviewItemRow | null> {
+    const rows: ReviewItemRow[] = await manager.query(`SELECT * FROM central.review_items WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  async decideReview(manager: EntityManager, id: string, decision: 'match' | 'not_a_match', actor: string): Promise<void> {
+    await manager.query(
+      `UPDATE central.review_items SET status = 'decided', decision = $2, decided_by = $3, decided_at = now() WHERE id = $1`,
+      [id, decision, actor],
+    );
+  }
+
+  async recordsByKeys(keys: Array<{ system: CaseSystem; recordId: string }>): Promise<StoredRecord[]> {
+    if (keys.length === 0) return [];
+    const rows: RecordRow[] = await this.dataSource.query(
+      `${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+      [keys.map((k) => k.system), keys.map((k) => k.recordId)],
+    );
+    return rows.map(toStored);
+  }
+
+  async historyOfPerson(personId: string): Promise<LinkHistoryRow[]> {
+    return this.dataSource.query(
+      `SELECT id, system, record_id, action, person_before, person_after, actor, reason, probability, at
+         FROM central.link_history
+        WHERE person_after = $1 OR person_before = $1
+        ORDER BY id`,
+      [personId],
+    );
   }
 
   async loadCursor(system: CaseSystem): Promise<string | null> {

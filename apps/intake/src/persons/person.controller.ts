@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
+import { AuditService } from '@app/audit';
+import { ListReviewsQuery } from './dto/list-reviews.query';
+import { MergePersonsDto, UnmergeRecordDto } from './dto/merge-persons.dto';
+import { ReviewDecisionDto } from './dto/review-decision.dto';
+import type { RecordView, ReviewView } from './person.presenter';
+import { PersonReviewService } from './person-review.service';
+
+@ApiTags('persons')
+@ApiBearerAuth()
+@Roles('safeguarding_lead')
+@Controller('v1')
+export class PersonController {
+  constructor(
+    private readonly persons: PersonReviewService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get('reviews')
+  @ApiOperation({ summary: 'Possible matches side by side, with every field\'s comparison level and weight' })
+  async reviews(@Query() query: ListReviewsQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
+    const result = await this.persons.listReviews(query.status, query.page, query.pageSize);
+    await this.audit.record(principal, 'review.list', null, { purpose: 'linkage review', details: { items: result.items.map((i) => i.id) } });
+    return result;
+  }
+
+  @Post('reviews/:id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Decide a possible match: the same person, or not' })
+  decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() principal: Principal): Promise<{ id: string; decision: string; personId: string | null }> {
+    return this.persons.decide(id, body.decision, principal, body.reason);
+  }
+
+  @Get('persons/:id')
+  @ApiOperation({ summary: "A person's records across AIS and LCS, referrals, transitions and link history" })
+  person(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<unknown> {
+    return this.persons.timeline(id, principal);
+  }
+
+  @Post('persons/:id/merge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Merge another person into this one' })
+  merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MergePersonsDto, @CurrentPrincipal() principal: Principal): Promise<{ personId: string; moved: number }> {
+    return this.persons.merge(id, body.personId, principal, body.reason);
+  }
+
+  @Post('persons/:id/unmerge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Take a record out of this person into a person of its own' })
+  unmerge(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UnmergeRecordDto, @CurrentPrincipal() principal: Principal): Promise<{ personId: string; record: RecordView }> {
+    return this.persons.unmerge(id, body.system, body.recordId, principal, body.reason);
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CentralRepositoriesModule } from '@app/database';
+import { PersonController } from './person.controller';
+import { PersonReviewService } from './person-review.service';
+
+@Module({ imports: [CentralRepositoriesModule], controllers: [PersonController], providers: [PersonReviewService] })
+export class PersonsModule {}
