@@ -1,0 +1,110 @@
+import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { useTestEnvironment } from './support/env';
+import { adultNrm, childNrm } from './support/referrals';
+import { StatisticsFixtures } from './support/statistics-fixtures';
+
+/**
+ * The transition scenario end to end: referrals logged through intake, counted by insights, in the internal
+ * figures and in a board report. The router's and the deduplicator's effects on the central schema (the case
+ * record a referral became, the person its records link to, the LCS → AIS move) are written as they write them.
+ */
+describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insights)', () => {
+  let db: TestDatabase;
+  let intake: INestApplication;
+  let insights: INestApplication;
+  let sql: Client;
+  let fixtures: StatisticsFixtures;
+  let routing: Queue;
+  let lead: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const prefix = useTestEnvironment({ DATABASE_URL: db.url });
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
+    intake = await createIntakeApp();
+    await intake.init();
+    insights = await createInsightsApp();
+    await insights.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    fixtures = new StatisticsFixtures(sql);
+    routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    lead = await bearer('safeguarding_lead');
+  });
+
+  afterAll(async () => {
+    await routing?.obliterate({ force: true }).catch(() => undefined);
+    await routing?.close();
+    await intake?.close();
+    await insights?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  const refer = async (body: object): Promise<{ id: string; route: { system: string } }> =>
+    (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
+
+  /** What the router does on delivery: the referral now has a case record in the system its route names. */
+  const route = async (id: string, system: string): Promise<void> => {
+    await sql.query(`UPDATE central.referrals SET status = 'routed', case_system = $2, case_record_id = $3, routed_at = now() WHERE id = $1`, [
+      id,
+      system,
+      `${system}-${id.slice(0, 8)}`,
+    ]);
+  };
+
+  it('counts two referrals and one individual, internally and in a board report', async () => {
+    // Twenty other adults referred in the year, so that the board report's totals are above the suppression range.
+    for (let i = 0; i < 20; i++) {
+      const other = await refer(adultNrm({ referredAt: `2026-0${4 + (i % 5)}-1${i % 10}T10:00:00Z`, potentialVictim: { gender: i % 2 ? 'male' : 'female', nationality: 'ROU', firstName: `Ana${i}`, lastName: 'Pop', dateOfBirth: `199${i % 10}-02-02` } }));
+      await route(other.id, other.route.system);
+    }
+    const victim = { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'Nguyen', dateOfBirth: '2008-09-10' };
+    const at17 = await refer(childNrm({ referredAt: '2026-06-15T10:00:00Z', potentialVictim: victim }));
+    const at18 = await refer(
+      adultNrm({
+        referredAt: '2026-10-01T10:00:00Z',
+        age: { under18: 'no', under18DuringExploitation: 'yes' },
+        potentialVictim: victim,
+        exploitation: { types: ['criminal'], location: 'uk' },
+      }),
+    );
+    expect([at17.route.system, at18.route.system]).toEqual(['LCS', 'AIS']);
+    await route(at17.id, 'LCS');
+    await route(at18.id, 'AIS');
+    // The deduplicator links both case records to one person; on the 18th birthday the router moved the LCS case.
+    const person = await fixtures.person();
+    await fixtures.link(at17.id, person);
+    await fixtures.link(at18.id, person);
+    await fixtures.transition(at17.id, 'eighteenth_birthday', '2026-09-10');
+
+    const shown = await request(intake.getHttpServer()).get(`/v1/referrals/${at17.id}`).set('Authorization', lead).expect(200);
+    expect(shown.body.personId).toBe(person);
+
+    const internal = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026/27').set('Authorization', lead).expect(200)).body;
+    expect([internal.referrals.total, internal.individuals.total]).toEqual([22, 21]);
+    expect(internal.referrals.breakdowns.caseSystem.cells).toEqual([
+      { label: 'AIS', count: 22 },
+      { label: 'LCS', count: 0 },
+      { label: 'Not routed', count: 0 },
+    ]);
+
+    const board = (
+      await request(insights.getHttpServer())
+        .post('/v1/board-reports')
+        .set('Authorization', lead)
+        .send({ audience: 'community_safety_partnership', period: '2026/27' })
+        .expect(201)
+    ).body;
+    expect([board.statistics.referrals.total, board.statistics.individuals.total]).toEqual([22, 21]);
+    const viewer = await bearer('board_viewer');
+    const read = (await request(insights.getHttpServer()).get(`/v1/board-reports/${board.id}`).set('Authorization', viewer).expect(200)).body;
+    expect([read.statistics.referrals.total, read.statistics.individuals.total]).toEqual([22, 21]);
+  });
+});
