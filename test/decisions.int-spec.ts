@@ -1,0 +1,138 @@
+import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { Client } from 'pg';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { useTestEnvironment } from './support/env';
+import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+
+describe('DecisionController (intake)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let sql: Client;
+  let routing: Queue;
+  let lead: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const prefix = useTestEnvironment({ DATABASE_URL: db.url });
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    app = await createIntakeApp();
+    await app.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    lead = await bearer('safeguarding_lead');
+  });
+
+  afterAll(async () => {
+    await routing?.obliterate({ force: true }).catch(() => undefined);
+    await routing?.close();
+    await app?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  const refer = async (body: object): Promise<string> =>
+    (await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id;
+  const decide = (id: string, body: object, token = lead) =>
+    request(app.getHttpServer()).post(`/v1/referrals/${id}/decisions`).set('Authorization', token).send(body);
+  const count = async (table: string) => Number((await sql.query(`SELECT count(*) FROM central.${table}`)).rows[0].count);
+
+  it('records a positive reasonable grounds decision, then a conclusive grounds decision, as status events', async () => {
+    const id = await refer(adultNrm());
+    const [referrals, persons] = [await count('referrals'), await count('persons')];
+    const rg = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
+    expect(rg.body).toMatchObject({ decision: { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }, nrmStatus: 'awaiting_conclusive_grounds' });
+    const cg = await decide(id, { type: 'conclusive_grounds', outcome: 'negative', decidedOn: '2026-09-01' }).expect(201);
+    expect(cg.body.nrmStatus).toBe('negative_conclusive_grounds');
+    // Never a new referral, case or person.
+    expect([await count('referrals'), await count('persons')]).toEqual([referrals, persons]);
+    const listed = await request(app.getHttpServer()).get(`/v1/referrals/${id}/decisions`).set('Authorization', lead).expect(200);
+    expect(listed.body.nrmStatus).toBe('negative_conclusive_grounds');
+    expect(listed.body.decisions.map((d: { type: string }) => d.type)).toEqual(['reasonable_grounds', 'conclusive_grounds']);
+  });
+
+  it('records the decision at 18 of a person referred as a child, and a withdrawal after it', async () => {
+    const id = await refer(childNrm({ referredAt: '2025-01-10T10:00:00Z' }));
+    await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2025-02-01' }).expect(201);
+    const stay = await decide(id, { type: 'consent_to_stay', outcome: 'consented', decidedOn: '2025-07-01' }).expect(201);
+    expect(stay.body.nrmStatus).toBe('awaiting_conclusive_grounds');
+    const withdrawn = await decide(id, { type: 'withdrawal', decidedOn: '2025-08-01' }).expect(201);
+    expect(withdrawn.body.nrmStatus).toBe('withdrawn');
+    await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2025-09-01' }).expect(409);
+  });
+
+  it('treats a refusal to stay in the NRM at 18 as leaving it', async () => {
+    const id = await refer(childNrm({ referredAt: '2025-01-10T10:00:00Z' }));
+    const declined = await decide(id, { type: 'consent_to_stay', outcome: 'declined', decidedOn: '2025-03-01' }).expect(201);
+    expect(declined.body.nrmStatus).toBe('withdrawn');
+  });
+
+  it.each([
+    ['a grounds decision without an outcome', { type: 'reasonable_grounds', decidedOn: '2026-05-20' }, 'outcome'],
+    ['a withdrawal with an outcome', { type: 'withdrawal', outcome: 'positive', decidedOn: '2026-05-20' }, 'outcome'],
+    ['a consent-to-stay outcome on a grounds decision', { type: 'reasonable_grounds', outcome: 'consented', decidedOn: '2026-05-20' }, 'outcome'],
+    ['a decision in the future', { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2099-01-01' }, 'decidedOn'],
+    ['a decision before the referral', { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-01-01' }, 'decidedOn'],
+    ['a date that does not exist', { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-02-30' }, 'decidedOn'],
+    ['an unknown type', { type: 'appeal', decidedOn: '2026-05-20' }, 'type'],
+    ['an unknown field', { type: 'withdrawal', decidedOn: '2026-05-20', reason: 'x' }, 'reason'],
+  ])('refuses %s with a 400', async (_, body, path) => {
+    const id = await refer(adultNrm());
+    const res = await decide(id, body).expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+  });
+
+  it('refuses a conclusive grounds decision without a positive reasonable grounds decision (422)', async () => {
+    const id = await refer(adultNrm());
+    const res = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-06-01' }).expect(422);
+    expect(res.body.error).toBe('needs_positive_reasonable_grounds');
+  });
+
+  it('refuses a second reasonable grounds decision (409)', async () => {
+    const id = await refer(adultNrm());
+    await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
+    const again = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-21' }).expect(409);
+    expect(again.body.error).toBe('decision_exists');
+  });
+
+  it('refuses anything after a negative reasonable grounds decision, which ends the case (409)', async () => {
+    const id = await refer(adultNrm());
+    await decide(id, { type: 'reasonable_grounds', outcome: 'negative', decidedOn: '2026-05-20' }).expect(201);
+    const after = await decide(id, { type: 'withdrawal', decidedOn: '2026-05-21' }).expect(409);
+    expect(after.body.error).toBe('nrm_case_closed');
+  });
+
+  it('refuses decisions on a Duty to Notify notification, which is not in the NRM (422)', async () => {
+    const id = await refer(anonymousDtn());
+    const res = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(422);
+    expect(res.body.error).toBe('not_in_nrm');
+  });
+
+  it('refuses the decision at 18 for someone referred as an adult (422)', async () => {
+    const id = await refer(adultNrm());
+    const res = await decide(id, { type: 'consent_to_stay', outcome: 'consented', decidedOn: '2026-05-20' }).expect(422);
+    expect(res.body.error).toBe('not_referred_as_child');
+  });
+
+  it('records one of two reasonable grounds decisions posted at once', async () => {
+    const id = await refer(adultNrm());
+    const answers = await Promise.all([
+      decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }),
+      decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+  });
+
+  it('answers 404 for a referral that does not exist', async () => {
+    await decide('7d0c5b6e-2a51-4c1d-9a55-1f1f1f1f1f1f', { type: 'withdrawal', decidedOn: '2026-05-20' }).expect(404);
+  });
+
+  it.each([['first_responder', 'Thames Valley Police'], ['board_viewer', undefined]] as const)('answers 403 to a %s', async (role, org) => {
+    const id = await refer(adultNrm());
+    await decide(id, { type: 'withdrawal', decidedOn: '2026-05-20' }, await bearer(role, org)).expect(403);
+    await request(app.getHttpServer()).get(`/v1/referrals/${id}/decisions`).set('Authorization', await bearer(role, org)).expect(403);
+  });
+});
