@@ -41,8 +41,11 @@ export class AppErrorFilter implements ExceptionFilter {
 
     const errorId = randomUUID();
     const error = exception instanceof Error ? exception : new Error(String(exception));
-    // The stack and error name go to the log (redacted transport); the caller only gets the id.
-    this.logger.error({ errorId, err: { type: error.name, message: error.message, stack: error.stack }, route: request.route?.path }, 'unhandled error');
+    // The log gets the error's type, code and stack frames, not its message: messages from drivers and libraries
+    // can quote the values that failed (a name, a date of birth). The caller only gets the id.
+    const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
+    const code = (error as { code?: unknown }).code;
+    this.logger.error({ errorId, err: { type: error.name, code: typeof code === 'string' ? code : undefined, stack: frames }, route: request.route?.path }, 'unhandled error');
     response.status(500).json({ statusCode: 500, error: 'internal_error', errorId });
   }
 }

@@ -5,3 +5,5 @@ export * from './logging';
 export * from './redis';
 export * from './http-app';
 export * from './health/health.module';
+export * from './redis-throttler.storage';
+export * from './throttling.module';

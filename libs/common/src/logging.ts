@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import type { Environment } from '@app/config';
 
 /**
@@ -37,8 +38,9 @@ function pathOnly(url: string | undefined): string {
 export function createLoggerModule(service: string): DynamicModule {
   return LoggerModule.forRootAsync({
     inject: [ConfigService],
-    useFactory: (config: ConfigService<Environment, true>) => ({
-      pinoHttp: {
+    useFactory: (config: ConfigService<Environment, true>) => {
+      const destination = config.get('LOG_DESTINATION', { infer: true });
+      const options = {
         level: config.get('LOG_LEVEL', { infer: true }),
         base: { service },
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
@@ -52,8 +54,8 @@ export function createLoggerModule(service: string): DynamicModule {
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
-        transport: undefined,
-      },
-    }),
+      };
+      return { pinoHttp: destination ? [options, pino.destination({ dest: destination, sync: true, mkdir: true })] : options };
+    },
   });
 }

@@ -162,6 +162,22 @@ export class Environment {
   @IsString()
   SERVICE_TOKEN?: string;
 
+  /** Requests one caller may make to intake per THROTTLE_TTL_MS before answers are 429. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT = 300;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  THROTTLE_TTL_MS = 60_000;
+
+  /** Write logs to this file instead of standard output (tests read it; operators may point it at a volume). */
+  @IsOptional()
+  @IsString()
+  LOG_DESTINATION?: string;
+
   /** How long an Idempotency-Key answer is kept (the IETF draft asks for at least 24 hours). */
   @Type(() => Number)
   @IsInt()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ThrottlingModule } from '@app/common';
 import { CentralRepositoriesModule } from '@app/database';
 import { RoutingQueueModule } from '@app/queues';
 import { OutboxRelay } from '../outbox/outbox.relay';
@@ -6,7 +7,7 @@ import { ReferralController } from './referral.controller';
 import { ReferralService } from './referral.service';
 
 @Module({
-  imports: [CentralRepositoriesModule, RoutingQueueModule.register()],
+  imports: [CentralRepositoriesModule, RoutingQueueModule.register(), ThrottlingModule],
   controllers: [ReferralController],
   providers: [ReferralService, OutboxRelay],
 })

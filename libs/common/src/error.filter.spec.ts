@@ -1,0 +1,34 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { NotFoundException } from '@nestjs/common';
+import { AppErrorFilter } from './error.filter';
+import { InvalidRequestError, NotFoundError } from './errors';
+
+function host() {
+  const response = { headersSent: false, statusCode: 0, body: undefined as unknown, status(code: number) { this.statusCode = code; return this; }, json(body: unknown) { this.body = body; return this; } };
+  const args = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ route: { path: '/v1/x' } }) }) } as unknown as ArgumentsHost;
+  return { args, response };
+}
+
+describe(AppErrorFilter.name, () => {
+  it('turns an unknown error into a 500 with an error id and nothing else', () => {
+    const { args, response } = host();
+    new AppErrorFilter().catch(new Error('duplicate key value violates unique constraint for Zinovia'), args);
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toEqual({ statusCode: 500, error: 'internal_error', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('lists field violations as 400 errors', () => {
+    const { args, response } = host();
+    new AppErrorFilter().catch(new InvalidRequestError([{ path: 'kind', message: 'kind must be nrm or dtn' }]), args);
+    expect(response).toMatchObject({ statusCode: 400, body: { statusCode: 400, errors: [{ path: 'kind', message: 'kind must be nrm or dtn' }] } });
+  });
+
+  it('maps domain errors and Nest HTTP errors to their status', () => {
+    const a = host();
+    new AppErrorFilter().catch(new NotFoundError('referral', 'abc'), a.args);
+    expect(a.response).toMatchObject({ statusCode: 404, body: { error: 'not_found' } });
+    const b = host();
+    new AppErrorFilter().catch(new NotFoundException(), b.args);
+    expect(b.response.statusCode).toBe(404);
+  });
+});

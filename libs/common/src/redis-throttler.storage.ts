@@ -1,0 +1,57 @@
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import Redis from 'ioredis';
+import type { Environment } from '@app/config';
+import { redisOptionsFromUrl } from './redis';
+
+// One round trip: count the hit in a fixed window and read what is left of it.
+const HIT = `
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+return { hits, ttl }`;
+
+/**
+ * Rate-limit counters in Redis, so every intake replica shares one count per caller. Written here because the
+ * community Redis storage for @nestjs/throttler does not yet declare support for NestJS 12.
+ * It fails open: with Redis away, referrals must still be accepted (they wait in the outbox), so an unreachable
+ * Redis lets the request through rather than refusing a first responder.
+ */
+@Injectable()
+export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+  private readonly logger = new Logger(RedisThrottlerStorage.name);
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private lastWarning = 0;
+
+  constructor(config: ConfigService<Environment, true>) {
+    this.redis = new Redis({
+      ...redisOptionsFromUrl(config.get('REDIS_URL', { infer: true })),
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: 250,
+    });
+    this.redis.on('error', () => undefined);
+    this.prefix = `${config.get('QUEUE_PREFIX', { infer: true })}:throttle:`;
+  }
+
+  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
+    try {
+      const [hits, pttl] = (await this.redis.eval(HIT, 1, `${this.prefix}${throttlerName}:${key}`, String(ttl))) as [number, number];
+      const timeToExpire = Math.max(0, Math.ceil(pttl / 1000));
+      const isBlocked = hits > limit;
+      return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };
+    } catch (error) {
+      if (Date.now() - this.lastWarning > 60_000) {
+        this.lastWarning = Date.now();
+        this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'rate limiting suspended: Redis unreachable');
+      }
+      return { totalHits: 0, timeToExpire: 0, isBlocked: false, timeToBlockExpire: 0 };
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}
