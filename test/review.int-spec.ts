@@ -122,6 +122,19 @@ describe('PersonController (review and correction)', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['person.merge', 'person.read', 'person.unmerge']));
   });
 
+  it('exports everything held about a person for a subject access request, and audits it', async () => {
+    const x = await enterDirectly(lcs, { subject: { firstName: 'Nadia', lastName: 'Haile', dateOfBirth: '2009-09-19', sex: 'female', nationality: 'ERI' } });
+    await eventually(async () => personOf('LCS', x));
+    const person = (await personOf('LCS', x)).person_id;
+    const res = await api().get(`/v1/persons/${person}/export`).set('Authorization', lead).expect(200);
+    expect(res.headers['content-disposition']).toContain(`subject-access-${person}.json`);
+    expect(res.body.caseRecords).toHaveLength(1);
+    expect(res.body.caseRecords[0].record.lastName).toBe('HAILE');
+    expect(res.body.history.length).toBeGreaterThan(0);
+    const audited = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'person.subject_access_export' AND subject_id = $1`, [person]);
+    expect(audited.rows[0].n).toBe(1);
+  });
+
   it('admits only the safeguarding lead', async () => {
     await api().get('/v1/reviews').set('Authorization', await bearer('first_responder', 'Thames Valley Police')).expect(403);
     await api().get('/v1/reviews').set('Authorization', await bearer('board_viewer')).expect(403);

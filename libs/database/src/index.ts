@@ -21,3 +21,4 @@ export * from './central/board-report.entity';
 export * from './central/board-report.repository';
 export * from './central/statistics.repository';
 export * from './central/person-index.repository';
+export * from './central/subject-access.repository';

@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { AuditService } from '@app/audit';
+import { NotFoundError } from '@app/common';
+import { SubjectAccessRepository } from '@app/database';
 import { ListReviewsQuery } from './dto/list-reviews.query';
 import { MergePersonsDto, UnmergeRecordDto } from './dto/merge-persons.dto';
 import { ReviewDecisionDto } from './dto/review-decision.dto';
@@ -16,6 +19,7 @@ export class PersonController {
   constructor(
     private readonly persons: PersonReviewService,
     private readonly audit: AuditService,
+    private readonly subjectAccess: SubjectAccessRepository,
   ) {}
 
   @Get('reviews')
@@ -37,6 +41,17 @@ export class PersonController {
   @ApiOperation({ summary: "A person's records across AIS and LCS, referrals, transitions and link history" })
   person(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<unknown> {
     return this.persons.timeline(id, principal);
+  }
+
+  @Get('persons/:id/export')
+  @ApiOperation({ summary: 'Subject access export: everything held centrally about one person, as a JSON download' })
+  async export(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    const person = await this.persons.timeline(id, principal);
+    if ((person as { mergedInto: string | null }).mergedInto) throw new NotFoundError('person (merged)', id);
+    const held = await this.subjectAccess.collect(id);
+    await this.audit.record(principal, 'person.subject_access_export', { type: 'person', id }, { purpose: 'subject access request' });
+    res.setHeader('Content-Disposition', `attachment; filename="subject-access-${id}.json"`);
+    return { personId: id, exportedAt: new Date().toISOString(), exportedBy: principal.sub, ...held };
   }
 
   @Post('persons/:id/merge')

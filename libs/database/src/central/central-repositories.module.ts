@@ -4,9 +4,10 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonIndexRepository } from './person-index.repository';
 import { ReferralRepository } from './referral.repository';
+import { SubjectAccessRepository } from './subject-access.repository';
 import { TransitionRepository } from './transition.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository];
+const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })
