@@ -3,7 +3,8 @@ import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
-import { QueueConnectionModule } from '@app/queues';
+import { MetricsModule } from '@app/metrics';
+import { QueueConnectionModule, QueueName } from '@app/queues';
 import { BoardReportsModule } from './board-reports/board-reports.module';
 import { StatisticsModule } from './statistics/statistics.module';
 
@@ -19,6 +20,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     QueueConnectionModule.forRoot(),
     AuthModule.forRoot(),
     HealthModule.forRoot({ redis: true }),
+    MetricsModule.forHttpApp('insights', { queues: [QueueName.Reports] }),
     StatisticsModule,
     BoardReportsModule,
   ],
