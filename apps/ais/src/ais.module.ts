@@ -3,6 +3,7 @@ import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
+import { MetricsModule } from '@app/metrics';
 import { AIS_SCHEMA } from './ais-schema';
 import { ChangeFeedController } from './change-feed/change-feed.controller';
 import { ChangeFeedModule } from './change-feed/change-feed.module';
@@ -21,6 +22,7 @@ import { TransferController } from './transfers/transfer.controller';
     // The vendor's API admits the integration's service token only; health stays open.
     AuthModule.forRoot(),
     HealthModule.forRoot({ redis: false }),
+    MetricsModule.forHttpApp('ais'),
     ConcernsModule,
     ChangeFeedModule,
   ],

@@ -4,6 +4,7 @@ import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
+import { MetricsModule } from '@app/metrics';
 import { QueueConnectionModule } from '@app/queues';
 import { AuditApiModule } from './audit/audit-api.module';
 import { PersonsModule } from './persons/persons.module';
@@ -19,6 +20,7 @@ import { DecisionsModule } from './decisions/decisions.module';
     AuditModule,
     AuthModule.forRoot({ events: AuditedAuthEvents }),
     HealthModule.forRoot({ redis: true }),
+    MetricsModule.forHttpApp('intake'),
     ReferralsModule,
     PersonsModule,
     DecisionsModule,

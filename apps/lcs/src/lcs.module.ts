@@ -3,6 +3,7 @@ import { AuthModule } from '@app/auth';
 import { createLoggerModule, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
+import { MetricsModule } from '@app/metrics';
 import { ContactController } from './contacts/contact.controller';
 import { ContactsModule } from './contacts/contacts.module';
 import { FeedController } from './feed/feed.controller';
@@ -20,6 +21,7 @@ import { LCS_SCHEMA } from './lcs-schema';
     // The vendor's API admits the integration's service token only; health stays open.
     AuthModule.forRoot(),
     HealthModule.forRoot({ redis: false }),
+    MetricsModule.forHttpApp('lcs'),
     ContactsModule,
     FeedModule,
   ],

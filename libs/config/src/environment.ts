@@ -196,6 +196,18 @@ export class Environment {
   @IsString()
   @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'BOARD_REPORT_ANNUAL_CRON must be a cron pattern of 5 or 6 fields' })
   BOARD_REPORT_ANNUAL_CRON = '30 6 7 4 *';
+
+  /** The router's Prometheus port (GET /metrics; workers have no other HTTP). 0: any free port. Inside the cluster only. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  ROUTER_METRICS_PORT = 9101;
+
+  /** The deduplicator's Prometheus port (GET /metrics). 0: any free port. Inside the cluster only. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  DEDUPLICATOR_METRICS_PORT = 9102;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

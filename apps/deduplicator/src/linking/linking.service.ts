@@ -5,6 +5,7 @@ import { AisClient, CaseRecord, CaseRecordNotFoundError, LcsClient } from '@app/
 import { PersonIndexRepository, type MatchStatus, type StoredRecord } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import type { PersonCandidate } from '@app/matching';
+import { MetricsService } from '@app/metrics';
 import { indexKey, toLinkageRecord } from './linkage-record';
 import { PersonIndexCache } from './person-index.cache';
 
@@ -37,6 +38,7 @@ export class LinkingService {
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
     private readonly audit: AuditService,
+    private readonly metrics: MetricsService,
   ) {}
 
   async link(system: CaseSystem, recordId: string): Promise<LinkOutcome> {
@@ -54,6 +56,7 @@ export class LinkingService {
       return this.decide(manager, record);
     });
     this.logger.debug({ system, recordId, version: record.version, outcome }, 'record linked');
+    this.metrics.linkDecision(outcome);
     return outcome;
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { AisClient, CaseSystemRejectedError, LcsClient } from '@app/case-systems';
 import { ReferralRepository } from '@app/database';
+import { MetricsService } from '@app/metrics';
 
 export interface AttemptInfo {
   /** Attempts already made before this one. */
@@ -27,24 +28,30 @@ export class DeliveryService {
     private readonly referrals: ReferralRepository,
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
+    private readonly metrics: MetricsService,
   ) {}
 
   async deliver(referralId: string, attempt: AttemptInfo): Promise<'routed' | 'already_routed'> {
     const referral = await this.referrals.findById(referralId);
     if (!referral) throw new UnrecoverableError(`referral ${referralId} does not exist`);
-    if (referral.status === 'routed') return 'already_routed';
+    if (referral.status === 'routed') {
+      this.metrics.delivery(referral.routeSystem, 'already_routed');
+      return 'already_routed';
+    }
 
     try {
       const client = referral.routeSystem === 'AIS' ? this.ais : this.lcs;
       const { recordId } = await client.deliverReferral(referral.id, referral.details);
       await this.referrals.markRouted(referral.id, referral.routeSystem, recordId, attempt.made + 1);
       this.logger.log({ referralId, system: referral.routeSystem, recordId }, 'referral routed');
+      this.metrics.delivery(referral.routeSystem, 'routed');
       return 'routed';
     } catch (error) {
       const rejected = error instanceof CaseSystemRejectedError;
       const final = rejected || attempt.made + 1 >= attempt.max;
       await this.referrals.recordRoutingAttempt(referral.id, attempt.made + 1, describe(error), final);
       this.logger.warn({ referralId, system: referral.routeSystem, attempt: attempt.made + 1, final, reason: describe(error) }, 'delivery failed');
+      this.metrics.delivery(referral.routeSystem, rejected ? 'rejected' : final ? 'failed' : 'retry');
       // A refusal will not change on retry; anything else (5xx, timeout) backs off and tries again.
       if (rejected) throw new UnrecoverableError(describe(error));
       throw error;
