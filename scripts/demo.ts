@@ -1,0 +1,98 @@
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { signDevelopmentToken } from '@app/auth';
+import { validateEnvironment } from '@app/config';
+import { toAlpha3 } from '@app/countries';
+import { ageOn } from '@app/domain';
+import type { LinkageRecord } from '@app/matching';
+import { generatePopulation } from '@app/synth';
+
+/**
+ * `npm run demo -- [--persons 200] [--seed 7] [--intake http://127.0.0.1:3000]`: feeds a synthetic population
+ * through the running system's API as first responders would, oldest referral first, then waits for routing and
+ * linkage and compares the person count with the generator's truth. Start the system first with `npm start`.
+ */
+const ORGANISATIONS = [
+  { organisation: 'Thames Valley Police', organisationType: 'police' },
+  { organisation: 'Buckinghamshire Council', organisationType: 'local_authority' },
+  { organisation: 'The Salvation Army', organisationType: 'ngo' },
+  { organisation: 'Home Office - UK Visas and Immigration UKVI', organisationType: 'government_agency' },
+] as const;
+
+function referralBody(record: LinkageRecord, i: number): Record<string, unknown> {
+  const referredAt = `${record.referralDate ?? '2025-06-01'}T00:00:00Z`;
+  const age = record.dateOfBirth ? ageOn(record.dateOfBirth, referredAt.slice(0, 10)) : undefined;
+  const child = record.sourceSystem === 'LCS' || (age !== undefined && age < 18);
+  const org = ORGANISATIONS[i % ORGANISATIONS.length];
+  const sex = record.sex === 'F' || record.sex === 'female' ? 'female' : record.sex === 'M' || record.sex === 'male' ? 'male' : 'other';
+  const exploitation = { types: [['labour'], ['sexual'], ['criminal'], ['labour', 'criminal'], ['domestic_servitude']][i % 5], location: ['uk', 'overseas', 'uk_and_overseas'][i % 3] };
+  const firstResponder = { ...org, name: 'Demo Responder', role: 'Modern slavery SPOC', email: 'spoc@demo.example' };
+  // Legacy extracts hold nationality as a demonym or an alpha-2 code; the form takes alpha-3.
+  const nationality = toAlpha3(record.nationality) ?? 'UNK';
+  if (record.anonymous) {
+    return { kind: 'dtn', firstResponder, age: { under18: 'no' }, consentToNrm: false, potentialVictim: { gender: sex, nationality }, exploitation, referredAt };
+  }
+  return {
+    kind: 'nrm',
+    firstResponder,
+    age: { under18: child ? 'yes' : 'no' },
+    ...(child ? { localAuthorityContact: { authority: 'Buckinghamshire Council', phone: '01296 395000', email: 'mash@buckinghamshire.example' } } : { consentToNrm: true }),
+    potentialVictim: {
+      gender: sex,
+      nationality,
+      ...(record.nhsNumber ? { nhsNumber: record.nhsNumber } : {}),
+      ...(record.firstName ? { firstName: record.firstName } : {}),
+      ...(record.lastName ? { lastName: record.lastName } : {}),
+      ...(record.aliases?.length ? { aliases: record.aliases } : {}),
+      ...(record.dateOfBirth ? { dateOfBirth: record.dateOfBirth, dateOfBirthEstimated: record.dobEstimated === true } : {}),
+    },
+    exploitation,
+    referredAt,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { persons: { type: 'string', default: '200' }, seed: { type: 'string', default: '7' }, intake: { type: 'string', default: 'http://127.0.0.1:3000' } } });
+  const env = validateEnvironment(process.env);
+  const token = await signDevelopmentToken({ secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }, { sub: 'demo', role: 'safeguarding_lead' });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const population = generatePopulation({ seed: Number(values.seed), persons: Number(values.persons), until: new Date().toISOString().slice(0, 10) });
+  const records = [...population.records].sort((a, b) => (a.referralDate ?? '').localeCompare(b.referralDate ?? ''));
+  const ids: string[] = [];
+  let refused = 0;
+  for (const [i, record] of records.entries()) {
+    const res = await fetch(`${values.intake}/v1/referrals`, { method: 'POST', headers, body: JSON.stringify(referralBody(record, i)) });
+    if (res.status === 201) ids.push(((await res.json()) as { id: string }).id);
+    else {
+      refused += 1;
+      if (refused <= 3) process.stderr.write(`\nrefused: ${JSON.stringify(await res.json())}\n`);
+    }
+    if (i % 50 === 0) process.stderr.write(`\rposted ${i + 1}/${records.length}`);
+  }
+  process.stderr.write(`\rposted ${records.length}/${records.length} (${refused} refused by validation)\n`);
+  const deadline = Date.now() + 120_000;
+  let persons = new Set<string>();
+  let waiting = ids.length;
+  while (Date.now() < deadline && waiting > 0) {
+    await new Promise((r) => setTimeout(r, 2000));
+    persons = new Set();
+    waiting = 0;
+    for (let page = 1; ; page += 1) {
+      const res = await fetch(`${values.intake}/v1/referrals?pageSize=200&page=${page}`, { headers });
+      const body = (await res.json()) as { items: Array<{ id: string; personId: string | null; kind: string; status: string }>; total: number };
+      for (const r of body.items) {
+        if (r.personId) persons.add(r.personId);
+        else if (r.kind === 'nrm' || r.status !== 'routed') waiting += 1;
+      }
+      if (page * 200 >= body.total) break;
+    }
+    process.stderr.write(`\rwaiting for routing and linkage: ${waiting} left   `);
+  }
+  const anonymous = records.filter((r) => r.anonymous).length;
+  console.log(`\nreferrals accepted: ${ids.length}; persons in the index: ${persons.size}; true persons (excluding ${anonymous} anonymous notifications): ${population.persons - anonymous}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
