@@ -1,0 +1,114 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { ROLES, type Role } from '@app/auth';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { useTestEnvironment } from './support/env';
+import { RunningMimic, startAis, startLcs } from './support/mimics';
+
+/**
+ * Every route of every app against every role (issue 5: deny by default). The expected roles are written out
+ * here, so that a route added without a decision about who may use it, or a role widened by accident, fails.
+ */
+const EXPECTED: Record<string, Record<string, Role[]>> = {
+  intake: {
+    'POST /v1/referrals': ['first_responder', 'safeguarding_lead'],
+    'GET /v1/referrals': ['first_responder', 'safeguarding_lead'],
+    'GET /v1/referrals/{id}': ['first_responder', 'safeguarding_lead'],
+    'POST /v1/referrals/{id}/age-assessment': ['safeguarding_lead'],
+    'POST /v1/referrals/{id}/redrive': ['safeguarding_lead', 'admin'],
+    'POST /v1/referrals/{id}/decisions': ['safeguarding_lead'],
+    'GET /v1/referrals/{id}/decisions': ['safeguarding_lead'],
+    'GET /v1/reviews': ['safeguarding_lead'],
+    'POST /v1/reviews/{id}/decision': ['safeguarding_lead'],
+    'GET /v1/persons/{id}': ['safeguarding_lead'],
+    'GET /v1/persons/{id}/export': ['safeguarding_lead'],
+    'POST /v1/persons/{id}/merge': ['safeguarding_lead'],
+    'POST /v1/persons/{id}/unmerge': ['safeguarding_lead'],
+    'GET /v1/audit': ['admin'],
+  },
+  insights: {
+    'GET /v1/statistics': ['safeguarding_lead', 'board_viewer'],
+    'POST /v1/board-reports': ['safeguarding_lead', 'admin'],
+    'GET /v1/board-reports': ['safeguarding_lead', 'board_viewer'],
+    'GET /v1/board-reports/{id}': ['safeguarding_lead', 'board_viewer'],
+  },
+};
+
+const PUBLIC_PREFIXES = ['/health', '/metrics', '/referrals', '/board', '/sign-in', '/sign-out', '/assets', '/reviews', '/persons', '/dashboard'];
+const SAMPLE_ID = '4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b';
+
+describe('role matrix', () => {
+  let db: TestDatabase;
+  const apps: Record<string, INestApplication> = {};
+  let ais: RunningMimic;
+  let lcs: RunningMimic;
+  const tokens = new Map<Role, string>();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useTestEnvironment({ DATABASE_URL: db.url });
+    ais = await startAis({ databaseUrl: db.url });
+    lcs = await startLcs({ databaseUrl: db.url });
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
+    apps.intake = await createIntakeApp();
+    apps.insights = await createInsightsApp();
+    for (const app of Object.values(apps)) await app.init();
+    for (const role of ROLES) tokens.set(role, await bearer(role, role === 'first_responder' ? 'Thames Valley Police' : undefined));
+  });
+
+  afterAll(async () => {
+    for (const app of Object.values(apps)) await app.close();
+    await ais?.close();
+    await lcs?.close();
+    await db?.drop();
+  });
+
+  async function documentedRoutes(app: INestApplication): Promise<string[]> {
+    const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    return Object.entries(doc.paths)
+      .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
+      .filter((route) => !PUBLIC_PREFIXES.some((prefix) => route.split(' ')[1].startsWith(prefix)));
+  }
+
+  function call(app: INestApplication, route: string) {
+    const [method, template] = route.split(' ');
+    const url = template.replace(/\{[^}]+\}/g, SAMPLE_ID);
+    const agent = request(app.getHttpServer());
+    return method === 'POST' ? agent.post(url).send({}) : agent.get(url);
+  }
+
+  it.each(['intake', 'insights'])('%s documents exactly the routes the matrix names', async (name) => {
+    expect((await documentedRoutes(apps[name])).sort()).toEqual(Object.keys(EXPECTED[name]).sort());
+  });
+
+  it.each(['intake', 'insights'])('%s answers 401 without a token on every route', async (name) => {
+    for (const route of Object.keys(EXPECTED[name])) {
+      const res = await call(apps[name], route);
+      expect({ route, status: res.status }).toEqual({ route, status: 401 });
+    }
+  });
+
+  it.each(['intake', 'insights'])('%s admits exactly the expected roles on every route', async (name) => {
+    for (const [route, allowed] of Object.entries(EXPECTED[name])) {
+      for (const role of ROLES) {
+        const res = await call(apps[name], route).set('Authorization', tokens.get(role)!);
+        const outcome = res.status === 403 ? 'refused' : res.status === 401 ? 'unauthenticated' : 'admitted';
+        expect({ route, role, outcome }).toEqual({ route, role, outcome: allowed.includes(role) ? 'admitted' : 'refused' });
+      }
+    }
+  });
+
+  it.each([
+    ['AIS', '/api/v2/ChangeFeed'],
+    ['LCS', '/lcs/api/feed'],
+  ])('the %s mimic admits only the service role', async (system, path) => {
+    const mimic = system === 'AIS' ? ais : lcs;
+    await request(mimic.url).get(path).expect(401);
+    for (const role of ROLES) {
+      const res = await request(mimic.url).get(path).set('Authorization', tokens.get(role)!);
+      expect({ role, status: res.status }).toEqual({ role, status: role === 'service' ? 200 : 403 });
+    }
+  });
+});
