@@ -1,4 +1,4 @@
-import { areVariants, NameKey } from './names';
+import { areVariants, isShortening, NameKey } from './names';
 import { PreparedRecord } from './record';
 import { editDistance, jaroWinkler } from './strings';
 
@@ -88,6 +88,10 @@ function aliasAgrees(
   return false;
 }
 
+function sameName(x: NameKey, y: NameKey): boolean {
+  return x.joined === y.joined || x.canonical === y.canonical || jaroWinkler(x.joined, y.joined) >= FUZZY_NAME;
+}
+
 /**
  * One name part against the same part of the other record. The levels run from strongest to weakest; the first
  * that holds is the pair's level.
@@ -96,16 +100,22 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
   const x = a[part];
   const y = b[part];
   const otherPart = part === 'given' ? 'family' : 'given';
+  const xo = a[otherPart];
+  const yo = b[otherPart];
   if (!x || !y) {
     if ((x || a.aliases.length) && (y || b.aliases.length) && aliasAgrees(a, b, part)) return 4;
+    // A record holding one name, in the other field from the other record: "Poulson" keyed as a first name.
+    if (x && !y && !xo && yo && sameName(x, yo)) return 2;
+    if (y && !x && !yo && xo && sameName(y, xo)) return 2;
     return NULL_LEVEL;
   }
   if (x.joined === y.joined) return 0;
-  if (x.canonical === y.canonical || (x.tokens.length === 1 && y.tokens.length === 1 && areVariants(x.first, y.first))) {
+  if (
+    x.canonical === y.canonical ||
+    (x.tokens.length === 1 && y.tokens.length === 1 && (areVariants(x.first, y.first) || (part === 'given' && isShortening(x.first, y.first))))
+  ) {
     return 1;
   }
-  const xo = a[otherPart];
-  const yo = b[otherPart];
   const jw = jaroWinkler(x.joined, y.joined);
   if (jw < FUZZY_NAME && yo && xo) {
     // A swap shows in both parts: this part matches the other record's other part, and vice versa.
@@ -114,6 +124,9 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
       const there = y.joined === xo.joined || y.canonical === xo.canonical || jaroWinkler(y.joined, xo.joined) >= FUZZY_NAME;
       if (there) return 2;
     }
+  } else if (jw < FUZZY_NAME && (!xo || !yo) && (xo || yo)) {
+    // One record holds a single name, and it is the other record's name in the other field.
+    if ((!xo && sameName(x, yo!)) || (!yo && sameName(y, xo!))) return 2;
   }
   if (jw >= FUZZY_NAME) return 3;
   if (aliasAgrees(a, b, part)) return 4;

@@ -49,13 +49,29 @@ const HONORIFICS = new Set([
   'jnr',
   'sr',
   'snr',
+  'hon',
+  'honourable',
+  'esq',
+  'prof',
+  'baroness',
+  'viscount',
+  'marquess',
+  'dowager',
+  // Generational suffixes (John Smith II) and the "of" of a territorial designation are not names either.
+  'ii',
+  'iii',
+  'iv',
+  'of',
 ]);
 
-/** Name tokens of a field: folded, honorifics dropped, order kept. */
+// Ordinals ("1st Baron", "3rd"): part of a title, never of a name.
+const ORDINAL = /^\d+(st|nd|rd|th)$/;
+
+/** Name tokens of a field: folded, honorifics and title ordinals dropped, order kept. */
 export function nameTokens(value: string | null | undefined): string[] {
   const folded = foldText(value);
   if (!folded) return [];
-  return folded.split(' ').filter((t) => t && !HONORIFICS.has(t));
+  return folded.split(' ').filter((t) => t && !HONORIFICS.has(t) && !ORDINAL.test(t));
 }
 
 /**
@@ -166,49 +182,51 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['andrei', 'andrey', 'andrej'],
   ['alexandru', 'aleksandru', 'alexandr', 'aleksandr', 'aleksander'],
   // English diminutives
-  ['robert', 'rob', 'robbie', 'robby', 'bob', 'bobby', 'bert'],
-  ['william', 'will', 'bill', 'billy', 'willie', 'willy', 'liam', 'wm'],
+  ['robert', 'rob', 'robbie', 'robby', 'bob', 'bobby', 'bert', 'roberto', 'rupert', 'rab', 'rabbie'],
+  ['william', 'will', 'bill', 'billy', 'willie', 'willy', 'liam', 'wm', 'billie', 'wilhelm', 'guillaume', 'guillermo', 'gwilym', 'wiliam'],
   ['thomas', 'tom', 'tommy', 'thom', 'thos'],
-  ['james', 'jim', 'jimmy', 'jamie', 'jas'],
-  ['john', 'jack', 'johnny', 'jon', 'jno'],
+  ['james', 'jim', 'jimmy', 'jimmie', 'jamie', 'jas', 'seamus', 'hamish', 'jaime'],
+  ['john', 'jack', 'johnny', 'jon', 'jno', 'ian', 'iain', 'sean', 'shaun', 'shawn', 'evan', 'jean', 'juan', 'johann', 'jan', 'ioan', 'ion', 'ivan', 'giovanni', 'joao'],
   ['jonathan', 'jon', 'jonny', 'johnathan'],
-  ['richard', 'rick', 'ricky', 'dick', 'rich', 'richie'],
-  ['charles', 'charlie', 'chas', 'chuck', 'chaz'],
-  ['edward', 'ed', 'eddie', 'eddy', 'ted', 'teddy', 'ned', 'edw'],
-  ['henry', 'harry', 'hal', 'hank', 'hy'],
-  ['michael', 'mike', 'mick', 'mickey', 'micky', 'mikey'],
+  ['richard', 'rick', 'ricky', 'dick', 'dickie', 'rich', 'richie', 'ricardo', 'riccardo', 'ryszard'],
+  ['charles', 'charlie', 'chas', 'chuck', 'chaz', 'carl', 'karl', 'carlos', 'carlo', 'karol'],
+  ['edward', 'ed', 'eddie', 'eddy', 'ted', 'teddy', 'ned', 'edw', 'eduard', 'eduardo', 'edvard'],
+  ['henry', 'harry', 'hal', 'hank', 'hy', 'henri', 'heinrich', 'enrique', 'enrico', 'henryk', 'harri'],
+  ['harold', 'harry', 'hal'],
+  ['michael', 'mike', 'mick', 'mickey', 'micky', 'mikey', 'michel', 'miguel', 'michal', 'mikhail', 'mihai', 'mihail', 'mikel'],
   ['elizabeth', 'liz', 'lizzie', 'lizzy', 'beth', 'betty', 'eliza', 'bess', 'bessie', 'elisabeth', 'libby'],
   ['margaret', 'maggie', 'meg', 'peggy', 'marge', 'margie', 'greta', 'madge'],
   ['katherine', 'kate', 'katie', 'kathy', 'catherine', 'kathryn', 'cathy', 'kat', 'kitty', 'katharine', 'cathryn'],
-  ['alexander', 'alex', 'alec', 'sandy', 'alexandre', 'aleksandar', 'xander'],
+  ['alexander', 'alex', 'alec', 'sandy', 'alexandre', 'aleksandar', 'xander', 'aleksander', 'alexandru', 'alessandro', 'alejandro', 'alasdair', 'alastair', 'alistair', 'sasha'],
   ['alexandra', 'alex', 'alexa', 'sandra', 'lexi'],
   ['daniel', 'dan', 'danny', 'dani'],
   ['david', 'dave', 'davy', 'davey', 'davide'],
-  ['joseph', 'joe', 'joey', 'jos', 'giuseppe'],
+  ['joseph', 'joe', 'joey', 'jos', 'giuseppe', 'josef', 'jozef', 'jose', 'joss'],
   ['samuel', 'sam', 'sammy'],
   ['benjamin', 'ben', 'benny', 'benji'],
   ['christopher', 'chris', 'kit', 'christoper'],
-  ['anthony', 'tony', 'antony', 'anton'],
+  ['anthony', 'tony', 'antony', 'anton', 'antonio', 'antoni', 'antoine'],
   ['andrew', 'andy', 'drew'],
   ['nicholas', 'nick', 'nicky', 'nicolas', 'nikolas'],
   ['matthew', 'matt', 'matty', 'mathew'],
   ['patrick', 'pat', 'paddy', 'patsy'],
   ['patricia', 'pat', 'patty', 'trish', 'tricia'],
-  ['peter', 'pete', 'piotr', 'petr'],
-  ['stephen', 'steven', 'steve', 'stevie', 'stefan'],
+  ['peter', 'pete', 'piotr', 'petr', 'pierre', 'pedro', 'pietro', 'petru', 'petar', 'peadar'],
+  ['paul', 'pablo', 'paolo', 'pawel', 'pavel', 'paulo'],
+  ['stephen', 'steven', 'steve', 'stevie', 'stefan', 'stephan', 'etienne', 'esteban', 'stefano'],
   ['timothy', 'tim', 'timmy'],
   ['frederick', 'fred', 'freddie', 'freddy', 'frederic'],
   ['albert', 'al', 'bert', 'bertie'],
   ['alfred', 'alf', 'alfie', 'fred'],
   ['arthur', 'art', 'artie'],
-  ['george', 'georgie', 'geo'],
+  ['george', 'georgie', 'geo', 'geordie', 'georg', 'jorge', 'giorgio', 'georgios', 'jerzy', 'gjergj'],
   ['jennifer', 'jen', 'jenny', 'jenni'],
   ['rebecca', 'becky', 'becca', 'rebekah'],
   ['susan', 'sue', 'susie', 'suzanne', 'susanne'],
   ['victoria', 'vicky', 'vicki', 'tori'],
   ['deborah', 'debbie', 'deb', 'debra'],
   ['ann', 'anne', 'anna', 'annie', 'hannah'],
-  ['mary', 'molly', 'polly', 'mae', 'marie', 'maria'],
+  ['mary', 'molly', 'polly', 'mae', 'marie', 'maria', 'marija', 'mair', 'maire', 'mamie'],
   ['sarah', 'sara', 'sally', 'sadie'],
   ['jessica', 'jess', 'jessie'],
   ['emily', 'emma', 'em', 'millie'],
@@ -232,7 +250,7 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['gerald', 'gerry', 'jerry'],
   ['lawrence', 'laurence', 'larry', 'laurie'],
   ['leonard', 'leo', 'len', 'lenny'],
-  ['francis', 'frank', 'frankie', 'fran'],
+  ['francis', 'frank', 'frankie', 'fran', 'francesco', 'francisco', 'franz', 'francois', 'franciszek'],
   ['walter', 'walt', 'wally'],
   ['ernest', 'ernie'],
   ['herbert', 'herb', 'bert'],
@@ -256,6 +274,30 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['pamela', 'pam'],
   ['stephanie', 'steph', 'stefanie'],
   ['theodore', 'theo', 'ted', 'teddy'],
+  ['thomas', 'tomas', 'tomasz', 'tommaso'],
+  ['david', 'dafydd', 'dewi', 'dawid', 'davide'],
+  ['daniel', 'daniele', 'danilo'],
+  ['andrew', 'andreas', 'andre', 'andrzej', 'andres', 'andrei'],
+  ['matthew', 'mateusz', 'matteo', 'mathieu', 'matthias'],
+  ['nicholas', 'nikola', 'nicolae', 'niklas', 'nikolai'],
+  ['elizabeth', 'elsie', 'elspeth', 'lisa', 'liza', 'betsy'],
+  ['katherine', 'katarzyna', 'katharina', 'caterina', 'kathleen', 'kay', 'katy', 'kasia'],
+  ['margaret', 'margarita', 'marguerite', 'margarete', 'maisie'],
+  ['ann', 'anita', 'annette', 'nancy', 'nan', 'anya', 'ania'],
+  ['jane', 'janet', 'janie', 'jean', 'jeanne', 'joan', 'joanna', 'johanna', 'joanne', 'sian', 'siobhan', 'jana'],
+  ['helen', 'helena', 'ellen', 'nellie', 'lena'],
+  ['frederick', 'friedrich', 'federico', 'fryderyk', 'fritz'],
+  ['christopher', 'christoph', 'krzysztof', 'kris'],
+  ['arthur', 'art', 'artie', 'artur', 'arturo'],
+  ['lewis', 'luis', 'luigi', 'ludwik', 'ludwig'],
+  ['hugh', 'huw', 'hew', 'ugo'],
+  ['ralph', 'rafe'],
+  ['raphael', 'rafael', 'rafal', 'raffaele'],
+  ['gregory', 'grzegorz', 'gregor', 'grigore'],
+  ['lawrence', 'lorenzo', 'lorenc', 'laurent', 'laurentiu'],
+  ['jacob', 'jakub', 'kuba', 'yakub', 'yaqub'],
+  ['agnes', 'nessie', 'nessa', 'aggie'],
+  ['isaac', 'ike', 'izaak', 'isaak', 'ishaq'],
 ];
 
 const VARIANT_INDEX: ReadonlyMap<string, readonly number[]> = (() => {
@@ -292,6 +334,18 @@ export function areVariants(a: string, b: string): boolean {
   if (!gb) return false;
   for (const g of ga) if (gb.includes(g)) return true;
   return false;
+}
+
+/**
+ * Whether one given name is a shortening of the other (Fred / Frederick, Sam / Samuel, Artie / Arthur, Herbie /
+ * Herbert): the shorter, less a diminutive ending (-ie, -y, -ey), is at least three letters and begins the longer,
+ * which is at least two letters longer. Names that merely share a start (Harry / Harvey, Ella / Ellie) are not.
+ */
+export function isShortening(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length < 3) return false;
+  const stem = short.length > 4 ? short.replace(/(ie|ey|y)$/, '') : short;
+  return stem.length >= 3 && long.length >= stem.length + 2 && long.startsWith(stem);
 }
 
 // Nationalities whose names are written family name first (Vietnamese, Chinese, Korean, Cambodian, Hungarian).
@@ -345,7 +399,12 @@ export function parseName(
 ): PersonName {
   let given = nameTokens(first);
   let family = nameTokens(last);
-  const middleTokens = nameTokens(middle);
+  let middleTokens = nameTokens(middle);
+  if (given.length === 0 && middleTokens.length > 0) {
+    // No first name (or only a title in it) but middle names recorded: the first of them is the name in use.
+    given = middleTokens.slice(0, 1);
+    middleTokens = middleTokens.slice(1);
+  }
   const familyFirst = writesFamilyNameFirst(nationality);
   if (family.length === 0 && given.length >= 2) {
     // One field holds the whole name: split it the way the person's naming convention writes it.

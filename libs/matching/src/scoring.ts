@@ -40,7 +40,25 @@ const GIVEN = COMPARISONS.findIndex((c) => c.name === 'given_name');
 const FAMILY = COMPARISONS.findIndex((c) => c.name === 'family_name');
 const NHS = COMPARISONS.findIndex((c) => c.name === 'nhs_number');
 const OTHER_ID = COMPARISONS.findIndex((c) => c.name === 'other_id');
+const SEX = COMPARISONS.findIndex((c) => c.name === 'sex');
+const NATIONALITY = COMPARISONS.findIndex((c) => c.name === 'nationality');
 const GIVEN_DIFFERENT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'different');
+// Name levels that say the names are the same name (not merely sharing a token or a sound).
+const NAME_AGREES = new Set(['exact', 'variant', 'swapped', 'fuzzy', 'alias'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
+const AGREE = 0;
+
+/**
+ * Sex and nationality are largely implied by the names: two people called Ardit Hoxha are both male and
+ * very likely both Albanian, so counting those agreements on top of the names counts the names twice. Their
+ * agreement adds nothing once the names agree (given name for sex, either name for nationality); disagreement
+ * still counts against.
+ */
+function impliedByNames(levels: Int8Array, k: number): boolean {
+  if (levels[k] !== AGREE) return false;
+  if (k === SEX) return NAME_AGREES.has(levels[GIVEN]);
+  if (k === NATIONALITY) return NAME_AGREES.has(levels[GIVEN]) || NAME_AGREES.has(levels[FAMILY]);
+  return false;
+}
 const NAME_EXACT = 0;
 const CORROBORATING = ['date_of_birth', 'nhs_number', 'other_id', 'postcode', 'address'].map((name) =>
   COMPARISONS.findIndex((c) => c.name === name),
@@ -131,7 +149,7 @@ export class Scorer {
     let total = 0;
     for (let k = 0; k < levels.length; k++) {
       const level = levels[k];
-      if (level !== NULL_LEVEL) total += this.levelWeight(k, level, fa, fb);
+      if (level !== NULL_LEVEL && !impliedByNames(levels, k)) total += this.levelWeight(k, level, fa, fb);
     }
     return total;
   }
@@ -190,17 +208,18 @@ export class Scorer {
           termFrequencyAdjusted: false,
         };
       }
-      const weight = this.levelWeight(k, level, freqA, freqB);
+      const implied = impliedByNames(levels, k);
+      const weight = implied ? 0 : this.levelWeight(k, level, freqA, freqB);
       total += weight;
       const params = this.model.comparisons[c.name][level];
       return {
         comparison: c.name,
         level: c.levels[level].id,
-        description: c.levels[level].description,
+        description: implied ? `${c.levels[level].description}, as the agreeing names imply: no extra weight` : c.levels[level].description,
         weight: round(weight),
         m: round(params.m, 6),
         u: round(params.u, 8),
-        termFrequencyAdjusted: weight !== this.weights[k][level],
+        termFrequencyAdjusted: !implied && weight !== this.weights[k][level],
       };
     });
     const probability = probabilityFromWeight(total);
