@@ -40,5 +40,19 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
       setupFiles: ['reflect-metadata'],
     },
+    {
+      // `npm run test:faults`: the compiled apps as child processes (SIGKILL is real), each file with its own
+      // database and Redis. Run in band: every file already runs five Node processes on a 2-core machine.
+      displayName: 'faults',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/faults'],
+      testMatch: ['**/*.fault-spec.ts'],
+      transform: esmTransform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/faults/support/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    },
   ],
 };
