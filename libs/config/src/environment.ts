@@ -162,6 +162,31 @@ export class Environment {
   @IsString()
   SERVICE_TOKEN?: string;
 
+  /**
+   * Retention (issue 5; domain brief section 8). Adult safeguarding records: this many years after last contact
+   * (e.g. Bracknell Forest: 6 years from last contact).
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RETENTION_ADULT_YEARS_AFTER_CONTACT = 6;
+
+  /** Children's records: to this anniversary of birth (looked-after children: the 75th, reg. 50 of the 2010 Regulations). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(18)
+  RETENTION_CHILD_UNTIL_AGE = 75;
+
+  /** Children's records with no date of birth: this many years after last contact. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  RETENTION_CHILD_YEARS_WITHOUT_BIRTH_DATE = 75;
+
+  /** When the retention job runs (Europe/London). */
+  @IsString()
+  RETENTION_CRON = '0 4 * * *';
+
   /** Requests one caller may make to intake per THROTTLE_TTL_MS before answers are 429. */
   @Type(() => Number)
   @IsInt()

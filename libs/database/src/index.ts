@@ -22,3 +22,4 @@ export * from './central/board-report.repository';
 export * from './central/statistics.repository';
 export * from './central/person-index.repository';
 export * from './central/subject-access.repository';
+export * from './central/retention.repository';

@@ -19,6 +19,8 @@ export const RoutingJobName = {
   Transfer: 'transfer',
   /** Daily: find open LCS cases whose subject has turned 18. */
   EighteenthBirthdays: 'eighteenth-birthdays',
+  /** Daily: anonymise what is past its retention period. */
+  Retention: 'retention',
 } as const;
 
 export interface DeliverJob {

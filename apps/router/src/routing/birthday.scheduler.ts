@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import type { Environment } from '@app/config';
 import { QueueName, RoutingJobName } from '@app/queues';
 
-/** Registers the daily 18th-birthday check as a BullMQ job scheduler: one schedule however many routers run. */
+/** Registers the daily 18th-birthday check and the retention job as BullMQ job schedulers: one schedule however many routers run. */
 @Injectable()
 export class BirthdayScheduler implements OnApplicationBootstrap {
   constructor(
@@ -18,6 +18,11 @@ export class BirthdayScheduler implements OnApplicationBootstrap {
       RoutingJobName.EighteenthBirthdays,
       { pattern: this.config.get('EIGHTEENTH_BIRTHDAY_CHECK_CRON', { infer: true }), tz: 'Europe/London' },
       { name: RoutingJobName.EighteenthBirthdays, data: {} },
+    );
+    await this.routing.upsertJobScheduler(
+      RoutingJobName.Retention,
+      { pattern: this.config.get('RETENTION_CRON', { infer: true }), tz: 'Europe/London' },
+      { name: RoutingJobName.Retention, data: {} },
     );
   }
 }

@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Job } from 'bullmq';
 import type { Environment } from '@app/config';
 import { DeliverJob, QueueName, RoutingJobName, TransferJob } from '@app/queues';
+import { RetentionService } from '../retention/retention.service';
 import { DeliveryService } from './delivery.service';
 import { TransferService } from './transfer.service';
 
@@ -13,6 +14,7 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
   constructor(
     private readonly delivery: DeliveryService,
     private readonly transfers: TransferService,
+    private readonly retention: RetentionService,
     private readonly config: ConfigService<Environment, true>,
   ) {
     super();
@@ -34,6 +36,8 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
       }
       case RoutingJobName.EighteenthBirthdays:
         return this.transfers.transferChildrenTurnedEighteen();
+      case RoutingJobName.Retention:
+        return this.retention.run();
       default:
         throw new Error(`unknown routing job ${job.name}`);
     }

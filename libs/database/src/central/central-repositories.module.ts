@@ -4,10 +4,11 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonIndexRepository } from './person-index.repository';
 import { ReferralRepository } from './referral.repository';
+import { RetentionRepository } from './retention.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
 import { TransitionRepository } from './transition.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository];
+const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })

@@ -3,6 +3,7 @@ import { AgeAssessmentEntity } from './age-assessment.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { Audit1764000300000 } from './migrations/1764000300000-audit';
 import { LinkageModels1764000400000 } from './migrations/1764000400000-linkage-models';
+import { Retention1764000500000 } from './migrations/1764000500000-retention';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { Referrals1764000000000 } from './migrations/1764000000000-referrals';
 import { OutboxEntity } from './outbox.entity';
@@ -20,5 +21,5 @@ export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEnt
 export const CENTRAL_SCHEMA: SchemaSpec = {
   schema: 'central',
   entities: CENTRAL_ENTITIES,
-  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000],
+  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000, Retention1764000500000],
 };

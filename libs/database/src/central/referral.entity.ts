@@ -40,6 +40,9 @@ export class ReferralEntity {
   @Column('integer', { name: 'redrive_generation' }) redriveGeneration: number;
   @Column('uuid', { name: 'person_id', nullable: true }) personId: string | null;
   @Column('jsonb') details: Referral;
+  @Column('timestamptz', { name: 'anonymised_at', nullable: true }) anonymisedAt: Date | null;
+  @Column('text', { name: 'retained_age_now_band', nullable: true }) retainedAgeNowBand: 'child' | 'adult' | null;
+  @Column('text', { name: 'retained_age_start_band', nullable: true }) retainedAgeStartBand: 'child' | 'adult' | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }

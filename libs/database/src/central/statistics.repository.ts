@@ -66,10 +66,12 @@ export interface StatisticsRange {
 // The UK calendar date of the referral: a referral at 00:30 BST on 1 April belongs to 1 April.
 const REFERRED_ON = `(r.referred_at AT TIME ZONE 'Europe/London')::date`;
 
+// An anonymised referral (past retention) has lost its date of birth but kept the bands it gave.
 const AGE_BANDS = `
-  CASE WHEN r.date_of_birth IS NULL THEN NULL
+  CASE WHEN r.date_of_birth IS NULL THEN r.retained_age_now_band
        WHEN central.age_on(r.date_of_birth, ${REFERRED_ON}) < 18 THEN 'child' ELSE 'adult' END AS "ageNowBand",
-  CASE WHEN r.date_of_birth IS NULL OR r.exploitation_start IS NULL OR r.exploitation_start < r.date_of_birth THEN NULL
+  CASE WHEN r.date_of_birth IS NULL THEN r.retained_age_start_band
+       WHEN r.exploitation_start IS NULL OR r.exploitation_start < r.date_of_birth THEN NULL
        WHEN central.age_on(r.date_of_birth, r.exploitation_start) < 18 THEN 'child' ELSE 'adult' END AS "ageAtStartBand"`;
 
 // The latest age assessment of each referral, when there is one, overrides the answers at referral.
@@ -80,7 +82,8 @@ const LATEST_ASSESSMENT = `
 
 const CHILD_AT_REFERRAL = `COALESCE(la.outcome = 'child',
   r.under18 IN ('yes', 'not_sure') OR r.age_disputed
-  OR (r.date_of_birth IS NOT NULL AND central.age_on(r.date_of_birth, ${REFERRED_ON}) < 18))`;
+  OR (r.date_of_birth IS NOT NULL AND central.age_on(r.date_of_birth, ${REFERRED_ON}) < 18)
+  OR (r.date_of_birth IS NULL AND r.retained_age_now_band = 'child'))`;
 
 function populationSql(population: StatisticsPopulation): { join: string; where: string } {
   switch (population) {
