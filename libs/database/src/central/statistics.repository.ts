@@ -83,7 +83,7 @@ const LATEST_ASSESSMENT = `
 const CHILD_AT_REFERRAL = `COALESCE(la.outcome = 'child',
   r.under18 IN ('yes', 'not_sure') OR r.age_disputed
   OR (r.date_of_birth IS NOT NULL AND central.age_on(r.date_of_birth, ${REFERRED_ON}) < 18)
-  OR (r.date_of_birth IS NULL AND r.retained_age_now_band = 'child'))`;
+  OR (r.date_of_birth IS NULL AND r.retained_age_now_band IS NOT DISTINCT FROM 'child'))`;
 
 function populationSql(population: StatisticsPopulation): { join: string; where: string } {
   switch (population) {
