@@ -62,7 +62,6 @@ export class LinkingService {
 
   private async decide(manager: EntityManager, record: CaseRecord): Promise<LinkOutcome> {
     const { system, recordId } = record;
-    const key = indexKey(system, recordId);
     const stored = await this.repository.findRecord(manager, system, recordId);
     if (stored && stored.version >= record.version && (stored.personId || stored.anonymous)) return 'unchanged';
 
