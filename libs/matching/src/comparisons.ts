@@ -1,4 +1,4 @@
-import { areVariants, isShortening, NameKey } from './names';
+import { areVariants, isShortening, NameKey, usesPatronymics } from './names';
 import { PreparedRecord } from './record';
 import { editDistance, jaroWinkler } from './strings';
 
@@ -26,6 +26,12 @@ export interface LevelDefinition {
   readonly u: number;
   /** The level's u is replaced by the frequency of the agreeing value, so common values weigh less. */
   readonly termFrequency?: boolean;
+  /**
+   * u is kept at its starting value rather than counted among random pairs: a level that by construction only
+   * holds between records that point at each other (a transfer's cross-reference) occurs among random pairs
+   * only when the pair happens to be that very match, so counting it would measure matches, not chance.
+   */
+  readonly fixedU?: boolean;
 }
 
 export interface ComparisonDefinition {
@@ -41,14 +47,29 @@ export const NULL_LEVEL = -1;
 
 const NAME_LEVELS = (part: string): LevelDefinition[] => [
   { id: 'exact', description: `${part} agree exactly`, m: 0.85, u: 0.005, termFrequency: true },
-  { id: 'variant', description: `${part} are known variants (transliteration or diminutive)`, m: 0.04, u: 0.001 },
+  { id: 'variant', description: `${part} are known variants (transliteration, diminutive or shortening)`, m: 0.04, u: 0.001 },
   { id: 'swapped', description: `${part} recorded in the other name field (first and last swapped)`, m: 0.01, u: 0.0002 },
   { id: 'fuzzy', description: `${part} nearly agree (Jaro–Winkler ≥ 0.92)`, m: 0.05, u: 0.003 },
   { id: 'alias', description: `${part} agree through a recorded alias`, m: 0.005, u: 0.0002 },
   { id: 'token', description: `${part} share a name token (multi-part, reordered or patronymic name)`, m: 0.02, u: 0.003 },
   { id: 'phonetic', description: `${part} sound alike (phonetic or romanisation key, or Jaro–Winkler ≥ 0.84)`, m: 0.01, u: 0.02 },
-  { id: 'different', description: `${part} differ`, m: 0.015, u: 0.966 },
+  { id: 'initial', description: `one record has only the initial of the other's ${part.replace(/s$/, '')}`, m: 0.01, u: 0.05 },
 ];
+
+const GIVEN_LEVELS: LevelDefinition[] = [...NAME_LEVELS('given names'), { id: 'different', description: 'given names differ', m: 0.015, u: 0.966 }];
+
+const FAMILY_LEVELS: LevelDefinition[] = [
+  ...NAME_LEVELS('family names'),
+  {
+    id: 'different_patronymic',
+    description: "family names differ where names are patronymic: one record may hold the father's, the other the grandfather's name",
+    m: 0.1,
+    u: 0.9,
+  },
+  { id: 'different', description: 'family names differ', m: 0.015, u: 0.966 },
+];
+
+type NameLevel = 'exact' | 'variant' | 'swapped' | 'fuzzy' | 'alias' | 'token' | 'phonetic' | 'initial' | 'different' | null;
 
 export const FUZZY_NAME = 0.92;
 export const PHONETIC_NAME = 0.84;
@@ -56,9 +77,15 @@ export const PHONETIC_NAME = 0.84;
 // Vietnamese "Văn" and "Thị" mark sex and are shared by half of all men or women: sharing one says nothing.
 const UNINFORMATIVE_TOKENS = new Set(['van', 'thi']);
 
-function sharesToken(x: NameKey, other: PreparedRecord): boolean {
+/**
+ * Whether a token of this name part is among the other record's tokens of the same part or its middle names.
+ * Not across parts: a given name that is someone else's father's name (patronymics) or family name is how
+ * relatives' names look, not a reordering of one person's name (a full swap has its own level).
+ */
+function sharesToken(x: NameKey, other: PreparedRecord, part: 'given' | 'family'): boolean {
+  const same = other[part]?.tokens ?? [];
   for (const t of x.tokens) {
-    if (t.length > 1 && !UNINFORMATIVE_TOKENS.has(t) && other.nameTokens.includes(t)) return true;
+    if (t.length > 1 && !UNINFORMATIVE_TOKENS.has(t) && (same.includes(t) || other.middleTokens.includes(t))) return true;
   }
   return false;
 }
@@ -94,58 +121,76 @@ function sameName(x: NameKey, y: NameKey): boolean {
 
 /**
  * One name part against the same part of the other record. The levels run from strongest to weakest; the first
- * that holds is the pair's level.
+ * that holds is the pair's level (null when either record lacks the part).
  */
-function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | 'family'): number {
+function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | 'family'): NameLevel {
   const x = a[part];
   const y = b[part];
   const otherPart = part === 'given' ? 'family' : 'given';
   const xo = a[otherPart];
   const yo = b[otherPart];
   if (!x || !y) {
-    if ((x || a.aliases.length) && (y || b.aliases.length) && aliasAgrees(a, b, part)) return 4;
+    if ((x || a.aliases.length) && (y || b.aliases.length) && aliasAgrees(a, b, part)) return 'alias';
     // A record holding one name, in the other field from the other record: "Poulson" keyed as a first name.
-    if (x && !y && !xo && yo && sameName(x, yo)) return 2;
-    if (y && !x && !yo && xo && sameName(y, xo)) return 2;
-    return NULL_LEVEL;
+    if (x && !y && !xo && yo && sameName(x, yo)) return 'swapped';
+    if (y && !x && !yo && xo && sameName(y, xo)) return 'swapped';
+    return null;
   }
-  if (x.joined === y.joined) return 0;
+  if (x.joined === y.joined) return 'exact';
   if (
     x.canonical === y.canonical ||
     (x.tokens.length === 1 && y.tokens.length === 1 && (areVariants(x.first, y.first) || (part === 'given' && isShortening(x.first, y.first))))
   ) {
-    return 1;
+    return 'variant';
   }
   const jw = jaroWinkler(x.joined, y.joined);
   if (jw < FUZZY_NAME && yo && xo) {
     // A swap shows in both parts: this part matches the other record's other part, and vice versa.
-    const here = x.joined === yo.joined || x.canonical === yo.canonical || jaroWinkler(x.joined, yo.joined) >= FUZZY_NAME;
-    if (here) {
-      const there = y.joined === xo.joined || y.canonical === xo.canonical || jaroWinkler(y.joined, xo.joined) >= FUZZY_NAME;
-      if (there) return 2;
-    }
+    if (sameName(x, yo) && sameName(y, xo)) return 'swapped';
   } else if (jw < FUZZY_NAME && (!xo || !yo) && (xo || yo)) {
     // One record holds a single name, and it is the other record's name in the other field.
-    if ((!xo && sameName(x, yo!)) || (!yo && sameName(y, xo!))) return 2;
+    if ((!xo && sameName(x, yo!)) || (!yo && sameName(y, xo!))) return 'swapped';
   }
-  if (jw >= FUZZY_NAME) return 3;
-  if (aliasAgrees(a, b, part)) return 4;
-  if (sharesToken(x, b) || sharesToken(y, a)) return 5;
-  if (x.phonetic === y.phonetic || x.skeleton === y.skeleton || jw >= PHONETIC_NAME) return 6;
-  return 7;
+  if (jw >= FUZZY_NAME) return 'fuzzy';
+  if (aliasAgrees(a, b, part)) return 'alias';
+  if (sharesToken(x, b, part) || sharesToken(y, a, part)) return 'token';
+  if (x.phonetic === y.phonetic || x.skeleton === y.skeleton || jw >= PHONETIC_NAME) return 'phonetic';
+  if ((x.joined.length === 1 || y.joined.length === 1) && x.joined[0] === y.joined[0]) return 'initial';
+  return 'different';
+}
+
+function levelIndex(levels: readonly LevelDefinition[]): (id: NameLevel | 'different_patronymic') => number {
+  const index = new Map(levels.map((l, i) => [l.id, i]));
+  return (id) => (id === null ? NULL_LEVEL : index.get(id)!);
+}
+
+const givenLevel = levelIndex(GIVEN_LEVELS);
+const familyLevel = levelIndex(FAMILY_LEVELS);
+
+/**
+ * Whether the family-name field holds a patronymic for this pair: a father's or grandfather's given name
+ * (Eritrean, Ethiopian, Sudanese, Somali), so records of one person can carry different ones.
+ */
+function patronymicPair(a: PreparedRecord, b: PreparedRecord): boolean {
+  const pa = a.nationality !== null && usesPatronymics(a.nationality);
+  const pb = b.nationality !== null && usesPatronymics(b.nationality);
+  return (pa && (pb || b.nationality === null)) || (pb && a.nationality === null);
 }
 
 const givenName: ComparisonDefinition = {
   name: 'given_name',
-  levels: NAME_LEVELS('given names'),
-  compare: (a, b) => compareNamePart(a, b, 'given'),
+  levels: GIVEN_LEVELS,
+  compare: (a, b) => givenLevel(compareNamePart(a, b, 'given')),
   termFrequencyValue: (r) => r.given?.joined ?? null,
 };
 
 const familyName: ComparisonDefinition = {
   name: 'family_name',
-  levels: NAME_LEVELS('family names'),
-  compare: (a, b) => compareNamePart(a, b, 'family'),
+  levels: FAMILY_LEVELS,
+  compare: (a, b) => {
+    const level = compareNamePart(a, b, 'family');
+    return familyLevel(level === 'different' && patronymicPair(a, b) ? 'different_patronymic' : level);
+  },
   termFrequencyValue: (r) => r.family?.joined ?? null,
 };
 
@@ -226,6 +271,7 @@ const otherId: ComparisonDefinition = {
       description: "one record's other identifier is the other record's id (a transfer between case systems)",
       m: 0.1,
       u: 0.000001,
+      fixedU: true,
     },
     { id: 'one_edit', description: 'other identifiers differ by one typing error', m: 0.1, u: 0.0001 },
     { id: 'two_edits', description: 'other identifiers differ by two typing errors', m: 0.05, u: 0.001 },

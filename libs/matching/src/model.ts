@@ -14,6 +14,13 @@ export interface TermFrequencyTable {
   readonly counts: Readonly<Record<string, number>>;
 }
 
+/** Name counts among the records of one nationality that have both a given and a family name. */
+export interface NationalityNameFrequencies {
+  readonly total: number;
+  readonly given: Readonly<Record<string, number>>;
+  readonly family: Readonly<Record<string, number>>;
+}
+
 /**
  * The estimated parameters of the Fellegi–Sunter model: everything a worker needs to score exactly as the CLI
  * did. Plain JSON, so it can be stored, shipped and read back.
@@ -28,6 +35,12 @@ export interface LinkageModel {
   readonly expectedMatchesPerRecord: number;
   readonly comparisons: Readonly<Record<ComparisonName, readonly LevelParameters[]>>;
   readonly termFrequencies: Readonly<Partial<Record<ComparisonName, TermFrequencyTable>>>;
+  /**
+   * Given- and family-name counts within each nationality (key: ISO alpha-3, "" for none recorded). Names of one
+   * nationality go together, so agreement on both is less rare than the product of their frequencies says; these
+   * counts give the joint frequency. Absent in models trained before they were kept: scoring then uses the product.
+   */
+  readonly nameFrequenciesByNationality?: Readonly<Record<string, NationalityNameFrequencies>>;
   readonly training: {
     readonly records: number;
     readonly candidatePairs: number;
@@ -42,25 +55,33 @@ export function exportModel(model: LinkageModel): string {
 
 export class InvalidLinkageModelError extends Error {}
 
-/** Reads a model back from JSON, checking it fits the comparisons this engine defines. */
+/**
+ * Reads a model back from JSON, checking it fits the comparisons this engine defines. A model stored before a
+ * level was added to a comparison is read with that level's starting m and u, so stored models keep loading;
+ * a comparison with no parameters, or a level this engine does not know, is refused.
+ */
 export function importModel(json: string | LinkageModel): LinkageModel {
   const model = (typeof json === 'string' ? JSON.parse(json) : json) as LinkageModel;
   if (model?.format !== 'referral-hub/linkage-model' || model.version !== 1) {
     throw new InvalidLinkageModelError('not a referral-hub linkage model (format/version)');
   }
+  const comparisons = {} as Record<ComparisonName, LevelParameters[]>;
   for (const comparison of COMPARISONS) {
     const levels = model.comparisons?.[comparison.name];
-    if (!levels || levels.length !== comparison.levels.length) {
+    if (!Array.isArray(levels) || levels.length === 0) {
       throw new InvalidLinkageModelError(`model has no parameters for comparison ${comparison.name}`);
     }
-    levels.forEach((level, i) => {
-      if (level.id !== comparison.levels[i].id || !(level.m > 0) || !(level.u > 0)) {
-        throw new InvalidLinkageModelError(`bad parameters for ${comparison.name}.${comparison.levels[i].id}`);
+    const byId = new Map<string, LevelParameters>();
+    for (const level of levels) {
+      if (!comparison.levels.some((l) => l.id === level?.id) || !(level.m > 0) || !(level.u > 0)) {
+        throw new InvalidLinkageModelError(`bad parameters for ${comparison.name}.${String(level?.id)}`);
       }
-    });
+      byId.set(level.id, { id: level.id, m: level.m, u: level.u });
+    }
+    comparisons[comparison.name] = comparison.levels.map((l) => byId.get(l.id) ?? { id: l.id, m: l.m, u: l.u });
   }
   if (!(model.expectedMatchesPerRecord >= 0)) throw new InvalidLinkageModelError('bad expectedMatchesPerRecord');
-  return model;
+  return { ...model, comparisons };
 }
 
 /** Model parameters built from each level's starting m and u, for use before any data has been seen. */

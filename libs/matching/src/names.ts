@@ -456,6 +456,7 @@ export function nameKey(tokens: readonly string[]): NameKey | null {
     tokens,
     canonical: tokens.map(canonicalToken).join(''),
     skeleton: romanisationSkeleton(joined),
-    phonetic: nysiis(tokens[0]),
+    // Every informative token's key: "Van Long" and "Van Hieu" must not sound alike through the shared "Van".
+    phonetic: tokens.map(nysiis).join(' '),
   };
 }

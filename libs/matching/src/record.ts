@@ -55,8 +55,10 @@ export interface PreparedRecord {
   readonly anonymous: boolean;
   readonly given: NameKey | null;
   readonly family: NameKey | null;
-  /** Every name token (given, middle, family), for token-level agreement. */
+  /** Every name token (given, middle, family), for blocking. */
   readonly nameTokens: readonly string[];
+  /** Middle-name tokens: a given or family name token found among them counts as a shared token. */
+  readonly middleTokens: readonly string[];
   readonly aliases: readonly AliasName[];
   readonly dob: BirthDate | null;
   readonly sex: Sex | null;
@@ -155,6 +157,7 @@ export function prepareRecord(record: LinkageRecord): PreparedRecord {
     given: nameKey(name.given),
     family: nameKey(name.family),
     nameTokens: [...name.given, ...name.middle, ...name.family],
+    middleTokens: name.middle,
     aliases,
     dob: parseBirthDate(record.dateOfBirth, record.dobEstimated === true),
     sex: parseSex(record.sex),

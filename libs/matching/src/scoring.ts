@@ -46,6 +46,8 @@ const GIVEN_DIFFERENT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'dif
 // Name levels that say the names are the same name (not merely sharing a token or a sound).
 const NAME_AGREES = new Set(['exact', 'variant', 'swapped', 'fuzzy', 'alias'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
 const AGREE = 0;
+/** Slot of a record's frequencies holding its full name's co-occurrence bits. */
+const COOCCURRENCE = COMPARISONS.length;
 
 /**
  * Sex and nationality are largely implied by the names: two people called Ardit Hoxha are both male and
@@ -89,6 +91,7 @@ export class Scorer {
   private readonly tfLevel: Int8Array[];
   private readonly tfTables: (Map<string, number> | null)[];
   private readonly tfTotals: Float64Array;
+  private readonly nationalityGroups: readonly { share: number; total: number; given: Map<string, number>; family: Map<string, number> }[];
   readonly tfSlots: number;
 
   constructor(
@@ -106,11 +109,35 @@ export class Scorer {
     });
     this.tfTotals = Float64Array.from(COMPARISONS.map((c) => model.termFrequencies[c.name]?.total ?? 0));
     this.tfSlots = COMPARISONS.length;
+    const groups = Object.values(model.nameFrequenciesByNationality ?? {});
+    const named = groups.reduce((sum, g) => sum + g.total, 0);
+    this.nationalityGroups = groups
+      .filter((g) => g.total > 0)
+      .map((g) => ({ share: g.total / named, total: g.total, given: new Map(Object.entries(g.given)), family: new Map(Object.entries(g.family)) }));
+  }
+
+  /**
+   * Bits by which the product of the given- and family-name frequencies overstates how rare the full name is:
+   * log2 of the joint frequency (summed over nationalities, names independent within one) over that product.
+   * Ardit and Hoxha are each uncommon, but an Ardit is far likelier than chance to be a Hoxha.
+   */
+  private nameCooccurrence(record: PreparedRecord, freqs: RecordFrequencies): number {
+    if (!record.given || !record.family || this.nationalityGroups.length === 0) return 0;
+    const product = freqs[GIVEN] * freqs[FAMILY];
+    if (!(product > 0)) return 0;
+    let joint = 0;
+    for (const g of this.nationalityGroups) {
+      const given = g.given.get(record.given.joined);
+      if (!given) continue;
+      const family = g.family.get(record.family.joined);
+      if (family) joint += (g.share * given * family) / (g.total * g.total);
+    }
+    return joint > product ? log2(joint / product) : 0;
   }
 
   /** Frequencies of this record's values of every term-frequency field (NaN where not applicable). */
   frequencies(record: PreparedRecord): RecordFrequencies {
-    const out = new Float64Array(COMPARISONS.length).fill(Number.NaN);
+    const out = new Float64Array(COMPARISONS.length + 1).fill(Number.NaN);
     for (const { c, k } of TF_COMPARISONS) {
       const table = this.tfTables[k];
       const value = c.termFrequencyValue!(record);
@@ -119,7 +146,14 @@ export class Scorer {
       const count = table.get(value) ?? 0;
       out[k] = Math.max(Math.max(count, 1) / total, this.config.termFrequency.minimumFrequency);
     }
+    out[COOCCURRENCE] = this.nameCooccurrence(record, out);
     return out;
+  }
+
+  /** Bits taken off the names' weights when both agree, for names that go together (see `nameCooccurrence`). */
+  private cooccurrence(levels: Int8Array, fa: RecordFrequencies, fb: RecordFrequencies): number {
+    if (!NAME_AGREES.has(levels[GIVEN]) || !NAME_AGREES.has(levels[FAMILY])) return 0;
+    return ((fa[COOCCURRENCE] || 0) + (fb[COOCCURRENCE] || 0)) / 2;
   }
 
   /** Weight of one comparison's level for this pair, with term-frequency adjustment where it applies. */
@@ -151,7 +185,7 @@ export class Scorer {
       const level = levels[k];
       if (level !== NULL_LEVEL && !impliedByNames(levels, k)) total += this.levelWeight(k, level, fa, fb);
     }
-    return total;
+    return total - this.cooccurrence(levels, fa, fb);
   }
 
   /** Prior weight for a record compared against `others` records. */
@@ -194,6 +228,7 @@ export class Scorer {
     const freqB = fb ?? this.frequencies(b);
     const levels = comparePair(a, b);
     const priorWeight = this.priorWeight(others);
+    const together = this.cooccurrence(levels, freqA, freqB);
     let total = priorWeight;
     const fields: FieldExplanation[] = COMPARISONS.map((c, k) => {
       const level = levels[k];
@@ -209,13 +244,18 @@ export class Scorer {
         };
       }
       const implied = impliedByNames(levels, k);
-      const weight = implied ? 0 : this.levelWeight(k, level, freqA, freqB);
+      // The full name's co-occurrence discount is shared between its two parts.
+      const shared = together > 0 && (k === GIVEN || k === FAMILY);
+      const weight = implied ? 0 : this.levelWeight(k, level, freqA, freqB) - (shared ? together / 2 : 0);
       total += weight;
       const params = this.model.comparisons[c.name][level];
+      let description = c.levels[level].description;
+      if (implied) description += ', as the agreeing names imply: no extra weight';
+      if (shared) description += ', weighed by how often this full name occurs (names of one nationality go together)';
       return {
         comparison: c.name,
         level: c.levels[level].id,
-        description: implied ? `${c.levels[level].description}, as the agreeing names imply: no extra weight` : c.levels[level].description,
+        description,
         weight: round(weight),
         m: round(params.m, 6),
         u: round(params.u, 8),

@@ -1,7 +1,7 @@
 import { candidatePairs } from './blocking';
 import { COMPARISONS, ComparisonName, NULL_LEVEL, comparePair } from './comparisons';
 import { LinkageConfig } from './config';
-import { LevelParameters, LinkageModel, TermFrequencyTable } from './model';
+import { LevelParameters, LinkageModel, NationalityNameFrequencies, TermFrequencyTable } from './model';
 import { nysiis } from './strings';
 import { seededRandom } from './random';
 import { PreparedRecord } from './record';
@@ -22,6 +22,25 @@ export function termFrequencies(records: readonly PreparedRecord[]): Partial<Rec
       total++;
     }
     out[c.name] = { total, counts: { ...counts } };
+  }
+  return out;
+}
+
+/** Given- and family-name counts within each nationality, for the joint frequency of a full name. */
+export function nameFrequenciesByNationality(records: readonly PreparedRecord[]): Record<string, NationalityNameFrequencies> {
+  const groups: Record<string, { total: number; given: Record<string, number>; family: Record<string, number> }> = Object.create(null);
+  for (const r of records) {
+    if (!r.given || !r.family) continue;
+    const key = r.nationality ?? '';
+    const group = (groups[key] ??= { total: 0, given: Object.create(null), family: Object.create(null) });
+    group.total++;
+    group.given[r.given.joined] = (group.given[r.given.joined] ?? 0) + 1;
+    group.family[r.family.joined] = (group.family[r.family.joined] ?? 0) + 1;
+  }
+  const out: Record<string, NationalityNameFrequencies> = {};
+  for (const key of Object.keys(groups).sort()) {
+    const g = groups[key];
+    out[key] = { total: g.total, given: { ...g.given }, family: { ...g.family } };
   }
   return out;
 }
@@ -63,7 +82,7 @@ export function estimateU(records: readonly PreparedRecord[], config: LinkageCon
     const start = startingLevels(k, 'u');
     const total = row.reduce((a, b) => a + b, 0);
     const a = config.training.uPseudoCount;
-    return row.map((c, l) => (c + a * start[l]) / (total + a));
+    return row.map((c, l) => (COMPARISONS[k].levels[l].fixedU ? COMPARISONS[k].levels[l].u : (c + a * start[l]) / (total + a)));
   });
   return { u, pairs };
 }
@@ -83,7 +102,7 @@ function patternsOf(records: readonly PreparedRecord[], left: Int32Array, right:
     const p = Math.floor(x);
     comparePair(records[left[p]], records[right[p]], levels);
     let key = 0;
-    for (let k = 0; k < K; k++) key = key * 9 + (levels[k] + 1);
+    for (let k = 0; k < K; k++) key = key * 16 + (levels[k] + 1);
     const found = byKey.get(key);
     if (found) found.count++;
     else byKey.set(key, { levels: Int8Array.from(levels), count: 1 });
@@ -200,6 +219,7 @@ export function trainModel(records: readonly PreparedRecord[], config: LinkageCo
     version: 1,
     comparisons,
     termFrequencies: termFrequencies(records),
+    nameFrequenciesByNationality: nameFrequenciesByNationality(records),
     training: { records: records.length, candidatePairs: 0, randomPairs, sessions },
   };
 }
