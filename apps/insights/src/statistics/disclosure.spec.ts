@@ -1,40 +1,7 @@
 import { auditTablesSharingTotal, parsePeriod } from '@app/statistics';
 import { publishFigures } from './disclosure';
 import { buildFigures } from './figures';
-import type { ReferralGroupRow, StatisticsReading } from '@app/database';
-
-// The same row factory as figures.spec.ts (a spec cannot import another without running it).
-function group(overrides: Partial<ReferralGroupRow> = {}): ReferralGroupRow {
-  return {
-    kind: 'nrm',
-    under18: 'no',
-    under18DuringExploitation: 'no',
-    ageNowBand: null,
-    ageAtStartBand: null,
-    gender: 'female',
-    nationality: 'ALB',
-    secondNationality: null,
-    exploitationTypes: ['sexual'],
-    exploitationLocation: 'uk',
-    organisationType: 'police',
-    caseSystem: 'AIS',
-    quarterStart: '2025-04-01',
-    referrals: 1,
-    individuals: 1,
-    quarterIndividuals: 1,
-    ...overrides,
-  };
-}
-
-function reading(groups: ReferralGroupRow[], individuals?: number): StatisticsReading {
-  const referrals = groups.reduce((n, g) => n + g.referrals, 0);
-  return {
-    dataCutOff: new Date('2025-07-07T06:00:00Z'),
-    referralGroups: groups,
-    totals: { referrals, individuals: individuals ?? groups.reduce((n, g) => n + g.individuals, 0) },
-    decisionGroups: [],
-  };
-}
+import { fullGroup as group, readingOf as reading } from './grouping-sets.testing';
 
 describe(publishFigures.name, () => {
   const figures = buildFigures(
@@ -73,5 +40,17 @@ describe(publishFigures.name, () => {
 
   it("shows a single quarter's individuals as the period's individuals", () => {
     expect(published.quarters[0].individuals).toBe(published.individuals.total);
+  });
+
+  it("hides every quarter's individuals when the period's are hidden, even a total suppressed only to protect its cells", () => {
+    // Six people of six nationalities: every nationality is a 1, so the total 6 would give them all away.
+    const nationalities = ['ALB', 'GBR', 'VNM', 'ERI', 'ROU', 'POL'];
+    const year = buildFigures(
+      reading(nationalities.map((nationality) => group({ nationality, quarterStart: '2025-07-01' }))),
+      parsePeriod('2025/26'),
+    );
+    const shown = publishFigures(year).figures;
+    expect(shown.individuals.total).toBe('c');
+    expect(shown.quarters.map((q) => q.individuals)).toEqual([0, 'c', 0, 0]);
   });
 });

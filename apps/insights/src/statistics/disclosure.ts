@@ -3,6 +3,7 @@ import {
   PublishedBreakdown,
   PublishedCount,
   PublishedCrossTab,
+  SUPPRESSED,
   Suppression,
   TableCellRef,
   auditTablesSharingTotal,
@@ -73,12 +74,14 @@ export function publishFigures(exact: Figures<number>): PublishedFigures {
   const individuals = publishPopulation(exact.individuals, [], count);
   const publishedReferralsByQuarter = referrals.extra[0];
 
+  // Individuals by quarter do not add up to anything (a person can be in two quarters), so each is published on
+  // its own. But a quarter holding all of the period's referrals holds all of its individuals: where the period's
+  // individuals are suppressed (a small total, or a secondary suppression of it), no quarter may show them.
+  const totalHidden = individuals.figures.total === SUPPRESSED;
   const quarters = exact.quarters.map((q, i) => ({
     ...q,
     referrals: publishedReferralsByQuarter.cells[i].count,
-    // Individuals by quarter do not add up to anything (a person can be in two quarters), so each is published on
-    // its own; a quarter that is the whole period is the period's total and shows as it does.
-    individuals: exact.quarters.length === 1 ? individuals.figures.total : publishCount(q.individuals),
+    individuals: totalHidden && q.individuals > 0 ? SUPPRESSED : publishCount(q.individuals),
   }));
 
   return {

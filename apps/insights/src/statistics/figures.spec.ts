@@ -1,38 +1,6 @@
-import type { ReferralGroupRow, StatisticsReading } from '@app/database';
 import { parsePeriod, TableInvariantError } from '@app/statistics';
 import { BREAKDOWNS, buildFigures } from './figures';
-
-function group(overrides: Partial<ReferralGroupRow> = {}): ReferralGroupRow {
-  return {
-    kind: 'nrm',
-    under18: 'no',
-    under18DuringExploitation: 'no',
-    ageNowBand: null,
-    ageAtStartBand: null,
-    gender: 'female',
-    nationality: 'ALB',
-    secondNationality: null,
-    exploitationTypes: ['sexual'],
-    exploitationLocation: 'uk',
-    organisationType: 'police',
-    caseSystem: 'AIS',
-    quarterStart: '2025-04-01',
-    referrals: 1,
-    individuals: 1,
-    quarterIndividuals: 1,
-    ...overrides,
-  };
-}
-
-function reading(groups: ReferralGroupRow[], individuals?: number): StatisticsReading {
-  const referrals = groups.reduce((n, g) => n + g.referrals, 0);
-  return {
-    dataCutOff: new Date('2025-07-07T06:00:00Z'),
-    referralGroups: groups,
-    totals: { referrals, individuals: individuals ?? groups.reduce((n, g) => n + g.individuals, 0) },
-    decisionGroups: [],
-  };
-}
+import { fullGroup as group, readingOf as reading } from './grouping-sets.testing';
 
 describe(buildFigures.name, () => {
   const quarter = parsePeriod('2025-Q2');
@@ -67,8 +35,10 @@ describe(buildFigures.name, () => {
     ]);
   });
 
-  it('refuses groups that do not add up to the totals counted apart from them', () => {
-    expect(() => buildFigures(reading([group({ individuals: 1 })], 2), quarter)).toThrow(TableInvariantError);
+  it('refuses a breakdown that does not add up to the total', () => {
+    const broken = reading([group()]);
+    const rows = broken.referralGroups.map((row) => (row.set === 'gender' ? { ...row, referrals: 2 } : row));
+    expect(() => buildFigures({ ...broken, referralGroups: rows }, quarter)).toThrow(TableInvariantError);
   });
 
   it('refuses more individuals than referrals in any cell', () => {
@@ -93,13 +63,13 @@ describe(buildFigures.name, () => {
 
   it('counts decisions by outcome and age at exploitation', () => {
     const figures = buildFigures(
-      {
-        ...reading([]),
-        decisionGroups: [
+      reading(
+        [],
+        [
           { type: 'reasonable_grounds', outcome: 'positive', under18: 'yes', under18DuringExploitation: null, ageNowBand: null, ageAtStartBand: null, decisions: 4 },
           { type: 'withdrawal', outcome: null, under18: 'no', under18DuringExploitation: 'no', ageNowBand: null, ageAtStartBand: null, decisions: 2 },
         ],
-      },
+      ),
       quarter,
     );
     const rg = figures.decisions.reasonableGrounds;

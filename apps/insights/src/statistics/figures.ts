@@ -1,8 +1,6 @@
-import type { DecisionGroupRow, ReferralGroupRow, StatisticsReading } from '@app/database';
+import type { AgeFacts, DecisionGroupRow, ReferralGroupRow, StatisticsGroupingSet, StatisticsReading } from '@app/database';
 import {
   Breakdown,
-  CountEntry,
-  CrossCountEntry,
   CrossTab,
   DIMENSIONS,
   Dimension,
@@ -12,6 +10,7 @@ import {
   buildBreakdown,
   buildCrossTab,
   caseSystemLabel,
+  columnBreakdown,
   categoricalDimension,
   decisionOutcomeLabel,
   exploitationTypeLabel,
@@ -22,6 +21,7 @@ import {
   nationalityLabel,
   periodContaining,
   quartersIn,
+  rowBreakdown,
 } from '@app/statistics';
 import { ageGroupOf } from './age-facts';
 
@@ -123,67 +123,80 @@ export function quarterDimension(quarters: readonly Period[]): Dimension {
   return categoricalDimension('quarter', TABLE_TITLES.quarter, quarters.map((q) => q.label));
 }
 
-interface Labels {
-  readonly kind: string;
-  readonly ageGroup: string;
-  readonly gender: string;
-  readonly nationality: string;
-  readonly exploitationType: string;
-  readonly firstResponderType: string;
-  readonly location: string;
-  readonly caseSystem: string;
-}
+type SeparateBreakdown = Exclude<BreakdownName, 'ageGroup' | 'location'>;
 
-function labelGroup(row: ReferralGroupRow): Labels {
+// How each breakdown labels the group of referrals SQL formed for it, by @app/statistics.
+const LABEL_OF: Readonly<Record<SeparateBreakdown, (row: ReferralGroupRow) => string>> = {
+  kind: (row) => kindLabel(String(row.kind)),
+  gender: (row) => genderLabel(row.gender),
+  nationality: (row) => nationalityLabel(row.nationality, row.secondNationality),
+  exploitationType: (row) => exploitationTypeLabel(row.exploitationTypes ?? []),
+  firstResponderType: (row) => firstResponderTypeLabel(String(row.organisationType)),
+  caseSystem: (row) => caseSystemLabel(row.caseSystem),
+};
+
+function ageFacts(row: ReferralGroupRow): AgeFacts {
   return {
-    kind: kindLabel(row.kind),
-    ageGroup: ageGroupOf(row),
-    gender: genderLabel(row.gender),
-    nationality: nationalityLabel(row.nationality, row.secondNationality),
-    exploitationType: exploitationTypeLabel(row.exploitationTypes),
-    firstResponderType: firstResponderTypeLabel(row.organisationType),
-    location: locationLabel(row.exploitationLocation),
-    caseSystem: caseSystemLabel(row.caseSystem),
+    under18: String(row.under18),
+    under18DuringExploitation: row.under18DuringExploitation,
+    ageNowBand: row.ageNowBand,
+    ageAtStartBand: row.ageAtStartBand,
   };
 }
 
 /**
  * Turns the grouped rows of a period into exact figures: each group is labelled by @app/statistics and every
- * table is built by it, so each breakdown is checked to add up to its total, and the totals are the ones counted
- * apart from the groups in SQL (a count, and a count of distinct individuals).
+ * table is built by it, so each breakdown is checked to add up to the period's total (its own grouping set in
+ * SQL). Age group and location are the margins of their cross-tab, as the Home Office Table 2 has them.
  */
 export function buildFigures(reading: StatisticsReading, period: Period): Figures<number> {
   const quarters = quartersIn(period);
   const quarterOf = new Map(quarters.map((q, i) => [periodContaining(q.from, 'quarter').code, i]));
-  const labelled = reading.referralGroups.map((row) => ({ row, labels: labelGroup(row) }));
+  const rowsOf = (set: StatisticsGroupingSet): ReferralGroupRow[] => reading.referralGroups.filter((row) => row.set === set);
+  const [total] = rowsOf('total');
+  const ageRows = rowsOf('age').map((row) => ({ row, ageGroup: ageGroupOf(ageFacts(row)), location: locationLabel(row.exploitationLocation) }));
 
-  const population = (count: (row: ReferralGroupRow) => number, total: number): PopulationFigures<number> => {
-    const entries = (name: BreakdownName): CountEntry[] =>
-      labelled.map(({ row, labels }) => ({ label: labels[name], count: count(row) }));
-    const crossEntries: CrossCountEntry[] = labelled.map(({ row, labels }) => ({
-      row: labels.ageGroup,
-      column: labels.location,
-      count: count(row),
-    }));
-    const breakdowns = Object.fromEntries(
-      BREAKDOWNS.map((name) => [name, table(buildBreakdown(DIMENSIONS[name], entries(name), total), TABLE_TITLES[name])]),
-    ) as { [name in BreakdownName]: BreakdownTable<number> };
-    const crossTab = buildCrossTab(DIMENSIONS.ageGroup, DIMENSIONS.location, crossEntries, total);
-    return { total, breakdowns, ageGroupByLocation: crossTable(crossTab, TABLE_TITLES.ageGroupByLocation) };
+  const population = (count: (row: ReferralGroupRow) => number): PopulationFigures<number> => {
+    const populationTotal = total ? count(total) : 0;
+    const crossTab = buildCrossTab(
+      DIMENSIONS.ageGroup,
+      DIMENSIONS.location,
+      ageRows.map(({ row, ageGroup, location }) => ({ row: ageGroup, column: location, count: count(row) })),
+      populationTotal,
+    );
+    const separate = (name: SeparateBreakdown): BreakdownTable<number> =>
+      table(
+        buildBreakdown(DIMENSIONS[name], rowsOf(name).map((row) => ({ label: LABEL_OF[name](row), count: count(row) })), populationTotal),
+        TABLE_TITLES[name],
+      );
+    return {
+      total: populationTotal,
+      breakdowns: {
+        kind: separate('kind'),
+        ageGroup: table(rowBreakdown(crossTab), TABLE_TITLES.ageGroup),
+        gender: separate('gender'),
+        nationality: separate('nationality'),
+        exploitationType: separate('exploitationType'),
+        firstResponderType: separate('firstResponderType'),
+        location: table(columnBreakdown(crossTab), TABLE_TITLES.location),
+        caseSystem: separate('caseSystem'),
+      },
+      ageGroupByLocation: crossTable(crossTab, TABLE_TITLES.ageGroupByLocation),
+    };
   };
 
-  const referrals = population((row) => row.referrals, reading.totals.referrals);
-  const individuals = population((row) => row.individuals, reading.totals.individuals);
-  // A person is one individual however many referrals: never more individuals than referrals, in total or in a cell.
+  const referrals = population((row) => row.referrals);
+  const individuals = population((row) => row.individuals);
   assertIndividualsWithinReferrals(individuals, referrals);
 
+  const quarterRows = rowsOf('quarter');
   const referralsByQuarter = buildBreakdown(
     quarterDimension(quarters),
-    labelled.map(({ row }) => ({ label: quarters[quarterIndex(quarterOf, row)].label, count: row.referrals })),
+    quarterRows.map((row) => ({ label: quarters[quarterIndex(quarterOf, row)].label, count: row.referrals })),
     referrals.total,
   );
   const individualsByQuarter = quarters.map(() => 0);
-  for (const row of reading.referralGroups) individualsByQuarter[quarterIndex(quarterOf, row)] += row.quarterIndividuals;
+  for (const row of quarterRows) individualsByQuarter[quarterIndex(quarterOf, row)] += row.quarterIndividuals;
 
   return {
     referrals,
@@ -212,7 +225,7 @@ function assertIndividualsWithinReferrals(individuals: PopulationFigures<number>
 }
 
 function quarterIndex(quarterOf: ReadonlyMap<string, number>, row: ReferralGroupRow): number {
-  const index = quarterOf.get(periodContaining(row.quarterStart, 'quarter').code);
+  const index = quarterOf.get(periodContaining(String(row.quarterStart), 'quarter').code);
   if (index === undefined) throw new TableInvariantError('shape_mismatch', `a referral group of ${row.quarterStart} lies outside the period`);
   return index;
 }
