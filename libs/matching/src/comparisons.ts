@@ -6,6 +6,7 @@ import { editDistance, jaroWinkler } from './strings';
 export const COMPARISON_NAMES = [
   'given_name',
   'family_name',
+  'middle_names',
   'date_of_birth',
   'sex',
   'nationality',
@@ -194,6 +195,27 @@ const familyName: ComparisonDefinition = {
   termFrequencyValue: (r) => r.family?.joined ?? null,
 };
 
+const middleNames: ComparisonDefinition = {
+  name: 'middle_names',
+  levels: [
+    { id: 'exact', description: 'middle names agree', m: 0.7, u: 0.002, termFrequency: true },
+    { id: 'shared', description: 'the records share a middle name', m: 0.15, u: 0.005 },
+    { id: 'initial', description: "one record has only the initials of the other's middle names", m: 0.05, u: 0.05 },
+    { id: 'different', description: 'middle names differ', m: 0.1, u: 0.943 },
+  ],
+  compare: (a, b) => {
+    const x = a.middleTokens;
+    const y = b.middleTokens;
+    if (x.length === 0 || y.length === 0) return NULL_LEVEL;
+    if (x.join('') === y.join('')) return 0;
+    if (x.some((t) => t.length > 1 && y.includes(t))) return 1;
+    const initials = (t: readonly string[]): boolean => t.every((w) => w.length === 1);
+    if ((initials(x) || initials(y)) && x[0][0] === y[0][0]) return 2;
+    return 3;
+  },
+  termFrequencyValue: (r) => (r.middleTokens.length ? r.middleTokens.join('') : null),
+};
+
 const dateOfBirth: ComparisonDefinition = {
   name: 'date_of_birth',
   levels: [
@@ -322,7 +344,7 @@ function softTokenOverlap(x: readonly string[], y: readonly string[]): number {
 const address: ComparisonDefinition = {
   name: 'address',
   levels: [
-    { id: 'exact', description: 'addresses agree', m: 0.6, u: 0.0005 },
+    { id: 'exact', description: 'addresses agree', m: 0.6, u: 0.0005, termFrequency: true },
     { id: 'most_words', description: 'most words of the address agree', m: 0.2, u: 0.002 },
     { id: 'some_words', description: 'some words of the address agree', m: 0.1, u: 0.02 },
     { id: 'different', description: 'addresses differ', m: 0.1, u: 0.9775 },
@@ -335,11 +357,13 @@ const address: ComparisonDefinition = {
     if (overlap >= 0.3) return 2;
     return 3;
   },
+  termFrequencyValue: (r) => r.addressText,
 };
 
 export const COMPARISONS: readonly ComparisonDefinition[] = [
   givenName,
   familyName,
+  middleNames,
   dateOfBirth,
   sex,
   nationality,

@@ -57,8 +57,8 @@ export class InvalidLinkageModelError extends Error {}
 
 /**
  * Reads a model back from JSON, checking it fits the comparisons this engine defines. A model stored before a
- * level was added to a comparison is read with that level's starting m and u, so stored models keep loading;
- * a comparison with no parameters, or a level this engine does not know, is refused.
+ * level or a comparison was added is read with the new one's starting m and u, so stored models keep loading;
+ * a comparison with empty or broken parameters, or a level this engine does not know, is refused.
  */
 export function importModel(json: string | LinkageModel): LinkageModel {
   const model = (typeof json === 'string' ? JSON.parse(json) : json) as LinkageModel;
@@ -68,6 +68,11 @@ export function importModel(json: string | LinkageModel): LinkageModel {
   const comparisons = {} as Record<ComparisonName, LevelParameters[]>;
   for (const comparison of COMPARISONS) {
     const levels = model.comparisons?.[comparison.name];
+    if (levels === undefined && model.comparisons) {
+      // A comparison added after the model was stored: its starting parameters until the model is re-learned.
+      comparisons[comparison.name] = comparison.levels.map((l) => ({ id: l.id, m: l.m, u: l.u }));
+      continue;
+    }
     if (!Array.isArray(levels) || levels.length === 0) {
       throw new InvalidLinkageModelError(`model has no parameters for comparison ${comparison.name}`);
     }

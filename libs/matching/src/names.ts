@@ -53,6 +53,7 @@ const HONORIFICS = new Set([
   'honourable',
   'esq',
   'prof',
+  'baron',
   'baroness',
   'viscount',
   'marquess',

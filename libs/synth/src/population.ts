@@ -132,13 +132,32 @@ function stripDiacritics(s: string): string {
     .replace(/[Đđ]/g, (c) => (c === 'Đ' ? 'D' : 'd'));
 }
 
-function givenName(draw: Draw, tradition: NamingTradition, sex: Person['sex'], avoid: ReadonlySet<string>): string {
+/**
+ * Whether two given names are too alike for parents to give to two of their children: the same name, or one
+ * name in two spellings (Zac and Zak). Compared on the last part, since Vietnamese siblings often share the
+ * middle name (Văn, Thị) and differ in the given name.
+ */
+function tooAlike(a: string, b: string): boolean {
+  const last = (name: string): string => stripDiacritics(name).toLowerCase().split(' ').pop() ?? '';
+  const x = last(a);
+  const y = last(b);
+  return x === y || x.slice(0, 3) === y.slice(0, 3);
+}
+
+function givenName(draw: Draw, tradition: NamingTradition, sex: Person['sex'], sibling: string | null): string {
   const pool = sex === 'female' ? tradition.female : sex === 'male' ? tradition.male : draw.pick([tradition.female, tradition.male]);
   for (let attempt = 0; attempt < 20; attempt++) {
     const name = draw.pick(pool);
-    if (!avoid.has(name)) return name;
+    if (sibling === null || !tooAlike(name, sibling)) return name;
   }
   return draw.pick(pool);
+}
+
+// Polish family names ending -ski, -cki, -dzki take -ska, -cka, -dzka for women (Kowalski, Kowalska).
+function familyNameFor(tradition: NamingTradition, family: string, sex: Person['sex']): string {
+  if (tradition !== TRADITIONS.polish) return family;
+  const masculine = family.replace(/(sk|ck|dzk)a$/, '$1i');
+  return sex === 'female' ? masculine.replace(/(sk|ck|dzk)i$/, '$1a') : masculine;
 }
 
 function newPerson(draw: Draw, id: string, until: Date, family?: Person, twin = false): Person {
@@ -153,8 +172,7 @@ function newPerson(draw: Draw, id: string, until: Date, family?: Person, twin = 
   if (family) {
     dob = twin ? family.dob : new Date(family.dob.getTime() + draw.pick([-1, 1]) * draw.int(300, 6 * 365) * DAY);
   }
-  const avoid = new Set<string>(family ? [family.given] : []);
-  const given = givenName(draw, tradition, sex, avoid);
+  const given = givenName(draw, tradition, sex, family ? family.given : null);
   const patronymicFather = tradition.patronymic ? draw.pick(tradition.male) : null;
   const estimated = alpha3 !== 'GBR' && draw.chance(child ? 0.25 : 0.1);
   return {
@@ -164,7 +182,7 @@ function newPerson(draw: Draw, id: string, until: Date, family?: Person, twin = 
     sex,
     given,
     middle: tradition === TRADITIONS.british && draw.chance(0.3) ? draw.pick(sex === 'female' ? tradition.female : tradition.male) : null,
-    family: family?.family ?? (patronymicFather ?? draw.pick(tradition.family)),
+    family: familyNameFor(tradition, family?.family ?? (patronymicFather ?? draw.pick(tradition.family)), sex),
     grandfather: family?.grandfather ?? (tradition.patronymic ? draw.pick(tradition.male) : null),
     dob,
     dobEstimated: family && twin ? family.dobEstimated : estimated,
