@@ -44,10 +44,10 @@ export function barChart(title: string, bars: readonly Bar[]): string {
     .map((bar, i) => {
       const y = 10 + i * rowHeight;
       const width = (numeric(bar.value) / max) * plotWidth;
-      const shown = escapeHtml(String(bar.value));
+      const value = escapeHtml(shown(bar.value));
       return `<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(truncate(bar.label, 34))}</text>
 <rect x="${labelWidth}" y="${y + 2}" width="${width.toFixed(1)}" height="${rowHeight - 6}" fill="${SERIES_FILL[0]}"/>
-<text x="${labelWidth + width + 5}" y="${y + 14}">${shown}</text>`;
+<text x="${labelWidth + width + 5}" y="${y + 14}">${value}</text>`;
     })
     .join('\n');
   return svg(title, labelWidth + plotWidth + 60, height, `${rows}
@@ -56,7 +56,7 @@ export function barChart(title: string, bars: readonly Bar[]): string {
 
 /** Grouped vertical bars: referrals and individuals side by side for each quarter. */
 export function groupedBarChart(title: string, categories: readonly string[], series: readonly Series[]): string {
-  const left = 50;
+  const left = 72;
   const plotHeight = 200;
   const groupWidth = Math.max(60, Math.min(120, 640 / Math.max(1, categories.length)));
   const barWidth = (groupWidth - 16) / series.length;
@@ -78,7 +78,7 @@ export function groupedBarChart(title: string, categories: readonly string[], se
           const h = (numeric(value) / max) * plotHeight;
           const x = x0 + k * barWidth;
           return `<rect x="${x.toFixed(1)}" y="${(top + plotHeight - h).toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${h.toFixed(1)}" fill="${SERIES_FILL[k % SERIES_FILL.length]}"/>
-<text x="${(x + barWidth / 2 - 1).toFixed(1)}" y="${(top + plotHeight - h - 4).toFixed(1)}" text-anchor="middle" font-size="10">${escapeHtml(String(value))}</text>`;
+<text x="${(x + barWidth / 2 - 1).toFixed(1)}" y="${(top + plotHeight - h - 4).toFixed(1)}" text-anchor="middle" font-size="10">${escapeHtml(shown(value))}</text>`;
         })
         .join('\n');
       const label = escapeHtml(shortQuarter(category));
@@ -96,6 +96,11 @@ function svg(title: string, width: number, height: number, body: string): string
 <title>${escapeHtml(title)}</title>${DEFS}
 ${body}
 </svg>`;
+}
+
+/** "62,504", "c" or "0", as the tables show them. */
+export function shown(value: Count): string {
+  return typeof value === 'number' ? value.toLocaleString('en-GB') : value;
 }
 
 function formatTick(value: number): string {

@@ -1,7 +1,7 @@
 import { BREAKDOWNS, type BreakdownTable, type Count, type CrossTable } from '../statistics/figures';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { ReportChanges } from '../board-reports/report-changes';
-import { barChart, groupedBarChart } from './charts';
+import { barChart, groupedBarChart, shown } from './charts';
 import { escapeHtml as e } from './escape';
 
 export interface HtmlContext {
@@ -82,9 +82,9 @@ ${report.disclosureRule ? `<p class="note">${e(report.disclosureRule)}</p>` : '<
 </header>
 <main>
 <section class="headline" aria-label="Key figures">
-<div>Referrals and notifications<strong>${e(String(referrals.total))}</strong></div>
-<div>Individuals<strong>${e(String(individuals.total))}</strong></div>
-${referrals.breakdowns.kind.cells.map((c) => `<div>${e(c.label)}<strong>${e(String(c.count))}</strong></div>`).join('\n')}
+<div>Referrals and notifications<strong>${e(shown(referrals.total))}</strong></div>
+<div>Individuals<strong>${e(shown(individuals.total))}</strong></div>
+${referrals.breakdowns.kind.cells.map((c) => `<div>${e(c.label)}<strong>${e(shown(c.count))}</strong></div>`).join('\n')}
 </section>
 ${changesSection(context.changes)}
 <h2>Referrals and individuals by quarter</h2>
@@ -97,7 +97,7 @@ ${groupedBarChart('Referrals and individuals by quarter', report.quarters.map((q
 </figure>
 <table>
 <thead><tr><th>Quarter</th><th class="n">Referrals</th><th class="n">Individuals</th></tr></thead>
-<tbody>${report.quarters.map((q) => `<tr><th>${e(q.label)}</th><td class="n">${e(String(q.referrals))}</td><td class="n">${e(String(q.individuals))}</td></tr>`).join('')}</tbody>
+<tbody>${report.quarters.map((q) => `<tr><th>${e(q.label)}</th><td class="n">${e(shown(q.referrals))}</td><td class="n">${e(shown(q.individuals))}</td></tr>`).join('')}</tbody>
 </table>
 <p>A person referred in two quarters is one individual in each, so individuals by quarter can add up to more than the period's individuals.</p>
 
@@ -145,8 +145,8 @@ function pairedTable(referrals: BreakdownTable<Count>, individuals: BreakdownTab
   return `<section class="table"><h3>${e(referrals.title)}</h3>
 <table>
 <thead><tr><th>${e(referrals.title)}</th><th class="n">Referrals</th><th class="n">Individuals</th></tr></thead>
-<tbody>${referrals.cells.map((c) => `<tr><th>${e(c.label)}</th><td class="n">${e(String(c.count))}</td><td class="n">${e(String(people.get(c.label) ?? 0))}</td></tr>`).join('')}
-<tr class="total"><th>Total</th><td class="n">${e(String(referrals.total))}</td><td class="n">${e(String(individuals.total))}</td></tr></tbody>
+<tbody>${referrals.cells.map((c) => `<tr><th>${e(c.label)}</th><td class="n">${e(shown(c.count))}</td><td class="n">${e(shown(people.get(c.label) ?? 0))}</td></tr>`).join('')}
+<tr class="total"><th>Total</th><td class="n">${e(shown(referrals.total))}</td><td class="n">${e(shown(individuals.total))}</td></tr></tbody>
 </table></section>`;
 }
 
@@ -154,8 +154,8 @@ function singleTable(t: BreakdownTable<Count>, measure: string): string {
   return `<section class="table"><h3>${e(t.title)}</h3>
 <table>
 <thead><tr><th></th><th class="n">${e(measure)}</th></tr></thead>
-<tbody>${t.cells.map((c) => `<tr><th>${e(c.label)}</th><td class="n">${e(String(c.count))}</td></tr>`).join('')}
-<tr class="total"><th>Total</th><td class="n">${e(String(t.total))}</td></tr></tbody>
+<tbody>${t.cells.map((c) => `<tr><th>${e(c.label)}</th><td class="n">${e(shown(c.count))}</td></tr>`).join('')}
+<tr class="total"><th>Total</th><td class="n">${e(shown(t.total))}</td></tr></tbody>
 </table></section>`;
 }
 
@@ -164,9 +164,9 @@ function crossTabTable(t: CrossTable<Count>, measure: string): string {
 <table>
 <thead><tr><th></th>${t.columns.map((c) => `<th class="n">${e(c)}</th>`).join('')}<th class="n">Total</th></tr></thead>
 <tbody>${t.rows
-    .map((row, r) => `<tr><th>${e(row)}</th>${t.counts[r].map((v) => `<td class="n">${e(String(v))}</td>`).join('')}<td class="n">${e(String(t.rowTotals[r]))}</td></tr>`)
+    .map((row, r) => `<tr><th>${e(row)}</th>${t.counts[r].map((v) => `<td class="n">${e(shown(v))}</td>`).join('')}<td class="n">${e(shown(t.rowTotals[r]))}</td></tr>`)
     .join('')}
-<tr class="total"><th>Total</th>${t.columnTotals.map((v) => `<td class="n">${e(String(v))}</td>`).join('')}<td class="n">${e(String(t.total))}</td></tr></tbody>
+<tr class="total"><th>Total</th>${t.columnTotals.map((v) => `<td class="n">${e(shown(v))}</td>`).join('')}<td class="n">${e(shown(t.total))}</td></tr></tbody>
 </table></section>`;
 }
 
@@ -175,7 +175,7 @@ function changesSection(changes: ReportChanges | null | undefined): string {
   const rows = changes.changed
     .map(
       (c) =>
-        `<tr><td>${e(c.measure)}</td><td>${e(c.table)}</td><td>${e([c.category, c.subcategory].filter(Boolean).join(' × '))}</td><td class="n">${e(String(c.before ?? '–'))}</td><td class="n">${e(String(c.after ?? '–'))}</td></tr>`,
+        `<tr><td>${e(c.measure)}</td><td>${e(c.table)}</td><td>${e([c.category, c.subcategory].filter(Boolean).join(' × '))}</td><td class="n">${e(c.before === null ? '–' : shown(c.before))}</td><td class="n">${e(c.after === null ? '–' : shown(c.after))}</td></tr>`,
     )
     .join('');
   return `<h2>What changed since revision ${changes.previousRevision}</h2>
