@@ -9,6 +9,7 @@ import type { StatisticsReport } from '../statistics/statistics-report';
 import { BoardReportService } from './board-report.service';
 import { BoardReportSummaryView, BoardReportView, presentReport, presentSummary } from './board-report.presenter';
 import { BoardReportFormatQuery } from './dto/board-report-format.query';
+import { BoardReportDoc } from './dto/board-report.response';
 import { GenerateBoardReportDto } from './dto/generate-board-report.dto';
 import { ListBoardReportsQuery } from './dto/list-board-reports.query';
 
@@ -27,8 +28,8 @@ export class BoardReportController {
       'since the revision that stands (late data, merges), this is the next revision and lists what changed (201); when ' +
       'nothing a board can see changed, the standing revision is answered (200).',
   })
-  @ApiCreatedResponse({ description: 'A new revision' })
-  @ApiOkResponse({ description: 'Nothing changed: the standing revision' })
+  @ApiCreatedResponse({ description: 'A new revision', type: BoardReportDoc })
+  @ApiOkResponse({ description: 'Nothing changed: the standing revision', type: BoardReportDoc })
   async generate(
     @Body() body: GenerateBoardReportDto,
     @CurrentPrincipal() principal: Principal,
@@ -54,6 +55,7 @@ export class BoardReportController {
   @Roles('safeguarding_lead', 'board_viewer')
   @ApiOperation({ summary: 'A board report as JSON, CSV, or a printable HTML report with charts' })
   @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiOkResponse({ type: BoardReportDoc })
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: BoardReportFormatQuery,
