@@ -24,7 +24,8 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   const today = toIsoDate(now);
   const age = referral.age;
   const victim = referral.potentialVictim;
-  const referredAt = typeof referral.referredAt === 'string' ? referral.referredAt : now.toISOString();
+  // A referredAt that is not a date at all is reported by field validation; the rules then reason from today.
+  const referredAt = typeof referral.referredAt === 'string' && Number.isFinite(Date.parse(referral.referredAt)) ? referral.referredAt : now.toISOString();
   const dateOfBirth = isIsoDate(victim?.dateOfBirth) ? victim?.dateOfBirth : undefined;
 
   if (typeof referral.referredAt === 'string' && Date.parse(referral.referredAt) > now.getTime() + CLOCK_SKEW_MS) {

@@ -15,6 +15,9 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new InvalidRequestError([{ path: '', message: 'the body must be a JSON object' }]);
     }
+    // class-transformer reads `constructor` on nested values: such keys are refused before it sees them.
+    const reserved = reservedKeys(body);
+    if (reserved.length > 0) throw new InvalidRequestError(reserved.map((path) => ({ path, message: `${path} is not a field of a referral` })));
     const dto = plainToInstance(CreateReferralDto, body);
     const fieldErrors = flattenValidationErrors(
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }),
@@ -24,6 +27,20 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
     if (errors.length > 0) throw new InvalidRequestError(errors);
     return dto;
   }
+}
+
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Paths of object keys that name JavaScript internals rather than fields, anywhere in the body. */
+function reservedKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [];
+  const found: string[] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (RESERVED.has(key)) found.push(path);
+    else found.push(...reservedKeys(child, path));
+  }
+  return found;
 }
 
 function dedupe(errors: FieldViolation[]): FieldViolation[] {

@@ -10,6 +10,7 @@ import {
   IsIn,
   IsISO8601,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   MaxLength,
@@ -72,7 +73,7 @@ export class PotentialVictimDto {
   @ApiPropertyOptional() @IsOptional() @IsNhsNumber() nhsNumber?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) homeOfficeReference?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) interpreterLanguage?: string;
-  @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
+  @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
 }
 
 export class ExploitationDto {
@@ -107,27 +108,27 @@ export class CreateReferralDto {
   @ApiProperty({ enum: REFERRAL_KINDS }) @IsIn(REFERRAL_KINDS) kind: ReferralKind;
 
   @ApiProperty({ type: FirstResponderDto })
-  @IsDefined() @ValidateNested() @Type(() => FirstResponderDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => FirstResponderDto)
   firstResponder: FirstResponderDto;
 
-  @ApiProperty({ type: AgeDto }) @IsDefined() @ValidateNested() @Type(() => AgeDto) age: AgeDto;
+  @ApiProperty({ type: AgeDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => AgeDto) age: AgeDto;
 
   @ApiPropertyOptional({ description: 'Adults only' }) @IsOptional() @IsBoolean() consentToNrm?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() cooperatesWithAuthorities?: boolean;
 
   @ApiProperty({ type: PotentialVictimDto })
-  @IsDefined() @ValidateNested() @Type(() => PotentialVictimDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => PotentialVictimDto)
   potentialVictim: PotentialVictimDto;
 
   @ApiProperty({ type: ExploitationDto })
-  @IsDefined() @ValidateNested() @Type(() => ExploitationDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ExploitationDto)
   exploitation: ExploitationDto;
 
   @ApiPropertyOptional({ type: LocalAuthorityContactDto, description: 'Required for a child' })
-  @IsOptional() @ValidateNested() @Type(() => LocalAuthorityContactDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => LocalAuthorityContactDto)
   localAuthorityContact?: LocalAuthorityContactDto;
 
-  @ApiPropertyOptional({ type: PoliceDto }) @IsOptional() @ValidateNested() @Type(() => PoliceDto) police?: PoliceDto;
+  @ApiPropertyOptional({ type: PoliceDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PoliceDto) police?: PoliceDto;
 
   @ApiPropertyOptional({ maxLength: 15000 }) @IsOptional() @IsString() @MaxLength(15000) narrative?: string;
 
