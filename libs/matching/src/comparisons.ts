@@ -75,8 +75,9 @@ type NameLevel = 'exact' | 'variant' | 'swapped' | 'fuzzy' | 'alias' | 'token' |
 export const FUZZY_NAME = 0.92;
 export const PHONETIC_NAME = 0.84;
 
-// Vietnamese "Văn" and "Thị" mark sex and are shared by half of all men or women: sharing one says nothing.
-const UNINFORMATIVE_TOKENS = new Set(['van', 'thi']);
+// Vietnamese "Văn" and "Thị" mark sex and are shared by half of all men or women, and particles (Arabic "Al-",
+// "bin", "Abu"; "de", "von") join many unrelated names: sharing one says nothing.
+const UNINFORMATIVE_TOKENS = new Set(['van', 'thi', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'de', 'da', 'di', 'del', 'von', 'der']);
 
 /**
  * Whether a token of this name part is among the other record's tokens of the same part or its middle names.

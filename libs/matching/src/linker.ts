@@ -84,7 +84,9 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   const trained = options.model ? null : trainModel(prepared, config);
   progress('train', 1, 1);
   let model: LinkageModel = options.model ?? { ...trained!, expectedMatchesPerRecord: 0.5 };
-  let scorer = new Scorer(model, config);
+  // A model learned from this batch counted both records of every pair in its frequencies.
+  const scorerOptions = { leaveOut: trained ? 2 : 0 };
+  let scorer = new Scorer(model, config, scorerOptions);
   const freqs: RecordFrequencies[] = prepared.map((r) => scorer.frequencies(r));
   const evidence = new Float64Array(pairs.count);
   const guarded = new Uint8Array(pairs.count);
@@ -104,7 +106,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
       expectedMatchesPerRecord: estimateExpectedMatches(evidence, n),
       training: { ...trained.training, candidatePairs: pairs.count },
     };
-    scorer = new Scorer(model, config);
+    scorer = new Scorer(model, config, scorerOptions);
   }
   const priorWeight = scorer.priorWeight(n - 1);
   const { match, possibleMatch } = config.thresholds;

@@ -39,7 +39,8 @@ export class PersonIndex {
     readonly model: LinkageModel,
     readonly config: LinkageConfig = DEFAULT_LINKAGE_CONFIG,
   ) {
-    this.scorer = new Scorer(model, config);
+    // The worker learns its model from the records it indexes, so an indexed record counted itself.
+    this.scorer = new Scorer(model, config, { leaveOut: 1 });
   }
 
   /** Number of records held (anonymous notifications are never held). */

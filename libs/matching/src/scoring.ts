@@ -81,6 +81,16 @@ export function weightFromProbability(p: number): number {
 /** Per-record term frequencies, looked up once so the hot path does no string hashing. */
 export type RecordFrequencies = Float64Array;
 
+export interface ScorerOptions {
+  /**
+   * How many of the two records being compared were counted in the model's term-frequency tables: 2 when the
+   * model was learned from the very batch being linked, 1 for an index of records the model was learned from.
+   * Their own occurrences are taken out of a value's count, since u is the chance that someone else has it:
+   * a name borne only by the two records of one person is rare, not common.
+   */
+  readonly leaveOut?: number;
+}
+
 /**
  * Scores pairs under one model: per-level weights are precomputed, term-frequency levels use each record's own
  * value frequency.
@@ -91,13 +101,18 @@ export class Scorer {
   private readonly tfLevel: Int8Array[];
   private readonly tfTables: (Map<string, number> | null)[];
   private readonly tfTotals: Float64Array;
-  private readonly nationalityGroups: readonly { share: number; total: number; given: Map<string, number>; family: Map<string, number> }[];
+  private readonly nationalityGroups: readonly { key: string; share: number; total: number; given: Map<string, number>; family: Map<string, number> }[];
   readonly tfSlots: number;
+
+  /** How many of a pair's own records the model's frequency tables counted (see `ScorerOptions`). */
+  private readonly leaveOut: number;
 
   constructor(
     readonly model: LinkageModel,
     readonly config: LinkageConfig,
+    options: ScorerOptions = {},
   ) {
+    this.leaveOut = options.leaveOut ?? 0;
     this.weights = COMPARISONS.map((c) =>
       Float64Array.from(model.comparisons[c.name].map((l) => log2(l.m / l.u))),
     );
@@ -109,11 +124,11 @@ export class Scorer {
     });
     this.tfTotals = Float64Array.from(COMPARISONS.map((c) => model.termFrequencies[c.name]?.total ?? 0));
     this.tfSlots = COMPARISONS.length;
-    const groups = Object.values(model.nameFrequenciesByNationality ?? {});
+    const groups = Object.entries(model.nameFrequenciesByNationality ?? {}).map(([key, g]) => ({ key, ...g }));
     const named = groups.reduce((sum, g) => sum + g.total, 0);
     this.nationalityGroups = groups
       .filter((g) => g.total > 0)
-      .map((g) => ({ share: g.total / named, total: g.total, given: new Map(Object.entries(g.given)), family: new Map(Object.entries(g.family)) }));
+      .map((g) => ({ key: g.key, share: g.total / named, total: g.total, given: new Map(Object.entries(g.given)), family: new Map(Object.entries(g.family)) }));
   }
 
   /**
@@ -126,11 +141,13 @@ export class Scorer {
     const product = freqs[GIVEN] * freqs[FAMILY];
     if (!(product > 0)) return 0;
     let joint = 0;
+    const own = record.nationality ?? '';
     for (const g of this.nationalityGroups) {
-      const given = g.given.get(record.given.joined);
-      if (!given) continue;
-      const family = g.family.get(record.family.joined);
-      if (family) joint += (g.share * given * family) / (g.total * g.total);
+      const out = g.key === own ? this.leaveOut : 0;
+      const given = (g.given.get(record.given.joined) ?? 0) - out;
+      if (given <= 0) continue;
+      const family = (g.family.get(record.family.joined) ?? 0) - out;
+      if (family > 0) joint += (g.share * given * family) / (g.total * g.total);
     }
     return joint > product ? log2(joint / product) : 0;
   }
@@ -143,7 +160,7 @@ export class Scorer {
       const value = c.termFrequencyValue!(record);
       if (!table || value === null) continue;
       const total = this.tfTotals[k];
-      const count = table.get(value) ?? 0;
+      const count = (table.get(value) ?? 0) - this.leaveOut;
       out[k] = Math.max(Math.max(count, 1) / total, this.config.termFrequency.minimumFrequency);
     }
     out[COOCCURRENCE] = this.nameCooccurrence(record, out);
@@ -201,9 +218,17 @@ export class Scorer {
 
   /** Whether a rule holds this pair below MATCH whatever its weight (twins and siblings). */
   guarded(levels: Int8Array): boolean {
-    if (this.config.requireCorroboration && !this.corroborated(levels)) return true;
-    if (!this.config.siblingGuard || levels[GIVEN] !== GIVEN_DIFFERENT) return false;
-    return !(levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1);
+    return this.guardRule(levels) !== null;
+  }
+
+  /** The rule holding this pair below MATCH, as the explanation states it, or null. */
+  guardRule(levels: Int8Array): string | null {
+    if (this.config.requireCorroboration && !this.corroborated(levels)) {
+      return 'corroboration: names alone, with nothing else speaking for the match';
+    }
+    if (!this.config.siblingGuard || levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1) return null;
+    if (levels[GIVEN] === GIVEN_DIFFERENT) return 'sibling_guard: given names differ and no identifier agrees';
+    return null;
   }
 
   /** Whether something beyond the name (date of birth, an identifier, the address) speaks for the match. */
@@ -263,7 +288,8 @@ export class Scorer {
       };
     });
     const probability = probabilityFromWeight(total);
-    const guarded = this.guarded(levels);
+    const rule = this.guardRule(levels);
+    const guarded = rule !== null;
     return {
       recordId: a.recordId,
       candidateRecordId: b.recordId,
@@ -273,7 +299,7 @@ export class Scorer {
       matchWeight: round(total),
       probability,
       decision: this.decide(probability, guarded),
-      rules: guarded ? ['sibling_guard: given names differ and no identifier agrees'] : [],
+      rules: rule ? [rule] : [],
     };
   }
 }

@@ -139,9 +139,11 @@ function stripDiacritics(s: string): string {
  */
 function tooAlike(a: string, b: string): boolean {
   const last = (name: string): string => stripDiacritics(name).toLowerCase().split(' ').pop() ?? '';
+  // The consonants as heard: Zac and Zak, Ali and Aly, Mohamed and Muhammad come out the same.
+  const sound = (name: string): string => name.replace(/[ck]+|q/g, 'k').replace(/z/g, 's').replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
   const x = last(a);
   const y = last(b);
-  return x === y || x.slice(0, 3) === y.slice(0, 3);
+  return x === y || x.slice(0, 3) === y.slice(0, 3) || sound(x) === sound(y);
 }
 
 function givenName(draw: Draw, tradition: NamingTradition, sex: Person['sex'], sibling: string | null): string {
