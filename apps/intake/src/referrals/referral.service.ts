@@ -89,14 +89,16 @@ export class ReferralService {
 
   /** A first responder sees only their own organisation's referrals; any other answers as not found. */
   async get(id: string, principal: Principal): Promise<ReferralView> {
-    const referral = await this.referrals.findById(id);
-    if (!referral || (principal.role === 'first_responder' && referral.organisation !== principal.org)) {
-      throw new NotFoundError('referral', id);
-    }
+    // Transitions first: a transfer commits the completed transition and the referral's new case record together,
+    // so a completed transition read here is always matched by the referral read after it.
     const [transitions, assessments] = await Promise.all([
       this.transitions.forReferral(id),
       this.transitions.assessmentsForReferral(id),
     ]);
+    const referral = await this.referrals.findById(id);
+    if (!referral || (principal.role === 'first_responder' && referral.organisation !== principal.org)) {
+      throw new NotFoundError('referral', id);
+    }
     return presentReferral(referral, transitions, assessments);
   }
 
