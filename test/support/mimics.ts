@@ -71,14 +71,14 @@ interface Faultable {
 
 async function createAis(): Promise<{ app: INestApplication; faults: Faultable }> {
   const { createAisApp } = await import('../../apps/ais/src/ais.app');
-  const { FaultInjectionService } = await import('../../apps/ais/src/http/fault-injection.service');
+  const { FaultInjectionService } = await import('@app/common');
   const app = await createAisApp();
   return { app, faults: app.get(FaultInjectionService) };
 }
 
 async function createLcs(): Promise<{ app: INestApplication; faults: Faultable }> {
   const { createLcsApp } = await import('../../apps/lcs/src/lcs.app');
-  const { FaultInjectionService } = await import('../../apps/lcs/src/http/fault-injection.service');
+  const { FaultInjectionService } = await import('@app/common');
   const app = await createLcsApp();
   return { app, faults: app.get(FaultInjectionService) };
 }

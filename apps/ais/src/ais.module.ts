@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
-import { createLoggerModule, HealthModule } from '@app/common';
+import { createLoggerModule, FaultInjectionService, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
 import { MetricsModule } from '@app/metrics';
@@ -10,7 +10,6 @@ import { ChangeFeedModule } from './change-feed/change-feed.module';
 import { ConcernsModule } from './concerns/concerns.module';
 import { SafeguardingConcernController } from './concerns/safeguarding-concern.controller';
 import { FaultInjectionMiddleware } from './http/fault-injection.middleware';
-import { FaultInjectionService } from './http/fault-injection.service';
 import { TransferController } from './transfers/transfer.controller';
 
 /** The adults' case system mimic (AIS API v2). */

@@ -1,6 +1,6 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
-import { createLoggerModule, HealthModule } from '@app/common';
+import { createLoggerModule, FaultInjectionService, HealthModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
 import { MetricsModule } from '@app/metrics';
@@ -9,7 +9,6 @@ import { ContactsModule } from './contacts/contacts.module';
 import { FeedController } from './feed/feed.controller';
 import { FeedModule } from './feed/feed.module';
 import { FaultInjectionMiddleware } from './http/fault-injection.middleware';
-import { FaultInjectionService } from './http/fault-injection.service';
 import { LCS_SCHEMA } from './lcs-schema';
 
 /** The children's case system mimic (LCS contacts API). */

@@ -7,3 +7,4 @@ export * from './http-app';
 export * from './health/health.module';
 export * from './redis-throttler.storage';
 export * from './throttling.module';
+export * from './mimic/fault-injection.service';

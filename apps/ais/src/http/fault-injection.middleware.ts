@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
-import { FaultInjectionService } from './fault-injection.service';
+import { FaultInjectionService } from '@app/common';
 
 /** Applied to the API controllers only, so health checks are never slowed or failed. */
 @Injectable()

@@ -10,7 +10,7 @@ export interface MimicFaults {
 }
 
 /**
- * How badly this mimic behaves, from MIMIC_LATENCY_MS and MIMIC_FAILURE_RATE (LCS). Tests may change it on a running
+ * How badly a case-system mimic behaves, from MIMIC_LATENCY_MS and MIMIC_FAILURE_RATE. Tests may change it on a running
  * app (a case system going down and coming back) through `set`.
  */
 @Injectable()
