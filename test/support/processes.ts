@@ -25,7 +25,9 @@ const WORKERS: readonly AppName[] = ['router', 'deduplicator'];
 const KEPT_LINES = 200;
 
 export function distDirectory(): string {
-  return process.env.RH_DIST ?? path.join(ROOT, 'dist');
+  if (process.env.RH_DIST) return process.env.RH_DIST;
+  // Compiled itself (benchmarks run dist/test/support/processes.js): ROOT is then the build.
+  return existsSync(path.join(ROOT, 'apps', 'intake', 'src', 'main.js')) ? ROOT : path.join(ROOT, 'dist');
 }
 
 function entryOf(name: AppName): string {
@@ -49,6 +51,8 @@ export class AppProcess {
     readonly name: AppName,
     readonly port: number,
     private env: Record<string, string>,
+    /** Drop the process's output instead of keeping its last lines (benchmarks: logging at full rate). */
+    private readonly discardOutput = false,
   ) {}
 
   get url(): string {
@@ -75,7 +79,8 @@ export class AppProcess {
 
   async start(): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running`);
-    const child = spawn(process.execPath, [entryOf(this.name)], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = this.discardOutput ? 'ignore' : 'pipe';
+    const child = spawn(process.execPath, [entryOf(this.name)], { env: this.env, stdio: ['ignore', output, output] });
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
@@ -148,6 +153,8 @@ export interface SystemOptions {
   env?: Record<string, string | number>;
   /** Settings for one app only, e.g. a mimic's MIMIC_LATENCY_MS. */
   perApp?: Partial<Record<AppName, Record<string, string | number>>>;
+  /** Drop every app's output (see AppProcess). */
+  discardOutput?: boolean;
 }
 
 /**
@@ -182,7 +189,7 @@ export class TestSystem {
     const apps = new Map<AppName, AppProcess>();
     for (const name of names) {
       const own = Object.fromEntries(Object.entries(options.perApp?.[name] ?? {}).map(([k, v]) => [k, String(v)]));
-      apps.set(name, new AppProcess(name, ports.get(name)!, { ...base, ...own }));
+      apps.set(name, new AppProcess(name, ports.get(name)!, { ...base, ...own }, options.discardOutput));
     }
     return new TestSystem(apps, queuePrefix);
   }

@@ -13,10 +13,14 @@ export class DurableRedis {
   private child?: ChildProcess;
   private readonly dir = mkdtempSync(path.join(os.tmpdir(), 'rh-redis-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly fsync: 'always' | 'everysec',
+  ) {}
 
-  static async start(): Promise<DurableRedis> {
-    const redis = new DurableRedis(await freePort());
+  /** `always` (the default) loses nothing on a kill; `everysec` is Redis's production default, for benchmarks. */
+  static async start(fsync: 'always' | 'everysec' = 'always'): Promise<DurableRedis> {
+    const redis = new DurableRedis(await freePort(), fsync);
     await redis.start();
     return redis;
   }
@@ -26,7 +30,7 @@ export class DurableRedis {
   }
 
   async start(): Promise<void> {
-    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always', '--maxmemory-policy', 'noeviction'];
+    const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir, '--save', '', '--appendonly', 'yes', '--appendfsync', this.fsync, '--maxmemory-policy', 'noeviction'];
     this.child = spawn('redis-server', args, { stdio: 'ignore' });
     for (let i = 0; i < 200; i += 1) {
       if (await pong(this.port)) return;

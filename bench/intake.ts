@@ -1,0 +1,157 @@
+import autocannon from 'autocannon';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { bearer } from '../test/support/auth';
+import { population } from '../test/faults/support/harness';
+import { percentile } from './lib/metrics';
+import type { BenchEnvironment } from './run';
+
+const CONNECTIONS = 32;
+const WARM_UP_SECONDS = 5;
+const SECONDS = 20;
+
+export interface IntakeFigures {
+  connections: number;
+  seconds: number;
+  intake: { requestsPerSecond: number; latencyMs: { p50: number; p90: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
+  pgbench: { transactionsPerSecond: number; latencyMs: { average: number; p50: number; p99: number }; clients: number; threads: number; script: string };
+  /** intake requests per second ÷ pgbench transactions per second, at the same concurrency. */
+  ratio: number;
+  targets: { ratioAtLeast: number; p99AtMostMs: number; ratioMet: boolean; p99Met: boolean };
+  settings: Record<string, string | number>;
+}
+
+/**
+ * Intake's throughput and latency under autocannon (POST /v1/referrals with an Idempotency-Key, 32 connections),
+ * beside what this machine's PostgreSQL does with the very statements one referral costs (pgbench, same
+ * concurrency): the idempotency claim, then one transaction with the reference number, the referral row, the
+ * outbox row and the stored answer, then the audit row. The ratio says how much of the database's limit intake
+ * reaches.
+ */
+export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures> {
+  const settings = { THROTTLE_LIMIT: 100_000_000 };
+  const system = await env.system(['intake'], settings);
+  const url = `${system.app('intake').url}/v1/referrals`;
+  const authorization = await bearer('first_responder', 'Thames Valley Police');
+  const bodies = population(300, 97)
+    .bodies.filter((b) => (b as { firstResponder: { organisation: string } }).firstResponder.organisation === 'Thames Valley Police')
+    .map((b) => JSON.stringify(b));
+
+  const load = (seconds: number) =>
+    autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': randomUUID() },
+            body: bodies[Math.floor(Math.random() * bodies.length)],
+          }),
+        },
+      ],
+    });
+  await load(WARM_UP_SECONDS);
+  const measured = await load(SECONDS);
+  await system.stop();
+
+  const pg = await pgbench(env);
+  const intakeRate = measured.requests.average;
+  const ratio = intakeRate / pg.transactionsPerSecond;
+  const p99 = measured.latency.p99;
+  return {
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    intake: {
+      requestsPerSecond: round(intakeRate),
+      latencyMs: { p50: measured.latency.p50, p90: measured.latency.p90, p99, max: measured.latency.max },
+      non2xx: measured.non2xx,
+      errors: measured.errors,
+      timeouts: measured.timeouts,
+    },
+    pgbench: pg,
+    ratio: round(ratio, 3),
+    targets: { ratioAtLeast: 0.5, p99AtMostMs: 50, ratioMet: ratio >= 0.5, p99Met: p99 <= 50 },
+    settings: { ...settings, DATABASE_POOL_SIZE: 10, LOG_LEVEL: 'info', note: 'intake alone (no router or deduplicator running); outbox relayed to Redis as deployed' } as Record<string, string | number>,
+  };
+}
+
+function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** SQL literals of one stored row, as PostgreSQL prints each value (pg's parsers switched off). */
+async function sampleRow(sql: Client, table: string, where: string): Promise<Record<string, string | null>> {
+  const { rows } = await sql.query({ text: `SELECT * FROM ${table} WHERE ${where} LIMIT 1`, types: { getTypeParser: () => (value: string) => value } });
+  if (!rows[0]) throw new Error(`no row in ${table} to copy`);
+  return rows[0] as Record<string, string | null>;
+}
+
+const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`);
+
+function insertOf(table: string, row: Record<string, string | null>, computed: Record<string, string>, omit: string[] = []): string {
+  const columns = Object.keys(row).filter((c) => !omit.includes(c));
+  const values = columns.map((c) => computed[c] ?? literal(row[c]));
+  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.join(', ')});`;
+}
+
+/** pgbench running, per transaction, the statements intake runs for one referral, with rows copied from intake's own. */
+async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']> {
+  const sql = new Client({ connectionString: env.databaseUrl });
+  await sql.connect();
+  const referral = await sampleRow(sql, 'central.referrals', 'true');
+  const outbox = await sampleRow(sql, 'central.outbox', 'true');
+  const idempotency = await sampleRow(sql, 'central.idempotency_keys', "state = 'completed'");
+  const audit = await sampleRow(sql, 'central.audit_events', "action = 'referral.create'");
+  await sql.end();
+
+  const script = [
+    "SELECT gen_random_uuid()::text AS rid, md5(random()::text) AS ikey \\gset",
+    `INSERT INTO central.idempotency_keys (scope, key, request_hash, state, expires_at) VALUES (${literal(idempotency.scope)}, :ikey, ${literal(idempotency.request_hash)}, 'in_flight', now() + 48 * interval '1 hour') ON CONFLICT (scope, key) DO UPDATE SET state = 'in_flight' WHERE central.idempotency_keys.expires_at < now() RETURNING key;`,
+    'BEGIN;',
+    "SELECT nextval('central.referral_reference_seq')::int AS n \\gset",
+    insertOf('central.referrals', referral, { id: ':rid::uuid', reference: "'B-' || :n", received_at: 'now()' }),
+    insertOf('central.outbox', outbox, { aggregate_id: ':rid::uuid', job_id: "'deliver-' || :rid", payload: "jsonb_build_object('referralId', :rid::text)" }, ['id', 'sent_at', 'attempts', 'last_error']),
+    `UPDATE central.idempotency_keys SET state = 'completed', response_status = 201, response_body = ${literal(idempotency.response_body)} WHERE scope = ${literal(idempotency.scope)} AND key = :ikey;`,
+    'COMMIT;',
+    insertOf('central.audit_events', audit, { subject_id: ':rid', at: 'now()' }, ['id']),
+  ].join('\n');
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-pgbench-'));
+  try {
+    const file = path.join(dir, 'referral.sql');
+    writeFileSync(file, `${script}\n`);
+    const threads = Math.max(1, os.cpus().length);
+    const output = execFileSync(
+      'pgbench',
+      ['-n', '-M', 'extended', '-c', String(CONNECTIONS), '-j', String(threads), '-T', String(SECONDS), '-l', '--log-prefix', path.join(dir, 'tx'), '-f', file, env.databaseUrl],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);
+    const average = Number(/latency average = ([\d.]+) ms/.exec(output)?.[1]);
+    // Per-transaction log lines: client, transaction, latency (µs), script, epoch seconds, µs.
+    const latencies = readdirSync(dir)
+      .filter((f) => f.startsWith('tx'))
+      .flatMap((f) => readFileSync(path.join(dir, f), 'utf8').trim().split('\n'))
+      .map((line) => Number(line.split(' ')[2]) / 1000)
+      .sort((a, b) => a - b);
+    if (!Number.isFinite(tps)) throw new Error(`pgbench gave no tps:\n${output}`);
+    return {
+      transactionsPerSecond: round(tps),
+      latencyMs: { average, p50: round(percentile(latencies, 50), 2), p99: round(percentile(latencies, 99), 2) },
+      clients: CONNECTIONS,
+      threads,
+      script,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
