@@ -1,59 +1,28 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
+import type { INestApplication } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { eventually, useTestEnvironment } from './support/env';
-import { enterDirectly, RunningMimic, startAis, startLcs } from './support/mimics';
+import { eventually } from './support/env';
+import { enterDirectly, type RunningMimic } from './support/mimics';
 import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 
 /** Intake → router → case systems → change feeds → deduplicator → person index, on real PostgreSQL and Redis. */
 describe('LinkingService through the queue', () => {
-  let db: TestDatabase;
-  let ais: RunningMimic;
+  let system: TestSystem;
   let lcs: RunningMimic;
   let intake: INestApplication;
-  let router: INestApplicationContext;
-  let deduplicator: INestApplicationContext;
   let sql: Client;
   let lead: string;
 
-  async function startDeduplicator(): Promise<INestApplicationContext> {
-    const { DeduplicatorModule } = await import('../apps/deduplicator/src/deduplicator.module');
-    const app = await NestFactory.createApplicationContext(DeduplicatorModule, { logger: false });
-    await app.init();
-    return app;
-  }
-
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url, FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 });
-    ais = await startAis({ databaseUrl: db.url });
-    lcs = await startLcs({ databaseUrl: db.url });
-    process.env.AIS_URL = ais.url;
-    process.env.LCS_URL = lcs.url;
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    const { RouterModule } = await import('../apps/router/src/router.module');
-    intake = await createIntakeApp();
-    await intake.init();
-    router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
-    await router.init();
-    deduplicator = await startDeduplicator();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 }, mimics: true, intake: true, router: true, deduplicator: true });
+    ({ lcs, intake, sql } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(async () => {
-    await deduplicator?.close();
-    await router?.close();
-    await intake?.close();
-    await ais?.close();
-    await lcs?.close();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
   const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
@@ -100,6 +69,18 @@ describe('LinkingService through the queue', () => {
     expect((await show(notification.id)).personId).toBeNull();
   });
 
+  it('puts only ids in linking job payloads', async () => {
+    const queue = new Queue('linking', { connection: { host: '127.0.0.1', port: 6379 }, prefix: system.prefix });
+    try {
+      const jobs = await queue.getJobs(['completed', 'waiting', 'active', 'delayed']);
+      const links = jobs.filter((j) => j.name === 'link');
+      expect(links.length).toBeGreaterThan(0);
+      for (const job of links) expect(Object.keys(job.data).sort()).toEqual(['recordId', 'system', 'version']);
+    } finally {
+      await queue.close();
+    }
+  });
+
   it('links a record a practitioner entered directly, with no referral behind it', async () => {
     const recordId = await enterDirectly(lcs, {
       subject: { firstName: 'Thi', lastName: 'Tran', dateOfBirth: '2011-05-05', sex: 'female', nationality: 'VNM' },
@@ -119,9 +100,8 @@ describe('LinkingService through the queue', () => {
       ids.push((await post(childNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', firstName: cFirst, lastName: cLast, dateOfBirth: `201${i}-1${i % 3}-2${i}` } }))).id);
     }
     await eventually(async () => (await sql.query(`SELECT count(*)::int AS n FROM central.case_records`)).rows[0].n >= 3);
-    // Stop without waiting for in-flight jobs, as a crash would; a new worker takes over.
-    await deduplicator.close();
-    deduplicator = await startDeduplicator();
+    // Stop in the middle of the batch; a new worker takes over.
+    await system.restartDeduplicator();
     for (const id of ids) await linked(id);
     const { rows } = await sql.query(`
       SELECT count(*)::int AS links, count(DISTINCT (system, record_id))::int AS records FROM central.record_links`);

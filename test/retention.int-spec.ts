@@ -1,50 +1,35 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
+import { RetentionService } from '../apps/router/src/retention/retention.service';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
 import { adultNrm, childNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 
 describe('RetentionService', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let intake: INestApplication;
   let insights: INestApplication;
-  let router: INestApplicationContext;
   let sql: Client;
   let lead: string;
   let run: (today: string) => Promise<number>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     // No case systems here: referrals stay accepted, which retention does not care about.
-    useTestEnvironment({ DATABASE_URL: db.url, AIS_URL: 'http://127.0.0.1:1', LCS_URL: 'http://127.0.0.1:1', ROUTING_ATTEMPTS: 1 });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
-    const { RouterModule } = await import('../apps/router/src/router.module');
-    const { RetentionService } = await import('../apps/router/src/retention/retention.service');
-    intake = await createIntakeApp();
-    insights = await createInsightsApp();
-    await intake.init();
-    await insights.init();
-    router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
-    await router.init();
-    const service = router.get(RetentionService);
+    system = await startSystem({
+      env: { AIS_URL: 'http://127.0.0.1:1', LCS_URL: 'http://127.0.0.1:1', ROUTING_ATTEMPTS: 1 },
+      intake: true,
+      insights: true,
+      router: true,
+    });
+    ({ intake, insights, sql } = system as Required<TestSystem>);
+    const service = system.router!.get(RetentionService);
     run = (today) => service.run(today);
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(async () => {
-    await router?.close();
-    await intake?.close();
-    await insights?.close();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id as string;
   const statistics = async () => {

@@ -1,48 +1,27 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
+import type { INestApplication } from '@nestjs/common';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { eventually, useTestEnvironment } from './support/env';
-import { amendDirectly, enterDirectly, RunningMimic, startAis, startLcs } from './support/mimics';
+import { eventually } from './support/env';
+import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
+import { startSystem, type TestSystem } from './support/system';
 
 /** Review and correction of the person index by a safeguarding lead, with the deduplicator running. */
 describe('PersonController (review and correction)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let ais: RunningMimic;
   let lcs: RunningMimic;
   let intake: INestApplication;
-  let deduplicator: INestApplicationContext;
   let sql: Client;
   let lead: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url, FEED_POLL_MS: 100 });
-    ais = await startAis({ databaseUrl: db.url });
-    lcs = await startLcs({ databaseUrl: db.url });
-    process.env.AIS_URL = ais.url;
-    process.env.LCS_URL = lcs.url;
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    const { DeduplicatorModule } = await import('../apps/deduplicator/src/deduplicator.module');
-    intake = await createIntakeApp();
-    await intake.init();
-    deduplicator = await NestFactory.createApplicationContext(DeduplicatorModule, { logger: false });
-    await deduplicator.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ env: { FEED_POLL_MS: 100 }, mimics: true, intake: true, deduplicator: true });
+    ({ ais, lcs, intake, sql } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead', undefined, 'lead-7');
   });
 
-  afterAll(async () => {
-    await deduplicator?.close();
-    await intake?.close();
-    await ais?.close();
-    await lcs?.close();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   const api = () => request(intake.getHttpServer());
   const personOf = async (system: string, recordId: string) =>

@@ -1,16 +1,15 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { eventually, useTestEnvironment } from './support/env';
-import { RunningMimic, startAis, startLcs } from './support/mimics';
+import { eventually } from './support/env';
+import type { RunningMimic } from './support/mimics';
 import { adultNrm, childNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 
 /** Intake, router and both case-system mimics, end to end on real PostgreSQL and Redis. */
 describe('routing end to end', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let ais: RunningMimic;
   let lcs: RunningMimic;
   let intake: INestApplication;
@@ -19,31 +18,17 @@ describe('routing end to end', () => {
   let lead: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url, ROUTING_ATTEMPTS: 4, ROUTING_BACKOFF_MS: 100, CASE_SYSTEM_TIMEOUT_MS: 2000 });
-    ais = await startAis({ databaseUrl: db.url });
-    lcs = await startLcs({ databaseUrl: db.url });
-    process.env.AIS_URL = ais.url;
-    process.env.LCS_URL = lcs.url;
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    const { RouterModule } = await import('../apps/router/src/router.module');
-    intake = await createIntakeApp();
-    await intake.init();
-    router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
-    await router.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({
+      env: { ROUTING_ATTEMPTS: 4, ROUTING_BACKOFF_MS: 100, CASE_SYSTEM_TIMEOUT_MS: 2000 },
+      mimics: true,
+      intake: true,
+      router: true,
+    });
+    ({ ais, lcs, intake, router, sql } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(async () => {
-    await router?.close();
-    await intake?.close();
-    await ais?.close();
-    await lcs?.close();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   afterEach(() => {
     ais.setFaults({ failureRate: 0, latencyMs: 0 });

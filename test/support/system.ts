@@ -1,0 +1,94 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { createTestDatabase, TestDatabase } from './database';
+import { useTestEnvironment } from './env';
+import { RunningMimic, startAis, startLcs } from './mimics';
+
+export interface SystemOptions {
+  /** Settings beyond the test defaults (DATABASE_URL, a fresh queue prefix, a high rate limit...). */
+  env?: Record<string, string | number>;
+  /** Start the AIS and LCS mimics and point AIS_URL / LCS_URL at them. */
+  mimics?: boolean;
+  intake?: boolean;
+  insights?: boolean;
+  router?: boolean;
+  deduplicator?: boolean;
+}
+
+export interface TestSystem {
+  db: TestDatabase;
+  /** A direct connection to the test database, for assertions. */
+  sql: Client;
+  /** The BullMQ key prefix of this file's queues. */
+  prefix: string;
+  ais?: RunningMimic;
+  lcs?: RunningMimic;
+  intake?: INestApplication;
+  insights?: INestApplication;
+  router?: INestApplicationContext;
+  deduplicator?: INestApplicationContext;
+  /** Stops the deduplicator and starts a fresh one (as after a crash). */
+  restartDeduplicator(): Promise<INestApplicationContext>;
+  close(): Promise<void>;
+}
+
+async function startDeduplicator(): Promise<INestApplicationContext> {
+  const { DeduplicatorModule } = await import('../../apps/deduplicator/src/deduplicator.module');
+  const app = await NestFactory.createApplicationContext(DeduplicatorModule, { logger: false });
+  await app.init();
+  return app;
+}
+
+/**
+ * The parts of the system a test file needs, in-process, on its own database and queue prefix, against the real
+ * PostgreSQL and Redis. Call once per file (app modules read their environment when first imported).
+ */
+export async function startSystem(options: SystemOptions): Promise<TestSystem> {
+  const db = await createTestDatabase();
+  const prefix = useTestEnvironment({ DATABASE_URL: db.url, ...options.env });
+  const system: TestSystem = {
+    db,
+    sql: new Client({ connectionString: db.url }),
+    prefix,
+    restartDeduplicator: async () => {
+      await system.deduplicator?.close();
+      system.deduplicator = await startDeduplicator();
+      return system.deduplicator;
+    },
+    close: async () => {
+      await system.deduplicator?.close();
+      await system.router?.close();
+      await system.intake?.close();
+      await system.insights?.close();
+      await system.ais?.close();
+      await system.lcs?.close();
+      await system.sql.end();
+      await db.drop();
+    },
+  };
+  await system.sql.connect();
+  if (options.mimics) {
+    system.ais = await startAis({ databaseUrl: db.url });
+    system.lcs = await startLcs({ databaseUrl: db.url });
+    process.env.AIS_URL = system.ais.url;
+    process.env.LCS_URL = system.lcs.url;
+  }
+  if (options.intake) {
+    const { createIntakeApp } = await import('../../apps/intake/src/intake.app');
+    system.intake = await createIntakeApp();
+    await system.intake.init();
+  }
+  if (options.insights) {
+    const { createInsightsApp } = await import('../../apps/insights/src/insights.app');
+    system.insights = await createInsightsApp();
+    await system.insights.init();
+  }
+  if (options.router) {
+    const { RouterModule } = await import('../../apps/router/src/router.module');
+    system.router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
+    await system.router.init();
+  }
+  if (options.deduplicator) system.deduplicator = await startDeduplicator();
+  return system;
+}
