@@ -28,6 +28,11 @@ export interface LevelDefinition {
   /** The level's u is replaced by the frequency of the agreeing value, so common values weigh less. */
   readonly termFrequency?: boolean;
   /**
+   * For a term-frequency level that only some values can reach (1 January placeholders): which values. The
+   * level's m is then read as the chance of agreement given such a value, m over the values' share.
+   */
+  readonly termFrequencyDomain?: (value: string) => boolean;
+  /**
    * u is kept at its starting value rather than counted among random pairs: a level that by construction only
    * holds between records that point at each other (a transfer's cross-reference) occurs among random pairs
    * only when the pair happens to be that very match, so counting it would measure matches, not chance.
@@ -220,19 +225,21 @@ const middleNames: ComparisonDefinition = {
 const dateOfBirth: ComparisonDefinition = {
   name: 'date_of_birth',
   levels: [
-    { id: 'exact', description: 'dates of birth agree exactly', m: 0.8, u: 0.0001, termFrequency: true },
+    { id: 'exact', description: 'dates of birth agree exactly', m: 0.8, u: 0.0001, termFrequency: true, termFrequencyDomain: (v) => !v.endsWith('0101') },
     {
       id: 'same_placeholder',
       description: 'both dates of birth are the 1 January placeholder of the same year',
       m: 0.05,
       u: 0.0005,
       termFrequency: true,
+      termFrequencyDomain: (v) => v.endsWith('0101'),
     },
     { id: 'day_month_swapped', description: 'day and month of birth transposed', m: 0.01, u: 0.00001 },
     { id: 'one_edit', description: 'dates of birth differ by one typing error', m: 0.05, u: 0.0005 },
     { id: 'within_month', description: 'dates of birth within a month of each other', m: 0.01, u: 0.001 },
     { id: 'same_year', description: 'an estimated or 1 January date of birth in the same year as the other', m: 0.03, u: 0.015 },
-    { id: 'near_year', description: 'an estimated date of birth within two years of the other', m: 0.015, u: 0.06 },
+    { id: 'near_year', description: 'an estimated or 1 January date of birth a year from the other', m: 0.015, u: 0.03 },
+    { id: 'two_years', description: 'an estimated or 1 January date of birth two years from the other', m: 0.005, u: 0.03 },
     { id: 'different', description: 'dates of birth differ', m: 0.035, u: 0.92 },
   ],
   compare: (a, b) => {
@@ -246,14 +253,15 @@ const dateOfBirth: ComparisonDefinition = {
       if (x.year === y.year && x.month === y.day && x.day === y.month) return 2;
       if (editDistance(x.digits, y.digits, 1) <= 1) return 3;
       if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 4;
-      return 7;
+      return 8;
     }
     // An estimated or 1 January date only says roughly when the person was born.
     if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) return 1;
     const years = Math.abs(x.year - y.year);
     if (years === 0) return 5;
-    if (years <= 2) return 6;
-    return 7;
+    if (years === 1) return 6;
+    if (years === 2) return 7;
+    return 8;
   },
   termFrequencyValue: (r) => r.dob?.digits ?? null,
 };

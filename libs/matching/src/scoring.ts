@@ -97,7 +97,7 @@ export interface ScorerOptions {
  */
 export class Scorer {
   private readonly weights: Float64Array[];
-  private readonly mExact: Float64Array;
+  private readonly tfM: Float64Array[];
   private readonly tfLevel: Int8Array[];
   private readonly tfTables: (Map<string, number> | null)[];
   private readonly tfTotals: Float64Array;
@@ -116,8 +116,20 @@ export class Scorer {
     this.weights = COMPARISONS.map((c) =>
       Float64Array.from(model.comparisons[c.name].map((l) => log2(l.m / l.u))),
     );
-    this.mExact = Float64Array.from(COMPARISONS.map((c) => model.comparisons[c.name][0].m));
     this.tfLevel = COMPARISONS.map((c) => Int8Array.from(c.levels.map((l) => (l.termFrequency ? 1 : 0))));
+    // m of a term-frequency level, given that the record's value is one that can reach the level.
+    this.tfM = COMPARISONS.map((c) => {
+      const table = model.termFrequencies[c.name];
+      return Float64Array.from(
+        model.comparisons[c.name].map((params, l) => {
+          const domain = c.levels[l].termFrequencyDomain;
+          if (!domain || !table || table.total === 0) return params.m;
+          let inDomain = 0;
+          for (const [value, count] of Object.entries(table.counts)) if (domain(value)) inDomain += count;
+          return params.m / Math.min(1, Math.max(inDomain / table.total, 0.01));
+        }),
+      );
+    });
     this.tfTables = COMPARISONS.map((c) => {
       const table = model.termFrequencies[c.name];
       return table ? new Map(Object.entries(table.counts)) : null;
@@ -180,10 +192,8 @@ export class Scorer {
     if (Number.isNaN(tfa)) return base;
     const tf = Math.max(tfa, fb[k]);
     if (Number.isNaN(tf)) return base;
-    const exactWeight = log2(this.mExact[k] / tf);
-    if (this.tfLevel[k][level]) {
-      return level === NAME_EXACT ? exactWeight : log2(this.model.comparisons[COMPARISONS[k].name][level].m / tf);
-    }
+    const exactWeight = log2(this.tfM[k][NAME_EXACT] / tf);
+    if (this.tfLevel[k][level]) return level === NAME_EXACT ? exactWeight : log2(this.tfM[k][level] / tf);
     // A near-agreement on a common name must not outweigh an exact agreement on it.
     if ((k === GIVEN || k === FAMILY) && base > exactWeight) return exactWeight;
     return base;
