@@ -25,10 +25,24 @@ export function blockingKeys(r: PreparedRecord): string[] {
     // Any name token with the birth year: reordered, multi-part and patronymic names, and one-name records.
     for (const token of r.nameTokens) if (token.length > 1) keys.add(`t:${nysiis(token)}|${year}`);
   }
+  if (r.dob && !r.dob.estimated && !r.dob.placeholder) {
+    // A name with the day and month of birth: a mistyped year (2012 keyed 2022) loses neither.
+    const dayMonth = r.dob.digits.slice(4);
+    if (r.family) keys.add(`m:${nysiis(r.family.first)}|${dayMonth}`);
+    if (r.given) keys.add(`m:${nysiis(r.given.first)}|${dayMonth}`);
+  }
   if (r.nhsNumber) keys.add(`h:${r.nhsNumber}`);
   // A record's own id and its other_id share one key space, so a transferred record finds its original.
   keys.add(`r:${r.recordKey}`);
-  if (r.otherId) keys.add(`r:${r.otherId}`);
+  if (r.otherId) {
+    keys.add(`r:${r.otherId}`);
+    // Its first and last halves: one typing error leaves one of them whole.
+    const half = Math.floor(r.otherId.length / 2);
+    if (half >= 4) {
+      keys.add(`o<${r.otherId.slice(0, half)}`);
+      keys.add(`o>${r.otherId.slice(-half)}`);
+    }
+  }
   if (r.postcode && r.postcode.full.length >= 4) keys.add(`p:${r.postcode.full}`);
   return [...keys];
 }
