@@ -15,9 +15,10 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       throw new InvalidRequestError([{ path: '', message: 'the body must be a JSON object' }]);
     }
-    // class-transformer reads `constructor` on nested values: such keys are refused before it sees them.
-    const reserved = reservedKeys(body);
-    if (reserved.length > 0) throw new InvalidRequestError(reserved.map((path) => ({ path, message: `${path} is not a field of a referral` })));
+    // class-transformer reads `constructor` on nested values, and PostgreSQL cannot store U+0000 in text: such
+    // bodies are refused before either sees them.
+    const unstorable = unstorableParts(body);
+    if (unstorable.length > 0) throw new InvalidRequestError(unstorable);
     const dto = plainToInstance(CreateReferralDto, body);
     const fieldErrors = flattenValidationErrors(
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }),
@@ -31,14 +32,15 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
 
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Paths of object keys that name JavaScript internals rather than fields, anywhere in the body. */
-function reservedKeys(value: unknown, prefix = ''): string[] {
+/** Keys that name JavaScript internals rather than fields, and text holding the NUL character, anywhere in the body. */
+function unstorableParts(value: unknown, prefix = ''): FieldViolation[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ path: prefix, message: `${prefix} must not contain the NUL character` }] : [];
   if (typeof value !== 'object' || value === null) return [];
-  const found: string[] = [];
+  const found: FieldViolation[] = [];
   for (const [key, child] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (RESERVED.has(key)) found.push(path);
-    else found.push(...reservedKeys(child, path));
+    if (RESERVED.has(key) || key.includes('\u0000')) found.push({ path, message: `${path} is not a field of a referral` });
+    else found.push(...unstorableParts(child, path));
   }
   return found;
 }
