@@ -2,7 +2,7 @@
 // PostgreSQL and Redis (see test/support/global-setup.ts).
 const swc = ['@swc/jest', { swcrc: true }];
 // NestJS 12 ships ES modules; Jest on Node 20 cannot require() them, so they are compiled to CommonJS too.
-const esmPackages = ['@nestjs', 'jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmPackages = ['@nestjs', 'jose', 'openid-client', 'oauth4webapi', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
 const esmTransform = {
   '^.+\\.ts$': swc,
   '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
@@ -33,6 +33,20 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.int-spec.ts'],
+      transform: esmTransform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    },
+    {
+      // `npm run test:browser`: the pages in Debian's Chromium (playwright-core, no browser download), with the
+      // apps in-process on free ports against real PostgreSQL and Redis. In band: one browser at a time.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/browser'],
+      testMatch: ['**/*.browser-spec.ts'],
       transform: esmTransform,
       transformIgnorePatterns,
       moduleNameMapper,

@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { Environment } from '@app/config';
 import { AppErrorFilter } from './error.filter';
@@ -27,7 +29,21 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
   app.useLogger(app.get(Logger));
-  app.use(helmet());
+  // A fresh nonce per response lets a server-rendered page run GOV.UK Frontend's one inline script; every other
+  // script must come from this origin.
+  app.use((_req: unknown, res: { locals: Record<string, unknown> }, next: () => void) => {
+    res.locals.cspNonce = randomBytes(16).toString('base64');
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          scriptSrc: ["'self'", (_req, res) => `'nonce-${String((res as ServerResponse & { locals: Record<string, unknown> }).locals.cspNonce)}'`],
+        },
+      },
+    }),
+  );
   const origins = config.get('CORS_ORIGINS', { infer: true });
   if (origins) app.enableCors({ origin: origins.split(',').map((o: string) => o.trim()) });
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });

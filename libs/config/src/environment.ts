@@ -233,6 +233,41 @@ export class Environment {
   @IsInt()
   @Min(0)
   DEDUPLICATOR_METRICS_PORT = 9102;
+
+  /**
+   * Signs the web pages' session cookie (intake and insights). The development default is refused when
+   * NODE_ENV=production: the page apps then fail at boot until a secret of at least 32 characters is set.
+   */
+  @IsString()
+  SESSION_SECRET = 'referral-hub-development-session-secret-do-not-deploy';
+
+  /** A signed-in page session ends after this many minutes without a request. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 60;
+
+  /**
+   * OpenID Connect sign-in for the web pages (production). With OIDC_ISSUER_URL set, /sign-in sends people to the
+   * identity provider; its ID token must carry a `role` claim (and `org` for a first responder), as bearer tokens do.
+   */
+  @IsOptional()
+  @IsString()
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** The callback registered with the identity provider, e.g. https://referrals.example.gov.uk/sign-in/callback. */
+  @IsOptional()
+  @IsString()
+  OIDC_REDIRECT_URL?: string;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

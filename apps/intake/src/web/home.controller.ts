@@ -1,0 +1,16 @@
+import { Get, Inject, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { OpenPage, PageController, WEB_OPTIONS, type WebAppOptions } from '@app/web';
+
+/** The site's root: a signed-in person's start page, else sign-in. */
+@PageController()
+@OpenPage()
+export class HomeController {
+  constructor(@Inject(WEB_OPTIONS) private readonly options: WebAppOptions) {}
+
+  @Get()
+  home(@Req() req: Request, @Res() res: Response): void {
+    const principal = req.session.principal;
+    res.redirect(303, principal ? this.options.home(principal) : '/sign-in');
+  }
+}

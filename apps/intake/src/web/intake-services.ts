@@ -1,0 +1,21 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { PersonReviewService } from '../persons/person-review.service';
+import { ReferralService } from '../referrals/referral.service';
+
+/**
+ * The API's own service instances, for the pages: the same referral service (its outbox relay included) and the
+ * same review service, found in the modules that own them rather than built a second time.
+ */
+@Injectable()
+export class IntakeServices implements OnModuleInit {
+  referrals!: ReferralService;
+  persons!: PersonReviewService;
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  onModuleInit(): void {
+    this.referrals = this.moduleRef.get(ReferralService, { strict: false });
+    this.persons = this.moduleRef.get(PersonReviewService, { strict: false });
+  }
+}

@@ -1,0 +1,35 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import type { Principal } from '@app/auth';
+import { PageSessionMiddleware, WebModule } from '@app/web';
+import { HomeController } from './home.controller';
+import { IntakeServices } from './intake-services';
+import { PersonPagesController } from './person-pages.controller';
+import { ReferralFormController } from './referral-form.controller';
+import { ReferralPagesController } from './referral-pages.controller';
+import { ReviewPagesController } from './review-pages.controller';
+
+const PAGE_CONTROLLERS = [HomeController, ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController];
+
+/** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
+@Module({
+  imports: [
+    WebModule.forApp({
+      serviceName: 'Referral Hub',
+      navigation: [
+        { text: 'Log a referral', href: '/referrals/new', roles: ['first_responder', 'safeguarding_lead'] },
+        { text: 'Referrals', href: '/referrals', roles: ['first_responder', 'safeguarding_lead'] },
+        { text: 'Review queue', href: '/reviews', roles: ['safeguarding_lead'] },
+      ],
+      home: (principal: Principal) => (principal.role === 'safeguarding_lead' ? '/referrals' : '/referrals/new'),
+      roles: ['first_responder', 'safeguarding_lead'],
+    }),
+  ],
+  // The journey's fixed paths (/referrals/new) before the referral pages' /referrals/:id.
+  controllers: PAGE_CONTROLLERS,
+  providers: [IntakeServices],
+})
+export class IntakeWebModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(PageSessionMiddleware).forRoutes(...PAGE_CONTROLLERS);
+  }
+}

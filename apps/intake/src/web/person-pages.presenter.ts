@@ -1,0 +1,68 @@
+import type { RecordView } from '../persons/person.presenter';
+import { KIND_NAMES, TRANSITION_REASONS } from './referral-pages.presenter';
+
+/** The person timeline as PersonReviewService.timeline answers it. */
+export interface PersonTimeline {
+  id: string;
+  mergedInto: string | null;
+  records: RecordView[];
+  referrals: Array<{
+    id: string;
+    reference: string;
+    kind: 'nrm' | 'dtn';
+    referredAt: string;
+    route: { system: string; reason: string };
+    caseRecord: { system: string; recordId: string } | null;
+    transitions: Array<{ reason: string; from: { system: string; recordId: string }; to: { system: string; recordId: string | null }; effectiveOn: string; status: string }>;
+  }>;
+  history: Array<{ id: string; record: { system: string; recordId: string }; action: string; personBefore: string | null; personAfter: string | null; actor: string; reason: string | null; probability: number | null; at: string }>;
+}
+
+const ACTIONS: Record<string, string> = {
+  linked: 'Linked by the matching engine',
+  new_person: 'A new person for this record',
+  record_updated: 'Record updated in its case system',
+  review_match: 'Reviewer: the same person',
+  review_not_a_match: 'Reviewer: not a match',
+  merge: 'Merged by a reviewer',
+  unmerge: 'Taken out by a reviewer',
+  anonymised: 'Anonymised (retention)',
+};
+
+interface TimelineEvent {
+  at: string;
+  title: string;
+  text: string;
+  href?: string;
+}
+
+/** Records in both systems, and one timeline of referrals, moves from LCS to AIS, and link decisions. */
+export function personView(person: PersonTimeline): Record<string, unknown> {
+  const events: TimelineEvent[] = [];
+  for (const r of person.referrals) {
+    events.push({ at: r.referredAt, title: `${KIND_NAMES[r.kind]} ${r.reference}`, text: `Referred; routed to ${r.route.system}${r.caseRecord ? ` as record ${r.caseRecord.recordId}` : ''}.`, href: `/referrals/${r.id}` });
+    for (const t of r.transitions) {
+      events.push({
+        at: t.effectiveOn,
+        title: `Moved from ${t.from.system} to ${t.to.system}`,
+        text: `${TRANSITION_REASONS[t.reason] ?? t.reason}: ${t.from.system} record ${t.from.recordId} to ${t.to.system}${t.to.recordId ? ` record ${t.to.recordId}` : ''} (${t.status}).`,
+      });
+    }
+  }
+  for (const h of person.history) {
+    events.push({ at: h.at, title: ACTIONS[h.action] ?? h.action, text: `${h.record.system} record ${h.record.recordId}${h.reason ? `: ${h.reason}` : ''}${h.probability !== null ? ` (probability ${(h.probability * 100).toFixed(1)}%)` : ''}.` });
+  }
+  events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const transitions = person.referrals.flatMap((r) => r.transitions);
+  return {
+    title: 'Person',
+    person,
+    systems: [...new Set(person.records.map((r) => r.system))].sort(),
+    transitions,
+    records: person.records.map((r) => ({
+      ...r,
+      name: [r.firstName, r.middleNames, r.lastName].filter(Boolean).join(' '),
+    })),
+    events,
+  };
+}

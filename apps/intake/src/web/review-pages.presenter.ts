@@ -1,0 +1,98 @@
+import type { RecordView, ReviewView } from '../persons/person.presenter';
+
+interface FieldExplanationView {
+  comparison: string;
+  level: string;
+  description: string;
+  weight: number;
+}
+
+interface ExplanationView {
+  prior?: number;
+  priorWeight?: number;
+  matchWeight?: number;
+  probability?: number;
+  rules?: string[];
+  fields?: FieldExplanationView[];
+}
+
+const COMPARISON_NAMES: Record<string, string> = {
+  given_name: 'Given name',
+  family_name: 'Family name',
+  middle_names: 'Middle names',
+  full_name: 'Full name',
+  date_of_birth: 'Date of birth',
+  sex: 'Sex',
+  nationality: 'Nationality',
+  nhs_number: 'NHS number',
+  other_id: 'Other identifier',
+  postcode: 'Postcode',
+  address: 'Address',
+  aliases: 'Other names',
+};
+
+const SIDE_BY_SIDE: ReadonlyArray<[string, (r: RecordView) => string]> = [
+  ['Case system and record', (r) => `${r.system} ${r.recordId}`],
+  ['First name', (r) => r.firstName ?? ''],
+  ['Middle names', (r) => r.middleNames ?? ''],
+  ['Last name', (r) => r.lastName ?? ''],
+  ['Other names', (r) => r.aliases.join(', ')],
+  ['Date of birth', (r) => (r.dateOfBirth ? `${r.dateOfBirth}${r.dateOfBirthEstimated ? ' (estimated)' : ''}` : '')],
+  ['Sex', (r) => r.sex ?? ''],
+  ['Nationality', (r) => r.nationality ?? ''],
+  ['NHS number', (r) => r.nhsNumber ?? ''],
+  ['Referral date', (r) => r.referralDate ?? ''],
+  ['Entered by', (r) => r.source ?? ''],
+];
+
+/** "+6.2" / "−3.1": a weight is a log2 Bayes factor, for (positive) or against (negative) a match. */
+export function signedWeight(weight: number): string {
+  const text = Math.abs(weight).toFixed(1);
+  return weight > 0 ? `+${text}` : weight < 0 ? `\u2212${text}` : '0.0';
+}
+
+/** One possible match, side by side, with the engine's reasons field by field. */
+export function reviewView(result: { items: ReviewView[]; page: number; total: number }, status: string): Record<string, unknown> {
+  const review = result.items[0];
+  const base = {
+    title: status === 'open' ? 'Possible matches to review' : 'Decided possible matches',
+    status,
+    total: result.total,
+    page: result.page,
+    tabs: [
+      { href: '/reviews', text: 'To review', current: status === 'open' },
+      { href: '/reviews?status=decided', text: 'Decided', current: status === 'decided' },
+    ],
+  };
+  if (!review) return { ...base, review: undefined };
+  const explanation = (review.explanation ?? {}) as ExplanationView;
+  const record = review.record;
+  const candidate = review.candidate.record;
+  const link = (page: number) => `/reviews?${new URLSearchParams({ ...(status === 'open' ? {} : { status }), page: String(page) }).toString()}`;
+  return {
+    ...base,
+    review,
+    probability: `${(review.probability * 100).toFixed(1)}%`,
+    rows: SIDE_BY_SIDE.map(([label, value]) => {
+      const a = record ? value(record) : '';
+      const b = candidate ? value(candidate) : '';
+      return { label, record: a, candidate: b, differs: a !== b && label !== 'Case system and record' };
+    }),
+    fields: (explanation.fields ?? []).map((f) => ({
+      name: COMPARISON_NAMES[f.comparison] ?? f.comparison,
+      level: f.level,
+      description: f.description,
+      weight: signedWeight(f.weight),
+      direction: f.weight > 0 ? 'for' : f.weight < 0 ? 'against' : 'none',
+    })),
+    priorWeight: explanation.priorWeight !== undefined ? signedWeight(explanation.priorWeight) : undefined,
+    matchWeight: explanation.matchWeight !== undefined ? signedWeight(explanation.matchWeight) : undefined,
+    rules: explanation.rules ?? [],
+    recordPersonId: record?.personId ?? null,
+    candidatePersonId: review.candidate.personId,
+    pagination: result.total > 1 ? {
+      previous: result.page > 1 ? { href: link(result.page - 1), labelText: 'Previous possible match' } : undefined,
+      next: result.page < result.total ? { href: link(result.page + 1), labelText: 'Next possible match' } : undefined,
+    } : undefined,
+  };
+}

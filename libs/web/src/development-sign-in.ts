@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { Principal, Role } from '@app/auth';
+import type { FieldViolation } from '@app/domain';
+
+/** The roles a developer may sign in as (not "service": that is for apps calling apps). */
+export const DEVELOPMENT_ROLES: ReadonlyArray<{ value: Role; text: string; hint: string }> = [
+  { value: 'first_responder', text: 'First responder', hint: "Logs referrals and sees their own organisation's" },
+  { value: 'safeguarding_lead', text: 'Safeguarding lead', hint: 'Sees every referral and person, reviews possible duplicates' },
+  { value: 'board_viewer', text: 'Board member', hint: 'Sees the disclosure-controlled dashboard' },
+  { value: 'admin', text: 'Administrator', hint: 'Reads the audit' },
+];
+
+/** Development sign-in: a role, and an organisation for a first responder. */
+export function developmentPrincipal(role: string | undefined, organisation: string | undefined, admitted: readonly Role[]): { principal: Principal } | { errors: FieldViolation[] } {
+  const choice = DEVELOPMENT_ROLES.find((r) => r.value === role && admitted.includes(r.value));
+  if (!choice) return { errors: [{ path: 'role', message: 'Select the role to sign in as' }] };
+  if (choice.value === 'first_responder' && !organisation) {
+    return { errors: [{ path: 'organisation', message: 'Enter the organisation of the first responder' }] };
+  }
+  if (organisation && organisation.length > 200) return { errors: [{ path: 'organisation', message: 'Organisation must be 200 characters or fewer' }] };
+  const org = choice.value === 'first_responder' ? organisation : undefined;
+  // A stable subject per role and organisation, so the audit tells development users apart.
+  const tag = createHash('sha256').update(org ?? '').digest('hex').slice(0, 8);
+  return { principal: { sub: `dev:${choice.value}${org ? `:${tag}` : ''}`, role: choice.value, org } };
+}

@@ -1,0 +1,136 @@
+import type { ClassConstructor } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { flattenValidationErrors, InvalidRequestError } from '@app/common';
+import type { FieldViolation } from '@app/domain';
+
+/** A posted form (application/x-www-form-urlencoded): each field a string, or several for repeated names. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+/** A text field, trimmed; empty means not given. */
+export function textField(form: FormBody, name: string): string | undefined {
+  const value = form[name];
+  const text = (Array.isArray(value) ? value[0] : value)?.trim();
+  return text ? text : undefined;
+}
+
+/** Every value of a repeated field (checkboxes). */
+export function listField(form: FormBody, name: string): string[] {
+  const value = form[name];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => v.trim()).filter(Boolean);
+}
+
+/** One item per line of a textarea. */
+export function linesField(form: FormBody, name: string): string[] | undefined {
+  const lines = (textField(form, name) ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  return lines.length > 0 ? lines : undefined;
+}
+
+/** "yes" → true, "no" → false, anything else not given. */
+export function yesNoField(form: FormBody, name: string): boolean | undefined {
+  const value = textField(form, name);
+  return value === 'yes' ? true : value === 'no' ? false : undefined;
+}
+
+/**
+ * A GOV.UK date input (name-day, name-month, name-year) as YYYY-MM-DD. Nothing entered is not given; anything else is
+ * passed on as written so the API's own validation judges it (a 30 February is refused there, not here).
+ */
+export function dateField(form: FormBody, name: string): string | undefined {
+  const [day, month, year] = ['day', 'month', 'year'].map((part) => textField(form, `${name}-${part}`) ?? '');
+  if (!day && !month && !year) return undefined;
+  const two = (n: string) => (/^\d$/.test(n) ? `0${n}` : n);
+  return `${year}-${two(month)}-${two(day)}`;
+}
+
+/** Drops keys whose value is undefined, so an unanswered optional question is absent, as in an API call. */
+export function compact<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** An object of the answers given, or undefined when none of them was. */
+export function section<T extends Record<string, unknown>>(value: T): Partial<T> | undefined {
+  const given = compact(value);
+  return Object.keys(given).length > 0 ? given : undefined;
+}
+
+/**
+ * Query parameters checked with the API's own query DTO, the way the global validation pipe checks them (empty
+ * filters, as a GET form sends them, mean no filter).
+ */
+export async function validateQuery<T extends object>(type: ClassConstructor<T>, query: Record<string, unknown>): Promise<T> {
+  const given = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
+  const dto = plainToInstance(type, given);
+  const errors = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+  if (errors.length > 0) throw new InvalidRequestError(errors);
+  return dto;
+}
+
+export interface ErrorSummaryItem {
+  text: string;
+  href: string;
+}
+
+/** What a page shows for a failed form: the GOV.UK error summary and one message beside each field. */
+export interface FormErrors {
+  summary: ErrorSummaryItem[];
+  /** Inline messages by field path (the API path of the answer). */
+  fields: Record<string, string>;
+}
+
+export interface FieldDescription {
+  /** The id of the input the summary links to (the first of a date or a group of options). */
+  readonly target: string;
+  /** How the question names the answer, for messages. */
+  readonly label: string;
+  /** The message for an answer missing or not one of the choices, in GOV.UK style ("Enter…", "Select…"). */
+  readonly missing?: string;
+}
+
+// class-validator's generic wording for an answer left out or not one of the choices.
+const GENERIC = /should not be empty|must be a string|must be one of the following values|must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean/;
+
+/**
+ * Maps the API's `{ path, message }` errors onto a form: each to the nearest field the page shows (walking up the
+ * path), worded for a person. The rules themselves are the API's; only the wording is the page's.
+ */
+export function formErrors(violations: readonly FieldViolation[], fields: Readonly<Record<string, FieldDescription>>, elsewhere: (path: string) => string | undefined = () => undefined): FormErrors {
+  const summary: ErrorSummaryItem[] = [];
+  const inline: Record<string, string> = {};
+  for (const violation of violations) {
+    const path = nearestField(violation.path, fields);
+    if (path && inline[path]) continue;
+    const field = path ? fields[path] : undefined;
+    const text = field ? wording(violation, field) : sentence(violation.message);
+    if (path) inline[path] = text;
+    summary.push({ text, href: field ? `#${field.target}` : (elsewhere(violation.path) ?? '#main-content') });
+  }
+  return { summary, fields: inline };
+}
+
+function nearestField(path: string, fields: Readonly<Record<string, FieldDescription>>): string | undefined {
+  const parts = path.replace(/\.\d+$/, '').split('.');
+  while (parts.length > 0) {
+    const candidate = parts.join('.');
+    if (fields[candidate]) return candidate;
+    const first = Object.keys(fields).find((k) => k.startsWith(`${candidate}.`));
+    if (first) return first;
+    parts.pop();
+  }
+  return undefined;
+}
+
+function wording(violation: FieldViolation, field: FieldDescription): string {
+  if (GENERIC.test(violation.message) && field.missing) return field.missing;
+  if (/must be a date written YYYY-MM-DD/.test(violation.message)) return `${field.label} must be a real date`;
+  // "dateOfBirth must be after 1900-01-01" → "Date of birth must be after 1 January 1900"
+  const rest = violation.message.replace(/^[A-Za-z.]+ (?=(must|is|should) )/, '');
+  const text = rest === violation.message ? sentence(violation.message) : `${field.label} ${rest}`;
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

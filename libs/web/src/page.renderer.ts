@@ -1,0 +1,106 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import nunjucks from 'nunjucks';
+import path from 'node:path';
+import type { Principal } from '@app/auth';
+import { csrfTokenOf } from './csrf';
+import { WEB_OPTIONS, type WebAppOptions } from './web.options';
+
+/** Templates of this library (layout, sign-in, errors, and each app's pages). */
+export const VIEWS_DIRECTORY = path.join(__dirname, '..', 'views');
+/** Our own static files (stylesheet, the script that starts GOV.UK Frontend's components). */
+export const WEB_ASSETS_DIRECTORY = path.join(__dirname, '..', 'assets');
+/** govuk-frontend's dist folder: templates under govuk/, compiled CSS and JS, fonts and images. */
+export const GOVUK_FRONTEND_DIST = path.resolve(path.dirname(require.resolve('govuk-frontend')), '..');
+
+type PageRequest = Request & { principal?: Principal };
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-05-04" or an ISO instant → "4 May 2026" (UK time for instants). */
+export function longDate(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  const day = value.length === 10 ? value : ukDate(new Date(value));
+  const [y, m, d] = day.split('-').map(Number);
+  return Number.isFinite(y) && m >= 1 && m <= 12 ? `${d} ${MONTHS[m - 1]} ${y}` : value;
+}
+
+/** An ISO instant → "4 May 2026, 11:00" (UK time). */
+export function dateTime(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  const at = new Date(value);
+  if (!Number.isFinite(at.getTime())) return value;
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  return `${longDate(value)}, ${time}`;
+}
+
+function ukDate(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/**
+ * Renders pages with Nunjucks and GOV.UK Frontend's macros. Autoescaping is on: every value is escaped unless a
+ * template marks it safe, which only our own server-built SVG charts are.
+ */
+@Injectable()
+export class PageRenderer {
+  private readonly env: nunjucks.Environment;
+
+  constructor(@Inject(WEB_OPTIONS) private readonly options: WebAppOptions) {
+    this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIRECTORY, GOVUK_FRONTEND_DIST]), {
+      autoescape: true,
+      throwOnUndefined: false,
+      trimBlocks: true,
+      lstripBlocks: true,
+    });
+    this.env.addFilter('longDate', longDate);
+    this.env.addFilter('dateTime', dateTime);
+    this.env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? '')));
+  }
+
+  /** Sends a page. Pages carry personal data: never cached, by the browser or anything between. */
+  render(req: Request, res: Response, template: string, context: Record<string, unknown> = {}, status = 200): void {
+    const html = this.renderToString(req, res, template, context);
+    res.status(status).type('html').setHeader('Cache-Control', 'no-store').send(html);
+  }
+
+  renderToString(req: Request, res: Response, template: string, context: Record<string, unknown> = {}): string {
+    return this.env.render(template, { ...this.globals(req as PageRequest, res), ...context });
+  }
+
+  private globals(req: PageRequest, res: Response): Record<string, unknown> {
+    const principal = req.principal ?? req.session?.principal;
+    const current = req.path;
+    const visible = principal ? this.options.navigation.filter((item) => item.roles.includes(principal.role)) : [];
+    // The longest link that the path starts with is the current one ("/referrals/new" is not "/referrals").
+    const active = visible
+      .filter((item) => current === item.href || current.startsWith(`${item.href}/`))
+      .sort((a, b) => b.href.length - a.href.length)[0];
+    const navigation = visible.map((item) => ({ text: item.text, href: item.href, active: item === active }));
+    return {
+      serviceName: this.options.serviceName,
+      serviceUrl: principal ? this.options.home(principal) : '/sign-in',
+      navigation,
+      principal,
+      roleName: principal ? ROLE_NAMES[principal.role] : undefined,
+      csrfToken: req.session ? csrfTokenOf(req.session) : undefined,
+      cspNonce: res.locals.cspNonce,
+      flash: takeFlash(req),
+      assetPath: '/assets',
+    };
+  }
+}
+
+function takeFlash(req: PageRequest): string | undefined {
+  const flash = req.session?.flash;
+  if (flash) delete req.session.flash;
+  return flash;
+}
+
+export const ROLE_NAMES: Record<string, string> = {
+  first_responder: 'First responder',
+  safeguarding_lead: 'Safeguarding lead',
+  board_viewer: 'Board member',
+  admin: 'Administrator',
+  service: 'Service',
+};

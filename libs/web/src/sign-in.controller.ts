@@ -1,0 +1,111 @@
+import { Body, Get, Inject, NotFoundException, Post, Query, Req, Res } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Request, Response } from 'express';
+import type { Session, SessionData } from 'express-session';
+import type { Principal } from '@app/auth';
+import type { Environment } from '@app/config';
+import { csrfTokenOf } from './csrf';
+import { textField, type FormBody } from './form';
+import { OidcClient } from './oidc.client';
+import { PageController } from './page.decorators';
+import { OpenPage } from './page.metadata';
+import { safeReturnTo } from './page.errors';
+import { PageRenderer } from './page.renderer';
+import { WEB_OPTIONS, type WebAppOptions } from './web.options';
+import { developmentPrincipal, DEVELOPMENT_ROLES } from './development-sign-in';
+
+type PageSession = Session & Partial<SessionData>;
+
+/**
+ * Sign-in and sign-out for the pages. Development mode (AUTH_MODE=development, never in production): choose a role
+ * and an organisation. Production: OpenID Connect with the council's identity provider (OIDC_* settings). Either
+ * way the session is regenerated on sign-in, so an id fixed before sign-in is worthless after it.
+ */
+@PageController()
+@OpenPage()
+export class SignInController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly oidc: OidcClient,
+    private readonly config: ConfigService<Environment, true>,
+    @Inject(WEB_OPTIONS) private readonly options: WebAppOptions,
+  ) {}
+
+  private get development(): boolean {
+    return !this.oidc.enabled && this.config.get('AUTH_MODE', { infer: true }) === 'development';
+  }
+
+  @Get('sign-in')
+  page(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): void {
+    const principal = req.session.principal;
+    if (principal) return res.redirect(303, safeReturnTo(returnTo) ?? this.options.home(principal));
+    csrfTokenOf(req.session);
+    if (this.oidc.enabled) {
+      return this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', returnTo: safeReturnTo(returnTo) });
+    }
+    if (!this.development) return this.pages.render(req, res, 'sign-in.njk', { mode: 'unavailable' }, 503);
+    this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), returnTo: safeReturnTo(returnTo), values: {} });
+  }
+
+  @Post('sign-in')
+  async signInForDevelopment(@Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
+    if (!this.development) throw new NotFoundException();
+    const outcome = developmentPrincipal(textField(body, 'role'), textField(body, 'organisation'), this.options.roles);
+    const returnTo = safeReturnTo(textField(body, 'returnTo'));
+    if ('errors' in outcome) {
+      const values = { role: textField(body, 'role'), organisation: textField(body, 'organisation') };
+      return this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), returnTo, values, errors: outcome.errors.map((e) => ({ text: e.message, href: `#${e.path}` })) }, 400);
+    }
+    await this.establish(req, outcome.principal);
+    res.redirect(303, returnTo ?? this.options.home(outcome.principal));
+  }
+
+  @Get('sign-in/oidc')
+  async startOidc(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): Promise<void> {
+    if (!this.oidc.enabled) throw new NotFoundException();
+    const { url, pending } = await this.oidc.start(safeReturnTo(returnTo) ?? '');
+    req.session.oidc = pending;
+    await save(req.session);
+    res.redirect(303, url);
+  }
+
+  @Get('sign-in/callback')
+  async finishOidc(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const pending = req.session.oidc;
+    if (!this.oidc.enabled || !pending) throw new NotFoundException();
+    delete req.session.oidc;
+    const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
+    let principal: Principal;
+    try {
+      principal = await this.oidc.finish(query, pending);
+    } catch {
+      // The reason stays out of the page and the log: it may quote the provider's answer.
+      return this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', failed: true }, 401);
+    }
+    await this.establish(req, principal);
+    res.redirect(303, safeReturnTo(pending.returnTo) ?? this.options.home(principal));
+  }
+
+  @Post('sign-out')
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await new Promise<void>((resolve, reject) => req.session.destroy((error: unknown) => (error ? reject(error) : resolve())));
+    res.clearCookie('rh.sid', { path: '/' });
+    res.redirect(303, '/sign-in');
+  }
+
+  /** A new session id for the signed-in person, with a new CSRF token. */
+  private async establish(req: Request, principal: Principal): Promise<void> {
+    await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
+    req.session.principal = principal;
+    csrfTokenOf(req.session);
+    await save(req.session);
+  }
+
+  private roleChoices(): Array<{ value: string; text: string }> {
+    return DEVELOPMENT_ROLES.filter((r) => this.options.roles.includes(r.value));
+  }
+}
+
+function save(session: PageSession): Promise<void> {
+  return new Promise<void>((resolve, reject) => session.save((error: unknown) => (error ? reject(error) : resolve())));
+}

@@ -1,0 +1,24 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+
+/** A signed-in page visitor: supertest's agent keeps the session cookie as a browser would. */
+export type PageAgent = ReturnType<typeof request.agent>;
+
+/** The CSRF token a page's forms carry. */
+export function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('the page has no form with a CSRF token');
+  return match[1];
+}
+
+/** Signs in through the development sign-in page, as a person would. */
+export async function signIn(app: INestApplication, role: string, organisation?: string): Promise<PageAgent> {
+  const agent = request.agent(app.getHttpServer());
+  const page = await agent.get('/sign-in').expect(200);
+  await agent
+    .post('/sign-in')
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), role, ...(organisation ? { organisation } : {}) })
+    .expect(303);
+  return agent;
+}

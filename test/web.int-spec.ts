@@ -1,0 +1,152 @@
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { useTestEnvironment } from './support/env';
+import { adultNrm } from './support/referrals';
+import { csrfOf, signIn } from './support/web';
+
+/** The pages' sign-in, sessions, CSRF and role rules, over HTTP (the browser suite drives the pages themselves). */
+describe('web pages (intake)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let sql: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useTestEnvironment({ DATABASE_URL: db.url });
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    app = await createIntakeApp();
+    await app.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  const server = () => request(app.getHttpServer());
+
+  it('sends a visitor without a session to sign in, and back to the page asked for', async () => {
+    const res = await server().get('/referrals/new').expect(303);
+    expect(res.headers.location).toBe('/sign-in?returnTo=%2Freferrals%2Fnew');
+    const agent = request.agent(app.getHttpServer());
+    const page = await agent.get('/sign-in?returnTo=%2Freferrals').expect(200);
+    const signedIn = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead', returnTo: '/referrals' }).expect(303);
+    expect(signedIn.headers.location).toBe('/referrals');
+  });
+
+  it('never returns to another site after sign-in', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const page = await agent.get('/sign-in').expect(200);
+    const signedIn = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead', returnTo: '//evil.example/x' }).expect(303);
+    expect(signedIn.headers.location).toBe('/referrals');
+  });
+
+  it('sets an httpOnly, SameSite=Lax session cookie and a new session id on sign-in', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const page = await agent.get('/sign-in').expect(200);
+    const before = /rh\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
+    const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' }).expect(303);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/rh\.sid=/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(/rh\.sid=([^;]+)/.exec(cookie)?.[1]).not.toBe(before);
+  });
+
+  it('refuses a form posted without the CSRF token, and audits the refusal', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const res = await agent.post('/referrals/new').type('form').send({ under18: 'yes' }).expect(403);
+    expect(res.text).toContain('Your answers could not be sent');
+    const forged = await agent.post('/referrals/new').type('form').send({ under18: 'yes', _csrf: 'forged' }).expect(403);
+    expect(forged.text).toContain('Your answers could not be sent');
+    const audited = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'access.refused' AND details->>'reason' = 'CSRF token missing or wrong'`);
+    expect(audited.rows[0].n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses sign-in without the CSRF token of the sign-in page', async () => {
+    await server().post('/sign-in').type('form').send({ role: 'safeguarding_lead' }).expect(403);
+  });
+
+  it('keeps a first responder to the referral journey and their own organisation', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    await agent.get('/referrals/new').expect(200);
+    await agent.get('/reviews').expect(403);
+    const other = await server().post('/v1/referrals').set('Authorization', await bearer('safeguarding_lead')).send(adultNrm({ firstResponder: { organisation: 'Hope for Justice', organisationType: 'ngo', name: 'A Worker', role: 'Caseworker', email: 'a@hope.example' } })).expect(201);
+    const own = await server().post('/v1/referrals').set('Authorization', await bearer('first_responder', 'Thames Valley Police')).send(adultNrm()).expect(201);
+    const list = await agent.get('/referrals').expect(200);
+    expect(list.text).toContain(own.body.reference);
+    expect(list.text).not.toContain(other.body.reference);
+    await agent.get(`/referrals/${other.body.id}`).expect(404);
+    await agent.get(`/referrals/${own.body.id}`).expect(200);
+  });
+
+  it('admits a board viewer to no intake page', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const page = await agent.get('/sign-in').expect(200);
+    // Intake offers only its own roles at sign-in.
+    expect(page.text).not.toContain('value="board_viewer"');
+    await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'board_viewer' }).expect(400);
+  });
+
+  it('keeps /v1 bearer-only: a page session is no API credential', async () => {
+    const agent = await signIn(app, 'safeguarding_lead');
+    await agent.get('/v1/referrals').expect(401);
+  });
+
+  it('creates a referral from the pages with the API rules, and audits it like the API', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const age = await agent.get('/referrals/new').expect(200);
+    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' }).expect(303);
+    const consent = await agent.get('/referrals/new/consent').expect(200);
+    const toDetails = await agent.post('/referrals/new/consent').type('form').send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' }).expect(303);
+    expect(toDetails.headers.location).toBe('/referrals/new/details');
+    const details = await agent.get('/referrals/new/details').expect(200);
+    // An anonymous Duty to Notify asks no name, date of birth or contact.
+    expect(details.text).not.toContain('name="potentialVictim.firstName"');
+    expect(details.text).not.toContain('potentialVictim.dateOfBirth-day');
+    expect(details.text).not.toContain('name="potentialVictim.contact.email"');
+    // A name slipped in anyway is refused by the API's own rules.
+    const refused = await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({ _csrf: csrfOf(details.text), 'potentialVictim.firstName': 'Smuggled', 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': 'labour', 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
+      .expect(400);
+    expect(refused.text).toContain('must not be given in an anonymous Duty to Notify notification');
+    const created = await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({ _csrf: csrfOf(details.text), 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': ['labour', 'criminal'], 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
+      .expect(303);
+    const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
+    const row = await sql.query(`SELECT kind, anonymous, organisation, route_system FROM central.referrals WHERE id = $1`, [id]);
+    expect(row.rows[0]).toEqual({ kind: 'dtn', anonymous: true, organisation: 'Thames Valley Police', route_system: 'AIS' });
+    const audit = await sql.query(`SELECT action FROM central.audit_events WHERE subject_id = $1 ORDER BY id`, [id]);
+    expect(audit.rows.map((r) => r.action)).toEqual(['referral.create']);
+    const confirmation = await agent.get(created.headers.location).expect(200);
+    expect(confirmation.text).toContain("the adults&#39; case system (AIS)");
+  });
+
+  it('serves GOV.UK Frontend from node_modules and nothing outside its folders', async () => {
+    const css = await server().get('/assets/govuk-frontend.min.css').expect(200);
+    expect(css.headers['content-type']).toMatch(/text\/css/);
+    await server().get('/assets/fonts/bold-b542beb274-v2.woff2').expect(200);
+    await server().get('/assets/web/init.js').expect(200);
+    await server().get('/assets/../package.json').expect(404);
+    await server().get('/assets/%2e%2e/%2e%2e/package.json').expect(404);
+    await server().get('/assets/web/../../../package.json').expect(404);
+  });
+
+  it('lets the page run only scripts from this origin and its own nonce', async () => {
+    const page = await server().get('/sign-in').expect(200);
+    const nonce = /<script nonce="([^"]+)">/.exec(page.text)?.[1];
+    expect(nonce).toBeDefined();
+    expect(page.headers['content-security-policy']).toContain(`script-src 'self' 'nonce-${nonce}'`);
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+});
