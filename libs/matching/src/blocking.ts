@@ -36,11 +36,11 @@ export function blockingKeys(r: PreparedRecord): string[] {
   keys.add(`r:${r.recordKey}`);
   if (r.otherId) {
     keys.add(`r:${r.otherId}`);
-    // Its first and last halves: one typing error leaves one of them whole.
-    const half = Math.floor(r.otherId.length / 2);
-    if (half >= 4) {
-      keys.add(`o<${r.otherId.slice(0, half)}`);
-      keys.add(`o>${r.otherId.slice(-half)}`);
+    // Its first and last characters (up to six, at most half): one typing error leaves one end whole.
+    const end = Math.min(6, Math.floor(r.otherId.length / 2));
+    if (end >= 3) {
+      keys.add(`o<${r.otherId.slice(0, end)}`);
+      keys.add(`o>${r.otherId.slice(-end)}`);
     }
   }
   if (r.postcode && r.postcode.full.length >= 4) keys.add(`p:${r.postcode.full}`);

@@ -33,6 +33,38 @@ describe('given and family name levels', () => {
     expect(level('given_name', { firstName: 'Kiki', lastName: 'Hoxha' }, { firstName: 'Ardit', lastName: 'Hoxha', aliases: ['Kiki'] })).toBe('alias');
   });
 
+  it('finds a lone name keyed in the other field', () => {
+    expect(level('given_name', { firstName: 'Poulson' }, named('Billy', 'Poulson'))).toBe('swapped');
+    expect(level('family_name', { firstName: 'Poulson' }, named('Billy', 'Poulson'))).toBe('missing');
+  });
+
+  it('counts a shortened given name as a variant and an initial as only an initial', () => {
+    expect(level('given_name', named('Bart', 'Bull'), named('Bartholomew', 'Bull'))).toBe('variant');
+    expect(level('given_name', named('J.', 'Smith'), named('John', 'Smith'))).toBe('initial');
+  });
+
+  it('shares name tokens only within the same part of the name', () => {
+    // A given name that is the other record's family name is how relatives' names look (patronymics).
+    expect(level('given_name', named('Mubarak', 'Ali', { nationality: 'SDN' }), named('Maryam', 'Mubarak', { nationality: 'SDN' }))).toBe('different');
+    expect(level('family_name', named('Rami', 'Al-Janabi'), named('Rami', 'Al-Azzawi'))).toBe('different');
+  });
+
+  it('does not hear two Vietnamese given names as alike through the shared middle name Van', () => {
+    expect(level('given_name', named('Van Long', 'Truong', { nationality: 'VNM' }), named('Van Hieu', 'Truong', { nationality: 'VNM' }))).toBe('different');
+  });
+
+  it('reads differing family names of patronymic nationalities as their own level', () => {
+    expect(level('family_name', named('Yonas', 'Tesfay', { nationality: 'ERI' }), named('Yonas', 'Gebremedhin', { nationality: 'Eritrean' }))).toBe('different_patronymic');
+    expect(level('family_name', named('Ardit', 'Hoxha', { nationality: 'ALB' }), named('Ardit', 'Gashi', { nationality: 'ALB' }))).toBe('different');
+  });
+
+  it('compares middle names', () => {
+    expect(level('middle_names', { firstName: 'Megan', middleNames: 'Anna' }, { firstName: 'Megan', middleNames: 'anna' })).toBe('exact');
+    expect(level('middle_names', { firstName: 'John', middleNames: 'Henry James' }, { firstName: 'John', middleNames: 'Henry' })).toBe('shared');
+    expect(level('middle_names', { firstName: 'John', middleNames: 'H' }, { firstName: 'John', middleNames: 'Henry' })).toBe('initial');
+    expect(level('middle_names', { firstName: 'John', middleNames: 'Henry' }, { firstName: 'John' })).toBe('missing');
+  });
+
   it('is missing when either record has no name', () => {
     expect(level('given_name', { lastName: 'Hoxha' }, named('Ardit', 'Hoxha'))).toBe('missing');
   });
@@ -48,6 +80,7 @@ describe('date of birth levels', () => {
     ['1802-01-01', '1802-01-01', false, 'same_placeholder'],
     ['2001-01-01', '2001-09-30', false, 'same_year'],
     ['2002-01-01', '2001-04-12', true, 'near_year'],
+    ['2003-01-01', '2001-04-12', true, 'two_years'],
   ])('%s vs %s (estimated %s) is %s', (a, b, estimated, expected) => {
     expect(level('date_of_birth', { dateOfBirth: a, dobEstimated: estimated }, { dateOfBirth: b })).toBe(expected);
   });

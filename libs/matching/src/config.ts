@@ -51,7 +51,7 @@ export interface LinkageConfig {
 }
 
 export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
-  thresholds: Object.freeze({ match: 0.6, possibleMatch: 0.3 }),
+  thresholds: Object.freeze({ match: 0.9, possibleMatch: 0.3 }),
   clustering: Object.freeze({ minMeanProbability: 0.2, contradictionWeight: -15 }),
   blocking: Object.freeze({ maxBlockSize: 1500 }),
   training: Object.freeze({

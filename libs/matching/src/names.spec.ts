@@ -1,4 +1,4 @@
-import { areVariants, canonicalToken, foldText, nameTokens, parseName } from './names';
+import { areVariants, canonicalToken, foldText, isShortening, nameTokens, parseName } from './names';
 
 describe('foldText', () => {
   it('drops diacritics, joins apostrophes and splits on hyphens', () => {
@@ -15,6 +15,10 @@ describe('nameTokens', () => {
     expect(nameTokens('Sir George')).toEqual(['george']);
     expect(nameTokens('Mrs. Jane')).toEqual(['jane']);
   });
+  it('leaves out title ordinals, generational suffixes and territorial "of"', () => {
+    expect(nameTokens('Thomas Clifford, 1st Baron Clifford of Chudleigh')).toEqual(['thomas', 'clifford', 'clifford', 'chudleigh']);
+    expect(nameTokens('Hon. John Smith III')).toEqual(['john', 'smith']);
+  });
 });
 
 describe('variants', () => {
@@ -25,6 +29,25 @@ describe('variants', () => {
     expect(areVariants('robert', 'bob')).toBe(true);
     expect(areVariants('john', 'james')).toBe(false);
     expect(canonicalToken('muhammed')).toBe('muhammad');
+  });
+  it('knows the same name in other languages', () => {
+    expect(areVariants('jan', 'john')).toBe(true);
+    expect(areVariants('gwilym', 'william')).toBe(true);
+    expect(areVariants('karl', 'charles')).toBe(true);
+    expect(areVariants('harold', 'henry')).toBe(false);
+  });
+});
+
+describe('isShortening', () => {
+  it('holds for a given name cut short, with or without a diminutive ending', () => {
+    expect(isShortening('fred', 'frederick')).toBe(true);
+    expect(isShortening('artie', 'arthur')).toBe(true);
+    expect(isShortening('samuel', 'sam')).toBe(true);
+  });
+  it('does not hold for names that only share a start or are too short', () => {
+    expect(isShortening('harry', 'harvey')).toBe(false);
+    expect(isShortening('ella', 'ellie')).toBe(false);
+    expect(isShortening('al', 'alfred')).toBe(false);
   });
 });
 
@@ -44,6 +67,9 @@ describe('parseName', () => {
       family: ['tesfay', 'gebremedhin'],
       middle: [],
     });
+  });
+  it('takes the first middle name as the given name when there is no first name', () => {
+    expect(parseName('Hon.', 'John', 'Collier', 'GBR')).toEqual({ given: ['john'], family: ['collier'], middle: [] });
   });
   it('leaves a Western name in its fields', () => {
     expect(parseName('Le', null, 'Smith', 'GBR')).toEqual({ given: ['le'], family: ['smith'], middle: [] });

@@ -55,6 +55,64 @@ describe(Scorer.name, () => {
     expect(weight('Nguyen').termFrequencyAdjusted).toBe(true);
   });
 
+  it('adds no weight for sex and nationality agreeing once the names agree, but still counts them against', () => {
+    const same = explain(
+      { firstName: 'Ardit', lastName: 'Hoxha', sex: 'M', nationality: 'ALB' },
+      { firstName: 'Ardit', lastName: 'Hoxha', sex: 'male', nationality: 'Albanian' },
+    );
+    const field = (e: typeof same, name: string) => e.fields.find((f) => f.comparison === name)!;
+    expect(field(same, 'sex').weight).toBe(0);
+    expect(field(same, 'nationality').weight).toBe(0);
+    const unnamed = explain({ lastName: 'Hoxha', sex: 'M', nationality: 'ALB' }, { lastName: 'Gashi', sex: 'M', nationality: 'ALB' });
+    expect(field(unnamed, 'nationality').weight).toBeGreaterThan(0);
+    const contradicted = explain(
+      { firstName: 'Ardit', lastName: 'Hoxha', nationality: 'ALB' },
+      { firstName: 'Ardit', lastName: 'Hoxha', nationality: 'VNM' },
+    );
+    expect(field(contradicted, 'nationality').weight).toBeLessThan(0);
+  });
+
+  it('weighs a full name by how often it occurs, names of one nationality going together', () => {
+    // Ardit and Hoxha are each 1 in 50 records, but every Ardit and every Hoxha is Albanian.
+    const termFrequencies = {
+      given_name: { total: 1000, counts: { ardit: 20, john: 20 } },
+      family_name: { total: 1000, counts: { hoxha: 20, smith: 20 } },
+    };
+    const byNationality = {
+      ALB: { total: 100, given: { ardit: 20 }, family: { hoxha: 20 } },
+      GBR: { total: 900, given: { john: 20 }, family: { smith: 20 } },
+    };
+    const product = new Scorer({ ...model, termFrequencies }, DEFAULT_LINKAGE_CONFIG);
+    const joint = new Scorer({ ...model, termFrequencies, nameFrequenciesByNationality: byNationality }, DEFAULT_LINKAGE_CONFIG);
+    const names = (s: Scorer, first: string, last: string) => {
+      const e = s.explain(prepareRecord({ recordId: 'A', firstName: first, lastName: last }), prepareRecord({ recordId: 'B', firstName: first, lastName: last }), 1000);
+      return e.fields.filter((f) => f.comparison === 'given_name' || f.comparison === 'family_name').reduce((sum, f) => sum + f.weight, 0);
+    };
+    expect(names(joint, 'Ardit', 'Hoxha')).toBeLessThan(names(product, 'Ardit', 'Hoxha'));
+    // Within the larger nationality the same frequencies mean a rarer full name than within the smaller one.
+    expect(names(joint, 'John', 'Smith')).toBeGreaterThan(names(joint, 'Ardit', 'Hoxha'));
+    // A full name whose parts are never seen together is not made rarer than the product says.
+    expect(names(joint, 'Ardit', 'Smith')).toBeCloseTo(names(product, 'Ardit', 'Smith'), 6);
+  });
+
+  it("leaves the pair's own records out of a value's frequency", () => {
+    const tf: LinkageModel = { ...model, termFrequencies: { family_name: { total: 1000, counts: { hoxha: 4 } } } };
+    const weight = (leaveOut: number) =>
+      new Scorer(tf, DEFAULT_LINKAGE_CONFIG, { leaveOut })
+        .explain(prepareRecord({ recordId: 'A', lastName: 'Hoxha' }), prepareRecord({ recordId: 'B', lastName: 'Hoxha' }), 1000)
+        .fields.find((f) => f.comparison === 'family_name')!.weight;
+    expect(weight(2)).toBeGreaterThan(weight(0));
+  });
+
+  it('names the rule that holds twins below MATCH in the explanation', () => {
+    const e = explain(
+      { firstName: 'Luke', lastName: 'Knight', dateOfBirth: '2006-10-28', postcode: 'HP19 8FF' },
+      { firstName: 'Jamie', lastName: 'Knight', dateOfBirth: '2006-10-28', postcode: 'HP19 8FF' },
+    );
+    expect(e.rules.join(' ')).toMatch(/sibling_guard/);
+    expect(JSON.stringify(e)).not.toMatch(/Knight|Luke|Jamie|2006|HP19/i);
+  });
+
   it('gives an explanation that survives JSON', () => {
     const e = explain({ firstName: 'Mohammed', lastName: 'Ali' }, { firstName: 'Muhammad', lastName: 'Aly' });
     expect(JSON.parse(JSON.stringify(e))).toEqual(e);
@@ -70,5 +128,16 @@ describe('model JSON', () => {
     const broken = JSON.parse(exportModel(model));
     broken.comparisons.sex = [];
     expect(() => importModel(broken)).toThrow(InvalidLinkageModelError);
+    const unknown = JSON.parse(exportModel(model));
+    unknown.comparisons.sex[0].id = 'no_such_level';
+    expect(() => importModel(unknown)).toThrow(InvalidLinkageModelError);
+  });
+  it('reads a model stored before a level or a comparison was added, with their starting parameters', () => {
+    const old = JSON.parse(exportModel(model));
+    old.comparisons.date_of_birth = old.comparisons.date_of_birth.filter((l: { id: string }) => l.id !== 'two_years');
+    delete old.comparisons.middle_names;
+    const read = importModel(old);
+    expect(read.comparisons.date_of_birth.map((l) => l.id)).toEqual(model.comparisons.date_of_birth.map((l) => l.id));
+    expect(read.comparisons.middle_names).toEqual(model.comparisons.middle_names);
   });
 });

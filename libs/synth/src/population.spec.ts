@@ -40,6 +40,26 @@ describe(generatePopulation.name, () => {
     expect([...byKey.values()].some((persons) => persons.size > 1)).toBe(true);
   });
 
+  it('never gives twins one given name', () => {
+    const byKey = new Map<string, Map<string, string>>();
+    for (const r of population.records) {
+      if (!r.dateOfBirth || !r.lastName || !r.firstName || r.dobEstimated) continue;
+      const key = `${r.lastName.toLowerCase()}|${r.dateOfBirth}`;
+      const persons = byKey.get(key) ?? new Map<string, string>();
+      persons.set(population.truth.get(r.recordId)!, r.firstName.toLowerCase());
+      byKey.set(key, persons);
+    }
+    const twins = [...byKey.values()].filter((persons) => persons.size === 2).map((persons) => [...persons.values()]);
+    expect(twins.length).toBeGreaterThan(0);
+    for (const [a, b] of twins) expect(a).not.toBe(b);
+  });
+
+  it('writes Polish family names ending -ski in the feminine for women', () => {
+    const polishWomen = population.records.filter((r) => r.sex === 'female' && toAlpha3(r.nationality) === 'POL' && /sk[ai]$/i.test(r.lastName ?? ''));
+    expect(polishWomen.length).toBeGreaterThan(0);
+    expect(polishWomen.every((r) => /ska$/i.test(r.lastName!))).toBe(true);
+  });
+
   it('writes the interchange CSV with a header row', () => {
     const csv = toInterchangeCsv(population.records.slice(0, 3));
     expect(csv.split('\n')[0]).toBe(
