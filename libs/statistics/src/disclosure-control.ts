@@ -1,20 +1,14 @@
 import { BreakdownCellRef, CrossTabCellRef, TableCellRef, layOut } from './disclosure-layout';
-import { Constraint, TableNetwork, recoverableCells, sharedTotalNetwork } from './disclosure-network';
+import { recoverableCells, sharedTotalNetwork } from './disclosure-network';
+import { networkCells, protect } from './disclosure-protect';
+import { publishLaidOut } from './disclosure-publish';
+import { PublishedCount, SMALLEST_SUPPRESSED, SUPPRESSED, SuppressionReason, isSmallCount } from './disclosure-rule';
 import { TableInvariantError } from './statistics.errors';
 import { Breakdown, CrossTab, assertBreakdownSumsToTotal, assertCrossTabSumsToTotals } from './table';
 
-/**
- * Disclosure control for everything that leaves for a board, after the DfE Children in Need statistics and GSS
- * guidance (domain brief 7): "any number between 1 and 5 inclusive has been suppressed and replaced by 'c'.
- * Secondary suppression has been applied where necessary." Zeros are published as 0.
- */
-export const SUPPRESSED = 'c';
-export type PublishedCount = number | typeof SUPPRESSED;
-
+export { SUPPRESSED, SMALLEST_SUPPRESSED, LARGEST_SUPPRESSED, isSmallCount } from './disclosure-rule';
+export type { PublishedCount, SuppressionReason } from './disclosure-rule';
 export type { BreakdownCellRef, CrossTabCellRef, TableCellRef } from './disclosure-layout';
-
-export const SMALLEST_SUPPRESSED = 1;
-export const LARGEST_SUPPRESSED = 5;
 
 export interface PublishedCell {
   readonly label: string;
@@ -38,9 +32,6 @@ export interface PublishedCrossTab {
   readonly total: PublishedCount;
 }
 
-/** Primary: a count of 1 to 5. Secondary: suppressed so that a primary cannot be worked out from the rest. */
-export type SuppressionReason = 'primary' | 'secondary';
-
 export interface Suppression<Ref> {
   readonly cell: Ref;
   readonly reason: SuppressionReason;
@@ -53,10 +44,6 @@ export interface Suppression<Ref> {
 export interface DisclosureControlled<Published, Ref> {
   readonly published: Published;
   readonly suppressions: readonly Suppression<Ref>[];
-}
-
-export function isSmallCount(count: number): boolean {
-  return count >= SMALLEST_SUPPRESSED && count <= LARGEST_SUPPRESSED;
 }
 
 /**
@@ -125,39 +112,10 @@ export function suppressTablesSharingTotal(
   }
   const [total] = totals;
   const layout = layOut(breakdowns, crossTabs, total);
-  const reasons = protect(sharedTotalNetwork(layout.segments), layout.counts);
-  const totalReason = reasons[reasons.length - 1];
-
-  const suppressions: Suppression<TableCellRef>[] = [];
-  const show = (cell: number): PublishedCount => {
-    const reason = reasons[cell];
-    if (reason && cell < reasons.length - 1) suppressions.push({ cell: layout.refs[cell], reason });
-    return reason ? SUPPRESSED : layout.counts[cell];
-  };
-  let next = 0;
-  const shownTotal = totalReason ? SUPPRESSED : total;
-  const publishedBreakdowns = breakdowns.map(
-    (b): PublishedBreakdown => ({
-      dimension: b.dimension,
-      total: shownTotal,
-      cells: b.cells.map(({ label }) => ({ label, count: show(next++) })),
-    }),
-  );
-  const publishedCrossTabs = crossTabs.map((t): PublishedCrossTab => {
-    const lines = t.rows.map(() => t.columns.map(() => show(next++)).concat(show(next++)));
-    return {
-      rowDimension: t.rowDimension,
-      columnDimension: t.columnDimension,
-      rows: t.rows,
-      columns: t.columns,
-      counts: lines.map((line) => line.slice(0, -1)),
-      rowTotals: lines.map((line) => line[line.length - 1]),
-      columnTotals: t.columns.map(() => show(next++)),
-      total: shownTotal,
-    };
-  });
-  if (totalReason) layout.totalRefs.forEach((cell) => suppressions.push({ cell, reason: totalReason }));
-  return { published: { breakdowns: publishedBreakdowns, crossTabs: publishedCrossTabs }, suppressions };
+  const network = sharedTotalNetwork(layout.segments);
+  // One population's tables are a network: max-flow tells exactly which "c" a reader can work out.
+  const reasons = protect(networkCells(network), layout.counts, (published) => recoverableCells(network, published, SMALLEST_SUPPRESSED)[0]);
+  return publishLaidOut(breakdowns, crossTabs, layout, reasons);
 }
 
 /**
@@ -180,55 +138,4 @@ export function publishedColumnBreakdown(table: PublishedCrossTab): PublishedBre
     total: table.total,
     cells: table.columns.map((label, c) => ({ label, count: table.columnTotals[c] })),
   };
-}
-
-/**
- * Chooses the cells to suppress. Primary: every count of 1 to 5. Secondary, repeated to a fixed point:
- * 1. a constraint (a row, a column, a breakdown with its total) with a single "c" gives it away by subtraction,
- *    so suppress that constraint's smallest non-zero published cell too, an inner cell before a margin of the
- *    same size (DfE: "secondary suppression ... where necessary"; smallest so as to hide as little as possible);
- * 2. once every constraint has none or two or more, ask the exact audit whether a "c" can still be worked out
- *    (chains of constraints, or "c"s that must all be 1 because zeros are published) and, if so, suppress the
- *    smallest published non-zero cell sharing a constraint with it.
- * Zeros are never suppressed. Each round suppresses one more cell, so the loop ends; with every non-zero cell
- * suppressed nothing can be worked out (doubling every "c" gives another completion), so it ends protected.
- */
-function protect(network: TableNetwork, values: readonly number[]): (SuppressionReason | undefined)[] {
-  const reasons: (SuppressionReason | undefined)[] = values.map((v) => (isSmallCount(v) ? 'primary' : undefined));
-  const suppressed = (cell: number): boolean => reasons[cell] !== undefined;
-  const cellsOf = (constraint: Constraint): number[] => [...constraint.members, constraint.total];
-  const constraintsOf: Constraint[][] = values.map(() => []);
-  network.constraints.forEach((constraint) => cellsOf(constraint).forEach((cell) => constraintsOf[cell].push(constraint)));
-  const isLone = (constraint: Constraint): boolean => cellsOf(constraint).filter(suppressed).length === 1;
-  const lonesFixed = (cell: number): number => constraintsOf[cell].filter(isLone).length;
-  const cheapest = (cells: readonly number[]): number | undefined =>
-    cells
-      .filter((cell) => !suppressed(cell) && values[cell] > 0)
-      .sort(
-        (a, b) =>
-          values[a] - values[b] ||
-          Number(network.isMargin[a]) - Number(network.isMargin[b]) ||
-          lonesFixed(b) - lonesFixed(a) ||
-          a - b,
-      )[0];
-  const allCells = values.map((_, cell) => cell);
-
-  for (;;) {
-    const lone = network.constraints.find(isLone);
-    let complement: number | undefined;
-    if (lone) {
-      complement = cheapest(cellsOf(lone));
-    } else {
-      const published = values.map((value, cell) => (suppressed(cell) ? null : value));
-      if (published.every((value) => value !== null)) return reasons;
-      // Readers know a "c" hides at least 1, since zeros are published as 0.
-      const [exposed] = recoverableCells(network, published, SMALLEST_SUPPRESSED);
-      if (exposed === undefined) return reasons;
-      complement = cheapest(constraintsOf[exposed].flatMap(cellsOf)) ?? cheapest(allCells);
-    }
-    if (complement === undefined) {
-      throw new TableInvariantError('total_mismatch', 'no cell left to suppress: the table does not add up');
-    }
-    reasons[complement] = 'secondary';
-  }
 }
