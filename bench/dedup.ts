@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import type { CaseSubject } from '@app/case-systems';
 import { toAlpha3 } from '@app/countries';
-import type { CaseSystem } from '@app/domain';
+import { isIsoDate, type CaseSystem } from '@app/domain';
 import type { LinkageRecord } from '@app/matching';
 import { generatePopulation } from '@app/synth';
 import { enterDirectly, RunningMimic } from '../test/support/mimics';
@@ -30,7 +30,7 @@ function subjectOf(record: LinkageRecord): Partial<CaseSubject> {
     middleNames: record.middleNames ?? null,
     lastName: record.lastName ?? null,
     aliases: [...(record.aliases ?? [])],
-    dateOfBirth: /^\d{4}-\d{2}-\d{2}$/.test(record.dateOfBirth ?? '') ? record.dateOfBirth! : null,
+    dateOfBirth: isIsoDate(record.dateOfBirth) ? record.dateOfBirth : null,
     dateOfBirthEstimated: record.dobEstimated ?? false,
     sex: sex === 'm' || sex === 'male' ? 'male' : sex === 'f' || sex === 'female' ? 'female' : sex ? 'other' : null,
     nationality: toAlpha3(record.nationality) ?? null,
@@ -61,7 +61,7 @@ export async function benchDeduplicator(env: BenchEnvironment): Promise<Deduplic
   const backlog = named.slice(0, named.length - INCREMENTAL);
   const later = named.slice(named.length - INCREMENTAL);
   const enter = (r: LinkageRecord) =>
-    enterDirectly(mimic(r.sourceSystem === 'LCS' ? 'LCS' : 'AIS'), { subject: subjectOf(r), referralDate: r.referralDate ?? undefined });
+    enterDirectly(mimic(r.sourceSystem === 'LCS' ? 'LCS' : 'AIS'), { subject: subjectOf(r), referralDate: isIsoDate(r.referralDate) ? r.referralDate : undefined });
   await inParallel(backlog, 8, enter);
 
   const sql = new Client({ connectionString: env.databaseUrl });

@@ -1,24 +1,34 @@
 import { Client } from 'pg';
 import { bearer } from '../test/support/auth';
 import { population, postOne, Posted } from '../test/faults/support/harness';
+import { coresUsed } from './intake';
 import { percentile } from './lib/metrics';
 import type { BenchEnvironment } from './run';
 
-const RATE_PER_SECOND = 100;
+const RATES_PER_SECOND = [100, 30];
 const SECONDS = 30;
 const FEED_POLL_MS = 100;
 
 export interface EndToEndFigures {
+  /** At the target rate, then at a lower one that this machine sustains, for the latency of an unsaturated system. */
+  runs: EndToEndRun[];
+  target: { ratePerSecond: number; p95AtMostMs: number; met: boolean };
+}
+
+export interface EndToEndRun {
   ratePerSecond: number;
   referrals: number;
+  /** Answers other than 201, by status (0: no answer within 60 s). */
+  refused: Record<string, number>;
   achievedRatePerSecond: number;
-  /** POST sent → 201 answered. */
+  /** POST sent → answered (every answer). */
   postLatencyMs: { p50: number; p95: number; p99: number };
   /** POST sent → delivered to AIS or LCS (routed_at). */
   routedLatencyMs: { p50: number; p95: number; p99: number };
   /** POST sent → its case record linked to a person (first link in the link history). Anonymous notifications excluded. */
   linkedLatencyMs: { p50: number; p95: number; p99: number; max: number; measured: number };
-  target: { p95AtMostMs: number; met: boolean };
+  /** Cores each process kept busy while the referrals were being sent (the machine has os.cpus().length). */
+  coresUsed: Record<string, number>;
   settings: Record<string, string | number>;
 }
 
@@ -28,45 +38,57 @@ export interface EndToEndFigures {
  * router → case system → change feed (polled every FEED_POLL_MS) → linking queue → deduplicator.
  */
 export async function benchEndToEnd(env: BenchEnvironment): Promise<EndToEndFigures> {
+  const runs: EndToEndRun[] = [];
+  for (const rate of RATES_PER_SECOND) runs.push(await runAt(env, rate, runs.length));
+  const p95 = runs[0].linkedLatencyMs.p95;
+  return { runs, target: { ratePerSecond: RATES_PER_SECOND[0], p95AtMostMs: 1000, met: p95 <= 1000 } };
+}
+
+/** One steady run at `rate` referrals a second on a system of its own (its own queue prefix; run > 0: same database). */
+async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number): Promise<EndToEndRun> {
   const settings = { FEED_POLL_MS, OUTBOX_SWEEP_MS: 1000, THROTTLE_LIMIT: 100_000_000 };
   const system = await env.system(['ais', 'lcs', 'intake', 'router', 'deduplicator'], settings);
   const authorization = await bearer('safeguarding_lead');
   const total = RATE_PER_SECOND * SECONDS;
-  const { bodies, anonymous } = population(Math.ceil(total * 0.95), 311);
+  const { bodies, anonymous } = population(Math.ceil(total * 0.95), 311 + run);
   const intake = system.app('intake').url;
 
   const sentAt: number[] = [];
   const answered: Array<Promise<Posted & { at: number }>> = [];
   const start = Date.now() + 200;
-  for (let i = 0; i < total; i += 1) {
-    const due = start + (i * 1000) / RATE_PER_SECOND;
-    const wait = due - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    sentAt[i] = Date.now();
-    answered.push(postOne(intake, authorization, bodies[i], 30_000).then((p) => ({ ...p, at: Date.now() })));
-  }
+  const pids = Object.fromEntries([...system.apps.values()].map((app) => [app.name, app.pid]));
+  const cores = await coresUsed(pids, async () => {
+    for (let i = 0; i < total; i += 1) {
+      const due = start + (i * 1000) / RATE_PER_SECOND;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      sentAt[i] = Date.now();
+      answered.push(postOne(intake, authorization, bodies[i], 60_000).then((p) => ({ ...p, at: Date.now() })));
+    }
+  });
   const sendingSeconds = (Date.now() - start) / 1000;
   const answers = await Promise.all(answered);
-  const failed = answers.filter((a) => a.status !== 201).length;
-  if (failed) throw new Error(`${failed} of ${total} POSTs were not accepted`);
-  const named = answers.map((a, i) => ({ id: a.id!, i })).filter(({ i }) => !anonymous.has(i));
+  // Under overload intake may refuse some (a pool wait past 5 s answers 500): counted, and left out of latencies.
+  const refused = answers.filter((a) => a.status !== 201).reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
+  const named = answers.map((a, i) => ({ id: a.id, i })).filter((n): n is { id: string; i: number } => n.id !== undefined && !anonymous.has(n.i));
 
   const sql = new Client({ connectionString: env.databaseUrl });
   await sql.connect();
+  const mine = new Set(named.map((n) => n.id));
   try {
     const deadline = Date.now() + 180_000;
     const linkedIds = async () =>
-      Number((await sql.query(`SELECT count(*) AS n FROM central.referrals WHERE person_id IS NOT NULL`)).rows[0].n);
+      Number((await sql.query(`SELECT count(*) AS n FROM central.referrals WHERE person_id IS NOT NULL AND id = ANY($1::uuid[])`, [[...mine]])).rows[0].n);
     while ((await linkedIds()) < named.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
 
     const { rows } = await sql.query<{ id: string; routed: Date | null; linked: Date | null }>(`
       SELECT r.id, r.routed_at AS routed,
              (SELECT min(h.at) FROM central.link_history h WHERE h.system = r.case_system AND h.record_id = r.case_record_id) AS linked
-        FROM central.referrals r`);
+        FROM central.referrals r WHERE r.id = ANY($1::uuid[])`, [answers.flatMap((a) => (a.id ? [a.id] : []))]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const post = answers.map((a, i) => a.at - sentAt[i]).sort((a, b) => a - b);
     const routed = answers
-      .map((a, i) => (byId.get(a.id!)?.routed?.getTime() ?? Number.NaN) - sentAt[i])
+      .map((a, i) => (a.id ? (byId.get(a.id)?.routed?.getTime() ?? Number.NaN) : Number.NaN) - sentAt[i])
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
     const linked = named
@@ -74,15 +96,16 @@ export async function benchEndToEnd(env: BenchEnvironment): Promise<EndToEndFigu
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
     if (linked.length < named.length) throw new Error(`only ${linked.length} of ${named.length} referrals were linked within 3 minutes`);
-    const p95 = percentile(linked, 95);
+    await system.stop();
     return {
       ratePerSecond: RATE_PER_SECOND,
       referrals: total,
+      refused,
       achievedRatePerSecond: Math.round((total / sendingSeconds) * 10) / 10,
       postLatencyMs: { p50: percentile(post, 50), p95: percentile(post, 95), p99: percentile(post, 99) },
       routedLatencyMs: { p50: percentile(routed, 50), p95: percentile(routed, 95), p99: percentile(routed, 99) },
-      linkedLatencyMs: { p50: percentile(linked, 50), p95, p99: percentile(linked, 99), max: linked[linked.length - 1], measured: linked.length },
-      target: { p95AtMostMs: 1000, met: p95 <= 1000 },
+      linkedLatencyMs: { p50: percentile(linked, 50), p95: percentile(linked, 95), p99: percentile(linked, 99), max: linked[linked.length - 1], measured: linked.length },
+      coresUsed: cores,
       settings: { ...settings, ROUTER_CONCURRENCY: 8, LINKING_CONCURRENCY: 4, LOG_LEVEL: 'info' },
     };
   } finally {

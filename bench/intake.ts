@@ -17,7 +17,15 @@ const SECONDS = 20;
 export interface IntakeFigures {
   connections: number;
   seconds: number;
-  intake: { requestsPerSecond: number; latencyMs: { p50: number; p90: number; p99: number; max: number }; non2xx: number; errors: number; timeouts: number };
+  intake: {
+    requestsPerSecond: number;
+    latencyMs: { p50: number; p90: number; p99: number; max: number };
+    non2xx: number;
+    errors: number;
+    timeouts: number;
+    /** Cores kept busy during the measured window (the machine has os.cpus().length). */
+    coresUsed: Record<string, number>;
+  };
   pgbench: { transactionsPerSecond: number; latencyMs: { average: number; p50: number; p99: number }; clients: number; threads: number; script: string };
   /** intake requests per second ÷ pgbench transactions per second, at the same concurrency. */
   ratio: number;
@@ -59,7 +67,10 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
       ],
     });
   await load(WARM_UP_SECONDS);
-  const measured = await load(SECONDS);
+  let measured!: autocannon.Result;
+  const cores = await coresUsed({ intake: system.app('intake').pid }, async () => {
+    measured = await load(SECONDS);
+  });
   await system.stop();
 
   const pg = await pgbench(env);
@@ -75,6 +86,7 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
       non2xx: measured.non2xx,
       errors: measured.errors,
       timeouts: measured.timeouts,
+      coresUsed: cores,
     },
     pgbench: pg,
     ratio: round(ratio, 3),
@@ -83,7 +95,31 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
   };
 }
 
-function round(value: number, digits = 1): number {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux; clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Cores each process kept busy over a window: (CPU seconds after − before) ÷ wall seconds. */
+export async function coresUsed(pids: Record<string, number | undefined>, work: () => Promise<void>): Promise<Record<string, number>> {
+  const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
+  const self = process.cpuUsage();
+  const started = Date.now();
+  await work();
+  const seconds = (Date.now() - started) / 1000;
+  const mine = process.cpuUsage(self);
+  const cores: Record<string, number> = { loadGenerator: round((mine.user + mine.system) / 1e6 / seconds, 2) };
+  for (const [name, pid] of Object.entries(pids)) cores[name] = round((cpuSeconds(pid) - before[name]) / seconds, 2);
+  return cores;
+}
+
+export function round(value: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
 }

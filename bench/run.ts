@@ -82,6 +82,8 @@ function machine(): Record<string, unknown> {
   };
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
 const BENCHES: Record<string, (env: BenchEnvironment) => Promise<object>> = {
   intake: benchIntake,
   e2e: benchEndToEnd,
@@ -98,8 +100,11 @@ async function main(): Promise<void> {
   for (const name of names) {
     console.log(`[bench] ${name}`);
     const started = Date.now();
+    const loadBefore = os.loadavg()[0];
     const figures: object = await withEnvironment((env) => BENCHES[name](env));
-    results[name] = { ...figures, measuredAt: new Date().toISOString(), wallSeconds: Math.round((Date.now() - started) / 1000) };
+    // The 1-minute load average around the run: above the core count, something else shared the machine.
+    const loadAverage = { before: round2(loadBefore), after: round2(os.loadavg()[0]) };
+    results[name] = { ...figures, loadAverage, measuredAt: new Date().toISOString(), wallSeconds: Math.round((Date.now() - started) / 1000) };
     console.log(JSON.stringify(results[name], null, 2));
     writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   }
