@@ -7,6 +7,7 @@ import { MetricsModule } from '@app/metrics';
 import { QueueConnectionModule, QueueName } from '@app/queues';
 import { BoardReportsModule } from './board-reports/board-reports.module';
 import { StatisticsModule } from './statistics/statistics.module';
+import { InsightsWebModule } from './web/insights-web.module';
 
 /**
  * Insights: central statistics and board reports. It also runs the `reports` queue's worker, which only ever
@@ -23,6 +24,7 @@ import { StatisticsModule } from './statistics/statistics.module';
     MetricsModule.forHttpApp('insights', { queues: [QueueName.Reports] }),
     StatisticsModule,
     BoardReportsModule,
+    InsightsWebModule,
   ],
 })
 export class InsightsModule {}

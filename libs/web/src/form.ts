@@ -88,7 +88,7 @@ export interface FieldDescription {
 }
 
 // class-validator's generic wording for an answer left out or not one of the choices.
-const GENERIC = /should not be empty|must be a string|must be one of the following values|must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean/;
+const GENERIC = /should not be empty|must be a string|must be one of the following values|must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean|must be an ISO 3166-1 alpha-3 code|is required/;
 
 /**
  * Maps the API's `{ path, message }` errors onto a form: each to the nearest field the page shows (walking up the
@@ -97,7 +97,9 @@ const GENERIC = /should not be empty|must be a string|must be one of the followi
 export function formErrors(violations: readonly FieldViolation[], fields: Readonly<Record<string, FieldDescription>>, elsewhere: (path: string) => string | undefined = () => undefined): FormErrors {
   const summary: ErrorSummaryItem[] = [];
   const inline: Record<string, string> = {};
-  for (const violation of violations) {
+  // An answer left out fails several checks at once (not a string, empty, too long): say what to do about it.
+  const ordered = [...violations].sort((a, b) => Number(GENERIC.test(b.message)) - Number(GENERIC.test(a.message)));
+  for (const violation of ordered) {
     const path = nearestField(violation.path, fields);
     if (path && inline[path]) continue;
     const field = path ? fields[path] : undefined;
@@ -123,6 +125,8 @@ function nearestField(path: string, fields: Readonly<Record<string, FieldDescrip
 function wording(violation: FieldViolation, field: FieldDescription): string {
   if (GENERIC.test(violation.message) && field.missing) return field.missing;
   if (/must be a date written YYYY-MM-DD/.test(violation.message)) return `${field.label} must be a real date`;
+  const longest = /must be shorter than or equal to (\d+) characters/.exec(violation.message);
+  if (longest) return `${field.label} must be ${Number(longest[1]).toLocaleString('en-GB')} characters or fewer`;
   // "dateOfBirth must be after 1900-01-01" → "Date of birth must be after 1 January 1900"
   const rest = violation.message.replace(/^[A-Za-z.]+ (?=(must|is|should) )/, '');
   const text = rest === violation.message ? sentence(violation.message) : `${field.label} ${rest}`;

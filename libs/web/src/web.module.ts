@@ -1,5 +1,6 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AssetsController } from './assets.controller';
+import { HomeController } from './home.controller';
 import { OidcClient } from './oidc.client';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSessionMiddleware, PageSessions } from './page-session';
@@ -17,13 +18,13 @@ export class WebModule implements NestModule {
   static forApp(options: WebAppOptions): DynamicModule {
     return {
       module: WebModule,
-      controllers: [AssetsController, SignInController],
+      controllers: [AssetsController, SignInController, HomeController],
       providers: [{ provide: WEB_OPTIONS, useValue: options }, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, OidcClient],
       exports: [WEB_OPTIONS, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(PageSessionMiddleware).forRoutes(SignInController);
+    consumer.apply(PageSessionMiddleware).forRoutes(SignInController, HomeController);
   }
 }

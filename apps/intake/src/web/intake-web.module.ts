@@ -1,14 +1,13 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { PageSessionMiddleware, WebModule } from '@app/web';
-import { HomeController } from './home.controller';
 import { IntakeServices } from './intake-services';
 import { PersonPagesController } from './person-pages.controller';
 import { ReferralFormController } from './referral-form.controller';
 import { ReferralPagesController } from './referral-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
 
-const PAGE_CONTROLLERS = [HomeController, ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController];
+const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({

@@ -28,7 +28,7 @@ export const DETAILS_FIELDS: Record<string, FieldDescription> = {
   'exploitation.otherDetails': { target: 'exploitation-otherDetails', label: 'Other exploitation', missing: 'Describe the other exploitation' },
   'exploitation.location': { target: 'exploitation-location', label: 'Where they were exploited', missing: 'Select where the potential victim was exploited' },
   'exploitation.ukTowns': { target: 'exploitation-ukTowns', label: 'UK towns or cities', missing: 'Enter up to 10 UK towns or cities, one on each line' },
-  'exploitation.countries': { target: 'exploitation-countries', label: 'Countries', missing: 'Enter up to 10 countries, one on each line, like Albania' },
+  'exploitation.countries': { target: 'exploitation-countries', label: 'Countries', missing: 'Enter each country by its name, one on each line, like Albania' },
   'exploitation.startDate': { target: 'exploitation-startDate-day', label: 'The date the exploitation started' },
   'exploitation.ongoing': { target: 'exploitation-ongoing', label: 'Still in an exploitative situation' },
   'police.force': { target: 'police-force', label: 'Police force', missing: 'Enter the police force, or leave the crime reference empty too' },

@@ -1,6 +1,8 @@
 import { Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { OpenPage, PageController, WEB_OPTIONS, type WebAppOptions } from '@app/web';
+import { PageController } from './page.decorators';
+import { OpenPage } from './page.metadata';
+import { WEB_OPTIONS, type WebAppOptions } from './web.options';
 
 /** The site's root: a signed-in person's start page, else sign-in. */
 @PageController()

@@ -1,0 +1,54 @@
+import { Get, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Principal } from '@app/auth';
+import { periodContaining } from '@app/statistics';
+import { PageController, PageRenderer, PageRoles, PageForbiddenError, validateQuery } from '@app/web';
+import { reportCsv } from '../formats/csv';
+import { fileStem } from '../formats/render';
+import { resolvePeriod } from '../statistics/period-query';
+import type { StatisticsReport } from '../statistics/statistics-report';
+import type { Count } from '../statistics/figures';
+import { StatisticsService } from '../statistics/statistics.service';
+import { DashboardQuery } from './dashboard.query';
+import { dashboardView, ukToday } from './dashboard.presenter';
+
+type PageRequest = Request & { principal: Principal };
+
+/**
+ * The board dashboard. The same rule as GET /v1/statistics: a board member only ever sees disclosure-controlled
+ * figures; a safeguarding lead sees exact figures unless they ask for what a board would see.
+ */
+@PageController('dashboard')
+@PageRoles('safeguarding_lead', 'board_viewer')
+export class DashboardController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly statistics: StatisticsService,
+  ) {}
+
+  @Get()
+  async show(@Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const { report, query } = await this.read(raw, req.principal);
+    this.pages.render(req, res, 'insights/dashboard.njk', dashboardView(report, { canChooseFigures: req.principal.role === 'safeguarding_lead', today: ukToday(), query }));
+  }
+
+  @Get('download.csv')
+  async download(@Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const { report } = await this.read(raw, req.principal);
+    res.setHeader('Cache-Control', 'no-store');
+    res.type('text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="${fileStem('statistics', report.period.code, report.population.code, report.figuresAre)}.csv"`);
+    res.send(reportCsv(report));
+  }
+
+  private async read(raw: Record<string, unknown>, principal: Principal): Promise<{ report: StatisticsReport<Count>; query: string }> {
+    const query = await validateQuery(DashboardQuery, raw);
+    const period = resolvePeriod({ period: query.period ?? periodContaining(ukToday(), 'financial_year').code });
+    const exact = (query.figures ?? (principal.role === 'safeguarding_lead' ? 'exact' : 'disclosure_controlled')) === 'exact';
+    // Exact figures are for the internal view only; whatever reaches a board member is disclosure-controlled.
+    if (exact && principal.role !== 'safeguarding_lead') throw new PageForbiddenError(principal.role);
+    const report = exact ? await this.statistics.exact(period, query.population) : (await this.statistics.published(period, query.population)).report;
+    const params = new URLSearchParams({ period: period.code, population: query.population, ...(query.figures ? { figures: query.figures } : {}) });
+    return { report, query: params.toString() };
+  }
+}

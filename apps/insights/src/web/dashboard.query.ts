@@ -1,0 +1,11 @@
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { StatisticsPopulation } from '@app/database';
+import { FIGURE_KINDS, type FigureKind } from '../statistics/dto/statistics.query';
+import { POPULATIONS } from '../statistics/population';
+
+/** The dashboard's choices: a period code (as the API's `period`), the referrals shown, and (leads) which figures. */
+export class DashboardQuery {
+  @IsOptional() @IsString() @MaxLength(40) period?: string;
+  @IsOptional() @IsIn(POPULATIONS) population: StatisticsPopulation = 'all';
+  @IsOptional() @IsIn(FIGURE_KINDS) figures?: FigureKind;
+}

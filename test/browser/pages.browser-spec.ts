@@ -1,0 +1,350 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import request from 'supertest';
+import { bearer } from '../support/auth';
+import { createTestDatabase, TestDatabase } from '../support/database';
+import { eventually, useTestEnvironment } from '../support/env';
+import { enterDirectly, RunningMimic, startAis, startLcs } from '../support/mimics';
+import { childNrm } from '../support/referrals';
+import { axeViolations, launchChromium, screenshot } from './support/browser';
+
+/**
+ * The pages in a real browser: intake and insights in-process on free ports, with both case-system mimics, the
+ * router and the deduplicator, on real PostgreSQL and Redis.
+ */
+describe('web pages in Chromium', () => {
+  let db: TestDatabase;
+  let ais: RunningMimic;
+  let lcs: RunningMimic;
+  let intake: INestApplication;
+  let insights: INestApplication;
+  let router: INestApplicationContext;
+  let deduplicator: INestApplicationContext;
+  let browser: Browser;
+  let sql: Client;
+  let intakeUrl: string;
+  let insightsUrl: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useTestEnvironment({ DATABASE_URL: db.url, FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 });
+    ais = await startAis({ databaseUrl: db.url });
+    lcs = await startLcs({ databaseUrl: db.url });
+    process.env.AIS_URL = ais.url;
+    process.env.LCS_URL = lcs.url;
+    const { createIntakeApp } = await import('../../apps/intake/src/intake.app');
+    const { createInsightsApp } = await import('../../apps/insights/src/insights.app');
+    const { RouterModule } = await import('../../apps/router/src/router.module');
+    const { DeduplicatorModule } = await import('../../apps/deduplicator/src/deduplicator.module');
+    intake = await createIntakeApp();
+    insights = await createInsightsApp();
+    await intake.listen(0, '127.0.0.1');
+    await insights.listen(0, '127.0.0.1');
+    intakeUrl = `http://127.0.0.1:${(intake.getHttpServer().address() as AddressInfo).port}`;
+    insightsUrl = `http://127.0.0.1:${(insights.getHttpServer().address() as AddressInfo).port}`;
+    router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
+    await router.init();
+    deduplicator = await NestFactory.createApplicationContext(DeduplicatorModule, { logger: false });
+    await deduplicator.init();
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await deduplicator?.close();
+    await router?.close();
+    await insights?.close();
+    await intake?.close();
+    await ais?.close();
+    await lcs?.close();
+    await sql?.end();
+    await db?.drop();
+  });
+
+  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  /** Development sign-in, through the page as a person would use it. */
+  async function signIn(page: Page, base: string, role: string, organisation?: string): Promise<void> {
+    await page.goto(`${base}/sign-in`);
+    await page.check(`input[name="role"][value="${role}"]`);
+    if (organisation) await page.fill('#organisation', organisation);
+    await page.click('button:has-text("Sign in")');
+    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  }
+
+  async function expectNoAxeViolations(page: Page): Promise<void> {
+    expect(await axeViolations(page)).toEqual([]);
+  }
+
+  /** Answers of "Your details" that every referral needs. */
+  async function fillFirstResponder(page: Page): Promise<void> {
+    await page.selectOption('#firstResponder-organisationType', 'police');
+    await page.fill('#firstResponder-name', 'Sam Officer');
+    await page.fill('#firstResponder-role', 'Detective Constable');
+    await page.fill('#firstResponder-email', 'sam.officer@police.example');
+  }
+
+  async function fillChildDetails(page: Page, name: { first: string; last: string }): Promise<void> {
+    await page.fill('#localAuthorityContact-authority', 'Buckinghamshire Council');
+    await page.fill('#localAuthorityContact-phone', '01296 395000');
+    await page.fill('#localAuthorityContact-email', 'mash@buckinghamshire.example');
+    await page.check('input[name="exploitation.types"][value="criminal"]');
+    await page.check('input[name="exploitation.location"][value="uk"]');
+    await page.fill('#exploitation-ukTowns', 'Aylesbury\nHigh Wycombe');
+    await page.fill('#potentialVictim-firstName', name.first);
+    await page.fill('#potentialVictim-lastName', name.last);
+    await page.fill('#potentialVictim-dateOfBirth-day', '14');
+    await page.fill('#potentialVictim-dateOfBirth-month', '2');
+    await page.fill('#potentialVictim-dateOfBirth-year', '2011');
+    await page.check('input[name="potentialVictim.gender"][value="male"]');
+    await page.selectOption('#potentialVictim-nationality', 'VNM');
+    await fillFirstResponder(page);
+  }
+
+  it('logs a child referral: the local-authority contact asked, no consent, sent to LCS', async () => {
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'first_responder', 'Thames Valley Police');
+    expect(new URL(page.url()).pathname).toBe('/referrals/new');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '01-age-question');
+    await page.check('#under18');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/details');
+    expect(await page.isVisible('#localAuthorityContact-authority')).toBe(true);
+    expect(await page.locator('#consentToNrm').count()).toBe(0);
+    await fillChildDetails(page, { first: 'Minh', last: 'Tran' });
+    await expectNoAxeViolations(page);
+    await screenshot(page, '02-child-details');
+    await page.click('button:has-text("Submit referral")');
+    await page.waitForURL('**/confirmation');
+    const panel = await page.innerText('.govuk-panel');
+    expect(panel).toMatch(/Referral submitted\s+Your reference number\s*RH-\d{4}-\d+/);
+    expect(await page.textContent('main')).toContain("the children's case system (LCS)");
+    await expectNoAxeViolations(page);
+    await screenshot(page, '03-child-confirmation');
+
+    // The router delivers it: the referral's page shows it sent.
+    await page.click('text=See the referral and its status');
+    await eventually(async () => {
+      await page.reload();
+      return (await page.textContent('h1'))?.includes('Sent');
+    }, 20000, 300);
+    expect(await page.textContent('main')).toMatch(/LCS \S+/);
+  });
+
+  it('logs an adult Duty to Notify: consent asked, identity fields hidden, sent to AIS', async () => {
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'first_responder', 'Thames Valley Police');
+    await page.check('input[name="under18"][value="no"]');
+    await page.check('input[name="under18DuringExploitation"][value="no"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/consent');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '04-consent');
+    await page.check('input[name="cooperatesWithAuthorities"][value="no"]');
+    await page.check('input[name="consentToNrm"][value="no"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/details');
+    expect(await page.textContent('.govuk-inset-text')).toContain('anonymous');
+    for (const hidden of ['#potentialVictim-firstName', '#potentialVictim-lastName', '#potentialVictim-dateOfBirth-day', '#potentialVictim-nhsNumber', '#potentialVictim-contact-email', '#localAuthorityContact-authority']) {
+      expect({ hidden, count: await page.locator(hidden).count() }).toEqual({ hidden, count: 0 });
+    }
+    await page.check('input[name="exploitation.types"][value="labour"]');
+    await page.check('input[name="exploitation.location"][value="overseas"]');
+    await page.fill('#exploitation-countries', 'Libya');
+    await page.check('input[name="potentialVictim.gender"][value="male"]');
+    await page.selectOption('#potentialVictim-nationality', 'ERI');
+    await fillFirstResponder(page);
+    await screenshot(page, '05-dtn-details');
+    await page.click('button:has-text("Submit notification")');
+    await page.waitForURL('**/confirmation');
+    expect(await page.textContent('.govuk-panel')).toContain('Notification submitted');
+    expect(await page.textContent('main')).toContain("the adults' case system (AIS)");
+    const id = /\/referrals\/([0-9a-f-]{36})\//.exec(page.url())![1];
+    const row = await sql.query(`SELECT kind, anonymous, details->'potentialVictim' AS victim, details->'exploitation'->'countries' AS countries FROM central.referrals WHERE id = $1`, [id]);
+    expect(row.rows[0]).toEqual({ kind: 'dtn', anonymous: true, victim: { gender: 'male', nationality: 'ERI' }, countries: ['LBY'] });
+  });
+
+  it('shows the GOV.UK error summary and inline messages from the API rules, keeping the answers', async () => {
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'safeguarding_lead');
+    await page.goto(`${intakeUrl}/referrals/new`);
+    await page.click('button:has-text("Continue")');
+    expect(await page.textContent('.govuk-error-summary')).toContain('Select whether the potential victim is under 18');
+    await page.check('input[name="under18"][value="not_sure"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/details');
+    await page.fill('#potentialVictim-firstName', 'Keep');
+    await page.fill('#potentialVictim-dateOfBirth-day', '30');
+    await page.fill('#potentialVictim-dateOfBirth-month', '2');
+    await page.fill('#potentialVictim-dateOfBirth-year', '2012');
+    await page.fill('#potentialVictim-nhsNumber', '123 456 7890');
+    await page.check('input[name="exploitation.types"][value="other"]');
+    await page.click('button:has-text("Submit referral")');
+    const summary = (await page.textContent('.govuk-error-summary')) ?? '';
+    for (const message of [
+      'Enter the local authority you contacted about the child',
+      'Describe the other exploitation',
+      'Date of birth must be a real date',
+      'NHS number must be a 10-digit NHS number with a valid check digit',
+      "Select the potential victim's gender",
+      "Select the potential victim's nationality",
+      'Enter your organisation',
+    ]) {
+      expect(summary).toContain(message);
+    }
+    expect(summary).not.toContain('characters or fewer');
+    // Each summary item links to its field, and each field shows its own message.
+    const dobLink = page.locator('.govuk-error-summary a', { hasText: 'Date of birth' });
+    expect(await dobLink.getAttribute('href')).toBe('#potentialVictim-dateOfBirth-day');
+    expect(await page.textContent('#potentialVictim-dateOfBirth-error')).toContain('Date of birth must be a real date');
+    expect(await page.inputValue('#potentialVictim-firstName')).toBe('Keep');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '06-form-errors');
+    await dobLink.click();
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('potentialVictim-dateOfBirth-day');
+  });
+
+  it('submits a referral with JavaScript disabled: plain POSTs and redirects', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await signIn(page, intakeUrl, 'first_responder', 'Thames Valley Police');
+    expect(await page.evaluate('document.body.className')).not.toContain('js-enabled');
+    await page.check('input[name="under18"][value="yes"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/details');
+    await fillChildDetails(page, { first: 'Anh', last: 'Pham' });
+    await screenshot(page, '07-no-javascript-details');
+    await page.click('button:has-text("Submit referral")');
+    await page.waitForURL('**/confirmation');
+    expect(await page.textContent('.govuk-panel')).toContain('Referral submitted');
+    const id = /\/referrals\/([0-9a-f-]{36})\//.exec(page.url())![1];
+    const row = await sql.query(`SELECT kind, route_system, organisation FROM central.referrals WHERE id = $1`, [id]);
+    expect(row.rows[0]).toEqual({ kind: 'nrm', route_system: 'LCS', organisation: 'Thames Valley Police' });
+  });
+
+  /** Twins entered straight into AIS: one family name and date of birth, other given names — a possible match. */
+  async function possibleMatch(first: string, second: string, family: string, dateOfBirth: string): Promise<{ a: string; b: string }> {
+    const a = await enterDirectly(ais, { subject: { firstName: first, lastName: family, dateOfBirth, sex: 'male', nationality: 'SDN' } });
+    await eventually(async () => (await sql.query(`SELECT 1 FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [a])).rowCount);
+    const b = await enterDirectly(ais, { subject: { firstName: second, lastName: family, dateOfBirth, sex: 'male', nationality: 'SDN' } });
+    await eventually(async () => (await sql.query(`SELECT 1 FROM central.review_items WHERE system = 'AIS' AND record_id = $1 AND status = 'open'`, [b])).rowCount);
+    return { a, b };
+  }
+
+  it('decides possible matches side by side: not a match, match, merge, and unmerge on the timeline', async () => {
+    const first = await possibleMatch('Ahmed', 'Yusuf', 'Hassan', '1999-04-04');
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'safeguarding_lead');
+    await page.goto(`${intakeUrl}/reviews`);
+    const compare = (await page.textContent('table.rh-compare')) ?? '';
+    expect(compare).toContain('Yusuf');
+    expect(compare).toContain('Ahmed');
+    const explanation = page.locator('table', { hasText: "Why: each field's comparison" });
+    expect(await explanation.locator('tbody tr').count()).toBeGreaterThan(3);
+    expect(await explanation.textContent()).toMatch(/Date of birth\s+\S+/);
+    expect(await explanation.textContent()).toMatch(/[+\u2212]\d+\.\d/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '08-review');
+    await page.check('input[name="decision"][value="not_a_match"]');
+    await page.click('button:has-text("Save decision")');
+    expect(await page.textContent('.govuk-notification-banner')).toContain('not a match');
+    const decided = await sql.query(`SELECT decision FROM central.review_items WHERE system = 'AIS' AND record_id = $1`, [first.b]);
+    expect(decided.rows.map((r) => r.decision)).toEqual(['not_a_match']);
+
+    const second = await possibleMatch('Adam', 'Bilal', 'Osman', '2003-03-03');
+    await page.goto(`${intakeUrl}/reviews`);
+    expect(await page.textContent('table.rh-compare')).toContain('Bilal');
+    await page.check('input[name="decision"][value="match"]');
+    await page.fill('#reason', 'same person, spelling');
+    await page.click('button:has-text("Save decision")');
+    expect(await page.textContent('.govuk-notification-banner')).toContain('the same person');
+    const linked = await sql.query(`SELECT record_id, person_id FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [[second.a, second.b]]);
+    const persons = new Set(linked.rows.map((r) => r.person_id));
+    expect(persons.size).toBe(1);
+    const personId = [...persons][0] as string;
+
+    // The person's timeline holds both records; unmerge one of them.
+    await page.goto(`${intakeUrl}/persons/${personId}`);
+    expect(await page.locator('table tbody tr').count()).toBe(2);
+    await expectNoAxeViolations(page);
+    await page.click(`button:has-text("Unmerge AIS record ${second.b}")`);
+    expect(await page.textContent('.govuk-notification-banner')).toContain(`AIS record ${second.b}`);
+    expect(await page.locator('table tbody tr').count()).toBe(1);
+
+    const third = await possibleMatch('Musa', 'Isa', 'Adam', '2001-01-01');
+    await page.goto(`${intakeUrl}/reviews`);
+    expect(await page.textContent('table.rh-compare')).toContain('Isa');
+    await page.click('button:has-text("Merge the two persons instead")');
+    expect(await page.textContent('.govuk-notification-banner')).toContain('Merged: 1 record');
+    const merged = await sql.query(`SELECT count(DISTINCT person_id)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [[third.a, third.b]]);
+    expect(merged.rows[0].n).toBe(1);
+    await screenshot(page, '09-person-after-merge');
+  });
+
+  it("shows a person's timeline across LCS and AIS, with the move to adults' services", async () => {
+    const lead = await bearer('safeguarding_lead');
+    const created = await request(intakeUrl).post('/v1/referrals').set('Authorization', lead).send(childNrm({ referredAt: new Date().toISOString(), potentialVictim: { gender: 'female', nationality: 'NGA', firstName: 'Blessing', lastName: 'Okoro', dateOfBirth: '2009-06-06' } })).expect(201);
+    const id = created.body.id as string;
+    const personOf = async () => (await request(intakeUrl).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body.personId as string | null;
+    await eventually(personOf, 20000, 200);
+    await request(intakeUrl).post(`/v1/referrals/${id}/age-assessment`).set('Authorization', lead).send({ assessedOn: new Date().toISOString().slice(0, 10), outcome: 'adult', authority: 'Buckinghamshire Council' }).expect(201);
+    await eventually(async () => (await sql.query(`SELECT 1 FROM central.transitions WHERE referral_id = $1 AND status = 'completed'`, [id])).rowCount, 20000, 200);
+    const personId = await eventually(async () => {
+      const rows = await sql.query(`SELECT DISTINCT person_id FROM central.record_links l JOIN central.record_links m USING (person_id) WHERE l.system = 'LCS' AND m.system = 'AIS' AND l.record_id = (SELECT case_record_id FROM central.transitions t JOIN central.referrals r ON r.id = t.referral_id WHERE r.id = $1 LIMIT 1)`, [id]).catch(() => ({ rows: [] as Array<{ person_id: string }> }));
+      return rows.rows[0]?.person_id ?? (await personOf());
+    }, 20000, 200);
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'safeguarding_lead');
+    await page.goto(`${intakeUrl}/persons/${personId}`);
+    const main = (await page.textContent('main')) ?? '';
+    expect(main).toContain('Moved from LCS to AIS');
+    expect(main).toContain('Age assessment found an adult');
+    expect(main).toContain(created.body.reference);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '10-person-timeline');
+  });
+
+  it('shows a board member the dashboard: charts, suppressed cells as "c", CSV download', async () => {
+    const page = await newPage();
+    await signIn(page, insightsUrl, 'board_viewer');
+    expect(new URL(page.url()).pathname).toBe('/dashboard');
+    expect(await page.locator('svg[role="img"]').count()).toBeGreaterThanOrEqual(6);
+    const quarters = (await page.textContent('table:has(caption:has-text("Referrals and individuals by quarter"))')) ?? '';
+    expect(quarters).toMatch(/\bc\b/);
+    expect(await page.textContent('.govuk-inset-text')).toContain('c marks a count of 1 to 5');
+    expect(await page.locator('#figures').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '11-dashboard-board');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download these figures as CSV')]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('period,from,to,coverage,measure,table,category,subcategory,count');
+    expect(csv).toMatch(/,c\r\n/);
+    expect(download.suggestedFilename()).toMatch(/_disclosure-controlled\.csv$/);
+
+    // A board member cannot ask for exact figures, by the form or by the address.
+    await page.goto(`${insightsUrl}/dashboard?figures=exact`);
+    expect(await page.textContent('h1')).toContain('You cannot see this page');
+  });
+
+  it('shows the safeguarding lead exact figures on the dashboard', async () => {
+    const page = await newPage();
+    await signIn(page, insightsUrl, 'safeguarding_lead');
+    expect(await page.textContent('.govuk-warning-text')).toContain('Exact figures');
+    const headline = (await page.textContent('.rh-figures')) ?? '';
+    expect(headline).toMatch(/Referrals and notifications\s*\d+/);
+    await screenshot(page, '12-dashboard-lead');
+  });
+});
