@@ -98,6 +98,8 @@ export function formErrors(violations: readonly FieldViolation[], fields: Readon
   const summary: ErrorSummaryItem[] = [];
   const inline: Record<string, string> = {};
   // An answer left out fails several checks at once (not a string, empty, too long): say what to do about it.
+  const keys = Object.keys(fields);
+  const order: number[] = [];
   const ordered = [...violations].sort((a, b) => Number(GENERIC.test(b.message)) - Number(GENERIC.test(a.message)));
   for (const violation of ordered) {
     const path = nearestField(violation.path, fields);
@@ -106,8 +108,11 @@ export function formErrors(violations: readonly FieldViolation[], fields: Readon
     const text = field ? wording(violation, field) : sentence(violation.message);
     if (path) inline[path] = text;
     summary.push({ text, href: field ? `#${field.target}` : (elsewhere(violation.path) ?? '#main-content') });
+    order.push(path ? keys.indexOf(path) : -1);
   }
-  return { summary, fields: inline };
+  // The summary lists problems in the order the page asks the questions (answers of earlier pages first).
+  const sorted = summary.map((item, i) => ({ item, at: order[i] })).sort((a, b) => a.at - b.at).map(({ item }) => item);
+  return { summary: sorted, fields: inline };
 }
 
 function nearestField(path: string, fields: Readonly<Record<string, FieldDescription>>): string | undefined {

@@ -51,6 +51,13 @@ export function signedWeight(weight: number): string {
   return weight > 0 ? `+${text}` : weight < 0 ? `\u2212${text}` : '0.0';
 }
 
+/** "87.5%", and never "100.0%" for what is only very likely. */
+export function percent(probability: number): string {
+  if (probability >= 0.9995) return 'over 99.9%';
+  if (probability > 0 && probability < 0.0005) return 'under 0.1%';
+  return `${(probability * 100).toFixed(1)}%`;
+}
+
 /** One possible match, side by side, with the engine's reasons field by field. */
 export function reviewView(result: { items: ReviewView[]; page: number; total: number }, status: string): Record<string, unknown> {
   const review = result.items[0];
@@ -72,7 +79,7 @@ export function reviewView(result: { items: ReviewView[]; page: number; total: n
   return {
     ...base,
     review,
-    probability: `${(review.probability * 100).toFixed(1)}%`,
+    probability: percent(review.probability),
     rows: SIDE_BY_SIDE.map(([label, value]) => {
       const a = record ? value(record) : '';
       const b = candidate ? value(candidate) : '';
