@@ -258,6 +258,9 @@ describe('web pages in Chromium', () => {
     expect(await explanation.textContent()).toMatch(/[+\u2212]\d+\.\d/);
     await expectNoAxeViolations(page);
     await screenshot(page, '08-review');
+    await page.click('button:has-text("Save decision")');
+    expect(await page.textContent('.govuk-error-summary')).toContain('Select whether these records are the same person');
+    expect(await page.textContent('table.rh-compare')).toContain('Yusuf');
     await page.check('input[name="decision"][value="not_a_match"]');
     await page.click('button:has-text("Save decision")');
     expect(await page.textContent('.govuk-notification-banner')).toContain('not a match');

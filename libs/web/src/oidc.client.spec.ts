@@ -12,14 +12,14 @@ import { checkOidcSettings, OidcClaimsError, OidcClient } from './oidc.client';
  */
 class FakeIssuer {
   private server!: Server;
-  private privateKey!: CryptoKey;
+  private privateKey!: Parameters<SignJWT['sign']>[0];
   private jwk!: JWK;
   private readonly codes = new Map<string, { challenge: string; nonce: string; claims: Record<string, unknown> }>();
   url = '';
 
   async start(): Promise<void> {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
-    this.privateKey = privateKey as CryptoKey;
+    this.privateKey = privateKey;
     this.jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     this.server = createServer((req, res) => void this.handle(req, res));
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -39,7 +39,9 @@ class FakeIssuer {
   }
 
   private async handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
-    const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const json = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    };
     if (req.url === '/.well-known/openid-configuration') {
       return json(200, {
         issuer: this.url,

@@ -51,6 +51,10 @@ export class PageSessions implements OnModuleDestroy {
       resave: false,
       saveUninitialized: false,
       rolling: true,
+      // Behind the TLS-terminating ingress in production the request reaches the app as http: believe its
+      // X-Forwarded-Proto, or a Secure cookie would never be set. (A forged header only yields a cookie the browser
+      // then keeps to https.)
+      proxy: env.NODE_ENV === 'production' ? true : undefined,
       unset: 'destroy',
       cookie: { httpOnly: true, sameSite: 'lax', secure: env.NODE_ENV === 'production', maxAge: idleMinutes * 60_000, path: '/' },
     });

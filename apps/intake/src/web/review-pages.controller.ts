@@ -2,11 +2,12 @@ import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { PageController, PageRenderer, PageRoles, validateQuery, type FormBody } from '@app/web';
+import { InvalidRequestError } from '@app/common';
+import { formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery, type FormBody } from '@app/web';
 import { ListReviewsQuery } from '../persons/dto/list-reviews.query';
 import { ReviewDecisionDto } from '../persons/dto/review-decision.dto';
 import { IntakeServices } from './intake-services';
-import { reviewView } from './review-pages.presenter';
+import { DECISION_FIELDS, reviewView } from './review-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -34,7 +35,16 @@ export class ReviewPagesController {
 
   @Post(':id/decision')
   async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
-    const body = await validateQuery(ReviewDecisionDto, { decision: form.decision, reason: form.reason });
+    let body: ReviewDecisionDto;
+    try {
+      body = await validateQuery(ReviewDecisionDto, { decision: form.decision, reason: form.reason });
+    } catch (error) {
+      if (!(error instanceof InvalidRequestError)) throw error;
+      // The same possible match again, with what to put right.
+      const page = Math.max(1, Number(textField(form, 'page')) || 1);
+      const result = await this.services.persons.listReviews('open', page, 1);
+      return this.pages.render(req, res, 'intake/reviews.njk', { ...reviewView(result, 'open'), errors: formErrors(error.errors, DECISION_FIELDS), reason: textField(form, 'reason') }, 400);
+    }
     const outcome = await this.services.persons.decide(id, body.decision, req.principal, body.reason);
     req.session.flash = outcome.decision === 'match' ? 'Saved: the same person. The record is now linked to the candidate person.' : 'Saved: not a match. The record stays a person of its own.';
     res.redirect(303, '/reviews');

@@ -1,4 +1,10 @@
+import type { FieldDescription } from '@app/web';
 import type { RecordView, ReviewView } from '../persons/person.presenter';
+
+export const DECISION_FIELDS: Record<string, FieldDescription> = {
+  decision: { target: 'decision', label: 'Decision', missing: 'Select whether these records are the same person' },
+  reason: { target: 'reason', label: 'Why' },
+};
 
 interface FieldExplanationView {
   comparison: string;
