@@ -1,5 +1,6 @@
 import type { RecordView } from '../persons/person.presenter';
 import { KIND_NAMES, TRANSITION_REASONS } from './referral-pages.presenter';
+import { percent } from './review-pages.presenter';
 
 /** The person timeline as PersonReviewService.timeline answers it. */
 export interface PersonTimeline {
@@ -20,7 +21,11 @@ export interface PersonTimeline {
 
 const ACTIONS: Record<string, string> = {
   linked: 'Linked by the matching engine',
+  relinked: 'Checked again by the matching engine: same person',
+  moved: 'Moved to another person by the matching engine',
+  review: 'Held for review: a possible match',
   new_person: 'A new person for this record',
+  linked_by_transfer: "Linked through the move to adults' services",
   record_updated: 'Record updated in its case system',
   review_match: 'Reviewer: the same person',
   review_not_a_match: 'Reviewer: not a match',
@@ -40,7 +45,8 @@ interface TimelineEvent {
 export function personView(person: PersonTimeline): Record<string, unknown> {
   const events: TimelineEvent[] = [];
   for (const r of person.referrals) {
-    events.push({ at: r.referredAt, title: `${KIND_NAMES[r.kind]} ${r.reference}`, text: `Referred; routed to ${r.route.system}${r.caseRecord ? ` as record ${r.caseRecord.recordId}` : ''}.`, href: `/referrals/${r.id}` });
+    const record = r.caseRecord ? `; its case record is ${r.caseRecord.system} ${r.caseRecord.recordId}` : '';
+    events.push({ at: r.referredAt, title: `${KIND_NAMES[r.kind]} ${r.reference}`, text: `Referred and routed to ${r.route.system}${record}.`, href: `/referrals/${r.id}` });
     for (const t of r.transitions) {
       events.push({
         at: t.effectiveOn,
@@ -50,9 +56,11 @@ export function personView(person: PersonTimeline): Record<string, unknown> {
     }
   }
   for (const h of person.history) {
-    events.push({ at: h.at, title: ACTIONS[h.action] ?? h.action, text: `${h.record.system} record ${h.record.recordId}${h.reason ? `: ${h.reason}` : ''}${h.probability !== null ? ` (probability ${(h.probability * 100).toFixed(1)}%)` : ''}.` });
+    events.push({ at: h.at, title: ACTIONS[h.action] ?? h.action, text: `${h.record.system} record ${h.record.recordId}${h.reason ? `: ${h.reason}` : ''}${h.probability !== null ? ` (probability ${percent(h.probability)})` : ''}.` });
   }
-  events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  // Oldest first; a move known only by its day comes after that day's timed events.
+  const key = (at: string) => (at.length === 10 ? `${at}T24` : new Date(at).toISOString());
+  events.sort((a, b) => (key(a.at) < key(b.at) ? -1 : key(a.at) > key(b.at) ? 1 : 0));
   const transitions = person.referrals.flatMap((r) => r.transitions);
   return {
     title: 'Person',

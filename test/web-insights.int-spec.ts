@@ -1,0 +1,73 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { createTestDatabase, TestDatabase } from './support/database';
+import { useTestEnvironment } from './support/env';
+import { adultNrm } from './support/referrals';
+import { csrfOf, signIn } from './support/web';
+
+/** The dashboard's role rules over HTTP: what a board member may download is disclosure-controlled, always. */
+describe('web pages (insights dashboard)', () => {
+  let db: TestDatabase;
+  let intake: INestApplication;
+  let insights: INestApplication;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    useTestEnvironment({ DATABASE_URL: db.url });
+    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
+    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
+    intake = await createIntakeApp();
+    insights = await createInsightsApp();
+    await intake.init();
+    await insights.init();
+    const lead = await bearer('safeguarding_lead');
+    for (let i = 0; i < 3; i++) {
+      await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' })).expect(201);
+    }
+  });
+
+  afterAll(async () => {
+    await insights?.close();
+    await intake?.close();
+    await db?.drop();
+  });
+
+  const csvCount = (csv: string, table: string) => csv.split('\r\n').find((line) => line.includes(`,referrals,${table},`))?.split(',').pop();
+
+  it('gives a board member disclosure-controlled figures and a CSV with "c" for small counts', async () => {
+    const agent = await signIn(insights, 'board_viewer');
+    const page = await agent.get('/dashboard?period=2026-Q2').expect(200);
+    expect(page.text).toContain('<strong>c</strong> marks a count of 1 to 5');
+    const csv = await agent.get('/dashboard/download.csv?period=2026-Q2').expect(200);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    expect(csv.headers['content-disposition']).toContain('statistics_2026-Q2_all_disclosure-controlled.csv');
+    expect(csvCount(csv.text, 'Total')).toBe('c');
+  });
+
+  it('refuses exact figures to a board member, on the page and the download', async () => {
+    const agent = await signIn(insights, 'board_viewer');
+    await agent.get('/dashboard?period=2026-Q2&figures=exact').expect(403);
+    await agent.get('/dashboard/download.csv?period=2026-Q2&figures=exact').expect(403);
+  });
+
+  it('gives the safeguarding lead exact figures unless they ask for what a board sees', async () => {
+    const agent = await signIn(insights, 'safeguarding_lead');
+    expect(csvCount((await agent.get('/dashboard/download.csv?period=2026-Q2').expect(200)).text, 'Total')).toBe('3');
+    expect(csvCount((await agent.get('/dashboard/download.csv?period=2026-Q2&figures=disclosure_controlled').expect(200)).text, 'Total')).toBe('c');
+  });
+
+  it('does not let a first responder sign in to the dashboard', async () => {
+    const agent = request.agent(insights.getHttpServer());
+    const page = await agent.get('/sign-in').expect(200);
+    expect(page.text).not.toContain('value="first_responder"');
+    await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'first_responder', organisation: 'Thames Valley Police' }).expect(400);
+  });
+
+  it('answers a bad period with an error page, and keeps /v1/statistics bearer-only', async () => {
+    const agent = await signIn(insights, 'safeguarding_lead');
+    const bad = await agent.get('/dashboard?period=2026-Q9').expect(400);
+    expect(bad.text).toContain('There is a problem');
+    await agent.get('/v1/statistics?period=2026-Q2').expect(401);
+  });
+});
