@@ -4,7 +4,11 @@
  */
 export interface LinkageConfig {
   readonly thresholds: {
-    /** Match probability at or above which two records are the same person. */
+    /**
+     * Match probability at or above which two records are the same person without review. 0.9: a wrong merge
+     * hides a potential victim from the statistics and mixes two people's records, so at most one automatic
+     * link in ten at the margin may be wrong, and far fewer overall (pairs are mostly well above it).
+     */
     readonly match: number;
     /** Match probability at or above which a pair goes to a safeguarding lead for review. */
     readonly possibleMatch: number;
