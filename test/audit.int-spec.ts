@@ -39,6 +39,8 @@ describe('AuditService', () => {
       .set('X-Access-Purpose', 'strategy meeting')
       .set('X-Request-Id', 'req-audit-1')
       .expect(200);
+    const creation = await sql.query(`SELECT actor_sub FROM central.audit_events WHERE action = 'referral.create' AND subject_id = $1`, [created.body.id]);
+    expect(creation.rows).toEqual([{ actor_sub: 'lead-1' }]);
     const { rows } = await sql.query(`SELECT * FROM central.audit_events WHERE action = 'referral.read' AND subject_id = $1`, [created.body.id]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_sub: 'lead-1', actor_role: 'safeguarding_lead', outcome: 'allowed', purpose: 'strategy meeting', request_id: 'req-audit-1' });

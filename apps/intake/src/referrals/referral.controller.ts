@@ -41,10 +41,9 @@ export class ReferralController {
       throw new InvalidRequestError([{ path: 'firstResponder.organisation', message: 'firstResponder.organisation must be your own organisation' }]);
     }
     // Keys are per caller (IETF draft): two callers choosing the same key do not collide.
-    const outcome = await this.referrals.create(body, key ? { scope: principal.sub, key } : undefined);
+    const outcome = await this.referrals.create(body, key ? { scope: principal.sub, key } : undefined, { principal, request: res.req });
     res.status(201);
     if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    else await this.audit.record(principal, 'referral.create', { type: 'referral', id: outcome.view.id }, { request: res.req });
     return outcome.view;
   }
 

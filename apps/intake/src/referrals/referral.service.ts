@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { ConflictError, NotFoundError, UnprocessableError } from '@app/common';
 import type { Environment } from '@app/config';
@@ -47,6 +49,7 @@ export class ReferralService {
     private readonly idempotency: IdempotencyRepository,
     private readonly transitions: TransitionRepository,
     private readonly relay: OutboxRelay,
+    private readonly audit: AuditService,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -54,7 +57,10 @@ export class ReferralService {
    * Records a referral, its routing decision and the outbox row that will carry it to the router, in one
    * transaction; with an Idempotency-Key the stored answer is written in that transaction too.
    */
-  async create(dto: CreateReferralDto, idem?: IdempotencyContext): Promise<CreateOutcome> {
+  /**
+   * `by`, when given, is audited in the same transaction (one commit per referral rather than two).
+   */
+  async create(dto: CreateReferralDto, idem?: IdempotencyContext, by?: { principal: Principal; request?: Request }): Promise<CreateOutcome> {
     if (idem) {
       const claim = await this.idempotency.claim(idem.scope, idem.key, requestFingerprint(dto), this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true }));
       if (claim.outcome === 'replay') return { view: claim.body as CreatedReferralView, replayed: true };
@@ -77,6 +83,7 @@ export class ReferralService {
         });
         const created = presentCreated(entity as ReferralEntity);
         if (idem) await this.idempotency.complete(manager, idem.scope, idem.key, 201, created);
+        if (by) await this.audit.record(by.principal, 'referral.create', { type: 'referral', id: entity.id }, { request: by.request, manager });
         return created;
       });
       this.relay.kick();
