@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { bearer } from '../test/support/auth';
-import { population, postOne, Posted } from '../test/faults/support/harness';
+import { metricValue, population, postOne, Posted } from '../test/faults/support/harness';
+import type { TestSystem } from '../test/support/processes';
 import { coresUsed } from './intake';
 import { percentile } from './lib/metrics';
 import type { BenchEnvironment } from './run';
@@ -27,6 +28,13 @@ export interface EndToEndRun {
   routedLatencyMs: { p50: number; p95: number; p99: number };
   /** POST sent → its case record linked to a person (first link in the link history). Anonymous notifications excluded. */
   linkedLatencyMs: { p50: number; p95: number; p99: number; max: number; measured: number };
+  /**
+   * CPU the pipeline spent per referral while sending (cores ÷ rate): all processes, and without the two case-system
+   * mimics (vendor systems elsewhere in production) and the load generator. 2 cores ÷ this = the machine's ceiling.
+   */
+  cpuMillisecondsPerReferral: { all: number; withoutMimicsAndLoadGenerator: number };
+  /** Where work waited when the last referral had been sent: outbox rows not yet relayed, jobs not yet run. */
+  backlogAtEndOfSending: Record<string, number>;
   /** Cores each process kept busy while the referrals were being sent (the machine has os.cpus().length). */
   coresUsed: Record<string, number>;
   settings: Record<string, string | number>;
@@ -42,6 +50,28 @@ export async function benchEndToEnd(env: BenchEnvironment): Promise<EndToEndFigu
   for (const rate of RATES_PER_SECOND) runs.push(await runAt(env, rate, runs.length));
   const p95 = runs[0].linkedLatencyMs.p95;
   return { runs, target: { ratePerSecond: RATES_PER_SECOND[0], p95AtMostMs: 1000, met: p95 <= 1000 } };
+}
+
+function cpuPerReferral(cores: Record<string, number>, rate: number): EndToEndRun['cpuMillisecondsPerReferral'] {
+  const sum = (names: string[]) => names.reduce((total, name) => total + (cores[name] || 0), 0);
+  const all = Object.keys(cores);
+  const own = all.filter((name) => !['ais', 'lcs', 'loadGenerator'].includes(name));
+  return { all: Math.round((sum(all) * 1000) / rate), withoutMimicsAndLoadGenerator: Math.round((sum(own) * 1000) / rate) };
+}
+
+async function backlog(env: BenchEnvironment, system: TestSystem): Promise<Record<string, number>> {
+  const scrape = async (app: 'router' | 'deduplicator', queue: string) => {
+    const text = await (await fetch(`${system.app(app).url}/metrics`)).text();
+    return ['waiting', 'active', 'delayed'].reduce((sum, state) => sum + metricValue(text, 'rh_queue_jobs', { queue, state }), 0);
+  };
+  const sql = new Client({ connectionString: env.databaseUrl });
+  await sql.connect();
+  try {
+    const outbox = Number((await sql.query('SELECT count(*) AS n FROM central.outbox WHERE sent_at IS NULL')).rows[0].n);
+    return { outboxPending: outbox, routingJobs: await scrape('router', 'routing'), linkingJobs: await scrape('deduplicator', 'linking') };
+  } finally {
+    await sql.end();
+  }
 }
 
 /** One steady run at `rate` referrals a second on a system of its own (its own queue prefix; run > 0: same database). */
@@ -67,6 +97,7 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
     }
   });
   const sendingSeconds = (Date.now() - start) / 1000;
+  const backlogAtEndOfSending = await backlog(env, system);
   const answers = await Promise.all(answered);
   // Under overload intake may refuse some (a pool wait past 5 s answers 500): counted, and left out of latencies.
   const refused = answers.filter((a) => a.status !== 201).reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
@@ -106,6 +137,8 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
       routedLatencyMs: { p50: percentile(routed, 50), p95: percentile(routed, 95), p99: percentile(routed, 99) },
       linkedLatencyMs: { p50: percentile(linked, 50), p95: percentile(linked, 95), p99: percentile(linked, 99), max: linked[linked.length - 1], measured: linked.length },
       coresUsed: cores,
+      cpuMillisecondsPerReferral: cpuPerReferral(cores, RATE_PER_SECOND),
+      backlogAtEndOfSending,
       settings: { ...settings, ROUTER_CONCURRENCY: 8, LINKING_CONCURRENCY: 4, LOG_LEVEL: 'info' },
     };
   } finally {

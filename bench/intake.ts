@@ -106,8 +106,31 @@ export function cpuSeconds(pid: number | undefined): number {
   }
 }
 
-/** Cores each process kept busy over a window: (CPU seconds after − before) ÷ wall seconds. */
+/** Processes of a program by name (every PostgreSQL backend, shared with whatever else uses the server). */
+function pidsOf(command: string): number[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+function cpuSecondsOfAll(command: string): number {
+  return pidsOf(command).reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
+}
+
+/**
+ * Cores each process kept busy over a window: (CPU seconds after − before) ÷ wall seconds. PostgreSQL counts every
+ * backend on the server (other databases too), Redis every redis-server on the machine.
+ */
 export async function coresUsed(pids: Record<string, number | undefined>, work: () => Promise<void>): Promise<Record<string, number>> {
+  const shared = { 'postgres (whole server)': 'postgres', 'redis-server (all)': 'redis-server' };
+  const sharedBefore = Object.fromEntries(Object.entries(shared).map(([name, command]) => [name, cpuSecondsOfAll(command)]));
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
   const self = process.cpuUsage();
   const started = Date.now();
@@ -116,6 +139,7 @@ export async function coresUsed(pids: Record<string, number | undefined>, work: 
   const mine = process.cpuUsage(self);
   const cores: Record<string, number> = { loadGenerator: round((mine.user + mine.system) / 1e6 / seconds, 2) };
   for (const [name, pid] of Object.entries(pids)) cores[name] = round((cpuSeconds(pid) - before[name]) / seconds, 2);
+  for (const [name, command] of Object.entries(shared)) cores[name] = round((cpuSecondsOfAll(command) - sharedBefore[name]) / seconds, 2);
   return cores;
 }
 
