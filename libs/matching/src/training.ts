@@ -38,6 +38,8 @@ export function nameFrequenciesByNationality(records: readonly PreparedRecord[])
     group.family[r.family.joined] = (group.family[r.family.joined] ?? 0) + 1;
   }
   const out: Record<string, NationalityNameFrequencies> = {};
+  // With one nationality (or none recorded) the joint frequency is the product: nothing to keep.
+  if (Object.keys(groups).length < 2) return out;
   for (const key of Object.keys(groups).sort()) {
     const g = groups[key];
     out[key] = { total: g.total, given: { ...g.given }, family: { ...g.family } };
