@@ -86,6 +86,18 @@ describe('web pages (intake)', () => {
     await agent.get(`/referrals/${own.body.id}`).expect(200);
   });
 
+  it("filters the safeguarding lead's referrals list with the API's own query rules", async () => {
+    const lead = await bearer('safeguarding_lead');
+    const dtn = await server().post('/v1/referrals').set('Authorization', lead).send({ ...adultNrm(), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } }).expect(201);
+    const nrm = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    const agent = await signIn(app, 'safeguarding_lead');
+    const filtered = await agent.get('/referrals?kind=dtn&status=&caseSystem=&organisation=&from=&to=').expect(200);
+    expect(filtered.text).toContain(dtn.body.reference);
+    expect(filtered.text).not.toContain(nrm.body.reference);
+    const bad = await agent.get('/referrals?from=2026-02-30').expect(400);
+    expect(bad.text).toContain('from must be a date written YYYY-MM-DD');
+  });
+
   it('admits a board viewer to no intake page', async () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);

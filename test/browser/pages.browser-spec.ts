@@ -142,6 +142,16 @@ describe('web pages in Chromium', () => {
       return (await page.textContent('h1'))?.includes('Sent');
     }, 20000, 300);
     expect(await page.textContent('main')).toMatch(/LCS \S+/);
+    await expectNoAxeViolations(page);
+
+    // Their organisation's referrals, filtered.
+    await page.click('nav a:has-text("Referrals")');
+    await page.selectOption('#kind', 'nrm');
+    await page.click('button:has-text("Apply filters")');
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('nrm');
+    expect(await page.locator('table.govuk-table tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '03b-referrals-list');
   });
 
   it('logs an adult Duty to Notify: consent asked, identity fields hidden, sent to AIS', async () => {
