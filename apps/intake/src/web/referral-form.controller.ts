@@ -91,8 +91,8 @@ export class ReferralFormController {
       if (!(error instanceof InvalidRequestError)) throw error;
       return this.pages.render(req, res, 'intake/referral-details.njk', detailsView(draft, shape, form, detailsErrors(error.errors), req.principal), 400);
     }
-    const outcome = await this.services.referrals.create(dto);
-    await this.audit.record(req.principal, 'referral.create', { type: 'referral', id: outcome.view.id }, { request: req });
+    // Audited in the transaction that writes the referral, as the API does.
+    const outcome = await this.services.referrals.create(dto, undefined, { principal: req.principal, request: req });
     delete req.session.referralDraft;
     res.redirect(303, `/referrals/${outcome.view.id}/confirmation`);
   }
