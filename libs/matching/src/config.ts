@@ -44,7 +44,8 @@ export interface LinkageConfig {
   };
   /**
    * Twins and siblings share a family name, often a date of birth and an address, but not a given name: when
-   * the given names plainly differ and no identifier agrees, the pair can be at most a possible match.
+   * the given names plainly differ, or one is only an initial a sibling may share, and no identifier agrees, the
+   * pair can be at most a possible match.
    */
   readonly siblingGuard: boolean;
   /**

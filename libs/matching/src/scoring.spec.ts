@@ -110,6 +110,12 @@ describe(Scorer.name, () => {
       { firstName: 'Jamie', lastName: 'Knight', dateOfBirth: '2006-10-28', postcode: 'HP19 8FF' },
     );
     expect(e.rules.join(' ')).toMatch(/sibling_guard/);
+    const initial = explain(
+      { firstName: 'J', lastName: 'Knight', dateOfBirth: '2006-10-28', postcode: 'HP19 8FF' },
+      { firstName: 'Jamie', lastName: 'Knight', dateOfBirth: '2006-10-28', postcode: 'HP19 8FF' },
+    );
+    expect(initial.fields.find((f) => f.comparison === 'given_name')?.level).toBe('initial');
+    expect(initial.decision).not.toBe('MATCH');
     expect(JSON.stringify(e)).not.toMatch(/Knight|Luke|Jamie|2006|HP19/i);
   });
 

@@ -43,6 +43,7 @@ const OTHER_ID = COMPARISONS.findIndex((c) => c.name === 'other_id');
 const SEX = COMPARISONS.findIndex((c) => c.name === 'sex');
 const NATIONALITY = COMPARISONS.findIndex((c) => c.name === 'nationality');
 const GIVEN_DIFFERENT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'different');
+const GIVEN_INITIAL = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'initial');
 // Name levels that say the names are the same name (not merely sharing a token or a sound).
 const NAME_AGREES = new Set(['exact', 'variant', 'swapped', 'fuzzy', 'alias'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
 const AGREE = 0;
@@ -238,6 +239,7 @@ export class Scorer {
     }
     if (!this.config.siblingGuard || levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1) return null;
     if (levels[GIVEN] === GIVEN_DIFFERENT) return 'sibling_guard: given names differ and no identifier agrees';
+    if (levels[GIVEN] === GIVEN_INITIAL) return 'sibling_guard: one given name is only an initial, which a sibling may share';
     return null;
   }
 
