@@ -1,9 +1,14 @@
-import { signDevelopmentToken, type Role } from '@app/auth';
+import { signDevelopmentToken, type Board, type Role } from '@app/auth';
 import { validateEnvironment } from '@app/config';
 
+/** Claims a test token may carry besides role, organisation and subject. */
+export interface ExtraClaims {
+  board?: Board;
+}
+
 /** A development token as `npm run token` would print, for the environment the test set. */
-export async function bearer(role: Role, org?: string, sub = `test-${role}-${org ?? 'any'}`): Promise<string> {
+export async function bearer(role: Role, org?: string, sub = `test-${role}-${org ?? 'any'}`, claims: ExtraClaims = {}): Promise<string> {
   const env = validateEnvironment(process.env);
-  const token = await signDevelopmentToken({ secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }, { sub, role, org });
+  const token = await signDevelopmentToken({ secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }, { sub, role, org, ...claims });
   return `Bearer ${token}`;
 }

@@ -28,6 +28,21 @@ describe(TokenVerifier.name, () => {
     await expect(verifierFor({}).verify(await signDevelopmentToken(dev, { sub: 'u', role: 'first_responder' }))).rejects.toThrow(/organisation/);
   });
 
+  it('reads the board a board viewer sits on, and leaves it out of a token that names none', async () => {
+    const verifier = verifierFor({});
+    const scoped = await signDevelopmentToken(dev, { sub: 'b1', role: 'board_viewer', board: 'safeguarding_children_partnership' });
+    await expect(verifier.verify(scoped)).resolves.toEqual({ sub: 'b1', role: 'board_viewer', board: 'safeguarding_children_partnership' });
+    const unscoped = await verifier.verify(await signDevelopmentToken(dev, { sub: 'b2', role: 'board_viewer' }));
+    expect(unscoped).not.toHaveProperty('board');
+  });
+
+  it('refuses a token naming a board that does not exist, rather than letting it read every board', async () => {
+    const odd = await new SignJWT({ role: 'board_viewer', board: 'parish_council' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(new TextEncoder().encode(dev.secret));
+    await expect(verifierFor({}).verify(odd)).rejects.toThrow(/unknown board/);
+    const notText = await new SignJWT({ role: 'board_viewer', board: ['community_safety_partnership'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(new TextEncoder().encode(dev.secret));
+    await expect(verifierFor({}).verify(notText)).rejects.toBeInstanceOf(InvalidTokenError);
+  });
+
   it('verifies RS256 tokens against a configured public key, and refuses the development key then', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const verifier = verifierFor({ AUTH_MODE: 'public_key', AUTH_PUBLIC_KEY: await exportSPKI(publicKey) });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey, type KeyObject } from 'jose';
 import type { Environment } from '@app/config';
-import { isRole, type Principal, type Role } from './principal';
+import { isBoard, isRole, type Board, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
 
@@ -28,7 +28,9 @@ export class TokenVerifier {
       if (typeof payload.sub !== 'string' || !isRole(payload.role)) throw new InvalidTokenError('token lacks sub or a known role');
       const org = typeof payload.org === 'string' ? payload.org : undefined;
       if (payload.role === 'first_responder' && !org) throw new InvalidTokenError('a first responder token must name its organisation');
-      return { sub: payload.sub, role: payload.role, org };
+      // An unknown board is refused rather than ignored: ignored, it would widen the holder's reads to every board.
+      if (payload.board !== undefined && !isBoard(payload.board)) throw new InvalidTokenError('token names an unknown board');
+      return { sub: payload.sub, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
@@ -54,8 +56,12 @@ export interface DevTokenSettings {
 }
 
 /** Signs a development token. Only for AUTH_MODE=development: production tokens come from the identity provider. */
-export function signDevelopmentToken(settings: DevTokenSettings, claims: { sub: string; role: Role; org?: string }, ttl = '12h'): Promise<string> {
-  return new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}) })
+export function signDevelopmentToken(
+  settings: DevTokenSettings,
+  claims: { sub: string; role: Role; org?: string; board?: Board },
+  ttl = '12h',
+): Promise<string> {
+  return new SignJWT({ role: claims.role, ...(claims.org ? { org: claims.org } : {}), ...(claims.board ? { board: claims.board } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuer(settings.issuer)

@@ -1,20 +1,23 @@
 import { InconsistentPublishedTableError } from './statistics.errors';
 
 /**
- * What a reader knows about published cells besides their values: "these cells add up to that one" (`sum`), or
- * "that one is at most the sum of these" (`at_most`). One population's tables are all `sum` relations and form a
- * network (see disclosure-network.ts). Linked populations are not: adults + children = all holds cell by cell, so
- * each adults' cell sits in its own table's sums and in the sum with the other populations. Reading a "c" off
- * two populations published together is a two-commodity flow problem, whose linear relaxation can have fractional
- * corners; the range of a "c" over whole-number completions then takes integer programming, which this file does
- * for the few hundred cells a period's reports have: simplex on each group of linked suppressed cells, branch and
- * bound for whole numbers.
+ * What a reader knows about published cells besides their values: "these cells add up to those" (`sum`: Σ members
+ * = Σ totals; usually one total), or "those are at most the sum of these" (`at_most`: Σ members ≥ Σ totals). One
+ * population's tables are all `sum` relations and form a network (see disclosure-network.ts). Linked populations
+ * are not: adults + children = all holds cell by cell, so each adults' cell sits in its own table's sums and in
+ * the sum with the other populations. Reading a "c" off populations published together is a two-commodity flow
+ * problem, whose linear relaxation can have fractional corners; the range of a "c" over whole-number completions
+ * then takes integer programming, which this file does for the few hundred cells a period's reports have: simplex
+ * on each group of linked unknown cells, branch and bound for whole numbers.
  */
 export interface CellRelation {
   readonly members: readonly number[];
-  readonly total: number;
+  readonly totals: readonly number[];
   readonly kind: 'sum' | 'at_most';
 }
+
+/** Groups of unknown cells already set up, by their cells, for problems that differ only elsewhere. */
+export type CellGroupCache = Map<string, CellGroup>;
 
 /** The values a suppressed cell takes over whole-number completions; `max` is Infinity when nothing bounds it. */
 export interface CompletionRange {
@@ -32,24 +35,35 @@ const PIVOT_LIMIT = 200_000;
 const TOLERANCE = 1e-7;
 
 /**
- * The whole-number completions of a publication: every suppressed cell (`null`) at least `lowerBound`, every
- * relation holding. Suppressed cells that share no relation, directly or through other suppressed cells, are
- * independent, so each group is solved on its own.
+ * The whole-number completions of a publication: every unknown cell (`null`: suppressed, or never published) at
+ * least its lower bound (one number for all, or one per cell), every relation holding. A sum with one unknown
+ * fixes it; that is settled first. The rest fall in groups sharing no relation, each solved on its own; `cache`
+ * lends groups set up for an earlier problem whose published cells differed only in cells outside them (the
+ * suppression loop, which hides one more cell a round).
  */
 export class CompletionProblem {
   private readonly groups: CellGroup[] = [];
   private readonly groupOf: Int32Array;
+  private readonly lowest: (cell: number) => number;
+  /** Published values, and the values of unknown cells a sum with one unknown fixes. */
+  private readonly known: (number | null)[];
+  private readonly fixed = new Set<number>();
 
   constructor(
     private readonly relations: readonly CellRelation[],
     private readonly published: readonly (number | null)[],
-    private readonly lowerBound: number,
+    lowerBound: number | readonly number[],
+    cache?: CellGroupCache,
   ) {
+    this.lowest = typeof lowerBound === 'number' ? () => lowerBound : (cell) => lowerBound[cell];
     published.forEach((value) => {
       if (value !== null && (!Number.isSafeInteger(value) || value < 0)) {
         throw new InconsistentPublishedTableError(`a published count is ${value}, not a whole number of 0 or more`);
       }
     });
+    this.known = [...published];
+    this.settleLoneUnknowns();
+    const known = this.known;
     this.groupOf = new Int32Array(published.length).fill(-1);
     const parent = published.map((_, cell) => cell);
     const find = (cell: number): number => {
@@ -58,9 +72,9 @@ export class CompletionProblem {
     };
     const rows: { relation: CellRelation; unknown: number[] }[] = [];
     for (const relation of relations) {
-      const unknown = cellsOf(relation).filter((cell) => published[cell] === null);
+      const unknown = cellsOf(relation).filter((cell) => known[cell] === null);
       if (unknown.length === 0) {
-        if (!holds(relation, published as readonly number[])) {
+        if (!holds(relation, known as readonly number[])) {
           throw new InconsistentPublishedTableError('the published counts do not add up to the published totals');
         }
         continue;
@@ -68,29 +82,71 @@ export class CompletionProblem {
       unknown.forEach((cell) => (parent[find(cell)] = find(unknown[0])));
       rows.push({ relation, unknown });
     }
-    const byRoot = new Map<number, CellGroup>();
-    published.forEach((value, cell) => {
+    const byRoot = new Map<number, number[]>();
+    known.forEach((value, cell) => {
       if (value !== null) return;
       const root = find(cell);
-      let group = byRoot.get(root);
-      if (!group) byRoot.set(root, (group = new CellGroup(byRoot.size)));
-      this.groupOf[cell] = group.index;
-      group.cells.push(cell);
+      byRoot.set(root, [...(byRoot.get(root) ?? []), cell]);
     });
-    this.groups.push(...byRoot.values());
-    this.groups.forEach((group) => group.cells.forEach((cell, i) => group.variables.set(cell, i)));
-    for (const { relation, unknown } of rows) this.groups[this.groupOf[unknown[0]]].addRow(relation, published, lowerBound);
+    const fresh: CellGroup[] = [];
+    for (const cells of byRoot.values()) {
+      const key = cells.join(',');
+      let group = cache?.get(key);
+      if (!group) {
+        group = new CellGroup(cells);
+        cache?.set(key, group);
+        fresh.push(group);
+      }
+      cells.forEach((cell) => (this.groupOf[cell] = this.groups.length));
+      this.groups.push(group);
+    }
+    const freshSet = new Set(fresh);
+    for (const { relation, unknown } of rows) {
+      const group = this.groups[this.groupOf[unknown[0]]];
+      if (freshSet.has(group)) group.addRow(relation, known, this.lowest);
+    }
+  }
+
+  /**
+   * Settles every unknown that a sum with no other unknown fixes (adults + children = all with two of them shown),
+   * repeatedly, so that the groups left hold only cells that can move or are tied by more than one relation.
+   */
+  private settleLoneUnknowns(): void {
+    const known = this.known;
+    const relationsOf = new Map<number, CellRelation[]>();
+    for (const relation of this.relations) {
+      if (relation.kind !== 'sum') continue;
+      for (const cell of cellsOf(relation)) if (known[cell] === null) relationsOf.set(cell, [...(relationsOf.get(cell) ?? []), relation]);
+    }
+    const pending = [...new Set([...relationsOf.values()].flat())];
+    while (pending.length > 0) {
+      const relation = pending.pop()!;
+      const unknown = cellsOf(relation).filter((cell) => known[cell] === null);
+      if (unknown.length !== 1) continue;
+      const [cell] = unknown;
+      let coefficient = 0;
+      let rest = 0;
+      relation.members.forEach((m) => (m === cell ? (coefficient += 1) : (rest += known[m] as number)));
+      relation.totals.forEach((t) => (t === cell ? (coefficient -= 1) : (rest -= known[t] as number)));
+      const value = coefficient === 0 ? NaN : -rest / coefficient;
+      if (!Number.isSafeInteger(value) || value < this.lowest(cell)) {
+        throw new InconsistentPublishedTableError('the published counts do not add up to the published totals');
+      }
+      known[cell] = value;
+      this.fixed.add(cell);
+      pending.push(...(relationsOf.get(cell) ?? []));
+    }
   }
 
   /** One whole-number completion of every cell. Throws when there is none: the published numbers contradict. */
   completion(): number[] {
-    const completion = this.published.map((value) => value ?? 0);
+    const completion = this.known.map((value) => value ?? 0);
     for (const group of this.groups) {
       const found = group.optimum(null, 'min', []);
       if (found.status !== 'optimal') {
         throw new InconsistentPublishedTableError('the published counts have no completion in whole numbers');
       }
-      group.write(found.point, completion, this.lowerBound);
+      group.write(found.point, completion, this.lowest);
     }
     this.check(completion);
     return completion;
@@ -101,34 +157,47 @@ export class CompletionProblem {
    * when none exists (the cell is recoverable) or none was found within the search limits.
    */
   completionMoving(cell: number, base: readonly number[]): number[] | undefined {
+    if (this.fixed.has(cell)) return undefined;
     const group = this.groups[this.groupOf[cell]];
     if (!group) throw new RangeError(`cell ${cell} is not suppressed`);
     const variable = group.variableOf(cell);
-    const at = base[cell] - this.lowerBound;
+    const at = base[cell] - this.lowest(cell);
     const attempts: [Direction, Bound][] = [
       ['min', { variable, sense: 'ge', value: at + 1 }],
       ['max', { variable, sense: 'le', value: at - 1 }],
     ];
     for (const [direction, bound] of attempts) {
       if (bound.value < 0) continue;
-      // The relaxation first: most cells cannot move at all, and that needs no search.
+      // The relaxation first: most cells cannot move at all, which needs no search; and where one can, the
+      // relaxation's corner is most often whole already.
       const relaxed = group.relaxation(variable, direction === 'min' ? 'max' : 'min');
-      if (direction === 'min' ? relaxed < at + 1 - TOLERANCE : relaxed > at - 1 + TOLERANCE) continue;
-      const found = group.optimum(variable, direction, [bound]);
-      if (found.status !== 'optimal') continue;
-      const completion = [...base];
-      group.write(found.point, completion, this.lowerBound);
-      if (this.check(completion, false)) return completion;
+      if (!relaxed || (direction === 'min' ? relaxed.value < at + 1 - TOLERANCE : relaxed.value > at - 1 + TOLERANCE)) continue;
+      const corner = relaxed.point && isWhole(relaxed.point) ? relaxed.point.map(Math.round) : undefined;
+      const moved = (corner && this.moved(group, corner, cell, base)) ?? this.searched(group, variable, direction, bound, cell, base);
+      if (moved) return moved;
     }
     return undefined;
   }
 
+  private searched(group: CellGroup, variable: number, direction: Direction, bound: Bound, cell: number, base: readonly number[]): number[] | undefined {
+    const found = group.optimum(variable, direction, [bound]);
+    return found.status === 'optimal' ? this.moved(group, found.point, cell, base) : undefined;
+  }
+
+  /** `base` with the group's cells from `point`, if that is a completion in which `cell` differs. */
+  private moved(group: CellGroup, point: readonly number[], cell: number, base: readonly number[]): number[] | undefined {
+    const completion = [...base];
+    group.write(point, completion, this.lowest);
+    return completion[cell] !== base[cell] && this.check(completion, false) ? completion : undefined;
+  }
+
   /**
-   * The least and greatest whole-number value of a suppressed cell, each attained by a completion. Should the
-   * search give up, the value in `base` (a completion) stands in for the bound it could not find, so the range is
-   * never wider than what was shown.
+   * The least and greatest whole-number value of a suppressed cell, each attained by a completion checked in
+   * integers. Should the search give up, the value in `base` (a completion) stands in for the bound it could not
+   * find, so a range is never wider than what was shown.
    */
   range(cell: number, base: readonly number[]): CompletionRange {
+    if (this.fixed.has(cell)) return { min: this.known[cell]!, max: this.known[cell]! };
     const group = this.groups[this.groupOf[cell]];
     if (!group) throw new RangeError(`cell ${cell} is not suppressed`);
     const variable = group.variableOf(cell);
@@ -137,14 +206,20 @@ export class CompletionProblem {
     if (low.status === 'infeasible' || high.status === 'infeasible') {
       throw new InconsistentPublishedTableError('the published counts have no completion in whole numbers');
     }
-    const value = (found: Optimum): number => (found.status === 'optimal' ? found.point[variable] + this.lowerBound : base[cell]);
+    const value = (found: Optimum): number => {
+      if (found.status !== 'optimal') return base[cell];
+      const completion = [...base];
+      group.write(found.point, completion, this.lowest);
+      return this.check(completion, false) ? completion[cell] : base[cell];
+    };
+    // Unbounded in the relaxation is unbounded in whole numbers too: the two share their directions (Meyer 1974).
     return { min: value(low), max: high.status === 'unbounded' ? Infinity : value(high) };
   }
 
   /** Evidence is checked in exact integers, whatever the floating-point search did. */
   private check(completion: readonly number[], strict = true): boolean {
     const ok =
-      completion.every((value, cell) => Number.isSafeInteger(value) && (this.published[cell] !== null || value >= this.lowerBound)) &&
+      completion.every((value, cell) => Number.isSafeInteger(value) && (this.published[cell] !== null || value >= this.lowest(cell))) &&
       this.relations.every((relation) => holds(relation, completion));
     if (!ok && strict) throw new InconsistentPublishedTableError('no whole-number completion satisfies every relation');
     return ok;
@@ -171,16 +246,17 @@ type Optimum =
   | { readonly status: 'infeasible' | 'unbounded' | 'gave_up' };
 
 /**
- * Suppressed cells linked by relations, as a linear program in y = value − lowerBound ≥ 0: a relation with known
- * part K and suppressed part Σ a·x is the row Σ a·y (= or ≥) −K − lowerBound·Σ a.
+ * Unknown cells linked by relations, as a linear program in y = value − lower bound ≥ 0: a relation with known
+ * part K and unknown part Σ a·x is the row Σ a·y (= or ≥) −K − Σ a·(lower bound).
  */
-class CellGroup {
-  readonly cells: number[] = [];
+export class CellGroup {
   readonly variables = new Map<number, number>();
   private readonly rows: LinearRow[] = [];
   private feasible?: Tableau | null;
 
-  constructor(readonly index: number) {}
+  constructor(readonly cells: readonly number[]) {
+    cells.forEach((cell, i) => this.variables.set(cell, i));
+  }
 
   variableOf(cell: number): number {
     const variable = this.variables.get(cell);
@@ -188,7 +264,7 @@ class CellGroup {
     return variable;
   }
 
-  addRow(relation: CellRelation, published: readonly (number | null)[], lowerBound: number): void {
+  addRow(relation: CellRelation, published: readonly (number | null)[], lowest: (cell: number) => number): void {
     const coefficients = new Map<number, number>();
     let known = 0;
     const add = (cell: number, sign: number): void => {
@@ -197,41 +273,54 @@ class CellGroup {
       else known += sign * value;
     };
     relation.members.forEach((cell) => add(cell, 1));
-    add(relation.total, -1);
-    let sum = 0;
+    relation.totals.forEach((cell) => add(cell, -1));
+    let shift = 0;
     const terms: [number, number][] = [];
     coefficients.forEach((coefficient, cell) => {
       if (coefficient === 0) return;
       terms.push([this.variableOf(cell), coefficient]);
-      sum += coefficient;
+      shift += coefficient * lowest(cell);
     });
-    this.rows.push({ terms, sense: relation.kind === 'sum' ? 'eq' : 'ge', rhs: -known - lowerBound * sum });
+    this.rows.push({ terms, sense: relation.kind === 'sum' ? 'eq' : 'ge', rhs: -known - shift });
   }
 
-  write(point: readonly number[], completion: number[], lowerBound: number): void {
-    this.cells.forEach((cell, i) => (completion[cell] = point[i] + lowerBound));
+  write(point: readonly number[], completion: number[], lowest: (cell: number) => number): void {
+    this.cells.forEach((cell, i) => (completion[cell] = point[i] + lowest(cell)));
   }
 
-  /** The optimum of the linear relaxation (Infinity or -Infinity when unbounded, NaN when infeasible). */
-  relaxation(variable: number, direction: Direction): number {
-    const tableau = this.start();
-    if (!tableau) return NaN;
-    const copy = tableau.clone();
+  /**
+   * The optimum of one variable in the linear relaxation, with the corner reaching it (none when unbounded or
+   * when the simplex gave up: then the value is ±Infinity, to be searched further); undefined when infeasible.
+   */
+  relaxation(variable: number, direction: Direction): { value: number; point?: number[] } | undefined {
+    const copy = this.corner();
+    if (!copy) return undefined;
     const outcome = copy.optimize(objective(this.cells.length, variable, direction));
-    if (outcome === 'unbounded') return direction === 'max' ? Infinity : -Infinity;
-    if (outcome === 'gave_up') return direction === 'max' ? Infinity : -Infinity;
-    return copy.solution()[variable];
+    if (outcome !== 'optimal') return { value: direction === 'max' ? Infinity : -Infinity };
+    const point = copy.solution();
+    return { value: point[variable], point };
   }
 
   /**
    * The whole-number optimum of one variable (`null`: any whole-number point) under extra bounds, by depth-first
-   * branch and bound on the relaxation. The objective is a single count, so a branch whose relaxation cannot beat
-   * the best whole-number point found by at least 1 is dropped.
+   * branch and bound on the relaxation. Each branch adds its bound to its parent's optimal tableau and restores
+   * feasibility by dual simplex, rather than solving afresh. The objective is a single count, so a branch whose
+   * relaxation cannot beat the best whole-number point found by at least 1 is dropped.
    */
   optimum(variable: number | null, direction: Direction, bounds: readonly Bound[]): Optimum {
-    const n = this.cells.length;
-    const costs = variable === null ? new Float64Array(n) : objective(n, variable, direction);
-    const stack: Bound[][] = [[...bounds]];
+    const costs = variable === null ? new Float64Array(this.cells.length) : objective(this.cells.length, variable, direction);
+    const root = this.corner();
+    if (!root) return { status: 'infeasible' };
+    // With no objective every corner is optimal, so the bounds go in by dual simplex from a feasible corner.
+    root.forgetObjective();
+    for (const bound of bounds) {
+      const outcome = root.addBound(bound);
+      if (outcome !== 'feasible') return { status: outcome === 'infeasible' ? 'infeasible' : 'gave_up' };
+    }
+    const outcome = root.optimize(costs);
+    if (outcome === 'unbounded') return { status: 'unbounded' };
+    if (outcome === 'gave_up') return { status: 'gave_up' };
+    const stack: Tableau[] = [root];
     let best: { point: number[]; cost: number } | undefined;
     let nodes = 0;
     let incomplete = false;
@@ -240,35 +329,34 @@ class CellGroup {
         incomplete = true;
         break;
       }
-      const node = stack.pop()!;
-      const tableau = node.length === 0 ? this.start()?.clone() : Tableau.feasible(n, [...this.rows, ...node.map(boundRow)]);
-      if (!tableau) continue;
-      const outcome = tableau.optimize(costs);
-      if (outcome === 'gave_up') {
-        incomplete = true;
-        continue;
-      }
-      if (outcome === 'unbounded') return { status: 'unbounded' };
+      const tableau = stack.pop()!;
       const point = tableau.solution();
       const cost = point.reduce((total, value, i) => total + costs[i] * value, 0);
       if (best && cost > best.cost - 1 + TOLERANCE) continue;
-      const fractional = point.findIndex((value) => Math.abs(value - Math.round(value)) > TOLERANCE);
+      const fractional = point.findIndex((value) => !isWhole([value]));
       if (fractional < 0) {
         best = { point: point.map(Math.round), cost: Math.round(cost) };
         if (variable === null) break;
         continue;
       }
-      const value = point[fractional];
-      stack.push([...node, { variable: fractional, sense: 'ge', value: Math.ceil(value) }]);
-      stack.push([...node, { variable: fractional, sense: 'le', value: Math.floor(value) }]);
+      for (const bound of [
+        { variable: fractional, sense: 'ge', value: Math.ceil(point[fractional]) },
+        { variable: fractional, sense: 'le', value: Math.floor(point[fractional]) },
+      ] as const) {
+        const child = tableau.clone();
+        const added = child.addBound(bound);
+        if (added === 'feasible') stack.push(child);
+        else if (added === 'gave_up') incomplete = true;
+      }
     }
     if (best) return { status: 'optimal', point: best.point };
     return { status: incomplete ? 'gave_up' : 'infeasible' };
   }
 
-  private start(): Tableau | undefined {
+  /** A copy of the feasible corner phase 1 ends at (kept: it is the sparsest tableau to start from). */
+  private corner(): Tableau | undefined {
     if (this.feasible === undefined) this.feasible = Tableau.feasible(this.cells.length, this.rows) ?? null;
-    return this.feasible ?? undefined;
+    return this.feasible?.clone();
   }
 }
 
@@ -278,20 +366,19 @@ function objective(n: number, variable: number, direction: Direction): Float64Ar
   return costs;
 }
 
-function boundRow(bound: Bound): LinearRow {
-  return { terms: [[bound.variable, 1]], sense: bound.sense, rhs: bound.value };
-}
-
 /**
- * A dense simplex tableau over y ≥ 0 with slack, surplus and (in phase 1) artificial columns; Bland's rule, so it
- * never cycles. Minimises; `feasible` answers a tableau at a feasible corner, artificials gone, or undefined.
+ * A dense simplex tableau over y ≥ 0 with slack, surplus and (in phase 1) artificial columns; Bland's rule in the
+ * primal and the dual simplex, so neither cycles. Minimises; `feasible` answers a tableau at a feasible corner,
+ * artificials gone, or undefined. It keeps the reduced costs of its objective, so a bound added to an optimal
+ * tableau is restored to optimal by dual simplex.
  */
 class Tableau {
   private constructor(
     private readonly n: number,
-    private readonly rows: Float64Array[],
+    private rows: Float64Array[],
     private readonly basis: number[],
-    private readonly enterable: Uint8Array,
+    private enterable: Uint8Array,
+    private reduced: Float64Array,
   ) {}
 
   static feasible(n: number, linear: readonly LinearRow[]): Tableau | undefined {
@@ -321,31 +408,37 @@ class Tableau {
       }
       rows.push(line);
     }
-    const enterable = new Uint8Array(width).fill(1);
-    const tableau = new Tableau(n, rows, basis, enterable);
+    const tableau = new Tableau(n, rows, basis, new Uint8Array(width).fill(1), new Float64Array(width));
     const phaseOne = new Float64Array(width);
     phaseOne.fill(1, n + slacks);
     if (tableau.optimize(phaseOne) !== 'optimal') return undefined;
-    const infeasibility = rows.reduce((total, line, i) => total + (basis[i] >= n + slacks ? line[width] : 0), 0);
+    const infeasibility = tableau.rows.reduce((total, line, i) => total + (basis[i] >= n + slacks ? line[width] : 0), 0);
     if (infeasibility > TOLERANCE * (1 + Math.max(0, ...normal.map((row) => row.rhs)))) return undefined;
     // Drive artificials (now at zero) out of the basis; a row where none can leave is redundant.
-    for (let i = rows.length - 1; i >= 0; i--) {
+    for (let i = tableau.rows.length - 1; i >= 0; i--) {
       if (basis[i] < n + slacks) continue;
       let column = -1;
-      for (let j = 0; j < n + slacks && column < 0; j++) if (Math.abs(rows[i][j]) > 1e-9) column = j;
+      for (let j = 0; j < n + slacks && column < 0; j++) if (Math.abs(tableau.rows[i][j]) > 1e-9) column = j;
       if (column < 0) {
-        rows.splice(i, 1);
+        tableau.rows.splice(i, 1);
         basis.splice(i, 1);
       } else {
         tableau.pivot(i, column);
       }
     }
-    enterable.fill(0, n + slacks);
+    tableau.enterable.fill(0, n + slacks);
+    // No objective yet: every corner is optimal for it, which the dual simplex of added bounds relies on.
+    tableau.reduced = new Float64Array(width);
     return tableau;
   }
 
+  /** Drops the objective: every feasible corner is then optimal, as the dual simplex of `addBound` needs. */
+  forgetObjective(): void {
+    this.reduced = new Float64Array(this.enterable.length);
+  }
+
   clone(): Tableau {
-    return new Tableau(this.n, this.rows.map((line) => line.slice()), [...this.basis], this.enterable);
+    return new Tableau(this.n, this.rows.map((line) => line.slice()), [...this.basis], this.enterable, this.reduced.slice());
   }
 
   /** Minimises `costs` (indexed by column; missing columns cost 0) from the current feasible corner. */
@@ -358,6 +451,7 @@ class Tableau {
       const c = cost(this.basis[i]);
       if (c !== 0) for (let j = 0; j < width; j++) reduced[j] -= c * line[j];
     });
+    this.reduced = reduced;
     for (let pivots = 0; pivots < PIVOT_LIMIT; pivots++) {
       let entering = -1;
       for (let j = 0; j < width && entering < 0; j++) {
@@ -376,9 +470,69 @@ class Tableau {
       });
       if (leaving < 0) return 'unbounded';
       this.pivot(leaving, entering);
-      const factor = reduced[entering];
+    }
+    return 'gave_up';
+  }
+
+  /**
+   * Adds `y ≤ value` or `y ≥ value` with a slack column, then restores feasibility by dual simplex (the leaving
+   * row with the smallest basic column among those below zero; the entering column by least ratio, then smallest
+   * index: Bland's rule for the dual). The reduced costs stay non-negative, so an optimal tableau stays optimal.
+   */
+  addBound(bound: Bound): 'feasible' | 'infeasible' | 'gave_up' {
+    const width = this.enterable.length;
+    const slack = width;
+    this.rows = this.rows.map((line) => {
+      const wider = new Float64Array(width + 2);
+      wider.set(line.subarray(0, width));
+      wider[width + 1] = line[width];
+      return wider;
+    });
+    const enterable = new Uint8Array(width + 1);
+    enterable.set(this.enterable);
+    enterable[slack] = 1;
+    this.enterable = enterable;
+    const reduced = new Float64Array(width + 1);
+    reduced.set(this.reduced);
+    this.reduced = reduced;
+    // y + s = value, or -y + s = -value; then y replaced by its row if it is basic.
+    const sign = bound.sense === 'le' ? 1 : -1;
+    const line = new Float64Array(width + 2);
+    line[bound.variable] = sign;
+    line[slack] = 1;
+    line[width + 1] = sign * bound.value;
+    const at = this.basis.indexOf(bound.variable);
+    if (at >= 0) {
+      const basic = this.rows[at];
+      for (let j = 0; j < line.length; j++) line[j] -= sign * basic[j];
+      line[bound.variable] = 0;
+    }
+    this.rows.push(line);
+    this.basis.push(slack);
+    return this.restoreFeasibility();
+  }
+
+  private restoreFeasibility(): 'feasible' | 'infeasible' | 'gave_up' {
+    const width = this.enterable.length;
+    for (let pivots = 0; pivots < PIVOT_LIMIT; pivots++) {
+      let leaving = -1;
+      this.rows.forEach((line, i) => {
+        if (line[width] < -1e-9 && (leaving < 0 || this.basis[i] < this.basis[leaving])) leaving = i;
+      });
+      if (leaving < 0) return 'feasible';
       const line = this.rows[leaving];
-      for (let j = 0; j < width; j++) reduced[j] -= factor * line[j];
+      let entering = -1;
+      let ratio = Infinity;
+      for (let j = 0; j < width; j++) {
+        if (!this.enterable[j] || line[j] >= -1e-9) continue;
+        const r = Math.max(0, this.reduced[j]) / -line[j];
+        if (r < ratio - 1e-12) {
+          ratio = r;
+          entering = j;
+        }
+      }
+      if (entering < 0) return 'infeasible';
+      this.pivot(leaving, entering);
     }
     return 'gave_up';
   }
@@ -392,31 +546,45 @@ class Tableau {
     return point;
   }
 
+  /** Pivots, updating the reduced costs with the rows. */
   pivot(row: number, column: number): void {
     const line = this.rows[row];
     const scale = line[column];
-    for (let j = 0; j < line.length; j++) line[j] /= scale;
+    // Rows of table sums are mostly zeros: update only where the pivot row is not.
+    const nonZero: number[] = [];
+    for (let j = 0; j < line.length; j++) {
+      if (line[j] === 0) continue;
+      line[j] /= scale;
+      nonZero.push(j);
+    }
     line[column] = 1;
-    for (let i = 0; i < this.rows.length; i++) {
-      if (i === row) continue;
-      const other = this.rows[i];
-      const factor = other[column];
-      if (factor === 0) continue;
-      for (let j = 0; j < other.length; j++) {
+    const eliminate = (other: Float64Array, factor: number): void => {
+      for (const j of nonZero) {
+        if (j >= other.length) continue;
         const value = other[j] - factor * line[j];
         other[j] = Math.abs(value) < 1e-11 ? 0 : value;
       }
       other[column] = 0;
+    };
+    for (let i = 0; i < this.rows.length; i++) {
+      if (i !== row && this.rows[i][column] !== 0) eliminate(this.rows[i], this.rows[i][column]);
     }
+    if (this.reduced[column] !== 0) eliminate(this.reduced, this.reduced[column]);
     this.basis[row] = column;
   }
 }
 
-function cellsOf(relation: CellRelation): number[] {
-  return [...relation.members, relation.total];
+function isWhole(point: readonly number[]): boolean {
+  return point.every((value) => Math.abs(value - Math.round(value)) <= TOLERANCE);
 }
 
-function holds(relation: CellRelation, values: readonly number[]): boolean {
+function cellsOf(relation: CellRelation): number[] {
+  return [...relation.members, ...relation.totals];
+}
+
+/** Whether the values satisfy the relation, in exact integers. */
+export function holds(relation: CellRelation, values: readonly number[]): boolean {
   const sum = relation.members.reduce((total, cell) => total + values[cell], 0);
-  return relation.kind === 'sum' ? sum === values[relation.total] : sum >= values[relation.total];
+  const totals = relation.totals.reduce((total, cell) => total + values[cell], 0);
+  return relation.kind === 'sum' ? sum === totals : sum >= totals;
 }

@@ -114,7 +114,7 @@ export function suppressTablesSharingTotal(
   const layout = layOut(breakdowns, crossTabs, total);
   const network = sharedTotalNetwork(layout.segments);
   // One population's tables are a network: max-flow tells exactly which "c" a reader can work out.
-  const reasons = protect(networkCells(network), layout.counts, (published) => recoverableCells(network, published, SMALLEST_SUPPRESSED)[0]);
+  const reasons = protect(networkCells(network), layout.counts, (published) => recoverableCells(network, published, SMALLEST_SUPPRESSED).slice(0, 1));
   return publishLaidOut(breakdowns, crossTabs, layout, reasons);
 }
 

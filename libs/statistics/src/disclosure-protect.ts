@@ -8,40 +8,57 @@ export interface ProtectedCells {
   readonly relations: readonly CellRelation[];
   /** Totals and margins: complementary suppression prefers an inner cell over a margin of the same value. */
   readonly isMargin: readonly boolean[];
+  /**
+   * Cells never published but related to published ones (people in two populations at once: adults + children −
+   * all). A hidden cell is never a complement; if `guarded`, a count of 1 to 5 in it must not be workable out
+   * either, as if it were shown as "c".
+   */
+  readonly hidden?: readonly boolean[];
+  readonly guarded?: readonly boolean[];
 }
 
-/** A suppressed cell (`null`) that a reader can work out from the published ones, or undefined when there is none. */
-export type FindRecoverable = (published: readonly (number | null)[]) => number | undefined;
+/**
+ * Cells that must not be worked out (a "c", or a guarded hidden cell holding 1 to 5) but can be from the published
+ * ones (`null`: suppressed or hidden); none when the publication is safe. Answering one is enough; answering all
+ * it finds lets a round protect them together.
+ */
+export type FindRecoverable = (published: readonly (number | null)[]) => readonly number[];
 
 /** One population's tables: their network's "members add up to total" lines are all the reader knows. */
 export function networkCells(network: TableNetwork): ProtectedCells {
-  return { relations: network.constraints.map((c) => ({ ...c, kind: 'sum' as const })), isMargin: network.isMargin };
+  return { relations: network.constraints.map((c) => ({ members: c.members, totals: [c.total], kind: 'sum' as const })), isMargin: network.isMargin };
 }
 
 /**
  * Chooses the cells to suppress. Primary: every count of 1 to 5. Secondary, repeated to a fixed point:
- * 1. a sum (a row, a column, a breakdown with its total, adults + children = all) with a single "c" gives it away
- *    by subtraction, so suppress that sum's smallest non-zero published cell too, an inner cell before a margin of
- *    the same size (DfE: "secondary suppression ... where necessary"; smallest so as to hide as little as possible);
+ * 1. a sum (a row, a column, a breakdown with its total, adults + children = all) with a single "c" (or a single
+ *    unknown that is a guarded count of 1 to 5) gives it away by subtraction, so suppress that sum's smallest
+ *    non-zero published cell too, an inner cell before a margin of the same size (DfE: "secondary suppression ...
+ *    where necessary"; smallest so as to hide as little as possible);
  * 2. once every sum has none or two or more, ask the exact audit (`findRecoverable`) whether a "c" can still be
  *    worked out (chains of sums, bounds such as "individuals at most referrals", or "c"s that must all be 1 because
- *    zeros are published) and, if so, suppress the smallest published non-zero cell related to it.
+ *    zeros are published) and, if so, suppress the smallest published non-zero cell related to each such "c".
  * Zeros are never suppressed. Each round suppresses one more cell, so the loop ends; with every non-zero cell
- * suppressed nothing can be worked out (doubling every "c" gives another completion), so it ends protected.
+ * suppressed nothing can be worked out (doubling every unknown gives another completion), so it ends protected.
  */
 export function protect(
   cells: ProtectedCells,
   values: readonly number[],
   findRecoverable: FindRecoverable,
 ): (SuppressionReason | undefined)[] {
-  const reasons: (SuppressionReason | undefined)[] = values.map((v) => (isSmallCount(v) ? 'primary' : undefined));
-  const suppressed = (cell: number): boolean => reasons[cell] !== undefined;
-  const cellsOf = (relation: CellRelation): number[] => [...relation.members, relation.total];
+  const hidden = (cell: number): boolean => cells.hidden?.[cell] === true;
+  const reasons: (SuppressionReason | undefined)[] = values.map((v, cell) => (!hidden(cell) && isSmallCount(v) ? 'primary' : undefined));
+  const suppressed = (cell: number): boolean => hidden(cell) || reasons[cell] !== undefined;
+  const mustNotShow = (cell: number): boolean => reasons[cell] !== undefined || (cells.guarded?.[cell] === true && isSmallCount(values[cell]));
+  const cellsOf = (relation: CellRelation): number[] => [...relation.members, ...relation.totals];
   const relationsOf: CellRelation[][] = values.map(() => []);
   cells.relations.forEach((relation) => cellsOf(relation).forEach((cell) => relationsOf[cell].push(relation)));
   // An "at most" with one "c" bounds it on one side only; the audit judges those.
   const sums = cells.relations.filter((relation) => relation.kind === 'sum');
-  const isLone = (relation: CellRelation): boolean => relation.kind === 'sum' && cellsOf(relation).filter(suppressed).length === 1;
+  const isLone = (relation: CellRelation): boolean => {
+    const unknown = cellsOf(relation).filter(suppressed);
+    return relation.kind === 'sum' && unknown.length === 1 && mustNotShow(unknown[0]);
+  };
   const lonesFixed = (cell: number): number => relationsOf[cell].filter(isLone).length;
   const cheapest = (candidates: readonly number[]): number | undefined =>
     candidates
@@ -61,14 +78,25 @@ export function protect(
     if (lone) {
       complement = cheapest(cellsOf(lone));
     } else {
+      if (!values.some((_, cell) => mustNotShow(cell))) return reasons;
       const published = values.map((value, cell) => (suppressed(cell) ? null : value));
-      if (published.every((value) => value !== null)) return reasons;
       const exposed = findRecoverable(published);
-      if (exposed === undefined) return reasons;
-      complement = cheapest([...new Set(relationsOf[exposed].flatMap(cellsOf))]) ?? cheapest(allCells);
+      if (exposed.length === 0) return reasons;
+      // A complement for each exposed cell, but none next to a cell suppressed this round: that one may already
+      // protect it, and the next round's audit will tell.
+      const added = new Set<number>();
+      for (const cell of exposed) {
+        const neighbours = [...new Set(relationsOf[cell].flatMap(cellsOf))];
+        if (neighbours.some((n) => added.has(n))) continue;
+        const chosen = cheapest(neighbours) ?? cheapest(allCells);
+        if (chosen === undefined) break;
+        reasons[chosen] = 'secondary';
+        added.add(chosen);
+      }
+      if (added.size > 0) continue;
     }
     if (complement === undefined) {
-      throw new TableInvariantError('total_mismatch', 'no cell left to suppress: the table does not add up');
+      throw new TableInvariantError('total_mismatch', 'no cell left to suppress: the tables do not add up');
     }
     reasons[complement] = 'secondary';
   }

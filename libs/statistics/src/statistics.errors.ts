@@ -74,7 +74,8 @@ export type TableProblem =
   | 'duplicate_category'
   | 'repeated_dimension'
   | 'shape_mismatch'
-  | 'totals_differ';
+  | 'totals_differ'
+  | 'populations_disagree';
 
 /** A table that breaks its own invariants (a breakdown not summing to its total, a negative count, ...). */
 export class TableInvariantError extends StatisticsError {

@@ -1,36 +1,37 @@
+import type { StatisticsPopulation } from '@app/database';
 import {
-  DisclosureAudit,
+  LinkedCellRef,
+  LinkedPopulations,
+  PopulationLink,
   PublishedBreakdown,
   PublishedCount,
-  PublishedCrossTab,
-  SUPPRESSED,
+  PublishedPopulationTables,
   Suppression,
-  TableCellRef,
-  auditTablesSharingTotal,
-  publishCount,
+  proveLinkedPopulationsSafe,
   publishedColumnBreakdown,
   publishedRowBreakdown,
-  suppressTablesSharingTotal,
+  suppressLinkedPopulations,
 } from '@app/statistics';
 import {
   BREAKDOWNS,
   BreakdownName,
   BreakdownTable,
+  Count,
   CrossTable,
   DecisionFigures,
   Figures,
   PopulationFigures,
   TABLE_TITLES,
-  asBreakdown,
-  asCrossTab,
   crossTable,
   table,
 } from './figures';
+import { POPULATIONS } from './population';
 
 /** What a board is told about the protection of its figures. */
 export const DISCLOSURE_RULE =
   'Counts of 1 to 5 are shown as "c"; further counts are shown as "c" where needed so that no "c" can be worked out ' +
-  'from totals and other figures (secondary suppression). Zero is shown as 0.';
+  "from totals and other figures, this board's or another board's for the same period (secondary suppression). " +
+  'Zero is shown as 0.';
 
 /**
  * How the figures were protected, for the safeguarding lead and the audit trail only: the board sees the rule and
@@ -40,7 +41,7 @@ export interface DisclosureSummary {
   readonly rule: string;
   readonly primary: number;
   readonly secondary: number;
-  /** Every population's published tables were audited together and no suppressed cell can be worked out. */
+  /** The published figures of every population of the period were audited together and no "c" can be worked out. */
   readonly audited: true;
 }
 
@@ -49,111 +50,153 @@ export interface PublishedFigures {
   readonly disclosure: DisclosureSummary;
 }
 
+/** The figures of one period for every population a board is sent: all, adults and children. */
+export type FiguresByPopulation<C extends Count> = Readonly<Record<StatisticsPopulation, Figures<C>>>;
+
 // The referral tables published together: every breakdown except the two that are the cross-tab's margins, plus
 // referrals by quarter, which adds up to the same total.
 const SEPARATE_BREAKDOWNS = BREAKDOWNS.filter((name) => name !== 'ageGroup' && name !== 'location');
+const DECISION_KINDS = ['reasonableGrounds', 'conclusiveGrounds', 'consentToStay', 'withdrawals'] as const;
+const QUARTER = 'quarter';
 
 /**
- * Disclosure control for everything that leaves for a board (PRODUCT.md, Statistics; domain brief 7). The tables
- * of one population share its total and are protected together, then audited together as a reader holding all
- * of them would read them; a report that fails the audit is never produced.
+ * Disclosure control for everything that leaves for a board (PRODUCT.md, Statistics; domain brief 7). The three
+ * boards' figures for a period are related cell by cell: adults' and children's referrals (and decisions) add up to
+ * all of them, so a reader of two boards' reports could subtract and read the third's "c". Every population's
+ * tables are therefore protected in one pass, as population × category two-way tables whose margins are the
+ * all-population table and each population's total, and audited together as a reader holding all three reports
+ * would read them; no population is published that fails the audit.
  */
-export function publishFigures(exact: Figures<number>): PublishedFigures {
-  const tally = { primary: 0, secondary: 0 };
-  const count = (suppressions: readonly Suppression<TableCellRef>[]): void => {
-    for (const s of suppressions) tally[s.reason] += 1;
-  };
-
-  const referralsByQuarter: BreakdownTable<number> = {
-    dimension: 'quarter',
-    title: TABLE_TITLES.quarter,
-    total: exact.referrals.total,
-    cells: exact.quarters.map((q) => ({ label: q.label, count: q.referrals })),
-  };
-  const referrals = publishPopulation(exact.referrals, [referralsByQuarter], count);
-  const individuals = publishPopulation(exact.individuals, [], count);
-  const publishedReferralsByQuarter = referrals.extra[0];
-
-  // Individuals by quarter do not add up to anything (a person can be in two quarters), so each is published on
-  // its own. But a quarter holding all of the period's referrals holds all of its individuals: where the period's
-  // individuals are suppressed (a small total, or a secondary suppression of it), no quarter may show them.
-  const totalHidden = individuals.figures.total === SUPPRESSED;
-  const quarters = exact.quarters.map((q, i) => ({
-    ...q,
-    referrals: publishedReferralsByQuarter.cells[i].count,
-    individuals: totalHidden && q.individuals > 0 ? SUPPRESSED : publishCount(q.individuals),
-  }));
-
-  return {
-    figures: { referrals: referrals.figures, individuals: individuals.figures, quarters, decisions: publishDecisions(exact.decisions, count) },
-    disclosure: { rule: DISCLOSURE_RULE, primary: tally.primary, secondary: tally.secondary, audited: true },
-  };
+export function publishFigures(exact: FiguresByPopulation<number>): Record<StatisticsPopulation, PublishedFigures> {
+  const { published, suppressions } = suppressLinkedPopulations(linkedPopulationsOf(exact));
+  const shown = Object.fromEntries(
+    POPULATIONS.map((population) => [population, figuresOf(population, exact[population], published)]),
+  ) as Record<StatisticsPopulation, Figures<PublishedCount>>;
+  assertSafe(proveLinkedPopulationsSafe(linkedPopulationsOf(shown)));
+  return Object.fromEntries(
+    POPULATIONS.map((population) => [
+      population,
+      { figures: shown[population], disclosure: summaryOf(suppressions.filter((s) => populationOf(s.cell.population) === population)) },
+    ]),
+  ) as Record<StatisticsPopulation, PublishedFigures>;
 }
 
-function publishPopulation(
-  population: PopulationFigures<number>,
-  extra: readonly BreakdownTable<number>[],
-  count: (suppressions: readonly Suppression<TableCellRef>[]) => void,
-): { figures: PopulationFigures<PublishedCount>; extra: BreakdownTable<PublishedCount>[] } {
-  const separate = [...SEPARATE_BREAKDOWNS.map((name) => population.breakdowns[name]), ...extra];
-  const protectedTables = suppressTablesSharingTotal({
-    breakdowns: separate.map(asBreakdown),
-    crossTabs: [asCrossTab(population.ageGroupByLocation)],
-  });
-  count(protectedTables.suppressions);
-  const { breakdowns, crossTabs } = protectedTables.published;
-  assertSafe(auditTablesSharingTotal({ breakdowns, crossTabs }), 'a population');
+/**
+ * Everything published for a period as linked populations, named "<table family>:<population>", exact or as
+ * published. A reader knows, and the audit uses: each population's tables share its total; adults + children = all
+ * for referrals and decisions, cell by cell; for individuals only all ≤ adults + children (a person referred as a
+ * child and again as an adult is one individual of all, shown by their earliest referral) and all ≥ each at the
+ * total and in each quarter; individuals ≤ referrals, cell by cell; each quarter's individuals at most the period's
+ * and together at least them.
+ */
+export function linkedPopulationsOf<C extends Count>(figures: FiguresByPopulation<C>): LinkedPopulations<PopulationTablesOf<C>> {
+  const populations: Record<string, PopulationTablesOf<C>> = {};
+  const links: PopulationLink[] = [];
+  const name = (family: string, population: StatisticsPopulation): string => `${family}:${population}`;
+  const across = (family: string, relation: 'partition' | 'cover'): void => {
+    links.push({ relation, parts: [name(family, 'adults'), name(family, 'children')], whole: name(family, 'all') });
+  };
+  for (const population of POPULATIONS) {
+    const f = figures[population];
+    const separate = (p: PopulationFigures<C>): BreakdownTable<C>[] => SEPARATE_BREAKDOWNS.map((b) => p.breakdowns[b]);
+    const byQuarter: BreakdownTable<C> = {
+      dimension: QUARTER,
+      title: TABLE_TITLES.quarter,
+      total: f.referrals.total,
+      cells: f.quarters.map((q) => ({ label: q.label, count: q.referrals })),
+    };
+    populations[name('referrals', population)] = {
+      breakdowns: [...separate(f.referrals), byQuarter],
+      crossTabs: [f.referrals.ageGroupByLocation],
+    };
+    populations[name('individuals', population)] = {
+      breakdowns: separate(f.individuals),
+      crossTabs: [f.individuals.ageGroupByLocation],
+      overlapping: { dimension: QUARTER, cells: f.quarters.map((q) => ({ label: q.label, count: q.individuals })) },
+    };
+    links.push({ relation: 'within', inner: name('individuals', population), outer: name('referrals', population) });
+    for (const kind of DECISION_KINDS) {
+      const decisions = f.decisions[kind];
+      populations[name(kind, population)] = 'cells' in decisions ? { breakdowns: [decisions], crossTabs: [] } : { breakdowns: [], crossTabs: [decisions] };
+    }
+  }
+  across('referrals', 'partition');
+  across('individuals', 'cover');
+  DECISION_KINDS.forEach((kind) => across(kind, 'partition'));
+  return { populations, links };
+}
 
-  const [ageGroupByLocation] = crossTabs;
-  const published = new Map<BreakdownName, PublishedBreakdown>(SEPARATE_BREAKDOWNS.map((name, i) => [name, breakdowns[i]]));
-  published.set('ageGroup', publishedRowBreakdown(ageGroupByLocation));
-  published.set('location', publishedColumnBreakdown(ageGroupByLocation));
-  const tables = Object.fromEntries(
-    BREAKDOWNS.map((name) => [name, table(published.get(name) as PublishedBreakdown, population.breakdowns[name].title)]),
-  ) as { [name in BreakdownName]: BreakdownTable<PublishedCount> };
+export interface PopulationTablesOf<C extends Count> {
+  readonly breakdowns: readonly BreakdownTable<C>[];
+  readonly crossTabs: readonly CrossTable<C>[];
+  readonly overlapping?: { readonly dimension: string; readonly cells: readonly { readonly label: string; readonly count: C }[] };
+}
+
+function populationOf(name: string): StatisticsPopulation {
+  return name.slice(name.indexOf(':') + 1) as StatisticsPopulation;
+}
+
+/** One population's published figures, back in the report's shape. */
+function figuresOf(
+  population: StatisticsPopulation,
+  exact: Figures<number>,
+  published: Record<string, PublishedPopulationTables>,
+): Figures<PublishedCount> {
+  const referrals = published[`referrals:${population}`];
+  const individuals = published[`individuals:${population}`];
+  const byQuarter = referrals.breakdowns[SEPARATE_BREAKDOWNS.length];
+  const decision = <K extends (typeof DECISION_KINDS)[number]>(kind: K): DecisionFigures<PublishedCount>[K] => {
+    const tables = published[`${kind}:${population}`];
+    const title = exact.decisions[kind].title;
+    return (tables.breakdowns.length > 0 ? table(tables.breakdowns[0], title) : crossTable(tables.crossTabs[0], title)) as DecisionFigures<PublishedCount>[K];
+  };
   return {
-    figures: {
-      total: ageGroupByLocation.total,
-      breakdowns: tables,
-      ageGroupByLocation: crossTable(ageGroupByLocation, population.ageGroupByLocation.title),
+    referrals: populationFiguresOf(exact.referrals, referrals),
+    individuals: populationFiguresOf(exact.individuals, individuals),
+    quarters: exact.quarters.map((q, i) => ({
+      ...q,
+      referrals: byQuarter.cells[i].count,
+      individuals: individuals.overlapping!.cells[i].count,
+    })),
+    decisions: {
+      reasonableGrounds: decision('reasonableGrounds'),
+      conclusiveGrounds: decision('conclusiveGrounds'),
+      consentToStay: decision('consentToStay'),
+      withdrawals: decision('withdrawals'),
     },
-    extra: extra.map((t, i) => table(breakdowns[SEPARATE_BREAKDOWNS.length + i], t.title)),
   };
 }
 
-/** Each kind of decision is a population of its own (its own total), protected and audited on its own. */
-function publishDecisions(
-  decisions: DecisionFigures<number>,
-  count: (suppressions: readonly Suppression<TableCellRef>[]) => void,
-): DecisionFigures<PublishedCount> {
-  const crossTabOf = (t: CrossTable<number>): CrossTable<PublishedCount> => {
-    const { published, suppressions } = suppressTablesSharingTotal({ crossTabs: [asCrossTab(t)] });
-    count(suppressions);
-    assertSafe(auditTablesSharingTotal(published), t.title);
-    return crossTable(published.crossTabs[0] as PublishedCrossTab, t.title);
-  };
-  const { published, suppressions } = suppressTablesSharingTotal({ breakdowns: [asBreakdown(decisions.withdrawals)] });
-  count(suppressions);
-  assertSafe(auditTablesSharingTotal(published), decisions.withdrawals.title);
+/** A cross-tab's own margins are its age-group and location breakdowns, never suppressed apart from it. */
+function populationFiguresOf(exact: PopulationFigures<number>, published: PublishedPopulationTables): PopulationFigures<PublishedCount> {
+  const [ageGroupByLocation] = published.crossTabs;
+  const tables = new Map<BreakdownName, PublishedBreakdown>(SEPARATE_BREAKDOWNS.map((name, i) => [name, published.breakdowns[i]]));
+  tables.set('ageGroup', publishedRowBreakdown(ageGroupByLocation));
+  tables.set('location', publishedColumnBreakdown(ageGroupByLocation));
   return {
-    reasonableGrounds: crossTabOf(decisions.reasonableGrounds),
-    conclusiveGrounds: crossTabOf(decisions.conclusiveGrounds),
-    consentToStay: crossTabOf(decisions.consentToStay),
-    withdrawals: table(published.breakdowns[0], decisions.withdrawals.title),
+    total: ageGroupByLocation.total,
+    breakdowns: Object.fromEntries(
+      BREAKDOWNS.map((name) => [name, table(tables.get(name)!, exact.breakdowns[name].title)]),
+    ) as { [name in BreakdownName]: BreakdownTable<PublishedCount> },
+    ageGroupByLocation: crossTable(ageGroupByLocation, exact.ageGroupByLocation.title),
   };
+}
+
+function summaryOf(suppressions: readonly Suppression<LinkedCellRef>[]): DisclosureSummary {
+  const tally = { primary: 0, secondary: 0 };
+  for (const s of suppressions) tally[s.reason] += 1;
+  return { rule: DISCLOSURE_RULE, ...tally, audited: true };
 }
 
 /** Suppression that the audit finds unsafe is a defect: nothing is published rather than something disclosive. */
 export class DisclosureAuditError extends Error {
-  constructor(
-    readonly table: string,
-    readonly recoverable: number,
-  ) {
-    super(`disclosure audit failed for ${table}: ${recoverable} suppressed count(s) can be worked out`);
+  constructor(readonly recoverable: readonly string[]) {
+    super(`disclosure audit failed: ${recoverable.length} suppressed count(s) can be worked out (${recoverable.slice(0, 5).join('; ')})`);
     this.name = DisclosureAuditError.name;
   }
 }
 
-function assertSafe(audit: DisclosureAudit<TableCellRef>, what: string): void {
-  if (!audit.safe) throw new DisclosureAuditError(what, audit.recoverable.length);
+function assertSafe(proof: { safe: boolean; recoverable: readonly LinkedCellRef[] }): void {
+  if (proof.safe) return;
+  throw new DisclosureAuditError(proof.recoverable.map((ref) => `${ref.population} ${JSON.stringify(ref.cell)}`));
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '@app/auth';
 import type { BoardAudience, StatisticsPopulation } from '@app/database';
 
 export const POPULATIONS: readonly StatisticsPopulation[] = ['all', 'adults', 'children'];
@@ -26,3 +27,12 @@ export const AUDIENCES: Readonly<Record<BoardAudience, Audience>> = {
 };
 
 export const AUDIENCE_CODES = Object.keys(AUDIENCES) as BoardAudience[];
+
+/**
+ * The board whose reports alone a principal may read: a board viewer whose token names their board (claim
+ * `board`). Undefined for everyone else, and for a board viewer token naming no board, which reads every board's
+ * reports and figures (the behaviour before the claim existed; identity providers should issue the claim).
+ */
+export function readableBoard(principal: Principal): BoardAudience | undefined {
+  return principal.role === 'board_viewer' ? principal.board : undefined;
+}

@@ -9,6 +9,7 @@ import { StatisticsResponseDoc } from './dto/statistics.response';
 import { resolvePeriod } from './period-query';
 import type { StatisticsReport } from './statistics-report';
 import { StatisticsService } from './statistics.service';
+import { AUDIENCES, readableBoard } from './population';
 
 @ApiTags('statistics')
 @ApiBearerAuth()
@@ -24,23 +25,30 @@ export class StatisticsController {
       'Give `period` (2026-04, 2026-Q2, 2026/27) or `from` and `to` (inclusive UK dates). A safeguarding lead gets exact ' +
       'figures (or, with figures=disclosure_controlled, what a board would see); a board viewer always gets ' +
       'disclosure-controlled figures: counts of 1 to 5 as "c", with secondary suppression across the tables that share a ' +
-      'total, zero as 0. Every breakdown adds up to its total; individuals never exceed referrals.',
+      'total and across the populations (adults + children = all), zero as 0. Every breakdown adds up to its total; ' +
+      'individuals never exceed referrals. A board viewer whose token names their board (claim `board`) gets that ' +
+      'board\'s population only (and by default).',
   })
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiOkResponse({ type: StatisticsResponseDoc })
-  @ApiForbiddenResponse({ description: 'Not a safeguarding lead or board viewer, or a board viewer asking for exact figures' })
+  @ApiForbiddenResponse({
+    description: "Not a safeguarding lead or board viewer, a board viewer asking for exact figures, or for another board's population",
+  })
   async get(
     @Query() query: StatisticsQuery,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StatisticsReport<number | PublishedCount> | string> {
     const period = resolvePeriod(query);
+    const board = readableBoard(principal);
+    const population = query.population ?? (board ? AUDIENCES[board].population : 'all');
+    if (board && population !== AUDIENCES[board].population) throw new ForbiddenException(`a board viewer of ${board} reads its population only`);
     const exact = (query.figures ?? (principal.role === 'safeguarding_lead' ? 'exact' : 'disclosure_controlled')) === 'exact';
     // Exact figures are for the internal view only; whatever reaches a board member is disclosure-controlled.
     if (exact && principal.role !== 'safeguarding_lead') throw new ForbiddenException('exact figures are for the safeguarding lead');
     const report = exact
-      ? await this.statistics.exact(period, query.population)
-      : (await this.statistics.published(period, query.population)).report;
-    return render(res, query.format, report, report, fileStem('statistics', period.code, query.population, report.figuresAre));
+      ? await this.statistics.exact(period, population)
+      : (await this.statistics.published(period, population)).report;
+    return render(res, query.format, report, report, fileStem('statistics', period.code, population, report.figuresAre));
   }
 }

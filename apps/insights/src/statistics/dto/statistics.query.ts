@@ -33,12 +33,12 @@ export class StatisticsQuery {
 
   @ApiPropertyOptional({
     enum: POPULATIONS,
-    default: 'all',
-    description: 'Which referrals: all, or those of people treated as adults or as children when referred',
+    description:
+      "Which referrals: all (the default), or those of people treated as adults or as children when referred; a board viewer whose token names their board, that board's population (the default for them)",
   })
   @IsOptional()
   @IsIn(POPULATIONS)
-  population: StatisticsPopulation = 'all';
+  population?: StatisticsPopulation;
 
   @ApiPropertyOptional({
     enum: FIGURE_KINDS,

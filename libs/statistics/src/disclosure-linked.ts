@@ -1,0 +1,498 @@
+import type { AuditOptions, DisclosureAudit, SuppressedCellRange } from './disclosure-audit';
+import { CellGroupCache, CellRelation, CompletionProblem, holds } from './disclosure-completion';
+import type {
+  DisclosureControlled,
+  PublishedBreakdown,
+  PublishedCell,
+  PublishedCrossTab,
+  PublishedTablesSharingTotal,
+  Suppression,
+  TablesSharingTotal,
+} from './disclosure-control';
+import { BreakdownShape, CrossTabShape, Layout, TableCellRef, layOut } from './disclosure-layout';
+import { sharedTotalNetwork } from './disclosure-network';
+import { FindRecoverable, protect } from './disclosure-protect';
+import { publishLaidOut } from './disclosure-publish';
+import { PublishedCount, SMALLEST_SUPPRESSED, SUPPRESSED, isSmallCount } from './disclosure-rule';
+import { InconsistentPublishedTableError, TableInvariantError } from './statistics.errors';
+import { Cell, assertBreakdownSumsToTotal, assertCrossTabSumsToTotals } from './table';
+
+/**
+ * Populations published side by side whose figures are related cell by cell: adults' and children's referrals add
+ * up to all referrals, table by table and category by category. Each population protected on its own is not
+ * enough: a reader holding the adults' and the all-population tables subtracts and reads the children's "c"
+ * (GSS and DfE secondary suppression: no suppressed cell may be derivable "from totals and other cells", and the
+ * other populations' cells are such cells). So the populations are protected together, as one two-way table of
+ * population × category per table, and audited together as a reader holding every one of them would read them.
+ */
+export interface LinkedPopulations<T> {
+  /** Each population's tables, by a name the links use. */
+  readonly populations: Readonly<Record<string, T>>;
+  readonly links: readonly PopulationLink[];
+}
+
+/**
+ * How populations relate, cell by cell (cells are matched by table and category; a category one population does
+ * not show is 0 there):
+ * - `partition`: the parts add up to the whole (referrals and decisions: a referral is an adult's or a child's);
+ * - `cover`: the parts add up to the whole and those in two parts at once, a count no one publishes but a reader
+ *   can subtract, so 1 to 5 of them is protected like a "c"; the whole's total and overlapping counts are at least
+ *   each part's (individuals: a person referred as a child and again as an adult is one individual of all, shown
+ *   by their earliest referral, and one of each part);
+ * - `within`: every cell of `inner` is at most the same cell of `outer` (individuals at most referrals).
+ */
+export type PopulationLink =
+  | { readonly relation: 'partition' | 'cover'; readonly parts: readonly string[]; readonly whole: string }
+  | { readonly relation: 'within'; readonly inner: string; readonly outer: string };
+
+/**
+ * Counts of parts of a population that may overlap, published with its tables (people by quarter: a person
+ * referred in two quarters counts in both). Each is at most the total, and together they are at least it.
+ */
+export interface OverlappingCounts {
+  readonly dimension: string;
+  readonly cells: readonly Cell[];
+}
+
+export interface PublishedOverlappingCounts {
+  readonly dimension: string;
+  readonly cells: readonly PublishedCell[];
+}
+
+/** One population's tables sharing its total, as `suppressTablesSharingTotal` takes them, and overlapping counts. */
+export interface PopulationTables extends TablesSharingTotal {
+  readonly overlapping?: OverlappingCounts;
+}
+
+export interface PublishedPopulationTables extends PublishedTablesSharingTotal {
+  readonly overlapping?: PublishedOverlappingCounts;
+}
+
+/** A population's tables as published, for the auditor. */
+export interface PublishedPopulation {
+  readonly breakdowns?: readonly PublishedBreakdown[];
+  readonly crossTabs?: readonly PublishedCrossTab[];
+  readonly overlapping?: PublishedOverlappingCounts;
+}
+
+/** A cell of one of the linked populations; an overlapping count is named like a breakdown cell. */
+export interface LinkedCellRef {
+  readonly population: string;
+  readonly cell: TableCellRef;
+}
+
+/**
+ * Protects linked populations together: counts of 1 to 5 anywhere in any of them, then complementary cells until
+ * no "c" in any population can be worked out from everything published in all of them. Each population's
+ * published tables come from this one result.
+ */
+export function suppressLinkedPopulations(
+  linked: LinkedPopulations<PopulationTables>,
+): DisclosureControlled<Record<string, PublishedPopulationTables>, LinkedCellRef> {
+  for (const [name, tables] of Object.entries(linked.populations)) {
+    (tables.breakdowns ?? []).forEach(assertBreakdownSumsToTotal);
+    (tables.crossTabs ?? []).forEach(assertCrossTabSumsToTotals);
+    tables.overlapping?.cells.forEach(({ label, count }) => {
+      if (!Number.isSafeInteger(count) || count < 0) {
+        throw new TableInvariantError('not_a_count', `${name} ${tables.overlapping?.dimension} "${label}" is ${count}, not a count`);
+      }
+    });
+  }
+  const model = buildModel<number>(
+    linked,
+    (name, totals) => {
+      if (new Set(totals).size > 1) throw new TableInvariantError('totals_differ', `the tables of ${name} must have the same total`);
+      return totals[0];
+    },
+    (parts, whole) => parts.reduce((a, b) => a + b, 0) - whole,
+  );
+  const values = model.counts;
+  const where = (cell: number): string => describe(model.refs[cell]);
+  const broken = model.relations.find((relation) => !holds(relation, values));
+  if (broken) {
+    throw new TableInvariantError(
+      'populations_disagree',
+      `linked populations disagree: ${broken.members.map(where).join(' + ')} ${broken.kind === 'sum' ? '≠' : '<'} ${broken.totals.map(where).join(' + ')}`,
+    );
+  }
+  const negative = values.findIndex((value, cell) => model.hidden[cell] && value < 0);
+  if (negative >= 0) throw new TableInvariantError('populations_disagree', `linked populations disagree: ${where(negative)} is less than its parts`);
+  const reasons = protect(model, values, recoverableGivenTruth(model, values));
+
+  const published: Record<string, PublishedPopulationTables> = {};
+  const suppressions: Suppression<LinkedCellRef>[] = [];
+  for (const family of model.families) {
+    const own = reasons.slice(family.offset, family.offset + family.layout.counts.length);
+    const tables = publishLaidOut(family.breakdowns, family.crossTabs, family.layout, own);
+    tables.suppressions.forEach(({ cell, reason }) => suppressions.push({ cell: { population: family.name, cell }, reason }));
+    const original = linked.populations[family.name];
+    const overlapping: PublishedOverlappingCounts | undefined = family.overlapping && {
+      dimension: family.overlapping.dimension,
+      cells: family.overlapping.cells.slice(0, original.overlapping?.cells.length).map(({ label, count }, i): PublishedCell => {
+        const reason = reasons[family.overlappingOffset + i];
+        if (reason) suppressions.push({ cell: { population: family.name, cell: { dimension: family.overlapping!.dimension, label } }, reason });
+        return { label, count: reason ? SUPPRESSED : count };
+      }),
+    };
+    published[family.name] = {
+      breakdowns: tables.published.breakdowns.map((b, i) => ({ ...b, cells: b.cells.slice(0, original.breakdowns![i].cells.length) })),
+      crossTabs: tables.published.crossTabs.map((t, i) => unpad(t, original.crossTabs![i])),
+      ...(overlapping ? { overlapping } : {}),
+    };
+  }
+  return { published, suppressions };
+}
+
+/**
+ * Proves, from the published populations alone, that no "c" in any of them can be worked out: for every "c", the
+ * least and greatest whole-number values over completions of every population consistent with every published
+ * cell, every table's sums and every link differ. Each bound is attained by a completion checked in integers.
+ * The people in two parts of a `cover`, cell by cell, are audited too (named `in both ...`): they may be worked
+ * out as 0 or as more than 5, as a published count could be shown, but not as 1 to 5.
+ */
+export function auditLinkedPopulations(
+  linked: LinkedPopulations<PublishedPopulation>,
+  { lowerBound = SMALLEST_SUPPRESSED }: AuditOptions = {},
+): DisclosureAudit<LinkedCellRef> {
+  const model = publishedModel(linked);
+  const published = model.counts.map((count) => (count === SUPPRESSED ? null : count));
+  const problem = new CompletionProblem(model.relations, published, lowerBoundsOf(model, lowerBound));
+  const base = problem.completion();
+  const ranges: SuppressedCellRange<LinkedCellRef>[] = [];
+  const recoverable: SuppressedCellRange<LinkedCellRef>[] = [];
+  published.forEach((value, cell) => {
+    if (value !== null || (model.hidden[cell] && !model.guarded[cell])) return;
+    const range = { cell: model.refs[cell], ...problem.range(cell, base) };
+    ranges.push(range);
+    // A "c" must not be worked out at all; a guarded hidden count (people in two populations) only not as 1 to 5.
+    if (range.min === range.max && (!model.hidden[cell] || isSmallCount(range.min))) recoverable.push(range);
+  });
+  return { safe: recoverable.length === 0, ranges, recoverable };
+}
+
+/**
+ * The question `auditLinkedPopulations` answers, more cheaply: each "c" (and each guarded hidden count) is shown
+ * not to be workable out by a completion, checked in integers, in which it differs from another, without looking
+ * for its least and greatest values. `safe` is then a proof; a cell listed as recoverable could not be moved by the
+ * search (exact in the relaxation, branch and bound for whole numbers). What the insights app asks of every
+ * publication before it leaves for a board.
+ */
+export function proveLinkedPopulationsSafe(
+  linked: LinkedPopulations<PublishedPopulation>,
+  { lowerBound = SMALLEST_SUPPRESSED }: AuditOptions = {},
+): { readonly safe: boolean; readonly recoverable: readonly LinkedCellRef[] } {
+  const model = publishedModel(linked);
+  const published = model.counts.map((count) => (count === SUPPRESSED ? null : count));
+  const problem = new CompletionProblem(model.relations, published, lowerBoundsOf(model, lowerBound));
+  const base = problem.completion();
+  const moves = new Uint8Array(base.length);
+  const recoverable: LinkedCellRef[] = [];
+  published.forEach((value, cell) => {
+    if (value !== null || moves[cell] || (model.hidden[cell] && !model.guarded[cell])) return;
+    const other = problem.completionMoving(cell, base);
+    if (other) other.forEach((v, c) => (moves[c] ||= Number(v !== base[c])));
+    else if (!model.hidden[cell] || isSmallCount(base[cell])) recoverable.push(model.refs[cell]);
+  });
+  return { safe: recoverable.length === 0, recoverable };
+}
+
+/**
+ * The exact test the suppression loop asks after each round, given the true counts (one completion of any
+ * publication of them). A cell is shown to move by a completion in which it differs from the truth; suppressing
+ * more only adds completions (the new "c" keeps its true value in the old ones), so a cell once shown to move is
+ * never looked at again.
+ */
+function recoverableGivenTruth(model: Model<number>, truth: readonly number[]): FindRecoverable {
+  const moves = new Uint8Array(truth.length);
+  const lowerBounds = lowerBoundsOf(model, SMALLEST_SUPPRESSED);
+  const mustNotShow = (cell: number): boolean => !model.hidden[cell] || (model.guarded[cell] && isSmallCount(truth[cell]));
+  // Every round hides one more cell: groups of unknown cells it does not touch are the same as last round's.
+  const cache: CellGroupCache = new Map();
+  return (published) => {
+    const problem = new CompletionProblem(model.relations, published, lowerBounds, cache);
+    const recoverable: number[] = [];
+    for (let cell = 0; cell < published.length; cell++) {
+      if (published[cell] !== null || moves[cell] || !mustNotShow(cell)) continue;
+      const other = problem.completionMoving(cell, truth);
+      if (!other) recoverable.push(cell);
+      else other.forEach((value, c) => (moves[c] ||= Number(value !== truth[c])));
+    }
+    return recoverable;
+  };
+}
+
+/** The model of what was published: "c" and everything hidden unknown. */
+function publishedModel(linked: LinkedPopulations<PublishedPopulation>): Model<PublishedCount> {
+  Object.values(linked.populations).forEach((tables) =>
+    (tables.crossTabs ?? []).forEach((t) => {
+      if (
+        t.counts.length !== t.rows.length ||
+        t.counts.some((line) => line.length !== t.columns.length) ||
+        t.rowTotals.length !== t.rows.length ||
+        t.columnTotals.length !== t.columns.length
+      ) {
+        throw new InconsistentPublishedTableError('a published cross-tab does not match its rows and columns');
+      }
+    }),
+  );
+  return buildModel<PublishedCount>(
+    linked,
+    (name, totals) => {
+      const shown = new Set(totals.filter((t) => t !== SUPPRESSED));
+      if (shown.size > 1) throw new InconsistentPublishedTableError(`the tables of ${name} show different totals`);
+      return shown.size === 1 ? [...shown][0] : SUPPRESSED;
+    },
+    () => SUPPRESSED,
+  );
+}
+
+interface PopulationShape<C> {
+  readonly breakdowns?: readonly BreakdownShape<C>[];
+  readonly crossTabs?: readonly CrossTabShape<C>[];
+  readonly overlapping?: { readonly dimension: string; readonly cells: readonly { readonly label: string; readonly count: C }[] };
+}
+
+interface Family<C> {
+  readonly name: string;
+  readonly breakdowns: BreakdownShape<C>[];
+  readonly crossTabs: CrossTabShape<C>[];
+  readonly overlapping?: { readonly dimension: string; readonly cells: { label: string; count: C }[] };
+  readonly layout: Layout<C>;
+  readonly offset: number;
+  readonly overlappingOffset: number;
+  /** Each cell's index in the model by what it counts (table and category), 'total' for the total. */
+  readonly keys: Map<string, number>;
+}
+
+interface Model<C> {
+  readonly families: Family<C>[];
+  readonly counts: C[];
+  readonly refs: LinkedCellRef[];
+  readonly isMargin: boolean[];
+  readonly relations: CellRelation[];
+  /** Cells no population publishes: those in two parts of a cover at once, guarded like a "c" when 1 to 5. */
+  readonly hidden: boolean[];
+  readonly guarded: boolean[];
+}
+
+/** A "c" hides at least `lowerBound` (1: zeros are shown); a hidden count may be 0. */
+function lowerBoundsOf<C>(model: Model<C>, lowerBound: number): number[] {
+  return model.hidden.map((hidden) => (hidden ? 0 : lowerBound));
+}
+
+const TOTAL_KEY = 'total';
+/** How the people in two populations at once are named in an audit: "in both individuals:adults and ...". */
+export const OVERLAP = 'in both';
+
+/**
+ * Lays every population out as `suppressTablesSharingTotal` would (its own tables' sums from the shared-total
+ * network), one after another, and adds the links as relations between cells counting the same thing. Linked
+ * populations show the same tables; a category one of them lacks is added to it as a 0 (what its absence says).
+ */
+function buildModel<C extends PublishedCount>(
+  linked: LinkedPopulations<PopulationShape<C>>,
+  sharedTotal: (name: string, totals: C[]) => C,
+  overlap: (parts: C[], whole: C) => C,
+): Model<C> {
+  const names = Object.keys(linked.populations);
+  for (const link of linked.links) {
+    const linkedNames = link.relation === 'within' ? [link.inner, link.outer] : [...link.parts, link.whole];
+    const unknown = linkedNames.find((name) => !(name in linked.populations));
+    if (unknown !== undefined) throw new TableInvariantError('shape_mismatch', `a link names "${unknown}", which is not a population`);
+    if (new Set(linkedNames).size !== linkedNames.length) {
+      throw new TableInvariantError('shape_mismatch', 'a link names one population twice');
+    }
+  }
+  const padded = padLinkedPopulations(linked);
+  const model: Model<C> = { families: [], counts: [], refs: [], isMargin: [], relations: [], hidden: [], guarded: [] };
+  const visible = (n: number): void => {
+    model.hidden.push(...new Array<boolean>(n).fill(false));
+    model.guarded.push(...new Array<boolean>(n).fill(false));
+  };
+  for (const name of names) {
+    const tables = padded.get(name)!;
+    const breakdowns = [...(tables.breakdowns ?? [])];
+    const crossTabs = [...(tables.crossTabs ?? [])];
+    if (breakdowns.length + crossTabs.length === 0) {
+      throw new TableInvariantError('shape_mismatch', `population ${name} has no table`);
+    }
+    const total = sharedTotal(name, [...breakdowns, ...crossTabs].map((t) => t.total));
+    const layout = layOut(breakdowns, crossTabs, total);
+    const network = sharedTotalNetwork(layout.segments);
+    const offset = model.counts.length;
+    const keys = new Map<string, number>();
+    layout.refs.forEach((ref, i) => keys.set(i === layout.refs.length - 1 ? TOTAL_KEY : keyOf(ref), offset + i));
+    model.counts.push(...layout.counts);
+    model.refs.push(...layout.refs.map((cell) => ({ population: name, cell })));
+    model.isMargin.push(...network.isMargin);
+    visible(layout.counts.length);
+    network.constraints.forEach(({ members, total: cell }) =>
+      model.relations.push({ members: members.map((m) => m + offset), totals: [cell + offset], kind: 'sum' }),
+    );
+    const overlappingOffset = model.counts.length;
+    const overlapping = tables.overlapping && { dimension: tables.overlapping.dimension, cells: [...tables.overlapping.cells] };
+    if (overlapping && overlapping.cells.length > 0) {
+      const totalCell = keys.get(TOTAL_KEY)!;
+      const cells = overlapping.cells.map(({ label, count }, i) => {
+        const key = keyOf({ dimension: overlapping.dimension, label });
+        if (keys.has(key)) throw new TableInvariantError('repeated_dimension', `${name} shows ${overlapping.dimension} twice`);
+        keys.set(key, overlappingOffset + i);
+        model.counts.push(count);
+        model.refs.push({ population: name, cell: { dimension: overlapping.dimension, label } });
+        model.isMargin.push(false);
+        visible(1);
+        model.relations.push({ members: [totalCell], totals: [overlappingOffset + i], kind: 'at_most' });
+        return overlappingOffset + i;
+      });
+      model.relations.push({ members: cells, totals: [totalCell], kind: 'at_most' });
+    }
+    model.families.push({ name, breakdowns, crossTabs, overlapping, layout, offset, overlappingOffset, keys });
+  }
+
+  const family = (name: string): Family<C> => model.families.find((f) => f.name === name)!;
+  for (const link of linked.links) {
+    if (link.relation === 'within') {
+      const inner = family(link.inner);
+      const outer = family(link.outer);
+      inner.keys.forEach((cell, key) => {
+        const bound = outer.keys.get(key);
+        if (bound !== undefined) model.relations.push({ members: [bound], totals: [cell], kind: 'at_most' });
+      });
+      continue;
+    }
+    const whole = family(link.whole);
+    const parts = link.parts.map(family);
+    const overlappingKeys = new Set(
+      whole.overlapping?.cells.map(({ label }) => keyOf({ dimension: whole.overlapping!.dimension, label })),
+    );
+    whole.keys.forEach((cell, key) => {
+      const members = parts.map((part) => part.keys.get(key)!);
+      if (link.relation === 'partition') {
+        model.relations.push({ members, totals: [cell], kind: 'sum' });
+        return;
+      }
+      // Parts that overlap add up to the whole and those in two parts at once: their count is published nowhere,
+      // but a reader of every part and the whole can subtract, so a 1 to 5 of it is guarded like a "c".
+      model.counts.push(overlap(members.map((m) => model.counts[m]), model.counts[cell]));
+      model.refs.push({ population: `${OVERLAP} ${link.parts.join(' and ')}`, cell: model.refs[cell].cell });
+      model.isMargin.push(false);
+      model.hidden.push(true);
+      model.guarded.push(true);
+      model.relations.push({ members, totals: [cell, model.counts.length - 1], kind: 'sum' });
+      // Everyone counted in a part is counted in the whole; per category only where each is counted in every
+      // one of their groups (a total, a quarter), not where the whole counts them by their earliest referral.
+      if (key === TOTAL_KEY || overlappingKeys.has(key)) {
+        members.forEach((member) => model.relations.push({ members: [cell], totals: [member], kind: 'at_most' }));
+      }
+    });
+  }
+  return model;
+}
+
+/**
+ * Pads populations linked by `partition` or `cover` to the same categories, in place of "absent means 0": new
+ * categories follow the population's own, so its published tables are the first cells of the padded ones.
+ */
+function padLinkedPopulations<C extends PublishedCount>(linked: LinkedPopulations<PopulationShape<C>>): Map<string, PopulationShape<C>> {
+  const names = Object.keys(linked.populations);
+  const group = new Map(names.map((name) => [name, name]));
+  const find = (name: string): string => {
+    while (group.get(name) !== name) name = group.get(name)!;
+    return name;
+  };
+  for (const link of linked.links) {
+    if (link.relation !== 'within') link.parts.forEach((part) => group.set(find(part), find(link.whole)));
+  }
+  const padded = new Map<string, PopulationShape<C>>();
+  const zero = 0 as C;
+  for (const root of new Set(names.map(find))) {
+    const members = names.filter((name) => find(name) === root);
+    const shapes = members.map((name) => shapeOf(linked.populations[name]));
+    const differing = shapes.findIndex((shape) => shape !== shapes[0]);
+    if (differing >= 0) {
+      throw new TableInvariantError('shape_mismatch', `populations ${members[0]} and ${members[differing]} are linked but show different tables`);
+    }
+    const labels = new Map<string, string[]>();
+    const union = (key: string, more: readonly string[]): void => {
+      const known = labels.get(key) ?? [];
+      labels.set(key, [...known, ...more.filter((label) => !known.includes(label))]);
+    };
+    for (const name of members) {
+      const tables = linked.populations[name];
+      tables.breakdowns?.forEach((b) => union(`b:${b.dimension}`, b.cells.map((c) => c.label)));
+      tables.crossTabs?.forEach((t) => {
+        union(`r:${t.rowDimension}:${t.columnDimension}`, t.rows);
+        union(`c:${t.rowDimension}:${t.columnDimension}`, t.columns);
+      });
+      if (tables.overlapping) union(`o:${tables.overlapping.dimension}`, tables.overlapping.cells.map((c) => c.label));
+    }
+    const extra = (key: string, own: readonly string[]): string[] => labels.get(key)!.filter((label) => !own.includes(label));
+    for (const name of members) {
+      const tables = linked.populations[name];
+      padded.set(name, {
+        breakdowns: tables.breakdowns?.map((b) => ({
+          ...b,
+          cells: [...b.cells, ...extra(`b:${b.dimension}`, b.cells.map((c) => c.label)).map((label) => ({ label, count: zero }))],
+        })),
+        crossTabs: tables.crossTabs?.map((t) => {
+          const rows = extra(`r:${t.rowDimension}:${t.columnDimension}`, t.rows);
+          const columns = extra(`c:${t.rowDimension}:${t.columnDimension}`, t.columns);
+          const zeros = (n: number): C[] => new Array<C>(n).fill(zero);
+          return {
+            ...t,
+            rows: [...t.rows, ...rows],
+            columns: [...t.columns, ...columns],
+            counts: [...t.counts.map((line) => [...line, ...zeros(columns.length)]), ...rows.map(() => zeros(t.columns.length + columns.length))],
+            rowTotals: [...t.rowTotals, ...zeros(rows.length)],
+            columnTotals: [...t.columnTotals, ...zeros(columns.length)],
+          };
+        }),
+        overlapping: tables.overlapping && {
+          dimension: tables.overlapping.dimension,
+          cells: [
+            ...tables.overlapping.cells,
+            ...extra(`o:${tables.overlapping.dimension}`, tables.overlapping.cells.map((c) => c.label)).map((label) => ({ label, count: zero })),
+          ],
+        },
+      });
+    }
+  }
+  return padded;
+}
+
+/** Which tables a population shows, whatever their categories. */
+function shapeOf(tables: PopulationShape<unknown>): string {
+  return JSON.stringify([
+    (tables.breakdowns ?? []).map((b) => b.dimension).sort(),
+    (tables.crossTabs ?? []).map((t) => `${t.rowDimension} × ${t.columnDimension}`).sort(),
+    tables.overlapping?.dimension ?? null,
+  ]);
+}
+
+function unpad(table: PublishedCrossTab, original: CrossTabShape<number>): PublishedCrossTab {
+  const rows = original.rows.length;
+  const columns = original.columns.length;
+  return {
+    ...table,
+    rows: original.rows,
+    columns: original.columns,
+    counts: table.counts.slice(0, rows).map((line) => line.slice(0, columns)),
+    rowTotals: table.rowTotals.slice(0, rows),
+    columnTotals: table.columnTotals.slice(0, columns),
+  };
+}
+
+const SEPARATOR = '\u001f';
+
+function keyOf(ref: TableCellRef): string {
+  return 'dimension' in ref
+    ? ['b', ref.dimension, ref.label].join(SEPARATOR)
+    : ['x', ref.rowDimension, ref.columnDimension, ref.row, ref.column].join(SEPARATOR);
+}
+
+function describe(ref: LinkedCellRef): string {
+  const { cell } = ref;
+  return 'dimension' in cell
+    ? `${ref.population} ${cell.dimension} "${cell.label}"`
+    : `${ref.population} ${cell.rowDimension} × ${cell.columnDimension} "${cell.row}" × "${cell.column}"`;
+}
