@@ -29,7 +29,7 @@ describe('LinkingService through the queue', () => {
   const linked = (id: string) => eventually(async () => {
     const view = await show(id);
     return view.personId ? view : undefined;
-  }, 20000);
+  }, 45000);
 
   it('links a child referred in LCS and again as an adult in AIS, with a transliterated name and an estimated date of birth, as one person', async () => {
     const asChild = await post(

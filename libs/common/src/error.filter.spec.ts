@@ -4,7 +4,24 @@ import { AppErrorFilter } from './error.filter';
 import { InvalidRequestError, NotFoundError } from './errors';
 
 function host() {
-  const response = { headersSent: false, statusCode: 0, body: undefined as unknown, status(code: number) { this.statusCode = code; return this; }, json(body: unknown) { this.body = body; return this; } };
+  const response = {
+    headersSent: false,
+    statusCode: 0,
+    body: undefined as unknown,
+    headers: {} as Record<string, string>,
+    status(code: number) {
+      this.statusCode = code;
+      return this;
+    },
+    set(name: string, value: string) {
+      this.headers[name] = value;
+      return this;
+    },
+    json(body: unknown) {
+      this.body = body;
+      return this;
+    },
+  };
   const args = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ route: { path: '/v1/x' } }) }) } as unknown as ArgumentsHost;
   return { args, response };
 }
@@ -15,6 +32,16 @@ describe(AppErrorFilter.name, () => {
     new AppErrorFilter().catch(new Error('duplicate key value violates unique constraint for Zinovia'), args);
     expect(response.statusCode).toBe(500);
     expect(response.body).toEqual({ statusCode: 500, error: 'internal_error', errorId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+  });
+
+  it('answers 503 with Retry-After when the database is away or its pool is exhausted', () => {
+    for (const error of [Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), new Error('timeout exceeded when trying to connect')]) {
+      const { args, response } = host();
+      new AppErrorFilter().catch(error, args);
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['Retry-After']).toBe('5');
+      expect(response.body).toEqual({ statusCode: 503, error: 'unavailable', errorId: expect.any(String) });
+    }
   });
 
   it('lists field violations as 400 errors', () => {

@@ -3,6 +3,16 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, InvalidRequestError } from './errors';
 
+// SQLSTATE classes 08 (connection exception), 53 (insufficient resources) and 57P (operator intervention: a
+// restart or shutdown), and pg-pool's own wait-for-a-connection timeout.
+const UNAVAILABLE_CODES = /^(08|53|57P)/;
+const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|the database system is (starting up|shutting down)/i;
+
+export function isUnavailable(error: Error): boolean {
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === 'string' && UNAVAILABLE_CODES.test(code)) || UNAVAILABLE_MESSAGES.test(error.message);
+}
+
 /**
  * One filter for every app: domain errors become their status, Nest's HTTP exceptions keep theirs, and
  * anything unknown becomes a 500 with an error id to find in the logs — never a stack or a message that
@@ -41,6 +51,12 @@ export class AppErrorFilter implements ExceptionFilter {
 
     const errorId = randomUUID();
     const error = exception instanceof Error ? exception : new Error(String(exception));
+    if (isUnavailable(error)) {
+      // The database is away or every connection is busy: a caller should retry, not report a bug.
+      this.logger.warn({ errorId, err: { type: error.name, code: (error as { code?: unknown }).code }, route: request.route?.path }, 'dependency unavailable');
+      response.status(503).set('Retry-After', '5').json({ statusCode: 503, error: 'unavailable', errorId });
+      return;
+    }
     // The log gets the error's type, code and stack frames, not its message: messages from drivers and libraries
     // can quote the values that failed (a name, a date of birth). The caller only gets the id.
     const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
