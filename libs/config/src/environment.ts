@@ -32,7 +32,7 @@ export class Environment {
   @IsInt()
   @Min(1)
   @Max(200)
-  DATABASE_POOL_SIZE = 10;
+  DATABASE_POOL_SIZE = 20;
 
   @IsString()
   REDIS_URL = 'redis://127.0.0.1:6379';
