@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { listen } from '@app/common';
+import { validateEnvironment } from '@app/config';
 import { createIntakeApp } from './intake.app';
 
 async function bootstrap(): Promise<void> {
@@ -7,4 +9,30 @@ async function bootstrap(): Promise<void> {
   await listen(app, 'INTAKE_PORT');
 }
 
-void bootstrap();
+/**
+ * One Node process uses one core; INTAKE_WORKERS > 1 forks that many sharing the port, restarting any that dies.
+ * In a container deployment prefer replicas (docker-compose `deploy.replicas`) and leave this at 1.
+ */
+function main(): void {
+  const workers = validateEnvironment(process.env).INTAKE_WORKERS;
+  if (workers <= 1 || !cluster.isPrimary) {
+    void bootstrap();
+    return;
+  }
+  let stopping = false;
+  for (let i = 0; i < workers; i += 1) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (!stopping) {
+      console.error(`intake worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      cluster.fork();
+    }
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main();

@@ -45,6 +45,13 @@ export class Environment {
   @IsInt()
   INTAKE_PORT = 3000;
 
+  /** Intake processes sharing the port (node:cluster); each relays the outbox too (rows are claimed SKIP LOCKED). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  INTAKE_WORKERS = 1;
+
   @Type(() => Number)
   @IsInt()
   AIS_PORT = 3101;

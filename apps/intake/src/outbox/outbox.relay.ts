@@ -7,6 +7,8 @@ import { OutboxRepository, PendingMessage } from '@app/database';
 import { QueueName } from '@app/queues';
 
 const BATCH = 200;
+/** How long a kick waits for others to join it before the relay runs. */
+const COALESCE_MS = 10;
 /** BullMQ waits for Redis to come back rather than failing; the relay gives up on a send after this. */
 const SEND_TIMEOUT_MS = 2000;
 
@@ -47,15 +49,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.draining;
   }
 
-  /** Asks for a drain; concurrent kicks coalesce into one running drain plus at most one more. */
+  /**
+   * Asks for a drain. Kicks within a few milliseconds share one (a busy intake relays referrals in batches, one
+   * relay transaction for many), and kicks during a drain coalesce into at most one more.
+   */
   kick(): void {
     if (this.draining) {
       this.again = true;
       return;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-    });
+    this.draining = new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS))
+      .then(() => this.drain())
+      .finally(() => {
+        this.draining = undefined;
+      });
   }
 
   private async drain(): Promise<void> {
