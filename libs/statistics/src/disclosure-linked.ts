@@ -117,7 +117,7 @@ export function suppressLinkedPopulations(
   }
   const negative = values.findIndex((value, cell) => model.hidden[cell] && value < 0);
   if (negative >= 0) throw new TableInvariantError('populations_disagree', `linked populations disagree: ${where(negative)} is less than its parts`);
-  const reasons = protect(model, values, recoverableGivenTruth(model, values));
+  const reasons = protect(model, values, recoverableGivenTruth(model, values), { innerFirst: true });
 
   const published: Record<string, PublishedPopulationTables> = {};
   const suppressions: Suppression<LinkedCellRef>[] = [];

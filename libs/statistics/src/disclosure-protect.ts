@@ -36,15 +36,21 @@ export function networkCells(network: TableNetwork): ProtectedCells {
  *    non-zero published cell too, an inner cell before a margin of the same size (DfE: "secondary suppression ...
  *    where necessary"; smallest so as to hide as little as possible);
  * 2. once every sum has none or two or more, ask the exact audit (`findRecoverable`) whether a "c" can still be
- *    worked out (chains of sums, bounds such as "individuals at most referrals", or "c"s that must all be 1 because
- *    zeros are published) and, if so, suppress the smallest published non-zero cell related to each such "c".
- * Zeros are never suppressed. Each round suppresses one more cell, so the loop ends; with every non-zero cell
- * suppressed nothing can be worked out (doubling every unknown gives another completion), so it ends protected.
+ *    worked out (chains of sums, bounds such as "all at most adults + children", or "c"s that must all be 1
+ *    because zeros are published) and, if so, suppress the smallest published non-zero cell related to each such
+ *    "c", skipping one next to a cell suppressed in the same round (which may already protect it).
+ * With `innerFirst`, any inner cell is a complement before any total or margin, whatever their sizes: a hidden
+ * total hides every table's single non-zero category with it, and through linked populations their cells too (DfE
+ * tables keep their totals where they can). Without it, the smallest cell, an inner one on ties (one population's
+ * tables, as they always were). Zeros are never suppressed. Each round suppresses at least one more cell, so the
+ * loop ends; with every non-zero cell suppressed nothing can be worked out (doubling every unknown gives another
+ * completion), so it ends protected.
  */
 export function protect(
   cells: ProtectedCells,
   values: readonly number[],
   findRecoverable: FindRecoverable,
+  { innerFirst = false }: { innerFirst?: boolean } = {},
 ): (SuppressionReason | undefined)[] {
   const hidden = (cell: number): boolean => cells.hidden?.[cell] === true;
   const reasons: (SuppressionReason | undefined)[] = values.map((v, cell) => (!hidden(cell) && isSmallCount(v) ? 'primary' : undefined));
@@ -65,6 +71,7 @@ export function protect(
       .filter((cell) => !suppressed(cell) && values[cell] > 0)
       .sort(
         (a, b) =>
+          (innerFirst ? Number(cells.isMargin[a]) - Number(cells.isMargin[b]) : 0) ||
           values[a] - values[b] ||
           Number(cells.isMargin[a]) - Number(cells.isMargin[b]) ||
           lonesFixed(b) - lonesFixed(a) ||
