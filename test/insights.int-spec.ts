@@ -246,6 +246,16 @@ describe('StatisticsController (insights)', () => {
       expect(count(exact.referrals.breakdowns.gender, 'Other')).toBe(3);
     });
 
+    it('gives a board viewer whose token names their board that board’s population only, by default', async () => {
+      const children = await bearer('board_viewer', undefined, 'scp-member', { board: 'safeguarding_children_partnership' });
+      const report = await statistics('period=2015-05', children);
+      expect(report.figuresAre).toBe('disclosure_controlled');
+      expect((report as unknown as { population: { code: string } }).population.code).toBe('children');
+      await request(app.getHttpServer()).get('/v1/statistics?period=2015-05&population=children').set('Authorization', children).expect(200);
+      await request(app.getHttpServer()).get('/v1/statistics?period=2015-05&population=all').set('Authorization', children).expect(403);
+      await request(app.getHttpServer()).get('/v1/statistics?period=2015-05&population=adults').set('Authorization', children).expect(403);
+    });
+
     it('refuses exact figures to a board viewer', async () => {
       await request(app.getHttpServer()).get('/v1/statistics?period=2015-05&figures=exact').set('Authorization', board).expect(403);
     });
