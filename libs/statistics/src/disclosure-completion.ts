@@ -179,6 +179,35 @@ export class CompletionProblem {
     return undefined;
   }
 
+  /**
+   * Completions that move many of `cells` at once, each checked in integers: in every group, the relaxation's
+   * corners for varied weights on those cells (a plain sum would not do: a table's hidden cells often add up to
+   * its shown total), where whole. A pair of programs per group often shows most of its cells can move, before
+   * each remaining one is looked at on its own. `round` varies the weights from one call to the next.
+   */
+  completionsMovingMany(cells: readonly number[], base: readonly number[], round = 0): number[][] {
+    const byGroup = new Map<CellGroup, number[]>();
+    for (const cell of cells) {
+      if (this.fixed.has(cell) || this.groupOf[cell] < 0) continue;
+      const group = this.groups[this.groupOf[cell]];
+      byGroup.set(group, [...(byGroup.get(group) ?? []), group.variableOf(cell)]);
+    }
+    const completions: number[][] = [];
+    byGroup.forEach((variables, group) => {
+      for (const sign of [-1, 1]) {
+        const costs = new Float64Array(group.cells.length);
+        // Deterministic, so that the same figures are always suppressed the same way.
+        variables.forEach((v, i) => (costs[v] = sign * (1 + ((i * 7 + round * 3) % 5) - 2 * ((i + round) % 2))));
+        const point = group.corner(costs);
+        if (!point || !isWhole(point)) continue;
+        const completion = [...base];
+        group.write(point.map(Math.round), completion, this.lowest);
+        if (this.check(completion, false)) completions.push(completion);
+      }
+    });
+    return completions;
+  }
+
   private searched(group: CellGroup, variable: number, direction: Direction, bound: Bound, cell: number, base: readonly number[]): number[] | undefined {
     const found = group.optimum(variable, direction, [bound]);
     return found.status === 'optimal' ? this.moved(group, found.point, cell, base) : undefined;
@@ -214,6 +243,11 @@ export class CompletionProblem {
     };
     // Unbounded in the relaxation is unbounded in whole numbers too: the two share their directions (Meyer 1974).
     return { min: value(low), max: high.status === 'unbounded' ? Infinity : value(high) };
+  }
+
+  /** Whether `values` are a completion of this publication: its shown cells, every bound and relation, in integers. */
+  isCompletion(values: readonly number[]): boolean {
+    return values.length === this.published.length && values.every((v, cell) => this.published[cell] === null || v === this.published[cell]) && this.check(values, false);
   }
 
   /** Evidence is checked in exact integers, whatever the floating-point search did. */
@@ -288,12 +322,19 @@ export class CellGroup {
     this.cells.forEach((cell, i) => (completion[cell] = point[i] + lowest(cell)));
   }
 
+  /** The corner of the relaxation minimising `costs`, or undefined (infeasible, unbounded, or gave up). */
+  corner(costs: Float64Array): number[] | undefined {
+    const copy = this.start();
+    if (!copy || copy.optimize(costs) !== 'optimal') return undefined;
+    return copy.solution();
+  }
+
   /**
    * The optimum of one variable in the linear relaxation, with the corner reaching it (none when unbounded or
    * when the simplex gave up: then the value is ±Infinity, to be searched further); undefined when infeasible.
    */
   relaxation(variable: number, direction: Direction): { value: number; point?: number[] } | undefined {
-    const copy = this.corner();
+    const copy = this.start();
     if (!copy) return undefined;
     const outcome = copy.optimize(objective(this.cells.length, variable, direction));
     if (outcome !== 'optimal') return { value: direction === 'max' ? Infinity : -Infinity };
@@ -309,7 +350,7 @@ export class CellGroup {
    */
   optimum(variable: number | null, direction: Direction, bounds: readonly Bound[]): Optimum {
     const costs = variable === null ? new Float64Array(this.cells.length) : objective(this.cells.length, variable, direction);
-    const root = this.corner();
+    const root = this.start();
     if (!root) return { status: 'infeasible' };
     // With no objective every corner is optimal, so the bounds go in by dual simplex from a feasible corner.
     root.forgetObjective();
@@ -354,7 +395,7 @@ export class CellGroup {
   }
 
   /** A copy of the feasible corner phase 1 ends at (kept: it is the sparsest tableau to start from). */
-  private corner(): Tableau | undefined {
+  private start(): Tableau | undefined {
     if (this.feasible === undefined) this.feasible = Tableau.feasible(this.cells.length, this.rows) ?? null;
     return this.feasible?.clone();
   }
@@ -426,9 +467,17 @@ class Tableau {
         tableau.pivot(i, column);
       }
     }
-    tableau.enterable.fill(0, n + slacks);
+    // The artificial columns are done with: drop them, so copies and pivots carry only the columns that can enter.
+    const kept = n + slacks;
+    tableau.rows = tableau.rows.map((line) => {
+      const shorter = new Float64Array(kept + 1);
+      shorter.set(line.subarray(0, kept));
+      shorter[kept] = line[width];
+      return shorter;
+    });
+    tableau.enterable = new Uint8Array(kept).fill(1);
     // No objective yet: every corner is optimal for it, which the dual simplex of added bounds relies on.
-    tableau.reduced = new Float64Array(width);
+    tableau.reduced = new Float64Array(kept);
     return tableau;
   }
 

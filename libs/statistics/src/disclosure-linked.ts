@@ -98,14 +98,7 @@ export function suppressLinkedPopulations(
       }
     });
   }
-  const model = buildModel<number>(
-    linked,
-    (name, totals) => {
-      if (new Set(totals).size > 1) throw new TableInvariantError('totals_differ', `the tables of ${name} must have the same total`);
-      return totals[0];
-    },
-    (parts, whole) => parts.reduce((a, b) => a + b, 0) - whole,
-  );
+  const model = exactModel(linked);
   const values = model.counts;
   const where = (cell: number): string => describe(model.refs[cell]);
   const broken = model.relations.find((relation) => !holds(relation, values));
@@ -175,50 +168,74 @@ export function auditLinkedPopulations(
  * not to be workable out by a completion, checked in integers, in which it differs from another, without looking
  * for its least and greatest values. `safe` is then a proof; a cell listed as recoverable could not be moved by the
  * search (exact in the relaxation, branch and bound for whole numbers). What the insights app asks of every
- * publication before it leaves for a board.
+ * publication before it leaves for a board. `startingFrom` (the true counts, where the caller has them) only
+ * speeds the search: it is used as a completion if it is one of the publication, and is not otherwise trusted.
  */
 export function proveLinkedPopulationsSafe(
   linked: LinkedPopulations<PublishedPopulation>,
-  { lowerBound = SMALLEST_SUPPRESSED }: AuditOptions = {},
+  { lowerBound = SMALLEST_SUPPRESSED, startingFrom }: AuditOptions & { readonly startingFrom?: LinkedPopulations<PopulationTables> } = {},
 ): { readonly safe: boolean; readonly recoverable: readonly LinkedCellRef[] } {
   const model = publishedModel(linked);
   const published = model.counts.map((count) => (count === SUPPRESSED ? null : count));
   const problem = new CompletionProblem(model.relations, published, lowerBoundsOf(model, lowerBound));
-  const base = problem.completion();
-  const moves = new Uint8Array(base.length);
+  // A completion inside the set rather than at a corner of it lets a few programs show most cells move. Where
+  // it comes from does not matter: it is checked against the publication like any other, and used only if it is one.
+  const offered = startingFrom && exactModel(startingFrom).counts;
+  const base = offered && problem.isCompletion(offered) ? offered : problem.completion();
+  const seen = new Seen(base);
+  // Every "c"; a guarded hidden count only where this completion has it at 1 to 5: elsewhere it either moves or
+  // is fixed at a value a shown count could have, and is safe either way.
+  const targets = published.flatMap((value, cell) =>
+    value === null && (!model.hidden[cell] || (model.guarded[cell] && isSmallCount(base[cell]))) ? [cell] : [],
+  );
+  moveMany(problem, targets, base, seen);
   const recoverable: LinkedCellRef[] = [];
-  published.forEach((value, cell) => {
-    if (value !== null || moves[cell] || (model.hidden[cell] && !model.guarded[cell])) return;
+  for (const cell of targets) {
+    if (seen.moves(cell)) continue;
     const other = problem.completionMoving(cell, base);
-    if (other) other.forEach((v, c) => (moves[c] ||= Number(v !== base[c])));
-    else if (!model.hidden[cell] || isSmallCount(base[cell])) recoverable.push(model.refs[cell]);
-  });
+    if (other) seen.add(other);
+    else recoverable.push(model.refs[cell]);
+  }
   return { safe: recoverable.length === 0, recoverable };
 }
 
 /**
  * The exact test the suppression loop asks after each round, given the true counts (one completion of any
- * publication of them). A cell is shown to move by a completion in which it differs from the truth; suppressing
- * more only adds completions (the new "c" keeps its true value in the old ones), so a cell once shown to move is
- * never looked at again.
+ * publication of them). A cell is shown to move by two completions in which it differs; suppressing more only adds
+ * completions (the new "c" keeps its true value in the old ones), so a cell once shown to move is never looked at
+ * again.
  */
 function recoverableGivenTruth(model: Model<number>, truth: readonly number[]): FindRecoverable {
-  const moves = new Uint8Array(truth.length);
+  const seen = new Seen(truth);
   const lowerBounds = lowerBoundsOf(model, SMALLEST_SUPPRESSED);
   const mustNotShow = (cell: number): boolean => !model.hidden[cell] || (model.guarded[cell] && isSmallCount(truth[cell]));
   // Every round hides one more cell: groups of unknown cells it does not touch are the same as last round's.
   const cache: CellGroupCache = new Map();
   return (published) => {
     const problem = new CompletionProblem(model.relations, published, lowerBounds, cache);
+    const targets = published.flatMap((value, cell) => (value === null && !seen.moves(cell) && mustNotShow(cell) ? [cell] : []));
+    moveMany(problem, targets, truth, seen);
     const recoverable: number[] = [];
-    for (let cell = 0; cell < published.length; cell++) {
-      if (published[cell] !== null || moves[cell] || !mustNotShow(cell)) continue;
+    for (const cell of targets) {
+      if (seen.moves(cell)) continue;
       const other = problem.completionMoving(cell, truth);
-      if (!other) recoverable.push(cell);
-      else other.forEach((value, c) => (moves[c] ||= Number(value !== truth[c])));
+      if (other) seen.add(other);
+      else recoverable.push(cell);
     }
     return recoverable;
   };
+}
+
+/** The model of the true counts, hidden ones included. */
+function exactModel(linked: LinkedPopulations<PopulationTables>): Model<number> {
+  return buildModel<number>(
+    linked,
+    (name, totals) => {
+      if (new Set(totals).size > 1) throw new TableInvariantError('totals_differ', `the tables of ${name} must have the same total`);
+      return totals[0];
+    },
+    (parts, whole) => parts.reduce((a, b) => a + b, 0) - whole,
+  );
 }
 
 /** The model of what was published: "c" and everything hidden unknown. */
@@ -244,6 +261,42 @@ function publishedModel(linked: LinkedPopulations<PublishedPopulation>): Model<P
     },
     () => SUPPRESSED,
   );
+}
+
+/**
+ * The completions seen so far, by the least and greatest value each cell took in them: a cell that took two values
+ * in two completions can move. Every completion is one of the publication, checked in integers.
+ */
+class Seen {
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+
+  constructor(first: readonly number[]) {
+    this.low = Float64Array.from(first);
+    this.high = Float64Array.from(first);
+  }
+
+  add(completion: readonly number[]): void {
+    completion.forEach((value, cell) => {
+      if (value < this.low[cell]) this.low[cell] = value;
+      if (value > this.high[cell]) this.high[cell] = value;
+    });
+  }
+
+  moves(cell: number): boolean {
+    return this.low[cell] < this.high[cell];
+  }
+}
+
+/** Adds completions moving many cells at once, for as long as that shows more cells can move. */
+function moveMany(problem: CompletionProblem, targets: readonly number[], base: readonly number[], seen: Seen): void {
+  let left = targets.filter((cell) => !seen.moves(cell));
+  for (let round = 0; left.length > 0 && round < 4; round++) {
+    problem.completionsMovingMany(left, base, round).forEach((completion) => seen.add(completion));
+    const still = left.filter((cell) => !seen.moves(cell));
+    if (still.length === left.length) return;
+    left = still;
+  }
 }
 
 interface PopulationShape<C> {
