@@ -1,23 +1,4 @@
-import type { LinkageRecord } from '@app/matching';
-
-/** The interchange CSV columns in the order PRODUCT.md lists them. */
-export const INTERCHANGE_COLUMNS = [
-  'record_id',
-  'source_system',
-  'first_name',
-  'middle_names',
-  'last_name',
-  'aliases',
-  'date_of_birth',
-  'dob_estimated',
-  'sex',
-  'nationality',
-  'nhs_number',
-  'other_id',
-  'postcode',
-  'address',
-  'referral_date',
-] as const;
+import { INTERCHANGE_INPUT_COLUMNS, type LinkageRecord } from '@app/matching';
 
 function cell(value: string | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -26,7 +7,7 @@ function cell(value: string | null | undefined): string {
 
 /** Writes records as the interchange CSV. Anonymous notifications are written with their name fields empty. */
 export function toInterchangeCsv(records: readonly LinkageRecord[]): string {
-  const lines = [INTERCHANGE_COLUMNS.join(',')];
+  const lines = [INTERCHANGE_INPUT_COLUMNS.join(',')];
   for (const r of records) {
     lines.push(
       [
