@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { isRole, ROLES, signDevelopmentToken } from '@app/auth';
+import { BOARDS, isBoard, isRole, ROLES, signDevelopmentToken } from '@app/auth';
 import { validateEnvironment } from '@app/config';
 
-/** `npm run token -- --role ROLE [--org ORG] [--sub SUB]`: prints a development bearer token. */
+/** `npm run token -- --role ROLE [--org ORG] [--board BOARD] [--sub SUB]`: prints a development bearer token. */
 function main(): Promise<void> | void {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, org: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '12h' } },
+    options: { role: { type: 'string' }, org: { type: 'string' }, board: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '12h' } },
   });
   const env = validateEnvironment(process.env);
   if (env.AUTH_MODE !== 'development') {
@@ -21,9 +21,13 @@ function main(): Promise<void> | void {
     console.error('a first responder token needs --org "Organisation name"');
     process.exit(2);
   }
+  if (values.board !== undefined && !isBoard(values.board)) {
+    console.error(`--board must be one of: ${BOARDS.join(', ')}`);
+    process.exit(2);
+  }
   return signDevelopmentToken(
     { secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE },
-    { sub: values.sub ?? `dev-${values.role}`, role: values.role, org: values.org },
+    { sub: values.sub ?? `dev-${values.role}`, role: values.role, org: values.org, board: values.board },
     values.ttl,
   ).then((token) => console.log(token));
 }
