@@ -51,7 +51,13 @@ describe('LinkingService through the queue', () => {
     expect(adult.caseRecord.system).toBe('AIS');
     expect(adult.personId).toBe(child.personId);
 
-    const { rows } = await sql.query(`SELECT match_status, explanation FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [adult.caseRecord.recordId]);
+    // Whichever record the deduplicator met second joined the first one's person, and says why.
+    const { rows } = await sql.query(
+      `SELECT match_status, explanation FROM central.record_links
+        WHERE (system = 'AIS' AND record_id = $1) OR (system = 'LCS' AND record_id = $2)
+        ORDER BY updated_at DESC LIMIT 1`,
+      [adult.caseRecord.recordId, child.caseRecord.recordId],
+    );
     expect(rows[0].match_status).toBe('MATCH');
     const fields = (rows[0].explanation.fields as Array<{ comparison: string; level: string; weight: number }>).map((f) => f.comparison);
     expect(fields).toEqual(expect.arrayContaining(['given_name', 'family_name', 'date_of_birth']));
