@@ -53,9 +53,11 @@ describe('LinkingService through the queue', () => {
 
     // Whichever record the deduplicator met second joined the first one's person, and says why.
     const { rows } = await sql.query(
-      `SELECT match_status, explanation FROM central.record_links
-        WHERE (system = 'AIS' AND record_id = $1) OR (system = 'LCS' AND record_id = $2)
-        ORDER BY updated_at DESC LIMIT 1`,
+      // Link history ids follow the order decisions were made (updated_at is each transaction's start time).
+      `SELECT l.match_status, l.explanation FROM central.record_links l
+         JOIN LATERAL (SELECT max(h.id) AS last FROM central.link_history h WHERE h.system = l.system AND h.record_id = l.record_id) h ON true
+        WHERE (l.system = 'AIS' AND l.record_id = $1) OR (l.system = 'LCS' AND l.record_id = $2)
+        ORDER BY h.last DESC LIMIT 1`,
       [adult.caseRecord.recordId, child.caseRecord.recordId],
     );
     expect(rows[0].match_status).toBe('MATCH');

@@ -18,6 +18,17 @@ describe(PersonIndex.name, () => {
     expect(best.explanation.fields.find((f) => f.comparison === 'date_of_birth')?.level).toBe('one_edit');
   });
 
+  it('judges a record linked again against the rest of its person only, not against itself', () => {
+    const index = new PersonIndex(model);
+    const again: LinkageRecord = { recordId: 'LCS-7', firstName: 'ARDIT', lastName: 'Hoxha', dateOfBirth: '2001-04-21', sex: 'male', nationality: 'AL' };
+    index.add(ardit, 'P1');
+    index.add(again, 'P1');
+    const [first] = new PersonIndex(model).match(again);
+    expect(first).toBeUndefined();
+    const [best] = index.match(again);
+    expect(best.meanProbability).toBeCloseTo(best.probability, 10);
+  });
+
   it('does not MATCH a twin brother', () => {
     const index = new PersonIndex(model);
     index.add(ardit, 'P1');

@@ -139,15 +139,18 @@ export class PersonIndex {
       let decision = this.scorer.decide(best.probability, best.guarded);
       const members = this.persons.get(personId) ?? [];
       let sum = 0;
+      let compared = 0;
       let contradicted = false;
       for (const m of members) {
+        // The record itself, when it is being linked again, is no evidence about its own person.
         if (m.record.recordId === record.recordId) continue;
+        compared += 1;
         comparePair(record, m.record, this.levels);
         const evidence = this.scorer.evidence(this.levels, frequencies, m.frequencies);
         if (evidence < this.config.clustering.contradictionWeight) contradicted = true;
         sum += probabilityFromWeight(priorWeight + evidence);
       }
-      const meanProbability = members.length ? sum / members.length : best.probability;
+      const meanProbability = compared ? sum / compared : best.probability;
       if (decision === 'MATCH' && (contradicted || meanProbability < this.config.clustering.minMeanProbability)) {
         decision = 'POSSIBLE_MATCH';
       }
