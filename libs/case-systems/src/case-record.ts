@@ -1,4 +1,4 @@
-import type { CaseSystem, Gender } from '@app/domain';
+import type { CaseSystem, Gender, PotentialVictim } from '@app/domain';
 
 /** Who a case record is about, normalised from the vendor's format. Names are as the vendor stores them. */
 export interface CaseSubject {
@@ -68,4 +68,18 @@ export type TransferReason = 'age_assessment_adult' | 'eighteenth_birthday';
 
 export function isAnonymous(subject: Pick<CaseSubject, 'firstName' | 'lastName' | 'dateOfBirth' | 'nhsNumber'>): boolean {
   return !subject.firstName && !subject.lastName && !subject.dateOfBirth && !subject.nhsNumber;
+}
+
+/** The potential victim of a referral as a case system's subject (the fields both systems record). */
+export function subjectOfVictim(victim: PotentialVictim): Partial<CaseSubject> {
+  return {
+    firstName: victim.firstName,
+    lastName: victim.lastName,
+    aliases: victim.aliases,
+    dateOfBirth: victim.dateOfBirth,
+    dateOfBirthEstimated: victim.dateOfBirthEstimated,
+    sex: victim.gender,
+    nationality: victim.nationality,
+    nhsNumber: victim.nhsNumber,
+  };
 }

@@ -1,5 +1,5 @@
 import type { ExploitationLocation, ExploitationType, OrganisationType, Referral } from '@app/domain';
-import { CaseRecord, CaseSubject, isAnonymous, TransferReason } from '../case-record';
+import { CaseRecord, CaseSubject, isAnonymous, subjectOfVictim, TransferReason } from '../case-record';
 import { aisDateToIso, isoToAisDate, ukDateOf } from '../formats/dates';
 import { alpha3ToDemonym, demonymToAlpha3 } from '../formats/nationality';
 import { aisGenderToSex, sexToAisGender } from '../formats/sex';
@@ -66,16 +66,7 @@ export function toAisSubject(subject: Partial<CaseSubject>): AisSubject {
 export function toAisConcern(referral: Referral, referralId: string): AisConcernRequest {
   const victim = referral.potentialVictim;
   const responder = referral.firstResponder;
-  const subject = toAisSubject({
-    firstName: victim.firstName,
-    lastName: victim.lastName,
-    aliases: victim.aliases,
-    dateOfBirth: victim.dateOfBirth,
-    dateOfBirthEstimated: victim.dateOfBirthEstimated,
-    sex: victim.gender,
-    nationality: victim.nationality,
-    nhsNumber: victim.nhsNumber,
-  });
+  const subject = toAisSubject(subjectOfVictim(victim));
   const second = alpha3ToDemonym(victim.secondNationality);
   if (second) subject.SecondNationality = second;
   return present<AisConcernRequest>({

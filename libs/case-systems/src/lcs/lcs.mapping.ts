@@ -1,5 +1,5 @@
 import type { OrganisationType, Referral } from '@app/domain';
-import { CaseRecord, CaseSubject, isAnonymous } from '../case-record';
+import { CaseRecord, CaseSubject, isAnonymous, subjectOfVictim } from '../case-record';
 import { ukDateOf } from '../formats/dates';
 import { joinLcsName, splitLcsName } from '../formats/names';
 import { alpha2ToAlpha3, alpha3ToAlpha2 } from '../formats/nationality';
@@ -39,16 +39,7 @@ export function toLcsChild(subject: Partial<CaseSubject>): LcsChild {
 export function toLcsContact(referral: Referral, referralId: string): LcsContactRequest {
   const victim = referral.potentialVictim;
   const responder = referral.firstResponder;
-  const child = toLcsChild({
-    firstName: victim.firstName,
-    lastName: victim.lastName,
-    aliases: victim.aliases,
-    dateOfBirth: victim.dateOfBirth,
-    dateOfBirthEstimated: victim.dateOfBirthEstimated,
-    sex: victim.gender,
-    nationality: victim.nationality,
-    nhsNumber: victim.nhsNumber,
-  });
+  const child = toLcsChild(subjectOfVictim(victim));
   const second = alpha3ToAlpha2(victim.secondNationality);
   if (second) child.secondNationality = second;
   if (referral.age.ageDisputed) child.ageDisputed = true;
