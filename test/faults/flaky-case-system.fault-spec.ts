@@ -1,10 +1,9 @@
 import { Client } from 'pg';
 import { bearer } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
-import { TestSystem } from '../support/processes';
-import { DurableRedis } from './support/durable-redis';
+import type { TestSystem } from '../support/processes';
 import { count, metricValue, notDeliveredOnce, population, postAll, referralStatuses } from './support/harness';
+import { type FaultRig, startRig } from './support/rig';
 
 jest.setTimeout(300_000);
 
@@ -15,32 +14,20 @@ jest.setTimeout(300_000);
  * rare referral needing 12 attempts still arrives within the test's time; production keeps its seconds.
  */
 describe('case systems slow and failing half their calls', () => {
-  let db: TestDatabase;
-  let redis: DurableRedis;
   let system: TestSystem;
   let sql: Client;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = await DurableRedis.start();
     const faulty = { MIMIC_LATENCY_MS: 2000, MIMIC_FAILURE_RATE: 0.5 };
-    system = await TestSystem.create(['ais', 'lcs', 'intake', 'router'], {
-      databaseUrl: db.url,
-      redisUrl: redis.url,
+    rig = await startRig(['ais', 'lcs', 'intake', 'router'], {
       env: { CASE_SYSTEM_TIMEOUT_MS: 5000, ROUTING_ATTEMPTS: 25, ROUTING_BACKOFF_MS: 1, ROUTER_CONCURRENCY: 16 },
       perApp: { ais: faulty, lcs: faulty },
     });
-    await system.start();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ system, sql } = rig);
   });
 
-  afterAll(async () => {
-    await system?.stop();
-    await redis?.destroy();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => rig?.close());
 
   it('delivers every referral exactly once', async () => {
     const token = await bearer('safeguarding_lead');

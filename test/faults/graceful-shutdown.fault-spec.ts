@@ -1,41 +1,30 @@
 import { Client } from 'pg';
 import { bearer } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
+import type { TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
-import { TestSystem } from '../support/processes';
+import type { TestSystem } from '../support/processes';
 import { adultNrm } from '../support/referrals';
-import { DurableRedis } from './support/durable-redis';
 import { count, metricValue, postOne, sleep } from './support/harness';
+import { type FaultRig, startRig } from './support/rig';
 
 jest.setTimeout(180_000);
 
 /** SIGTERM (an orchestrator scaling down or rolling out) lets in-flight requests and jobs finish before exit. */
 describe('graceful shutdown on SIGTERM', () => {
   let db: TestDatabase;
-  let redis: DurableRedis;
   let system: TestSystem;
   let sql: Client;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = await DurableRedis.start();
-    system = await TestSystem.create(['ais', 'lcs', 'intake', 'router'], {
-      databaseUrl: db.url,
-      redisUrl: redis.url,
+    rig = await startRig(['ais', 'lcs', 'intake', 'router'], {
       // Every call to AIS takes 3 s: a delivery is surely in flight when the router is told to stop.
       perApp: { ais: { MIMIC_LATENCY_MS: 3000 } },
     });
-    await system.start();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ db, system, sql } = rig);
   });
 
-  afterAll(async () => {
-    await system?.stop();
-    await redis?.destroy();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => rig?.close());
 
   it('intake answers a request in flight with 201, writes it whole, and only then exits', async () => {
     const intake = system.app('intake');

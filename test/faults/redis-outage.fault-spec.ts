@@ -1,35 +1,26 @@
 import { Client } from 'pg';
 import { bearer } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
-import { TestSystem } from '../support/processes';
-import { DurableRedis } from './support/durable-redis';
+import type { TestSystem } from '../support/processes';
+import type { DurableRedis } from './support/durable-redis';
 import { count, notDeliveredOnce, population, postAll, readiness, referralStatuses } from './support/harness';
+import { type FaultRig, startRig } from './support/rig';
 
 jest.setTimeout(240_000);
 
 /** Redis killed while first responders post 500 referrals: nothing refused, nothing lost, nothing routed twice. */
 describe('Redis outage during intake', () => {
-  let db: TestDatabase;
   let redis: DurableRedis;
   let system: TestSystem;
   let sql: Client;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = await DurableRedis.start();
-    system = await TestSystem.create(['ais', 'lcs', 'intake', 'router'], { databaseUrl: db.url, redisUrl: redis.url });
-    await system.start();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    rig = await startRig(['ais', 'lcs', 'intake', 'router']);
+    ({ redis, system, sql } = rig);
   });
 
-  afterAll(async () => {
-    await system?.stop();
-    await redis?.destroy();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => rig?.close());
 
   it('accepts all 500 referrals while Redis is down, says not ready meanwhile, and routes each exactly once when it returns', async () => {
     const intake = system.app('intake');

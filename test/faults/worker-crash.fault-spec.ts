@@ -1,10 +1,9 @@
 import { Client } from 'pg';
 import { bearer } from '../support/auth';
-import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
-import { TestSystem } from '../support/processes';
-import { DurableRedis } from './support/durable-redis';
+import type { TestSystem } from '../support/processes';
 import { count, notDeliveredOnce, population, postAll, sleep } from './support/harness';
+import { type FaultRig, startRig } from './support/rig';
 
 jest.setTimeout(300_000);
 
@@ -14,32 +13,20 @@ jest.setTimeout(300_000);
  * linked once, every person referred twice is one person.
  */
 describe('workers killed mid-run', () => {
-  let db: TestDatabase;
-  let redis: DurableRedis;
   let system: TestSystem;
   let sql: Client;
+  let rig: FaultRig;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = await DurableRedis.start();
-    system = await TestSystem.create(['ais', 'lcs', 'intake', 'router', 'deduplicator'], {
-      databaseUrl: db.url,
-      redisUrl: redis.url,
+    rig = await startRig(['ais', 'lcs', 'intake', 'router', 'deduplicator'], {
       env: { ROUTING_BACKOFF_MS: 200, FEED_POLL_MS: 100 },
       // Slow enough that deliveries are in flight whenever a worker is killed.
       perApp: { ais: { MIMIC_LATENCY_MS: 40 }, lcs: { MIMIC_LATENCY_MS: 40 } },
     });
-    await system.start();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    ({ system, sql } = rig);
   });
 
-  afterAll(async () => {
-    await system?.stop();
-    await redis?.destroy();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => rig?.close());
 
   const routed = () => count(sql, `SELECT count(*) AS n FROM central.referrals WHERE status = 'routed'`);
   const links = () => count(sql, 'SELECT count(*) AS n FROM central.record_links');
