@@ -1,27 +1,23 @@
 import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
+import { startSystem, type TestSystem } from './support/system';
 import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
 
 describe('DecisionController (intake)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
   let routing: Queue;
   let lead: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const prefix = useTestEnvironment({ DATABASE_URL: db.url });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    app = await createIntakeApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ intake: true });
+    ({ sql } = system);
+    app = system.intake!;
+    const prefix = system.prefix;
     routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     lead = await bearer('safeguarding_lead');
   });
@@ -29,9 +25,7 @@ describe('DecisionController (intake)', () => {
   afterAll(async () => {
     await routing?.obliterate({ force: true }).catch(() => undefined);
     await routing?.close();
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   const refer = async (body: object): Promise<string> =>

@@ -1,10 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
+import { startSystem, type TestSystem } from './support/system';
 import { StatisticsFixtures } from './support/statistics-fixtures';
 
 type Breakdown = { total: number; cells: Array<{ label: string; count: number }> };
@@ -41,28 +40,22 @@ const populationArbitrary = fc.record({
 });
 
 describe('Statistics counting rules (insights), as properties', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
   let fixtures: StatisticsFixtures;
   let lead: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url });
-    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
-    app = await createInsightsApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ insights: true });
+    ({ sql } = system);
+    app = system.insights!;
     fixtures = new StatisticsFixtures(sql);
     lead = await bearer('safeguarding_lead');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   const statistics = async (period: string): Promise<Report> =>

@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
+import { startSystem, type TestSystem } from './support/system';
 import { StatisticsFixtures } from './support/statistics-fixtures';
 
 type Cell = { label: string; count: number | 'c' };
@@ -30,7 +29,7 @@ const count = (b: Breakdown, label: string): number | 'c' | undefined => b.cells
 const cell = (t: CrossTab, row: string, column: string): number | 'c' => t.counts[t.rows.indexOf(row)][t.columns.indexOf(column)];
 
 describe('StatisticsController (insights)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
   let fixtures: StatisticsFixtures;
@@ -38,22 +37,16 @@ describe('StatisticsController (insights)', () => {
   let board: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url });
-    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
-    app = await createInsightsApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ insights: true });
+    ({ sql } = system);
+    app = system.insights!;
     fixtures = new StatisticsFixtures(sql);
     lead = await bearer('safeguarding_lead');
     board = await bearer('board_viewer');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   const statistics = async (query: string, token = lead): Promise<Report> =>
