@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_LINKAGE_CONFIG, linkRecords, LinkageRecord, PersonIndex } from '@app/matching';
+import { DEFAULT_LINKAGE_CONFIG, explainPair, linkRecords, LinkageRecord, LinkageResult, PersonIndex } from '@app/matching';
 import { generatePopulation } from '@app/synth';
 import { BenchmarkDataset, readFake1000, readFebrl, readHistorical50k } from './lib/datasets';
 import { pairwiseScores, PairwiseScores, percentile } from './lib/metrics';
 
-// npm run bench:linkage [-- --data DIR] [--only febrl3,fake_1000,...]
+// npm run bench:linkage [-- --data DIR] [--only febrl3,fake_1000,...] [--seeds 42,7,...] [--misses N]
 // Accuracy of the one linkage configuration on every data set, plus incremental latency against 100,000 persons.
 
 const SYNTH_SEED = 42;
@@ -21,11 +21,13 @@ const DATASETS: Record<string, (dir: string) => BenchmarkDataset> = {
   febrl3: (dir) => readFebrl(dir, 'febrl3'),
   fake_1000: readFake1000,
   historical_50k: readHistorical50k,
-  synthetic: () => {
-    const population = generatePopulation({ seed: SYNTH_SEED, persons: SYNTH_PERSONS });
-    return { name: 'synthetic', records: population.records, truth: population.truth };
-  },
+  synthetic: () => synthetic(SYNTH_SEED),
 };
+
+function synthetic(seed: number): BenchmarkDataset {
+  const population = generatePopulation({ seed, persons: SYNTH_PERSONS });
+  return { name: seed === SYNTH_SEED ? 'synthetic' : `synthetic@${seed}`, records: population.records, truth: population.truth };
+}
 
 interface AccuracyResult extends PairwiseScores {
   readonly dataset: string;
@@ -35,10 +37,11 @@ interface AccuracyResult extends PairwiseScores {
   readonly seconds: number;
 }
 
-function accuracy(dataset: BenchmarkDataset): AccuracyResult {
+function accuracy(dataset: BenchmarkDataset, misses: number): AccuracyResult {
   const started = process.hrtime.bigint();
   const result = linkRecords(dataset.records);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (misses > 0) printMisses(dataset, result, misses);
   const predicted = new Map(result.links.map((l) => [l.recordId, l.personId]));
   return {
     dataset: dataset.name,
@@ -48,6 +51,53 @@ function accuracy(dataset: BenchmarkDataset): AccuracyResult {
     seconds,
     ...pairwiseScores(predicted, dataset.truth),
   };
+}
+
+/**
+ * The pairs the linkage got wrong, with the explanation a reviewer would see: true pairs left apart and false
+ * pairs put together (a sample of each, so tuning starts from evidence rather than guesses).
+ */
+function printMisses(dataset: BenchmarkDataset, result: LinkageResult, limit: number): void {
+  const byId = new Map(dataset.records.map((r) => [r.recordId, r]));
+  const predicted = new Map(result.links.map((l) => [l.recordId, l.personId]));
+  const groups = (of: (id: string) => string | undefined): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const id of dataset.truth.keys()) {
+      const key = of(id);
+      if (key === undefined) continue;
+      const list = out.get(key) ?? [];
+      list.push(id);
+      out.set(key, list);
+    }
+    return out;
+  };
+  const missed: [string, string][] = [];
+  const wrong: [string, string][] = [];
+  for (const ids of groups((id) => dataset.truth.get(id)).values()) {
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (predicted.get(ids[i]) !== predicted.get(ids[j])) missed.push([ids[i], ids[j]]);
+  }
+  for (const ids of groups((id) => predicted.get(id)).values()) {
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (dataset.truth.get(ids[i]) !== dataset.truth.get(ids[j])) wrong.push([ids[i], ids[j]]);
+  }
+  const others = dataset.records.length - 1;
+  const show = (title: string, pairs: [string, string][]): void => {
+    process.stderr.write(`\n${dataset.name}: ${pairs.length} ${title}\n`);
+    for (const [a, b] of pairs.slice(0, limit)) {
+      const ra = byId.get(a)!;
+      const rb = byId.get(b)!;
+      const e = explainPair(ra, rb, result.model, others);
+      const brief = (r: LinkageRecord): string =>
+        [r.recordId, r.firstName, r.middleNames, r.lastName, r.aliases?.join('/'), r.dateOfBirth + (r.dobEstimated ? '~' : ''), r.sex, r.nationality, r.nhsNumber, r.otherId, r.postcode]
+          .map((v) => v ?? '·')
+          .join(' | ');
+      process.stderr.write(`  ${brief(ra)}\n  ${brief(rb)}\n`);
+      if (!e) continue;
+      const fields = e.fields.filter((f) => f.level !== 'missing').map((f) => `${f.comparison}=${f.level}(${f.weight})`);
+      process.stderr.write(`    p=${e.probability.toFixed(3)} ${e.decision} ${e.rules.join('; ')} prior=${e.priorWeight} ${fields.join(' ')}\n`);
+    }
+  };
+  show('true pairs left apart', missed);
+  show('false pairs put together', wrong);
 }
 
 interface LatencyResult {
@@ -106,6 +156,9 @@ function main(): void {
       data: { type: 'string', default: resolve(process.cwd(), '../shared/data/linkage') },
       only: { type: 'string' },
       out: { type: 'string', default: 'bench/results/linkage.json' },
+      misses: { type: 'string', default: '0' },
+      // Further generator seeds, each linked as its own data set: how much the synthetic figures vary by draw.
+      seeds: { type: 'string' },
     },
   });
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
@@ -114,7 +167,12 @@ function main(): void {
   for (const [name, read] of Object.entries(DATASETS)) {
     if (!wanted(name)) continue;
     process.stderr.write(`linking ${name}…\n`);
-    results.push(accuracy(read(values.data!)));
+    results.push(accuracy(read(values.data!), Number(values.misses)));
+  }
+  for (const seed of values.seeds ? values.seeds.split(',').map((x) => Number(x.trim())) : []) {
+    if (seed === SYNTH_SEED && wanted('synthetic')) continue;
+    process.stderr.write(`linking synthetic@${seed}…\n`);
+    results.push(accuracy(synthetic(seed), Number(values.misses)));
   }
   const latency = wanted('incremental') ? (process.stderr.write('incremental index…\n'), incrementalLatency()) : null;
 
@@ -146,7 +204,7 @@ function main(): void {
   const report = {
     generatedAt: new Date().toISOString(),
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
-    command: 'npm run bench:linkage' + (values.only ? ` -- --only ${values.only}` : ''),
+    command: 'npm run bench:linkage' + (values.only || values.seeds ? ' --' : '') + (values.only ? ` --only ${values.only}` : '') + (values.seeds ? ` --seeds ${values.seeds}` : ''),
     config: DEFAULT_LINKAGE_CONFIG,
     synthetic: { seed: SYNTH_SEED, persons: SYNTH_PERSONS },
     accuracy: results,

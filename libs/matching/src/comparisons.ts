@@ -14,6 +14,7 @@ export const COMPARISON_NAMES = [
   'other_id',
   'postcode',
   'address',
+  'age_at_referral',
 ] as const;
 export type ComparisonName = (typeof COMPARISON_NAMES)[number];
 
@@ -369,6 +370,64 @@ const address: ComparisonDefinition = {
   termFrequencyValue: (r) => r.addressText,
 };
 
+/** Slack around a date of birth known only to the year (1 January placeholders and estimates). */
+const YEAR_SLACK_DAYS = 366;
+
+/** The birth-day range a record's date of birth allows, or null without a usable date. */
+function birthRange(r: PreparedRecord): [number, number] | null {
+  const dob = r.dob;
+  if (!dob) return null;
+  if (dob.estimated || dob.placeholder) {
+    const start = Math.round(Date.UTC(dob.year, 0, 1) / 86_400_000);
+    return [start - YEAR_SLACK_DAYS, start + 2 * YEAR_SLACK_DAYS];
+  }
+  return dob.dayNumber === null ? null : [dob.dayNumber, dob.dayNumber];
+}
+
+function fitsSystem(range: [number, number], r: PreparedRecord): boolean | null {
+  if (r.bornAfter === null && r.bornBefore === null) return null;
+  if (r.bornAfter !== null && range[1] <= r.bornAfter) return false;
+  if (r.bornBefore !== null && range[0] > r.bornBefore) return false;
+  return true;
+}
+
+/**
+ * When a record has no date of birth, its case system still says something: an LCS record was a child when
+ * referred, an AIS record an adult. A date of birth on the other record (or, with none on either, the two
+ * systems' own bounds) either fits that or does not. Pairs where both dates of birth are present are left to
+ * the date-of-birth comparison.
+ */
+const ageAtReferral: ComparisonDefinition = {
+  name: 'age_at_referral',
+  levels: [
+    { id: 'consistent', description: 'the age each case system implies at referral fits the other record', m: 0.95, u: 0.6 },
+    { id: 'inconsistent', description: "one record's date of birth (or system) contradicts the age the other's case system implies at referral", m: 0.05, u: 0.4 },
+  ],
+  compare: (a, b) => {
+    const ra = birthRange(a);
+    const rb = birthRange(b);
+    if (ra && rb) return NULL_LEVEL;
+    let checked = false;
+    for (const [range, other] of [
+      [ra, b],
+      [rb, a],
+    ] as const) {
+      if (!range) continue;
+      const fits = fitsSystem(range, other);
+      if (fits === false) return 1;
+      if (fits) checked = true;
+    }
+    if (!ra && !rb) {
+      const after = Math.max(a.bornAfter ?? -Infinity, b.bornAfter ?? -Infinity);
+      const before = Math.min(a.bornBefore ?? Infinity, b.bornBefore ?? Infinity);
+      if (after === -Infinity && before === Infinity) return NULL_LEVEL;
+      if ((a.bornAfter === null && a.bornBefore === null) || (b.bornAfter === null && b.bornBefore === null)) return NULL_LEVEL;
+      return after >= before ? 1 : 0;
+    }
+    return checked ? 0 : NULL_LEVEL;
+  },
+};
+
 export const COMPARISONS: readonly ComparisonDefinition[] = [
   givenName,
   familyName,
@@ -380,6 +439,7 @@ export const COMPARISONS: readonly ComparisonDefinition[] = [
   otherId,
   postcode,
   address,
+  ageAtReferral,
 ];
 
 /** Levels of every comparison for one pair, in `COMPARISONS` order. */

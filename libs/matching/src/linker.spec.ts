@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { generatePopulation } from '@app/synth';
 import { DuplicateRecordIdError, explainPair, linkRecords } from './linker';
 import { defaultModel } from './model';
-import { LinkageRecord } from './record';
+import { DEFAULT_LINKAGE_CONFIG } from './config';
+import { LinkageRecord, prepareRecord } from './record';
+import { termFrequencies } from './training';
 
 /** Partition of record ids into persons, independent of how persons are numbered. */
 function partition(links: readonly { recordId: string; personId: string }[]): string[][] {
@@ -122,3 +124,28 @@ function hash(text: string, seed: number): number {
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 2654435761);
   return h;
 }
+
+describe('term frequencies and confirmation', () => {
+  it('counts a value once per group of records believed to be one person', () => {
+    const records = ['Ardit', 'Ardit', 'Ardit', 'Besnik'].map((firstName, i) => prepareRecord({ recordId: `R${i}`, firstName, lastName: 'Hoxha' }));
+    expect(termFrequencies(records).given_name!.counts).toEqual({ ardit: 3, besnik: 1 });
+    expect(termFrequencies(records, [0, 0, 1, 2]).given_name!.counts).toEqual({ ardit: 2, besnik: 1 });
+  });
+
+  it('links pairs between the match and confirmation thresholds and puts them before a reviewer', () => {
+    const { match, confirm } = DEFAULT_LINKAGE_CONFIG.thresholds;
+    const result = linkRecords(background);
+    const byId = new Map(result.links.map((l) => [l.recordId, l]));
+    const toConfirm = result.reviews.filter((r) => r.reason === 'confirm_match');
+    expect(toConfirm.length).toBeGreaterThan(0);
+    for (const review of toConfirm) {
+      expect(review.probability).toBeGreaterThanOrEqual(match);
+      expect(review.probability).toBeLessThan(confirm);
+      expect(byId.get(review.recordId)!.personId).toBe(byId.get(review.candidateRecordId)!.personId);
+    }
+    // Every other review is of records the linkage kept apart.
+    for (const review of result.reviews.filter((r) => r.reason !== 'confirm_match')) {
+      expect(byId.get(review.recordId)!.personId).not.toBe(byId.get(review.candidateRecordId)!.personId);
+    }
+  });
+});

@@ -1,11 +1,11 @@
-import { candidatePairs } from './blocking';
+import { CandidatePairs, candidatePairs } from './blocking';
 import { clusterRecords, LinkEdge } from './cluster';
 import { COMPARISONS, comparePair } from './comparisons';
 import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
 import { LinkageModel } from './model';
 import { LinkageRecord, PreparedRecord, prepareRecord } from './record';
 import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer } from './scoring';
-import { estimateExpectedMatches, trainModel } from './training';
+import { estimateExpectedMatches, nameFrequenciesByNationality, termFrequencies, trainModel } from './training';
 
 /** One record's outcome: the interchange CSV output row. */
 export interface RecordLink {
@@ -16,7 +16,11 @@ export interface RecordLink {
   readonly matchProbability: number;
 }
 
-export type ReviewReason = 'possible_match' | 'sibling_guard' | 'group_conflict';
+/**
+ * possible_match: below the match threshold; sibling_guard: a rule held it back; group_conflict: the groups it
+ * would join do not match as a whole; confirm_match: linked, but below the confirmation threshold.
+ */
+export type ReviewReason = 'possible_match' | 'sibling_guard' | 'group_conflict' | 'confirm_match';
 
 /** A pair a safeguarding lead must look at before the records are merged or kept apart. */
 export interface ReviewItem {
@@ -107,6 +111,25 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
       training: { ...trained.training, candidatePairs: pairs.count },
     };
     scorer = new Scorer(model, config, scorerOptions);
+    // Term frequencies stand for the chance that two different people share a value, but the first pass counted
+    // records: a person with four records made their own name look four times as common. Count each value once
+    // per group of records the first pass found likely to be one person, then score again.
+    const groupOf = likelyPersons(n, pairs, evidence, guarded, scorer.priorWeight(n - 1), config);
+    model = {
+      ...model,
+      termFrequencies: termFrequencies(prepared, groupOf),
+      nameFrequenciesByNationality: nameFrequenciesByNationality(prepared, groupOf),
+    };
+    scorer = new Scorer(model, config, { leaveOut: 1 });
+    for (let i = 0; i < n; i++) freqs[i] = scorer.frequencies(prepared[i]);
+    for (let p = 0; p < pairs.count; p++) {
+      const a = pairs.left[p];
+      const b = pairs.right[p];
+      comparePair(prepared[a], prepared[b], levels);
+      evidence[p] = scorer.evidence(levels, freqs[a], freqs[b]);
+    }
+    model = { ...model, expectedMatchesPerRecord: estimateExpectedMatches(evidence, n) };
+    scorer = new Scorer(model, config, { leaveOut: 1 });
   }
   const priorWeight = scorer.priorWeight(n - 1);
   const { match, possibleMatch } = config.thresholds;
@@ -146,15 +169,34 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     underReview[item.a] = Math.max(underReview[item.a], item.probability);
     underReview[item.b] = Math.max(underReview[item.b], item.probability);
   }
-  reviews.sort((x, y) => compareIds(x.recordId, y.recordId) || compareIds(x.candidateRecordId, y.candidateRecordId));
   const clusterSize = new Int32Array(n);
   for (let i = 0; i < n; i++) clusterSize[clusterOf[i]]++;
   const strongestInside = new Float64Array(n);
+  const strongestPartner = new Int32Array(n).fill(-1);
   for (const link of matchLinks) {
     if (clusterOf[link.a] !== clusterOf[link.b]) continue;
-    strongestInside[link.a] = Math.max(strongestInside[link.a], link.probability);
-    strongestInside[link.b] = Math.max(strongestInside[link.b], link.probability);
+    for (const [x, y] of [
+      [link.a, link.b],
+      [link.b, link.a],
+    ]) {
+      if (link.probability > strongestInside[x]) {
+        strongestInside[x] = link.probability;
+        strongestPartner[x] = y;
+      }
+    }
   }
+  // A record held in its person only by links below the confirmation threshold is linked, and put before a reviewer.
+  const toConfirm = new Set<string>();
+  for (let i = 0; i < n; i++) {
+    const j = strongestPartner[i];
+    if (j < 0 || strongestInside[i] >= config.thresholds.confirm) continue;
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const key = `${a}:${b}`;
+    if (toConfirm.has(key)) continue;
+    toConfirm.add(key);
+    reviews.push({ recordId: prepared[a].recordId, candidateRecordId: prepared[b].recordId, probability: strongestInside[i], reason: 'confirm_match' });
+  }
+  reviews.sort((x, y) => compareIds(x.recordId, y.recordId) || compareIds(x.candidateRecordId, y.candidateRecordId));
 
   // Persons are numbered in record-id order of their first record, so numbering is independent of input order.
   const personIdOfCluster = new Map<number, string>();
@@ -211,6 +253,30 @@ export function explainPair(
   const pb = prepareRecord(b);
   if (pa.anonymous || pb.anonymous) return null;
   return new Scorer(model, config).explain(pa, pb, comparedAgainst);
+}
+
+/**
+ * Groups of records a first pass holds to be one person: joined by every unguarded pair at least a possible
+ * match. Used only to count values once per person, never as the answer.
+ */
+function likelyPersons(n: number, pairs: CandidatePairs, evidence: Float64Array, guarded: Uint8Array, priorWeight: number, config: LinkageConfig): Int32Array {
+  const parent = Int32Array.from({ length: n }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  for (let p = 0; p < pairs.count; p++) {
+    if (guarded[p] || probabilityFromWeight(priorWeight + evidence[p]) < config.thresholds.possibleMatch) continue;
+    const a = find(pairs.left[p]);
+    const b = find(pairs.right[p]);
+    if (a !== b) parent[a] = b;
+  }
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = find(i);
+  return out;
 }
 
 function compareIds(x: string, y: string): number {

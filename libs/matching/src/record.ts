@@ -70,6 +70,13 @@ export interface PreparedRecord {
   readonly postcode: Postcode | null;
   readonly addressTokens: readonly string[] | null;
   readonly addressText: string | null;
+  /**
+   * What the case system says of the person's age when referred (LCS holds under-18s, AIS adults): the days
+   * since 1970-01-01 the person must have been born after and/or before. Null when the system or referral
+   * date is unknown, or for a record transferred from the other system (it keeps its first referral's date).
+   */
+  readonly bornAfter: number | null;
+  readonly bornBefore: number | null;
 }
 
 export function parseSex(value: string | null | undefined): Sex | null {
@@ -168,5 +175,19 @@ export function prepareRecord(record: LinkageRecord): PreparedRecord {
     postcode: parsePostcode(record.postcode),
     addressTokens: addressText ? addressText.split(' ') : null,
     addressText: addressText || null,
+    ...birthBoundsFromSystem(record),
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Birth-date bounds a record's system and referral date imply (see `PreparedRecord.bornAfter`). */
+function birthBoundsFromSystem(record: LinkageRecord): { bornAfter: number | null; bornBefore: number | null } {
+  const none = { bornAfter: null, bornBefore: null };
+  const system = record.sourceSystem?.trim().toUpperCase();
+  if ((system !== 'AIS' && system !== 'LCS') || normaliseIdentifier(record.otherId)) return none;
+  const referred = parseBirthDate(record.referralDate);
+  if (!referred || referred.dayNumber === null) return none;
+  const eighteenYearsBefore = Math.round(Date.UTC(referred.year - 18, referred.month - 1, referred.day) / DAY_MS);
+  return system === 'LCS' ? { bornAfter: eighteenYearsBefore, bornBefore: referred.dayNumber } : { bornAfter: null, bornBefore: eighteenYearsBefore };
 }

@@ -40,6 +40,31 @@ describe(Scorer.name, () => {
     expect(e.decision).not.toBe('MATCH');
   });
 
+  it('holds siblings whose given names only sound alike and whose dates of birth differ below MATCH', () => {
+    const e = explain(
+      { firstName: 'Abbas', lastName: 'Nabizada', dateOfBirth: '2009-02-19', postcode: 'HP19 8NL', sex: 'M', nationality: 'IRN' },
+      { firstName: 'Abi', lastName: 'Nabizada', dateOfBirth: '2011-04-06', postcode: 'HP19 8NL', sex: 'M', nationality: 'IRN' },
+    );
+    expect(e.fields.find((f) => f.comparison === 'given_name')!.level).toBe('phonetic');
+    expect(e.rules).toEqual(['sibling_guard: given names only sound alike and the dates of birth differ']);
+    expect(e.decision).not.toBe('MATCH');
+  });
+
+  it('holds twins of opposite sex with near-identical given names below MATCH', () => {
+    const e = explain(
+      { firstName: 'Amal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'F', postcode: 'HP9 2SJ' },
+      { firstName: 'Kamal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'M', postcode: 'HP9 2SJ' },
+    );
+    expect(e.rules).toEqual(['sibling_guard: the sexes differ and the given names are not the same']);
+    expect(e.decision).not.toBe('MATCH');
+    // The same given name with the sex keyed differently is not held back by this rule.
+    const miskeyed = explain(
+      { firstName: 'Kamal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'F', postcode: 'HP9 2SJ' },
+      { firstName: 'Kamal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'M', postcode: 'HP9 2SJ' },
+    );
+    expect(miskeyed.rules).toEqual([]);
+  });
+
   it('weighs agreement on a common name less than on a rare one', () => {
     const counts: Record<string, number> = { nguyen: 400, vanthanh: 2, thilan: 2 };
     const tf: LinkageModel = {

@@ -44,6 +44,12 @@ const SEX = COMPARISONS.findIndex((c) => c.name === 'sex');
 const NATIONALITY = COMPARISONS.findIndex((c) => c.name === 'nationality');
 const GIVEN_DIFFERENT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'different');
 const GIVEN_INITIAL = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'initial');
+const GIVEN_EXACT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'exact');
+// Given-name levels that do not say the names are one name: they only share a token or a sound.
+const GIVEN_LOOSE = new Set(['token', 'phonetic'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
+const DOB = COMPARISONS.findIndex((c) => c.name === 'date_of_birth');
+const DOB_DIFFERENT = COMPARISONS[DOB].levels.findIndex((l) => l.id === 'different');
+const SEX_DIFFERENT = COMPARISONS[SEX].levels.findIndex((l) => l.id === 'different');
 // Name levels that say the names are the same name (not merely sharing a token or a sound).
 const NAME_AGREES = new Set(['exact', 'variant', 'swapped', 'fuzzy', 'alias'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
 const AGREE = 0;
@@ -240,6 +246,12 @@ export class Scorer {
     if (!this.config.siblingGuard || levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1) return null;
     if (levels[GIVEN] === GIVEN_DIFFERENT) return 'sibling_guard: given names differ and no identifier agrees';
     if (levels[GIVEN] === GIVEN_INITIAL) return 'sibling_guard: one given name is only an initial, which a sibling may share';
+    if (GIVEN_LOOSE.has(levels[GIVEN]) && levels[DOB] === DOB_DIFFERENT) {
+      return 'sibling_guard: given names only sound alike and the dates of birth differ';
+    }
+    if (levels[SEX] === SEX_DIFFERENT && levels[GIVEN] !== GIVEN_EXACT) {
+      return 'sibling_guard: the sexes differ and the given names are not the same';
+    }
     return null;
   }
 

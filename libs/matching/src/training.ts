@@ -7,42 +7,68 @@ import { seededRandom } from './random';
 import { PreparedRecord } from './record';
 
 const K = COMPARISONS.length;
+const GIVEN = COMPARISONS.findIndex((c) => c.name === 'given_name');
+const FAMILY = COMPARISONS.findIndex((c) => c.name === 'family_name');
+const GIVEN_DIFFERENT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'different');
+const FAMILY_SAME = new Set(['exact', 'variant', 'fuzzy'].map((id) => COMPARISONS[FAMILY].levels.findIndex((l) => l.id === id)));
 
-/** How often each value of the term-frequency fields occurs among the records that have one. */
-export function termFrequencies(records: readonly PreparedRecord[]): Partial<Record<ComparisonName, TermFrequencyTable>> {
+/** A family name in common and different given names: how twins and siblings look (see `patternsOf`). */
+function siblingLike(levels: Int8Array): boolean {
+  return levels[GIVEN] === GIVEN_DIFFERENT && FAMILY_SAME.has(levels[FAMILY]);
+}
+
+/**
+ * Counts each value once per group: with `groupOf`, records believed to be one person (a first pass's links)
+ * count as one, since u is the chance that two *different people* share a value. Without it every record counts.
+ */
+function countOncePerGroup(records: readonly PreparedRecord[], groupOf: ArrayLike<number> | undefined, valueOf: (r: PreparedRecord) => string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  const counted = new Set<string>();
+  records.forEach((r, i) => {
+    const v = valueOf(r);
+    if (v === null) return;
+    if (groupOf) {
+      const key = `${groupOf[i]}\u0000${v}`;
+      if (counted.has(key)) return;
+      counted.add(key);
+    }
+    counts.set(v, (counts.get(v) ?? 0) + 1);
+  });
+  return counts;
+}
+
+function plainCounts(counts: Map<string, number>): { total: number; counts: Record<string, number> } {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const [v, c] of counts) {
+    out[v] = c;
+    total += c;
+  }
+  return { total, counts: out };
+}
+
+/** How often each value of the term-frequency fields occurs among the records (or groups) that have one. */
+export function termFrequencies(records: readonly PreparedRecord[], groupOf?: ArrayLike<number>): Partial<Record<ComparisonName, TermFrequencyTable>> {
   const out: Partial<Record<ComparisonName, TermFrequencyTable>> = {};
   for (const c of COMPARISONS) {
     if (!c.termFrequencyValue) continue;
-    const counts: Record<string, number> = Object.create(null);
-    let total = 0;
-    for (const r of records) {
-      const v = c.termFrequencyValue(r);
-      if (v === null) continue;
-      counts[v] = (counts[v] ?? 0) + 1;
-      total++;
-    }
-    out[c.name] = { total, counts: { ...counts } };
+    out[c.name] = plainCounts(countOncePerGroup(records, groupOf, c.termFrequencyValue));
   }
   return out;
 }
 
 /** Given- and family-name counts within each nationality, for the joint frequency of a full name. */
-export function nameFrequenciesByNationality(records: readonly PreparedRecord[]): Record<string, NationalityNameFrequencies> {
-  const groups: Record<string, { total: number; given: Record<string, number>; family: Record<string, number> }> = Object.create(null);
-  for (const r of records) {
-    if (!r.given || !r.family) continue;
-    const key = r.nationality ?? '';
-    const group = (groups[key] ??= { total: 0, given: Object.create(null), family: Object.create(null) });
-    group.total++;
-    group.given[r.given.joined] = (group.given[r.given.joined] ?? 0) + 1;
-    group.family[r.family.joined] = (group.family[r.family.joined] ?? 0) + 1;
-  }
+export function nameFrequenciesByNationality(records: readonly PreparedRecord[], groupOf?: ArrayLike<number>): Record<string, NationalityNameFrequencies> {
+  const keys = new Set<string>();
+  for (const r of records) if (r.given && r.family) keys.add(r.nationality ?? '');
   const out: Record<string, NationalityNameFrequencies> = {};
   // With one nationality (or none recorded) the joint frequency is the product: nothing to keep.
-  if (Object.keys(groups).length < 2) return out;
-  for (const key of Object.keys(groups).sort()) {
-    const g = groups[key];
-    out[key] = { total: g.total, given: { ...g.given }, family: { ...g.family } };
+  if (keys.size < 2) return out;
+  for (const key of [...keys].sort()) {
+    const of = (r: PreparedRecord): boolean => !!r.given && !!r.family && (r.nationality ?? '') === key;
+    const given = plainCounts(countOncePerGroup(records, groupOf, (r) => (of(r) ? r.given!.joined : null)));
+    const family = plainCounts(countOncePerGroup(records, groupOf, (r) => (of(r) ? r.family!.joined : null)));
+    out[key] = { total: Math.max(given.total, family.total), given: given.counts, family: family.counts };
   }
   return out;
 }
@@ -94,7 +120,13 @@ interface Pattern {
   count: number;
 }
 
-function patternsOf(records: readonly PreparedRecord[], left: Int32Array, right: Int32Array, maxPairs: number): { patterns: Pattern[]; pairs: number } {
+function patternsOf(
+  records: readonly PreparedRecord[],
+  left: Int32Array,
+  right: Int32Array,
+  maxPairs: number,
+  skip?: (levels: Int8Array) => boolean,
+): { patterns: Pattern[]; pairs: number } {
   const total = left.length;
   const step = total > maxPairs ? total / maxPairs : 1;
   const byKey = new Map<number, Pattern>();
@@ -103,6 +135,9 @@ function patternsOf(records: readonly PreparedRecord[], left: Int32Array, right:
   for (let x = 0; x < total; x += step) {
     const p = Math.floor(x);
     comparePair(records[left[p]], records[right[p]], levels);
+    // Twins and siblings agree on what a session blocks on (a date of birth, a family name) as often as one
+    // person's records do; left in, they teach the model that given names and sexes often differ within a person.
+    if (skip?.(levels)) continue;
     let key = 0;
     for (let k = 0; k < K; k++) key = key * 16 + (levels[k] + 1);
     const found = byKey.get(key);
@@ -192,7 +227,7 @@ export function trainModel(records: readonly PreparedRecord[], config: LinkageCo
   const sessions: { name: string; pairs: number; matchShare: number }[] = [];
   for (const session of SESSIONS) {
     const blocked = candidatePairs(records, config.blocking.maxBlockSize, session.key);
-    const { patterns, pairs } = patternsOf(records, blocked.left, blocked.right, config.training.maxSessionPairs);
+    const { patterns, pairs } = patternsOf(records, blocked.left, blocked.right, config.training.maxSessionPairs, siblingLike);
     if (pairs < MIN_SESSION_PAIRS) {
       sessions.push({ name: session.name, pairs, matchShare: 0 });
       continue;

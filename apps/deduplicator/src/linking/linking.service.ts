@@ -16,6 +16,8 @@ export type LinkOutcome =
   | 'kept_reviewer_decision'
   | 'linked_by_transfer'
   | 'linked'
+  /** Linked below the confirmation threshold: a review item asks a reviewer to confirm it. */
+  | 'linked_to_confirm'
   | 'review'
   | 'new_person';
 
@@ -113,6 +115,18 @@ export class LinkingService {
     }
 
     const reviews = candidates.filter((c) => c.personId !== target);
+    // Linked, but not surely: the person is counted once meanwhile, and a reviewer confirms or takes it back out.
+    const confirm = status === 'MATCH' && best !== undefined && best.probability < this.cache.index.config.thresholds.confirm;
+    if (confirm) {
+      await this.repository.openReview(manager, {
+        system,
+        recordId,
+        candidatePersonId: target,
+        reason: 'confirm_match',
+        probability: best!.probability,
+        explanation: best!.explanation,
+      });
+    }
     for (const c of reviews) {
       await this.repository.openReview(manager, {
         system,
@@ -123,10 +137,10 @@ export class LinkingService {
         explanation: c.explanation,
       });
     }
-    await this.repository.supersedeReviews(manager, system, recordId, reviews.map((c) => c.personId));
+    await this.repository.supersedeReviews(manager, system, recordId, [...reviews.map((c) => c.personId), ...(confirm ? [target] : [])]);
     await this.write(manager, record, stored, target, status, best?.probability ?? null, 'engine', best?.explanation ?? null);
     this.cache.index.add(linkage, target);
-    if (status === 'MATCH') return 'linked';
+    if (status === 'MATCH') return confirm ? 'linked_to_confirm' : 'linked';
     return reviews.length ? 'review' : 'new_person';
   }
 

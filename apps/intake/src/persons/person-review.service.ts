@@ -58,7 +58,13 @@ export class PersonReviewService {
         );
       } else {
         await this.index.addNonMatch(manager, record.system, record.recordId, item.candidate_person_id, actor);
-        await this.index.addHistory(manager, record.system, record.recordId, record.personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` });
+        if (record.personId === item.candidate_person_id) {
+          // A link the engine made and asked to be confirmed: "not a match" takes the record back out.
+          personId = await this.index.createPerson(manager);
+          await this.moveLocked(manager, record, personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` });
+        } else {
+          await this.index.addHistory(manager, record.system, record.recordId, record.personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` });
+        }
       }
       await this.index.decideReview(manager, reviewId, decision, actor);
       await this.audit.record(principal, `link.review_${decision}`, { type: 'case_record', id: `${record.system}:${record.recordId}` }, {
