@@ -5,10 +5,10 @@
 export interface LinkageConfig {
   readonly thresholds: {
     /**
-     * Match probability at or above which two records are linked as one person. 0.7: the probabilities are
-     * calibrated (`npm run bench:linkage` on the generator's data: of pairs scored 0.7–0.9, about that share are
-     * one person), and leaving a more-likely-than-not pair apart counts one person twice, which the council's
-     * scrutiny asked the system to guard against. Links below `confirm` are still put before a reviewer.
+     * Match probability at or above which two records are linked as one person. 0.7: leaving a pair that is
+     * more likely than not one person apart counts that person twice, which the council's scrutiny asked the
+     * system to guard against; the margin above one half is for the model's own error. Links below `confirm` are
+     * still put before a reviewer.
      */
     readonly match: number;
     /**
