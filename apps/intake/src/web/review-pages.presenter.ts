@@ -86,6 +86,8 @@ export function reviewView(result: { items: ReviewView[]; page: number; total: n
     ...base,
     review,
     probability: percent(review.probability),
+    // Linked automatically below the confirmation threshold: the decision confirms the link or undoes it.
+    confirming: review.reason === 'confirm_match' && record?.personId === review.candidate.personId,
     rows: SIDE_BY_SIDE.map(([label, value]) => {
       const a = record ? value(record) : '';
       const b = candidate ? value(candidate) : '';
