@@ -1,9 +1,9 @@
 import { clusterRecords, PairScore } from './cluster';
 import { DEFAULT_LINKAGE_CONFIG } from './config';
 
-const strong: PairScore = { probability: 0.999, evidence: 20 };
-const weak: PairScore = { probability: 0.01, evidence: -2 };
-const contradiction: PairScore = { probability: 0, evidence: -30 };
+const strong: PairScore = { probability: 0.999, contradicts: false };
+const weak: PairScore = { probability: 0.01, contradicts: false };
+const contradiction: PairScore = { probability: 0, contradicts: true };
 
 function scores(table: Record<string, PairScore>) {
   return (a: number, b: number): PairScore => table[`${Math.min(a, b)}-${Math.max(a, b)}`] ?? weak;
@@ -22,7 +22,7 @@ describe(clusterRecords.name, () => {
   });
 
   it('does not chain: a record matching two people who contradict each other joins only one', () => {
-    const table = { '0-1': strong, '1-2': { probability: 0.98, evidence: 15 }, '0-2': contradiction };
+    const table = { '0-1': strong, '1-2': { probability: 0.98, contradicts: false }, '0-2': contradiction };
     const links = [
       { a: 0, b: 1, probability: 0.999 },
       { a: 1, b: 2, probability: 0.98 },
@@ -37,13 +37,13 @@ describe(clusterRecords.name, () => {
     const table: Record<string, PairScore> = {
       '0-1': strong, '0-2': strong, '1-2': strong,
       '3-4': strong, '3-5': strong, '4-5': strong,
-      '2-3': { probability: 0.95, evidence: 14 },
+      '2-3': { probability: 0.95, contradicts: false },
     };
     const links = Object.entries(table).map(([k, s]) => {
       const [a, b] = k.split('-').map(Number);
       return { a, b, probability: s.probability };
     });
-    const none: PairScore = { probability: 0, evidence: -1 };
+    const none: PairScore = { probability: 0, contradicts: false };
     const { clusterOf, refused } = clusterRecords(6, links, (a, b) => table[`${Math.min(a, b)}-${Math.max(a, b)}`] ?? none, DEFAULT_LINKAGE_CONFIG);
     expect(new Set(clusterOf).size).toBe(2);
     expect(refused).toEqual([{ a: 2, b: 3, probability: 0.95 }]);

@@ -9,8 +9,8 @@ export interface LinkEdge {
 
 export interface PairScore {
   readonly probability: number;
-  /** Match weight before the prior, in bits: below zero is evidence the records are different people. */
-  readonly evidence: number;
+  /** The pair says its two groups are different people (see `Scorer.contradicts`). */
+  readonly contradicts: boolean;
 }
 
 export interface Clustering {
@@ -22,7 +22,7 @@ export interface Clustering {
 
 /**
  * Groups records into persons from their MATCH links, strongest first. Two groups merge only when the
- * group-level evidence holds up: no pair across them contradicts (evidence below `contradictionWeight`), and the
+ * group-level evidence holds up: no pair across them contradicts (`Scorer.contradicts`), and the
  * mean match probability over every pair across them clears `minMeanProbability`. A record matching two
  * people who do not match each other therefore joins neither blindly: the link is refused and goes to review.
  */
@@ -47,7 +47,7 @@ export function clusterRecords(
   };
   const ordered = [...matchLinks].sort((x, y) => y.probability - x.probability || x.a - y.a || x.b - y.b);
   const refused: LinkEdge[] = [];
-  const { minMeanProbability, contradictionWeight } = config.clustering;
+  const { minMeanProbability } = config.clustering;
   for (const link of ordered) {
     const ra = find(link.a);
     const rb = find(link.b);
@@ -58,8 +58,8 @@ export function clusterRecords(
     let contradicted = false;
     outer: for (const x of groupA) {
       for (const y of groupB) {
-        const s = x === link.a && y === link.b ? { probability: link.probability, evidence: Infinity } : score(x, y);
-        if (s.evidence < contradictionWeight) {
+        const s = x === link.a && y === link.b ? { probability: link.probability, contradicts: false } : score(x, y);
+        if (s.contradicts) {
           contradicted = true;
           break outer;
         }

@@ -29,6 +29,12 @@ export interface LinkageConfig {
     readonly minMeanProbability: number;
     /** No pair across the two groups may carry evidence (match weight before the prior) below this, in bits. */
     readonly contradictionWeight: number;
+    /**
+     * Nor may any pair across them have dates of birth whose level weighs below this, in bits. The weight is
+     * learned, so where one person's records often disagree on the date (keying errors), it stays mild and does
+     * not count as a contradiction; where they rarely do, dates years apart do.
+     */
+    readonly dateOfBirthContradictionWeight: number;
   };
   readonly blocking: {
     /** Blocks larger than this are skipped: their pairs would swamp the comparison without adding recall. */
@@ -65,7 +71,7 @@ export interface LinkageConfig {
 
 export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
   thresholds: Object.freeze({ match: 0.7, confirm: 0.9, possibleMatch: 0.3 }),
-  clustering: Object.freeze({ minMeanProbability: 0.35, contradictionWeight: -15 }),
+  clustering: Object.freeze({ minMeanProbability: 0.35, contradictionWeight: -15, dateOfBirthContradictionWeight: -5 }),
   blocking: Object.freeze({ maxBlockSize: 1500 }),
   training: Object.freeze({
     randomPairs: 400_000,

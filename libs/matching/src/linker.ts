@@ -150,7 +150,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   const score = (a: number, b: number) => {
     comparePair(prepared[a], prepared[b], levels);
     const e = scorer.evidence(levels, freqs[a], freqs[b]);
-    return { probability: probabilityFromWeight(priorWeight + e), evidence: e };
+    return { probability: probabilityFromWeight(priorWeight + e), contradicts: scorer.contradicts(levels, e) };
   };
   const { clusterOf, refused } = clusterRecords(n, matchLinks, score, config);
   progress('cluster', 1, 1);

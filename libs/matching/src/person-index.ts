@@ -147,7 +147,7 @@ export class PersonIndex {
         compared += 1;
         comparePair(record, m.record, this.levels);
         const evidence = this.scorer.evidence(this.levels, frequencies, m.frequencies);
-        if (evidence < this.config.clustering.contradictionWeight) contradicted = true;
+        if (this.scorer.contradicts(this.levels, evidence)) contradicted = true;
         sum += probabilityFromWeight(priorWeight + evidence);
       }
       const meanProbability = compared ? sum / compared : best.probability;

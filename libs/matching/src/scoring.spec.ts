@@ -1,3 +1,4 @@
+import { comparePair } from './comparisons';
 import { DEFAULT_LINKAGE_CONFIG } from './config';
 import { defaultModel, exportModel, importModel, InvalidLinkageModelError, LinkageModel } from './model';
 import { LinkageRecord, prepareRecord } from './record';
@@ -63,6 +64,24 @@ describe(Scorer.name, () => {
       { firstName: 'Kamal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'M', postcode: 'HP9 2SJ' },
     );
     expect(miskeyed.rules).toEqual([]);
+  });
+
+  it('takes dates of birth years apart, or strong evidence against, as a contradiction between groups, as the data teaches', () => {
+    const withDobDifferent = (m: number): Scorer => {
+      const base = defaultModel();
+      const dob = base.comparisons.date_of_birth.map((l) => (l.id === 'different' ? { ...l, m } : l));
+      return new Scorer({ ...base, comparisons: { ...base.comparisons, date_of_birth: dob } }, DEFAULT_LINKAGE_CONFIG);
+    };
+    const levels = (a: Partial<LinkageRecord>, b: Partial<LinkageRecord>) =>
+      comparePair(prepareRecord({ recordId: 'A', firstName: 'Hussein', lastName: 'Hisham', ...a }), prepareRecord({ recordId: 'B', firstName: 'Hussein', lastName: 'Hisham', ...b }));
+    const yearsApart = levels({ dateOfBirth: '2009-01-23' }, { dateOfBirth: '2006-05-01' });
+    // Where one person's records rarely disagree on the date, dates years apart contradict...
+    expect(withDobDifferent(0.005).contradicts(yearsApart, 0)).toBe(true);
+    // ...where keying errors make them disagree often, they do not.
+    expect(withDobDifferent(0.3).contradicts(yearsApart, 0)).toBe(false);
+    expect(withDobDifferent(0.005).contradicts(levels({ dateOfBirth: '2009-01-23' }, { dateOfBirth: '2009-01-28' }), 0)).toBe(false);
+    expect(withDobDifferent(0.005).contradicts(levels({ dateOfBirth: '2009-01-23' }, {}), 0)).toBe(false);
+    expect(scorer.contradicts(levels({}, {}), DEFAULT_LINKAGE_CONFIG.clustering.contradictionWeight - 1)).toBe(true);
   });
 
   it('weighs agreement on a common name less than on a rare one', () => {

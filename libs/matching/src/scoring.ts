@@ -233,6 +233,18 @@ export class Scorer {
     return Math.min(Math.max(p, 1e-12), 0.5);
   }
 
+  /**
+   * Whether this pair, found across two groups of records, says the groups are different people: the evidence as
+   * a whole is strongly against (below `contradictionWeight`), or the dates of birth disagree by more than the
+   * data's own keying errors explain (their level weighs below `dateOfBirthContradictionWeight`). A record with
+   * no date of birth that matches one of a person's records does not join that person when another of its
+   * records was born years apart from the record's own group.
+   */
+  contradicts(levels: Int8Array, evidence: number): boolean {
+    const { contradictionWeight, dateOfBirthContradictionWeight } = this.config.clustering;
+    return evidence < contradictionWeight || (levels[DOB] !== NULL_LEVEL && this.weights[DOB][levels[DOB]] < dateOfBirthContradictionWeight);
+  }
+
   /** Whether a rule holds this pair below MATCH whatever its weight (twins and siblings). */
   guarded(levels: Int8Array): boolean {
     return this.guardRule(levels) !== null;

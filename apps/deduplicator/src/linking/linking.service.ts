@@ -97,7 +97,7 @@ export class LinkingService {
       return 'linked_by_transfer';
     }
 
-    const excluded = await this.repository.nonMatchedPersons(manager, system, recordId);
+    const excluded = await this.repository.nonMatchedPersons(manager, system, recordId, stored?.personId ?? null);
     const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
     const matching = candidates.filter((c) => c.decision === 'MATCH');
 

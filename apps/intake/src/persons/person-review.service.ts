@@ -61,7 +61,8 @@ export class PersonReviewService {
         if (record.personId === item.candidate_person_id) {
           // A link the engine made and asked to be confirmed: "not a match" takes the record back out.
           personId = await this.index.createPerson(manager);
-          await this.moveLocked(manager, record, personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` });
+          // Other open reviews of the record (a possible match to a third person) still stand.
+          await this.moveLocked(manager, record, personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` }, { keepReviews: true });
         } else {
           await this.index.addHistory(manager, record.system, record.recordId, record.personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` });
         }
@@ -145,12 +146,18 @@ export class PersonReviewService {
     if (person.mergedInto) throw new ConflictError(`person ${id} was merged into ${person.mergedInto}`, 'person_merged');
   }
 
-  private async moveLocked(manager: EntityManager, record: StoredRecord, personId: string, history: { action: string; actor: string; reason: string }): Promise<void> {
+  private async moveLocked(
+    manager: EntityManager,
+    record: StoredRecord,
+    personId: string,
+    history: { action: string; actor: string; reason: string },
+    options: { keepReviews?: boolean } = {},
+  ): Promise<void> {
     await this.index.setLink(
       manager,
       { system: record.system, recordId: record.recordId, personId, matchStatus: 'MATCH', probability: null, decidedBy: 'reviewer', locked: true, explanation: null, recordVersion: record.version },
       history,
     );
-    await this.index.supersedeReviews(manager, record.system, record.recordId);
+    if (!options.keepReviews) await this.index.supersedeReviews(manager, record.system, record.recordId);
   }
 }

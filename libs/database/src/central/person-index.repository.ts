@@ -176,10 +176,19 @@ export class PersonIndexRepository {
     return rows[0]?.person_id ?? null;
   }
 
-  async nonMatchedPersons(manager: EntityManager, system: CaseSystem, recordId: string): Promise<Set<string>> {
+  /**
+   * Persons a record must not be linked into: those a reviewer said it is not, and — when it belongs to a person
+   * now — those holding a record a reviewer said is not that person (a decision that two people are apart holds
+   * from both sides, so the other records of the person a record was taken out of do not follow it).
+   */
+  async nonMatchedPersons(manager: EntityManager, system: CaseSystem, recordId: string, currentPersonId: string | null = null): Promise<Set<string>> {
     const rows: Array<{ person_id: string }> = await manager.query(
-      `SELECT person_id FROM central.non_matches WHERE system = $1 AND record_id = $2`,
-      [system, recordId],
+      `SELECT person_id FROM central.non_matches WHERE system = $1 AND record_id = $2
+       UNION
+       SELECT l.person_id FROM central.non_matches n
+         JOIN central.record_links l ON l.system = n.system AND l.record_id = n.record_id
+        WHERE $3::uuid IS NOT NULL AND n.person_id = $3::uuid`,
+      [system, recordId, currentPersonId],
     );
     return new Set(rows.map((r) => r.person_id));
   }
