@@ -95,10 +95,14 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   const evidence = new Float64Array(pairs.count);
   const guarded = new Uint8Array(pairs.count);
   const levels = new Int8Array(COMPARISONS.length);
+  const K = COMPARISONS.length;
+  // Every pair's levels, kept when the model is learned here so the second pass re-weighs without re-comparing.
+  const pairLevels = trained ? new Int8Array(pairs.count * K) : null;
   for (let p = 0; p < pairs.count; p++) {
     const a = pairs.left[p];
     const b = pairs.right[p];
     comparePair(prepared[a], prepared[b], levels);
+    if (pairLevels) pairLevels.set(levels, p * K);
     evidence[p] = scorer.evidence(levels, freqs[a], freqs[b]);
     guarded[p] = scorer.guarded(levels) ? 1 : 0;
     if (p % 200_000 === 0) progress('score', p, pairs.count);
@@ -123,10 +127,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     scorer = new Scorer(model, config, { leaveOut: 1 });
     for (let i = 0; i < n; i++) freqs[i] = scorer.frequencies(prepared[i]);
     for (let p = 0; p < pairs.count; p++) {
-      const a = pairs.left[p];
-      const b = pairs.right[p];
-      comparePair(prepared[a], prepared[b], levels);
-      evidence[p] = scorer.evidence(levels, freqs[a], freqs[b]);
+      evidence[p] = scorer.evidence(pairLevels!.subarray(p * K, p * K + K), freqs[pairs.left[p]], freqs[pairs.right[p]]);
     }
     model = { ...model, expectedMatchesPerRecord: estimateExpectedMatches(evidence, n) };
     scorer = new Scorer(model, config, { leaveOut: 1 });
