@@ -20,6 +20,7 @@ describe('given and family name levels', () => {
     ['transliteration', named('Mohammed', 'Ali'), named('Muhammad', 'Aly'), 'variant', 'variant'],
     ['diacritics', named('Van Nam', 'Nguyễn', { nationality: 'VNM' }), named('Van Nam', 'Nguyen', { nationality: 'VNM' }), 'exact', 'exact'],
     ['swapped', named('Green', 'Mitchell'), named('Mitchell', 'Green'), 'swapped', 'swapped'],
+    ['swapped, with a keying error in one part', named('Dylan', 'Ali'), named('Ai', 'Dylan'), 'swapped', 'swapped'],
     ['fuzzy', named('Jonathon', 'Thompson'), named('Jonathan', 'Thomson'), 'fuzzy', 'fuzzy'],
     ['token (patronymic)', named('Yonas', 'Tesfay', { nationality: 'ERI' }), named('Yonas Tesfay', 'Gebremedhin', { nationality: 'ERI' }), 'exact', 'token'],
     ['phonetic', named('Catherine', 'Smyth'), named('Kathrin', 'Smith'), 'phonetic', 'phonetic'],

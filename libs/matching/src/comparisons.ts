@@ -123,8 +123,14 @@ function aliasAgrees(
   return false;
 }
 
+/** The same name give or take one keying error: for a swap, which must hold across both parts at once. */
 function sameName(x: NameKey, y: NameKey): boolean {
-  return x.joined === y.joined || x.canonical === y.canonical || jaroWinkler(x.joined, y.joined) >= FUZZY_NAME;
+  return (
+    x.joined === y.joined ||
+    x.canonical === y.canonical ||
+    jaroWinkler(x.joined, y.joined) >= FUZZY_NAME ||
+    (Math.max(x.joined.length, y.joined.length) >= 3 && editDistance(x.joined, y.joined, 1) <= 1)
+  );
 }
 
 /**
