@@ -24,6 +24,9 @@ export function toLinkageRecord(record: CaseRecord): LinkageRecord {
     sex: record.sex,
     nationality: record.nationality,
     nhsNumber: record.nhsNumber,
+    // A transfer's record in the other system, in the same key form, as the interchange CSV's other_id. It also
+    // tells the engine the referral date is the first system's (a child's), not when this system took the case.
+    otherId: record.linkedRecordIds.length ? indexKey(record.system === 'AIS' ? 'LCS' : 'AIS', record.linkedRecordIds[0]) : null,
     referralDate: record.referralDate,
     anonymous: record.anonymous,
   };
