@@ -45,6 +45,28 @@ describe('web pages (insights dashboard)', () => {
     expect(csvCount(csv.text, 'Total')).toBe('c');
   });
 
+  it("shows a board member whose sign-in names a board that board's population only", async () => {
+    const agent = await signIn(insights, 'board_viewer', undefined, 'safeguarding_children_partnership');
+    const page = await agent.get('/dashboard?period=2026-Q2').expect(200);
+    expect(page.text).toMatch(/<option value="children" selected>/);
+    expect(page.text).not.toContain('<option value="adults"');
+    const csv = await agent.get('/dashboard/download.csv?period=2026-Q2').expect(200);
+    expect(csv.headers['content-disposition']).toContain('statistics_2026-Q2_children_disclosure-controlled.csv');
+    await agent.get('/dashboard?period=2026-Q2&population=adults').expect(403);
+    await agent.get('/dashboard/download.csv?period=2026-Q2&population=all').expect(403);
+    // Without a board, a board member still chooses (as before the claim existed).
+    const everyBoard = await signIn(insights, 'board_viewer');
+    await everyBoard.get('/dashboard?period=2026-Q2&population=adults').expect(200);
+  });
+
+  it('refuses a board the service does not know at sign-in', async () => {
+    const agent = request.agent(insights.getHttpServer());
+    const page = await agent.get('/sign-in').expect(200);
+    expect(page.text).toContain('<option value="safeguarding_adults_board">Safeguarding Adults Board</option>');
+    const refused = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'board_viewer', board: 'parish_council' }).expect(400);
+    expect(refused.text).toContain('Select a board from the list');
+  });
+
   it('refuses exact figures to a board member, on the page and the download', async () => {
     const agent = await signIn(insights, 'board_viewer');
     await agent.get('/dashboard?period=2026-Q2&figures=exact').expect(403);

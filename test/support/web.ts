@@ -12,13 +12,13 @@ export function csrfOf(html: string): string {
 }
 
 /** Signs in through the development sign-in page, as a person would. */
-export async function signIn(app: INestApplication, role: string, organisation?: string): Promise<PageAgent> {
+export async function signIn(app: INestApplication, role: string, organisation?: string, board?: string): Promise<PageAgent> {
   const agent = request.agent(app.getHttpServer());
   const page = await agent.get('/sign-in').expect(200);
   await agent
     .post('/sign-in')
     .type('form')
-    .send({ _csrf: csrfOf(page.text), role, ...(organisation ? { organisation } : {}) })
+    .send({ _csrf: csrfOf(page.text), role, ...(organisation ? { organisation } : {}), ...(board ? { board } : {}) })
     .expect(303);
   return agent;
 }

@@ -5,6 +5,11 @@ export type Role = (typeof ROLES)[number];
 /** The boards that receive reports (the insights app's audiences). */
 export const BOARDS = ['safeguarding_adults_board', 'safeguarding_children_partnership', 'community_safety_partnership'] as const;
 export type Board = (typeof BOARDS)[number];
+export const BOARD_NAMES: Readonly<Record<Board, string>> = {
+  safeguarding_adults_board: 'Safeguarding Adults Board',
+  safeguarding_children_partnership: 'Safeguarding Children Partnership',
+  community_safety_partnership: 'Community Safety Partnership',
+};
 
 export interface Principal {
   /** Subject: the signed-in user or the calling service. */

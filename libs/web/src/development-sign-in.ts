@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Principal, Role } from '@app/auth';
+import { isBoard, type Principal, type Role } from '@app/auth';
 import type { FieldViolation } from '@app/domain';
 
 /** The roles a developer may sign in as (not "service": that is for apps calling apps). */
@@ -10,16 +10,24 @@ export const DEVELOPMENT_ROLES: ReadonlyArray<{ value: Role; text: string; hint:
   { value: 'admin', text: 'Administrator', hint: 'Reads the audit' },
 ];
 
-/** Development sign-in: a role, and an organisation for a first responder. */
-export function developmentPrincipal(role: string | undefined, organisation: string | undefined, admitted: readonly Role[]): { principal: Principal } | { errors: FieldViolation[] } {
+/** Development sign-in: a role, an organisation for a first responder, and optionally a board for a board member. */
+export function developmentPrincipal(
+  role: string | undefined,
+  organisation: string | undefined,
+  admitted: readonly Role[],
+  board?: string,
+): { principal: Principal } | { errors: FieldViolation[] } {
   const choice = DEVELOPMENT_ROLES.find((r) => r.value === role && admitted.includes(r.value));
   if (!choice) return { errors: [{ path: 'role', message: 'Select the role to sign in as' }] };
   if (choice.value === 'first_responder' && !organisation) {
     return { errors: [{ path: 'organisation', message: 'Enter the organisation of the first responder' }] };
   }
   if (organisation && organisation.length > 200) return { errors: [{ path: 'organisation', message: 'Organisation must be 200 characters or fewer' }] };
+  if (board && !isBoard(board)) return { errors: [{ path: 'board', message: 'Select a board from the list' }] };
   const org = choice.value === 'first_responder' ? organisation : undefined;
-  // A stable subject per role and organisation, so the audit tells development users apart.
-  const tag = createHash('sha256').update(org ?? '').digest('hex').slice(0, 8);
-  return { principal: { sub: `dev:${choice.value}${org ? `:${tag}` : ''}`, role: choice.value, org } };
+  const onBoard = choice.value === 'board_viewer' && board && isBoard(board) ? board : undefined;
+  // A stable subject per role, organisation and board, so the audit tells development users apart.
+  const scope = org ?? onBoard;
+  const tag = createHash('sha256').update(scope ?? '').digest('hex').slice(0, 8);
+  return { principal: { sub: `dev:${choice.value}${scope ? `:${tag}` : ''}`, role: choice.value, org, ...(onBoard ? { board: onBoard } : {}) } };
 }

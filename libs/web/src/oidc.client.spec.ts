@@ -54,6 +54,15 @@ describe(OidcClient.name, () => {
     }
   });
 
+  it("carries a board member's board claim into the session, and refuses an unknown board", async () => {
+    const oidc = client();
+    let started = await oidc.start('');
+    const callback = issuer.authorise(started.url, { role: 'board_viewer', board: 'safeguarding_children_partnership' });
+    await expect(oidc.finish(callback, started.pending)).resolves.toEqual({ sub: 'oidc:user-42', role: 'board_viewer', board: 'safeguarding_children_partnership' });
+    started = await oidc.start('');
+    await expect(oidc.finish(issuer.authorise(started.url, { role: 'board_viewer', board: 'parish_council' }), started.pending)).rejects.toBeInstanceOf(OidcClaimsError);
+  });
+
   it('is off without settings, and refuses half a configuration', () => {
     expect(client({ OIDC_ISSUER_URL: '', OIDC_CLIENT_ID: '', OIDC_CLIENT_SECRET: '', OIDC_REDIRECT_URL: '' }).enabled).toBe(false);
     expect(() => checkOidcSettings({ NODE_ENV: 'development', OIDC_ISSUER_URL: issuer.url })).toThrow(/OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URL/);

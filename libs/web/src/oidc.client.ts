@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import * as openid from 'openid-client';
-import { isRole, type Principal } from '@app/auth';
+import { isBoard, isRole, type Principal } from '@app/auth';
 import type { Environment } from '@app/config';
 import type { PendingSignIn } from './session.types';
 
@@ -23,7 +23,7 @@ export function checkOidcSettings(settings: OidcSettings): boolean {
 
 /**
  * Sign-in through the council's identity provider with OpenID Connect (authorization code flow with PKCE, state
- * and nonce; openid-client). The ID token's `role` claim (and `org` for a first responder) becomes the page
+ * and nonce; openid-client). The ID token's `role` claim (`org` for a first responder, `board` for a board member) becomes the page
  * session's principal, exactly as those claims do in a bearer token.
  */
 @Injectable()
@@ -79,7 +79,11 @@ export class OidcClient {
     if (!isRole(claims.role) || claims.role === 'service') throw new OidcClaimsError('the ID token carries no role this service admits');
     const org = typeof claims.org === 'string' && claims.org ? claims.org : undefined;
     if (claims.role === 'first_responder' && !org) throw new OidcClaimsError('a first responder must have an organisation (org claim)');
-    return { sub: `oidc:${claims.sub}`, role: claims.role, org };
+    // As in a bearer token: a board member's `board` claim limits their reads; an unknown board is refused, since
+    // ignored it would widen them to every board.
+    if (claims.board !== undefined && !isBoard(claims.board)) throw new OidcClaimsError('the ID token names an unknown board');
+    const board = claims.role === 'board_viewer' && isBoard(claims.board) ? claims.board : undefined;
+    return { sub: `oidc:${claims.sub}`, role: claims.role, org, ...(board ? { board } : {}) };
   }
 
   private discover(): Promise<openid.Configuration> {

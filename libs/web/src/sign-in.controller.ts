@@ -2,7 +2,7 @@ import { Body, Get, Inject, NotFoundException, Post, Query, Req, Res } from '@ne
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
-import type { Principal } from '@app/auth';
+import { BOARD_NAMES, BOARDS, type Principal } from '@app/auth';
 import type { Environment } from '@app/config';
 import { csrfTokenOf } from './csrf';
 import { textField, type FormBody } from './form';
@@ -44,17 +44,23 @@ export class SignInController {
       return this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', returnTo: safeReturnTo(returnTo) });
     }
     if (!this.development) return this.pages.render(req, res, 'sign-in.njk', { mode: 'unavailable' }, 503);
-    this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), returnTo: safeReturnTo(returnTo), values: {} });
+    this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), boards: this.boardChoices(), returnTo: safeReturnTo(returnTo), values: {} });
   }
 
   @Post('sign-in')
   async signInForDevelopment(@Body() body: FormBody, @Req() req: Request, @Res() res: Response): Promise<void> {
     if (!this.development) throw new NotFoundException();
-    const outcome = developmentPrincipal(textField(body, 'role'), textField(body, 'organisation'), this.options.roles);
+    const outcome = developmentPrincipal(textField(body, 'role'), textField(body, 'organisation'), this.options.roles, textField(body, 'board'));
     const returnTo = safeReturnTo(textField(body, 'returnTo'));
     if ('errors' in outcome) {
-      const values = { role: textField(body, 'role'), organisation: textField(body, 'organisation') };
-      return this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), returnTo, values, errors: outcome.errors.map((e) => ({ text: e.message, href: `#${e.path}` })) }, 400);
+      const values = { role: textField(body, 'role'), organisation: textField(body, 'organisation'), board: textField(body, 'board') };
+      return this.pages.render(
+        req,
+        res,
+        'sign-in.njk',
+        { mode: 'development', roles: this.roleChoices(), boards: this.boardChoices(values.board), returnTo, values, errors: outcome.errors.map((e) => ({ text: e.message, href: `#${e.path}` })) },
+        400,
+      );
     }
     await this.establish(req, outcome.principal);
     res.redirect(303, returnTo ?? this.options.home(outcome.principal));
@@ -103,6 +109,12 @@ export class SignInController {
 
   private roleChoices(): Array<{ value: string; text: string }> {
     return DEVELOPMENT_ROLES.filter((r) => this.options.roles.includes(r.value));
+  }
+
+  /** The board a board member signs in for (only on sites board members use). */
+  private boardChoices(chosen?: string): Array<{ value: string; text: string; selected?: boolean }> | undefined {
+    if (!this.options.roles.includes('board_viewer')) return undefined;
+    return [{ value: '', text: 'Every board' }, ...BOARDS.map((b) => ({ value: b, text: BOARD_NAMES[b], selected: b === chosen }))];
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Principal } from '@app/auth';
+import { BOARD_NAMES, type Principal } from '@app/auth';
 import type { BoardAudience, StatisticsPopulation } from '@app/database';
 
 export const POPULATIONS: readonly StatisticsPopulation[] = ['all', 'adults', 'children'];
@@ -17,13 +17,13 @@ export interface Audience {
 
 /** Who receives board reports, and which referrals each is sent figures for. */
 export const AUDIENCES: Readonly<Record<BoardAudience, Audience>> = {
-  safeguarding_adults_board: { code: 'safeguarding_adults_board', name: 'Safeguarding Adults Board', population: 'adults' },
+  safeguarding_adults_board: { code: 'safeguarding_adults_board', name: BOARD_NAMES.safeguarding_adults_board, population: 'adults' },
   safeguarding_children_partnership: {
     code: 'safeguarding_children_partnership',
-    name: 'Safeguarding Children Partnership',
+    name: BOARD_NAMES.safeguarding_children_partnership,
     population: 'children',
   },
-  community_safety_partnership: { code: 'community_safety_partnership', name: 'Community Safety Partnership', population: 'all' },
+  community_safety_partnership: { code: 'community_safety_partnership', name: BOARD_NAMES.community_safety_partnership, population: 'all' },
 };
 
 export const AUDIENCE_CODES = Object.keys(AUDIENCES) as BoardAudience[];

@@ -6,6 +6,7 @@ import { PageController, PageRenderer, PageRoles, PageForbiddenError, validateQu
 import { reportCsv } from '../formats/csv';
 import { fileStem } from '../formats/render';
 import { resolvePeriod } from '../statistics/period-query';
+import { AUDIENCES, readableBoard } from '../statistics/population';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { Count } from '../statistics/figures';
 import { StatisticsService } from '../statistics/statistics.service';
@@ -15,8 +16,9 @@ import { dashboardView, ukToday } from './dashboard.presenter';
 type PageRequest = Request & { principal: Principal };
 
 /**
- * The board dashboard. The same rule as GET /v1/statistics: a board member only ever sees disclosure-controlled
- * figures; a safeguarding lead sees exact figures unless they ask for what a board would see.
+ * The board dashboard. The same rules as GET /v1/statistics: a board member only ever sees disclosure-controlled
+ * figures, and only their board's population when their token names a board; a safeguarding lead sees exact
+ * figures unless they ask for what a board would see.
  */
 @PageController('dashboard')
 @PageRoles('safeguarding_lead', 'board_viewer')
@@ -29,7 +31,18 @@ export class DashboardController {
   @Get()
   async show(@Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const { report, query } = await this.read(raw, req.principal);
-    this.pages.render(req, res, 'insights/dashboard.njk', dashboardView(report, { canChooseFigures: req.principal.role === 'safeguarding_lead', today: ukToday(), query }));
+    const board = readableBoard(req.principal);
+    this.pages.render(
+      req,
+      res,
+      'insights/dashboard.njk',
+      dashboardView(report, {
+        canChooseFigures: req.principal.role === 'safeguarding_lead',
+        populations: board ? [AUDIENCES[board].population] : undefined,
+        today: ukToday(),
+        query,
+      }),
+    );
   }
 
   @Get('download.csv')
@@ -44,11 +57,15 @@ export class DashboardController {
   private async read(raw: Record<string, unknown>, principal: Principal): Promise<{ report: StatisticsReport<Count>; query: string }> {
     const query = await validateQuery(DashboardQuery, raw);
     const period = resolvePeriod({ period: query.period ?? periodContaining(ukToday(), 'financial_year').code });
+    // As GET /v1/statistics: a board viewer whose token names a board sees that board's population only.
+    const board = readableBoard(principal);
+    const population = query.population ?? (board ? AUDIENCES[board].population : 'all');
+    if (board && population !== AUDIENCES[board].population) throw new PageForbiddenError(principal.role);
     const exact = (query.figures ?? (principal.role === 'safeguarding_lead' ? 'exact' : 'disclosure_controlled')) === 'exact';
     // Exact figures are for the internal view only; whatever reaches a board member is disclosure-controlled.
     if (exact && principal.role !== 'safeguarding_lead') throw new PageForbiddenError(principal.role);
-    const report = exact ? await this.statistics.exact(period, query.population) : (await this.statistics.published(period, query.population)).report;
-    const params = new URLSearchParams({ period: period.code, population: query.population, ...(query.figures ? { figures: query.figures } : {}) });
+    const report = exact ? await this.statistics.exact(period, population) : (await this.statistics.published(period, population)).report;
+    const params = new URLSearchParams({ period: period.code, population, ...(query.figures ? { figures: query.figures } : {}) });
     return { report, query: params.toString() };
   }
 }

@@ -3,6 +3,7 @@ import { barChart, groupedBarChart, shown } from '../formats/charts';
 import type { BreakdownName, BreakdownTable, Count } from '../statistics/figures';
 import { POPULATION_LABELS, POPULATIONS } from '../statistics/population';
 import type { StatisticsReport } from '../statistics/statistics-report';
+import type { StatisticsPopulation } from '@app/database';
 
 /** The breakdowns drawn as charts, as in the board report's "Main breakdowns". */
 const CHARTED: readonly BreakdownName[] = ['ageGroup', 'gender', 'exploitationType', 'firstResponderType', 'nationality'];
@@ -49,7 +50,10 @@ function pairedRows(referrals: BreakdownTable<Count>, individuals: BreakdownTabl
  * The dashboard: referrals against individuals by quarter and the main breakdowns, as the same server-drawn SVG
  * charts the board reports use, each with its table. Published figures show suppressed counts as "c".
  */
-export function dashboardView(report: StatisticsReport<Count>, options: { canChooseFigures: boolean; today: string; query: string }): Record<string, unknown> {
+export function dashboardView(
+  report: StatisticsReport<Count>,
+  options: { canChooseFigures: boolean; today: string; query: string; /** The populations the reader may choose (default: all). */ populations?: readonly StatisticsPopulation[] },
+): Record<string, unknown> {
   const { referrals, individuals } = report;
   const quarterChart = groupedBarChart(
     'Referrals and individuals by quarter',
@@ -86,7 +90,7 @@ export function dashboardView(report: StatisticsReport<Count>, options: { canCho
     tables: TABLED.map((name) => ({ id: name, title: referrals.breakdowns[name].title, rows: pairedRows(referrals.breakdowns[name], individuals.breakdowns[name]) })),
     periods: periodChoices(options.today).map((p) => ({ value: p.code, text: p.label, selected: p.code === chosen })),
     customPeriod: periodChoices(options.today).some((p) => p.code === chosen) ? undefined : report.period.label,
-    populations: POPULATIONS.map((p) => ({ value: p, text: POPULATION_LABELS[p], selected: p === report.population.code })),
+    populations: (options.populations ?? POPULATIONS).map((p) => ({ value: p, text: POPULATION_LABELS[p], selected: p === report.population.code })),
     canChooseFigures: options.canChooseFigures,
     figureChoices: [
       { value: 'exact', text: 'Exact (internal use only)', selected: report.figuresAre === 'exact' },
