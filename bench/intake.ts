@@ -36,8 +36,8 @@ export interface IntakeFigures {
 /**
  * Intake's throughput and latency under autocannon (POST /v1/referrals with an Idempotency-Key, 32 connections),
  * beside what this machine's PostgreSQL does with the very statements one referral costs (pgbench, same
- * concurrency): the idempotency claim, then one transaction with the reference number, the referral row, the
- * outbox row and the stored answer, then the audit row. The ratio says how much of the database's limit intake
+ * concurrency): the idempotency claim, the reference number, then one statement writing the referral row, the
+ * outbox row, the stored answer and the audit row. The ratio says how much of the database's limit intake
  * reaches.
  */
 export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures> {
@@ -178,6 +178,11 @@ function insertOf(table: string, row: Record<string, string | null>, computed: R
   return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.join(', ')});`;
 }
 
+/** Statements written as one, the way `combineWrites` sends them. */
+function together(statements: string[]): string {
+  return `WITH ${statements.map((sql, i) => `w${i} AS (${sql.replace(/;$/, '')})`).join(', ')} SELECT 1;`;
+}
+
 /** pgbench running, per transaction, the statements intake runs for one referral, with rows copied from intake's own. */
 async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']> {
   const sql = new Client({ connectionString: env.databaseUrl });
@@ -191,13 +196,14 @@ async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']>
   const script = [
     "SELECT gen_random_uuid()::text AS rid, md5(random()::text) AS ikey \\gset",
     `INSERT INTO central.idempotency_keys (scope, key, request_hash, state, expires_at) VALUES (${literal(idempotency.scope)}, :ikey, ${literal(idempotency.request_hash)}, 'in_flight', now() + 48 * interval '1 hour') ON CONFLICT (scope, key) DO UPDATE SET state = 'in_flight' WHERE central.idempotency_keys.expires_at < now() RETURNING key;`,
-    'BEGIN;',
     "SELECT nextval('central.referral_reference_seq')::int AS n \\gset",
-    insertOf('central.referrals', referral, { id: ':rid::uuid', reference: "'B-' || :n", received_at: 'now()' }),
-    insertOf('central.outbox', outbox, { aggregate_id: ':rid::uuid', job_id: "'deliver-' || :rid", payload: "jsonb_build_object('referralId', :rid::text)" }, ['id', 'sent_at', 'attempts', 'last_error']),
-    `UPDATE central.idempotency_keys SET state = 'completed', response_status = 201, response_body = ${literal(idempotency.response_body)} WHERE scope = ${literal(idempotency.scope)} AND key = :ikey;`,
-    'COMMIT;',
-    insertOf('central.audit_events', audit, { subject_id: ':rid', at: 'now()' }, ['id']),
+    // As intake writes them: one statement (see combineWrites), all or nothing.
+    together([
+      insertOf('central.referrals', referral, { id: ':rid::uuid', reference: "'B-' || :n", received_at: 'now()' }),
+      insertOf('central.outbox', outbox, { aggregate_id: ':rid::uuid', job_id: "'deliver-' || :rid", payload: "jsonb_build_object('referralId', :rid::text)" }, ['id', 'sent_at', 'attempts', 'last_error']),
+      `UPDATE central.idempotency_keys SET state = 'completed', response_status = 201, response_body = ${literal(idempotency.response_body)} WHERE scope = ${literal(idempotency.scope)} AND key = :ikey;`,
+      insertOf('central.audit_events', audit, { subject_id: ':rid', at: 'now()' }, ['id']),
+    ]),
   ].join('\n');
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-pgbench-'));

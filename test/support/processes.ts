@@ -80,7 +80,9 @@ export class AppProcess {
   async start(): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running`);
     const output = this.discardOutput ? 'ignore' : 'pipe';
-    const child = spawn(process.execPath, [entryOf(this.name)], { env: this.env, stdio: ['ignore', output, output] });
+    // RH_NODE_ARGS: extra Node flags for the apps, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench.
+    const nodeArgs = (process.env.RH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, entryOf(this.name)], { env: this.env, stdio: ['ignore', output, output] });
     this.child = child;
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthEvents, type Principal } from '@app/auth';
-import { AuditRepository, type AuditRecord } from '@app/database';
+import { AuditRepository, type AuditRecord, type WritePart } from '@app/database';
 import type { EntityManager } from 'typeorm';
 
 type RequestLike = Pick<Request, 'headers'> & { id?: unknown; principal?: Principal };
@@ -29,21 +29,27 @@ export class AuditService {
     subject: AuditSubject | null,
     options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown>; manager?: EntityManager } = {},
   ): Promise<void> {
-    await this.audit.append(
-      {
-        actorSub: principal.sub,
-        actorRole: principal.role,
-        actorOrg: principal.org ?? null,
-        action,
-        outcome: 'allowed',
-        subjectType: subject?.type ?? null,
-        subjectId: subject?.id ?? null,
-        purpose: purposeOf(options.request, options.purpose ?? action),
-        requestId: options.request?.id ? String(options.request.id) : null,
-        details: options.details ?? null,
-      },
-      options.manager,
-    );
+    await this.audit.append(this.entry(principal, action, subject, options), options.manager);
+  }
+
+  /** `record` as a write to make together with the change it records, in one statement (`combineWrites`). */
+  recordPart(principal: Principal, action: string, subject: AuditSubject | null, options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {}): WritePart {
+    return this.audit.appendPart(this.entry(principal, action, subject, options));
+  }
+
+  private entry(principal: Principal, action: string, subject: AuditSubject | null, options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {}): AuditRecord {
+    return {
+      actorSub: principal.sub,
+      actorRole: principal.role,
+      actorOrg: principal.org ?? null,
+      action,
+      outcome: 'allowed',
+      subjectType: subject?.type ?? null,
+      subjectId: subject?.id ?? null,
+      purpose: purposeOf(options.request, options.purpose ?? action),
+      requestId: options.request?.id ? String(options.request.id) : null,
+      details: options.details ?? null,
+    };
   }
 
   /** A decision made by a worker on its own (the deduplicator linking records), with no person behind it. */

@@ -7,6 +7,7 @@ export * from './central/idempotency-key.entity';
 export * from './central/transition.entity';
 export * from './central/age-assessment.entity';
 export * from './central-database.module';
+export * from './central/write-part';
 export * from './central/referral.repository';
 export * from './central/outbox.repository';
 export * from './central/idempotency.repository';

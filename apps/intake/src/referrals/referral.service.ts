@@ -72,20 +72,15 @@ export class ReferralService {
       }
     }
     try {
-      const view = await this.referrals.transaction(async (manager) => {
-        const entity = this.toEntity(dto, await this.referrals.nextReferenceNumber(manager));
-        await this.referrals.insert(manager, entity);
-        await this.outbox.add(manager, {
-          topic: RoutingJobName.Deliver,
-          aggregateId: entity.id,
-          jobId: deliverJobId(entity.id),
-          payload: { referralId: entity.id },
-        });
-        const created = presentCreated(entity as ReferralEntity);
-        if (idem) await this.idempotency.complete(manager, idem.scope, idem.key, 201, created);
-        if (by) await this.audit.record(by.principal, 'referral.create', { type: 'referral', id: entity.id }, { request: by.request, manager });
-        return created;
-      });
+      const entity = this.toEntity(dto, await this.referrals.nextReferenceNumber());
+      const view = presentCreated(entity as ReferralEntity);
+      // One statement, so one round trip and all or nothing: the referral, its outbox message, the stored answer
+      // to its Idempotency-Key and the audit of its creation.
+      await this.referrals.insertWith(entity, [
+        this.outbox.addPart({ topic: RoutingJobName.Deliver, aggregateId: entity.id, jobId: deliverJobId(entity.id), payload: { referralId: entity.id } }),
+        ...(idem ? [this.idempotency.completePart(idem.scope, idem.key, 201, view)] : []),
+        ...(by ? [this.audit.recordPart(by.principal, 'referral.create', { type: 'referral', id: entity.id }, { request: by.request })] : []),
+      ]);
       this.relay.kick();
       return { view, replayed: false };
     } catch (error) {

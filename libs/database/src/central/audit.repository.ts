@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity } from './audit-event.entity';
+import { runWrite, type WritePart } from './write-part';
 
 export interface AuditRecord {
   actorSub: string;
@@ -32,10 +33,27 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async append(record: AuditRecord, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).insert(AuditEventEntity, {
-      ...record,
-      details: record.details ?? null,
-    } as Partial<AuditEventEntity> as never);
+    await runWrite(manager ?? this.dataSource.manager, this.appendPart(record));
+  }
+
+  /** The insert of `append`, to write together with the change it records (see `combineWrites`). */
+  appendPart(record: AuditRecord): WritePart {
+    return {
+      sql: `INSERT INTO central.audit_events (actor_sub, actor_role, actor_org, action, outcome, subject_type, subject_id, purpose, request_id, details)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      params: [
+        record.actorSub,
+        record.actorRole ?? null,
+        record.actorOrg ?? null,
+        record.action,
+        record.outcome,
+        record.subjectType ?? null,
+        record.subjectId ?? null,
+        record.purpose ?? null,
+        record.requestId ?? null,
+        record.details === undefined || record.details === null ? null : JSON.stringify(record.details),
+      ],
+    };
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<{ items: AuditEventEntity[]; total: number }> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runWrite, type WritePart } from './write-part';
 
 export type ClaimResult =
   | { outcome: 'claimed' }
@@ -43,10 +44,15 @@ export class IdempotencyRepository {
 
   /** Stores the answer inside the transaction that wrote the referral: both land, or neither. */
   async complete(manager: EntityManager, scope: string, key: string, status: number, body: unknown): Promise<void> {
-    await manager.query(
-      `UPDATE central.idempotency_keys SET state = 'completed', response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
-      [scope, key, status, JSON.stringify(body)],
-    );
+    await runWrite(manager, this.completePart(scope, key, status, body));
+  }
+
+  /** The update of `complete`, to write together with the change it answers for (see `combineWrites`). */
+  completePart(scope: string, key: string, status: number, body: unknown): WritePart {
+    return {
+      sql: `UPDATE central.idempotency_keys SET state = 'completed', response_status = $3, response_body = $4 WHERE scope = $1 AND key = $2`,
+      params: [scope, key, status, JSON.stringify(body)],
+    };
   }
 
   async release(scope: string, key: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { runWrite, type WritePart } from './write-part';
 
 export interface OutboxMessage {
   topic: string;
@@ -19,12 +20,15 @@ export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async add(manager: EntityManager, message: OutboxMessage): Promise<void> {
-    await manager.query(`INSERT INTO central.outbox (topic, aggregate_id, job_id, payload) VALUES ($1, $2, $3, $4)`, [
-      message.topic,
-      message.aggregateId,
-      message.jobId,
-      JSON.stringify(message.payload),
-    ]);
+    await runWrite(manager, this.addPart(message));
+  }
+
+  /** The insert of `add`, to write together with the change it announces (see `combineWrites`). */
+  addPart(message: OutboxMessage): WritePart {
+    return {
+      sql: `INSERT INTO central.outbox (topic, aggregate_id, job_id, payload) VALUES ($1, $2, $3, $4)`,
+      params: [message.topic, message.aggregateId, message.jobId, JSON.stringify(message.payload)],
+    };
   }
 
   /**

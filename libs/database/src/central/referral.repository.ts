@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseSystem } from '@app/domain';
 import { ReferralEntity, ReferralStatus } from './referral.entity';
+import { combineWrites, runWrite, type WritePart } from './write-part';
 
 export interface ReferralFilter {
   organisation?: string;
@@ -27,13 +28,23 @@ export class ReferralRepository {
     return this.dataSource.transaction(work);
   }
 
-  async nextReferenceNumber(manager: EntityManager): Promise<number> {
+  /** A sequence is not transactional: a number drawn for a referral that is then refused is simply skipped. */
+  async nextReferenceNumber(manager: EntityManager = this.dataSource.manager): Promise<number> {
     const [{ n }] = await manager.query(`SELECT nextval('central.referral_reference_seq')::int AS n`);
     return n;
   }
 
   async insert(manager: EntityManager, referral: Partial<ReferralEntity>): Promise<void> {
     await manager.insert(ReferralEntity, referral);
+  }
+
+  /**
+   * Writes a new referral together with the rows that must land with it (its outbox message, the stored
+   * idempotent answer, the audit of its creation) as one statement: one round trip, all or nothing.
+   */
+  async insertWith(referral: Partial<ReferralEntity>, alongside: readonly WritePart[]): Promise<void> {
+    const [sql, params] = this.dataSource.createQueryBuilder().insert().into(ReferralEntity).values(referral).updateEntity(false).getQueryAndParameters();
+    await runWrite(this.dataSource.manager, combineWrites([{ sql, params }, ...alongside]));
   }
 
   findById(id: string): Promise<ReferralEntity | null> {

@@ -1,0 +1,29 @@
+import type { EntityManager } from 'typeorm';
+
+/** One data-modifying SQL statement with its own $1…$n parameters. */
+export interface WritePart {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
+
+/**
+ * Several writes as one statement (each a data-modifying WITH query): one round trip, and atomic on its own —
+ * either every row lands or none does — so it needs no transaction around it. PostgreSQL runs every part to
+ * completion whether or not anything reads its output, and checks foreign keys at the end of the statement, so a
+ * part may insert a row that refers to another part's row.
+ */
+export function combineWrites(parts: readonly WritePart[]): WritePart {
+  if (parts.length === 1) return parts[0];
+  const params: unknown[] = [];
+  const queries = parts.map((part, i) => {
+    const offset = params.length;
+    params.push(...part.params);
+    // Parts are parameterised, so a "$n" in their SQL is always a placeholder.
+    return `w${i} AS (${part.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
+  return { sql: `WITH ${queries.join(', ')} SELECT 1`, params };
+}
+
+export async function runWrite(manager: EntityManager, part: WritePart): Promise<void> {
+  await manager.query(part.sql, part.params as unknown[]);
+}
