@@ -55,6 +55,11 @@ export interface LinkageConfig {
   readonly termFrequency: {
     /** Floor on a value's frequency, so that a unique misspelling is not taken as near-proof. */
     readonly minimumFrequency: number;
+    /**
+     * Values are counted once per group of records a first pass holds to be one person; a group larger than
+     * this is taken for several people (possible matches chain) and its records count one by one.
+     */
+    readonly maxGroupSize: number;
   };
   /**
    * Twins and siblings share a family name, often a date of birth and an address, but not a given name: when
@@ -81,7 +86,7 @@ export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
     uPseudoCount: 200,
     seed: 20_240_101,
   }),
-  termFrequency: Object.freeze({ minimumFrequency: 0.0002 }),
+  termFrequency: Object.freeze({ minimumFrequency: 0.0002, maxGroupSize: 25 }),
   siblingGuard: true,
   requireCorroboration: false,
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { generatePopulation } from '@app/synth';
-import { DuplicateRecordIdError, explainPair, linkRecords } from './linker';
+import { DuplicateRecordIdError, explainPair, likelyPersons, linkRecords } from './linker';
 import { defaultModel } from './model';
 import { DEFAULT_LINKAGE_CONFIG } from './config';
 import { LinkageRecord, prepareRecord } from './record';
@@ -130,6 +130,18 @@ describe('term frequencies and confirmation', () => {
     const records = ['Ardit', 'Ardit', 'Ardit', 'Besnik'].map((firstName, i) => prepareRecord({ recordId: `R${i}`, firstName, lastName: 'Hoxha' }));
     expect(termFrequencies(records).given_name!.counts).toEqual({ ardit: 3, besnik: 1 });
     expect(termFrequencies(records, [0, 0, 1, 2]).given_name!.counts).toEqual({ ardit: 2, besnik: 1 });
+  });
+
+  it('groups records joined by possible matches, but not a chain longer than one person could be', () => {
+    const chain = (length: number) => {
+      const left = Int32Array.from({ length: length - 1 }, (_, i) => i);
+      const right = Int32Array.from({ length: length - 1 }, (_, i) => i + 1);
+      const groups = likelyPersons(length, { left, right, count: length - 1, skippedBlocks: 0 }, new Float64Array(length - 1).fill(10), new Uint8Array(length - 1), 0, DEFAULT_LINKAGE_CONFIG);
+      return new Set(groups).size;
+    };
+    expect(chain(3)).toBe(1);
+    const long = DEFAULT_LINKAGE_CONFIG.termFrequency.maxGroupSize + 1;
+    expect(chain(long)).toBe(long);
   });
 
   it('links pairs between the match and confirmation thresholds and puts them before a reviewer', () => {

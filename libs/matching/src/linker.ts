@@ -260,7 +260,7 @@ export function explainPair(
  * Groups of records a first pass holds to be one person: joined by every unguarded pair at least a possible
  * match. Used only to count values once per person, never as the answer.
  */
-function likelyPersons(n: number, pairs: CandidatePairs, evidence: Float64Array, guarded: Uint8Array, priorWeight: number, config: LinkageConfig): Int32Array {
+export function likelyPersons(n: number, pairs: CandidatePairs, evidence: Float64Array, guarded: Uint8Array, priorWeight: number, config: LinkageConfig): Int32Array {
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -276,7 +276,11 @@ function likelyPersons(n: number, pairs: CandidatePairs, evidence: Float64Array,
     if (a !== b) parent[a] = b;
   }
   const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = find(i);
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[(out[i] = find(i))]++;
+  // Possible matches chain: a group far larger than one person's records is several people, whose values must
+  // each count. Such a group's records count one by one (numbered past the record indices, so they are unique).
+  for (let i = 0; i < n; i++) if (size[out[i]] > config.termFrequency.maxGroupSize) out[i] = n + i;
   return out;
 }
 
