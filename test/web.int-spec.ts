@@ -130,11 +130,25 @@ describe('web pages (intake)', () => {
       .send({ _csrf: csrfOf(details.text), 'potentialVictim.firstName': 'Smuggled', 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': 'labour', 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
       .expect(400);
     expect(refused.text).toContain('must not be given in an anonymous Duty to Notify notification');
-    const created = await agent
+    const referralsBefore = (await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n;
+    const check = await agent
       .post('/referrals/new/details')
       .type('form')
       .send({ _csrf: csrfOf(details.text), 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': ['labour', 'criminal'], 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
-      .expect(303);
+      .expect(200);
+    // Check your answers: read back in words, nothing written yet, every answer carried in the page itself.
+    expect(check.text).toContain('Check your answers before sending');
+    for (const shown of ['Eritrea', 'Labour and financial exploitation, Criminal exploitation', 'Sam Officer', 'Police']) expect(check.text).toContain(shown);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n).toBe(referralsBefore);
+    const carried = new URLSearchParams([...check.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [m[1], m[2]]));
+    expect(carried.getAll('exploitation.types')).toEqual(['labour', 'criminal']);
+    // "Change your answers" shows the details page again with them.
+    carried.set('_csrf', csrfOf(check.text)); // the page's other form (sign out) carries one too
+    carried.set('step', 'change');
+    const again = await agent.post('/referrals/new/details').type('form').send(carried.toString()).expect(200);
+    expect(again.text).toContain('value="sam@police.example"');
+    carried.set('step', 'submit');
+    const created = await agent.post('/referrals/new/details').type('form').send(carried.toString()).expect(303);
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
     const row = await sql.query(`SELECT kind, anonymous, organisation, route_system FROM central.referrals WHERE id = $1`, [id]);
     expect(row.rows[0]).toEqual({ kind: 'dtn', anonymous: true, organisation: 'Thames Valley Police', route_system: 'AIS' });

@@ -127,6 +127,12 @@ describe('web pages in Chromium', () => {
     await fillChildDetails(page, { first: 'Minh', last: 'Tran' });
     await expectNoAxeViolations(page);
     await screenshot(page, '02-child-details');
+    await page.click('button:has-text("Continue")');
+    // Check your answers: nothing sent yet, the answers read back.
+    expect(await page.textContent('h1')).toContain('Check your answers');
+    expect(await page.textContent('main')).toContain('Tran');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '02b-check-answers');
     await page.click('button:has-text("Submit referral")');
     await page.waitForURL('**/confirmation');
     const panel = await page.innerText('.govuk-panel');
@@ -178,6 +184,7 @@ describe('web pages in Chromium', () => {
     await page.selectOption('#potentialVictim-nationality', 'ERI');
     await fillFirstResponder(page);
     await screenshot(page, '05-dtn-details');
+    await page.click('button:has-text("Continue")');
     await page.click('button:has-text("Submit notification")');
     await page.waitForURL('**/confirmation');
     expect(await page.textContent('.govuk-panel')).toContain('Notification submitted');
@@ -202,7 +209,7 @@ describe('web pages in Chromium', () => {
     await page.fill('#potentialVictim-dateOfBirth-year', '2012');
     await page.fill('#potentialVictim-nhsNumber', '123 456 7890');
     await page.check('input[name="exploitation.types"][value="other"]');
-    await page.click('button:has-text("Submit referral")');
+    await page.click('button:has-text("Continue")');
     const summary = (await page.textContent('.govuk-error-summary')) ?? '';
     for (const message of [
       'Enter the local authority you contacted about the child',
@@ -237,6 +244,7 @@ describe('web pages in Chromium', () => {
     await page.waitForURL('**/referrals/new/details');
     await fillChildDetails(page, { first: 'Anh', last: 'Pham' });
     await screenshot(page, '07-no-javascript-details');
+    await page.click('button:has-text("Continue")');
     await page.click('button:has-text("Submit referral")');
     await page.waitForURL('**/confirmation');
     expect(await page.textContent('.govuk-panel')).toContain('Referral submitted');

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
-import { formErrors, PageController, PageRenderer, PageRoles, type FormBody } from '@app/web';
+import { formErrors, PageController, PageRenderer, PageRoles, textField, type FormBody } from '@app/web';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { flattenValidationErrors } from '@app/common';
@@ -12,7 +12,7 @@ import { ReferralBodyPipe } from '../referrals/referral-body.pipe';
 import { IntakeServices } from './intake-services';
 import { afterAge, detailsShape, isChild, type ReferralDraft } from './referral-journey';
 import { ageAnswers, AGE_FIELDS, CONSENT_FIELDS, consentAnswers, detailsErrors, referralBody } from './referral-form.presenter';
-import { confirmationView, detailsView } from './referral-pages.presenter';
+import { checkAnswersView, confirmationView, detailsView } from './referral-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -78,11 +78,18 @@ export class ReferralFormController {
     this.pages.render(req, res, 'intake/referral-details.njk', detailsView(draft, detailsShape(draft), {}, undefined, req.principal));
   }
 
+  /**
+   * The details, then "Check your answers": valid details are shown back with every answer carried in the page's
+   * own hidden fields (nothing personal is kept in the session), and only "Submit" creates the referral. "Change"
+   * shows the details page again with the answers as given.
+   */
   @Post('new/details')
   async submit(@Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const draft = req.session.referralDraft;
     if (!draft) return res.redirect(303, '/referrals/new');
     const shape = detailsShape(draft);
+    const step = textField(form, 'step');
+    if (step === 'change') return this.pages.render(req, res, 'intake/referral-details.njk', detailsView(draft, shape, form, undefined, req.principal));
     const body = referralBody(draft, shape, form, req.principal);
     let dto;
     try {
@@ -91,6 +98,7 @@ export class ReferralFormController {
       if (!(error instanceof InvalidRequestError)) throw error;
       return this.pages.render(req, res, 'intake/referral-details.njk', detailsView(draft, shape, form, detailsErrors(error.errors), req.principal), 400);
     }
+    if (step !== 'submit') return this.pages.render(req, res, 'intake/referral-check.njk', checkAnswersView(draft, shape, dto, form));
     // Audited in the transaction that writes the referral, as the API does.
     const outcome = await this.services.referrals.create(dto, undefined, { principal: req.principal, request: req });
     delete req.session.referralDraft;

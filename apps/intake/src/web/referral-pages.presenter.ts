@@ -3,7 +3,7 @@ import { combinedNationalityLabel, countryByAlpha3 } from '@app/countries';
 import type { FormBody, FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
-import { EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
+import { DETAILS_FIELDS, EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
 
 export const SYSTEM_NAMES: Record<string, string> = {
@@ -55,6 +55,70 @@ export function detailsView(draft: ReferralDraft, shape: DetailsShape, form: For
     organisationTypes: selectItems(ORGANISATION_TYPES, values['firstResponder.organisationType'] as string | undefined),
     nationalities: selectItems(nationalityOptions(), values['potentialVictim.nationality'] as string | undefined, 'Select a nationality'),
     secondNationalities: selectItems(nationalityOptions(), values['potentialVictim.secondNationality'] as string | undefined, 'None'),
+  };
+}
+
+const LOCATIONS: Record<string, string> = { uk: 'UK', overseas: 'Overseas', uk_and_overseas: 'UK and overseas' };
+const ENUM_TEXT: Record<string, Record<string, string>> = {
+  'potentialVictim.gender': Object.fromEntries(GENDERS.map((g) => [g.value, g.text])),
+  'firstResponder.organisationType': Object.fromEntries(ORGANISATION_TYPES.map((o) => [o.value, o.text])),
+  'exploitation.types': Object.fromEntries(EXPLOITATION_GROUPS.map((e) => [e.value, e.text])),
+  'exploitation.location': LOCATIONS,
+};
+const COUNTRY_PATHS = new Set(['potentialVictim.nationality', 'potentialVictim.secondNationality', 'exploitation.countries']);
+
+/** One answer as a person reads it back: names for codes, a date in words, lists one to a line. */
+function answerText(path: string, value: unknown): string {
+  const one = (v: unknown): string => {
+    if (typeof v === 'boolean') return v ? 'Yes' : 'No';
+    const text = String(v);
+    if (COUNTRY_PATHS.has(path)) return text === 'ZZZ' ? 'Not known' : (countryByAlpha3(text)?.name ?? text);
+    if (ENUM_TEXT[path]) return ENUM_TEXT[path][text] ?? text;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    return text;
+  };
+  return Array.isArray(value) ? value.map(one).join(', ') : one(value);
+}
+
+function valueAt(body: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), body);
+}
+
+const CHECK_SECTIONS: ReadonlyArray<{ title: string; prefixes: readonly string[] }> = [
+  { title: 'The potential victim', prefixes: ['potentialVictim.', 'cooperatesWithAuthorities'] },
+  { title: 'The exploitation', prefixes: ['exploitation.', 'narrative'] },
+  { title: 'Who else has been told', prefixes: ['localAuthorityContact.', 'police.'] },
+  { title: 'About you', prefixes: ['firstResponder.'] },
+];
+
+/**
+ * "Check your answers": the validated details read back section by section, and the form's own answers again as
+ * hidden fields, so submitting (or changing) them needs nothing kept in the session.
+ */
+export function checkAnswersView(draft: ReferralDraft, shape: DetailsShape, body: object, form: FormBody): Record<string, unknown> {
+  const earlier = [
+    { key: { text: 'Under 18' }, value: { text: YES_NO[draft.under18] } },
+    ...(draft.under18DuringExploitation ? [{ key: { text: 'Under 18 during the exploitation' }, value: { text: YES_NO[draft.under18DuringExploitation] } }] : []),
+    ...(draft.ageDisputed ? [{ key: { text: 'Age disputed' }, value: { text: 'Yes' } }] : []),
+    ...(!shape.child && draft.consentToNrm !== undefined ? [{ key: { text: 'Consents to an NRM referral' }, value: { text: draft.consentToNrm ? 'Yes' : 'No' } }] : []),
+  ];
+  const sections = CHECK_SECTIONS.map(({ title, prefixes }) => ({
+    title,
+    rows: Object.entries(DETAILS_FIELDS)
+      .filter(([path]) => prefixes.some((p) => path === p || path.startsWith(p)))
+      .map(([path, field]) => ({ path, label: field.label, value: valueAt(body, path) }))
+      .filter((row) => row.value !== undefined && row.value !== null && row.value !== '')
+      .map((row) => ({ key: { text: row.label }, value: { text: answerText(row.path, row.value) } })),
+  })).filter((section) => section.rows.length > 0);
+  const hidden = Object.entries(form)
+    .filter(([name]) => name !== '_csrf' && name !== 'step')
+    .flatMap(([name, value]) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => ({ name, value: String(v) })));
+  return {
+    title: 'Check your answers before sending',
+    kindName: KIND_NAMES[shape.kind],
+    submitText: shape.kind === 'dtn' ? 'Submit notification' : 'Submit referral',
+    sections: [{ title: `The ${KIND_NAMES[shape.kind]}`, rows: earlier }, ...sections],
+    hidden,
   };
 }
 
