@@ -2,33 +2,26 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
 import { adultNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 
 describe('AuditService', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
   let lead: string;
   let admin: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    app = await createIntakeApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ intake: true });
+    ({ sql } = system);
+    app = system.intake!;
     lead = await bearer('safeguarding_lead', undefined, 'lead-1');
     admin = await bearer('admin', undefined, 'admin-1');
   });
 
   afterAll(async () => {
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   it('records a read of a referral with who, what, purpose and request id', async () => {

@@ -1,26 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
 import { adultNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
 
 /** The dashboard's role rules over HTTP: what a board member may download is disclosure-controlled, always. */
 describe('web pages (insights dashboard)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let intake: INestApplication;
   let insights: INestApplication;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
-    intake = await createIntakeApp();
-    insights = await createInsightsApp();
-    await intake.init();
-    await insights.init();
+    system = await startSystem({ intake: true, insights: true });
+    intake = system.intake!;
+    insights = system.insights!;
     const lead = await bearer('safeguarding_lead');
     for (let i = 0; i < 3; i++) {
       await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' })).expect(201);
@@ -28,9 +22,7 @@ describe('web pages (insights dashboard)', () => {
   });
 
   afterAll(async () => {
-    await insights?.close();
-    await intake?.close();
-    await db?.drop();
+    await system?.close();
   });
 
   const csvCount = (csv: string, table: string) => csv.split('\r\n').find((line) => line.includes(`,referrals,${table},`))?.split(',').pop();

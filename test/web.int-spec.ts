@@ -2,31 +2,24 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
 import { adultNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
 
 /** The pages' sign-in, sessions, CSRF and role rules, over HTTP (the browser suite drives the pages themselves). */
 describe('web pages (intake)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    app = await createIntakeApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ intake: true });
+    ({ sql } = system);
+    app = system.intake!;
   });
 
   afterAll(async () => {
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   const server = () => request(app.getHttpServer());

@@ -17,3 +17,4 @@ export * from './table';
 export * from './disclosure-control';
 export * from './disclosure-audit';
 export * from './disclosure-linked';
+export type { CrossTabShape } from './disclosure-layout';

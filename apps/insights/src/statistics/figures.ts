@@ -2,6 +2,7 @@ import type { AgeFacts, DecisionGroupRow, ReferralGroupRow, StatisticsGroupingSe
 import {
   Breakdown,
   CrossTab,
+  type CrossTabShape,
   DIMENSIONS,
   Dimension,
   Period,
@@ -35,16 +36,8 @@ export interface BreakdownTable<C extends Count> {
   readonly cells: readonly { readonly label: string; readonly count: C }[];
 }
 
-export interface CrossTable<C extends Count> {
+export interface CrossTable<C extends Count> extends CrossTabShape<C> {
   readonly title: string;
-  readonly rowDimension: string;
-  readonly columnDimension: string;
-  readonly rows: readonly string[];
-  readonly columns: readonly string[];
-  readonly counts: readonly (readonly C[])[];
-  readonly rowTotals: readonly C[];
-  readonly columnTotals: readonly C[];
-  readonly total: C;
 }
 
 /** The Home Office breakdowns every population is shown by, in the order a report shows them. */
