@@ -1,5 +1,6 @@
 import { Dimension, TOTAL_LABEL } from './dimension';
 import { TableInvariantError, UnknownCategoryError } from './statistics.errors';
+import type { CrossTabShape } from './disclosure-layout';
 
 /** One category of a breakdown and how many referrals, notifications or people fall in it. */
 export interface Cell {
@@ -19,16 +20,7 @@ export interface Breakdown {
  * (Tables 16 and 28). Invariants: `counts[r][c]` adds up across a row to `rowTotals[r]`, down a column to
  * `columnTotals[c]`, and both margins add up to `total`.
  */
-export interface CrossTab {
-  readonly rowDimension: string;
-  readonly columnDimension: string;
-  readonly rows: readonly string[];
-  readonly columns: readonly string[];
-  readonly counts: readonly (readonly number[])[];
-  readonly rowTotals: readonly number[];
-  readonly columnTotals: readonly number[];
-  readonly total: number;
-}
+export type CrossTab = CrossTabShape<number>;
 
 /** A labelled count as the insights app has it after grouping rows; a label may occur more than once. */
 export interface CountEntry {
