@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
@@ -23,6 +24,17 @@ describe('web pages (intake)', () => {
   });
 
   const server = () => request(app.getHttpServer());
+
+  /** Every session record stored under a pattern, as Redis holds it. */
+  async function redisValues(pattern: string): Promise<string[]> {
+    const redis = new Redis(process.env.REDIS_URL!);
+    try {
+      const keys = await redis.keys(pattern);
+      return keys.length > 0 ? ((await redis.mget(keys)).filter((v) => v !== null) as string[]) : [];
+    } finally {
+      redis.disconnect();
+    }
+  }
 
   it('sends a visitor without a session to sign in, and back to the page asked for', async () => {
     const res = await server().get('/referrals/new').expect(303);
@@ -116,32 +128,40 @@ describe('web pages (intake)', () => {
     expect(details.text).not.toContain('name="potentialVictim.firstName"');
     expect(details.text).not.toContain('potentialVictim.dateOfBirth-day');
     expect(details.text).not.toContain('name="potentialVictim.contact.email"');
-    // A name slipped in anyway is refused by the API's own rules.
+    // A name slipped in anyway is refused by the API's own rules: the answers are kept and the page shows why.
     const refused = await agent
       .post('/referrals/new/details')
       .type('form')
       .send({ _csrf: csrfOf(details.text), 'potentialVictim.firstName': 'Smuggled', 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': 'labour', 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
-      .expect(400);
-    expect(refused.text).toContain('must not be given in an anonymous Duty to Notify notification');
+      .expect(303);
+    expect(refused.headers.location).toMatch(/^\/referrals\/new\/details/);
+    expect((await agent.get('/referrals/new/details').expect(200)).text).toContain('must not be given in an anonymous Duty to Notify notification');
+    await agent.get('/referrals/new/check').expect(303).expect('Location', '/referrals/new/details');
     const referralsBefore = (await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n;
-    const check = await agent
+    const toCheck = await agent
       .post('/referrals/new/details')
       .type('form')
       .send({ _csrf: csrfOf(details.text), 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': ['labour', 'criminal'], 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
-      .expect(200);
-    // Check your answers: read back in words, nothing written yet, every answer carried in the page itself.
+      .expect(303);
+    expect(toCheck.headers.location).toBe('/referrals/new/check');
+    // Check your answers: read back in words, nothing written yet, nothing personal in the page's form.
+    const check = await agent.get('/referrals/new/check').expect(200);
     expect(check.text).toContain('Check your answers before sending');
     for (const shown of ['Eritrea', 'Labour and financial exploitation, Criminal exploitation', 'Sam Officer', 'Police']) expect(check.text).toContain(shown);
+    expect(check.text).not.toMatch(/<input type="hidden" name="(?!_csrf)/);
     expect((await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n).toBe(referralsBefore);
-    const carried = new URLSearchParams([...check.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m): [string, string] => [m[1], m[2]]));
-    expect(carried.getAll('exploitation.types')).toEqual(['labour', 'criminal']);
-    // "Change your answers" shows the details page again with them.
-    carried.set('_csrf', csrfOf(check.text)); // the page's other form (sign out) carries one too
-    carried.set('step', 'change');
-    const again = await agent.post('/referrals/new/details').type('form').send(carried.toString()).expect(200);
+    // The answers are kept server-side, sealed: the session record in Redis does not hold them in the clear.
+    const sessions = await redisValues(`${process.env.QUEUE_PREFIX}:session:*`);
+    expect(sessions.some((v) => v.includes('journeyAnswers'))).toBe(true);
+    expect(sessions.some((v) => v.includes('sam@police.example') || v.includes('Sam Officer'))).toBe(false);
+    // "Change your answers" is a link to the details page, which shows them again.
+    expect(check.text).toContain('href="/referrals/new/details"');
+    const again = await agent.get('/referrals/new/details').expect(200);
     expect(again.text).toContain('value="sam@police.example"');
-    carried.set('step', 'submit');
-    const created = await agent.post('/referrals/new/details').type('form').send(carried.toString()).expect(303);
+    const created = await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303);
+    // Submitting again (Back, then Submit) sends nothing twice: the journey's answers are gone.
+    await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303).expect('Location', '/referrals/new');
+    expect((await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n).toBe(referralsBefore + 1);
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
     const row = await sql.query(`SELECT kind, anonymous, organisation, route_system FROM central.referrals WHERE id = $1`, [id]);
     expect(row.rows[0]).toEqual({ kind: 'dtn', anonymous: true, organisation: 'Thames Valley Police', route_system: 'AIS' });

@@ -194,6 +194,74 @@ describe('web pages in Chromium', () => {
     expect(row.rows[0]).toEqual({ kind: 'dtn', anonymous: true, victim: { gender: 'male', nationality: 'ERI' }, countries: ['LBY'] });
   });
 
+  it('keeps every answer, names included, through Back from Check your answers and Back after Change', async () => {
+    const page = await newPage();
+    const errors: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
+    await signIn(page, intakeUrl, 'first_responder', 'Thames Valley Police');
+    await page.check('input[name="under18"][value="no"]');
+    await page.check('input[name="under18DuringExploitation"][value="no"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/consent');
+    await page.check('input[name="cooperatesWithAuthorities"][value="yes"]');
+    await page.check('input[name="consentToNrm"][value="yes"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/details');
+    await page.check('input[name="exploitation.types"][value="labour"]');
+    await page.check('input[name="exploitation.location"][value="uk"]');
+    await page.fill('#potentialVictim-firstName', 'Dritan');
+    await page.fill('#potentialVictim-lastName', 'Hoxha');
+    await page.fill('#potentialVictim-dateOfBirth-day', '3');
+    await page.fill('#potentialVictim-dateOfBirth-month', '9');
+    await page.fill('#potentialVictim-dateOfBirth-year', '1998');
+    await page.check('input[name="potentialVictim.gender"][value="male"]');
+    await page.selectOption('#potentialVictim-nationality', 'ALB');
+    await fillFirstResponder(page);
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/check');
+    expect(await page.textContent('main')).toContain('Hoxha');
+    await screenshot(page, '05b-adult-check-answers');
+
+    // The browser's Back button: the details page again, every answer still there.
+    await page.goBack();
+    await page.waitForURL('**/referrals/new/details');
+    const expectFilled = async () => {
+      expect(await page.inputValue('#potentialVictim-firstName')).toBe('Dritan');
+      expect(await page.inputValue('#potentialVictim-lastName')).toBe('Hoxha');
+      expect(await page.inputValue('#potentialVictim-dateOfBirth-day')).toBe('3');
+      expect(await page.inputValue('#potentialVictim-dateOfBirth-year')).toBe('1998');
+      expect(await page.isChecked('input[name="exploitation.types"][value="labour"]')).toBe(true);
+      expect(await page.isChecked('input[name="potentialVictim.gender"][value="male"]')).toBe(true);
+      expect(await page.inputValue('#potentialVictim-nationality')).toBe('ALB');
+      expect(await page.inputValue('#firstResponder-name')).toBe('Sam Officer');
+    };
+    await expectFilled();
+    await screenshot(page, '05c-details-after-back');
+
+    // Forward again, then "Change your answers", then Back: the check page, not a browser error.
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/check');
+    await page.click('a.govuk-button:has-text("Change your answers")');
+    await page.waitForURL('**/referrals/new/details');
+    await expectFilled();
+    await page.goBack();
+    await page.waitForURL('**/referrals/new/check');
+    expect(await page.textContent('h1')).toContain('Check your answers');
+    expect(await page.textContent('main')).toContain('Dritan');
+    expect(await page.content()).not.toContain('ERR_CACHE_MISS');
+    await screenshot(page, '05d-check-after-change-and-back');
+    await page.click('button:has-text("Submit referral")');
+    await page.waitForURL('**/confirmation');
+    // Back from the confirmation cannot send it twice: the journey is over.
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe('/referrals/new');
+    const id = /\/referrals\/([0-9a-f-]{36})\//.exec((await sql.query(`SELECT '/referrals/' || id || '/' AS p FROM central.referrals WHERE details->'potentialVictim'->>'lastName' = 'Hoxha'`)).rows[0].p as string)![1];
+    expect(id).toBeDefined();
+    expect(errors).toEqual([]);
+  });
+
   it('shows the GOV.UK error summary and inline messages from the API rules, keeping the answers', async () => {
     const page = await newPage();
     await signIn(page, intakeUrl, 'safeguarding_lead');

@@ -12,3 +12,4 @@ export * from './form';
 export * from './oidc.client';
 export * from './development-sign-in';
 export * from './session.types';
+export * from './journey-answers';

@@ -1,6 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { AssetsController } from './assets.controller';
 import { HomeController } from './home.controller';
+import { JourneyAnswers } from './journey-answers';
 import { OidcClient } from './oidc.client';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSessionMiddleware, PageSessions } from './page-session';
@@ -19,8 +20,8 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       controllers: [AssetsController, SignInController, HomeController],
-      providers: [{ provide: WEB_OPTIONS, useValue: options }, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, OidcClient],
-      exports: [WEB_OPTIONS, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter],
+      providers: [{ provide: WEB_OPTIONS, useValue: options }, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, OidcClient, JourneyAnswers],
+      exports: [WEB_OPTIONS, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, JourneyAnswers],
     };
   }
 

@@ -1,4 +1,4 @@
-import { detailsShape, afterAge } from './referral-journey';
+import { afterAge, answersFor, detailsShape } from './referral-journey';
 
 describe(detailsShape.name, () => {
   it('asks a child referral for the local-authority contact and every identity field, with no consent', () => {
@@ -28,5 +28,26 @@ describe(detailsShape.name, () => {
   it('shows names and contact, never a date of birth, when the adult co-operates', () => {
     const shape = detailsShape({ under18: 'no', consentToNrm: false, cooperatesWithAuthorities: true });
     expect([...shape.withheld].sort()).toEqual(['dateOfBirth', 'dateOfBirthEstimated', 'homeOfficeReference', 'nhsNumber']);
+  });
+});
+
+describe(answersFor.name, () => {
+  const kept = {
+    'potentialVictim.firstName': 'Dritan',
+    'potentialVictim.dateOfBirth-day': '3',
+    'potentialVictim.contact.email': 'd@example.com',
+    'potentialVictim.gender': 'male',
+    'localAuthorityContact.authority': 'Buckinghamshire Council',
+    cooperatesWithAuthorities: 'yes',
+    narrative: 'What happened',
+  };
+
+  it('keeps every answer the details page still asks', () => {
+    expect(answersFor(detailsShape({ under18: 'yes' }), kept)).toEqual(kept);
+  });
+
+  it('drops the answers an anonymous Duty to Notify page no longer asks after an earlier answer changed', () => {
+    const shape = detailsShape({ under18: 'no', consentToNrm: false, cooperatesWithAuthorities: false });
+    expect(answersFor(shape, kept)).toEqual({ 'potentialVictim.gender': 'male', narrative: 'What happened' });
   });
 });

@@ -16,6 +16,8 @@ export interface ReferralDraft {
 declare module 'express-session' {
   interface SessionData {
     referralDraft: ReferralDraft;
+    /** The details have been sent at least once, so the details page shows their problems. */
+    referralDetailsSent: boolean;
   }
 }
 
@@ -85,4 +87,20 @@ export function detailsShape(draft: ReferralDraft, now = new Date()): DetailsSha
 /** The journey's next page after the age question. */
 export function afterAge(draft: ReferralDraft): string {
   return isChild(draft) ? '/referrals/new/details' : '/referrals/new/consent';
+}
+
+/**
+ * The kept details answers that still belong on the details page after an earlier answer changed (an adult who no
+ * longer consents is asked no name; a child no longer one is asked no local-authority contact). What the page no
+ * longer shows is dropped rather than sent unseen.
+ */
+export function answersFor(shape: DetailsShape, form: Record<string, string | string[] | undefined>): Record<string, string | string[] | undefined> {
+  const kept = (name: string): boolean => {
+    if (name.startsWith('localAuthorityContact.')) return shape.needsLocalAuthorityContact;
+    if (name === 'cooperatesWithAuthorities') return shape.asksCooperation;
+    if (!name.startsWith('potentialVictim.')) return true;
+    const field = name.slice('potentialVictim.'.length).split(/[.-]/)[0];
+    return !shape.withheld.has(field);
+  };
+  return Object.fromEntries(Object.entries(form).filter(([name]) => kept(name)));
 }

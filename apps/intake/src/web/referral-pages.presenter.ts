@@ -1,5 +1,6 @@
 import type { Principal } from '@app/auth';
 import { combinedNationalityLabel, countryByAlpha3 } from '@app/countries';
+import { ageOn, decideRoute, toIsoDate, type Referral } from '@app/domain';
 import type { FormBody, FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
@@ -92,34 +93,54 @@ const CHECK_SECTIONS: ReadonlyArray<{ title: string; prefixes: readonly string[]
 ];
 
 /**
- * "Check your answers": the validated details read back section by section, and the form's own answers again as
- * hidden fields, so submitting (or changing) them needs nothing kept in the session.
+ * "Check your answers": the validated details read back section by section, each with a link to change it, and
+ * the warnings a person should look at before sending (the answers themselves stay on the server for the journey).
  */
-export function checkAnswersView(draft: ReferralDraft, shape: DetailsShape, body: object, form: FormBody): Record<string, unknown> {
+export function checkAnswersView(draft: ReferralDraft, shape: DetailsShape, body: object, now = new Date()): Record<string, unknown> {
+  const changeAge = (text: string, href: string) => ({ items: [{ href, text: 'Change', visuallyHiddenText: text.toLowerCase() }] });
   const earlier = [
-    { key: { text: 'Under 18' }, value: { text: YES_NO[draft.under18] } },
-    ...(draft.under18DuringExploitation ? [{ key: { text: 'Under 18 during the exploitation' }, value: { text: YES_NO[draft.under18DuringExploitation] } }] : []),
-    ...(draft.ageDisputed ? [{ key: { text: 'Age disputed' }, value: { text: 'Yes' } }] : []),
-    ...(!shape.child && draft.consentToNrm !== undefined ? [{ key: { text: 'Consents to an NRM referral' }, value: { text: draft.consentToNrm ? 'Yes' : 'No' } }] : []),
+    { key: { text: 'Under 18' }, value: { text: YES_NO[draft.under18] }, actions: changeAge('Under 18', '/referrals/new') },
+    ...(draft.under18DuringExploitation ? [{ key: { text: 'Under 18 during the exploitation' }, value: { text: YES_NO[draft.under18DuringExploitation] }, actions: changeAge('Under 18 during the exploitation', '/referrals/new') }] : []),
+    ...(draft.ageDisputed ? [{ key: { text: 'Age disputed' }, value: { text: 'Yes' }, actions: changeAge('Age disputed', '/referrals/new') }] : []),
+    ...(!shape.child && draft.consentToNrm !== undefined ? [{ key: { text: 'Consents to an NRM referral' }, value: { text: draft.consentToNrm ? 'Yes' : 'No' }, actions: changeAge('Consents to an NRM referral', '/referrals/new/consent') }] : []),
   ];
   const sections = CHECK_SECTIONS.map(({ title, prefixes }) => ({
     title,
     rows: Object.entries(DETAILS_FIELDS)
       .filter(([path]) => prefixes.some((p) => path === p || path.startsWith(p)))
-      .map(([path, field]) => ({ path, label: field.label, value: valueAt(body, path) }))
+      .map(([path, field]) => ({ path, field, value: valueAt(body, path) }))
       .filter((row) => row.value !== undefined && row.value !== null && row.value !== '')
-      .map((row) => ({ key: { text: row.label }, value: { text: answerText(row.path, row.value) } })),
+      .map((row) => ({
+        key: { text: row.field.label },
+        value: { text: answerText(row.path, row.value) },
+        actions: { items: [{ href: `/referrals/new/details#${row.field.target}`, text: 'Change', visuallyHiddenText: row.field.label.toLowerCase() }] },
+      })),
   })).filter((section) => section.rows.length > 0);
-  const hidden = Object.entries(form)
-    .filter(([name]) => name !== '_csrf' && name !== 'step')
-    .flatMap(([name, value]) => (Array.isArray(value) ? value : value === undefined ? [] : [value]).map((v) => ({ name, value: String(v) })));
   return {
     title: 'Check your answers before sending',
+    backLink: '/referrals/new/details',
     kindName: KIND_NAMES[shape.kind],
     submitText: shape.kind === 'dtn' ? 'Submit notification' : 'Submit referral',
     sections: [{ title: `The ${KIND_NAMES[shape.kind]}`, rows: earlier }, ...sections],
-    hidden,
+    warnings: referralWarnings(body as Partial<Referral>, now),
   };
+}
+
+/**
+ * What the answers say that a person should look at again before sending. Where the age answers and the date of
+ * birth disagree the referral is still accepted and takes the child route (MSA 2015 s.51), so this is a warning,
+ * not an error: shown here, before Submit, rather than discovered on the confirmation page.
+ */
+export function referralWarnings(body: Partial<Referral>, now = new Date()): string[] {
+  const dateOfBirth = body.potentialVictim?.dateOfBirth;
+  if (!body.age || !dateOfBirth) return [];
+  const route = decideRoute({ age: body.age, dateOfBirth, referredAt: now.toISOString() });
+  if (!route.conflict) return [];
+  const age = ageOn(dateOfBirth, toIsoDate(now));
+  const answered = body.age.under18 === 'yes' ? 'You answered that they are under 18' : 'You answered that they are not under 18';
+  return [
+    `${answered}, but the date of birth makes them ${age}. Check both answers. If you send it as it is, they will be treated as a child until the local authority assesses their age.`,
+  ];
 }
 
 export function confirmationView(referral: CreatedReferralView): Record<string, unknown> {
