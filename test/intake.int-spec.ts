@@ -99,6 +99,8 @@ describe('ReferralController (intake)', () => {
       ['a co-operating DtN with a date of birth', anonymousDtn({ cooperatesWithAuthorities: true, potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', dateOfBirth: '1990-01-01' } }), ['potentialVictim.dateOfBirth']],
       ['a DtN with an NHS number', anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', nhsNumber: '9434765919' } }), ['potentialVictim.nhsNumber']],
       ['a malformed local authority contact', childNrm({ localAuthorityContact: { ...localAuthorityContact, email: 'x' } }), ['localAuthorityContact.email']],
+      ['a local authority phone number that is not one', childNrm({ localAuthorityContact: { ...localAuthorityContact, phone: 'abc' } }), ['localAuthorityContact.phone']],
+      ['a start of exploitation that is no date, month or year', adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-13' } }), ['exploitation.startDate']],
     ];
 
     it.each(cases)('answers 400 naming the field for %s, and writes nothing', async (_name, body, paths) => {
@@ -114,6 +116,21 @@ describe('ReferralController (intake)', () => {
       const res = await post(adultNrm({ kind: 'x', consentToNrm: 'yes', exploitation: { types: [], location: 'moon' } })).expect(400);
       const reported = (res.body.errors as Array<{ path: string }>).map((e) => e.path);
       expect(reported).toEqual(expect.arrayContaining(['kind', 'consentToNrm', 'exploitation.types', 'exploitation.location']));
+    });
+
+    it('accepts a start of exploitation known to the month or the year, as the form says an estimate is fine', async () => {
+      const month = await post(adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-03' } })).expect(201);
+      const year = await post(adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2024' } })).expect(201);
+      const rows = await sql.query(`SELECT id, to_char(exploitation_start, 'YYYY-MM-DD') AS start, details->'exploitation'->>'startDate' AS given FROM central.referrals WHERE id = ANY($1)`, [[month.body.id, year.body.id]]);
+      const byId = Object.fromEntries(rows.rows.map((r) => [r.id, { start: r.start, given: r.given }]));
+      expect(byId[month.body.id]).toEqual({ start: '2025-03-15', given: '2025-03' });
+      expect(byId[year.body.id]).toEqual({ start: '2024-07-01', given: '2024' });
+    });
+
+    it('lists field rules and the rules of the form and the Act together in one answer', async () => {
+      const res = await post(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01', nhsNumber: '1234567890' } })).expect(400);
+      const reported = (res.body.errors as Array<{ path: string; message: string }>).map((e) => `${e.path}: ${e.message}`);
+      expect(reported).toEqual(expect.arrayContaining([expect.stringMatching(/^potentialVictim\.nhsNumber: /), 'potentialVictim.dateOfBirth: dateOfBirth must not be in the future']));
     });
 
     it('answers 400 for a body that is not JSON', async () => {

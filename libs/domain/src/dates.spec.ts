@@ -1,4 +1,4 @@
-import { ageOn, eighteenthBirthday, isIsoDate } from './dates';
+import { ageOn, eighteenthBirthday, isIsoDate, parsePartialDate, representativeDay } from './dates';
 
 describe('dates', () => {
   it('refuses impossible calendar dates', () => {
@@ -16,5 +16,27 @@ describe('dates', () => {
   it('puts a leap-day 18th birthday on 1 March in a common year', () => {
     expect(eighteenthBirthday('2008-02-29')).toBe('2026-03-01');
     expect(eighteenthBirthday('2010-05-17')).toBe('2028-05-17');
+  });
+});
+
+describe(parsePartialDate.name, () => {
+  it('reads a day, a month or a year as the period it names', () => {
+    expect(parsePartialDate('2025-03-27')).toEqual({ precision: 'day', first: '2025-03-27', last: '2025-03-27' });
+    expect(parsePartialDate('2024-02')).toEqual({ precision: 'month', first: '2024-02-01', last: '2024-02-29' });
+    expect(parsePartialDate('2025')).toEqual({ precision: 'year', first: '2025-01-01', last: '2025-12-31' });
+  });
+
+  it.each(['2025-13', '2025-00', '2025-02-30', '25', '2025-3', 'March 2025', '', undefined])('refuses %s', (value) => {
+    expect(parsePartialDate(value)).toBeUndefined();
+  });
+});
+
+describe(representativeDay.name, () => {
+  it('takes the middle of the period, kept inside it, not after today nor before the date of birth', () => {
+    expect(representativeDay('2025-03-27')).toBe('2025-03-27');
+    expect(representativeDay('2025-03')).toBe('2025-03-15');
+    expect(representativeDay('2025')).toBe('2025-07-01');
+    expect(representativeDay('2026', { notAfter: '2026-02-10' })).toBe('2026-02-10');
+    expect(representativeDay('2010', { notBefore: '2010-09-01' })).toBe('2010-09-01');
   });
 });

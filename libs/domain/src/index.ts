@@ -4,3 +4,4 @@ export * from './nhs-number';
 export * from './age-route';
 export * from './referral-rules';
 export * from './reference';
+export * from './phone-number';

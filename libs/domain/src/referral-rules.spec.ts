@@ -22,6 +22,14 @@ describe(checkReferralRules.name, () => {
     expect(paths(adultNrm())).toEqual([]);
   });
 
+  it('judges a start of exploitation known to the month or the year as the period it names', () => {
+    const started = (startDate: string) => paths(adultNrm({ exploitation: { types: ['sexual'], location: 'uk', startDate } }));
+    expect(started('2026-06')).toEqual([]);
+    expect(started('2026-07')).toEqual(['exploitation.startDate']);
+    expect(started('1990')).toEqual([]);
+    expect(started('1989')).toEqual(['exploitation.startDate']);
+  });
+
   it('needs consent for an adult NRM referral', () => {
     expect(paths(adultNrm({ consentToNrm: false }))).toEqual(['consentToNrm']);
   });

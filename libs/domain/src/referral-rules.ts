@@ -1,5 +1,5 @@
 import { mayBeChild } from './age-route';
-import { isIsoDate, toIsoDate } from './dates';
+import { isIsoDate, parsePartialDate, toIsoDate } from './dates';
 import type { FieldViolation, Referral } from './referral';
 
 /** The earliest date of birth the Home Office form accepts (pv-dob: after 1 January 1900). */
@@ -51,10 +51,12 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   if (Array.isArray(exploitation?.types) && exploitation.types.includes('other') && !exploitation.otherDetails?.trim()) {
     violations.push({ path: 'exploitation.otherDetails', message: 'otherDetails is required when types include "other"' });
   }
-  if (isIsoDate(exploitation?.startDate)) {
-    if (exploitation.startDate > today) {
+  // The form says an estimate is fine: a month and year, or a year, is a period, wrong only if all of it is.
+  const started = parsePartialDate(exploitation?.startDate);
+  if (started) {
+    if (started.first > today) {
       violations.push({ path: 'exploitation.startDate', message: 'startDate must not be in the future' });
-    } else if (dateOfBirth && exploitation.startDate < dateOfBirth) {
+    } else if (dateOfBirth && started.last < dateOfBirth) {
       violations.push({ path: 'exploitation.startDate', message: 'startDate must not be before the date of birth' });
     }
   }

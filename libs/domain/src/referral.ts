@@ -66,6 +66,7 @@ export interface Exploitation {
   location: ExploitationLocation;
   ukTowns?: string[];
   countries?: string[];
+  /** YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (an estimate is fine). */
   startDate?: string;
   ongoing?: boolean;
 }

@@ -36,10 +36,12 @@ export function yesNoField(form: FormBody, name: string): boolean | undefined {
  * A GOV.UK date input (name-day, name-month, name-year) as YYYY-MM-DD. Nothing entered is not given; anything else is
  * passed on as written so the API's own validation judges it (a 30 February is refused there, not here).
  */
-export function dateField(form: FormBody, name: string): string | undefined {
+export function dateField(form: FormBody, name: string, options: { partial?: boolean } = {}): string | undefined {
   const [day, month, year] = ['day', 'month', 'year'].map((part) => textField(form, `${name}-${part}`) ?? '');
   if (!day && !month && !year) return undefined;
   const two = (n: string) => (/^\d$/.test(n) ? `0${n}` : n);
+  // Where an estimate is fine, a month and year (YYYY-MM) or a year alone (YYYY) is an answer too.
+  if (options.partial && !day && year) return month ? `${year}-${two(month)}` : year;
   return `${year}-${two(month)}-${two(day)}`;
 }
 
@@ -129,6 +131,7 @@ function nearestField(path: string, fields: Readonly<Record<string, FieldDescrip
 
 function wording(violation: FieldViolation, field: FieldDescription): string {
   if (GENERIC.test(violation.message) && field.missing) return field.missing;
+  if (/must be a date written YYYY-MM-DD, or a month/.test(violation.message)) return `${field.label} must be a real date, or a month and year, or a year`;
   if (/must be a date written YYYY-MM-DD/.test(violation.message)) return `${field.label} must be a real date`;
   const longest = /must be shorter than or equal to (\d+) characters/.exec(violation.message);
   if (longest) return `${field.label} must be ${Number(longest[1]).toLocaleString('en-GB')} characters or fewer`;

@@ -20,6 +20,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /** "2026-05-04" or an ISO instant → "4 May 2026" (UK time for instants). */
 export function longDate(value: unknown): string {
   if (typeof value !== 'string' || !value) return '';
+  // A month or a year given as an estimate reads as one: "March 2025", "2025".
+  if (/^\d{4}$/.test(value)) return value;
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
   const day = value.length === 10 ? value : ukDate(new Date(value));
   const [y, m, d] = day.split('-').map(Number);
   return Number.isFinite(y) && m >= 1 && m <= 12 ? `${d} ${MONTHS[m - 1]} ${y}` : value;

@@ -28,7 +28,10 @@ export class ReferralController {
   @ApiBody({ type: CreateReferralDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async create(
-    @Body(ReferralBodyPipe) body: CreateReferralDto,
+    // Readonly<…> rather than the class: the global ValidationPipe validates a parameter typed as a class before
+    // this pipe runs, and would answer with the field errors alone; ReferralBodyPipe checks the field rules and
+    // the Act's rules together, so one 400 lists every failing field.
+    @Body(ReferralBodyPipe) body: Readonly<CreateReferralDto>,
     @Headers('idempotency-key') key: string | undefined,
     @Res({ passthrough: true }) res: Response,
     @CurrentPrincipal() principal: Principal,

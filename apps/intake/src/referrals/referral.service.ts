@@ -14,7 +14,7 @@ import {
   ReferralRepository,
   TransitionRepository,
 } from '@app/database';
-import { decideRoute, formatReferralReference, isAnonymousNotification, type Referral } from '@app/domain';
+import { decideRoute, formatReferralReference, isAnonymousNotification, representativeDay, type Referral } from '@app/domain';
 import { deliverJobId, RoutingJobName, transferJobId } from '@app/queues';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import type { CreateReferralDto } from './dto/create-referral.dto';
@@ -196,7 +196,11 @@ export class ReferralService {
       secondNationality: victim.secondNationality ?? null,
       exploitationTypes: details.exploitation.types,
       exploitationLocation: details.exploitation.location,
-      exploitationStart: details.exploitation.startDate ?? null,
+      // The statistics need one day for the age at the start; a month or a year given as an estimate is stored
+      // as its middle, within the period, as given in details.
+      exploitationStart: details.exploitation.startDate
+        ? (representativeDay(details.exploitation.startDate, { notAfter: details.referredAt.slice(0, 10), notBefore: victim.dateOfBirth }) ?? null)
+        : null,
       routeSystem: route.system,
       routeReason: route.reason,
       routeConflict: route.conflict,

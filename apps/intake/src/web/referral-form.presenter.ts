@@ -140,7 +140,7 @@ export function referralBody(draft: ReferralDraft, shape: DetailsShape, form: Fo
       location: t('exploitation.location'),
       ukTowns: linesField(form, 'exploitation.ukTowns'),
       countries: linesField(form, 'exploitation.countries')?.map((c) => country(c) as string),
-      startDate: dateField(form, 'exploitation.startDate'),
+      startDate: dateField(form, 'exploitation.startDate', { partial: true }),
       ongoing: yesNoField(form, 'exploitation.ongoing'),
     }),
     localAuthorityContact: section({

@@ -1,7 +1,7 @@
 import type { Principal } from '@app/auth';
 import { combinedNationalityLabel, countryByAlpha3 } from '@app/countries';
 import { ageOn, decideRoute, toIsoDate, type Referral } from '@app/domain';
-import type { FormBody, FormErrors } from '@app/web';
+import { longDate, type FormBody, type FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { DETAILS_FIELDS, EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
@@ -75,7 +75,7 @@ function answerText(path: string, value: unknown): string {
     const text = String(v);
     if (COUNTRY_PATHS.has(path)) return text === 'ZZZ' ? 'Not known' : (countryByAlpha3(text)?.name ?? text);
     if (ENUM_TEXT[path]) return ENUM_TEXT[path][text] ?? text;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    if ((path.endsWith('startDate') || path.endsWith('dateOfBirth')) && /^\d{4}(-\d{2}){0,2}$/.test(text)) return longDate(text);
     return text;
   };
   return Array.isArray(value) ? value.map(one).join(', ') : one(value);

@@ -30,7 +30,7 @@ import {
   type ReferralKind,
   type YesNoNotSure,
 } from '@app/domain';
-import { IsCalendarDate, IsNationality, IsNhsNumber } from './validators';
+import { IsCalendarDate, IsNationality, IsNhsNumber, IsPartialDate, IsPhoneNumber } from './validators';
 
 // Field names and shapes are fixed by PRODUCT.md ("Referral"); the Home Office form behind them is in
 // domain-brief.md section 1. Text limits follow the form (15,000 characters for free text).
@@ -42,7 +42,7 @@ export class FirstResponderDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) name: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) role: string;
   @ApiProperty() @IsEmail() @MaxLength(SHORT_TEXT) email: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ example: '01296 395000' }) @IsOptional() @IsPhoneNumber() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) reference?: string;
 }
 
@@ -54,7 +54,7 @@ export class AgeDto {
 
 export class ContactDto {
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(SHORT_TEXT) email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional({ example: '+355 4 222 2222' }) @IsOptional() @IsPhoneNumber() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10) postcode?: string;
 }
@@ -88,13 +88,14 @@ export class ExploitationDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional() @IsArray() @ArrayMaxSize(10) @IsNationality({ each: true, message: 'each of countries must be an ISO 3166-1 alpha-3 code' })
   countries?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() startDate?: string;
+  @ApiPropertyOptional({ description: 'YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known', example: '2025-03' })
+  @IsOptional() @IsPartialDate() startDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() ongoing?: boolean;
 }
 
 export class LocalAuthorityContactDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) authority: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(40) phone: string;
+  @ApiProperty({ example: '01296 395000' }) @IsPhoneNumber() phone: string;
   @ApiProperty() @IsEmail() @MaxLength(SHORT_TEXT) email: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) name?: string;
 }

@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isAlpha3 } from '@app/countries';
-import { isIsoDate, isValidNhsNumber } from '@app/domain';
+import { isIsoDate, isPartialDate, isPhoneNumber, isValidNhsNumber } from '@app/domain';
 
 export function IsNhsNumber(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -34,5 +34,29 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options: { message: '$property must be a date written YYYY-MM-DD', ...options },
       validator: { validate: (value: unknown) => isIsoDate(value) },
+    });
+}
+
+/** A date known to the day, the month or the year: YYYY-MM-DD, YYYY-MM or YYYY (for answers that may be estimates). */
+export function IsPartialDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPartialDate',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be a date written YYYY-MM-DD, or a month YYYY-MM, or a year YYYY', ...options },
+      validator: { validate: (value: unknown) => isPartialDate(value) },
+    });
+}
+
+/** A UK phone number, or an international one with its country code (see isPhoneNumber). */
+export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isPhoneNumber',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must be a UK phone number, like 01296 395000, or an international number with its country code, like +355 4 222 2222', ...options },
+      validator: { validate: (value: unknown) => isPhoneNumber(value) },
     });
 }
