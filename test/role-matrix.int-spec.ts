@@ -19,6 +19,8 @@ const EXPECTED: Record<string, Record<string, Role[]>> = {
     'POST /v1/referrals/{id}/redrive': ['safeguarding_lead', 'admin'],
     'POST /v1/referrals/{id}/decisions': ['safeguarding_lead'],
     'GET /v1/referrals/{id}/decisions': ['safeguarding_lead'],
+    'POST /v1/referrals/{id}/home-office-submission': ['first_responder', 'safeguarding_lead'],
+    'GET /v1/worklists/not-submitted': ['first_responder', 'safeguarding_lead'],
     'GET /v1/reviews': ['safeguarding_lead'],
     'POST /v1/reviews/{id}/decision': ['safeguarding_lead'],
     'GET /v1/persons/{id}': ['safeguarding_lead'],

@@ -87,6 +87,10 @@ export interface DirectEntry {
   subject: Partial<CaseSubject>;
   /** ISO YYYY-MM-DD; today when not given. */
   referralDate?: string;
+  /** The Home Office NRM/DtN reference the practitioner records. */
+  nrmReference?: string;
+  /** AIS only: whether the practitioner recorded an NRM referral or a Duty to Notify. */
+  referralType?: 'NRM' | 'DutyToNotify';
 }
 
 /**
@@ -103,6 +107,8 @@ export async function enterDirectly(mimic: RunningMimic, entry: DirectEntry): Pr
       ConcernDate: `${d}/${m}/${y}`,
       Subject: toAisSubject(entry.subject),
       ReportedBy: { Organisation: 'Adult Social Care', OrganisationType: 'Local Authority' },
+      ...(entry.nrmReference ? { NrmReference: entry.nrmReference } : {}),
+      ...(entry.referralType ? { ReferralType: entry.referralType } : {}),
     });
     return (body as { ConcernId: string }).ConcernId;
   }
@@ -112,6 +118,7 @@ export async function enterDirectly(mimic: RunningMimic, entry: DirectEntry): Pr
     child: toLcsChild(entry.subject),
     referrer: { agency: 'MASH', agencyType: 'LA' },
     factors: ['12A'],
+    ...(entry.nrmReference ? { nrmReference: entry.nrmReference } : {}),
   });
   return (body as { id: string }).id;
 }

@@ -2,11 +2,12 @@ import type { SchemaSpec } from '@app/database';
 import { ChangeEntity } from './change-feed/change.entity';
 import { SafeguardingConcernEntity } from './concerns/safeguarding-concern.entity';
 import { AisSchema1764100000000 } from './migrations/1764100000000-ais-schema';
+import { AisNrmReference1796476135705 } from './migrations/1796476135705-ais-nrm-reference';
 import { PersonEntity } from './register/person.entity';
 
 /** The AIS mimic's own schema. */
 export const AIS_SCHEMA: SchemaSpec = {
   schema: 'ais',
   entities: [PersonEntity, SafeguardingConcernEntity, ChangeEntity],
-  migrations: [AisSchema1764100000000],
+  migrations: [AisSchema1764100000000, AisNrmReference1796476135705],
 };

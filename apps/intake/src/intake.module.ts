@@ -10,6 +10,7 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { PersonsModule } from './persons/persons.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { HomeOfficeModule } from './home-office/home-office.module';
 import { IntakeWebModule } from './web/intake-web.module';
 
 @Module({
@@ -25,6 +26,7 @@ import { IntakeWebModule } from './web/intake-web.module';
     ReferralsModule,
     PersonsModule,
     DecisionsModule,
+    HomeOfficeModule,
     AuditApiModule,
     IntakeWebModule,
   ],

@@ -1,4 +1,4 @@
-import type { CaseSystem, Gender, PotentialVictim } from '@app/domain';
+import type { CaseSystem, ExploitationLocation, ExploitationType, Gender, OrganisationType, PotentialVictim, ReferralKind } from '@app/domain';
 
 /** Who a case record is about, normalised from the vendor's format. Names are as the vendor stores them. */
 export interface CaseSubject {
@@ -16,6 +16,27 @@ export interface CaseSubject {
 }
 
 export type CaseRecordSource = 'referral_hub' | 'practitioner';
+
+/**
+ * What a record says about the modern-slavery referral it holds, so that one a practitioner entered directly can
+ * be counted beside the hub's own referrals.
+ */
+export interface CaseReferralFacts {
+  /** AIS: a concern in the "Modern Slavery" category; LCS: a contact with assessment factor 12A (Trafficking). */
+  modernSlavery: boolean;
+  /** NRM referral or Duty to Notify notification; null when the practitioner did not record which. */
+  kind: ReferralKind | null;
+  /** The Home Office NRM/DtN reference the practitioner recorded, as typed. */
+  nrmReference: string | null;
+  /** ISO 3166-1 alpha-3. */
+  secondNationality: string | null;
+  exploitationTypes: ExploitationType[];
+  exploitationLocation: ExploitationLocation | null;
+  organisationType: OrganisationType | null;
+  ageDisputed: boolean;
+  /** The record continues a case from the other system (a transfer in): never a referral of its own. */
+  transferredIn: boolean;
+}
 export type CaseRecordStatus = 'open' | 'closed' | 'transferred';
 
 /** One record of AIS or LCS, in one shape whichever system holds it (read by the deduplicator). */
@@ -39,6 +60,8 @@ export interface CaseRecord extends CaseSubject {
   /** No name, date of birth or NHS number: an anonymous Duty to Notify notification, never a person. */
   anonymous: boolean;
   status: CaseRecordStatus;
+  /** Absent on records read before the systems reported them (older stored copies). */
+  referralFacts?: CaseReferralFacts;
 }
 
 export type CaseChangeType = 'created' | 'updated' | 'transferred';

@@ -115,6 +115,23 @@ export class Environment {
   @Min(1)
   LINKING_CONCURRENCY = 4;
 
+  /**
+   * Records of one person from different sources (the hub, AIS, LCS) within this many days, without different Home
+   * Office references, are one referral counted once.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  EPISODE_WINDOW_DAYS = 30;
+
+  /** Working days after a referral is logged before it shows on the not-submitted-to-the-Home-Office worklist. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  HOME_OFFICE_SUBMISSION_WORKING_DAYS = 2;
+
   /** When the deduplicator re-learns its model (m, u, term frequencies) from the records it holds. */
   @IsString()
   MODEL_RETRAIN_CRON = '30 3 * * *';

@@ -24,3 +24,5 @@ export * from './central/statistics.repository';
 export * from './central/person-index.repository';
 export * from './central/subject-access.repository';
 export * from './central/retention.repository';
+export * from './central/episode.repository';
+export * from './central/home-office-submission.repository';

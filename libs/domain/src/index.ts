@@ -5,3 +5,5 @@ export * from './age-route';
 export * from './referral-rules';
 export * from './reference';
 export * from './phone-number';
+export * from './episodes';
+export * from './working-days';

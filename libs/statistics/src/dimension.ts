@@ -6,7 +6,10 @@ import {
   FIRST_RESPONDER_TYPE_LABELS,
   GENDER_LABELS,
   KIND_LABELS,
+  KIND_NOT_RECORDED,
   LOCATION_LABELS,
+  SOURCE_LABELS,
+  SUBMISSION_LABELS,
 } from './labels';
 import { TableInvariantError } from './statistics.errors';
 
@@ -65,8 +68,19 @@ const nationality: Dimension = {
   compare: (a, b) => Number(a === 'Unknown') - Number(b === 'Unknown') || a.localeCompare(b, 'en'),
 };
 
+const KIND_RANK = new Map([...KIND_LABELS, KIND_NOT_RECORDED].map((label, index) => [label as string, index]));
+
+// The Home Office's two kinds always show; a direct entry's unrecorded kind only when there is one.
+const kind: Dimension = {
+  name: 'kind',
+  title: 'Referral or notification',
+  categories: KIND_LABELS,
+  accepts: (label) => label === KIND_NOT_RECORDED,
+  compare: (a, b) => (KIND_RANK.get(a) ?? Infinity) - (KIND_RANK.get(b) ?? Infinity),
+};
+
 export const DIMENSIONS = {
-  kind: categoricalDimension('kind', 'Referral or notification', KIND_LABELS),
+  kind,
   ageGroup: categoricalDimension('ageGroup', 'Age at exploitation', AGE_GROUP_LABELS),
   gender: categoricalDimension('gender', 'Gender', GENDER_LABELS),
   nationality,
@@ -78,6 +92,8 @@ export const DIMENSIONS = {
   ),
   location: categoricalDimension('location', 'Location of exploitation', LOCATION_LABELS),
   caseSystem: categoricalDimension('caseSystem', 'Case system', CASE_SYSTEM_LABELS),
+  source: categoricalDimension('source', 'Where the referral was recorded', SOURCE_LABELS),
+  submission: categoricalDimension('submission', 'Home Office submission', SUBMISSION_LABELS),
   decisionOutcome: categoricalDimension('decisionOutcome', 'Outcome', DECISION_OUTCOME_LABELS),
 } as const satisfies Record<string, Dimension>;
 

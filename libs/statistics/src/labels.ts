@@ -70,12 +70,41 @@ export function locationLabel(location: string | null | undefined): LocationLabe
 export type ReferralKind = 'nrm' | 'dtn';
 
 export const KIND_LABELS = ['NRM referral', 'Duty to Notify'] as const;
-export type KindLabel = (typeof KIND_LABELS)[number];
+
+/**
+ * A referral a practitioner recorded directly in a case system without saying whether it went to the NRM or was
+ * a Duty to Notify notification. Shown only when there is one, so the Home Office's two kinds stay as published.
+ */
+export const KIND_NOT_RECORDED = 'Kind not recorded';
+export type KindLabel = (typeof KIND_LABELS)[number] | typeof KIND_NOT_RECORDED;
 
 const KIND: Readonly<Record<ReferralKind, KindLabel>> = { nrm: 'NRM referral', dtn: 'Duty to Notify' };
 
-export function kindLabel(kind: string): KindLabel {
+export function kindLabel(kind: string | null | undefined): KindLabel {
+  if (kind === null || kind === undefined) return KIND_NOT_RECORDED;
   return lookup(KIND, 'kind', kind);
+}
+
+export type ReferralSource = 'referral_hub' | 'ais' | 'lcs';
+
+/** Where a referral was recorded: through Referral Hub, or by a practitioner straight into a case system. */
+export const SOURCE_LABELS = ['Referral Hub', 'Recorded directly in AIS', 'Recorded directly in LCS'] as const;
+export type SourceLabel = (typeof SOURCE_LABELS)[number];
+
+export function sourceLabel(source: string): SourceLabel {
+  return lookup({ referral_hub: 'Referral Hub', ais: 'Recorded directly in AIS', lcs: 'Recorded directly in LCS' } as const, 'source', source);
+}
+
+/**
+ * Whether the Home Office has the referral. Referral Hub does not send it there (the Home Office's service has no
+ * interface for it): a referral is logged until someone records its submission, or a case system holds its
+ * Home Office reference.
+ */
+export const SUBMISSION_LABELS = ['Submitted to the Home Office', 'Logged, not yet submitted'] as const;
+export type SubmissionLabel = (typeof SUBMISSION_LABELS)[number];
+
+export function submissionLabel(submission: string): SubmissionLabel {
+  return lookup({ submitted: 'Submitted to the Home Office', logged: 'Logged, not yet submitted' } as const, 'Home Office submission', submission);
 }
 
 export type CaseSystem = 'AIS' | 'LCS';

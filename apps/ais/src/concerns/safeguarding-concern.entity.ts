@@ -27,6 +27,8 @@ export class SafeguardingConcernEntity {
   @Column('text') category: string;
   @Column('text', { name: 'referral_type', nullable: true }) referralType: 'NRM' | 'DutyToNotify' | null;
   @Column('text') status: ConcernStatus;
+  /** The Home Office NRM or Duty to Notify reference, when a practitioner has recorded it. */
+  @Column('text', { name: 'nrm_reference', nullable: true }) nrmReference: string | null;
   @Column('text', { nullable: true }) forename: string | null;
   @Column('text', { name: 'middle_names', nullable: true }) middleNames: string | null;
   @Column('text', { nullable: true }) surname: string | null;

@@ -43,6 +43,7 @@ export class SafeguardingConcernService {
       riskTypes: dto.RiskTypes ?? [],
       locationOfRisk: dto.LocationOfRisk ?? null,
       consentToNrm: dto.ConsentToNrm ?? null,
+      nrmReference: dto.NrmReference?.trim() ?? null,
       summary: dto.Summary ?? null,
       transferredFromLcsId: null,
       transferReason: null,

@@ -33,6 +33,7 @@ export class TransferService {
       locationOfRisk: null,
       consentToNrm: null,
       summary: null,
+      nrmReference: null,
       transferredFromLcsId: dto.LcsRecordId,
       transferReason: dto.Reason,
       transferEffectiveDate: parseAisDate(dto.EffectiveDate)!,

@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AisClient, CaseRecord, CaseRecordNotFoundError, LcsClient } from '@app/case-systems';
-import { PersonIndexRepository, type MatchStatus, type StoredRecord } from '@app/database';
+import type { Environment } from '@app/config';
+import { EpisodeRepository, PersonIndexRepository, type MatchStatus, type StoredRecord } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import type { PersonCandidate } from '@app/matching';
 import { MetricsService } from '@app/metrics';
+import { directReferralOf } from './direct-referral';
 import { indexKey, toLinkageRecord } from './linkage-record';
 import { PersonIndexCache } from './person-index.cache';
 
@@ -41,6 +44,8 @@ export class LinkingService {
     private readonly lcs: LcsClient,
     private readonly audit: AuditService,
     private readonly metrics: MetricsService,
+    private readonly episodes: EpisodeRepository,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   async link(system: CaseSystem, recordId: string): Promise<LinkOutcome> {
@@ -55,7 +60,9 @@ export class LinkingService {
     const outcome = await this.repository.transaction(async (manager) => {
       await this.repository.lockLinking(manager);
       await this.cache.sync(manager);
-      return this.decide(manager, record);
+      const decided = await this.decide(manager, record);
+      await this.countEpisode(manager, record);
+      return decided;
     });
     this.logger.debug({ system, recordId, version: record.version, outcome }, 'record linked');
     this.metrics.linkDecision(outcome);
@@ -142,6 +149,21 @@ export class LinkingService {
     this.cache.index.add(linkage, target);
     if (status === 'MATCH') return confirm ? 'linked_to_confirm' : 'linked';
     return reviews.length ? 'review' : 'new_person';
+  }
+
+  /**
+   * Keeps referral episodes in step with the record: one a practitioner entered directly is counted (or joins the
+   * episode of the referral it repeats), a transfer in moves a direct child's referral to AIS, and the person's
+   * direct entries are decided again now that this record's link may have changed who they belong to.
+   */
+  private async countEpisode(manager: EntityManager, record: CaseRecord): Promise<void> {
+    const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
+    const direct = directReferralOf(record);
+    if (direct) await this.episodes.upsertDirect(manager, direct);
+    if (record.system === 'AIS' && record.referralFacts?.transferredIn) await this.episodes.movedToAis(manager, record.linkedRecordIds);
+    const personId = (await this.repository.findRecord(manager, record.system, record.recordId))?.personId ?? null;
+    if (personId) await this.episodes.reconsiderPerson(manager, personId, rules);
+    else if (direct) await this.episodes.reconsider(manager, record.system, record.recordId, rules);
   }
 
   /** A record keeps its own person when that person holds nothing else, or is one of those it matches. */

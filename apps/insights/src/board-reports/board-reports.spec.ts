@@ -37,6 +37,8 @@ describe(figureChanges.name, () => {
         firstResponderType: b('Responder', []),
         location: b('Location', []),
         caseSystem: b('System', []),
+        source: b('Source', []),
+        submission: b('Submission', []),
       },
       ageGroupByLocation: empty('Age by location'),
     };

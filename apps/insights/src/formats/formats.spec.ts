@@ -26,6 +26,8 @@ function report(nationality = 'Albanian'): StatisticsReport<PublishedCount> {
       firstResponderType: breakdown('firstResponderType', 'First responder organisation type', [['Police', 10]], 10),
       location: breakdown('location', 'Location of exploitation', [['UK', 10]], 10),
       caseSystem: breakdown('caseSystem', 'Case system', [['AIS', 10]], 10),
+      source: breakdown('source', 'Where the referral was recorded', [['Referral Hub', 10]], 10),
+      submission: breakdown('submission', 'Home Office submission', [['Logged, not yet submitted', 10]], 10),
     },
     ageGroupByLocation: crossTab('Age at exploitation by location of exploitation'),
   };

@@ -19,6 +19,8 @@ import {
   genderLabel,
   kindLabel,
   locationLabel,
+  sourceLabel,
+  submissionLabel,
   nationalityLabel,
   periodContaining,
   quartersIn,
@@ -50,6 +52,8 @@ export const BREAKDOWNS = [
   'firstResponderType',
   'location',
   'caseSystem',
+  'source',
+  'submission',
 ] as const;
 export type BreakdownName = (typeof BREAKDOWNS)[number];
 
@@ -96,6 +100,8 @@ export const TABLE_TITLES: Readonly<Record<BreakdownName | 'quarter' | 'ageGroup
   firstResponderType: 'First responder organisation type',
   location: 'Location of exploitation',
   caseSystem: 'Case system',
+  source: 'Where the referral was recorded',
+  submission: 'Home Office submission',
   quarter: 'Quarter',
   ageGroupByLocation: 'Age at exploitation by location of exploitation',
 };
@@ -120,12 +126,14 @@ type SeparateBreakdown = Exclude<BreakdownName, 'ageGroup' | 'location'>;
 
 // How each breakdown labels the group of referrals SQL formed for it, by @app/statistics.
 const LABEL_OF: Readonly<Record<SeparateBreakdown, (row: ReferralGroupRow) => string>> = {
-  kind: (row) => kindLabel(String(row.kind)),
+  kind: (row) => kindLabel(row.kind),
   gender: (row) => genderLabel(row.gender),
   nationality: (row) => nationalityLabel(row.nationality, row.secondNationality),
   exploitationType: (row) => exploitationTypeLabel(row.exploitationTypes ?? []),
   firstResponderType: (row) => firstResponderTypeLabel(String(row.organisationType)),
   caseSystem: (row) => caseSystemLabel(row.caseSystem),
+  source: (row) => sourceLabel(String(row.source)),
+  submission: (row) => submissionLabel(String(row.submission)),
 };
 
 function ageFacts(row: ReferralGroupRow): AgeFacts {
@@ -173,6 +181,8 @@ export function buildFigures(reading: StatisticsReading, period: Period): Figure
         firstResponderType: separate('firstResponderType'),
         location: table(columnBreakdown(crossTab), TABLE_TITLES.location),
         caseSystem: separate('caseSystem'),
+        source: separate('source'),
+        submission: separate('submission'),
       },
       ageGroupByLocation: crossTable(crossTab, TABLE_TITLES.ageGroupByLocation),
     };

@@ -17,6 +17,8 @@ export function fullGroup(overrides: Partial<FullGroup> = {}): FullGroup {
     exploitationTypes: ['sexual'],
     organisationType: 'police',
     caseSystem: 'AIS',
+    source: 'referral_hub',
+    submission: 'logged',
     quarterStart: '2025-04-01',
     referrals: 1,
     individuals: 1,
@@ -33,6 +35,8 @@ const SETS: Readonly<Record<Exclude<StatisticsGroupingSet, 'total'>, readonly (k
   exploitationType: ['exploitationTypes'],
   firstResponderType: ['organisationType'],
   caseSystem: ['caseSystem'],
+  source: ['source'],
+  submission: ['submission'],
   quarter: ['quarterStart'],
 };
 
@@ -49,6 +53,8 @@ const NONE: Omit<FullGroup, 'referrals' | 'individuals' | 'quarterIndividuals'> 
   exploitationTypes: null,
   organisationType: null,
   caseSystem: null,
+  source: null,
+  submission: null,
   quarterStart: null,
 };
 

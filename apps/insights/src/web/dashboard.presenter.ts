@@ -7,7 +7,7 @@ import type { StatisticsPopulation } from '@app/database';
 
 /** The breakdowns drawn as charts, as in the board report's "Main breakdowns". */
 const CHARTED: readonly BreakdownName[] = ['ageGroup', 'gender', 'exploitationType', 'firstResponderType', 'nationality'];
-const TABLED: readonly BreakdownName[] = ['kind', 'location', 'caseSystem'];
+const TABLED: readonly BreakdownName[] = ['kind', 'location', 'caseSystem', 'source', 'submission'];
 
 /** Today's UK date. */
 export function ukToday(now = new Date()): string {

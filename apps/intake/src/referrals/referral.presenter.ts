@@ -1,4 +1,5 @@
-import type { AgeAssessmentEntity, ReferralEntity, TransitionEntity } from '@app/database';
+import type { AgeAssessmentEntity, HomeOfficeSubmission, ReferralEntity, TransitionEntity } from '@app/database';
+import { type HomeOfficeSubmissionView, presentSubmission } from '../home-office/home-office-submission.presenter';
 import type { CaseSystem, Referral } from '@app/domain';
 
 export interface RouteView {
@@ -40,6 +41,11 @@ export interface ReferralView extends ReferralSummaryView {
   routing: { attempts: number; lastError: string | null; routedAt: string | null };
   transitions: TransitionView[];
   ageAssessments: Array<{ id: string; assessedOn: string; outcome: string; authority: string; recordedAt: string }>;
+  /**
+   * Its submission to the Home Office, as a person recorded it; null while the referral is only logged here (the
+   * hub does not send it to the Home Office).
+   */
+  homeOfficeSubmission: HomeOfficeSubmissionView | null;
   referral: Referral;
 }
 
@@ -76,7 +82,12 @@ export function presentTransition(t: TransitionEntity): TransitionView {
   };
 }
 
-export function presentReferral(r: ReferralEntity, transitions: TransitionEntity[], assessments: AgeAssessmentEntity[]): ReferralView {
+export function presentReferral(
+  r: ReferralEntity,
+  transitions: TransitionEntity[],
+  assessments: AgeAssessmentEntity[],
+  submission: HomeOfficeSubmission | null = null,
+): ReferralView {
   return {
     ...presentSummary(r),
     receivedAt: r.receivedAt.toISOString(),
@@ -89,6 +100,7 @@ export function presentReferral(r: ReferralEntity, transitions: TransitionEntity
       authority: a.authority,
       recordedAt: a.recordedAt.toISOString(),
     })),
+    homeOfficeSubmission: presentSubmission(submission),
     referral: r.details,
   };
 }

@@ -10,6 +10,7 @@ import {
   IdempotencyRepository,
   OutboxRepository,
   ReferralEntity,
+  HomeOfficeSubmissionRepository,
   ReferralFilter,
   ReferralRepository,
   TransitionRepository,
@@ -51,6 +52,7 @@ export class ReferralService {
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
     private readonly config: ConfigService<Environment, true>,
+    private readonly submissions: HomeOfficeSubmissionRepository,
   ) {}
 
   /**
@@ -93,15 +95,16 @@ export class ReferralService {
   async get(id: string, principal: Principal): Promise<ReferralView> {
     // Transitions first: a transfer commits the completed transition and the referral's new case record together,
     // so a completed transition read here is always matched by the referral read after it.
-    const [transitions, assessments] = await Promise.all([
+    const [transitions, assessments, submission] = await Promise.all([
       this.transitions.forReferral(id),
       this.transitions.assessmentsForReferral(id),
+      this.submissions.forReferral(id),
     ]);
     const referral = await this.referrals.findById(id);
     if (!referral || (principal.role === 'first_responder' && referral.organisation !== principal.org)) {
       throw new NotFoundError('referral', id);
     }
-    return presentReferral(referral, transitions, assessments);
+    return presentReferral(referral, transitions, assessments, submission);
   }
 
   async list(filter: ReferralFilter, page: number, pageSize: number): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {

@@ -33,6 +33,8 @@ export class ContactEntity {
   @Column('jsonb') referrer: Referrer;
   @Column('text', { array: true }) factors: string[];
   @Column('text', { nullable: true }) summary: string | null;
+  /** The Home Office NRM or Duty to Notify reference, when a practitioner has recorded it. */
+  @Column('text', { name: 'nrm_reference', nullable: true }) nrmReference: string | null;
   @Column('text') status: ContactStatus;
   @Column('text', { name: 'closure_reason', nullable: true }) closureReason: string | null;
   @Column('date', { name: 'closed_on', nullable: true }) closedOn: string | null;

@@ -33,6 +33,7 @@ export class ContactService {
       referrer: { ...dto.referrer },
       factors: [...new Set(dto.factors)],
       summary: dto.summary ?? null,
+      nrmReference: dto.nrmReference?.trim() ?? null,
     });
     return { contact: toContactResponse(contact), created };
   }

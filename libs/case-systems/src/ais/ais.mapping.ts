@@ -1,5 +1,5 @@
 import type { ExploitationLocation, ExploitationType, OrganisationType, Referral } from '@app/domain';
-import { CaseRecord, CaseSubject, isAnonymous, subjectOfVictim, TransferReason } from '../case-record';
+import { CaseRecord, CaseReferralFacts, CaseSubject, isAnonymous, subjectOfVictim, TransferReason } from '../case-record';
 import { aisDateToIso, isoToAisDate, ukDateOf } from '../formats/dates';
 import { alpha3ToDemonym, demonymToAlpha3 } from '../formats/nationality';
 import { aisGenderToSex, sexToAisGender } from '../formats/sex';
@@ -41,6 +41,29 @@ const TRANSFER_REASONS: Readonly<Record<TransferReason, AisTransferRequest['Reas
   age_assessment_adult: 'AgeAssessment',
   eighteenth_birthday: 'EighteenthBirthday',
 };
+
+function reverse<K extends string, V extends string>(table: Readonly<Record<K, V>>): ReadonlyMap<string, K> {
+  return new Map(Object.entries(table).map(([k, v]) => [v as string, k as K]));
+}
+const ORGANISATION_TYPE_OF = reverse(ORGANISATION_TYPES);
+const RISK_TYPE_OF = reverse(RISK_TYPES);
+const LOCATION_OF = reverse(LOCATIONS);
+
+/** What an AIS concern says about the referral it holds (every concern AIS sends us is in one category). */
+function aisReferralFacts(concern: AisConcern): CaseReferralFacts {
+  const types = (concern.RiskTypes ?? []).map((t) => RISK_TYPE_OF.get(t)).filter((t): t is ExploitationType => t !== undefined);
+  return {
+    modernSlavery: concern.Category === 'Modern Slavery',
+    kind: concern.ReferralType === 'NRM' ? 'nrm' : concern.ReferralType === 'DutyToNotify' ? 'dtn' : null,
+    nrmReference: concern.NrmReference || null,
+    secondNationality: demonymToAlpha3(concern.Subject.SecondNationality) ?? null,
+    exploitationTypes: [...new Set(types)],
+    exploitationLocation: (concern.LocationOfRisk && LOCATION_OF.get(concern.LocationOfRisk)) || null,
+    organisationType: (concern.ReportedBy?.OrganisationType && ORGANISATION_TYPE_OF.get(concern.ReportedBy.OrganisationType)) || null,
+    ageDisputed: false,
+    transferredIn: concern.TransferredFrom !== null,
+  };
+}
 
 function present<T extends object>(value: T): T {
   // AIS refuses explicit nulls in requests; absent is how it says "not known".
@@ -171,5 +194,6 @@ export function fromAisConcern(concern: AisConcern): CaseRecord {
     source: concern.Source === 'Practitioner' ? 'practitioner' : 'referral_hub',
     anonymous: isAnonymous(subject),
     status: concern.Status === 'Closed' ? 'closed' : 'open',
+    referralFacts: aisReferralFacts(concern),
   };
 }

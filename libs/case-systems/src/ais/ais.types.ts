@@ -54,6 +54,7 @@ export interface AisConcernRequest {
   LocationOfRisk?: AisLocationOfRisk;
   ConsentToNrm?: boolean;
   Summary?: string;
+  NrmReference?: string;
 }
 
 export interface AisTransferRequest {
@@ -90,6 +91,11 @@ export interface AisConcern {
     NhsNumber: string | null;
   };
   TransferredFrom: { System: 'LCS'; RecordId: string; Reason: string; EffectiveDate: string } | null;
+  /** Older AIS releases leave these out. */
+  ReportedBy?: { OrganisationType?: string };
+  RiskTypes?: string[];
+  LocationOfRisk?: string | null;
+  NrmReference?: string | null;
 }
 
 export interface AisChangeFeedPage {

@@ -1,5 +1,5 @@
 import type { OrganisationType, Referral } from '@app/domain';
-import { CaseRecord, CaseSubject, isAnonymous, subjectOfVictim } from '../case-record';
+import { CaseRecord, CaseReferralFacts, CaseSubject, isAnonymous, subjectOfVictim } from '../case-record';
 import { ukDateOf } from '../formats/dates';
 import { joinLcsName, splitLcsName } from '../formats/names';
 import { alpha2ToAlpha3, alpha3ToAlpha2 } from '../formats/nationality';
@@ -17,6 +17,25 @@ const AGENCY_TYPES: Readonly<Record<OrganisationType, LcsAgencyType>> = {
   health: 'HEALTH',
   other: 'OTHER',
 };
+
+const ORGANISATION_TYPE_OF: ReadonlyMap<string, OrganisationType> = new Map(
+  Object.entries(AGENCY_TYPES).map(([type, agency]) => [agency as string, type as OrganisationType]),
+);
+
+/** What an LCS contact says about a referral: LCS records no referral kind, exploitation type or location. */
+function lcsReferralFacts(contact: LcsContact): CaseReferralFacts {
+  return {
+    modernSlavery: contact.factors.includes(TRAFFICKING_FACTOR),
+    kind: null,
+    nrmReference: contact.nrmReference || null,
+    secondNationality: alpha2ToAlpha3(contact.child.secondNationality) ?? null,
+    exploitationTypes: [],
+    exploitationLocation: null,
+    organisationType: (contact.referrer?.agencyType && ORGANISATION_TYPE_OF.get(contact.referrer.agencyType)) || null,
+    ageDisputed: contact.child.ageDisputed,
+    transferredIn: false,
+  };
+}
 
 function present<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
@@ -85,5 +104,6 @@ export function fromLcsContact(contact: LcsContact): CaseRecord {
     source: contact.source === 'PRACTITIONER' ? 'practitioner' : 'referral_hub',
     anonymous: isAnonymous(subject),
     status: contact.transfer ? 'transferred' : contact.status,
+    referralFacts: lcsReferralFacts(contact),
   };
 }

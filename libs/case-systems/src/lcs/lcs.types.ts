@@ -31,6 +31,7 @@ export interface LcsContactRequest {
   /** CIN census factors identified; 12A is Trafficking. */
   factors: string[];
   summary?: string;
+  nrmReference?: string;
 }
 
 export interface LcsContact {
@@ -55,6 +56,9 @@ export interface LcsContact {
   };
   factors: string[];
   transfer: { aisRecordId: string; reason: LcsTransferReason; effectiveOn: string } | null;
+  /** Older LCS releases leave these out. */
+  referrer?: { agencyType?: string };
+  nrmReference?: string | null;
 }
 
 export interface LcsTransferRequest {

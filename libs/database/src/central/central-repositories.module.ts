@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditRepository } from './audit.repository';
+import { EpisodeRepository } from './episode.repository';
+import { HomeOfficeSubmissionRepository } from './home-office-submission.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonIndexRepository } from './person-index.repository';
@@ -8,7 +10,7 @@ import { RetentionRepository } from './retention.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
 import { TransitionRepository } from './transition.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository];
+const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })

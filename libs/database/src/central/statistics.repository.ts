@@ -35,6 +35,8 @@ export type StatisticsGroupingSet =
   | 'exploitationType'
   | 'firstResponderType'
   | 'caseSystem'
+  | 'source'
+  | 'submission'
   | 'quarter';
 
 /**
@@ -55,6 +57,10 @@ export interface ReferralGroupRow {
   exploitationTypes: string[] | null;
   organisationType: string | null;
   caseSystem: string | null;
+  /** Where the referral was recorded: 'referral_hub', or directly in 'ais' or 'lcs'. */
+  source: string | null;
+  /** 'submitted' once its submission to the Home Office is known, else 'logged'. */
+  submission: string | null;
   /** First day of the calendar quarter the referral date falls in. */
   quarterStart: string | null;
   referrals: number;
@@ -119,6 +125,30 @@ function populationSql(population: StatisticsPopulation): { join: string; where:
 }
 
 /**
+ * Every referral episode once: the hub's referrals (a record their delivery created is theirs, never a row here),
+ * and referrals practitioners recorded directly in AIS or LCS that joined no other episode. A direct entry has
+ * no date of birth here, only the age bands it gave, and counts as its linked person. Submitted: the hub's once a
+ * submission to the Home Office is recorded, a direct entry once it carries the Home Office's reference.
+ */
+const EPISODES = `(
+    SELECT r.id, r.referred_at, r.kind, r.under18, r.under18_during_exploitation, r.age_disputed, r.date_of_birth,
+           r.exploitation_start, r.retained_age_now_band, r.retained_age_start_band, r.gender, r.nationality,
+           r.second_nationality, r.exploitation_types, r.exploitation_location, r.organisation_type, r.case_system,
+           r.anonymous, r.person_id, 'referral_hub'::text AS source,
+           CASE WHEN EXISTS (SELECT 1 FROM central.home_office_submissions h WHERE h.referral_id = r.id)
+                THEN 'submitted' ELSE 'logged' END AS submission
+      FROM central.referrals r
+    UNION ALL
+    SELECT md5(d.system || ':' || d.record_id)::uuid, (d.referred_on::timestamp AT TIME ZONE 'Europe/London'), d.kind, d.under18,
+           NULL::text, d.age_disputed, NULL::date, NULL::date, d.age_now_band, NULL::text, d.gender, d.nationality,
+           d.second_nationality, d.exploitation_types, d.exploitation_location, d.organisation_type, d.case_system,
+           d.anonymous, l.person_id, lower(d.system), CASE WHEN d.reference_key IS NULL THEN 'logged' ELSE 'submitted' END
+      FROM central.direct_referrals d
+      LEFT JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
+     WHERE d.joined_referral_id IS NULL AND d.joined_record_id IS NULL
+  )`;
+
+/**
  * The person each referral counts as. Anonymous notifications count as no one. A linked referral counts as its
  * person, followed through merges to the surviving person; a referral the deduplicator has not linked yet
  * counts as an individual of its own (its own id) until it is.
@@ -137,10 +167,11 @@ const IN_PERIOD = (population: StatisticsPopulation): string => {
   in_period AS (
     SELECT r.id, r.referred_at, r.kind, r.under18, r.under18_during_exploitation, r.gender, r.nationality,
            r.second_nationality, r.exploitation_types, r.exploitation_location, r.organisation_type, r.case_system,
+           r.source, r.submission,
            date_trunc('quarter', ${REFERRED_ON})::date AS quarter_start,
            CASE WHEN r.anonymous THEN NULL ELSE COALESCE(s.root, r.person_id, r.id) END AS individual,
            ${AGE_BANDS}
-      FROM central.referrals r
+      FROM ${EPISODES} r
       LEFT JOIN survivor s ON s.id = r.person_id
       ${join}
      WHERE r.referred_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London')
@@ -202,11 +233,14 @@ export class StatisticsRepository {
                    WHEN GROUPING(exploitation_types) = 0 THEN 'exploitationType'
                    WHEN GROUPING(organisation_type) = 0 THEN 'firstResponderType'
                    WHEN GROUPING(case_system) = 0 THEN 'caseSystem'
+                   WHEN GROUPING(source) = 0 THEN 'source'
+                   WHEN GROUPING(submission) = 0 THEN 'submission'
                    WHEN GROUPING(quarter_start) = 0 THEN 'quarter'
                    ELSE 'total' END AS "set",
               kind, under18, under18_during_exploitation AS "under18DuringExploitation", "ageNowBand", "ageAtStartBand",
               exploitation_location AS "exploitationLocation", gender, nationality, second_nationality AS "secondNationality",
               exploitation_types AS "exploitationTypes", organisation_type AS "organisationType", case_system AS "caseSystem",
+              source, submission,
               quarter_start::text AS "quarterStart",
               count(*)::int AS referrals,
               (count(*) FILTER (WHERE individual IS NOT NULL AND nth_in_period = 1))::int AS individuals,
@@ -220,6 +254,8 @@ export class StatisticsRepository {
           (exploitation_types),
           (organisation_type),
           (case_system),
+          (source),
+          (submission),
           (quarter_start),
           ()
         )`,

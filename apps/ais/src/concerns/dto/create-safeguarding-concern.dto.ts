@@ -34,5 +34,9 @@ export class CreateSafeguardingConcernDto {
   @ApiPropertyOptional({ enum: RISK_TYPES, isArray: true }) @IsOptional() @IsArray() @IsIn(RISK_TYPES, { each: true }) RiskTypes?: string[];
   @ApiPropertyOptional({ enum: LOCATIONS_OF_RISK }) @IsOptional() @IsIn(LOCATIONS_OF_RISK) LocationOfRisk?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() ConsentToNrm?: boolean;
+  @ApiPropertyOptional({ description: 'The Home Office NRM or Duty to Notify reference of this referral, as the Home Office gave it' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 /-]{0,39}$/, { message: 'NrmReference must be 1 to 40 letters, digits, spaces, hyphens or slashes' })
+  NrmReference?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) Summary?: string;
 }

@@ -38,6 +38,7 @@ export class SafeguardingConcernResponse {
   @ApiProperty({ type: [String] }) RiskTypes: string[];
   @ApiProperty({ nullable: true, type: String }) LocationOfRisk: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) ConsentToNrm: boolean | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The Home Office NRM or Duty to Notify reference' }) NrmReference: string | null;
   @ApiProperty({ nullable: true, type: String }) Summary: string | null;
   @ApiProperty() Anonymous: boolean;
   @ApiProperty({ nullable: true }) TransferredFrom: TransferredFromView | null;
@@ -72,6 +73,7 @@ export function toConcernResponse(c: SafeguardingConcernEntity): SafeguardingCon
     RiskTypes: c.riskTypes,
     LocationOfRisk: c.locationOfRisk,
     ConsentToNrm: c.consentToNrm,
+    NrmReference: c.nrmReference,
     Summary: c.summary,
     Anonymous: !isIdentifiable(c),
     TransferredFrom:

@@ -40,6 +40,8 @@ export class BreakdownsDoc {
   @ApiProperty({ type: BreakdownDoc }) firstResponderType: BreakdownDoc;
   @ApiProperty({ type: BreakdownDoc }) location: BreakdownDoc;
   @ApiProperty({ type: BreakdownDoc, description: 'AIS, LCS, or Not routed (yet)' }) caseSystem: BreakdownDoc;
+  @ApiProperty({ type: BreakdownDoc, description: 'Referral Hub / Recorded directly in AIS / Recorded directly in LCS' }) source: BreakdownDoc;
+  @ApiProperty({ type: BreakdownDoc, description: 'Submitted to the Home Office / Logged, not yet submitted' }) submission: BreakdownDoc;
 }
 
 export class PopulationDoc {

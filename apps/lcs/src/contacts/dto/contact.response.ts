@@ -32,6 +32,7 @@ export class ContactResponse {
   @ApiProperty() referrer: Referrer;
   @ApiProperty({ type: [String] }) factors: string[];
   @ApiProperty({ nullable: true, type: String }) summary: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The Home Office NRM or Duty to Notify reference' }) nrmReference: string | null;
   @ApiProperty({ nullable: true }) transfer: TransferView | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
@@ -61,6 +62,7 @@ export function toContactResponse(c: ContactEntity): ContactResponse {
     referrer: c.referrer,
     factors: c.factors,
     summary: c.summary,
+    nrmReference: c.nrmReference,
     transfer:
       c.transferredToAisId && c.transferReason && c.closedOn
         ? { aisRecordId: c.transferredToAisId, reason: c.transferReason, effectiveOn: c.closedOn }

@@ -33,4 +33,8 @@ export class CreateContactDto {
   @IsIn(ASSESSMENT_FACTORS, { each: true, message: 'factors must be CIN census assessment factor codes' })
   factors: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) summary?: string;
+  @ApiPropertyOptional({ description: 'The Home Office NRM or Duty to Notify reference of this referral, as the Home Office gave it' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9 /-]{0,39}$/, { message: 'nrmReference must be 1 to 40 letters, digits, spaces, hyphens or slashes' })
+  nrmReference?: string;
 }

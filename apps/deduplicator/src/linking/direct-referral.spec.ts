@@ -1,0 +1,66 @@
+import type { CaseRecord, CaseReferralFacts } from '@app/case-systems';
+import { directReferralOf } from './direct-referral';
+
+const FACTS: CaseReferralFacts = {
+  modernSlavery: true,
+  kind: 'nrm',
+  nrmReference: 'NRM-1',
+  secondNationality: null,
+  exploitationTypes: ['labour'],
+  exploitationLocation: 'uk',
+  organisationType: 'local_authority',
+  ageDisputed: false,
+  transferredIn: false,
+};
+
+function aisConcern(changes: Partial<CaseRecord> = {}, facts: Partial<CaseReferralFacts> = {}): CaseRecord {
+  return {
+    system: 'AIS',
+    recordId: 'SC-000001',
+    version: 1,
+    registerPersonId: 'P0000001',
+    firstName: 'Ana',
+    middleNames: null,
+    lastName: 'Popescu',
+    aliases: [],
+    dateOfBirth: '1990-01-01',
+    dateOfBirthEstimated: false,
+    sex: 'female',
+    nationality: 'ROU',
+    nhsNumber: null,
+    linkedRecordIds: [],
+    referralDate: '2026-05-04',
+    clientReference: null,
+    source: 'practitioner',
+    anonymous: false,
+    status: 'open',
+    referralFacts: { ...FACTS, ...facts },
+    ...changes,
+  };
+}
+
+describe(directReferralOf.name, () => {
+  it('counts a concern a practitioner entered in the Modern Slavery category, as an adult referral', () => {
+    expect(directReferralOf(aisConcern())).toMatchObject({ system: 'AIS', recordId: 'SC-000001', kind: 'nrm', under18: 'no', ageNowBand: 'adult', nrmReference: 'NRM-1' });
+  });
+
+  it("does not count the record the hub's own delivery created: it is its referral's", () => {
+    expect(directReferralOf(aisConcern({ source: 'referral_hub', clientReference: '0b6f5b8e-1111-4111-8111-111111111111' }))).toBeNull();
+  });
+
+  it('does not count a transfer in from LCS: the case continues, it is no new referral', () => {
+    expect(directReferralOf(aisConcern({ linkedRecordIds: ['400001'] }, { transferredIn: true }))).toBeNull();
+  });
+
+  it('does not count an LCS contact without the trafficking factor', () => {
+    expect(directReferralOf(aisConcern({ system: 'LCS' }, { modernSlavery: false }))).toBeNull();
+  });
+
+  it('counts an LCS contact as a child referral, whatever its kind', () => {
+    expect(directReferralOf(aisConcern({ system: 'LCS', dateOfBirth: null }, { kind: null }))).toMatchObject({ under18: 'yes', kind: null, ageNowBand: null });
+  });
+
+  it('does not count a record read before the systems reported their referral facts', () => {
+    expect(directReferralOf(aisConcern({ referralFacts: undefined }))).toBeNull();
+  });
+});

@@ -1,0 +1,34 @@
+import type { CaseRecord } from '@app/case-systems';
+import { ageOn } from '@app/domain';
+import type { DirectReferralWrite } from '@app/database';
+
+/**
+ * A modern-slavery record a practitioner entered directly in AIS or LCS, as a referral to count; null for any other
+ * record. A record the hub's own delivery created is its referral's (counted there), and a transfer in from LCS
+ * continues the child's case: neither is a referral of its own.
+ */
+export function directReferralOf(record: CaseRecord): DirectReferralWrite | null {
+  const facts = record.referralFacts;
+  if (!facts?.modernSlavery || record.source !== 'practitioner' || record.clientReference || facts.transferredIn) return null;
+  const age = record.dateOfBirth ? ageOn(record.dateOfBirth, record.referralDate) : undefined;
+  return {
+    system: record.system,
+    recordId: record.recordId,
+    recordVersion: record.version,
+    referredOn: record.referralDate,
+    kind: facts.kind,
+    nrmReference: facts.nrmReference,
+    anonymous: record.anonymous,
+    // MSA 2015 s.51: children's services hold the case of someone who may be a child; adults' services an adult.
+    under18: record.system === 'LCS' ? 'yes' : 'no',
+    ageDisputed: facts.ageDisputed,
+    ageNowBand: age === undefined ? null : age < 18 ? 'child' : 'adult',
+    gender: record.sex,
+    nationality: record.nationality ?? 'UNK',
+    secondNationality: facts.secondNationality,
+    exploitationTypes: facts.exploitationTypes,
+    exploitationLocation: facts.exploitationLocation,
+    // A practitioner of the council entered it: the council is the first responder unless the record says who reported it.
+    organisationType: facts.organisationType ?? 'local_authority',
+  };
+}

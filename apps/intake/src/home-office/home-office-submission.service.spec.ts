@@ -1,0 +1,26 @@
+import { addWorkingDays } from '@app/domain';
+import { latestOverdueLoggedOn } from './home-office-submission.service';
+
+describe(latestOverdueLoggedOn.name, () => {
+  it('lists on Wednesday what was logged by Monday, with 2 working days', () => {
+    expect(latestOverdueLoggedOn('2026-12-02', 2)).toBe('2026-11-30');
+  });
+
+  it('lists on Monday what was logged by Thursday, across the weekend', () => {
+    expect(latestOverdueLoggedOn('2026-12-07', 2)).toBe('2026-12-03');
+  });
+
+  it('lists at once with 0 working days', () => {
+    expect(latestOverdueLoggedOn('2026-12-02', 0)).toBe('2026-12-02');
+  });
+
+  it('agrees with the due day: the day after the latest is not yet due', () => {
+    for (const today of ['2026-12-01', '2026-12-29', '2027-01-04']) {
+      const latest = latestOverdueLoggedOn(today, 2);
+      expect(addWorkingDays(latest, 2) <= today).toBe(true);
+      const next = new Date(`${latest}T00:00:00Z`);
+      next.setUTCDate(next.getUTCDate() + 1);
+      expect(addWorkingDays(next.toISOString().slice(0, 10), 2) > today).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { eventually } from './support/env';
+import { enterDirectly } from './support/mimics';
+import { adultNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
+
+interface Cell {
+  label: string;
+  count: number;
+}
+
+/**
+ * Every modern-slavery record counted once, through the running system (intake, router, both case systems, their
+ * change feeds, the deduplicator and insights): a hub referral delivered to AIS, a concern a practitioner typed
+ * straight into AIS for someone else, an LCS contact with factor 12A for a third person, and the first referral
+ * typed again into AIS by a practitioner with the Home Office reference it was given.
+ */
+describe('referral episodes from every source, through the running system', () => {
+  let system: TestSystem;
+  let intake: INestApplication;
+  let insights: INestApplication;
+  let lead: string;
+
+  beforeAll(async () => {
+    system = await startSystem({ env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 }, mimics: true, intake: true, router: true, deduplicator: true, insights: true });
+    ({ intake, insights } = system as Required<TestSystem>);
+    lead = await bearer('safeguarding_lead');
+  });
+
+  afterAll(() => system?.close());
+
+  const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
+  const statistics = async () => (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-05-01&to=2026-05-31').set('Authorization', lead).expect(200)).body;
+  const cells = (table: { cells: Cell[] }) => Object.fromEntries(table.cells.map((c) => [c.label, c.count]));
+
+  it('counts 3 referrals and 3 individuals, one from each source', async () => {
+    const arta = { gender: 'female', nationality: 'ALB', firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12' };
+    const referralId: string = (
+      await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-05-04T10:00:00Z', potentialVictim: arta })).expect(201)
+    ).body.id;
+    const delivered = await eventually(async () => {
+      const view = await show(referralId);
+      return view.personId && view.caseRecord?.system === 'AIS' ? view : undefined;
+    }, 60000);
+    await request(intake.getHttpServer())
+      .post(`/v1/referrals/${referralId}/home-office-submission`)
+      .set('Authorization', lead)
+      .send({ submittedAt: '2026-05-05T09:30:00Z', reference: 'NRM-2026-004512', competentAuthority: 'SCA' })
+      .expect(201);
+
+    const second = await enterDirectly(system.ais!, {
+      subject: { firstName: 'Dritan', lastName: 'Berisha', dateOfBirth: '1987-11-02', sex: 'male', nationality: 'ALB' },
+      referralDate: '2026-05-10',
+      referralType: 'NRM',
+    });
+    const third = await enterDirectly(system.lcs!, {
+      subject: { firstName: 'Minh', lastName: 'Tran', dateOfBirth: '2010-02-14', sex: 'male', nationality: 'VNM' },
+      referralDate: '2026-05-12',
+    });
+    const typedAgain = await enterDirectly(system.ais!, {
+      subject: { firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12', sex: 'female', nationality: 'ALB' },
+      referralDate: '2026-05-06',
+      nrmReference: 'NRM-2026-004512',
+      referralType: 'NRM',
+    });
+
+    // Every record linked, and the one typed again joined to the hub referral's episode.
+    const joined = await eventually(async () => {
+      const { rows } = await system.sql.query(
+        `SELECT d.record_id, d.joined_referral_id, d.join_rule, d.join_reason, l.person_id
+           FROM central.direct_referrals d LEFT JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
+          ORDER BY d.system, d.record_id`,
+      );
+      return rows.length === 3 && rows.every((r) => r.person_id) ? rows : undefined;
+    }, 60000);
+    expect(joined.find((r) => r.record_id === typedAgain)).toMatchObject({ joined_referral_id: referralId, join_rule: 'same_reference' });
+    expect(joined.find((r) => r.record_id === typedAgain).join_reason).toContain('Home Office reference');
+    expect(joined.find((r) => r.record_id === second)).toMatchObject({ joined_referral_id: null, join_rule: null });
+    expect(joined.filter((r) => r.record_id === third)).toHaveLength(1);
+
+    const figures = await statistics();
+    expect([figures.referrals.total, figures.individuals.total]).toEqual([3, 3]);
+    expect(cells(figures.referrals.breakdowns.source)).toEqual({ 'Referral Hub': 1, 'Recorded directly in AIS': 1, 'Recorded directly in LCS': 1 });
+    expect(cells(figures.referrals.breakdowns.caseSystem)).toMatchObject({ AIS: 2, LCS: 1 });
+    // The hub referral was submitted; the concern typed in AIS has no Home Office reference, the LCS contact neither.
+    expect(cells(figures.referrals.breakdowns.submission)).toEqual({ 'Submitted to the Home Office': 1, 'Logged, not yet submitted': 2 });
+    expect(delivered.personId).toBe(joined.find((r) => r.record_id === typedAgain).person_id);
+  });
+});
