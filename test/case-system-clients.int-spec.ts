@@ -86,6 +86,17 @@ describe('case-system clients against the mimics', () => {
         source: 'referral_hub',
         anonymous: false,
         status: 'open',
+        referralFacts: {
+          modernSlavery: true,
+          kind: 'nrm',
+          nrmReference: null,
+          secondNationality: 'GRC',
+          exploitationTypes: ['sexual', 'labour'],
+          exploitationLocation: 'uk',
+          organisationType: 'police',
+          ageDisputed: false,
+          transferredIn: false,
+        },
       });
     });
 
@@ -175,6 +186,18 @@ describe('case-system clients against the mimics', () => {
         source: 'referral_hub',
         anonymous: false,
         status: 'open',
+        // LCS records no referral kind, exploitation type or location; factor 12A says it is modern slavery.
+        referralFacts: {
+          modernSlavery: true,
+          kind: null,
+          nrmReference: null,
+          secondNationality: null,
+          exploitationTypes: [],
+          exploitationLocation: null,
+          organisationType: 'local_authority',
+          ageDisputed: true,
+          transferredIn: false,
+        },
       });
     });
 
