@@ -22,6 +22,8 @@ describe('referral episodes from every source, through the running system', () =
   let intake: INestApplication;
   let insights: INestApplication;
   let lead: string;
+  // Set by the first test, read by the lead's decisions after it.
+  const seen: { referralId?: string; typedAgain?: string } = {};
 
   beforeAll(async () => {
     system = await startSystem({ env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 }, mimics: true, intake: true, router: true, deduplicator: true, insights: true });
@@ -87,5 +89,33 @@ describe('referral episodes from every source, through the running system', () =
     // The hub referral was submitted; the concern typed in AIS has no Home Office reference, the LCS contact neither.
     expect(cells(figures.referrals.breakdowns.submission)).toEqual({ 'Submitted to the Home Office': 1, 'Logged, not yet submitted': 2 });
     expect(delivered.personId).toBe(joined.find((r) => r.record_id === typedAgain).person_id);
+    Object.assign(seen, { referralId, typedAgain });
+  });
+
+  it("lets the lead split an entry from its episode and join it again, audited, and the rules keep the lead's word", async () => {
+    const { referralId, typedAgain } = seen as Required<typeof seen>;
+    const entry = (action: string) => request(intake.getHttpServer()).post(`/v1/episodes/AIS/${typedAgain}/${action}`).set('Authorization', lead);
+
+    const split = (await entry('split').send({ reason: 'A second referral: a new exploitation' }).expect(200)).body;
+    expect(split).toMatchObject({ joined: null, leadDecision: { decision: 'split' } });
+    expect((await statistics()).referrals.total).toBe(4);
+
+    // The deduplicator deciding again (as after the next change to the record) leaves the lead's split alone.
+    const { rows: [link] } = await system.sql.query(`SELECT person_id FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [typedAgain]);
+    const { EpisodeRepository } = await import('@app/database');
+    const episodes = system.deduplicator!.get(EpisodeRepository);
+    await episodes.transaction((manager) => episodes.reconsiderPerson(manager, link.person_id, { windowDays: 30 }));
+    expect((await statistics()).referrals.total).toBe(4);
+
+    const rejoined = (await entry('join').send({ referralId, reason: 'The same referral after all' }).expect(200)).body;
+    expect(rejoined).toMatchObject({ joined: { referralId, rule: 'lead', reason: 'The same referral after all' }, leadDecision: { decision: 'join' } });
+    expect((await statistics()).referrals.total).toBe(3);
+
+    await entry('join').send({ reason: 'no target' }).expect(400);
+    const { rows } = await system.sql.query(
+      `SELECT action FROM central.audit_events WHERE subject_type = 'case_record' AND subject_id = $1 AND action LIKE 'episode.%' ORDER BY id`,
+      [`AIS:${typedAgain}`],
+    );
+    expect(rows.map((r) => r.action)).toEqual(['episode.split', 'episode.join']);
   });
 });

@@ -11,6 +11,7 @@ import { PersonsModule } from './persons/persons.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { HomeOfficeModule } from './home-office/home-office.module';
+import { EpisodesModule } from './episodes/episodes.module';
 import { IntakeWebModule } from './web/intake-web.module';
 
 @Module({
@@ -27,6 +28,7 @@ import { IntakeWebModule } from './web/intake-web.module';
     PersonsModule,
     DecisionsModule,
     HomeOfficeModule,
+    EpisodesModule,
     AuditApiModule,
     IntakeWebModule,
   ],

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import type { Principal } from '@app/auth';
+import { InvalidRequestError, NotFoundError, UnprocessableError } from '@app/common';
+import { EpisodeRepository, type EpisodeTarget } from '@app/database';
+import type { CaseSystem } from '@app/domain';
+import type { JoinEpisodeDto } from './dto/join-episode.dto';
+import { DirectEntryView, presentDirectEntry } from './episode.presenter';
+
+/**
+ * The safeguarding lead's word on which referral a directly entered record is. Kept with the entry, audited in the
+ * same transaction, and never changed by the rules afterwards.
+ */
+@Injectable()
+export class EpisodeService {
+  constructor(
+    private readonly episodes: EpisodeRepository,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(system: CaseSystem, recordId: string): Promise<DirectEntryView> {
+    const row = await this.episodes.find(system, recordId);
+    if (!row) throw new NotFoundError('direct entry', `${system}:${recordId}`);
+    return presentDirectEntry(row);
+  }
+
+  async split(system: CaseSystem, recordId: string, reason: string, principal: Principal): Promise<DirectEntryView> {
+    return this.episodes.transaction(async (manager) => {
+      if (!(await this.episodes.split(manager, system, recordId, principal.sub))) throw new NotFoundError('direct entry', `${system}:${recordId}`);
+      await this.audit.record(principal, 'episode.split', { type: 'case_record', id: `${system}:${recordId}` }, { manager, details: { reason } });
+      return presentDirectEntry((await this.episodes.find(system, recordId, manager))!);
+    });
+  }
+
+  async join(system: CaseSystem, recordId: string, dto: JoinEpisodeDto, principal: Principal): Promise<DirectEntryView> {
+    const target = targetOf(dto);
+    return this.episodes.transaction(async (manager) => {
+      if (!(await this.episodes.find(system, recordId, manager))) throw new NotFoundError('direct entry', `${system}:${recordId}`);
+      const joined = await this.episodes.join(manager, system, recordId, target, dto.reason, principal.sub);
+      if (!joined) throw new UnprocessableError('the episode to join was not found, or is this entry itself', 'episode_not_joinable');
+      await this.audit.record(principal, 'episode.join', { type: 'case_record', id: `${system}:${recordId}` }, { manager, details: { joined, reason: dto.reason } });
+      return presentDirectEntry((await this.episodes.find(system, recordId, manager))!);
+    });
+  }
+}
+
+function targetOf(dto: JoinEpisodeDto): EpisodeTarget {
+  const direct = dto.system !== undefined || dto.recordId !== undefined;
+  if (dto.referralId && !direct) return { referralId: dto.referralId };
+  if (!dto.referralId && dto.system && dto.recordId) return { system: dto.system, recordId: dto.recordId };
+  throw new InvalidRequestError([{ path: 'referralId', message: 'give either referralId, or system and recordId, of the episode to join' }]);
+}
