@@ -118,4 +118,16 @@ describe('referral episodes from every source, through the running system', () =
     );
     expect(rows.map((r) => r.action)).toEqual(['episode.split', 'episode.join']);
   });
+
+  it('keeps NRM referrals and Duty to Notify notifications apart with a kind filter, for exact figures only', async () => {
+    const read = (query: string, token = lead) => request(insights.getHttpServer()).get(`/v1/statistics?from=2026-05-01&to=2026-05-31${query}`).set('Authorization', token);
+    const nrm = (await read('&kind=nrm').expect(200)).body;
+    // The hub referral and the concern recorded in AIS as an NRM referral; the LCS contact records no kind.
+    expect([nrm.kind, nrm.referrals.total]).toEqual(['nrm', 2]);
+    expect(cells(nrm.referrals.breakdowns.kind)).toEqual({ 'NRM referral': 2, 'Duty to Notify': 0 });
+    expect((await read('&kind=dtn').expect(200)).body.referrals.total).toBe(0);
+    expect(cells((await statistics()).referrals.breakdowns.kind)).toEqual({ 'NRM referral': 2, 'Duty to Notify': 0, 'Kind not recorded': 1 });
+    const refused = await read('&kind=nrm', await bearer('board_viewer')).expect(400);
+    expect(refused.body.errors).toEqual([{ path: 'kind', message: expect.any(String) }]);
+  });
 });

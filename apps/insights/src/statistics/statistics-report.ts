@@ -5,6 +5,9 @@ import type { Count, Figures } from './figures';
 /** The counting rules every figure follows, stated with the figures so a reader never has to guess them. */
 export const COUNTING_RULES: readonly string[] = [
   'A referral is an NRM referral or a Duty to Notify notification, counted by its referral date (UK time).',
+  'Every modern-slavery record the council holds is counted: referrals logged in Referral Hub, concerns recorded directly in AIS in the "Modern Slavery" category and contacts recorded directly in LCS with factor 12A (Trafficking). The record a Referral Hub referral became in a case system is that referral, never a second one.',
+  'One referral recorded twice is counted once: two records with the same Home Office reference, or records of the same person from different sources within the configured window (30 days unless set otherwise) without different Home Office references. The safeguarding lead can split or join them.',
+  'A referral is "submitted" once its submission to the Home Office is recorded (or, recorded directly in a case system, once it carries the Home Office reference), and "logged" until then.',
   'An individual is a person in the person index, counted once in the period however many referrals they have and whichever case systems hold their records; merged persons count once.',
   'An anonymous Duty to Notify notification is counted as a notification, never as an individual.',
   'A referral not yet linked to a person counts as an individual of its own until it is linked.',
@@ -26,6 +29,8 @@ export interface PeriodView {
 export interface StatisticsReport<C extends Count> extends Figures<C> {
   readonly period: PeriodView;
   readonly population: { readonly code: StatisticsPopulation; readonly label: string };
+  /** Only NRM referrals, or only Duty to Notify notifications (exact figures only); null for both. */
+  readonly kind: 'nrm' | 'dtn' | null;
   /** Everything recorded before this instant is included, nothing after. */
   readonly dataCutOff: string;
   readonly figuresAre: 'exact' | 'disclosure_controlled';

@@ -1,4 +1,5 @@
 import { Controller, ForbiddenException, Get, Query, Res } from '@nestjs/common';
+import { InvalidRequestError } from '@app/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
@@ -46,8 +47,11 @@ export class StatisticsController {
     const exact = (query.figures ?? (principal.role === 'safeguarding_lead' ? 'exact' : 'disclosure_controlled')) === 'exact';
     // Exact figures are for the internal view only; whatever reaches a board member is disclosure-controlled.
     if (exact && principal.role !== 'safeguarding_lead') throw new ForbiddenException('exact figures are for the safeguarding lead');
+    // A board's figures are suppressed as a whole; figures of one kind, suppressed apart, could be subtracted from
+    // them to work out a "c". So the kind filter is for exact figures only.
+    if (query.kind && !exact) throw new InvalidRequestError([{ path: 'kind', message: 'kind is for exact figures only' }]);
     const report = exact
-      ? await this.statistics.exact(period, population)
+      ? await this.statistics.exact(period, population, query.kind ?? null)
       : (await this.statistics.published(period, population)).report;
     return render(res, query.format, report, report, fileStem('statistics', period.code, population, report.figuresAre));
   }

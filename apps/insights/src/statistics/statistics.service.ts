@@ -28,9 +28,9 @@ export class StatisticsService {
   constructor(private readonly repository: StatisticsRepository) {}
 
   /** The safeguarding lead's internal view: exact counts. */
-  async exact(period: Period, population: StatisticsPopulation): Promise<StatisticsReport<number>> {
-    const { figures, dataCutOff } = await this.read(period, population);
-    return this.report(period, population, dataCutOff, figures, 'exact');
+  async exact(period: Period, population: StatisticsPopulation, kind: 'nrm' | 'dtn' | null = null): Promise<StatisticsReport<number>> {
+    const { figures, dataCutOff } = await this.read(period, population, kind);
+    return this.report(period, population, dataCutOff, figures, 'exact', kind);
   }
 
   /**
@@ -66,8 +66,8 @@ export class StatisticsService {
     }
   }
 
-  private async read(period: Period, population: StatisticsPopulation): Promise<PopulationReading> {
-    const reading = await this.repository.read({ from: period.from, to: period.to }, population);
+  private async read(period: Period, population: StatisticsPopulation, kind: 'nrm' | 'dtn' | null = null): Promise<PopulationReading> {
+    const reading = await this.repository.read({ from: period.from, to: period.to, ...(kind ? { kind } : {}) }, population);
     return { figures: buildFigures(reading, period), dataCutOff: reading.dataCutOff };
   }
 
@@ -77,10 +77,12 @@ export class StatisticsService {
     dataCutOff: Date,
     figures: Figures<C>,
     figuresAre: 'exact' | 'disclosure_controlled',
+    kind: 'nrm' | 'dtn' | null = null,
   ): StatisticsReport<C> {
     return {
       period: periodView(period),
       population: { code: population, label: POPULATION_LABELS[population] },
+      kind,
       dataCutOff: dataCutOff.toISOString(),
       figuresAre,
       disclosureRule: figuresAre === 'exact' ? null : DISCLOSURE_RULE,

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { HomeOfficeSubmissionService } from '../home-office/home-office-submission.service';
 import { PersonReviewService } from '../persons/person-review.service';
 import { ReferralService } from '../referrals/referral.service';
 
@@ -11,11 +12,13 @@ import { ReferralService } from '../referrals/referral.service';
 export class IntakeServices implements OnModuleInit {
   referrals!: ReferralService;
   persons!: PersonReviewService;
+  submissions!: HomeOfficeSubmissionService;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
   onModuleInit(): void {
     this.referrals = this.moduleRef.get(ReferralService, { strict: false });
     this.persons = this.moduleRef.get(PersonReviewService, { strict: false });
+    this.submissions = this.moduleRef.get(HomeOfficeSubmissionService, { strict: false });
   }
 }

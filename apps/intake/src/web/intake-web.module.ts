@@ -6,8 +6,9 @@ import { PersonPagesController } from './person-pages.controller';
 import { ReferralFormController } from './referral-form.controller';
 import { ReferralPagesController } from './referral-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
+import { WorklistPagesController } from './worklist-pages.controller';
 
-const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController];
+const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({
@@ -17,6 +18,7 @@ const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, Revie
       navigation: [
         { text: 'Log a referral', href: '/referrals/new', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'Referrals', href: '/referrals', roles: ['first_responder', 'safeguarding_lead'] },
+        { text: 'Not yet submitted', href: '/worklists/not-submitted', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'Review queue', href: '/reviews', roles: ['safeguarding_lead'] },
       ],
       home: (principal: Principal) => (principal.role === 'safeguarding_lead' ? '/referrals' : '/referrals/new'),

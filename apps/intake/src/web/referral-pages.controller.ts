@@ -1,11 +1,13 @@
-import { Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { PageController, PageRenderer, PageRoles, validateQuery } from '@app/web';
+import { InvalidRequestError } from '@app/common';
+import { dateField, type FormBody, type FormErrors, formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery } from '@app/web';
+import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
-import { listView, referralView } from './referral-pages.presenter';
+import { listView, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -30,8 +32,33 @@ export class ReferralPagesController {
 
   @Get(':id')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    await this.showReferral(id, req, res);
+  }
+
+  /** The Home Office step on the referral's page: the same rules and audit as the API's. */
+  @Post(':id/home-office-submission')
+  async recordSubmission(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const answers = {
+      submittedAt: dateField(form, 'submittedAt'),
+      reference: textField(form, 'reference'),
+      competentAuthority: textField(form, 'competentAuthority'),
+    };
+    try {
+      const dto = await validateQuery(RecordHomeOfficeSubmissionDto, answers);
+      await this.services.submissions.record(id, dto, req.principal);
+    } catch (error) {
+      if (!(error instanceof InvalidRequestError)) throw error;
+      res.status(400);
+      await this.showReferral(id, req, res, { errors: formErrors(error.errors, SUBMISSION_FIELDS), answers: { ...answers, form } });
+      return;
+    }
+    req.session.flash = 'The submission to the Home Office is recorded.';
+    res.redirect(303, `/referrals/${id}`);
+  }
+
+  private async showReferral(id: string, req: PageRequest, res: Response, submission?: { errors: FormErrors; answers: Record<string, unknown> }): Promise<void> {
     const view = await this.services.referrals.get(id, req.principal);
     await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
-    this.pages.render(req, res, 'intake/referral.njk', referralView(view, req.principal));
+    this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal, submission?.answers.competentAuthority), ...(submission ?? {}) });
   }
 }

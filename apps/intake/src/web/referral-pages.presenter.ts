@@ -143,9 +143,29 @@ export function referralWarnings(body: Partial<Referral>, now = new Date()): str
   ];
 }
 
+/** The Home Office's online service, where an NRM referral or a Duty to Notify is made (there is no API). */
+export const HOME_OFFICE_SERVICE_URL = 'https://www.modernslavery.gov.uk/start';
+
+/** The submission form's fields, for the error summary and inline messages. */
+export const SUBMISSION_FIELDS = {
+  submittedAt: { target: 'submittedAt-day', label: 'Date submitted', missing: 'Enter the date it was submitted to the Home Office' },
+  reference: { target: 'reference', label: 'Home Office reference', missing: 'Enter the reference the Home Office gave it' },
+  competentAuthority: { target: 'competentAuthority', label: 'Competent authority', missing: 'Select the competent authority' },
+} as const;
+
+const COMPETENT_AUTHORITY_NAMES: Readonly<Record<string, string>> = {
+  SCA: 'Single Competent Authority (SCA)',
+  IECA: 'Immigration Enforcement Competent Authority (IECA)',
+};
+
+/**
+ * Referral Hub records the referral for the council; it does not send it to the Home Office, so the page says so
+ * and where it must be submitted, rather than what the Home Office will do with it.
+ */
 export function confirmationView(referral: CreatedReferralView): Record<string, unknown> {
   return {
-    title: referral.kind === 'dtn' ? 'Notification submitted' : 'Referral submitted',
+    homeOfficeUrl: HOME_OFFICE_SERVICE_URL,
+    title: referral.kind === 'dtn' ? 'Notification logged for the council' : 'Referral logged for the council',
     referral,
     kindName: KIND_NAMES[referral.kind],
     systemName: SYSTEM_NAMES[referral.route.system],
@@ -193,7 +213,7 @@ export function listView(result: { items: ReferralSummaryView[]; page: number; p
 }
 
 /** One referral, as its first responder or a safeguarding lead may read it (the read is audited). */
-export function referralView(view: ReferralView, principal: Principal): Record<string, unknown> {
+export function referralView(view: ReferralView, principal: Principal, chosenAuthority?: unknown): Record<string, unknown> {
   const victim = view.referral.potentialVictim;
   const exploitation = view.referral.exploitation;
   const row = (key: string, value: string | undefined | null) => (value ? { key: { text: key }, value: { text: value } } : undefined);
@@ -221,6 +241,15 @@ export function referralView(view: ReferralView, principal: Principal): Record<s
       row('Started', exploitation.startDate),
     ].filter(Boolean),
     transitions: view.transitions.map((t) => ({ ...t, reasonText: TRANSITION_REASONS[t.reason] ?? t.reason })),
+    homeOfficeUrl: HOME_OFFICE_SERVICE_URL,
+    submissionRows: view.homeOfficeSubmission
+      ? [
+          { key: { text: 'Submitted' }, value: { text: view.homeOfficeSubmission.submittedAt.slice(0, 10) } },
+          { key: { text: 'Home Office reference' }, value: { text: view.homeOfficeSubmission.reference } },
+          { key: { text: 'Competent authority' }, value: { text: COMPETENT_AUTHORITY_NAMES[view.homeOfficeSubmission.competentAuthority] } },
+        ]
+      : null,
+    competentAuthorities: Object.entries(COMPETENT_AUTHORITY_NAMES).map(([value, text]) => ({ value, text, checked: value === chosenAuthority })),
   };
 }
 

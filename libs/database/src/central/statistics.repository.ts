@@ -89,6 +89,8 @@ export interface StatisticsRange {
   from: string;
   /** Last UK calendar day, inclusive. */
   to: string;
+  /** Only NRM referrals or only Duty to Notify notifications; both when absent. */
+  kind?: 'nrm' | 'dtn';
 }
 
 // The UK calendar date of the referral: a referral at 00:30 BST on 1 April belongs to 1 April.
@@ -176,6 +178,7 @@ const IN_PERIOD = (population: StatisticsPopulation): string => {
       ${join}
      WHERE r.referred_at >= ($1::date::timestamp AT TIME ZONE 'Europe/London')
        AND r.referred_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/London')
+       AND ($3::text IS NULL OR r.kind = $3)
        ${where}
   )`;
 };
@@ -212,7 +215,7 @@ export class StatisticsRepository {
   }
 
   private async readIn(manager: EntityManager, range: StatisticsRange, population: StatisticsPopulation): Promise<StatisticsReading> {
-    const params = [range.from, range.to];
+    const params = [range.from, range.to, range.kind ?? null];
     const [{ cutoff }] = await manager.query(`SELECT now() AS cutoff`);
     // One pass over the period: each referral is ranked within its individual (their first in the period, their
     // first in each quarter), then counted into every breakdown at once. Quarters follow referral time, so the
@@ -268,7 +271,7 @@ export class StatisticsRepository {
          FROM central.decisions d
          JOIN central.referrals r ON r.id = d.referral_id
          ${join}
-        WHERE d.decided_on BETWEEN $1::date AND $2::date ${where}
+        WHERE d.decided_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR r.kind = $3) ${where}
         GROUP BY 1, 2, 3, 4, 5, 6`,
       params,
     );

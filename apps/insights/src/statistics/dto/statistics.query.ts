@@ -49,6 +49,14 @@ export class StatisticsQuery {
   @IsIn(FIGURE_KINDS)
   figures?: FigureKind;
 
+  @ApiPropertyOptional({
+    enum: ['nrm', 'dtn'],
+    description: 'Only NRM referrals, or only Duty to Notify notifications (exact figures only: a board\'s figures are protected whole)',
+  })
+  @IsOptional()
+  @IsIn(['nrm', 'dtn'])
+  kind?: 'nrm' | 'dtn';
+
   @ApiPropertyOptional({ enum: FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(FORMATS)
