@@ -28,6 +28,10 @@ function answered(request: AisConcernRequest, extra: Partial<AisConcern> = {}): 
       NhsNumber: s.NhsNumber ?? null,
     },
     TransferredFrom: null,
+    ReportedBy: { OrganisationType: request.ReportedBy.OrganisationType },
+    RiskTypes: request.RiskTypes ?? [],
+    LocationOfRisk: request.LocationOfRisk ?? null,
+    NrmReference: request.NrmReference ?? null,
     ...extra,
   };
 }
@@ -92,7 +96,28 @@ describe('AIS mapping', () => {
       source: 'referral_hub',
       anonymous: false,
       status: 'open',
+      referralFacts: {
+        modernSlavery: true,
+        kind: 'nrm',
+        nrmReference: null,
+        secondNationality: 'GRC',
+        exploitationTypes: ['sexual', 'labour'],
+        exploitationLocation: 'uk_and_overseas',
+        organisationType: 'police',
+        ageDisputed: false,
+        transferredIn: false,
+      },
     });
+  });
+
+  it("reads a practitioner's Home Office reference and an unrecorded kind", () => {
+    const concern = answered(toAisConcern(adultReferral(), referralId), { Source: 'Practitioner', ClientReference: null, ReferralType: null, NrmReference: 'NRM-2026-1' });
+    expect(fromAisConcern(concern).referralFacts).toMatchObject({ kind: null, nrmReference: 'NRM-2026-1' });
+  });
+
+  it('reads a transfer in from LCS as no referral of its own', () => {
+    const concern = answered(toAisConcern(adultReferral(), referralId), { TransferredFrom: { System: 'LCS', RecordId: '400001', Reason: 'EighteenthBirthday', EffectiveDate: '01/07/2026' } });
+    expect(fromAisConcern(concern).referralFacts?.transferredIn).toBe(true);
   });
 
   it('reads a concern with no name, date of birth or NHS number as anonymous', () => {

@@ -39,6 +39,8 @@ function answered(request: LcsContactRequest, extra: Partial<LcsContact> = {}): 
     },
     factors: request.factors,
     transfer: null,
+    referrer: { agencyType: request.referrer.agencyType },
+    nrmReference: request.nrmReference ?? null,
     ...extra,
   };
 }
@@ -89,7 +91,23 @@ describe('LCS mapping', () => {
       source: 'referral_hub',
       anonymous: false,
       status: 'open',
+      // LCS records no referral kind, exploitation type or location; factor 12A says it is modern slavery.
+      referralFacts: {
+        modernSlavery: true,
+        kind: null,
+        nrmReference: null,
+        secondNationality: 'GRC',
+        exploitationTypes: [],
+        exploitationLocation: null,
+        organisationType: 'police',
+        ageDisputed: true,
+        transferredIn: false,
+      },
     });
+  });
+
+  it('reads a contact without factor 12A as no modern-slavery referral', () => {
+    expect(fromLcsContact(answered(toLcsContact(childReferral(), referralId), { factors: ['1A'] })).referralFacts?.modernSlavery).toBe(false);
   });
 
   it('reads a transferred contact with the AIS record it went to', () => {
