@@ -88,6 +88,16 @@ describe('web pages in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   }
 
+  /** The engine's own terms never reach a page a social worker reads. */
+  async function expectPlainWords(page: Page): Promise<void> {
+    const text = (await page.textContent('body')) ?? '';
+    for (const term of ['NO_MATCH', 'POSSIBLE_MATCH', 'sibling_guard', 'age_at_referral', 'log2', 'referral_hub', 'SDN', 'VNM', 'NGA']) {
+      expect({ term, found: text.includes(term) }).toEqual({ term, found: false });
+    }
+    // One date style: no ISO dates beside "5 December 2026".
+    expect(text).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+  }
+
   /** Answers of "Your details" that every referral needs. */
   async function fillFirstResponder(page: Page): Promise<void> {
     await page.selectOption('#firstResponder-organisationType', 'police');
@@ -368,10 +378,17 @@ describe('web pages in Chromium', () => {
     const compare = (await page.textContent('table.rh-compare')) ?? '';
     expect(compare).toContain('Yusuf');
     expect(compare).toContain('Ahmed');
-    const explanation = page.locator('table', { hasText: "Why: each field's comparison" });
+    // Each comparison as a sentence; the weights only behind "How the score was worked out".
+    const explanation = page.locator('table', { hasText: 'What speaks for and against a match' });
     expect(await explanation.locator('tbody tr').count()).toBeGreaterThan(3);
-    expect(await explanation.textContent()).toMatch(/Date of birth\s+\S+/);
-    expect(await explanation.textContent()).toMatch(/[+\u2212]\d+\.\d/);
+    expect(await explanation.textContent()).toContain('Dates of birth are the same');
+    expect(await explanation.textContent()).toContain('Last names are the same');
+    expect(await explanation.textContent()).not.toMatch(/[+\u2212]\d+\.\d/);
+    expect(await page.isVisible('text=How the score was worked out')).toBe(true);
+    expect(await page.locator('details table').textContent()).toMatch(/[+\u2212]\d+\.\d/);
+    expect(compare).toContain('Sudan');
+    expect(compare).toContain('4 April 1999');
+    await expectPlainWords(page);
     await expectNoAxeViolations(page);
     await screenshot(page, '08-review');
     await page.click('button:has-text("Save decision")');
@@ -395,21 +412,63 @@ describe('web pages in Chromium', () => {
     expect(persons.size).toBe(1);
     const personId = [...persons][0] as string;
 
-    // The person's timeline holds both records; unmerge one of them.
+    // The Decided tab shows the reviewer's reason.
+    await page.click('nav a:has-text("Decided")');
+    await page.goto(`${intakeUrl}/reviews?status=decided&page=1`);
+    const decidedPages = await page.locator('.govuk-pagination__item').count();
+    let reasons = (await page.textContent('main')) ?? '';
+    for (let n = 2; n <= Math.max(decidedPages, 2) && !reasons.includes('same person, spelling'); n += 1) {
+      await page.goto(`${intakeUrl}/reviews?status=decided&page=${n}`);
+      reasons = (await page.textContent('main')) ?? '';
+    }
+    expect(reasons).toContain("Reviewer's reason: same person, spelling");
+
+    // The person's timeline holds both records, titled by name and date of birth; take one out, with a reason.
     await page.goto(`${intakeUrl}/persons/${personId}`);
+    expect(await page.textContent('h1')).toMatch(/^(Adam|Bilal) Osman, born 3 March 2003$/);
     expect(await page.locator('table tbody tr').count()).toBe(2);
+    await expectPlainWords(page);
     await expectNoAxeViolations(page);
-    await page.click(`button:has-text("Unmerge AIS record ${second.b}")`);
+    await page.click(`a:has-text("Take out AIS record ${second.b}")`);
+    expect(await page.textContent('h1')).toContain(`Take AIS record ${second.b} out of this person?`);
+    await page.click('button:has-text("Take the record out")');
+    expect(await page.textContent('.govuk-error-summary')).toContain('Enter why, for the link history');
+    await expectNoAxeViolations(page);
+    await page.fill('#reason', 'different mothers named in the referrals');
+    await page.click('button:has-text("Take the record out")');
     expect(await page.textContent('.govuk-notification-banner')).toContain(`AIS record ${second.b}`);
     expect(await page.locator('table tbody tr').count()).toBe(1);
+    expect(await page.textContent('main')).toContain('Reason given: different mothers named in the referrals');
+    const unmerged = await sql.query(`SELECT reason FROM central.link_history WHERE system = 'AIS' AND record_id = $1 AND action = 'unmerge'`, [second.b]);
+    expect(unmerged.rows.map((r) => r.reason)).toEqual(['different mothers named in the referrals']);
+    await screenshot(page, '09a-person-after-unmerge');
 
+    // Merge found by searching a name: no id is ever typed or shown as a heading.
     const third = await possibleMatch('Musa', 'Isa', 'Adam', '2001-01-01');
-    await page.goto(`${intakeUrl}/reviews`);
-    expect(await page.textContent('table.rh-compare')).toContain('Isa');
-    await page.click('button:has-text("Merge the two persons instead")');
+    const thirdPersons = await sql.query(`SELECT record_id, person_id FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [[third.a, third.b]]);
+    const personOfA = thirdPersons.rows.find((r) => r.record_id === third.a).person_id as string;
+    await page.goto(`${intakeUrl}/persons/${personOfA}`);
+    expect(await page.textContent('h1')).toBe('Musa Adam, born 1 January 2001');
+    await page.click('text=Find a person to merge into this one');
+    await page.fill('#q', 'isa adam');
+    await page.click('button:has-text("Search")');
+    expect(await page.textContent('main')).toContain('1 person found');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '09b-merge-search');
+    await page.click('a:has-text("Isa Adam, born 1 January 2001")');
+    expect(await page.textContent('h1')).toBe('Merge these persons?');
+    await page.fill('#reason', 'same mobile number in both referrals');
+    await expectNoAxeViolations(page);
+    await screenshot(page, '09c-merge-confirm');
+    await page.click('button:has-text("Merge these persons")');
     expect(await page.textContent('.govuk-notification-banner')).toContain('Merged: 1 record');
     const merged = await sql.query(`SELECT count(DISTINCT person_id)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [[third.a, third.b]]);
     expect(merged.rows[0].n).toBe(1);
+    const history = await sql.query(`SELECT reason FROM central.link_history WHERE system = 'AIS' AND record_id = $1 AND action = 'merge'`, [third.b]);
+    expect(history.rows.map((r) => r.reason)).toEqual(['same mobile number in both referrals']);
+    const headings = await page.locator('h1, h2, .govuk-caption-l').allTextContents();
+    expect(headings.join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    await expectPlainWords(page);
     await screenshot(page, '09-person-after-merge');
   });
 
@@ -432,6 +491,8 @@ describe('web pages in Chromium', () => {
     expect(main).toContain('Moved from LCS to AIS');
     expect(main).toContain('Age assessment found an adult');
     expect(main).toContain(created.body.reference);
+    expect(await page.textContent('h1')).toBe('Blessing Okoro, born 6 June 2009');
+    await expectPlainWords(page);
     await expectNoAxeViolations(page);
     await screenshot(page, '10-person-timeline');
   });

@@ -1,5 +1,6 @@
 import { assetLocation } from './assets.controller';
-import { dateField, formErrors, linesField, listField } from './form';
+import { dateField, formErrors, linesField, listField, parseTypedDate } from './form';
+import { dateTime, longDate } from './page.renderer';
 import { safeReturnTo } from './page.errors';
 
 const FIELDS = {
@@ -63,5 +64,31 @@ describe(assetLocation.name, () => {
     expect(assetLocation(['fonts', 'bold-b542beb274-v2.woff2'])?.root).toMatch(/govuk-frontend\/dist\/govuk\/assets$/);
     expect(assetLocation(['web', 'init.js'])?.file).toBe('init.js');
     for (const bad of [['..', 'package.json'], ['web', '..', 'x'], ['.env'], ['all.bundle.js'], []]) expect(assetLocation(bad)).toBeUndefined();
+  });
+});
+
+describe(parseTypedDate.name, () => {
+  it.each([
+    ['5/12/2026', '2026-12-05'],
+    ['05-12-2026', '2026-12-05'],
+    ['5.12.2026', '2026-12-05'],
+    ['2026-12-05', '2026-12-05'],
+    ['5 December 2026', '2026-12-05'],
+    ['5 Dec 2026', '2026-12-05'],
+    ['29/2/2024', '2024-02-29'],
+  ])('reads %s as %s', (typed, iso) => expect(parseTypedDate(typed)).toBe(iso));
+
+  it.each(['31/2/2026', '12/2026', 'Hoxha', '5 Decembre 2026', '2026-13-01', ''])('reads no date in %s', (typed) => {
+    expect(parseTypedDate(typed)).toBeUndefined();
+  });
+});
+
+describe(dateTime.name, () => {
+  it('writes an instant in UK time, GOV.UK style', () => {
+    expect(dateTime('2026-12-05T14:03:00Z')).toBe('5 December 2026 at 2:03pm');
+    expect(dateTime('2026-06-05T11:00:00Z')).toBe('5 June 2026 at midday');
+    expect(dateTime('2026-06-04T23:00:00Z')).toBe('5 June 2026 at midnight');
+    expect(dateTime('2026-12-05T09:30:00Z')).toBe('5 December 2026 at 9:30am');
+    expect(longDate('2025-03')).toBe('March 2025');
   });
 });

@@ -146,3 +146,28 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 function sentence(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1);
 }
+
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date as people type it, as YYYY-MM-DD: 5/12/2026 and 05-12-2026 (day first, as in the UK), 5 December 2026 or
+ * 5 Dec 2026, and 2026-12-05. Undefined when it is none of these or no real date (31/2/2026).
+ */
+export function parseTypedDate(text: string): string | undefined {
+  const value = text.trim();
+  let parts: [string, string, string] | undefined;
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(value);
+  if (m) parts = [m[1], m[2], m[3]];
+  m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (m) parts = [m[3], m[2], m[1]];
+  m = /^(\d{1,2})\s+([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(value);
+  if (m) {
+    const month = MONTH_NAMES.indexOf(m[2].slice(0, 3).toLowerCase()) + 1;
+    if (month > 0 && (m[2].length <= 4 || MONTHS[month - 1].toLowerCase().startsWith(m[2].toLowerCase()))) parts = [m[3], String(month), m[1]];
+  }
+  if (!parts) return undefined;
+  const [y, mo, d] = parts.map(Number);
+  const at = new Date(Date.UTC(y, mo - 1, d));
+  if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return undefined;
+  return `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
+}

@@ -29,13 +29,16 @@ export function longDate(value: unknown): string {
   return Number.isFinite(y) && m >= 1 && m <= 12 ? `${d} ${MONTHS[m - 1]} ${y}` : value;
 }
 
-/** An ISO instant → "4 May 2026, 11:00" (UK time). */
+/** An ISO instant → "4 May 2026 at 11:05am" (UK time; GOV.UK style: 12-hour clock, "midday" and "midnight"). */
 export function dateTime(value: unknown): string {
   if (typeof value !== 'string' || !value) return '';
   const at = new Date(value);
   if (!Number.isFinite(at.getTime())) return value;
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
-  return `${longDate(value)}, ${time}`;
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const hour = Number(parts.find((p) => p.type === 'hour')?.value);
+  const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
+  const time = minute === '00' && hour === 12 ? 'midday' : minute === '00' && hour === 0 ? 'midnight' : `${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`;
+  return `${longDate(value)} at ${time}`;
 }
 
 function ukDate(at: Date): string {

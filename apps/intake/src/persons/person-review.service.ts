@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { ConflictError, NotFoundError } from '@app/common';
-import { PersonIndexRepository, ReferralRepository, TransitionRepository, type StoredRecord } from '@app/database';
+import { PersonIndexRepository, ReferralRepository, TransitionRepository, type PersonSearch, type StoredRecord } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { presentHistory, presentRecord, presentReview, type RecordView, type ReviewView } from './person.presenter';
 
@@ -107,6 +107,23 @@ export class PersonReviewService {
       await this.audit.record(principal, 'person.unmerge', { type: 'person', id: personId }, { manager, details: { record: `${system}:${recordId}`, newPersonId: newPerson } });
       return { personId: newPerson, record: presentRecord({ ...record, personId: newPerson, locked: true }) };
     });
+  }
+
+  /**
+   * Persons a reviewer may merge with this one, found by what they typed (names, a date of birth, a referral
+   * reference or a record id): each with their records and references so that two of one name can be told apart.
+   * Audited as a read of personal data, without what was typed.
+   */
+  async searchPersons(search: PersonSearch, excludePersonId: string, principal: Principal): Promise<Array<{ id: string; records: RecordView[]; references: string[] }>> {
+    const ids = await this.index.searchPersons(search, excludePersonId, 20);
+    const persons = await Promise.all(
+      ids.map(async (id) => {
+        const [records, referrals] = await Promise.all([this.index.transaction((manager) => this.index.recordsOfPerson(manager, id)), this.referrals.list({ personId: id }, 50, 0)]);
+        return { id, records: records.map(presentRecord), references: referrals.items.map((r) => r.reference) };
+      }),
+    );
+    await this.audit.record(principal, 'person.search', null, { purpose: 'merge', details: { found: ids } });
+    return persons;
   }
 
   /** Everything held about a person: records in both systems, referrals, transitions, and the link history. */

@@ -59,6 +59,8 @@ export interface ReviewView {
   decision: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** The reviewer's reason as given for the link history. */
+  decisionReason: string | null;
   createdAt: string;
 }
 
@@ -74,6 +76,7 @@ export function presentReview(item: ReviewItemRow, record: StoredRecord | undefi
     decision: item.decision,
     decidedBy: item.decided_by,
     decidedAt: item.decided_at?.toISOString() ?? null,
+    decisionReason: item.decision_reason ?? null,
     createdAt: item.created_at.toISOString(),
   };
 }

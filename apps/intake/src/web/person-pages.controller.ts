@@ -1,14 +1,22 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
-import { PageController, PageRenderer, PageRoles, validateQuery, type FormBody } from '@app/web';
+import { formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery, type FieldDescription, type FormBody } from '@app/web';
 import { MergePersonsDto, UnmergeRecordDto } from '../persons/dto/merge-persons.dto';
 import { IntakeServices } from './intake-services';
-import { personView, type PersonTimeline } from './person-pages.presenter';
+import { foundPersonView, personSearch, personTitle, personView, type PersonTimeline } from './person-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
-/** A person's timeline across AIS and LCS, with merge and unmerge through the API's own review service. */
+const REASON_FIELD: Record<string, FieldDescription> = {
+  reason: { target: 'reason', label: 'Why', missing: 'Enter why, for the link history' },
+};
+
+/**
+ * A person's timeline across AIS and LCS, with merge and unmerge through the API's own review service. A merge
+ * starts from a search by name, date of birth or reference; merge and unmerge each have a confirmation page that
+ * asks why, and the reason goes into the link history.
+ */
 @PageController('persons')
 @PageRoles('safeguarding_lead')
 export class PersonPagesController {
@@ -19,23 +27,97 @@ export class PersonPagesController {
 
   @Get(':id')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
-    const person = (await this.services.persons.timeline(id, req.principal)) as PersonTimeline;
-    this.pages.render(req, res, 'intake/person.njk', personView(person));
+    this.pages.render(req, res, 'intake/person.njk', personView(await this.timeline(id, req)));
+  }
+
+  /** Find the person to merge into this one. */
+  @Get(':id/merge')
+  async findToMerge(@Param('id', new ParseUUIDPipe()) id: string, @Query('q') q: unknown, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const person = await this.timeline(id, req);
+    const typed = typeof q === 'string' ? q : '';
+    const search = personSearch(typed);
+    const found = search ? await this.services.persons.searchPersons(search, id, req.principal) : undefined;
+    this.pages.render(req, res, 'intake/person-merge-search.njk', {
+      title: `Find a person to merge into ${personTitle(person.records)}`,
+      pageTitle: 'Find a person to merge',
+      backLink: `/persons/${id}`,
+      person: personView(person),
+      q: typed,
+      searched: search !== undefined,
+      found: found?.map(foundPersonView),
+    });
+  }
+
+  /** "Merge these persons?": both persons side by side, and why. */
+  @Get(':id/merge/:otherId')
+  async confirmMerge(@Param('id', new ParseUUIDPipe()) id: string, @Param('otherId', new ParseUUIDPipe()) otherId: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    await this.renderMergeConfirmation(req, res, id, otherId);
   }
 
   @Post(':id/merge')
   async merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const body = await validateQuery(MergePersonsDto, { personId: form.personId, reason: form.reason });
-    const outcome = await this.services.persons.merge(id, body.personId, req.principal, body.reason);
+    if (!body.reason?.trim()) return this.renderMergeConfirmation(req, res, id, body.personId, true);
+    const outcome = await this.services.persons.merge(id, body.personId, req.principal, body.reason.trim());
     req.session.flash = `Merged: ${outcome.moved} record${outcome.moved === 1 ? '' : 's'} moved into this person.`;
     res.redirect(303, `/persons/${id}`);
+  }
+
+  /** "Take this record out?": the record, what happens, and why. */
+  @Get(':id/unmerge/:system/:recordId')
+  async confirmUnmerge(@Param('id', new ParseUUIDPipe()) id: string, @Param('system') system: string, @Param('recordId') recordId: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    await this.renderUnmergeConfirmation(req, res, id, system, recordId);
   }
 
   @Post(':id/unmerge')
   async unmerge(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const body = await validateQuery(UnmergeRecordDto, { system: form.system, recordId: form.recordId, reason: form.reason });
-    const outcome = await this.services.persons.unmerge(id, body.system, body.recordId, req.principal, body.reason);
-    req.session.flash = `Taken out: ${body.system} record ${body.recordId} is now a person of its own (${outcome.personId}).`;
+    if (!body.reason?.trim()) return this.renderUnmergeConfirmation(req, res, id, body.system, body.recordId, true);
+    await this.services.persons.unmerge(id, body.system, body.recordId, req.principal, body.reason.trim());
+    req.session.flash = `Taken out: ${body.system} record ${body.recordId} is now a person of its own.`;
     res.redirect(303, `/persons/${id}`);
+  }
+
+  private async timeline(id: string, req: PageRequest): Promise<PersonTimeline> {
+    return (await this.services.persons.timeline(id, req.principal)) as PersonTimeline;
+  }
+
+  private async renderMergeConfirmation(req: PageRequest, res: Response, id: string, otherId: string, reasonMissing = false): Promise<void> {
+    const [into, from] = await Promise.all([this.timeline(id, req), this.timeline(otherId, req)]);
+    this.pages.render(
+      req,
+      res,
+      'intake/person-merge-confirm.njk',
+      {
+        title: 'Merge these persons?',
+        backLink: `/persons/${id}/merge`,
+        into: personView(into),
+        from: personView(from),
+        errors: reasonMissing ? formErrors([{ path: 'reason', message: 'reason should not be empty' }], REASON_FIELD) : undefined,
+        reason: textField((req.body ?? {}) as FormBody, 'reason'),
+      },
+      reasonMissing ? 400 : 200,
+    );
+  }
+
+  private async renderUnmergeConfirmation(req: PageRequest, res: Response, id: string, system: string, recordId: string, reasonMissing = false): Promise<void> {
+    const person = await this.timeline(id, req);
+    const view = personView(person);
+    const record = (view.records as Array<{ system: string; recordId: string }>).find((r) => r.system === system && r.recordId === recordId);
+    if (!record) return res.redirect(303, `/persons/${id}`);
+    this.pages.render(
+      req,
+      res,
+      'intake/person-unmerge-confirm.njk',
+      {
+        title: `Take ${system} record ${recordId} out of this person?`,
+        pageTitle: 'Take a record out of a person',
+        backLink: `/persons/${id}`,
+        person: view,
+        record,
+        errors: reasonMissing ? formErrors([{ path: 'reason', message: 'reason should not be empty' }], REASON_FIELD) : undefined,
+      },
+      reasonMissing ? 400 : 200,
+    );
   }
 }

@@ -1,5 +1,8 @@
 import type { RecordView } from '../persons/person.presenter';
-import { KIND_NAMES, TRANSITION_REASONS } from './referral-pages.presenter';
+import type { PersonSearch } from '@app/database';
+import { longDate, parseTypedDate } from '@app/web';
+import { countryName, historyReason, sexText } from './plain-words';
+import { KIND_NAMES, SYSTEM_NAMES, TRANSITION_REASONS } from './referral-pages.presenter';
 import { percent } from './review-pages.presenter';
 
 /** The person timeline as PersonReviewService.timeline answers it. */
@@ -31,7 +34,7 @@ const ACTIONS: Record<string, string> = {
   review_not_a_match: 'Reviewer: not a match',
   merge: 'Merged by a reviewer',
   unmerge: 'Taken out by a reviewer',
-  anonymised: 'Anonymised (retention)',
+  anonymised: 'Details removed at the end of the retention period',
 };
 
 interface TimelineEvent {
@@ -41,36 +44,104 @@ interface TimelineEvent {
   href?: string;
 }
 
+const TRANSITION_STATUS: Record<string, string> = { pending: 'under way', completed: 'done', failed: 'not done yet: it is being tried again' };
+
+/** "Arta Hoxha, born 12 March 1994": what a person is called on a page, from their records (never an id). */
+export function personTitle(records: readonly RecordView[]): string {
+  // A case system that writes family names in capitals (OKORO) does not make the heading shout.
+  const calm = (part: string | null) => (part && /^[^a-z]+$/.test(part) && part.length > 1 ? part.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (c) => c.toUpperCase()) : part);
+  const names = records.map((r) => [r.firstName, r.middleNames, r.lastName].map(calm).filter(Boolean).join(' ')).filter(Boolean);
+  // The name most of their records give, then the first given.
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const name = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const born = records.find((r) => r.dateOfBirth)?.dateOfBirth;
+  if (!name && !born) return 'A person with no name or date of birth recorded';
+  return [name ?? 'No name recorded', born ? `born ${longDate(born)}` : undefined].filter(Boolean).join(', ');
+}
+
+/** Their referral references and case records, to tell two persons of one name apart. */
+export function personReferences(person: Pick<PersonTimeline, 'records' | 'referrals'>): string[] {
+  return [...person.referrals.map((r) => r.reference), ...person.records.map((r) => `${r.system} record ${r.recordId}`)];
+}
+
 /** Records in both systems, and one timeline of referrals, moves from LCS to AIS, and link decisions. */
 export function personView(person: PersonTimeline): Record<string, unknown> {
   const events: TimelineEvent[] = [];
   for (const r of person.referrals) {
-    const record = r.caseRecord ? `; its case record is ${r.caseRecord.system} ${r.caseRecord.recordId}` : '';
-    events.push({ at: r.referredAt, title: `${KIND_NAMES[r.kind]} ${r.reference}`, text: `Referred and routed to ${r.route.system}${record}.`, href: `/referrals/${r.id}` });
+    const record = r.caseRecord ? `; its case record is now ${r.caseRecord.system} record ${r.caseRecord.recordId}` : '';
+    events.push({ at: r.referredAt, title: `${KIND_NAMES[r.kind]} ${r.reference}`, text: `Referred and sent to ${SYSTEM_NAMES[r.route.system] ?? r.route.system}${record}.`, href: `/referrals/${r.id}` });
     for (const t of r.transitions) {
       events.push({
         at: t.effectiveOn,
         title: `Moved from ${t.from.system} to ${t.to.system}`,
-        text: `${TRANSITION_REASONS[t.reason] ?? t.reason}: ${t.from.system} record ${t.from.recordId} to ${t.to.system}${t.to.recordId ? ` record ${t.to.recordId}` : ''} (${t.status}).`,
+        text: `${TRANSITION_REASONS[t.reason] ?? 'Moved'}: ${t.from.system} record ${t.from.recordId} to ${t.to.system}${t.to.recordId ? ` record ${t.to.recordId}` : ''} (${TRANSITION_STATUS[t.status] ?? t.status}).`,
       });
     }
   }
   for (const h of person.history) {
-    events.push({ at: h.at, title: ACTIONS[h.action] ?? h.action, text: `${h.record.system} record ${h.record.recordId}${h.reason ? `: ${h.reason}` : ''}${h.probability !== null ? ` (probability ${percent(h.probability)})` : ''}.` });
+    const reason = historyReason(h.actor, h.reason);
+    const chance = h.probability !== null && !h.actor.startsWith('reviewer:') ? ` Chance of the same person: ${percent(h.probability)}.` : '';
+    events.push({ at: h.at, title: ACTIONS[h.action] ?? 'Link changed', text: `${h.record.system} record ${h.record.recordId}${reason ? `: ${reason}` : ''}.${chance}` });
   }
   // Oldest first; a move known only by its day comes after that day's timed events.
   const key = (at: string) => (at.length === 10 ? `${at}T24` : new Date(at).toISOString());
   events.sort((a, b) => (key(a.at) < key(b.at) ? -1 : key(a.at) > key(b.at) ? 1 : 0));
   const transitions = person.referrals.flatMap((r) => r.transitions);
   return {
-    title: 'Person',
+    title: person.mergedInto ? 'Merged into another person' : personTitle(person.records),
+    pageTitle: 'Person',
+    references: personReferences(person),
     person,
     systems: [...new Set(person.records.map((r) => r.system))].sort(),
     transitions,
     records: person.records.map((r) => ({
       ...r,
       name: [r.firstName, r.middleNames, r.lastName].filter(Boolean).join(' '),
+      dateOfBirthText: r.dateOfBirth ? `${longDate(r.dateOfBirth)}${r.dateOfBirthEstimated ? ' (estimated)' : ''}` : '',
+      sexText: sexText(r.sex),
+      nationalityText: countryName(r.nationality),
+      referralDateText: longDate(r.referralDate ?? ''),
     })),
     events,
+  };
+}
+
+const DATE_IN_TEXT = /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\b/;
+const REFERENCE_IN_TEXT = /\bRH-\d{4}-\d{1,6}\b/i;
+
+/**
+ * What a reviewer typed to find a person, in parts: a referral reference (RH-2026-000123), a date of birth as
+ * people write it (12/3/1994, 12 March 1994), a case record id (digits), and the rest as parts of a name. Undefined
+ * when nothing was typed.
+ */
+export function personSearch(typed: string): PersonSearch | undefined {
+  let rest = typed.trim().slice(0, 200);
+  if (!rest) return undefined;
+  const search: PersonSearch = { nameParts: [] };
+  const reference = REFERENCE_IN_TEXT.exec(rest);
+  if (reference) {
+    search.reference = reference[0].toUpperCase();
+    rest = rest.replace(reference[0], ' ');
+  }
+  const date = DATE_IN_TEXT.exec(rest);
+  const dateOfBirth = date ? parseTypedDate(date[1].replace(/\s+/g, ' ')) : undefined;
+  if (date && dateOfBirth) {
+    search.dateOfBirth = dateOfBirth;
+    rest = rest.replace(date[0], ' ');
+  }
+  for (const part of rest.split(/[\s,]+/).filter(Boolean)) {
+    if (/^\d+$/.test(part) && !search.reference) search.reference = part;
+    else search.nameParts.push(part);
+  }
+  return search;
+}
+
+/** A person found by a search, as a line a reviewer can choose from. */
+export function foundPersonView(person: { id: string; records: RecordView[]; references: string[] }): Record<string, unknown> {
+  return {
+    id: person.id,
+    title: personTitle(person.records),
+    references: [...person.references, ...person.records.map((r) => `${r.system} record ${r.recordId}`)],
   };
 }

@@ -1,4 +1,5 @@
-import type { FieldDescription } from '@app/web';
+import { longDate, type FieldDescription } from '@app/web';
+import { COMPARISON_NAMES, comparisonSentence, countryName, direction, reviewerReason, ruleSentence, sexText, sourceText } from './plain-words';
 import type { RecordView, ReviewView } from '../persons/person.presenter';
 
 export const DECISION_FIELDS: Record<string, FieldDescription> = {
@@ -22,33 +23,19 @@ interface ExplanationView {
   fields?: FieldExplanationView[];
 }
 
-const COMPARISON_NAMES: Record<string, string> = {
-  given_name: 'Given name',
-  family_name: 'Family name',
-  middle_names: 'Middle names',
-  full_name: 'Full name',
-  date_of_birth: 'Date of birth',
-  sex: 'Sex',
-  nationality: 'Nationality',
-  nhs_number: 'NHS number',
-  other_id: 'Other identifier',
-  postcode: 'Postcode',
-  address: 'Address',
-  aliases: 'Other names',
-};
-
-const SIDE_BY_SIDE: ReadonlyArray<[string, (r: RecordView) => string]> = [
-  ['Case system and record', (r) => `${r.system} ${r.recordId}`],
-  ['First name', (r) => r.firstName ?? ''],
-  ['Middle names', (r) => r.middleNames ?? ''],
-  ['Last name', (r) => r.lastName ?? ''],
+/** The side-by-side rows, each with the comparison (if any) that judged it, so highlighting agrees with it. */
+const SIDE_BY_SIDE: ReadonlyArray<[string, (r: RecordView) => string, string?]> = [
+  ['Case system and record', (r) => `${r.system} record ${r.recordId}`],
+  ['First name', (r) => r.firstName ?? '', 'given_name'],
+  ['Middle names', (r) => r.middleNames ?? '', 'middle_names'],
+  ['Last name', (r) => r.lastName ?? '', 'family_name'],
   ['Other names', (r) => r.aliases.join(', ')],
-  ['Date of birth', (r) => (r.dateOfBirth ? `${r.dateOfBirth}${r.dateOfBirthEstimated ? ' (estimated)' : ''}` : '')],
-  ['Sex', (r) => r.sex ?? ''],
-  ['Nationality', (r) => r.nationality ?? ''],
-  ['NHS number', (r) => r.nhsNumber ?? ''],
-  ['Referral date', (r) => r.referralDate ?? ''],
-  ['Entered by', (r) => r.source ?? ''],
+  ['Date of birth', (r) => (r.dateOfBirth ? `${longDate(r.dateOfBirth)}${r.dateOfBirthEstimated ? ' (estimated)' : ''}` : ''), 'date_of_birth'],
+  ['Sex', (r) => sexText(r.sex), 'sex'],
+  ['Nationality', (r) => countryName(r.nationality), 'nationality'],
+  ['NHS number', (r) => r.nhsNumber ?? '', 'nhs_number'],
+  ['Referral date', (r) => longDate(r.referralDate ?? '')],
+  ['Entered by', (r) => sourceText(r.source)],
 ];
 
 /** "+6.2" / "−3.1": a weight is a log2 Bayes factor, for (positive) or against (negative) a match. */
@@ -81,6 +68,18 @@ export function reviewView(result: { items: ReviewView[]; page: number; total: n
   const explanation = (review.explanation ?? {}) as ExplanationView;
   const record = review.record;
   const candidate = review.candidate.record;
+  const fields = (explanation.fields ?? []).map((f) => {
+    const way = direction(f.weight);
+    return {
+      comparison: f.comparison,
+      name: COMPARISON_NAMES[f.comparison] ?? f.comparison,
+      sentence: comparisonSentence(f.comparison, f.level, { a: record?.dateOfBirth, b: candidate?.dateOfBirth }),
+      level: f.level,
+      weight: signedWeight(f.weight),
+      direction: way.key,
+      directionText: way.text,
+    };
+  });
   const link = (page: number) => `/reviews?${new URLSearchParams({ ...(status === 'open' ? {} : { status }), page: String(page) }).toString()}`;
   return {
     ...base,
@@ -88,21 +87,19 @@ export function reviewView(result: { items: ReviewView[]; page: number; total: n
     probability: percent(review.probability),
     // Linked automatically below the confirmation threshold: the decision confirms the link or undoes it.
     confirming: review.reason === 'confirm_match' && record?.personId === review.candidate.personId,
-    rows: SIDE_BY_SIDE.map(([label, value]) => {
+    rows: SIDE_BY_SIDE.map(([label, value, comparison]) => {
       const a = record ? value(record) : '';
       const b = candidate ? value(candidate) : '';
-      return { label, record: a, candidate: b, differs: a !== b && label !== 'Case system and record' };
+      const judged = comparison ? fields.find((f) => f.comparison === comparison) : undefined;
+      // Highlighted when the engine's own comparison counts the field against a match: "Osman" and "OSMAN" are one
+      // name to it, so they are not shown as differing.
+      return { label, record: a, candidate: b, differs: judged?.direction === 'against', comparison: judged?.sentence };
     }),
-    fields: (explanation.fields ?? []).map((f) => ({
-      name: COMPARISON_NAMES[f.comparison] ?? f.comparison,
-      level: f.level,
-      description: f.description,
-      weight: signedWeight(f.weight),
-      direction: f.weight > 0 ? 'for' : f.weight < 0 ? 'against' : 'none',
-    })),
+    fields,
     priorWeight: explanation.priorWeight !== undefined ? signedWeight(explanation.priorWeight) : undefined,
     matchWeight: explanation.matchWeight !== undefined ? signedWeight(explanation.matchWeight) : undefined,
-    rules: explanation.rules ?? [],
+    rules: (explanation.rules ?? []).map(ruleSentence),
+    decisionReason: reviewerReason(review.decisionReason),
     recordPersonId: record?.personId ?? null,
     candidatePersonId: review.candidate.personId,
     pagination: result.total > 1 ? {

@@ -67,6 +67,16 @@ export interface ReviewItemRow {
   decided_by: string | null;
   decided_at: Date | null;
   created_at: Date;
+  /** The reviewer's reason, where the query joins it from the link history. */
+  decision_reason?: string | null;
+}
+
+/** What a reviewer typed to find a person, read into its parts (see the intake pages' person search). */
+export interface PersonSearch {
+  nameParts: string[];
+  dateOfBirth?: string;
+  /** A referral reference (RH-2026-000123) or a case record id. */
+  reference?: string;
 }
 
 export interface LinkHistoryRow {
@@ -270,8 +280,16 @@ export class PersonIndexRepository {
   }
 
   async listReviews(status: string, limit: number, offset: number): Promise<{ items: ReviewItemRow[]; total: number }> {
+    // A decided item's reason is the reviewer's, written to the link history in the transaction that decided it.
     const items: ReviewItemRow[] = await this.dataSource.query(
-      `SELECT * FROM central.review_items WHERE status = $1 ORDER BY probability DESC, created_at ASC LIMIT $2 OFFSET $3`,
+      `SELECT r.*, h.reason AS decision_reason
+         FROM central.review_items r
+         LEFT JOIN LATERAL (
+           SELECT reason FROM central.link_history h
+            WHERE h.system = r.system AND h.record_id = r.record_id AND h.action IN ('review_match', 'review_not_a_match')
+              AND h.actor = r.decided_by AND h.at = r.decided_at
+            ORDER BY h.id DESC LIMIT 1) h ON true
+        WHERE r.status = $1 ORDER BY r.probability DESC, r.created_at ASC LIMIT $2 OFFSET $3`,
       [status, limit, offset],
     );
     const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM central.review_items WHERE status = $1`, [status]);
@@ -307,6 +325,33 @@ export class PersonIndexRepository {
         ORDER BY id`,
       [personId],
     );
+  }
+
+  /**
+   * Persons (not merged away) with a record that fits every part of the search: each name part somewhere in the
+   * record's names or aliases, the date of birth, a referral reference or a case record id. At most `limit`.
+   */
+  async searchPersons(search: PersonSearch, excludePersonId: string, limit: number): Promise<string[]> {
+    const tokens = search.nameParts.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const rows: Array<{ person_id: string }> = await this.dataSource.query(
+      `SELECT l.person_id
+         FROM central.case_records c
+         JOIN central.record_links l ON l.system = c.system AND l.record_id = c.record_id
+         JOIN central.persons p ON p.id = l.person_id AND p.merged_into IS NULL
+        WHERE l.person_id <> $1
+          AND (cardinality($2::text[]) = 0 OR NOT EXISTS (
+                SELECT 1 FROM unnest($2::text[]) t
+                 WHERE concat_ws(' ', c.record->>'firstName', c.record->>'middleNames', c.record->>'lastName',
+                                 (SELECT string_agg(a, ' ') FROM jsonb_array_elements_text(COALESCE(c.record->'aliases', '[]'::jsonb)) a)) NOT ILIKE t))
+          AND ($3::text IS NULL OR c.record->>'dateOfBirth' = $3)
+          AND ($4::text IS NULL OR c.record_id = $4 OR EXISTS (
+                SELECT 1 FROM central.referrals r WHERE r.person_id = l.person_id AND upper(r.reference) = upper($4)))
+        GROUP BY l.person_id
+        ORDER BY min(c.record_id)
+        LIMIT $5`,
+      [excludePersonId, tokens, search.dateOfBirth ?? null, search.reference ?? null, limit],
+    );
+    return rows.map((r) => r.person_id);
   }
 
   async loadCursor(system: CaseSystem): Promise<string | null> {
