@@ -100,7 +100,24 @@ describe('web pages (intake)', () => {
     expect(filtered.text).toContain(dtn.body.reference);
     expect(filtered.text).not.toContain(nrm.body.reference);
     const bad = await agent.get('/referrals?from=2026-02-30').expect(400);
-    expect(bad.text).toContain('from must be a date written YYYY-MM-DD');
+    expect(bad.text).toContain('Enter the date referred from as a real date, like 5/12/2026');
+    expect(bad.text).toContain('govuk-error-summary');
+  });
+
+  it('takes dates as people type them and an organisation by part of its name, in any case', async () => {
+    const lead = await bearer('safeguarding_lead');
+    const today = new Date();
+    const referredAt = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 9)).toISOString();
+    const dtn = await server().post('/v1/referrals').set('Authorization', lead).send({ ...adultNrm({ referredAt }), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } }).expect(201);
+    const agent = await signIn(app, 'safeguarding_lead');
+    const [y, m, d] = referredAt.slice(0, 10).split('-').map(Number);
+    const typed = await agent.get(`/referrals?kind=dtn&organisation=thames+valley&from=${d}/${m}/${y}&to=${encodeURIComponent(`${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`)}`).expect(200);
+    expect(typed.text).toContain(dtn.body.reference);
+    expect(typed.text).toContain('Anonymous: never linked to a person');
+    const parts = await agent.get(`/referrals?kind=dtn&from-day=${d}&from-month=${m}&from-year=${y}`).expect(200);
+    expect(parts.text).toContain(dtn.body.reference);
+    const none = await agent.get(`/referrals?organisation=hope+for`).expect(200);
+    expect(none.text).not.toContain(dtn.body.reference);
   });
 
   it('admits a board viewer to no intake page', async () => {

@@ -33,6 +33,20 @@ function niceMax(values: readonly Count[]): number {
   return 10 * magnitude;
 }
 
+/**
+ * The value axis of a chart of counts: whole-number steps of 1, 2 or 5 times a power of ten, at most five of them
+ * above zero, so that no tick reads 0.3 of a person.
+ */
+export function countAxis(values: readonly Count[]): { max: number; ticks: number[] } {
+  const top = Math.max(1, ...values.map(numeric));
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [1, 2, 5].map((s) => s * magnitude)) {
+      const steps = Math.ceil(top / step);
+      if (steps <= 5) return { max: steps * step, ticks: Array.from({ length: steps + 1 }, (_, i) => i * step) };
+    }
+  }
+}
+
 /** A horizontal bar chart of one breakdown. */
 export function barChart(title: string, bars: readonly Bar[]): string {
   const labelWidth = 230;
@@ -61,12 +75,12 @@ export function groupedBarChart(title: string, categories: readonly string[], se
   const groupWidth = Math.max(60, Math.min(120, 640 / Math.max(1, categories.length)));
   const barWidth = (groupWidth - 16) / series.length;
   const width = left + categories.length * groupWidth + 20;
-  const max = niceMax(series.flatMap((s) => s.values));
+  const { max, ticks } = countAxis(series.flatMap((s) => s.values));
   const top = 30;
-  const axis = [0, 0.25, 0.5, 0.75, 1]
-    .map((f) => {
-      const y = top + plotHeight - f * plotHeight;
-      return `<line x1="${left}" y1="${y}" x2="${width - 10}" y2="${y}" stroke="#d0d4d7"/><text x="${left - 6}" y="${y + 4}" text-anchor="end">${formatTick(f * max)}</text>`;
+  const axis = ticks
+    .map((tick) => {
+      const y = top + plotHeight - (tick / max) * plotHeight;
+      return `<line x1="${left}" y1="${y}" x2="${width - 10}" y2="${y}" stroke="#d0d4d7"/><text x="${left - 6}" y="${y + 4}" text-anchor="end">${tick.toLocaleString('en-GB')}</text>`;
     })
     .join('\n');
   const bars = categories
@@ -101,10 +115,6 @@ ${body}
 /** "62,504", "c" or "0", as the tables show them. */
 export function shown(value: Count): string {
   return typeof value === 'number' ? value.toLocaleString('en-GB') : value;
-}
-
-function formatTick(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString('en-GB') : value.toFixed(1);
 }
 
 /** "Q2 2026 (April to June)" → "Q2 2026": the axis has no room for the months. */

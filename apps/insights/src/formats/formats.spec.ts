@@ -1,7 +1,7 @@
 import type { PublishedCount } from '@app/statistics';
 import type { BreakdownTable, CrossTable, Figures } from '../statistics/figures';
 import type { StatisticsReport } from '../statistics/statistics-report';
-import { barChart } from './charts';
+import { barChart, countAxis, groupedBarChart } from './charts';
 import { reportCsv } from './csv';
 import { figureCells } from './figure-cells';
 import { reportHtml } from './html';
@@ -93,5 +93,20 @@ describe('report formats', () => {
     expect(widths[0]).toBe(0);
     expect(widths[1]).toBeGreaterThan(0);
     expect(svg).toContain('>c</text>');
+  });
+});
+
+describe(countAxis.name, () => {
+  it('steps a chart of counts in whole numbers', () => {
+    expect(countAxis([1])).toEqual({ max: 1, ticks: [0, 1] });
+    expect(countAxis([3, 'c'])).toEqual({ max: 3, ticks: [0, 1, 2, 3] });
+    expect(countAxis([7])).toEqual({ max: 8, ticks: [0, 2, 4, 6, 8] });
+    expect(countAxis([62504])).toEqual({ max: 80000, ticks: [0, 20000, 40000, 60000, 80000] });
+  });
+
+  it('never labels a tick of a count chart with a fraction', () => {
+    const svg = groupedBarChart('Referrals by quarter', ['Q1 2026'], [{ name: 'Referrals', values: [2] }, { name: 'Individuals', values: [1] }]);
+    const ticks = [...svg.matchAll(/text-anchor="end">([^<]+)</g)].map((m) => m[1]);
+    expect(ticks).toEqual(['0', '1', '2']);
   });
 });

@@ -18,6 +18,8 @@ export interface CreatedReferralView {
 }
 
 export interface ReferralSummaryView extends CreatedReferralView {
+  /** An anonymous Duty to Notify notification: never linked to a person. */
+  anonymous: boolean;
   organisation: string;
   organisationType: string;
   referredAt: string;
@@ -61,6 +63,7 @@ export function presentCreated(r: ReferralEntity): CreatedReferralView {
 export function presentSummary(r: ReferralEntity): ReferralSummaryView {
   return {
     ...presentCreated(r),
+    anonymous: r.anonymous,
     organisation: r.organisation,
     organisationType: r.organisationType,
     referredAt: r.referredAt.toISOString(),

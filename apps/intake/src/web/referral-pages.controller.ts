@@ -7,7 +7,7 @@ import { dateField, type FormBody, type FormErrors, formErrors, PageController, 
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
-import { listView, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
+import { LIST_FIELDS, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -21,12 +21,23 @@ export class ReferralPagesController {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The filters take dates as people type them (5/12/2026, 5 December 2026, 2026-12-05, or a GOV.UK date input's
+   * day, month and year) and an organisation by part of its name in any case; a date that cannot be read is shown
+   * beside its filter rather than as an error page.
+   */
   @Get()
   async list(@Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
-    const query = await validateQuery(ListReferralsQuery, raw);
-    const { page, pageSize, ...filter } = query;
-    if (req.principal.role === 'first_responder') filter.organisation = req.principal.org;
-    const result = await this.services.referrals.list(filter, page, Math.min(pageSize, 25));
+    const { query: given, errors } = readListFilters(raw);
+    if (errors.length > 0) {
+      const query = await validateQuery(ListReferralsQuery, { ...given, from: undefined, to: undefined });
+      const view = listView({ items: [], page: 1, pageSize: 25, total: 0 }, query, req.principal, raw);
+      return this.pages.render(req, res, 'intake/referrals.njk', { ...view, errors: formErrors(errors, LIST_FIELDS) }, 400);
+    }
+    const query = await validateQuery(ListReferralsQuery, given);
+    const { page, pageSize, organisation, ...filter } = query;
+    const scoped = req.principal.role === 'first_responder' ? { ...filter, organisation: req.principal.org } : { ...filter, organisationContains: organisation };
+    const result = await this.services.referrals.list(scoped, page, Math.min(pageSize, 25));
     this.pages.render(req, res, 'intake/referrals.njk', listView(result, query, req.principal));
   }
 

@@ -1,7 +1,7 @@
 import type { Principal } from '@app/auth';
 import { combinedNationalityLabel, countryByAlpha3 } from '@app/countries';
-import { ageOn, decideRoute, toIsoDate, type Referral } from '@app/domain';
-import { longDate, type FormBody, type FormErrors } from '@app/web';
+import { ageOn, decideRoute, toIsoDate, type FieldViolation, type Referral } from '@app/domain';
+import { dateField, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { DETAILS_FIELDS, EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
@@ -181,9 +181,41 @@ export interface ListFilters {
   to?: string;
 }
 
+export const LIST_FIELDS: Record<string, FieldDescription> = {
+  from: { target: 'from', label: 'Referred from' },
+  to: { target: 'to', label: 'Referred to' },
+};
+
+/**
+ * The list's filters as the API's query takes them: a date typed as people write it, or given as a GOV.UK date
+ * input's day, month and year (from-day, from-month, from-year), becomes YYYY-MM-DD; one that cannot be read is a
+ * violation naming its filter.
+ */
+export function readListFilters(raw: Record<string, unknown>): { query: Record<string, unknown>; errors: FieldViolation[] } {
+  const query: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([key]) => !/^(from|to)-(day|month|year)$/.test(key)));
+  const errors: FieldViolation[] = [];
+  for (const name of ['from', 'to'] as const) {
+    const typed = typeof raw[name] === 'string' ? (raw[name] as string).trim() : '';
+    const parts = dateField(raw as FormBody, name);
+    const written = typed || (parts && parts !== '--' ? parts : '');
+    if (!written) {
+      delete query[name];
+      continue;
+    }
+    const date = parseTypedDate(written);
+    if (date) query[name] = date;
+    else {
+      delete query[name];
+      errors.push({ path: name, message: `Enter the date ${name === 'from' ? 'referred from' : 'referred to'} as a real date, like 5/12/2026` });
+    }
+  }
+  return { query, errors };
+}
+
 /** The referrals table and its filters; no personal data is listed (as the API's list). */
-export function listView(result: { items: ReferralSummaryView[]; page: number; pageSize: number; total: number }, query: ListReferralsQuery, principal: Principal): Record<string, unknown> {
-  const filters: ListFilters = { kind: query.kind, status: query.status, caseSystem: query.caseSystem, organisation: query.organisation, from: query.from, to: query.to };
+export function listView(result: { items: ReferralSummaryView[]; page: number; pageSize: number; total: number }, query: ListReferralsQuery, principal: Principal, typed: Record<string, unknown> = {}): Record<string, unknown> {
+  const asTyped = (name: 'from' | 'to') => (query[name] ? longDate(query[name]) : typeof typed[name] === 'string' ? (typed[name] as string) : undefined);
+  const filters: ListFilters = { kind: query.kind, status: query.status, caseSystem: query.caseSystem, organisation: query.organisation, from: asTyped('from'), to: asTyped('to') };
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   const link = (page: number) => `/referrals?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(page) }).toString()}`;
   return {
@@ -203,6 +235,7 @@ export function listView(result: { items: ReferralSummaryView[]; page: number; p
       system: r.route.system,
       status: STATUS_NAMES[r.status] ?? { text: r.status, colour: 'grey' },
       personId: r.personId,
+      anonymous: r.anonymous,
     })),
     pagination: pages > 1 ? {
       previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,

@@ -6,7 +6,10 @@ import { ReferralEntity, ReferralStatus } from './referral.entity';
 import { combineWrites, runWrite, type WritePart } from './write-part';
 
 export interface ReferralFilter {
+  /** Exactly this organisation (a first responder's own). */
   organisation?: string;
+  /** Organisations whose name holds this, in any case ("thames valley" finds Thames Valley Police). */
+  organisationContains?: string;
   kind?: 'nrm' | 'dtn';
   status?: ReferralStatus;
   caseSystem?: CaseSystem;
@@ -54,6 +57,9 @@ export class ReferralRepository {
   async list(filter: ReferralFilter, limit: number, offset: number): Promise<Page<ReferralEntity>> {
     const qb = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r');
     if (filter.organisation) qb.andWhere('r.organisation = :organisation', { organisation: filter.organisation });
+    if (filter.organisationContains) {
+      qb.andWhere(`r.organisation ILIKE :part ESCAPE '\\'`, { part: `%${filter.organisationContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    }
     if (filter.kind) qb.andWhere('r.kind = :kind', { kind: filter.kind });
     if (filter.status) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.caseSystem) qb.andWhere('r.case_system = :caseSystem', { caseSystem: filter.caseSystem });
