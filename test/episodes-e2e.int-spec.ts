@@ -130,4 +130,30 @@ describe('referral episodes from every source, through the running system', () =
     const refused = await read('&kind=nrm', await bearer('board_viewer')).expect(400);
     expect(refused.body.errors).toEqual([{ path: 'kind', message: expect.any(String) }]);
   });
+
+  it('counts, once, the direct entries linked before episodes were counted, in the periods they belong to', async () => {
+    const february = async () =>
+      (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-02-01&to=2026-02-28').set('Authorization', lead).expect(200)).body.referrals;
+    const earlier = await enterDirectly(system.lcs!, {
+      subject: { firstName: 'Kemal', lastName: 'Aydin', dateOfBirth: '2011-08-30', sex: 'male', nationality: 'TUR' },
+      referralDate: '2026-02-16',
+    });
+    await eventually(async () => (await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1`, [earlier])).rowCount, 60000);
+    // The database as it was before the upgrade: the record linked, its stored copy without referral facts, no
+    // direct entry, and no backfill done.
+    await system.sql.query(`DELETE FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1`, [earlier]);
+    await system.sql.query(`UPDATE central.case_records SET record = record - 'referralFacts' WHERE system = 'LCS'`);
+    await system.sql.query(`DELETE FROM central.episode_backfills`);
+    expect((await february()).total).toBe(0);
+
+    const { LinkingService } = await import('../apps/deduplicator/src/linking/linking.service');
+    const linking = system.deduplicator!.get(LinkingService);
+    expect(await linking.backfillEpisodes('LCS')).toBeGreaterThanOrEqual(1);
+    const counted = await february();
+    expect(counted.total).toBe(1);
+    expect(cells(counted.breakdowns.source)).toMatchObject({ 'Recorded directly in LCS': 1 });
+    // Once only: a second run reads nothing, and May's figures are as they were.
+    expect(await linking.backfillEpisodes('LCS')).toBe(0);
+    expect((await statistics()).referrals.total).toBe(3);
+  });
 });

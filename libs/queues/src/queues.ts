@@ -41,6 +41,8 @@ export const LinkingJobName = {
   Poll: 'poll',
   /** Re-learn the linkage model from every record held, then rebuild the in-memory index. */
   Train: 'train',
+  /** Once per case system: read again the records linked before referral episodes were counted. */
+  BackfillEpisodes: 'backfill-episodes',
 } as const;
 
 export interface PollJob {
@@ -62,3 +64,4 @@ export const deliverJobId = (referralId: string, generation = 0): string =>
   generation === 0 ? jobId('deliver', referralId) : jobId('deliver', referralId, 'redrive', generation);
 export const transferJobId = (transitionId: string): string => jobId('transfer', transitionId);
 export const linkingJobId = (job: LinkingJob): string => jobId(job.system, job.recordId, job.version);
+export const backfillEpisodesJobId = (system: CaseSystem): string => jobId('backfill-episodes', system);

@@ -3,7 +3,7 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bullmq';
 import type { Environment } from '@app/config';
-import { LinkingJob, LinkingJobName, PollJob, QueueName } from '@app/queues';
+import { backfillEpisodesJobId, LinkingJob, LinkingJobName, PollJob, QueueName } from '@app/queues';
 import { FeedPoller } from './feed.poller';
 import { LinkingService } from './linking.service';
 import { ModelTrainer } from './model-trainer.service';
@@ -32,6 +32,9 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 },
       });
     }
+    for (const system of ['AIS', 'LCS'] as const) {
+      await this.queue.add(LinkingJobName.BackfillEpisodes, { system }, { jobId: backfillEpisodesJobId(system), removeOnComplete: true, removeOnFail: 10, attempts: 3 });
+    }
     await this.queue.upsertJobScheduler('train-model', { pattern: this.config.get('MODEL_RETRAIN_CRON', { infer: true }), tz: 'Europe/London' }, {
       name: LinkingJobName.Train,
       data: {},
@@ -49,6 +52,8 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         return this.poller.poll((job.data as PollJob).system);
       case LinkingJobName.Train:
         return this.trainer.train();
+      case LinkingJobName.BackfillEpisodes:
+        return this.linking.backfillEpisodes((job.data as PollJob).system);
       default:
         throw new Error(`unknown linking job ${job.name}`);
     }

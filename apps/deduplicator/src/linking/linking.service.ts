@@ -152,6 +152,25 @@ export class LinkingService {
   }
 
   /**
+   * Reads again, once, the records linked before referral episodes were counted, so that the referrals
+   * practitioners recorded directly are counted in the periods they belong to. Answers how many were read.
+   */
+  async backfillEpisodes(system: CaseSystem): Promise<number> {
+    if (!(await this.episodes.backfillPending(system))) return 0;
+    let read = 0;
+    for (let after = ''; ; ) {
+      const ids = await this.episodes.recordsToBackfill(system, after, 200);
+      if (!ids.length) break;
+      for (const recordId of ids) await this.link(system, recordId);
+      read += ids.length;
+      after = ids[ids.length - 1];
+    }
+    await this.episodes.completeBackfill(system, read);
+    if (read) this.logger.log({ system, records: read }, 'records held before episodes were counted read again');
+    return read;
+  }
+
+  /**
    * Keeps referral episodes in step with the record: one a practitioner entered directly is counted (or joins the
    * episode of the referral it repeats), a transfer in moves a direct child's referral to AIS, and the person's
    * direct entries are decided again now that this record's link may have changed who they belong to.

@@ -16,6 +16,7 @@ import { BoardReportEntity } from './board-report.entity';
 import { Insights1764000200000 } from './migrations/1764000200000-insights';
 import { StatisticsIndexRetainedBands1764000590000 } from './migrations/1764000200000-statistics-index-retained-bands';
 import { EpisodesAndSubmissions1796476213054 } from './migrations/1796476213054-episodes-and-submissions';
+import { EpisodeBackfills1796477321601 } from './migrations/1796477321601-episode-backfills';
 
 export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEntity, TransitionEntity, AgeAssessmentEntity, ...PERSON_INDEX_ENTITIES, AuditEventEntity, DecisionEntity, BoardReportEntity];
 
@@ -23,5 +24,5 @@ export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEnt
 export const CENTRAL_SCHEMA: SchemaSpec = {
   schema: 'central',
   entities: CENTRAL_ENTITIES,
-  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000, Retention1764000500000, StatisticsIndexRetainedBands1764000590000, EpisodesAndSubmissions1796476213054],
+  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000, Retention1764000500000, StatisticsIndexRetainedBands1764000590000, EpisodesAndSubmissions1796476213054, EpisodeBackfills1796477321601],
 };

@@ -199,6 +199,27 @@ export class EpisodeRepository {
     return head;
   }
 
+  /** Whether the system's records held before episodes were counted still have to be read again. */
+  async backfillPending(system: CaseSystem): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM central.episode_backfills WHERE system = $1`, [system]);
+    return rows.length === 0;
+  }
+
+  /** Records stored before the case systems reported their referral facts, after `afterRecordId`, in id order. */
+  async recordsToBackfill(system: CaseSystem, afterRecordId: string, limit: number): Promise<string[]> {
+    const rows: Array<{ record_id: string }> = await this.dataSource.query(
+      `SELECT record_id FROM central.case_records
+        WHERE system = $1 AND record_id > $2 AND NOT (record ? 'referralFacts')
+        ORDER BY record_id LIMIT $3`,
+      [system, afterRecordId, limit],
+    );
+    return rows.map((r) => r.record_id);
+  }
+
+  async completeBackfill(system: CaseSystem, records: number): Promise<void> {
+    await this.dataSource.query(`INSERT INTO central.episode_backfills (system, records) VALUES ($1, $2) ON CONFLICT (system) DO NOTHING`, [system, records]);
+  }
+
   find(system: CaseSystem, recordId: string, manager?: EntityManager): Promise<DirectReferralRow | null> {
     return this.directRows(manager ?? this.dataSource.manager, `WHERE d.system = $1 AND d.record_id = $2`, [system, recordId]).then((rows) => rows[0] ?? null);
   }
