@@ -117,6 +117,13 @@ describe('referral episodes from every source, through the running system', () =
       [`AIS:${typedAgain}`],
     );
     expect(rows.map((r) => r.action)).toEqual(['episode.split', 'episode.join']);
+
+    // The lead sees their decision, and the entries that record no kind, on the data-quality reading.
+    const quality = (await request(intake.getHttpServer()).get('/v1/data-quality').set('Authorization', lead).expect(200)).body;
+    expect(quality.windowOrLead.items).toEqual([expect.objectContaining({ system: 'AIS', recordId: typedAgain, leadDecision: expect.objectContaining({ decision: 'join' }) })]);
+    expect(quality.withoutKind.items.map((e: { system: string }) => e.system)).toEqual(['LCS']);
+    expect(quality.unlinked.total).toBe(0);
+    expect(quality.ageNotSure.total).toBe(0);
   });
 
   it('keeps NRM referrals and Duty to Notify notifications apart with a kind filter, for exact figures only', async () => {

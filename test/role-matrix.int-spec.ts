@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Record<string, Role[]>> = {
     'GET /v1/episodes/{system}/{recordId}': ['safeguarding_lead'],
     'POST /v1/episodes/{system}/{recordId}/split': ['safeguarding_lead'],
     'POST /v1/episodes/{system}/{recordId}/join': ['safeguarding_lead'],
+    'GET /v1/data-quality': ['safeguarding_lead'],
     'GET /v1/reviews': ['safeguarding_lead'],
     'POST /v1/reviews/{id}/decision': ['safeguarding_lead'],
     'GET /v1/persons/{id}': ['safeguarding_lead'],

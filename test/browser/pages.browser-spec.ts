@@ -497,6 +497,18 @@ describe('web pages in Chromium', () => {
     await screenshot(page, '10-person-timeline');
   });
 
+  it('shows the safeguarding lead what to check before the figures go to the boards', async () => {
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'safeguarding_lead');
+    await page.click('nav a:has-text("Data quality")');
+    await page.waitForURL('**/data-quality');
+    // The twins the review test typed straight into AIS recorded no NRM or Duty to Notify status.
+    expect(await page.textContent('main')).toContain('Recorded directly with no NRM or Duty to Notify status');
+    expect(await page.locator('table.govuk-table').first().textContent()).toMatch(/AIS SC-\d+/);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '10b-data-quality');
+  });
+
   it('shows a board member the dashboard: charts, suppressed cells as "c", CSV download', async () => {
     const page = await newPage();
     await signIn(page, insightsUrl, 'board_viewer');

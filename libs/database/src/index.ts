@@ -26,3 +26,4 @@ export * from './central/subject-access.repository';
 export * from './central/retention.repository';
 export * from './central/episode.repository';
 export * from './central/home-office-submission.repository';
+export * from './central/data-quality.repository';

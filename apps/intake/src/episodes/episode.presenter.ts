@@ -1,4 +1,4 @@
-import type { DirectReferralRow } from '@app/database';
+import type { AgeNotSureRow, DataQualityReading, DirectReferralRow, UnlinkedRecordRow } from '@app/database';
 
 export interface DirectEntryView {
   system: 'AIS' | 'LCS';
@@ -28,5 +28,27 @@ export function presentDirectEntry(row: DirectReferralRow): DirectEntryView {
     leadDecision: row.leadDecision
       ? { decision: row.leadDecision, by: row.leadDecidedBy, at: row.leadDecidedAt ? new Date(row.leadDecidedAt).toISOString() : null }
       : null,
+  };
+}
+
+export interface DataQualityView {
+  /** Direct entries whose record says neither NRM referral nor Duty to Notify. */
+  withoutKind: { total: number; items: DirectEntryView[] };
+  /** Entries joined to another episode by the window rule, or split or joined by the lead. */
+  windowOrLead: { total: number; items: DirectEntryView[] };
+  /** Identifiable case records not linked to a person yet. */
+  unlinked: { total: number; items: Array<{ system: string; recordId: string; fetchedAt: string }> };
+  /** Referrals answered "not sure" for under 18 with no age assessment recorded. */
+  ageNotSure: { total: number; items: Array<{ referralId: string; reference: string; referredAt: string; caseSystem: string | null }> };
+}
+
+export function presentDataQuality(reading: DataQualityReading): DataQualityView {
+  const unlinked = (r: UnlinkedRecordRow) => ({ system: r.system, recordId: r.recordId, fetchedAt: new Date(r.fetchedAt).toISOString() });
+  const notSure = (r: AgeNotSureRow) => ({ referralId: r.referralId, reference: r.reference, referredAt: new Date(r.referredAt).toISOString(), caseSystem: r.caseSystem });
+  return {
+    withoutKind: { total: reading.withoutKind.total, items: reading.withoutKind.items.map(presentDirectEntry) },
+    windowOrLead: { total: reading.windowOrLead.total, items: reading.windowOrLead.items.map(presentDirectEntry) },
+    unlinked: { total: reading.unlinked.total, items: reading.unlinked.items.map(unlinked) },
+    ageNotSure: { total: reading.ageNotSure.total, items: reading.ageNotSure.items.map(notSure) },
   };
 }

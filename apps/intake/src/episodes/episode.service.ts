@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, NotFoundError, UnprocessableError } from '@app/common';
-import { EpisodeRepository, type EpisodeTarget } from '@app/database';
+import { DataQualityRepository, EpisodeRepository, type EpisodeTarget } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import type { JoinEpisodeDto } from './dto/join-episode.dto';
-import { DirectEntryView, presentDirectEntry } from './episode.presenter';
+import { DataQualityView, DirectEntryView, presentDataQuality, presentDirectEntry } from './episode.presenter';
 
 /**
  * The safeguarding lead's word on which referral a directly entered record is. Kept with the entry, audited in the
@@ -16,7 +16,12 @@ export class EpisodeService {
   constructor(
     private readonly episodes: EpisodeRepository,
     private readonly audit: AuditService,
+    private readonly dataQualityReader: DataQualityRepository,
   ) {}
+
+  async dataQuality(limit = 100): Promise<DataQualityView> {
+    return presentDataQuality(await this.dataQualityReader.read(limit));
+  }
 
   async get(system: CaseSystem, recordId: string): Promise<DirectEntryView> {
     const row = await this.episodes.find(system, recordId);

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { EpisodeService } from '../episodes/episode.service';
 import { HomeOfficeSubmissionService } from '../home-office/home-office-submission.service';
 import { PersonReviewService } from '../persons/person-review.service';
 import { ReferralService } from '../referrals/referral.service';
@@ -13,6 +14,7 @@ export class IntakeServices implements OnModuleInit {
   referrals!: ReferralService;
   persons!: PersonReviewService;
   submissions!: HomeOfficeSubmissionService;
+  episodes!: EpisodeService;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
@@ -20,5 +22,6 @@ export class IntakeServices implements OnModuleInit {
     this.referrals = this.moduleRef.get(ReferralService, { strict: false });
     this.persons = this.moduleRef.get(PersonReviewService, { strict: false });
     this.submissions = this.moduleRef.get(HomeOfficeSubmissionService, { strict: false });
+    this.episodes = this.moduleRef.get(EpisodeService, { strict: false });
   }
 }

@@ -7,8 +7,9 @@ import { ReferralFormController } from './referral-form.controller';
 import { ReferralPagesController } from './referral-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
+import { DataQualityPagesController } from './data-quality-pages.controller';
 
-const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController];
+const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, DataQualityPagesController];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({
@@ -20,6 +21,7 @@ const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, Revie
         { text: 'Referrals', href: '/referrals', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'Not yet submitted', href: '/worklists/not-submitted', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'Review queue', href: '/reviews', roles: ['safeguarding_lead'] },
+        { text: 'Data quality', href: '/data-quality', roles: ['safeguarding_lead'] },
       ],
       home: (principal: Principal) => (principal.role === 'safeguarding_lead' ? '/referrals' : '/referrals/new'),
       roles: ['first_responder', 'safeguarding_lead'],

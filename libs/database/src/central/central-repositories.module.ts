@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditRepository } from './audit.repository';
+import { DataQualityRepository } from './data-quality.repository';
 import { EpisodeRepository } from './episode.repository';
 import { HomeOfficeSubmissionRepository } from './home-office-submission.repository';
 import { IdempotencyRepository } from './idempotency.repository';
@@ -10,7 +11,7 @@ import { RetentionRepository } from './retention.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
 import { TransitionRepository } from './transition.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository];
+const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository, DataQualityRepository];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })

@@ -1,0 +1,37 @@
+import { Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Principal } from '@app/auth';
+import { PageController, PageRenderer, PageRoles } from '@app/web';
+import { IntakeServices } from './intake-services';
+
+type PageRequest = Request & { principal: Principal };
+
+const RULE_NAMES: Readonly<Record<string, string>> = {
+  same_reference: 'Same Home Office reference',
+  window: 'Same person within the window',
+  lead: 'Joined by the safeguarding lead',
+};
+
+/** The lead's data-quality page: the API's own reading, as tables. */
+@PageController('data-quality')
+@PageRoles('safeguarding_lead')
+export class DataQualityPagesController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly services: IntakeServices,
+  ) {}
+
+  @Get()
+  async show(@Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const quality = await this.services.episodes.dataQuality();
+    this.pages.render(req, res, 'intake/data-quality.njk', {
+      title: 'Data quality',
+      quality,
+      windowRows: quality.windowOrLead.items.map((e) => ({
+        ...e,
+        decision: e.leadDecision ? (e.leadDecision.decision === 'split' ? 'Split by the lead' : 'Joined by the lead') : (RULE_NAMES[e.joined?.rule ?? ''] ?? ''),
+        episode: e.joined ? (e.joined.referralId ? { href: `/referrals/${e.joined.referralId}`, text: 'Referral Hub referral' } : { text: `${e.joined.system} ${e.joined.recordId}` }) : null,
+      })),
+    });
+  }
+}
