@@ -152,7 +152,7 @@ describe('web pages in Chromium', () => {
     // Referral Hub sends nothing to the Home Office: the page says so and where it must also be submitted.
     expect(confirmation).toContain('This has not been sent to the Home Office');
     expect(confirmation).not.toMatch(/Home Office aims to decide|Referral submitted/);
-    expect(await page.getAttribute('a:has-text("Home Office\'s modern slavery service")', 'href')).toBe('https://www.modernslavery.gov.uk/start');
+    expect(await page.getAttribute('a:has-text("Home Office\'s online form")', 'href')).toBe('https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder');
     await expectNoAxeViolations(page);
     await screenshot(page, '03-child-confirmation');
 

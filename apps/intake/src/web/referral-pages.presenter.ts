@@ -143,8 +143,11 @@ export function referralWarnings(body: Partial<Referral>, now = new Date()): str
   ];
 }
 
-/** The Home Office's online service, where an NRM referral or a Duty to Notify is made (there is no API). */
-export const HOME_OFFICE_SERVICE_URL = 'https://www.modernslavery.gov.uk/start';
+/**
+ * GOV.UK's "Report modern slavery as a first responder", which leads to the Home Office's online form for an NRM
+ * referral or a Duty to Notify (the form has no API). Linked through GOV.UK so the link follows the service.
+ */
+export const HOME_OFFICE_SERVICE_URL = 'https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder';
 
 /** The submission form's fields, for the error summary and inline messages. */
 export const SUBMISSION_FIELDS = {
