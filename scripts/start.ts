@@ -137,6 +137,31 @@ async function shutdown(code: number): Promise<void> {
   process.exit(code);
 }
 
+async function answers(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    await res.body?.cancel();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Polls each app until it answers; every 30 s names the ones still silent. An app that exits stops everything. */
+async function waitUntilAnswering(checks: ReadonlyArray<{ name: string; url?: string }>): Promise<void> {
+  const waiting = new Map(checks.map((c) => [c.name, c.url]));
+  let lastNote = Date.now();
+  while (waiting.size > 0 && !shuttingDown) {
+    for (const [name, url] of waiting) if (url === undefined || (await answers(url))) waiting.delete(name);
+    if (waiting.size === 0) break;
+    if (Date.now() - lastNote > 30_000) {
+      log(`still waiting for ${[...waiting.keys()].join(', ')}`);
+      lastNote = Date.now();
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
@@ -148,6 +173,20 @@ async function main(): Promise<void> {
   const applied = await migrateSchemas(config, ALL_SCHEMAS);
   log(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
   for (const name of APPS) startApp(name, env);
+  // The addresses are printed once every app answers, so that one printed is one that works.
+  const started = new Set(children.map((c) => c.name));
+  const checks = [
+    { name: 'intake', url: `http://127.0.0.1:${config.INTAKE_PORT}/health/ready` },
+    { name: 'ais', url: `http://127.0.0.1:${config.AIS_PORT}/health/ready` },
+    { name: 'lcs', url: `http://127.0.0.1:${config.LCS_PORT}/health/ready` },
+    { name: 'insights', url: `http://127.0.0.1:${config.INSIGHTS_PORT}/health/ready` },
+    // Workers have no HTTP routes; their metrics port answers once they are up (0 means a port of their choosing).
+    { name: 'router', url: config.ROUTER_METRICS_PORT ? `http://127.0.0.1:${config.ROUTER_METRICS_PORT}/metrics` : undefined },
+    { name: 'deduplicator', url: config.DEDUPLICATOR_METRICS_PORT ? `http://127.0.0.1:${config.DEDUPLICATOR_METRICS_PORT}/metrics` : undefined },
+  ].filter((c) => started.has(c.name));
+  log(`waiting for ${checks.map((c) => c.name).join(', ')} to answer`);
+  await waitUntilAnswering(checks);
+  if (shuttingDown) return;
   log(`intake    http://127.0.0.1:${config.INTAKE_PORT}   (API docs /docs)`);
   log(`AIS       http://127.0.0.1:${config.AIS_PORT}`);
   log(`LCS       http://127.0.0.1:${config.LCS_PORT}`);

@@ -35,6 +35,20 @@ function pathOnly(url: string | undefined): string {
   return (url ?? '').split('?')[0];
 }
 
+/**
+ * Change feeds that the deduplicator reads every second (FEED_POLL_MS): a line per read would drown the log, so a
+ * read that succeeds is logged at debug; the poller itself logs once per change of state (changes found, the feed
+ * unreachable, reachable again).
+ */
+const ROUTINE_POLL_PATHS = ['/api/v2/ChangeFeed', '/lcs/api/feed'];
+
+/** The level of a request's log line: errors as errors, routine polls at debug, everything else at info. */
+export function requestLogLevel(req: Pick<IncomingMessage, 'method' | 'url'>, res: { statusCode: number }, err?: Error): 'error' | 'warn' | 'info' | 'debug' {
+  if (err || res.statusCode >= 500) return 'error';
+  if (req.method === 'GET' && res.statusCode < 400 && ROUTINE_POLL_PATHS.includes(pathOnly(req.url))) return 'debug';
+  return 'info';
+}
+
 export function createLoggerModule(service: string): DynamicModule {
   return LoggerModule.forRootAsync({
     inject: [ConfigService],
@@ -54,6 +68,7 @@ export function createLoggerModule(service: string): DynamicModule {
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+        customLogLevel: (req: IncomingMessage, res: { statusCode: number }, err?: Error) => requestLogLevel(req, res, err),
       };
       // Standard output is written asynchronously: a synchronous write per request line cost intake a tenth of its
       // CPU under load. pino flushes on exit; a hard crash can lose the last few lines, never a referral. A log file

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AisClient, LcsClient } from '@app/case-systems';
 import { PersonIndexRepository } from '@app/database';
@@ -23,7 +23,31 @@ export class FeedPoller {
     @InjectQueue(QueueName.Linking) private readonly linking: Queue,
   ) {}
 
+  private readonly logger = new Logger(FeedPoller.name);
+  /** Whether the last poll of each system failed, so that an outage is logged once, and its end once. */
+  private readonly failing = new Map<CaseSystem, boolean>();
+
+  /**
+   * Polls run every FEED_POLL_MS: a quiet poll is logged at debug, and info or warn lines only mark a change of
+   * state (changes found, the feed unreachable, reachable again). Nothing personal is logged, only counts.
+   */
   async poll(system: CaseSystem): Promise<number> {
+    let enqueued: number;
+    try {
+      enqueued = await this.read(system);
+    } catch (error) {
+      if (!this.failing.get(system)) this.logger.warn({ system, reason: error instanceof Error ? error.message : 'unknown' }, 'change feed unreachable; retrying every poll');
+      this.failing.set(system, true);
+      throw error;
+    }
+    if (this.failing.get(system)) this.logger.log({ system }, 'change feed reachable again');
+    this.failing.set(system, false);
+    if (enqueued > 0) this.logger.log({ system, changes: enqueued }, 'changes read from the change feed');
+    else this.logger.debug({ system }, 'change feed polled: no changes');
+    return enqueued;
+  }
+
+  private async read(system: CaseSystem): Promise<number> {
     const client = system === 'AIS' ? this.ais : this.lcs;
     let cursor = await this.repository.loadCursor(system);
     let enqueued = 0;

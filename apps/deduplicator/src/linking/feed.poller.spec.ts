@@ -1,0 +1,30 @@
+import { Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { AisClient, LcsClient } from '@app/case-systems';
+import type { PersonIndexRepository } from '@app/database';
+import { FeedPoller } from './feed.poller';
+
+describe(FeedPoller.name, () => {
+  const pages: Array<'empty' | 'one' | 'down'> = [];
+  const client = {
+    changes: jest.fn(async () => {
+      const next = pages.shift();
+      if (next === 'down') throw new Error('connect ECONNREFUSED');
+      return { changes: next === 'one' ? [{ recordId: '1', version: 1, type: 'created' }] : [], nextCursor: 'c', hasMore: false };
+    }),
+  };
+  const repository = { loadCursor: jest.fn(async () => 'c'), saveCursor: jest.fn(async () => undefined) };
+  const queue = { addBulk: jest.fn(async () => []) };
+  const poller = new FeedPoller(repository as unknown as PersonIndexRepository, client as unknown as AisClient, client as unknown as LcsClient, queue as unknown as Queue);
+
+  it('logs a change of state once, and quiet polls only at debug', async () => {
+    const info = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+    pages.push('empty', 'empty', 'one', 'down', 'down', 'down', 'empty', 'empty');
+    for (let i = 0; i < 8; i += 1) await poller.poll('AIS').catch(() => undefined);
+    expect(info.mock.calls.map((c) => c[1])).toEqual(['changes read from the change feed', 'change feed reachable again']);
+    expect(warn.mock.calls.map((c) => c[1])).toEqual(['change feed unreachable; retrying every poll']);
+    expect(debug).toHaveBeenCalledTimes(4);
+  });
+});
