@@ -188,6 +188,38 @@ describe('web pages (intake)', () => {
     expect(confirmation.text).toContain("the adults&#39; case system (AIS)");
   });
 
+  it('warns on Check your answers, before Submit, when under 18 and the date of birth disagree', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const age = await agent.get('/referrals/new').expect(200);
+    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'yes' }).expect(303);
+    const details = await agent.get('/referrals/new/details').expect(200);
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({
+        _csrf: csrfOf(details.text),
+        'localAuthorityContact.authority': 'Buckinghamshire Council',
+        'localAuthorityContact.phone': '01296 395000',
+        'localAuthorityContact.email': 'mash@buckinghamshire.example',
+        'exploitation.types': 'criminal',
+        'exploitation.location': 'uk',
+        'potentialVictim.dateOfBirth-day': '1',
+        'potentialVictim.dateOfBirth-month': '1',
+        'potentialVictim.dateOfBirth-year': '2000',
+        'potentialVictim.gender': 'male',
+        'potentialVictim.nationality': 'VNM',
+        'firstResponder.organisationType': 'police',
+        'firstResponder.name': 'Sam Officer',
+        'firstResponder.role': 'DC',
+        'firstResponder.email': 'sam@police.example',
+      })
+      .expect(303)
+      .expect('Location', '/referrals/new/check');
+    const check = await agent.get('/referrals/new/check').expect(200);
+    expect(check.text).toContain('govuk-warning-text');
+    expect(check.text).toMatch(/You answered that they are under 18, but the date of birth makes them \d+\./);
+  });
+
   it('serves GOV.UK Frontend from node_modules and nothing outside its folders', async () => {
     const css = await server().get('/assets/govuk-frontend.min.css').expect(200);
     expect(css.headers['content-type']).toMatch(/text\/css/);

@@ -263,7 +263,7 @@ export function referralView(view: ReferralView, principal: Principal, chosenAut
     victimRows: [
       row('Name', [victim.firstName, victim.lastName].filter(Boolean).join(' ') || (view.kind === 'dtn' ? 'Not given (Duty to Notify)' : 'Not given')),
       row('Other names', victim.aliases?.join(', ')),
-      row('Date of birth', victim.dateOfBirth ? `${victim.dateOfBirth}${victim.dateOfBirthEstimated ? ' (estimated)' : ''}` : undefined),
+      row('Date of birth', victim.dateOfBirth ? `${longDate(victim.dateOfBirth)}${victim.dateOfBirthEstimated ? ' (estimated)' : ''}` : undefined),
       row('Gender', GENDERS.find((g) => g.value === victim.gender)?.text),
       row('Nationality', combinedNationalityLabel(victim.nationality, victim.secondNationality)),
       row('Under 18', YES_NO[view.referral.age.under18]),
@@ -274,13 +274,13 @@ export function referralView(view: ReferralView, principal: Principal, chosenAut
       row('Where', { uk: 'UK', overseas: 'Overseas', uk_and_overseas: 'UK and overseas' }[exploitation.location]),
       row('UK towns or cities', exploitation.ukTowns?.join(', ')),
       row('Countries', exploitation.countries?.map((c) => countryByAlpha3(c)?.name ?? c).join(', ')),
-      row('Started', exploitation.startDate),
+      row('Started', longDate(exploitation.startDate)),
     ].filter(Boolean),
     transitions: view.transitions.map((t) => ({ ...t, reasonText: TRANSITION_REASONS[t.reason] ?? t.reason })),
     homeOfficeUrl: HOME_OFFICE_SERVICE_URL,
     submissionRows: view.homeOfficeSubmission
       ? [
-          { key: { text: 'Submitted' }, value: { text: view.homeOfficeSubmission.submittedAt.slice(0, 10) } },
+          { key: { text: 'Submitted' }, value: { text: longDate(view.homeOfficeSubmission.submittedAt.slice(0, 10)) } },
           { key: { text: 'Home Office reference' }, value: { text: view.homeOfficeSubmission.reference } },
           { key: { text: 'Competent authority' }, value: { text: COMPETENT_AUTHORITY_NAMES[view.homeOfficeSubmission.competentAuthority] } },
         ]
