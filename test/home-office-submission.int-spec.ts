@@ -62,6 +62,16 @@ describe('HomeOfficeSubmission', () => {
 
     expect((await worklist()).items.map((i: { referralId: string }) => i.referralId)).toEqual([newer]);
     expect(await submissionCells()).toEqual({ 'Submitted to the Home Office': 1, 'Logged, not yet submitted': 2 });
+    // Logged against submitted by quarter, in the exact figures; a board sees the period's breakdown instead.
+    const byQuarter = (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-01-01&to=2026-12-31').set('Authorization', lead).expect(200)).body.quarters;
+    expect(byQuarter.map((q: { code: string; referrals: number; submitted: number }) => [q.code, q.referrals, q.submitted])).toEqual([
+      ['2026-Q1', 3, 1],
+      ['2026-Q2', 0, 0],
+      ['2026-Q3', 0, 0],
+      ['2026-Q4', 0, 0],
+    ]);
+    const published = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026-Q1&figures=disclosure_controlled').set('Authorization', lead).expect(200)).body;
+    expect(published.quarters.map((q: { submitted: unknown }) => q.submitted)).toEqual([null]);
     const view = (await api().get(`/v1/referrals/${older}`).set('Authorization', lead).expect(200)).body;
     expect(view.homeOfficeSubmission).toMatchObject({ reference: 'NRM-2026-000101', competentAuthority: 'SCA' });
     expect((await api().get(`/v1/referrals/${today}`).set('Authorization', lead).expect(200)).body.homeOfficeSubmission).toBeNull();

@@ -34,7 +34,7 @@ function report(nationality = 'Albanian'): StatisticsReport<PublishedCount> {
   const figures: Figures<PublishedCount> = {
     referrals: population,
     individuals: population,
-    quarters: [{ code: '2025-Q2', label: 'Q2 2025 (April to June)', from: '2025-04-01', to: '2025-06-30', referrals: 10, individuals: 10 }],
+    quarters: [{ code: '2025-Q2', label: 'Q2 2025 (April to June)', from: '2025-04-01', to: '2025-06-30', referrals: 10, individuals: 10, submitted: null }],
     decisions: {
       reasonableGrounds: crossTab('Reasonable grounds'),
       conclusiveGrounds: crossTab('Conclusive grounds'),

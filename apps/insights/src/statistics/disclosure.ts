@@ -163,6 +163,7 @@ function figuresOf(
       ...q,
       referrals: byQuarter.cells[i].count,
       individuals: individuals.overlapping!.cells[i].count,
+      submitted: null,
     })),
     decisions: {
       reasonableGrounds: decision('reasonableGrounds'),

@@ -9,7 +9,7 @@ describe(buildFigures.name, () => {
     const figures = buildFigures(
       reading([
         group({ gender: 'male', referrals: 43, individuals: 40, quarterIndividuals: 40 }),
-        group({ gender: 'female', nationality: 'ALB', secondNationality: 'GRC', exploitationTypes: ['criminal', 'sexual', 'labour'], referrals: 37, individuals: 37, quarterIndividuals: 37 }),
+        group({ gender: 'female', nationality: 'ALB', secondNationality: 'GRC', exploitationTypes: ['criminal', 'sexual', 'labour'], submission: 'submitted', referrals: 37, individuals: 37, quarterIndividuals: 37 }),
       ]),
       quarter,
     );
@@ -31,7 +31,11 @@ describe(buildFigures.name, () => {
       expect(figures.individuals.breakdowns[name].cells.reduce((n, c) => n + c.count, 0)).toBe(77);
     }
     expect(figures.quarters).toEqual([
-      { code: '2025-Q2', label: 'Q2 2025 (April to June)', from: '2025-04-01', to: '2025-06-30', referrals: 80, individuals: 77 },
+      { code: '2025-Q2', label: 'Q2 2025 (April to June)', from: '2025-04-01', to: '2025-06-30', referrals: 80, individuals: 77, submitted: 37 },
+    ]);
+    expect(figures.referrals.breakdowns.submission.cells).toEqual([
+      { label: 'Submitted to the Home Office', count: 37 },
+      { label: 'Logged, not yet submitted', count: 43 },
     ]);
   });
 

@@ -74,6 +74,12 @@ export interface QuarterFigures<C extends Count> {
   readonly referrals: C;
   /** People with a referral in the quarter: a person referred in two quarters counts in both. */
   readonly individuals: C;
+  /**
+   * Referrals of the quarter whose submission to the Home Office is known (the rest are only logged). Exact
+   * figures only: null in what a board sees, which has the period's submission breakdown instead (and a quarter's,
+   * asked for as its own period), each protected with the tables that share its total.
+   */
+  readonly submitted: number | null;
 }
 
 /** Decisions made in the period (whenever the referral was made), by the Home Office's outcome × age group. */
@@ -200,6 +206,8 @@ export function buildFigures(reading: StatisticsReading, period: Period): Figure
   );
   const individualsByQuarter = quarters.map(() => 0);
   for (const row of quarterRows) individualsByQuarter[quarterIndex(quarterOf, row)] += row.quarterIndividuals;
+  const submittedByQuarter = quarters.map(() => 0);
+  for (const row of rowsOf('quarterSubmission')) if (row.submission === 'submitted') submittedByQuarter[quarterIndex(quarterOf, row)] += row.referrals;
 
   return {
     referrals,
@@ -211,6 +219,7 @@ export function buildFigures(reading: StatisticsReading, period: Period): Figure
       to: q.to,
       referrals: referralsByQuarter.cells[i].count,
       individuals: individualsByQuarter[i],
+      submitted: submittedByQuarter[i],
     })),
     decisions: buildDecisionFigures(reading.decisionGroups),
   };

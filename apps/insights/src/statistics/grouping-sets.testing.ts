@@ -38,6 +38,7 @@ const SETS: Readonly<Record<Exclude<StatisticsGroupingSet, 'total'>, readonly (k
   source: ['source'],
   submission: ['submission'],
   quarter: ['quarterStart'],
+  quarterSubmission: ['quarterStart', 'submission'],
 };
 
 const NONE: Omit<FullGroup, 'referrals' | 'individuals' | 'quarterIndividuals'> = {

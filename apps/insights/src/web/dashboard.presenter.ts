@@ -85,7 +85,7 @@ export function dashboardView(
       ...referrals.breakdowns.kind.cells.map((c) => ({ label: c.label, value: shown(c.count) })),
     ],
     quarterChart,
-    quarterRows: report.quarters.map((q) => ({ label: q.label, referrals: shown(q.referrals), individuals: shown(q.individuals) })),
+    quarterRows: report.quarters.map((q) => ({ label: q.label, referrals: shown(q.referrals), individuals: shown(q.individuals), submitted: q.submitted === null ? null : shown(q.submitted) })),
     breakdowns,
     tables: TABLED.map((name) => ({ id: name, title: referrals.breakdowns[name].title, rows: pairedRows(referrals.breakdowns[name], individuals.breakdowns[name]) })),
     periods: periodChoices(options.today).map((p) => ({ value: p.code, text: p.label, selected: p.code === chosen })),

@@ -37,7 +37,8 @@ export type StatisticsGroupingSet =
   | 'caseSystem'
   | 'source'
   | 'submission'
-  | 'quarter';
+  | 'quarter'
+  | 'quarterSubmission';
 
 /**
  * Referrals of a period grouped by the columns of one breakdown (the others are null), with the people first seen
@@ -229,7 +230,8 @@ export class StatisticsRepository {
            FROM in_period p
          WINDOW w AS (PARTITION BY p.individual ORDER BY p.referred_at, p.id)
        )
-       SELECT CASE WHEN GROUPING(kind) = 0 THEN 'kind'
+       SELECT CASE WHEN GROUPING(quarter_start) = 0 AND GROUPING(submission) = 0 THEN 'quarterSubmission'
+                   WHEN GROUPING(kind) = 0 THEN 'kind'
                    WHEN GROUPING(under18) = 0 THEN 'age'
                    WHEN GROUPING(gender) = 0 THEN 'gender'
                    WHEN GROUPING(nationality) = 0 THEN 'nationality'
@@ -260,6 +262,7 @@ export class StatisticsRepository {
           (source),
           (submission),
           (quarter_start),
+          (quarter_start, submission),
           ()
         )`,
       params,

@@ -57,6 +57,8 @@ export class QuarterDoc {
   @ApiProperty({ example: '2026-06-30' }) to: string;
   @ApiProperty(COUNT) referrals: number | 'c';
   @ApiProperty({ ...COUNT, description: 'People with a referral in the quarter' }) individuals: number | 'c';
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Referrals of the quarter submitted to the Home Office (the rest only logged); exact figures only, null for a board' })
+  submitted: number | null;
 }
 
 export class DecisionsDoc {
