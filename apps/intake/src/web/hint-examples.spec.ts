@@ -2,10 +2,11 @@ import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
 import type { FieldViolation } from '@app/domain';
 import { InvalidRequestError } from '@app/common';
-import { PageRenderer, type FormBody } from '@app/web';
+import { PageRenderer, validateQuery, type FormBody } from '@app/web';
 import { ReferralBodyPipe } from '../referrals/referral-body.pipe';
 import { referralBody } from './referral-form.presenter';
-import { detailsView } from './referral-pages.presenter';
+import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
+import { detailsView, listView, readListFilters } from './referral-pages.presenter';
 import { detailsShape, type ReferralDraft } from './referral-journey';
 
 /**
@@ -46,8 +47,7 @@ describe('hint examples on the referral details page', () => {
   }
 
   /** The hints of text boxes and dates (not of checkbox items, which describe a choice) and their examples. */
-  function examplesOnPage(): Example[] {
-    const html = renderer.renderToString(req, res, 'intake/referral-details.njk', detailsView(draft, detailsShape(draft), {}, undefined, lead));
+  function examplesOnPage(html = renderer.renderToString(req, res, 'intake/referral-details.njk', detailsView(draft, detailsShape(draft), {}, undefined, lead))): Example[] {
     const found: Example[] = [];
     for (const [, id, hint] of html.matchAll(/<div id="([^"]+)-hint" class="govuk-hint">([\s\S]*?)<\/div>/g)) {
       const text = hint.replace(/\s+/g, ' ').trim();
@@ -91,6 +91,17 @@ describe('hint examples on the referral details page', () => {
         { field: 'potentialVictim.contact.phone', example: '+355 69 123 4567' },
       ]),
     );
+  });
+
+  it('refuses none of the examples of the referrals list filters', async () => {
+    const html = renderer.renderToString({ ...req, path: '/referrals' } as unknown as Request, res, 'intake/referrals.njk', listView({ items: [], page: 1, pageSize: 25, total: 0 }, new ListReferralsQuery(), lead));
+    const examples = examplesOnPage(html);
+    expect(examples.map((e) => e.field).sort()).toEqual(['from', 'organisation', 'to']);
+    for (const { field, example } of examples) {
+      const { query, errors } = readListFilters({ [field]: example });
+      expect({ field, example, errors }).toEqual({ field, example, errors: [] });
+      await expect(validateQuery(ListReferralsQuery, query)).resolves.toBeDefined();
+    }
   });
 
   it('refuses none of them', async () => {
