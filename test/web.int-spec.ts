@@ -218,6 +218,12 @@ describe('web pages (intake)', () => {
     const check = await agent.get('/referrals/new/check').expect(200);
     expect(check.text).toContain('govuk-warning-text');
     expect(check.text).toMatch(/You answered that they are under 18, but the date of birth makes them \d+\./);
+    // Left unfinished, the journey is offered again, and can be forgotten before a referral about someone else.
+    const again = await agent.get('/referrals/new').expect(200);
+    expect(again.text).toContain('You have a referral in progress');
+    await agent.post('/referrals/new/discard').type('form').send({ _csrf: csrfOf(again.text) }).expect(303).expect('Location', '/referrals/new');
+    expect((await agent.get('/referrals/new').expect(200)).text).not.toContain('You have a referral in progress');
+    await agent.get('/referrals/new/check').expect(303).expect('Location', '/referrals/new');
   });
 
   it('serves GOV.UK Frontend from node_modules and nothing outside its folders', async () => {

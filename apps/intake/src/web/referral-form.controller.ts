@@ -35,7 +35,16 @@ export class ReferralFormController {
 
   @Get('new')
   age(@Req() req: PageRequest, @Res() res: Response): void {
-    this.pages.render(req, res, 'intake/referral-age.njk', { values: req.session.referralDraft ?? {} });
+    this.pages.render(req, res, 'intake/referral-age.njk', { values: req.session.referralDraft ?? {}, inProgress: this.answers.read(req, 'referralDetails') !== undefined });
+  }
+
+  /** A journey left unfinished is forgotten on request, so its answers never carry into a referral about someone else. */
+  @Post('new/discard')
+  discard(@Req() req: PageRequest, @Res() res: Response): void {
+    delete req.session.referralDraft;
+    delete req.session.referralDetailsSent;
+    this.answers.forget(req, 'referralDetails');
+    res.redirect(303, '/referrals/new');
   }
 
   @Post('new')
