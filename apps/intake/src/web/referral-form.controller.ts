@@ -155,7 +155,7 @@ export class ReferralFormController {
       return { dto: await this.bodyPipe.transform(referralBody(draft, shape, form, principal)) };
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
-      return { errors: detailsErrors(error.errors) };
+      return { errors: detailsErrors(error.errors, shape) };
     }
   }
 

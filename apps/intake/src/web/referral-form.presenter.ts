@@ -65,7 +65,18 @@ function earlierPage(path: string): string | undefined {
   return undefined;
 }
 
-export function detailsErrors(violations: readonly FieldViolation[]): FormErrors {
+/**
+ * The page's errors. On the adult journey a date of birth under 18 makes the rules ask for what only the child
+ * journey asks (an NRM referral, a local-authority contact): that is said once, at the date of birth, with what to do.
+ */
+export function detailsErrors(violations: readonly FieldViolation[], shape?: Pick<DetailsShape, 'child'>): FormErrors {
+  const childRules = (v: FieldViolation) => (v.path === 'kind' || v.path === 'localAuthorityContact') && /may be under 18/.test(v.message);
+  if (shape && !shape.child && violations.some(childRules)) {
+    violations = [
+      ...violations.filter((v) => !childRules(v) && !(v.path === 'consentToNrm' && /adult/.test(v.message))),
+      { path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth is that of someone under 18: correct it, or go back and answer that they are under 18' },
+    ];
+  }
   return formErrors(violations, DETAILS_FIELDS, earlierPage);
 }
 

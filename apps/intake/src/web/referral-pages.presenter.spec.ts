@@ -1,3 +1,4 @@
+import { detailsErrors } from './referral-form.presenter';
 import { referralWarnings } from './referral-pages.presenter';
 
 describe(referralWarnings.name, () => {
@@ -11,5 +12,18 @@ describe(referralWarnings.name, () => {
   it('says nothing when the answers agree', () => {
     expect(referralWarnings({ age: { under18: 'yes' }, potentialVictim: { gender: 'male', nationality: 'ALB', dateOfBirth: '2010-01-01' } }, now)).toEqual([]);
     expect(referralWarnings({ age: { under18: 'no' }, potentialVictim: { gender: 'male', nationality: 'ALB' } }, now)).toEqual([]);
+  });
+});
+
+describe(detailsErrors.name, () => {
+  it("says at the date of birth that it makes a child, rather than asking for the child journey's answers", () => {
+    const violations = [
+      { path: 'localAuthorityContact', message: 'localAuthorityContact is required when the potential victim may be under 18' },
+      { path: 'potentialVictim.gender', message: 'gender must be one of the following values: female, male, other' },
+    ];
+    const errors = detailsErrors(violations, { child: false });
+    expect(errors.summary.map((e) => e.text)).toEqual(['Date of birth is that of someone under 18: correct it, or go back and answer that they are under 18', "Select the potential victim's gender"]);
+    expect(errors.summary.map((e) => e.href)).toEqual(['#potentialVictim-dateOfBirth-day', '#potentialVictim-gender']);
+    expect(detailsErrors(violations, { child: true }).summary.map((e) => e.href)).toContain('#localAuthorityContact-authority');
   });
 });
