@@ -137,6 +137,16 @@ describe('AIS mimic', () => {
       expect(amended.body).toMatchObject({ Version: 2, Subject: { Surname: 'Hoxha', Forename: 'Ana', DateOfBirth: '05/04/1999' } });
       expect(amended.body.PersonId).not.toBe(created.body.PersonId);
     });
+    it("keeps the Home Office reference a practitioner records, when entering the concern or later", async () => {
+      const entered = await post(concern({ ClientReference: undefined, Source: 'Practitioner', NrmReference: 'NRM-2026-1' })).expect(201);
+      expect(entered.body.NrmReference).toBe('NRM-2026-1');
+      const later = await post(concern({ ClientReference: undefined, Source: 'Practitioner' })).expect(201);
+      expect(later.body.NrmReference).toBeNull();
+      const amended = await api().patch(`/api/v2/SafeguardingConcerns/${later.body.ConcernId}`).send({ NrmReference: 'NRM-2026-2' }).expect(200);
+      expect(amended.body).toMatchObject({ Version: 2, NrmReference: 'NRM-2026-2' });
+      const refused = await post(concern({ ClientReference: undefined, Source: 'Practitioner', NrmReference: '<script>' })).expect(400);
+      expect(refused.body.ValidationErrors).toEqual([{ Field: 'NrmReference', Error: expect.any(String) }]);
+    });
   });
 
   describe(TransferController.name, () => {

@@ -23,7 +23,7 @@ describe('referral episodes from every source, through the running system', () =
   let insights: INestApplication;
   let lead: string;
   // Set by the first test, read by the lead's decisions after it.
-  const seen: { referralId?: string; typedAgain?: string } = {};
+  const seen: { referralId?: string; typedAgain?: string; third?: string } = {};
 
   beforeAll(async () => {
     system = await startSystem({ env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 }, mimics: true, intake: true, router: true, deduplicator: true, insights: true });
@@ -89,7 +89,7 @@ describe('referral episodes from every source, through the running system', () =
     // The hub referral was submitted; the concern typed in AIS has no Home Office reference, the LCS contact neither.
     expect(cells(figures.referrals.breakdowns.submission)).toEqual({ 'Submitted to the Home Office': 1, 'Logged, not yet submitted': 2 });
     expect(delivered.personId).toBe(joined.find((r) => r.record_id === typedAgain).person_id);
-    Object.assign(seen, { referralId, typedAgain });
+    Object.assign(seen, { referralId, typedAgain, third });
   });
 
   it("lets the lead split an entry from its episode and join it again, audited, and the rules keep the lead's word", async () => {
@@ -136,6 +136,42 @@ describe('referral episodes from every source, through the running system', () =
     expect(cells((await statistics()).referrals.breakdowns.kind)).toEqual({ 'NRM referral': 2, 'Duty to Notify': 0, 'Kind not recorded': 1 });
     const refused = await read('&kind=nrm', await bearer('board_viewer')).expect(400);
     expect(refused.body.errors).toEqual([{ path: 'kind', message: expect.any(String) }]);
+  });
+
+  it('counts a direct entry as submitted once the practitioner records the Home Office reference on it', async () => {
+    const response = await fetch(`${system.lcs!.url}/lcs/api/contacts/${seen.third}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: await bearer('service') },
+      body: JSON.stringify({ nrmReference: 'NRM-2026-009001' }),
+    });
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { nrmReference: string }).nrmReference).toBe('NRM-2026-009001');
+    await eventually(async () => (await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1 AND nrm_reference IS NOT NULL`, [seen.third])).rowCount, 60000);
+    expect(cells((await statistics()).referrals.breakdowns.submission)).toEqual({ 'Submitted to the Home Office': 2, 'Logged, not yet submitted': 1 });
+  });
+
+  it("follows a reviewer's unmerge and merge: the window rule joins only records of one person", async () => {
+    const june = async () =>
+      (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-06-01&to=2026-06-30').set('Authorization', lead).expect(200)).body.referrals.total;
+    const luan = { gender: 'male', nationality: 'ALB', firstName: 'Luan', lastName: 'Krasniqi', dateOfBirth: '1990-01-20' };
+    const referralId: string = (
+      await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-06-02T10:00:00Z', potentialVictim: luan })).expect(201)
+    ).body.id;
+    const personId = await eventually(async () => (await show(referralId)).personId as string | null, 60000);
+    const typed = await enterDirectly(system.ais!, { subject: { firstName: 'Luan', lastName: 'Krasniqi', dateOfBirth: '1990-01-20', sex: 'male', nationality: 'ALB' }, referralDate: '2026-06-09' });
+    const joinOf = async () => (await system.sql.query(`SELECT join_rule, joined_referral_id FROM central.direct_referrals WHERE system = 'AIS' AND record_id = $1`, [typed])).rows[0];
+    expect(await eventually(async () => ((await joinOf())?.join_rule === 'window' ? joinOf() : undefined), 60000)).toEqual({ join_rule: 'window', joined_referral_id: referralId });
+    expect(await june()).toBe(1);
+
+    const unmerged = (
+      await request(intake.getHttpServer()).post(`/v1/persons/${personId}/unmerge`).set('Authorization', lead).send({ system: 'AIS', recordId: typed, reason: 'another Luan Krasniqi' }).expect(200)
+    ).body;
+    expect(await joinOf()).toEqual({ join_rule: null, joined_referral_id: null });
+    expect(await june()).toBe(2);
+
+    await request(intake.getHttpServer()).post(`/v1/persons/${personId}/merge`).set('Authorization', lead).send({ personId: unmerged.personId, reason: 'the same man after all' }).expect(200);
+    expect(await joinOf()).toEqual({ join_rule: 'window', joined_referral_id: referralId });
+    expect(await june()).toBe(1);
   });
 
   it('counts, once, the direct entries linked before episodes were counted, in the periods they belong to', async () => {

@@ -17,6 +17,8 @@ export type SubjectFields = Pick<
 export interface Amendment {
   subject?: Partial<SubjectFields>;
   status?: SafeguardingConcernEntity['status'];
+  /** The Home Office reference, recorded once the Home Office has given it. */
+  nrmReference?: string;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -98,7 +100,7 @@ export class SafeguardingConcernRepository {
       await manager.update(
         SafeguardingConcernEntity,
         { concernId },
-        { ...amendment.subject, status: next.status, personId, version, updatedAt: new Date() },
+        { ...amendment.subject, status: next.status, ...(amendment.nrmReference ? { nrmReference: amendment.nrmReference } : {}), personId, version, updatedAt: new Date() },
       );
       await this.feed.append(manager, concernId, version, 'Updated');
       return true;

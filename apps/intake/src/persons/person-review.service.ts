@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { ConflictError, NotFoundError } from '@app/common';
-import { PersonIndexRepository, ReferralRepository, TransitionRepository, type PersonSearch, type StoredRecord } from '@app/database';
+import type { Environment } from '@app/config';
+import { EpisodeRepository, PersonIndexRepository, ReferralRepository, TransitionRepository, type PersonSearch, type StoredRecord } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { presentHistory, presentRecord, presentReview, type RecordView, type ReviewView } from './person.presenter';
 
@@ -25,7 +27,15 @@ export class PersonReviewService {
     private readonly referrals: ReferralRepository,
     private readonly transitions: TransitionRepository,
     private readonly audit: AuditService,
+    private readonly episodes: EpisodeRepository,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
+
+  /** Who is who has changed: the window rule is asked again about these persons' direct entries. */
+  private async reconsiderEpisodes(manager: EntityManager, ...personIds: Array<string | null>): Promise<void> {
+    const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
+    for (const personId of new Set(personIds)) if (personId) await this.episodes.reconsiderPerson(manager, personId, rules);
+  }
 
   async listReviews(status: 'open' | 'decided' | 'superseded', page: number, pageSize: number): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
     const { items, total } = await this.index.listReviews(status, pageSize, (page - 1) * pageSize);
@@ -68,6 +78,7 @@ export class PersonReviewService {
         }
       }
       await this.index.decideReview(manager, reviewId, decision, actor);
+      await this.reconsiderEpisodes(manager, personId, record.personId);
       await this.audit.record(principal, `link.review_${decision}`, { type: 'case_record', id: `${record.system}:${record.recordId}` }, {
         manager,
         details: { reviewId, candidatePersonId: item.candidate_person_id, personId },
@@ -89,6 +100,7 @@ export class PersonReviewService {
         await this.moveLocked(manager, r, intoId, { action: 'merge', actor, reason: reason ?? `merged from person ${fromId}` });
       }
       await this.index.markMerged(manager, fromId, intoId);
+      await this.reconsiderEpisodes(manager, intoId);
       await this.audit.record(principal, 'person.merge', { type: 'person', id: intoId }, { manager, details: { mergedPersonId: fromId, records: records.length } });
       return { personId: intoId, moved: records.length };
     });
@@ -104,6 +116,7 @@ export class PersonReviewService {
       const newPerson = await this.index.createPerson(manager);
       await this.moveLocked(manager, record, newPerson, { action: 'unmerge', actor, reason: reason ?? `taken out of person ${personId}` });
       await this.index.addNonMatch(manager, system, recordId, personId, actor);
+      await this.reconsiderEpisodes(manager, newPerson, personId);
       await this.audit.record(principal, 'person.unmerge', { type: 'person', id: personId }, { manager, details: { record: `${system}:${recordId}`, newPersonId: newPerson } });
       return { personId: newPerson, record: presentRecord({ ...record, personId: newPerson, locked: true }) };
     });

@@ -76,7 +76,7 @@ export class ContactRepository {
   }
 
   /** A practitioner's correction of the child's details, or a change of status; a new version either way. */
-  async amend(contactId: string, child: Partial<ChildFields>, status?: ContactEntity['status']): Promise<AmendOutcome> {
+  async amend(contactId: string, child: Partial<ChildFields>, status?: ContactEntity['status'], nrmReference?: string): Promise<AmendOutcome> {
     const outcome = await this.dataSource.transaction(async (manager): Promise<AmendOutcome | 'amended'> => {
       const current = await manager.findOne(ContactEntity, { where: { contactId }, lock: { mode: 'pessimistic_write' } });
       if (!current) return { outcome: 'not_found' };
@@ -86,7 +86,7 @@ export class ContactRepository {
       const childId = await this.childAfter(manager, current, next);
       const version = current.version + 1;
       const statusChange = status && status !== current.status ? { status, closedOn: status === 'closed' ? todayIso() : null } : {};
-      await manager.update(ContactEntity, { contactId }, { ...child, ...statusChange, childId, version, updatedAt: new Date() });
+      await manager.update(ContactEntity, { contactId }, { ...child, ...statusChange, ...(nrmReference ? { nrmReference } : {}), childId, version, updatedAt: new Date() });
       await this.feed.append(manager, contactId, version, 'contact.updated');
       return 'amended';
     });
