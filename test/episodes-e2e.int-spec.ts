@@ -89,6 +89,16 @@ describe('referral episodes from every source, through the running system', () =
     // The hub referral was submitted; the concern typed in AIS has no Home Office reference, the LCS contact neither.
     expect(cells(figures.referrals.breakdowns.submission)).toEqual({ 'Submitted to the Home Office': 1, 'Logged, not yet submitted': 2 });
     expect(delivered.personId).toBe(joined.find((r) => r.record_id === typedAgain).person_id);
+
+    // A board report carries the same breakdown, disclosure-controlled (counts of 1 to 5 shown as "c").
+    const board = (
+      await request(insights.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period: '2026/27' }).expect(201)
+    ).body;
+    expect(board.statistics.referrals.breakdowns.source.cells).toEqual([
+      { label: 'Referral Hub', count: 'c' },
+      { label: 'Recorded directly in AIS', count: 'c' },
+      { label: 'Recorded directly in LCS', count: 'c' },
+    ]);
     Object.assign(seen, { referralId, typedAgain, third });
   });
 
