@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { Environment } from '@app/config';
 import { AppErrorFilter } from './error.filter';
@@ -23,7 +23,7 @@ export interface HttpAppOptions {
 /**
  * Builds an HTTP app the same way for production and for integration tests: pino logger, helmet headers,
  * closed CORS unless origins are configured, a body size limit, strict validation, one error filter,
- * OpenAPI at /docs and shutdown hooks so SIGTERM drains in-flight requests.
+ * OpenAPI at /docs, shutdown hooks so SIGTERM drains in-flight requests, and keep-alive timeouts above a proxy's.
  */
 export async function createHttpApp(module: Type<unknown>, options: HttpAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
@@ -56,6 +56,10 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   }
   options.configure?.(app);
   app.enableShutdownHooks();
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = config.get('HTTP_KEEP_ALIVE_TIMEOUT_MS', { infer: true });
+  server.headersTimeout = config.get('HTTP_HEADERS_TIMEOUT_MS', { infer: true });
+  closeKeptAliveConnectionsOnClose(server);
 
   const document = SwaggerModule.createDocument(
     app,
@@ -63,6 +67,27 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   );
   SwaggerModule.setup('docs', app, document);
   return app;
+}
+
+/**
+ * `server.close()` closes the connections that are idle at that moment, but a keep-alive connection whose request
+ * is still being answered stays open after its response for the whole keep-alive timeout, so a SIGTERM would wait
+ * a minute. Once closing, each connection is closed as soon as its response is written.
+ */
+function closeKeptAliveConnectionsOnClose(server: Server): void {
+  let closing = false;
+  const close = server.close.bind(server);
+  server.close = (callback?: (error?: Error) => void) => {
+    closing = true;
+    close(callback);
+    server.closeIdleConnections();
+    return server;
+  };
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    res.once('finish', () => {
+      if (closing) setImmediate(() => server.closeIdleConnections());
+    });
+  });
 }
 
 export async function listen(app: INestApplication, portKey: 'INTAKE_PORT' | 'AIS_PORT' | 'LCS_PORT' | 'INSIGHTS_PORT'): Promise<void> {

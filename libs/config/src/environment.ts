@@ -1,5 +1,5 @@
 import { plainToInstance, Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidationError, validateSync } from 'class-validator';
 import { Matches } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -69,6 +69,37 @@ export class Environment {
 
   @IsString()
   LCS_URL = 'http://127.0.0.1:3102';
+
+  /**
+   * How long an idle keep-alive connection stays open on every HTTP app. Above the idle timeout of the proxies
+   * and load balancers that usually sit in front (60 s), so the server never closes a connection the proxy is
+   * about to reuse (the classic source of sporadic 502s); Node's own default is 5 s.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  HTTP_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+  /** Time allowed to receive a request's headers; must exceed HTTP_KEEP_ALIVE_TIMEOUT_MS (Node's rule). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  HTTP_HEADERS_TIMEOUT_MS = 66_000;
+
+  /**
+   * How often the router and the deduplicator look for work that should have been done by now: referrals accepted
+   * but not delivered, changes read from a feed but not linked. What they find is enqueued again.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_EVERY_MS = 60_000;
+
+  /** How old undone work must be before a reconciliation sweep enqueues it again (a backlog still queued is left alone). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  RECONCILE_AFTER_MS = 300_000;
 
   /** How often the outbox sweeper retries rows the immediate relay could not send. */
   @Type(() => Number)
@@ -303,6 +334,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   if (env.AUTH_MODE === 'jwks' && !env.AUTH_JWKS_URL) throw new Error('Invalid configuration:\n  AUTH_JWKS_URL: required when AUTH_MODE=jwks');
   if (env.AUTH_MODE === 'public_key' && !env.AUTH_PUBLIC_KEY) {
     throw new Error('Invalid configuration:\n  AUTH_PUBLIC_KEY: required when AUTH_MODE=public_key');
+  }
+  if (env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_KEEP_ALIVE_TIMEOUT_MS) {
+    errors.push(Object.assign(new ValidationError(), {
+      property: 'HTTP_HEADERS_TIMEOUT_MS',
+      constraints: { greater: 'HTTP_HEADERS_TIMEOUT_MS must be greater than HTTP_KEEP_ALIVE_TIMEOUT_MS' },
+    }));
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);

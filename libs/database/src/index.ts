@@ -27,3 +27,4 @@ export * from './central/retention.repository';
 export * from './central/episode.repository';
 export * from './central/home-office-submission.repository';
 export * from './central/data-quality.repository';
+export * from './central/feed-change.repository';

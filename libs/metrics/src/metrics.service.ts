@@ -87,6 +87,20 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly reconciled = new Counter({
+    name: 'rh_reconciled_total',
+    help: 'Work found undone by a reconciliation sweep and enqueued again (routing: undelivered referrals; linking: unlinked feed changes)',
+    labelNames: ['queue'] as const,
+    registers: [this.registry],
+  });
+
+  readonly oldestUnprocessed = new Gauge({
+    name: 'rh_oldest_unprocessed_seconds',
+    help: 'Age of the oldest referral not yet delivered (routing) or feed change not yet linked (linking), at the last sweep',
+    labelNames: ['queue'] as const,
+    registers: [this.registry],
+  });
+
   constructor(@Inject(METRICS_OPTIONS) readonly options: MetricsOptions) {
     this.registry.setDefaultLabels({ app: options.app });
     collectDefaultMetrics({ register: this.registry, prefix: 'rh_' });
@@ -100,6 +114,12 @@ export class MetricsService {
 
   linkDecision(outcome: string): void {
     this.linkDecisions.inc({ outcome });
+  }
+
+  /** What a reconciliation sweep found and how far behind its queue is. */
+  reconciliation(queue: string, redriven: number, oldestSeconds: number): void {
+    this.reconciled.inc({ queue }, redriven);
+    this.oldestUnprocessed.set({ queue }, oldestSeconds);
   }
 
   /** The Prometheus text exposition of every series. */

@@ -1,3 +1,4 @@
 export * from './queues';
 export * from './queue.module';
 export * from './routing-queue.module';
+export * from './reconciliation';

@@ -2,8 +2,10 @@ import type { CaseSystem } from '@app/domain';
 
 /**
  * Every queue and job the system uses, in one place. Payloads carry ids only: Redis is not a place for
- * personal data about potential victims (STYLE.md 5). Job ids are derived from what the job is about, so a
- * job added twice (a relay retry, a sweeper) is one job.
+ * personal data about potential victims. Job ids are derived from what the job is about, so a job added twice (a
+ * relay retry, a sweeper) is one job, and they are built only from ids that never repeat (random UUIDs minted with
+ * the database row the job is about): Redis keeps completed job ids for a day, and an id that a reset or restored
+ * database hands out again would be silently dropped as a duplicate.
  */
 export const QueueName = {
   Routing: 'routing',
@@ -21,6 +23,8 @@ export const RoutingJobName = {
   EighteenthBirthdays: 'eighteenth-birthdays',
   /** Daily: anonymise what is past its retention period. */
   Retention: 'retention',
+  /** Every few minutes: enqueue again what was accepted but never delivered (see RoutingReconciler). */
+  Reconcile: 'reconcile',
 } as const;
 
 export interface DeliverJob {
@@ -43,6 +47,8 @@ export const LinkingJobName = {
   Train: 'train',
   /** Once per case system: read again the records linked before referral episodes were counted. */
   BackfillEpisodes: 'backfill-episodes',
+  /** Every few minutes: enqueue again changes read from a feed that no worker linked (see LinkingReconciler). */
+  Reconcile: 'reconcile',
 } as const;
 
 export interface PollJob {
@@ -63,5 +69,9 @@ export function jobId(...parts: Array<string | number>): string {
 export const deliverJobId = (referralId: string, generation = 0): string =>
   generation === 0 ? jobId('deliver', referralId) : jobId('deliver', referralId, 'redrive', generation);
 export const transferJobId = (transitionId: string): string => jobId('transfer', transitionId);
-export const linkingJobId = (job: LinkingJob): string => jobId(job.system, job.recordId, job.version);
 export const backfillEpisodesJobId = (system: CaseSystem): string => jobId('backfill-episodes', system);
+/** A re-driven job's id: the original with a suffix naming the redrive, so it is not taken for the lost one. */
+export const redriveJobId = (original: string, redrive: number): string => jobId(original.replace(/-reconcile-\d+$/, ''), 'reconcile', redrive);
+
+/** Job states in which a job will still run: reconciliation leaves these alone. */
+export const PENDING_JOB_STATES: ReadonlySet<string> = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { AisClient, LcsClient } from '@app/case-systems';
-import type { PersonIndexRepository } from '@app/database';
+import type { FeedChangeRepository } from '@app/database';
 import { FeedPoller } from './feed.poller';
 
 describe(FeedPoller.name, () => {
@@ -13,9 +13,13 @@ describe(FeedPoller.name, () => {
       return { changes: next === 'one' ? [{ recordId: '1', version: 1, type: 'created' }] : [], nextCursor: 'c', hasMore: false };
     }),
   };
-  const repository = { loadCursor: jest.fn(async () => 'c'), saveCursor: jest.fn(async () => undefined) };
+  const repository = {
+    loadCursor: jest.fn(async () => 'c'),
+    recordPage: jest.fn(async (system: string, changes: Array<{ recordId: string; version: number }>) => changes.map((c) => ({ system, ...c, jobId: `link-${c.recordId}` }))),
+    markEnqueued: jest.fn(async () => undefined),
+  };
   const queue = { addBulk: jest.fn(async () => []) };
-  const poller = new FeedPoller(repository as unknown as PersonIndexRepository, client as unknown as AisClient, client as unknown as LcsClient, queue as unknown as Queue);
+  const poller = new FeedPoller(repository as unknown as FeedChangeRepository, client as unknown as AisClient, client as unknown as LcsClient, queue as unknown as Queue);
 
   it('logs a change of state once, and quiet polls only at debug', async () => {
     const info = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);

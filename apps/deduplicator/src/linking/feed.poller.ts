@@ -2,25 +2,26 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AisClient, LcsClient } from '@app/case-systems';
-import { PersonIndexRepository } from '@app/database';
+import { FeedChangeRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
-import { LinkingJobName, linkingJobId, QueueName } from '@app/queues';
+import { LinkingJob, LinkingJobName, QueueName } from '@app/queues';
 
 const PAGE = 200;
 const MAX_PAGES_PER_POLL = 25;
 
 /**
- * Reads a case system's change feed from the persisted cursor and enqueues one linking job per change. The cursor
- * moves only after the jobs are in Redis; a crash in between re-reads the page, and the job ids
- * (system-record-version) make that harmless.
+ * Reads a case system's change feed from the persisted cursor and enqueues one linking job per change. Each page
+ * is recorded in `central.feed_changes` in the transaction that moves the cursor, each change with a job id minted
+ * there (never the record's own id, which a reset case system hands out again). A crash or a Redis outage after
+ * that commit leaves recorded changes unqueued; the LinkingReconciler finds and enqueues them.
  */
 @Injectable()
 export class FeedPoller {
   constructor(
-    private readonly repository: PersonIndexRepository,
+    private readonly changes: FeedChangeRepository,
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
-    @InjectQueue(QueueName.Linking) private readonly linking: Queue,
+    @InjectQueue(QueueName.Linking) private readonly linking: Queue<LinkingJob>,
   ) {}
 
   private readonly logger = new Logger(FeedPoller.name);
@@ -49,20 +50,24 @@ export class FeedPoller {
 
   private async read(system: CaseSystem): Promise<number> {
     const client = system === 'AIS' ? this.ais : this.lcs;
-    let cursor = await this.repository.loadCursor(system);
+    let cursor = await this.changes.loadCursor(system);
     let enqueued = 0;
     for (let page = 0; page < MAX_PAGES_PER_POLL; page += 1) {
       const { changes, nextCursor, hasMore } = await client.changes(cursor, PAGE);
-      if (changes.length) {
-        await this.linking.addBulk(
-          changes.map((c) => {
-            const data = { system, recordId: c.recordId, version: c.version };
-            return { name: LinkingJobName.Link, data, opts: { jobId: linkingJobId(data) } };
-          }),
-        );
-        enqueued += changes.length;
+      if (changes.length || nextCursor !== cursor) {
+        const recorded = await this.changes.recordPage(system, changes, nextCursor);
+        if (recorded.length) {
+          await this.linking.addBulk(
+            recorded.map((c) => ({
+              name: LinkingJobName.Link,
+              data: { system, recordId: c.recordId, version: c.version },
+              opts: { jobId: c.jobId },
+            })),
+          );
+          await this.changes.markEnqueued(recorded);
+          enqueued += recorded.length;
+        }
       }
-      if (nextCursor !== cursor) await this.repository.saveCursor(system, nextCursor);
       cursor = nextCursor;
       if (!hasMore) break;
     }

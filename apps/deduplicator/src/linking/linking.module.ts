@@ -5,6 +5,7 @@ import { CentralRepositoriesModule } from '@app/database';
 import { QueueName } from '@app/queues';
 import { FeedPoller } from './feed.poller';
 import { LinkingProcessor } from './linking.processor';
+import { LinkingReconciler } from './linking.reconciler';
 import { LinkingService } from './linking.service';
 import { ModelTrainer } from './model-trainer.service';
 import { PersonIndexCache } from './person-index.cache';
@@ -18,12 +19,12 @@ import { PersonIndexCache } from './person-index.cache';
       defaultJobOptions: {
         attempts: 10,
         backoff: { type: 'exponential', delay: 1000 },
-        // Kept a day so a change re-read from the feed (same system-record-version id) is not linked twice.
+        // Kept a day for diagnosis; a change is enqueued once by the feed's record of it (central.feed_changes).
         removeOnComplete: { age: 24 * 3600, count: 200_000 },
         removeOnFail: { age: 7 * 24 * 3600 },
       },
     }),
   ],
-  providers: [PersonIndexCache, LinkingService, FeedPoller, ModelTrainer, LinkingProcessor],
+  providers: [PersonIndexCache, LinkingService, FeedPoller, ModelTrainer, LinkingReconciler, LinkingProcessor],
 })
 export class LinkingModule {}

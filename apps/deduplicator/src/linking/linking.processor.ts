@@ -4,17 +4,21 @@ import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bullmq';
 import type { Environment } from '@app/config';
 import { backfillEpisodesJobId, LinkingJob, LinkingJobName, PollJob, QueueName } from '@app/queues';
+import { FeedChangeRepository } from '@app/database';
 import { FeedPoller } from './feed.poller';
+import { LinkingReconciler } from './linking.reconciler';
 import { LinkingService } from './linking.service';
 import { ModelTrainer } from './model-trainer.service';
 
-/** Thin: polls, links and trains by ids; the services are idempotent. */
+/** Thin: polls, links, trains and reconciles by ids; the services are idempotent. */
 @Processor(QueueName.Linking)
 export class LinkingProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly linking: LinkingService,
     private readonly poller: FeedPoller,
     private readonly trainer: ModelTrainer,
+    private readonly reconciler: LinkingReconciler,
+    private readonly changes: FeedChangeRepository,
     private readonly config: ConfigService<Environment, true>,
     @InjectQueue(QueueName.Linking) private readonly queue: Queue,
   ) {
@@ -35,6 +39,11 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
     for (const system of ['AIS', 'LCS'] as const) {
       await this.queue.add(LinkingJobName.BackfillEpisodes, { system }, { jobId: backfillEpisodesJobId(system), removeOnComplete: true, removeOnFail: 10, attempts: 3 });
     }
+    await this.queue.upsertJobScheduler('reconcile-linking', { every: this.config.get('RECONCILE_EVERY_MS', { infer: true }) }, {
+      name: LinkingJobName.Reconcile,
+      data: {},
+      opts: { removeOnComplete: true, removeOnFail: 10, attempts: 1 },
+    });
     await this.queue.upsertJobScheduler('train-model', { pattern: this.config.get('MODEL_RETRAIN_CRON', { infer: true }), tz: 'Europe/London' }, {
       name: LinkingJobName.Train,
       data: {},
@@ -45,8 +54,10 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
   async process(job: Job): Promise<unknown> {
     switch (job.name) {
       case LinkingJobName.Link: {
-        const { system, recordId } = job.data as LinkingJob;
-        return this.linking.link(system, recordId);
+        const { system, recordId, version } = job.data as LinkingJob;
+        const outcome = await this.linking.link(system, recordId);
+        await this.changes.markProcessed(system, recordId, version);
+        return outcome;
       }
       case LinkingJobName.Poll:
         return this.poller.poll((job.data as PollJob).system);
@@ -54,6 +65,8 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         return this.trainer.train();
       case LinkingJobName.BackfillEpisodes:
         return this.linking.backfillEpisodes((job.data as PollJob).system);
+      case LinkingJobName.Reconcile:
+        return this.reconciler.reconcile();
       default:
         throw new Error(`unknown linking job ${job.name}`);
     }

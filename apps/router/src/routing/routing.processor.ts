@@ -6,6 +6,7 @@ import type { Environment } from '@app/config';
 import { DeliverJob, QueueName, RoutingJobName, TransferJob } from '@app/queues';
 import { RetentionService } from '../retention/retention.service';
 import { DeliveryService } from './delivery.service';
+import { RoutingReconciler } from './routing.reconciler';
 import { TransferService } from './transfer.service';
 
 /** Thin: each job names what it is about by id; the services do the work and are idempotent. */
@@ -15,6 +16,7 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
     private readonly delivery: DeliveryService,
     private readonly transfers: TransferService,
     private readonly retention: RetentionService,
+    private readonly reconciler: RoutingReconciler,
     private readonly config: ConfigService<Environment, true>,
   ) {
     super();
@@ -38,6 +40,8 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
         return this.transfers.transferChildrenTurnedEighteen();
       case RoutingJobName.Retention:
         return this.retention.run();
+      case RoutingJobName.Reconcile:
+        return this.reconciler.reconcile();
       default:
         throw new Error(`unknown routing job ${job.name}`);
     }

@@ -10,6 +10,13 @@ export interface OutboxMessage {
   payload: Record<string, unknown>;
 }
 
+/** A referral accepted long ago and still not delivered, with the id of its latest delivery job (if any is known). */
+export interface StaleDelivery {
+  referralId: string;
+  generation: number;
+  lastJobId: string | null;
+}
+
 export interface PendingMessage extends OutboxMessage {
   id: string;
   attempts: number;
@@ -62,6 +69,41 @@ export class OutboxRepository {
       await manager.query(`UPDATE central.outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [ids]);
       return { sent: ids.length, failed: 0 };
     });
+  }
+
+  /**
+   * Referrals still `accepted` whose latest delivery message was sent (or purged) longer than `olderThanMs` ago,
+   * oldest first. One whose message is still unsent is the relay's, not the reconciliation's.
+   */
+  async staleDeliveries(topic: string, olderThanMs: number, limit: number): Promise<StaleDelivery[]> {
+    const rows: Array<{ id: string; redrive_generation: number; job_id: string | null }> = await this.dataSource.query(
+      `SELECT r.id, r.redrive_generation, o.job_id
+         FROM central.referrals r
+         LEFT JOIN LATERAL (
+           SELECT job_id, sent_at FROM central.outbox WHERE aggregate_id = r.id AND topic = $1 ORDER BY id DESC LIMIT 1
+         ) o ON true
+        WHERE r.status = 'accepted' AND r.updated_at < now() - $2 * interval '1 millisecond'
+          AND (o.job_id IS NULL OR o.sent_at < now() - $2 * interval '1 millisecond')
+        ORDER BY r.created_at LIMIT $3`,
+      [topic, olderThanMs, limit],
+    );
+    return rows.map((r) => ({ referralId: r.id, generation: r.redrive_generation, lastJobId: r.job_id }));
+  }
+
+  /** Records a message sent straight to the queue (a reconciliation's redrive), so the next pass knows its job id. */
+  async recordSent(message: OutboxMessage): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO central.outbox (topic, aggregate_id, job_id, payload, sent_at, attempts) VALUES ($1, $2, $3, $4, now(), 1)`,
+      [message.topic, message.aggregateId, message.jobId, JSON.stringify(message.payload)],
+    );
+  }
+
+  /** Seconds since the oldest referral still waiting for delivery was accepted (0 when none). */
+  async oldestUndeliveredSeconds(): Promise<number> {
+    const [{ s }] = await this.dataSource.query(
+      `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS s FROM central.referrals WHERE status = 'accepted'`,
+    );
+    return Number(s);
   }
 
   async pendingCount(): Promise<number> {

@@ -354,19 +354,6 @@ export class PersonIndexRepository {
     return rows.map((r) => r.person_id);
   }
 
-  async loadCursor(system: CaseSystem): Promise<string | null> {
-    const rows: Array<{ cursor: string | null }> = await this.dataSource.query(`SELECT cursor FROM central.feed_cursors WHERE system = $1`, [system]);
-    return rows[0]?.cursor ?? null;
-  }
-
-  async saveCursor(system: CaseSystem, cursor: string): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO central.feed_cursors (system, cursor) VALUES ($1, $2)
-       ON CONFLICT (system) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
-      [system, cursor],
-    );
-  }
-
   async latestModel(): Promise<{ model: unknown; recordCount: number } | null> {
     const rows: Array<{ model: unknown; record_count: number }> = await this.dataSource.query(
       `SELECT model, record_count FROM central.linkage_models ORDER BY id DESC LIMIT 1`,

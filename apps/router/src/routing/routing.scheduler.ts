@@ -5,9 +5,12 @@ import type { Queue } from 'bullmq';
 import type { Environment } from '@app/config';
 import { QueueName, RoutingJobName } from '@app/queues';
 
-/** Registers the daily 18th-birthday check and the retention job as BullMQ job schedulers: one schedule however many routers run. */
+/**
+ * Registers the router's periodic jobs (the daily 18th-birthday check, retention, and the reconciliation sweep) as
+ * BullMQ job schedulers: one schedule however many routers run.
+ */
 @Injectable()
-export class BirthdayScheduler implements OnApplicationBootstrap {
+export class RoutingScheduler implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(QueueName.Routing) private readonly routing: Queue,
     private readonly config: ConfigService<Environment, true>,
@@ -23,6 +26,11 @@ export class BirthdayScheduler implements OnApplicationBootstrap {
       RoutingJobName.Retention,
       { pattern: this.config.get('RETENTION_CRON', { infer: true }), tz: 'Europe/London' },
       { name: RoutingJobName.Retention, data: {} },
+    );
+    await this.routing.upsertJobScheduler(
+      RoutingJobName.Reconcile,
+      { every: this.config.get('RECONCILE_EVERY_MS', { infer: true }) },
+      { name: RoutingJobName.Reconcile, data: {}, opts: { removeOnComplete: true, removeOnFail: 10, attempts: 1 } },
     );
   }
 }

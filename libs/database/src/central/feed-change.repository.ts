@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CaseSystem } from '@app/domain';
+
+/** A change read from a case system's feed, with the id of the linking job that carries it. */
+export interface FeedChange {
+  system: CaseSystem;
+  recordId: string;
+  version: number;
+  jobId: string;
+}
+
+/** A recorded change no worker has linked yet, old enough to be reconciled. */
+export interface StaleFeedChange extends FeedChange {
+  redrives: number;
+}
+
+/**
+ * The inbox between the case systems' change feeds and the linking queue (table `central.feed_changes`): what was
+ * read, under which job id, and whether it was linked. Separate from the person index, which holds decisions.
+ */
+@Injectable()
+export class FeedChangeRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Where the next read of a feed starts (null: from its beginning, as on a first connection). */
+  async loadCursor(system: CaseSystem): Promise<string | null> {
+    const rows: Array<{ cursor: string | null }> = await this.dataSource.query(`SELECT cursor FROM central.feed_cursors WHERE system = $1`, [system]);
+    return rows[0]?.cursor ?? null;
+  }
+
+  /**
+   * Records one page of a feed and moves its cursor in one transaction. Returns the changes recorded now, each
+   * with its freshly minted job id; a change already recorded (a page read twice) is not returned again, so it is
+   * enqueued once.
+   */
+  async recordPage(system: CaseSystem, changes: ReadonlyArray<{ recordId: string; version: number }>, nextCursor: string): Promise<FeedChange[]> {
+    return this.dataSource.transaction(async (manager) => {
+      let recorded: FeedChange[] = [];
+      if (changes.length) {
+        const rows: Array<{ record_id: string; version: number; job_id: string }> = await manager.query(
+          `INSERT INTO central.feed_changes (system, record_id, version)
+           SELECT $1, c.record_id, c.version FROM unnest($2::text[], $3::int[]) AS c(record_id, version)
+           ON CONFLICT (system, record_id, version) DO NOTHING
+           RETURNING record_id, version, job_id`,
+          [system, changes.map((c) => c.recordId), changes.map((c) => c.version)],
+        );
+        recorded = rows.map((r) => ({ system, recordId: r.record_id, version: r.version, jobId: r.job_id }));
+      }
+      await manager.query(
+        `INSERT INTO central.feed_cursors (system, cursor) VALUES ($1, $2)
+         ON CONFLICT (system) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
+        [system, nextCursor],
+      );
+      return recorded;
+    });
+  }
+
+  /** The changes are in the queue (or, for a stale change whose job still waits in a backlog, still are): look again after the next interval. */
+  async markEnqueued(changes: readonly FeedChange[]): Promise<void> {
+    if (!changes.length) return;
+    await this.dataSource.query(
+      `UPDATE central.feed_changes f SET enqueued_at = now()
+         FROM unnest($1::text[], $2::text[], $3::int[]) AS c(system, record_id, version)
+        WHERE f.system = c.system AND f.record_id = c.record_id AND f.version = c.version`,
+      [changes.map((c) => c.system), changes.map((c) => c.recordId), changes.map((c) => c.version)],
+    );
+  }
+
+  /** A linking job finished with the record at `version` (or found it gone): that change and older ones are done. */
+  async markProcessed(system: CaseSystem, recordId: string, version: number): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE central.feed_changes SET processed_at = now()
+        WHERE system = $1 AND record_id = $2 AND version <= $3 AND processed_at IS NULL`,
+      [system, recordId, version],
+    );
+  }
+
+  /** Unlinked changes recorded (or last re-driven) longer than `olderThanMs` ago, oldest first. */
+  async stale(olderThanMs: number, limit: number): Promise<StaleFeedChange[]> {
+    const rows: Array<{ system: CaseSystem; record_id: string; version: number; job_id: string; redrives: number }> = await this.dataSource.query(
+      `SELECT system, record_id, version, job_id, redrives FROM central.feed_changes
+        WHERE processed_at IS NULL AND coalesce(enqueued_at, seen_at) < now() - $1 * interval '1 millisecond'
+        ORDER BY seen_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    return rows.map((r) => ({ system: r.system, recordId: r.record_id, version: r.version, jobId: r.job_id, redrives: r.redrives }));
+  }
+
+  /** A stale change was enqueued again under a new job id. */
+  async markRedriven(change: FeedChange): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE central.feed_changes SET job_id = $4, redrives = redrives + 1, enqueued_at = now()
+        WHERE system = $1 AND record_id = $2 AND version = $3`,
+      [change.system, change.recordId, change.version, change.jobId],
+    );
+  }
+
+  /** Seconds since the oldest change still unlinked was read (0 when none). */
+  async oldestUnprocessedSeconds(): Promise<number> {
+    const [{ s }] = await this.dataSource.query(
+      `SELECT coalesce(extract(epoch FROM now() - min(seen_at)), 0)::float8 AS s FROM central.feed_changes WHERE processed_at IS NULL`,
+    );
+    return Number(s);
+  }
+
+  /** Linked changes are kept a week for diagnosis, then removed. */
+  async purgeProcessed(olderThanDays = 7): Promise<void> {
+    await this.dataSource.query(`DELETE FROM central.feed_changes WHERE processed_at < now() - $1 * interval '1 day'`, [olderThanDays]);
+  }
+}
