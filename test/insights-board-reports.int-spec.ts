@@ -286,12 +286,13 @@ describe('BoardReportController (insights)', () => {
 
   describe('audiences', () => {
     it('sends the adults board adults, the children partnership children, and the community safety partnership everyone', async () => {
-      await fixtures.referrals(9, { referredAt: '2022-02-02T10:00:00Z' });
-      await fixtures.referrals(7, { referredAt: '2022-02-03T10:00:00Z', under18: 'yes' });
-      const adults = await generate('safeguarding_adults_board', '2022-Q1');
+      // 2025-Q1, in a financial year (2024/25) no other test here writes to: its figures are the year's.
+      await fixtures.referrals(9, { referredAt: '2025-02-02T10:00:00Z' });
+      await fixtures.referrals(7, { referredAt: '2025-02-03T10:00:00Z', under18: 'yes' });
+      const adults = await generate('safeguarding_adults_board', '2025-Q1');
       // Generated with the adults' report, from the same joint protection: asked for, it is the standing revision.
-      const children = await generate('safeguarding_children_partnership', '2022-Q1', 200);
-      const all = await generate('community_safety_partnership', '2022-Q1', 200);
+      const children = await generate('safeguarding_children_partnership', '2025-Q1', 200);
+      const all = await generate('community_safety_partnership', '2025-Q1', 200);
       expect([adults.statistics.referrals.total, children.statistics.referrals.total, all.statistics.referrals.total]).toEqual([9, 7, 16]);
       expect([adults.revision, children.revision, all.revision]).toEqual([1, 1, 1]);
       expect([children.created, all.created]).toEqual([false, false]);
@@ -385,6 +386,11 @@ describe('BoardReportController (insights)', () => {
       expect(bad.body.errors).toEqual([{ path: 'period', message: expect.stringContaining('quarter') }]);
     });
 
+    it.each(['2022-02', '2022-01-01..2022-01-31'])('generates board reports for published periods only: %s is a 400 naming them', async (period) => {
+      const res = await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period }).expect(400);
+      expect(res.body.errors).toEqual([{ path: 'period', message: expect.stringMatching(/calendar quarter such as "2026-Q4".*financial year.*"2026\/27"/) }]);
+    });
+
     it('lets a board viewer whose token names their board list and read that board’s reports only', async () => {
       const children = await bearer('board_viewer', undefined, 'scp-member', { board: 'safeguarding_children_partnership' });
       const list = (await request(app.getHttpServer()).get('/v1/board-reports?pageSize=100').set('Authorization', children).expect(200)).body;
@@ -458,8 +464,9 @@ describe('BoardReportController (insights)', () => {
           ),
           async (rows) => {
             month += 1;
-            const year = 1990 + Math.floor((month - 1) / 12);
-            const mm = String(((month - 1) % 12) + 1).padStart(2, '0');
+            // A quarter of a financial year of its own each run: published periods are quarters and financial years.
+            const year = 1990 + month;
+            const mm = '05';
             const persons: string[] = [];
             for (let i = 0; i < 20; i++) persons.push(await fixtures.person());
             for (const [i, r] of rows.entries()) {
@@ -475,8 +482,8 @@ describe('BoardReportController (insights)', () => {
               if (r.person < 20) await fixtures.link(id, persons[r.person]);
               if (r.decision) await fixtures.decision(id, 'reasonable_grounds', r.decision, `${year}-${mm}-28`);
             }
-            const report = await generate('community_safety_partnership', `${year}-${mm}`);
-            const three = await standing(`${year}-${mm}`);
+            const report = await generate('community_safety_partnership', `${year}-Q2`);
+            const three = await standing(`${year}-Q2`);
             expect(three.all.id).toBe(report.id);
             for (const r of Object.values(three)) {
               expect(allCounts(r.statistics).filter((c) => typeof c === 'number' && c >= 1 && c <= 5)).toEqual([]);

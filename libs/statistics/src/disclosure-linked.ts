@@ -42,7 +42,17 @@ export interface LinkedPopulations<T> {
  * - `within`: every cell of `inner` is at most the same cell of `outer` (individuals at most referrals).
  */
 export type PopulationLink =
-  | { readonly relation: 'partition' | 'cover'; readonly parts: readonly string[]; readonly whole: string }
+  | {
+      readonly relation: 'partition' | 'cover';
+      readonly parts: readonly string[];
+      readonly whole: string;
+      /**
+       * For a `cover`: whether the count of those in two parts at once is guarded like a "c" (the default). Not for
+       * parts that are periods whose overlap the whole already publishes (individuals by quarter beside the year's
+       * individuals): the relations still hold, but the overlap is no more secret than the publication makes it.
+       */
+      readonly guardOverlap?: boolean;
+    }
   | { readonly relation: 'within'; readonly inner: string; readonly outer: string };
 
 /**
@@ -430,7 +440,7 @@ function buildModel<C extends PublishedCount>(
       model.refs.push({ population: `${OVERLAP} ${link.parts.join(' and ')}`, cell: model.refs[cell].cell });
       model.isMargin.push(false);
       model.hidden.push(true);
-      model.guarded.push(true);
+      model.guarded.push(link.guardOverlap ?? true);
       model.relations.push({ members, totals: [cell, model.counts.length - 1], kind: 'sum' });
       // Everyone counted in a part is counted in the whole; per category only where each is counted in every
       // one of their groups (a total, a quarter), not where the whole counts them by their earliest referral.

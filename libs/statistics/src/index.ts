@@ -9,6 +9,7 @@ export * from './statistics.errors';
 export type { CalendarDate } from './calendar-date';
 export { ageOn, isLeapYear } from './calendar-date';
 export * from './period';
+export * from './published-period';
 export * from './exploitation-type';
 export * from './age-group';
 export * from './labels';

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import type { PublishedCount } from '@app/statistics';
 import { fileStem, render } from '../formats/render';
-import { resolvePeriod } from '../statistics/period-query';
+import { resolvePublishedPeriod } from '../statistics/period-query';
 import { readableBoard } from '../statistics/population';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import { BoardReportService } from './board-report.service';
@@ -39,7 +39,8 @@ export class BoardReportController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<BoardReportView & { created: boolean }> {
-    const period = resolvePeriod({ period: body.period });
+    // Board reports are published figures: whole published periods only.
+    const period = resolvePublishedPeriod({ period: body.period });
     const { report, created } = await this.reports.generate(body.audience, period, 'on_demand', principal.sub);
     res.status(created ? 201 : 200);
     return { ...presentReport(report, principal.role), created };

@@ -60,75 +60,140 @@ const DECISION_KINDS = ['reasonableGrounds', 'conclusiveGrounds', 'consentToStay
 const QUARTER = 'quarter';
 
 /**
- * Disclosure control for everything that leaves for a board (PRODUCT.md, Statistics; domain brief 7). The three
- * boards' figures for a period are related cell by cell: adults' and children's referrals (and decisions) add up to
- * all of them, so a reader of two boards' reports could subtract and read the third's "c". Every population's
- * tables are therefore protected in one pass, as population × category two-way tables whose margins are the
- * all-population table and each population's total, and audited together as a reader holding all three reports
- * would read them; no population is published that fails the audit.
+ * Disclosure control for everything that leaves for a board (PRODUCT.md, Statistics; domain brief 7), one period at
+ * a time: `publishFigureSet` with a set of that period alone. What the insights app publishes goes through
+ * `publishFigureSet` with the whole publication set of the period (a financial year and its quarters).
  */
 export function publishFigures(exact: FiguresByPopulation<number>): Record<StatisticsPopulation, PublishedFigures> {
-  const linked = linkedPopulationsOf(exact);
-  const { published, suppressions } = suppressLinkedPopulations(linked);
-  const shown = Object.fromEntries(
-    POPULATIONS.map((population) => [population, figuresOf(population, exact[population], published)]),
-  ) as Record<StatisticsPopulation, Figures<PublishedCount>>;
-  // Checked again from the published figures alone, each completion used as evidence checked in integers.
-  assertSafe(proveLinkedPopulationsSafe(linkedPopulationsOf(shown), { startingFrom: linked }));
-  return Object.fromEntries(
-    POPULATIONS.map((population) => [
-      population,
-      { figures: shown[population], disclosure: summaryOf(suppressions.filter((s) => populationOf(s.cell.population) === population)) },
-    ]),
-  ) as Record<StatisticsPopulation, PublishedFigures>;
+  return publishFigureSet({ whole: ONLY, parts: [] }, { [ONLY]: exact })[ONLY];
 }
 
 /**
- * Everything published for a period as linked populations, named "<table family>:<population>", exact or as
- * published. A reader knows, and the audit uses: each population's tables share its total; adults + children = all
- * for referrals and decisions, cell by cell; for individuals, adults + children = all + those referred both as a
- * child and as an adult in the period (one individual of all, shown by their earliest referral, and one of each
- * part), a count published nowhere but guarded like a "c", and all ≥ each part at the total and in each quarter;
- * each quarter's individuals at most the period's and together at least them.
+ * The periods published together, as codes: a financial year (`whole`) and its quarters (`parts`), whose referrals
+ * and decisions add up to the year's cell by cell, and whose individuals cover the year's (a person referred in two
+ * quarters is one individual of the year, shown by their earliest referral).
+ */
+export interface PeriodSet {
+  readonly whole: string;
+  readonly parts: readonly string[];
+}
+
+/**
+ * Disclosure control of a whole publication set. The figures of every period and every population of the set are
+ * related cell by cell: adults' and children's referrals (and decisions) add up to all of them, and a year's add up
+ * to its quarters'. Protected one by one, a reader holding two reports could subtract and read a third's "c" (the
+ * children's from all less adults; a quarter's from the year less the other three). So every population of every
+ * period is protected in one pass, and audited together as a reader holding every report of the set would read them;
+ * nothing is published that fails the audit.
+ */
+export function publishFigureSet(
+  periods: PeriodSet,
+  exact: Readonly<Record<string, FiguresByPopulation<number>>>,
+): Record<string, Record<StatisticsPopulation, PublishedFigures>> {
+  const codes = [periods.whole, ...periods.parts];
+  const linked = linkedFigureSetOf(periods, exact);
+  const { published, suppressions } = suppressLinkedPopulations(linked);
+  const shown = Object.fromEntries(
+    codes.map((code) => [
+      code,
+      Object.fromEntries(POPULATIONS.map((population) => [population, figuresOf(nameOf(code, population), exact[code][population], published)])),
+    ]),
+  ) as Record<string, Record<StatisticsPopulation, Figures<PublishedCount>>>;
+  // Checked again from the published figures alone, each completion used as evidence checked in integers.
+  assertSafe(proveLinkedPopulationsSafe(linkedFigureSetOf(periods, shown), { startingFrom: linked }));
+  return Object.fromEntries(
+    codes.map((code) => [
+      code,
+      Object.fromEntries(
+        POPULATIONS.map((population) => {
+          const own = suppressions.filter((s) => s.cell.population.endsWith(`:${nameOf(code, population)}`));
+          return [population, { figures: shown[code][population], disclosure: summaryOf(own) }];
+        }),
+      ),
+    ]),
+  ) as Record<string, Record<StatisticsPopulation, PublishedFigures>>;
+}
+
+/** The one period of `publishFigures`, named so in the linked populations. */
+const ONLY = 'period';
+
+/** A population of one period of a set, as the linked populations name it after their table family. */
+function nameOf(period: string, population: StatisticsPopulation): string {
+  return period === ONLY ? population : `${population}@${period}`;
+}
+
+/** Everything published for one period, as linked populations (see `linkedFigureSetOf`). */
+export function linkedPopulationsOf<C extends Count>(figures: FiguresByPopulation<C>): LinkedPopulations<PopulationTablesOf<C>> {
+  return linkedFigureSetOf({ whole: ONLY, parts: [] }, { [ONLY]: figures });
+}
+
+/**
+ * Everything published for a set of periods as linked populations, named "<table family>:<population>@<period>",
+ * exact or as published. A reader knows, and the audit uses: each population's tables share its total; adults +
+ * children = all for referrals and decisions, cell by cell; the year's referrals and decisions = the sum of its
+ * quarters', cell by cell; for individuals, the parts add up to the whole and those in two parts at once (a person
+ * referred both as a child and as an adult in the period, or in two quarters of the year: one individual of the
+ * whole, shown by their earliest referral, and one of each part), a count published nowhere and guarded like a "c"
+ * across populations (across quarters the year's own individuals by quarter already show it), and the whole ≥ each part at the total and in each quarter; each quarter's individuals at most the period's and
+ * together at least them.
  *
  * Not used: "individuals ≤ referrals", cell by cell. A reader knows it too, and where a population has no repeat
  * referrals it can pin a hidden individuals cell to its referrals cell; protecting against it (the library's
  * `within` link) about triples the "c"s of a small council's adults' and children's reports. It is a channel
  * within a single report as much as across them, left for a decision on how much boards may lose to it.
  */
-export function linkedPopulationsOf<C extends Count>(figures: FiguresByPopulation<C>): LinkedPopulations<PopulationTablesOf<C>> {
+export function linkedFigureSetOf<C extends Count>(
+  periods: PeriodSet,
+  figures: Readonly<Record<string, FiguresByPopulation<C>>>,
+): LinkedPopulations<PopulationTablesOf<C>> {
   const populations: Record<string, PopulationTablesOf<C>> = {};
   const links: PopulationLink[] = [];
-  const name = (family: string, population: StatisticsPopulation): string => `${family}:${population}`;
-  const across = (family: string, relation: 'partition' | 'cover'): void => {
-    links.push({ relation, parts: [name(family, 'adults'), name(family, 'children')], whole: name(family, 'all') });
+  const name = (family: string, period: string, population: StatisticsPopulation): string => `${family}:${nameOf(period, population)}`;
+  const codes = [periods.whole, ...periods.parts];
+  const link = (family: string, relation: 'partition' | 'cover'): void => {
+    for (const period of codes) {
+      links.push({ relation, parts: [name(family, period, 'adults'), name(family, period, 'children')], whole: name(family, period, 'all') });
+    }
+    if (periods.parts.length === 0) return;
+    for (const population of POPULATIONS) {
+      // People referred in two quarters of the year: the year's report already shows individuals by quarter beside
+      // its total, so their number is published there and is not guarded across the reports either.
+      links.push({
+        relation,
+        parts: periods.parts.map((part) => name(family, part, population)),
+        whole: name(family, periods.whole, population),
+        guardOverlap: false,
+      });
+    }
   };
-  for (const population of POPULATIONS) {
-    const f = figures[population];
-    const separate = (p: PopulationFigures<C>): BreakdownTable<C>[] => SEPARATE_BREAKDOWNS.map((b) => p.breakdowns[b]);
-    const byQuarter: BreakdownTable<C> = {
-      dimension: QUARTER,
-      title: TABLE_TITLES.quarter,
-      total: f.referrals.total,
-      cells: f.quarters.map((q) => ({ label: q.label, count: q.referrals })),
-    };
-    populations[name('referrals', population)] = {
-      breakdowns: [...separate(f.referrals), byQuarter],
-      crossTabs: [f.referrals.ageGroupByLocation],
-    };
-    populations[name('individuals', population)] = {
-      breakdowns: separate(f.individuals),
-      crossTabs: [f.individuals.ageGroupByLocation],
-      overlapping: { dimension: QUARTER, cells: f.quarters.map((q) => ({ label: q.label, count: q.individuals })) },
-    };
-    for (const kind of DECISION_KINDS) {
-      const decisions = f.decisions[kind];
-      populations[name(kind, population)] = 'cells' in decisions ? { breakdowns: [decisions], crossTabs: [] } : { breakdowns: [], crossTabs: [decisions] };
+  for (const period of codes) {
+    for (const population of POPULATIONS) {
+      const f = figures[period][population];
+      const separate = (p: PopulationFigures<C>): BreakdownTable<C>[] => SEPARATE_BREAKDOWNS.map((b) => p.breakdowns[b]);
+      const byQuarter: BreakdownTable<C> = {
+        dimension: QUARTER,
+        title: TABLE_TITLES.quarter,
+        total: f.referrals.total,
+        cells: f.quarters.map((q) => ({ label: q.label, count: q.referrals })),
+      };
+      populations[name('referrals', period, population)] = {
+        breakdowns: [...separate(f.referrals), byQuarter],
+        crossTabs: [f.referrals.ageGroupByLocation],
+      };
+      populations[name('individuals', period, population)] = {
+        breakdowns: separate(f.individuals),
+        crossTabs: [f.individuals.ageGroupByLocation],
+        overlapping: { dimension: QUARTER, cells: f.quarters.map((q) => ({ label: q.label, count: q.individuals })) },
+      };
+      for (const kind of DECISION_KINDS) {
+        const decisions = f.decisions[kind];
+        populations[name(kind, period, population)] = 'cells' in decisions ? { breakdowns: [decisions], crossTabs: [] } : { breakdowns: [], crossTabs: [decisions] };
+      }
     }
   }
-  across('referrals', 'partition');
-  across('individuals', 'cover');
-  DECISION_KINDS.forEach((kind) => across(kind, 'partition'));
+  link('referrals', 'partition');
+  link('individuals', 'cover');
+  DECISION_KINDS.forEach((kind) => link(kind, 'partition'));
   return { populations, links };
 }
 
@@ -138,13 +203,9 @@ export interface PopulationTablesOf<C extends Count> {
   readonly overlapping?: { readonly dimension: string; readonly cells: readonly { readonly label: string; readonly count: C }[] };
 }
 
-function populationOf(name: string): StatisticsPopulation {
-  return name.slice(name.indexOf(':') + 1) as StatisticsPopulation;
-}
-
 /** One population's published figures, back in the report's shape. */
 function figuresOf(
-  population: StatisticsPopulation,
+  population: string,
   exact: Figures<number>,
   published: Record<string, PublishedPopulationTables>,
 ): Figures<PublishedCount> {

@@ -1,5 +1,13 @@
 import { InvalidRequestError } from '@app/common';
-import { InvalidPeriodError, Period, parsePeriod, periodFromTo } from '@app/statistics';
+import {
+  InvalidPeriodError,
+  PUBLISHED_PERIODS_TEXT,
+  Period,
+  UnpublishedPeriodError,
+  parsePeriod,
+  parsePublishedPeriod,
+  periodFromTo,
+} from '@app/statistics';
 
 export interface PeriodQuery {
   period?: string;
@@ -42,5 +50,25 @@ function isCalendarDate(date: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The period of a published-tier read: `period=` naming a calendar quarter or a financial year, nothing else. Any
+ * span of days, a month, or `from`/`to` is a 400 naming the periods the reader may ask for, so that no two
+ * published reads overlap in part and can be subtracted.
+ */
+export function resolvePublishedPeriod(query: PeriodQuery): Period {
+  const { period, from, to } = query;
+  const message = `published figures are for whole periods only: give period as ${PUBLISHED_PERIODS_TEXT}`;
+  if (from !== undefined || to !== undefined) {
+    throw new InvalidRequestError([...(period === undefined ? [{ path: 'period', message }] : []), ...[['from', from], ['to', to]].filter(([, v]) => v !== undefined).map(([path]) => ({ path: path as string, message }))]);
+  }
+  if (period === undefined) throw new InvalidRequestError([{ path: 'period', message }]);
+  try {
+    return parsePublishedPeriod(period);
+  } catch (error) {
+    if (error instanceof UnpublishedPeriodError) throw new InvalidRequestError([{ path: 'period', message: error.message }]);
+    throw error;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { StatisticsPopulation, StatisticsRepository } from '@app/database';
-import { type Period, type PublishedCount, TableInvariantError } from '@app/statistics';
-import { DisclosureSummary, DISCLOSURE_RULE, publishFigures } from './disclosure';
+import { type Period, type PublishedCount, TableInvariantError, periodsOf, publicationSetOf } from '@app/statistics';
+import { DisclosureSummary, DISCLOSURE_RULE, FiguresByPopulation, publishFigureSet } from './disclosure';
 import { buildFigures, type Figures } from './figures';
 import { POPULATION_LABELS, POPULATIONS } from './population';
 import { COUNTING_RULES, periodView, StatisticsReport } from './statistics-report';
@@ -34,34 +34,43 @@ export class StatisticsService {
   }
 
   /**
-   * What may leave for a board: every count disclosure-controlled, and audited before it is returned. The figures
-   * are those of the joint protection of every population of the period (see `publishedForEveryPopulation`), so
-   * whoever asks for which population, the same period's figures agree with each other and with the board reports.
+   * What may leave for a board: every count disclosure-controlled, and audited before it is returned. Only a
+   * published period (a calendar quarter or a financial year) has published figures; anything else is an
+   * `UnpublishedPeriodError`. The figures are those of the joint protection of the period's whole publication set
+   * (its financial year and that year's quarters, every population of each; see `publishedForEveryPopulation`), so
+   * whoever asks for which of them, no "c" can be worked out from the others.
    */
   async published(period: Period, population: StatisticsPopulation): Promise<PublishedReport> {
     return (await this.publishedForEveryPopulation(period))[population];
   }
 
   /**
-   * Every population's disclosure-controlled figures of a period from one joint suppression: adults + children =
-   * all cell by cell, so protected one by one a "c" of one could be worked out from the other two.
+   * Every population's disclosure-controlled figures of a published period, from one joint suppression of every
+   * population of every period of its publication set: adults + children = all cell by cell, and a year's figures
+   * are its quarters' added up, so protected one by one a "c" could be worked out from the others.
    */
   async publishedForEveryPopulation(period: Period): Promise<Record<StatisticsPopulation, PublishedReport>> {
+    const set = publicationSetOf(period);
+    const periods = periodsOf(set);
     for (let attempt = 1; ; attempt++) {
-      const readings = await Promise.all(POPULATIONS.map((population) => this.read(period, population)));
-      const byPopulation = Object.fromEntries(POPULATIONS.map((population, i) => [population, readings[i]])) as Record<StatisticsPopulation, PopulationReading>;
+      const readings = await Promise.all(periods.flatMap((p) => POPULATIONS.map((population) => this.read(p, population))));
+      const reading = (p: number, population: StatisticsPopulation): PopulationReading => readings[p * POPULATIONS.length + POPULATIONS.indexOf(population)];
+      const exact = Object.fromEntries(
+        periods.map((p, i) => [p.code, Object.fromEntries(POPULATIONS.map((population) => [population, reading(i, population).figures]))]),
+      ) as Record<string, FiguresByPopulation<number>>;
       try {
-        const published = publishFigures({ all: byPopulation.all.figures, adults: byPopulation.adults.figures, children: byPopulation.children.figures });
+        const published = publishFigureSet({ whole: set.financialYear.code, parts: set.quarters.map((q) => q.code) }, exact)[period.code];
+        const index = periods.findIndex((p) => p.code === period.code);
         return Object.fromEntries(
           POPULATIONS.map((population) => {
             const { figures, disclosure } = published[population];
-            const report = this.report(period, population, byPopulation[population].dataCutOff, figures, 'disclosure_controlled');
+            const report = this.report(period, population, reading(index, population).dataCutOff, figures, 'disclosure_controlled');
             return [population, { report, disclosure }];
           }),
         ) as Record<StatisticsPopulation, PublishedReport>;
       } catch (error) {
         if (!(error instanceof TableInvariantError && error.problem === 'populations_disagree') || attempt >= READ_ATTEMPTS) throw error;
-        this.logger.warn({ period: period.code, attempt }, 'populations read in separate snapshots disagree (a write in between); reading again');
+        this.logger.warn({ period: period.code, attempt }, 'periods or populations read in separate snapshots disagree (a write in between); reading again');
       }
     }
   }

@@ -5,7 +5,7 @@ import { periodContaining } from '@app/statistics';
 import { PageController, PageRenderer, PageRoles, PageForbiddenError, validateQuery } from '@app/web';
 import { reportCsv } from '../formats/csv';
 import { fileStem } from '../formats/render';
-import { resolvePeriod } from '../statistics/period-query';
+import { resolvePeriod, resolvePublishedPeriod } from '../statistics/period-query';
 import { AUDIENCES, readableBoard } from '../statistics/population';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { Count } from '../statistics/figures';
@@ -56,7 +56,6 @@ export class DashboardController {
 
   private async read(raw: Record<string, unknown>, principal: Principal): Promise<{ report: StatisticsReport<Count>; query: string }> {
     const query = await validateQuery(DashboardQuery, raw);
-    const period = resolvePeriod({ period: query.period ?? periodContaining(ukToday(), 'financial_year').code });
     // As GET /v1/statistics: a board viewer whose token names a board sees that board's population only.
     const board = readableBoard(principal);
     const population = query.population ?? (board ? AUDIENCES[board].population : 'all');
@@ -64,6 +63,9 @@ export class DashboardController {
     const exact = (query.figures ?? (principal.role === 'safeguarding_lead' ? 'exact' : 'disclosure_controlled')) === 'exact';
     // Exact figures are for the internal view only; whatever reaches a board member is disclosure-controlled.
     if (exact && principal.role !== 'safeguarding_lead') throw new PageForbiddenError(principal.role);
+    // Published figures only for whole published periods (a quarter or a financial year), as the API.
+    const periodQuery = { period: query.period ?? periodContaining(ukToday(), 'financial_year').code };
+    const period = exact ? resolvePeriod(periodQuery) : resolvePublishedPeriod(periodQuery);
     const report = exact ? await this.statistics.exact(period, population) : (await this.statistics.published(period, population)).report;
     const params = new URLSearchParams({ period: period.code, population, ...(query.figures ? { figures: query.figures } : {}) });
     return { report, query: params.toString() };

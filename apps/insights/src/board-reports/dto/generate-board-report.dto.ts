@@ -14,7 +14,7 @@ export class GenerateBoardReportDto {
 
   @ApiProperty({
     example: '2026-Q2',
-    description: 'A month "2026-04", a quarter "2026-Q2", a financial year "2026/27", or "YYYY-MM-DD..YYYY-MM-DD"',
+    description: 'A published period: a calendar quarter "2026-Q2" or a financial year "2026/27" (anything else is a 400)',
   })
   @IsString()
   @MaxLength(40)

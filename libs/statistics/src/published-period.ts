@@ -1,0 +1,73 @@
+import { CalendarDate } from './calendar-date';
+import { Period, financialYearPeriod, parsePeriod, periodContaining, quartersIn } from './period';
+import { InvalidPeriodError, StatisticsError } from './statistics.errors';
+
+/**
+ * The published tier reads whole, documented periods only: calendar quarters and financial years. Any span of days
+ * would let a reader difference two overlapping windows (a quarter, then the same quarter less its last day) and
+ * recover counts that each window on its own suppresses. Every published period lies inside one financial year,
+ * and a financial year is its four calendar quarters, so a financial year and its quarters are one publication
+ * set, protected and audited together (see `publicationSetOf`). Months are not offered: twelve more tables per
+ * year, each a partition of its quarter, would multiply the cells hidden to protect them.
+ */
+export const PUBLISHED_PERIOD_KINDS = ['quarter', 'financial_year'] as const;
+export type PublishedPeriodKind = (typeof PUBLISHED_PERIOD_KINDS)[number];
+
+/** What a published-tier reader is told it may ask for. */
+export const PUBLISHED_PERIODS_TEXT = 'a calendar quarter such as "2026-Q4" or a financial year (April to March) such as "2026/27"';
+
+export class UnpublishedPeriodError extends StatisticsError {
+  readonly problem = 'not_a_published_period';
+
+  constructor(readonly input: string) {
+    super(`"${input}" is not a published period: the published figures are for ${PUBLISHED_PERIODS_TEXT}`);
+  }
+}
+
+export function isPublishedPeriod(period: Period): boolean {
+  return (PUBLISHED_PERIOD_KINDS as readonly string[]).includes(period.kind);
+}
+
+/** Reads a published period; a month, a range or anything else is an `UnpublishedPeriodError`. */
+export function parsePublishedPeriod(text: string): Period {
+  let period: Period;
+  try {
+    period = parsePeriod(text);
+  } catch (error) {
+    if (error instanceof InvalidPeriodError) throw new UnpublishedPeriodError(text.trim());
+    throw error;
+  }
+  if (!isPublishedPeriod(period)) throw new UnpublishedPeriodError(period.code);
+  return period;
+}
+
+/**
+ * The periods published together with `period`: the financial year it lies in, then that year's four calendar
+ * quarters in order. Quarters belong to exactly one financial year, so these sets never overlap and each can be
+ * protected on its own without one set's "c" being worked out from another's figures.
+ */
+export interface PublicationSet {
+  readonly financialYear: Period;
+  readonly quarters: readonly Period[];
+}
+
+export function publicationSetOf(period: Period): PublicationSet {
+  if (!isPublishedPeriod(period)) throw new UnpublishedPeriodError(period.code);
+  const financialYear = period.kind === 'financial_year' ? period : periodContaining(period.from, 'financial_year');
+  return { financialYear, quarters: quartersIn(financialYear) };
+}
+
+/** Every period of a set, the financial year first. */
+export function periodsOf(set: PublicationSet): Period[] {
+  return [set.financialYear, ...set.quarters];
+}
+
+/** The financial year starting in April of `startYear`, and the set of its quarters (for schedulers and tests). */
+export function publicationSetOfYear(startYear: number): PublicationSet {
+  return publicationSetOf(financialYearPeriod(startYear));
+}
+
+/** The current quarter and financial year on a UK date: what a board viewer may always read. */
+export function currentPublishedPeriods(today: CalendarDate): { quarter: Period; financialYear: Period } {
+  return { quarter: periodContaining(today, 'quarter'), financialYear: periodContaining(today, 'financial_year') };
+}
