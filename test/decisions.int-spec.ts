@@ -55,7 +55,7 @@ describe('DecisionController (intake)', () => {
     expect(stay.body.nrmStatus).toBe('awaiting_conclusive_grounds');
     const withdrawn = await decide(id, { type: 'withdrawal', decidedOn: '2025-08-01' }).expect(201);
     expect(withdrawn.body.nrmStatus).toBe('withdrawn');
-    await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2025-09-01' }).expect(409);
+    await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2025-09-01' }).expect(400);
   });
 
   it('treats a refusal to stay in the NRM at 18 as leaving it', async () => {
@@ -79,24 +79,63 @@ describe('DecisionController (intake)', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
   });
 
-  it('refuses a conclusive grounds decision without a positive reasonable grounds decision (422)', async () => {
+  it('refuses a conclusive grounds decision before a reasonable grounds decision, naming type (400)', async () => {
     const id = await refer(adultNrm());
-    const res = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-06-01' }).expect(422);
-    expect(res.body.error).toBe('needs_positive_reasonable_grounds');
+    const res = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-06-01' }).expect(400);
+    expect(res.body.errors).toEqual([{ path: 'type', message: 'a conclusive grounds decision follows a positive reasonable grounds decision' }]);
   });
 
-  it('refuses a second reasonable grounds decision (409)', async () => {
+  it('refuses a second reasonable grounds decision without a reconsideration (400 on type)', async () => {
     const id = await refer(adultNrm());
     await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
-    const again = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-21' }).expect(409);
-    expect(again.body.error).toBe('decision_exists');
+    const again = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-21' }).expect(400);
+    expect(again.body.errors.map((e: { path: string }) => e.path)).toEqual(['type']);
   });
 
-  it('refuses anything after a negative reasonable grounds decision, which ends the case (409)', async () => {
+  it('refuses anything but a reconsideration request after a negative reasonable grounds decision (400 on type)', async () => {
     const id = await refer(adultNrm());
     await decide(id, { type: 'reasonable_grounds', outcome: 'negative', decidedOn: '2026-05-20' }).expect(201);
-    const after = await decide(id, { type: 'withdrawal', decidedOn: '2026-05-21' }).expect(409);
-    expect(after.body.error).toBe('nrm_case_closed');
+    const after = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-05-21' }).expect(400);
+    expect(after.body.errors[0]).toEqual({ path: 'type', message: expect.stringContaining('only a reconsideration request can follow it') });
+  });
+
+  it('records a reconsideration of a negative reasonable grounds decision and the new decision overturning it, audited', async () => {
+    const id = await refer(adultNrm());
+    await decide(id, { type: 'reasonable_grounds', outcome: 'negative', decidedOn: '2026-05-20', competentAuthority: 'SCA' }).expect(201);
+    const requested = await decide(id, { type: 'reconsideration_requested', decidedOn: '2026-05-27' }).expect(201);
+    expect(requested.body.nrmCase).toMatchObject({
+      status: 'reconsideration_requested',
+      reconsideration: { stage: 'reasonable_grounds', requestedOn: '2026-05-27', dueOn: '2026-06-27' },
+    });
+    const overturned = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-06-15', competentAuthority: 'SCA' }).expect(201);
+    expect(overturned.body.nrmStatus).toBe('awaiting_conclusive_grounds');
+
+    const shown = await request(app.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200);
+    expect(shown.body.nrmCase.status).toBe('awaiting_conclusive_grounds');
+    expect(shown.body.nrmCase.competentAuthority).toBe('SCA');
+    expect(shown.body.nrmCase.history.map((h: { type: string; outcome: string | null; reconsideration: string | null }) => [h.type, h.outcome, h.reconsideration])).toEqual([
+      ['reasonable_grounds', 'negative', null],
+      ['reconsideration_requested', null, null],
+      ['reasonable_grounds', 'positive', 'overturned'],
+    ]);
+    const audited = await sql.query(`SELECT details->>'type' AS type FROM central.audit_events WHERE action = 'decision.record' AND subject_id = $1 ORDER BY id`, [id]);
+    expect(audited.rows.map((r) => r.type)).toEqual(['reasonable_grounds', 'reconsideration_requested', 'reasonable_grounds']);
+  });
+
+  it('records a positive conclusive grounds decision with its finding', async () => {
+    const id = await refer(adultNrm());
+    await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
+    const cg = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-08-20', competentAuthority: 'IECA', finding: 'human_trafficking' }).expect(201);
+    expect(cg.body.decision).toMatchObject({ competentAuthority: 'IECA', finding: 'human_trafficking' });
+    expect(cg.body.nrmStatus).toBe('positive_conclusive_grounds');
+  });
+
+  it('writes neither decision nor audit row for a refused decision', async () => {
+    const id = await refer(adultNrm());
+    await decide(id, { type: 'reconsideration_requested', decidedOn: '2026-05-20' }).expect(400);
+    const rows = await sql.query(`SELECT (SELECT count(*) FROM central.decisions WHERE referral_id = $1::uuid)::int AS d,
+                                         (SELECT count(*) FROM central.audit_events WHERE action = 'decision.record' AND subject_id = $1::text)::int AS a`, [id]);
+    expect(rows.rows[0]).toEqual({ d: 0, a: 0 });
   });
 
   it('refuses decisions on a Duty to Notify notification, which is not in the NRM (422)', async () => {
@@ -117,7 +156,7 @@ describe('DecisionController (intake)', () => {
       decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }),
       decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }),
     ]);
-    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 400]);
   });
 
   it('answers 404 for a referral that does not exist', async () => {

@@ -217,6 +217,22 @@ describe('StatisticsController (insights)', () => {
       expect(report.referrals.total).toBe(0);
     });
 
+    it('counts the final outcome of a reconsidered decision once, in the outcome by age group table', async () => {
+      const adult = await fixtures.referral({ referredAt: '2018-01-10T10:00:00Z' });
+      const upheld = await fixtures.referral({ under18: 'yes', referredAt: '2018-01-11T10:00:00Z' });
+      await fixtures.decision(adult, 'reasonable_grounds', 'negative', '2018-01-20');
+      await fixtures.decision(adult, 'reconsideration_requested', null, '2018-01-25');
+      await fixtures.decision(adult, 'reasonable_grounds', 'positive', '2018-02-20');
+      await fixtures.decision(upheld, 'reasonable_grounds', 'negative', '2018-01-21');
+      await fixtures.decision(upheld, 'reconsideration_requested', null, '2018-01-26');
+      await fixtures.decision(upheld, 'reasonable_grounds', 'negative', '2018-02-21');
+      const { reasonableGrounds } = (await statistics('period=2018-Q1')).decisions;
+      expect(reasonableGrounds.total).toBe(2);
+      expect(cell(reasonableGrounds, 'Positive', 'Adult (18 or over)')).toBe(1);
+      expect(cell(reasonableGrounds, 'Negative', 'Adult (18 or over)')).toBe(0);
+      expect(cell(reasonableGrounds, 'Negative', 'Child (17 or under)')).toBe(1);
+    });
+
     it('splits the population by age at referral: adults, and children (an adult age assessment moves one across)', async () => {
       await fixtures.referrals(3, { referredAt: '2016-02-01T10:00:00Z' });
       await fixtures.referrals(2, { under18: 'yes', referredAt: '2016-02-02T10:00:00Z' });

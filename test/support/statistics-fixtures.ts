@@ -42,7 +42,7 @@ export interface ReferralRow {
   personId?: string | null;
 }
 
-export type DecisionKind = 'reasonable_grounds' | 'conclusive_grounds' | 'withdrawal' | 'consent_to_stay';
+export type DecisionKind = 'reasonable_grounds' | 'conclusive_grounds' | 'withdrawal' | 'consent_to_stay' | 'reconsideration_requested';
 
 export class StatisticsFixtures {
   private sequence = 0;

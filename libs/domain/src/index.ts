@@ -6,4 +6,5 @@ export * from './referral-rules';
 export * from './reference';
 export * from './phone-number';
 export * from './episodes';
+export * from './nrm-case';
 export * from './working-days';

@@ -1,4 +1,4 @@
-import { addWorkingDays, isWorkingDay } from './working-days';
+import { addWorkingDays, ENGLAND_AND_WALES_BANK_HOLIDAYS, isWorkingDay } from './working-days';
 
 describe('addWorkingDays', () => {
   it('counts Monday to Friday', () => {
@@ -22,5 +22,16 @@ describe('addWorkingDays', () => {
 
   it('refuses a negative number of days', () => {
     expect(() => addWorkingDays('2026-12-01', -1)).toThrow(RangeError);
+  });
+});
+
+describe('addWorkingDays over Christmas and New Year', () => {
+  it('puts the fifth working day after Thursday 24 December 2026 on Tuesday 5 January 2027', () => {
+    // 25 and 28 December and 1 January are bank holidays: 29, 30, 31 December, 4 and 5 January are working days.
+    expect(addWorkingDays('2026-12-24', 5)).toBe('2027-01-05');
+  });
+
+  it('lists no bank holiday on a weekend (substitute days are listed instead)', () => {
+    expect([...ENGLAND_AND_WALES_BANK_HOLIDAYS].filter((d) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
-import { DecisionService } from './decision.service';
-import type { DecisionView, ReferralDecisionsView } from './decision.presenter';
+import { DecisionService, type RecordedDecisionView } from './decision.service';
+import type { ReferralDecisionsView } from './decision.presenter';
 import { RecordDecisionDto } from './dto/record-decision.dto';
 
 @ApiTags('decisions')
@@ -14,23 +14,25 @@ export class DecisionController {
   @Post()
   @Roles('safeguarding_lead')
   @ApiOperation({
-    summary: 'Record a reasonable or conclusive grounds decision, a withdrawal, or the decision at 18 on staying in the NRM',
+    summary: 'Record a decision on the NRM case: reasonable or conclusive grounds, a reconsideration request, a withdrawal, a suspension, a public order disqualification, or the decision at 18',
     description:
-      'A status event on the referral, never a new referral or case. 409 when the case has ended or the decision is already recorded; ' +
-      '422 for a Duty to Notify notification, a conclusive grounds decision without a positive reasonable grounds one, or a decision at 18 for someone not referred as a child.',
+      'A status event on the referral, never a new referral or case; audited. A reconsideration request follows a negative decision and is ' +
+      'answered by a new decision of the same type. 400 naming the field for what cannot happen (type: a conclusive grounds decision before ' +
+      'a reasonable grounds one, anything after the case ended; decidedOn: before the referral, before the latest decision, in the future); ' +
+      '422 for a Duty to Notify notification, or a decision at 18 for someone not referred as a child.',
   })
   @ApiBody({ type: RecordDecisionDto })
   record(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordDecisionDto,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<{ decision: DecisionView; nrmStatus: string }> {
-    return this.decisions.record(id, body, principal.sub);
+  ): Promise<RecordedDecisionView> {
+    return this.decisions.record(id, body, principal);
   }
 
   @Get()
   @Roles('safeguarding_lead')
-  @ApiOperation({ summary: "The referral's decisions in the order they were made, and where it stands in the NRM" })
+  @ApiOperation({ summary: "The referral's NRM case: its status, competent authority, pending reconsideration, and decisions in the order they were made" })
   list(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReferralDecisionsView> {
     return this.decisions.list(id);
   }

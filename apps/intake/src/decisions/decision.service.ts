@@ -1,37 +1,56 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ConflictError, InvalidRequestError, NotFoundError, UnprocessableError } from '@app/common';
+import { AuditService } from '@app/audit';
+import type { Principal } from '@app/auth';
+import { InvalidRequestError, NotFoundError, UnprocessableError } from '@app/common';
 import { DecisionOutcome, DecisionRepository } from '@app/database';
-import { nrmStatus, refuseDecision } from './decision-rules';
-import { DecisionView, presentDecision, ReferralDecisionsView } from './decision.presenter';
+import { refuseNrmDecision } from '@app/domain';
+import { DecisionView, NrmCaseView, presentDecision, presentNrmCase, ReferralDecisionsView } from './decision.presenter';
 import type { RecordDecisionDto } from './dto/record-decision.dto';
+
+export interface RecordedDecisionView {
+  decision: DecisionView;
+  nrmStatus: string;
+  nrmCase: NrmCaseView;
+}
 
 @Injectable()
 export class DecisionService {
-  constructor(private readonly decisions: DecisionRepository) {}
+  constructor(
+    private readonly decisions: DecisionRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   /**
    * Records a decision on a referral: a status event, never a new referral, case or person. Decisions on one
-   * referral are serialised so the NRM sequence holds however many are posted at once.
+   * referral are serialised so the NRM sequence holds however many are posted at once; the audit row is written
+   * in the same transaction, so a decision is never kept without it.
    */
-  async record(referralId: string, dto: RecordDecisionDto, recordedBy: string): Promise<{ decision: DecisionView; nrmStatus: string }> {
+  async record(referralId: string, dto: RecordDecisionDto, principal: Principal): Promise<RecordedDecisionView> {
     return this.decisions.transaction(async (manager) => {
       const referral = await this.decisions.lockReferral(manager, referralId);
       if (!referral) throw new NotFoundError('referral', referralId);
       const recorded = await this.decisions.forReferral(referralId, manager);
-      const refusal = refuseDecision(referral, recorded, dto, todayInUk());
+      const refusal = refuseNrmDecision(referral, recorded, dto, todayInUk());
       if (refusal?.kind === 'invalid') throw new InvalidRequestError(refusal.violations);
-      if (refusal?.kind === 'conflict') throw new ConflictError(refusal.message, refusal.code);
       if (refusal?.kind === 'unprocessable') throw new UnprocessableError(refusal.message, refusal.code);
       const decision = await this.decisions.insert(manager, {
         id: randomUUID(),
         referralId,
         type: dto.type,
-        outcome: dto.type === 'withdrawal' ? null : (dto.outcome as DecisionOutcome),
+        outcome: (dto.outcome ?? null) as DecisionOutcome | null,
         decidedOn: dto.decidedOn,
-        recordedBy,
+        competentAuthority: dto.competentAuthority ?? null,
+        finding: dto.finding ?? null,
+        recordedBy: principal.sub,
       });
-      return { decision: presentDecision(decision), nrmStatus: nrmStatus(referral.kind, [...recorded, decision]) };
+      await this.audit.record(principal, 'decision.record', { type: 'referral', id: referralId }, {
+        manager,
+        purpose: 'casework',
+        details: { decisionId: decision.id, type: decision.type, outcome: decision.outcome, decidedOn: decision.decidedOn },
+      });
+      const nrmCase = presentNrmCase(referral.kind, [...recorded, decision]);
+      return { decision: presentDecision(decision), nrmStatus: nrmCase.status, nrmCase };
     });
   }
 
@@ -39,11 +58,12 @@ export class DecisionService {
     const facts = await this.decisions.referralFacts(referralId);
     if (!facts) throw new NotFoundError('referral', referralId);
     const decisions = await this.decisions.forReferral(referralId);
-    return { referralId, nrmStatus: nrmStatus(facts.kind, decisions), decisions: decisions.map(presentDecision) };
+    const nrmCase = presentNrmCase(facts.kind, decisions);
+    return { referralId, ...nrmCase, nrmStatus: nrmCase.status, decisions: decisions.map(presentDecision) };
   }
 }
 
 /** Today's date in the UK, where decision letters are dated. */
-function todayInUk(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+export function todayInUk(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

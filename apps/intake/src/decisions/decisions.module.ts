@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
-import { DecisionRepository } from '@app/database';
+import { CentralRepositoriesModule } from '@app/database';
 import { DecisionController } from './decision.controller';
 import { DecisionService } from './decision.service';
 
 @Module({
+  imports: [CentralRepositoriesModule],
   controllers: [DecisionController],
-  providers: [DecisionRepository, DecisionService],
+  providers: [DecisionService],
+  exports: [DecisionService],
 })
 export class DecisionsModule {}

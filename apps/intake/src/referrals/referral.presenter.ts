@@ -1,6 +1,7 @@
-import type { AgeAssessmentEntity, HomeOfficeSubmission, ReferralEntity, TransitionEntity } from '@app/database';
+import type { AgeAssessmentEntity, DecisionEntity, HomeOfficeSubmission, ReferralEntity, TransitionEntity } from '@app/database';
 import { type HomeOfficeSubmissionView, presentSubmission } from '../home-office/home-office-submission.presenter';
 import type { CaseSystem, Referral } from '@app/domain';
+import { presentNrmCase, type NrmCaseView } from '../decisions/decision.presenter';
 
 export interface RouteView {
   system: CaseSystem;
@@ -48,6 +49,8 @@ export interface ReferralView extends ReferralSummaryView {
    * hub does not send it to the Home Office).
    */
   homeOfficeSubmission: HomeOfficeSubmissionView | null;
+  /** The NRM case after the referral: status, competent authority, pending reconsideration and decision history. */
+  nrmCase: NrmCaseView;
   referral: Referral;
 }
 
@@ -90,6 +93,7 @@ export function presentReferral(
   transitions: TransitionEntity[],
   assessments: AgeAssessmentEntity[],
   submission: HomeOfficeSubmission | null = null,
+  decisions: DecisionEntity[] = [],
 ): ReferralView {
   return {
     ...presentSummary(r),
@@ -104,6 +108,7 @@ export function presentReferral(
       recordedAt: a.recordedAt.toISOString(),
     })),
     homeOfficeSubmission: presentSubmission(submission),
+    nrmCase: presentNrmCase(r.kind, decisions),
     referral: r.details,
   };
 }

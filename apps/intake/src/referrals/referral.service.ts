@@ -7,6 +7,7 @@ import type { Principal } from '@app/auth';
 import { ConflictError, NotFoundError, UnprocessableError } from '@app/common';
 import type { Environment } from '@app/config';
 import {
+  DecisionRepository,
   IdempotencyRepository,
   OutboxRepository,
   ReferralEntity,
@@ -49,6 +50,7 @@ export class ReferralService {
     private readonly outbox: OutboxRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly transitions: TransitionRepository,
+    private readonly decisions: DecisionRepository,
     private readonly relay: OutboxRelay,
     private readonly audit: AuditService,
     private readonly config: ConfigService<Environment, true>,
@@ -95,16 +97,17 @@ export class ReferralService {
   async get(id: string, principal: Principal): Promise<ReferralView> {
     // Transitions first: a transfer commits the completed transition and the referral's new case record together,
     // so a completed transition read here is always matched by the referral read after it.
-    const [transitions, assessments, submission] = await Promise.all([
+    const [transitions, assessments, submission, decisions] = await Promise.all([
       this.transitions.forReferral(id),
       this.transitions.assessmentsForReferral(id),
       this.submissions.forReferral(id),
+      this.decisions.forReferral(id),
     ]);
     const referral = await this.referrals.findById(id);
     if (!referral || (principal.role === 'first_responder' && referral.organisation !== principal.org)) {
       throw new NotFoundError('referral', id);
     }
-    return presentReferral(referral, transitions, assessments, submission);
+    return presentReferral(referral, transitions, assessments, submission, decisions);
   }
 
   async list(filter: ReferralFilter, page: number, pageSize: number): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {

@@ -2,12 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { EpisodeService } from '../episodes/episode.service';
 import { HomeOfficeSubmissionService } from '../home-office/home-office-submission.service';
+import { DecisionService } from '../decisions/decision.service';
 import { PersonReviewService } from '../persons/person-review.service';
 import { ReferralService } from '../referrals/referral.service';
 
 /**
  * The API's own service instances, for the pages: the same referral service (its outbox relay included) and the
- * same review service, found in the modules that own them rather than built a second time.
+ * same review service and decision service, found in the modules that own them rather than built a second time.
  */
 @Injectable()
 export class IntakeServices implements OnModuleInit {
@@ -15,6 +16,7 @@ export class IntakeServices implements OnModuleInit {
   persons!: PersonReviewService;
   submissions!: HomeOfficeSubmissionService;
   episodes!: EpisodeService;
+  decisions!: DecisionService;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
@@ -23,5 +25,6 @@ export class IntakeServices implements OnModuleInit {
     this.persons = this.moduleRef.get(PersonReviewService, { strict: false });
     this.submissions = this.moduleRef.get(HomeOfficeSubmissionService, { strict: false });
     this.episodes = this.moduleRef.get(EpisodeService, { strict: false });
+    this.decisions = this.moduleRef.get(DecisionService, { strict: false });
   }
 }

@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { PageSessionMiddleware, WebModule } from '@app/web';
 import { IntakeServices } from './intake-services';
+import { NrmCasePagesController } from './nrm-case-pages.controller';
 import { PersonPagesController } from './person-pages.controller';
 import { ReferralFormController } from './referral-form.controller';
 import { ReferralPagesController } from './referral-pages.controller';
@@ -9,7 +10,7 @@ import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
 import { DataQualityPagesController } from './data-quality-pages.controller';
 
-const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, DataQualityPagesController];
+const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, DataQualityPagesController];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({

@@ -8,6 +8,7 @@ import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-of
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
 import { LIST_FIELDS, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
+import { nrmCaseView } from './nrm-case.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -70,6 +71,6 @@ export class ReferralPagesController {
   private async showReferral(id: string, req: PageRequest, res: Response, submission?: { errors: FormErrors; answers: Record<string, unknown> }): Promise<void> {
     const view = await this.services.referrals.get(id, req.principal);
     await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
-    this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal, submission?.answers.competentAuthority), ...(submission ?? {}) });
+    this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal, submission?.answers.competentAuthority), nrm: nrmCaseView(view.nrmCase), ...(submission ?? {}) });
   }
 }

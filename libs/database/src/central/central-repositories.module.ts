@@ -4,6 +4,7 @@ import { DataQualityRepository } from './data-quality.repository';
 import { EpisodeRepository } from './episode.repository';
 import { HomeOfficeSubmissionRepository } from './home-office-submission.repository';
 import { FeedChangeRepository } from './feed-change.repository';
+import { DecisionRepository } from './decision.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonIndexRepository } from './person-index.repository';
@@ -12,7 +13,7 @@ import { RetentionRepository } from './retention.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
 import { TransitionRepository } from './transition.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository, DataQualityRepository, FeedChangeRepository];
+const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository, DataQualityRepository, FeedChangeRepository, DecisionRepository];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })

@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { NrmDecisionType } from '@app/domain';
 
-/** The Home Office decisions on an NRM referral, and the withdrawal or consent-to-stay decision at 18. */
-export type DecisionType = 'reasonable_grounds' | 'conclusive_grounds' | 'withdrawal' | 'consent_to_stay';
+/** The competent authority's decisions on an NRM referral, and the events around them (see @app/domain nrm-case). */
+export type DecisionType = NrmDecisionType;
 export type GroundsOutcome = 'positive' | 'negative';
 export type ConsentToStayOutcome = 'consented' | 'declined';
 export type DecisionOutcome = GroundsOutcome | ConsentToStayOutcome;
@@ -13,7 +14,11 @@ export class DecisionEntity {
   @Column('uuid', { name: 'referral_id' }) referralId: string;
   @Column('text') type: DecisionType;
   @Column('text', { nullable: true }) outcome: DecisionOutcome | null;
+  /** The date on the decision letter. */
   @Column('date', { name: 'decided_on' }) decidedOn: string;
+  @Column('text', { name: 'competent_authority', nullable: true }) competentAuthority: string | null;
+  /** What a positive conclusive grounds decision found, where the letter says. */
+  @Column('text', { nullable: true }) finding: string | null;
   @Column('text', { name: 'recorded_by' }) recordedBy: string;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt: Date;
 }

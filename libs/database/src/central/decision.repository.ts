@@ -1,17 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { NrmReferralFacts } from '@app/domain';
 import { DecisionEntity } from './decision.entity';
 
 /** What the decision rules need to know about the referral a decision is recorded on. */
-export interface DecisionReferralFacts {
+export interface DecisionReferralFacts extends NrmReferralFacts {
   id: string;
-  kind: 'nrm' | 'dtn';
-  /** The UK calendar date of the referral. */
-  referredOn: string;
-  under18: string;
-  ageDisputed: boolean;
-  dateOfBirth: string | null;
 }
 
 @Injectable()

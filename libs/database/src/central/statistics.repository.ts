@@ -275,6 +275,12 @@ export class StatisticsRepository {
          JOIN central.referrals r ON r.id = d.referral_id
          ${join}
         WHERE d.decided_on BETWEEN $1::date AND $2::date AND ($3::text IS NULL OR r.kind = $3) ${where}
+          AND d.type IN ('reasonable_grounds', 'conclusive_grounds', 'withdrawal', 'consent_to_stay')
+          -- A stage's final outcome counts once: a decision that a reconsideration replaced by a later one of the
+          -- same stage is not counted, the later one is (in the period it was made).
+          AND NOT EXISTS (SELECT 1 FROM central.decisions later
+                           WHERE later.referral_id = d.referral_id AND later.type = d.type
+                             AND (later.decided_on, later.recorded_at) > (d.decided_on, d.recorded_at))
         GROUP BY 1, 2, 3, 4, 5, 6`,
       params,
     );
