@@ -1,16 +1,15 @@
 import { LinkageConfig } from './config';
+import { decideLink, GroupTally, PairScore } from './decision';
+
+export type { PairScore } from './decision';
 
 /** A scored link between two records (indices into the batch). */
 export interface LinkEdge {
   readonly a: number;
   readonly b: number;
   readonly probability: number;
-}
-
-export interface PairScore {
-  readonly probability: number;
-  /** The pair says its two groups are different people (see `Scorer.contradicts`). */
-  readonly contradicts: boolean;
+  /** The two records share an identifier only one person holds (see `PairScore.identifierAgrees`). */
+  readonly identifierAgrees?: boolean;
 }
 
 export interface Clustering {
@@ -21,9 +20,8 @@ export interface Clustering {
 }
 
 /**
- * Groups records into persons from their MATCH links, strongest first. Two groups merge only when the
- * group-level evidence holds up: no pair across them contradicts (`Scorer.contradicts`), and the
- * mean match probability over every pair across them clears `minMeanProbability`. A record matching two
+ * Groups records into persons from their MATCH links, strongest first. Two groups merge only when `decideLink`
+ * says so for every pair across them: none contradicts, and their mean match probability is high enough. A record matching two
  * people who do not match each other therefore joins neither blindly: the link is refused and goes to review.
  */
 export function clusterRecords(
@@ -47,26 +45,20 @@ export function clusterRecords(
   };
   const ordered = [...matchLinks].sort((x, y) => y.probability - x.probability || x.a - y.a || x.b - y.b);
   const refused: LinkEdge[] = [];
-  const { minMeanProbability } = config.clustering;
   for (const link of ordered) {
     const ra = find(link.a);
     const rb = find(link.b);
     if (ra === rb) continue;
     const groupA = members[ra];
     const groupB = members[rb];
-    let sum = 0;
-    let contradicted = false;
+    const tally = new GroupTally();
     outer: for (const x of groupA) {
       for (const y of groupB) {
-        const s = x === link.a && y === link.b ? { probability: link.probability, contradicts: false } : score(x, y);
-        if (s.contradicts) {
-          contradicted = true;
-          break outer;
-        }
-        sum += s.probability;
+        tally.add(x === link.a && y === link.b ? { probability: link.probability, contradicts: false, identifierAgrees: link.identifierAgrees } : score(x, y));
+        if (tally.contradicted) break outer;
       }
     }
-    if (contradicted || sum / (groupA.length * groupB.length) < minMeanProbability) {
+    if (decideLink({ probability: link.probability, guarded: false, identifierAgrees: link.identifierAgrees, group: tally }, config).decision !== 'MATCH') {
       refused.push(link);
       continue;
     }

@@ -238,6 +238,10 @@ const middleNames: ComparisonDefinition = {
   termFrequencyValue: (r) => (r.middleTokens.length ? r.middleTokens.join('') : null),
 };
 
+function namesAgreeExactly(a: PreparedRecord, b: PreparedRecord): boolean {
+  return !!a.given && !!b.given && !!a.family && !!b.family && a.given.joined === b.given.joined && a.family.joined === b.family.joined;
+}
+
 const dateOfBirth: ComparisonDefinition = {
   name: 'date_of_birth',
   levels: [
@@ -271,8 +275,10 @@ const dateOfBirth: ComparisonDefinition = {
       if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 4;
       return 8;
     }
-    // An estimated or 1 January date only says roughly when the person was born.
-    if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) return 1;
+    // An estimated or 1 January date only says roughly when the person was born. But a 1 January date that
+    // neither record marks as an estimate, on two records whose names agree exactly, is believed: the same
+    // person recorded twice from one document, as likely as a coincidence of placeholders.
+    if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) return namesAgreeExactly(a, b) ? 0 : 1;
     const years = Math.abs(x.year - y.year);
     if (years === 0) return 5;
     if (years === 1) return 6;

@@ -35,6 +35,12 @@ export interface LinkageConfig {
      * not count as a contradiction; where they rarely do, dates years apart do.
      */
     readonly dateOfBirthContradictionWeight: number;
+    /**
+     * Complete dates of birth that disagree keep two groups apart (see `recordsConflict`) only while the model's
+     * share of matches whose dates disagree (m of the "different" level) is at most this. 0.15: keying slips in a
+     * case system touch a few percent of dates; a source where one match in three disagrees has no usable dates.
+     */
+    readonly maxDateDisagreement: number;
   };
   readonly blocking: {
     /** Blocks larger than this are skipped: their pairs would swamp the comparison without adding recall. */
@@ -76,7 +82,7 @@ export interface LinkageConfig {
 
 export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
   thresholds: Object.freeze({ match: 0.7, confirm: 0.9, possibleMatch: 0.3 }),
-  clustering: Object.freeze({ minMeanProbability: 0.35, contradictionWeight: -15, dateOfBirthContradictionWeight: -5 }),
+  clustering: Object.freeze({ minMeanProbability: 0.35, contradictionWeight: -15, dateOfBirthContradictionWeight: -5, maxDateDisagreement: 0.15 }),
   blocking: Object.freeze({ maxBlockSize: 1500 }),
   training: Object.freeze({
     randomPairs: 400_000,

@@ -12,3 +12,4 @@ export * from './cluster';
 export * from './linker';
 export * from './person-index';
 export * from './interchange';
+export * from './decision';

@@ -161,3 +161,35 @@ describe('term frequencies and confirmation', () => {
     }
   });
 });
+
+describe('linkRecords: no chaining through weak dates of birth', () => {
+  const person = (recordId: string, dateOfBirth: string | null, dobEstimated = false, postcode = 'HP19 8FF'): LinkageRecord => ({
+    recordId,
+    sourceSystem: 'AIS',
+    firstName: 'Mohammed',
+    lastName: 'Ali',
+    dateOfBirth,
+    dobEstimated,
+    sex: 'M',
+    nationality: 'SDN',
+    postcode,
+    referralDate: '2025-01-10',
+  });
+
+  it.each([0, 1, 3, 8])('keeps two people sharing a full name, complete dates of birth years apart, apart with %i estimated-date records between them', (between) => {
+    const older = person('AIS-8000001', '1995-03-14', false, 'MK18 1AA');
+    const younger = person('AIS-8000002', '2001-08-30', false, 'SL1 2BB');
+    const estimates = Array.from({ length: between }, (_, i) => person(`AIS-80001${String(i).padStart(2, '0')}`, i % 2 ? '1998-01-01' : null, i % 2 === 1, `E${i} 1CC`));
+    const result = linkRecords([...background, older, younger, ...estimates]);
+    const personOf = new Map(result.links.map((l) => [l.recordId, l.personId]));
+    expect(personOf.get(older.recordId)).not.toBe(personOf.get(younger.recordId));
+  });
+
+  it('links two records with the same valid NHS number and no date of birth', () => {
+    const a: LinkageRecord = { recordId: 'LCS-8100001', sourceSystem: 'LCS', firstName: 'Yonas', lastName: 'Tesfay', nhsNumber: '943 476 5919', nationality: 'ERI' };
+    const b: LinkageRecord = { recordId: 'AIS-8100002', sourceSystem: 'AIS', firstName: 'Jonas', lastName: 'Tesfai', nhsNumber: '9434765919', nationality: 'Eritrean' };
+    const result = linkRecords([...background, a, b]);
+    const personOf = new Map(result.links.map((l) => [l.recordId, l.personId]));
+    expect(personOf.get(a.recordId)).toBe(personOf.get(b.recordId));
+  });
+});

@@ -2,6 +2,7 @@ import { CandidatePairs, candidatePairs } from './blocking';
 import { clusterRecords, LinkEdge } from './cluster';
 import { COMPARISONS, comparePair } from './comparisons';
 import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
+import { decideLink, GroupTally, identifierAgrees, recordsConflict } from './decision';
 import { LinkageModel } from './model';
 import { LinkageRecord, PreparedRecord, prepareRecord } from './record';
 import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer } from './scoring';
@@ -94,6 +95,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   const freqs: RecordFrequencies[] = prepared.map((r) => scorer.frequencies(r));
   const evidence = new Float64Array(pairs.count);
   const guarded = new Uint8Array(pairs.count);
+  const identified = new Uint8Array(pairs.count);
   const levels = new Int8Array(COMPARISONS.length);
   const K = COMPARISONS.length;
   // Every pair's levels, kept when the model is learned here so the second pass re-weighs without re-comparing.
@@ -105,6 +107,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (pairLevels) pairLevels.set(levels, p * K);
     evidence[p] = scorer.evidence(levels, freqs[a], freqs[b]);
     guarded[p] = scorer.guarded(levels) ? 1 : 0;
+    identified[p] = identifierAgrees(prepared[a], prepared[b]) ? 1 : 0;
     if (p % 200_000 === 0) progress('score', p, pairs.count);
   }
   progress('score', pairs.count, pairs.count);
@@ -133,7 +136,8 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     scorer = new Scorer(model, config, { leaveOut: 1 });
   }
   const priorWeight = scorer.priorWeight(n - 1);
-  const { match, possibleMatch } = config.thresholds;
+  const datesDecisive = scorer.datesDecisive;
+  const { possibleMatch } = config.thresholds;
   const matchLinks: LinkEdge[] = [];
   const reviewCandidates: { a: number; b: number; probability: number; reason: ReviewReason }[] = [];
   const best = new Float64Array(n);
@@ -143,15 +147,26 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     const b = pairs.right[p];
     if (probability > best[a]) best[a] = probability;
     if (probability > best[b]) best[b] = probability;
-    if (probability < possibleMatch) continue;
-    if (probability >= match && !guarded[p]) matchLinks.push({ a, b, probability });
-    else reviewCandidates.push({ a, b, probability, reason: guarded[p] ? 'sibling_guard' : 'possible_match' });
+    if (probability < possibleMatch && !identified[p]) continue;
+    comparePair(prepared[a], prepared[b], levels);
+    const conflict = recordsConflict(prepared[a], prepared[b], { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive });
+    const pair = new GroupTally().add({ probability, contradicts: conflict, identifierAgrees: identified[p] === 1 });
+    const { decision, reason } = decideLink({ probability, guarded: guarded[p] === 1, identifierAgrees: identified[p] === 1, group: pair }, config);
+    if (decision === 'MATCH') matchLinks.push({ a, b, probability, identifierAgrees: identified[p] === 1 });
+    else if (reason) reviewCandidates.push({ a, b, probability, reason });
   }
   progress('cluster', 0, 1);
   const score = (a: number, b: number) => {
     comparePair(prepared[a], prepared[b], levels);
     const e = scorer.evidence(levels, freqs[a], freqs[b]);
-    return { probability: probabilityFromWeight(priorWeight + e), contradicts: scorer.contradicts(levels, e) };
+    const pa = prepared[a];
+    const pb = prepared[b];
+    const probability = probabilityFromWeight(priorWeight + e);
+    return {
+      probability,
+      contradicts: scorer.contradicts(levels, e) || recordsConflict(pa, pb, { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive }),
+      identifierAgrees: identifierAgrees(pa, pb),
+    };
   };
   const { clusterOf, refused } = clusterRecords(n, matchLinks, score, config);
   progress('cluster', 1, 1);

@@ -1,6 +1,7 @@
 import { blockingKeys } from './blocking';
 import { COMPARISONS, comparePair } from './comparisons';
 import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
+import { decideLink, GroupTally, identifierAgrees, recordsConflict } from './decision';
 import { LinkageModel } from './model';
 import { LinkageRecord, PreparedRecord, prepareRecord } from './record';
 import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer } from './scoring';
@@ -117,7 +118,7 @@ export class PersonIndex {
     const priorWeight = this.scorer.priorWeight(others);
     const { maxBlockSize } = this.config.blocking;
     const seen = new Set<IndexedRecord>();
-    const bestByPerson = new Map<string, { entry: IndexedRecord; probability: number; guarded: boolean }>();
+    const bestByPerson = new Map<string, { entry: IndexedRecord; probability: number; guarded: boolean; identified: boolean }>();
     for (const key of blockingKeys(record)) {
       const block = this.blocks.get(key);
       if (!block || block.length > maxBlockSize) continue;
@@ -127,33 +128,32 @@ export class PersonIndex {
         comparePair(record, entry.record, this.levels);
         const evidence = this.scorer.evidence(this.levels, frequencies, entry.frequencies);
         const probability = probabilityFromWeight(priorWeight + evidence);
-        if (probability < this.config.thresholds.possibleMatch) continue;
+        const identified = identifierAgrees(record, entry.record);
+        if (probability < this.config.thresholds.possibleMatch && !identified) continue;
         const best = bestByPerson.get(entry.personId);
-        if (!best || probability > best.probability) {
-          bestByPerson.set(entry.personId, { entry, probability, guarded: this.scorer.guarded(this.levels) });
+        if (!best || (identified && !best.identified) || (identified === best.identified && probability > best.probability)) {
+          bestByPerson.set(entry.personId, { entry, probability, guarded: this.scorer.guarded(this.levels), identified });
         }
       }
     }
     const candidates: PersonCandidate[] = [];
     for (const [personId, best] of bestByPerson) {
-      let decision = this.scorer.decide(best.probability, best.guarded);
       const members = this.persons.get(personId) ?? [];
-      let sum = 0;
-      let compared = 0;
-      let contradicted = false;
+      const group = new GroupTally();
       for (const m of members) {
         // The record itself, when it is being linked again, is no evidence about its own person.
         if (m.record.recordId === record.recordId) continue;
-        compared += 1;
         comparePair(record, m.record, this.levels);
         const evidence = this.scorer.evidence(this.levels, frequencies, m.frequencies);
-        if (this.scorer.contradicts(this.levels, evidence)) contradicted = true;
-        sum += probabilityFromWeight(priorWeight + evidence);
+        const probability = probabilityFromWeight(priorWeight + evidence);
+        group.add({
+          probability,
+          contradicts: this.scorer.contradicts(this.levels, evidence) || recordsConflict(record, m.record, { corroborated: this.scorer.corroboratedBeyondDate(this.levels), datesDecisive: this.scorer.datesDecisive }),
+          identifierAgrees: identifierAgrees(record, m.record),
+        });
       }
-      const meanProbability = compared ? sum / compared : best.probability;
-      if (decision === 'MATCH' && (contradicted || meanProbability < this.config.clustering.minMeanProbability)) {
-        decision = 'POSSIBLE_MATCH';
-      }
+      const { decision } = decideLink({ probability: best.probability, guarded: best.guarded, identifierAgrees: best.identified, group }, this.config);
+      const meanProbability = group.pairs ? group.meanProbability : best.probability;
       const explanation = this.scorer.explain(record, best.entry.record, others, frequencies, best.entry.frequencies);
       candidates.push({
         personId,
@@ -161,7 +161,7 @@ export class PersonIndex {
         probability: best.probability,
         meanProbability,
         recordId: best.entry.record.recordId,
-        explanation: decision === explanation.decision ? explanation : { ...explanation, decision, rules: [...explanation.rules, 'group_check: the person as a whole does not match strongly'] },
+        explanation: decision === explanation.decision ? explanation : { ...explanation, decision, rules: [...explanation.rules, decision === 'MATCH' ? 'identifier: a valid NHS number or a transfer reference agrees' : 'group_check: the person as a whole does not match (a date of birth or an identifier rules it out, or the match is weak overall)'] },
       });
     }
     candidates.sort((a, b) => b.probability - a.probability || (a.personId < b.personId ? -1 : 1));

@@ -245,6 +245,16 @@ export class Scorer {
     return evidence < contradictionWeight || (levels[DOB] !== NULL_LEVEL && this.weights[DOB][levels[DOB]] < dateOfBirthContradictionWeight);
   }
 
+  /**
+   * Whether complete dates of birth that disagree may rule a pair out (`recordsConflict`): only where the model
+   * learned that one person's records rarely disagree on the date (keying slips), not where dates were found to
+   * differ for a large share of matches (a source whose dates are unreliable).
+   */
+  get datesDecisive(): boolean {
+    const different = this.model.comparisons.date_of_birth[DOB_DIFFERENT];
+    return different !== undefined && different.m <= this.config.clustering.maxDateDisagreement;
+  }
+
   /** Whether a rule holds this pair below MATCH whatever its weight (twins and siblings). */
   guarded(levels: Int8Array): boolean {
     return this.guardRule(levels) !== null;
@@ -265,6 +275,16 @@ export class Scorer {
       return 'sibling_guard: the sexes differ and the given names are not the same';
     }
     return null;
+  }
+
+  /** Whether an identifier or the address (not the names, not the date of birth) speaks for the match. */
+  corroboratedBeyondDate(levels: Int8Array): boolean {
+    for (const k of CORROBORATING) {
+      if (k === DOB) continue;
+      const level = levels[k];
+      if (level !== NULL_LEVEL && this.weights[k][level] > 0) return true;
+    }
+    return false;
   }
 
   /** Whether something beyond the name (date of birth, an identifier, the address) speaks for the match. */

@@ -1,0 +1,72 @@
+import { DEFAULT_LINKAGE_CONFIG } from './config';
+import { parseBirthDate } from './dates';
+import { birthDatesConflict, decideLink, GroupTally, recordsConflict } from './decision';
+import { prepareRecord } from './record';
+
+const config = DEFAULT_LINKAGE_CONFIG;
+const dob = (value: string, estimated = false) => parseBirthDate(value, estimated)!;
+
+describe(decideLink.name, () => {
+  it('links a strong pair whose groups hold together', () => {
+    const group = new GroupTally().add({ probability: 0.99, contradicts: false }).add({ probability: 0.8, contradicts: false });
+    expect(decideLink({ probability: 0.99, guarded: false, group }, config)).toEqual({ decision: 'MATCH', reason: null });
+  });
+
+  it('holds a strong pair back when another pair across the groups contradicts it', () => {
+    const group = new GroupTally().add({ probability: 0.99, contradicts: false }).add({ probability: 0.9, contradicts: true });
+    expect(decideLink({ probability: 0.99, guarded: false, group }, config)).toEqual({ decision: 'POSSIBLE_MATCH', reason: 'group_conflict' });
+  });
+
+  it('links on an identifier only one person holds even when the weight alone falls short', () => {
+    expect(decideLink({ probability: 0.05, guarded: false, identifierAgrees: true }, config).decision).toBe('MATCH');
+    const contradicted = new GroupTally().add({ probability: 0.05, contradicts: true, identifierAgrees: true });
+    expect(decideLink({ probability: 0.05, guarded: false, identifierAgrees: true, group: contradicted }, config).decision).not.toBe('MATCH');
+  });
+
+  it('keeps a guarded pair (twins, siblings) at review whatever its weight', () => {
+    expect(decideLink({ probability: 0.999, guarded: true }, config)).toEqual({ decision: 'POSSIBLE_MATCH', reason: 'sibling_guard' });
+  });
+});
+
+describe(birthDatesConflict.name, () => {
+  it('takes two complete dates years apart for two people', () => {
+    expect(birthDatesConflict(dob('1995-03-14'), dob('2001-08-30'))).toBe(true);
+  });
+
+  it('forgives a day–month swap, one mistyped digit, two transposed digits and a date within a month', () => {
+    expect(birthDatesConflict(dob('1995-03-04'), dob('1995-04-03'))).toBe(false);
+    expect(birthDatesConflict(dob('1995-03-14'), dob('1996-03-14'))).toBe(false);
+    expect(birthDatesConflict(dob('1987-03-14'), dob('1978-03-14'))).toBe(false);
+    expect(birthDatesConflict(dob('1995-03-14'), dob('1995-03-29'))).toBe(false);
+  });
+
+  it('lets a date marked as estimated rule nothing out', () => {
+    expect(birthDatesConflict(dob('1995-06-01', true), dob('2001-08-30'))).toBe(false);
+  });
+
+  it('believes an unmarked 1 January date to its year, give or take two years', () => {
+    expect(birthDatesConflict(dob('1995-01-01'), dob('2001-08-30'))).toBe(true);
+    expect(birthDatesConflict(dob('2000-01-01'), dob('2001-08-30'))).toBe(false);
+  });
+});
+
+describe(recordsConflict.name, () => {
+  const decisive = { corroborated: false, datesDecisive: true };
+  const a = prepareRecord({ recordId: 'a', firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: '1995-03-14' });
+  const b = prepareRecord({ recordId: 'b', firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: '2001-08-30' });
+
+  it('keeps apart two records sharing only a name whose complete dates of birth disagree', () => {
+    expect(recordsConflict(a, b, decisive)).toBe(true);
+  });
+
+  it('does not when an address or identifier speaks for them, or when the source\'s dates are unreliable', () => {
+    expect(recordsConflict(a, b, { corroborated: true, datesDecisive: true })).toBe(false);
+    expect(recordsConflict(a, b, { corroborated: false, datesDecisive: false })).toBe(false);
+  });
+
+  it('lets equal valid NHS numbers outweigh the dates, and different valid ones keep records apart', () => {
+    const nhs = (id: string, number: string, date: string) => prepareRecord({ recordId: id, firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: date, nhsNumber: number });
+    expect(recordsConflict(nhs('a', '9434765919', '1995-03-14'), nhs('b', '9434765919', '2001-08-30'), decisive)).toBe(false);
+    expect(recordsConflict(nhs('a', '9434765919', '1995-03-14'), nhs('b', '4010232137', '1995-03-14'), decisive)).toBe(true);
+  });
+});

@@ -1,0 +1,142 @@
+import { BirthDate } from './dates';
+import { LinkageConfig } from './config';
+import { PreparedRecord } from './record';
+import type { MatchDecision } from './scoring';
+
+/**
+ * The one place where a link is decided, for the batch linker (`linkRecords`, through `clusterRecords`) and the
+ * deduplicator worker (`PersonIndex.match`) alike: what the model's weight says about the strongest pair, held
+ * against what every pair across the two groups says (a record and a person, or two groups of records).
+ */
+
+/** What one pair across two groups says about the groups. */
+export interface PairScore {
+  readonly probability: number;
+  /** The pair says its two groups are different people (`Scorer.contradicts` or `recordsConflict`). */
+  readonly contradicts: boolean;
+  /** An identifier that only one person holds agrees (a valid NHS number, a transfer's cross-reference). */
+  readonly identifierAgrees?: boolean;
+}
+
+/** Every pair across two groups, summed as they are scored. */
+export class GroupTally {
+  pairs = 0;
+  private sum = 0;
+  contradicted = false;
+  identifierAgrees = false;
+
+  add(score: PairScore): this {
+    this.pairs += 1;
+    this.sum += score.probability;
+    if (score.contradicts) this.contradicted = true;
+    if (score.identifierAgrees) this.identifierAgrees = true;
+    return this;
+  }
+
+  get meanProbability(): number {
+    return this.pairs ? this.sum / this.pairs : 0;
+  }
+}
+
+export interface LinkEvidence {
+  /** Match probability of the strongest pair between the two groups. */
+  readonly probability: number;
+  /** A rule (twins and siblings) holds that pair below MATCH whatever its weight. */
+  readonly guarded: boolean;
+  /** Every pair across the two groups; absent when deciding one pair on its own. */
+  readonly group?: GroupTally;
+  /** The strongest pair itself shares an identifier (see `PairScore.identifierAgrees`). */
+  readonly identifierAgrees?: boolean;
+}
+
+/** possible_match: not strong enough; sibling_guard: a rule held it back; group_conflict: the groups disagree. */
+export type LinkReason = 'possible_match' | 'sibling_guard' | 'group_conflict';
+
+export interface LinkDecision {
+  readonly decision: MatchDecision;
+  readonly reason: LinkReason | null;
+}
+
+/**
+ * MATCH needs the strongest pair at the match threshold (or an identifier only one person holds) and the groups
+ * to hold together as a whole: no pair across them contradicts, and the mean probability over every pair across
+ * them clears `minMeanProbability`. So a record whose date of birth is only estimated cannot join two people
+ * whose complete dates of birth disagree, however many such records arrive.
+ */
+export function decideLink(evidence: LinkEvidence, config: LinkageConfig): LinkDecision {
+  const { match, possibleMatch } = config.thresholds;
+  const group = evidence.group && evidence.group.pairs > 0 ? evidence.group : undefined;
+  const identified = evidence.identifierAgrees === true || (group?.identifierAgrees ?? false);
+  const strongEnough = (evidence.probability >= match && !evidence.guarded) || identified;
+  if (strongEnough) {
+    if (group && group.contradicted) return { decision: 'POSSIBLE_MATCH', reason: 'group_conflict' };
+    // An identifier only one person holds outweighs a weak group average, not a contradiction.
+    if (group && !identified && group.meanProbability < config.clustering.minMeanProbability) {
+      return { decision: 'POSSIBLE_MATCH', reason: 'group_conflict' };
+    }
+    return { decision: 'MATCH', reason: null };
+  }
+  if (evidence.guarded && evidence.probability >= possibleMatch) return { decision: 'POSSIBLE_MATCH', reason: 'sibling_guard' };
+  if (evidence.probability >= possibleMatch) return { decision: 'POSSIBLE_MATCH', reason: 'possible_match' };
+  return { decision: 'NO_MATCH', reason: null };
+}
+
+/** A real calendar date, not marked as an estimate and not the 1 January placeholder. */
+export function isCompleteDate(date: BirthDate): boolean {
+  return date.dayNumber !== null && !date.estimated && !date.placeholder;
+}
+
+/** Years between two dates that one person's records never show once an estimate or placeholder is involved. */
+const PLACEHOLDER_YEARS = 3;
+
+/**
+ * Whether two recorded dates of birth cannot belong to one person, whatever else agrees. Two complete dates
+ * that are neither equal, nor day and month swapped, nor one keying error apart, nor within a month, are two
+ * people; a 1 January date the record does not mark as an estimate is believed to its year, give or take the
+ * years a guessed year is out. A date marked as an estimate rules nothing out here (its weight still counts).
+ */
+export function birthDatesConflict(x: BirthDate, y: BirthDate): boolean {
+  if (x.estimated || y.estimated) return false;
+  const cx = isCompleteDate(x);
+  const cy = isCompleteDate(y);
+  if (cx && cy) {
+    if (x.digits === y.digits) return false;
+    if (x.year === y.year && x.month === y.day && x.day === y.month) return false;
+    if (oneDigitApart(x.digits, y.digits)) return false;
+    return Math.abs(x.dayNumber! - y.dayNumber!) > 31;
+  }
+  if ((cx || x.placeholder) && (cy || y.placeholder)) return Math.abs(x.year - y.year) >= PLACEHOLDER_YEARS && !oneDigitApart(x.digits, y.digits);
+  return false;
+}
+
+function oneDigitApart(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length && diff < 2; i++) if (a[i] !== b[i]) diff++;
+  if (diff <= 1) return true;
+  // Two neighbouring digits transposed (1987 keyed as 1978) is one slip too.
+  for (let i = 0; i < a.length - 1; i++) {
+    if (a[i] !== b[i]) return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return false;
+}
+
+/**
+ * What the two records themselves say against being one person, whatever the model's weights: their valid NHS
+ * numbers differ (the check digit catches every single keying error, so two valid numbers are two people), or
+ * their dates of birth conflict (`birthDatesConflict`) and nothing beyond the names (an identifier, the address)
+ * speaks for them. Two people who merely share a common name are kept apart by their dates; one person whose date
+ * was mistyped but whose address or identifier agrees is not. Where the model learned that one person's records
+ * disagree on the date too often for it to settle anything (`Scorer.datesDecisive`), dates rule nothing out.
+ * Equal valid NHS numbers outweigh a date of birth conflict (a mistyped date is likelier than a shared number).
+ */
+export function recordsConflict(a: PreparedRecord, b: PreparedRecord, context: { readonly corroborated: boolean; readonly datesDecisive: boolean }): boolean {
+  if (a.nhsNumber && b.nhsNumber) return a.nhsNumber !== b.nhsNumber;
+  return context.datesDecisive && !context.corroborated && a.dob !== null && b.dob !== null && birthDatesConflict(a.dob, b.dob);
+}
+
+/** An identifier only one person holds agrees: a valid NHS number, or a transfer's cross-reference. */
+export function identifierAgrees(a: PreparedRecord, b: PreparedRecord): boolean {
+  if (a.nhsNumber !== null && a.nhsNumber === b.nhsNumber) return true;
+  return (a.otherId !== null && a.otherId === b.recordKey) || (b.otherId !== null && b.otherId === a.recordKey);
+}
