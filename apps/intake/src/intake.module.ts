@@ -10,6 +10,7 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { PersonsModule } from './persons/persons.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { DecisionsModule } from './decisions/decisions.module';
+import { WorklistsModule } from './worklists/worklists.module';
 import { HomeOfficeModule } from './home-office/home-office.module';
 import { EpisodesModule } from './episodes/episodes.module';
 import { IntakeWebModule } from './web/intake-web.module';
@@ -27,6 +28,7 @@ import { IntakeWebModule } from './web/intake-web.module';
     ReferralsModule,
     PersonsModule,
     DecisionsModule,
+    WorklistsModule,
     HomeOfficeModule,
     EpisodesModule,
     AuditApiModule,

@@ -8,3 +8,4 @@ export * from './phone-number';
 export * from './episodes';
 export * from './nrm-case';
 export * from './working-days';
+export * from './nrm-deadlines';

@@ -3,6 +3,8 @@ import type { Principal } from '@app/auth';
 import { PageSessionMiddleware, WebModule } from '@app/web';
 import { IntakeServices } from './intake-services';
 import { NrmCasePagesController } from './nrm-case-pages.controller';
+import { NrmWorklistPagesController } from './nrm-worklist-pages.controller';
+import { WorklistsModule } from '../worklists/worklists.module';
 import { PersonPagesController } from './person-pages.controller';
 import { ReferralFormController } from './referral-form.controller';
 import { ReferralPagesController } from './referral-pages.controller';
@@ -10,17 +12,19 @@ import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
 import { DataQualityPagesController } from './data-quality-pages.controller';
 
-const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, DataQualityPagesController];
+const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, NrmWorklistPagesController, DataQualityPagesController];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({
   imports: [
+    WorklistsModule,
     WebModule.forApp({
       serviceName: 'Referral Hub',
       navigation: [
         { text: 'Log a referral', href: '/referrals/new', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'Referrals', href: '/referrals', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'Not yet submitted', href: '/worklists/not-submitted', roles: ['first_responder', 'safeguarding_lead'] },
+        { text: 'NRM cases', href: '/worklists/reasonable-grounds-overdue', roles: ['safeguarding_lead'] },
         { text: 'Review queue', href: '/reviews', roles: ['safeguarding_lead'] },
         { text: 'Data quality', href: '/data-quality', roles: ['safeguarding_lead'] },
       ],

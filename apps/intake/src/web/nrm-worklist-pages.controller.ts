@@ -1,0 +1,37 @@
+import { Get, Param, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Principal } from '@app/auth';
+import { NotFoundError } from '@app/common';
+import { PageController, PageRenderer, PageRoles, validateQuery } from '@app/web';
+import { WorklistQuery } from '../worklists/dto/worklist.query';
+import { NrmWorklistService } from '../worklists/nrm-worklist.service';
+import { NRM_WORKLISTS, nrmWorklistView, type NrmWorklistName } from './nrm-worklist-pages.presenter';
+
+type PageRequest = Request & { principal: Principal };
+
+/** The lead's NRM case worklists as pages, from the API's own service. */
+@PageController('worklists')
+@PageRoles('safeguarding_lead')
+export class NrmWorklistPagesController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly worklists: NrmWorklistService,
+  ) {}
+
+  @Get(':name')
+  async show(@Param('name') name: string, @Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    if (!NRM_WORKLISTS.some((w) => w.name === name)) throw new NotFoundError('worklist', name);
+    const query = await validateQuery(WorklistQuery, raw);
+    const size = Math.min(query.pageSize, 50);
+    const list = name as NrmWorklistName;
+    const page =
+      list === 'reasonable-grounds-overdue'
+        ? await this.worklists.reasonableGroundsOverdue(query.on, query.page, size)
+        : list === 'awaiting-conclusive-grounds'
+          ? await this.worklists.awaitingConclusiveGrounds(query.on, query.page, size)
+          : list === 'reconsideration-deadlines'
+            ? await this.worklists.reconsiderationDeadlines(query.on, query.page, size)
+            : await this.worklists.positiveWithoutSupport(query.on, query.page, size);
+    this.pages.render(req, res, 'intake/nrm-worklist.njk', nrmWorklistView(list, page));
+  }
+}

@@ -1,0 +1,36 @@
+import { addWorkingDays } from './working-days';
+
+/**
+ * The Home Office aims to make a reasonable grounds decision within 5 working days of receiving a referral
+ * (Modern Slavery Statutory Guidance for England and Wales; the NRM form's confirmation page says the same).
+ */
+export const REASONABLE_GROUNDS_AIM_WORKING_DAYS = 5;
+
+/** The last day of the aim: a reasonable grounds decision made on or before it is in time. */
+export function reasonableGroundsDueOn(countedFrom: string): string {
+  return addWorkingDays(countedFrom, REASONABLE_GROUNDS_AIM_WORKING_DAYS);
+}
+
+function previousDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * The latest start day (submission, else referral) of a case overdue on `today`: its due day is before today.
+ * Due days never go back as the start day goes forward, so every earlier start is overdue too.
+ */
+export function latestOverdueStart(today: string): string {
+  let day = previousDay(today);
+  while (reasonableGroundsDueOn(day) >= today) day = previousDay(day);
+  return day;
+}
+
+/** Whole calendar months from one day to another (31 January → 28 February is 0; → 1 March is 1). */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+  return Math.max(0, months);
+}
