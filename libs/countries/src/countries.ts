@@ -44,6 +44,47 @@ const EXTRA_SPELLINGS: Readonly<Record<string, string>> = {
   stateless: UNKNOWN_NATIONALITY,
 };
 
+// The Home Office NRM form's own spellings (its nationality and country lists, kept in ./data with their source)
+// where the reference data spells them otherwise. "Citizen of X" and "X citizen" are read as X (see toAlpha3).
+const HOME_OFFICE_FORM_SPELLINGS: Readonly<Record<string, string>> = {
+  anguillan: 'AIA',
+  botswanan: 'BWA',
+  'british virgin islander': 'VGB',
+  burkinan: 'BFA',
+  'cape verdean': 'CPV',
+  'cayman islander': 'CYM',
+  'congolese congo': 'COG',
+  'congolese drc': 'COD',
+  djiboutian: 'DJI',
+  gibraltarian: 'GIB',
+  icelandic: 'ISL',
+  kazakh: 'KAZ',
+  kittitian: 'KNA',
+  kosovan: 'XKX',
+  kyrgyz: 'KGZ',
+  maldivian: 'MDV',
+  martiniquais: 'MTQ',
+  salvadorean: 'SLV',
+  slovenian: 'SVN',
+  'st helenian': 'SHN',
+  'st lucian': 'LCA',
+  surinamese: 'SUR',
+  tajik: 'TJK',
+  // Tristan da Cunha is part of Saint Helena, Ascension and Tristan da Cunha.
+  tristanian: 'SHN',
+  uzbek: 'UZB',
+  vatican: 'VAT',
+  vincentian: 'VCT',
+  wallisian: 'WLF',
+  'congo democratic republic': 'COD',
+  'st kitts and nevis': 'KNA',
+  'st lucia': 'LCA',
+  'st vincent': 'VCT',
+  'the bahamas': 'BHS',
+  'the gambia': 'GMB',
+  turkey: 'TUR',
+};
+
 // The reference data gives Kosovo "UNK", which the Home Office form uses for an unknown nationality; Kosovo takes
 // the user-assigned "XKX" that the EU and IOM use instead.
 const KOSOVO = 'XKX';
@@ -90,7 +131,7 @@ function buildTextIndex(): Map<string, string> {
       if (s && !index.has(fold(s))) index.set(fold(s), alpha3Of(c));
     }
   }
-  for (const [spelling, alpha3] of Object.entries(EXTRA_SPELLINGS)) index.set(spelling, alpha3);
+  for (const [spelling, alpha3] of Object.entries({ ...EXTRA_SPELLINGS, ...HOME_OFFICE_FORM_SPELLINGS })) index.set(spelling, alpha3);
   return index;
 }
 
@@ -118,7 +159,10 @@ export function toAlpha3(value: string | null | undefined): string | undefined {
   if (upper === UNKNOWN_NATIONALITY) return UNKNOWN_NATIONALITY;
   if (upper.length === 3 && BY_ALPHA3.has(upper)) return upper;
   if (upper.length === 2 && BY_ALPHA2.has(upper)) return BY_ALPHA2.get(upper)!.alpha3;
-  return BY_TEXT.get(fold(trimmed));
+  const text = fold(trimmed);
+  // The form writes some nationalities as "Citizen of Bosnia and Herzegovina" or "Liechtenstein citizen".
+  const country = /^citizen of (?:the )?(.+)$/.exec(text)?.[1] ?? /^(.+) citizen$/.exec(text)?.[1];
+  return BY_TEXT.get(text) ?? (country ? BY_TEXT.get(country) : undefined);
 }
 
 /** The English demonym for an alpha-3 code ("ALB" → "Albanian"); "Unknown" for UNK. */

@@ -9,3 +9,4 @@ export * from './episodes';
 export * from './nrm-case';
 export * from './working-days';
 export * from './nrm-deadlines';
+export * from './home-office-types';

@@ -1,6 +1,7 @@
 import { mayBeChild } from './age-route';
 import { isIsoDate, parsePartialDate, toIsoDate } from './dates';
-import type { FieldViolation, Referral } from './referral';
+import { effectiveExploitationTypes } from './home-office-types';
+import type { Exploitation, FieldViolation, Referral } from './referral';
 
 /** The earliest date of birth the Home Office form accepts (pv-dob: after 1 January 1900). */
 export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
@@ -48,9 +49,11 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   }
 
   const exploitation = referral.exploitation;
-  if (Array.isArray(exploitation?.types) && exploitation.types.includes('other') && !exploitation.otherDetails?.trim()) {
+  const otherNamed = effectiveExploitationTypes(exploitation).includes('other') || (Array.isArray(exploitation?.homeOfficeTypes) && exploitation.homeOfficeTypes.includes('other'));
+  if (otherNamed && !exploitation?.otherDetails?.trim()) {
     violations.push({ path: 'exploitation.otherDetails', message: 'otherDetails is required when types include "other"' });
   }
+  violations.push(...locationViolations(exploitation));
   // The form says an estimate is fine: a month and year, or a year, is a period, wrong only if all of it is.
   const started = parsePartialDate(exploitation?.startDate);
   if (started) {
@@ -112,4 +115,23 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
 /** An anonymous notification: a Duty to Notify whose subject did not agree to co-operate; never identity-matched. */
 export function isAnonymousNotification(referral: Pick<Referral, 'kind' | 'cooperatesWithAuthorities'>): boolean {
   return referral.kind === 'dtn' && referral.cooperatesWithAuthorities !== true;
+}
+
+const UNITED_KINGDOM = 'GBR';
+
+/**
+ * The form asks for a town or city when the exploitation was in the UK and a country when it was overseas. A UK
+ * location described only by overseas countries, or an overseas one only by UK towns, contradicts itself.
+ */
+function locationViolations(exploitation: Partial<Exploitation> | undefined): FieldViolation[] {
+  if (!exploitation || typeof exploitation !== 'object') return [];
+  const towns = Array.isArray(exploitation.ukTowns) ? exploitation.ukTowns.filter((t) => typeof t === 'string' && t.trim()) : [];
+  const overseas = Array.isArray(exploitation.countries) ? exploitation.countries.filter((c) => typeof c === 'string' && c.toUpperCase() !== UNITED_KINGDOM) : [];
+  if (exploitation.location === 'uk' && overseas.length > 0 && towns.length === 0) {
+    return [{ path: 'exploitation.countries', message: 'location is "uk": name the UK towns or cities in ukTowns; countries are for exploitation overseas' }];
+  }
+  if (exploitation.location === 'overseas' && towns.length > 0 && overseas.length === 0) {
+    return [{ path: 'exploitation.ukTowns', message: 'location is "overseas": name the countries in countries; ukTowns are for exploitation in the UK' }];
+  }
+  return [];
 }

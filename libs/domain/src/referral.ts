@@ -2,6 +2,8 @@
  * The referral as the Home Office NRM form and the Duty to Notify (MS1) collect it (PRODUCT.md, "Referral").
  * Plain types: the intake DTOs, the router and the statistics all read a referral through these.
  */
+import type { HomeOfficeExploitationType } from './home-office-types';
+
 export const REFERRAL_KINDS = ['nrm', 'dtn'] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
@@ -61,7 +63,12 @@ export interface PotentialVictim {
 }
 
 export interface Exploitation {
+  /** The statistics types. When only `homeOfficeTypes` is given, intake fills these from them. */
   types: ExploitationType[];
+  /** The Home Office form's detailed types, as the form names them. */
+  homeOfficeTypes?: HomeOfficeExploitationType[];
+  /** The criminal exploitation was county lines drug supply (the Home Office flags it in its statistics). */
+  countyLines?: boolean;
   otherDetails?: string;
   location: ExploitationLocation;
   ukTowns?: string[];

@@ -2,7 +2,7 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, InvalidRequestError } from '@app/common';
-import { checkReferralRules, type FieldViolation, type Referral } from '@app/domain';
+import { checkReferralRules, statisticsTypesOf, type FieldViolation, type Referral } from '@app/domain';
 import { CreateReferralDto } from './dto/create-referral.dto';
 
 /**
@@ -26,6 +26,8 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
     const ruleErrors = checkReferralRules(body as Partial<Referral>);
     const errors = dedupe([...fieldErrors, ...ruleErrors]);
     if (errors.length > 0) throw new InvalidRequestError(errors);
+    // The form's detailed types alone: the statistics types follow from them by one table.
+    if (dto.exploitation.types === undefined) dto.exploitation.types = statisticsTypesOf(dto.exploitation.homeOfficeTypes ?? []);
     return dto;
   }
 }

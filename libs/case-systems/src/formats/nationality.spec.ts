@@ -1,3 +1,4 @@
+import { HOME_OFFICE_NATIONALITIES } from '@app/countries';
 import worldCountries from 'world-countries';
 import { alpha2ToAlpha3, alpha3ToAlpha2, alpha3ToDemonym, demonymToAlpha3 } from './nationality';
 
@@ -44,6 +45,16 @@ describe('nationality codes', () => {
       .map((c) => c.cca3)
       .filter((alpha3) => alpha3 !== 'UNK')
       .filter((alpha3) => demonymToAlpha3(alpha3ToDemonym(alpha3)) !== alpha3 || alpha2ToAlpha3(alpha3ToAlpha2(alpha3)) !== alpha3);
+    expect(lost).toEqual([]);
+  });
+});
+
+describe('AIS nationalities as the Home Office form writes them', () => {
+  it('reads every nationality on the form, and sends each back as text AIS reads the same', () => {
+    const lost = HOME_OFFICE_NATIONALITIES.filter((n) => n !== 'Unknown').filter((n) => {
+      const alpha3 = demonymToAlpha3(n);
+      return !alpha3 || demonymToAlpha3(alpha3ToDemonym(alpha3)) !== alpha3;
+    });
     expect(lost).toEqual([]);
   });
 });

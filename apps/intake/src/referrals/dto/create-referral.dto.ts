@@ -14,18 +14,21 @@ import {
   IsOptional,
   IsString,
   MaxLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
   EXPLOITATION_LOCATIONS,
   EXPLOITATION_TYPES,
   GENDERS,
+  HOME_OFFICE_EXPLOITATION_TYPES,
   ORGANISATION_TYPES,
   REFERRAL_KINDS,
   YES_NO_NOT_SURE,
   type ExploitationLocation,
   type ExploitationType,
   type Gender,
+  type HomeOfficeExploitationType,
   type OrganisationType,
   type ReferralKind,
   type YesNoNotSure,
@@ -77,9 +80,15 @@ export class PotentialVictimDto {
 }
 
 export class ExploitationDto {
-  @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true })
+  @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true, description: 'Required unless homeOfficeTypes is given; then it follows from them' })
+  @ValidateIf((e: ExploitationDto) => e.types !== undefined || e.homeOfficeTypes === undefined)
   @IsArray() @ArrayMinSize(1, { message: 'types must name at least one type of exploitation' }) @IsIn(EXPLOITATION_TYPES, { each: true })
   types: ExploitationType[];
+  @ApiPropertyOptional({ enum: HOME_OFFICE_EXPLOITATION_TYPES, isArray: true, description: "The Home Office form's detailed types, by its own names" })
+  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'homeOfficeTypes must name at least one type of exploitation' })
+  @ArrayMaxSize(HOME_OFFICE_EXPLOITATION_TYPES.length) @IsIn(HOME_OFFICE_EXPLOITATION_TYPES, { each: true })
+  homeOfficeTypes?: HomeOfficeExploitationType[];
+  @ApiPropertyOptional({ description: 'The criminal exploitation was county lines drug supply' }) @IsOptional() @IsBoolean() countyLines?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(15000) otherDetails?: string;
   @ApiProperty({ enum: EXPLOITATION_LOCATIONS }) @IsIn(EXPLOITATION_LOCATIONS) location: ExploitationLocation;
   @ApiPropertyOptional({ type: [String] })

@@ -1,0 +1,82 @@
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { bearer } from './support/auth';
+import { eventually } from './support/env';
+import { adultNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
+
+interface Cell {
+  label: string;
+  count: number;
+}
+
+/** The Home Office form's own words reach the counts: its detailed types, its location rule, its nationality list. */
+describe('speaking the Home Office form', () => {
+  let system: TestSystem;
+  let intake: INestApplication;
+  let lead: string;
+
+  beforeAll(async () => {
+    system = await startSystem({ env: { FEED_POLL_MS: 100 }, mimics: true, intake: true, insights: true, deduplicator: true });
+    intake = system.intake!;
+    lead = await bearer('safeguarding_lead');
+  });
+
+  afterAll(() => system?.close());
+
+  const post = (body: object) => request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body);
+
+  it('counts detailed types "forced to commit fraud" and "prostitution" under labour and sexual exploitation', async () => {
+    const exploitation = { homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'], location: 'uk', ukTowns: ['Slough'] };
+    const created = await post(adultNrm({ referredAt: '2026-06-02T10:00:00Z', exploitation })).expect(201);
+    const figures = (
+      await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-06-01&to=2026-06-30').set('Authorization', lead).expect(200)
+    ).body;
+    const cells = Object.fromEntries((figures.referrals.breakdowns.exploitationType.cells as Cell[]).filter((c) => c.count).map((c) => [c.label, c.count]));
+    expect(cells).toEqual({ 'Sexual & Labour': 1 });
+    const stored = await system.sql.query<{ details: { exploitation: object } }>('SELECT details FROM central.referrals WHERE id = $1', [created.body.id]);
+    expect(stored.rows[0].details.exploitation).toMatchObject({ types: ['labour', 'sexual'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] });
+  });
+
+  it('refuses a detailed type the form does not have, naming the field', async () => {
+    const res = await post(adultNrm({ exploitation: { homeOfficeTypes: ['forced-to-dance'], location: 'uk' } })).expect(400);
+    expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('exploitation.homeOfficeTypes');
+  });
+
+  it('refuses a UK location given only overseas countries, and an overseas one given only UK towns', async () => {
+    const uk = await post(adultNrm({ exploitation: { types: ['labour'], location: 'uk', countries: ['FRA'] } })).expect(400);
+    expect(uk.body.errors).toEqual([expect.objectContaining({ path: 'exploitation.countries' })]);
+    const overseas = await post(adultNrm({ exploitation: { types: ['labour'], location: 'overseas', ukTowns: ['Slough'] } })).expect(400);
+    expect(overseas.body.errors).toEqual([expect.objectContaining({ path: 'exploitation.ukTowns' })]);
+  });
+
+  it('accepts AIS concerns with the nationalities "Icelandic" and "Kosovan" and links them like any other', async () => {
+    const service = await bearer('service');
+    const concern = (forename: string, nationality: string) => ({
+      Source: 'Practitioner',
+      Category: 'Modern Slavery',
+      ReferralType: 'NRM',
+      ConcernDate: '10/06/2026',
+      Subject: { Forename: forename, Surname: 'Jonsdottir', DateOfBirth: '05/04/1991', Gender: 'F', Nationality: nationality },
+      ReportedBy: { Organisation: 'Thames Valley Police', OrganisationType: 'Police' },
+      RiskTypes: ['Labour Exploitation'],
+      LocationOfRisk: 'UK',
+    });
+    const ids: string[] = [];
+    for (const [forename, nationality] of [['Helga', 'Icelandic'], ['Drita', 'Kosovan']]) {
+      const created = await request(system.ais!.url).post('/api/v2/SafeguardingConcerns').set('Authorization', service).send(concern(forename, nationality));
+      expect(created.status).toBe(201);
+      ids.push(created.body.ConcernId);
+    }
+    const linked = await eventually(async () => {
+      const { rows } = await system.sql.query<{ record_id: string; nationality: string }>(
+        `SELECT c.record_id, c.record->>'nationality' AS nationality FROM central.case_records c
+           JOIN central.record_links l ON l.system = c.system AND l.record_id = c.record_id
+          WHERE c.system = 'AIS' AND c.record_id = ANY($1)`,
+        [ids],
+      );
+      return rows.length === 2 ? rows : undefined;
+    }, 30000, 200);
+    expect(linked.map((r) => r.nationality).sort()).toEqual(['ISL', 'XKX']);
+  });
+});
