@@ -61,6 +61,8 @@ describe('hint examples on the referral details page', () => {
   }
 
   function withExample({ field, example }: Example): FormBody {
+    // Countries are asked for exploitation overseas: the example is tried where the form asks for it.
+    if (field === 'exploitation.countries') return { ...valid, 'exploitation.location': 'uk_and_overseas', [field]: example };
     if (!field.endsWith('Date') && !field.endsWith('dateOfBirth')) return { ...valid, [field]: example };
     const parts = example.split(/\s+/);
     const [day, month, year] = parts.length === 3 ? parts : parts.length === 2 ? ['', ...parts] : ['', '', ...parts];
