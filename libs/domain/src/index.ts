@@ -10,3 +10,4 @@ export * from './nrm-case';
 export * from './working-days';
 export * from './nrm-deadlines';
 export * from './home-office-types';
+export * from './circumstances';

@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { EpisodeService } from '../episodes/episode.service';
 import { HomeOfficeSubmissionService } from '../home-office/home-office-submission.service';
 import { DecisionService } from '../decisions/decision.service';
+import { SupportService } from '../support/support.service';
 import { PersonReviewService } from '../persons/person-review.service';
 import { ReferralService } from '../referrals/referral.service';
 
@@ -17,6 +18,7 @@ export class IntakeServices implements OnModuleInit {
   submissions!: HomeOfficeSubmissionService;
   episodes!: EpisodeService;
   decisions!: DecisionService;
+  support!: SupportService;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
@@ -26,5 +28,6 @@ export class IntakeServices implements OnModuleInit {
     this.submissions = this.moduleRef.get(HomeOfficeSubmissionService, { strict: false });
     this.episodes = this.moduleRef.get(EpisodeService, { strict: false });
     this.decisions = this.moduleRef.get(DecisionService, { strict: false });
+    this.support = this.moduleRef.get(SupportService, { strict: false });
   }
 }

@@ -4,6 +4,7 @@ import { PageSessionMiddleware, WebModule } from '@app/web';
 import { IntakeServices } from './intake-services';
 import { NrmCasePagesController } from './nrm-case-pages.controller';
 import { NrmWorklistPagesController } from './nrm-worklist-pages.controller';
+import { SupportPagesController } from './support-pages.controller';
 import { WorklistsModule } from '../worklists/worklists.module';
 import { PersonPagesController } from './person-pages.controller';
 import { ReferralFormController } from './referral-form.controller';
@@ -12,7 +13,7 @@ import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
 import { DataQualityPagesController } from './data-quality-pages.controller';
 
-const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, NrmWorklistPagesController, DataQualityPagesController];
+const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, SupportPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, NrmWorklistPagesController, DataQualityPagesController];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({

@@ -4,7 +4,9 @@ import type { Principal } from '@app/auth';
 import { NotFoundError } from '@app/common';
 import { PageController, PageRenderer, PageRoles, validateQuery } from '@app/web';
 import { WorklistQuery } from '../worklists/dto/worklist.query';
-import { NrmWorklistService } from '../worklists/nrm-worklist.service';
+import { NrmWorklistService, type Page } from '../worklists/nrm-worklist.service';
+import { todayInUk } from '../decisions/decision.service';
+import { IntakeServices } from './intake-services';
 import { NRM_WORKLISTS, nrmWorklistView, type NrmWorklistName } from './nrm-worklist-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
@@ -16,6 +18,7 @@ export class NrmWorklistPagesController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly worklists: NrmWorklistService,
+    private readonly services: IntakeServices,
   ) {}
 
   @Get(':name')
@@ -25,7 +28,9 @@ export class NrmWorklistPagesController {
     const size = Math.min(query.pageSize, 50);
     const list = name as NrmWorklistName;
     const page =
-      list === 'reasonable-grounds-overdue'
+      list === 'childrens-services-prompts'
+        ? await this.openPrompts(query.page, size)
+        : list === 'reasonable-grounds-overdue'
         ? await this.worklists.reasonableGroundsOverdue(query.on, query.page, size)
         : list === 'awaiting-conclusive-grounds'
           ? await this.worklists.awaitingConclusiveGrounds(query.on, query.page, size)
@@ -33,5 +38,10 @@ export class NrmWorklistPagesController {
             ? await this.worklists.reconsiderationDeadlines(query.on, query.page, size)
             : await this.worklists.positiveWithoutSupport(query.on, query.page, size);
     this.pages.render(req, res, 'intake/nrm-worklist.njk', nrmWorklistView(list, page));
+  }
+
+  private async openPrompts(page: number, pageSize: number): Promise<Page<object>> {
+    const prompts = await this.services.support.listPrompts('open');
+    return { on: todayInUk(), total: prompts.length, page, pageSize, items: prompts.slice((page - 1) * pageSize, page * pageSize) };
   }
 }

@@ -7,6 +7,7 @@ export const NRM_WORKLISTS = [
   { name: 'awaiting-conclusive-grounds', text: 'Awaiting conclusive grounds' },
   { name: 'reconsideration-deadlines', text: 'Reconsiderations due' },
   { name: 'positive-reasonable-grounds-without-support', text: 'Positive, no support recorded' },
+  { name: 'childrens-services-prompts', text: "Children's services prompts" },
 ] as const;
 export type NrmWorklistName = (typeof NRM_WORKLISTS)[number]['name'];
 
@@ -40,6 +41,7 @@ const COLUMNS: Readonly<Record<NrmWorklistName, readonly Column[]>> = {
     { header: 'Positive reasonable grounds', value: (i) => i.positiveReasonableGroundsOn, date: true },
     { header: 'Status', value: (i) => NRM_STATUS_NAMES[i.nrmStatus as NrmStatus]?.text ?? i.nrmStatus },
   ],
+  'childrens-services-prompts': [{ header: 'Raised', value: (i) => String(i.raisedAt).slice(0, 10), date: true }],
 };
 
 const INTROS: Readonly<Record<NrmWorklistName, string>> = {
@@ -48,6 +50,7 @@ const INTROS: Readonly<Record<NrmWorklistName, string>> = {
   'awaiting-conclusive-grounds': 'Cases with a positive reasonable grounds decision still waiting for the conclusive grounds decision, longest first.',
   'reconsideration-deadlines': 'Reconsiderations whose new decision is due within the next 14 days, or is overdue, soonest first.',
   'positive-reasonable-grounds-without-support': 'Cases with a positive reasonable grounds decision and no referral to a support service recorded.',
+  'childrens-services-prompts': "Adults' referrals that said the person has children: contact children's services, then close the prompt on the referral's page with a note.",
 };
 
 export function nrmWorklistView(name: NrmWorklistName, page: Page<object> & { byMonthsWaiting?: Array<{ label: string; count: number }> }): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
 import { LIST_FIELDS, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
 import { nrmCaseView } from './nrm-case.presenter';
+import { supportView } from './support-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -71,6 +72,6 @@ export class ReferralPagesController {
   private async showReferral(id: string, req: PageRequest, res: Response, submission?: { errors: FormErrors; answers: Record<string, unknown> }): Promise<void> {
     const view = await this.services.referrals.get(id, req.principal);
     await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
-    this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal, submission?.answers.competentAuthority), nrm: nrmCaseView(view.nrmCase), ...(submission ?? {}) });
+    this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal, submission?.answers.competentAuthority), nrm: nrmCaseView(view.nrmCase), support: req.principal.role === 'safeguarding_lead' ? supportView(await this.services.support.get(id), view.kind) : undefined, ...(submission ?? {}) });
   }
 }

@@ -1,0 +1,46 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
+import { CloseChildrenPromptDto, ListChildrenPromptsQuery, RecordCircumstancesDto, RecordSupportReferralDto } from './dto/support.dto';
+import { ChildrenPromptView, SupportService, SupportView } from './support.service';
+
+@ApiTags('support')
+@ApiBearerAuth()
+@Controller('v1')
+@Roles('safeguarding_lead')
+export class SupportController {
+  constructor(private readonly support: SupportService) {}
+
+  @Get('referrals/:id/support')
+  @ApiOperation({ summary: "The person's circumstances, referrals to support services, and children's services prompts" })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupportView> {
+    return this.support.get(id);
+  }
+
+  @Post('referrals/:id/circumstances')
+  @ApiOperation({
+    summary: 'Record whether the person wants support, their children, where they are now, and why an adult declined the NRM',
+    description: "Replaces the answers before; audited. hasChildren yes on an adult's referral raises a children's services prompt (one open at a time).",
+  })
+  recordCircumstances(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordCircumstancesDto, @CurrentPrincipal() principal: Principal): Promise<SupportView> {
+    return this.support.recordCircumstances(id, body, principal);
+  }
+
+  @Post('referrals/:id/support-referrals')
+  @ApiOperation({ summary: 'Record a referral to a support service (MSVCC, the local service, an ICTG for a child): when and to whom; audited' })
+  recordSupportReferral(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordSupportReferralDto, @CurrentPrincipal() principal: Principal): Promise<SupportView> {
+    return this.support.recordSupportReferral(id, body, principal);
+  }
+
+  @Get('children-prompts')
+  @ApiOperation({ summary: "Children's services prompts raised by adults' referrals with children, open (default) or closed" })
+  listPrompts(@Query() query: ListChildrenPromptsQuery): Promise<ChildrenPromptView[]> {
+    return this.support.listPrompts(query.status);
+  }
+
+  @Post('children-prompts/:id/close')
+  @ApiOperation({ summary: "Close a children's services prompt with a note of what was done; audited" })
+  closePrompt(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseChildrenPromptDto, @CurrentPrincipal() principal: Principal): Promise<ChildrenPromptView> {
+    return this.support.closePrompt(id, body, principal);
+  }
+}
