@@ -38,6 +38,31 @@ describe('speaking the Home Office form', () => {
     expect(stored.rows[0].details.exploitation).toMatchObject({ types: ['labour', 'sexual'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] });
   });
 
+  it("gives the referral back as the form's answers, keyed by the form's field names, and audits the read", async () => {
+    const body = adultNrm({
+      referredAt: '2026-06-03T10:00:00Z',
+      potentialVictim: { gender: 'female', nationality: 'ISL', firstName: 'Helga', lastName: 'Jonsdottir', dateOfBirth: '1991-04-05' },
+      exploitation: { homeOfficeTypes: ['forced-to-work', 'wages-taken'], location: 'overseas', countries: ['TUR'] },
+    });
+    const id: string = (await post(body).expect(201)).body.id;
+    const answers = (await request(intake.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', lead).expect(200)).body;
+    expect(answers).toMatchObject({
+      'pv-name-first-name': 'Helga',
+      'pv-name-last-name': 'Jonsdottir',
+      'pv-dob': '1991-04-05',
+      'pv-nationality': 'Icelandic',
+      'types-of-exploitation-forced-to-work': 'true',
+      'types-of-exploitation-wages-taken': 'true',
+      'where-exploitation-happened': 'overseas',
+      'where-exploitation-happened-overseas-country-1': 'Turkey',
+      'pv-want-to-submit-nrm': 'yes',
+    });
+    const audit = await system.sql.query(`SELECT 1 FROM central.audit_events WHERE action = 'referral.home_office_answers.read' AND subject_id = $1`, [id]);
+    expect(audit.rowCount).toBe(1);
+    const other = await bearer('first_responder', 'Another Police Force');
+    await request(intake.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', other).expect(404);
+  });
+
   it('refuses a detailed type the form does not have, naming the field', async () => {
     const res = await post(adultNrm({ exploitation: { homeOfficeTypes: ['forced-to-dance'], location: 'uk' } })).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('exploitation.homeOfficeTypes');

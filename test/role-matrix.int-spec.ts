@@ -15,6 +15,7 @@ const EXPECTED: Record<string, Record<string, Role[]>> = {
     'POST /v1/referrals': ['first_responder', 'safeguarding_lead'],
     'GET /v1/referrals': ['first_responder', 'safeguarding_lead'],
     'GET /v1/referrals/{id}': ['first_responder', 'safeguarding_lead'],
+    'GET /v1/referrals/{id}/home-office-answers': ['first_responder', 'safeguarding_lead'],
     'POST /v1/referrals/{id}/age-assessment': ['safeguarding_lead'],
     'POST /v1/referrals/{id}/redrive': ['safeguarding_lead', 'admin'],
     'POST /v1/referrals/{id}/decisions': ['safeguarding_lead'],

@@ -1,5 +1,5 @@
 import { toAlpha3 } from './countries';
-import { HOME_OFFICE_COUNTRIES, HOME_OFFICE_NATIONALITIES } from './home-office-lists';
+import { HOME_OFFICE_COUNTRIES, HOME_OFFICE_NATIONALITIES, homeOfficeCountryOf, homeOfficeNationalityOf } from './home-office-lists';
 
 describe('the Home Office form lists', () => {
   it('reads every nationality on the form', () => {
@@ -27,5 +27,17 @@ describe('the Home Office form lists', () => {
 
   it('keeps "Unknown" a stated unknown', () => {
     expect(toAlpha3('Unknown')).toBe('UNK');
+  });
+});
+
+describe('codes written as the form writes them', () => {
+  it('writes each code back as the form lists it', () => {
+    expect([homeOfficeNationalityOf('ISL'), homeOfficeNationalityOf('XKX'), homeOfficeNationalityOf('UNK'), homeOfficeCountryOf('TUR'), homeOfficeCountryOf('COD')]).toEqual([
+      'Icelandic',
+      'Kosovan',
+      'Unknown',
+      'Turkey',
+      'Congo (Democratic Republic)',
+    ]);
   });
 });

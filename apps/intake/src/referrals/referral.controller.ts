@@ -10,6 +10,7 @@ import { RecordAgeAssessmentDto } from './dto/record-age-assessment.dto';
 import { ReferralBodyPipe } from './referral-body.pipe';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView, TransitionView } from './referral.presenter';
 import { ReferralService } from './referral.service';
+import type { HomeOfficeAnswers } from './home-office-answers';
 
 @ApiTags('referrals')
 @ApiBearerAuth()
@@ -69,6 +70,15 @@ export class ReferralController {
     const view = await this.referrals.get(id, principal);
     await this.audit.record(principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
     return view;
+  }
+
+  @Get(':id/home-office-answers')
+  @Roles('first_responder', 'safeguarding_lead')
+  @ApiOperation({ summary: "The referral as the Home Office form's answers, keyed by the form's field names, to copy into the form" })
+  async homeOfficeAnswers(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<HomeOfficeAnswers> {
+    const answers = await this.referrals.homeOfficeAnswers(id, principal);
+    await this.audit.record(principal, 'referral.home_office_answers.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+    return answers;
   }
 
   @Post(':id/age-assessment')

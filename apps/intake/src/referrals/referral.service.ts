@@ -32,6 +32,7 @@ import {
   ReferralView,
   TransitionView,
 } from './referral.presenter';
+import { homeOfficeAnswers, type HomeOfficeAnswers } from './home-office-answers';
 
 export interface IdempotencyContext {
   scope: string;
@@ -108,6 +109,15 @@ export class ReferralService {
       throw new NotFoundError('referral', id);
     }
     return presentReferral(referral, transitions, assessments, submission, decisions);
+  }
+
+  /** The referral as the Home Office form's answers; visible to whoever may read the referral. */
+  async homeOfficeAnswers(id: string, principal: Principal): Promise<HomeOfficeAnswers> {
+    const referral = await this.referrals.findById(id);
+    if (!referral || (principal.role === 'first_responder' && referral.organisation !== principal.org)) {
+      throw new NotFoundError('referral', id);
+    }
+    return homeOfficeAnswers(referral.details);
   }
 
   async list(filter: ReferralFilter, page: number, pageSize: number): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {
