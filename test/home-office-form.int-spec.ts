@@ -4,6 +4,7 @@ import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { adultNrm } from './support/referrals';
 import { startSystem, type TestSystem } from './support/system';
+import { signIn } from './support/web';
 
 interface Cell {
   label: string;
@@ -61,6 +62,13 @@ describe('speaking the Home Office form', () => {
     expect(audit.rowCount).toBe(1);
     const other = await bearer('first_responder', 'Another Police Force');
     await request(intake.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', other).expect(404);
+
+    // The same answers as a page linked from the referral's, to copy from.
+    const agent = await signIn(intake, 'safeguarding_lead');
+    expect((await agent.get(`/referrals/${id}`).expect(200)).text).toContain(`/referrals/${id}/home-office-answers`);
+    const page = (await agent.get(`/referrals/${id}/home-office-answers`).expect(200)).text;
+    expect(page).toContain('Answers for the Home Office form');
+    expect(page).toMatch(/<code>pv-nationality<\/code><\/td>\s*<td class="govuk-table__cell">Icelandic<\/td>/);
   });
 
   it('refuses a detailed type the form does not have, naming the field', async () => {

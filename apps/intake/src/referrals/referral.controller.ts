@@ -76,7 +76,7 @@ export class ReferralController {
   @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: "The referral as the Home Office form's answers, keyed by the form's field names, to copy into the form" })
   async homeOfficeAnswers(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<HomeOfficeAnswers> {
-    const answers = await this.referrals.homeOfficeAnswers(id, principal);
+    const { answers } = await this.referrals.homeOfficeAnswers(id, principal);
     await this.audit.record(principal, 'referral.home_office_answers.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
     return answers;
   }

@@ -112,12 +112,12 @@ export class ReferralService {
   }
 
   /** The referral as the Home Office form's answers; visible to whoever may read the referral. */
-  async homeOfficeAnswers(id: string, principal: Principal): Promise<HomeOfficeAnswers> {
+  async homeOfficeAnswers(id: string, principal: Principal): Promise<{ reference: string; answers: HomeOfficeAnswers }> {
     const referral = await this.referrals.findById(id);
     if (!referral || (principal.role === 'first_responder' && referral.organisation !== principal.org)) {
       throw new NotFoundError('referral', id);
     }
-    return homeOfficeAnswers(referral.details);
+    return { reference: referral.reference, answers: homeOfficeAnswers(referral.details) };
   }
 
   async list(filter: ReferralFilter, page: number, pageSize: number): Promise<{ items: ReferralSummaryView[]; page: number; pageSize: number; total: number }> {

@@ -7,7 +7,7 @@ import { dateField, type FormBody, type FormErrors, formErrors, PageController, 
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
-import { LIST_FIELDS, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
+import { HOME_OFFICE_SERVICE_URL, LIST_FIELDS, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
 import { nrmCaseView } from './nrm-case.presenter';
 import { supportView } from './support-pages.presenter';
 
@@ -46,6 +46,20 @@ export class ReferralPagesController {
   @Get(':id')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     await this.showReferral(id, req, res);
+  }
+
+  /** The referral as the Home Office form's answers, to copy into the form: the same reading and audit as the API's. */
+  @Get(':id/home-office-answers')
+  async homeOfficeAnswers(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const { reference, answers } = await this.services.referrals.homeOfficeAnswers(id, req.principal);
+    await this.audit.record(req.principal, 'referral.home_office_answers.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+    this.pages.render(req, res, 'intake/home-office-answers.njk', {
+      title: 'Answers for the Home Office form',
+      id,
+      reference,
+      homeOfficeUrl: HOME_OFFICE_SERVICE_URL,
+      rows: Object.entries(answers).map(([field, answer]) => ({ field, answer })),
+    });
   }
 
   /** The Home Office step on the referral's page: the same rules and audit as the API's. */
