@@ -1,5 +1,53 @@
 // Lint with zero warnings (`npm run lint`): typescript-eslint's recommended rules, no `any` escape hatches.
+import { dirname, relative, resolve, sep } from 'node:path';
 import tseslint from 'typescript-eslint';
+
+// Layer boundaries (docs/architecture.md, docs/conventions.md 1 and 2), checked on every import, export-from,
+// dynamic import() and require(): an app never imports another app, a lib never imports an app, and the pure libs
+// (the rules) import no framework, database or queue package, nor a lib that does.
+const ROOT = import.meta.dirname;
+const PURE_LIBS = new Set(['domain', 'matching', 'statistics']);
+const FRAMEWORK = /^(@nestjs\/|typeorm($|\/)|bullmq($|\/)|ioredis($|\/)|pg($|\/)|redis($|\/)|@app\/(?!domain|matching|statistics|countries|synth)[a-z-]+)/;
+
+function boundaryViolation(file, specifier) {
+  const [area, name] = relative(ROOT, file).split(sep);
+  if (area !== 'apps' && area !== 'libs') return undefined;
+  if (specifier.startsWith('.')) {
+    const [toArea, toName] = relative(ROOT, resolve(dirname(file), specifier)).split(sep);
+    if (toArea === 'apps' && !(area === 'apps' && toName === name)) {
+      return area === 'apps' ? `apps/${name} imports apps/${toName}: an app never imports another app` : `libs/${name} imports apps/${toName}: a lib never imports an app`;
+    }
+    return undefined;
+  }
+  if (area === 'libs' && PURE_LIBS.has(name) && FRAMEWORK.test(specifier)) {
+    return `libs/${name} imports ${specifier}: the domain, matching and statistics libs are plain TypeScript`;
+  }
+  return undefined;
+}
+
+const boundaries = {
+  rules: {
+    imports: {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const check = (node, source) => {
+          if (source?.type !== 'Literal' || typeof source.value !== 'string') return;
+          const message = boundaryViolation(context.filename, source.value);
+          if (message) context.report({ node, message });
+        };
+        return {
+          ImportDeclaration: (node) => check(node, node.source),
+          ExportNamedDeclaration: (node) => check(node, node.source),
+          ExportAllDeclaration: (node) => check(node, node.source),
+          ImportExpression: (node) => check(node, node.source),
+          CallExpression: (node) => {
+            if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node, node.arguments[0]);
+          },
+        };
+      },
+    },
+  },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', 'test-output/**', '**/*.js', '**/*.mjs'] },
@@ -11,6 +59,11 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
       eqeqeq: ['error', 'always'],
     },
+  },
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/imports': 'error' },
   },
   {
     // Command-line scripts and benchmarks talk to a terminal.

@@ -1,4 +1,4 @@
-/** Factories for referral bodies as a first responder would send them (PRODUCT.md "Referral"). */
+/** Factories for referral bodies as a first responder would send them (docs/domain.md, "The referral"). */
 type Body = Record<string, unknown>;
 
 const firstResponder = {

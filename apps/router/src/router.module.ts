@@ -7,7 +7,7 @@ import { MetricsModule } from '@app/metrics';
 import { QueueConnectionModule, QueueName } from '@app/queues';
 import { RoutingModule } from './routing/routing.module';
 
-/** The age router: a worker with no HTTP routes (STYLE.md 6). */
+/** The age router: a worker with no HTTP routes (docs/conventions.md, 6). */
 @Module({
   imports: [appConfigModule(), createLoggerModule('router'), SchemaDatabaseModule.central('router'), QueueConnectionModule.forRoot(), AuditModule, RoutingModule, MetricsModule.forWorker('router', { port: 'ROUTER_METRICS_PORT', queues: [QueueName.Routing] })],
 })

@@ -218,7 +218,7 @@ export class Environment {
   SERVICE_TOKEN?: string;
 
   /**
-   * Retention (issue 5; domain brief section 8). Adult safeguarding records: this many years after last contact
+   * Retention (issue 5; docs/domain.md, "Retention"). Adult safeguarding records: this many years after last contact
    * (e.g. Bracknell Forest: 6 years from last contact).
    */
   @Type(() => Number)

@@ -14,7 +14,7 @@ type DatabaseSettings = Pick<Environment, 'DATABASE_URL' | 'DATABASE_SSL' | 'DAT
 
 /**
  * TypeORM options for one app's schema. The schema is changed only by migrations: synchronize is off
- * everywhere, tests included (STYLE.md 8), and each schema keeps its own migrations table.
+ * everywhere, tests included (docs/conventions.md, 8), and each schema keeps its own migrations table.
  */
 export function postgresOptions(settings: DatabaseSettings, spec: SchemaSpec, applicationName: string): DataSourceOptions {
   return {

@@ -1,5 +1,5 @@
 /**
- * The referral as the Home Office NRM form and the Duty to Notify (MS1) collect it (PRODUCT.md, "Referral").
+ * The referral as the Home Office NRM form and the Duty to Notify (MS1) collect it (docs/domain.md, "The referral").
  * Plain types: the intake DTOs, the router and the statistics all read a referral through these.
  */
 import type { HomeOfficeExploitationType } from './home-office-types';

@@ -1,6 +1,6 @@
 import { LinkageRecord } from './record';
 
-/** Input columns of the person linkage interchange CSV (PRODUCT.md); only record_id is required. */
+/** Input columns of the person linkage interchange CSV (a fixed contract: docs/domain.md, "The referral"); only record_id is required. */
 export const INTERCHANGE_INPUT_COLUMNS = [
   'record_id',
   'source_system',

@@ -9,7 +9,7 @@ export const METRICS_PORT_SETTING = Symbol('METRICS_PORT_SETTING');
 export type MetricsPortSetting = 'ROUTER_METRICS_PORT' | 'DEDUPLICATOR_METRICS_PORT';
 
 /**
- * Workers have no Nest HTTP routes (STYLE.md 6): they serve GET /metrics from a bare node:http server on a port of
+ * Workers have no Nest HTTP routes (docs/conventions.md, 6): they serve GET /metrics from a bare node:http server on a port of
  * their own. Metrics are not worth a worker: if the port is taken the worker logs it and goes on without them.
  */
 @Injectable()

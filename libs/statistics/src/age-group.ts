@@ -25,7 +25,7 @@ export type AgeGroupLabel = (typeof AGE_GROUP_LABELS)[number];
 const ADULTHOOD = 18;
 
 /**
- * The age group at exploitation, by which the Home Office NRM statistics classify (domain brief 4.2 and 6:
+ * The age group at exploitation, by which the Home Office NRM statistics classify (docs/domain.md, "Age" and "Transition at 18":
  * age at exploitation, which does not change when a child's case moves to adults' services).
  *
  * Reasoning, in order:

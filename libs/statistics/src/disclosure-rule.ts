@@ -1,6 +1,6 @@
 /**
  * Disclosure control for everything that leaves for a board, after the DfE Children in Need statistics and GSS
- * guidance (domain brief 7): "any number between 1 and 5 inclusive has been suppressed and replaced by 'c'.
+ * guidance (docs/domain.md, "Disclosure control"): "any number between 1 and 5 inclusive has been suppressed and replaced by 'c'.
  * Secondary suppression has been applied where necessary." Zeros are published as 0.
  */
 export const SUPPRESSED = 'c';

@@ -2,7 +2,7 @@ import { combinedNationalityLabel } from '@app/countries';
 import { UnknownCategoryError } from './statistics.errors';
 
 /**
- * Labels of the Home Office NRM statistics tables (domain brief 4.2) for the referral's coded answers.
+ * Labels of the Home Office NRM statistics tables (docs/domain.md, "The Home Office statistics") for the referral's coded answers.
  * Each `*_LABELS` list is the canonical order in which a breakdown shows the categories.
  */
 

@@ -60,7 +60,7 @@ const DECISION_KINDS = ['reasonableGrounds', 'conclusiveGrounds', 'consentToStay
 const QUARTER = 'quarter';
 
 /**
- * Disclosure control for everything that leaves for a board (PRODUCT.md, Statistics; domain brief 7), one period at
+ * Disclosure control for everything that leaves for a board (docs/domain.md, "Disclosure control"), one period at
  * a time: `publishFigureSet` with a set of that period alone. What the insights app publishes goes through
  * `publishFigureSet` with the whole publication set of the period (a financial year and its quarters).
  */

@@ -119,7 +119,7 @@ export const DECISION_TITLES: Readonly<Record<keyof DecisionFigures<number>, str
   withdrawals: 'Withdrawals from the NRM by age at exploitation',
 };
 
-/** The decision at 18 of a child still awaiting a conclusive grounds decision (domain brief 6). */
+/** The decision at 18 of a child still awaiting a conclusive grounds decision (docs/domain.md, "Transition at 18"). */
 export const CONSENT_TO_STAY = categoricalDimension('consentToStay', 'Decision at 18', ['Consented to stay', 'Declined to stay']);
 const CONSENT_LABEL: Readonly<Record<string, string>> = { consented: 'Consented to stay', declined: 'Declined to stay' };
 

@@ -5,7 +5,7 @@ import type { FieldViolation } from '@app/domain';
 import { compact, dateField, formErrors, linesField, listField, section, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
 
-// Wording follows the Home Office "Report modern slavery" form (domain-brief.md section 1) where it has a question.
+// Wording follows the Home Office "Report modern slavery" form (docs/domain.md, "The referral") where it has a question.
 
 export const AGE_FIELDS: Record<string, FieldDescription> = {
   under18: { target: 'under18', label: 'Whether they are under 18', missing: 'Select whether the potential victim is under 18' },
@@ -106,7 +106,7 @@ function country(value: string | undefined): string | undefined {
 }
 
 /**
- * The referral the details page describes, in the API's own shape (PRODUCT.md "Referral"), for the API's own
+ * The referral the details page describes, in the API's own shape (POST /v1/referrals), for the API's own
  * validation. A first responder's organisation is theirs, whatever the form says.
  */
 export function referralBody(draft: ReferralDraft, shape: DetailsShape, form: FormBody, principal: Principal): Record<string, unknown> {

@@ -2,7 +2,7 @@ const range = (n: number, letters: string) => [...letters].map((l) => `${n}${l}`
 
 /**
  * CIN census factors identified at the end of assessment, valid for 2022–23 (DfE CIN validator, rule 8897Q;
- * domain brief 5.1). 12A is Trafficking. Labels other than 12A are not verified, so only codes are held.
+ * docs/domain.md, "The case systems' own codes"). 12A is Trafficking. Labels other than 12A are not verified, so only codes are held.
  */
 export const ASSESSMENT_FACTORS: readonly string[] = [
   ...range(1, 'ABC'),

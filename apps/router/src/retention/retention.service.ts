@@ -8,7 +8,7 @@ import { toIsoDate } from '@app/domain';
 const BATCH = 500;
 
 /**
- * Anonymises what is past its retention period (domain brief section 8): adult safeguarding records some years
+ * Anonymises what is past its retention period (docs/domain.md, "Retention"): adult safeguarding records some years
  * after last contact, children's records to an anniversary of birth — and a linked person by the longest class
  * among their records. Anonymised, not deleted: counts already reported to boards stay true.
  */

@@ -6,7 +6,7 @@ import { alpha2ToAlpha3, alpha3ToAlpha2 } from '../formats/nationality';
 import { lcsGenderToSex, sexToLcsGender } from '../formats/sex';
 import type { LcsAgencyType, LcsChild, LcsContact, LcsContactRequest } from './lcs.types';
 
-/** CIN census assessment factor 12A, Trafficking, which "includes slavery" (domain brief 5.1). */
+/** CIN census assessment factor 12A, Trafficking, which "includes slavery" (docs/domain.md, "The case systems' own codes"). */
 export const TRAFFICKING_FACTOR = '12A';
 
 const AGENCY_TYPES: Readonly<Record<OrganisationType, LcsAgencyType>> = {

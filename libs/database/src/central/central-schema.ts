@@ -14,7 +14,7 @@ import { TransitionEntity } from './transition.entity';
 import { DecisionEntity } from './decision.entity';
 import { BoardReportEntity } from './board-report.entity';
 import { Insights1764000200000 } from './migrations/1764000200000-insights';
-import { StatisticsIndexRetainedBands1764000590000 } from './migrations/1764000200000-statistics-index-retained-bands';
+import { StatisticsIndexRetainedBands1764000590000 } from './migrations/1764000590000-statistics-index-retained-bands';
 import { EpisodesAndSubmissions1796476213054 } from './migrations/1796476213054-episodes-and-submissions';
 import { EpisodeBackfills1796477321601 } from './migrations/1796477321601-episode-backfills';
 import { FeedChanges1796476058653 } from './migrations/1796476058653-feed-changes';

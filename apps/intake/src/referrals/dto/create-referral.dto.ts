@@ -35,8 +35,8 @@ import {
 } from '@app/domain';
 import { IsCalendarDate, IsNationality, IsNhsNumber, IsPartialDate, IsPhoneNumber } from './validators';
 
-// Field names and shapes are fixed by PRODUCT.md ("Referral"); the Home Office form behind them is in
-// domain-brief.md section 1. Text limits follow the form (15,000 characters for free text).
+// Field names and shapes are a fixed contract that checks outside the repo rely on; they are the Home Office
+// form's (docs/domain.md, "The referral"). Text limits follow the form (15,000 characters for free text).
 const SHORT_TEXT = 200;
 
 export class FirstResponderDto {

@@ -19,7 +19,7 @@ export class Insights1764000200000 implements MigrationInterface {
                    THEN 1 ELSE 0 END
         $$`);
 
-    // Home Office decisions and the decision at 18 are events on a referral (domain brief 6): never new cases.
+    // Home Office decisions and the decision at 18 are events on a referral (docs/domain.md, "Transition at 18"): never new cases.
     await q.query(`
       CREATE TABLE central.decisions (
         id uuid PRIMARY KEY,

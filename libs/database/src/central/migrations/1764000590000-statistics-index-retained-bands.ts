@@ -6,8 +6,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * index of Insights1764000200000 is rebuilt to include them; without them a quarter's statistics visit a heap page
  * per referral.
  *
- * Filed with the insights migrations; its class timestamp runs it after the retention migration whose columns it
- * covers (TypeORM orders migrations by the timestamp in the class name).
+ * TypeORM orders migrations by the timestamp at the end of `name` and records `name` in central.migrations, so the
+ * class keeps 1764000590000 (after Retention1764000500000, whose columns it covers) and is never renamed: a new
+ * name would run it again on every database that has it. The file was once named 1764000200000-…; only the file
+ * name changed, which TypeORM never sees.
  */
 export class StatisticsIndexRetainedBands1764000590000 implements MigrationInterface {
   name = 'StatisticsIndexRetainedBands1764000590000';
