@@ -55,6 +55,20 @@ module.exports = {
       setupFiles: ['reflect-metadata'],
     },
     {
+      // `npm run test:security`: attacks on the compiled apps running as child processes (as the fault tests run
+      // them), asserting each refusal, audit row and header.
+      displayName: 'security',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/security'],
+      testMatch: ['**/*.security-spec.ts'],
+      transform: esmTransform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/faults/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/faults/support/global-teardown.ts',
+      setupFiles: ['reflect-metadata'],
+    },
+    {
       // `npm run test:faults`: the compiled apps as child processes (SIGKILL is real), each file with its own
       // database and Redis. Run in band: every file already runs five Node processes on a 2-core machine.
       displayName: 'faults',

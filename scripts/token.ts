@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { BOARDS, isBoard, isRole, ROLES, signDevelopmentToken } from '@app/auth';
 import { validateEnvironment } from '@app/config';
@@ -21,13 +22,18 @@ function main(): Promise<void> | void {
     console.error('a first responder token needs --org "Organisation name"');
     process.exit(2);
   }
+  if (values.role === 'board_viewer' && values.board === undefined) {
+    console.error(`a board viewer token needs --board (one of: ${BOARDS.join(', ')})`);
+    process.exit(2);
+  }
   if (values.board !== undefined && !isBoard(values.board)) {
     console.error(`--board must be one of: ${BOARDS.join(', ')}`);
     process.exit(2);
   }
   return signDevelopmentToken(
     { secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE },
-    { sub: values.sub ?? `dev-${values.role}`, role: values.role, org: values.org, board: values.board },
+    // Each holder their own subject, so the audit tells two holders of one organisation's tokens apart.
+    { sub: values.sub ?? `dev-${values.role}-${randomUUID()}`, role: values.role, org: values.org, board: values.board },
     values.ttl,
   ).then((token) => console.log(token));
 }

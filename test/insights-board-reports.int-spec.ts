@@ -11,6 +11,7 @@ import {
   publishedColumnBreakdown,
   publishedRowBreakdown,
 } from '@app/statistics';
+import { signDevelopmentToken, type Board } from '@app/auth';
 import { bearer } from './support/auth';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { eventually, useTestEnvironment } from './support/env';
@@ -140,13 +141,14 @@ describe('BoardReportController (insights)', () => {
     children: 'safeguarding_children_partnership',
     all: 'community_safety_partnership',
   };
-  /** The standing revision of every board's report of a period, as a board viewer reads them. */
+  /** The standing revision of every board's report of a period, as each board's viewer reads them. */
   const standing = async (period: string): Promise<Record<BoardPopulation, BoardReport>> => {
-    const list = (await request(app.getHttpServer()).get(`/v1/board-reports?period=${period}&pageSize=100`).set('Authorization', board).expect(200)).body;
     const latest = async (audience: string): Promise<BoardReport> => {
+      const member = await bearer('board_viewer', undefined, `member-${audience}`, { board: audience as Board });
+      const list = (await request(app.getHttpServer()).get(`/v1/board-reports?period=${period}&pageSize=100`).set('Authorization', member).expect(200)).body;
       const revisions = list.items.filter((r: BoardReport) => r.audience.code === audience);
       const newest = revisions.reduce((a: BoardReport, b: BoardReport) => (b.revision > a.revision ? b : a));
-      return read(newest.id);
+      return read(newest.id, member);
     };
     return { adults: await latest(AUDIENCE_OF.adults), children: await latest(AUDIENCE_OF.children), all: await latest(AUDIENCE_OF.all) };
   };
@@ -359,13 +361,13 @@ describe('BoardReportController (insights)', () => {
       expect(after.all.changes?.changed).toContainEqual(expect.objectContaining({ measure: 'referrals', table: 'Total', before: 63, after: 71 }));
       expect(auditBoardReports(figuresOf(after)).recoverable).toEqual([]);
       // The revisions before stay as they were.
-      expect((await read(before.adults.id)).statistics).toEqual(before.adults.statistics);
+      expect((await read(before.adults.id, lead)).statistics).toEqual(before.adults.statistics);
     });
 
-    it('gives a board viewer the same figures from GET /v1/statistics as the board reports', async () => {
+    it('gives the same published figures from GET /v1/statistics as the board reports', async () => {
       const after = await standing(period);
       for (const [population, report] of Object.entries(after) as Array<[BoardPopulation, BoardReport]>) {
-        const shown = (await request(app.getHttpServer()).get(`/v1/statistics?period=${period}&population=${population}`).set('Authorization', board).expect(200)).body;
+        const shown = (await request(app.getHttpServer()).get(`/v1/statistics?period=${period}&population=${population}`).set('Authorization', lead).query({ figures: 'disclosure_controlled' }).expect(200)).body;
         expect(shown.referrals).toEqual(report.statistics.referrals);
         expect(shown.individuals).toEqual(report.statistics.individuals);
       }
@@ -405,9 +407,12 @@ describe('BoardReportController (insights)', () => {
       await request(app.getHttpServer()).get(`/v1/board-reports/${other.id}?format=csv`).set('Authorization', children).expect(404);
     });
 
-    it('lets a board viewer token naming no board read every board’s reports, as before the claim', async () => {
-      const all = (await request(app.getHttpServer()).get('/v1/board-reports?pageSize=100').set('Authorization', board).expect(200)).body;
-      expect(new Set(all.items.map((r: BoardReport) => r.audience.code)).size).toBe(3);
+    it('refuses a board viewer token naming no board: it would read every board’s reports', async () => {
+      const unscoped = await signDevelopmentToken(
+        { secret: 'referral-hub-development-only-secret-do-not-deploy', issuer: 'referral-hub', audience: 'referral-hub' },
+        { sub: 'no-board', role: 'board_viewer' },
+      );
+      await request(app.getHttpServer()).get('/v1/board-reports?pageSize=100').set('Authorization', `Bearer ${unscoped}`).expect(401);
     });
 
     it('answers 404 for a report that does not exist', async () => {

@@ -46,9 +46,11 @@ describe('web pages (insights dashboard)', () => {
     expect(csv.headers['content-disposition']).toContain('statistics_2026-Q2_children_disclosure-controlled.csv');
     await agent.get('/dashboard?period=2026-Q2&population=adults').expect(403);
     await agent.get('/dashboard/download.csv?period=2026-Q2&population=all').expect(403);
-    // Without a board, a board member still chooses (as before the claim existed).
-    const everyBoard = await signIn(insights, 'board_viewer');
-    await everyBoard.get('/dashboard?period=2026-Q2&population=adults').expect(200);
+    // Without a board a board member would read every board's figures: sign-in refuses them.
+    const anonymous = request.agent(insights.getHttpServer());
+    const form = await anonymous.get('/sign-in').expect(200);
+    const refused = await anonymous.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), role: 'board_viewer' }).expect(400);
+    expect(refused.text).toContain('Select a board from the list');
   });
 
   it('refuses a board the service does not know at sign-in', async () => {

@@ -80,6 +80,7 @@ describe('web pages in Chromium', () => {
     await page.goto(`${base}/sign-in`);
     await page.check(`input[name="role"][value="${role}"]`);
     if (organisation) await page.fill('#organisation', organisation);
+    if (role === 'board_viewer') await page.selectOption('#board', 'community_safety_partnership');
     await page.click('button:has-text("Sign in")');
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   }

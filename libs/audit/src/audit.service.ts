@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { AuthEvents, type Principal } from '@app/auth';
+import { canonicalId } from '@app/common';
 import { AuditRepository, type AuditRecord, type WritePart } from '@app/database';
 import type { EntityManager } from 'typeorm';
 
@@ -45,7 +46,7 @@ export class AuditService {
       action,
       outcome: 'allowed',
       subjectType: subject?.type ?? null,
-      subjectId: subject?.id ?? null,
+      subjectId: subject ? canonicalId(subject.id) : null,
       purpose: purposeOf(options.request, options.purpose ?? action),
       requestId: options.request?.id ? String(options.request.id) : null,
       details: options.details ?? null,
@@ -54,7 +55,15 @@ export class AuditService {
 
   /** A decision made by a worker on its own (the deduplicator linking records), with no person behind it. */
   async recordSystem(actor: string, action: string, subject: AuditSubject, details?: Record<string, unknown>, manager?: EntityManager): Promise<void> {
-    await this.audit.append({ actorSub: actor, actorRole: 'service', action, outcome: 'allowed', subjectType: subject.type, subjectId: subject.id, purpose: 'linkage', details }, manager);
+    await this.audit.append({ actorSub: actor, actorRole: 'service', action, outcome: 'allowed', subjectType: subject.type, subjectId: canonicalId(subject.id), purpose: 'linkage', details }, manager);
+  }
+
+  /**
+   * A refusal on a record (another organisation's referral, answered 404): audited as refused, naming the record,
+   * so that a search of the audit for it shows the attempt.
+   */
+  async refusedOn(principal: Principal, action: string, subject: AuditSubject, request: RequestLike | undefined, reason: string): Promise<void> {
+    await this.audit.append({ ...this.entry(principal, action, subject, { request }), outcome: 'refused', details: { reason } });
   }
 
   async refused(request: RequestLike, principal: Principal | undefined, reason: string, route: string): Promise<void> {

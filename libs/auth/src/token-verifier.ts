@@ -6,6 +6,21 @@ import { isBoard, isRole, type Board, type Principal, type Role } from './princi
 
 export class InvalidTokenError extends Error {}
 
+/** The algorithms each mode accepts: the shared development key is HMAC; identity providers sign asymmetrically. */
+const ALGORITHMS: Readonly<Record<Environment['AUTH_MODE'], readonly string[]>> = {
+  development: ['HS256'],
+  public_key: ['RS256'],
+  jwks: ['RS256', 'PS256', 'ES256', 'EdDSA'],
+};
+
+const CLAIM_MAX_LENGTH = 200;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A subject or organisation as the audit stores it: text, not empty, no control characters (NUL included). */
+function isClaimText(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= CLAIM_MAX_LENGTH && !/[\u0000-\u001f\u007f]/.test(value) && !LONE_SURROGATE.test(value);
+}
+
 type Key = Uint8Array | KeyObject | JWTVerifyGetKey;
 
 /**
@@ -20,17 +35,29 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<Principal> {
     const key = await (this.key ??= this.loadKey());
+    const mode = this.config.get('AUTH_MODE', { infer: true });
     try {
       const { payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
         issuer: this.config.get('AUTH_ISSUER', { infer: true }),
         audience: this.config.get('AUTH_AUDIENCE', { infer: true }),
+        // Per mode, so that a key meant for one algorithm is never used with another (HS256 only in development).
+        algorithms: [...ALGORITHMS[mode]],
+        requiredClaims: ['exp', 'sub'],
       });
-      if (typeof payload.sub !== 'string' || !isRole(payload.role)) throw new InvalidTokenError('token lacks sub or a known role');
+      const now = Math.floor(Date.now() / 1000);
+      const cap = this.config.get('AUTH_MAX_TOKEN_LIFETIME_HOURS', { infer: true }) * 3600;
+      const issued = typeof payload.iat === 'number' ? Math.min(payload.iat, now) : now;
+      if ((payload.exp as number) - issued > cap) throw new InvalidTokenError(`token lives longer than ${cap / 3600} hours`);
+      if (!isClaimText(payload.sub)) throw new InvalidTokenError('token sub must be non-empty text without control characters');
+      if (!isRole(payload.role)) throw new InvalidTokenError('token lacks a known role');
+      if (payload.org !== undefined && !isClaimText(payload.org)) throw new InvalidTokenError('token org must be non-empty text without control characters');
       const org = typeof payload.org === 'string' ? payload.org : undefined;
       if (payload.role === 'first_responder' && !org) throw new InvalidTokenError('a first responder token must name its organisation');
       // An unknown board is refused rather than ignored: ignored, it would widen the holder's reads to every board.
       if (payload.board !== undefined && !isBoard(payload.board)) throw new InvalidTokenError('token names an unknown board');
-      return { sub: payload.sub, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
+      // A board viewer reads one board's figures: without the claim they would read every board's.
+      if (payload.role === 'board_viewer' && payload.board === undefined) throw new InvalidTokenError('a board viewer token must name its board');
+      return { sub: payload.sub as string, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');

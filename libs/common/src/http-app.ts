@@ -9,6 +9,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import type { Environment } from '@app/config';
 import { AppErrorFilter } from './error.filter';
+import { CanonicalIdPipe } from './canonical-id';
 import { createValidationPipe } from './validation';
 
 export interface HttpAppOptions {
@@ -50,8 +51,14 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: false });
   app.set('trust proxy', 'loopback');
+  // Every API answer may carry personal data (referrals, persons, reviews, subject access, the audit): no cache,
+  // a browser's or a proxy's, keeps a copy.
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if ((req.url ?? '').startsWith('/v1/')) res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   if (!options.ownErrorHandling) {
-    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalPipes(new CanonicalIdPipe(), createValidationPipe());
     app.useGlobalFilters(new AppErrorFilter());
   }
   options.configure?.(app);
@@ -65,7 +72,10 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
     app,
     new DocumentBuilder().setTitle(options.title).setDescription(options.description).setVersion('1').addBearerAuth().build(),
   );
-  SwaggerModule.setup('docs', app, document);
+  // The API's shape is no secret, but production need not advertise it unless asked to.
+  if (config.get('NODE_ENV', { infer: true }) !== 'production' || config.get('API_DOCS_IN_PRODUCTION', { infer: true })) {
+    SwaggerModule.setup('docs', app, document);
+  }
   return app;
 }
 

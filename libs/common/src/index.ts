@@ -8,3 +8,4 @@ export * from './health/health.module';
 export * from './redis-throttler.storage';
 export * from './throttling.module';
 export * from './mimic/fault-injection.service';
+export * from './canonical-id';

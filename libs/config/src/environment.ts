@@ -23,6 +23,11 @@ export class Environment {
   @IsBoolean()
   DATABASE_SSL = false;
 
+  /** The OpenAPI pages at /docs: always outside production, in production only when set. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  API_DOCS_IN_PRODUCTION = false;
+
   /** With DATABASE_SSL: refuse a server certificate that does not verify (production default). */
   @Transform(toBoolean)
   @IsBoolean()
@@ -211,6 +216,16 @@ export class Environment {
 
   @IsString()
   AUTH_AUDIENCE = 'referral-hub';
+
+  /**
+   * The longest a bearer token may live, from its `iat` (or from now, without one) to its `exp`: a token that leaks
+   * is refused after this at the latest, whatever its issuer wrote.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(168)
+  AUTH_MAX_TOKEN_LIFETIME_HOURS = 24;
 
   /** The token apps present to one another (router → case systems, deduplicator → case systems). */
   @IsOptional()

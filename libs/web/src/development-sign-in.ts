@@ -24,6 +24,8 @@ export function developmentPrincipal(
   }
   if (organisation && organisation.length > 200) return { errors: [{ path: 'organisation', message: 'Organisation must be 200 characters or fewer' }] };
   if (board && !isBoard(board)) return { errors: [{ path: 'board', message: 'Select a board from the list' }] };
+  // As a bearer token: a board member without a board would read every board's figures.
+  if (choice.value === 'board_viewer' && !board) return { errors: [{ path: 'board', message: 'Select a board from the list' }] };
   const org = choice.value === 'first_responder' ? organisation : undefined;
   const onBoard = choice.value === 'board_viewer' && board && isBoard(board) ? board : undefined;
   // A stable subject per role, organisation and board, so the audit tells development users apart.

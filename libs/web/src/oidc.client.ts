@@ -82,6 +82,7 @@ export class OidcClient {
     // As in a bearer token: a board member's `board` claim limits their reads; an unknown board is refused, since
     // ignored it would widen them to every board.
     if (claims.board !== undefined && !isBoard(claims.board)) throw new OidcClaimsError('the ID token names an unknown board');
+    if (claims.role === 'board_viewer' && claims.board === undefined) throw new OidcClaimsError('a board member must have a board (board claim)');
     const board = claims.role === 'board_viewer' && isBoard(claims.board) ? claims.board : undefined;
     return { sub: `oidc:${claims.sub}`, role: claims.role, org, ...(board ? { board } : {}) };
   }

@@ -1,3 +1,4 @@
+import { canonicalId } from '@app/common';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@app/auth';
@@ -41,6 +42,8 @@ export class AuditController {
   @ApiOperation({ summary: 'The append-only audit: reads of personal data, refusals, link decisions, board reports' })
   async list(@Query() query: ListAuditQuery): Promise<{ items: AuditEventView[]; page: number; pageSize: number; total: number }> {
     const { page, pageSize, ...filter } = query;
+    // Ids are audited in one spelling; a search by another finds them too.
+    if (filter.subjectId) filter.subjectId = canonicalId(filter.subjectId);
     const { items, total } = await this.audit.list(filter, pageSize, (page - 1) * pageSize);
     return { items: items.map(present), page, pageSize, total };
   }

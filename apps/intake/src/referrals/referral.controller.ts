@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestj
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
-import { CallerThrottlerGuard, InvalidRequestError } from '@app/common';
+import { CallerThrottlerGuard, InvalidRequestError, NotFoundError } from '@app/common';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
 import { RecordAgeAssessmentDto } from './dto/record-age-assessment.dto';
@@ -67,7 +67,10 @@ export class ReferralController {
   @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: 'A referral with its routing status, case record, transitions and person' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ReferralView> {
-    const view = await this.referrals.get(id, principal);
+    const view = await this.referrals.get(id, principal).catch(async (error: unknown) => {
+      if (error instanceof NotFoundError) await this.audit.refusedOn(principal, 'referral.read', { type: 'referral', id }, req, 'not_found');
+      throw error;
+    });
     await this.audit.record(principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
     return view;
   }
@@ -90,9 +93,7 @@ export class ReferralController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ): Promise<{ assessmentId: string; transition: TransitionView | null }> {
-    const result = await this.referrals.recordAgeAssessment(id, body);
-    await this.audit.record(principal, 'referral.age_assessment', { type: 'referral', id }, { request: req, details: { outcome: body.outcome } });
-    return result;
+    return this.referrals.recordAgeAssessment(id, body, { principal, request: req });
   }
 
   @Post(':id/redrive')
@@ -100,8 +101,6 @@ export class ReferralController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Route again a referral whose routing failed' })
   async redrive(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<{ id: string; status: 'accepted' }> {
-    const result = await this.referrals.redrive(id);
-    await this.audit.record(principal, 'referral.redrive', { type: 'referral', id }, { request: req });
-    return result;
+    return this.referrals.redrive(id, { principal, request: req });
   }
 }

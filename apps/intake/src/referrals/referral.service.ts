@@ -129,7 +129,11 @@ export class ReferralService {
    * A local-authority age assessment. One that finds an adult moves a case held in LCS to AIS: a transition
    * of the same referral, not a new one (MSA 2015 s.51: the presumption lasts until age is assessed).
    */
-  async recordAgeAssessment(id: string, dto: RecordAgeAssessmentDto): Promise<{ assessmentId: string; transition: TransitionView | null }> {
+  async recordAgeAssessment(
+    id: string,
+    dto: RecordAgeAssessmentDto,
+    by: { principal: Principal; request?: Request },
+  ): Promise<{ assessmentId: string; transition: TransitionView | null }> {
     const referral = await this.referrals.findById(id);
     if (!referral) throw new NotFoundError('referral', id);
     const assessmentId = randomUUID();
@@ -143,6 +147,8 @@ export class ReferralService {
         assessedDateOfBirth: dto.assessedDateOfBirth ?? null,
         authority: dto.authority,
       });
+      // Audited with the change, in its transaction.
+      await this.audit.record(by.principal, 'referral.age_assessment', { type: 'referral', id }, { request: by.request, details: { outcome: dto.outcome }, manager });
       if (!moveToAdults) return null;
       const { transition: stored, created } = await this.transitions.insertOnce(manager, {
         id: randomUUID(),
@@ -169,7 +175,7 @@ export class ReferralService {
   }
 
   /** Re-drives a referral whose routing failed after every retry, once the case system is back. */
-  async redrive(id: string): Promise<{ id: string; status: 'accepted' }> {
+  async redrive(id: string, by: { principal: Principal; request?: Request }): Promise<{ id: string; status: 'accepted' }> {
     await this.referrals.transaction(async (manager) => {
       const generation = await this.referrals.redrive(manager, id);
       if (generation === undefined) {
@@ -183,6 +189,7 @@ export class ReferralService {
         jobId: deliverJobId(id, generation),
         payload: { referralId: id },
       });
+      await this.audit.record(by.principal, 'referral.redrive', { type: 'referral', id }, { request: by.request, manager });
     });
     this.relay.kick();
     return { id, status: 'accepted' };
