@@ -15,6 +15,8 @@ export class PersonIndexCache implements OnApplicationBootstrap {
   private current?: PersonIndex;
   private lastHistoryId = 0;
   private loading?: Promise<void>;
+  /** Records the model in use was learned from (0 for the starting model). */
+  trainedOn = 0;
 
   constructor(private readonly repository: PersonIndexRepository) {}
 
@@ -31,10 +33,11 @@ export class PersonIndexCache implements OnApplicationBootstrap {
     return this.current;
   }
 
-  async rebuild(model?: LinkageModel): Promise<void> {
+  async rebuild(model?: LinkageModel, trainedOn?: number): Promise<void> {
     const started = Date.now();
-    const stored = await this.repository.latestModel();
+    const stored = model ? null : await this.repository.latestModel();
     const chosen = model ?? (stored ? importModel(stored.model as LinkageModel) : defaultModel());
+    this.trainedOn = model ? (trainedOn ?? 0) : (stored?.recordCount ?? 0);
     // History first: a change made while the records load is then applied again by sync, harmlessly.
     const lastHistoryId = await this.repository.latestHistoryId();
     const index = new PersonIndex(chosen);

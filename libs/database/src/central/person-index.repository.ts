@@ -130,6 +130,15 @@ export class PersonIndexRepository {
     return rows.map(toStored);
   }
 
+  /** Records the engine linked into a person on its own (MATCH, not a reviewer's decision, not a transfer). */
+  async automaticMatches(): Promise<Array<{ system: CaseSystem; recordId: string; personId: string }>> {
+    const rows: Array<{ system: CaseSystem; record_id: string; person_id: string }> = await this.dataSource.query(
+      `SELECT system, record_id, person_id FROM central.record_links
+        WHERE decided_by = 'engine' AND match_status = 'MATCH' AND NOT locked ORDER BY updated_at, system, record_id`,
+    );
+    return rows.map((r) => ({ system: r.system, recordId: r.record_id, personId: r.person_id }));
+  }
+
   async latestHistoryId(): Promise<number> {
     const [{ id }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history`);
     return Number(id);

@@ -1,0 +1,87 @@
+import type { Client } from 'pg';
+import { PersonIndexRepository } from '@app/database';
+import { defaultModel } from '@app/matching';
+import type { CaseSubject } from '@app/case-systems';
+import { ModelTrainer } from '../apps/deduplicator/src/linking/model-trainer.service';
+import { PersonIndexCache } from '../apps/deduplicator/src/linking/person-index.cache';
+import { eventually } from './support/env';
+import { enterDirectly, type RunningMimic } from './support/mimics';
+import { startSystem, type TestSystem } from './support/system';
+
+/** The deduplicator worker's decisions on real PostgreSQL and Redis: records entered in the AIS mimic one by one. */
+describe('LinkingService decisions', () => {
+  let system: TestSystem;
+  let ais: RunningMimic;
+  let sql: Client;
+
+  beforeAll(async () => {
+    system = await startSystem({ env: { FEED_POLL_MS: 100 }, mimics: true, deduplicator: true });
+    ({ ais, sql } = system as Required<TestSystem>);
+  });
+
+  afterAll(() => system?.close());
+
+  const personOf = async (recordId: string): Promise<string> =>
+    eventually(async () => {
+      const { rows } = await sql.query(`SELECT person_id FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [recordId]);
+      return rows[0]?.person_id as string | undefined;
+    }, 30000);
+
+  /** Enters a record and waits until the worker has linked it, so records are decided in the order entered. */
+  const enter = async (subject: Partial<CaseSubject>): Promise<string> => {
+    const id = await enterDirectly(ais, { subject: { sex: 'male', nationality: 'SDN', ...subject }, referralDate: '2026-01-15' });
+    await personOf(id);
+    return id;
+  };
+
+  it('keeps two people sharing a full name with complete dates of birth years apart as two, with estimated-date records between them', async () => {
+    const older = await enter({ firstName: 'Osman', lastName: 'Idris', dateOfBirth: '1995-03-14' });
+    for (let i = 0; i < 4; i += 1) {
+      await enter({ firstName: 'Osman', lastName: 'Idris', dateOfBirth: i % 2 ? '1998-01-01' : null, dateOfBirthEstimated: i % 2 === 1 });
+    }
+    const younger = await enter({ firstName: 'Osman', lastName: 'Idris', dateOfBirth: '2001-08-30' });
+    expect(await personOf(younger)).not.toBe(await personOf(older));
+  });
+
+  it('links two records with the same valid NHS number and no date of birth', async () => {
+    const first = await enter({ firstName: 'Yonas', lastName: 'Tesfay', nationality: 'ERI', nhsNumber: '9434765919' });
+    const second = await enter({ firstName: 'Jonas', lastName: 'Tesfai', nationality: 'ERI', nhsNumber: '9434765919' });
+    expect(await personOf(second)).toBe(await personOf(first));
+  });
+
+  it("after a re-learned model, undoes an automatic link the model rejects and records it, and leaves a reviewer's decision alone", async () => {
+    const x = await enter({ firstName: 'Dawit', lastName: 'Habtom', nationality: 'ERI', dateOfBirth: '2000-01-01', dateOfBirthEstimated: true });
+    const y = await enter({ firstName: 'Dawit', lastName: 'Habtom', nationality: 'ERI', dateOfBirth: null });
+    const r1 = await enter({ firstName: 'Senait', lastName: 'Kidane', nationality: 'ERI', dateOfBirth: '1999-01-01', dateOfBirthEstimated: true, sex: 'female' });
+    const r2 = await enter({ firstName: 'Senait', lastName: 'Kidane', nationality: 'ERI', dateOfBirth: null, sex: 'female' });
+    expect(await personOf(y)).toBe(await personOf(x));
+    const reviewed = await personOf(r2);
+    expect(reviewed).toBe(await personOf(r1));
+
+    // A safeguarding lead confirms r2's link: a reviewer's decision, locked.
+    const app = system.deduplicator!;
+    const repository = app.get(PersonIndexRepository);
+    await repository.transaction(async (manager) => {
+      const stored = await repository.findRecord(manager, 'AIS', r2);
+      await repository.setLink(
+        manager,
+        { system: 'AIS', recordId: r2, personId: reviewed, matchStatus: 'MATCH', probability: null, decidedBy: 'reviewer', locked: true, explanation: null, recordVersion: stored!.version },
+        { action: 'relinked', actor: 'reviewer', reason: 'match' },
+      );
+    });
+
+    // A model under which names alone are far too weak to link anyone (a large index of common names).
+    await app.get(PersonIndexCache).rebuild({ ...defaultModel(), expectedMatchesPerRecord: 1e-9 }, 300);
+    expect(await app.get(ModelTrainer).redecide()).toBeGreaterThanOrEqual(1);
+
+    expect(await personOf(y)).not.toBe(await personOf(x));
+    const { rows } = await sql.query(
+      `SELECT actor, reason, person_before, person_after FROM central.link_history WHERE system = 'AIS' AND record_id = $1 ORDER BY id DESC LIMIT 1`,
+      [y],
+    );
+    expect(rows[0]).toMatchObject({ actor: 'deduplicator', person_before: await personOf(x), person_after: await personOf(y) });
+    expect(rows[0].reason).toMatch(/^model_relearned/);
+    expect(await personOf(r2)).toBe(reviewed);
+    expect(await personOf(r1)).toBe(reviewed);
+  });
+});
