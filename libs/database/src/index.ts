@@ -20,6 +20,7 @@ export * from './central/decision.entity';
 export * from './central/decision.repository';
 export * from './central/nrm-worklist.repository';
 export * from './central/support.repository';
+export * from './central/nrm-case-statistics.repository';
 export * from './central/board-report.entity';
 export * from './central/board-report.repository';
 export * from './central/statistics.repository';

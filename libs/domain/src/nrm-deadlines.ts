@@ -34,3 +34,17 @@ export function monthsBetween(from: string, to: string): number {
   const months = (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
   return Math.max(0, months);
 }
+
+/** How long cases have waited, in whole months, in the bands the boards ask about. */
+export const MONTHS_WAITING_BANDS = [
+  { label: 'Under 3 months', from: 0, to: 2 },
+  { label: '3 to 5 months', from: 3, to: 5 },
+  { label: '6 to 11 months', from: 6, to: 11 },
+  { label: '12 to 23 months', from: 12, to: 23 },
+  { label: '24 months or more', from: 24, to: Number.POSITIVE_INFINITY },
+] as const;
+
+/** Counts of waits (in whole months) by band, every band listed. */
+export function countByMonthsWaiting(months: readonly number[]): Array<{ label: string; count: number }> {
+  return MONTHS_WAITING_BANDS.map((band) => ({ label: band.label, count: months.filter((m) => m >= band.from && m <= band.to).length }));
+}

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
-import { StatisticsRepository } from '@app/database';
+import { NrmCaseStatisticsRepository, NrmWorklistRepository, StatisticsRepository } from '@app/database';
+import { NrmCaseStatisticsController } from './nrm-case-statistics.controller';
+import { NrmCaseStatisticsService } from './nrm-case-statistics.service';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
 
 @Module({
-  controllers: [StatisticsController],
-  providers: [StatisticsRepository, StatisticsService],
+  controllers: [NrmCaseStatisticsController, StatisticsController],
+  providers: [StatisticsRepository, StatisticsService, NrmCaseStatisticsRepository, NrmWorklistRepository, NrmCaseStatisticsService],
   exports: [StatisticsService],
 })
 export class StatisticsModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NrmWorklistRepository, type OpenCaseRow } from '@app/database';
-import { latestOverdueStart, monthsBetween, nrmCase, REASONABLE_GROUNDS_AIM_WORKING_DAYS, reasonableGroundsDueOn, type NrmStatus } from '@app/domain';
+import { countByMonthsWaiting, latestOverdueStart, monthsBetween, nrmCase, REASONABLE_GROUNDS_AIM_WORKING_DAYS, reasonableGroundsDueOn, type NrmStatus } from '@app/domain';
 import { todayInUk } from '../decisions/decision.service';
 
 export interface WorklistCase {
@@ -43,14 +43,6 @@ export interface PositiveWithoutSupport extends WorklistCase {
   nrmStatus: NrmStatus;
 }
 
-/** How long cases have waited for their conclusive grounds decision, in the bands the board asks about. */
-export const MONTHS_WAITING_BANDS = [
-  { label: 'Under 3 months', from: 0, to: 2 },
-  { label: '3 to 5 months', from: 3, to: 5 },
-  { label: '6 to 11 months', from: 6, to: 11 },
-  { label: '12 to 23 months', from: 12, to: 23 },
-  { label: '24 months or more', from: 24, to: Number.POSITIVE_INFINITY },
-] as const;
 
 const RECONSIDERATION_HORIZON_DAYS = 14;
 
@@ -104,10 +96,7 @@ export class NrmWorklistService {
         return { ...caseOf(row), positiveReasonableGroundsOn: since, monthsWaiting: monthsBetween(since, on) };
       })
       .sort((a, b) => b.monthsWaiting - a.monthsWaiting || a.positiveReasonableGroundsOn.localeCompare(b.positiveReasonableGroundsOn));
-    const byMonthsWaiting = MONTHS_WAITING_BANDS.map((band) => ({
-      label: band.label,
-      count: waiting.filter((w) => w.monthsWaiting >= band.from && w.monthsWaiting <= band.to).length,
-    }));
+    const byMonthsWaiting = countByMonthsWaiting(waiting.map((w) => w.monthsWaiting));
     return { ...paged(on, waiting, page, pageSize), byMonthsWaiting };
   }
 

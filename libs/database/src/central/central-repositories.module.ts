@@ -7,6 +7,7 @@ import { FeedChangeRepository } from './feed-change.repository';
 import { DecisionRepository } from './decision.repository';
 import { NrmWorklistRepository } from './nrm-worklist.repository';
 import { SupportRepository } from './support.repository';
+import { NrmCaseStatisticsRepository } from './nrm-case-statistics.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonIndexRepository } from './person-index.repository';
@@ -15,7 +16,7 @@ import { RetentionRepository } from './retention.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
 import { TransitionRepository } from './transition.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository, DataQualityRepository, FeedChangeRepository, DecisionRepository, NrmWorklistRepository, SupportRepository];
+const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository, DataQualityRepository, FeedChangeRepository, DecisionRepository, NrmWorklistRepository, SupportRepository, NrmCaseStatisticsRepository];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })
