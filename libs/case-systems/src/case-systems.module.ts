@@ -27,21 +27,21 @@ export class CaseSystemsModule {
         {
           provide: AisClient,
           inject: [ConfigService],
-          useFactory: async (config: Config) =>
+          useFactory: (config: Config) =>
             new AisClient({
               baseUrl: config.get('AIS_URL', { infer: true }),
               timeoutMs: config.get('CASE_SYSTEM_TIMEOUT_MS', { infer: true }),
-              token: await serviceToken(settings(config), app),
+              token: serviceToken(settings(config), app),
             }),
         },
         {
           provide: LcsClient,
           inject: [ConfigService],
-          useFactory: async (config: Config) =>
+          useFactory: (config: Config) =>
             new LcsClient({
               baseUrl: config.get('LCS_URL', { infer: true }),
               timeoutMs: config.get('CASE_SYSTEM_TIMEOUT_MS', { infer: true }),
-              token: await serviceToken(settings(config), app),
+              token: serviceToken(settings(config), app),
             }),
         },
       ],

@@ -11,8 +11,8 @@ export interface CaseSystemClientOptions {
   baseUrl: string;
   /** Time allowed for one call, response body included. */
   timeoutMs: number;
-  /** Sent as a bearer token when given (service-to-service authentication, to come). */
-  token?: string;
+  /** Sent as a bearer token when given: a fixed token, or one asked for on each call (re-signed before it expires). */
+  token?: string | (() => Promise<string>);
 }
 
 /** What a vendor's error body says, in a common shape. */
@@ -44,7 +44,8 @@ export class VendorHttp {
   async request<T>(operation: string, method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<VendorResponse<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (this.options.token) headers.authorization = `Bearer ${this.options.token}`;
+    const token = typeof this.options.token === 'function' ? await this.options.token() : this.options.token;
+    if (token) headers.authorization = `Bearer ${token}`;
     const signal = AbortSignal.timeout(this.options.timeoutMs);
 
     let status: number;
