@@ -167,7 +167,7 @@ function fmt(x: number, digits = 4): string {
 function main(): void {
   const { values } = parseArgs({
     options: {
-      data: { type: 'string', default: resolve(process.cwd(), '../shared/data/linkage') },
+      data: { type: 'string', default: process.env.LINKAGE_DATA_DIR ?? resolve(process.cwd(), 'bench/data/linkage') },
       only: { type: 'string' },
       out: { type: 'string', default: 'bench/results/linkage.json' },
       misses: { type: 'string', default: '0' },
