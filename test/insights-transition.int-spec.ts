@@ -1,3 +1,4 @@
+import type { Board } from '@app/auth';
 import type { INestApplication } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -123,10 +124,12 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
     // The person referred as a child and again as an adult is one of the adults' board's individuals and one of the
     // children's partnership's, but one individual of all: 31 + 31 - 61 = 1 would single them out (and, category by
     // category, tell their adult referral's), so the three reports together must not give that 1 away, nor any "c".
-    const list = (await request(insights.getHttpServer()).get('/v1/board-reports?period=2026/27').set('Authorization', viewer).expect(200)).body;
+    // A board viewer reads its own board's reports: one viewer per board.
     const latest = async (audience: string): Promise<PublishedReportFigures> => {
+      const member = await bearer('board_viewer', undefined, undefined, { board: audience as Board });
+      const list = (await request(insights.getHttpServer()).get('/v1/board-reports?period=2026/27').set('Authorization', member).expect(200)).body;
       const { id } = list.items.find((r: { audience: { code: string } }) => r.audience.code === audience);
-      return (await request(insights.getHttpServer()).get(`/v1/board-reports/${id}`).set('Authorization', viewer).expect(200)).body.statistics;
+      return (await request(insights.getHttpServer()).get(`/v1/board-reports/${id}`).set('Authorization', member).expect(200)).body.statistics;
     };
     const reports = {
       adults: await latest('safeguarding_adults_board'),

@@ -61,17 +61,17 @@ describe('reconciliation sweeps', () => {
     expect(redrives.rows.map((r) => r.job_id)).toEqual([`deliver-${id}-reconcile-1`]);
   });
 
-  it('links a change read from the feed whose linking job was never queued', async () => {
+  it('links a change read from the feed whose linking job was queued and then lost', async () => {
     const id = await refer(adultNrm({ potentialVictim: { gender: 'male', nationality: 'ROU', firstName: 'Andrei', lastName: 'Popa', dateOfBirth: '1990-02-03' } }));
     const delivered = await eventually(async () => {
       const row = await referral(id);
       return row.status === 'routed' ? row : undefined;
     }, 30000, 200);
-    // As if a poller had recorded the page and moved the cursor, then died before the job reached Redis.
+    // As if a poller had recorded the page, moved the cursor and queued the job, and Redis then lost it.
     const feed = await system.router!.get(AisClient).changes(null, 1000);
     const change = feed.changes.find((c) => c.recordId === delivered.case_record_id)!;
     await system.sql.query(
-      `INSERT INTO central.feed_changes (system, record_id, version, seen_at) VALUES ('AIS', $1, $2, now() - interval '1 hour')`,
+      `INSERT INTO central.feed_changes (system, record_id, version, seen_at, enqueued_at) VALUES ('AIS', $1, $2, now() - interval '1 hour', now() - interval '1 hour')`,
       [change.recordId, change.version],
     );
     await system.sql.query(`INSERT INTO central.feed_cursors (system, cursor) VALUES ('AIS', $1)`, [feed.nextCursor]);

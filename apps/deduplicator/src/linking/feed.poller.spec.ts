@@ -15,6 +15,7 @@ describe(FeedPoller.name, () => {
   };
   const repository = {
     loadCursor: jest.fn(async () => 'c'),
+    unqueued: jest.fn(async () => []),
     recordPage: jest.fn(async (system: string, changes: Array<{ recordId: string; version: number }>) => changes.map((c) => ({ system, ...c, jobId: `link-${c.recordId}` }))),
     markEnqueued: jest.fn(async () => undefined),
   };

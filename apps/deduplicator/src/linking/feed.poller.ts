@@ -2,7 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { AisClient, LcsClient } from '@app/case-systems';
-import { FeedChangeRepository } from '@app/database';
+import { type FeedChange, FeedChangeRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { LinkingJob, LinkingJobName, QueueName } from '@app/queues';
 
@@ -13,7 +13,8 @@ const MAX_PAGES_PER_POLL = 25;
  * Reads a case system's change feed from the persisted cursor and enqueues one linking job per change. Each page
  * is recorded in `central.feed_changes` in the transaction that moves the cursor, each change with a job id minted
  * there (never the record's own id, which a reset case system hands out again). A crash or a Redis outage after
- * that commit leaves recorded changes unqueued; the LinkingReconciler finds and enqueues them.
+ * that commit leaves recorded changes unqueued; the next poll enqueues them first (and the LinkingReconciler
+ * catches any that are lost later).
  */
 @Injectable()
 export class FeedPoller {
@@ -50,27 +51,26 @@ export class FeedPoller {
 
   private async read(system: CaseSystem): Promise<number> {
     const client = system === 'AIS' ? this.ais : this.lcs;
+    let enqueued = await this.enqueue(await this.changes.unqueued(system, PAGE * MAX_PAGES_PER_POLL));
     let cursor = await this.changes.loadCursor(system);
-    let enqueued = 0;
     for (let page = 0; page < MAX_PAGES_PER_POLL; page += 1) {
       const { changes, nextCursor, hasMore } = await client.changes(cursor, PAGE);
       if (changes.length || nextCursor !== cursor) {
         const recorded = await this.changes.recordPage(system, changes, nextCursor);
-        if (recorded.length) {
-          await this.linking.addBulk(
-            recorded.map((c) => ({
-              name: LinkingJobName.Link,
-              data: { system, recordId: c.recordId, version: c.version },
-              opts: { jobId: c.jobId },
-            })),
-          );
-          await this.changes.markEnqueued(recorded);
-          enqueued += recorded.length;
-        }
+        enqueued += await this.enqueue(recorded);
       }
       cursor = nextCursor;
       if (!hasMore) break;
     }
     return enqueued;
+  }
+
+  private async enqueue(changes: readonly FeedChange[]): Promise<number> {
+    if (!changes.length) return 0;
+    await this.linking.addBulk(
+      changes.map((c) => ({ name: LinkingJobName.Link, data: { system: c.system, recordId: c.recordId, version: c.version }, opts: { jobId: c.jobId } })),
+    );
+    await this.changes.markEnqueued(changes);
+    return changes.length;
   }
 }

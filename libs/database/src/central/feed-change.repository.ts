@@ -68,6 +68,19 @@ export class FeedChangeRepository {
     );
   }
 
+  /**
+   * Changes a poll recorded but did not see into the queue (it stopped, or Redis refused, between the commit and
+   * the add). Enqueued again under the same job id, so one that did reach the queue is not run twice.
+   */
+  async unqueued(system: CaseSystem, limit: number): Promise<FeedChange[]> {
+    const rows: Array<{ record_id: string; version: number; job_id: string }> = await this.dataSource.query(
+      `SELECT record_id, version, job_id FROM central.feed_changes
+        WHERE system = $1 AND enqueued_at IS NULL AND processed_at IS NULL ORDER BY seen_at LIMIT $2`,
+      [system, limit],
+    );
+    return rows.map((r) => ({ system, recordId: r.record_id, version: r.version, jobId: r.job_id }));
+  }
+
   /** A linking job finished with the record at `version` (or found it gone): that change and older ones are done. */
   async markProcessed(system: CaseSystem, recordId: string, version: number): Promise<void> {
     await this.dataSource.query(
