@@ -55,6 +55,8 @@ describe('graceful shutdown on SIGTERM', () => {
 
   it('router finishes a delivery in flight, records it once, and only then exits', async () => {
     const router = system.app('router');
+    // The previous scenario's referral is delivered first, so that the one active job below is this one's.
+    await eventually(async () => (await count(sql, `SELECT count(*) AS n FROM central.referrals WHERE status <> 'routed'`)) === 0, 30_000);
     const posted = await postOne(system.app('intake').url, await bearer('safeguarding_lead'), adultNrm());
     expect(posted.status).toBe(201);
     // The job is active: the router is inside its 3 s call to AIS.

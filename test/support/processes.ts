@@ -182,6 +182,9 @@ export class TestSystem {
       QUEUE_PREFIX: queuePrefix,
       OUTBOX_SWEEP_MS: '200',
       FEED_POLL_MS: '200',
+      // Reconciliation sweeps are tested on their own; here an hourly sweep keeps their jobs out of the queue
+      // states the scenarios watch (a sweep active at the wrong moment reads as the delivery in flight).
+      RECONCILE_EVERY_MS: '3600000',
       THROTTLE_LIMIT: '1000000',
       AIS_URL: `http://127.0.0.1:${ports.get('ais')}`,
       LCS_URL: `http://127.0.0.1:${ports.get('lcs')}`,
