@@ -11,3 +11,4 @@ export * from './working-days';
 export * from './nrm-deadlines';
 export * from './home-office-types';
 export * from './circumstances';
+export * from './adulthood';
