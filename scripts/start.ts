@@ -168,7 +168,9 @@ async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
   const databaseUrl = process.env.DATABASE_URL ?? (await startEmbeddedPostgres());
   const redisUrl = await resolveRedis();
-  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  // The embedded default is development sign-in, said explicitly: the apps never infer it from NODE_ENV being unset,
+  // and in development they listen on 127.0.0.1 only.
+  const env = { AUTH_MODE: 'development', ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
   const config = validateEnvironment(env);
   const applied = await migrateSchemas(config, ALL_SCHEMAS);
   log(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');

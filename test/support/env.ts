@@ -8,6 +8,8 @@ export function useTestEnvironment(settings: Record<string, string | number>): s
   const queuePrefix = `rht${randomBytes(4).toString('hex')}`;
   Object.assign(process.env, {
     NODE_ENV: 'test',
+    // Development sign-in is chosen explicitly, as `npm start` chooses it (an app refuses to start without AUTH_MODE).
+    AUTH_MODE: 'development',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
     QUEUE_PREFIX: queuePrefix,

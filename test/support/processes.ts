@@ -176,6 +176,7 @@ export class TestSystem {
     const base: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',
+      AUTH_MODE: 'development',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       DATABASE_URL: options.databaseUrl,
       REDIS_URL: options.redisUrl,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
 import { listen } from '@app/common';
-import { validateEnvironment } from '@app/config';
+import { validateServingEnvironment } from '@app/config';
 import { createIntakeApp } from './intake.app';
 
 async function bootstrap(): Promise<void> {
@@ -14,7 +14,7 @@ async function bootstrap(): Promise<void> {
  * In a container deployment prefer replicas (docker-compose `deploy.replicas`) and leave this at 1.
  */
 function main(): void {
-  const workers = validateEnvironment(process.env).INTAKE_WORKERS;
+  const workers = validateServingEnvironment(process.env).INTAKE_WORKERS;
   if (workers <= 1 || !cluster.isPrimary) {
     void bootstrap();
     return;

@@ -11,6 +11,7 @@ import type { Environment } from '@app/config';
 import { AppErrorFilter } from './error.filter';
 import { CanonicalIdPipe } from './canonical-id';
 import { createValidationPipe } from './validation';
+import { BodyShapeInterceptor } from './body-shape';
 
 export interface HttpAppOptions {
   title: string;
@@ -50,7 +51,9 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: false });
-  app.set('trust proxy', 'loopback');
+  // The client address (rate limits, refusal counts) is the connection's, unless it comes from a configured proxy:
+  // only then is its X-Forwarded-For believed. Never every hop, or any client could name its own address.
+  app.set('trust proxy', trustedProxies(config.get('TRUST_PROXY', { infer: true })));
   // Every API answer may carry personal data (referrals, persons, reviews, subject access, the audit): no cache,
   // a browser's or a proxy's, keeps a copy.
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
@@ -59,6 +62,7 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   });
   if (!options.ownErrorHandling) {
     app.useGlobalPipes(new CanonicalIdPipe(), createValidationPipe());
+    app.useGlobalInterceptors(new BodyShapeInterceptor());
     app.useGlobalFilters(new AppErrorFilter());
   }
   options.configure?.(app);
@@ -102,6 +106,16 @@ function closeKeptAliveConnectionsOnClose(server: Server): void {
 
 export async function listen(app: INestApplication, portKey: 'INTAKE_PORT' | 'AIS_PORT' | 'LCS_PORT' | 'INSIGHTS_PORT'): Promise<void> {
   const config = app.get<ConfigService<Environment, true>>(ConfigService);
-  const port = config.get(portKey, { infer: true });
-  await app.listen(port, '0.0.0.0');
+  await app.listen(config.get(portKey, { infer: true }), listenHost(config.get('AUTH_MODE', { infer: true })));
+}
+
+/** Development sign-in is open to anyone who can reach the port: in development the apps answer this machine only. */
+export function listenHost(mode: Environment['AUTH_MODE']): string {
+  return mode === 'development' ? '127.0.0.1' : '0.0.0.0';
+}
+
+/** TRUST_PROXY as Express wants it: a list of addresses, subnets or names; `false` (trust none) when unset. */
+export function trustedProxies(setting: string | undefined): false | string[] {
+  const list = (setting ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return list.length > 0 ? list : false;
 }

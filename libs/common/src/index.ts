@@ -9,3 +9,4 @@ export * from './redis-throttler.storage';
 export * from './throttling.module';
 export * from './mimic/fault-injection.service';
 export * from './canonical-id';
+export * from './body-shape';

@@ -1,6 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { Environment, validateEnvironment } from './environment';
+import { Environment, validateServingEnvironment } from './environment';
 
 export type AppConfig = ConfigService<Environment, true>;
 
@@ -13,6 +13,6 @@ export function appConfigModule(): Promise<DynamicModule> {
     isGlobal: true,
     ignoreEnvFile: true,
     cache: true,
-    validate: validateEnvironment,
+    validate: validateServingEnvironment,
   });
 }

@@ -1,4 +1,4 @@
-import { validateEnvironment } from './environment';
+import { validateEnvironment, validateServingEnvironment } from './environment';
 
 describe(validateEnvironment.name, () => {
   it('fills defaults and converts numbers and booleans', () => {
@@ -15,5 +15,17 @@ describe(validateEnvironment.name, () => {
 
   it('refuses a bad value, naming the setting', () => {
     expect(() => validateEnvironment({ MIMIC_FAILURE_RATE: '2' })).toThrow(/MIMIC_FAILURE_RATE/);
+  });
+
+  it('makes a serving app name its sign-in mode: development is never inferred from NODE_ENV unset', () => {
+    expect(() => validateServingEnvironment({})).toThrow(/AUTH_MODE: must be set/);
+    expect(() => validateServingEnvironment({ AUTH_MODE: '' })).toThrow(/AUTH_MODE: must be set/);
+    expect(validateServingEnvironment({ AUTH_MODE: 'development' }).AUTH_MODE).toBe('development');
+    expect(() => validateServingEnvironment({ NODE_ENV: 'production', AUTH_MODE: 'development' })).toThrow(/development sign-in refuses to start/);
+  });
+
+  it('takes TRUST_PROXY as addresses, subnets or named ranges, never every hop', () => {
+    for (const ok of ['10.0.0.5', '10.0.0.0/8, loopback', '::1', 'fd00::/8,uniquelocal']) expect(validateEnvironment({ TRUST_PROXY: ok }).TRUST_PROXY).toBe(ok);
+    for (const bad of ['true', '*', '2', 'loopback,true', 'example.org']) expect(() => validateEnvironment({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 });

@@ -2,6 +2,9 @@ import { plainToInstance, Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, ValidationError, validateSync } from 'class-validator';
 import { Matches } from 'class-validator';
 
+const ADDRESS = String.raw`(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)(?:/\d{1,3})?`;
+const TRUST_PROXY_PATTERN = new RegExp(`^\\s*(?:loopback|linklocal|uniquelocal|${ADDRESS})(?:\\s*,\\s*(?:loopback|linklocal|uniquelocal|${ADDRESS}))*\\s*$`);
+
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'boolean' ? value : typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value;
 
@@ -194,8 +197,20 @@ export class Environment {
   CORS_ORIGINS?: string;
 
   /**
+   * The reverse proxies whose X-Forwarded-For the apps believe (Express `trust proxy`): comma-separated addresses,
+   * subnets (10.0.0.0/8) or `loopback`, `linklocal`, `uniquelocal`. Unset: none, so the client address is the
+   * connection's and a forged X-Forwarded-For changes nothing (rate limits count per client address).
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(TRUST_PROXY_PATTERN, { message: 'TRUST_PROXY must list proxy addresses, subnets or loopback/linklocal/uniquelocal (never every hop)' })
+  TRUST_PROXY?: string;
+
+  /**
    * How bearer tokens are verified: "development" (a local HMAC key, for `npm run token`), "jwks" (AUTH_JWKS_URL)
-   * or "public_key" (AUTH_PUBLIC_KEY, PEM). Development mode refuses to start when NODE_ENV=production.
+   * or "public_key" (AUTH_PUBLIC_KEY, PEM). An app refuses to start without it (validateServingEnvironment): development
+   * is chosen explicitly (`npm start` and the tests set it), never inferred from NODE_ENV being unset. Development mode
+   * listens on 127.0.0.1 only and refuses to start when NODE_ENV=production.
    */
   @IsIn(['development', 'jwks', 'public_key'])
   AUTH_MODE: 'development' | 'jwks' | 'public_key' = 'development';
@@ -338,6 +353,17 @@ export class Environment {
   @IsOptional()
   @IsString()
   OIDC_REDIRECT_URL?: string;
+}
+
+/**
+ * What a serving app (the HTTP apps and the workers) validates at boot: the whole environment, and AUTH_MODE given
+ * explicitly. Tools that serve nothing (migrations, the token script) call validateEnvironment.
+ */
+export function validateServingEnvironment(raw: Record<string, unknown>): Environment {
+  if (raw.AUTH_MODE === undefined || raw.AUTH_MODE === '') {
+    throw new Error('Invalid configuration:\n  AUTH_MODE: must be set: development (npm start sets it; open sign-in, listens on 127.0.0.1 only), jwks or public_key');
+  }
+  return validateEnvironment(raw);
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

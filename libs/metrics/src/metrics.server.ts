@@ -38,7 +38,7 @@ export class MetricsServer implements OnApplicationBootstrap, OnApplicationShutd
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
-        server.listen(port, '0.0.0.0', () => resolve());
+        server.listen(port, this.config.get('AUTH_MODE', { infer: true }) === 'development' ? '127.0.0.1' : '0.0.0.0', () => resolve());
       });
       this.server = server;
       this.logger.log({ port: (server.address() as AddressInfo).port }, 'metrics listening');

@@ -6,7 +6,7 @@ import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { HomeOfficeSubmissionService, NotSubmittedPage } from './home-office-submission.service';
 
 export class NotSubmittedQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000, { message: 'page must not be greater than 100000' }) page = 1;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
 }
 

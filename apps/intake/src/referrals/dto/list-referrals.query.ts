@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 import { IsCalendarDate } from './validators';
 
 export class ListReferralsQuery {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page = 1;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000, { message: 'page must not be greater than 100000' }) page = 1;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organisation?: string;
   @ApiPropertyOptional({ enum: ['nrm', 'dtn'] }) @IsOptional() @IsIn(['nrm', 'dtn']) kind?: 'nrm' | 'dtn';

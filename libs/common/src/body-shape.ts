@@ -1,0 +1,56 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Observable } from 'rxjs';
+import type { FieldViolation } from '@app/domain';
+import { InvalidRequestError } from './errors';
+
+/** Deeper than any body the API takes (a referral nests four levels); deep enough to never refuse a real one. */
+export const MAX_BODY_DEPTH = 32;
+/** Keys that reach an object's prototype when a body is copied or merged; refused, not dropped. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const wellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+/**
+ * What a parsed JSON body must not carry, checked before validation reads it: nesting deeper than MAX_BODY_DEPTH
+ * (class-transformer and class-validator recurse, and thousands of levels overflow the stack), a string with a lone
+ * UTF-16 surrogate (PostgreSQL cannot store it), and `__proto__`, `constructor` or `prototype` keys. Answers the
+ * first problem found, naming its field. The walk is iterative, so a deep body cannot overflow it either.
+ */
+export function bodyShapeViolations(body: unknown): FieldViolation[] {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (!wellFormed(value)) return [{ path: path || 'body', message: `${path || 'body'} contains a lone UTF-16 surrogate (not valid text)` }];
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_BODY_DEPTH) {
+      return [{ path: path || 'body', message: `${path || 'body'} is nested more than ${MAX_BODY_DEPTH} levels deep` }];
+    }
+    const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value as Record<string, unknown>);
+    for (const [key, child] of entries) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) return [{ path: childPath, message: `${childPath}: the key "${key}" is not allowed` }];
+      if (!Array.isArray(value) && !wellFormed(key)) return [{ path: path || 'body', message: `${path || 'body'} has a key with a lone UTF-16 surrogate` }];
+      stack.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return [];
+}
+
+/** Applies bodyShapeViolations to every request body (a 400 naming the field), before any pipe or handler runs. */
+@Injectable()
+export class BodyShapeInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() === 'http') {
+      const body = context.switchToHttp().getRequest<{ body?: unknown }>().body;
+      if (body !== undefined && body !== null) {
+        const violations = bodyShapeViolations(body);
+        if (violations.length > 0) throw new InvalidRequestError(violations);
+      }
+    }
+    return next.handle();
+  }
+}
