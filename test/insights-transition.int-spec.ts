@@ -22,6 +22,7 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
   let fixtures: StatisticsFixtures;
   let routing: Queue;
   let lead: string;
+  const children: Array<{ id: string; referredAt: string }> = [];
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -74,6 +75,7 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
       await route(adult.id, adult.route.system);
       const child = await refer(childNrm({ referredAt: when, potentialVictim: victim('Kai', `2011-0${1 + (i % 9)}-05`), exploitation }));
       await route(child.id, child.route.system);
+      children.push({ id: child.id, referredAt: when });
     }
     const victim = { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'Nguyen', dateOfBirth: '2008-09-10' };
     const at17 = await refer(childNrm({ referredAt: '2026-06-15T10:00:00Z', potentialVictim: victim }));
@@ -99,9 +101,11 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
 
     const internal = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026/27').set('Authorization', lead).expect(200)).body;
     expect([internal.referrals.total, internal.individuals.total]).toEqual([62, 61]);
+    // Each referral counts in the system it was recorded in at the time: the child's LCS referral stays LCS after
+    // the move to AIS, so a published period does not change when a child turns 18.
     expect(internal.referrals.breakdowns.caseSystem.cells).toEqual([
-      { label: 'AIS', count: 32 },
-      { label: 'LCS', count: 30 },
+      { label: 'AIS', count: 31 },
+      { label: 'LCS', count: 31 },
       { label: 'Not routed', count: 0 },
     ]);
 
@@ -141,5 +145,26 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
     expect(audit.recoverable).toEqual([]);
     const both = audit.ranges.find((r) => r.cell.population.startsWith('in both individuals') && 'label' in r.cell.cell && r.cell.cell.label === 'Total');
     expect(both && both.min < both.max).toBe(true);
+  });
+  it('shows the same case-system breakdown for a past quarter before and after a child in it turns 18', async () => {
+    const quarterReport = async () =>
+      (
+        await request(insights.getHttpServer())
+          .post('/v1/board-reports')
+          .set('Authorization', lead)
+          .send({ audience: 'community_safety_partnership', period: '2026-Q2' })
+          // 200 when the stored report already shows these figures (the year's report stored its quarters).
+          .expect((r) => expect([200, 201]).toContain(r.status))
+      ).body.statistics;
+    const before = await quarterReport();
+    const inQuarter = children.find((c) => c.referredAt < '2026-07-01');
+    expect(inQuarter).toBeDefined();
+    // The child turns 18 and their case moves to adults' services afterwards (adult services accepted).
+    await fixtures.transition(inQuarter!.id, 'eighteenth_birthday', '2026-11-05');
+    const after = await quarterReport();
+    expect(after.referrals.breakdowns.caseSystem).toEqual(before.referrals.breakdowns.caseSystem);
+    expect(after.individuals.breakdowns.caseSystem).toEqual(before.individuals.breakdowns.caseSystem);
+    const exact = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026-Q2').set('Authorization', lead).expect(200)).body;
+    expect(exact.referrals.breakdowns.caseSystem.cells.find((c: { label: string }) => c.label === 'LCS').count).toBeGreaterThan(0);
   });
 });

@@ -97,13 +97,20 @@ export interface StatisticsRange {
 // The UK calendar date of the referral: a referral at 00:30 BST on 1 April belongs to 1 April.
 const REFERRED_ON = `(r.referred_at AT TIME ZONE 'Europe/London')::date`;
 
+// The date of birth the figures use: the latest age assessment that gave one replaces the referral's (MSA 2015
+// s.51: the presumption lasts until age is assessed; a later challenge is a new assessment).
+const BEST_DATE_OF_BIRTH = `COALESCE((SELECT a.assessed_date_of_birth FROM central.age_assessments a
+            WHERE a.referral_id = r.id AND a.assessed_date_of_birth IS NOT NULL
+            ORDER BY a.assessed_on DESC, a.recorded_at DESC LIMIT 1), r.date_of_birth)`;
+
 // An anonymised referral (past retention) has lost its date of birth but kept the bands it gave.
-const AGE_BANDS = `
-  CASE WHEN r.date_of_birth IS NULL THEN r.retained_age_now_band
-       WHEN central.age_on(r.date_of_birth, ${REFERRED_ON}) < 18 THEN 'child' ELSE 'adult' END AS "ageNowBand",
-  CASE WHEN r.date_of_birth IS NULL THEN r.retained_age_start_band
-       WHEN r.exploitation_start IS NULL OR r.exploitation_start < r.date_of_birth THEN NULL
-       WHEN central.age_on(r.date_of_birth, r.exploitation_start) < 18 THEN 'child' ELSE 'adult' END AS "ageAtStartBand"`;
+const AGE_BANDS_OF = (dob: string): string => `
+  CASE WHEN ${dob} IS NULL THEN r.retained_age_now_band
+       WHEN central.age_on(${dob}, ${REFERRED_ON}) < 18 THEN 'child' ELSE 'adult' END AS "ageNowBand",
+  CASE WHEN ${dob} IS NULL THEN r.retained_age_start_band
+       WHEN r.exploitation_start IS NULL OR r.exploitation_start < ${dob} THEN NULL
+       WHEN central.age_on(${dob}, r.exploitation_start) < 18 THEN 'child' ELSE 'adult' END AS "ageAtStartBand"`;
+const AGE_BANDS = AGE_BANDS_OF('r.date_of_birth');
 
 // The latest age assessment of each referral, when there is one, overrides the answers at referral.
 const LATEST_ASSESSMENT = `
@@ -130,13 +137,19 @@ function populationSql(population: StatisticsPopulation): { join: string; where:
 /**
  * Every referral episode once: the hub's referrals (a record their delivery created is theirs, never a row here),
  * and referrals practitioners recorded directly in AIS or LCS that joined no other episode. A direct entry has
- * no date of birth here, only the age bands it gave, and counts as its linked person. Submitted: the hub's once a
- * submission to the Home Office is recorded, a direct entry once it carries the Home Office's reference.
+ * no date of birth here, only the age bands it gave, and counts as its linked person. The case system is the one
+ * a referral was recorded in at the time (docs/transitions.md), so a later move does not change a past period.
+ * Submitted: the hub's once a submission to the Home Office is recorded, a direct entry once it carries the Home
+ * Office's reference.
  */
 const EPISODES = `(
-    SELECT r.id, r.referred_at, r.kind, r.under18, r.under18_during_exploitation, r.age_disputed, r.date_of_birth,
-           r.exploitation_start, r.retained_age_now_band, r.retained_age_start_band, r.gender, r.nationality,
-           r.second_nationality, r.exploitation_types, r.exploitation_location, r.organisation_type, r.case_system,
+    SELECT r.id, r.referred_at, r.kind, r.under18, r.under18_during_exploitation, r.age_disputed,
+           ${BEST_DATE_OF_BIRTH} AS date_of_birth, r.exploitation_start, r.retained_age_now_band, r.retained_age_start_band, r.gender, r.nationality,
+           r.second_nationality, r.exploitation_types, r.exploitation_location, r.organisation_type,
+           -- The system the referral was recorded in when it was made: the one its first transition left, else the
+           -- one it is in. A case moved later (a transition at 18, an age assessment) keeps its published quarter.
+           COALESCE((SELECT t.from_system FROM central.transitions t WHERE t.referral_id = r.id
+                      ORDER BY t.recorded_at, t.id LIMIT 1), r.case_system) AS case_system,
            r.anonymous, r.person_id, 'referral_hub'::text AS source,
            CASE WHEN EXISTS (SELECT 1 FROM central.home_office_submissions h WHERE h.referral_id = r.id)
                 THEN 'submitted' ELSE 'logged' END AS submission
@@ -144,7 +157,7 @@ const EPISODES = `(
     UNION ALL
     SELECT md5(d.system || ':' || d.record_id)::uuid, (d.referred_on::timestamp AT TIME ZONE 'Europe/London'), d.kind, d.under18,
            NULL::text, d.age_disputed, NULL::date, NULL::date, d.age_now_band, NULL::text, d.gender, d.nationality,
-           d.second_nationality, d.exploitation_types, d.exploitation_location, d.organisation_type, d.case_system,
+           d.second_nationality, d.exploitation_types, d.exploitation_location, d.organisation_type, d.system,
            d.anonymous, l.person_id, lower(d.system), CASE WHEN d.reference_key IS NULL THEN 'logged' ELSE 'submitted' END
       FROM central.direct_referrals d
       LEFT JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
@@ -269,7 +282,7 @@ export class StatisticsRepository {
     );
     const { join, where } = populationSql(population);
     const decisionGroups: DecisionGroupRow[] = await manager.query(
-      `SELECT d.type, d.outcome, r.under18, r.under18_during_exploitation AS "under18DuringExploitation", ${AGE_BANDS},
+      `SELECT d.type, d.outcome, r.under18, r.under18_during_exploitation AS "under18DuringExploitation", ${AGE_BANDS_OF(BEST_DATE_OF_BIRTH)},
               count(*)::int AS decisions
          FROM central.decisions d
          JOIN central.referrals r ON r.id = d.referral_id
