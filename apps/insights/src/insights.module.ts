@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AuditedAuthEvents, AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
-import { createLoggerModule, HealthModule } from '@app/common';
+import { AppThrottlerGuard, createLoggerModule, HealthModule, ThrottlingModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
 import { MetricsModule } from '@app/metrics';
@@ -19,7 +20,8 @@ import { InsightsWebModule } from './web/insights-web.module';
     createLoggerModule('insights'),
     SchemaDatabaseModule.central('insights'),
     QueueConnectionModule.forRoot(),
-    AuthModule.forRoot(),
+    AuditModule,
+    AuthModule.forRoot({ events: AuditedAuthEvents, imports: [ThrottlingModule], before: [AppThrottlerGuard] }),
     HealthModule.forRoot({ redis: true }),
     MetricsModule.forHttpApp('insights', { queues: [QueueName.Reports] }),
     StatisticsModule,

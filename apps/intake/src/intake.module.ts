@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditedAuthEvents, AuditModule } from '@app/audit';
 import { AuthModule } from '@app/auth';
-import { createLoggerModule, HealthModule } from '@app/common';
+import { AppThrottlerGuard, createLoggerModule, HealthModule, ThrottlingModule } from '@app/common';
 import { appConfigModule } from '@app/config';
 import { SchemaDatabaseModule } from '@app/database';
 import { MetricsModule } from '@app/metrics';
@@ -23,7 +23,7 @@ import { IntakeWebModule } from './web/intake-web.module';
     SchemaDatabaseModule.central('intake'),
     QueueConnectionModule.forRoot(),
     AuditModule,
-    AuthModule.forRoot({ events: AuditedAuthEvents }),
+    AuthModule.forRoot({ events: AuditedAuthEvents, imports: [ThrottlingModule], before: [AppThrottlerGuard] }),
     HealthModule.forRoot({ redis: true }),
     MetricsModule.forHttpApp('intake'),
     ReferralsModule,

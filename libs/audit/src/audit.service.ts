@@ -1,16 +1,26 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
-import { AuthEvents, type Principal } from '@app/auth';
+import { accessPurposeProblem, AuthEvents, CLIENT_REQUEST_ID, type Principal } from '@app/auth';
 import { canonicalId } from '@app/common';
 import { AuditRepository, type AuditRecord, type WritePart } from '@app/database';
 import type { EntityManager } from 'typeorm';
+import { RefusedAnonymousCounter } from './refused-anonymous.counter';
 
 type RequestLike = Pick<Request, 'headers'> & { id?: unknown; principal?: Principal };
 
-/** Why the data is being read, as the caller states it (X-Access-Purpose), else the route's own purpose. */
-function purposeOf(request: RequestLike | undefined, fallback: string): string {
+/**
+ * Why the data is being read, as the caller states it (X-Access-Purpose, checked against the role's list by the auth
+ * guard, which refuses any other), else the route's own purpose.
+ */
+function purposeOf(request: RequestLike | undefined, role: Principal['role'], fallback: string): string {
   const stated = request?.headers?.['x-access-purpose'];
-  return typeof stated === 'string' && /^[\w .,:/-]{1,100}$/.test(stated) ? stated : fallback;
+  return typeof stated === 'string' && !accessPurposeProblem(role, stated) ? stated : fallback;
+}
+
+/** The client's own X-Request-Id, when it has the allowed form; kept apart from the id the service gives the request. */
+function clientRequestIdOf(request: RequestLike | undefined): string | null {
+  const given = request?.headers?.['x-request-id'];
+  return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : null;
 }
 
 export interface AuditSubject {
@@ -47,8 +57,9 @@ export class AuditService {
       outcome: 'allowed',
       subjectType: subject?.type ?? null,
       subjectId: subject ? canonicalId(subject.id) : null,
-      purpose: purposeOf(options.request, options.purpose ?? action),
+      purpose: purposeOf(options.request, principal.role, options.purpose ?? action),
       requestId: options.request?.id ? String(options.request.id) : null,
+      clientRequestId: clientRequestIdOf(options.request),
       details: options.details ?? null,
     };
   }
@@ -75,6 +86,7 @@ export class AuditService {
       outcome: 'refused',
       purpose: null,
       requestId: request.id ? String(request.id) : null,
+      clientRequestId: clientRequestIdOf(request),
       details: { reason, route },
     };
     await this.audit.append(record);
@@ -86,11 +98,23 @@ export class AuditService {
 export class AuditedAuthEvents extends AuthEvents {
   private readonly logger = new Logger(AuditedAuthEvents.name);
 
-  constructor(private readonly audit: AuditService) {
+  constructor(
+    private readonly audit: AuditService,
+    private readonly anonymous: RefusedAnonymousCounter,
+  ) {
     super();
   }
 
+  /**
+   * A signed-in principal's refusal is an audit row. An anonymous one (no token, a token that does not verify, a
+   * wrong CSRF token before sign-in, over the rate limit) is counted per client address and minute instead: a row
+   * each would let anyone grow the audit without limit.
+   */
   override async refused(request: Request, principal: Principal | undefined, reason: string): Promise<void> {
+    if (!principal) {
+      this.anonymous.note(request.ip, reason);
+      return;
+    }
     const route = `${request.method} ${request.route?.path ?? request.path}`;
     await this.audit.refused(request as RequestLike, principal, reason, route).catch((error: unknown) => {
       this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'could not audit a refusal');

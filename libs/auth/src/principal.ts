@@ -31,3 +31,27 @@ export function isRole(value: unknown): value is Role {
 export function isBoard(value: unknown): value is Board {
   return typeof value === 'string' && (BOARDS as readonly string[]).includes(value);
 }
+
+/**
+ * The purposes a caller may state in X-Access-Purpose, per role; the audit records the one stated, or the route's
+ * own purpose when none is. Anything else is a 400 naming the header and the purposes the role may give.
+ */
+export const ACCESS_PURPOSES: Readonly<Record<Role, readonly string[]>> = {
+  first_responder: ['casework', 'safeguarding', 'referral'],
+  safeguarding_lead: ['casework', 'safeguarding', 'strategy_meeting', 'linkage_review', 'merge', 'subject_access_request', 'court_order', 'data_quality', 'home_office_submission'],
+  board_viewer: ['board_report', 'statistics'],
+  service: ['routing', 'linkage', 'reconciliation'],
+  admin: ['audit_review', 'subject_access_request', 'retention', 'data_quality', 'incident'],
+};
+
+/** A stated purpose's problem, or undefined when it may be given by this role. */
+export function accessPurposeProblem(role: Role, stated: string): string | undefined {
+  const allowed = ACCESS_PURPOSES[role];
+  if (stated.length > 40 || !/^[a-z_]+$/.test(stated) || !allowed.includes(stated)) {
+    return `X-Access-Purpose must be one of: ${allowed.join(', ')} (for the ${role} role)`;
+  }
+  return undefined;
+}
+
+/** The client's own X-Request-Id: letters, digits and . _ : - only, at most 64 characters. */
+export const CLIENT_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;

@@ -30,8 +30,21 @@ type Key = Uint8Array | KeyObject | JWTVerifyGetKey;
 @Injectable()
 export class TokenVerifier {
   private key?: Promise<Key>;
+  /** One verification per request: the rate limiter (which counts per principal) and the auth guard share it. */
+  private readonly verified = new WeakMap<object, { token: string; principal: Promise<Principal> }>();
 
   constructor(private readonly config: ConfigService<Environment, true>) {}
+
+  /** `verify`, done once per request and token whoever asks first. */
+  verifyFor(request: object, token: string): Promise<Principal> {
+    const seen = this.verified.get(request);
+    if (seen?.token === token) return seen.principal;
+    const principal = this.verify(token);
+    // The first caller may not await it (the rate limiter only wants to know whether it holds); the guard will.
+    principal.catch(() => undefined);
+    this.verified.set(request, { token, principal });
+    return principal;
+  }
 
   async verify(token: string): Promise<Principal> {
     const key = await (this.key ??= this.loadKey());

@@ -39,6 +39,12 @@ export class AppErrorFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
+      // A guard's 400 that names its fields (a header, say) keeps the same shape as a validation error.
+      const errors = typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
+      if (status === 400 && Array.isArray(errors)) {
+        response.status(400).json({ statusCode: 400, errors });
+        return;
+      }
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message ?? exception.message;
       // A malformed JSON body is a caller's mistake: name it like any other field error.
       if (status === 400 && /JSON/i.test(String(message))) {

@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Logger } from 'nestjs-pino';
+import { CLIENT_REQUEST_ID } from '@app/auth';
 import type { Environment } from '@app/config';
 import { AppErrorFilter } from './error.filter';
 import { CanonicalIdPipe } from './canonical-id';
@@ -54,6 +55,15 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   // The client address (rate limits, refusal counts) is the connection's, unless it comes from a configured proxy:
   // only then is its X-Forwarded-For believed. Never every hop, or any client could name its own address.
   app.set('trust proxy', trustedProxies(config.get('TRUST_PROXY', { infer: true })));
+  // A client's X-Request-Id goes into the logs and the audit beside the service's own id: refuse a malformed one
+  // (a 400 naming the header) rather than store whatever was sent.
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    const given = req.headers['x-request-id'];
+    if (given === undefined || (typeof given === 'string' && CLIENT_REQUEST_ID.test(given))) return next();
+    res.statusCode = 400;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ statusCode: 400, errors: [{ path: 'X-Request-Id', message: 'X-Request-Id must be 1 to 64 letters, digits or . _ : -' }] }));
+  });
   // Every API answer may carry personal data (referrals, persons, reviews, subject access, the audit): no cache,
   // a browser's or a proxy's, keeps a copy.
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
+import { CLIENT_REQUEST_ID } from '@app/auth';
 import type { Environment } from '@app/config';
 
 /**
@@ -58,13 +59,14 @@ export function createLoggerModule(service: string): DynamicModule {
         level: config.get('LOG_LEVEL', { infer: true }),
         base: { service },
         redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-        genReqId: (req: IncomingMessage) => {
-          const given = req.headers['x-request-id'];
-          return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
-        },
+        // The service's own id for every request; a client's X-Request-Id is logged beside it, never instead of it.
+        genReqId: () => randomUUID(),
         customProps: () => ({}),
         serializers: {
-          req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+          req: (req: { id: string; method: string; url: string; headers?: Record<string, unknown> }) => {
+            const given = req.headers?.['x-request-id'];
+            return { id: req.id, method: req.method, path: pathOnly(req.url), ...(typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? { clientId: given } : {}) };
+          },
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },

@@ -272,11 +272,20 @@ export class Environment {
   @IsString()
   RETENTION_CRON = '0 4 * * *';
 
-  /** Requests one caller may make to intake per THROTTLE_TTL_MS before answers are 429. */
+  /** Requests one signed-in principal may make per THROTTLE_TTL_MS (API and pages together) before answers are 429. */
   @Type(() => Number)
   @IsInt()
   @Min(1)
   THROTTLE_LIMIT = 300;
+
+  /**
+   * Requests one client address may make per THROTTLE_TTL_MS without being signed in (the sign-in page, a refused
+   * token, anything anonymous) before answers are 429. Health checks and static assets are not counted.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  THROTTLE_ANONYMOUS_LIMIT = 60;
 
   @Type(() => Number)
   @IsInt()
@@ -332,6 +341,13 @@ export class Environment {
   @Min(5)
   @Max(24 * 60)
   SESSION_IDLE_MINUTES = 60;
+
+  /** A signed-in page session ends this many hours after sign-in, however active: then sign in again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 7)
+  SESSION_ABSOLUTE_HOURS = 12;
 
   /**
    * OpenID Connect sign-in for the web pages (production). With OIDC_ISSUER_URL set, /sign-in sends people to the

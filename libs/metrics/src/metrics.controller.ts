@@ -2,6 +2,7 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '@app/auth';
+import { NoThrottle } from '@app/common';
 import { MetricsService } from './metrics.service';
 
 /**
@@ -10,6 +11,7 @@ import { MetricsService } from './metrics.service';
  */
 @ApiExcludeController()
 @Public()
+@NoThrottle()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

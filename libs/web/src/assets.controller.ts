@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import path from 'node:path';
 import { Public } from '@app/auth';
+import { NoThrottle } from '@app/common';
 import { GOVUK_FRONTEND_DIST, WEB_ASSETS_DIRECTORY } from './page.renderer';
 
 const GOVUK = path.join(GOVUK_FRONTEND_DIST, 'govuk');
@@ -22,6 +23,7 @@ export function assetLocation(segments: readonly string[]): { root: string; file
  * from any other site.
  */
 @Public()
+@NoThrottle()
 @ApiExcludeController()
 @Controller('assets')
 export class AssetsController {

@@ -5,6 +5,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import { createClient } from 'redis';
 import type { Environment } from '@app/config';
+import { preSessionMatches, preSessionToken } from './csrf';
 import './session.types';
 
 /** The development default of SESSION_SECRET (libs/config); production must replace it. */
@@ -28,6 +29,10 @@ export class PageSessions implements OnModuleDestroy {
   private readonly logger = new Logger(PageSessions.name);
   private readonly client: ReturnType<typeof createClient>;
   private connecting?: Promise<unknown>;
+  private readonly secret: string;
+  private readonly secure: boolean;
+  /** Milliseconds a signed-in session lasts at most, however active (SESSION_ABSOLUTE_HOURS). */
+  readonly absoluteLifetimeMs: number;
   readonly handler: RequestHandler;
 
   constructor(config: ConfigService<Environment, true>) {
@@ -37,6 +42,9 @@ export class PageSessions implements OnModuleDestroy {
     };
     checkSessionSecret(env);
     const idleMinutes = config.get('SESSION_IDLE_MINUTES', { infer: true });
+    this.secret = env.SESSION_SECRET;
+    this.secure = env.NODE_ENV === 'production';
+    this.absoluteLifetimeMs = config.get('SESSION_ABSOLUTE_HOURS', { infer: true }) * 3600_000;
     this.client = createClient({
       url: config.get('REDIS_URL', { infer: true }),
       // Reconnect forever, but not faster than every 2 s; pages answer 500 meanwhile.
@@ -51,13 +59,23 @@ export class PageSessions implements OnModuleDestroy {
       resave: false,
       saveUninitialized: false,
       rolling: true,
-      // Behind the TLS-terminating ingress in production the request reaches the app as http: believe its
-      // X-Forwarded-Proto, or a Secure cookie would never be set. (A forged header only yields a cookie the browser
-      // then keeps to https.)
-      proxy: env.NODE_ENV === 'production' ? true : undefined,
+      // Only a session worth keeping is stored: nothing is written for an anonymous visitor (forms before sign-in
+      // use a cookie token, preSessionToken), so a flood of page requests cannot fill Redis with sessions.
+      // Behind the TLS-terminating ingress the request reaches the app as http: X-Forwarded-Proto is believed from
+      // the proxies named in TRUST_PROXY only (Express `trust proxy`), which production must then set.
+      proxy: undefined,
       unset: 'destroy',
       cookie: { httpOnly: true, sameSite: 'lax', secure: env.NODE_ENV === 'production', maxAge: idleMinutes * 60_000, path: '/' },
     });
+  }
+
+  /** The CSRF token for a form shown before sign-in (no session is created for it). */
+  preSessionToken(req: Request, res: Response): string {
+    return preSessionToken(req, res, this.secret, this.secure);
+  }
+
+  preSessionMatches(req: Request, given: unknown): boolean {
+    return preSessionMatches(req, this.secret, given);
   }
 
   /** Connects on the first page request, so an app whose pages are never used opens no extra connection. */
@@ -81,8 +99,16 @@ export class PageSessionMiddleware implements NestMiddleware {
 
   use(req: Request, res: Response, next: NextFunction): void {
     this.sessions.ready().then(
-      () => this.sessions.handler(req, res, next),
+      () => this.sessions.handler(req, res, (error?: unknown) => (error ? next(error) : this.endIfTooOld(req, next))),
       (error: unknown) => next(error),
     );
+  }
+
+  /** A signed-in session older than SESSION_ABSOLUTE_HOURS ends, however active it has been: sign in again. */
+  private endIfTooOld(req: Request, next: NextFunction): void {
+    const session = req.session;
+    const signedInAt = session?.signedInAt;
+    if (!session?.principal || (signedInAt !== undefined && Date.now() - signedInAt <= this.sessions.absoluteLifetimeMs)) return next();
+    session.destroy((error: unknown) => next(error));
   }
 }

@@ -3,6 +3,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthEvents, type Principal, type Role } from '@app/auth';
 import { CSRF_FIELD, csrfMatches } from './csrf';
+import { PageSessions } from './page-session';
 import { CsrfRejectedError, PageForbiddenError, SignInRequiredError } from './page.errors';
 import { OPEN_PAGE, PAGE_ROLES } from './page.metadata';
 
@@ -20,6 +21,7 @@ export class PageGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly moduleRef: ModuleRef,
+    private readonly sessions: PageSessions,
   ) {}
 
   /** The app's refusal sink (the audit, where the app has one), as the bearer-token guard reports to. */
@@ -38,7 +40,10 @@ export class PageGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const targets = [context.getHandler(), context.getClass()];
     const principal = request.session?.principal;
-    if (!SAFE_METHODS.has(request.method) && !csrfMatches(request.session, (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD])) {
+    const given = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
+    // Signed in, the session's token; before sign-in, the token of the pre-sign-in cookie (no session exists yet).
+    const csrfHolds = principal ? csrfMatches(request.session, given) : this.sessions.preSessionMatches(request, given);
+    if (!SAFE_METHODS.has(request.method) && !csrfHolds) {
       await this.refusals().refused(request, principal, 'CSRF token missing or wrong');
       throw new CsrfRejectedError();
     }

@@ -4,6 +4,7 @@ import nunjucks from 'nunjucks';
 import path from 'node:path';
 import type { Principal } from '@app/auth';
 import { csrfTokenOf } from './csrf';
+import { PageSessions } from './page-session';
 import { WEB_OPTIONS, type WebAppOptions } from './web.options';
 
 /** Templates of this library (layout, sign-in, errors, and each app's pages). */
@@ -53,7 +54,10 @@ function ukDate(at: Date): string {
 export class PageRenderer {
   private readonly env: nunjucks.Environment;
 
-  constructor(@Inject(WEB_OPTIONS) private readonly options: WebAppOptions) {
+  constructor(
+    @Inject(WEB_OPTIONS) private readonly options: WebAppOptions,
+    private readonly sessions: PageSessions,
+  ) {
     this.env = new nunjucks.Environment(new nunjucks.FileSystemLoader([VIEWS_DIRECTORY, GOVUK_FRONTEND_DIST]), {
       autoescape: true,
       throwOnUndefined: false,
@@ -90,7 +94,8 @@ export class PageRenderer {
       navigation,
       principal,
       roleName: principal ? ROLE_NAMES[principal.role] : undefined,
-      csrfToken: req.session ? csrfTokenOf(req.session) : undefined,
+      // Signed in: the session's token. Before sign-in: a cookie token, so that showing a form stores no session.
+      csrfToken: req.session?.principal ? csrfTokenOf(req.session) : req.session ? this.sessions.preSessionToken(req, res) : undefined,
       cspNonce: res.locals.cspNonce,
       flash: takeFlash(req),
       assetPath: '/assets',

@@ -12,6 +12,8 @@ declare module 'express-session' {
   interface SessionData {
     /** Who is signed in; set only after a sign-in, on a regenerated session. */
     principal: Principal;
+    /** When the principal signed in (ms since the epoch): the session ends SESSION_ABSOLUTE_HOURS after it. */
+    signedInAt: number;
     /** Synchroniser token every form posts back (CSRF). */
     csrfToken: string;
     oidc: PendingSignIn;

@@ -39,7 +39,6 @@ export class SignInController {
   page(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): void {
     const principal = req.session.principal;
     if (principal) return res.redirect(303, safeReturnTo(returnTo) ?? this.options.home(principal));
-    csrfTokenOf(req.session);
     if (this.oidc.enabled) {
       return this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', returnTo: safeReturnTo(returnTo) });
     }
@@ -103,6 +102,7 @@ export class SignInController {
   private async establish(req: Request, principal: Principal): Promise<void> {
     await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
     req.session.principal = principal;
+    req.session.signedInAt = Date.now();
     csrfTokenOf(req.session);
     await save(req.session);
   }

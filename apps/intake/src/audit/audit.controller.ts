@@ -14,6 +14,7 @@ export interface AuditEventView {
   subject: { type: string; id: string } | null;
   purpose: string | null;
   requestId: string | null;
+  clientRequestId: string | null;
   details: Record<string, unknown> | null;
 }
 
@@ -27,6 +28,7 @@ function present(e: AuditEventEntity): AuditEventView {
     subject: e.subjectType && e.subjectId ? { type: e.subjectType, id: e.subjectId } : null,
     purpose: e.purpose,
     requestId: e.requestId,
+    clientRequestId: e.clientRequestId,
     details: e.details,
   };
 }

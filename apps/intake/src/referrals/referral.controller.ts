@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
-import { CallerThrottlerGuard, InvalidRequestError, NotFoundError } from '@app/common';
+import { InvalidRequestError, NotFoundError } from '@app/common';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
 import { RecordAgeAssessmentDto } from './dto/record-age-assessment.dto';
@@ -15,7 +15,6 @@ import type { HomeOfficeAnswers } from './home-office-answers';
 @ApiTags('referrals')
 @ApiBearerAuth()
 // After the global auth guard, so callers are counted by who they are.
-@UseGuards(CallerThrottlerGuard)
 @Controller('v1/referrals')
 export class ReferralController {
   constructor(

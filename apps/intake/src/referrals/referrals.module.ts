@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ThrottlingModule } from '@app/common';
 import { CentralRepositoriesModule } from '@app/database';
 import { RoutingQueueModule } from '@app/queues';
 import { OutboxRelay } from '../outbox/outbox.relay';
@@ -7,7 +6,7 @@ import { ReferralController } from './referral.controller';
 import { ReferralService } from './referral.service';
 
 @Module({
-  imports: [CentralRepositoriesModule, RoutingQueueModule.register(), ThrottlingModule],
+  imports: [CentralRepositoriesModule, RoutingQueueModule.register()],
   controllers: [ReferralController],
   providers: [ReferralService, OutboxRelay],
 })

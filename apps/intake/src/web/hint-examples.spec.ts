@@ -17,7 +17,7 @@ import { detailsShape, type ReferralDraft } from './referral-journey';
 describe('hint examples on the referral details page', () => {
   const pipe = new ReferralBodyPipe();
   const lead: Principal = { sub: 'lead', role: 'safeguarding_lead' } as Principal;
-  const renderer = new PageRenderer({ serviceName: 'Referral Hub', navigation: [], home: () => '/', roles: ['safeguarding_lead'] });
+  const renderer = new PageRenderer({ serviceName: 'Referral Hub', navigation: [], home: () => '/', roles: ['safeguarding_lead'] }, { preSessionToken: () => 'token' } as never);
   const req = { path: '/referrals/new/details', session: {} } as unknown as Request;
   const res = { locals: {} } as unknown as Response;
 

@@ -2,6 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@app/auth';
 import { HealthCheck, HealthCheckResult, HealthCheckService, HealthIndicatorFunction, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import { NoThrottle } from '../throttling.module';
 import { RedisHealthIndicator } from './redis-health.indicator';
 
 export const HEALTH_OPTIONS = Symbol('HEALTH_OPTIONS');
@@ -11,6 +12,7 @@ export interface HealthOptions {
 
 @ApiTags('health')
 @Public()
+@NoThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -13,5 +13,6 @@ export class AuditEventEntity {
   @Column('text', { name: 'subject_id', nullable: true }) subjectId: string | null;
   @Column('text', { nullable: true }) purpose: string | null;
   @Column('text', { name: 'request_id', nullable: true }) requestId: string | null;
+  @Column('text', { name: 'client_request_id', nullable: true }) clientRequestId: string | null;
   @Column('jsonb', { nullable: true }) details: Record<string, unknown> | null;
 }

@@ -13,10 +13,15 @@ export interface AuditRecord {
   subjectType?: string | null;
   subjectId?: string | null;
   purpose?: string | null;
+  /** The id the service gave the request (every log line of it carries the same). */
   requestId?: string | null;
+  /** The caller's own X-Request-Id, as given (form checked), kept apart from the service's. */
+  clientRequestId?: string | null;
   /** Ids and codes only: the audit must not become a second copy of the personal data it guards. */
   details?: Record<string, unknown> | null;
 }
+
+export type RefusedAnonymousReason = 'missing_token' | 'invalid_token' | 'csrf' | 'throttled' | 'other';
 
 export interface AuditFilter {
   actor?: string;
@@ -39,8 +44,8 @@ export class AuditRepository {
   /** The insert of `append`, to write together with the change it records (see `combineWrites`). */
   appendPart(record: AuditRecord): WritePart {
     return {
-      sql: `INSERT INTO central.audit_events (actor_sub, actor_role, actor_org, action, outcome, subject_type, subject_id, purpose, request_id, details)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      sql: `INSERT INTO central.audit_events (actor_sub, actor_role, actor_org, action, outcome, subject_type, subject_id, purpose, request_id, client_request_id, details)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       params: [
         record.actorSub,
         record.actorRole ?? null,
@@ -51,9 +56,21 @@ export class AuditRepository {
         record.subjectId ?? null,
         record.purpose ?? null,
         record.requestId ?? null,
+        record.clientRequestId ?? null,
         record.details === undefined || record.details === null ? null : JSON.stringify(record.details),
       ],
     };
+  }
+
+  /** Adds counts of refused anonymous requests (one row per minute, client address and reason; see the migration). */
+  async addRefusedAnonymous(counts: ReadonlyArray<{ minute: Date; clientAddress: string; reason: RefusedAnonymousReason; count: number }>): Promise<void> {
+    if (counts.length === 0) return;
+    await this.dataSource.query(
+      `INSERT INTO central.refused_anonymous_requests (minute, client_address, reason, count)
+       SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::int[])
+       ON CONFLICT (minute, client_address, reason) DO UPDATE SET count = refused_anonymous_requests.count + excluded.count`,
+      [counts.map((c) => c.minute.toISOString()), counts.map((c) => c.clientAddress), counts.map((c) => c.reason), counts.map((c) => c.count)],
+    );
   }
 
   async list(filter: AuditFilter, limit: number, offset: number): Promise<{ items: AuditEventEntity[]; total: number }> {
