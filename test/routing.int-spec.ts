@@ -1,4 +1,4 @@
-import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
@@ -13,7 +13,6 @@ describe('routing end to end', () => {
   let ais: RunningMimic;
   let lcs: RunningMimic;
   let intake: INestApplication;
-  let router: INestApplicationContext;
   let sql: Client;
   let lead: string;
 
@@ -24,7 +23,7 @@ describe('routing end to end', () => {
       intake: true,
       router: true,
     });
-    ({ ais, lcs, intake, router, sql } = system as Required<TestSystem>);
+    ({ ais, lcs, intake, sql } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead');
   });
 
@@ -117,26 +116,5 @@ describe('routing end to end', () => {
     const aisRecord = await sql.query('SELECT transferred_from_lcs_id FROM ais.safeguarding_concerns WHERE concern_id = $1', [after.caseRecord.recordId]);
     expect(aisRecord.rows[0].transferred_from_lcs_id).toBe(before.caseRecord.recordId);
     expect(Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count)).toBe(referralsBefore);
-  });
-
-  it('moves a child whose 18th birthday has passed with the case open, once', async () => {
-    const created = await post(
-      childNrm({
-        referredAt: '2025-01-10T09:00:00Z',
-        potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Elira', lastName: 'Kola', dateOfBirth: '2007-06-01' },
-      }),
-    );
-    await routed(created.id);
-    const { TransferService } = await import('../apps/router/src/routing/transfer.service');
-    const transfers = router.get(TransferService);
-    expect(await transfers.transferChildrenTurnedEighteen('2026-11-23')).toBe(1);
-    const after = await eventually(async () => {
-      const view = await show(created.id);
-      return view.transitions[0]?.status === 'completed' ? view : undefined;
-    });
-    expect(after.transitions).toHaveLength(1);
-    expect(after.transitions[0]).toMatchObject({ reason: 'eighteenth_birthday', effectiveOn: '2025-06-01' });
-    expect(after.caseRecord.system).toBe('AIS');
-    expect(await transfers.transferChildrenTurnedEighteen('2026-11-24')).toBe(0);
   });
 });

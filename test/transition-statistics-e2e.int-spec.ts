@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { TransferService } from '../apps/router/src/routing/transfer.service';
+import { AdulthoodReminderService } from '../apps/router/src/routing/adulthood-reminder.service';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { adultNrm, childNrm } from './support/referrals';
@@ -12,7 +12,7 @@ const FAMILY = ['Popescu', 'Ionescu', 'Kowalska', 'Novak', 'Horvat', 'Petrova', 
 /**
  * The issue's scenario through the running system — intake, router, both case systems, their change feeds, the
  * deduplicator and insights, nothing written by hand: a child referred in LCS at 17, referred again in AIS at 18,
- * their LCS case moved to AIS on the 18th birthday. Two referrals, one individual, internally and for a board.
+ * their LCS case moved to AIS when adult services accepted them after the 18th birthday. Two referrals, one individual, internally and for a board.
  */
 describe('a child referred at 17 and again at 18, through the running system', () => {
   let system: TestSystem;
@@ -57,8 +57,13 @@ describe('a child referred at 17 and again at 18, through the running system', (
     expect(adult.caseRecord.system).toBe('AIS');
     expect(adult.personId).toBe(child.personId);
 
-    // The 18th birthday passed with the case open in LCS: the daily check moves it to AIS.
-    expect(await system.router!.get(TransferService).transferChildrenTurnedEighteen('2026-11-23')).toBe(1);
+    // The 18th birthday passed with the case open in LCS: the daily reminder flags it and moves nothing; adult
+    // services then accept the young person, who is not a care leaver, and the case moves to AIS.
+    expect(await system.router!.get(AdulthoodReminderService).remindBirthdaysPassed('2026-11-23')).toBe(1);
+    expect((await show(at17)).caseRecord.system).toBe('LCS');
+    for (const step of ['not_care_leaver', 'adult_services_accepted']) {
+      await request(intake.getHttpServer()).post(`/v1/referrals/${at17}/transition-steps`).set('Authorization', lead).send({ step, on: '2026-11-23' }).expect(201);
+    }
     const moved = await eventually(async () => {
       const view = await show(at17);
       return view.transitions[0]?.status === 'completed' && view.personId ? view : undefined;

@@ -11,6 +11,7 @@ import { PersonsModule } from './persons/persons.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { WorklistsModule } from './worklists/worklists.module';
+import { AdulthoodModule } from './adulthood/adulthood.module';
 import { SupportModule } from './support/support.module';
 import { HomeOfficeModule } from './home-office/home-office.module';
 import { EpisodesModule } from './episodes/episodes.module';
@@ -30,6 +31,7 @@ import { IntakeWebModule } from './web/intake-web.module';
     PersonsModule,
     DecisionsModule,
     WorklistsModule,
+    AdulthoodModule,
     SupportModule,
     HomeOfficeModule,
     EpisodesModule,

@@ -138,9 +138,19 @@ export class Environment {
   @Min(1)
   ROUTER_CONCURRENCY = 8;
 
-  /** Cron pattern of the daily check for children whose 18th birthday has passed with a case open in LCS. */
+  /**
+   * Cron pattern of the daily reminder that flags children whose 18th birthday passed with nothing recorded. It
+   * moves no case: a transition follows recorded decisions (docs/transitions.md).
+   */
   @IsString()
   EIGHTEENTH_BIRTHDAY_CHECK_CRON = '15 2 * * *';
+
+  /** How many months ahead the approaching-adulthood worklist looks for 18th birthdays. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(36)
+  ADULTHOOD_HORIZON_MONTHS = 6;
 
   /** How often the deduplicator reads each case system's change feed. */
   @Type(() => Number)

@@ -31,3 +31,5 @@ export * from './central/episode.repository';
 export * from './central/home-office-submission.repository';
 export * from './central/data-quality.repository';
 export * from './central/feed-change.repository';
+export * from './central/transition-step.entity';
+export * from './central/adulthood.repository';

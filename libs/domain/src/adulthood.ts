@@ -179,6 +179,21 @@ export function adulthoodStatus(facts: AdulthoodFacts, today: string): Adulthood
   };
 }
 
+export interface AdulthoodSources extends DateOfBirthSources {
+  readonly kind: 'nrm' | 'dtn';
+  readonly steps: readonly RecordedTransitionStep[];
+  readonly decisions: readonly NrmDecision[];
+  readonly adultSupportReferred: boolean;
+}
+
+/** `adulthoodStatus` from the facts as stored: every date of birth source, the steps, the NRM decisions. */
+export function adulthoodOf(sources: AdulthoodSources, today: string): AdulthoodStatus | null {
+  return adulthoodStatus(
+    { kind: sources.kind, dateOfBirth: bestDateOfBirth(sources), steps: sources.steps, decisions: sources.decisions, adultSupportReferred: sources.adultSupportReferred },
+    today,
+  );
+}
+
 /** The last day of the horizon: a child whose 18th birthday falls on or before it is approaching adulthood. */
 export function horizonEnd(today: string, horizonMonths: number): string {
   return addCalendarMonths(today, horizonMonths);

@@ -35,6 +35,8 @@ export interface TransitionView {
   reason: string;
   effectiveOn: string;
   status: string;
+  /** Children's services keep a duty (a care leaver): the record the case came from stays open. */
+  keepsSourceOpen: boolean;
   recordedAt: string;
   completedAt: string | null;
 }
@@ -83,6 +85,7 @@ export function presentTransition(t: TransitionEntity): TransitionView {
     reason: t.reason,
     effectiveOn: t.effectiveOn,
     status: t.status,
+    keepsSourceOpen: t.keepsSourceOpen,
     recordedAt: t.recordedAt.toISOString(),
     completedAt: t.completedAt?.toISOString() ?? null,
   };

@@ -126,8 +126,9 @@ export class ReferralService {
   }
 
   /**
-   * A local-authority age assessment. One that finds an adult moves a case held in LCS to AIS: a transition
-   * of the same referral, not a new one (MSA 2015 s.51: the presumption lasts until age is assessed).
+   * A local-authority age assessment. One that finds an adult moves a case held in LCS to AIS, one that finds a
+   * child a case held in AIS to LCS: a transition of the same referral, not a new one (MSA 2015 s.51: the
+   * presumption lasts until age is assessed). A later challenge is a new assessment; the history is kept.
    */
   async recordAgeAssessment(
     id: string,
@@ -137,7 +138,8 @@ export class ReferralService {
     const referral = await this.referrals.findById(id);
     if (!referral) throw new NotFoundError('referral', id);
     const assessmentId = randomUUID();
-    const moveToAdults = dto.outcome === 'adult' && (referral.caseSystem ?? referral.routeSystem) === 'LCS';
+    const heldIn = referral.caseSystem ?? referral.routeSystem;
+    const move = dto.outcome === 'adult' && heldIn === 'LCS' ? ('LCS_TO_AIS' as const) : dto.outcome === 'child' && heldIn === 'AIS' ? ('AIS_TO_LCS' as const) : null;
     const transition = await this.referrals.transaction(async (manager) => {
       await this.transitions.insertAssessment(manager, {
         id: assessmentId,
@@ -149,14 +151,14 @@ export class ReferralService {
       });
       // Audited with the change, in its transaction.
       await this.audit.record(by.principal, 'referral.age_assessment', { type: 'referral', id }, { request: by.request, details: { outcome: dto.outcome }, manager });
-      if (!moveToAdults) return null;
+      if (!move) return null;
       const { transition: stored, created } = await this.transitions.insertOnce(manager, {
         id: randomUUID(),
         referralId: id,
-        fromSystem: 'LCS',
+        fromSystem: move === 'LCS_TO_AIS' ? 'LCS' : 'AIS',
         fromRecordId: referral.caseRecordId ?? 'pending-delivery',
-        toSystem: 'AIS',
-        reason: 'age_assessment_adult',
+        toSystem: move === 'LCS_TO_AIS' ? 'AIS' : 'LCS',
+        reason: move === 'LCS_TO_AIS' ? 'age_assessment_adult' : 'age_assessment_child',
         effectiveOn: dto.assessedOn,
         status: 'pending',
       });

@@ -9,5 +9,7 @@ import { ReferralService } from './referral.service';
   imports: [CentralRepositoriesModule, RoutingQueueModule.register()],
   controllers: [ReferralController],
   providers: [ReferralService, OutboxRelay],
+  // One relay per app: the transition steps kick the same one.
+  exports: [OutboxRelay],
 })
 export class ReferralsModule {}

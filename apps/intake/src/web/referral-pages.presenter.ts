@@ -23,6 +23,9 @@ export const STATUS_NAMES: Record<string, { text: string; colour: string }> = {
 const TRANSITION_REASONS: Record<string, string> = {
   eighteenth_birthday: '18th birthday',
   age_assessment_adult: 'Age assessment found an adult',
+  age_assessment_child: 'Age assessment found a child',
+  adult_services_accepted: 'Adult services accepted',
+  adult_safeguarding_concern: 'Adult safeguarding concern raised',
 };
 
 const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No', not_sure: 'Not sure' };

@@ -8,9 +8,10 @@ import { DeliveryService } from './delivery.service';
 import { RoutingProcessor } from './routing.processor';
 import { RoutingReconciler } from './routing.reconciler';
 import { TransferService } from './transfer.service';
+import { AdulthoodReminderService } from './adulthood-reminder.service';
 
 @Module({
   imports: [CentralRepositoriesModule, RoutingQueueModule.register(), CaseSystemsModule.forApp('router')],
-  providers: [RetentionService, DeliveryService, TransferService, RoutingReconciler, RoutingProcessor, RoutingScheduler],
+  providers: [RetentionService, DeliveryService, TransferService, AdulthoodReminderService, RoutingReconciler, RoutingProcessor, RoutingScheduler],
 })
 export class RoutingModule {}

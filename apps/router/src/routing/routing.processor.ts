@@ -8,6 +8,7 @@ import { RetentionService } from '../retention/retention.service';
 import { DeliveryService } from './delivery.service';
 import { RoutingReconciler } from './routing.reconciler';
 import { TransferService } from './transfer.service';
+import { AdulthoodReminderService } from './adulthood-reminder.service';
 
 /** Thin: each job names what it is about by id; the services do the work and are idempotent. */
 @Processor(QueueName.Routing)
@@ -15,6 +16,7 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
   constructor(
     private readonly delivery: DeliveryService,
     private readonly transfers: TransferService,
+    private readonly reminders: AdulthoodReminderService,
     private readonly retention: RetentionService,
     private readonly reconciler: RoutingReconciler,
     private readonly config: ConfigService<Environment, true>,
@@ -37,7 +39,7 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
         return this.transfers.transfer(referralId, transitionId);
       }
       case RoutingJobName.EighteenthBirthdays:
-        return this.transfers.transferChildrenTurnedEighteen();
+        return this.reminders.remindBirthdaysPassed();
       case RoutingJobName.Retention:
         return this.retention.run();
       case RoutingJobName.Reconcile:

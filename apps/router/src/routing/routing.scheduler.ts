@@ -6,7 +6,7 @@ import type { Environment } from '@app/config';
 import { QueueName, RoutingJobName } from '@app/queues';
 
 /**
- * Registers the router's periodic jobs (the daily 18th-birthday check, retention, and the reconciliation sweep) as
+ * Registers the router's periodic jobs (the daily reminder of 18th birthdays passed with nothing recorded, retention, and the reconciliation sweep) as
  * BullMQ job schedulers: one schedule however many routers run.
  */
 @Injectable()

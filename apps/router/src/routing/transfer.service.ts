@@ -1,20 +1,32 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
 import { UnrecoverableError } from 'bullmq';
-import { randomUUID } from 'node:crypto';
-import { AisClient, LcsClient } from '@app/case-systems';
-import { ReferralRepository, TransitionRepository } from '@app/database';
-import { toIsoDate } from '@app/domain';
-import { QueueName, RoutingJobName, transferJobId } from '@app/queues';
+import { AisClient, LcsClient, type TransferReason } from '@app/case-systems';
+import { ReferralEntity, ReferralRepository, TransitionEntity, TransitionRepository } from '@app/database';
+import { latestAssessment, type Referral } from '@app/domain';
 
 class AwaitingDeliveryError extends Error {
   override name = 'AwaitingDeliveryError';
 }
 
 /**
- * Moves a child's case from LCS to AIS: the AIS record carries the LCS id, LCS closes its case as transferred,
- * and the referral keeps its id and reference. Neither a new referral nor a new person.
+ * The case systems know two reasons a case arrives by transfer: an age assessment, or turning 18. A decision recorded
+ * at 18 (adult services accepted, an adult safeguarding concern) is, to them, a transfer at 18.
+ */
+function vendorReason(transition: TransitionEntity): TransferReason {
+  return transition.reason === 'age_assessment_adult' ? 'age_assessment_adult' : 'eighteenth_birthday';
+}
+
+/** The referral as children's services should receive it: with the date of birth the assessment found. */
+export function withAssessedDateOfBirth(details: Referral, assessedDateOfBirth: string | null): Referral {
+  if (!assessedDateOfBirth) return details;
+  return { ...details, potentialVictim: { ...details.potentialVictim, dateOfBirth: assessedDateOfBirth } };
+}
+
+/**
+ * Moves a case between the systems as recorded decisions say (docs/transitions.md), never on a date by itself:
+ * LCS → AIS when adult services accept the person, an adult safeguarding concern is raised, or an age assessment
+ * finds an adult; AIS → LCS when an age assessment finds a child. The receiving record carries the referral id (and
+ * an AIS record the LCS id), so the person stays one individual; the referral keeps its id and reference.
  */
 @Injectable()
 export class TransferService {
@@ -25,7 +37,6 @@ export class TransferService {
     private readonly transitions: TransitionRepository,
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
-    @InjectQueue(QueueName.Routing) private readonly routing: Queue,
   ) {}
 
   async transfer(referralId: string, transitionId: string): Promise<'completed' | 'already_completed'> {
@@ -34,57 +45,48 @@ export class TransferService {
     if (transition.status === 'completed') return 'already_completed';
     const referral = await this.referrals.findById(referralId);
     if (!referral) throw new UnrecoverableError(`referral ${referralId} does not exist`);
-    // An assessment can arrive before the child's case reached LCS: wait for the delivery (job backoff).
-    if (referral.status !== 'routed' || referral.caseSystem !== 'LCS' || !referral.caseRecordId) {
-      if (referral.status === 'routing_failed') throw new UnrecoverableError('the referral was never delivered to LCS');
-      throw new AwaitingDeliveryError('the referral has not reached LCS yet');
+    // A decision can arrive before the case reached the system it leaves: wait for the delivery (job backoff).
+    if (referral.status !== 'routed' || referral.caseSystem !== transition.fromSystem || !referral.caseRecordId) {
+      if (referral.status === 'routing_failed') throw new UnrecoverableError(`the referral was never delivered to ${transition.fromSystem}`);
+      throw new AwaitingDeliveryError(`the referral has not reached ${transition.fromSystem} yet`);
     }
-    const lcsRecordId = referral.caseRecordId;
+    return transition.fromSystem === 'AIS' ? this.toChildren(referral, transition, referral.caseRecordId) : this.toAdults(referral, transition, referral.caseRecordId);
+  }
+
+  private async toAdults(referral: ReferralEntity, transition: TransitionEntity, lcsRecordId: string): Promise<'completed'> {
     // The child's record as LCS holds it now carries practitioners' corrections since the referral.
     const child = await this.lcs.getRecord(lcsRecordId);
+    const reason = vendorReason(transition);
     const { recordId: aisRecordId } = await this.ais.transferFromChildren({
       lcsRecordId,
       referralId: referral.id,
       subject: child,
       referralDate: child.referralDate,
-      reason: transition.reason,
+      reason,
       effectiveOn: transition.effectiveOn,
     });
-    await this.lcs.closeForTransfer(lcsRecordId, { aisRecordId, reason: transition.reason, effectiveOn: transition.effectiveOn });
+    // A care leaver keeps children's services' duties (to 21, or 25): their contact stays open until LCS closes it.
+    if (!transition.keepsSourceOpen) await this.lcs.closeForTransfer(lcsRecordId, { aisRecordId, reason, effectiveOn: transition.effectiveOn });
     await this.referrals.transaction(async (manager) => {
       await this.transitions.complete(manager, transition.id, lcsRecordId, aisRecordId);
       await this.referrals.moveCase(manager, referral.id, 'AIS', aisRecordId);
     });
-    this.logger.log({ referralId, transitionId, reason: transition.reason }, 'case moved from LCS to AIS');
+    this.logger.log({ referralId: referral.id, transitionId: transition.id, reason: transition.reason, keepsSourceOpen: transition.keepsSourceOpen }, 'case moved from LCS to AIS');
     return 'completed';
   }
 
-  /**
-   * The daily check: open LCS cases whose subject's 18th birthday has passed become transitions. Idempotent —
-   * a referral has at most one LCS→AIS transition, and the job id comes from the transition.
-   */
-  async transferChildrenTurnedEighteen(today = toIsoDate(new Date())): Promise<number> {
-    const due = await this.referrals.findChildrenTurnedEighteen(today, 1000);
-    for (const { id, eighteenth } of due) {
-      const referral = await this.referrals.findById(id);
-      if (!referral?.caseRecordId) continue;
-      const { transition, created } = await this.referrals.transaction((manager) =>
-        this.transitions.insertOnce(manager, {
-          id: randomUUID(),
-          referralId: id,
-          fromSystem: 'LCS',
-          fromRecordId: referral.caseRecordId!,
-          toSystem: 'AIS',
-          reason: 'eighteenth_birthday',
-          effectiveOn: eighteenth,
-          status: 'pending',
-        }),
-      );
-      if (created || transition.status === 'pending') {
-        await this.routing.add(RoutingJobName.Transfer, { referralId: id, transitionId: transition.id }, { jobId: transferJobId(transition.id) });
-      }
-    }
-    if (due.length) this.logger.log({ count: due.length }, '18th birthdays found with a case open in LCS');
-    return due.length;
+  /** MSA 2015 s.51: a person an assessment finds to be a child is children's services' case. */
+  private async toChildren(referral: ReferralEntity, transition: TransitionEntity, aisRecordId: string): Promise<'completed'> {
+    const assessed = latestAssessment((await this.transitions.assessmentsForReferral(referral.id)).filter((a) => a.assessedDateOfBirth));
+    const details = withAssessedDateOfBirth(referral.details, assessed?.assessedDateOfBirth ?? null);
+    // The referral id is LCS's external reference: a retry finds the contact already made.
+    const { recordId: lcsRecordId } = await this.lcs.deliverReferral(referral.id, details);
+    await this.ais.closeConcern(aisRecordId);
+    await this.referrals.transaction(async (manager) => {
+      await this.transitions.complete(manager, transition.id, aisRecordId, lcsRecordId);
+      await this.referrals.moveCase(manager, referral.id, 'LCS', lcsRecordId);
+    });
+    this.logger.log({ referralId: referral.id, transitionId: transition.id, reason: transition.reason }, 'case moved from AIS to LCS');
+    return 'completed';
   }
 }

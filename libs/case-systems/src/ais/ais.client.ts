@@ -54,6 +54,15 @@ export class AisClient implements CaseSystemClient {
   }
 
   /**
+   * Closes a concern whose case moved to children's services (an age assessment found a child). Closing a closed
+   * concern again is harmless.
+   */
+  async closeConcern(recordId: string): Promise<CaseRecord> {
+    const { body } = await this.http.request<AisConcern>('close concern', 'PATCH', `/api/v2/SafeguardingConcerns/${encodeURIComponent(recordId)}`, { Status: 'Closed' });
+    return fromAisConcern(body);
+  }
+
+  /**
    * Opens the adult record for a child whose case moves from LCS. Idempotent per LCS record: a repeat answers
    * the record already opened.
    */

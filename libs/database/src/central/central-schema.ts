@@ -11,6 +11,8 @@ import { PersonIndex1764000100000 } from './migrations/1764000100000-person-inde
 import { PERSON_INDEX_ENTITIES } from './person-index.entities';
 import { ReferralEntity } from './referral.entity';
 import { TransitionEntity } from './transition.entity';
+import { TransitionStepEntity } from './transition-step.entity';
+import { TransitionSteps1796498176531 } from './migrations/1796498176531-transition-steps';
 import { DecisionEntity } from './decision.entity';
 import { BoardReportEntity } from './board-report.entity';
 import { Insights1764000200000 } from './migrations/1764000200000-insights';
@@ -23,11 +25,11 @@ import { Circumstances1796480140319 } from './migrations/1796480140319-circumsta
 import { OnwardSupport1796479799421 } from './migrations/1796479799421-onward-support';
 import { RefusedAnonymous1796497877778 } from './migrations/1796497877778-refused-anonymous';
 
-export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEntity, TransitionEntity, AgeAssessmentEntity, ...PERSON_INDEX_ENTITIES, AuditEventEntity, DecisionEntity, BoardReportEntity];
+export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEntity, TransitionEntity, AgeAssessmentEntity, ...PERSON_INDEX_ENTITIES, AuditEventEntity, DecisionEntity, BoardReportEntity, TransitionStepEntity];
 
 /** The central schema: referrals, outbox, idempotency keys, transitions (later: person index, reports, audit). */
 export const CENTRAL_SCHEMA: SchemaSpec = {
   schema: 'central',
   entities: CENTRAL_ENTITIES,
-  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000, Retention1764000500000, StatisticsIndexRetainedBands1764000590000, EpisodesAndSubmissions1796476213054, EpisodeBackfills1796477321601, FeedChanges1796476058653, NrmCase1796479416938, OnwardSupport1796479799421, Circumstances1796480140319, RefusedAnonymous1796497877778],
+  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000, Retention1764000500000, StatisticsIndexRetainedBands1764000590000, EpisodesAndSubmissions1796476213054, EpisodeBackfills1796477321601, FeedChanges1796476058653, NrmCase1796479416938, OnwardSupport1796479799421, Circumstances1796480140319, RefusedAnonymous1796497877778, TransitionSteps1796498176531],
 };

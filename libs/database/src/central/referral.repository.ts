@@ -120,18 +120,4 @@ export class ReferralRepository {
       [id, system, recordId],
     );
   }
-
-  /** Routed LCS cases whose subject has turned 18 by `today` and has no transition yet. */
-  async findChildrenTurnedEighteen(today: string, limit: number): Promise<Array<{ id: string; eighteenth: string }>> {
-    return this.dataSource.query(
-      `SELECT r.id, to_char(r.date_of_birth + interval '18 years', 'YYYY-MM-DD') AS eighteenth
-         FROM central.referrals r
-        WHERE r.case_system = 'LCS' AND r.status = 'routed' AND r.date_of_birth IS NOT NULL
-          AND r.date_of_birth + interval '18 years' <= $1::date
-          AND NOT EXISTS (SELECT 1 FROM central.transitions t WHERE t.referral_id = r.id AND t.from_system = 'LCS')
-        ORDER BY r.date_of_birth
-        LIMIT $2`,
-      [today, limit],
-    );
-  }
 }
