@@ -80,4 +80,21 @@ describe(TokenVerifier.name, () => {
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'idp|42', role: 'board_viewer', org: undefined, board: 'community_safety_partnership' });
     await expect(verifier.verify(await signDevelopmentToken(dev, { sub: 'u', role: 'admin' }))).rejects.toBeInstanceOf(InvalidTokenError);
   });
+
+  it('answers a token it verified before without trusting it past its exp, and never trusts a tampered copy', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const verifier = verifierFor({});
+      const token = await signed({ role: 'admin', sub: 'u' }, (jwt) => jwt.setExpirationTime('30s'));
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u', role: 'admin' });
+      // The same token again is answered from memory; a copy with another signature is checked and refused.
+      await expect(verifier.verify(token)).resolves.toMatchObject({ sub: 'u' });
+      const [header, payload] = token.split('.');
+      await expect(verifier.verify(`${header}.${payload}.${Buffer.alloc(32).toString('base64url')}`)).rejects.toBeInstanceOf(InvalidTokenError);
+      jest.setSystemTime(Date.now() + 31_000);
+      await expect(verifier.verify(token)).rejects.toThrow(/exp/);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });

@@ -21,7 +21,16 @@ function isClaimText(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= CLAIM_MAX_LENGTH && !/[\u0000-\u001f\u007f]/.test(value) && !LONE_SURROGATE.test(value);
 }
 
-type Key = Uint8Array | KeyObject | JWTVerifyGetKey;
+type Key = Uint8Array | CryptoKey | KeyObject | JWTVerifyGetKey;
+
+/**
+ * A token verified once is not verified again on every request that carries it: a caller sends the same bearer
+ * token for up to an hour, and checking its signature again cost intake about a tenth of its CPU per referral.
+ * A remembered token is trusted for at most this long, and never past its own `exp`.
+ */
+const REMEMBER_FOR_MS = 60_000;
+/** Tokens remembered at once; when full, the oldest is forgotten first. */
+const REMEMBERED_TOKENS = 1000;
 
 /**
  * Verifies bearer JWTs: against a JWKS URL or a public key in production, or a local HMAC key in development
@@ -32,6 +41,8 @@ export class TokenVerifier {
   private key?: Promise<Key>;
   /** One verification per request: the rate limiter (which counts per principal) and the auth guard share it. */
   private readonly verified = new WeakMap<object, { token: string; principal: Promise<Principal> }>();
+  /** Verified tokens (the whole compact JWS, signature included) → their principal, until `until` (ms). */
+  private readonly remembered = new Map<string, { principal: Principal; until: number }>();
 
   constructor(private readonly config: ConfigService<Environment, true>) {}
 
@@ -47,6 +58,19 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Principal> {
+    const now = Date.now();
+    const remembered = this.remembered.get(token);
+    if (remembered) {
+      if (remembered.until > now) return { ...remembered.principal };
+      this.remembered.delete(token);
+    }
+    const { principal, expiresAt } = await this.check(token);
+    if (this.remembered.size >= REMEMBERED_TOKENS) this.remembered.delete(this.remembered.keys().next().value as string);
+    this.remembered.set(token, { principal, until: Math.min(expiresAt * 1000, now + REMEMBER_FOR_MS) });
+    return { ...principal };
+  }
+
+  private async check(token: string): Promise<{ principal: Principal; expiresAt: number }> {
     const key = await (this.key ??= this.loadKey());
     const mode = this.config.get('AUTH_MODE', { infer: true });
     try {
@@ -70,7 +94,8 @@ export class TokenVerifier {
       if (payload.board !== undefined && !isBoard(payload.board)) throw new InvalidTokenError('token names an unknown board');
       // A board viewer reads one board's figures: without the claim they would read every board's.
       if (payload.role === 'board_viewer' && payload.board === undefined) throw new InvalidTokenError('a board viewer token must name its board');
-      return { sub: payload.sub as string, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
+      const principal: Principal = { sub: payload.sub as string, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
+      return { principal, expiresAt: payload.exp as number };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       throw new InvalidTokenError(error instanceof Error ? error.message : 'invalid token');
@@ -84,7 +109,8 @@ export class TokenVerifier {
       case 'public_key':
         return importSPKI(this.config.get('AUTH_PUBLIC_KEY', { infer: true })!.replace(/\\n/g, '\n'), 'RS256');
       default:
-        return new TextEncoder().encode(this.config.get('AUTH_DEV_SECRET', { infer: true }));
+        // Imported once: given the raw bytes, jose would import the HMAC key again for every token.
+        return crypto.subtle.importKey('raw', new TextEncoder().encode(this.config.get('AUTH_DEV_SECRET', { infer: true })), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     }
   }
 }
