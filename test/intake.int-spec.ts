@@ -149,6 +149,28 @@ describe('ReferralController (intake)', () => {
       expect(await referralCount()).toBe(before);
     });
 
+    it('writes the referral, its outbox message, its audit and the stored answer together, and nothing on a replay', async () => {
+      const first = await post(adultNrm(), 'key-all-rows').expect(201);
+      await post(adultNrm(), 'key-all-rows').expect(201);
+      const { rows } = await sql.query(
+        `SELECT (SELECT reference FROM central.referrals WHERE id = $1) AS reference,
+                (SELECT count(*)::int FROM central.outbox WHERE aggregate_id = $1) AS outbox,
+                (SELECT count(*)::int FROM central.audit_events WHERE action = 'referral.create' AND subject_id = $1::text) AS audits,
+                (SELECT response_body FROM central.idempotency_keys WHERE key = 'key-all-rows') AS stored`,
+        [first.body.id],
+      );
+      expect(rows[0]).toEqual({ reference: first.body.reference, outbox: 1, audits: 1, stored: first.body });
+    });
+
+    it('takes over a key whose stored answer has expired, as a new request', async () => {
+      const first = await post(adultNrm(), 'key-expired').expect(201);
+      await sql.query(`UPDATE central.idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = 'key-expired'`);
+      const second = await post(adultNrm({ narrative: 'another body' }), 'key-expired').expect(201);
+      expect(second.body.id).not.toBe(first.body.id);
+      expect(second.headers['idempotent-replayed']).toBeUndefined();
+      await post(adultNrm({ narrative: 'another body' }), 'key-expired').expect(201).expect('Idempotent-Replayed', 'true');
+    });
+
     it('answers 422 for the same key with another body', async () => {
       await post(adultNrm(), 'key-other-body').expect(201);
       await post(adultNrm({ narrative: 'changed' }), 'key-other-body').expect(422);

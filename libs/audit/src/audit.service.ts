@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { accessPurposeProblem, AuthEvents, CLIENT_REQUEST_ID, type Principal } from '@app/auth';
 import { canonicalId } from '@app/common';
-import { AuditRepository, type AuditRecord, type WritePart } from '@app/database';
+import { AuditRepository, type AuditRecord } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { RefusedAnonymousCounter } from './refused-anonymous.counter';
 
@@ -43,12 +43,8 @@ export class AuditService {
     await this.audit.append(this.entry(principal, action, subject, options), options.manager);
   }
 
-  /** `record` as a write to make together with the change it records, in one statement (`combineWrites`). */
-  recordPart(principal: Principal, action: string, subject: AuditSubject | null, options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {}): WritePart {
-    return this.audit.appendPart(this.entry(principal, action, subject, options));
-  }
-
-  private entry(principal: Principal, action: string, subject: AuditSubject | null, options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {}): AuditRecord {
+  /** The audit row `record` would write, for a repository that writes it inside its own statement. */
+  entry(principal: Principal, action: string, subject: AuditSubject | null, options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {}): AuditRecord {
     return {
       actorSub: principal.sub,
       actorRole: principal.role,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey, type KeyObject } from 'jose';
 import type { Environment } from '@app/config';
 import { isBoard, isRole, type Board, type Principal, type Role } from './principal';
@@ -21,7 +22,7 @@ function isClaimText(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0 && value.length <= CLAIM_MAX_LENGTH && !/[\u0000-\u001f\u007f]/.test(value) && !LONE_SURROGATE.test(value);
 }
 
-type Key = Uint8Array | CryptoKey | KeyObject | JWTVerifyGetKey;
+type Key = Uint8Array | webcrypto.CryptoKey | KeyObject | JWTVerifyGetKey;
 
 /**
  * A token verified once is not verified again on every request that carries it: a caller sends the same bearer
@@ -110,7 +111,7 @@ export class TokenVerifier {
         return importSPKI(this.config.get('AUTH_PUBLIC_KEY', { infer: true })!.replace(/\\n/g, '\n'), 'RS256');
       default:
         // Imported once: given the raw bytes, jose would import the HMAC key again for every token.
-        return crypto.subtle.importKey('raw', new TextEncoder().encode(this.config.get('AUTH_DEV_SECRET', { infer: true })), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+        return webcrypto.subtle.importKey('raw', new TextEncoder().encode(this.config.get('AUTH_DEV_SECRET', { infer: true })), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     }
   }
 }

@@ -9,6 +9,7 @@ import type { Environment } from '@app/config';
 import {
   DecisionRepository,
   IdempotencyRepository,
+  type NewReferral,
   OutboxRepository,
   ReferralEntity,
   HomeOfficeSubmissionRepository,
@@ -59,38 +60,38 @@ export class ReferralService {
   ) {}
 
   /**
-   * Records a referral, its routing decision and the outbox row that will carry it to the router, in one
-   * transaction; with an Idempotency-Key the stored answer is written in that transaction too.
-   */
-  /**
-   * `by`, when given, is audited in the same transaction (one commit per referral rather than two).
+   * Records a referral, its routing decision, the outbox message that carries it to the router and the audit of
+   * its creation (`by`) in one statement (ReferralRepository.create); with an Idempotency-Key, the key's claim and
+   * stored answer too, so a request either writes all of them or, its key taken, nothing.
    */
   async create(dto: CreateReferralDto, idem?: IdempotencyContext, by?: { principal: Principal; request?: Request }): Promise<CreateOutcome> {
-    if (idem) {
-      const claim = await this.idempotency.claim(idem.scope, idem.key, requestFingerprint(dto), this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true }));
-      if (claim.outcome === 'replay') return { view: claim.body as CreatedReferralView, replayed: true };
-      if (claim.outcome === 'mismatch') {
+    const entity = this.toEntity(dto);
+    const answer = presentCreated({ ...entity, reference: '' } as ReferralEntity);
+    const requestHash = idem ? requestFingerprint(dto) : '';
+    for (let attempt = 0; ; attempt += 1) {
+      const written = await this.referrals.create({
+        referral: entity,
+        referencePrefix: referencePrefix(entity.receivedAt),
+        outbox: { topic: RoutingJobName.Deliver, aggregateId: entity.id, jobId: deliverJobId(entity.id), payload: { referralId: entity.id } },
+        audit: by ? this.audit.entry(by.principal, 'referral.create', { type: 'referral', id: entity.id }, { request: by.request }) : undefined,
+        idempotency: idem
+          ? { ...idem, requestHash, ttlHours: this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true }), status: 201, answer: answerWithoutReference(answer) }
+          : undefined,
+      });
+      if (written) {
+        this.relay.kick();
+        return { view: { ...answer, reference: written.reference }, replayed: false };
+      }
+      // The key was taken: answer as its first request did, or refuse.
+      const taken = await this.idempotency.answerFor(idem!.scope, idem!.key, requestHash);
+      if (taken?.outcome === 'replay') return { view: taken.body as CreatedReferralView, replayed: true };
+      if (taken?.outcome === 'mismatch') {
         throw new UnprocessableError('this Idempotency-Key was used with a different request body', 'idempotency_key_reused');
       }
-      if (claim.outcome === 'in_flight') {
+      if (taken?.outcome === 'in_flight' || attempt >= 2) {
         throw new ConflictError('a request with this Idempotency-Key is still being processed', 'idempotency_key_in_flight');
       }
-    }
-    try {
-      const entity = this.toEntity(dto, await this.referrals.nextReferenceNumber());
-      const view = presentCreated(entity as ReferralEntity);
-      // One statement, so one round trip and all or nothing: the referral, its outbox message, the stored answer
-      // to its Idempotency-Key and the audit of its creation.
-      await this.referrals.insertWith(entity, [
-        this.outbox.addPart({ topic: RoutingJobName.Deliver, aggregateId: entity.id, jobId: deliverJobId(entity.id), payload: { referralId: entity.id } }),
-        ...(idem ? [this.idempotency.completePart(idem.scope, idem.key, 201, view)] : []),
-        ...(by ? [this.audit.recordPart(by.principal, 'referral.create', { type: 'referral', id: entity.id }, { request: by.request })] : []),
-      ]);
-      this.relay.kick();
-      return { view, replayed: false };
-    } catch (error) {
-      if (idem) await this.idempotency.release(idem.scope, idem.key);
-      throw error;
+      // Gone meanwhile (expired and purged): try again.
     }
   }
 
@@ -197,14 +198,14 @@ export class ReferralService {
     return { id, status: 'accepted' };
   }
 
-  private toEntity(dto: CreateReferralDto, sequence: number): Partial<ReferralEntity> & { id: string } {
+  private toEntity(dto: CreateReferralDto): NewReferral {
     const receivedAt = new Date();
+    // A plain copy of the validated body (the DTO is a class instance), with the time of referral filled in.
     const details: Referral = JSON.parse(JSON.stringify({ ...dto, referredAt: dto.referredAt ?? receivedAt.toISOString() }));
     const victim = details.potentialVictim;
     const route = decideRoute({ age: details.age, dateOfBirth: victim.dateOfBirth, referredAt: details.referredAt });
     return {
       id: randomUUID(),
-      reference: formatReferralReference(receivedAt, sequence),
       kind: details.kind,
       status: 'accepted',
       anonymous: isAnonymousNotification(details),
@@ -235,4 +236,14 @@ export class ReferralService {
       details,
     };
   }
+}
+
+/** "RH-2026-": a reference without its number (formatReferralReference's shape), which the database appends. */
+function referencePrefix(receivedAt: Date): string {
+  return formatReferralReference(receivedAt, 0).replace(/0+$/, '');
+}
+
+function answerWithoutReference(view: CreatedReferralView): Record<string, unknown> {
+  const { reference: _, ...rest } = view;
+  return rest;
 }

@@ -33,6 +33,26 @@ export interface AuditFilter {
   to?: string;
 }
 
+/** The columns an audit row is written with, in the order of `auditValues`. */
+export const AUDIT_COLUMNS = 'actor_sub, actor_role, actor_org, action, outcome, subject_type, subject_id, purpose, request_id, client_request_id, details';
+
+/** An audit record as the values of AUDIT_COLUMNS, in order (text, details as JSON text). */
+export function auditValues(record: AuditRecord): unknown[] {
+  return [
+    record.actorSub,
+    record.actorRole ?? null,
+    record.actorOrg ?? null,
+    record.action,
+    record.outcome,
+    record.subjectType ?? null,
+    record.subjectId ?? null,
+    record.purpose ?? null,
+    record.requestId ?? null,
+    record.clientRequestId ?? null,
+    record.details === undefined || record.details === null ? null : JSON.stringify(record.details),
+  ];
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -44,21 +64,8 @@ export class AuditRepository {
   /** The insert of `append`, to write together with the change it records (see `combineWrites`). */
   appendPart(record: AuditRecord): WritePart {
     return {
-      sql: `INSERT INTO central.audit_events (actor_sub, actor_role, actor_org, action, outcome, subject_type, subject_id, purpose, request_id, client_request_id, details)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      params: [
-        record.actorSub,
-        record.actorRole ?? null,
-        record.actorOrg ?? null,
-        record.action,
-        record.outcome,
-        record.subjectType ?? null,
-        record.subjectId ?? null,
-        record.purpose ?? null,
-        record.requestId ?? null,
-        record.clientRequestId ?? null,
-        record.details === undefined || record.details === null ? null : JSON.stringify(record.details),
-      ],
+      sql: `INSERT INTO central.audit_events (${AUDIT_COLUMNS}) VALUES (${auditValues(record).map((_, i) => `$${i + 1}`).join(', ')})`,
+      params: auditValues(record),
     };
   }
 

@@ -3,7 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseSystem } from '@app/domain';
 import { ReferralEntity, ReferralStatus } from './referral.entity';
-import { combineWrites, runWrite, type WritePart } from './write-part';
+import { AUDIT_COLUMNS, auditValues, type AuditRecord } from './audit.repository';
+import type { OutboxMessage } from './outbox.repository';
+import { preparedQuery } from './write-part';
 
 export interface ReferralFilter {
   /** Exactly this organisation (a first responder's own). */
@@ -23,6 +25,100 @@ export interface Page<T> {
   total: number;
 }
 
+/** A new referral's columns; the reference is drawn in the statement that writes it. */
+export type NewReferral = Pick<
+  ReferralEntity,
+  | 'id' | 'kind' | 'status' | 'anonymous' | 'organisation' | 'organisationType' | 'referredAt' | 'receivedAt' | 'under18'
+  | 'under18DuringExploitation' | 'ageDisputed' | 'dateOfBirth' | 'gender' | 'nationality' | 'secondNationality'
+  | 'exploitationTypes' | 'exploitationLocation' | 'exploitationStart' | 'routeSystem' | 'routeReason' | 'routeConflict'
+  | 'routeExplanation' | 'routingAttempts' | 'redriveGeneration' | 'details'
+>;
+
+export interface ReferralCreation {
+  referral: NewReferral;
+  /** The reference is this followed by the next number of the reference sequence, at least six digits. */
+  referencePrefix: string;
+  /** The message that carries the referral to the router. */
+  outbox: OutboxMessage;
+  /** The audit of its creation. */
+  audit?: AuditRecord;
+  /** An Idempotency-Key: claimed, and its answer stored, by the same statement. */
+  idempotency?: { scope: string; key: string; requestHash: string; ttlHours: number; status: number; answer: Record<string, unknown> };
+}
+
+/** An in-flight claim older than this belongs to a request that died (an earlier version's); another may take it over. */
+const ABANDONED_CLAIM_SECONDS = 60;
+
+const REFERRAL_VALUES: ReadonlyArray<[column: string, type: string, value: (r: NewReferral) => unknown]> = [
+  ['id', 'uuid', (r) => r.id],
+  ['kind', 'text', (r) => r.kind],
+  ['status', 'text', (r) => r.status],
+  ['anonymous', 'boolean', (r) => r.anonymous],
+  ['organisation', 'text', (r) => r.organisation],
+  ['organisation_type', 'text', (r) => r.organisationType],
+  ['referred_at', 'timestamptz', (r) => r.referredAt],
+  ['received_at', 'timestamptz', (r) => r.receivedAt],
+  ['under18', 'text', (r) => r.under18],
+  ['under18_during_exploitation', 'text', (r) => r.under18DuringExploitation],
+  ['age_disputed', 'boolean', (r) => r.ageDisputed],
+  ['date_of_birth', 'date', (r) => r.dateOfBirth],
+  ['gender', 'text', (r) => r.gender],
+  ['nationality', 'text', (r) => r.nationality],
+  ['second_nationality', 'text', (r) => r.secondNationality],
+  ['exploitation_types', 'text[]', (r) => r.exploitationTypes],
+  ['exploitation_location', 'text', (r) => r.exploitationLocation],
+  ['exploitation_start', 'date', (r) => r.exploitationStart],
+  ['route_system', 'text', (r) => r.routeSystem],
+  ['route_reason', 'text', (r) => r.routeReason],
+  ['route_conflict', 'boolean', (r) => r.routeConflict],
+  ['route_explanation', 'text', (r) => r.routeExplanation],
+  ['routing_attempts', 'integer', (r) => r.routingAttempts],
+  ['redrive_generation', 'integer', (r) => r.redriveGeneration],
+  ['details', 'jsonb', (r) => JSON.stringify(r.details)],
+];
+
+/**
+ * The statement that writes a new referral: its reference number, the row, its outbox message, the audit of its
+ * creation and, with an Idempotency-Key, the key's claim and stored answer. One statement is one round trip and
+ * atomic; with a key, nothing else is written unless the key was free (or expired), so a replay writes nothing.
+ */
+function creationStatement(withKey: boolean, withAudit: boolean): string {
+  const p = (n: number) => `$${n}`;
+  let n = 1;
+  const prefix = p(n++);
+  const referralParams = REFERRAL_VALUES.map(([, type]) => `${p(n++)}::${type}`);
+  const outboxParams = [p(n++), p(n++), `${p(n++)}::jsonb`];
+  const auditColumns = AUDIT_COLUMNS.split(', ');
+  const auditParams = withAudit ? auditColumns.map((column) => `${p(n++)}${column === 'details' ? '::jsonb' : '::text'}`) : [];
+  const next = `SELECT ${prefix}::text || lpad(s.n::text, greatest(6, length(s.n::text)), '0') AS reference FROM nextval('central.referral_reference_seq') AS s(n)`;
+  const claim = withKey
+    ? `claim AS (
+         INSERT INTO central.idempotency_keys AS k (scope, key, request_hash, state, expires_at, response_status, response_body)
+         SELECT ${p(n++)}, ${p(n++)}, ${p(n++)}, 'completed', now() + ${p(n++)}::int * interval '1 hour', ${p(n++)}::int,
+                jsonb_set(${p(n++)}::jsonb, '{reference}', to_jsonb(r.reference))
+           FROM (${next}) r
+         ON CONFLICT (scope, key) DO UPDATE
+           SET request_hash = EXCLUDED.request_hash, state = 'completed', claimed_at = now(), expires_at = EXCLUDED.expires_at,
+               response_status = EXCLUDED.response_status, response_body = EXCLUDED.response_body
+           WHERE k.expires_at < now()
+              OR (k.state = 'in_flight' AND k.request_hash = EXCLUDED.request_hash AND k.claimed_at < now() - ${ABANDONED_CLAIM_SECONDS} * interval '1 second')
+         RETURNING response_body->>'reference' AS reference)`
+    : `claim AS (${next})`;
+  return `WITH ${claim},
+    referral AS (
+      INSERT INTO central.referrals (reference, ${REFERRAL_VALUES.map(([c]) => c).join(', ')})
+      SELECT claim.reference, ${referralParams.join(', ')} FROM claim
+      RETURNING id, reference),
+    outbox AS (
+      INSERT INTO central.outbox (topic, aggregate_id, job_id, payload) SELECT ${outboxParams[0]}, referral.id, ${outboxParams[1]}, ${outboxParams[2]} FROM referral)
+    ${withAudit ? `, audit AS (INSERT INTO central.audit_events (${AUDIT_COLUMNS}) SELECT ${auditParams.join(', ')} FROM referral)` : ''}
+    SELECT reference FROM referral`;
+}
+
+const CREATION_STATEMENTS = new Map<string, string>(
+  [false, true].flatMap((withKey) => [false, true].map((withAudit) => [`${withKey}/${withAudit}`, creationStatement(withKey, withAudit)] as const)),
+);
+
 @Injectable()
 export class ReferralRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -31,23 +127,22 @@ export class ReferralRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** A sequence is not transactional: a number drawn for a referral that is then refused is simply skipped. */
-  async nextReferenceNumber(manager: EntityManager = this.dataSource.manager): Promise<number> {
-    const [{ n }] = await manager.query(`SELECT nextval('central.referral_reference_seq')::int AS n`);
-    return n;
-  }
-
   async insert(manager: EntityManager, referral: Partial<ReferralEntity>): Promise<void> {
     await manager.insert(ReferralEntity, referral);
   }
 
   /**
-   * Writes a new referral together with the rows that must land with it (its outbox message, the stored
-   * idempotent answer, the audit of its creation) as one statement: one round trip, all or nothing.
+   * Writes a new referral with everything that must land with it, in one statement (see `creationStatement`).
+   * Answers its reference, or undefined when the Idempotency-Key was already taken (nothing was written).
    */
-  async insertWith(referral: Partial<ReferralEntity>, alongside: readonly WritePart[]): Promise<void> {
-    const [sql, params] = this.dataSource.createQueryBuilder().insert().into(ReferralEntity).values(referral).updateEntity(false).getQueryAndParameters();
-    await runWrite(this.dataSource.manager, combineWrites([{ sql, params }, ...alongside]));
+  async create(creation: ReferralCreation): Promise<{ reference: string } | undefined> {
+    const { referral, outbox, audit, idempotency: key } = creation;
+    const values: unknown[] = [creation.referencePrefix, ...REFERRAL_VALUES.map(([, , value]) => value(referral)), outbox.topic, outbox.jobId, JSON.stringify(outbox.payload)];
+    if (audit) values.push(...auditValues(audit));
+    if (key) values.push(key.scope, key.key, key.requestHash, key.ttlHours, key.status, JSON.stringify(key.answer));
+    const variant = `${!!key}/${!!audit}`;
+    const rows = await preparedQuery<{ reference: string }>(this.dataSource, `rh_referral_create_${variant.replace('/', '_')}`, CREATION_STATEMENTS.get(variant)!, values);
+    return rows[0];
   }
 
   findById(id: string): Promise<ReferralEntity | null> {

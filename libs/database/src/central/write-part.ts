@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** One data-modifying SQL statement with its own $1…$n parameters. */
 export interface WritePart {
@@ -26,4 +26,16 @@ export function combineWrites(parts: readonly WritePart[]): WritePart {
 
 export async function runWrite(manager: EntityManager, part: WritePart): Promise<void> {
   await manager.query(part.sql, part.params as unknown[]);
+}
+
+/**
+ * Runs one statement on the pool as a named prepared statement: PostgreSQL parses and plans it once per
+ * connection instead of on every call, and the query skips TypeORM's query runner. For the hot paths only (a
+ * referral's writes, the outbox relay); `name` must be unique to `text`.
+ */
+export async function preparedQuery<Row>(dataSource: DataSource, name: string, text: string, values: readonly unknown[]): Promise<Row[]> {
+  // The postgres driver's pool (pg.Pool), which TypeORM's own queries use too.
+  const pool = (dataSource.driver as unknown as { master: unknown }).master as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> };
+  const { rows } = await pool.query({ name, text, values: values as unknown[] });
+  return rows;
 }
