@@ -5,6 +5,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { creationParameters } from '@app/database';
 import { bearer } from '../test/support/auth';
 import { population } from '../test/faults/support/harness';
 import { percentile } from './lib/metrics';
@@ -36,9 +37,9 @@ export interface IntakeFigures {
 /**
  * Intake's throughput and latency under autocannon (POST /v1/referrals with an Idempotency-Key, 32 connections),
  * beside what this machine's PostgreSQL does with the very statements one referral costs (pgbench, same
- * concurrency): the idempotency claim, the reference number, then one statement writing the referral row, the
- * outbox row, the stored answer and the audit row. The ratio says how much of the database's limit intake
- * reaches.
+ * concurrency): the one prepared statement that claims the Idempotency-Key, draws the reference and writes the
+ * referral row, the outbox row, the stored answer and the audit row. The ratio says how much of the database's
+ * limit intake reaches.
  */
 export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures> {
   // Two intake processes: one Node process cannot use more than one of the machine's two cores.
@@ -172,39 +173,42 @@ async function sampleRow(sql: Client, table: string, where: string): Promise<Rec
 
 const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`);
 
-function insertOf(table: string, row: Record<string, string | null>, computed: Record<string, string>, omit: string[] = []): string {
-  const columns = Object.keys(row).filter((c) => !omit.includes(c));
-  const values = columns.map((c) => computed[c] ?? literal(row[c]));
-  return `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${values.join(', ')});`;
-}
-
-/** Statements written as one, the way `combineWrites` sends them. */
-function together(statements: string[]): string {
-  return `WITH ${statements.map((sql, i) => `w${i} AS (${sql.replace(/;$/, '')})`).join(', ')} SELECT 1;`;
-}
-
-/** pgbench running, per transaction, the statements intake runs for one referral, with rows copied from intake's own. */
+/**
+ * pgbench running, per transaction, the statement intake runs for one referral (ReferralRepository.create with an
+ * Idempotency-Key and the audit), prepared as intake prepares it, with values copied from intake's own rows. The
+ * referral id and the key differ per transaction (md5 of a random number, computed in the statement).
+ */
 async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']> {
   const sql = new Client({ connectionString: env.databaseUrl });
   await sql.connect();
   const referral = await sampleRow(sql, 'central.referrals', 'true');
-  const outbox = await sampleRow(sql, 'central.outbox', 'true');
   const idempotency = await sampleRow(sql, 'central.idempotency_keys', "state = 'completed'");
   const audit = await sampleRow(sql, 'central.audit_events', "action = 'referral.create'");
   await sql.end();
 
-  const script = [
-    "SELECT gen_random_uuid()::text AS rid, md5(random()::text) AS ikey \\gset",
-    `INSERT INTO central.idempotency_keys (scope, key, request_hash, state, expires_at) VALUES (${literal(idempotency.scope)}, :ikey, ${literal(idempotency.request_hash)}, 'in_flight', now() + 48 * interval '1 hour') ON CONFLICT (scope, key) DO UPDATE SET state = 'in_flight' WHERE central.idempotency_keys.expires_at < now() RETURNING key;`,
-    "SELECT nextval('central.referral_reference_seq')::int AS n \\gset",
-    // As intake writes them: one statement (see combineWrites), all or nothing.
-    together([
-      insertOf('central.referrals', referral, { id: ':rid::uuid', reference: "'B-' || :n", received_at: 'now()' }),
-      insertOf('central.outbox', outbox, { aggregate_id: ':rid::uuid', job_id: "'deliver-' || :rid", payload: "jsonb_build_object('referralId', :rid::text)" }, ['id', 'sent_at', 'attempts', 'last_error']),
-      `UPDATE central.idempotency_keys SET state = 'completed', response_status = 201, response_body = ${literal(idempotency.response_body)} WHERE scope = ${literal(idempotency.scope)} AND key = :ikey;`,
-      insertOf('central.audit_events', audit, { subject_id: ':rid', at: 'now()' }, ['id']),
-    ]),
-  ].join('\n');
+  const id = 'md5(:r::text)::uuid';
+  const valueOf = (parameter: string): string => {
+    const [part, field] = parameter.split('.');
+    if (parameter === 'referencePrefix') return literal('RH-B-');
+    if (parameter === 'referral.id') return id;
+    if (part === 'referral') return literal(referral[field]);
+    if (parameter === 'outbox.topic') return literal('deliver');
+    if (parameter === 'outbox.jobId') return `'deliver-' || ${id}`;
+    if (parameter === 'outbox.payload') return `jsonb_build_object('referralId', ${id})`;
+    if (parameter === 'audit.subject_id') return `${id}::text`;
+    if (part === 'audit') return literal(audit[field]);
+    if (parameter === 'key.key') return "md5('k' || :r)";
+    if (parameter === 'key.scope') return literal(idempotency.scope);
+    if (parameter === 'key.requestHash') return literal(idempotency.request_hash);
+    if (parameter === 'key.ttlHours') return '48';
+    if (parameter === 'key.status') return '201';
+    // As PostgreSQL prints jsonb ("key": value, with a space): pgbench would read ":value" as a variable.
+    if (parameter === 'key.answer') return `${literal(idempotency.response_body)}::jsonb - 'reference'`;
+    throw new Error(`no value for ${parameter}`);
+  };
+  const statement = creationParameters(true, true);
+  const text = statement.sql.replace(/\$(\d+)/g, (_, n: string) => `(${valueOf(statement.parameters[Number(n) - 1])})`).replace(/\s+/g, ' ');
+  const script = ['\\set r random(1, 9000000000000000000)', `${text};`].join('\n');
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-pgbench-'));
   try {
@@ -213,7 +217,7 @@ async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']>
     const threads = Math.max(1, os.cpus().length);
     const output = execFileSync(
       'pgbench',
-      ['-n', '-M', 'extended', '-c', String(CONNECTIONS), '-j', String(threads), '-T', String(SECONDS), '-l', '--log-prefix', path.join(dir, 'tx'), '-f', file, env.databaseUrl],
+      ['-n', '-M', 'prepared', '-c', String(CONNECTIONS), '-j', String(threads), '-T', String(SECONDS), '-l', '--log-prefix', path.join(dir, 'tx'), '-f', file, env.databaseUrl],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);

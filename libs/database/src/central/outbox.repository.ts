@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { runWrite, type WritePart } from './write-part';
+import { preparedQuery, runWrite, type WritePart } from './write-part';
+
+/**
+ * How long a relay holds the messages it claimed while it sends them (its send gives up after 2 s); a relay that
+ * died meanwhile leaves them to another after this.
+ */
+export const RELAY_LEASE_SECONDS = 10;
 
 export interface OutboxMessage {
   topic: string;
@@ -39,36 +45,42 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims up to `limit` unsent messages for the duration of `send`, skipping rows another relay holds, and
-   * marks them sent or delays them with backoff in the same transaction.
+   * Claims up to `limit` unsent messages for RELAY_LEASE_SECONDS, skipping rows another relay holds, hands them to
+   * `send`, then marks them sent — or, if `send` fails, makes them wait with backoff. Two statements per batch and
+   * no transaction held open while `send` talks to Redis. A relay that dies between the claim and the mark leaves
+   * its rows to the next relay once the lease ends; sending a row twice is harmless (the job id is the row's).
    */
   async relay(limit: number, send: (messages: PendingMessage[]) => Promise<void>): Promise<{ sent: number; failed: number }> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: Array<{ id: string; topic: string; aggregate_id: string; job_id: string; payload: Record<string, unknown>; attempts: number }> =
-        await manager.query(
-          `SELECT id, topic, aggregate_id, job_id, payload, attempts FROM central.outbox
-            WHERE sent_at IS NULL AND available_at <= now()
-            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-          [limit],
-        );
-      if (rows.length === 0) return { sent: 0, failed: 0 };
-      const messages = rows.map((r) => ({ id: r.id, topic: r.topic, aggregateId: r.aggregate_id, jobId: r.job_id, payload: r.payload, attempts: r.attempts }));
-      const ids = messages.map((m) => m.id);
-      try {
-        await send(messages);
-      } catch (error) {
-        // Redis away: keep the rows, back off (1 s doubling, capped at 30 s) so the sweeper does not spin.
-        await manager.query(
-          `UPDATE central.outbox SET attempts = attempts + 1, last_error = $2,
-                  available_at = now() + least(30, power(2, least(attempts, 5))) * interval '1 second'
-            WHERE id = ANY($1::bigint[])`,
-          [ids, error instanceof Error ? error.message.slice(0, 300) : 'send failed'],
-        );
-        return { sent: 0, failed: ids.length };
-      }
-      await manager.query(`UPDATE central.outbox SET sent_at = now(), attempts = attempts + 1 WHERE id = ANY($1::bigint[])`, [ids]);
-      return { sent: ids.length, failed: 0 };
-    });
+    const rows = await preparedQuery<{ id: string; topic: string; aggregate_id: string; job_id: string; payload: Record<string, unknown>; attempts: number }>(
+      this.dataSource,
+      'rh_outbox_claim',
+      `UPDATE central.outbox o SET available_at = now() + ${RELAY_LEASE_SECONDS} * interval '1 second', attempts = o.attempts + 1
+         FROM (SELECT id FROM central.outbox WHERE sent_at IS NULL AND available_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED) c
+        WHERE o.id = c.id
+        RETURNING o.id, o.topic, o.aggregate_id, o.job_id, o.payload, o.attempts`,
+      [limit],
+    );
+    if (rows.length === 0) return { sent: 0, failed: 0 };
+    const messages = rows
+      .map((r) => ({ id: r.id, topic: r.topic, aggregateId: r.aggregate_id, jobId: r.job_id, payload: r.payload, attempts: r.attempts }))
+      .sort((a, b) => Number(a.id) - Number(b.id));
+    const ids = messages.map((m) => m.id);
+    try {
+      await send(messages);
+    } catch (error) {
+      // Redis away: keep the rows, back off (1 s doubling, capped at 30 s, by the attempts before this one) so the
+      // sweeper does not spin.
+      await preparedQuery(
+        this.dataSource,
+        'rh_outbox_backoff',
+        `UPDATE central.outbox SET last_error = $2, available_at = now() + least(30, power(2, least(attempts - 1, 5))) * interval '1 second'
+          WHERE id = ANY($1::bigint[])`,
+        [ids, error instanceof Error ? error.message.slice(0, 300) : 'send failed'],
+      );
+      return { sent: 0, failed: ids.length };
+    }
+    await preparedQuery(this.dataSource, 'rh_outbox_sent', `UPDATE central.outbox SET sent_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
+    return { sent: ids.length, failed: 0 };
   }
 
   /**

@@ -115,6 +115,23 @@ function creationStatement(withKey: boolean, withAudit: boolean): string {
     SELECT reference FROM referral`;
 }
 
+/**
+ * What each $n of `creationStatement` carries, in order: `referencePrefix`, `referral.<column>`, `outbox.<field>`,
+ * `audit.<column>`, `key.<field>` (for a benchmark that runs the same statement in pgbench).
+ */
+export function creationParameters(withKey: boolean, withAudit: boolean): { sql: string; parameters: string[] } {
+  const parameters = [
+    'referencePrefix',
+    ...REFERRAL_VALUES.map(([column]) => `referral.${column}`),
+    'outbox.topic',
+    'outbox.jobId',
+    'outbox.payload',
+    ...(withAudit ? AUDIT_COLUMNS.split(', ').map((c) => `audit.${c}`) : []),
+    ...(withKey ? ['key.scope', 'key.key', 'key.requestHash', 'key.ttlHours', 'key.status', 'key.answer'] : []),
+  ];
+  return { sql: creationStatement(withKey, withAudit), parameters };
+}
+
 const CREATION_STATEMENTS = new Map<string, string>(
   [false, true].flatMap((withKey) => [false, true].map((withAudit) => [`${withKey}/${withAudit}`, creationStatement(withKey, withAudit)] as const)),
 );
