@@ -12,6 +12,10 @@ if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 return { hits, ttl }`;
 
+interface ThrottleCommands {
+  rhThrottleHit(key: string, ttlMs: string): Promise<unknown>;
+}
+
 /**
  * Rate-limit counters in Redis, so every intake replica shares one count per caller. Written here because the
  * community Redis storage for @nestjs/throttler does not yet declare support for NestJS 12.
@@ -33,12 +37,14 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
       commandTimeout: 250,
     });
     this.redis.on('error', () => undefined);
+    // Sent by its SHA1 (EVALSHA) rather than as the whole script on every request.
+    this.redis.defineCommand('rhThrottleHit', { numberOfKeys: 1, lua: HIT });
     this.prefix = `${config.get('QUEUE_PREFIX', { infer: true })}:throttle:`;
   }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
     try {
-      const [hits, pttl] = (await this.redis.eval(HIT, 1, `${this.prefix}${throttlerName}:${key}`, String(ttl))) as [number, number];
+      const [hits, pttl] = (await (this.redis as Redis & ThrottleCommands).rhThrottleHit(`${this.prefix}${throttlerName}:${key}`, String(ttl))) as [number, number];
       const timeToExpire = Math.max(0, Math.ceil(pttl / 1000));
       const isBlocked = hits > limit;
       return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };

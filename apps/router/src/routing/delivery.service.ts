@@ -32,7 +32,7 @@ export class DeliveryService {
   ) {}
 
   async deliver(referralId: string, attempt: AttemptInfo): Promise<'routed' | 'already_routed'> {
-    const referral = await this.referrals.findById(referralId);
+    const referral = await this.referrals.findForDelivery(referralId);
     if (!referral) throw new UnrecoverableError(`referral ${referralId} does not exist`);
     if (referral.status === 'routed') {
       this.metrics.delivery(referral.routeSystem, 'already_routed');

@@ -166,6 +166,18 @@ export class ReferralRepository {
     return this.dataSource.getRepository(ReferralEntity).findOneBy({ id });
   }
 
+  /** What a delivery reads: the route and the referral as received, without the entity's other columns. */
+  async findForDelivery(id: string): Promise<Pick<ReferralEntity, 'id' | 'status' | 'routeSystem' | 'details'> | undefined> {
+    const rows = await preparedQuery<{ id: string; status: ReferralStatus; route_system: CaseSystem; details: ReferralEntity['details'] }>(
+      this.dataSource,
+      'rh_referral_for_delivery',
+      `SELECT id, status, route_system, details FROM central.referrals WHERE id = $1`,
+      [id],
+    );
+    const row = rows[0];
+    return row && { id: row.id, status: row.status, routeSystem: row.route_system, details: row.details };
+  }
+
   async list(filter: ReferralFilter, limit: number, offset: number): Promise<Page<ReferralEntity>> {
     const qb = this.dataSource.getRepository(ReferralEntity).createQueryBuilder('r');
     if (filter.organisation) qb.andWhere('r.organisation = :organisation', { organisation: filter.organisation });
@@ -188,16 +200,19 @@ export class ReferralRepository {
 
   /** Idempotent: a second delivery of the same referral changes nothing. */
   async markRouted(id: string, system: CaseSystem, recordId: string, attempts: number): Promise<boolean> {
-    const result = await this.dataSource.query(
+    const result = await preparedQuery(
+      this.dataSource,
+      'rh_referral_routed',
       `UPDATE central.referrals
           SET status = 'routed', case_system = $2, case_record_id = $3, routed_at = now(),
               routing_attempts = $4, routing_error = NULL, updated_at = now(),
               -- the deduplicator may have linked the record before the router heard back
               person_id = coalesce((SELECT person_id FROM central.record_links WHERE system = $2 AND record_id = $3), person_id)
-        WHERE id = $1 AND status <> 'routed'`,
+        WHERE id = $1 AND status <> 'routed'
+        RETURNING id`,
       [id, system, recordId, attempts],
     );
-    return result[1] > 0;
+    return result.length > 0;
   }
 
   async recordRoutingAttempt(id: string, attempts: number, error: string, failed: boolean): Promise<void> {
