@@ -33,7 +33,7 @@ export interface EndToEndRun {
    * CPU the pipeline spent per referral while sending (cores ÷ rate): all processes, and without the two case-system
    * mimics (vendor systems elsewhere in production) and the load generator. 2 cores ÷ this = the machine's ceiling.
    */
-  cpuMillisecondsPerReferral: { all: number; withoutMimicsAndLoadGenerator: number };
+  cpuMillisecondsPerReferral: { all: number; withoutMimicsAndLoadGenerator: number; pipelineWithItsOwnDatabaseBackends?: number };
   /** Where work waited when the last referral had been sent: outbox rows not yet relayed, jobs not yet run. */
   backlogAtEndOfSending: Record<string, number>;
   /** Cores each process kept busy while the referrals were being sent (the machine has os.cpus().length). */
@@ -56,9 +56,18 @@ export async function benchEndToEnd(env: BenchEnvironment): Promise<EndToEndFigu
 
 function cpuPerReferral(cores: Record<string, number>, rate: number): EndToEndRun['cpuMillisecondsPerReferral'] {
   const sum = (names: string[]) => names.reduce((total, name) => total + (cores[name] || 0), 0);
-  const all = Object.keys(cores);
-  const own = all.filter((name) => !['ais', 'lcs', 'loadGenerator'].includes(name));
-  return { all: Math.round((sum(all) * 1000) / rate), withoutMimicsAndLoadGenerator: Math.round((sum(own) * 1000) / rate) };
+  const perReferral = (names: string[]) => Math.round((sum(names) * 10_000) / rate) / 10;
+  const mimicOrLoad = (name: string) => ['ais', 'lcs', 'loadGenerator', 'postgres for ais', 'postgres for lcs'].includes(name);
+  const perBackend = Object.keys(cores).filter((name) => name.startsWith('postgres for '));
+  // Whole server: every backend, other databases' and the mimics' included. Own database: the pipeline's apps and
+  // the backends serving them (PostgreSQL's shared background work, such as the WAL writer, is then left out).
+  const processes = Object.keys(cores).filter((name) => !name.startsWith('postgres for '));
+  const ownDatabase = Object.keys(cores).filter((name) => name !== 'postgres (whole server)' && !mimicOrLoad(name));
+  return {
+    all: perReferral(processes),
+    withoutMimicsAndLoadGenerator: perReferral(processes.filter((name) => !mimicOrLoad(name))),
+    ...(perBackend.length ? { pipelineWithItsOwnDatabaseBackends: perReferral(ownDatabase) } : {}),
+  };
 }
 
 async function backlog(env: BenchEnvironment, system: TestSystem): Promise<Record<string, number>> {
@@ -97,7 +106,7 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
       sentAt[i] = Date.now();
       answered.push(postOne(intake, authorization, bodies[i], 60_000).then((p) => ({ ...p, at: Date.now() })));
     }
-  });
+  }, env.databaseUrl);
   const sendingSeconds = (Date.now() - start) / 1000;
   const backlogAtEndOfSending = await backlog(env, system);
   const answers = await Promise.all(answered);

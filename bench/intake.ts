@@ -72,7 +72,7 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
   let measured!: autocannon.Result;
   const cores = await coresUsed({ intake: system.app('intake').pid }, async () => {
     measured = await load(SECONDS);
-  });
+  }, env.databaseUrl);
   await system.stop();
 
   const pg = await pgbench(env);
@@ -140,13 +140,31 @@ function cpuSecondsOfAll(command: string): number {
   return pidsOf(command).reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
 }
 
+/** PostgreSQL backends connected to one database, by the application_name each app gives its pool. */
+async function backendsOf(databaseUrl: string): Promise<Array<{ pid: number; app: string }>> {
+  const sql = new Client({ connectionString: databaseUrl });
+  await sql.connect();
+  try {
+    const { rows } = await sql.query<{ pid: number; app: string }>(
+      `SELECT pid, application_name AS app FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+    );
+    return rows;
+  } finally {
+    await sql.end();
+  }
+}
+
 /**
  * Cores each process kept busy over a window: (CPU seconds after − before) ÷ wall seconds. PostgreSQL counts every
- * backend on the server (other databases too), Redis every redis-server on the machine.
+ * backend on the server (other databases too), Redis every redis-server on the machine. With `databaseUrl`, the
+ * backends of the benchmark's own database are also counted by the app they serve ("postgres for intake", …;
+ * connections closed during the window and PostgreSQL's shared background work, WAL writer included, are not).
  */
-export async function coresUsed(pids: Record<string, number | undefined>, work: () => Promise<void>): Promise<Record<string, number>> {
+export async function coresUsed(pids: Record<string, number | undefined>, work: () => Promise<void>, databaseUrl?: string): Promise<Record<string, number>> {
   const shared = { 'postgres (whole server)': 'postgres', 'redis-server (all)': 'redis-server' };
   const sharedBefore = Object.fromEntries(Object.entries(shared).map(([name, command]) => [name, cpuSecondsOfAll(command)]));
+  const backends = databaseUrl ? await backendsOf(databaseUrl) : [];
+  const backendsBefore = backends.map((b) => cpuSeconds(b.pid));
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
   const self = process.cpuUsage();
   const started = Date.now();
@@ -156,6 +174,17 @@ export async function coresUsed(pids: Record<string, number | undefined>, work: 
   const cores: Record<string, number> = { loadGenerator: round((mine.user + mine.system) / 1e6 / seconds, 2) };
   for (const [name, pid] of Object.entries(pids)) cores[name] = round((cpuSeconds(pid) - before[name]) / seconds, 2);
   for (const [name, command] of Object.entries(shared)) cores[name] = round((cpuSecondsOfAll(command) - sharedBefore[name]) / seconds, 2);
+  const byApp: Record<string, number> = {};
+  const add = (app: string, used: number) => {
+    if (Number.isFinite(used)) byApp[`postgres for ${app || 'others'}`] = (byApp[`postgres for ${app || 'others'}`] ?? 0) + used;
+  };
+  backends.forEach((b, i) => add(b.app, cpuSeconds(b.pid) - backendsBefore[i]));
+  // Connections a pool opened during the window: all their CPU was spent in it.
+  if (databaseUrl) {
+    const known = new Set(backends.map((b) => b.pid));
+    for (const b of await backendsOf(databaseUrl)) if (!known.has(b.pid)) add(b.app, cpuSeconds(b.pid));
+  }
+  for (const [name, used] of Object.entries(byApp)) cores[name] = round(used / seconds, 2);
   return cores;
 }
 
