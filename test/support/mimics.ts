@@ -44,6 +44,8 @@ export function startLcs(options: StartMimicOptions): Promise<RunningMimic> {
 export async function startMimic(system: CaseSystem, options: StartMimicOptions): Promise<RunningMimic> {
   process.env.DATABASE_URL = options.databaseUrl;
   process.env.LOG_LEVEL ??= process.env.TEST_LOG_LEVEL ?? 'silent';
+  // Apps refuse to start without AUTH_MODE; a test file that starts only mimics has not set the test environment.
+  process.env.AUTH_MODE ??= 'development';
   const { app, faults } = system === 'AIS' ? await createAis() : await createLcs();
   const configured = app.get(ConfigService).get<string>('DATABASE_URL');
   if (configured !== options.databaseUrl) {
