@@ -39,6 +39,23 @@ describe('speaking the Home Office form', () => {
     expect(stored.rows[0].details.exploitation).toMatchObject({ types: ['labour', 'sexual'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] });
   });
 
+  it('counts county lines referrals as a figure of the statistics, referrals and individuals alike', async () => {
+    const criminal = (countyLines?: boolean) => ({ homeOfficeTypes: ['forced-to-commit-crime'], location: 'uk', ukTowns: ['Luton'], ...(countyLines === undefined ? {} : { countyLines }) });
+    const people = [['Dale', 'Brookes', '2001-02-03'], ['Kieran', 'Otieno', '1999-09-10'], ['Mason', 'Fairley', '2003-11-30'], ['Tyler', 'Ashgrove', '1998-05-17']];
+    for (const [i, countyLines] of [true, true, false, undefined].entries()) {
+      const [firstName, lastName, dateOfBirth] = people[i];
+      const potentialVictim = { gender: 'male', nationality: 'GBR', firstName, lastName, dateOfBirth };
+      await post(adultNrm({ referredAt: '2026-07-02T10:00:00Z', potentialVictim, exploitation: criminal(countyLines) })).expect(201);
+    }
+    const figures = (
+      await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-07-01&to=2026-07-31').set('Authorization', lead).expect(200)
+    ).body;
+    const cells = (table: { cells: Cell[] }) => Object.fromEntries(table.cells.map((c) => [c.label, c.count]));
+    expect(figures.referrals.breakdowns.countyLines).toMatchObject({ title: 'County lines', total: 4 });
+    expect(cells(figures.referrals.breakdowns.countyLines)).toEqual({ 'County lines': 2, 'Not flagged as county lines': 2 });
+    expect(cells(figures.individuals.breakdowns.countyLines)).toEqual({ 'County lines': 2, 'Not flagged as county lines': 2 });
+  });
+
   it("gives the referral back as the form's answers, keyed by the form's field names, and audits the read", async () => {
     const body = adultNrm({
       referredAt: '2026-06-03T10:00:00Z',

@@ -30,6 +30,15 @@ describe(checkReferralRules.name, () => {
     expect(started('1989')).toEqual(['exploitation.startDate']);
   });
 
+  it('flags county lines only on criminal exploitation', () => {
+    const flagged = (exploitation: Partial<Referral['exploitation']>) =>
+      paths(adultNrm({ exploitation: { location: 'uk', countyLines: true, ...exploitation } as Referral['exploitation'] }));
+    expect(flagged({ types: ['criminal'] })).toEqual([]);
+    expect(flagged({ homeOfficeTypes: ['forced-to-commit-crime'] })).toEqual([]);
+    expect(flagged({ types: ['labour'] })).toEqual(['exploitation.countyLines']);
+    expect(flagged({ homeOfficeTypes: ['prostitution'] })).toEqual(['exploitation.countyLines']);
+  });
+
   it('needs consent for an adult NRM referral', () => {
     expect(paths(adultNrm({ consentToNrm: false }))).toEqual(['consentToNrm']);
   });

@@ -53,6 +53,10 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   if (otherNamed && !exploitation?.otherDetails?.trim()) {
     violations.push({ path: 'exploitation.otherDetails', message: 'otherDetails is required when types include "other"' });
   }
+  // County lines is a kind of criminal exploitation (drug supply); the flag on any other exploitation is a slip.
+  if (exploitation?.countyLines === true && !effectiveExploitationTypes(exploitation).includes('criminal')) {
+    violations.push({ path: 'exploitation.countyLines', message: 'countyLines is criminal exploitation: types must include "criminal" (or homeOfficeTypes "forced-to-commit-crime")' });
+  }
   violations.push(...locationViolations(exploitation));
   // The form says an estimate is fine: a month and year, or a year, is a period, wrong only if all of it is.
   const started = parsePartialDate(exploitation?.startDate);

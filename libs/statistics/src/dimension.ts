@@ -10,6 +10,7 @@ import {
   LOCATION_LABELS,
   SOURCE_LABELS,
   SUBMISSION_LABELS,
+  COUNTY_LINES_LABELS,
 } from './labels';
 import { TableInvariantError } from './statistics.errors';
 
@@ -94,6 +95,7 @@ export const DIMENSIONS = {
   caseSystem: categoricalDimension('caseSystem', 'Case system', CASE_SYSTEM_LABELS),
   source: categoricalDimension('source', 'Where the referral was recorded', SOURCE_LABELS),
   submission: categoricalDimension('submission', 'Home Office submission', SUBMISSION_LABELS),
+  countyLines: categoricalDimension('countyLines', 'County lines', COUNTY_LINES_LABELS),
   decisionOutcome: categoricalDimension('decisionOutcome', 'Outcome', DECISION_OUTCOME_LABELS),
 } as const satisfies Record<string, Dimension>;
 

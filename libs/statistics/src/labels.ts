@@ -107,6 +107,17 @@ export function submissionLabel(submission: string): SubmissionLabel {
   return lookup({ submitted: 'Submitted to the Home Office', logged: 'Logged, not yet submitted' } as const, 'Home Office submission', submission);
 }
 
+/**
+ * County lines drug supply, which the Home Office flags among criminal exploitation: flagged when the referral says
+ * so (`exploitation.countyLines`). A record entered straight into a case system has no such answer and is not flagged.
+ */
+export const COUNTY_LINES_LABELS = ['County lines', 'Not flagged as county lines'] as const;
+export type CountyLinesLabel = (typeof COUNTY_LINES_LABELS)[number];
+
+export function countyLinesLabel(countyLines: boolean | null): CountyLinesLabel {
+  return countyLines === true ? 'County lines' : 'Not flagged as county lines';
+}
+
 export type CaseSystem = 'AIS' | 'LCS';
 
 /**

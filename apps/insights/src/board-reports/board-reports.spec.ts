@@ -39,6 +39,7 @@ describe(figureChanges.name, () => {
         caseSystem: b('System', []),
         source: b('Source', []),
         submission: b('Submission', []),
+        countyLines: b('County lines', []),
       },
       ageGroupByLocation: empty('Age by location'),
     };

@@ -28,6 +28,7 @@ function report(nationality = 'Albanian'): StatisticsReport<PublishedCount> {
       caseSystem: breakdown('caseSystem', 'Case system', [['AIS', 10]], 10),
       source: breakdown('source', 'Where the referral was recorded', [['Referral Hub', 10]], 10),
       submission: breakdown('submission', 'Home Office submission', [['Logged, not yet submitted', 10]], 10),
+      countyLines: breakdown('countyLines', 'County lines', [['Not flagged as county lines', 10]], 10),
     },
     ageGroupByLocation: crossTab('Age at exploitation by location of exploitation'),
   };

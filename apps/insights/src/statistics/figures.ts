@@ -21,6 +21,7 @@ import {
   locationLabel,
   sourceLabel,
   submissionLabel,
+  countyLinesLabel,
   nationalityLabel,
   periodContaining,
   quartersIn,
@@ -54,6 +55,7 @@ export const BREAKDOWNS = [
   'caseSystem',
   'source',
   'submission',
+  'countyLines',
 ] as const;
 export type BreakdownName = (typeof BREAKDOWNS)[number];
 
@@ -108,6 +110,7 @@ export const TABLE_TITLES: Readonly<Record<BreakdownName | 'quarter' | 'ageGroup
   caseSystem: 'Case system',
   source: 'Where the referral was recorded',
   submission: 'Home Office submission',
+  countyLines: 'County lines',
   quarter: 'Quarter',
   ageGroupByLocation: 'Age at exploitation by location of exploitation',
 };
@@ -140,6 +143,7 @@ const LABEL_OF: Readonly<Record<SeparateBreakdown, (row: ReferralGroupRow) => st
   caseSystem: (row) => caseSystemLabel(row.caseSystem),
   source: (row) => sourceLabel(String(row.source)),
   submission: (row) => submissionLabel(String(row.submission)),
+  countyLines: (row) => countyLinesLabel(row.countyLines),
 };
 
 function ageFacts(row: ReferralGroupRow): AgeFacts {
@@ -189,6 +193,7 @@ export function buildFigures(reading: StatisticsReading, period: Period): Figure
         caseSystem: separate('caseSystem'),
         source: separate('source'),
         submission: separate('submission'),
+        countyLines: separate('countyLines'),
       },
       ageGroupByLocation: crossTable(crossTab, TABLE_TITLES.ageGroupByLocation),
     };

@@ -19,6 +19,7 @@ export function fullGroup(overrides: Partial<FullGroup> = {}): FullGroup {
     caseSystem: 'AIS',
     source: 'referral_hub',
     submission: 'logged',
+    countyLines: false,
     quarterStart: '2025-04-01',
     referrals: 1,
     individuals: 1,
@@ -37,6 +38,7 @@ const SETS: Readonly<Record<Exclude<StatisticsGroupingSet, 'total'>, readonly (k
   caseSystem: ['caseSystem'],
   source: ['source'],
   submission: ['submission'],
+  countyLines: ['countyLines'],
   quarter: ['quarterStart'],
   quarterSubmission: ['quarterStart', 'submission'],
 };
@@ -56,6 +58,7 @@ const NONE: Omit<FullGroup, 'referrals' | 'individuals' | 'quarterIndividuals'> 
   caseSystem: null,
   source: null,
   submission: null,
+  countyLines: null,
   quarterStart: null,
 };
 

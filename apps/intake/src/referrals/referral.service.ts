@@ -222,6 +222,7 @@ export class ReferralService {
       secondNationality: victim.secondNationality ?? null,
       exploitationTypes: details.exploitation.types,
       exploitationLocation: details.exploitation.location,
+      countyLines: details.exploitation.countyLines === true,
       // The statistics need one day for the age at the start; a month or a year given as an estimate is stored
       // as its middle, within the period, as given in details.
       exploitationStart: details.exploitation.startDate

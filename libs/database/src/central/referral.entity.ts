@@ -27,6 +27,8 @@ export class ReferralEntity {
   @Column('text', { name: 'second_nationality', nullable: true }) secondNationality: string | null;
   @Column('text', { name: 'exploitation_types', array: true }) exploitationTypes: string[];
   @Column('text', { name: 'exploitation_location' }) exploitationLocation: string;
+  /** Criminal exploitation that was county lines drug supply; the statistics count it. */
+  @Column('boolean', { name: 'county_lines' }) countyLines: boolean;
   @Column('date', { name: 'exploitation_start', nullable: true }) exploitationStart: string | null;
   @Column('text', { name: 'route_system' }) routeSystem: CaseSystem;
   @Column('text', { name: 'route_reason' }) routeReason: string;

@@ -30,7 +30,7 @@ export type NewReferral = Pick<
   ReferralEntity,
   | 'id' | 'kind' | 'status' | 'anonymous' | 'organisation' | 'organisationType' | 'referredAt' | 'receivedAt' | 'under18'
   | 'under18DuringExploitation' | 'ageDisputed' | 'dateOfBirth' | 'gender' | 'nationality' | 'secondNationality'
-  | 'exploitationTypes' | 'exploitationLocation' | 'exploitationStart' | 'routeSystem' | 'routeReason' | 'routeConflict'
+  | 'exploitationTypes' | 'exploitationLocation' | 'countyLines' | 'exploitationStart' | 'routeSystem' | 'routeReason' | 'routeConflict'
   | 'routeExplanation' | 'routingAttempts' | 'redriveGeneration' | 'details'
 >;
 
@@ -67,6 +67,7 @@ const REFERRAL_VALUES: ReadonlyArray<[column: string, type: string, value: (r: N
   ['second_nationality', 'text', (r) => r.secondNationality],
   ['exploitation_types', 'text[]', (r) => r.exploitationTypes],
   ['exploitation_location', 'text', (r) => r.exploitationLocation],
+  ['county_lines', 'boolean', (r) => r.countyLines],
   ['exploitation_start', 'date', (r) => r.exploitationStart],
   ['route_system', 'text', (r) => r.routeSystem],
   ['route_reason', 'text', (r) => r.routeReason],

@@ -24,7 +24,7 @@ const STRIPPED_DETAILS = `jsonb_strip_nulls(jsonb_build_object(
   'consentToNrm', r.details->'consentToNrm',
   'cooperatesWithAuthorities', r.details->'cooperatesWithAuthorities',
   'potentialVictim', jsonb_strip_nulls(jsonb_build_object('gender', r.details#>'{potentialVictim,gender}', 'nationality', r.details#>'{potentialVictim,nationality}', 'secondNationality', r.details#>'{potentialVictim,secondNationality}')),
-  'exploitation', jsonb_strip_nulls(jsonb_build_object('types', r.details#>'{exploitation,types}', 'location', r.details#>'{exploitation,location}', 'startDate', r.details#>'{exploitation,startDate}', 'ongoing', r.details#>'{exploitation,ongoing}')),
+  'exploitation', jsonb_strip_nulls(jsonb_build_object('types', r.details#>'{exploitation,types}', 'homeOfficeTypes', r.details#>'{exploitation,homeOfficeTypes}', 'countyLines', r.details#>'{exploitation,countyLines}', 'location', r.details#>'{exploitation,location}', 'startDate', r.details#>'{exploitation,startDate}', 'ongoing', r.details#>'{exploitation,ongoing}')),
   'police', CASE WHEN r.details ? 'police' THEN jsonb_build_object('force', r.details#>'{police,force}') END,
   'referredAt', r.details->'referredAt',
   'anonymised', true))`;

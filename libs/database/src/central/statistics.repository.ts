@@ -37,6 +37,7 @@ export type StatisticsGroupingSet =
   | 'caseSystem'
   | 'source'
   | 'submission'
+  | 'countyLines'
   | 'quarter'
   | 'quarterSubmission';
 
@@ -62,6 +63,8 @@ export interface ReferralGroupRow {
   source: string | null;
   /** 'submitted' once its submission to the Home Office is known, else 'logged'. */
   submission: string | null;
+  /** County lines drug supply: flagged on the hub's referral (a direct entry in a case system never is). */
+  countyLines: boolean | null;
   /** First day of the calendar quarter the referral date falls in. */
   quarterStart: string | null;
   referrals: number;
@@ -150,7 +153,7 @@ const EPISODES = `(
            -- one it is in. A case moved later (a transition at 18, an age assessment) keeps its published quarter.
            COALESCE((SELECT t.from_system FROM central.transitions t WHERE t.referral_id = r.id
                       ORDER BY t.recorded_at, t.id LIMIT 1), r.case_system) AS case_system,
-           r.anonymous, r.person_id, 'referral_hub'::text AS source,
+           r.anonymous, r.person_id, 'referral_hub'::text AS source, r.county_lines,
            CASE WHEN EXISTS (SELECT 1 FROM central.home_office_submissions h WHERE h.referral_id = r.id)
                 THEN 'submitted' ELSE 'logged' END AS submission
       FROM central.referrals r
@@ -158,7 +161,7 @@ const EPISODES = `(
     SELECT md5(d.system || ':' || d.record_id)::uuid, (d.referred_on::timestamp AT TIME ZONE 'Europe/London'), d.kind, d.under18,
            NULL::text, d.age_disputed, NULL::date, NULL::date, d.age_now_band, NULL::text, d.gender, d.nationality,
            d.second_nationality, d.exploitation_types, d.exploitation_location, d.organisation_type, d.system,
-           d.anonymous, l.person_id, lower(d.system), CASE WHEN d.reference_key IS NULL THEN 'logged' ELSE 'submitted' END
+           d.anonymous, l.person_id, lower(d.system), false, CASE WHEN d.reference_key IS NULL THEN 'logged' ELSE 'submitted' END
       FROM central.direct_referrals d
       LEFT JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
      WHERE d.joined_referral_id IS NULL AND d.joined_record_id IS NULL
@@ -183,7 +186,7 @@ const IN_PERIOD = (population: StatisticsPopulation): string => {
   in_period AS (
     SELECT r.id, r.referred_at, r.kind, r.under18, r.under18_during_exploitation, r.gender, r.nationality,
            r.second_nationality, r.exploitation_types, r.exploitation_location, r.organisation_type, r.case_system,
-           r.source, r.submission,
+           r.source, r.submission, r.county_lines,
            date_trunc('quarter', ${REFERRED_ON})::date AS quarter_start,
            CASE WHEN r.anonymous THEN NULL ELSE COALESCE(s.root, r.person_id, r.id) END AS individual,
            ${AGE_BANDS}
@@ -253,12 +256,13 @@ export class StatisticsRepository {
                    WHEN GROUPING(case_system) = 0 THEN 'caseSystem'
                    WHEN GROUPING(source) = 0 THEN 'source'
                    WHEN GROUPING(submission) = 0 THEN 'submission'
+                   WHEN GROUPING(county_lines) = 0 THEN 'countyLines'
                    WHEN GROUPING(quarter_start) = 0 THEN 'quarter'
                    ELSE 'total' END AS "set",
               kind, under18, under18_during_exploitation AS "under18DuringExploitation", "ageNowBand", "ageAtStartBand",
               exploitation_location AS "exploitationLocation", gender, nationality, second_nationality AS "secondNationality",
               exploitation_types AS "exploitationTypes", organisation_type AS "organisationType", case_system AS "caseSystem",
-              source, submission,
+              source, submission, county_lines AS "countyLines",
               quarter_start::text AS "quarterStart",
               count(*)::int AS referrals,
               (count(*) FILTER (WHERE individual IS NOT NULL AND nth_in_period = 1))::int AS individuals,
@@ -274,6 +278,7 @@ export class StatisticsRepository {
           (case_system),
           (source),
           (submission),
+          (county_lines),
           (quarter_start),
           (quarter_start, submission),
           ()
