@@ -1,8 +1,13 @@
 import { SignJWT } from 'jose';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import Redis from 'ioredis';
 import { bearer } from '../support/auth';
 import { adultNrm } from '../support/referrals';
 import { startRig, type FaultRig } from '../faults/support/rig';
+import { eventually } from '../support/env';
+import { distDirectory } from '../support/processes';
 
 jest.setTimeout(300_000);
 
@@ -36,8 +41,10 @@ describe('the running system, attacked', () => {
 
   const get = (url: string, authorization?: string, headers: Record<string, string> = {}) =>
     fetch(url, { headers: { ...(authorization ? { authorization } : {}), ...headers } });
-  const post = (url: string, authorization: string, body: unknown) =>
-    fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const post = (url: string, authorization: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const referralCount = async (): Promise<number> => Number((await rig.sql.query('SELECT count(*)::int AS n FROM central.referrals')).rows[0].n);
+  const errorsOf = async (res: Response) => ((await res.json()) as { errors: Array<{ path: string; message: string }> }).errors;
   const audit = async (query: Record<string, string>) =>
     ((await (await get(`${intake}/v1/audit?${new URLSearchParams({ pageSize: '100', ...query })}`, admin)).json()) as {
       items: Array<{ action: string; outcome: string; actor: { sub: string }; subject: { id: string } | null }>;
@@ -123,5 +130,121 @@ describe('the running system, attacked', () => {
         expect(res.headers.get('cache-control')).toBe('no-store');
       }
     });
+  });
+
+  describe('bad input', () => {
+    const nested = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+
+    it.each<[string, () => string, string]>([
+      ['JSON nested 5,000 deep', () => {
+        const body = adultNrm() as unknown as Record<string, unknown>;
+        return JSON.stringify(body).replace(/}$/, `,"narrative":${nested(5000)}}`);
+      }, 'narrative'],
+      ['a lone UTF-16 surrogate in a name', () => {
+        const body = adultNrm() as unknown as { potentialVictim: { firstName: string } };
+        return JSON.stringify(body).replace(`"firstName":"${body.potentialVictim.firstName}"`, '"firstName":"Ar\\ud800ta"');
+      }, 'potentialVictim.firstName'],
+      ['a __proto__ key', () => JSON.stringify(adultNrm()).replace(/}$/, ',"__proto__":{"admin":true}}'), '__proto__'],
+    ])('answers %s with a 400 naming the field, and writes nothing', async (_, body, field) => {
+      const before = await referralCount();
+      const res = await post(`${intake}/v1/referrals`, lead, body());
+      expect(res.status).toBe(400);
+      expect((await errorsOf(res)).map((e) => e.path)).toContainEqual(expect.stringContaining(field));
+      expect(await referralCount()).toBe(before);
+    });
+
+    it('answers a page number beyond the integer range with a 400 naming page', async () => {
+      const res = await get(`${intake}/v1/referrals?page=99999999999999`, lead);
+      expect(res.status).toBe(400);
+      expect((await errorsOf(res)).map((e) => e.path)).toContain('page');
+    });
+  });
+
+  describe('request ids and purposes', () => {
+    it('refuses a malformed X-Request-Id, naming the header', async () => {
+      const res = await get(`${intake}/v1/referrals`, lead, { 'x-request-id': `x${'<script>'.repeat(20)}` });
+      expect(res.status).toBe(400);
+      expect((await errorsOf(res)).map((e) => e.path)).toContain('X-Request-Id');
+    });
+
+    it("keeps a client's X-Request-Id apart from the service's own in the audit", async () => {
+      const created = (await (await post(`${intake}/v1/referrals`, lead, adultNrm())).json()) as { id: string };
+      const given = `client-${randomUUID()}`;
+      expect((await get(`${intake}/v1/referrals/${created.id}`, lead, { 'x-request-id': given })).status).toBe(200);
+      const { rows } = await rig.sql.query<{ request_id: string; client_request_id: string }>(
+        `SELECT request_id, client_request_id FROM central.audit_events WHERE subject_id = $1 AND action = 'referral.read'`,
+        [created.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect(rows[0].client_request_id).toBe(given);
+      expect(rows[0].request_id).not.toBe(given);
+    });
+
+    it('refuses an X-Access-Purpose outside the role\'s list, naming the header', async () => {
+      const res = await get(`${intake}/v1/referrals`, lead, { 'x-access-purpose': 'curiosity' });
+      expect(res.status).toBe(400);
+      expect((await errorsOf(res)).map((e) => e.path)).toContain('X-Access-Purpose');
+    });
+  });
+
+  describe('development mode', () => {
+    it('refuses to start a production build with development sign-in', () => {
+      const entry = path.join(distDirectory(), 'apps', 'intake', 'src', 'main.js');
+      const run = spawnSync(process.execPath, [entry], {
+        env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', AUTH_MODE: 'development', LOG_LEVEL: 'silent', PORT: '1' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/AUTH_MODE: development sign-in refuses to start when NODE_ENV=production/);
+    });
+
+    it('refuses to start a serving app with no AUTH_MODE at all', () => {
+      const entry = path.join(distDirectory(), 'apps', 'intake', 'src', 'main.js');
+      const run = spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '1' }, encoding: 'utf8', timeout: 60_000 });
+      expect(run.status).not.toBe(0);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/AUTH_MODE: must be set/);
+    });
+  });
+
+  // Last: the flood uses up this address's anonymous allowance for the rest of the minute.
+  describe('floods', () => {
+    it('creates no page session for anonymous visitors of the sign-in page and the referral form', async () => {
+      expect((await get(`${intake}/sign-in`)).status).toBe(200);
+      expect([200, 302, 303]).toContain((await fetch(`${intake}/referrals/new`, { redirect: 'manual' })).status);
+      const redis = new Redis(rig.redis.url);
+      try {
+        expect(await redis.keys('*:session:*')).toEqual([]);
+      } finally {
+        redis.disconnect();
+      }
+    });
+
+    it('throttles anonymous callers per address on the API and the pages, spoofed X-Forwarded-For or not, counting refusals instead of auditing each', async () => {
+      const auditRows = async () => Number((await rig.sql.query('SELECT count(*)::int AS n FROM central.audit_events')).rows[0].n);
+      const auditBefore = await auditRows();
+      const statuses: number[] = [];
+      // THROTTLE_ANONYMOUS_LIMIT is 60 a minute by default; a different forged forwarded address on every request.
+      for (let i = 0; i < 90; i++) {
+        statuses.push((await get(`${intake}/v1/referrals`, undefined, { 'x-forwarded-for': `203.0.113.${i % 250}` })).status);
+      }
+      expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
+      // The pages share the same per-address allowance: the sign-in page and the referral form are refused too.
+      expect((await get(`${intake}/sign-in`)).status).toBe(429);
+      expect((await fetch(`${intake}/referrals/new`, { redirect: 'manual' })).status).toBe(429);
+      expect(await auditRows()).toBe(auditBefore);
+      // Counted per address, minute and reason, written every couple of seconds.
+      const counted = await eventually(async () => {
+        const { rows } = await rig.sql.query<{ reason: string; n: number }>(
+          'SELECT reason, sum(count)::int AS n FROM central.refused_anonymous_requests GROUP BY reason',
+        );
+        const byReason: Record<string, number> = Object.fromEntries(rows.map((r) => [r.reason, r.n]));
+        return (byReason.missing_token ?? 0) + (byReason.throttled ?? 0) >= 92 ? byReason : undefined;
+      }, 15_000);
+      expect(counted.throttled).toBeGreaterThanOrEqual(27);
+      expect(await auditRows()).toBe(auditBefore);
+    });
+
   });
 });

@@ -58,3 +58,32 @@ export class CaseSystemRejectedError extends CaseSystemError {
 
 /** The record asked for does not exist in the system. */
 export class CaseRecordNotFoundError extends CaseSystemRejectedError {}
+
+/** What a log line may say about a failed call: the kind, system, operation, status and cause, and the names of refused fields. */
+export interface LoggableCaseSystemError {
+  type: string;
+  system?: CaseSystem;
+  operation?: string;
+  status?: number | null;
+  cause?: UnavailableCause;
+  fields?: string[];
+}
+
+/**
+ * A case system's error as a log line may carry it. A vendor's message and its field messages can quote the values
+ * sent (names, dates of birth), so they are never logged: only the status, the cause and the names of the fields.
+ * The whole message stays on the referral's routing error, which only the roles that read referrals see.
+ */
+export function loggableError(error: unknown): LoggableCaseSystemError {
+  if (error instanceof CaseSystemUnavailableError) {
+    return { type: error.name, system: error.system, operation: error.operation, status: error.status, cause: error.reason };
+  }
+  if (error instanceof CaseSystemRejectedError) {
+    return { type: error.name, system: error.system, operation: error.operation, status: error.status, fields: error.fieldErrors.map((f) => f.field) };
+  }
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return { type: typeof code === 'string' ? `${error.name} ${code}` : error.name };
+  }
+  return { type: 'unknown' };
+}

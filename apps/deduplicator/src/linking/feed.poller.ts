@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { AisClient, LcsClient } from '@app/case-systems';
+import { AisClient, LcsClient, loggableError } from '@app/case-systems';
 import { type FeedChange, FeedChangeRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { LinkingJob, LinkingJobName, QueueName } from '@app/queues';
@@ -38,7 +38,7 @@ export class FeedPoller {
     try {
       enqueued = await this.read(system);
     } catch (error) {
-      if (!this.failing.get(system)) this.logger.warn({ system, reason: error instanceof Error ? error.message : 'unknown' }, 'change feed unreachable; retrying every poll');
+      if (!this.failing.get(system)) this.logger.warn({ system, error: loggableError(error) }, 'change feed unreachable; retrying every poll');
       this.failing.set(system, true);
       throw error;
     }

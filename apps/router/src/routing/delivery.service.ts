@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { AisClient, CaseSystemRejectedError, LcsClient } from '@app/case-systems';
+import { AisClient, CaseSystemRejectedError, LcsClient, loggableError } from '@app/case-systems';
 import { ReferralRepository } from '@app/database';
 import { MetricsService } from '@app/metrics';
 
@@ -10,10 +10,16 @@ export interface AttemptInfo {
   max: number;
 }
 
-/** Why a delivery failed, without anything the case system echoed back about the person. */
+/** Why a delivery failed, for the referral's routing error (read only by roles that read the referral). */
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
   return 'unknown error';
+}
+
+/** A failure as Redis may keep it (a job's failed reason): kind, system, status and the names of refused fields. */
+function safeSummary(error: unknown): string {
+  const { type, system, operation, status, fields } = loggableError(error);
+  return [type, system, operation, status ? `HTTP ${status}` : undefined, fields?.length ? `fields: ${fields.join(', ')}` : undefined].filter(Boolean).join(' ');
 }
 
 /**
@@ -50,11 +56,12 @@ export class DeliveryService {
       const rejected = error instanceof CaseSystemRejectedError;
       const final = rejected || attempt.made + 1 >= attempt.max;
       await this.referrals.recordRoutingAttempt(referral.id, attempt.made + 1, describe(error), final);
-      this.logger.warn({ referralId, system: referral.routeSystem, attempt: attempt.made + 1, final, reason: describe(error) }, 'delivery failed');
+      this.logger.warn({ referralId, system: referral.routeSystem, attempt: attempt.made + 1, final, error: loggableError(error) }, 'delivery failed');
       this.metrics.delivery(referral.routeSystem, rejected ? 'rejected' : final ? 'failed' : 'retry');
       // A refusal will not change on retry; anything else (5xx, timeout) backs off and tries again.
-      if (rejected) throw new UnrecoverableError(describe(error));
-      throw error;
+      // The job's failure reason is kept in Redis: the status and the refused fields' names, never the vendor's words.
+      if (rejected) throw new UnrecoverableError(safeSummary(error));
+      throw new Error(safeSummary(error));
     }
   }
 }
