@@ -6,9 +6,10 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { CENTRAL_SCHEMA, migrateSchemas, postgresOptions, StatisticsPopulation, StatisticsRepository } from '@app/database';
+import { AdulthoodRepository, CENTRAL_SCHEMA, migrateSchemas, postgresOptions, StatisticsPopulation, StatisticsRepository } from '@app/database';
 import { Period, parsePeriod } from '@app/statistics';
 import { StatisticsService } from '../apps/insights/src/statistics/statistics.service';
+import { TransitionFiguresService } from '../apps/insights/src/statistics/transition-figures';
 import { percentile } from './lib/metrics';
 
 // npm run bench:stats [-- --referrals 1000000 --persons 700000 --runs 7 --server postgres://postgres@127.0.0.1:5432/postgres]
@@ -237,7 +238,7 @@ async function main(): Promise<void> {
 
     dataSource = new DataSource(postgresOptions(settings, CENTRAL_SCHEMA, 'bench-stats'));
     await dataSource.initialize();
-    const service = new StatisticsService(new StatisticsRepository(dataSource));
+    const service = new StatisticsService(new StatisticsRepository(dataSource), new TransitionFiguresService(new AdulthoodRepository(dataSource)));
     const quarter = parsePeriod(QUARTER);
     const year = parsePeriod(FINANCIAL_YEAR);
     const exact = (period: Period, population: StatisticsPopulation = 'all') => () => service.exact(period, population);

@@ -62,9 +62,11 @@ describe('Statistics counting rules (insights), as properties', () => {
     (await request(app.getHttpServer()).get(`/v1/statistics?period=${period}`).set('Authorization', lead).expect(200)).body;
 
   /** The report's figures without the one breakdown that is about where records are held (and without the cut-off). */
-  const withoutCaseSystem = (report: Report): unknown => {
+  // Re-routing a record changes the system it was recorded in, and the transitions table exists to count moves:
+  // nothing else may change.
+  const withoutMoves = (report: Report): unknown => {
     const strip = (p: Population) => ({ ...p, breakdowns: { ...p.breakdowns, caseSystem: undefined } });
-    return { ...report, dataCutOff: undefined, referrals: strip(report.referrals), individuals: strip(report.individuals) };
+    return { ...report, dataCutOff: undefined, transitions: undefined, referrals: strip(report.referrals), individuals: strip(report.individuals) };
   };
 
   it('counts each person once, never an anonymous notification, sums every breakdown, and ignores which system holds a record', async () => {
@@ -125,7 +127,7 @@ describe('Statistics counting rules (insights), as properties', () => {
         const { rows } = await sql.query(`SELECT id FROM central.referrals WHERE id = ANY($1::uuid[]) AND case_system = 'LCS'`, [ids]);
         for (const { id } of rows) if (transition[ids.indexOf(id)]) await fixtures.transition(id, 'age_assessment_adult', `${year}-03-01`);
         const after = await statistics(`${year}-Q1`);
-        expect(withoutCaseSystem(after)).toEqual(withoutCaseSystem(before));
+        expect(withoutMoves(after)).toEqual(withoutMoves(before));
         expect(after.referrals.breakdowns.caseSystem.total).toBe(before.referrals.total);
       }),
       { numRuns: 30, seed: 4_2026 },

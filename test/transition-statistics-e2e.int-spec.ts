@@ -74,6 +74,13 @@ describe('a child referred at 17 and again at 18, through the running system', (
 
     const internal = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026/27').set('Authorization', lead).expect(200)).body;
     expect([internal.referrals.total, internal.individuals.total]).toEqual([62, 61]);
+    // Transitions as their own table: the young person turned 18 on 2026-09-10 with the episode open, and adult
+    // services accepted them; the move is counted once, by why.
+    const moves = (t: { caseMoves: { cells: Array<{ label: string; count: unknown }> } }) => Object.fromEntries(t.caseMoves.cells.map((c) => [c.label, c.count]));
+    expect(internal.transitions.nrmAtEighteen.total).toBe(1);
+    expect(internal.transitions.acceptedByAdultServices).toBe(1);
+    expect(internal.transitions.careLeaversRemaining).toBe(0);
+    expect(moves(internal.transitions)['Adult services accepted']).toBe(1);
 
     const board = (
       await request(insights.getHttpServer())
@@ -83,5 +90,12 @@ describe('a child referred at 17 and again at 18, through the running system', (
         .expect(201)
     ).body;
     expect([board.statistics.referrals.total, board.statistics.individuals.total]).toEqual([62, 61]);
+    // A board's year carries the table with 1 to 5 shown as "c"; a board's quarter carries none (a year is its
+    // quarters added up, so a quarter's small count could otherwise be worked out).
+    expect(board.statistics.transitions.acceptedByAdultServices).not.toBe(1);
+    const quarter = (
+      await request(insights.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period: '2026-Q3' }).expect(201)
+    ).body;
+    expect(quarter.statistics.transitions).toBeNull();
   });
 });

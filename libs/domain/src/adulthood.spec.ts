@@ -3,10 +3,12 @@ import {
   bestDateOfBirth,
   byDeadline,
   consentAtEighteen,
+  countTransitions,
   keepsChildrensRecordOpen,
   onAdulthoodWorklist,
   refuseTransitionStep,
   type AdulthoodFacts,
+  type TransitionCohortMember,
 } from './adulthood';
 
 const facts = (overrides: Partial<AdulthoodFacts> = {}): AdulthoodFacts => ({
@@ -166,5 +168,76 @@ describe('refuseTransitionStep', () => {
     expect(refuseTransitionStep({ step: 'care_leaver', on: '2025-12-31' }, { today: '2026-12-01', referredOn: '2026-01-01' })).toEqual([
       { path: 'on', message: 'on must not be before the referral (2026-01-01)' },
     ]);
+  });
+});
+
+describe('countTransitions', () => {
+  let next = 0;
+  const member = (overrides: Partial<TransitionCohortMember> = {}): TransitionCohortMember => ({
+    referralId: `r${++next}`,
+    kind: 'nrm',
+    referredOn: '2026-01-10',
+    assessments: [],
+    caseRecordDateOfBirth: null,
+    referralDateOfBirth: '2008-05-01',
+    steps: [],
+    decisions: [],
+    adultSupportReferred: false,
+    ...overrides,
+  });
+
+  it('counts who turned 18 in the period with an open episode, by the NRM decision at 18', () => {
+    const counts = countTransitions(
+      [
+        member({ decisions: [{ type: 'consent_to_stay', outcome: 'consented', decidedOn: '2026-05-02' }], adultSupportReferred: true }),
+        member({ decisions: [{ type: 'consent_to_stay', outcome: 'declined', decidedOn: '2026-05-02' }] }),
+        member(),
+        member({ kind: 'dtn' }),
+        member({
+          decisions: [
+            { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-02-01' },
+            { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-04-01' },
+          ],
+          steps: [
+            { step: 'care_leaver', on: '2026-04-02' },
+            { step: 'adult_services_accepted', on: '2026-05-03' },
+          ],
+        }),
+        // Not in the period, referred after 18, or found an adult: not counted.
+        member({ referralDateOfBirth: '2008-07-01' }),
+        member({ referredOn: '2026-05-01' }),
+        member({ assessments: [{ assessedOn: '2026-02-01', outcome: 'adult', assessedDateOfBirth: null }] }),
+        // Only an assessed date of birth, in the period.
+        member({ referralDateOfBirth: null, assessments: [{ assessedOn: '2026-02-01', outcome: 'child', assessedDateOfBirth: '2008-06-30' }] }),
+      ],
+      '2026-04-01',
+      '2026-06-30',
+    );
+    expect(counts).toEqual({
+      turnedEighteen: 6,
+      consentedToStay: 1,
+      withdrew: 1,
+      noDecisionNeeded: 2,
+      notYetRecorded: 2,
+      referredForAdultSupport: 1,
+      acceptedByAdultServices: 1,
+      careLeaversRemaining: 1,
+    });
+  });
+
+  it('counts a person with several referrals once, by the earliest that qualifies', () => {
+    const counts = countTransitions(
+      [
+        member({ personId: 'p1', referredOn: '2026-03-01', adultSupportReferred: true }),
+        member({ personId: 'p1', referredOn: '2026-01-05' }),
+        member({ personId: null }),
+        member({ personId: null }),
+      ],
+      '2026-04-01',
+      '2026-06-30',
+    );
+    expect(counts.turnedEighteen).toBe(3);
+    // The earliest referral of p1 is the one counted, and it has no adult support referral.
+    expect(counts.referredForAdultSupport).toBe(0);
   });
 });

@@ -234,3 +234,61 @@ export function refuseTransitionStep(
   if (request.on < context.referredOn) violations.push({ path: 'on', message: `on must not be before the referral (${context.referredOn})` });
   return violations;
 }
+
+/** A referral that may have turned 18 with an open episode in a period, as stored. */
+export interface TransitionCohortMember extends AdulthoodSources {
+  readonly referralId: string;
+  /** The person the referral is linked to (null until linked: the referral then stands for a person of its own). */
+  readonly personId?: string | null;
+  /** The UK calendar date of the referral. */
+  readonly referredOn: string;
+}
+
+/** Per period: who turned 18 with an open episode, and what was recorded for them (figures for the boards). */
+export interface TransitionCounts {
+  readonly turnedEighteen: number;
+  readonly consentedToStay: number;
+  readonly withdrew: number;
+  readonly noDecisionNeeded: number;
+  readonly notYetRecorded: number;
+  readonly referredForAdultSupport: number;
+  readonly acceptedByAdultServices: number;
+  readonly careLeaversRemaining: number;
+}
+
+/**
+ * Counts the children whose 18th birthday (by the best date of birth) fell in `from`–`to` while their episode was
+ * open: referred before the birthday, and not found an adult by their latest age assessment. The NRM side is read
+ * at the birthday: a decision at 18 recorded (consented, or withdrew), none needed (a Duty to Notify, or the case
+ * had been decided or ended by then), or one needed and not yet recorded. What was recorded after 18 (adult
+ * support, adult services, care leaver) is counted as known now: a later step changes a past period, as a late
+ * decision does.
+ */
+export function countTransitions(members: readonly TransitionCohortMember[], from: string, to: string): TransitionCounts {
+  const counts = { turnedEighteen: 0, consentedToStay: 0, withdrew: 0, noDecisionNeeded: 0, notYetRecorded: 0, referredForAdultSupport: 0, acceptedByAdultServices: 0, careLeaversRemaining: 0 };
+  // A person with several referrals turns 18 once: counted by their earliest referral that qualifies.
+  const counted = new Set<string>();
+  for (const m of [...members].sort((a, b) => a.referredOn.localeCompare(b.referredOn) || a.referralId.localeCompare(b.referralId))) {
+    const best = bestDateOfBirth(m);
+    const eighteenth = best ? eighteenthBirthday(best.dateOfBirth) : undefined;
+    if (!eighteenth || eighteenth < from || eighteenth > to || m.referredOn >= eighteenth) continue;
+    if (latestAssessment(m.assessments)?.outcome === 'adult') continue;
+    const person = m.personId ?? m.referralId;
+    if (counted.has(person)) continue;
+    counted.add(person);
+    counts.turnedEighteen += 1;
+    const consent = m.decisions.find((d) => d.type === 'consent_to_stay');
+    if (consent) {
+      if (consent.outcome === 'declined') counts.withdrew += 1;
+      else counts.consentedToStay += 1;
+    } else if (consentAtEighteen(m.kind, m.decisions.filter((d) => d.decidedOn < eighteenth)).consent === 'needed') {
+      counts.notYetRecorded += 1;
+    } else {
+      counts.noDecisionNeeded += 1;
+    }
+    if (m.adultSupportReferred) counts.referredForAdultSupport += 1;
+    if (m.steps.some((s) => s.step === 'adult_services_accepted')) counts.acceptedByAdultServices += 1;
+    if (keepsChildrensRecordOpen(m.steps)) counts.careLeaversRemaining += 1;
+  }
+  return counts;
+}

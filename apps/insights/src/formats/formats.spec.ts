@@ -48,6 +48,7 @@ function report(nationality = 'Albanian'): StatisticsReport<PublishedCount> {
     period: { code: '2025-Q2', kind: 'quarter', label: 'Q2 2025 (April to June)', from: '2025-04-01', to: '2025-06-30' },
     population: { code: 'all', label: 'All referrals' },
     kind: null,
+    transitions: null,
     dataCutOff: '2025-07-07T06:00:00.000Z',
     figuresAre: 'disclosure_controlled',
     disclosureRule: 'Counts of 1 to 5 are shown as "c".',

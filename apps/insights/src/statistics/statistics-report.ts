@@ -1,6 +1,7 @@
 import type { StatisticsPopulation } from '@app/database';
 import type { Period } from '@app/statistics';
 import type { Count, Figures } from './figures';
+import type { TransitionFigures } from './transition-figures';
 
 /** The counting rules every figure follows, stated with the figures so a reader never has to guess them. */
 export const COUNTING_RULES: readonly string[] = [
@@ -11,7 +12,9 @@ export const COUNTING_RULES: readonly string[] = [
   'An individual is a person in the person index, counted once in the period however many referrals they have and whichever case systems hold their records; merged persons count once.',
   'An anonymous Duty to Notify notification is counted as a notification, never as an individual.',
   'A referral not yet linked to a person counts as an individual of its own until it is linked.',
-  'A move of a case from LCS to AIS (18th birthday, age assessment) is neither a new referral nor a new individual.',
+  'A move of a case between LCS and AIS (adult services accepting a young person, an age assessment either way) is neither a new referral nor a new individual.',
+  'The case-system breakdown counts each referral in the system it was recorded in when it was made, so a later move does not change a past period.',
+  'Transitions are their own table: children whose 18th birthday (by the best date of birth known) fell in the period while their episode was open, by the NRM decision at 18, and what was recorded for them since; and moves of cases between the systems by the day they took effect.',
   "An individual is shown in each breakdown by their earliest referral in the period (the earliest in the quarter, for a quarter's figure).",
   'Age is the age at exploitation, as in the Home Office tables; it does not change when a case moves to adult services.',
   'Decisions are counted in the period they were made, by the age at exploitation of the referral they were made on.',
@@ -36,6 +39,8 @@ export interface StatisticsReport<C extends Count> extends Figures<C> {
   readonly figuresAre: 'exact' | 'disclosure_controlled';
   readonly disclosureRule: string | null;
   readonly countingRules: readonly string[];
+  /** Turning 18 and moves between the systems; null in a board's quarter (see TransitionFiguresService). */
+  readonly transitions: TransitionFigures<C> | null;
 }
 
 export function periodView(period: Period): PeriodView {

@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
-import { NrmCaseStatisticsRepository, NrmWorklistRepository, StatisticsRepository } from '@app/database';
+import { AdulthoodRepository, NrmCaseStatisticsRepository, NrmWorklistRepository, StatisticsRepository } from '@app/database';
 import { NrmCaseStatisticsController } from './nrm-case-statistics.controller';
 import { NrmCaseStatisticsService } from './nrm-case-statistics.service';
 import { StatisticsController } from './statistics.controller';
 import { StatisticsService } from './statistics.service';
+import { TransitionFiguresService } from './transition-figures';
 
 @Module({
   controllers: [NrmCaseStatisticsController, StatisticsController],
-  providers: [StatisticsRepository, StatisticsService, NrmCaseStatisticsRepository, NrmWorklistRepository, NrmCaseStatisticsService],
+  providers: [StatisticsRepository, StatisticsService, NrmCaseStatisticsRepository, NrmWorklistRepository, NrmCaseStatisticsService, AdulthoodRepository, TransitionFiguresService],
   exports: [StatisticsService],
 })
 export class StatisticsModule {}

@@ -5,6 +5,7 @@ import { DisclosureSummary, DISCLOSURE_RULE, FiguresByPopulation, publishFigureS
 import { buildFigures, type Figures } from './figures';
 import { POPULATION_LABELS, POPULATIONS } from './population';
 import { COUNTING_RULES, periodView, StatisticsReport } from './statistics-report';
+import { TransitionFiguresService, type TransitionFigures } from './transition-figures';
 
 export interface PublishedReport {
   readonly report: StatisticsReport<PublishedCount>;
@@ -25,12 +26,15 @@ const READ_ATTEMPTS = 3;
 export class StatisticsService {
   private readonly logger = new Logger(StatisticsService.name);
 
-  constructor(private readonly repository: StatisticsRepository) {}
+  constructor(
+    private readonly repository: StatisticsRepository,
+    private readonly transitions: TransitionFiguresService,
+  ) {}
 
   /** The safeguarding lead's internal view: exact counts. */
   async exact(period: Period, population: StatisticsPopulation, kind: 'nrm' | 'dtn' | null = null): Promise<StatisticsReport<number>> {
-    const { figures, dataCutOff } = await this.read(period, population, kind);
-    return this.report(period, population, dataCutOff, figures, 'exact', kind);
+    const [{ figures, dataCutOff }, transitions] = await Promise.all([this.read(period, population, kind), this.transitions.exact(period)]);
+    return this.report(period, population, dataCutOff, figures, transitions, 'exact', kind);
   }
 
   /**
@@ -53,7 +57,10 @@ export class StatisticsService {
     const set = publicationSetOf(period);
     const periods = periodsOf(set);
     for (let attempt = 1; ; attempt++) {
-      const readings = await Promise.all(periods.flatMap((p) => POPULATIONS.map((population) => this.read(p, population))));
+      const [readings, transitions] = await Promise.all([
+        Promise.all(periods.flatMap((p) => POPULATIONS.map((population) => this.read(p, population)))),
+        this.transitions.published(period),
+      ]);
       const reading = (p: number, population: StatisticsPopulation): PopulationReading => readings[p * POPULATIONS.length + POPULATIONS.indexOf(population)];
       const exact = Object.fromEntries(
         periods.map((p, i) => [p.code, Object.fromEntries(POPULATIONS.map((population) => [population, reading(i, population).figures]))]),
@@ -64,7 +71,7 @@ export class StatisticsService {
         return Object.fromEntries(
           POPULATIONS.map((population) => {
             const { figures, disclosure } = published[population];
-            const report = this.report(period, population, reading(index, population).dataCutOff, figures, 'disclosure_controlled');
+            const report = this.report(period, population, reading(index, population).dataCutOff, figures, transitions, 'disclosure_controlled');
             return [population, { report, disclosure }];
           }),
         ) as Record<StatisticsPopulation, PublishedReport>;
@@ -85,6 +92,7 @@ export class StatisticsService {
     population: StatisticsPopulation,
     dataCutOff: Date,
     figures: Figures<C>,
+    transitions: TransitionFigures<C> | null,
     figuresAre: 'exact' | 'disclosure_controlled',
     kind: 'nrm' | 'dtn' | null = null,
   ): StatisticsReport<C> {
@@ -97,6 +105,7 @@ export class StatisticsService {
       disclosureRule: figuresAre === 'exact' ? null : DISCLOSURE_RULE,
       countingRules: COUNTING_RULES,
       ...figures,
+      transitions,
     };
   }
 }

@@ -7,6 +7,8 @@ import { TransitionStepEntity } from './transition-step.entity';
 /** A referral that may be a child approaching adulthood, with every fact the rules in @app/domain need. */
 export interface AdulthoodCandidateRow {
   referralId: string;
+  /** The person the referral is linked to, once the deduplicator has linked its case record. */
+  personId: string | null;
   reference: string;
   organisation: string;
   kind: 'nrm' | 'dtn';
@@ -29,7 +31,7 @@ export interface AdulthoodCandidateRow {
 const UK_DATE = (column: string): string => `((${column} AT TIME ZONE 'Europe/London')::date)`;
 
 const FACTS = `
-  SELECT r.id AS "referralId", r.reference, r.organisation, r.kind, ${UK_DATE('r.referred_at')}::text AS "referredOn",
+  SELECT r.id AS "referralId", r.person_id AS "personId", r.reference, r.organisation, r.kind, ${UK_DATE('r.referred_at')}::text AS "referredOn",
          r.date_of_birth::text AS "referralDateOfBirth",
          CASE WHEN cr.system = 'LCS' THEN cr.record->>'dateOfBirth' END AS "caseRecordDateOfBirth",
          r.case_system AS "caseSystem", r.case_record_id AS "caseRecordId", r.route_system AS "routeSystem",
@@ -91,6 +93,30 @@ export class AdulthoodRepository {
   async insertStep(manager: EntityManager, step: Omit<TransitionStepEntity, 'recordedAt'>): Promise<TransitionStepEntity> {
     await manager.insert(TransitionStepEntity, step);
     return manager.findOneByOrFail(TransitionStepEntity, { id: step.id });
+  }
+
+  /**
+   * Referrals that were, or are, children's services' case (routed to LCS, held there, or moved into or out of it),
+   * with every date of birth source: the rules in @app/domain decide who turned 18 in a period. Anonymised
+   * referrals have lost their date of birth and are not counted.
+   */
+  transitionCohort(): Promise<AdulthoodCandidateRow[]> {
+    return this.dataSource.query(
+      `${FACTS}
+       WHERE r.anonymised_at IS NULL
+         AND (r.route_system = 'LCS' OR r.case_system = 'LCS'
+              OR EXISTS (SELECT 1 FROM central.transitions t WHERE t.referral_id = r.id AND 'LCS' IN (t.from_system, t.to_system)))`,
+    );
+  }
+
+  /** Moves of a case between the systems that took effect in the period, by reason. */
+  movesByReason(from: string, to: string): Promise<Array<{ reason: string; moves: number }>> {
+    return this.dataSource.query(
+      `SELECT reason, count(*)::int AS moves FROM central.transitions
+        WHERE status = 'completed' AND effective_on BETWEEN $1::date AND $2::date
+        GROUP BY reason ORDER BY reason`,
+      [from, to],
+    );
   }
 
   /** Flags each birthday once; answers the referrals flagged for the first time. */
