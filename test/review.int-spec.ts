@@ -110,6 +110,8 @@ describe('PersonController (review and correction)', () => {
     expect(res.body.caseRecords).toHaveLength(1);
     expect(res.body.caseRecords[0].record.lastName).toBe('HAILE');
     expect(res.body.history.length).toBeGreaterThan(0);
+    // Entered directly in LCS: no referral, so nothing of anyone else's to withhold.
+    expect(res.body.withheld).toEqual([]);
     const audited = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'person.subject_access_export' AND subject_id = $1`, [person]);
     expect(audited.rows[0].n).toBe(1);
   });

@@ -52,7 +52,9 @@ describe('case systems slow and failing half their calls', () => {
     expect(metricValue(router, 'rh_queue_up', { queue: 'routing' })).toBe(1);
     expect(metricValue(router, 'rh_queue_jobs', { queue: 'routing', state: 'failed' })).toBe(0);
 
-    const intake = await (await fetch(`${system.app('intake').url}/metrics`)).text();
+    // An HTTP app's /metrics is for the admin (or service) role only.
+    expect((await fetch(`${system.app('intake').url}/metrics`)).status).toBe(401);
+    const intake = await (await fetch(`${system.app('intake').url}/metrics`, { headers: { authorization: await bearer('admin') } })).text();
     expect(metricValue(intake, 'rh_http_request_duration_seconds_count', { route: '/v1/referrals', method: 'POST', status_code: '201' })).toBe(40);
     // Route templates only: no referral id ever becomes a label.
     expect(intake).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);

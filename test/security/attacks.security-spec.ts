@@ -207,6 +207,18 @@ describe('the running system, attacked', () => {
     });
   });
 
+  describe('metrics', () => {
+    it('answers /metrics on an HTTP app to the admin role only', async () => {
+      for (const app of [intake, insights]) {
+        expect((await get(`${app}/metrics`, lead)).status).toBe(403);
+        expect((await get(`${app}/metrics`, board)).status).toBe(403);
+        const scraped = await get(`${app}/metrics`, admin);
+        expect(scraped.status).toBe(200);
+        expect(await scraped.text()).toMatch(/rh_http_request_duration_seconds/);
+      }
+    });
+  });
+
   // Last: the flood uses up this address's anonymous allowance for the rest of the minute.
   describe('floods', () => {
     it('creates no page session for anonymous visitors of the sign-in page and the referral form', async () => {

@@ -26,6 +26,7 @@ describe(validateEnvironment.name, () => {
 
   it('takes TRUST_PROXY as addresses, subnets or named ranges, never every hop', () => {
     for (const ok of ['10.0.0.5', '10.0.0.0/8, loopback', '::1', 'fd00::/8,uniquelocal']) expect(validateEnvironment({ TRUST_PROXY: ok }).TRUST_PROXY).toBe(ok);
+    expect(validateEnvironment({ TRUST_PROXY: '' }).TRUST_PROXY).toBeUndefined();
     for (const bad of ['true', '*', '2', 'loopback,true', 'example.org']) expect(() => validateEnvironment({ TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
   });
 });

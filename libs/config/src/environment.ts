@@ -211,6 +211,7 @@ export class Environment {
    * subnets (10.0.0.0/8) or `loopback`, `linklocal`, `uniquelocal`. Unset: none, so the client address is the
    * connection's and a forged X-Forwarded-For changes nothing (rate limits count per client address).
    */
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
   @IsOptional()
   @IsString()
   @Matches(TRUST_PROXY_PATTERN, { message: 'TRUST_PROXY must list proxy addresses, subnets or loopback/linklocal/uniquelocal (never every hop)' })

@@ -1,16 +1,17 @@
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '@app/auth';
+import { Roles } from '@app/auth';
 import { NoThrottle } from '@app/common';
 import { MetricsService } from './metrics.service';
 
 /**
- * Prometheus scrape endpoint. Public like /health so a scraper needs no token: it must be reachable only inside
- * the cluster (the ingress does not route /metrics).
+ * Prometheus scrape endpoint of an HTTP app. Behind the admin (or service) role: the figures say how busy each route
+ * is, which is nobody else's business, so a scraper presents a bearer token (Prometheus `authorization` in its scrape
+ * config). The workers, which have no other HTTP, serve theirs on a port of their own instead (metrics.server.ts).
  */
 @ApiExcludeController()
-@Public()
+@Roles('admin', 'service')
 @NoThrottle()
 @Controller('metrics')
 export class MetricsController {

@@ -10,6 +10,7 @@ import { MergePersonsDto, UnmergeRecordDto } from './dto/merge-persons.dto';
 import { ReviewDecisionDto } from './dto/review-decision.dto';
 import type { RecordView, ReviewView } from './person.presenter';
 import { PersonReviewService } from './person-review.service';
+import { withholdThirdParties } from './subject-access';
 
 @ApiTags('persons')
 @ApiBearerAuth()
@@ -51,7 +52,10 @@ export class PersonController {
     const held = await this.subjectAccess.collect(id);
     await this.audit.record(principal, 'person.subject_access_export', { type: 'person', id }, { purpose: 'subject access request' });
     res.setHeader('Content-Disposition', `attachment; filename="subject-access-${id}.json"`);
-    return { personId: id, exportedAt: new Date().toISOString(), exportedBy: principal.sub, ...held };
+    // Other people's data in the referrals (the first responder's and the council contact's details, the narrative)
+    // is withheld, and `withheld` says what and why.
+    const { referrals, withheld } = withholdThirdParties(held.referrals as Array<Record<string, unknown>>);
+    return { personId: id, exportedAt: new Date().toISOString(), exportedBy: principal.sub, ...held, referrals, withheld };
   }
 
   @Post('persons/:id/merge')
