@@ -51,6 +51,11 @@ export const LinkingJobName = {
   Reconcile: 'reconcile',
 } as const;
 
+/** A Train job queued because the index grew: the generation it learns (the nightly one carries none). */
+export interface TrainJob {
+  generation?: number;
+}
+
 export interface PollJob {
   system: CaseSystem;
 }
@@ -69,6 +74,8 @@ export function jobId(...parts: Array<string | number>): string {
 export const deliverJobId = (referralId: string, generation = 0): string =>
   generation === 0 ? jobId('deliver', referralId) : jobId('deliver', referralId, 'redrive', generation);
 export const transferJobId = (transitionId: string): string => jobId('transfer', transitionId);
+/** One Train job per model generation (see ModelTrainer.dueGeneration), however many workers notice it is due. */
+export const trainGenerationJobId = (generation: number): string => jobId('train', 'generation', generation);
 export const backfillEpisodesJobId = (system: CaseSystem): string => jobId('backfill-episodes', system);
 /** A re-driven job's id: the original with a suffix naming the redrive, so it is not taken for the lost one. */
 export const redriveJobId = (original: string, redrive: number): string => jobId(original.replace(/-reconcile-\d+$/, ''), 'reconcile', redrive);

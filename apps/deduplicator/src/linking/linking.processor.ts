@@ -3,7 +3,7 @@ import { OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bullmq';
 import type { Environment } from '@app/config';
-import { backfillEpisodesJobId, LinkingJob, LinkingJobName, PollJob, QueueName } from '@app/queues';
+import { backfillEpisodesJobId, LinkingJob, LinkingJobName, PollJob, QueueName, trainGenerationJobId } from '@app/queues';
 import { FeedChangeRepository } from '@app/database';
 import { FeedPoller } from './feed.poller';
 import { LinkingReconciler } from './linking.reconciler';
@@ -57,6 +57,7 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         const { system, recordId, version } = job.data as LinkingJob;
         const outcome = await this.linking.link(system, recordId);
         await this.changes.markProcessed(system, recordId, version);
+        await this.queueTrainingIfDue();
         return outcome;
       }
       case LinkingJobName.Poll:
@@ -70,5 +71,17 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
       default:
         throw new Error(`unknown linking job ${job.name}`);
     }
+  }
+
+  /**
+   * Learns the model as soon as the index holds enough records, and again at every doubling, not only at night:
+   * a new installation or a backfill is otherwise linked with the starting model. The job id names the
+   * generation, so every worker that notices it is due queues the same one job; completed ones are kept (one per
+   * doubling, a few dozen at most) so that the id stays taken.
+   */
+  private async queueTrainingIfDue(): Promise<void> {
+    const generation = this.trainer.dueGeneration();
+    if (generation === null) return;
+    await this.queue.add(LinkingJobName.Train, { generation }, { jobId: trainGenerationJobId(generation), removeOnComplete: false, removeOnFail: 10, attempts: 2 });
   }
 }
