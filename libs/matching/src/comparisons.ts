@@ -1,4 +1,4 @@
-import { areVariants, isShortening, NameKey, usesPatronymics } from './names';
+import { areVariants, canonicalToken, isShortening, NameKey, usesPatronymics } from './names';
 import { PreparedRecord } from './record';
 import { editDistance, jaroWinkler } from './strings';
 
@@ -98,6 +98,45 @@ function sharesToken(x: NameKey, other: PreparedRecord, part: 'given' | 'family'
   return false;
 }
 
+/**
+ * Whether two name tokens are one name: equal, known variants, or one keying slip apart in five letters or more
+ * (shorter names one letter apart are often two names: Hung and Dung, Minh and Linh).
+ */
+function sameToken(t: string, s: string): boolean {
+  if (t === s || canonicalToken(t) === canonicalToken(s) || areVariants(t, s)) return true;
+  return Math.min(t.length, s.length) >= 5 && editDistance(t, s, 1) <= 1;
+}
+
+/** A record's name tokens that identify (given, middle and family, less particles and sex markers). */
+function informativeTokens(r: PreparedRecord): string[] {
+  return r.nameTokens.filter((t) => t.length > 1 && !UNINFORMATIVE_TOKENS.has(t));
+}
+
+/**
+ * The same full name arranged differently across the fields: every informative token of the shorter name is one
+ * of the other's tokens (at least two of them), and the longer holds at most one more (a middle name or a
+ * patronymic one record left out), including the longer record's own given name. "Huy Hữu Trần" in one field
+ * and "Trần | Huy", or "Nga | Thị | Nguyễn" and "Thị Nga | Nguyen", are one name written in either order; a
+ * shared family name alone is not.
+ */
+function sameNameReordered(a: PreparedRecord, b: PreparedRecord, extra: number): boolean {
+  const x = informativeTokens(a);
+  const y = informativeTokens(b);
+  const [short, long, longer] = x.length <= y.length ? [x, y, b] : [y, x, a];
+  if (short.length < 2 || long.length - short.length > extra) return false;
+  // The longer name's own given name must be among the shorter's: a son's record (Dawit Tesfay Habtom) holds his
+  // father's names (Tesfay Habtom) but not under his own given name.
+  const ownGiven = longer.given?.tokens.find((t) => t.length > 1 && !UNINFORMATIVE_TOKENS.has(t));
+  if (ownGiven !== undefined && !short.some((t) => sameToken(t, ownGiven))) return false;
+  const used = new Array<boolean>(long.length).fill(false);
+  for (const t of short) {
+    const i = long.findIndex((s, j) => !used[j] && sameToken(t, s));
+    if (i < 0) return false;
+    used[i] = true;
+  }
+  return true;
+}
+
 function aliasAgrees(
   record: PreparedRecord,
   other: PreparedRecord,
@@ -157,6 +196,7 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
     // A record holding one name, in the other field from the other record: "Poulson" keyed as a first name.
     if (x && !y && !xo && yo && sameName(x, yo)) return 'swapped';
     if (y && !x && !yo && xo && sameName(y, xo)) return 'swapped';
+    if ((x || y) && sameNameReordered(a, b, 1)) return 'swapped';
     return null;
   }
   if (x.joined === y.joined) return 'exact';
@@ -176,6 +216,9 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
   }
   if (jw >= FUZZY_NAME || oneKeyingError(x.joined, y.joined)) return 'fuzzy';
   if (aliasAgrees(a, b, part)) return 'alias';
+  // Both records fill the field: only the same tokens rearranged, since one name more is a patronymic the other
+  // record left out or a relative's name, which the token level weighs.
+  if (sameNameReordered(a, b, 0)) return 'swapped';
   if (sharesToken(x, b, part) || sharesToken(y, a, part)) return 'token';
   if (x.phonetic === y.phonetic || x.skeleton === y.skeleton || jw >= PHONETIC_NAME) return 'phonetic';
   if ((x.joined.length === 1 || y.joined.length === 1) && x.joined[0] === y.joined[0]) return 'initial';
