@@ -96,3 +96,8 @@ export function representativeDay(value: string, bounds: { notAfter?: string; no
   if (day > period.last) day = period.last;
   return day;
 }
+
+/** The calendar date in the UK (Europe/London) at an instant, as YYYY-MM-DD: where birthdays and deadlines fall. */
+export function ukDateOn(instant: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}

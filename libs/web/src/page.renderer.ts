@@ -6,6 +6,7 @@ import type { Principal } from '@app/auth';
 import { csrfTokenOf } from './csrf';
 import { PageSessions } from './page-session';
 import { WEB_OPTIONS, type WebAppOptions } from './web.options';
+import { ukDateOn } from '@app/domain';
 
 /** Templates of this library (layout, sign-in, errors, and each app's pages). */
 export const VIEWS_DIRECTORY = path.join(__dirname, '..', 'views');
@@ -25,7 +26,7 @@ export function longDate(value: unknown): string {
   if (/^\d{4}$/.test(value)) return value;
   const month = /^(\d{4})-(\d{2})$/.exec(value);
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
-  const day = value.length === 10 ? value : ukDate(new Date(value));
+  const day = value.length === 10 ? value : ukDateOn(new Date(value));
   const [y, m, d] = day.split('-').map(Number);
   return Number.isFinite(y) && m >= 1 && m <= 12 ? `${d} ${MONTHS[m - 1]} ${y}` : value;
 }
@@ -42,9 +43,6 @@ export function dateTime(value: unknown): string {
   return `${longDate(value)} at ${time}`;
 }
 
-function ukDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
 
 /**
  * Renders pages with Nunjucks and GOV.UK Frontend's macros. Autoescaping is on: every value is escaped unless a

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AdulthoodRepository } from '@app/database';
-import { countTransitions, type TransitionCounts } from '@app/domain';
+import { countTransitions, ukDateOn, type TransitionCounts } from '@app/domain';
 import {
   buildBreakdown,
   categoricalDimension,
@@ -82,9 +82,11 @@ export function publishTransitionFigures(exact: TransitionFigures<number>): Tran
 export class TransitionFiguresService {
   constructor(private readonly adulthood: AdulthoodRepository) {}
 
-  async exact(period: Pick<Period, 'from' | 'to'>): Promise<TransitionFigures<number>> {
-    const [cohort, moves] = await Promise.all([this.adulthood.transitionCohort(), this.adulthood.movesByReason(period.from, period.to)]);
-    return buildTransitionFigures(countTransitions(cohort, period.from, period.to), moves);
+  /** As of `today` (a UK date): an 18th birthday later in the period has not happened yet and is not counted. */
+  async exact(period: Pick<Period, 'from' | 'to'>, today = ukDateOn()): Promise<TransitionFigures<number>> {
+    const to = period.to < today ? period.to : today;
+    const [cohort, moves] = await Promise.all([this.adulthood.transitionCohort(), this.adulthood.movesByReason(period.from, to)]);
+    return buildTransitionFigures(period.from <= to ? countTransitions(cohort, period.from, to) : countTransitions([], period.from, period.to), moves);
   }
 
   /**

@@ -11,7 +11,8 @@ import type { StatisticsReport } from '../statistics/statistics-report';
 import type { Count } from '../statistics/figures';
 import { StatisticsService } from '../statistics/statistics.service';
 import { DashboardQuery } from './dashboard.query';
-import { dashboardView, ukToday } from './dashboard.presenter';
+import { dashboardView } from './dashboard.presenter';
+import { ukDateOn } from '@app/domain';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -39,7 +40,7 @@ export class DashboardController {
       dashboardView(report, {
         canChooseFigures: req.principal.role === 'safeguarding_lead',
         populations: board ? [AUDIENCES[board].population] : undefined,
-        today: ukToday(),
+        today: ukDateOn(),
         query,
       }),
     );
@@ -64,7 +65,7 @@ export class DashboardController {
     // Exact figures are for the internal view only; whatever reaches a board member is disclosure-controlled.
     if (exact && principal.role !== 'safeguarding_lead') throw new PageForbiddenError(principal.role);
     // Published figures only for whole published periods (a quarter or a financial year), as the API.
-    const periodQuery = { period: query.period ?? periodContaining(ukToday(), 'financial_year').code };
+    const periodQuery = { period: query.period ?? periodContaining(ukDateOn(), 'financial_year').code };
     const period = exact ? resolvePeriod(periodQuery) : resolvePublishedPeriod(periodQuery);
     const report = exact ? await this.statistics.exact(period, population) : (await this.statistics.published(period, population)).report;
     const params = new URLSearchParams({ period: period.code, population, ...(query.figures ? { figures: query.figures } : {}) });

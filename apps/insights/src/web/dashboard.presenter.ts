@@ -9,10 +9,6 @@ import type { StatisticsPopulation } from '@app/database';
 const CHARTED: readonly BreakdownName[] = ['ageGroup', 'gender', 'exploitationType', 'firstResponderType', 'nationality'];
 const TABLED: readonly BreakdownName[] = ['kind', 'location', 'caseSystem', 'source', 'submission'];
 
-/** Today's UK date. */
-export function ukToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /** The financial year so far is the default; the last three financial years and six quarters are offered. */
 export function periodChoices(today: string): Period[] {

@@ -18,9 +18,9 @@ import {
   refuseTransitionStep,
   type AdulthoodStatus,
   type CaseSystem,
+  ukDateOn,
 } from '@app/domain';
 import { RoutingJobName, transferJobId } from '@app/queues';
-import { todayInUk } from '../decisions/decision.service';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { presentTransition, type TransitionView } from '../referrals/referral.presenter';
 import type { RecordTransitionStepDto } from './dto/record-transition-step.dto';
@@ -96,7 +96,7 @@ export class AdulthoodService {
   ) {}
 
   async worklist(q: { on?: string; horizonMonths?: number; page?: number; pageSize?: number }): Promise<ApproachingAdulthoodPage> {
-    const on = q.on ?? todayInUk();
+    const on = q.on ?? ukDateOn();
     const horizonMonths = q.horizonMonths ?? this.config.get('ADULTHOOD_HORIZON_MONTHS', { infer: true });
     const [page, pageSize] = [q.page ?? 1, q.pageSize ?? 50];
     const listed: ApproachingAdulthoodItem[] = [];
@@ -124,7 +124,7 @@ export class AdulthoodService {
     return {
       referralId,
       steps: steps.map((s) => ({ id: s.id, step: s.step, on: s.stepOn, recordedAt: s.recordedAt.toISOString() })),
-      adulthood: adulthoodOf(facts, todayInUk()),
+      adulthood: adulthoodOf(facts, ukDateOn()),
     };
   }
 
@@ -135,7 +135,7 @@ export class AdulthoodService {
    * care leaver (children's services keep their duties).
    */
   async recordStep(referralId: string, dto: RecordTransitionStepDto, by: { principal: Principal; request?: Request }): Promise<RecordedStepView> {
-    const today = todayInUk();
+    const today = ukDateOn();
     const result = await this.referrals.transaction(async (manager) => {
       await this.adulthood.lock(manager, referralId);
       const facts = await this.adulthood.factsOf(referralId, manager);

@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, NotFoundError, UnprocessableError } from '@app/common';
 import { DecisionOutcome, DecisionRepository } from '@app/database';
-import { refuseNrmDecision } from '@app/domain';
+import { refuseNrmDecision, ukDateOn } from '@app/domain';
 import { DecisionView, NrmCaseView, presentDecision, presentNrmCase, ReferralDecisionsView } from './decision.presenter';
 import type { RecordDecisionDto } from './dto/record-decision.dto';
 
@@ -31,7 +31,7 @@ export class DecisionService {
       const referral = await this.decisions.lockReferral(manager, referralId);
       if (!referral) throw new NotFoundError('referral', referralId);
       const recorded = await this.decisions.forReferral(referralId, manager);
-      const refusal = refuseNrmDecision(referral, recorded, dto, todayInUk());
+      const refusal = refuseNrmDecision(referral, recorded, dto, ukDateOn());
       if (refusal?.kind === 'invalid') throw new InvalidRequestError(refusal.violations);
       if (refusal?.kind === 'unprocessable') throw new UnprocessableError(refusal.message, refusal.code);
       const decision = await this.decisions.insert(manager, {
@@ -63,7 +63,3 @@ export class DecisionService {
   }
 }
 
-/** Today's date in the UK, where decision letters are dated. */
-export function todayInUk(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -5,14 +5,10 @@ import type { Principal } from '@app/auth';
 import { ConflictError, InvalidRequestError, NotFoundError } from '@app/common';
 import type { Environment } from '@app/config';
 import { EpisodeRepository, HomeOfficeSubmissionRepository } from '@app/database';
-import { addWorkingDays, nrmReferenceKey } from '@app/domain';
+import { addWorkingDays, nrmReferenceKey, ukDateOn } from '@app/domain';
 import type { RecordHomeOfficeSubmissionDto } from './dto/record-home-office-submission.dto';
 import { HomeOfficeSubmissionView, NotSubmittedView, presentNotSubmitted, presentSubmission } from './home-office-submission.presenter';
 
-/** Today's date in the UK. */
-export function ukToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 function previousDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -90,7 +86,7 @@ export class HomeOfficeSubmissionService {
   }
 
   /** Referrals logged and not submitted after the configured working days, oldest first. */
-  async notSubmitted(principal: Principal, page: number, pageSize: number, today = ukToday()): Promise<NotSubmittedPage> {
+  async notSubmitted(principal: Principal, page: number, pageSize: number, today = ukDateOn()): Promise<NotSubmittedPage> {
     const workingDays = this.config.get('HOME_OFFICE_SUBMISSION_WORKING_DAYS', { infer: true });
     const organisation = principal.role === 'first_responder' ? (principal.org ?? '') : null;
     const { rows, total } = await this.submissions.notSubmitted(latestOverdueLoggedOn(today, workingDays), organisation, pageSize, (page - 1) * pageSize);

@@ -4,8 +4,7 @@ import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, NotFoundError } from '@app/common';
 import { DecisionRepository, SupportRepository, type ChildrenPromptRow, type CircumstancesRow, type SupportReferralRow } from '@app/database';
-import { checkCircumstances, checkSupportReferral, needsChildrensServicesPrompt } from '@app/domain';
-import { todayInUk } from '../decisions/decision.service';
+import { checkCircumstances, checkSupportReferral, needsChildrensServicesPrompt, ukDateOn } from '@app/domain';
 import type { CloseChildrenPromptDto, RecordCircumstancesDto, RecordSupportReferralDto } from './dto/support.dto';
 
 export interface ChildrenPromptView {
@@ -64,7 +63,7 @@ export class SupportService {
     await this.decisions.transaction(async (manager) => {
       const referral = await this.decisions.lockReferral(manager, referralId);
       if (!referral) throw new NotFoundError('referral', referralId);
-      const violations = checkSupportReferral(referral, dto, todayInUk());
+      const violations = checkSupportReferral(referral, dto, ukDateOn());
       if (violations.length > 0) throw new InvalidRequestError(violations);
       const row = await this.support.insertSupportReferral(manager, { id: randomUUID(), referralId, ...dto, recordedBy: principal.sub });
       await this.audit.record(principal, 'support_referral.record', { type: 'referral', id: referralId }, {

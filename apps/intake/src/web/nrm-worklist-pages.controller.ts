@@ -5,9 +5,9 @@ import { NotFoundError } from '@app/common';
 import { PageController, PageRenderer, PageRoles, validateQuery } from '@app/web';
 import { WorklistQuery } from '../worklists/dto/worklist.query';
 import { NrmWorklistService, type Page } from '../worklists/nrm-worklist.service';
-import { todayInUk } from '../decisions/decision.service';
 import { IntakeServices } from './intake-services';
 import { NRM_WORKLISTS, nrmWorklistView, type NrmWorklistName } from './nrm-worklist-pages.presenter';
+import { ukDateOn } from '@app/domain';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -42,6 +42,6 @@ export class NrmWorklistPagesController {
 
   private async openPrompts(page: number, pageSize: number): Promise<Page<object>> {
     const prompts = await this.services.support.listPrompts('open');
-    return { on: todayInUk(), total: prompts.length, page, pageSize, items: prompts.slice((page - 1) * pageSize, page * pageSize) };
+    return { on: ukDateOn(), total: prompts.length, page, pageSize, items: prompts.slice((page - 1) * pageSize, page * pageSize) };
   }
 }

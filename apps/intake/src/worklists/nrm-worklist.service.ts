@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NrmWorklistRepository, type OpenCaseRow } from '@app/database';
-import { countByMonthsWaiting, latestOverdueStart, monthsBetween, nrmCase, REASONABLE_GROUNDS_AIM_WORKING_DAYS, reasonableGroundsDueOn, type NrmStatus } from '@app/domain';
-import { todayInUk } from '../decisions/decision.service';
+import { countByMonthsWaiting, latestOverdueStart, monthsBetween, nrmCase, REASONABLE_GROUNDS_AIM_WORKING_DAYS, reasonableGroundsDueOn, type NrmStatus, ukDateOn } from '@app/domain';
 
 export interface WorklistCase {
   referralId: string;
@@ -75,7 +74,7 @@ function positiveReasonableGroundsOn(row: OpenCaseRow): string | undefined {
 export class NrmWorklistService {
   constructor(private readonly worklists: NrmWorklistRepository) {}
 
-  async reasonableGroundsOverdue(on = todayInUk(), page = 1, pageSize = 50): Promise<Page<OverdueReasonableGrounds> & { aimWorkingDays: number }> {
+  async reasonableGroundsOverdue(on = ukDateOn(), page = 1, pageSize = 50): Promise<Page<OverdueReasonableGrounds> & { aimWorkingDays: number }> {
     const { rows, total } = await this.worklists.awaitingReasonableGrounds(latestOverdueStart(on), pageSize, (page - 1) * pageSize);
     return {
       on,
@@ -87,7 +86,7 @@ export class NrmWorklistService {
     };
   }
 
-  async awaitingConclusiveGrounds(on = todayInUk(), page = 1, pageSize = 50): Promise<Page<AwaitingConclusiveGrounds> & { byMonthsWaiting: Array<{ label: string; count: number }> }> {
+  async awaitingConclusiveGrounds(on = ukDateOn(), page = 1, pageSize = 50): Promise<Page<AwaitingConclusiveGrounds> & { byMonthsWaiting: Array<{ label: string; count: number }> }> {
     const rows = await this.worklists.openCasesWith(['reasonable_grounds']);
     const waiting = rows
       .filter((row) => nrmCase('nrm', row.decisions).status === 'awaiting_conclusive_grounds')
@@ -100,7 +99,7 @@ export class NrmWorklistService {
     return { ...paged(on, waiting, page, pageSize), byMonthsWaiting };
   }
 
-  async reconsiderationDeadlines(on = todayInUk(), page = 1, pageSize = 50): Promise<Page<ReconsiderationDeadline> & { until: string }> {
+  async reconsiderationDeadlines(on = ukDateOn(), page = 1, pageSize = 50): Promise<Page<ReconsiderationDeadline> & { until: string }> {
     const until = addDays(on, RECONSIDERATION_HORIZON_DAYS);
     const rows = await this.worklists.openCasesWith(['reconsideration_requested']);
     const due = rows
@@ -112,7 +111,7 @@ export class NrmWorklistService {
     return { ...paged(on, due, page, pageSize), until };
   }
 
-  async positiveWithoutSupport(on = todayInUk(), page = 1, pageSize = 50): Promise<Page<PositiveWithoutSupport>> {
+  async positiveWithoutSupport(on = ukDateOn(), page = 1, pageSize = 50): Promise<Page<PositiveWithoutSupport>> {
     const rows = await this.worklists.openCasesWith(['reasonable_grounds']);
     const unsupported = rows.flatMap((row) => {
       const status = nrmCase('nrm', row.decisions).status;

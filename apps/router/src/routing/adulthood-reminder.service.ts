@@ -1,11 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AdulthoodRepository } from '@app/database';
-import { adulthoodOf } from '@app/domain';
+import { adulthoodOf, ukDateOn } from '@app/domain';
 
-/** Today's date in the UK, where birthdays fall. */
-function todayInUk(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 /**
  * The daily reminder (docs/transitions.md). It moves no case and closes nothing: turning 18 is a set of decisions
@@ -19,7 +15,7 @@ export class AdulthoodReminderService {
   constructor(private readonly adulthood: AdulthoodRepository) {}
 
   /** Answers how many birthdays were flagged for the first time. */
-  async remindBirthdaysPassed(today = todayInUk()): Promise<number> {
+  async remindBirthdaysPassed(today = ukDateOn()): Promise<number> {
     const due: Array<{ referralId: string; eighteenthBirthday: string }> = [];
     for (const row of await this.adulthood.candidates()) {
       const status = adulthoodOf(row, today);
