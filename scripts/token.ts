@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { BOARDS, isBoard, isRole, ROLES, signDevelopmentToken } from '@app/auth';
+import { BOARDS, isBoard, isBoardRole, isRole, ROLES, signDevelopmentToken } from '@app/auth';
 import { validateEnvironment } from '@app/config';
 
 /** `npm run token -- --role ROLE [--org ORG] [--board BOARD] [--sub SUB]`: prints a development bearer token. */
@@ -22,8 +22,8 @@ function main(): Promise<void> | void {
     console.error('a first responder token needs --org "Organisation name"');
     process.exit(2);
   }
-  if (values.role === 'board_viewer' && values.board === undefined) {
-    console.error(`a board viewer token needs --board (one of: ${BOARDS.join(', ')})`);
+  if (isBoardRole(values.role) && values.board === undefined) {
+    console.error(`a ${values.role.replace('_', ' ')} token needs --board (one of: ${BOARDS.join(', ')})`);
     process.exit(2);
   }
   if (values.board !== undefined && !isBoard(values.board)) {

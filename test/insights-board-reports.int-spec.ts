@@ -32,6 +32,7 @@ type BoardReport = {
   supersedes: string | null;
   created: boolean;
   audience: { code: string; name: string };
+  tier: 'published' | 'restricted';
   dataCutOff: string;
   statistics: Published & { figuresAre: string };
   changes: { previousRevision: number; previousId: string; changed: Array<{ measure: string; table: string; category: string; before: unknown; after: unknown }> } | null;
@@ -400,8 +401,13 @@ describe('BoardReportController (insights)', () => {
       expect(list.items.every((r: BoardReport) => r.audience.code === 'safeguarding_children_partnership')).toBe(true);
       await request(app.getHttpServer()).get('/v1/board-reports?audience=community_safety_partnership').set('Authorization', children).expect(403);
       const all = (await request(app.getHttpServer()).get('/v1/board-reports?pageSize=100').set('Authorization', lead).expect(200)).body;
-      const theirs = all.items.find((r: BoardReport) => r.audience.code === 'safeguarding_children_partnership');
-      const other = all.items.find((r: BoardReport) => r.audience.code === 'community_safety_partnership');
+      const theirs = all.items.find((r: BoardReport) => r.audience.code === 'safeguarding_children_partnership' && r.tier === 'published');
+      const other = all.items.find((r: BoardReport) => r.audience.code === 'community_safety_partnership' && r.tier === 'published');
+      // The restricted pack of their own board is not for the published tier: as if it did not exist.
+      const restricted = all.items.find((r: BoardReport) => r.audience.code === 'safeguarding_children_partnership' && r.tier === 'restricted');
+      expect(list.items.every((r: BoardReport) => r.tier === 'published')).toBe(true);
+      await request(app.getHttpServer()).get(`/v1/board-reports/${restricted.id}`).set('Authorization', children).expect(404);
+      await request(app.getHttpServer()).get(`/v1/board-reports/${restricted.id}?format=pdf`).set('Authorization', children).expect(404);
       await request(app.getHttpServer()).get(`/v1/board-reports/${theirs.id}`).set('Authorization', children).expect(200);
       await request(app.getHttpServer()).get(`/v1/board-reports/${other.id}`).set('Authorization', children).expect(404);
       await request(app.getHttpServer()).get(`/v1/board-reports/${other.id}?format=csv`).set('Authorization', children).expect(404);
@@ -433,10 +439,13 @@ describe('BoardReportController (insights)', () => {
       const job = await reportsQueue.add('quarterly-board-reports', { cadence: 'quarterly', asOf: '2023-10-08' });
       const result = await eventually(async () => ((await job.isCompleted()) ? (await reportsQueue.getJob(job.id as string))?.returnvalue : undefined));
       expect(result.period).toBe('2023-Q3');
-      expect(result.reports.map((r: { audience: string; revision: number }) => [r.audience, r.revision])).toEqual([
-        ['safeguarding_adults_board', 1],
-        ['safeguarding_children_partnership', 1],
-        ['community_safety_partnership', 1],
+      expect(result.reports.map((r: { audience: string; tier: string; revision: number }) => [r.audience, r.tier, r.revision])).toEqual([
+        ['safeguarding_adults_board', 'published', 1],
+        ['safeguarding_children_partnership', 'published', 1],
+        ['community_safety_partnership', 'published', 1],
+        ['safeguarding_adults_board', 'restricted', 1],
+        ['safeguarding_children_partnership', 'restricted', 1],
+        ['community_safety_partnership', 'restricted', 1],
       ]);
       const { rows } = await sql.query(`SELECT trigger, requested_by FROM central.board_reports WHERE period_code = '2023-Q3'`);
       expect(rows.every((r) => r.trigger === 'schedule' && r.requested_by === 'scheduler:quarterly')).toBe(true);
@@ -510,6 +519,7 @@ describe('BoardReportController (insights)', () => {
         // well under a minute on two cores).
         { numRuns: 25, seed: 20261123 },
       );
-    });
+      // Each generation now stores the restricted pack of every board too; the limit is for a loaded machine.
+    }, 240_000);
   });
 });

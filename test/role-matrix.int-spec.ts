@@ -47,11 +47,11 @@ const EXPECTED: Record<string, Record<string, Role[]>> = {
     'GET /v1/audit': ['admin'],
   },
   insights: {
-    'GET /v1/statistics': ['safeguarding_lead', 'board_viewer'],
+    'GET /v1/statistics': ['safeguarding_lead', 'board_viewer', 'board_member'],
     'GET /v1/statistics/nrm-cases': ['safeguarding_lead'],
     'POST /v1/board-reports': ['safeguarding_lead', 'admin'],
-    'GET /v1/board-reports': ['safeguarding_lead', 'board_viewer'],
-    'GET /v1/board-reports/{id}': ['safeguarding_lead', 'board_viewer'],
+    'GET /v1/board-reports': ['safeguarding_lead', 'board_viewer', 'board_member'],
+    'GET /v1/board-reports/{id}': ['safeguarding_lead', 'board_viewer', 'board_member'],
   },
 };
 

@@ -1,5 +1,5 @@
 /** Who may do what (issue 5): deny by default, each route names the roles it admits. */
-export const ROLES = ['first_responder', 'safeguarding_lead', 'board_viewer', 'service', 'admin'] as const;
+export const ROLES = ['first_responder', 'safeguarding_lead', 'board_viewer', 'board_member', 'service', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The boards that receive reports (the insights app's audiences). */
@@ -18,10 +18,21 @@ export interface Principal {
   /** The first responder's organisation; their reads are limited to it. */
   org?: string;
   /**
-   * The board a board viewer sits on (token claim `board`); their reads are limited to its reports. A board viewer
-   * token without it reads every board's reports, as before the claim existed.
+   * The board a board viewer or board member sits on (token claim `board`, required for both roles); their reads
+   * are limited to its population and its reports.
    */
   board?: Board;
+}
+
+/**
+ * The roles bound to one board by the `board` claim: a board viewer reads what is published (disclosure-controlled);
+ * a board member also reads the board's restricted pack, with exact figures, under the board's data-sharing
+ * agreement (docs/security.md, "Board packs").
+ */
+export const BOARD_ROLES: readonly Role[] = ['board_viewer', 'board_member'];
+
+export function isBoardRole(role: Role): boolean {
+  return BOARD_ROLES.includes(role);
 }
 
 export function isRole(value: unknown): value is Role {

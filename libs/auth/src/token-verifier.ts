@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { webcrypto } from 'node:crypto';
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTVerifyGetKey, type KeyObject } from 'jose';
 import type { Environment } from '@app/config';
-import { isBoard, isRole, type Board, type Principal, type Role } from './principal';
+import { isBoard, isBoardRole, isRole, type Board, type Principal, type Role } from './principal';
 
 export class InvalidTokenError extends Error {}
 
@@ -93,8 +93,8 @@ export class TokenVerifier {
       if (payload.role === 'first_responder' && !org) throw new InvalidTokenError('a first responder token must name its organisation');
       // An unknown board is refused rather than ignored: ignored, it would widen the holder's reads to every board.
       if (payload.board !== undefined && !isBoard(payload.board)) throw new InvalidTokenError('token names an unknown board');
-      // A board viewer reads one board's figures: without the claim they would read every board's.
-      if (payload.role === 'board_viewer' && payload.board === undefined) throw new InvalidTokenError('a board viewer token must name its board');
+      // A board viewer or member reads one board's figures: without the claim they would read every board's.
+      if (isBoardRole(payload.role) && payload.board === undefined) throw new InvalidTokenError(`a ${payload.role.replace('_', ' ')} token must name its board`);
       const principal: Principal = { sub: payload.sub as string, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
       return { principal, expiresAt: payload.exp as number };
     } catch (error) {

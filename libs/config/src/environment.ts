@@ -327,6 +327,10 @@ export class Environment {
   @Matches(/^\S+(\s+\S+){4,5}$/, { message: 'BOARD_REPORT_ANNUAL_CRON must be a cron pattern of 5 or 6 fields' })
   BOARD_REPORT_ANNUAL_CRON = '30 6 7 4 *';
 
+  /** The Chromium that renders board packs as PDF (Debian's package \`chromium\`; playwright-core downloads none). */
+  @IsString()
+  BOARD_PACK_CHROMIUM_PATH = '/usr/bin/chromium';
+
   /** The router's Prometheus port (GET /metrics; workers have no other HTTP). 0: any free port. Inside the cluster only. */
   @Type(() => Number)
   @IsInt()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import * as openid from 'openid-client';
-import { isBoard, isRole, type Principal } from '@app/auth';
+import { isBoard, isBoardRole, isRole, type Principal } from '@app/auth';
 import type { Environment } from '@app/config';
 import type { PendingSignIn } from './session.types';
 
@@ -82,8 +82,8 @@ export class OidcClient {
     // As in a bearer token: a board member's `board` claim limits their reads; an unknown board is refused, since
     // ignored it would widen them to every board.
     if (claims.board !== undefined && !isBoard(claims.board)) throw new OidcClaimsError('the ID token names an unknown board');
-    if (claims.role === 'board_viewer' && claims.board === undefined) throw new OidcClaimsError('a board member must have a board (board claim)');
-    const board = claims.role === 'board_viewer' && isBoard(claims.board) ? claims.board : undefined;
+    if (isBoardRole(claims.role) && claims.board === undefined) throw new OidcClaimsError(`a ${claims.role.replace('_', ' ')} must have a board (board claim)`);
+    const board = isBoardRole(claims.role) && isBoard(claims.board) ? claims.board : undefined;
     return { sub: `oidc:${claims.sub}`, role: claims.role, org, ...(board ? { board } : {}) };
   }
 

@@ -110,7 +110,8 @@ function takeFlash(req: PageRequest): string | undefined {
 export const ROLE_NAMES: Record<string, string> = {
   first_responder: 'First responder',
   safeguarding_lead: 'Safeguarding lead',
-  board_viewer: 'Board member',
+  board_viewer: 'Board viewer',
+  board_member: 'Board member',
   admin: 'Administrator',
   service: 'Service',
 };

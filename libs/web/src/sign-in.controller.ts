@@ -2,7 +2,7 @@ import { Body, Get, Inject, NotFoundException, Post, Query, Req, Res } from '@ne
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
-import { BOARD_NAMES, BOARDS, type Principal } from '@app/auth';
+import { BOARD_NAMES, BOARDS, isBoardRole, type Principal } from '@app/auth';
 import type { Environment } from '@app/config';
 import { csrfTokenOf } from './csrf';
 import { textField, type FormBody } from './form';
@@ -113,8 +113,8 @@ export class SignInController {
 
   /** The board a board member signs in for (only on sites board members use). */
   private boardChoices(chosen?: string): Array<{ value: string; text: string; selected?: boolean }> | undefined {
-    if (!this.options.roles.includes('board_viewer')) return undefined;
-    return [{ value: '', text: 'Every board' }, ...BOARDS.map((b) => ({ value: b, text: BOARD_NAMES[b], selected: b === chosen }))];
+    if (!this.options.roles.some(isBoardRole)) return undefined;
+    return [{ value: '', text: 'Select a board' }, ...BOARDS.map((b) => ({ value: b, text: BOARD_NAMES[b], selected: b === chosen }))];
   }
 }
 

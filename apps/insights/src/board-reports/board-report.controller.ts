@@ -1,13 +1,11 @@
-import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { AuditService } from '@app/audit';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
-import type { PublishedCount } from '@app/statistics';
-import { fileStem, render } from '../formats/render';
 import { resolvePublishedPeriod } from '../statistics/period-query';
-import { readableBoard } from '../statistics/population';
-import type { StatisticsReport } from '../statistics/statistics-report';
-import { BoardReportService } from './board-report.service';
+import { BoardReportFiles } from './board-report-files';
+import { BoardReportService, readerOf } from './board-report.service';
 import { BoardReportSummaryView, BoardReportView, presentReport, presentSummary } from './board-report.presenter';
 import { BoardReportFormatQuery } from './dto/board-report-format.query';
 import { BoardReportDoc } from './dto/board-report.response';
@@ -18,14 +16,19 @@ import { ListBoardReportsQuery } from './dto/list-board-reports.query';
 @ApiBearerAuth()
 @Controller('v1/board-reports')
 export class BoardReportController {
-  constructor(private readonly reports: BoardReportService) {}
+  constructor(
+    private readonly reports: BoardReportService,
+    private readonly files: BoardReportFiles,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
   @Roles('safeguarding_lead', 'admin')
   @ApiOperation({
     summary: 'Generate a board report now',
     description:
-      'Stores an immutable, disclosure-controlled snapshot of the period for the board. When published figures changed ' +
+      'Stores immutable snapshots of the period for the board in both tiers: published (disclosure-controlled) and ' +
+      'restricted (exact figures for the board\'s members, OFFICIAL-SENSITIVE); the answer is the published one. When published figures changed ' +
       'since the revision that stands (late data, merges), this is the next revision and lists what changed (201); when ' +
       'nothing a board can see changed, the standing revision is answered (200). The three boards\' figures of a period ' +
       'are protected together (adults + children = all, so no "c" can be worked out from another board\'s report), so ' +
@@ -47,45 +50,50 @@ export class BoardReportController {
   }
 
   @Get()
-  @Roles('safeguarding_lead', 'board_viewer')
+  @Roles('safeguarding_lead', 'board_viewer', 'board_member')
   @ApiOperation({
     summary: 'Board reports, newest first (without figures)',
-    description: 'A board viewer whose token names their board (claim `board`) is listed that board\'s reports only.',
+    description:
+      'A board viewer or board member (claim `board`) is listed that board\'s reports only; a board viewer only the ' +
+      'published tier, a board member both tiers.',
   })
-  @ApiForbiddenResponse({ description: 'A board viewer of one board asking for another board\'s reports' })
+  @ApiForbiddenResponse({ description: 'A reader of one board asking for another board\'s reports' })
   async list(
     @Query() query: ListBoardReportsQuery,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ items: BoardReportSummaryView[]; page: number; pageSize: number; total: number }> {
-    const board = readableBoard(principal);
-    if (board && query.audience && query.audience !== board) throw new ForbiddenException(`a board viewer of ${board} reads its reports only`);
-    const { items, total } = await this.reports.list({ audience: board ?? query.audience, periodCode: query.period }, query.page, query.pageSize);
+    const reader = readerOf(principal);
+    if (reader.board && query.audience && query.audience !== reader.board) throw new ForbiddenException(`a reader of ${reader.board} reads its reports only`);
+    const tiers = query.tier ? reader.tiers.filter((t) => t === query.tier) : reader.tiers;
+    const { items, total } = await this.reports.list({ audience: reader.board ?? query.audience, periodCode: query.period, tiers }, query.page, query.pageSize);
     return { items: items.map(presentSummary), page: query.page, pageSize: query.pageSize, total };
   }
 
   @Get(':id')
-  @Roles('safeguarding_lead', 'board_viewer')
+  @Roles('safeguarding_lead', 'board_viewer', 'board_member')
   @ApiOperation({
-    summary: 'A board report as JSON, CSV, or a printable HTML report with charts',
-    description: 'A board viewer whose token names their board (claim `board`) reads that board\'s reports only; another board\'s is a 404.',
+    summary: 'A board report as JSON, CSV, printable HTML, an A4 PDF or an ODS workbook',
+    description:
+      'A board viewer or board member (claim `board`) reads that board\'s reports only; another board\'s is a 404. ' +
+      'A restricted report (exact figures, OFFICIAL-SENSITIVE) is a 404 to a board viewer. Every read is audited.',
   })
-  @ApiProduces('application/json', 'text/csv', 'text/html')
+  @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf', 'application/vnd.oasis.opendocument.spreadsheet')
   @ApiOkResponse({ type: BoardReportDoc })
-  @ApiNotFoundResponse({ description: 'No such report, or (to a board viewer of one board) another board\'s' })
+  @ApiNotFoundResponse({ description: 'No such report, or one the reader may not see (another board\'s, or a restricted one to a board viewer)' })
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: BoardReportFormatQuery,
     @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<BoardReportView | string> {
-    const view = presentReport(await this.reports.get(id, readableBoard(principal)), principal.role);
-    const statistics: StatisticsReport<PublishedCount> = view.statistics;
-    return render(res, query.format, view, statistics, fileStem('board-report', view.audience.code, view.period.code, `r${view.revision}`), {
-      audience: view.audience.code,
-      audienceName: view.audience.name,
-      revision: view.revision,
-      generatedAt: view.generatedAt,
-      changes: view.changes,
-    });
+  ): Promise<BoardReportView | undefined> {
+    const report = await this.reports.readAudited(id, principal, req, query.format);
+    const view = presentReport(report, principal.role);
+    if (query.format === 'json') {
+      res.setHeader('Cache-Control', 'no-store');
+      return view;
+    }
+    await this.files.send(res, query.format, view);
+    return undefined;
   }
 }

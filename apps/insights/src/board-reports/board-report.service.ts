@@ -1,16 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import type { Request } from 'express';
+import { AuditService } from '@app/audit';
+import type { Principal } from '@app/auth';
 import { NotFoundError } from '@app/common';
 import {
   BoardAudience,
   BoardReportEntity,
   BoardReportFilter,
   BoardReportRepository,
+  BoardReportTier,
   BoardReportTrigger,
 } from '@app/database';
 import type { CalendarDate, Period, PublishedCount } from '@app/statistics';
 import type { DisclosureSummary } from '../statistics/disclosure';
-import type { Figures } from '../statistics/figures';
+import type { Count, Figures } from '../statistics/figures';
 import { AUDIENCE_CODES, AUDIENCES } from '../statistics/population';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import { StatisticsService } from '../statistics/statistics.service';
@@ -26,13 +30,25 @@ export interface GeneratedReport {
 
 export interface ScheduledRun {
   readonly period: string;
-  readonly reports: ReadonlyArray<{ audience: BoardAudience; id: string; revision: number; created: boolean }>;
+  readonly reports: ReadonlyArray<{ audience: BoardAudience; tier: BoardReportTier; id: string; revision: number; created: boolean }>;
+}
+
+/** The marking every page and file of a restricted pack carries (Government Security Classifications). */
+export const RESTRICTED_MARKING = 'OFFICIAL-SENSITIVE';
+
+/** Which tiers of a board's reports a reader may see. */
+export interface ReportReader {
+  /** The one board whose reports the reader may see; undefined for the safeguarding lead (every board). */
+  readonly board?: BoardAudience;
+  readonly tiers: readonly BoardReportTier[];
 }
 
 /**
- * Board reports: immutable, disclosure-controlled snapshots of the statistics of a period for one board. A new
- * revision is stored only when a published figure changed (late referrals or decisions, merges of duplicate
- * persons), with what changed against the revision before.
+ * Board reports: immutable snapshots of the statistics of a period for one board, in two tiers. The published
+ * tier is disclosure-controlled; the restricted tier holds the exact figures of the same period for that board's
+ * members (OFFICIAL-SENSITIVE) and is never served to a published-tier reader. A new revision of a tier is stored
+ * only when a figure of that tier changed (late referrals or decisions, merges of duplicate persons), with what
+ * changed against the revision before.
  *
  * The three boards' reports of a period are protected together (their figures are related: adults + children =
  * all), so a generation always computes the joint suppression afresh and brings every board's report of the
@@ -46,11 +62,12 @@ export class BoardReportService {
   constructor(
     private readonly statistics: StatisticsService,
     private readonly reports: BoardReportRepository,
+    private readonly audit: AuditService,
   ) {}
 
-  /** Generates the period's reports and answers the one for `audience`. */
-  async generate(audience: BoardAudience, period: Period, trigger: BoardReportTrigger, requestedBy: string): Promise<GeneratedReport> {
-    return (await this.generateEvery(period, trigger, requestedBy))[audience];
+  /** Generates the period's reports (both tiers) and answers the one for `audience` in `tier`. */
+  async generate(audience: BoardAudience, period: Period, trigger: BoardReportTrigger, requestedBy: string, tier: BoardReportTier = 'published'): Promise<GeneratedReport> {
+    return (await this.generateEvery(period, trigger, requestedBy))[tier][audience];
   }
 
   /** A scheduled run: every audience's report of the period that ended most recently before `asOf`. */
@@ -59,52 +76,88 @@ export class BoardReportService {
     const generated = await this.generateEvery(period, 'schedule', `scheduler:${cadence}`);
     return {
       period: period.code,
-      reports: AUDIENCE_CODES.map((audience) => {
-        const { report, created } = generated[audience];
-        return { audience, id: report.id, revision: report.revision, created };
-      }),
+      reports: (['published', 'restricted'] as const).flatMap((tier) =>
+        AUDIENCE_CODES.map((audience) => {
+          const { report, created } = generated[tier][audience];
+          return { audience, tier, id: report.id, revision: report.revision, created };
+        }),
+      ),
     };
   }
 
   /**
-   * Reads a report. A board viewer whose token names their board (`readable`) is told a report of another board
-   * does not exist, as a first responder is told of another organisation's referral.
+   * Reads a report. A reader of one board is told a report of another board does not exist, as a first responder
+   * is told of another organisation's referral; a published-tier reader is told the same of a restricted report.
    */
-  async get(id: string, readable?: BoardAudience): Promise<BoardReportEntity> {
+  async get(id: string, reader: ReportReader): Promise<BoardReportEntity> {
     const report = await this.reports.findById(id);
-    if (!report || (readable !== undefined && report.audience !== readable)) throw new NotFoundError('board report', id);
+    if (!report || !mayRead(reader, report)) throw new NotFoundError('board report', id);
     return report;
+  }
+
+  /**
+   * Reads a report for a principal and audits the read (action `board_report.read`, with tier and format). A report
+   * the principal may not see is audited as refused and answered as not found.
+   */
+  async readAudited(id: string, principal: Principal, request: Request, format: string): Promise<BoardReportEntity> {
+    const report = await this.reports.findById(id);
+    if (!report) throw new NotFoundError('board report', id);
+    const subject = { type: 'board_report', id: report.id };
+    if (!mayRead(readerOf(principal), report)) {
+      await this.audit.refusedOn(principal, 'board_report.read', subject, request, `${report.tier} report of ${report.audience}`);
+      throw new NotFoundError('board report', id);
+    }
+    await this.audit.record(principal, 'board_report.read', subject, {
+      request,
+      purpose: 'board papers',
+      details: { audience: report.audience, tier: report.tier, period: report.periodCode, revision: report.revision, format },
+    });
+    return report;
+  }
+
+  /** The revision a report replaced, if the reader may read it (the same board and tier, so always). */
+  async previous(report: BoardReportEntity, reader: ReportReader): Promise<BoardReportEntity | null> {
+    if (!report.supersedes) return null;
+    const previous = await this.reports.findById(report.supersedes);
+    return previous && mayRead(reader, previous) ? previous : null;
   }
 
   list(filter: BoardReportFilter, page: number, pageSize: number): Promise<{ items: BoardReportEntity[]; total: number }> {
     return this.reports.list(filter, pageSize, (page - 1) * pageSize);
   }
 
-  private async generateEvery(period: Period, trigger: BoardReportTrigger, requestedBy: string): Promise<Record<BoardAudience, GeneratedReport>> {
+  private async generateEvery(period: Period, trigger: BoardReportTrigger, requestedBy: string): Promise<Record<BoardReportTier, Record<BoardAudience, GeneratedReport>>> {
     const published = await this.statistics.publishedForEveryPopulation(period);
-    const generated = {} as Record<BoardAudience, GeneratedReport>;
+    const generated = { published: {}, restricted: {} } as Record<BoardReportTier, Record<BoardAudience, GeneratedReport>>;
     for (const audience of AUDIENCE_CODES) {
       const { report, disclosure } = published[AUDIENCES[audience].population];
-      generated[audience] = await this.store(audience, period, report, disclosure, trigger, requestedBy);
+      generated.published[audience] = await this.store(audience, 'published', period, report, disclosure, trigger, requestedBy);
+    }
+    for (const audience of AUDIENCE_CODES) {
+      // The restricted pack: the same period's exact figures of the board's population, under no disclosure control.
+      const report = await this.statistics.exact(period, AUDIENCES[audience].population);
+      generated.restricted[audience] = await this.store(audience, 'restricted', period, report, { marking: RESTRICTED_MARKING, audited: false }, trigger, requestedBy);
     }
     return generated;
   }
 
   private async store(
     audience: BoardAudience,
+    tier: BoardReportTier,
     period: Period,
-    report: StatisticsReport<PublishedCount>,
-    disclosure: DisclosureSummary,
+    report: StatisticsReport<Count>,
+    disclosure: DisclosureSummary | { marking: string; audited: false },
     trigger: BoardReportTrigger,
     requestedBy: string,
   ): Promise<GeneratedReport> {
     const sha256 = figuresDigest(report);
     const cutOff = new Date(report.dataCutOff);
-    const outcome = await this.reports.addRevision(audience, period.code, (previous) => {
+    const outcome = await this.reports.addRevision(audience, period.code, tier, (previous) => {
       if (previous && (previous.contentSha256 === sha256 || previous.dataCutOff >= cutOff)) return null;
       return {
         id: randomUUID(),
         audience,
+        tier,
         periodCode: period.code,
         periodKind: period.kind,
         periodLabel: period.label,
@@ -120,18 +173,40 @@ export class BoardReportService {
         disclosure,
       };
     });
-    this.logger.log({ audience, period: period.code, revision: outcome.report.revision, created: outcome.created }, 'board report generated');
+    this.logger.log({ audience, tier, period: period.code, revision: outcome.report.revision, created: outcome.created }, 'board report generated');
     return outcome;
   }
 }
 
-/** The digest of the published figures alone: two generations with the same figures are the same report. */
-export function figuresDigest(report: Figures<PublishedCount>): string {
+/**
+ * What a principal may read: the safeguarding lead every board's reports in both tiers; a board member their
+ * board's, both tiers; a board viewer their board's published ones only.
+ */
+export function readerOf(principal: Principal): ReportReader {
+  switch (principal.role) {
+    case 'safeguarding_lead':
+      return { tiers: ['published', 'restricted'] };
+    case 'board_member':
+      return { board: principal.board, tiers: ['published', 'restricted'] };
+    case 'board_viewer':
+      return { board: principal.board, tiers: ['published'] };
+    default:
+      return { board: principal.board, tiers: [] };
+  }
+}
+
+/** A reader may see a report of their board (any board, for the lead) in a tier they are admitted to. */
+export function mayRead(reader: ReportReader, report: Pick<BoardReportEntity, 'audience' | 'tier'>): boolean {
+  return (reader.board === undefined || reader.board === report.audience) && reader.tiers.includes(report.tier);
+}
+
+/** The digest of the figures alone: two generations with the same figures are the same report. */
+export function figuresDigest(report: Figures<Count>): string {
   const { referrals, individuals, quarters, decisions } = report;
   return createHash('sha256').update(JSON.stringify({ referrals, individuals, quarters, decisions })).digest('hex');
 }
 
-function changesSince(previous: BoardReportEntity, report: StatisticsReport<PublishedCount>): ReportChanges {
+function changesSince(previous: BoardReportEntity, report: StatisticsReport<Count>): ReportChanges {
   return {
     previousRevision: previous.revision,
     previousId: previous.id,

@@ -7,6 +7,8 @@ import { BoardReportController } from './board-report.controller';
 import { BoardReportProcessor } from './board-report.processor';
 import { BoardReportScheduler } from './board-report.scheduler';
 import { BoardReportService } from './board-report.service';
+import { BoardReportFiles } from './board-report-files';
+import { PdfRenderer } from '../formats/pdf.renderer';
 
 @Module({
   imports: [
@@ -24,6 +26,7 @@ import { BoardReportService } from './board-report.service';
     }),
   ],
   controllers: [BoardReportController],
-  providers: [BoardReportRepository, BoardReportService, BoardReportProcessor, BoardReportScheduler],
+  providers: [BoardReportRepository, BoardReportService, BoardReportProcessor, BoardReportScheduler, BoardReportFiles, PdfRenderer],
+  exports: [BoardReportService, BoardReportFiles],
 })
 export class BoardReportsModule {}

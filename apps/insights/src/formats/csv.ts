@@ -6,6 +6,8 @@ export interface CsvContext {
   /** Board reports name their audience and revision on every row, so a row pasted elsewhere keeps its meaning. */
   readonly audience?: string;
   readonly revision?: number;
+  /** A restricted pack's marking, the first column of every row, so no row leaves without it. */
+  readonly marking?: string | null;
 }
 
 /**
@@ -14,10 +16,12 @@ export interface CsvContext {
  */
 export function reportCsv(report: StatisticsReport<Count>, context: CsvContext = {}): string {
   const board = context.audience !== undefined;
-  const header = [...(board ? ['audience', 'revision'] : []), 'period', 'from', 'to', 'coverage', 'measure', 'table', 'category', 'subcategory', 'count'];
+  const marked = Boolean(context.marking);
+  const header = [...(marked ? ['marking'] : []), ...(board ? ['audience', 'revision'] : []), 'period', 'from', 'to', 'coverage', 'measure', 'table', 'category', 'subcategory', 'count'];
   const lines = [header.map(field).join(',')];
   for (const cell of figureCells(report)) {
     const row = [
+      ...(marked ? [context.marking as string] : []),
       ...(board ? [context.audience ?? '', String(context.revision ?? '')] : []),
       report.period.code,
       report.period.from,

@@ -1,6 +1,7 @@
 import { BREAKDOWNS, type BreakdownTable, type Count, type CrossTable } from '../statistics/figures';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { ReportChanges } from '../board-reports/report-changes';
+import { RESTRICTED_NOTE } from '../board-reports/board-pack';
 import { barChart, groupedBarChart, shown } from './charts';
 import { escapeHtml as e } from './escape';
 
@@ -10,6 +11,8 @@ export interface HtmlContext {
   readonly revision?: number;
   readonly generatedAt?: string;
   readonly changes?: ReportChanges | null;
+  /** A restricted pack's marking (OFFICIAL-SENSITIVE): at the top and foot, and on every printed page. */
+  readonly marking?: string | null;
 }
 
 const STYLE = `
@@ -35,6 +38,7 @@ const STYLE = `
   .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
   section.table { break-inside: avoid; page-break-inside: avoid; }
   @media (max-width: 50rem) { .pair { grid-template-columns: 1fr; } }
+  .marking { text-align: center; font-weight: bold; letter-spacing: .05em; border: 2px solid #0b0c0c; padding: .2rem; margin: .5rem 0; }
   @page { size: A4; margin: 15mm 12mm; }
   @media print {
     body { margin: 0; max-width: none; font-size: 10pt; }
@@ -75,10 +79,11 @@ export function reportHtml(report: StatisticsReport<Count>, context: HtmlContext
 <style>${STYLE}</style>
 </head>
 <body>
+${context.marking ? `<p class="marking">${e(context.marking)}</p>` : ''}
 <header>
 <h1>${e(title)}</h1>
 <dl class="meta">${meta.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>
-${report.disclosureRule ? `<p class="note">${e(report.disclosureRule)}</p>` : '<p class="note">These are exact figures for the safeguarding lead. Anything sent to a board must come from a board report.</p>'}
+${report.disclosureRule ? `<p class="note">${e(report.disclosureRule)}</p>` : context.marking ? `<p class="note">${e(RESTRICTED_NOTE)}</p>` : '<p class="note">These are exact figures for the safeguarding lead. Anything sent to a board must come from a board report.</p>'}
 </header>
 <main>
 <section class="headline" aria-label="Key figures">
@@ -122,6 +127,7 @@ ${singleTable(report.decisions.withdrawals, 'Withdrawals')}
 <h2>How the figures are counted</h2>
 <ul>${report.countingRules.map((rule) => `<li>${e(rule)}</li>`).join('')}</ul>
 </main>
+${context.marking ? `<p class="marking">${e(context.marking)}</p>` : ''}
 </body>
 </html>
 `;

@@ -1,4 +1,4 @@
-import { BOARD_NAMES, type Principal } from '@app/auth';
+import { BOARD_NAMES, isBoardRole, type Principal } from '@app/auth';
 import type { BoardAudience, StatisticsPopulation } from '@app/database';
 
 export const POPULATIONS: readonly StatisticsPopulation[] = ['all', 'adults', 'children'];
@@ -29,10 +29,17 @@ export const AUDIENCES: Readonly<Record<BoardAudience, Audience>> = {
 export const AUDIENCE_CODES = Object.keys(AUDIENCES) as BoardAudience[];
 
 /**
- * The board whose reports alone a principal may read: a board viewer whose token names their board (claim
- * `board`). Undefined for everyone else, and for a board viewer token naming no board, which reads every board's
- * reports and figures (the behaviour before the claim existed; identity providers should issue the claim).
+ * The board whose figures and reports alone a principal may read: a board viewer's or board member's (token claim
+ * `board`, which their tokens must carry). Undefined for the safeguarding lead and everyone else.
  */
 export function readableBoard(principal: Principal): BoardAudience | undefined {
-  return principal.role === 'board_viewer' ? principal.board : undefined;
+  return isBoardRole(principal.role) ? principal.board : undefined;
+}
+
+/**
+ * Whether a principal may read exact figures: the safeguarding lead, and a board member for their own board's
+ * population (the restricted tier). A board viewer reads published figures only.
+ */
+export function readsExactFigures(principal: Principal): boolean {
+  return principal.role === 'safeguarding_lead' || (principal.role === 'board_member' && principal.board !== undefined);
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { BoardAudience, BoardReportEntity } from './board-report.entity';
+import { BoardAudience, BoardReportEntity, BoardReportTier } from './board-report.entity';
 
 export interface BoardReportFilter {
   audience?: BoardAudience;
   periodCode?: string;
+  /** The tiers the reader may see (a board viewer: published only). */
+  tiers?: readonly BoardReportTier[];
 }
 
 export interface BoardReportPage {
@@ -21,19 +23,20 @@ export class BoardReportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Adds the next revision of an audience's report for a period. Generations of the same report are serialised
+   * Adds the next revision of an audience's report for a period in one tier. Generations of the same report are serialised
    * by an advisory lock, so revisions are numbered 1, 2, 3 ... without gaps or collisions; `next` sees the
    * revision that stands and may decline to store another (nothing changed, or a fresher one just landed).
    */
   async addRevision(
     audience: BoardAudience,
     periodCode: string,
+    tier: BoardReportTier,
     next: NextRevision,
   ): Promise<{ report: BoardReportEntity; created: boolean }> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('board-report:' || $1 || ':' || $2))`, [audience, periodCode]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('board-report:' || $1 || ':' || $2 || ':' || $3))`, [audience, periodCode, tier]);
       const repository = manager.getRepository(BoardReportEntity);
-      const previous = await repository.findOne({ where: { audience, periodCode }, order: { revision: 'DESC' } });
+      const previous = await repository.findOne({ where: { audience, periodCode, tier }, order: { revision: 'DESC' } });
       const candidate = next(previous);
       if (!candidate) {
         if (!previous) throw new Error('the first revision of a board report cannot be declined');
@@ -49,8 +52,8 @@ export class BoardReportRepository {
     return this.dataSource.getRepository(BoardReportEntity).findOneBy({ id });
   }
 
-  latest(audience: BoardAudience, periodCode: string): Promise<BoardReportEntity | null> {
-    return this.dataSource.getRepository(BoardReportEntity).findOne({ where: { audience, periodCode }, order: { revision: 'DESC' } });
+  latest(audience: BoardAudience, periodCode: string, tier: BoardReportTier = 'published'): Promise<BoardReportEntity | null> {
+    return this.dataSource.getRepository(BoardReportEntity).findOne({ where: { audience, periodCode, tier }, order: { revision: 'DESC' } });
   }
 
   /** Newest first, without the figures (a listing does not need them). */
@@ -62,6 +65,7 @@ export class BoardReportRepository {
         'b.id',
         'b.audience',
         'b.periodCode',
+        'b.tier',
         'b.periodKind',
         'b.periodLabel',
         'b.periodFrom',
@@ -74,6 +78,7 @@ export class BoardReportRepository {
         'b.contentSha256',
       ]);
     if (filter.audience) qb.andWhere('b.audience = :audience', { audience: filter.audience });
+    if (filter.tiers) qb.andWhere('b.tier IN (:...tiers)', { tiers: [...filter.tiers] });
     if (filter.periodCode) qb.andWhere('b.period_code = :periodCode', { periodCode: filter.periodCode });
     const [items, total] = await qb
       .orderBy('b.generated_at', 'DESC')

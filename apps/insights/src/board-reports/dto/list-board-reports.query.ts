@@ -11,6 +11,10 @@ export class ListBoardReportsQuery {
   @IsString()
   @MaxLength(40)
   period?: string;
+  @ApiPropertyOptional({ enum: ['published', 'restricted'], description: 'Only one tier (a board viewer only ever sees published ones)' })
+  @IsOptional()
+  @IsIn(['published', 'restricted'])
+  tier?: 'published' | 'restricted';
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000, { message: 'page must not be greater than 100000' }) page = 1;
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }

@@ -1,0 +1,149 @@
+import { BREAKDOWNS, type BreakdownName, type BreakdownTable, type Count, type CrossTable, DECISION_TITLES, type DecisionFigures } from '../statistics/figures';
+import type { StatisticsReport } from '../statistics/statistics-report';
+import type { ReportChanges } from './report-changes';
+
+/** One row of a pack table: a label and one count per column ("c" where suppressed). */
+export interface PackRow {
+  readonly label: string;
+  readonly values: readonly Count[];
+  readonly total?: boolean;
+}
+
+/** A table of a board pack with the one-line definition of what it counts. */
+export interface PackTable {
+  readonly id: string;
+  readonly title: string;
+  readonly definition: string;
+  /** The heading of the label column, then one heading per value column. */
+  readonly columns: readonly string[];
+  readonly rows: readonly PackRow[];
+}
+
+/**
+ * A board report as the tables every format shows: the HTML page, the PDF, the CSV and the ODS workbook are all
+ * written from this one list, so no format can leave a table out.
+ */
+export interface BoardPack {
+  readonly title: string;
+  /** OFFICIAL-SENSITIVE for a restricted pack, on every page and in every file; null for a published one. */
+  readonly marking: string | null;
+  readonly meta: ReadonlyArray<readonly [string, string]>;
+  /** The disclosure rule of a published pack, or what a restricted pack is and who may hold it. */
+  readonly note: string;
+  readonly tables: readonly PackTable[];
+  readonly countingRules: readonly string[];
+  readonly changes: ReportChanges | null;
+}
+
+/** One line per table: what is counted. */
+export const DEFINITIONS: Readonly<Record<BreakdownName | 'quarter' | 'ageGroupByLocation' | keyof DecisionFigures<number>, string>> = {
+  quarter:
+    'Referrals (NRM referrals and Duty to Notify notifications) by the quarter of their referral date, and the people referred in each quarter; a person referred in two quarters counts in both.',
+  kind: 'NRM referrals (the person consented, or is a child) and Duty to Notify notifications (adults who did not consent), counted apart.',
+  ageGroup: 'Age when the exploitation took place, as the Home Office tables show it; it does not change when a case moves to adult services.',
+  gender: 'Gender of the potential victim as recorded on the referral.',
+  nationality: 'Nationality as recorded; dual nationals under their combined label.',
+  exploitationType: 'Exploitation types recorded on the referral, combined as the Home Office tables combine them.',
+  firstResponderType:
+    "The first responder's organisation type in the Home Office's categories (government agency, NGO and third sector, police, local authority); health and other are shown apart, never mixed into them.",
+  location: 'Where the exploitation took place: the UK, overseas, or both.',
+  caseSystem: 'The case system that holds the referral now: AIS (adults) or LCS (children).',
+  source: 'Where the referral was recorded: through Referral Hub, or by a practitioner directly in AIS or LCS.',
+  submission: 'Referrals whose submission to the Home Office is recorded, against those only logged with the council.',
+  ageGroupByLocation: 'Age at exploitation by where the exploitation took place (Home Office NRM table 2).',
+  reasonableGrounds: 'Reasonable grounds decisions made in the period, whenever the referral was made, by outcome and age at exploitation.',
+  conclusiveGrounds: 'Conclusive grounds decisions made in the period, whenever the referral was made, by outcome and age at exploitation.',
+  consentToStay: 'Children turning 18 before a conclusive grounds decision: whether they consented to stay in the NRM.',
+  withdrawals: 'Withdrawals from the NRM in the period, by age at exploitation.',
+};
+
+/** The tables of a report, in the order a board reads them. */
+export function packTables(report: StatisticsReport<Count>): PackTable[] {
+  const exactSubmitted = report.quarters.some((q) => q.submitted !== null);
+  const tables: PackTable[] = [
+    {
+      id: 'quarter',
+      title: 'Referrals and individuals by quarter',
+      definition: DEFINITIONS.quarter + (exactSubmitted ? ' Submitted: referrals of the quarter whose submission to the Home Office is recorded.' : ''),
+      columns: ['Quarter', 'Referrals', 'Individuals', ...(exactSubmitted ? ['Submitted to the Home Office'] : [])],
+      rows: report.quarters.map((q) => ({ label: q.label, values: [q.referrals, q.individuals, ...(exactSubmitted ? [q.submitted ?? 0] : [])] })),
+    },
+    ...BREAKDOWNS.map((name) => pairedTable(name, report.referrals.breakdowns[name], report.individuals.breakdowns[name])),
+    crossTable('ageGroupByLocation-referrals', `Referrals: ${lower(report.referrals.ageGroupByLocation.title)}`, DEFINITIONS.ageGroupByLocation, report.referrals.ageGroupByLocation),
+    crossTable('ageGroupByLocation-individuals', `Individuals: ${lower(report.individuals.ageGroupByLocation.title)}`, DEFINITIONS.ageGroupByLocation, report.individuals.ageGroupByLocation),
+    crossTable('reasonableGrounds', DECISION_TITLES.reasonableGrounds, DEFINITIONS.reasonableGrounds, report.decisions.reasonableGrounds),
+    crossTable('conclusiveGrounds', DECISION_TITLES.conclusiveGrounds, DEFINITIONS.conclusiveGrounds, report.decisions.conclusiveGrounds),
+    crossTable('consentToStay', DECISION_TITLES.consentToStay, DEFINITIONS.consentToStay, report.decisions.consentToStay),
+    {
+      id: 'withdrawals',
+      title: DECISION_TITLES.withdrawals,
+      definition: DEFINITIONS.withdrawals,
+      columns: ['Age at exploitation', 'Withdrawals'],
+      rows: [...report.decisions.withdrawals.cells.map((c) => ({ label: c.label, values: [c.count] })), { label: 'Total', values: [report.decisions.withdrawals.total], total: true }],
+    },
+  ];
+  return tables;
+}
+
+function lower(title: string): string {
+  return title.charAt(0).toLowerCase() + title.slice(1);
+}
+
+function pairedTable(name: BreakdownName, referrals: BreakdownTable<Count>, individuals: BreakdownTable<Count>): PackTable {
+  const people = new Map(individuals.cells.map((c) => [c.label, c.count]));
+  return {
+    id: name,
+    title: referrals.title,
+    definition: DEFINITIONS[name],
+    columns: [referrals.title, 'Referrals', 'Individuals'],
+    rows: [
+      ...referrals.cells.map((c) => ({ label: c.label, values: [c.count, people.get(c.label) ?? 0] })),
+      { label: 'Total', values: [referrals.total, individuals.total], total: true },
+    ],
+  };
+}
+
+function crossTable(id: string, title: string, definition: string, t: CrossTable<Count>): PackTable {
+  return {
+    id,
+    title,
+    definition,
+    columns: ['', ...t.columns, 'Total'],
+    rows: [
+      ...t.rows.map((row, r) => ({ label: row, values: [...t.counts[r], t.rowTotals[r]] })),
+      { label: 'Total', values: [...t.columnTotals, t.total], total: true },
+    ],
+  };
+}
+
+export interface PackContext {
+  readonly audienceName: string;
+  readonly revision: number;
+  readonly generatedAt: string;
+  readonly marking: string | null;
+  readonly changes: ReportChanges | null;
+}
+
+export const RESTRICTED_NOTE =
+  'Exact figures for the members of this board under its data-sharing agreement. Do not publish or pass on; what is published comes from the published version of this report, with small numbers suppressed.';
+
+/** A board report as a pack: its title, what it covers, and its tables. */
+export function boardPack(report: StatisticsReport<Count>, context: PackContext): BoardPack {
+  const restricted = context.marking !== null;
+  return {
+    title: `Modern slavery referrals: ${context.audienceName}, ${report.period.label}${restricted ? ' (restricted)' : ''}`,
+    marking: context.marking,
+    meta: [
+      ['Period', `${report.period.label} (${report.period.from} to ${report.period.to})`],
+      ['Coverage', report.population.label],
+      ['Data cut-off', report.dataCutOff],
+      ['Generated', context.generatedAt],
+      ['Revision', String(context.revision)],
+      ['Figures', restricted ? 'Exact counts (restricted)' : 'Disclosure-controlled (published)'],
+    ],
+    note: restricted ? RESTRICTED_NOTE : (report.disclosureRule ?? ''),
+    tables: packTables(report),
+    countingRules: report.countingRules,
+    changes: context.changes,
+  };
+}
