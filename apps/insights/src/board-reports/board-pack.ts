@@ -50,6 +50,7 @@ export const DEFINITIONS: Readonly<Record<BreakdownName | 'quarter' | 'ageGroupB
   caseSystem: 'The case system that holds the referral now: AIS (adults) or LCS (children).',
   source: 'Where the referral was recorded: through Referral Hub, or by a practitioner directly in AIS or LCS.',
   submission: 'Referrals whose submission to the Home Office is recorded, against those only logged with the council.',
+  countyLines: 'Referrals where the first responder answered that the exploitation is county lines; records entered straight into a case system carry no such answer and count as not flagged.',
   ageGroupByLocation: 'Age at exploitation by where the exploitation took place (Home Office NRM table 2).',
   reasonableGrounds: 'Reasonable grounds decisions made in the period, whenever the referral was made, by outcome and age at exploitation.',
   conclusiveGrounds: 'Conclusive grounds decisions made in the period, whenever the referral was made, by outcome and age at exploitation.',

@@ -186,12 +186,13 @@ export function readerOf(principal: Principal): ReportReader {
   switch (principal.role) {
     case 'safeguarding_lead':
       return { tiers: ['published', 'restricted'] };
+    // Without a board (tokens must carry it) a board's reader reads nothing: never every board's reports.
     case 'board_member':
-      return { board: principal.board, tiers: ['published', 'restricted'] };
+      return principal.board ? { board: principal.board, tiers: ['published', 'restricted'] } : { tiers: [] };
     case 'board_viewer':
-      return { board: principal.board, tiers: ['published'] };
+      return principal.board ? { board: principal.board, tiers: ['published'] } : { tiers: [] };
     default:
-      return { board: principal.board, tiers: [] };
+      return { tiers: [] };
   }
 }
 
