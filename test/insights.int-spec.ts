@@ -270,6 +270,25 @@ describe('StatisticsController (insights)', () => {
       await request(app.getHttpServer()).get('/v1/statistics?period=2012-Q2&population=adults').set('Authorization', children).expect(403);
     });
 
+    it('gives a board member exact figures of their board’s population, audits each read, and never another board’s', async () => {
+      const member = await bearer('board_member', undefined, 'sab-member-1', { board: 'safeguarding_adults_board' });
+      const report = await statistics('period=2012-Q2', member);
+      expect(report.figuresAre).toBe('exact');
+      expect((report as unknown as { population: { code: string } }).population.code).toBe('adults');
+      const lead = await statistics('period=2012-Q2&population=adults');
+      expect(report.referrals.total).toBe(lead.referrals.total);
+      expect(report.referrals.breakdowns.gender).toEqual(lead.referrals.breakdowns.gender);
+      const { rows } = await sql.query(`SELECT actor_role, outcome, details FROM central.audit_events WHERE actor_sub = 'sab-member-1' AND action = 'statistics.read'`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ actor_role: 'board_member', outcome: 'allowed', details: expect.objectContaining({ period: '2012-Q2', population: 'adults', figuresAre: 'exact' }) });
+      for (const population of ['children', 'all']) {
+        await request(app.getHttpServer()).get(`/v1/statistics?period=2012-Q2&population=${population}`).set('Authorization', member).expect(403);
+      }
+      const children = await bearer('board_member', undefined, 'scp-member-1', { board: 'safeguarding_children_partnership' });
+      await request(app.getHttpServer()).get('/v1/statistics?period=2012-Q2&population=adults').set('Authorization', children).expect(403);
+      expect((await statistics('period=2012-Q2', children)).figuresAre).toBe('exact');
+    });
+
     it.each([
       ['a one-day window', 'from=2015-05-05&to=2015-05-05', ['from', 'period', 'to']],
       ['a quarter less its last day', 'from=2015-04-01&to=2015-06-29', ['from', 'period', 'to']],

@@ -9,7 +9,7 @@ const MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
  * tables to be released in: a cover sheet (title, marking, what the figures are, how they are counted), then one
  * sheet per table with its definition above it. Counts are numeric cells; a suppressed count is the text "c", as
  * published. The marking of a restricted pack is the first cell of every sheet. Written by hand (zip by fflate):
- * docs/adr/0007-ods-workbook.md says why.
+ * docs/adr/0008-ods-workbook.md says why.
  */
 export function packOds(pack: BoardPack): Uint8Array {
   const sheets = [coverSheet(pack), ...pack.tables.map((t, i) => tableSheet(pack, t, i))];
