@@ -30,6 +30,17 @@ export function networkCells(network: TableNetwork): ProtectedCells {
 }
 
 /**
+ * The method, by name: **primary cell suppression by threshold (1 to 5), then greedy secondary suppression that
+ * removes singletons in every known additive relation, checked by an exact integer-completion audit** (each "c"
+ * must take at least two whole-number values in completions consistent with everything published). Against the
+ * standard methods: tau-argus's and sdcTable's hypercube method (GHMITER) also works sum by sum but cannot see
+ * chains across linked tables; their modular and optimal (network-flow / mixed-integer) methods minimise the
+ * information hidden with an LP or MIP solver; Statistics Norway's GaussSuppression picks complements by Gaussian
+ * elimination over the relation matrix, which finds every linear derivation. Ours is the simple greedy choice
+ * (smallest cell first) with the exact audit as the final gate: not optimal (it may hide more than a solver
+ * would), but for a council's small tables it is fast, has no solver to install, and the audit, not the
+ * heuristic, decides what is safe to publish. Interval protection beyond "not a single value" is not required.
+ *
  * Chooses the cells to suppress. Primary: every count of 1 to 5. Secondary, repeated to a fixed point:
  * 1. a sum (a row, a column, a breakdown with its total, adults + children = all) with a single "c" (or a single
  *    unknown that is a guarded count of 1 to 5) gives it away by subtraction, so suppress that sum's smallest
