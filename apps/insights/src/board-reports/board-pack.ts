@@ -1,5 +1,6 @@
 import { BREAKDOWNS, type BreakdownName, type BreakdownTable, type Count, type CrossTable, DECISION_TITLES, type DecisionFigures } from '../statistics/figures';
 import type { StatisticsReport } from '../statistics/statistics-report';
+import type { TransitionFigures } from '../statistics/transition-figures';
 import type { ReportChanges } from './report-changes';
 
 /** One row of a pack table: a label and one count per column ("c" where suppressed). */
@@ -58,6 +59,46 @@ export const DEFINITIONS: Readonly<Record<BreakdownName | 'quarter' | 'ageGroupB
   withdrawals: 'Withdrawals from the NRM in the period, by age at exploitation.',
 };
 
+/** One line per transitions table (the counts `TransitionFiguresService` gives; docs/transitions.md). */
+export const TRANSITION_DEFINITIONS = {
+  nrmAtEighteen:
+    "Children whose 18th birthday (by the best date of birth known) fell in the period while their episode was open, by what was recorded for the NRM at 18.",
+  since: 'Of the children who turned 18 in the period, as recorded now: referred for adult support, accepted by adult services, and care leavers still with children\'s services.',
+  caseMoves: "Moves of a case between children's services (LCS) and adult services (AIS) that took effect in the period, by why; a move is neither a new referral nor a new individual.",
+} as const;
+
+/** The transitions tables; none when the report carries no transitions (a board's quarter: see the service). */
+export function transitionTables(t: TransitionFigures<Count> | null): PackTable[] {
+  if (!t) return [];
+  return [
+    {
+      id: 'transitions-nrm-at-18',
+      title: 'Turned 18 with an open episode, by the NRM at 18',
+      definition: TRANSITION_DEFINITIONS.nrmAtEighteen,
+      columns: ['The NRM at 18', 'Young people'],
+      rows: [...t.nrmAtEighteen.cells.map((c) => ({ label: c.label, values: [c.count] })), { label: 'Total', values: [t.nrmAtEighteen.total], total: true }],
+    },
+    {
+      id: 'transitions-since',
+      title: 'Turned 18: what was recorded for them since',
+      definition: TRANSITION_DEFINITIONS.since,
+      columns: ['Recorded since', 'Young people'],
+      rows: [
+        { label: 'Referred for adult support', values: [t.referredForAdultSupport] },
+        { label: 'Accepted by adult services', values: [t.acceptedByAdultServices] },
+        { label: "Care leavers still with children's services", values: [t.careLeaversRemaining] },
+      ],
+    },
+    {
+      id: 'transitions-case-moves',
+      title: "Moves between children's and adults' services",
+      definition: TRANSITION_DEFINITIONS.caseMoves,
+      columns: ['Why', 'Moves'],
+      rows: [...t.caseMoves.cells.map((c) => ({ label: c.label, values: [c.count] })), { label: 'Total', values: [t.caseMoves.total], total: true }],
+    },
+  ];
+}
+
 /** The tables of a report, in the order a board reads them. */
 export function packTables(report: StatisticsReport<Count>): PackTable[] {
   const exactSubmitted = report.quarters.some((q) => q.submitted !== null);
@@ -82,6 +123,7 @@ export function packTables(report: StatisticsReport<Count>): PackTable[] {
       columns: ['Age at exploitation', 'Withdrawals'],
       rows: [...report.decisions.withdrawals.cells.map((c) => ({ label: c.label, values: [c.count] })), { label: 'Total', values: [report.decisions.withdrawals.total], total: true }],
     },
+    ...transitionTables(report.transitions),
   ];
   return tables;
 }

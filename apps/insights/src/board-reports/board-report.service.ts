@@ -201,10 +201,15 @@ export function mayRead(reader: ReportReader, report: Pick<BoardReportEntity, 'a
   return (reader.board === undefined || reader.board === report.audience) && reader.tiers.includes(report.tier);
 }
 
-/** The digest of the figures alone: two generations with the same figures are the same report. */
-export function figuresDigest(report: Figures<Count>): string {
-  const { referrals, individuals, quarters, decisions } = report;
-  return createHash('sha256').update(JSON.stringify({ referrals, individuals, quarters, decisions })).digest('hex');
+/**
+ * The digest of the figures alone: two generations with the same figures are the same report. Transitions count
+ * when a report carries them (a change there alone is a new revision); a report without them digests as before.
+ */
+export function figuresDigest(report: Figures<Count> & { readonly transitions?: unknown }): string {
+  const { referrals, individuals, quarters, decisions, transitions } = report;
+  return createHash('sha256')
+    .update(JSON.stringify({ referrals, individuals, quarters, decisions, ...(transitions ? { transitions } : {}) }))
+    .digest('hex');
 }
 
 function changesSince(previous: BoardReportEntity, report: StatisticsReport<Count>): ReportChanges {
