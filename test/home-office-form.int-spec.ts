@@ -85,7 +85,8 @@ describe('speaking the Home Office form', () => {
     expect((await agent.get(`/referrals/${id}`).expect(200)).text).toContain(`/referrals/${id}/home-office-answers`);
     const page = (await agent.get(`/referrals/${id}/home-office-answers`).expect(200)).text;
     expect(page).toContain('Answers for the Home Office form');
-    expect(page).toMatch(/<code>pv-nationality<\/code><\/td>\s*<td class="govuk-table__cell">Icelandic<\/td>/);
+    expect(page).toMatch(/Select nationality<br><code class="govuk-body-s">pv-nationality<\/code><\/td>\s*<td class="govuk-table__cell">Icelandic<\/td>/);
+    expect(page).toContain('Your phone number: the form requires it.');
   });
 
   it('refuses a detailed type the form does not have, naming the field', async () => {

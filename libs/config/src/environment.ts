@@ -200,7 +200,7 @@ export class Environment {
   @Type(() => Number)
   @IsInt()
   @Min(1024)
-  BODY_LIMIT_BYTES = 256 * 1024;
+  BODY_LIMIT_BYTES = 1024 * 1024;
 
   @IsOptional()
   @IsString()

@@ -39,6 +39,25 @@ describe(checkReferralRules.name, () => {
     expect(flagged({ homeOfficeTypes: ['prostitution'] })).toEqual(['exploitation.countyLines']);
   });
 
+  it("asks a follow-up of each of the form's yes answers, and refuses one given with no yes", () => {
+    const victim = (extra: object) => paths(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', ...extra } }));
+    expect(victim({ hasChildren: true, numberOfChildren: 2 })).toEqual([]);
+    expect(victim({ hasChildren: true })).toEqual(['potentialVictim.numberOfChildren']);
+    expect(victim({ hasChildren: false, numberOfChildren: 2 })).toEqual(['potentialVictim.numberOfChildren']);
+    expect(victim({ contact: { alternativePhone: '07700 900123' } })).toEqual(['potentialVictim.contact.alternativePhoneRelation']);
+    expect(victim({ contact: { phone: '07700 900123', noPhoneReason: 'none' } })).toEqual(['potentialVictim.contact.noPhoneReason']);
+    expect(victim({ contact: { safeToPost: true, street: '1 High St' } })).toEqual(['potentialVictim.contact.safeToPost']);
+    const exploiters = (e: object) => paths(adultNrm({ exploitation: { types: ['sexual'], location: 'uk', exploiters: e } as Referral['exploitation'] }));
+    expect(exploiters({ locationKnown: true, inUk: true, locationDetails: 'Leeds' })).toEqual([]);
+    expect(exploiters({ locationKnown: false, inUk: true })).toEqual(['exploitation.exploiters.inUk']);
+  });
+
+  it('sends the decision to someone else only with permission, an address, and on an NRM referral', () => {
+    expect(paths(adultNrm({ decisionRecipient: { email: 'sister@example.org', permissionGiven: true } }))).toEqual([]);
+    expect(paths(adultNrm({ decisionRecipient: { email: 'sister@example.org', permissionGiven: false } }))).toEqual(['decisionRecipient.permissionGiven']);
+    expect(paths(adultNrm({ decisionRecipient: { street: '1 High St', permissionGiven: true } }))).toEqual(['decisionRecipient']);
+  });
+
   it('needs consent for an adult NRM referral', () => {
     expect(paths(adultNrm({ consentToNrm: false }))).toEqual(['consentToNrm']);
   });

@@ -58,6 +58,7 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
     violations.push({ path: 'exploitation.countyLines', message: 'countyLines is criminal exploitation: types must include "criminal" (or homeOfficeTypes "forced-to-commit-crime")' });
   }
   violations.push(...locationViolations(exploitation));
+  violations.push(...formAnswerViolations(referral));
   // The form says an estimate is fine: a month and year, or a year, is a period, wrong only if all of it is.
   const started = parsePartialDate(exploitation?.startDate);
   if (started) {
@@ -138,4 +139,65 @@ function locationViolations(exploitation: Partial<Exploitation> | undefined): Fi
     return [{ path: 'exploitation.ukTowns', message: 'location is "overseas": name the countries in countries; ukTowns are for exploitation in the UK' }];
   }
   return [];
+}
+
+type Answers = Record<string, unknown> | undefined;
+const given = (v: unknown): boolean => v !== undefined && v !== null && !(typeof v === 'string' && v.trim() === '');
+const part = (v: unknown): Answers => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+
+/**
+ * The form's follow-up questions: an answer "yes" asks for its details (the form will not go on without them),
+ * and details belong to a "yes". Each pair is [object path, the yes/no answer, the details it asks for].
+ */
+const FOLLOW_UPS: ReadonlyArray<[string, string, string]> = [
+  ['potentialVictim', 'hasChildren', 'numberOfChildren'],
+  ['potentialVictim', 'needsCommunicationHelp', 'communicationAid'],
+  ['exploitation', 'takenSomewhere', 'journeyDetails'],
+  ['exploitation', 'futureRisk', 'futureRiskReasons'],
+  ['exploitation.exploiters', 'locationKnown', 'locationDetails'],
+  ['exploitation.exploiters', 'locationKnown', 'inUk'],
+  ['firstResponderAssessment', 'modernSlaveryIndicators', 'modernSlaveryIndicatorsDetails'],
+  ['firstResponderAssessment', 'credibilityConcerns', 'credibilityConcernsDetails'],
+  ['firstResponderAssessment', 'othersInvolved', 'othersInvolvedDetails'],
+];
+
+function formAnswerViolations(referral: Partial<Referral>): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  const root = referral as unknown as Record<string, unknown>;
+  const at = (path: string): Answers => path.split('.').reduce<Answers>((o, key) => part(o?.[key]), root);
+  for (const [path, answer, details] of FOLLOW_UPS) {
+    const o = at(path);
+    if (!o) continue;
+    if (o[answer] === true && !given(o[details])) violations.push({ path: `${path}.${details}`, message: `${details} is required when ${answer} is true` });
+    if (o[answer] !== true && given(o[details])) violations.push({ path: `${path}.${details}`, message: `${details} is given only when ${answer} is true` });
+  }
+  const contact = at('potentialVictim.contact');
+  if (contact) {
+    if (given(contact.alternativePhone) && !given(contact.alternativePhoneRelation)) {
+      violations.push({ path: 'potentialVictim.contact.alternativePhoneRelation', message: 'alternativePhoneRelation is required with alternativePhone: whose number is it?' });
+    }
+    if (given(contact.noPhoneReason) && (given(contact.phone) || given(contact.alternativePhone))) {
+      violations.push({ path: 'potentialVictim.contact.noPhoneReason', message: 'noPhoneReason says why no phone number can be given: not with phone or alternativePhone' });
+    }
+    if (contact.safeToEmail !== undefined && !given(contact.email)) {
+      violations.push({ path: 'potentialVictim.contact.safeToEmail', message: 'safeToEmail is about an email address: give contact.email' });
+    }
+    if (contact.safeToPost !== undefined && !given(contact.address) && !(given(contact.street) && given(contact.town) && given(contact.postcode))) {
+      violations.push({ path: 'potentialVictim.contact.safeToPost', message: 'safeToPost is about a postal address: give contact.street, town and postcode' });
+    }
+  }
+  const recipient = at('decisionRecipient');
+  if (recipient) {
+    if (referral.kind === 'dtn') violations.push({ path: 'decisionRecipient', message: 'a Duty to Notify notification has no decision to send' });
+    if (recipient.permissionGiven !== true) {
+      violations.push({ path: 'decisionRecipient.permissionGiven', message: 'the decision is sent to someone else only with the potential victim\'s permission: permissionGiven must be true' });
+    }
+    if (!given(recipient.email) && !(given(recipient.street) && given(recipient.town) && given(recipient.postcode))) {
+      violations.push({ path: 'decisionRecipient', message: 'decisionRecipient needs an email, or a street, town and postcode' });
+    }
+  }
+  if (given(root.declinedNrmReason) && referral.kind !== 'dtn') {
+    violations.push({ path: 'declinedNrmReason', message: 'declinedNrmReason is for an adult who declined the NRM (kind "dtn")' });
+  }
+  return violations;
 }

@@ -24,6 +24,14 @@ export type ExploitationLocation = (typeof EXPLOITATION_LOCATIONS)[number];
 
 export type CaseSystem = 'AIS' | 'LCS';
 
+/** Where the first responder makes the report (the form's "fr-location"). */
+export const UK_NATIONS = ['england', 'wales', 'scotland', 'northern_ireland'] as const;
+export type UkNation = (typeof UK_NATIONS)[number];
+
+/** When the potential victim and the exploiters were last in contact (the form's "when-last-contact"). */
+export const LAST_CONTACT_PERIODS = ['last_week', 'last_month', 'last_3_months', 'last_6_months', '6_to_12_months', 'over_a_year', 'not_sure'] as const;
+export type LastContactPeriod = (typeof LAST_CONTACT_PERIODS)[number];
+
 export interface FirstResponder {
   organisation: string;
   organisationType: OrganisationType;
@@ -32,6 +40,10 @@ export interface FirstResponder {
   email: string;
   phone?: string;
   reference?: string;
+  /** Where the report is made. */
+  reportMadeIn?: UkNation;
+  /** Who the Home Office contacts in the first responder's absence. */
+  alternativeEmail?: string;
 }
 
 export interface AgeAnswers {
@@ -40,11 +52,71 @@ export interface AgeAnswers {
   ageDisputed?: boolean;
 }
 
-export interface Contact {
+/** A postal address in the parts the form asks. */
+export interface AddressParts {
+  street?: string;
+  town?: string;
+  county?: string;
+  postcode?: string;
+}
+
+export interface Contact extends AddressParts {
   email?: string;
   phone?: string;
+  /** The address in one line, as older clients send it; `street`, `town`, `county` and `postcode` are its parts. */
   address?: string;
-  postcode?: string;
+  /** It is safe to write to them at this email address. */
+  safeToEmail?: boolean;
+  /** It is safe to write to them at this postal address. */
+  safeToPost?: boolean;
+  /** A number through which the support provider can reach them, and whose it is. */
+  alternativePhone?: string;
+  alternativePhoneRelation?: string;
+  /** Why no telephone number can be given. */
+  noPhoneReason?: string;
+}
+
+/** The potential victim's background, as the form asks it. */
+export interface Background {
+  birthplace?: string;
+  family?: string;
+  education?: string;
+  employmentHistory?: string;
+}
+
+/** Someone else the decision is sent to, with the potential victim's permission. */
+export interface DecisionRecipient extends AddressParts {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  permissionGiven: boolean;
+}
+
+/** What the first responder observed and judged, each answer as the form asks it. */
+export interface FirstResponderAssessment {
+  /** Has the potential victim reported this before? */
+  reportedBefore?: YesNoNotSure;
+  reportedBeforeDetails?: string;
+  /** What prevented them from reporting sooner (asked when not reported before). */
+  whyNotReportedSooner?: string;
+  modernSlaveryIndicators?: boolean;
+  modernSlaveryIndicatorsDetails?: string;
+  interviews?: string;
+  professionalInsight?: string;
+  credibilityConcerns?: boolean;
+  credibilityConcernsDetails?: string;
+  othersInvolved?: boolean;
+  othersInvolvedDetails?: string;
+  /** The documents the first responder will submit to the Home Office. */
+  evidence?: string;
+}
+
+export interface Exploiters {
+  details?: string;
+  /** Is there information about where the exploiters are? */
+  locationKnown?: boolean;
+  inUk?: boolean;
+  locationDetails?: string;
 }
 
 export interface PotentialVictim {
@@ -60,6 +132,14 @@ export interface PotentialVictim {
   homeOfficeReference?: string;
   interpreterLanguage?: string;
   contact?: Contact;
+  /** Where they are staying now: a UK city or town and a region. */
+  currentLocation?: { town?: string; region?: string };
+  background?: Background;
+  needsSupport?: boolean;
+  hasChildren?: boolean;
+  numberOfChildren?: number;
+  needsCommunicationHelp?: boolean;
+  communicationAid?: string;
 }
 
 export interface Exploitation {
@@ -76,6 +156,28 @@ export interface Exploitation {
   /** YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known (an estimate is fine). */
   startDate?: string;
   ongoing?: boolean;
+  /** Has the potential victim been in more than one exploitative situation? */
+  multipleSituations?: YesNoNotSure;
+  /** When it happened, in the potential victim's words (start and end, or of each situation). */
+  whenDetails?: string;
+  howItStarted?: string;
+  takenSomewhere?: boolean;
+  journeyDetails?: string;
+  requiredToDo?: string;
+  livingConditions?: string;
+  treatment?: string;
+  /** What keeps them in the situation (still in it), or how they left it (no longer in it). */
+  keepingThemThere?: string;
+  howTheyLeft?: string;
+  lastContact?: LastContactPeriod;
+  lastContactDetails?: string;
+  otherUkLocation?: string;
+  otherOverseasLocation?: string;
+  exploiters?: Exploiters;
+  otherVictims?: YesNoNotSure;
+  otherVictimsDetails?: string;
+  futureRisk?: boolean;
+  futureRiskReasons?: string;
 }
 
 export interface LocalAuthorityContact {
@@ -100,6 +202,12 @@ export interface Referral {
   exploitation: Exploitation;
   localAuthorityContact?: LocalAuthorityContact;
   police?: PoliceDetails;
+  /** How the potential victim will help the authorities (with `cooperatesWithAuthorities`). */
+  cooperationDetails?: string;
+  /** Why an adult does not want their case referred (a Duty to Notify notification). */
+  declinedNrmReason?: string;
+  firstResponderAssessment?: FirstResponderAssessment;
+  decisionRecipient?: DecisionRecipient;
   narrative?: string;
   /** ISO date-time; intake fills it with the time of receipt when absent. */
   referredAt: string;

@@ -7,6 +7,7 @@ import { dateField, type FormBody, type FormErrors, formErrors, PageController, 
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
+import { homeOfficeAnswerRows, stillNeededByHomeOfficeForm } from './home-office-answers.presenter';
 import { HOME_OFFICE_SERVICE_URL, LIST_FIELDS, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
 import { nrmCaseView } from './nrm-case.presenter';
 import { supportView } from './support-pages.presenter';
@@ -58,7 +59,8 @@ export class ReferralPagesController {
       id,
       reference,
       homeOfficeUrl: HOME_OFFICE_SERVICE_URL,
-      rows: Object.entries(answers).map(([field, answer]) => ({ field, answer })),
+      rows: homeOfficeAnswerRows(answers),
+      stillNeeded: stillNeededByHomeOfficeForm(answers),
     });
   }
 

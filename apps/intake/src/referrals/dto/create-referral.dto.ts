@@ -8,7 +8,10 @@ import {
   IsDefined,
   IsEmail,
   IsIn,
+  IsInt,
   IsISO8601,
+  Max,
+  Min,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -22,6 +25,10 @@ import {
   EXPLOITATION_TYPES,
   GENDERS,
   HOME_OFFICE_EXPLOITATION_TYPES,
+  LAST_CONTACT_PERIODS,
+  UK_NATIONS,
+  type LastContactPeriod,
+  type UkNation,
   ORGANISATION_TYPES,
   REFERRAL_KINDS,
   YES_NO_NOT_SURE,
@@ -38,6 +45,31 @@ import { IsCalendarDate, IsNationality, IsNhsNumber, IsPartialDate, IsPhoneNumbe
 // Field names and shapes are a fixed contract that checks outside the repo rely on; they are the Home Office
 // form's (docs/domain.md, "The referral"). Text limits follow the form (15,000 characters for free text).
 const SHORT_TEXT = 200;
+const FREE_TEXT = 15000;
+
+/** Free text of one answer, as long as the form allows (15,000 characters). */
+const FreeText = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsString()(target, key);
+  MaxLength(FREE_TEXT)(target, key);
+  ApiPropertyOptional({ maxLength: FREE_TEXT })(target, key);
+};
+const YesNoNotSureAnswer = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsIn(YES_NO_NOT_SURE)(target, key);
+  ApiPropertyOptional({ enum: YES_NO_NOT_SURE })(target, key);
+};
+const YesNoAnswer = (): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsBoolean()(target, key);
+  ApiPropertyOptional()(target, key);
+};
+const ShortText = (max = SHORT_TEXT): PropertyDecorator => (target, key) => {
+  IsOptional()(target, key);
+  IsString()(target, key);
+  MaxLength(max)(target, key);
+  ApiPropertyOptional({ maxLength: max })(target, key);
+};
 
 export class FirstResponderDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) organisation: string;
@@ -47,6 +79,8 @@ export class FirstResponderDto {
   @ApiProperty() @IsEmail() @MaxLength(SHORT_TEXT) email: string;
   @ApiPropertyOptional({ example: '01296 395000' }) @IsOptional() @IsPhoneNumber() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) reference?: string;
+  @ApiPropertyOptional({ enum: UK_NATIONS, description: 'Where the report is made' }) @IsOptional() @IsIn(UK_NATIONS) reportMadeIn?: UkNation;
+  @ApiPropertyOptional({ description: "Who to contact in the first responder's absence" }) @IsOptional() @IsEmail() @MaxLength(SHORT_TEXT) alternativeEmail?: string;
 }
 
 export class AgeDto {
@@ -60,6 +94,59 @@ export class ContactDto {
   @ApiPropertyOptional({ example: '+355 4 222 2222' }) @IsOptional() @IsPhoneNumber() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10) postcode?: string;
+  @ShortText() street?: string;
+  @ShortText() town?: string;
+  @ShortText() county?: string;
+  @YesNoAnswer() safeToEmail?: boolean;
+  @YesNoAnswer() safeToPost?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsPhoneNumber() alternativePhone?: string;
+  @ShortText(250) alternativePhoneRelation?: string;
+  @FreeText() noPhoneReason?: string;
+}
+
+export class CurrentLocationDto {
+  @ShortText() town?: string;
+  @ShortText() region?: string;
+}
+
+export class BackgroundDto {
+  @ShortText(FREE_TEXT) birthplace?: string;
+  @FreeText() family?: string;
+  @FreeText() education?: string;
+  @FreeText() employmentHistory?: string;
+}
+
+export class ExploitersDto {
+  @FreeText() details?: string;
+  @YesNoAnswer() locationKnown?: boolean;
+  @YesNoAnswer() inUk?: boolean;
+  @FreeText() locationDetails?: string;
+}
+
+export class FirstResponderAssessmentDto {
+  @YesNoNotSureAnswer() reportedBefore?: YesNoNotSure;
+  @FreeText() reportedBeforeDetails?: string;
+  @FreeText() whyNotReportedSooner?: string;
+  @YesNoAnswer() modernSlaveryIndicators?: boolean;
+  @FreeText() modernSlaveryIndicatorsDetails?: string;
+  @FreeText() interviews?: string;
+  @FreeText() professionalInsight?: string;
+  @YesNoAnswer() credibilityConcerns?: boolean;
+  @FreeText() credibilityConcernsDetails?: string;
+  @YesNoAnswer() othersInvolved?: boolean;
+  @FreeText() othersInvolvedDetails?: string;
+  @FreeText() evidence?: string;
+}
+
+export class DecisionRecipientDto {
+  @ShortText() firstName?: string;
+  @ShortText() lastName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(SHORT_TEXT) email?: string;
+  @ShortText() street?: string;
+  @ShortText() town?: string;
+  @ShortText() county?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(10) postcode?: string;
+  @ApiProperty({ description: 'The potential victim has given permission to send the decision to this person' }) @IsBoolean() permissionGiven: boolean;
 }
 
 export class PotentialVictimDto {
@@ -77,6 +164,13 @@ export class PotentialVictimDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) homeOfficeReference?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) interpreterLanguage?: string;
   @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
+  @ApiPropertyOptional({ type: CurrentLocationDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => CurrentLocationDto) currentLocation?: CurrentLocationDto;
+  @ApiPropertyOptional({ type: BackgroundDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => BackgroundDto) background?: BackgroundDto;
+  @YesNoAnswer() needsSupport?: boolean;
+  @YesNoAnswer() hasChildren?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(30) numberOfChildren?: number;
+  @YesNoAnswer() needsCommunicationHelp?: boolean;
+  @ShortText(FREE_TEXT) communicationAid?: string;
 }
 
 export class ExploitationDto {
@@ -100,6 +194,25 @@ export class ExploitationDto {
   @ApiPropertyOptional({ description: 'YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known', example: '2025-03' })
   @IsOptional() @IsPartialDate() startDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() ongoing?: boolean;
+  @YesNoNotSureAnswer() multipleSituations?: YesNoNotSure;
+  @FreeText() whenDetails?: string;
+  @FreeText() howItStarted?: string;
+  @YesNoAnswer() takenSomewhere?: boolean;
+  @FreeText() journeyDetails?: string;
+  @FreeText() requiredToDo?: string;
+  @FreeText() livingConditions?: string;
+  @FreeText() treatment?: string;
+  @FreeText() keepingThemThere?: string;
+  @FreeText() howTheyLeft?: string;
+  @ApiPropertyOptional({ enum: LAST_CONTACT_PERIODS }) @IsOptional() @IsIn(LAST_CONTACT_PERIODS) lastContact?: LastContactPeriod;
+  @FreeText() lastContactDetails?: string;
+  @FreeText() otherUkLocation?: string;
+  @FreeText() otherOverseasLocation?: string;
+  @ApiPropertyOptional({ type: ExploitersDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ExploitersDto) exploiters?: ExploitersDto;
+  @YesNoNotSureAnswer() otherVictims?: YesNoNotSure;
+  @FreeText() otherVictimsDetails?: string;
+  @YesNoAnswer() futureRisk?: boolean;
+  @FreeText() futureRiskReasons?: string;
 }
 
 export class LocalAuthorityContactDto {
@@ -139,6 +252,17 @@ export class CreateReferralDto {
   localAuthorityContact?: LocalAuthorityContactDto;
 
   @ApiPropertyOptional({ type: PoliceDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PoliceDto) police?: PoliceDto;
+
+  @FreeText() cooperationDetails?: string;
+  @FreeText() declinedNrmReason?: string;
+
+  @ApiPropertyOptional({ type: FirstResponderAssessmentDto })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => FirstResponderAssessmentDto)
+  firstResponderAssessment?: FirstResponderAssessmentDto;
+
+  @ApiPropertyOptional({ type: DecisionRecipientDto, description: 'Someone else the decision is sent to, with permission' })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => DecisionRecipientDto)
+  decisionRecipient?: DecisionRecipientDto;
 
   @ApiPropertyOptional({ maxLength: 15000 }) @IsOptional() @IsString() @MaxLength(15000) narrative?: string;
 
