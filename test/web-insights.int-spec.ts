@@ -73,6 +73,38 @@ describe('web pages (insights dashboard)', () => {
     expect(csvCount((await agent.get('/dashboard/download.csv?period=2026-Q2&figures=disclosure_controlled').expect(200)).text, 'Total')).toBe('c');
   });
 
+  /** Each table's header cells against each row's cells: a header without its column misleads a screen reader. */
+  function tableShapes(html: string): Array<{ id: string; header: number; rows: number[] }> {
+    return [...html.matchAll(/<table class="govuk-table"(?: id="([^"]*)")?>([\s\S]*?)<\/table>/g)].map(([, id, body]) => {
+      const [head, rows] = body.split('<tbody');
+      return {
+        id: id ?? '(no id)',
+        header: (head.match(/<th scope="col"/g) ?? []).length,
+        rows: rows.split('<tr').slice(1).map((row) => (row.match(/<t[hd] /g) ?? []).length),
+      };
+    });
+  }
+
+  it('draws every dashboard table with as many headers as cells, county lines and transitions included', async () => {
+    const lead = await signIn(insights, 'safeguarding_lead');
+    const exact = (await lead.get('/dashboard?period=2026%2F27').expect(200)).text;
+    const published = (await (await signIn(insights, 'board_viewer')).get('/dashboard?period=2026-Q2').expect(200)).text;
+    for (const page of [exact, published]) {
+      const shapes = tableShapes(page);
+      expect(shapes.length).toBeGreaterThan(10);
+      for (const shape of shapes) expect({ id: shape.id, rows: shape.rows.map(() => shape.header) }).toEqual({ id: shape.id, rows: shape.rows });
+      expect(page).toContain('id="table-countyLines"');
+    }
+    // The quarters table has a "submitted" column in exact figures only.
+    const submittedHeader = /<th scope="col"[^>]*>Submitted to the Home Office<\/th>/;
+    expect(exact).toMatch(submittedHeader);
+    expect(published).not.toMatch(submittedHeader);
+    // Transitions: the lead sees the tables; a board's quarter says they are published for financial years.
+    expect(exact).toContain('id="table-transitions-nrm-at-18"');
+    expect(published).not.toContain('id="table-transitions-nrm-at-18"');
+    expect(published).toContain('published for financial years only');
+  });
+
   it('does not let a first responder sign in to the dashboard', async () => {
     const agent = request.agent(insights.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);

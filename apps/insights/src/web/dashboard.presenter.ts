@@ -3,12 +3,12 @@ import { barChart, groupedBarChart, shown } from '../formats/charts';
 import type { BreakdownName, BreakdownTable, Count } from '../statistics/figures';
 import { POPULATION_LABELS, POPULATIONS } from '../statistics/population';
 import type { StatisticsReport } from '../statistics/statistics-report';
+import { transitionTables } from '../board-reports/board-pack';
 import type { StatisticsPopulation } from '@app/database';
 
 /** The breakdowns drawn as charts, as in the board report's "Main breakdowns". */
 const CHARTED: readonly BreakdownName[] = ['ageGroup', 'gender', 'exploitationType', 'firstResponderType', 'nationality'];
-const TABLED: readonly BreakdownName[] = ['kind', 'location', 'caseSystem', 'source', 'submission'];
-
+const TABLED: readonly BreakdownName[] = ['kind', 'location', 'caseSystem', 'source', 'submission', 'countyLines'];
 
 /** The financial year so far is the default; the last three financial years and six quarters are offered. */
 export function periodChoices(today: string): Period[] {
@@ -84,6 +84,12 @@ export function dashboardView(
     quarterRows: report.quarters.map((q) => ({ label: q.label, referrals: shown(q.referrals), individuals: shown(q.individuals), submitted: q.submitted === null ? null : shown(q.submitted) })),
     breakdowns,
     tables: TABLED.map((name) => ({ id: name, title: referrals.breakdowns[name].title, rows: pairedRows(referrals.breakdowns[name], individuals.breakdowns[name]) })),
+    // The board packs' transitions tables, counts written as the rest of the page writes them.
+    transitionTables: transitionTables(report.transitions).map((t) => ({
+      ...t,
+      rows: t.rows.map((row) => ({ ...row, values: row.values.map((v) => shown(v)) })),
+    })),
+    submittedColumn: report.quarters.some((q) => q.submitted !== null),
     periods: periodChoices(options.today).map((p) => ({ value: p.code, text: p.label, selected: p.code === chosen })),
     customPeriod: periodChoices(options.today).some((p) => p.code === chosen) ? undefined : report.period.label,
     populations: (options.populations ?? POPULATIONS).map((p) => ({ value: p, text: POPULATION_LABELS[p], selected: p === report.population.code })),
