@@ -39,6 +39,16 @@ describe(checkReferralRules.name, () => {
     expect(flagged({ homeOfficeTypes: ['prostitution'] })).toEqual(['exploitation.countyLines']);
   });
 
+  it('refuses statistics types that contradict the detailed types given with them, naming exploitation.types', () => {
+    const typed = (exploitation: Partial<Referral['exploitation']>) =>
+      checkReferralRules(adultNrm({ exploitation: { location: 'uk', ukTowns: ['Reading'], ...exploitation } as Referral['exploitation'] }), now);
+    expect(typed({ types: ['labour', 'sexual'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] })).toEqual([]);
+    expect(typed({ types: ['sexual', 'labour'], homeOfficeTypes: ['prostitution', 'wages-taken', 'forced-to-work'] })).toEqual([]);
+    const refused = typed({ types: ['labour'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] });
+    expect(refused).toEqual([{ path: 'exploitation.types', message: expect.stringContaining('(labour, sexual)') }]);
+    expect(paths(adultNrm({ exploitation: { location: 'uk', ukTowns: ['Reading'], types: ['labour', 'criminal'], homeOfficeTypes: ['forced-to-work'] } }))).toEqual(['exploitation.types']);
+  });
+
   it("asks a follow-up of each of the form's yes answers, and refuses one given with no yes", () => {
     const victim = (extra: object) => paths(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', ...extra } }));
     expect(victim({ hasChildren: true, numberOfChildren: 2 })).toEqual([]);

@@ -1,6 +1,6 @@
 import { mayBeChild } from './age-route';
 import { isIsoDate, parsePartialDate, toIsoDate } from './dates';
-import { effectiveExploitationTypes } from './home-office-types';
+import { effectiveExploitationTypes, statisticsTypesOf } from './home-office-types';
 import type { Exploitation, FieldViolation, Referral } from './referral';
 
 /** The earliest date of birth the Home Office form accepts (pv-dob: after 1 January 1900). */
@@ -53,6 +53,9 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   if (otherNamed && !exploitation?.otherDetails?.trim()) {
     violations.push({ path: 'exploitation.otherDetails', message: 'otherDetails is required when types include "other"' });
   }
+  // Both given: the statistics types must be those the detailed types imply, or a referral would be counted under
+  // types its own detailed answers contradict (detailed "prostitution" counted as labour only).
+  violations.push(...typesAgreementViolations(exploitation));
   // County lines is a kind of criminal exploitation (drug supply); the flag on any other exploitation is a slip.
   if (exploitation?.countyLines === true && !effectiveExploitationTypes(exploitation).includes('criminal')) {
     violations.push({ path: 'exploitation.countyLines', message: 'countyLines is criminal exploitation: types must include "criminal" (or homeOfficeTypes "forced-to-commit-crime")' });
@@ -200,4 +203,18 @@ function formAnswerViolations(referral: Partial<Referral>): FieldViolation[] {
     violations.push({ path: 'declinedNrmReason', message: 'declinedNrmReason is for an adult who declined the NRM (kind "dtn")' });
   }
   return violations;
+}
+
+/** `types` and `homeOfficeTypes` together must say the same: the statistics types are those the detailed ones imply. */
+function typesAgreementViolations(exploitation: { types?: readonly unknown[]; homeOfficeTypes?: readonly unknown[] } | undefined): FieldViolation[] {
+  if (!Array.isArray(exploitation?.types) || !Array.isArray(exploitation.homeOfficeTypes) || !exploitation.homeOfficeTypes.length) return [];
+  const implied = statisticsTypesOf(exploitation.homeOfficeTypes);
+  const given = new Set(exploitation.types);
+  if (given.size === implied.length && implied.every((t) => given.has(t))) return [];
+  return [
+    {
+      path: 'exploitation.types',
+      message: `types must be the statistics types that homeOfficeTypes imply (${implied.join(', ')}), or be left out to follow from them`,
+    },
+  ];
 }
