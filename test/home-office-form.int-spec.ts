@@ -82,7 +82,10 @@ describe('speaking the Home Office form', () => {
 
     // The same answers as a page linked from the referral's, to copy from.
     const agent = await signIn(intake, 'safeguarding_lead');
-    expect((await agent.get(`/referrals/${id}`).expect(200)).text).toContain(`/referrals/${id}/home-office-answers`);
+    const referralPage = (await agent.get(`/referrals/${id}`).expect(200)).text;
+    expect(referralPage).toContain(`/referrals/${id}/home-office-answers`);
+    // The detailed types a caseworker asks about are on the referral's page, not only the statistics type.
+    expect(referralPage).toMatch(/As the Home Office form asks\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Forced to work for nothing or almost nothing, Wages taken/);
     const page = (await agent.get(`/referrals/${id}/home-office-answers`).expect(200)).text;
     expect(page).toContain('Answers for the Home Office form');
     expect(page).toMatch(/Select nationality<br><code class="govuk-body-s">pv-nationality<\/code><\/td>\s*<td class="govuk-table__cell">Icelandic<\/td>/);

@@ -38,6 +38,20 @@ export const STATISTICS_TYPE_OF_HOME_OFFICE_TYPE: Readonly<Record<HomeOfficeExpl
   other: 'other',
 };
 
+/** Each detailed type in words a caseworker reads, shortened from the form's own checkbox labels. */
+export const HOME_OFFICE_TYPE_LABELS: Readonly<Record<HomeOfficeExploitationType, string>> = {
+  'forced-to-work': 'Forced to work for nothing or almost nothing',
+  'wages-taken': 'Wages taken',
+  'forced-to-commit-fraud': 'Forced to commit fraud',
+  prostitution: 'Forced into prostitution',
+  'child-exploitation': 'Child sexual exploitation',
+  'taken-somewhere': 'Taken somewhere, held and sexually assaulted',
+  'forced-to-commit-crime': 'Forced to commit crime',
+  'organs-removed': 'Organs removed',
+  'unpaid-household-work': 'Forced to do unpaid household work',
+  other: 'Other',
+};
+
 export function isHomeOfficeExploitationType(value: unknown): value is HomeOfficeExploitationType {
   return typeof value === 'string' && (HOME_OFFICE_EXPLOITATION_TYPES as readonly string[]).includes(value);
 }

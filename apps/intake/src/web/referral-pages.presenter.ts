@@ -1,6 +1,6 @@
 import type { Principal } from '@app/auth';
 import { combinedNationalityLabel, countryByAlpha3 } from '@app/countries';
-import { ageOn, decideRoute, toIsoDate, type FieldViolation, type Referral } from '@app/domain';
+import { HOME_OFFICE_TYPE_LABELS, ageOn, decideRoute, toIsoDate, type FieldViolation, type Referral } from '@app/domain';
 import { dateField, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
@@ -274,6 +274,9 @@ export function referralView(view: ReferralView, principal: Principal, chosenAut
     ].filter(Boolean),
     exploitationRows: [
       row('Types', exploitation.types.map((t) => EXPLOITATION_GROUPS.find((g) => g.value === t)?.text ?? t).join(', ')),
+      row('As the Home Office form asks', exploitation.homeOfficeTypes?.map((t) => HOME_OFFICE_TYPE_LABELS[t] ?? t).join(', ')),
+      row('County lines', exploitation.countyLines ? 'Yes' : undefined),
+      row('Other exploitation', exploitation.otherDetails),
       row('Where', { uk: 'UK', overseas: 'Overseas', uk_and_overseas: 'UK and overseas' }[exploitation.location]),
       row('UK towns or cities', exploitation.ukTowns?.join(', ')),
       row('Countries', exploitation.countries?.map((c) => countryByAlpha3(c)?.name ?? c).join(', ')),
