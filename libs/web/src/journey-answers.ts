@@ -64,7 +64,7 @@ export class JourneyAnswers {
 }
 
 /** The journeys whose answers are kept. */
-export type JourneyName = 'referralDetails';
+export type JourneyName = 'referralDetails' | 'referralQuestions';
 
 const NOT_ANSWERS = new Set(['_csrf', 'step']);
 

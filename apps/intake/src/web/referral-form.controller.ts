@@ -1,8 +1,9 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
+import type { FieldViolation } from '@app/domain';
 import { formErrors, JourneyAnswers, PageController, PageRenderer, PageRoles, type FormBody, type FormErrors } from '@app/web';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
@@ -12,7 +13,21 @@ import { ReferralBodyPipe } from '../referrals/referral-body.pipe';
 import { IntakeServices } from './intake-services';
 import { afterAge, answersFor, detailsShape, isChild, type DetailsShape, type ReferralDraft } from './referral-journey';
 import { ageAnswers, AGE_FIELDS, CONSENT_FIELDS, consentAnswers, detailsErrors, referralBody } from './referral-form.presenter';
-import { checkAnswersView, confirmationView, detailsView } from './referral-pages.presenter';
+import { checkAnswersView, confirmationView, detailsView, KIND_NAMES } from './referral-pages.presenter';
+import {
+  mergeAnswers,
+  nextAfter,
+  pageInputNames,
+  pageOfViolation,
+  pagesFor,
+  questionContext,
+  questionErrors,
+  questionPage,
+  questionPageView,
+  questionsBody,
+  questionSections,
+  type QuestionPage,
+} from './referral-questions.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -42,8 +57,7 @@ export class ReferralFormController {
   @Post('new/discard')
   discard(@Req() req: PageRequest, @Res() res: Response): void {
     delete req.session.referralDraft;
-    delete req.session.referralDetailsSent;
-    this.answers.forget(req, 'referralDetails');
+    this.forgetJourney(req);
     res.redirect(303, '/referrals/new');
   }
 
@@ -94,7 +108,7 @@ export class ReferralFormController {
     if (!isChild(draft) && draft.consentToNrm === undefined) return res.redirect(303, '/referrals/new/consent');
     const shape = detailsShape(draft);
     const form = this.answers.read(req, 'referralDetails') ?? {};
-    const errors = req.session.referralDetailsSent ? (await this.check(draft, shape, form, req.principal)).errors : undefined;
+    const errors = req.session.referralDetailsSent ? (await this.check(req, draft, shape, form)).errors : undefined;
     this.pages.render(req, res, 'intake/referral-details.njk', detailsView(draft, shape, form, errors, req.principal));
   }
 
@@ -109,11 +123,15 @@ export class ReferralFormController {
     if (!draft) return res.redirect(303, '/referrals/new');
     this.answers.keep(req, 'referralDetails', form);
     req.session.referralDetailsSent = true;
-    const { errors } = await this.check(draft, detailsShape(draft), form, req.principal);
+    const { errors } = await this.check(req, draft, detailsShape(draft), form);
     res.redirect(303, errors ? '/referrals/new/details#main-content' : '/referrals/new/check');
   }
 
-  /** "Check your answers": every answer read back in words, with warnings to look at again; nothing written yet. */
+  /**
+   * "Check your answers": every answer read back in words, with warnings to look at again; nothing written yet. The
+   * Home Office form's further questions are read back too, a section for each of their pages, and offered when
+   * none has been answered.
+   */
   @Get('new/check')
   async checkAnswers(@Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const draft = req.session.referralDraft;
@@ -121,9 +139,23 @@ export class ReferralFormController {
     if (!draft) return res.redirect(303, '/referrals/new');
     if (!form) return res.redirect(303, '/referrals/new/details');
     const shape = detailsShape(draft);
-    const { dto } = await this.check(draft, shape, form, req.principal);
-    if (!dto) return res.redirect(303, '/referrals/new/details');
-    this.pages.render(req, res, 'intake/referral-check.njk', checkAnswersView(draft, shape, dto));
+    const { dto, errors, violations } = await this.check(req, draft, shape, form);
+    if (!dto) {
+      // The details first; then the first of the further pages with a problem, which shows it.
+      const page = errors ? undefined : violations.map((v) => pageOfViolation(v.path)).find((slug) => slug !== undefined);
+      if (!page) return res.redirect(303, '/referrals/new/details');
+      req.session.referralQuestionsSent = [...new Set([...(req.session.referralQuestionsSent ?? []), page])];
+      return res.redirect(303, `/referrals/new/${page}?return=check`);
+    }
+    const questions = this.answers.read(req, 'referralQuestions');
+    const ctx = questionContext(draft, shape, form);
+    const view = checkAnswersView(draft, shape, dto);
+    const pages = pagesFor(ctx);
+    this.pages.render(req, res, 'intake/referral-check.njk', {
+      ...view,
+      sections: [...(view.sections as unknown[]), ...questionSections(ctx, questions ?? {}, dto)],
+      offerQuestions: questions === undefined && pages.length > 0 ? `/referrals/new/${pages[0].slug}` : undefined,
+    });
   }
 
   /** "Submit": the kept answers, checked once more, become the referral; the journey's answers are then forgotten. */
@@ -133,13 +165,11 @@ export class ReferralFormController {
     const form = this.answers.read(req, 'referralDetails');
     // Already submitted (a second click, or Back to this page and Submit again): nothing is sent twice.
     if (!draft || !form) return res.redirect(303, '/referrals/new');
-    const { dto } = await this.check(draft, detailsShape(draft), form, req.principal);
-    if (!dto) return res.redirect(303, '/referrals/new/details');
+    const { dto } = await this.check(req, draft, detailsShape(draft), form);
+    if (!dto) return res.redirect(303, '/referrals/new/check');
     // Audited in the transaction that writes the referral, as the API does.
     const outcome = await this.services.referrals.create(dto, undefined, { principal: req.principal, request: req });
-    delete req.session.referralDraft;
-    delete req.session.referralDetailsSent;
-    this.answers.forget(req, 'referralDetails');
+    this.forgetJourney(req);
     res.redirect(303, `/referrals/${outcome.view.id}/confirmation`);
   }
 
@@ -149,14 +179,68 @@ export class ReferralFormController {
     if (form) this.answers.keep(req, 'referralDetails', answersFor(detailsShape(draft), form));
   }
 
-  /** The details judged by the API's own pipe: the referral to create, or the page's errors. */
-  private async check(draft: ReferralDraft, shape: DetailsShape, form: FormBody, principal: Principal): Promise<{ dto?: CreateReferralDto; errors?: FormErrors }> {
+  /**
+   * The details, with the further pages' answers, judged by the API's own pipe: the referral to create, or the
+   * violations, and the details page's errors among them (those of the further pages are shown on their own pages).
+   */
+  private async check(req: PageRequest, draft: ReferralDraft, shape: DetailsShape, form: FormBody): Promise<{ dto?: CreateReferralDto; errors?: FormErrors; violations: FieldViolation[] }> {
+    const questions = this.answers.read(req, 'referralQuestions') ?? {};
+    const body = mergeAnswers(referralBody(draft, shape, form, req.principal), questionsBody(questionContext(draft, shape, form), questions));
     try {
-      return { dto: await this.bodyPipe.transform(referralBody(draft, shape, form, principal)) };
+      return { dto: await this.bodyPipe.transform(body), violations: [] };
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
-      return { errors: detailsErrors(error.errors, shape) };
+      const details = error.errors.filter((v) => pageOfViolation(v.path) === undefined);
+      return { errors: details.length > 0 ? detailsErrors(details, shape) : undefined, violations: error.errors };
     }
+  }
+
+  private forgetJourney(req: PageRequest): void {
+    delete req.session.referralDraft;
+    delete req.session.referralDetailsSent;
+    delete req.session.referralQuestionsSent;
+    this.answers.forget(req, 'referralDetails');
+    this.answers.forget(req, 'referralQuestions');
+  }
+
+  /** One of the Home Office form's further pages (after the details), from the answers kept for the journey. */
+  @Get('new/:page')
+  async questions(@Param('page') slug: string, @Query('return') returnTo: string | undefined, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const page = this.pageOrNotFound(slug);
+    const draft = req.session.referralDraft;
+    if (!draft) return res.redirect(303, '/referrals/new');
+    const details = this.answers.read(req, 'referralDetails');
+    if (!details) return res.redirect(303, '/referrals/new/details');
+    const shape = detailsShape(draft);
+    const form = this.answers.read(req, 'referralQuestions') ?? {};
+    const errors = req.session.referralQuestionsSent?.includes(slug) ? questionErrors(page, (await this.check(req, draft, shape, details)).violations) : undefined;
+    this.pages.render(req, res, 'intake/referral-questions.njk', questionPageView(page, questionContext(draft, shape, details), form, errors, KIND_NAMES[shape.kind], returnTo === 'check'));
+  }
+
+  /** Post/redirect/get, as the details: kept, then on to the next page (or back to the check), or back to show problems. */
+  @Post('new/:page')
+  async answerQuestions(@Param('page') slug: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    const page = this.pageOrNotFound(slug);
+    const draft = req.session.referralDraft;
+    if (!draft) return res.redirect(303, '/referrals/new');
+    const details = this.answers.read(req, 'referralDetails');
+    if (!details) return res.redirect(303, '/referrals/new/details');
+    const own = pageInputNames(page);
+    const kept = Object.entries(this.answers.read(req, 'referralQuestions') ?? {}).filter(([name]) => !own.has(name));
+    this.answers.keep(req, 'referralQuestions', Object.fromEntries([...kept, ...Object.entries(form).filter(([name]) => own.has(name))]));
+    req.session.referralQuestionsSent = [...new Set([...(req.session.referralQuestionsSent ?? []), slug])];
+    const shape = detailsShape(draft);
+    const returnToCheck = form.returnTo === 'check';
+    if (questionErrors(page, (await this.check(req, draft, shape, details)).violations)) {
+      return res.redirect(303, `/referrals/new/${slug}${returnToCheck ? '?return=check' : ''}#main-content`);
+    }
+    res.redirect(303, returnToCheck ? '/referrals/new/check' : nextAfter(slug, questionContext(draft, shape, details)));
+  }
+
+  private pageOrNotFound(slug: string): QuestionPage {
+    const page = questionPage(slug);
+    if (!page) throw new NotFoundException();
+    return page;
   }
 
   @Get(':id/confirmation')

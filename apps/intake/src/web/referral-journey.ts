@@ -18,6 +18,8 @@ declare module 'express-session' {
     referralDraft: ReferralDraft;
     /** The details have been sent at least once, so the details page shows their problems. */
     referralDetailsSent: boolean;
+    /** The Home Office form's further pages sent at least once, so each shows its problems. */
+    referralQuestionsSent: string[];
   }
 }
 
