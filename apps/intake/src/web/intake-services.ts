@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { AdulthoodService } from '../adulthood/adulthood.service';
 import { EpisodeService } from '../episodes/episode.service';
 import { HomeOfficeSubmissionService } from '../home-office/home-office-submission.service';
 import { DecisionService } from '../decisions/decision.service';
@@ -19,6 +20,7 @@ export class IntakeServices implements OnModuleInit {
   episodes!: EpisodeService;
   decisions!: DecisionService;
   support!: SupportService;
+  adulthood!: AdulthoodService;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
@@ -29,5 +31,6 @@ export class IntakeServices implements OnModuleInit {
     this.episodes = this.moduleRef.get(EpisodeService, { strict: false });
     this.decisions = this.moduleRef.get(DecisionService, { strict: false });
     this.support = this.moduleRef.get(SupportService, { strict: false });
+    this.adulthood = this.moduleRef.get(AdulthoodService, { strict: false });
   }
 }

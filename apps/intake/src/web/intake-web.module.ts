@@ -1,6 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { PageSessionMiddleware, WebModule } from '@app/web';
+import { AdulthoodPagesController } from './adulthood-pages.controller';
 import { IntakeServices } from './intake-services';
 import { NrmCasePagesController } from './nrm-case-pages.controller';
 import { NrmWorklistPagesController } from './nrm-worklist-pages.controller';
@@ -13,7 +14,7 @@ import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
 import { DataQualityPagesController } from './data-quality-pages.controller';
 
-const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, SupportPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, NrmWorklistPagesController, DataQualityPagesController];
+const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, SupportPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, AdulthoodPagesController, NrmWorklistPagesController, DataQualityPagesController];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({
@@ -26,6 +27,7 @@ const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCa
         { text: 'Referrals', href: '/referrals', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'Not yet submitted', href: '/worklists/not-submitted', roles: ['first_responder', 'safeguarding_lead'] },
         { text: 'NRM cases', href: '/worklists/reasonable-grounds-overdue', roles: ['safeguarding_lead'] },
+        { text: 'Approaching adulthood', href: '/worklists/approaching-adulthood', roles: ['safeguarding_lead'] },
         { text: 'Review queue', href: '/reviews', roles: ['safeguarding_lead'] },
         { text: 'Data quality', href: '/data-quality', roles: ['safeguarding_lead'] },
       ],
@@ -33,7 +35,8 @@ const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCa
       roles: ['first_responder', 'safeguarding_lead'],
     }),
   ],
-  // The journey's fixed paths (/referrals/new) before the referral pages' /referrals/:id.
+  // The journey's fixed paths (/referrals/new) before the referral pages' /referrals/:id, and
+  // /worklists/approaching-adulthood before the NRM worklists' /worklists/:name.
   controllers: PAGE_CONTROLLERS,
   providers: [IntakeServices],
 })
