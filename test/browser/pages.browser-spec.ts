@@ -498,6 +498,57 @@ describe('web pages in Chromium', () => {
     await screenshot(page, '10-person-timeline');
   });
 
+  it('shows the safeguarding lead the children approaching adulthood, and records a step from the page', async () => {
+    const lead = await bearer('safeguarding_lead');
+    // Turns 18 in three months, by the referral's date of birth.
+    const today = new Date();
+    const birth = new Date(Date.UTC(today.getUTCFullYear() - 18, today.getUTCMonth() + 3, 15)).toISOString().slice(0, 10);
+    const created = await request(intakeUrl)
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(childNrm({ referredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(), potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Elira', lastName: 'Kola', dateOfBirth: birth } }))
+      .expect(201);
+    const reference = created.body.reference as string;
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'safeguarding_lead');
+    await page.click('nav a:has-text("Approaching adulthood")');
+    await page.waitForURL('**/worklists/approaching-adulthood');
+    expect(await page.inputValue('#horizonMonths')).toBe('6');
+    const row = page.locator('#worklist tbody tr', { hasText: reference });
+    expect(await row.textContent()).toContain('days until 18');
+    // The referral's date, or the same date as LCS holds it once the deduplicator has read the contact.
+    expect(await row.textContent()).toMatch(/Date of birth from (the referral|children's services' record)/);
+    expect(await row.textContent()).toContain('Request the transition assessment');
+    expect(await row.textContent()).toContain('Record their consent to stay in the NRM at 18');
+    await expectPlainWords(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '10c-approaching-adulthood');
+
+    // The child's transition page: a step with no answers is named, then recorded.
+    await row.locator('a:has-text("Record a step")').click();
+    await page.waitForURL(`**/referrals/${created.body.id}/transition`);
+    expect(await page.textContent('h1')).toContain(reference);
+    await page.click('button:has-text("Record the step")');
+    const summary = (await page.textContent('.govuk-error-summary')) ?? '';
+    expect(summary).toContain('Select the step taken');
+    expect(summary).toContain('Enter the date the step was taken');
+    expect(await page.title()).toMatch(/^Error: /);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '10d-transition-step-errors');
+    await page.check('input[name="step"][value="transition_assessment_requested"]');
+    const yesterday = new Date(Date.now() - 86_400_000);
+    await page.fill('#on-day', String(yesterday.getUTCDate()));
+    await page.fill('#on-month', String(yesterday.getUTCMonth() + 1));
+    await page.fill('#on-year', String(yesterday.getUTCFullYear()));
+    await page.click('button:has-text("Record the step")');
+    expect(await page.textContent('.govuk-notification-banner')).toContain('Saved: transition assessment requested');
+    expect(await page.textContent('#steps')).toContain('Transition assessment requested');
+    expect(await page.textContent('#outstanding')).toContain('Record the transition assessment decision');
+    await expectPlainWords(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '10e-transition-step-recorded');
+  });
+
   it('shows the safeguarding lead what to check before the figures go to the boards', async () => {
     const page = await newPage();
     await signIn(page, intakeUrl, 'safeguarding_lead');
