@@ -209,4 +209,27 @@ describe('referral episodes from every source, through the running system', () =
     expect(await linking.backfillEpisodes('LCS')).toBe(0);
     expect((await statistics()).referrals.total).toBe(3);
   });
+  it("exports a person for a subject access request without other people's details or free text, saying what it held back", async () => {
+    const potentialVictim = {
+      gender: 'female',
+      nationality: 'ALB',
+      firstName: 'Elira',
+      lastName: 'Dushku',
+      dateOfBirth: '1996-01-21',
+      contact: { phone: '07700 900001', alternativePhone: '07700 900123', alternativePhoneRelation: 'Her friend Drita' },
+      background: { family: 'Her brother Ilir lives in Leeds' },
+    };
+    const exploitation = { types: ['sexual'], location: 'uk', ukTowns: ['Reading'], howItStarted: 'Met Gent online', exploiters: { details: 'Gent and Arben' } };
+    const decisionRecipient = { firstName: 'Mira', lastName: 'Kola', email: 'mira@charity.example', permissionGiven: true };
+    const body = adultNrm({ referredAt: '2026-09-07T10:00:00Z', potentialVictim, exploitation, decisionRecipient, narrative: 'A driver called Tom took her there.' });
+    const id: string = (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id;
+    const personId = await eventually(async () => (await show(id)).personId as string | null, 60000);
+    const exported = await request(intake.getHttpServer()).get(`/v1/persons/${personId}/export`).set('Authorization', lead).expect(200);
+    const text = JSON.stringify(exported.body);
+    for (const other of ['Sam Officer', 'sam.officer@', 'Drita', '07700 900123', 'Ilir', 'Gent', 'Arben', 'Mira', 'mira@charity', 'Tom']) expect(text).not.toContain(other);
+    expect(text).toContain('Elira');
+    expect(text).toContain('07700 900001');
+    const fields = (exported.body.withheld as Array<{ referralId: string; fields: string[] }>).filter((w) => w.referralId === id).flatMap((w) => w.fields);
+    expect(fields).toEqual(expect.arrayContaining(['decisionRecipient.email', 'potentialVictim.contact.alternativePhone', 'potentialVictim.background.family', 'exploitation.exploiters.details', 'narrative']));
+  });
 });

@@ -12,3 +12,4 @@ export * from './nrm-deadlines';
 export * from './home-office-types';
 export * from './circumstances';
 export * from './adulthood';
+export * from './free-text';
