@@ -22,35 +22,36 @@ describe("the web journey asks the Home Office form's further questions", () => 
     await system?.close();
   });
 
-  /** The age, consent and details pages of a consenting adult, up to "Check your answers". */
-  async function adultDetails(agent: PageAgent, extra: Record<string, string> = {}): Promise<void> {
+  /** The details of a consenting adult that every referral needs. */
+  const DETAILS = {
+    'exploitation.types': 'labour',
+    'exploitation.location': 'uk',
+    'exploitation.ukTowns': 'Slough',
+    'exploitation.ongoing': 'no',
+    'potentialVictim.firstName': 'Arben',
+    'potentialVictim.lastName': 'Gashi',
+    'potentialVictim.gender': 'male',
+    'potentialVictim.nationality': 'ALB',
+    'potentialVictim.contact.email': 'arben@example.com',
+    'firstResponder.organisationType': 'police',
+    'firstResponder.name': 'Sam Officer',
+    'firstResponder.role': 'DC',
+    'firstResponder.email': 'sam@police.example',
+  };
+
+  /** The age and consent pages of a consenting adult; the details page's HTML. */
+  async function adultToDetails(agent: PageAgent): Promise<string> {
     const age = await agent.get('/referrals/new').expect(200);
     await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' }).expect(303);
     const consent = await agent.get('/referrals/new/consent').expect(200);
     await agent.post('/referrals/new/consent').type('form').send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' }).expect(303);
-    const details = await agent.get('/referrals/new/details').expect(200);
-    await agent
-      .post('/referrals/new/details')
-      .type('form')
-      .send({
-        _csrf: csrfOf(details.text),
-        'exploitation.types': 'labour',
-        'exploitation.location': 'uk',
-        'exploitation.ukTowns': 'Slough',
-        'exploitation.ongoing': 'no',
-        'potentialVictim.firstName': 'Arben',
-        'potentialVictim.lastName': 'Gashi',
-        'potentialVictim.gender': 'male',
-        'potentialVictim.nationality': 'ALB',
-        'potentialVictim.contact.email': 'arben@example.com',
-        'firstResponder.organisationType': 'police',
-        'firstResponder.name': 'Sam Officer',
-        'firstResponder.role': 'DC',
-        'firstResponder.email': 'sam@police.example',
-        ...extra,
-      })
-      .expect(303)
-      .expect('Location', '/referrals/new/check');
+    return (await agent.get('/referrals/new/details').expect(200)).text;
+  }
+
+  /** Up to "Check your answers". */
+  async function adultDetails(agent: PageAgent, extra: Record<string, string | string[]> = {}): Promise<void> {
+    const details = await adultToDetails(agent);
+    await agent.post('/referrals/new/details').type('form').send({ _csrf: csrfOf(details), ...DETAILS, ...extra }).expect(303).expect('Location', '/referrals/new/check');
   }
 
   /** Answers one of the pages and returns where Continue led. */
@@ -201,6 +202,31 @@ describe("the web journey asks the Home Office form's further questions", () => 
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
     const answers = (await request(app.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', await bearer('first_responder', 'Thames Valley Police')).expect(200)).body;
     expect(answers).toMatchObject({ 'who-contact': 'someone-else', 'someone-else-first-name': 'Mira', 'someone-else-email-input': 'mira@example.com', 'someone-else-permission-check': 'someone-else-permission-check' });
+  });
+
+  it("asks the form's detailed types under each type, and county lines under criminal exploitation", async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const types = { 'exploitation.types': ['labour', 'sexual', 'criminal'], 'exploitation.countyLines': 'yes' };
+    // Something ticked under sexual exploitation and nothing under labour: the details page asks for the rest.
+    const first = await adultToDetails(agent);
+    expect(first).toContain('Forced to commit fraud, such as using their identity to claim benefits');
+    await agent.post('/referrals/new/details').type('form').send({ _csrf: csrfOf(first), ...DETAILS, ...types, 'exploitation.homeOfficeTypes': 'prostitution' }).expect(303).expect('Location', '/referrals/new/details#main-content');
+    const details = await agent.get('/referrals/new/details').expect(200);
+    expect(details.text).toContain('href="#exploitation-types">Select what happened under each type of exploitation you selected, or under none of them</a>');
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({ _csrf: csrfOf(details.text), ...DETAILS, ...types, 'exploitation.homeOfficeTypes': ['prostitution', 'forced-to-commit-fraud'] })
+      .expect(303)
+      .expect('Location', '/referrals/new/check');
+    const check = await agent.get('/referrals/new/check').expect(200);
+    expect(check.text).toContain('Forced to commit fraud, Forced into prostitution, Forced to commit crime');
+    expect(check.text).toMatch(/County lines\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Yes/);
+    const created = await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303);
+    const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
+    const answers = (await request(app.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', await bearer('first_responder', 'Thames Valley Police')).expect(200)).body;
+    expect(answers).toMatchObject({ 'types-of-exploitation-forced-to-commit-fraud': 'true', 'types-of-exploitation-prostitution': 'true', 'types-of-exploitation-forced-to-commit-crime': 'true' });
+    expect(answers['types-of-exploitation-forced-to-work']).toBeUndefined();
   });
 
   it('asks a Duty to Notify why the NRM was declined, and no support or decision questions', async () => {

@@ -1,7 +1,8 @@
 import worldCountries from 'world-countries';
 import type { Principal } from '@app/auth';
 import { countryByAlpha3, isAlpha3, toAlpha3, UNKNOWN_NATIONALITY } from '@app/countries';
-import type { FieldViolation } from '@app/domain';
+import { HOME_OFFICE_EXPLOITATION_TYPES, type FieldViolation, type HomeOfficeExploitationType } from '@app/domain';
+import { HOME_OFFICE_QUESTIONS } from '../referrals/home-office-questions';
 import { compact, dateField, formErrors, linesField, listField, section, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
 
@@ -25,6 +26,8 @@ export const DETAILS_FIELDS: Record<string, FieldDescription> = {
   'localAuthorityContact.email': { target: 'localAuthorityContact-email', label: "The local authority's email address", missing: "Enter the local authority's email address, like name@example.gov.uk" },
   'localAuthorityContact.name': { target: 'localAuthorityContact-name', label: 'Contact name' },
   'exploitation.types': { target: 'exploitation-types', label: 'How they were exploited', missing: 'Select how the potential victim was exploited' },
+  'exploitation.homeOfficeTypes': { target: 'exploitation-types', label: 'What happened, as the Home Office form asks' },
+  'exploitation.countyLines': { target: 'exploitation-countyLines', label: 'County lines' },
   'exploitation.otherDetails': { target: 'exploitation-otherDetails', label: 'Other exploitation', missing: 'Describe the other exploitation' },
   'exploitation.location': { target: 'exploitation-location', label: 'Where they were exploited', missing: 'Select where the potential victim was exploited' },
   'exploitation.ukTowns': { target: 'exploitation-ukTowns', label: 'UK towns or cities', missing: 'Enter up to 10 UK towns or cities, one on each line' },
@@ -79,7 +82,39 @@ export function detailsErrors(violations: readonly FieldViolation[], shape?: Pic
       { path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth is that of someone under 18: correct it, or go back and answer that they are under 18' },
     ];
   }
+  // Statistics types and detailed ones that disagree: on this page, a type selected with nothing under it.
+  violations = violations.map((v) =>
+    v.path === 'exploitation.types' && /homeOfficeTypes imply/.test(v.message)
+      ? { path: 'exploitation.homeOfficeTypes', message: 'Select what happened under each type of exploitation you selected, or under none of them' }
+      : v,
+  );
   return formErrors(violations, DETAILS_FIELDS, earlierPage);
+}
+
+/**
+ * The form's detailed types from the page: those ticked under each type selected, and the one detailed type of a
+ * type that has only one (criminal exploitation is "forced to commit a crime"). None when a type that has several
+ * was selected with nothing ticked under it and nothing is ticked under any other: the statistics types alone are
+ * then the answer, as before the detailed ones were asked.
+ */
+export function detailedTypes(form: FormBody): HomeOfficeExploitationType[] | undefined {
+  const selected = listField(form, 'exploitation.types');
+  const ticked = listField(form, 'exploitation.homeOfficeTypes');
+  const found = new Set<HomeOfficeExploitationType>();
+  let undetailed = false;
+  let detailed = false;
+  for (const group of EXPLOITATION_GROUPS.filter((g) => selected.includes(g.value))) {
+    if (group.details.length === 1) {
+      found.add(group.details[0]);
+      continue;
+    }
+    const mine = group.details.filter((d) => ticked.includes(d));
+    if (mine.length === 0) undetailed = true;
+    else detailed = true;
+    for (const d of mine) found.add(d);
+  }
+  if (found.size === 0 || (undetailed && !detailed)) return undefined;
+  return HOME_OFFICE_EXPLOITATION_TYPES.filter((t) => found.has(t));
 }
 
 /** The age page's answers. Under 18 during the exploitation is asked only of someone who is not under 18 now. */
@@ -151,6 +186,8 @@ export function referralBody(draft: ReferralDraft, shape: DetailsShape, form: Fo
     }),
     exploitation: compact({
       types: listField(form, 'exploitation.types'),
+      homeOfficeTypes: detailedTypes(form),
+      countyLines: listField(form, 'exploitation.types').includes('criminal') && listField(form, 'exploitation.countyLines').includes('yes') ? true : undefined,
       otherDetails: listField(form, 'exploitation.types').includes('other') ? t('exploitation.otherDetails') : undefined,
       location: t('exploitation.location'),
       ukTowns: linesField(form, 'exploitation.ukTowns'),
@@ -178,15 +215,21 @@ export const ORGANISATION_TYPES = [
   { value: 'other', text: 'Other' },
 ];
 
-/** The form's checkboxes under its headings (prompt sheet); organ harvesting is its own type in the statistics. */
-export const EXPLOITATION_GROUPS = [
-  { value: 'labour', text: 'Labour and financial exploitation', hint: 'Forced to work for nothing or almost nothing, wages taken, or forced to commit fraud' },
-  { value: 'sexual', text: 'Sexual exploitation', hint: 'Forced into prostitution, child sexual exploitation, or held and sexually assaulted' },
-  { value: 'criminal', text: 'Criminal exploitation', hint: 'Forced to commit a crime, for example growing cannabis, drug dealing or begging (includes county lines)' },
-  { value: 'domestic_servitude', text: 'Domestic servitude', hint: 'Forced to do unpaid or low paid household work by relatives or strangers (may include forced marriage)' },
-  { value: 'organ_harvesting', text: 'Organ harvesting', hint: 'Organs, such as kidneys, removed against their will' },
-  { value: 'other', text: 'Other' },
-];
+/** The form's words for one of its detailed types (its checkbox label). */
+const formWords = (type: HomeOfficeExploitationType): string => HOME_OFFICE_QUESTIONS[`types-of-exploitation-${type}`]?.question ?? type;
+
+/**
+ * The statistics types, each with the form's detailed types under it (the form's checkboxes under its headings,
+ * prompt sheet); organ harvesting is its own type in the statistics. A type with several detailed ones reveals them.
+ */
+export const EXPLOITATION_GROUPS: ReadonlyArray<{ value: string; text: string; hint?: string; details: readonly HomeOfficeExploitationType[]; detailItems: Array<{ value: string; text: string }> }> = [
+  { value: 'labour', text: 'Labour and financial exploitation', hint: 'Forced to work for nothing or almost nothing, wages taken, or forced to commit fraud', details: ['forced-to-work', 'wages-taken', 'forced-to-commit-fraud'] },
+  { value: 'sexual', text: 'Sexual exploitation', hint: 'Forced into prostitution, child sexual exploitation, or held and sexually assaulted', details: ['prostitution', 'child-exploitation', 'taken-somewhere'] },
+  { value: 'criminal', text: 'Criminal exploitation', hint: 'Forced to commit a crime, for example growing cannabis, drug dealing or begging (includes county lines)', details: ['forced-to-commit-crime'] },
+  { value: 'domestic_servitude', text: 'Domestic servitude', hint: 'Forced to do unpaid or low paid household work by relatives or strangers (may include forced marriage)', details: ['unpaid-household-work'] },
+  { value: 'organ_harvesting', text: 'Organ harvesting', hint: 'Organs, such as kidneys, removed against their will', details: ['organs-removed'] },
+  { value: 'other', details: ['other'], text: 'Other' },
+].map((g) => ({ ...g, details: g.details as HomeOfficeExploitationType[], detailItems: (g.details as HomeOfficeExploitationType[]).map((d) => ({ value: d, text: formWords(d) })) }));
 
 export const GENDERS = [
   { value: 'female', text: 'Female' },
@@ -224,5 +267,7 @@ export function formValues(form: FormBody): Record<string, string | string[]> {
     values[key] = value;
   }
   values['exploitation.types'] = listField(form, 'exploitation.types');
+  values['exploitation.homeOfficeTypes'] = listField(form, 'exploitation.homeOfficeTypes');
+  values['exploitation.countyLines'] = listField(form, 'exploitation.countyLines');
   return values;
 }

@@ -67,6 +67,7 @@ const ENUM_TEXT: Record<string, Record<string, string>> = {
   'potentialVictim.gender': Object.fromEntries(GENDERS.map((g) => [g.value, g.text])),
   'firstResponder.organisationType': Object.fromEntries(ORGANISATION_TYPES.map((o) => [o.value, o.text])),
   'exploitation.types': Object.fromEntries(EXPLOITATION_GROUPS.map((e) => [e.value, e.text])),
+  'exploitation.homeOfficeTypes': HOME_OFFICE_TYPE_LABELS,
   'exploitation.location': LOCATIONS,
 };
 const COUNTRY_PATHS = new Set(['potentialVictim.nationality', 'potentialVictim.secondNationality', 'exploitation.countries']);

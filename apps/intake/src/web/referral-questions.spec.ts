@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Request, Response } from 'express';
 import { PageRenderer } from '@app/web';
+import { detailedTypes } from './referral-form.presenter';
 import { detailsShape, type ReferralDraft } from './referral-journey';
 import { QUESTION_PAGES, questionContext, questionErrors, questionPageView, questionsBody, pagesFor, type Question } from './referral-questions.presenter';
 
@@ -114,5 +115,20 @@ describe("the Home Office form's further pages", () => {
     expect(html).toContain('govuk-radios__conditional');
     expect(html).toContain('id="decisionRecipient-permissionGiven-error"');
     expect(html).toContain('name="returnTo" value="check"');
+  });
+});
+
+describe("the form's detailed types on the details page", () => {
+  it('are those ticked under each type selected, with the one detailed type of a type that has one', () => {
+    expect(detailedTypes({ 'exploitation.types': ['labour', 'sexual', 'criminal'], 'exploitation.homeOfficeTypes': ['prostitution', 'forced-to-commit-fraud'] })).toEqual(['forced-to-commit-fraud', 'prostitution', 'forced-to-commit-crime']);
+    expect(detailedTypes({ 'exploitation.types': 'criminal' })).toEqual(['forced-to-commit-crime']);
+    // Ticked under a type then unselected: not sent.
+    expect(detailedTypes({ 'exploitation.types': 'sexual', 'exploitation.homeOfficeTypes': ['prostitution', 'wages-taken'] })).toEqual(['prostitution']);
+  });
+
+  it('are left to the statistics types when nothing is ticked under a type that has several', () => {
+    expect(detailedTypes({ 'exploitation.types': ['labour', 'criminal'] })).toBeUndefined();
+    // Ticked under one type and not under another: sent, so the rules ask for the rest.
+    expect(detailedTypes({ 'exploitation.types': ['labour', 'sexual'], 'exploitation.homeOfficeTypes': 'prostitution' })).toEqual(['prostitution']);
   });
 });
