@@ -27,7 +27,8 @@ describe('the running system, attacked', () => {
   let board: string;
 
   beforeAll(async () => {
-    rig = await startRig(['intake', 'insights']);
+    // A per-principal allowance the signed-in flood below can reach quickly (300 a minute is the default).
+    rig = await startRig(['intake', 'insights'], { env: { THROTTLE_LIMIT: 250 } });
     intake = rig.system.app('intake').url;
     insights = rig.system.app('insights').url;
     lead = await bearer('safeguarding_lead');
@@ -216,6 +217,69 @@ describe('the running system, attacked', () => {
         expect(scraped.status).toBe(200);
         expect(await scraped.text()).toMatch(/rh_http_request_duration_seconds/);
       }
+    });
+  });
+
+  describe('tokens from the script', () => {
+    it('gives every holder of one organisation a subject of their own', () => {
+      const script = path.join(distDirectory(), 'scripts', 'token.js');
+      const subOf = () => {
+        const run = spawnSync(process.execPath, [script, '--role', 'first_responder', '--org', 'Thames Valley Police'], { encoding: 'utf8', timeout: 60_000 });
+        expect(run.status).toBe(0);
+        const payload = JSON.parse(Buffer.from(run.stdout.trim().split('.')[1], 'base64url').toString('utf8')) as { sub: string; org: string };
+        expect(payload.org).toBe('Thames Valley Police');
+        return payload.sub;
+      };
+      const [first, second] = [subOf(), subOf()];
+      expect(first).not.toBe('');
+      expect(first).not.toBe(second);
+    });
+  });
+
+  describe('sessions', () => {
+    it('ends a page session older than SESSION_ABSOLUTE_HOURS however active it has been', async () => {
+      // Signed in through the page, as a person would.
+      const form = await get(`${intake}/sign-in`);
+      const cookieOf = (res: Response) => (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+      const preCookie = cookieOf(form);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+      const signedIn = await fetch(`${intake}/sign-in`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(preCookie ? { cookie: preCookie } : {}) },
+        body: new URLSearchParams({ _csrf: csrf, role: 'safeguarding_lead' }).toString(),
+      });
+      expect([302, 303]).toContain(signedIn.status);
+      const cookie = cookieOf(signedIn);
+      expect((await fetch(`${intake}/referrals`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+      // The session as it would be 13 hours after sign-in (the default lifetime is 12), its idle timer still fresh.
+      const redis = new Redis(rig.redis.url);
+      try {
+        const [key] = await redis.keys('*:session:*');
+        expect(key).toBeDefined();
+        const session = JSON.parse((await redis.get(key)) ?? '{}') as { signedInAt: number };
+        session.signedInAt -= 13 * 3600_000;
+        await redis.set(key, JSON.stringify(session), 'KEEPTTL');
+        const refused = await fetch(`${intake}/referrals`, { headers: { cookie }, redirect: 'manual' });
+        expect([302, 303]).toContain(refused.status);
+        expect(refused.headers.get('location')).toContain('/sign-in');
+        expect(await redis.exists(key)).toBe(0);
+      } finally {
+        redis.disconnect();
+      }
+    });
+  });
+
+  describe('a signed-in flood', () => {
+    it("throttles one principal on its own allowance and leaves another's alone", async () => {
+      // THROTTLE_LIMIT is 250 a minute per principal here (see beforeAll), API and pages together.
+      const flooder = await bearer('first_responder', 'Thames Valley Police', `fr-${randomUUID()}`);
+      const statuses: number[] = [];
+      for (let i = 0; i < 280; i++) statuses.push((await get(`${intake}/v1/referrals?pageSize=1`, flooder)).status);
+      expect(statuses.slice(0, 240).every((s) => s === 200)).toBe(true);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+      const other = await bearer('first_responder', 'Thames Valley Police', `fr-${randomUUID()}`);
+      expect((await get(`${intake}/v1/referrals?pageSize=1`, other)).status).toBe(200);
     });
   });
 
