@@ -324,3 +324,40 @@ describe('the running system, attacked', () => {
 
   });
 });
+
+/** Behind a reverse proxy: the forwarded address counts only when the configured proxy sends it. */
+describe('the running system behind a trusted proxy, flooded', () => {
+  let rig: FaultRig;
+  let intake: string;
+
+  beforeAll(async () => {
+    // The tests reach the app from 127.0.0.1, here the configured proxy; a small allowance to reach quickly.
+    rig = await startRig(['intake'], { env: { TRUST_PROXY: 'loopback', THROTTLE_ANONYMOUS_LIMIT: 10 } });
+    intake = rig.system.app('intake').url;
+  });
+
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  it('throttles per forwarded client address, and counts the refusals under that address', async () => {
+    const from = (address: string) => fetch(`${intake}/v1/referrals`, { headers: { 'x-forwarded-for': address } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) statuses.push((await from('198.51.100.7')).status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses.slice(10)).toEqual(Array(5).fill(429));
+    // Another client behind the same proxy has an allowance of its own.
+    expect((await from('198.51.100.8')).status).toBe(401);
+    const counted = await eventually(async () => {
+      const { rows } = await rig.sql.query<{ client_address: string; reason: string; n: number }>(
+        'SELECT client_address, reason, sum(count)::int AS n FROM central.refused_anonymous_requests GROUP BY 1, 2 ORDER BY 1, 2',
+      );
+      return rows.length >= 3 ? rows : undefined;
+    }, 15_000);
+    expect(counted).toEqual([
+      { client_address: '198.51.100.7', reason: 'missing_token', n: 10 },
+      { client_address: '198.51.100.7', reason: 'throttled', n: 5 },
+      { client_address: '198.51.100.8', reason: 'missing_token', n: 1 },
+    ]);
+  });
+});
