@@ -65,6 +65,14 @@ export class AuditService {
     await this.audit.append({ actorSub: actor, actorRole: 'service', action, outcome: 'allowed', subjectType: subject.type, subjectId: canonicalId(subject.id), purpose: 'linkage', details }, manager);
   }
 
+  /** `recordSystem` for many decisions at once, in the caller's transaction. */
+  async recordSystemMany(actor: string, action: string, entries: ReadonlyArray<{ subject: AuditSubject; details?: Record<string, unknown> }>, manager?: EntityManager): Promise<void> {
+    await this.audit.appendMany(
+      entries.map((e) => ({ actorSub: actor, actorRole: 'service', action, outcome: 'allowed', subjectType: e.subject.type, subjectId: canonicalId(e.subject.id), purpose: 'linkage', details: e.details })),
+      manager,
+    );
+  }
+
   /**
    * A refusal on a record (another organisation's referral, answered 404): audited as refused, naming the record,
    * so that a search of the audit for it shows the attempt.

@@ -165,6 +165,15 @@ export class Environment {
   LINKING_CONCURRENCY = 4;
 
   /**
+   * A poll that finds at least this many changes in a feed treats them as a backlog: they are linked in bulk with
+   * the batch engine (one job, few transactions) instead of one job per record.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  BACKLOG_BULK_MIN = 500;
+
+  /**
    * Records of one person from different sources (the hub, AIS, LCS) within this many days, without different Home
    * Office references, are one referral counted once.
    */

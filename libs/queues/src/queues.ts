@@ -49,7 +49,16 @@ export const LinkingJobName = {
   BackfillEpisodes: 'backfill-episodes',
   /** Every few minutes: enqueue again changes read from a feed that no worker linked (see LinkingReconciler). */
   Reconcile: 'reconcile',
+  /** A backlog of changes (a first connection, a long outage): read the feeds to their end and link them in bulk. */
+  LinkBacklog: 'link-backlog',
 } as const;
+
+/**
+ * The one backlog job: changes read in a backlog carry this id in `central.feed_changes`, so the reconciler finds
+ * them pending while it waits or runs and re-drives them one by one if it is lost. Removed on completion, so the
+ * next backlog takes the id again.
+ */
+export const LINK_BACKLOG_JOB_ID = 'link-backlog';
 
 /** A Train job queued because the index grew: the generation it learns (the nightly one carries none). */
 export interface TrainJob {

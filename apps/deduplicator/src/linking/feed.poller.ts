@@ -1,20 +1,26 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import { AisClient, LcsClient, loggableError } from '@app/case-systems';
+import type { Environment } from '@app/config';
 import { type FeedChange, FeedChangeRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
-import { LinkingJob, LinkingJobName, QueueName } from '@app/queues';
+import { LINK_BACKLOG_JOB_ID, LinkingJob, LinkingJobName, QueueName } from '@app/queues';
 
 const PAGE = 200;
 const MAX_PAGES_PER_POLL = 25;
+/** The largest page the case systems answer: a backlog is read in the fewest requests. */
+const DRAIN_PAGE = 500;
 
 /**
  * Reads a case system's change feed from the persisted cursor and enqueues one linking job per change. Each page
  * is recorded in `central.feed_changes` in the transaction that moves the cursor, each change with a job id minted
  * there (never the record's own id, which a reset case system hands out again). A crash or a Redis outage after
  * that commit leaves recorded changes unqueued; the next poll enqueues them first (and the LinkingReconciler
- * catches any that are lost later).
+ * catches any that are lost later). A poll that finds a backlog (BACKLOG_BULK_MIN changes or more: a first
+ * connection, a long outage) hands it to the one backlog job instead, which reads the feeds to their end and links
+ * everything in bulk (BacklogLinker).
  */
 @Injectable()
 export class FeedPoller {
@@ -23,7 +29,13 @@ export class FeedPoller {
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
     @InjectQueue(QueueName.Linking) private readonly linking: Queue<LinkingJob>,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
+
+  /** Set while the backlog job reads the feeds to their end, so that this replica's polls do not race it. */
+  private draining = false;
+  /** Polls reading now: the backlog job lets them finish (and hand it what they read) before it reads on. */
+  private readonly reading = new Set<Promise<unknown>>();
 
   private readonly logger = new Logger(FeedPoller.name);
   /** Whether the last poll of each system failed, so that an outage is logged once, and its end once. */
@@ -35,12 +47,16 @@ export class FeedPoller {
    */
   async poll(system: CaseSystem): Promise<number> {
     let enqueued: number;
+    const reading = this.read(system);
+    this.reading.add(reading);
     try {
-      enqueued = await this.read(system);
+      enqueued = await reading;
     } catch (error) {
       if (!this.failing.get(system)) this.logger.warn({ system, error: loggableError(error) }, 'change feed unreachable; retrying every poll');
       this.failing.set(system, true);
       throw error;
+    } finally {
+      this.reading.delete(reading);
     }
     if (this.failing.get(system)) this.logger.log({ system }, 'change feed reachable again');
     this.failing.set(system, false);
@@ -50,23 +66,57 @@ export class FeedPoller {
   }
 
   private async read(system: CaseSystem): Promise<number> {
+    if (this.draining) return 0;
     const client = system === 'AIS' ? this.ais : this.lcs;
-    let enqueued = await this.enqueue(await this.changes.unqueued(system, PAGE * MAX_PAGES_PER_POLL));
+    const found = await this.changes.unqueued(system, PAGE * MAX_PAGES_PER_POLL);
     let cursor = await this.changes.loadCursor(system);
     for (let page = 0; page < MAX_PAGES_PER_POLL; page += 1) {
       const { changes, nextCursor, hasMore } = await client.changes(cursor, PAGE);
-      if (changes.length || nextCursor !== cursor) {
-        const recorded = await this.changes.recordPage(system, changes, nextCursor);
-        enqueued += await this.enqueue(recorded);
-      }
+      if (changes.length || nextCursor !== cursor) found.push(...(await this.changes.recordPage(system, changes, nextCursor)));
       cursor = nextCursor;
       if (!hasMore) break;
     }
-    return enqueued;
+    return this.enqueue(found);
+  }
+
+  /**
+   * Reads every feed to its end for the backlog job, each change recorded and handed to that job (its id in
+   * `central.feed_changes`), however many there are. Answers how many were read.
+   */
+  async drain(): Promise<number> {
+    this.draining = true;
+    try {
+      await Promise.allSettled([...this.reading]);
+      let read = 0;
+      for (const system of ['AIS', 'LCS'] as const) {
+        const client = system === 'AIS' ? this.ais : this.lcs;
+        await this.changes.assignToBacklog(await this.changes.unqueued(system, 1_000_000), LINK_BACKLOG_JOB_ID);
+        let cursor = await this.changes.loadCursor(system);
+        for (;;) {
+          const { changes, nextCursor, hasMore } = await client.changes(cursor, DRAIN_PAGE);
+          if (changes.length || nextCursor !== cursor) {
+            const recorded = await this.changes.recordPage(system, changes, nextCursor);
+            await this.changes.assignToBacklog(recorded, LINK_BACKLOG_JOB_ID);
+            read += recorded.length;
+          }
+          cursor = nextCursor;
+          if (!hasMore) break;
+        }
+      }
+      return read;
+    } finally {
+      this.draining = false;
+    }
   }
 
   private async enqueue(changes: readonly FeedChange[]): Promise<number> {
     if (!changes.length) return 0;
+    if (changes.length >= this.config.get('BACKLOG_BULK_MIN', { infer: true })) {
+      // Handed over before the job is added: if this stops in between, the reconciler finds them unlinked.
+      await this.changes.assignToBacklog(changes, LINK_BACKLOG_JOB_ID);
+      await this.linking.add(LinkingJobName.LinkBacklog, {} as LinkingJob, { jobId: LINK_BACKLOG_JOB_ID, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+      return changes.length;
+    }
     await this.linking.addBulk(
       changes.map((c) => ({ name: LinkingJobName.Link, data: { system: c.system, recordId: c.recordId, version: c.version }, opts: { jobId: c.jobId } })),
     );

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { CaseSystemsModule } from '@app/case-systems';
 import { CentralRepositoriesModule } from '@app/database';
 import { QueueName } from '@app/queues';
+import { BacklogLinker } from './backlog-linker';
 import { FeedPoller } from './feed.poller';
 import { LinkingProcessor } from './linking.processor';
 import { LinkingReconciler } from './linking.reconciler';
@@ -25,6 +26,6 @@ import { PersonIndexCache } from './person-index.cache';
       },
     }),
   ],
-  providers: [PersonIndexCache, LinkingService, FeedPoller, ModelTrainer, LinkingReconciler, LinkingProcessor],
+  providers: [PersonIndexCache, LinkingService, FeedPoller, ModelTrainer, LinkingReconciler, BacklogLinker, LinkingProcessor],
 })
 export class LinkingModule {}

@@ -5,12 +5,13 @@ import type { Job, Queue } from 'bullmq';
 import type { Environment } from '@app/config';
 import { backfillEpisodesJobId, LinkingJob, LinkingJobName, PollJob, QueueName, trainGenerationJobId } from '@app/queues';
 import { FeedChangeRepository } from '@app/database';
+import { BacklogLinker } from './backlog-linker';
 import { FeedPoller } from './feed.poller';
 import { LinkingReconciler } from './linking.reconciler';
 import { LinkingService } from './linking.service';
 import { ModelTrainer } from './model-trainer.service';
 
-/** Thin: polls, links, trains and reconciles by ids; the services are idempotent. */
+/** Thin: polls, links (one record, or a backlog in bulk), trains and reconciles by ids; the services are idempotent. */
 @Processor(QueueName.Linking)
 export class LinkingProcessor extends WorkerHost implements OnApplicationBootstrap {
   constructor(
@@ -18,6 +19,7 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
     private readonly poller: FeedPoller,
     private readonly trainer: ModelTrainer,
     private readonly reconciler: LinkingReconciler,
+    private readonly backlog: BacklogLinker,
     private readonly changes: FeedChangeRepository,
     private readonly config: ConfigService<Environment, true>,
     @InjectQueue(QueueName.Linking) private readonly queue: Queue,
@@ -59,6 +61,11 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         await this.changes.markProcessed(system, recordId, version);
         await this.queueTrainingIfDue();
         return outcome;
+      }
+      case LinkingJobName.LinkBacklog: {
+        const summary = await this.backlog.run();
+        await this.queueTrainingIfDue();
+        return summary;
       }
       case LinkingJobName.Poll:
         return this.poller.poll((job.data as PollJob).system);

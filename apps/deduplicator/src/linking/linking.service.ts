@@ -60,13 +60,21 @@ export class LinkingService {
     const outcome = await this.repository.transaction(async (manager) => {
       await this.repository.lockLinking(manager);
       await this.cache.sync(manager);
-      const decided = await this.decide(manager, record);
-      await this.countEpisode(manager, record);
-      return decided;
+      return this.decideLocked(manager, record);
     });
     this.logger.debug({ system, recordId, version: record.version, outcome }, 'record linked');
     this.metrics.linkDecision(outcome);
     return outcome;
+  }
+
+  /**
+   * One record's decision and its referral episodes, in a transaction that holds the linking lock and whose
+   * in-memory index is in step (`link`, and the backlog linker for the records it cannot decide in bulk).
+   */
+  async decideLocked(manager: EntityManager, record: CaseRecord): Promise<LinkOutcome> {
+    const decided = await this.decide(manager, record);
+    await this.countEpisode(manager, record);
+    return decided;
   }
 
   private async decide(manager: EntityManager, record: CaseRecord): Promise<LinkOutcome> {

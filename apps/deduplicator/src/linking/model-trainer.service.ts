@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { CaseRecord } from '@app/case-systems';
+import type { CaseSystem } from '@app/domain';
 import { PersonIndexRepository } from '@app/database';
 import { linkRecords } from '@app/matching';
 import { MetricsService } from '@app/metrics';
@@ -13,6 +15,7 @@ import { PersonIndexCache } from './person-index.cache';
 export const MIN_RECORDS_TO_TRAIN = 300;
 
 const ACTOR = 'deduplicator';
+const REDECIDE_PER_TRANSACTION = 500;
 
 /**
  * The model generation a record count calls for: the first at `MIN_RECORDS_TO_TRAIN` records, then one more at
@@ -67,53 +70,68 @@ export class ModelTrainer {
    */
   async redecide(): Promise<number> {
     let undone = 0;
-    for (const link of await this.repository.automaticMatches()) {
-      const moved = await this.repository.transaction(async (manager) => {
-        await this.repository.lockLinking(manager);
-        await this.cache.sync(manager);
-        const current = await this.repository.findRecord(manager, link.system, link.recordId);
-        // Changed since it was listed (a reviewer decided, or a newer version was linked): not ours to undo.
-        if (!current || current.locked || current.personId !== link.personId) return false;
-        const others = await this.repository.recordsOfPerson(manager, link.personId);
-        if (others.length <= 1) return false;
-        const linkage = toLinkageRecord(current.record as unknown as CaseRecord);
-        const own = this.cache.index.match(linkage, 50).find((c) => c.personId === link.personId);
-        if (own?.decision === 'MATCH') return false;
-        const personId = await this.repository.createPerson(manager);
-        await this.repository.setLink(
-          manager,
-          {
-            system: link.system,
-            recordId: link.recordId,
-            personId,
-            matchStatus: own ? 'POSSIBLE_MATCH' : 'NO_MATCH',
-            probability: own?.probability ?? null,
-            decidedBy: 'engine',
-            locked: false,
-            explanation: own?.explanation ?? null,
-            recordVersion: current.version,
-          },
-          { action: 'moved', actor: ACTOR, reason: 'model_relearned: the re-learned model no longer links this record to the person' },
-        );
-        await this.repository.supersedeReviews(manager, link.system, link.recordId);
-        if (own) {
-          await this.repository.openReview(manager, {
-            system: link.system,
-            recordId: link.recordId,
-            candidatePersonId: link.personId,
-            reason: 'possible_match',
-            probability: own.probability,
-            explanation: own.explanation,
-          });
-        }
-        this.cache.index.add(linkage, personId);
-        return true;
-      });
-      if (moved) {
-        undone += 1;
-        this.metrics.linkDecision('unlinked_by_new_model');
+    const links = await this.repository.automaticMatches();
+    // A few hundred decisions a transaction (one lock each), not one transaction a link: after a new model every
+    // automatic link is looked at again, and on a large index that is tens of thousands.
+    for (let k = 0; k < links.length; k += REDECIDE_PER_TRANSACTION) {
+      const part = links.slice(k, k + REDECIDE_PER_TRANSACTION);
+      let moved: number;
+      try {
+        moved = await this.repository.transaction(async (manager) => {
+          await this.repository.lockLinking(manager);
+          await this.cache.sync(manager);
+          let n = 0;
+          for (const link of part) if (await this.redecideOne(manager, link)) n += 1;
+          return n;
+        });
+      } catch (error) {
+        // The in-memory index took moves the rolled-back transaction never wrote.
+        await this.cache.reload();
+        throw error;
       }
+      undone += moved;
+      if (moved) this.metrics.linkDecisions.inc({ outcome: 'unlinked_by_new_model' }, moved);
     }
     return undone;
+  }
+
+  private async redecideOne(manager: EntityManager, link: { system: CaseSystem; recordId: string; personId: string }): Promise<boolean> {
+    const current = await this.repository.findRecord(manager, link.system, link.recordId);
+    // Changed since it was listed (a reviewer decided, or a newer version was linked): not ours to undo.
+    if (!current || current.locked || current.personId !== link.personId) return false;
+    const others = await this.repository.recordsOfPerson(manager, link.personId);
+    if (others.length <= 1) return false;
+    const linkage = toLinkageRecord(current.record as unknown as CaseRecord);
+    const own = this.cache.index.match(linkage, 50).find((c) => c.personId === link.personId);
+    if (own?.decision === 'MATCH') return false;
+    const personId = await this.repository.createPerson(manager);
+    await this.repository.setLink(
+      manager,
+      {
+        system: link.system,
+        recordId: link.recordId,
+        personId,
+        matchStatus: own ? 'POSSIBLE_MATCH' : 'NO_MATCH',
+        probability: own?.probability ?? null,
+        decidedBy: 'engine',
+        locked: false,
+        explanation: own?.explanation ?? null,
+        recordVersion: current.version,
+      },
+      { action: 'moved', actor: ACTOR, reason: 'model_relearned: the re-learned model no longer links this record to the person' },
+    );
+    await this.repository.supersedeReviews(manager, link.system, link.recordId);
+    if (own) {
+      await this.repository.openReview(manager, {
+        system: link.system,
+        recordId: link.recordId,
+        candidatePersonId: link.personId,
+        reason: 'possible_match',
+        probability: own.probability,
+        explanation: own.explanation,
+      });
+    }
+    this.cache.index.add(linkage, personId);
+    return true;
   }
 }

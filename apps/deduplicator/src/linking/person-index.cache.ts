@@ -47,6 +47,30 @@ export class PersonIndexCache implements OnApplicationBootstrap {
     this.logger.log({ records: index.size, persons: index.personCount, ms: Date.now() - started, trained: !!stored || !!model }, 'person index loaded');
   }
 
+  /**
+   * Starts an empty index over with a model learned from a first backlog (the records it holds are then added as
+   * they are linked). Only while the index is empty: a model change for records already held is a rebuild.
+   */
+  useLearnedModel(model: LinkageModel, trainedOn: number): void {
+    if (this.index.size > 0) throw new Error('a learned model replaces only an empty index; rebuild otherwise');
+    this.current = new PersonIndex(model, this.index.config);
+    this.trainedOn = trainedOn;
+  }
+
+  /**
+   * The caller, holding the linking lock, has applied to the index every link change up to `historyId` (its own
+   * bulk writes among them): the next sync need not read them back.
+   */
+  syncedTo(historyId: number): void {
+    this.lastHistoryId = Math.max(this.lastHistoryId, historyId);
+  }
+
+  /** The in-memory index may hold decisions a rolled-back transaction never wrote: load it again from PostgreSQL. */
+  reload(): Promise<void> {
+    this.loading = this.rebuild();
+    return this.loading;
+  }
+
   /** Applies every link change made since the last sync (by another replica or a reviewer). */
   async sync(manager: EntityManager): Promise<void> {
     await this.ready();

@@ -61,6 +61,25 @@ export class AuditRepository {
     await runWrite(manager ?? this.dataSource.manager, this.appendPart(record));
   }
 
+  /** `append` for many records at once (the deduplicator's bulk link decisions), in the caller's transaction. */
+  async appendMany(records: readonly AuditRecord[], manager?: EntityManager): Promise<void> {
+    for (let i = 0; i < records.length; i += 1000) {
+      const rows = records.slice(i, i + 1000).map((r) => {
+        const v = auditValues(r);
+        return {
+          actor_sub: v[0], actor_role: v[1], actor_org: v[2], action: v[3], outcome: v[4], subject_type: v[5], subject_id: v[6],
+          purpose: v[7], request_id: v[8], client_request_id: v[9], details: r.details ?? null,
+        };
+      });
+      await (manager ?? this.dataSource.manager).query(
+        `INSERT INTO central.audit_events (${AUDIT_COLUMNS})
+         SELECT ${AUDIT_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS x(actor_sub text, actor_role text, actor_org text, action text,
+                outcome text, subject_type text, subject_id text, purpose text, request_id text, client_request_id text, details jsonb)`,
+        [JSON.stringify(rows)],
+      );
+    }
+  }
+
   /** The insert of `append`, to write together with the change it records (see `combineWrites`). */
   appendPart(record: AuditRecord): WritePart {
     return {

@@ -123,6 +123,40 @@ export class EpisodeRepository {
     );
   }
 
+  /** `upsertDirect` for many entries at once, in the caller's transaction. */
+  async upsertDirectMany(manager: EntityManager, entries: readonly DirectReferralWrite[]): Promise<void> {
+    for (let i = 0; i < entries.length; i += 1000) {
+      const rows = entries.slice(i, i + 1000).map((d) => ({
+        system: d.system, record_id: d.recordId, record_version: d.recordVersion, referred_on: d.referredOn, kind: d.kind,
+        nrm_reference: d.nrmReference, reference_key: nrmReferenceKey(d.nrmReference), anonymous: d.anonymous, under18: d.under18,
+        age_disputed: d.ageDisputed, age_now_band: d.ageNowBand, gender: d.gender, nationality: d.nationality,
+        second_nationality: d.secondNationality, exploitation_types: d.exploitationTypes, exploitation_location: d.exploitationLocation,
+        organisation_type: d.organisationType,
+      }));
+      await manager.query(
+        `INSERT INTO central.direct_referrals (system, record_id, record_version, referred_on, kind, nrm_reference, reference_key, anonymous,
+                under18, age_disputed, age_now_band, gender, nationality, second_nationality, exploitation_types, exploitation_location,
+                organisation_type, case_system)
+         SELECT x.system, x.record_id, x.record_version, x.referred_on, x.kind, x.nrm_reference, x.reference_key, x.anonymous,
+                x.under18, x.age_disputed, x.age_now_band, x.gender, x.nationality, x.second_nationality, x.exploitation_types,
+                x.exploitation_location, x.organisation_type, x.system
+           FROM jsonb_to_recordset($1::jsonb) AS x(system text, record_id text, record_version int, referred_on date, kind text,
+                nrm_reference text, reference_key text, anonymous boolean, under18 text, age_disputed boolean, age_now_band text,
+                gender text, nationality text, second_nationality text, exploitation_types text[], exploitation_location text,
+                organisation_type text)
+         ON CONFLICT (system, record_id) DO UPDATE
+           SET record_version = EXCLUDED.record_version, referred_on = EXCLUDED.referred_on, kind = EXCLUDED.kind,
+               nrm_reference = EXCLUDED.nrm_reference, reference_key = EXCLUDED.reference_key, anonymous = EXCLUDED.anonymous,
+               under18 = EXCLUDED.under18, age_disputed = EXCLUDED.age_disputed, age_now_band = EXCLUDED.age_now_band,
+               gender = EXCLUDED.gender, nationality = EXCLUDED.nationality, second_nationality = EXCLUDED.second_nationality,
+               exploitation_types = EXCLUDED.exploitation_types, exploitation_location = EXCLUDED.exploitation_location,
+               organisation_type = EXCLUDED.organisation_type, updated_at = now()
+         WHERE central.direct_referrals.record_version <= EXCLUDED.record_version`,
+        [JSON.stringify(rows)],
+      );
+    }
+  }
+
   /** A child's case moved to adults' services: a direct LCS entry is now held in AIS (not a new referral). */
   async movedToAis(manager: EntityManager, lcsRecordIds: readonly string[]): Promise<void> {
     if (!lcsRecordIds.length) return;

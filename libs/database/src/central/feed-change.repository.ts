@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { CaseSystem } from '@app/domain';
 
 /** A change read from a case system's feed, with the id of the linking job that carries it. */
@@ -79,6 +79,41 @@ export class FeedChangeRepository {
       [system, limit],
     );
     return rows.map((r) => ({ system, recordId: r.record_id, version: r.version, jobId: r.job_id }));
+  }
+
+  /**
+   * The changes belong to the backlog job (`jobId`) from now on: the reconciler finds them pending while that job
+   * waits or runs, and enqueues them one by one if it is lost.
+   */
+  async assignToBacklog(changes: readonly FeedChange[], jobId: string): Promise<void> {
+    if (!changes.length) return;
+    await this.dataSource.query(
+      `UPDATE central.feed_changes f SET job_id = $4, enqueued_at = now()
+         FROM unnest($1::text[], $2::text[], $3::int[]) AS c(system, record_id, version)
+        WHERE f.system = c.system AND f.record_id = c.record_id AND f.version = c.version AND f.processed_at IS NULL`,
+      [changes.map((c) => c.system), changes.map((c) => c.recordId), changes.map((c) => c.version), jobId],
+    );
+  }
+
+  /** Unlinked changes of the backlog job `jobId`, oldest first. */
+  async backlog(jobId: string, limit: number): Promise<FeedChange[]> {
+    const rows: Array<{ system: CaseSystem; record_id: string; version: number; job_id: string }> = await this.dataSource.query(
+      `SELECT system, record_id, version, job_id FROM central.feed_changes
+        WHERE job_id = $1 AND processed_at IS NULL ORDER BY seen_at, system, record_id, version LIMIT $2`,
+      [jobId, limit],
+    );
+    return rows.map((r) => ({ system: r.system, recordId: r.record_id, version: r.version, jobId: r.job_id }));
+  }
+
+  /** `markProcessed` for many records at once, in the caller's transaction (the one that wrote their links). */
+  async markProcessedMany(manager: EntityManager, changes: ReadonlyArray<{ system: CaseSystem; recordId: string; version: number }>): Promise<void> {
+    if (!changes.length) return;
+    await manager.query(
+      `UPDATE central.feed_changes f SET processed_at = now()
+         FROM unnest($1::text[], $2::text[], $3::int[]) AS c(system, record_id, version)
+        WHERE f.system = c.system AND f.record_id = c.record_id AND f.version <= c.version AND f.processed_at IS NULL`,
+      [changes.map((c) => c.system), changes.map((c) => c.recordId), changes.map((c) => c.version)],
+    );
   }
 
   /** A linking job finished with the record at `version` (or found it gone): that change and older ones are done. */

@@ -34,6 +34,29 @@ export interface HistoryWrite {
   reason?: string | null;
 }
 
+/** One record linked in bulk (the backlog linker): its copy, and the person it joins (null: anonymous, never linked). */
+export interface BulkLinkWrite {
+  system: CaseSystem;
+  recordId: string;
+  version: number;
+  referralId: string | null;
+  anonymous: boolean;
+  record: Record<string, unknown>;
+  personId: string | null;
+  matchStatus: MatchStatus;
+  probability: number | null;
+  explanation: unknown;
+}
+
+/** Rows per statement in bulk writes: large enough to save round trips, small enough to keep each statement quick. */
+const BULK_ROWS = 1000;
+
+function chunks<T>(items: readonly T[], size = BULK_ROWS): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
 export interface ReviewWrite {
   system: CaseSystem;
   recordId: string;
@@ -176,6 +199,126 @@ export class PersonIndexRepository {
        WHERE central.case_records.version <= EXCLUDED.version`,
       [r.system, r.recordId, r.version, r.referralId, r.anonymous, JSON.stringify(r.record)],
     );
+  }
+
+  /** `findRecord` for many records at once, in the caller's transaction. */
+  async findRecords(manager: EntityManager, keys: ReadonlyArray<{ system: CaseSystem; recordId: string }>): Promise<StoredRecord[]> {
+    const out: StoredRecord[] = [];
+    for (const part of chunks(keys, 5000)) {
+      const rows: RecordRow[] = await manager.query(
+        `${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+        [part.map((k) => k.system), part.map((k) => k.recordId)],
+      );
+      out.push(...rows.map(toStored));
+    }
+    return out;
+  }
+
+  /** Of these referral ids, those some case record already carries (a transfer's other record may be linked). */
+  async referralIdsHeld(manager: EntityManager, referralIds: readonly string[]): Promise<Set<string>> {
+    if (!referralIds.length) return new Set();
+    const rows: Array<{ referral_id: string }> = await manager.query(
+      `SELECT DISTINCT referral_id::text AS referral_id FROM central.case_records WHERE referral_id = ANY($1::uuid[])`,
+      [referralIds],
+    );
+    return new Set(rows.map((r) => r.referral_id));
+  }
+
+  /**
+   * Writes many new decisions at once, as `upsertRecord`, `createPerson` and `setLink` would one by one: the
+   * records' copies, the new persons, the links with their history (action `linked`), and the person on the
+   * referrals whose case records these are. For records never linked before (the backlog linker's fast path).
+   */
+  async writeBulkLinks(manager: EntityManager, links: readonly BulkLinkWrite[], newPersons: readonly string[], history: { actor: string; reasonSuffix: string }): Promise<void> {
+    for (const part of chunks(links)) {
+      await manager.query(
+        `INSERT INTO central.case_records (system, record_id, version, referral_id, anonymous, record)
+         SELECT x.system, x.record_id, x.version, x.referral_id, x.anonymous, x.record
+           FROM jsonb_to_recordset($1::jsonb) AS x(system text, record_id text, version int, referral_id uuid, anonymous boolean, record jsonb)
+         ON CONFLICT (system, record_id) DO UPDATE
+           SET version = EXCLUDED.version, referral_id = EXCLUDED.referral_id, anonymous = EXCLUDED.anonymous,
+               record = EXCLUDED.record, fetched_at = now()
+         WHERE central.case_records.version <= EXCLUDED.version`,
+        [JSON.stringify(part.map((l) => ({ system: l.system, record_id: l.recordId, version: l.version, referral_id: l.referralId, anonymous: l.anonymous, record: l.record })))],
+      );
+    }
+    for (const part of chunks(newPersons, 5000)) {
+      await manager.query(`INSERT INTO central.persons (id) SELECT unnest($1::uuid[])`, [part]);
+    }
+    const linked = links.filter((l) => l.personId !== null);
+    for (const part of chunks(linked)) {
+      const rows = JSON.stringify(
+        part.map((l) => ({
+          system: l.system,
+          record_id: l.recordId,
+          person_id: l.personId,
+          match_status: l.matchStatus,
+          probability: l.probability,
+          explanation: l.explanation ?? null,
+          record_version: l.version,
+          reason: `${l.matchStatus}${history.reasonSuffix}`,
+          referral_id: l.referralId,
+        })),
+      );
+      const recordset = `jsonb_to_recordset($1::jsonb) AS x(system text, record_id text, person_id uuid, match_status text, probability float8,
+                           explanation jsonb, record_version int, reason text, referral_id uuid)`;
+      await manager.query(
+        `INSERT INTO central.record_links (system, record_id, person_id, match_status, probability, decided_by, locked, explanation, record_version)
+         SELECT x.system, x.record_id, x.person_id, x.match_status, x.probability, 'engine', false, x.explanation, x.record_version FROM ${recordset}
+         ON CONFLICT (system, record_id) DO UPDATE
+           SET person_id = EXCLUDED.person_id, match_status = EXCLUDED.match_status, probability = EXCLUDED.probability,
+               decided_by = EXCLUDED.decided_by, locked = EXCLUDED.locked, explanation = EXCLUDED.explanation,
+               record_version = EXCLUDED.record_version, updated_at = now()`,
+        [rows],
+      );
+      await manager.query(
+        `INSERT INTO central.link_history (system, record_id, action, person_before, person_after, actor, reason, probability, explanation)
+         SELECT x.system, x.record_id, 'linked', NULL, x.person_id, $2, x.reason, x.probability, x.explanation FROM ${recordset}`,
+        [rows, history.actor],
+      );
+      await manager.query(
+        `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM ${recordset}
+          WHERE r.case_system = x.system AND r.case_record_id = x.record_id`,
+        [rows],
+      );
+      await manager.query(
+        `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM ${recordset}
+          WHERE x.referral_id IS NOT NULL AND r.id = x.referral_id`,
+        [rows],
+      );
+    }
+  }
+
+  /** `openReview` for many at once. */
+  async openReviews(manager: EntityManager, reviews: readonly ReviewWrite[]): Promise<void> {
+    for (const part of chunks(reviews)) {
+      await manager.query(
+        `INSERT INTO central.review_items (id, system, record_id, candidate_person_id, reason, probability, explanation, status)
+         SELECT x.id, x.system, x.record_id, x.candidate_person_id, x.reason, x.probability, x.explanation, 'open'
+           FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, system text, record_id text, candidate_person_id uuid, reason text, probability float8, explanation jsonb)
+         ON CONFLICT (system, record_id, candidate_person_id) WHERE status = 'open'
+         DO UPDATE SET reason = EXCLUDED.reason, probability = EXCLUDED.probability, explanation = EXCLUDED.explanation`,
+        [
+          JSON.stringify(
+            part.map((r) => ({
+              id: randomUUID(),
+              system: r.system,
+              record_id: r.recordId,
+              candidate_person_id: r.candidatePersonId,
+              reason: r.reason,
+              probability: r.probability,
+              explanation: r.explanation ?? null,
+            })),
+          ),
+        ],
+      );
+    }
+  }
+
+  /** The newest link history id this transaction sees. */
+  async latestHistoryIdIn(manager: EntityManager): Promise<number> {
+    const [{ id }] = await manager.query(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history`);
+    return Number(id);
   }
 
   async createPerson(manager: EntityManager): Promise<string> {
@@ -370,7 +513,7 @@ export class PersonIndexRepository {
     return rows[0] ? { model: rows[0].model, recordCount: rows[0].record_count } : null;
   }
 
-  async saveModel(model: unknown, recordCount: number): Promise<void> {
-    await this.dataSource.query(`INSERT INTO central.linkage_models (record_count, model) VALUES ($1, $2)`, [recordCount, JSON.stringify(model)]);
+  async saveModel(model: unknown, recordCount: number, manager?: EntityManager): Promise<void> {
+    await (manager ?? this.dataSource).query(`INSERT INTO central.linkage_models (record_count, model) VALUES ($1, $2)`, [recordCount, JSON.stringify(model)]);
   }
 }

@@ -1,0 +1,336 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditService } from '@app/audit';
+import { AisClient, type CaseRecord, CaseRecordNotFoundError, LcsClient } from '@app/case-systems';
+import type { Environment } from '@app/config';
+import {
+  type BulkLinkWrite,
+  type DirectReferralWrite,
+  EpisodeRepository,
+  type FeedChange,
+  FeedChangeRepository,
+  type MatchStatus,
+  PersonIndexRepository,
+  type ReviewWrite,
+} from '@app/database';
+import { nrmReferenceKey } from '@app/domain';
+import { linkRecords, type MatchExplanation, type PreparedRecord, prepareRecord, type RecordFrequencies, type ReviewReason, Scorer } from '@app/matching';
+import { MetricsService } from '@app/metrics';
+import { LINK_BACKLOG_JOB_ID } from '@app/queues';
+import { directReferralOf } from './direct-referral';
+import { FeedPoller } from './feed.poller';
+import { indexKey, toLinkageRecord } from './linkage-record';
+import { type LinkOutcome, LinkingService } from './linking.service';
+import { MIN_RECORDS_TO_TRAIN } from './model-trainer.service';
+import { PersonIndexCache } from './person-index.cache';
+
+/** Changes linked in one transaction: a first connection's whole history fits, so the batch engine sees it all. */
+const ROUND = 200_000;
+/** Records read from the case systems at once (their API reads one record a request). */
+const FETCH_LANES = 16;
+const ACTOR = 'deduplicator';
+
+/** What the batch engine's review reasons mean in the review queue the worker fills one record at a time. */
+const REVIEW_REASON: Record<ReviewReason, string> = {
+  possible_match: 'possible_match',
+  sibling_guard: 'possible_match',
+  group_conflict: 'match_to_other_person',
+  confirm_match: 'confirm_match',
+};
+
+export interface BacklogSummary {
+  rounds: number;
+  /** Changes of the backlog linked (several changes of one record count once per round). */
+  records: number;
+  /** Decided by the batch engine and written in bulk. */
+  inBulk: number;
+  /** Decided one at a time (in the same transaction) because they touch what the index already holds. */
+  oneByOne: number;
+  notFound: number;
+}
+
+interface RoundResult {
+  outcomes: Map<LinkOutcome, number>;
+  inBulk: number;
+  oneByOne: number;
+}
+
+/**
+ * Links a backlog (a first connection to years of AIS and LCS history, a long outage) at the batch engine's
+ * speed, then leaves linking to one record at a time again. It reads the feeds to their end, fetches the records,
+ * and under the linking lock, in one transaction per round:
+ *
+ * - records never linked before, with no candidate among the persons already held and no transfer to follow, are
+ *   linked with the batch engine (`linkRecords`, as `npm run link`; on a first connection with the model learned
+ *   from them, as `npm run link` learns it) and written in bulk: records, persons, links, link history, audit,
+ *   reviews, referral episodes;
+ * - everything else (records held before, whose reviewer decisions and non-matches must be honoured; records
+ *   close to a person already held; transfers) is decided one at a time by `LinkingService.decideLocked`, in feed
+ *   order, after the bulk part, exactly as its own linking job would.
+ *
+ * The changes are marked linked in the same transaction, so a job killed midway leaves them all unlinked and is
+ * run again (BullMQ's stalled-job check, or the reconciler enqueueing them one by one).
+ */
+@Injectable()
+export class BacklogLinker {
+  private readonly logger = new Logger(BacklogLinker.name);
+
+  constructor(
+    private readonly changes: FeedChangeRepository,
+    private readonly poller: FeedPoller,
+    private readonly linking: LinkingService,
+    private readonly repository: PersonIndexRepository,
+    private readonly cache: PersonIndexCache,
+    private readonly ais: AisClient,
+    private readonly lcs: LcsClient,
+    private readonly audit: AuditService,
+    private readonly episodes: EpisodeRepository,
+    private readonly metrics: MetricsService,
+    private readonly config: ConfigService<Environment, true>,
+  ) {}
+
+  async run(): Promise<BacklogSummary> {
+    const summary: BacklogSummary = { rounds: 0, records: 0, inBulk: 0, oneByOne: 0, notFound: 0 };
+    const started = Date.now();
+    for (;;) {
+      await this.poller.drain();
+      const claimed = await this.changes.backlog(LINK_BACKLOG_JOB_ID, ROUND);
+      if (!claimed.length) break;
+      const round = await this.linkRound(claimed);
+      summary.rounds += 1;
+      summary.records += round.records;
+      summary.inBulk += round.inBulk;
+      summary.oneByOne += round.oneByOne;
+      summary.notFound += round.notFound;
+    }
+    if (summary.rounds) this.logger.log({ ...summary, ms: Date.now() - started }, 'backlog linked');
+    return summary;
+  }
+
+  private async linkRound(claimed: readonly FeedChange[]): Promise<{ records: number; inBulk: number; oneByOne: number; notFound: number }> {
+    const latest = new Map<string, FeedChange>();
+    for (const change of claimed) {
+      const key = indexKey(change.system, change.recordId);
+      const seen = latest.get(key);
+      if (!seen || seen.version < change.version) latest.set(key, change);
+    }
+    const wanted = [...latest.values()];
+    const fetched = await this.fetch(wanted);
+    const records = fetched.filter((r): r is CaseRecord => r !== null);
+    const versionOf = new Map(records.map((r) => [indexKey(r.system, r.recordId), r.version]));
+    await this.cache.ready();
+    let result: RoundResult;
+    let historyId: number;
+    try {
+      ({ result, historyId } = await this.repository.transaction(async (manager) => {
+        await this.repository.lockLinking(manager);
+        await this.cache.sync(manager);
+        const decided = await this.decide(manager, records);
+        await this.changes.markProcessedMany(
+          manager,
+          claimed.map((c) => ({ system: c.system, recordId: c.recordId, version: Math.max(c.version, versionOf.get(indexKey(c.system, c.recordId)) ?? 0) })),
+        );
+        return { result: decided, historyId: await this.repository.latestHistoryIdIn(manager) };
+      }));
+    } catch (error) {
+      // The in-memory index took decisions the rolled-back transaction never wrote.
+      await this.cache.reload();
+      throw error;
+    }
+    this.cache.syncedTo(historyId);
+    for (const [outcome, n] of result.outcomes) this.metrics.linkDecisions.inc({ outcome }, n);
+    const notFound = fetched.length - records.length;
+    if (notFound) this.metrics.linkDecisions.inc({ outcome: 'not_found' }, notFound);
+    return { records: wanted.length, inBulk: result.inBulk, oneByOne: result.oneByOne, notFound };
+  }
+
+  /** The records as the case systems hold them now, several at once; null for one no longer there. */
+  private async fetch(changes: readonly FeedChange[]): Promise<Array<CaseRecord | null>> {
+    const out: Array<CaseRecord | null> = new Array(changes.length).fill(null);
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(FETCH_LANES, changes.length) }, async () => {
+        while (next < changes.length) {
+          const i = next++;
+          const { system, recordId } = changes[i];
+          try {
+            out[i] = await (system === 'AIS' ? this.ais : this.lcs).getRecord(recordId);
+          } catch (error) {
+            if (!(error instanceof CaseRecordNotFoundError)) throw error;
+          }
+        }
+      }),
+    );
+    return out;
+  }
+
+  private async decide(manager: EntityManager, records: readonly CaseRecord[]): Promise<RoundResult> {
+    const outcomes = new Map<LinkOutcome, number>();
+    const count = (outcome: LinkOutcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
+    const held = new Set((await this.repository.findRecords(manager, records)).map((s) => indexKey(s.system, s.recordId)));
+    const fresh = records.filter((r) => !held.has(indexKey(r.system, r.recordId)));
+    const named = fresh.filter((r) => !r.anonymous);
+    const anonymous = fresh.filter((r) => r.anonymous);
+
+    // A transfer links by rule, to the other system's record: such records, and their groups, go one at a time.
+    const systemsOfReferral = new Map<string, Set<string>>();
+    for (const r of named) if (r.clientReference) systemsOfReferral.set(r.clientReference, (systemsOfReferral.get(r.clientReference) ?? new Set()).add(r.system));
+    const referralsHeld = await this.repository.referralIdsHeld(manager, [...systemsOfReferral.keys()]);
+    const transfer = (r: CaseRecord) =>
+      r.linkedRecordIds.length > 0 ||
+      !!r.referralFacts?.transferredIn ||
+      (r.clientReference !== null && (referralsHeld.has(r.clientReference) || systemsOfReferral.get(r.clientReference)!.size > 1));
+
+    const linkage = named.map(toLinkageRecord);
+    const indexWasEmpty = this.cache.index.size === 0;
+    const learn = indexWasEmpty && named.length >= MIN_RECORDS_TO_TRAIN;
+    const { config } = this.cache.index;
+    const batch = named.length ? linkRecords(linkage, learn ? { config } : { config, model: this.cache.index.model }) : null;
+    if (batch && learn) {
+      await this.repository.saveModel(batch.model, named.length, manager);
+      this.cache.useLearnedModel(batch.model, named.length);
+    }
+
+    // The batch engine's persons: whole groups go in bulk, or whole groups one at a time.
+    const groups = new Map<string, number[]>();
+    batch?.links.forEach((link, i) => groups.set(link.personId, [...(groups.get(link.personId) ?? []), i]));
+    const slow = new Set<number>();
+    for (const members of groups.values()) {
+      const touches = members.some((i) => transfer(named[i]) || (!indexWasEmpty && this.cache.index.match(linkage[i], 1).length > 0));
+      if (touches) for (const i of members) slow.add(i);
+    }
+
+    const personOfMember = new Map<number, string>();
+    const newPersons: string[] = [];
+    for (const members of groups.values()) {
+      if (slow.has(members[0])) continue;
+      const personId = randomUUID();
+      newPersons.push(personId);
+      for (const i of members) personOfMember.set(i, personId);
+    }
+    const positionOf = new Map(linkage.map((l, i) => [l.recordId, i]));
+
+    // Explanations as the worker gives them, under the model now in use, against the index as it will be.
+    const scorer = new Scorer(this.cache.index.model, config, { leaveOut: 1 });
+    const others = Math.max(1, this.cache.index.size + personOfMember.size - 1);
+    const prepared = new Map<number, { record: PreparedRecord; frequencies: RecordFrequencies }>();
+    const preparedOf = (i: number) => {
+      let p = prepared.get(i);
+      if (!p) {
+        const record = prepareRecord(linkage[i]);
+        p = { record, frequencies: scorer.frequencies(record) };
+        prepared.set(i, p);
+      }
+      return p;
+    };
+    const explain = (i: number, j: number): MatchExplanation => {
+      const a = preparedOf(i);
+      const b = preparedOf(j);
+      return scorer.explain(a.record, b.record, others, a.frequencies, b.frequencies);
+    };
+
+    const reviews: ReviewWrite[] = [];
+    const reviewExplanation = new Map<number, MatchExplanation>();
+    for (const item of batch?.reviews ?? []) {
+      const i = positionOf.get(item.recordId)!;
+      const j = positionOf.get(item.candidateRecordId)!;
+      if (!personOfMember.has(i) || !personOfMember.has(j)) continue;
+      const explanation = explain(i, j);
+      if (!reviewExplanation.has(i)) reviewExplanation.set(i, explanation);
+      reviews.push({
+        system: named[i].system,
+        recordId: named[i].recordId,
+        candidatePersonId: personOfMember.get(j)!,
+        reason: REVIEW_REASON[item.reason],
+        probability: item.probability,
+        explanation,
+      });
+    }
+
+    const writes: BulkLinkWrite[] = anonymous.map((r) => this.write(r, null, 'NO_MATCH', null, null));
+    for (const members of groups.values()) {
+      if (slow.has(members[0])) continue;
+      for (const i of members) {
+        const link = batch!.links[i];
+        let explanation: MatchExplanation | null = reviewExplanation.get(i) ?? null;
+        if (!explanation && members.length > 1) {
+          // The strongest link inside the person, as the worker explains a MATCH.
+          for (const j of members) {
+            if (j === i) continue;
+            const e = explain(i, j);
+            if (!explanation || e.probability > explanation.probability) explanation = e;
+          }
+        }
+        writes.push(this.write(named[i], personOfMember.get(i)!, link.matchStatus, link.matchProbability, explanation));
+        count(link.matchStatus === 'MATCH' ? 'linked' : link.matchStatus === 'POSSIBLE_MATCH' ? 'review' : 'new_person');
+      }
+    }
+    for (let k = 0; k < anonymous.length; k += 1) count('anonymous');
+
+    await this.repository.writeBulkLinks(manager, writes, newPersons, { actor: ACTOR, reasonSuffix: '' });
+    const linked = writes.filter((w) => w.personId !== null);
+    await this.audit.recordSystemMany(
+      ACTOR,
+      'link.decided',
+      linked.map((w) => ({ subject: { type: 'case_record', id: indexKey(w.system, w.recordId) }, details: { personId: w.personId, status: w.matchStatus, probability: w.probability, decidedBy: 'engine' } })),
+      manager,
+    );
+    await this.repository.openReviews(manager, reviews);
+    await this.countEpisodes(manager, [...anonymous, ...named.filter((_, i) => personOfMember.has(i))], personOfMember, named);
+    for (const [i, personId] of personOfMember) this.cache.index.add(linkage[i], personId);
+
+    // Then, in feed order, what the index already held a say in.
+    const rest = [...records.filter((r) => held.has(indexKey(r.system, r.recordId))), ...named.filter((_, i) => slow.has(i))];
+    const order = new Map(records.map((r, i) => [r, i]));
+    rest.sort((x, y) => order.get(x)! - order.get(y)!);
+    for (const record of rest) count(await this.linking.decideLocked(manager, record));
+    return { outcomes, inBulk: writes.length, oneByOne: rest.length };
+  }
+
+  private write(record: CaseRecord, personId: string | null, matchStatus: MatchStatus, probability: number | null, explanation: unknown): BulkLinkWrite {
+    return {
+      system: record.system,
+      recordId: record.recordId,
+      version: record.version,
+      referralId: record.clientReference,
+      anonymous: record.anonymous,
+      record: record as unknown as Record<string, unknown>,
+      personId,
+      matchStatus,
+      probability,
+      explanation,
+    };
+  }
+
+  /**
+   * Referral episodes as `LinkingService` keeps them one record at a time: every direct entry stored, and each
+   * person's entries decided again once all its records are in. An entry alone in its person with no Home Office
+   * reference has nothing to join, so it is left as stored (the rules would change nothing).
+   */
+  private async countEpisodes(manager: EntityManager, written: readonly CaseRecord[], personOfMember: ReadonlyMap<number, string>, named: readonly CaseRecord[]): Promise<void> {
+    const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
+    const direct = new Map<CaseRecord, DirectReferralWrite>();
+    for (const record of written) {
+      const d = directReferralOf(record);
+      if (d) direct.set(record, d);
+    }
+    await this.episodes.upsertDirectMany(manager, [...direct.values()]);
+    const members = new Map<string, CaseRecord[]>();
+    named.forEach((r, i) => {
+      const personId = personOfMember.get(i);
+      if (personId) members.set(personId, [...(members.get(personId) ?? []), r]);
+    });
+    for (const [personId, records] of members) {
+      const entries = records.filter((r) => direct.has(r));
+      if (!entries.length) continue;
+      if (records.length > 1 || entries.some((r) => nrmReferenceKey(direct.get(r)!.nrmReference))) await this.episodes.reconsiderPerson(manager, personId, rules);
+    }
+    for (const record of written) {
+      const d = direct.get(record);
+      if (record.anonymous && d && nrmReferenceKey(d.nrmReference)) await this.episodes.reconsider(manager, record.system, record.recordId, rules);
+    }
+  }
+}
+
