@@ -16,9 +16,10 @@ import {
   type ReviewWrite,
 } from '@app/database';
 import { nrmReferenceKey } from '@app/domain';
-import { linkRecords, type MatchExplanation, type PreparedRecord, prepareRecord, type RecordFrequencies, type ReviewReason, Scorer } from '@app/matching';
+import { type MatchExplanation, type PreparedRecord, prepareRecord, type RecordFrequencies, type ReviewReason, Scorer } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { LINK_BACKLOG_JOB_ID } from '@app/queues';
+import { linkInBackground } from './batch-link';
 import { directReferralOf } from './direct-referral';
 import { FeedPoller } from './feed.poller';
 import { indexKey, toLinkageRecord } from './linkage-record';
@@ -31,6 +32,9 @@ const ROUND = 200_000;
 /** Records read from the case systems at once (their API reads one record a request). */
 const FETCH_LANES = 16;
 const ACTOR = 'deduplicator';
+
+/** Lets the event loop run (the job lock's renewal, health checks) between slices of in-memory work. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the batch engine's review reasons mean in the review queue the worker fills one record at a time. */
 const REVIEW_REASON: Record<ReviewReason, string> = {
@@ -127,7 +131,10 @@ export class BacklogLinker {
       ({ result, historyId } = await this.repository.transaction(async (manager) => {
         await this.repository.lockLinking(manager);
         await this.cache.sync(manager);
-        const decided = await this.decide(manager, records);
+        // A second run of this job (one BullMQ thought stalled while the engine held the thread) waits on the lock
+        // above and then finds the first run's records linked: it does nothing again.
+        const open = await this.changes.unprocessedRecords(manager, claimed);
+        const decided = await this.decide(manager, records.filter((r) => open.has(indexKey(r.system, r.recordId))));
         await this.changes.markProcessedMany(
           manager,
           claimed.map((c) => ({ system: c.system, recordId: c.recordId, version: Math.max(c.version, versionOf.get(indexKey(c.system, c.recordId)) ?? 0) })),
@@ -187,7 +194,7 @@ export class BacklogLinker {
     const indexWasEmpty = this.cache.index.size === 0;
     const learn = indexWasEmpty && named.length >= MIN_RECORDS_TO_TRAIN;
     const { config } = this.cache.index;
-    const batch = named.length ? linkRecords(linkage, learn ? { config } : { config, model: this.cache.index.model }) : null;
+    const batch = named.length ? await linkInBackground(linkage, learn ? undefined : this.cache.index.model) : null;
     if (batch && learn) {
       await this.repository.saveModel(batch.model, named.length, manager);
       this.cache.useLearnedModel(batch.model, named.length);
@@ -197,7 +204,9 @@ export class BacklogLinker {
     const groups = new Map<string, number[]>();
     batch?.links.forEach((link, i) => groups.set(link.personId, [...(groups.get(link.personId) ?? []), i]));
     const slow = new Set<number>();
+    let looked = 0;
     for (const members of groups.values()) {
+      if (!indexWasEmpty && (looked += members.length) % 1000 < members.length) await breathe();
       const touches = members.some((i) => transfer(named[i]) || (!indexWasEmpty && this.cache.index.match(linkage[i], 1).length > 0));
       if (touches) for (const i of members) slow.add(i);
     }
@@ -252,6 +261,7 @@ export class BacklogLinker {
     const writes: BulkLinkWrite[] = anonymous.map((r) => this.write(r, null, 'NO_MATCH', null, null));
     for (const members of groups.values()) {
       if (slow.has(members[0])) continue;
+      if (writes.length % 2000 < members.length) await breathe();
       for (const i of members) {
         const link = batch!.links[i];
         let explanation: MatchExplanation | null = reviewExplanation.get(i) ?? null;
@@ -279,7 +289,11 @@ export class BacklogLinker {
     );
     await this.repository.openReviews(manager, reviews);
     await this.countEpisodes(manager, [...anonymous, ...named.filter((_, i) => personOfMember.has(i))], personOfMember, named);
-    for (const [i, personId] of personOfMember) this.cache.index.add(linkage[i], personId);
+    let added = 0;
+    for (const [i, personId] of personOfMember) {
+      this.cache.index.add(linkage[i], personId);
+      if (++added % 2000 === 0) await breathe();
+    }
 
     // Then, in feed order, what the index already held a say in.
     const rest = [...records.filter((r) => held.has(indexKey(r.system, r.recordId))), ...named.filter((_, i) => slow.has(i))];

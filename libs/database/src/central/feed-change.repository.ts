@@ -105,6 +105,19 @@ export class FeedChangeRepository {
     return rows.map((r) => ({ system: r.system, recordId: r.record_id, version: r.version, jobId: r.job_id }));
   }
 
+  /** Of these changes, the records with one still unlinked (read in the caller's transaction, after its lock). */
+  async unprocessedRecords(manager: EntityManager, changes: readonly FeedChange[]): Promise<Set<string>> {
+    if (!changes.length) return new Set();
+    const rows: Array<{ system: CaseSystem; record_id: string }> = await manager.query(
+      `SELECT DISTINCT f.system, f.record_id FROM central.feed_changes f
+         JOIN unnest($1::text[], $2::text[], $3::int[]) AS c(system, record_id, version)
+           ON f.system = c.system AND f.record_id = c.record_id AND f.version = c.version
+        WHERE f.processed_at IS NULL`,
+      [changes.map((c) => c.system), changes.map((c) => c.recordId), changes.map((c) => c.version)],
+    );
+    return new Set(rows.map((r) => `${r.system}:${r.record_id}`));
+  }
+
   /** `markProcessed` for many records at once, in the caller's transaction (the one that wrote their links). */
   async markProcessedMany(manager: EntityManager, changes: ReadonlyArray<{ system: CaseSystem; recordId: string; version: number }>): Promise<void> {
     if (!changes.length) return;

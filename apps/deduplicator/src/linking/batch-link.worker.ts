@@ -1,0 +1,6 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { type LinkageModel, type LinkageRecord, linkRecords } from '@app/matching';
+
+// The batch engine on a thread of its own (see batch-link.ts): records and model in, the result out.
+const { records, model } = workerData as { records: LinkageRecord[]; model?: LinkageModel };
+parentPort!.postMessage(linkRecords(records, model ? { model } : {}));
