@@ -174,6 +174,15 @@ export class Environment {
   BACKLOG_BULK_MIN = 500;
 
   /**
+   * A poll that finds at least this many changes (fewer than BACKLOG_BULK_MIN) links them as one batch job: one
+   * transaction and lock for them all, new records written in bulk. Fewer go one job per change.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  LINK_BATCH_MIN = 2;
+
+  /**
    * Records of one person from different sources (the hub, AIS, LCS) within this many days, without different Home
    * Office references, are one referral counted once.
    */

@@ -51,6 +51,8 @@ export const LinkingJobName = {
   Reconcile: 'reconcile',
   /** A backlog of changes (a first connection, a long outage): read the feeds to their end and link them in bulk. */
   LinkBacklog: 'link-backlog',
+  /** The few changes one poll read, linked together: one transaction, their new records written in bulk. */
+  LinkBatch: 'link-batch',
 } as const;
 
 /**
@@ -85,6 +87,8 @@ export const deliverJobId = (referralId: string, generation = 0): string =>
 export const transferJobId = (transitionId: string): string => jobId('transfer', transitionId);
 /** One Train job per model generation (see ModelTrainer.dueGeneration), however many workers notice it is due. */
 export const trainGenerationJobId = (generation: number): string => jobId('train', 'generation', generation);
+/** A poll's batch is named after the id minted for its first change, so it never repeats. */
+export const linkBatchJobId = (firstChangeJobId: string): string => jobId('link-batch', firstChangeJobId);
 export const backfillEpisodesJobId = (system: CaseSystem): string => jobId('backfill-episodes', system);
 /** A re-driven job's id: the original with a suffix naming the redrive, so it is not taken for the lost one. */
 export const redriveJobId = (original: string, redrive: number): string => jobId(original.replace(/-reconcile-\d+$/, ''), 'reconcile', redrive);

@@ -16,7 +16,7 @@ import {
   type ReviewWrite,
 } from '@app/database';
 import { nrmReferenceKey } from '@app/domain';
-import { type MatchExplanation, type PreparedRecord, prepareRecord, type RecordFrequencies, type ReviewReason, Scorer } from '@app/matching';
+import { type LinkageRecord, type MatchExplanation, type PersonCandidate, type PreparedRecord, prepareRecord, type RecordFrequencies, type ReviewReason, Scorer } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { LINK_BACKLOG_JOB_ID } from '@app/queues';
 import { linkInBackground } from './batch-link';
@@ -55,6 +55,24 @@ export interface BacklogSummary {
   notFound: number;
 }
 
+/** One new record's decision, to be written in bulk. */
+interface Decision {
+  personId: string;
+  status: MatchStatus;
+  probability: number | null;
+  explanation: unknown;
+  outcome: LinkOutcome;
+}
+
+interface Decided {
+  /** By position among the round's new named records; those absent are decided one at a time. */
+  decisions: Map<number, Decision>;
+  reviews: ReviewWrite[];
+  newPersons: string[];
+  /** Whether the records still have to be added to the in-memory index (the batch engine decided them apart from it). */
+  addToIndex: boolean;
+}
+
 interface RoundResult {
   outcomes: Map<LinkOutcome, number>;
   inBulk: number;
@@ -62,20 +80,19 @@ interface RoundResult {
 }
 
 /**
- * Links a backlog (a first connection to years of AIS and LCS history, a long outage) at the batch engine's
- * speed, then leaves linking to one record at a time again. It reads the feeds to their end, fetches the records,
- * and under the linking lock, in one transaction per round:
+ * Links a backlog (a first connection to years of AIS and LCS history, a long outage) at batch speed, then leaves
+ * linking to one record at a time again. It reads the feeds to their end, fetches the records, and under the
+ * linking lock, in one transaction per round, decides:
  *
- * - records never linked before, with no candidate among the persons already held and no transfer to follow, are
- *   linked with the batch engine (`linkRecords`, as `npm run link`; on a first connection with the model learned
- *   from them, as `npm run link` learns it) and written in bulk: records, persons, links, link history, audit,
- *   reviews, referral episodes;
- * - everything else (records held before, whose reviewer decisions and non-matches must be honoured; records
- *   close to a person already held; transfers) is decided one at a time by `LinkingService.decideLocked`, in feed
- *   order, after the bulk part, exactly as its own linking job would.
+ * - on a first connection (an empty index), the records with the batch engine (`linkRecords`, as `npm run link`,
+ *   its model learned from them when there are enough), on a thread of its own;
+ * - against an index that holds persons, each new record as `LinkingService` would, in feed order, in memory;
+ * - one at a time through `LinkingService.decideLocked` (after the rest, in feed order) whatever the index already
+ *   held (reviewer decisions and non-matches honoured) and transfers;
  *
- * The changes are marked linked in the same transaction, so a job killed midway leaves them all unlinked and is
- * run again (BullMQ's stalled-job check, or the reconciler enqueueing them one by one).
+ * and writes the new records' decisions in bulk: records, persons, links, link history, audit, reviews, referral
+ * episodes. The changes are marked linked in the same transaction, so a job killed midway leaves them all unlinked
+ * and is run again (BullMQ's stalled-job check, or the reconciler enqueueing them one by one).
  */
 @Injectable()
 export class BacklogLinker {
@@ -111,6 +128,13 @@ export class BacklogLinker {
     }
     if (summary.rounds) this.logger.log({ ...summary, ms: Date.now() - started }, 'backlog linked');
     return summary;
+  }
+
+  /** A poll's batch: the changes it handed to this job, linked together (`linkRound`). */
+  async linkBatch(jobId: string): Promise<BacklogSummary> {
+    const claimed = await this.changes.backlog(jobId, ROUND);
+    if (!claimed.length) return { rounds: 0, records: 0, inBulk: 0, oneByOne: 0, notFound: 0 };
+    return { rounds: 1, ...(await this.linkRound(claimed)) };
   }
 
   private async linkRound(claimed: readonly FeedChange[]): Promise<{ records: number; inBulk: number; oneByOne: number; notFound: number }> {
@@ -181,7 +205,7 @@ export class BacklogLinker {
     const named = fresh.filter((r) => !r.anonymous);
     const anonymous = fresh.filter((r) => r.anonymous);
 
-    // A transfer links by rule, to the other system's record: such records, and their groups, go one at a time.
+    // A transfer links by rule, to the other system's record: such records (and their groups) go one at a time.
     const systemsOfReferral = new Map<string, Set<string>>();
     for (const r of named) if (r.clientReference) systemsOfReferral.set(r.clientReference, (systemsOfReferral.get(r.clientReference) ?? new Set()).add(r.system));
     const referralsHeld = await this.repository.referralIdsHeld(manager, [...systemsOfReferral.keys()]);
@@ -191,39 +215,76 @@ export class BacklogLinker {
       (r.clientReference !== null && (referralsHeld.has(r.clientReference) || systemsOfReferral.get(r.clientReference)!.size > 1));
 
     const linkage = named.map(toLinkageRecord);
-    const indexWasEmpty = this.cache.index.size === 0;
-    const learn = indexWasEmpty && named.length >= MIN_RECORDS_TO_TRAIN;
-    const { config } = this.cache.index;
-    const batch = named.length ? await linkInBackground(linkage, learn ? undefined : this.cache.index.model) : null;
-    if (batch && learn) {
+    const decided = this.cache.index.size === 0 ? await this.decideFirstConnection(manager, named, linkage, transfer) : await this.decideAgainstIndex(named, linkage, transfer);
+
+    const writes: BulkLinkWrite[] = anonymous.map((r) => this.write(r, null, 'NO_MATCH', null, null));
+    for (let k = 0; k < anonymous.length; k += 1) count('anonymous');
+    for (const [i, d] of decided.decisions) {
+      writes.push(this.write(named[i], d.personId, d.status, d.probability, d.explanation));
+      count(d.outcome);
+    }
+    await this.repository.writeBulkLinks(manager, writes, decided.newPersons, { actor: ACTOR, reasonSuffix: '' });
+    const linked = writes.filter((w) => w.personId !== null);
+    await this.audit.recordSystemMany(
+      ACTOR,
+      'link.decided',
+      linked.map((w) => ({ subject: { type: 'case_record', id: indexKey(w.system, w.recordId) }, details: { personId: w.personId, status: w.matchStatus, probability: w.probability, decidedBy: 'engine' } })),
+      manager,
+    );
+    await this.repository.openReviews(manager, decided.reviews);
+    const newPersons = new Set(decided.newPersons);
+    const members = new Map<string, CaseRecord[]>();
+    for (const [i, d] of decided.decisions) members.set(d.personId, [...(members.get(d.personId) ?? []), named[i]]);
+    await this.countEpisodes(manager, [...anonymous, ...[...decided.decisions.keys()].map((i) => named[i])], members, newPersons);
+    if (decided.addToIndex) {
+      let added = 0;
+      for (const [i, d] of decided.decisions) {
+        this.cache.index.add(linkage[i], d.personId);
+        if (++added % 2000 === 0) await breathe();
+      }
+    }
+
+    // Then, in feed order, what the index already held a say in, and transfers.
+    const rest = [...records.filter((r) => held.has(indexKey(r.system, r.recordId))), ...named.filter((_, i) => !decided.decisions.has(i))];
+    const order = new Map(records.map((r, i) => [r, i]));
+    rest.sort((x, y) => order.get(x)! - order.get(y)!);
+    for (const record of rest) count(await this.linking.decideLocked(manager, record));
+    return { outcomes, inBulk: writes.length, oneByOne: rest.length };
+  }
+
+  /**
+   * An empty index: the batch engine over every new record, its model learned from them when there are enough to
+   * learn from (as `npm run link` does; the model is then the one in use). A person of the batch with a transfer
+   * among its records is left to be decided one at a time.
+   */
+  private async decideFirstConnection(manager: EntityManager, named: readonly CaseRecord[], linkage: readonly LinkageRecord[], transfer: (r: CaseRecord) => boolean): Promise<Decided> {
+    const decisions = new Map<number, Decision>();
+    const reviews: ReviewWrite[] = [];
+    const newPersons: string[] = [];
+    if (!named.length) return { decisions, reviews, newPersons, addToIndex: true };
+    const learn = named.length >= MIN_RECORDS_TO_TRAIN;
+    const batch = await linkInBackground(linkage, learn ? undefined : this.cache.index.model);
+    if (learn) {
       await this.repository.saveModel(batch.model, named.length, manager);
       this.cache.useLearnedModel(batch.model, named.length);
     }
-
-    // The batch engine's persons: whole groups go in bulk, or whole groups one at a time.
     const groups = new Map<string, number[]>();
-    batch?.links.forEach((link, i) => groups.set(link.personId, [...(groups.get(link.personId) ?? []), i]));
-    const slow = new Set<number>();
-    let looked = 0;
+    batch.links.forEach((link, i) => {
+      const members = groups.get(link.personId);
+      if (members) members.push(i);
+      else groups.set(link.personId, [i]);
+    });
+    const personOf = new Map<number, string>();
     for (const members of groups.values()) {
-      if (!indexWasEmpty && (looked += members.length) % 1000 < members.length) await breathe();
-      const touches = members.some((i) => transfer(named[i]) || (!indexWasEmpty && this.cache.index.match(linkage[i], 1).length > 0));
-      if (touches) for (const i of members) slow.add(i);
-    }
-
-    const personOfMember = new Map<number, string>();
-    const newPersons: string[] = [];
-    for (const members of groups.values()) {
-      if (slow.has(members[0])) continue;
+      if (members.some((i) => transfer(named[i]))) continue;
       const personId = randomUUID();
       newPersons.push(personId);
-      for (const i of members) personOfMember.set(i, personId);
+      for (const i of members) personOf.set(i, personId);
     }
-    const positionOf = new Map(linkage.map((l, i) => [l.recordId, i]));
 
     // Explanations as the worker gives them, under the model now in use, against the index as it will be.
-    const scorer = new Scorer(this.cache.index.model, config, { leaveOut: 1 });
-    const others = Math.max(1, this.cache.index.size + personOfMember.size - 1);
+    const scorer = new Scorer(this.cache.index.model, this.cache.index.config, { leaveOut: 1 });
+    const others = Math.max(1, personOf.size - 1);
     const prepared = new Map<number, { record: PreparedRecord; frequencies: RecordFrequencies }>();
     const preparedOf = (i: number) => {
       let p = prepared.get(i);
@@ -239,31 +300,22 @@ export class BacklogLinker {
       const b = preparedOf(j);
       return scorer.explain(a.record, b.record, others, a.frequencies, b.frequencies);
     };
-
-    const reviews: ReviewWrite[] = [];
+    const positionOf = new Map(linkage.map((l, i) => [l.recordId, i]));
     const reviewExplanation = new Map<number, MatchExplanation>();
-    for (const item of batch?.reviews ?? []) {
+    for (const item of batch.reviews) {
       const i = positionOf.get(item.recordId)!;
       const j = positionOf.get(item.candidateRecordId)!;
-      if (!personOfMember.has(i) || !personOfMember.has(j)) continue;
+      if (!personOf.has(i) || !personOf.has(j)) continue;
       const explanation = explain(i, j);
       if (!reviewExplanation.has(i)) reviewExplanation.set(i, explanation);
-      reviews.push({
-        system: named[i].system,
-        recordId: named[i].recordId,
-        candidatePersonId: personOfMember.get(j)!,
-        reason: REVIEW_REASON[item.reason],
-        probability: item.probability,
-        explanation,
-      });
+      reviews.push({ system: named[i].system, recordId: named[i].recordId, candidatePersonId: personOf.get(j)!, reason: REVIEW_REASON[item.reason], probability: item.probability, explanation });
     }
-
-    const writes: BulkLinkWrite[] = anonymous.map((r) => this.write(r, null, 'NO_MATCH', null, null));
+    let done = 0;
     for (const members of groups.values()) {
-      if (slow.has(members[0])) continue;
-      if (writes.length % 2000 < members.length) await breathe();
+      if (!personOf.has(members[0])) continue;
+      if ((done += members.length) % 2000 < members.length) await breathe();
       for (const i of members) {
-        const link = batch!.links[i];
+        const link = batch.links[i];
         let explanation: MatchExplanation | null = reviewExplanation.get(i) ?? null;
         if (!explanation && members.length > 1) {
           // The strongest link inside the person, as the worker explains a MATCH.
@@ -273,34 +325,64 @@ export class BacklogLinker {
             if (!explanation || e.probability > explanation.probability) explanation = e;
           }
         }
-        writes.push(this.write(named[i], personOfMember.get(i)!, link.matchStatus, link.matchProbability, explanation));
-        count(link.matchStatus === 'MATCH' ? 'linked' : link.matchStatus === 'POSSIBLE_MATCH' ? 'review' : 'new_person');
+        decisions.set(i, {
+          personId: personOf.get(i)!,
+          status: link.matchStatus,
+          probability: link.matchProbability,
+          explanation,
+          outcome: link.matchStatus === 'MATCH' ? 'linked' : link.matchStatus === 'POSSIBLE_MATCH' ? 'review' : 'new_person',
+        });
       }
     }
-    for (let k = 0; k < anonymous.length; k += 1) count('anonymous');
+    return { decisions, reviews, newPersons, addToIndex: true };
+  }
 
-    await this.repository.writeBulkLinks(manager, writes, newPersons, { actor: ACTOR, reasonSuffix: '' });
-    const linked = writes.filter((w) => w.personId !== null);
-    await this.audit.recordSystemMany(
-      ACTOR,
-      'link.decided',
-      linked.map((w) => ({ subject: { type: 'case_record', id: indexKey(w.system, w.recordId) }, details: { personId: w.personId, status: w.matchStatus, probability: w.probability, decidedBy: 'engine' } })),
-      manager,
-    );
-    await this.repository.openReviews(manager, reviews);
-    await this.countEpisodes(manager, [...anonymous, ...named.filter((_, i) => personOfMember.has(i))], personOfMember, named);
-    let added = 0;
-    for (const [i, personId] of personOfMember) {
-      this.cache.index.add(linkage[i], personId);
-      if (++added % 2000 === 0) await breathe();
+  /**
+   * Records never seen, against an index that holds persons: each decided as `LinkingService` decides it, in feed
+   * order, in memory (a new record has no stored link, reviewer decision or non-match to read), its writes kept
+   * for the bulk statements. Transfers are left to be decided one at a time.
+   */
+  private async decideAgainstIndex(named: readonly CaseRecord[], linkage: readonly LinkageRecord[], transfer: (r: CaseRecord) => boolean): Promise<Decided> {
+    const decisions = new Map<number, Decision>();
+    const reviews: ReviewWrite[] = [];
+    const newPersons: string[] = [];
+    const { confirm } = this.cache.index.config.thresholds;
+    for (let i = 0; i < named.length; i += 1) {
+      if (transfer(named[i])) continue;
+      if (i % 500 === 499) await breathe();
+      const { system, recordId } = named[i];
+      const candidates = this.cache.index.match(linkage[i], 10);
+      const matching = candidates.filter((c) => c.decision === 'MATCH');
+      let target: string;
+      let status: MatchStatus;
+      let best: PersonCandidate | undefined;
+      if (matching.length === 1) {
+        best = matching[0];
+        target = best.personId;
+        status = 'MATCH';
+      } else {
+        best = candidates[0];
+        target = randomUUID();
+        newPersons.push(target);
+        status = candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
+      }
+      const others = candidates.filter((c) => c.personId !== target);
+      const toConfirm = status === 'MATCH' && best !== undefined && best.probability < confirm;
+      if (toConfirm) reviews.push({ system, recordId, candidatePersonId: target, reason: 'confirm_match', probability: best!.probability, explanation: best!.explanation });
+      for (const c of others) {
+        const reason = matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
+        reviews.push({ system, recordId, candidatePersonId: c.personId, reason, probability: c.probability, explanation: c.explanation });
+      }
+      this.cache.index.add(linkage[i], target);
+      decisions.set(i, {
+        personId: target,
+        status,
+        probability: best?.probability ?? null,
+        explanation: best?.explanation ?? null,
+        outcome: status === 'MATCH' ? (toConfirm ? 'linked_to_confirm' : 'linked') : others.length ? 'review' : 'new_person',
+      });
     }
-
-    // Then, in feed order, what the index already held a say in.
-    const rest = [...records.filter((r) => held.has(indexKey(r.system, r.recordId))), ...named.filter((_, i) => slow.has(i))];
-    const order = new Map(records.map((r, i) => [r, i]));
-    rest.sort((x, y) => order.get(x)! - order.get(y)!);
-    for (const record of rest) count(await this.linking.decideLocked(manager, record));
-    return { outcomes, inBulk: writes.length, oneByOne: rest.length };
+    return { decisions, reviews, newPersons, addToIndex: false };
   }
 
   private write(record: CaseRecord, personId: string | null, matchStatus: MatchStatus, probability: number | null, explanation: unknown): BulkLinkWrite {
@@ -319,11 +401,11 @@ export class BacklogLinker {
   }
 
   /**
-   * Referral episodes as `LinkingService` keeps them one record at a time: every direct entry stored, and each
-   * person's entries decided again once all its records are in. An entry alone in its person with no Home Office
-   * reference has nothing to join, so it is left as stored (the rules would change nothing).
+   * Referral episodes as `LinkingService` keeps them one record at a time: every direct entry stored, and the
+   * entries of each person that received records decided again once all of them are in. A new person holding one
+   * entry and no Home Office reference has nothing to join, so it is left as stored (the rules would change nothing).
    */
-  private async countEpisodes(manager: EntityManager, written: readonly CaseRecord[], personOfMember: ReadonlyMap<number, string>, named: readonly CaseRecord[]): Promise<void> {
+  private async countEpisodes(manager: EntityManager, written: readonly CaseRecord[], members: ReadonlyMap<string, CaseRecord[]>, newPersons: ReadonlySet<string>): Promise<void> {
     const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
     const direct = new Map<CaseRecord, DirectReferralWrite>();
     for (const record of written) {
@@ -331,15 +413,11 @@ export class BacklogLinker {
       if (d) direct.set(record, d);
     }
     await this.episodes.upsertDirectMany(manager, [...direct.values()]);
-    const members = new Map<string, CaseRecord[]>();
-    named.forEach((r, i) => {
-      const personId = personOfMember.get(i);
-      if (personId) members.set(personId, [...(members.get(personId) ?? []), r]);
-    });
     for (const [personId, records] of members) {
-      const entries = records.filter((r) => direct.has(r));
-      if (!entries.length) continue;
-      if (records.length > 1 || entries.some((r) => nrmReferenceKey(direct.get(r)!.nrmReference))) await this.episodes.reconsiderPerson(manager, personId, rules);
+      const alone = newPersons.has(personId) && records.length === 1;
+      if (alone && !records.some((r) => direct.has(r) && nrmReferenceKey(direct.get(r)!.nrmReference))) continue;
+      if (newPersons.has(personId) && !records.some((r) => direct.has(r))) continue;
+      await this.episodes.reconsiderPerson(manager, personId, rules);
     }
     for (const record of written) {
       const d = direct.get(record);
@@ -347,4 +425,3 @@ export class BacklogLinker {
     }
   }
 }
-

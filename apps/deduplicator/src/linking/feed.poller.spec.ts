@@ -20,7 +20,7 @@ describe(FeedPoller.name, () => {
     markEnqueued: jest.fn(async () => undefined),
   };
   const queue = { addBulk: jest.fn(async () => []) };
-  const poller = new FeedPoller(repository as unknown as FeedChangeRepository, client as unknown as AisClient, client as unknown as LcsClient, queue as unknown as Queue, { get: () => 500 } as never);
+  const poller = new FeedPoller(repository as unknown as FeedChangeRepository, client as unknown as AisClient, client as unknown as LcsClient, queue as unknown as Queue, { get: (name: string) => (name === 'LINK_BATCH_MIN' ? 2 : 500) } as never);
 
   it('logs a change of state once, and quiet polls only at debug', async () => {
     const info = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);

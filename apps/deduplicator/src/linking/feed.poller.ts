@@ -6,7 +6,7 @@ import { AisClient, LcsClient, loggableError } from '@app/case-systems';
 import type { Environment } from '@app/config';
 import { type FeedChange, FeedChangeRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
-import { LINK_BACKLOG_JOB_ID, LinkingJob, LinkingJobName, QueueName } from '@app/queues';
+import { LINK_BACKLOG_JOB_ID, linkBatchJobId, LinkingJob, LinkingJobName, QueueName } from '@app/queues';
 
 const PAGE = 200;
 const MAX_PAGES_PER_POLL = 25;
@@ -20,7 +20,8 @@ const DRAIN_PAGE = 500;
  * that commit leaves recorded changes unqueued; the next poll enqueues them first (and the LinkingReconciler
  * catches any that are lost later). A poll that finds a backlog (BACKLOG_BULK_MIN changes or more: a first
  * connection, a long outage) hands it to the one backlog job instead, which reads the feeds to their end and links
- * everything in bulk (BacklogLinker).
+ * everything in bulk (BacklogLinker); one that finds a few (LINK_BATCH_MIN or more) hands them to a batch job of
+ * their own, linked together in one transaction.
  */
 @Injectable()
 export class FeedPoller {
@@ -90,13 +91,13 @@ export class FeedPoller {
       let read = 0;
       for (const system of ['AIS', 'LCS'] as const) {
         const client = system === 'AIS' ? this.ais : this.lcs;
-        await this.changes.assignToBacklog(await this.changes.unqueued(system, 1_000_000), LINK_BACKLOG_JOB_ID);
+        await this.changes.assignToJob(await this.changes.unqueued(system, 1_000_000), LINK_BACKLOG_JOB_ID);
         let cursor = await this.changes.loadCursor(system);
         for (;;) {
           const { changes, nextCursor, hasMore } = await client.changes(cursor, DRAIN_PAGE);
           if (changes.length || nextCursor !== cursor) {
             const recorded = await this.changes.recordPage(system, changes, nextCursor);
-            await this.changes.assignToBacklog(recorded, LINK_BACKLOG_JOB_ID);
+            await this.changes.assignToJob(recorded, LINK_BACKLOG_JOB_ID);
             read += recorded.length;
           }
           cursor = nextCursor;
@@ -113,8 +114,14 @@ export class FeedPoller {
     if (!changes.length) return 0;
     if (changes.length >= this.config.get('BACKLOG_BULK_MIN', { infer: true })) {
       // Handed over before the job is added: if this stops in between, the reconciler finds them unlinked.
-      await this.changes.assignToBacklog(changes, LINK_BACKLOG_JOB_ID);
+      await this.changes.assignToJob(changes, LINK_BACKLOG_JOB_ID);
       await this.linking.add(LinkingJobName.LinkBacklog, {} as LinkingJob, { jobId: LINK_BACKLOG_JOB_ID, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+      return changes.length;
+    }
+    if (changes.length >= this.config.get('LINK_BATCH_MIN', { infer: true })) {
+      const jobId = linkBatchJobId(changes[0].jobId);
+      await this.changes.assignToJob(changes, jobId);
+      await this.linking.add(LinkingJobName.LinkBatch, {} as LinkingJob, { jobId });
       return changes.length;
     }
     await this.linking.addBulk(

@@ -67,6 +67,11 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         await this.queueTrainingIfDue();
         return summary;
       }
+      case LinkingJobName.LinkBatch: {
+        const summary = await this.backlog.linkBatch(job.id!);
+        await this.queueTrainingIfDue();
+        return summary;
+      }
       case LinkingJobName.Poll:
         return this.poller.poll((job.data as PollJob).system);
       case LinkingJobName.Train:

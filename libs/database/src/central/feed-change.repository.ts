@@ -82,10 +82,10 @@ export class FeedChangeRepository {
   }
 
   /**
-   * The changes belong to the backlog job (`jobId`) from now on: the reconciler finds them pending while that job
-   * waits or runs, and enqueues them one by one if it is lost.
+   * The changes belong to one job linking many (the backlog job, a poll's batch) from now on: the reconciler finds
+   * them pending while that job waits or runs, and enqueues them one by one if it is lost.
    */
-  async assignToBacklog(changes: readonly FeedChange[], jobId: string): Promise<void> {
+  async assignToJob(changes: readonly FeedChange[], jobId: string): Promise<void> {
     if (!changes.length) return;
     await this.dataSource.query(
       `UPDATE central.feed_changes f SET job_id = $4, enqueued_at = now()
@@ -95,7 +95,7 @@ export class FeedChangeRepository {
     );
   }
 
-  /** Unlinked changes of the backlog job `jobId`, oldest first. */
+  /** Unlinked changes of the job `jobId` (the backlog job, a poll's batch), oldest first. */
   async backlog(jobId: string, limit: number): Promise<FeedChange[]> {
     const rows: Array<{ system: CaseSystem; record_id: string; version: number; job_id: string }> = await this.dataSource.query(
       `SELECT system, record_id, version, job_id FROM central.feed_changes
