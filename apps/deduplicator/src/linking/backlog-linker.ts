@@ -112,7 +112,11 @@ export class BacklogLinker {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  async run(): Promise<BacklogSummary> {
+  run(): Promise<BacklogSummary> {
+    return this.poller.withPollsHeld(() => this.linkBacklog());
+  }
+
+  private async linkBacklog(): Promise<BacklogSummary> {
     const summary: BacklogSummary = { rounds: 0, records: 0, inBulk: 0, oneByOne: 0, notFound: 0 };
     const started = Date.now();
     for (;;) {

@@ -12,6 +12,11 @@ const PAGE = 200;
 const MAX_PAGES_PER_POLL = 25;
 /** The largest page the case systems answer: a backlog is read in the fewest requests. */
 const DRAIN_PAGE = 500;
+/**
+ * States of the backlog job in which it will still read what is handed to it now (while it runs, this replica's
+ * polls are held off; another replica's may hand it changes just as it ends, and the reconciler finds those).
+ */
+const BACKLOG_PENDING = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'active']);
 
 /**
  * Reads a case system's change feed from the persisted cursor and enqueues one linking job per change. Each page
@@ -81,38 +86,47 @@ export class FeedPoller {
   }
 
   /**
-   * Reads every feed to its end for the backlog job, each change recorded and handed to that job (its id in
-   * `central.feed_changes`), however many there are. Answers how many were read.
+   * Runs the backlog job's work with this replica's polls held off (they would hand it changes it may already have
+   * finished reading): polls reading now finish first, and polls due meanwhile find nothing to do.
    */
-  async drain(): Promise<number> {
+  async withPollsHeld<T>(work: () => Promise<T>): Promise<T> {
     this.draining = true;
     try {
       await Promise.allSettled([...this.reading]);
-      let read = 0;
-      for (const system of ['AIS', 'LCS'] as const) {
-        const client = system === 'AIS' ? this.ais : this.lcs;
-        await this.changes.assignToJob(await this.changes.unqueued(system, 1_000_000), LINK_BACKLOG_JOB_ID);
-        let cursor = await this.changes.loadCursor(system);
-        for (;;) {
-          const { changes, nextCursor, hasMore } = await client.changes(cursor, DRAIN_PAGE);
-          if (changes.length || nextCursor !== cursor) {
-            const recorded = await this.changes.recordPage(system, changes, nextCursor);
-            await this.changes.assignToJob(recorded, LINK_BACKLOG_JOB_ID);
-            read += recorded.length;
-          }
-          cursor = nextCursor;
-          if (!hasMore) break;
-        }
-      }
-      return read;
+      return await work();
     } finally {
       this.draining = false;
     }
   }
 
+  /**
+   * Reads every feed to its end for the backlog job (inside `withPollsHeld`), each change recorded and handed to
+   * that job (its id in `central.feed_changes`), however many there are. Answers how many were read.
+   */
+  async drain(): Promise<number> {
+    let read = 0;
+    for (const system of ['AIS', 'LCS'] as const) {
+      const client = system === 'AIS' ? this.ais : this.lcs;
+      await this.changes.assignToJob(await this.changes.unqueued(system, 1_000_000), LINK_BACKLOG_JOB_ID);
+      let cursor = await this.changes.loadCursor(system);
+      for (;;) {
+        const { changes, nextCursor, hasMore } = await client.changes(cursor, DRAIN_PAGE);
+        if (changes.length || nextCursor !== cursor) {
+          const recorded = await this.changes.recordPage(system, changes, nextCursor);
+          await this.changes.assignToJob(recorded, LINK_BACKLOG_JOB_ID);
+          read += recorded.length;
+        }
+        cursor = nextCursor;
+        if (!hasMore) break;
+      }
+    }
+    return read;
+  }
+
   private async enqueue(changes: readonly FeedChange[]): Promise<number> {
     if (!changes.length) return 0;
-    if (changes.length >= this.config.get('BACKLOG_BULK_MIN', { infer: true })) {
+    // While a backlog waits to be linked, what a poll finds joins it: a first connection is then decided as one.
+    if (changes.length >= this.config.get('BACKLOG_BULK_MIN', { infer: true }) || BACKLOG_PENDING.has(await this.linking.getJobState(LINK_BACKLOG_JOB_ID))) {
       // Handed over before the job is added: if this stops in between, the reconciler finds them unlinked.
       await this.changes.assignToJob(changes, LINK_BACKLOG_JOB_ID);
       await this.linking.add(LinkingJobName.LinkBacklog, {} as LinkingJob, { jobId: LINK_BACKLOG_JOB_ID, removeOnComplete: true, removeOnFail: true, attempts: 3 });

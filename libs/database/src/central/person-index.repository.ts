@@ -289,9 +289,15 @@ export class PersonIndexRepository {
     }
   }
 
-  /** `openReview` for many at once. */
+  /** `openReview` for many at once; of several for one record and candidate person, the strongest is kept. */
   async openReviews(manager: EntityManager, reviews: readonly ReviewWrite[]): Promise<void> {
-    for (const part of chunks(reviews)) {
+    const strongest = new Map<string, ReviewWrite>();
+    for (const r of reviews) {
+      const key = `${r.system}\u0000${r.recordId}\u0000${r.candidatePersonId}`;
+      const seen = strongest.get(key);
+      if (!seen || r.probability > seen.probability) strongest.set(key, r);
+    }
+    for (const part of chunks([...strongest.values()])) {
       await manager.query(
         `INSERT INTO central.review_items (id, system, record_id, candidate_person_id, reason, probability, explanation, status)
          SELECT x.id, x.system, x.record_id, x.candidate_person_id, x.reason, x.probability, x.explanation, 'open'
