@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AdulthoodRepository, CENTRAL_SCHEMA, migrateSchemas, postgresOptions, StatisticsPopulation, StatisticsRepository } from '@app/database';
+import { AdulthoodRepository, BoardReportRepository, CENTRAL_SCHEMA, migrateSchemas, postgresOptions, StatisticsPopulation, StatisticsRepository } from '@app/database';
 import { Period, parsePeriod } from '@app/statistics';
 import { StatisticsService } from '../apps/insights/src/statistics/statistics.service';
 import { TransitionFiguresService } from '../apps/insights/src/statistics/transition-figures';
@@ -238,7 +238,11 @@ async function main(): Promise<void> {
 
     dataSource = new DataSource(postgresOptions(settings, CENTRAL_SCHEMA, 'bench-stats'));
     await dataSource.initialize();
-    const service = new StatisticsService(new StatisticsRepository(dataSource), new TransitionFiguresService(new AdulthoodRepository(dataSource)));
+    const service = new StatisticsService(
+      new StatisticsRepository(dataSource),
+      new TransitionFiguresService(new AdulthoodRepository(dataSource)),
+      new BoardReportRepository(dataSource),
+    );
     const quarter = parsePeriod(QUARTER);
     const year = parsePeriod(FINANCIAL_YEAR);
     const exact = (period: Period, population: StatisticsPopulation = 'all') => () => service.exact(period, population);

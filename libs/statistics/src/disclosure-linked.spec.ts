@@ -7,7 +7,9 @@ import {
   PopulationLink,
   PopulationTables,
   PublishedPopulation,
+  EARLIER_REVISION,
   auditLinkedPopulations,
+  linkRevisions,
   proveLinkedPopulationsSafe,
   suppressLinkedPopulations,
 } from './disclosure-linked';
@@ -269,5 +271,65 @@ describe('linked populations, as a property', () => {
       }),
       { numRuns: 25 },
     );
+  });
+  /**
+   * Two revisions of one published report: the second holds the first's referrals, late ones added and some
+   * corrected (another gender or nationality). A reader holding both may assume counts only grew (see
+   * `linkRevisions`); read together they must leave every "c" of either revision at least two whole values apart,
+   * what one report alone must give, never a single value.
+   */
+  const change = fc.record({ index: fc.nat(), gender: fc.constantFrom('Female', 'Male', 'Other'), nationality: fc.constantFrom('Albanian', 'UK', 'Vietnamese', 'Eritrean') });
+
+  it('two revisions of one report read together never narrow a "c" to a single value (exact auditor)', () => {
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 40 }), fc.array(person, { maxLength: 6 }), fc.array(change, { maxLength: 3 }), (first, late, changes) => {
+        const second = [...first, ...late];
+        changes.forEach(({ index, gender, nationality }) => {
+          if (second.length > 0) second[index % second.length] = { ...second[index % second.length], gender, nationality };
+        });
+        const one = suppressLinkedPopulations(linkedOf(first));
+        const earlier = { populations: one.published, links: linkedOf(first).links };
+        const linked = linkedOf(second);
+        const two = suppressLinkedPopulations(linked, { earlier });
+        const audit = auditLinkedPopulations(linkRevisions(earlier, { populations: two.published, links: linked.links }));
+        expect(audit.recoverable).toEqual([]);
+        audit.ranges.filter((r) => !r.cell.population.startsWith(OVERLAP)).forEach((r) => expect(r.max - r.min).toBeGreaterThanOrEqual(1));
+        // Every "c" of the first revision is still "c" in the second unless its count fell to 0.
+        for (const [name, tables] of Object.entries(one.published)) {
+          for (const [i, b] of (tables.breakdowns ?? []).entries()) {
+            b.cells.forEach((c, j) => {
+              const now = linked.populations[name].breakdowns![i].cells.find((d) => d.label === c.label)?.count ?? 0;
+              if (c.count === 'c' && now > 0) expect(two.published[name].breakdowns![i].cells.find((d) => d.label === c.label)?.count).toBe('c');
+              void j;
+            });
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('is needed: a "c" of 5 that grows to 6 and is shown is narrowed to 5 or 6 when read with the first revision', () => {
+    const adult = (gender: string): Person => ({ age: 'Adult', place: 'UK', gender, nationality: 'UK', child: false, againAsAdult: false, adultNationality: 'UK' });
+    const first = [...Array.from({ length: 5 }, () => adult('Female')), ...Array.from({ length: 30 }, () => adult('Male'))];
+    const second = [...first, adult('Female')];
+    const one = suppressLinkedPopulations(linkedOf(first));
+    const earlier = { populations: one.published, links: linkedOf(first).links };
+    const female = (p: PublishedPopulation): PublishedCount | undefined => cell(p.breakdowns![0], 'Female');
+    const rangeOfFirst = (audit: ReturnType<typeof auditLinkedPopulations>) =>
+      audit.ranges.find((r) => r.cell.population === `referrals:adults${EARLIER_REVISION}` && 'label' in r.cell.cell && r.cell.cell.label === 'Female');
+    expect(female(one.published['referrals:adults'])).toBe('c');
+    // Alone, the first revision leaves the women anywhere from 1 to 34 (the men are hidden with them).
+    expect(auditLinkedPopulations(earlier).ranges).toContainEqual({ cell: { population: 'referrals:adults', cell: { dimension: 'gender', label: 'Female' } }, min: 1, max: 34 });
+    // Protected on its own, the second revision shows 6 women and 30 men: with the first, the women were 5 or 6.
+    const alone = suppressLinkedPopulations(linkedOf(second));
+    expect(female(alone.published['referrals:adults'])).toBe(6);
+    expect(rangeOfFirst(auditLinkedPopulations(linkRevisions(earlier, { populations: alone.published, links: linkedOf(second).links })))).toMatchObject({ min: 5, max: 6 });
+    // Protected with the first revision, it keeps the "c" and nothing can be worked out from the two together.
+    const two = suppressLinkedPopulations(linkedOf(second), { earlier });
+    expect(female(two.published['referrals:adults'])).toBe('c');
+    const together = auditLinkedPopulations(linkRevisions(earlier, { populations: two.published, links: linkedOf(second).links }));
+    expect(together.recoverable).toEqual([]);
+    expect(rangeOfFirst(together)).toMatchObject({ min: 1, max: 34 });
   });
 });

@@ -13,7 +13,7 @@ import { BreakdownShape, CrossTabShape, Layout, TableCellRef, layOut } from './d
 import { sharedTotalNetwork } from './disclosure-network';
 import { FindRecoverable, protect } from './disclosure-protect';
 import { publishLaidOut } from './disclosure-publish';
-import { PublishedCount, SMALLEST_SUPPRESSED, SUPPRESSED, isSmallCount } from './disclosure-rule';
+import { PublishedCount, SMALLEST_SUPPRESSED, SUPPRESSED, SuppressionReason, isSmallCount } from './disclosure-rule';
 import { InconsistentPublishedTableError, TableInvariantError } from './statistics.errors';
 import { Cell, assertBreakdownSumsToTotal, assertCrossTabSumsToTotals } from './table';
 
@@ -39,7 +39,10 @@ export interface LinkedPopulations<T> {
  *   can subtract, so 1 to 5 of them is protected like a "c"; the whole's total and overlapping counts are at least
  *   each part's (individuals: a person referred as a child and again as an adult is one individual of all, shown
  *   by their earliest referral, and one of each part);
- * - `within`: every cell of `inner` is at most the same cell of `outer` (individuals at most referrals).
+ * - `within`: every cell of `inner` is at most the same cell of `outer` (individuals at most referrals);
+ * - `grows`: every cell of `later` is the same cell of `earlier` and a count of 0 or more published nowhere (two
+ *   revisions of one report, the later holding the earlier's records and late ones: what a reader comparing them
+ *   may assume). See `linkRevisions`.
  */
 export type PopulationLink =
   | {
@@ -53,7 +56,8 @@ export type PopulationLink =
        */
       readonly guardOverlap?: boolean;
     }
-  | { readonly relation: 'within'; readonly inner: string; readonly outer: string };
+  | { readonly relation: 'within'; readonly inner: string; readonly outer: string }
+  | { readonly relation: 'grows'; readonly earlier: string; readonly later: string };
 
 /**
  * Counts of parts of a population that may overlap, published with its tables (people by quarter: a person
@@ -95,10 +99,19 @@ export interface LinkedCellRef {
  * Protects linked populations together: counts of 1 to 5 anywhere in any of them, then complementary cells until
  * no "c" in any population can be worked out from everything published in all of them. Each population's
  * published tables come from this one result.
+ *
+ * With `earlier` (the same populations as an earlier revision published them), the new revision is protected
+ * together with it, for a reader who holds both (see `linkRevisions`): every cell that earlier revision showed as
+ * "c" stays "c" while it is not 0 (a count that grew from 5 to 6 shown as 6 would tell that it was 5 or less, and,
+ * with the total up by one, that it was 5), and while the two revisions read together still let a "c" of either be
+ * worked out, the new revision hides more: the same cell, else the smallest cell summed with it, else the smallest
+ * cell of its population. The earlier revision is already published and never changes. The caller audits the
+ * result with `linkRevisions` as the final gate.
  */
 export function suppressLinkedPopulations(
   linked: LinkedPopulations<PopulationTables>,
-): DisclosureControlled<Record<string, PublishedPopulationTables>, LinkedCellRef> {
+  { earlier }: { readonly earlier?: LinkedPopulations<PublishedPopulation> } = {},
+): DisclosureControlled<Record<string, PublishedPopulationTables>, LinkedCellRef> & { readonly withEarlier?: SafetyProof } {
   for (const [name, tables] of Object.entries(linked.populations)) {
     (tables.breakdowns ?? []).forEach(assertBreakdownSumsToTotal);
     (tables.crossTabs ?? []).forEach(assertCrossTabSumsToTotals);
@@ -120,8 +133,105 @@ export function suppressLinkedPopulations(
   }
   const negative = values.findIndex((value, cell) => model.hidden[cell] && value < 0);
   if (negative >= 0) throw new TableInvariantError('populations_disagree', `linked populations disagree: ${where(negative)} is less than its parts`);
-  const reasons = protect(model, values, recoverableGivenTruth(model, values), { innerFirst: true });
+  const findRecoverable = recoverableGivenTruth(model, values);
+  if (!earlier) return publishedOf(linked, model, protect(model, values, findRecoverable, { innerFirst: true }));
 
+  const cellOf = new Map<string, number>();
+  model.refs.forEach((ref, cell) => {
+    if (!model.hidden[cell]) cellOf.set(cellKeyOf(ref.population, ref.cell), cell);
+  });
+  const forced = values.map(() => false);
+  const before = publishedModel(earlier);
+  before.counts.forEach((count, i) => {
+    const cell = before.hidden[i] ? undefined : cellOf.get(cellKeyOf(before.refs[i].population, before.refs[i].cell));
+    if (count === SUPPRESSED && cell !== undefined) forced[cell] = true;
+  });
+  // Protected as if alone first: where that already hides every earlier "c" (figures unchanged, or changed little),
+  // it is the answer, the same pattern a generation with the same figures gave before. Otherwise its own "c"s are
+  // kept with the earlier ones, so that forcing the earlier ones does not send the greedy choice elsewhere.
+  let reasons = protect(model, values, findRecoverable, { innerFirst: true });
+  if (forced.some((force, cell) => force && reasons[cell] === undefined && values[cell] > 0)) {
+    reasons.forEach((reason, cell) => (forced[cell] ||= reason !== undefined));
+    reasons = protect(model, values, findRecoverable, { innerFirst: true, forced });
+  }
+  for (;;) {
+    const result = publishedOf(linked, model, reasons);
+    const proof = proveRevisionsSafe(earlier, linked, result.published);
+    if (proof.safe) return { ...result, withEarlier: proof };
+    const shown = (cell: number): boolean => reasons[cell] === undefined && !model.hidden[cell] && values[cell] > 0;
+    const smallest = (cells: readonly number[]): number | undefined =>
+      cells.filter(shown).sort((a, b) => Number(model.isMargin[a]) - Number(model.isMargin[b]) || values[a] - values[b] || a - b)[0];
+    let more = false;
+    for (const ref of proof.recoverable) {
+      const name = ref.population.endsWith(EARLIER_REVISION) ? ref.population.slice(0, -EARLIER_REVISION.length) : ref.population;
+      const same = cellOf.get(cellKeyOf(name, ref.cell));
+      const family = model.families.find((f) => f.name === name);
+      const own = family ? values.map((_, cell) => cell).filter((cell) => model.refs[cell].population === name) : values.map((_, cell) => cell);
+      const related = same === undefined ? [] : model.relations.filter((r) => r.kind === 'sum' && [...r.members, ...r.totals].includes(same)).flatMap((r) => [...r.members, ...r.totals]);
+      const chosen = same !== undefined && shown(same) ? same : (smallest(related) ?? smallest(own) ?? smallest(values.map((_, cell) => cell)));
+      if (chosen !== undefined && !forced[chosen]) {
+        forced[chosen] = true;
+        more = true;
+      }
+    }
+    // Nothing left to hide: the caller's gate refuses to publish it.
+    if (!more) return { ...result, withEarlier: proof };
+    reasons.forEach((reason, cell) => (forced[cell] ||= reason !== undefined));
+    reasons = protect(model, values, findRecoverable, { innerFirst: true, forced });
+  }
+}
+
+/** Whether any "c" can be worked out, and which ones: `safe` is a proof (see `proveLinkedPopulationsSafe`). */
+export interface SafetyProof {
+  readonly safe: boolean;
+  readonly recoverable: readonly LinkedCellRef[];
+}
+
+/**
+ * `proveLinkedPopulationsSafe` of two revisions read together (`linkRevisions`), the later one's true counts at
+ * hand. Where the later revision shows every earlier population exactly as the earlier did, with the same links,
+ * there is nothing more to prove: every completion of the later one, with nothing added since the earlier, is one
+ * of the two together, so no "c" moves less than it does
+ * in the later revision alone (proved by the caller), and each earlier "c" moves with its later twin. Otherwise the search starts from the
+ * later revision's true counts, with the earlier one's completed under them, when growth admits that.
+ */
+function proveRevisionsSafe(
+  earlier: LinkedPopulations<PublishedPopulation>,
+  later: LinkedPopulations<PopulationTables>,
+  published: Readonly<Record<string, PublishedPopulation>>,
+): SafetyProof {
+  const laterLinks = new Set(later.links.map((link) => JSON.stringify(link)));
+  const unchanged =
+    Object.entries(earlier.populations).every(([name, tables]) => name in published && canonical(tables) === canonical(published[name])) &&
+    earlier.links.every((link) => laterLinks.has(JSON.stringify(link)));
+  if (unchanged) return { safe: true, recoverable: [] };
+  const joint = linkRevisions(earlier, { populations: published, links: later.links });
+  const underTruth = publishedModel({ populations: { ...joint.populations, ...later.populations }, links: joint.links });
+  let start: number[] | undefined;
+  try {
+    const known = underTruth.counts.map((count) => (count === SUPPRESSED ? null : count));
+    start = new CompletionProblem(underTruth.relations, known, lowerBoundsOf(underTruth, SMALLEST_SUPPRESSED)).completion();
+  } catch (error) {
+    if (!(error instanceof InconsistentPublishedTableError)) throw error;
+  }
+  return proveSafe(publishedModel(joint), SMALLEST_SUPPRESSED, start);
+}
+
+/** A population's published tables as a string, whatever else their objects carry (titles). */
+function canonical(tables: PublishedPopulation): string {
+  return JSON.stringify([
+    (tables.breakdowns ?? []).map((b) => [b.dimension, b.total, b.cells.map((c) => [c.label, c.count])]),
+    (tables.crossTabs ?? []).map((t) => [t.rowDimension, t.columnDimension, t.rows, t.columns, t.counts, t.rowTotals, t.columnTotals, t.total]),
+    tables.overlapping ? [tables.overlapping.dimension, tables.overlapping.cells.map((c) => [c.label, c.count])] : null,
+  ]);
+}
+
+/** The published tables of every population, given the reason (if any) each cell of the model is suppressed for. */
+function publishedOf(
+  linked: LinkedPopulations<PopulationTables>,
+  model: Model<number>,
+  reasons: readonly (SuppressionReason | undefined)[],
+): DisclosureControlled<Record<string, PublishedPopulationTables>, LinkedCellRef> {
   const published: Record<string, PublishedPopulationTables> = {};
   const suppressions: Suppression<LinkedCellRef>[] = [];
   for (const family of model.families) {
@@ -144,6 +254,96 @@ export function suppressLinkedPopulations(
     };
   }
   return { published, suppressions };
+}
+
+/** How the populations of an earlier revision are named when read beside the later one (`linkRevisions`). */
+export const EARLIER_REVISION = ' (earlier revision)';
+
+/**
+ * Two revisions of the same linked populations as one reader holding both reads them, for the auditor: the earlier
+ * revision's populations renamed with `EARLIER_REVISION`, each revision's own links, and a `grows` link from each
+ * earlier population to the later one of the same name and tables. Late referrals and decisions only add records,
+ * so a reader may assume every count only grew; corrections and merges of duplicate records can make a count fall,
+ * and where the published figures of a group of linked populations rule growth out the reader knows the assumption
+ * is false there. So growth is assumed wherever the published figures admit it: every `grows` link of a group if
+ * they all fit, else as many as fit, one by one.
+ */
+export function linkRevisions(
+  earlier: LinkedPopulations<PublishedPopulation>,
+  later: LinkedPopulations<PublishedPopulation>,
+): LinkedPopulations<PublishedPopulation> {
+  const renamed = (name: string): string => `${name}${EARLIER_REVISION}`;
+  const renameLink = (link: PopulationLink): PopulationLink => {
+    switch (link.relation) {
+      case 'within':
+        return { ...link, inner: renamed(link.inner), outer: renamed(link.outer) };
+      case 'grows':
+        return { ...link, earlier: renamed(link.earlier), later: renamed(link.later) };
+      default:
+        return { ...link, parts: link.parts.map(renamed), whole: renamed(link.whole) };
+    }
+  };
+  const populations: Record<string, PublishedPopulation> = { ...later.populations };
+  Object.entries(earlier.populations).forEach(([name, tables]) => (populations[renamed(name)] = tables));
+  const links = [...later.links, ...earlier.links.map(renameLink)];
+  const grows: PopulationLink[] = Object.keys(earlier.populations)
+    .filter((name) => name in later.populations && shapeOf(earlier.populations[name]) === shapeOf(later.populations[name]))
+    .map((name) => ({ relation: 'grows', earlier: renamed(name), later: name }));
+
+  // Groups of populations tied by links; growth in one group says nothing of another.
+  const names = Object.keys(populations);
+  const parent = new Map(names.map((name) => [name, name]));
+  const find = (name: string): string => {
+    while (parent.get(name) !== name) name = parent.get(name)!;
+    return name;
+  };
+  for (const link of [...links, ...grows]) {
+    const [first, ...rest] = linkNames(link);
+    rest.forEach((name) => parent.set(find(name), find(first)));
+  }
+  const kept: PopulationLink[] = [];
+  for (const root of new Set(names.map(find))) {
+    const members = new Set(names.filter((name) => find(name) === root));
+    const ownLinks = links.filter((link) => members.has(linkNames(link)[0]));
+    const ownGrows = grows.filter((link) => members.has(linkNames(link)[0]));
+    if (ownGrows.length === 0) continue;
+    const group = (extra: readonly PopulationLink[]): LinkedPopulations<PublishedPopulation> => ({
+      populations: Object.fromEntries([...members].map((name) => [name, populations[name]])),
+      links: [...ownLinks, ...extra],
+    });
+    if (hasCompletion(group(ownGrows))) {
+      kept.push(...ownGrows);
+      continue;
+    }
+    const fitting: PopulationLink[] = [];
+    for (const link of ownGrows) if (hasCompletion(group([...fitting, link]))) fitting.push(link);
+    kept.push(...fitting);
+  }
+  return { populations, links: [...links, ...kept] };
+}
+
+function linkNames(link: PopulationLink): string[] {
+  switch (link.relation) {
+    case 'within':
+      return [link.inner, link.outer];
+    case 'grows':
+      return [link.earlier, link.later];
+    default:
+      return [...link.parts, link.whole];
+  }
+}
+
+/** Whether the published populations have a whole-number completion at all (a "c" at least 1). */
+function hasCompletion(linked: LinkedPopulations<PublishedPopulation>): boolean {
+  const model = publishedModel(linked);
+  const published = model.counts.map((count) => (count === SUPPRESSED ? null : count));
+  try {
+    new CompletionProblem(model.relations, published, lowerBoundsOf(model, SMALLEST_SUPPRESSED)).completion();
+    return true;
+  } catch (error) {
+    if (error instanceof InconsistentPublishedTableError) return false;
+    throw error;
+  }
 }
 
 /**
@@ -184,14 +384,16 @@ export function auditLinkedPopulations(
 export function proveLinkedPopulationsSafe(
   linked: LinkedPopulations<PublishedPopulation>,
   { lowerBound = SMALLEST_SUPPRESSED, startingFrom }: AuditOptions & { readonly startingFrom?: LinkedPopulations<PopulationTables> } = {},
-): { readonly safe: boolean; readonly recoverable: readonly LinkedCellRef[] } {
-  const model = publishedModel(linked);
+): SafetyProof {
+  return proveSafe(publishedModel(linked), lowerBound, startingFrom && exactModel(startingFrom).counts);
+}
+
+function proveSafe(model: Model<PublishedCount>, lowerBound: number, offered: readonly number[] | undefined): SafetyProof {
   const published = model.counts.map((count) => (count === SUPPRESSED ? null : count));
   const problem = new CompletionProblem(model.relations, published, lowerBoundsOf(model, lowerBound));
   // A completion inside the set rather than at a corner of it lets a few programs show most cells move. Where
   // it comes from does not matter: it is checked against the publication like any other, and used only if it is one.
-  const offered = startingFrom && exactModel(startingFrom).counts;
-  const base = offered && problem.isCompletion(offered) ? offered : problem.completion();
+  const base = offered && offered.length === published.length && problem.isCompletion(offered) ? [...offered] : problem.completion();
   const seen = new Seen(base);
   // Every "c"; a guarded hidden count only where this completion has it at 1 to 5: elsewhere it either moves or
   // is fixed at a value a shown count could have, and is safe either way.
@@ -346,6 +548,8 @@ function lowerBoundsOf<C>(model: Model<C>, lowerBound: number): number[] {
 const TOTAL_KEY = 'total';
 /** How the people in two populations at once are named in an audit: "in both individuals:adults and ...". */
 export const OVERLAP = 'in both';
+/** How the records added between two revisions are named in an audit. */
+const ADDED = 'added between';
 
 /**
  * Lays every population out as `suppressTablesSharingTotal` would (its own tables' sums from the shared-total
@@ -359,7 +563,7 @@ function buildModel<C extends PublishedCount>(
 ): Model<C> {
   const names = Object.keys(linked.populations);
   for (const link of linked.links) {
-    const linkedNames = link.relation === 'within' ? [link.inner, link.outer] : [...link.parts, link.whole];
+    const linkedNames = linkNames(link);
     const unknown = linkedNames.find((name) => !(name in linked.populations));
     if (unknown !== undefined) throw new TableInvariantError('shape_mismatch', `a link names "${unknown}", which is not a population`);
     if (new Set(linkedNames).size !== linkedNames.length) {
@@ -423,6 +627,21 @@ function buildModel<C extends PublishedCount>(
       });
       continue;
     }
+    if (link.relation === 'grows') {
+      // The later revision's count is the earlier one's and those added since, published nowhere: at least 0, and
+      // not guarded (how many records came late is not a count of people the tables hide).
+      const earlier = family(link.earlier);
+      family(link.later).keys.forEach((cell, key) => {
+        const before = earlier.keys.get(key)!;
+        model.counts.push(overlap([model.counts[cell]], model.counts[before]));
+        model.refs.push({ population: `${ADDED} ${link.earlier} and ${link.later}`, cell: model.refs[cell].cell });
+        model.isMargin.push(false);
+        model.hidden.push(true);
+        model.guarded.push(false);
+        model.relations.push({ members: [cell], totals: [before, model.counts.length - 1], kind: 'sum' });
+      });
+      continue;
+    }
     const whole = family(link.whole);
     const parts = link.parts.map(family);
     const overlappingKeys = new Set(
@@ -464,7 +683,8 @@ function padLinkedPopulations<C extends PublishedCount>(linked: LinkedPopulation
     return name;
   };
   for (const link of linked.links) {
-    if (link.relation !== 'within') link.parts.forEach((part) => group.set(find(part), find(link.whole)));
+    if (link.relation === 'grows') group.set(find(link.earlier), find(link.later));
+    else if (link.relation !== 'within') link.parts.forEach((part) => group.set(find(part), find(link.whole)));
   }
   const padded = new Map<string, PopulationShape<C>>();
   const zero = 0 as C;
@@ -551,6 +771,10 @@ function keyOf(ref: TableCellRef): string {
   return 'dimension' in ref
     ? ['b', ref.dimension, ref.label].join(SEPARATOR)
     : ['x', ref.rowDimension, ref.columnDimension, ref.row, ref.column].join(SEPARATOR);
+}
+
+function cellKeyOf(population: string, cell: TableCellRef): string {
+  return [population, keyOf(cell)].join(SEPARATOR);
 }
 
 function describe(ref: LinkedCellRef): string {

@@ -61,10 +61,13 @@ export function protect(
   cells: ProtectedCells,
   values: readonly number[],
   findRecoverable: FindRecoverable,
-  { innerFirst = false }: { innerFirst?: boolean } = {},
+  { innerFirst = false, forced }: { innerFirst?: boolean; forced?: readonly boolean[] } = {},
 ): (SuppressionReason | undefined)[] {
   const hidden = (cell: number): boolean => cells.hidden?.[cell] === true;
-  const reasons: (SuppressionReason | undefined)[] = values.map((v, cell) => (!hidden(cell) && isSmallCount(v) ? 'primary' : undefined));
+  // `forced`: cells the caller needs hidden whatever their size (a "c" of an earlier revision), as complements are.
+  const reasons: (SuppressionReason | undefined)[] = values.map((v, cell) =>
+    hidden(cell) ? undefined : isSmallCount(v) ? 'primary' : forced?.[cell] === true && v > 0 ? 'secondary' : undefined,
+  );
   const suppressed = (cell: number): boolean => hidden(cell) || reasons[cell] !== undefined;
   const mustNotShow = (cell: number): boolean => reasons[cell] !== undefined || (cells.guarded?.[cell] === true && isSmallCount(values[cell]));
   const cellsOf = (relation: CellRelation): number[] => [...relation.members, ...relation.totals];

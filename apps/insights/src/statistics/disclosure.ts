@@ -30,7 +30,8 @@ import { POPULATIONS } from './population';
 /** What a board is told about the protection of its figures. */
 export const DISCLOSURE_RULE =
   'Counts of 1 to 5 are shown as "c"; further counts are shown as "c" where needed so that no "c" can be worked out ' +
-  "from totals and other figures, this board's or another board's for the same period (secondary suppression). " +
+  "from totals and other figures, this board's or another board's for the same period, or an earlier revision of " +
+  'this report (secondary suppression). ' +
   'Zero is shown as 0.';
 
 /**
@@ -89,10 +90,12 @@ export interface PeriodSet {
 export function publishFigureSet(
   periods: PeriodSet,
   exact: Readonly<Record<string, FiguresByPopulation<number>>>,
+  earlier?: EarlierRevision,
 ): Record<string, Record<StatisticsPopulation, PublishedFigures>> {
   const codes = [periods.whole, ...periods.parts];
   const linked = linkedFigureSetOf(periods, exact);
-  const { published, suppressions } = suppressLinkedPopulations(linked);
+  const before = earlier && linkedFigureSetOf({ whole: earlier.period, parts: [] }, { [earlier.period]: earlier.figures });
+  const { published, suppressions, withEarlier } = suppressLinkedPopulations(linked, { earlier: before });
   const shown = Object.fromEntries(
     codes.map((code) => [
       code,
@@ -101,6 +104,9 @@ export function publishFigureSet(
   ) as Record<string, Record<StatisticsPopulation, Figures<PublishedCount>>>;
   // Checked again from the published figures alone, each completion used as evidence checked in integers.
   assertSafe(proveLinkedPopulationsSafe(linkedFigureSetOf(periods, shown), { startingFrom: linked }));
+  // And with the revision already published, as a reader holding both reads them (`linkRevisions`): the proof the
+  // suppression ended on, from the published figures of both revisions alone, is the final gate.
+  if (withEarlier) assertSafe(withEarlier);
   return Object.fromEntries(
     codes.map((code) => [
       code,
@@ -112,6 +118,17 @@ export function publishFigureSet(
       ),
     ]),
   ) as Record<string, Record<StatisticsPopulation, PublishedFigures>>;
+}
+
+/**
+ * The figures of one period of the set as its standing revision published them, every population from one
+ * generation (the boards' reports of a period are generated together). A new revision is protected together with
+ * it: every "c" there stays "c" while its count is not 0, and the two read together, a reader assuming counts only
+ * grew between them, must leave every "c" of either at least two whole values (`linkRevisions`).
+ */
+export interface EarlierRevision {
+  readonly period: string;
+  readonly figures: FiguresByPopulation<PublishedCount>;
 }
 
 /** The one period of `publishFigures`, named so in the linked populations. */

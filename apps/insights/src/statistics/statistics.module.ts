@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AdulthoodRepository, NrmCaseStatisticsRepository, NrmWorklistRepository, StatisticsRepository } from '@app/database';
+import { AdulthoodRepository, BoardReportRepository, NrmCaseStatisticsRepository, NrmWorklistRepository, StatisticsRepository } from '@app/database';
 import { NrmCaseStatisticsController } from './nrm-case-statistics.controller';
 import { NrmCaseStatisticsService } from './nrm-case-statistics.service';
 import { StatisticsController } from './statistics.controller';
@@ -8,7 +8,7 @@ import { TransitionFiguresService } from './transition-figures';
 
 @Module({
   controllers: [NrmCaseStatisticsController, StatisticsController],
-  providers: [StatisticsRepository, StatisticsService, NrmCaseStatisticsRepository, NrmWorklistRepository, NrmCaseStatisticsService, AdulthoodRepository, TransitionFiguresService],
+  providers: [BoardReportRepository, StatisticsRepository, StatisticsService, NrmCaseStatisticsRepository, NrmWorklistRepository, NrmCaseStatisticsService, AdulthoodRepository, TransitionFiguresService],
   exports: [StatisticsService],
 })
 export class StatisticsModule {}

@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { StatisticsPopulation, StatisticsRepository } from '@app/database';
+import { BoardReportRepository, StatisticsPopulation, StatisticsRepository } from '@app/database';
 import { type Period, type PublishedCount, TableInvariantError, periodsOf, publicationSetOf } from '@app/statistics';
 import { DisclosureSummary, DISCLOSURE_RULE, FiguresByPopulation, publishFigureSet } from './disclosure';
 import { buildFigures, type Figures } from './figures';
-import { POPULATION_LABELS, POPULATIONS } from './population';
+import { AUDIENCE_CODES, AUDIENCES, POPULATION_LABELS, POPULATIONS } from './population';
 import { COUNTING_RULES, periodView, StatisticsReport } from './statistics-report';
 import { TransitionFiguresService, type TransitionFigures } from './transition-figures';
 
@@ -29,6 +29,7 @@ export class StatisticsService {
   constructor(
     private readonly repository: StatisticsRepository,
     private readonly transitions: TransitionFiguresService,
+    private readonly boardReports: BoardReportRepository,
   ) {}
 
   /** The safeguarding lead's internal view: exact counts. */
@@ -51,10 +52,13 @@ export class StatisticsService {
   /**
    * Every population's disclosure-controlled figures of a published period, from one joint suppression of every
    * population of every period of its publication set: adults + children = all cell by cell, and a year's figures
-   * are its quarters' added up, so protected one by one a "c" could be worked out from the others.
+   * are its quarters' added up, so protected one by one a "c" could be worked out from the others. Where the
+   * boards' reports of the period have a standing published revision, the figures are also protected together with
+   * it, for a reader holding both (so `GET /v1/statistics` and a new revision agree with what the boards hold).
    */
   async publishedForEveryPopulation(period: Period): Promise<Record<StatisticsPopulation, PublishedReport>> {
     const set = publicationSetOf(period);
+    const earlier = await this.standingPublished(period);
     const periods = periodsOf(set);
     for (let attempt = 1; ; attempt++) {
       const [readings, transitions] = await Promise.all([
@@ -66,7 +70,11 @@ export class StatisticsService {
         periods.map((p, i) => [p.code, Object.fromEntries(POPULATIONS.map((population) => [population, reading(i, population).figures]))]),
       ) as Record<string, FiguresByPopulation<number>>;
       try {
-        const published = publishFigureSet({ whole: set.financialYear.code, parts: set.quarters.map((q) => q.code) }, exact)[period.code];
+        const published = publishFigureSet(
+          { whole: set.financialYear.code, parts: set.quarters.map((q) => q.code) },
+          exact,
+          earlier && { period: period.code, figures: earlier },
+        )[period.code];
         const index = periods.findIndex((p) => p.code === period.code);
         return Object.fromEntries(
           POPULATIONS.map((population) => {
@@ -80,6 +88,18 @@ export class StatisticsService {
         this.logger.warn({ period: period.code, attempt }, 'periods or populations read in separate snapshots disagree (a write in between); reading again');
       }
     }
+  }
+
+  /**
+   * The period's figures as its standing published board reports show them, by population, when every board has
+   * one. The boards' reports of a period are generated together, so these come from one joint protection.
+   */
+  private async standingPublished(period: Period): Promise<FiguresByPopulation<PublishedCount> | undefined> {
+    const standing = await Promise.all(AUDIENCE_CODES.map((audience) => this.boardReports.latest(audience, period.code, 'published')));
+    if (standing.some((report) => report === null)) return undefined;
+    const figures: Partial<Record<StatisticsPopulation, Figures<PublishedCount>>> = {};
+    AUDIENCE_CODES.forEach((audience, i) => (figures[AUDIENCES[audience].population] = standing[i]!.content as StatisticsReport<PublishedCount>));
+    return figures as FiguresByPopulation<PublishedCount>;
   }
 
   private async read(period: Period, population: StatisticsPopulation, kind: 'nrm' | 'dtn' | null = null): Promise<PopulationReading> {
