@@ -89,6 +89,28 @@ describe('web pages in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   }
 
+  /**
+   * As expectNoAxeViolations, on a page with GOV.UK radios that reveal a follow-up question. GOV.UK Frontend sets
+   * aria-expanded on such a radio on purpose: ARIA does not allow it on a radio, so axe reports it, but screen
+   * readers announce it and the Design System keeps it after research with their users (a documented known issue,
+   * alphagov/govuk-frontend #979). Only that finding is set aside, and only on radios that control a reveal.
+   */
+  async function expectNoAxeViolationsWithRevealingRadios(page: Page): Promise<void> {
+    const violations = await axeViolations(page);
+    const revealing = async (selector: string) =>
+      page.evaluate(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); return !!e && e.type === 'radio' && e.hasAttribute('aria-controls') && !!e.closest('.govuk-radios'); })()`);
+    const kept: typeof violations = [];
+    for (const v of violations) {
+      const nodes: (typeof v)['nodes'] = [];
+      for (const n of v.nodes) {
+        const setAside = v.id === 'aria-allowed-attr' && /aria-expanded/.test(n.failureSummary ?? '') && !/aria-(?!expanded)/.test((n.failureSummary ?? '').replace(/aria-expanded/g, '')) && (await revealing(n.target[0]));
+        if (!setAside) nodes.push(n);
+      }
+      if (nodes.length > 0) kept.push({ ...v, nodes });
+    }
+    expect(kept).toEqual([]);
+  }
+
   /** The engine's own terms never reach a page a social worker reads. */
   async function expectPlainWords(page: Page): Promise<void> {
     const text = (await page.textContent('body')) ?? '';
@@ -302,6 +324,108 @@ describe('web pages in Chromium', () => {
     expect(id).toBeDefined();
     expect(errors).toEqual([]);
   });
+
+  it("asks the Home Office form's further questions on their own pages, with reveals, and reads them back", async () => {
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'first_responder', 'Thames Valley Police');
+    await page.check('input[name="under18"][value="no"]');
+    await page.check('input[name="under18DuringExploitation"][value="no"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/consent');
+    await page.check('input[name="cooperatesWithAuthorities"][value="yes"]');
+    await page.check('input[name="consentToNrm"][value="yes"]');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/details');
+    // The form's detailed types are revealed under the statistics type they count as.
+    expect(await page.isVisible('text=Forced to commit fraud, such as using their identity to claim benefits')).toBe(false);
+    await page.check('input[name="exploitation.types"][value="labour"]');
+    await page.check('input[name="exploitation.homeOfficeTypes"][value="forced-to-commit-fraud"]');
+    await page.check('input[name="exploitation.types"][value="criminal"]');
+    await page.check('#exploitation-countyLines');
+    await page.check('input[name="exploitation.location"][value="uk"]');
+    await page.fill('#exploitation-ukTowns', 'Slough');
+    await page.check('input[name="exploitation.ongoing"][value="no"]');
+    await page.fill('#potentialVictim-firstName', 'Arben');
+    await page.fill('#potentialVictim-lastName', 'Gashi');
+    await page.check('input[name="potentialVictim.gender"][value="male"]');
+    await page.selectOption('#potentialVictim-nationality', 'ALB');
+    await page.fill('#potentialVictim-contact-email', 'arben@example.com');
+    await fillFirstResponder(page);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '06a-details-detailed-types');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/check');
+    await screenshot(page, '06b-check-offers-questions');
+    await page.click('a:has-text("Answer the Home Office form\'s other questions")');
+
+    await page.waitForURL('**/referrals/new/background');
+    await page.fill('#potentialVictim-background-birthplace', 'Durrës, Albania');
+    expect(await page.isVisible('#exploitation-journeyDetails')).toBe(false);
+    await page.check('input[name="exploitation.takenSomewhere"][value="yes"]');
+    await page.fill('#exploitation-journeyDetails', 'By lorry to Dover');
+    await expectNoAxeViolationsWithRevealingRadios(page);
+    await screenshot(page, '06c-questions-background');
+    await page.click('button:has-text("Continue")');
+
+    await page.waitForURL('**/referrals/new/treatment');
+    await page.fill('#exploitation-howTheyLeft', 'Ran to a police station');
+    await page.check('input[name="exploitation.lastContact"][value="last_month"]');
+    await expectNoAxeViolationsWithRevealingRadios(page);
+    await screenshot(page, '06d-questions-treatment');
+    await page.click('button:has-text("Continue")');
+
+    await page.waitForURL('**/referrals/new/assessment');
+    await page.check('input[name="firstResponderAssessment.reportedBefore"][value="no"]');
+    await page.fill('#firstResponderAssessment-whyNotReportedSooner', 'Afraid of the exploiters');
+    await expectNoAxeViolationsWithRevealingRadios(page);
+    await screenshot(page, '06e-questions-assessment');
+    await page.click('button:has-text("Continue")');
+
+    await page.waitForURL('**/referrals/new/exploiters');
+    await page.check('input[name="exploitation.exploiters.locationKnown"][value="yes"]');
+    await page.check('input[name="exploitation.exploiters.inUk"][value="yes"]');
+    await page.fill('#exploitation-exploiters-locationDetails', 'A car wash in Slough');
+    await expectNoAxeViolationsWithRevealingRadios(page);
+    await screenshot(page, '06f-questions-exploiters');
+    await page.click('button:has-text("Continue")');
+
+    await page.waitForURL('**/referrals/new/support');
+    await page.check('input[name="potentialVictim.needsSupport"][value="yes"]');
+    await page.check('input[name="supportContact"][value="alternative"]');
+    await page.fill('#potentialVictim-contact-alternativePhone', '07700 900123');
+    await page.check('input[name="decisionTo"][value="someone_else"]');
+    await page.fill('#decisionRecipient-email', 'mira@example.com');
+    await page.click('button:has-text("Continue")');
+    // The rules' problems, on the page that asks the questions, named in the error summary.
+    const summary = (await page.textContent('.govuk-error-summary')) ?? '';
+    expect(summary).toContain('Enter who the alternative telephone number belongs to');
+    expect(summary).toContain('Confirm that the potential victim has given you permission to send the decision to this person');
+    expect(await page.inputValue('#decisionRecipient-email')).toBe('mira@example.com');
+    await expectNoAxeViolationsWithRevealingRadios(page);
+    await screenshot(page, '06g-questions-support-errors');
+    await page.fill('#potentialVictim-contact-alternativePhoneRelation', 'Solicitor');
+    await page.check('#decisionRecipient-permissionGiven');
+    await page.check('input[name="firstResponder.reportMadeIn"][value="england"]');
+    await page.click('button:has-text("Continue")');
+
+    await page.waitForURL('**/referrals/new/check');
+    const main = (await page.textContent('main')) ?? '';
+    for (const shown of ['Forced to commit fraud, Forced to commit crime', 'Durrës, Albania', 'By lorry to Dover', 'Within the last month', 'Afraid of the exploiters', 'A car wash in Slough', 'Solicitor', 'mira@example.com', 'England']) expect(main).toContain(shown);
+    await expectNoAxeViolations(page);
+    await screenshot(page, '06h-check-with-questions');
+    // Change returns to the check.
+    await page.click('a[href="/referrals/new/treatment?return=check#exploitation-howTheyLeft"]');
+    await page.waitForURL('**/referrals/new/treatment?return=check*');
+    await page.fill('#exploitation-howTheyLeft', 'Walked out at night');
+    await page.click('button:has-text("Continue")');
+    await page.waitForURL('**/referrals/new/check');
+    expect(await page.textContent('main')).toContain('Walked out at night');
+    await page.click('button:has-text("Submit referral")');
+    await page.waitForURL('**/confirmation');
+    const id = /\/referrals\/([0-9a-f-]{36})\//.exec(page.url())![1];
+    const row = await sql.query(`SELECT details->'exploitation'->'homeOfficeTypes' AS types, details->'decisionRecipient'->>'email' AS recipient, county_lines FROM central.referrals WHERE id = $1`, [id]);
+    expect(row.rows[0]).toEqual({ types: ['forced-to-commit-fraud', 'forced-to-commit-crime'], recipient: 'mira@example.com', county_lines: true });
+  }, 240_000);
 
   it('shows the GOV.UK error summary and inline messages from the API rules, keeping the answers', async () => {
     const page = await newPage();
