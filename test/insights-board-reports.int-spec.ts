@@ -3,11 +3,8 @@ import { Queue } from 'bullmq';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
+import { auditLinkedPopulations, auditTablesSharingTotal, EARLIER_REVISION, linkRevisions } from '@app/statistics/disclosure.testing';
 import {
-  auditLinkedPopulations,
-  auditTablesSharingTotal,
-  EARLIER_REVISION,
-  linkRevisions,
   PublishedBreakdown,
   PublishedCount,
   PublishedCrossTab,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
+import { auditLinkedPopulations } from '@app/statistics/disclosure.testing';
 import {
-  auditLinkedPopulations,
   type DisclosureAudit,
   type LinkedCellRef,
   type LinkedPopulations,

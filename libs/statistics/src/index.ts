@@ -3,19 +3,65 @@
  * Plain functions, no framework. The insights app groups referral rows in SQL, labels each group
  * (`ageGroupAtExploitation`, `exploitationTypeLabel`, ...), builds tables (`buildBreakdown`, `buildCrossTab`),
  * and for the boards passes the tables of every population of a period through `suppressLinkedPopulations` together
- * (adults + children = all, cell by cell), one population's through `suppressTablesSharingTotal`.
+ * (adults + children = all, cell by cell), one population's through `suppressTablesSharingTotal`, and proves the
+ * result with `proveLinkedPopulationsSafe`. Only what the apps use is exported here; the exact min/max auditors and
+ * the other helpers tests use are in `@app/statistics/disclosure.testing`.
  */
-export * from './statistics.errors';
+export type * from './statistics.errors';
+export { InvalidPeriodError, TableInvariantError } from './statistics.errors';
 export type { CalendarDate } from './calendar-date';
-export { ageOn, isLeapYear } from './calendar-date';
-export * from './period';
-export * from './published-period';
-export * from './exploitation-type';
-export * from './age-group';
-export * from './labels';
-export * from './dimension';
-export * from './table';
-export * from './disclosure-control';
-export * from './disclosure-audit';
-export * from './disclosure-linked';
+export { ageOn } from './calendar-date';
+export type { Period, PeriodKind, CalendarPeriodKind } from './period';
+export { parsePeriod, periodFromTo, quarterPeriod, financialYearPeriod, periodContaining, quartersIn } from './period';
+export type * from './published-period';
+export { PUBLISHED_PERIODS_TEXT, UnpublishedPeriodError, parsePublishedPeriod, periodsOf, publicationSetOf } from './published-period';
+export type * from './exploitation-type';
+export { EXPLOITATION_TYPES, exploitationTypeLabel } from './exploitation-type';
+export type * from './age-group';
+export { ageGroupAtExploitation } from './age-group';
+export type * from './labels';
+export {
+  caseSystemLabel,
+  countyLinesLabel,
+  decisionOutcomeLabel,
+  firstResponderTypeLabel,
+  genderLabel,
+  kindLabel,
+  locationLabel,
+  nationalityLabel,
+  sourceLabel,
+  submissionLabel,
+} from './labels';
+export type * from './dimension';
+export { DIMENSIONS, categoricalDimension } from './dimension';
+export type * from './table';
+export { buildBreakdown, buildCrossTab, columnBreakdown, rowBreakdown } from './table';
+export type {
+  BreakdownCellRef,
+  CrossTabCellRef,
+  DisclosureControlled,
+  PublishedBreakdown,
+  PublishedCell,
+  PublishedCount,
+  PublishedCrossTab,
+  PublishedTablesSharingTotal,
+  Suppression,
+  SuppressionReason,
+  TableCellRef,
+  TablesSharingTotal,
+} from './disclosure-control';
+export { publishCount, publishedColumnBreakdown, publishedRowBreakdown, suppressBreakdown } from './disclosure-control';
+export type { AuditOptions, DisclosureAudit, SuppressedCellRange } from './disclosure-audit';
+export type {
+  LinkedCellRef,
+  LinkedPopulations,
+  OverlappingCounts,
+  PopulationLink,
+  PopulationTables,
+  PublishedOverlappingCounts,
+  PublishedPopulation,
+  PublishedPopulationTables,
+  SafetyProof,
+} from './disclosure-linked';
+export { proveLinkedPopulationsSafe, suppressLinkedPopulations } from './disclosure-linked';
 export type { CrossTabShape } from './disclosure-layout';

@@ -1,5 +1,4 @@
-import { CalendarDate } from './calendar-date';
-import { Period, financialYearPeriod, parsePeriod, periodContaining, quartersIn } from './period';
+import { Period, parsePeriod, periodContaining, quartersIn } from './period';
 import { InvalidPeriodError, StatisticsError } from './statistics.errors';
 
 /**
@@ -24,7 +23,7 @@ export class UnpublishedPeriodError extends StatisticsError {
   }
 }
 
-export function isPublishedPeriod(period: Period): boolean {
+function isPublishedPeriod(period: Period): boolean {
   return (PUBLISHED_PERIOD_KINDS as readonly string[]).includes(period.kind);
 }
 
@@ -60,14 +59,4 @@ export function publicationSetOf(period: Period): PublicationSet {
 /** Every period of a set, the financial year first. */
 export function periodsOf(set: PublicationSet): Period[] {
   return [set.financialYear, ...set.quarters];
-}
-
-/** The financial year starting in April of `startYear`, and the set of its quarters (for schedulers and tests). */
-export function publicationSetOfYear(startYear: number): PublicationSet {
-  return publicationSetOf(financialYearPeriod(startYear));
-}
-
-/** The current quarter and financial year on a UK date: what a board viewer may always read. */
-export function currentPublishedPeriods(today: CalendarDate): { quarter: Period; financialYear: Period } {
-  return { quarter: periodContaining(today, 'quarter'), financialYear: periodContaining(today, 'financial_year') };
 }

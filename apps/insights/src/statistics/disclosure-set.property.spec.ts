@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { auditLinkedPopulations, parsePeriod, periodsOf, publicationSetOf, type PublishedCount } from '@app/statistics';
+import { parsePeriod, periodsOf, publicationSetOf, type PublishedCount } from '@app/statistics';
+import { auditLinkedPopulations } from '@app/statistics/disclosure.testing';
 import type { StatisticsPopulation } from '@app/database';
 import { FiguresByPopulation, PeriodSet, linkedFigureSetOf, publishFigureSet } from './disclosure';
 import { buildFigures, type Figures } from './figures';

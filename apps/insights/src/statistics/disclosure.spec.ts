@@ -1,4 +1,5 @@
-import { auditLinkedPopulations, auditTablesSharingTotal, parsePeriod, suppressTablesSharingTotal } from '@app/statistics';
+import { parsePeriod } from '@app/statistics';
+import { auditLinkedPopulations, auditTablesSharingTotal, suppressTablesSharingTotal } from '@app/statistics/disclosure.testing';
 import { FiguresByPopulation, linkedPopulationsOf, publishFigures } from './disclosure';
 import { buildFigures, Figures } from './figures';
 import { FullGroup, fullGroup as group, readingOf as reading } from './grouping-sets.testing';
