@@ -189,6 +189,85 @@ describe('web pages (intake)', () => {
     expect(confirmation.text).toContain("the adults&#39; case system (AIS)");
   });
 
+  /** Every Change link of Check your answers leads to a page that asks that answer, at the answer itself. */
+  async function expectChangeLinksLand(agent: Awaited<ReturnType<typeof signIn>>, check: string): Promise<string[]> {
+    const hrefs = [...check.matchAll(/<a class="govuk-link" href="([^"]+)">Change<span class="govuk-visually-hidden"> ([^<]+)<\/span>/g)].map((m) => ({ href: m[1].replace(/&amp;/g, '&'), what: m[2] }));
+    expect(hrefs.length).toBeGreaterThan(5);
+    for (const { href, what } of hrefs) {
+      const [path, anchor] = href.split('#');
+      const page = await agent.get(path).expect(200);
+      if (anchor) expect({ what, href, found: page.text.includes(`id="${anchor}"`) }).toEqual({ what, href, found: true });
+    }
+    return hrefs.map((h) => h.what);
+  }
+
+  it("links each answer's Change on Check your answers to the page that asks it, and offers none for a fixed organisation", async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const age = await agent.get('/referrals/new').expect(200);
+    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'no' }).expect(303);
+    const consent = await agent.get('/referrals/new/consent').expect(200);
+    await agent.post('/referrals/new/consent').type('form').send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' }).expect(303);
+    const details = await agent.get('/referrals/new/details').expect(200);
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({
+        _csrf: csrfOf(details.text),
+        'exploitation.types': 'labour',
+        'exploitation.location': 'uk',
+        'potentialVictim.firstName': 'Arben',
+        'potentialVictim.lastName': 'Krasniqi',
+        'potentialVictim.gender': 'male',
+        'potentialVictim.nationality': 'ALB',
+        'firstResponder.organisationType': 'police',
+        'firstResponder.name': 'Sam Officer',
+        'firstResponder.role': 'DC',
+        'firstResponder.email': 'sam@police.example',
+      })
+      .expect(303)
+      .expect('Location', '/referrals/new/check');
+    const check = await agent.get('/referrals/new/check').expect(200);
+    // Co-operation is asked with consent, on the adult's consent page.
+    expect(check.text).toContain('href="/referrals/new/consent">Change<span class="govuk-visually-hidden"> co-operation</span>');
+    const changeable = await expectChangeLinksLand(agent, check.text);
+    expect(changeable).toEqual(expect.arrayContaining(['co-operation', 'first name', 'your name']));
+    // The organisation comes with the first responder's sign-in: read back, with nothing to change it.
+    expect(check.text).toContain('Thames Valley Police');
+    expect(changeable).not.toContain('organisation');
+  });
+
+  it('lets a safeguarding lead change the organisation they typed, from Check your answers', async () => {
+    const agent = await signIn(app, 'safeguarding_lead');
+    const age = await agent.get('/referrals/new').expect(200);
+    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'yes' }).expect(303);
+    const details = await agent.get('/referrals/new/details').expect(200);
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({
+        _csrf: csrfOf(details.text),
+        'localAuthorityContact.authority': 'Buckinghamshire Council',
+        'localAuthorityContact.phone': '01296 395000',
+        'localAuthorityContact.email': 'mash@buckinghamshire.example',
+        'exploitation.types': 'criminal',
+        'exploitation.location': 'uk',
+        cooperatesWithAuthorities: 'yes',
+        'potentialVictim.gender': 'male',
+        'potentialVictim.nationality': 'VNM',
+        'firstResponder.organisation': 'Barnardo\'s',
+        'firstResponder.organisationType': 'ngo',
+        'firstResponder.name': 'Sam Worker',
+        'firstResponder.role': 'Support worker',
+        'firstResponder.email': 'sam@barnardos.example',
+      })
+      .expect(303)
+      .expect('Location', '/referrals/new/check');
+    const check = await agent.get('/referrals/new/check').expect(200);
+    // A child is asked co-operation on the details page; the lead typed the organisation there.
+    expect(check.text).toContain('href="/referrals/new/details#cooperatesWithAuthorities">Change');
+    expect(await expectChangeLinksLand(agent, check.text)).toEqual(expect.arrayContaining(['co-operation', 'organisation']));
+  });
+
   it('warns on Check your answers, before Submit, when under 18 and the date of birth disagree', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     const age = await agent.get('/referrals/new').expect(200);

@@ -149,7 +149,7 @@ export class ReferralFormController {
     }
     const questions = this.answers.read(req, 'referralQuestions');
     const ctx = questionContext(draft, shape, form);
-    const view = checkAnswersView(draft, shape, dto);
+    const view = checkAnswersView(draft, shape, dto, new Date(), { organisationFixed: req.principal.role === 'first_responder' });
     const pages = pagesFor(ctx);
     this.pages.render(req, res, 'intake/referral-check.njk', {
       ...view,

@@ -97,10 +97,26 @@ const CHECK_SECTIONS: ReadonlyArray<{ title: string; prefixes: readonly string[]
 ];
 
 /**
+ * Where an answer is changed: the page that asks it. Co-operation is asked with consent for an adult (on the details
+ * page only for a child); a first responder's organisation comes with their sign-in, so no page changes it.
+ */
+function changeLink(path: string, field: FieldDescription, shape: DetailsShape, options: { organisationFixed?: boolean }): { items: unknown[] } | undefined {
+  if (path === 'firstResponder.organisation' && options.organisationFixed) return undefined;
+  const href = path === 'cooperatesWithAuthorities' && !shape.asksCooperation ? '/referrals/new/consent' : `/referrals/new/details#${field.target}`;
+  return { items: [{ href, text: 'Change', visuallyHiddenText: field.label.toLowerCase() }] };
+}
+
+/**
  * "Check your answers": the validated details read back section by section, each with a link to change it, and
  * the warnings a person should look at before sending (the answers themselves stay on the server for the journey).
  */
-export function checkAnswersView(draft: ReferralDraft, shape: DetailsShape, body: object, now = new Date()): Record<string, unknown> {
+export function checkAnswersView(
+  draft: ReferralDraft,
+  shape: DetailsShape,
+  body: object,
+  now = new Date(),
+  options: { organisationFixed?: boolean } = {},
+): Record<string, unknown> {
   const changeAge = (text: string, href: string) => ({ items: [{ href, text: 'Change', visuallyHiddenText: text.toLowerCase() }] });
   const earlier = [
     { key: { text: 'Under 18' }, value: { text: YES_NO[draft.under18] }, actions: changeAge('Under 18', '/referrals/new') },
@@ -117,7 +133,7 @@ export function checkAnswersView(draft: ReferralDraft, shape: DetailsShape, body
       .map((row) => ({
         key: { text: row.field.label },
         value: { text: answerText(row.path, row.value) },
-        actions: { items: [{ href: `/referrals/new/details#${row.field.target}`, text: 'Change', visuallyHiddenText: row.field.label.toLowerCase() }] },
+        actions: changeLink(row.path, row.field, shape, options),
       })),
   })).filter((section) => section.rows.length > 0);
   return {
