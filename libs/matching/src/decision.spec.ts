@@ -23,6 +23,17 @@ describe(decideLink.name, () => {
     expect(decideLink({ probability: 0.05, guarded: false, identifierAgrees: true, group: contradicted }, config).decision).not.toBe('MATCH');
   });
 
+  it("weighs stated dates of birth against the group as a whole: one mistyped date does not outvote a person's others", () => {
+    const stated = (conflict: boolean) => ({ probability: 0.95, contradicts: false, datesBelieved: true, datesConflict: conflict });
+    const outvoted = new GroupTally().add(stated(true)).add(stated(false)).add(stated(false));
+    expect(decideLink({ probability: 0.99, guarded: false, group: outvoted }, config).decision).toBe('MATCH');
+    // One stated date against another (the estimated ones between them say nothing) settles it.
+    const twoPeople = new GroupTally().add(stated(true)).add({ probability: 0.95, contradicts: false }).add({ probability: 0.95, contradicts: false });
+    expect(decideLink({ probability: 0.99, guarded: false, group: twoPeople }, config)).toEqual({ decision: 'POSSIBLE_MATCH', reason: 'group_conflict' });
+    const even = new GroupTally().add(stated(true)).add(stated(false));
+    expect(decideLink({ probability: 0.99, guarded: false, group: even }, config).decision).toBe('POSSIBLE_MATCH');
+  });
+
   it('keeps a guarded pair (twins, siblings) at review whatever its weight', () => {
     expect(decideLink({ probability: 0.999, guarded: true }, config)).toEqual({ decision: 'POSSIBLE_MATCH', reason: 'sibling_guard' });
   });

@@ -1,7 +1,7 @@
 import { BirthDate } from './dates';
 import { LinkageConfig } from './config';
 import { PreparedRecord } from './record';
-import type { MatchDecision } from './scoring';
+import { probabilityFromWeight, type MatchDecision, type Scorer } from './scoring';
 
 /**
  * The one place where a link is decided, for the batch linker (`linkRecords`, through `clusterRecords`) and the
@@ -16,6 +16,12 @@ export interface PairScore {
   readonly contradicts: boolean;
   /** An identifier that only one person holds agrees (a valid NHS number, a transfer's cross-reference). */
   readonly identifierAgrees?: boolean;
+  /**
+   * Both records state a date of birth as fact (complete, or a 1 January date not marked as an estimate), so the
+   * pair is one of those that say which date the person was born on; `datesConflict` says whether they disagree.
+   */
+  readonly datesBelieved?: boolean;
+  readonly datesConflict?: boolean;
 }
 
 /** Every pair across two groups, summed as they are scored. */
@@ -24,17 +30,38 @@ export class GroupTally {
   private sum = 0;
   contradicted = false;
   identifierAgrees = false;
+  /** Pairs across the groups whose two dates of birth are both stated as fact, and how many of them conflict. */
+  believedDates = 0;
+  conflictingDates = 0;
 
   add(score: PairScore): this {
     this.pairs += 1;
     this.sum += score.probability;
     if (score.contradicts) this.contradicted = true;
     if (score.identifierAgrees) this.identifierAgrees = true;
+    if (score.datesBelieved) {
+      this.believedDates += 1;
+      if (score.datesConflict) this.conflictingDates += 1;
+    }
     return this;
   }
 
   get meanProbability(): number {
     return this.pairs ? this.sum / this.pairs : 0;
+  }
+
+  /**
+   * The groups disagree on when the person was born: at least half the pairs of dates both stated as fact
+   * conflict. One stated date against another settles it; one mistyped date among a person's many records does
+   * not outvote the rest (a new record one slip from the person's date, two from the mistyped one, still joins).
+   */
+  get datesDisagree(): boolean {
+    return this.conflictingDates > 0 && 2 * this.conflictingDates >= this.believedDates;
+  }
+
+  /** The groups are two people: a pair across them rules it out, or their stated dates of birth disagree. */
+  get apart(): boolean {
+    return this.contradicted || this.datesDisagree;
   }
 }
 
@@ -69,7 +96,7 @@ export function decideLink(evidence: LinkEvidence, config: LinkageConfig): LinkD
   const identified = evidence.identifierAgrees === true || (group?.identifierAgrees ?? false);
   const strongEnough = (evidence.probability >= match && !evidence.guarded) || identified;
   if (strongEnough) {
-    if (group && group.contradicted) return { decision: 'POSSIBLE_MATCH', reason: 'group_conflict' };
+    if (group && group.apart) return { decision: 'POSSIBLE_MATCH', reason: 'group_conflict' };
     // An identifier only one person holds outweighs a weak group average, not a contradiction.
     if (group && !identified && group.meanProbability < config.clustering.minMeanProbability) {
       return { decision: 'POSSIBLE_MATCH', reason: 'group_conflict' };
@@ -139,4 +166,26 @@ export function recordsConflict(a: PreparedRecord, b: PreparedRecord, context: {
 export function identifierAgrees(a: PreparedRecord, b: PreparedRecord): boolean {
   if (a.nhsNumber !== null && a.nhsNumber === b.nhsNumber) return true;
   return (a.otherId !== null && a.otherId === b.recordKey) || (b.otherId !== null && b.otherId === a.recordKey);
+}
+
+/** A date of birth the record states as fact: not marked as an estimate, and a real date or a 1 January date. */
+function believed(date: BirthDate | null): boolean {
+  return date !== null && !date.estimated && (date.dayNumber !== null || date.placeholder);
+}
+
+/**
+ * What one pair of records, found across two groups, says about the groups: the one computation behind the
+ * batch linker's clustering and the worker's person check. `levels` are the pair's comparison levels, `evidence`
+ * their weight (`Scorer.evidence`), `priorWeight` the prior for the number of records compared against.
+ */
+export function scoreAcross(scorer: Scorer, a: PreparedRecord, b: PreparedRecord, levels: Int8Array, evidence: number, priorWeight: number): PairScore {
+  const datesBelieved = scorer.datesDecisive && believed(a.dob) && believed(b.dob) && !(a.nhsNumber && b.nhsNumber);
+  const nhsDiffer = a.nhsNumber !== null && b.nhsNumber !== null && a.nhsNumber !== b.nhsNumber;
+  return {
+    probability: probabilityFromWeight(priorWeight + evidence),
+    contradicts: nhsDiffer || scorer.contradicts(levels, evidence, datesBelieved),
+    identifierAgrees: identifierAgrees(a, b),
+    datesBelieved,
+    datesConflict: datesBelieved && (scorer.datesDisagree(levels) || recordsConflict(a, b, { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive: true })),
+  };
 }

@@ -185,6 +185,19 @@ describe('linkRecords: no chaining through weak dates of birth', () => {
     expect(personOf.get(older.recordId)).not.toBe(personOf.get(younger.recordId));
   });
 
+  it("joins a record to a person whose dates it matches, though it is two slips from one mistyped date among them", () => {
+    const records = [
+      person('AIS-8200001', '1990-08-01', false, 'MK18 1AA'),
+      person('AIS-8200002', '1990-08-01', false, 'MK18 1AA'),
+      person('AIS-8200003', '1990-08-01', false, 'MK18 1AA'),
+      person('AIS-8200004', '1990-08-11', false, 'MK18 1AA'),
+      person('AIS-8200005', '1998-08-01', false, 'MK18 1AA'),
+    ].map((r) => ({ ...r, firstName: 'Thomas', lastName: 'Chudleigh', nationality: 'GBR' }));
+    const result = linkRecords([...background, ...records]);
+    const personOf = new Map(result.links.map((l) => [l.recordId, l.personId]));
+    expect(new Set(records.map((r) => personOf.get(r.recordId))).size).toBe(1);
+  });
+
   it('links two records with the same valid NHS number and no date of birth', () => {
     const a: LinkageRecord = { recordId: 'LCS-8100001', sourceSystem: 'LCS', firstName: 'Yonas', lastName: 'Tesfay', nhsNumber: '943 476 5919', nationality: 'ERI' };
     const b: LinkageRecord = { recordId: 'AIS-8100002', sourceSystem: 'AIS', firstName: 'Jonas', lastName: 'Tesfai', nhsNumber: '9434765919', nationality: 'Eritrean' };

@@ -2,7 +2,7 @@ import { CandidatePairs, candidatePairs } from './blocking';
 import { clusterRecords, LinkEdge } from './cluster';
 import { COMPARISONS, comparePair } from './comparisons';
 import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
-import { decideLink, GroupTally, identifierAgrees, recordsConflict } from './decision';
+import { decideLink, GroupTally, identifierAgrees, scoreAcross } from './decision';
 import { LinkageModel } from './model';
 import { LinkageRecord, PreparedRecord, prepareRecord } from './record';
 import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer } from './scoring';
@@ -136,7 +136,6 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     scorer = new Scorer(model, config, { leaveOut: 1 });
   }
   const priorWeight = scorer.priorWeight(n - 1);
-  const datesDecisive = scorer.datesDecisive;
   const { possibleMatch } = config.thresholds;
   const matchLinks: LinkEdge[] = [];
   const reviewCandidates: { a: number; b: number; probability: number; reason: ReviewReason }[] = [];
@@ -149,8 +148,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (probability > best[b]) best[b] = probability;
     if (probability < possibleMatch && !identified[p]) continue;
     comparePair(prepared[a], prepared[b], levels);
-    const conflict = recordsConflict(prepared[a], prepared[b], { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive });
-    const pair = new GroupTally().add({ probability, contradicts: conflict, identifierAgrees: identified[p] === 1 });
+    const pair = new GroupTally().add(scoreAcross(scorer, prepared[a], prepared[b], levels, evidence[p], priorWeight));
     const { decision, reason } = decideLink({ probability, guarded: guarded[p] === 1, identifierAgrees: identified[p] === 1, group: pair }, config);
     if (decision === 'MATCH') matchLinks.push({ a, b, probability, identifierAgrees: identified[p] === 1 });
     else if (reason) reviewCandidates.push({ a, b, probability, reason });
@@ -158,15 +156,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   progress('cluster', 0, 1);
   const score = (a: number, b: number) => {
     comparePair(prepared[a], prepared[b], levels);
-    const e = scorer.evidence(levels, freqs[a], freqs[b]);
-    const pa = prepared[a];
-    const pb = prepared[b];
-    const probability = probabilityFromWeight(priorWeight + e);
-    return {
-      probability,
-      contradicts: scorer.contradicts(levels, e) || recordsConflict(pa, pb, { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive }),
-      identifierAgrees: identifierAgrees(pa, pb),
-    };
+    return scoreAcross(scorer, prepared[a], prepared[b], levels, scorer.evidence(levels, freqs[a], freqs[b]), priorWeight);
   };
   const { clusterOf, refused } = clusterRecords(n, matchLinks, score, config);
   progress('cluster', 1, 1);

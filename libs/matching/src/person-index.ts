@@ -1,7 +1,7 @@
 import { blockingKeys } from './blocking';
 import { COMPARISONS, comparePair } from './comparisons';
 import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
-import { decideLink, GroupTally, identifierAgrees, recordsConflict } from './decision';
+import { decideLink, GroupTally, identifierAgrees, scoreAcross } from './decision';
 import { LinkageModel } from './model';
 import { LinkageRecord, PreparedRecord, prepareRecord } from './record';
 import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer } from './scoring';
@@ -144,13 +144,7 @@ export class PersonIndex {
         // The record itself, when it is being linked again, is no evidence about its own person.
         if (m.record.recordId === record.recordId) continue;
         comparePair(record, m.record, this.levels);
-        const evidence = this.scorer.evidence(this.levels, frequencies, m.frequencies);
-        const probability = probabilityFromWeight(priorWeight + evidence);
-        group.add({
-          probability,
-          contradicts: this.scorer.contradicts(this.levels, evidence) || recordsConflict(record, m.record, { corroborated: this.scorer.corroboratedBeyondDate(this.levels), datesDecisive: this.scorer.datesDecisive }),
-          identifierAgrees: identifierAgrees(record, m.record),
-        });
+        group.add(scoreAcross(this.scorer, record, m.record, this.levels, this.scorer.evidence(this.levels, frequencies, m.frequencies), priorWeight));
       }
       const { decision } = decideLink({ probability: best.probability, guarded: best.guarded, identifierAgrees: best.identified, group }, this.config);
       const meanProbability = group.pairs ? group.meanProbability : best.probability;

@@ -234,15 +234,20 @@ export class Scorer {
   }
 
   /**
-   * Whether this pair, found across two groups of records, says the groups are different people: the evidence as
-   * a whole is strongly against (below `contradictionWeight`), or the dates of birth disagree by more than the
-   * data's own keying errors explain (their level weighs below `dateOfBirthContradictionWeight`). A record with
-   * no date of birth that matches one of a person's records does not join that person when another of its
-   * records was born years apart from the record's own group.
+   * Whether this pair, found across two groups of records, says outright that the groups are different people:
+   * the evidence as a whole is strongly against (below `contradictionWeight`), or dates of birth of which one is
+   * only an estimate disagree by more than the data's own keying errors explain (their level weighs below
+   * `dateOfBirthContradictionWeight`). Dates that both records state as fact are weighed against the rest of the
+   * group instead (`datesDisagree`, `decideLink`).
    */
-  contradicts(levels: Int8Array, evidence: number): boolean {
-    const { contradictionWeight, dateOfBirthContradictionWeight } = this.config.clustering;
-    return evidence < contradictionWeight || (levels[DOB] !== NULL_LEVEL && this.weights[DOB][levels[DOB]] < dateOfBirthContradictionWeight);
+  contradicts(levels: Int8Array, evidence: number, datesBelieved = false): boolean {
+    if (evidence < this.config.clustering.contradictionWeight) return true;
+    return !datesBelieved && this.datesDisagree(levels);
+  }
+
+  /** The pair's dates of birth differ by more than one person's records show (learned; see `contradicts`). */
+  datesDisagree(levels: Int8Array): boolean {
+    return levels[DOB] !== NULL_LEVEL && this.weights[DOB][levels[DOB]] < this.config.clustering.dateOfBirthContradictionWeight;
   }
 
   /**
