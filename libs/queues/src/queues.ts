@@ -87,8 +87,11 @@ export const deliverJobId = (referralId: string, generation = 0): string =>
 export const transferJobId = (transitionId: string): string => jobId('transfer', transitionId);
 /** One Train job per model generation (see ModelTrainer.dueGeneration), however many workers notice it is due. */
 export const trainGenerationJobId = (generation: number): string => jobId('train', 'generation', generation);
-/** A poll's batch is named after the id minted for its first change, so it never repeats. */
-export const linkBatchJobId = (firstChangeJobId: string): string => jobId('link-batch', firstChangeJobId);
+/**
+ * A poll's batch: a fresh UUID, never an id derived from its changes (two overlapping polls can both read one
+ * change still unqueued, and the second batch would take the first's id and be dropped as a duplicate).
+ */
+export const linkBatchJobId = (batchUuid: string): string => jobId('link-batch', batchUuid);
 export const backfillEpisodesJobId = (system: CaseSystem): string => jobId('backfill-episodes', system);
 /** A re-driven job's id: the original with a suffix naming the redrive, so it is not taken for the lost one. */
 export const redriveJobId = (original: string, redrive: number): string => jobId(original.replace(/-reconcile-\d+$/, ''), 'reconcile', redrive);

@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bullmq';
 import { AisClient, LcsClient, loggableError } from '@app/case-systems';
@@ -133,7 +134,7 @@ export class FeedPoller {
       return changes.length;
     }
     if (changes.length >= this.config.get('LINK_BATCH_MIN', { infer: true })) {
-      const jobId = linkBatchJobId(changes[0].jobId);
+      const jobId = linkBatchJobId(randomUUID());
       await this.changes.assignToJob(changes, jobId);
       await this.linking.add(LinkingJobName.LinkBatch, {} as LinkingJob, { jobId });
       return changes.length;

@@ -3,8 +3,8 @@ import type { EntityManager } from 'typeorm';
 import type { CaseRecord } from '@app/case-systems';
 import type { CaseSystem } from '@app/domain';
 import { PersonIndexRepository } from '@app/database';
-import { linkRecords } from '@app/matching';
 import { MetricsService } from '@app/metrics';
+import { linkInBackground } from './batch-link';
 import { toLinkageRecord } from './linkage-record';
 import { PersonIndexCache } from './person-index.cache';
 
@@ -54,7 +54,8 @@ export class ModelTrainer {
     const records = (await this.repository.allRecords()).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
     if (records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, undone: 0 };
     const started = Date.now();
-    const { model } = linkRecords(records);
+    // On a thread of its own: learning from tens of thousands of records must not stall linking meanwhile.
+    const { model } = await linkInBackground(records);
     await this.repository.saveModel(model, records.length);
     await this.cache.rebuild(model, records.length);
     const undone = await this.redecide();
