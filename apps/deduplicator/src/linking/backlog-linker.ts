@@ -406,8 +406,9 @@ export class BacklogLinker {
 
   /**
    * Referral episodes as `LinkingService` keeps them one record at a time: every direct entry stored, and the
-   * entries of each person that received records decided again once all of them are in. A new person holding one
-   * entry and no Home Office reference has nothing to join, so it is left as stored (the rules would change nothing).
+   * entries of each person that received records decided again once all of them are in. A new person whose entries
+   * are all of one system, with no hub referral and no Home Office reference, has nothing to join (entries of one
+   * source never join each other), so it is left as stored.
    */
   private async countEpisodes(manager: EntityManager, written: readonly CaseRecord[], members: ReadonlyMap<string, CaseRecord[]>, newPersons: ReadonlySet<string>): Promise<void> {
     const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
@@ -418,9 +419,16 @@ export class BacklogLinker {
     }
     await this.episodes.upsertDirectMany(manager, [...direct.values()]);
     for (const [personId, records] of members) {
-      const alone = newPersons.has(personId) && records.length === 1;
-      if (alone && !records.some((r) => direct.has(r) && nrmReferenceKey(direct.get(r)!.nrmReference))) continue;
-      if (newPersons.has(personId) && !records.some((r) => direct.has(r))) continue;
+      if (newPersons.has(personId)) {
+        // A new person's entries can join only an entry of another source (a hub referral, the other system) or
+        // one with the same Home Office reference: with neither, the rules would leave every entry as stored.
+        const entries = records.filter((r) => direct.has(r));
+        if (!entries.length) continue;
+        const sources = new Set(entries.map((r) => r.system));
+        const hub = records.some((r) => r.clientReference !== null);
+        const referenced = entries.some((r) => nrmReferenceKey(direct.get(r)!.nrmReference));
+        if (sources.size === 1 && !hub && !referenced) continue;
+      }
       await this.episodes.reconsiderPerson(manager, personId, rules);
     }
     for (const record of written) {
