@@ -78,7 +78,8 @@ describe('referral episodes from every source, through the running system', () =
       return rows.length === 3 && rows.every((r) => r.person_id) ? rows : undefined;
     }, 60000);
     expect(joined.find((r) => r.record_id === typedAgain)).toMatchObject({ joined_referral_id: referralId, join_rule: 'same_reference' });
-    expect(joined.find((r) => r.record_id === typedAgain).join_reason).toContain('Home Office reference');
+    // Read by the lead on the data-quality page: dates in words, as every page writes them.
+    expect(joined.find((r) => r.record_id === typedAgain).join_reason).toBe('The same Home Office reference as the Referral Hub record of 4 May 2026.');
     expect(joined.find((r) => r.record_id === second)).toMatchObject({ joined_referral_id: null, join_rule: null });
     expect(joined.filter((r) => r.record_id === third)).toHaveLength(1);
 

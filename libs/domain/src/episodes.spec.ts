@@ -27,6 +27,13 @@ describe('episodeOf', () => {
     expect(episodeOf(ais('2026-02-09'), [], [hub('2026-01-10')], rules)).toMatchObject({ joins: 'referral:1', rule: 'window' });
   });
 
+  it('gives its reason in words the lead reads on the data-quality page: dates written out, the window in days', () => {
+    expect(episodeOf(ais('2026-02-09'), [], [hub('2026-01-10')], rules)?.reason).toBe(
+      'The same person, recorded in Referral Hub on 10 January 2026 and in AIS 30 days apart (within 30 days), with no different Home Office reference.',
+    );
+    expect(episodeOf(lcs('2026-01-10'), [], [hub('2026-01-10')], rules)?.reason).toContain('recorded in Referral Hub on 10 January 2026 and in LCS the same day (within 30 days)');
+  });
+
   it('keeps apart records further apart than the window', () => {
     expect(episodeOf(ais('2026-02-10'), [], [hub('2026-01-10')], rules)).toBeNull();
   });

@@ -93,7 +93,7 @@ export function episodeOf(
       return {
         joins: same.key,
         rule: 'same_reference',
-        reason: `The same Home Office reference as the ${SOURCE_NAMES[same.source]} record of ${same.referredOn}.`,
+        reason: `The same Home Office reference as the ${SOURCE_NAMES[same.source]} record of ${dateInWords(same.referredOn)}.`,
       };
     }
   }
@@ -112,7 +112,15 @@ export function episodeOf(
     joins: near.key,
     rule: 'window',
     reason:
-      `The same person, recorded in ${SOURCE_NAMES[near.source]} on ${near.referredOn} and in ${SOURCE_NAMES[entry.source]} ` +
-      `${days === 0 ? 'the same day' : `${days} day${days === 1 ? '' : 's'} apart`} (within ${rules.windowDays}), with no different Home Office reference.`,
+      `The same person, recorded in ${SOURCE_NAMES[near.source]} on ${dateInWords(near.referredOn)} and in ${SOURCE_NAMES[entry.source]} ` +
+      `${days === 0 ? 'the same day' : `${days} day${days === 1 ? '' : 's'} apart`} (within ${rules.windowDays} days), with no different Home Office reference.`,
   };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A reason is read by the lead on the data-quality page: "6 December 2026", as the pages write dates. */
+function dateInWords(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
 }
