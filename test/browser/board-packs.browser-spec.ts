@@ -52,8 +52,9 @@ describe('board packs in Chromium', () => {
     insights = system.insights!;
     await insights.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(insights.getHttpServer().address() as AddressInfo).port}`;
-    // 2022-Q2, adults: 3 women and 20 men; children: 8.
+    // 2022-Q2, adults: 3 women and 20 men; children: 8. A year before (2021-Q2), adults: 7 women.
     const fixtures = new StatisticsFixtures(system.sql);
+    await fixtures.referrals(7, (i) => ({ referredAt: `2021-05-${String(1 + i).padStart(2, '0')}T10:00:00Z`, gender: 'female' }));
     await fixtures.referrals(23, (i) => ({ referredAt: `2022-05-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`, gender: i < 3 ? 'female' : 'male' }));
     await fixtures.referrals(8, (i) => ({ referredAt: `2022-05-${String(1 + i).padStart(2, '0')}T10:00:00Z`, under18: 'yes', gender: 'male' }));
     const lead = await bearer('safeguarding_lead');
@@ -105,8 +106,12 @@ describe('board packs in Chromium', () => {
     await page.goto(`${base}/board-reports/${idOf('safeguarding_adults_board', 'restricted')}`);
     expect(await page.textContent('#marking-top')).toContain('OFFICIAL-SENSITIVE');
     expect(await page.textContent('#marking-bottom')).toContain('OFFICIAL-SENSITIVE');
-    expect(await rowValues(page, 'gender', 'Female')).toEqual(['3', '3']);
-    expect(await rowValues(page, 'gender', 'Male')).toEqual(['20', '20']);
+    // Referrals and individuals, then the same quarter a year before.
+    expect(await rowValues(page, 'gender', 'Female')).toEqual(['3', '3', '7', '7']);
+    expect(await rowValues(page, 'gender', 'Male')).toEqual(['20', '20', '0', '0']);
+    expect(await page.textContent('#table-gender thead')).toContain('Q2 2021');
+    // What a board asks for beside the figures: decisions and their timeliness, cases waiting, support referrals.
+    for (const id of ['decision-timeliness', 'decisions-waiting', 'support-referrals']) expect(await page.$(`#table-${id}`)).not.toBeNull();
     await screenshot(page, 'board-pack-restricted');
   });
 
@@ -139,7 +144,7 @@ describe('board packs in Chromium', () => {
     const sheetTitles = [...sheets.values()].slice(1).map((rows) => rows[1][0]);
     expect(sheetTitles).toEqual(titles);
     const gender = [...sheets.values()].find((rows) => rows[1][0] === titles[titles.indexOf('Gender')])!;
-    expect(gender.find((row) => row[0] === 'Female')).toEqual(['Female', 3, 3]);
+    expect(gender.find((row) => row[0] === 'Female')).toEqual(['Female', 3, 3, 7, 7]);
   });
 
   it("answers the Children's Partnership's packs as not found", async () => {
@@ -161,6 +166,8 @@ describe('board packs in Chromium', () => {
     await page.goto(`${base}/board-reports/${idOf('safeguarding_adults_board', 'published')}`);
     expect(await page.$('#marking-top')).toBeNull();
     expect(await rowValues(page, 'gender', 'Female')).toEqual(['c', 'c']);
+    // The NRM case figures are exact counts of the council's cases: never in a published pack.
+    expect(await page.$('#table-support-referrals')).toBeNull();
     await screenshot(page, 'board-pack-published');
   });
 });

@@ -1,5 +1,11 @@
 import { buildTransitionFigures, publishTransitionFigures } from '../statistics/transition-figures';
-import { transitionTables } from './board-pack';
+import { parsePeriod } from '@app/statistics';
+import { buildFigures, type Figures } from '../statistics/figures';
+import { fullGroup, readingOf } from '../statistics/grouping-sets.testing';
+import type { NrmCaseStatistics } from '../statistics/nrm-case-statistics.service';
+import type { StatisticsReport } from '../statistics/statistics-report';
+import { packTables, transitionTables } from './board-pack';
+import { sameTimeYearBefore } from './reporting-period';
 
 describe(transitionTables.name, () => {
   const exact = buildTransitionFigures(
@@ -21,5 +27,53 @@ describe(transitionTables.name, () => {
     expect(published[0].rows.find((r) => r.label === 'Consented to stay in the NRM')?.values).toEqual(['c']);
     expect(published[1].rows.find((r) => r.label === "Care leavers still with children's services")?.values).toEqual(['c']);
     expect(transitionTables(null)).toEqual([]);
+  });
+});
+
+describe('what a board asks for beside the figures (restricted pack)', () => {
+  const period = parsePeriod('2026-Q2');
+  const yearBefore = sameTimeYearBefore(period);
+  const figures = (genders: readonly ('female' | 'male')[], quarterStart: string): Figures<number> =>
+    buildFigures(readingOf(genders.map((gender) => fullGroup({ gender, nationality: 'GBR', quarterStart, referrals: 1, individuals: 1, quarterIndividuals: 1 }))), period);
+  const now = figures(['female', 'male', 'male'], period.from);
+  const before = figures(['female', 'female', 'female', 'female', 'male'], yearBefore.from);
+  const report = { ...now, transitions: null } as unknown as StatisticsReport<number>;
+  const caseFigures: NrmCaseStatistics = {
+    period: { code: period.code, label: period.label, from: period.from, to: period.to },
+    figuresAre: 'exact',
+    referralToReasonableGrounds: { median: 12, decisions: 4 },
+    reasonableToConclusiveGrounds: { median: null, decisions: 0 },
+    waitingOnLastDay: {
+      reasonableGrounds: { total: 2, byMonthsWaiting: [{ label: 'Under 3 months', count: 2 }] },
+      conclusiveGrounds: { total: 0, byMonthsWaiting: [] },
+    },
+    supportReferrals: { total: 3, byService: [{ service: 'Salvation Army (MSVCC)', referrals: 3 }] },
+  };
+
+  it('compares the same quarter a year before', () => {
+    expect(yearBefore.code).toBe('2025-Q2');
+    expect(sameTimeYearBefore(parsePeriod('2026/27')).code).toBe('2025/26');
+  });
+
+  it('puts the same period a year before beside each referral and individual figure, in a column of its own', () => {
+    const tables = packTables({ ...report, yearBefore: { label: yearBefore.label, figures: before } });
+    const gender = tables.find((t) => t.id === 'gender')!;
+    expect(gender.columns).toEqual(['Gender', 'Referrals', 'Individuals', `Referrals, ${yearBefore.label}`, `Individuals, ${yearBefore.label}`]);
+    expect(gender.rows.find((r) => r.label === 'Female')?.values).toEqual([1, 1, 4, 4]);
+    expect(gender.rows.at(-1)?.values).toEqual([3, 3, 5, 5]);
+    expect(gender.definition).toContain(yearBefore.label);
+    expect(tables.find((t) => t.id === 'quarter')?.rows[0].values).toEqual([3, 3, 5, 5]);
+    // Without a year before (a published pack) the tables are as they were.
+    expect(packTables(report).find((t) => t.id === 'gender')?.columns).toEqual(['Gender', 'Referrals', 'Individuals']);
+  });
+
+  it('adds decision times, cases waiting and support referrals, each with its one-line definition', () => {
+    const tables = packTables({ ...report, caseFigures });
+    const ids = tables.map((t) => t.id);
+    expect(ids).toEqual(expect.arrayContaining(['decision-timeliness', 'decisions-waiting', 'support-referrals']));
+    const timeliness = tables.find((t) => t.id === 'decision-timeliness')!;
+    expect(timeliness.rows[0].values).toEqual([12, 4]);
+    expect(tables.find((t) => t.id === 'support-referrals')?.rows.at(-1)).toEqual({ label: 'Total', values: [3], total: true });
+    expect(tables.every((t) => t.definition.length > 20)).toBe(true);
   });
 });

@@ -1,4 +1,6 @@
 import { BREAKDOWNS, type BreakdownName, type BreakdownTable, type Count, type CrossTable, DECISION_TITLES, type DecisionFigures } from '../statistics/figures';
+import type { Figures } from '../statistics/figures';
+import type { NrmCaseStatistics } from '../statistics/nrm-case-statistics.service';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { TransitionFigures } from '../statistics/transition-figures';
 import type { ReportChanges } from './report-changes';
@@ -99,18 +101,48 @@ export function transitionTables(t: TransitionFigures<Count> | null): PackTable[
   ];
 }
 
+/**
+ * A restricted pack's report: the exact figures, the same period a year before (its figures as they stand now), and
+ * the NRM case figures of the council's cases (decision times, cases waiting, support referrals).
+ */
+export interface RestrictedReport extends StatisticsReport<number> {
+  readonly yearBefore?: { readonly label: string; readonly figures: Figures<number> };
+  readonly caseFigures?: NrmCaseStatistics;
+}
+
+/** The figures alone of a report (what a year-before column needs). */
+export function figuresOf(report: Figures<number>): Figures<number> {
+  const { referrals, individuals, quarters, decisions } = report;
+  return { referrals, individuals, quarters, decisions };
+}
+
 /** The tables of a report, in the order a board reads them. */
-export function packTables(report: StatisticsReport<Count>): PackTable[] {
+export function packTables(report: StatisticsReport<Count> & Pick<RestrictedReport, 'yearBefore' | 'caseFigures'>): PackTable[] {
   const exactSubmitted = report.quarters.some((q) => q.submitted !== null);
+  const before = report.yearBefore;
+  const beforeColumns = (names: readonly string[]): string[] => (before ? names.map((n) => `${n}, ${before.label}`) : []);
   const tables: PackTable[] = [
     {
       id: 'quarter',
       title: 'Referrals and individuals by quarter',
-      definition: DEFINITIONS.quarter + (exactSubmitted ? ' Submitted: referrals of the quarter whose submission to the Home Office is recorded.' : ''),
-      columns: ['Quarter', 'Referrals', 'Individuals', ...(exactSubmitted ? ['Submitted to the Home Office'] : [])],
-      rows: report.quarters.map((q) => ({ label: q.label, values: [q.referrals, q.individuals, ...(exactSubmitted ? [q.submitted ?? 0] : [])] })),
+      definition:
+        DEFINITIONS.quarter +
+        (exactSubmitted ? ' Submitted: referrals of the quarter whose submission to the Home Office is recorded.' : '') +
+        (before ? ` Beside them, the same quarter a year before (${before.label}), as its figures stand now.` : ''),
+      columns: ['Quarter', 'Referrals', 'Individuals', ...(exactSubmitted ? ['Submitted to the Home Office'] : []), ...beforeColumns(['Referrals', 'Individuals'])],
+      rows: report.quarters.map((q, i) => ({
+        label: q.label,
+        values: [
+          q.referrals,
+          q.individuals,
+          ...(exactSubmitted ? [q.submitted ?? 0] : []),
+          ...(before ? [before.figures.quarters[i]?.referrals ?? 0, before.figures.quarters[i]?.individuals ?? 0] : []),
+        ],
+      })),
     },
-    ...BREAKDOWNS.map((name) => pairedTable(name, report.referrals.breakdowns[name], report.individuals.breakdowns[name])),
+    ...BREAKDOWNS.map((name) =>
+      pairedTable(name, report.referrals.breakdowns[name], report.individuals.breakdowns[name], before && { label: before.label, referrals: before.figures.referrals.breakdowns[name], individuals: before.figures.individuals.breakdowns[name] }),
+    ),
     crossTable('ageGroupByLocation-referrals', `Referrals: ${lower(report.referrals.ageGroupByLocation.title)}`, DEFINITIONS.ageGroupByLocation, report.referrals.ageGroupByLocation),
     crossTable('ageGroupByLocation-individuals', `Individuals: ${lower(report.individuals.ageGroupByLocation.title)}`, DEFINITIONS.ageGroupByLocation, report.individuals.ageGroupByLocation),
     crossTable('reasonableGrounds', DECISION_TITLES.reasonableGrounds, DEFINITIONS.reasonableGrounds, report.decisions.reasonableGrounds),
@@ -124,24 +156,82 @@ export function packTables(report: StatisticsReport<Count>): PackTable[] {
       rows: [...report.decisions.withdrawals.cells.map((c) => ({ label: c.label, values: [c.count] })), { label: 'Total', values: [report.decisions.withdrawals.total], total: true }],
     },
     ...transitionTables(report.transitions),
+    ...caseTables(report.caseFigures),
   ];
   return tables;
+}
+
+/** One line per NRM case table (the figures `NrmCaseStatisticsService` gives; docs/nrm-case.md). */
+export const CASE_DEFINITIONS = {
+  timeliness:
+    'How long NRM decisions took, for the council\'s cases: days from referral to the first reasonable grounds decision made in the period, and from the positive reasonable grounds decision in effect to the first conclusive grounds decision made in the period (median, and how many decisions).',
+  waiting: 'The council\'s NRM cases still waiting on the last day of the period for a reasonable or conclusive grounds decision, by whole months waiting.',
+  support: 'Referrals to support services made in the period for the council\'s NRM cases, by service.',
+} as const;
+
+/** The NRM case tables of a restricted pack: all the council's cases, whichever board's population. */
+export function caseTables(c: NrmCaseStatistics | undefined): PackTable[] {
+  if (!c) return [];
+  const median = (m: { median: number | null }): number => m.median ?? 0;
+  const waiting = (byMonths: ReadonlyArray<{ label: string; count: number }>, label: string) => byMonths.map((b) => ({ label: `${label}: ${b.label}`, values: [b.count] }));
+  return [
+    {
+      id: 'decision-timeliness',
+      title: 'Decisions and their timeliness (all the council\'s NRM cases)',
+      definition: CASE_DEFINITIONS.timeliness,
+      columns: ['Decision', 'Median days', 'Decisions'],
+      rows: [
+        { label: 'Referral to reasonable grounds decision', values: [median(c.referralToReasonableGrounds), c.referralToReasonableGrounds.decisions] },
+        { label: 'Reasonable grounds to conclusive grounds decision', values: [median(c.reasonableToConclusiveGrounds), c.reasonableToConclusiveGrounds.decisions] },
+      ],
+    },
+    {
+      id: 'decisions-waiting',
+      title: 'Cases waiting for a decision on the last day (all the council\'s NRM cases)',
+      definition: CASE_DEFINITIONS.waiting,
+      columns: ['Waiting for', 'Cases'],
+      rows: [
+        ...waiting(c.waitingOnLastDay.reasonableGrounds.byMonthsWaiting, 'Reasonable grounds'),
+        { label: 'Reasonable grounds: total', values: [c.waitingOnLastDay.reasonableGrounds.total], total: true },
+        ...waiting(c.waitingOnLastDay.conclusiveGrounds.byMonthsWaiting, 'Conclusive grounds'),
+        { label: 'Conclusive grounds: total', values: [c.waitingOnLastDay.conclusiveGrounds.total], total: true },
+      ],
+    },
+    {
+      id: 'support-referrals',
+      title: 'Support referrals (all the council\'s NRM cases)',
+      definition: CASE_DEFINITIONS.support,
+      columns: ['Service', 'Referrals'],
+      rows: [...c.supportReferrals.byService.map((s) => ({ label: s.service, values: [s.referrals] })), { label: 'Total', values: [c.supportReferrals.total], total: true }],
+    },
+  ];
 }
 
 function lower(title: string): string {
   return title.charAt(0).toLowerCase() + title.slice(1);
 }
 
-function pairedTable(name: BreakdownName, referrals: BreakdownTable<Count>, individuals: BreakdownTable<Count>): PackTable {
+function pairedTable(
+  name: BreakdownName,
+  referrals: BreakdownTable<Count>,
+  individuals: BreakdownTable<Count>,
+  before?: { label: string; referrals: BreakdownTable<Count>; individuals: BreakdownTable<Count> },
+): PackTable {
   const people = new Map(individuals.cells.map((c) => [c.label, c.count]));
+  const earlier = (t: BreakdownTable<Count> | undefined) => new Map((t?.cells ?? []).map((c) => [c.label, c.count]));
+  const [referredBefore, peopleBefore] = [earlier(before?.referrals), earlier(before?.individuals)];
+  // A category only the year before had is still shown, at 0 now.
+  const labels = [...referrals.cells.map((c) => c.label), ...[...referredBefore.keys()].filter((l) => !referrals.cells.some((c) => c.label === l))];
+  const now = new Map(referrals.cells.map((c) => [c.label, c.count]));
+  const row = (label: string): Count[] => [now.get(label) ?? 0, people.get(label) ?? 0, ...(before ? [referredBefore.get(label) ?? 0, peopleBefore.get(label) ?? 0] : [])];
   return {
     id: name,
     title: referrals.title,
-    definition: DEFINITIONS[name],
-    columns: [referrals.title, 'Referrals', 'Individuals'],
+    definition: DEFINITIONS[name] + (before ? ` Beside them, the same period a year before (${before.label}).` : ''),
+    columns: [referrals.title, 'Referrals', 'Individuals', ...(before ? [`Referrals, ${before.label}`, `Individuals, ${before.label}`] : [])],
     rows: [
-      ...referrals.cells.map((c) => ({ label: c.label, values: [c.count, people.get(c.label) ?? 0] })),
-      { label: 'Total', values: [referrals.total, individuals.total], total: true },
+      ...labels.map((label) => ({ label, values: row(label) })),
+      { label: 'Total', values: [referrals.total, individuals.total, ...(before ? [before.referrals?.total ?? 0, before.individuals?.total ?? 0] : [])], total: true },
     ],
   };
 }
@@ -171,7 +261,7 @@ export const RESTRICTED_NOTE =
   'Exact figures for the members of this board under its data-sharing agreement. Do not publish or pass on; what is published comes from the published version of this report, with small numbers suppressed.';
 
 /** A board report as a pack: its title, what it covers, and its tables. */
-export function boardPack(report: StatisticsReport<Count>, context: PackContext): BoardPack {
+export function boardPack(report: StatisticsReport<Count> & Pick<RestrictedReport, 'yearBefore' | 'caseFigures'>, context: PackContext): BoardPack {
   const restricted = context.marking !== null;
   return {
     title: `Modern slavery referrals: ${context.audienceName}, ${report.period.label}${restricted ? ' (restricted)' : ''}`,

@@ -20,7 +20,9 @@ import type { StatisticsReport } from '../statistics/statistics-report';
 import { StatisticsService } from '../statistics/statistics.service';
 import { figureChanges, ReportChanges } from './report-changes';
 import type { ReportCadence } from './report-jobs';
-import { lastCompletedPeriod } from './reporting-period';
+import { lastCompletedPeriod, sameTimeYearBefore } from './reporting-period';
+import { NrmCaseStatisticsService } from '../statistics/nrm-case-statistics.service';
+import { figuresOf, type RestrictedReport } from './board-pack';
 
 export interface GeneratedReport {
   readonly report: BoardReportEntity;
@@ -63,6 +65,7 @@ export class BoardReportService {
     private readonly statistics: StatisticsService,
     private readonly reports: BoardReportRepository,
     private readonly audit: AuditService,
+    private readonly nrmCases: NrmCaseStatisticsService,
   ) {}
 
   /** Generates the period's reports (both tiers) and answers the one for `audience` in `tier`. */
@@ -133,10 +136,18 @@ export class BoardReportService {
       const { report, disclosure } = published[AUDIENCES[audience].population];
       generated.published[audience] = await this.store(audience, 'published', period, report, disclosure, trigger, requestedBy);
     }
+    // What a board asks for beside the figures, read once: the NRM case figures (decision times, cases waiting,
+    // support referrals) of the council's cases, by NrmCaseStatisticsService, whose exact counts go to no
+    // published pack.
+    const previous = sameTimeYearBefore(period);
+    const caseFigures = await this.nrmCases.read(period);
     for (const audience of AUDIENCE_CODES) {
-      // The restricted pack: the same period's exact figures of the board's population, under no disclosure control.
-      const report = await this.statistics.exact(period, AUDIENCES[audience].population);
-      generated.restricted[audience] = await this.store(audience, 'restricted', period, report, { marking: RESTRICTED_MARKING, audited: false }, trigger, requestedBy);
+      // The restricted pack: the same period's exact figures of the board's population, under no disclosure control,
+      // with the same period a year before beside them.
+      const population = AUDIENCES[audience].population;
+      const [report, before] = await Promise.all([this.statistics.exact(period, population), this.statistics.exact(previous, population)]);
+      const content: RestrictedReport = { ...report, yearBefore: { label: previous.label, figures: figuresOf(before) }, caseFigures };
+      generated.restricted[audience] = await this.store(audience, 'restricted', period, content, { marking: RESTRICTED_MARKING, audited: false }, trigger, requestedBy);
     }
     return generated;
   }

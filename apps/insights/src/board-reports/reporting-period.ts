@@ -15,6 +15,13 @@ export function lastCompletedPeriod(cadence: ReportCadence, asOf: CalendarDate):
   return periodContaining(dayBefore(current.from), cadence === 'quarterly' ? 'quarter' : 'financial_year');
 }
 
+/** The same quarter or financial year one year earlier: what a board compares a period's figures with. */
+export function sameTimeYearBefore(period: Period): Period {
+  if (period.kind !== 'quarter' && period.kind !== 'financial_year') throw new Error(`no year-before of a ${period.kind}`);
+  const [year, month, day] = period.from.split('-').map(Number);
+  return periodContaining(`${String(year - 1).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, period.kind);
+}
+
 function dayBefore(date: CalendarDate): CalendarDate {
   const [year, month, day] = date.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);

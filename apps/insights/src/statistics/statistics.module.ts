@@ -9,6 +9,6 @@ import { TransitionFiguresService } from './transition-figures';
 @Module({
   controllers: [NrmCaseStatisticsController, StatisticsController],
   providers: [BoardReportRepository, StatisticsRepository, StatisticsService, NrmCaseStatisticsRepository, NrmWorklistRepository, NrmCaseStatisticsService, AdulthoodRepository, TransitionFiguresService],
-  exports: [StatisticsService],
+  exports: [StatisticsService, NrmCaseStatisticsService],
 })
 export class StatisticsModule {}
