@@ -19,6 +19,16 @@ describe(formErrors.name, () => {
     expect(errors.fields).toEqual({ 'a.name': 'Enter your name' });
   });
 
+  it('says an answer that is no number must be a number, not that it is out of range', () => {
+    const fields = { 'd.numberOfChildren': { target: 'd-numberOfChildren', label: 'Number of children' } };
+    const errors = formErrors([
+      { path: 'd.numberOfChildren', message: 'numberOfChildren must not be greater than 30' },
+      { path: 'd.numberOfChildren', message: 'numberOfChildren must not be less than 1' },
+      { path: 'd.numberOfChildren', message: 'numberOfChildren must be an integer number' },
+    ], fields);
+    expect(errors.summary).toEqual([{ text: 'Number of children must be a whole number, like 2', href: '#d-numberOfChildren' }]);
+  });
+
   it("words a rule's message with the field's label and dates as people write them", () => {
     const errors = formErrors([{ path: 'b.dateOfBirth', message: 'dateOfBirth must be after 1900-01-01' }], FIELDS);
     expect(errors.fields['b.dateOfBirth']).toBe('Date of birth must be after 1 January 1900');

@@ -90,6 +90,7 @@ export interface FieldDescription {
 }
 
 // class-validator's generic wording for an answer left out or not one of the choices.
+const NOT_A_NUMBER = /must be an integer number|must be a number conforming/;
 const GENERIC = /should not be empty|must be a string|must be one of the following values|must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean|must be an ISO 3166-1 alpha-3 code|is required/;
 
 /**
@@ -102,7 +103,9 @@ export function formErrors(violations: readonly FieldViolation[], fields: Readon
   // An answer left out fails several checks at once (not a string, empty, too long): say what to do about it.
   const keys = Object.keys(fields);
   const order: number[] = [];
-  const ordered = [...violations].sort((a, b) => Number(GENERIC.test(b.message)) - Number(GENERIC.test(a.message)));
+  // An answer that is no number fails its range checks too: say it must be a number, not that it is too large.
+  const rank = (message: string) => (GENERIC.test(message) ? 2 : NOT_A_NUMBER.test(message) ? 1 : 0);
+  const ordered = [...violations].sort((a, b) => rank(b.message) - rank(a.message));
   for (const violation of ordered) {
     const path = nearestField(violation.path, fields);
     if (path && inline[path]) continue;
@@ -133,6 +136,7 @@ function wording(violation: FieldViolation, field: FieldDescription): string {
   if (GENERIC.test(violation.message) && field.missing) return field.missing;
   if (/must be a date written YYYY-MM-DD, or a month/.test(violation.message)) return `${field.label} must be a real date, or a month and year, or a year`;
   if (/must be a date written YYYY-MM-DD/.test(violation.message)) return `${field.label} must be a real date`;
+  if (NOT_A_NUMBER.test(violation.message)) return `${field.label} must be a whole number, like 2`;
   const longest = /must be shorter than or equal to (\d+) characters/.exec(violation.message);
   if (longest) return `${field.label} must be ${Number(longest[1]).toLocaleString('en-GB')} characters or fewer`;
   // "dateOfBirth must be after 1900-01-01" → "Date of birth must be after 1 January 1900"
