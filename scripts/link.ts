@@ -27,7 +27,7 @@ function readRecords(path: string): LinkageRecord[] {
   }
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
   } catch (e) {
     throw new UsageError(`input file ${path} is not valid CSV: ${(e as Error).message}`);
   }

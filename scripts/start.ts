@@ -113,7 +113,7 @@ function startApp(name: string, env: NodeJS.ProcessEnv): void {
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   children.push({ name, child });
   child.once('exit', (code, signal) => {
-    if (!shuttingDown) log(`${name} exited (${signal ?? code}); stopping everything`);
+    if (!shuttingDown) log(`${name} exited (${String(signal ?? code)}); stopping everything`);
     void shutdown(code ?? 1);
   });
 }
@@ -127,7 +127,10 @@ async function shutdown(code: number): Promise<void> {
     children.map(
       ({ child }) =>
         new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          if (child.exitCode !== null || child.signalCode !== null) {
+            resolve();
+            return;
+          }
           child.once('exit', () => resolve());
           child.kill('SIGTERM');
         }),
@@ -197,6 +200,6 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  log(`failed to start: ${error instanceof Error ? (process.env.DEBUG ? error.stack : error.message) : String(error)}`);
+  log(`failed to start: ${error instanceof Error ? (process.env.DEBUG ? (error.stack ?? error.message) : error.message) : String(error)}`);
   await shutdown(1);
 });

@@ -10,6 +10,13 @@ export function parseAisDate(text: string): string | undefined {
   return isIsoDate(iso) ? iso : undefined;
 }
 
+/** A date the request's validation has already accepted (`IsAisDate`); reaching here otherwise is a bug. */
+export function validatedAisDate(text: string): string {
+  const iso = parseAisDate(text);
+  if (iso === undefined) throw new Error('An AIS date reached the service without passing validation');
+  return iso;
+}
+
 export function formatAisDate(iso: string): string {
   const [year, month, day] = iso.split('-');
   return `${day}/${month}/${year}`;

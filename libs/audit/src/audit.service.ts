@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { accessPurposeProblem, AuthEvents, CLIENT_REQUEST_ID, type Principal } from '@app/auth';
-import { canonicalId } from '@app/common';
+import { canonicalId, routeTemplate } from '@app/common';
 import { AuditRepository, type AuditRecord } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { RefusedAnonymousCounter } from './refused-anonymous.counter';
@@ -13,13 +13,19 @@ type RequestLike = Pick<Request, 'headers'> & { id?: unknown; principal?: Princi
  * guard, which refuses any other), else the route's own purpose.
  */
 function purposeOf(request: RequestLike | undefined, role: Principal['role'], fallback: string): string {
-  const stated = request?.headers?.['x-access-purpose'];
+  const stated = request?.headers['x-access-purpose'];
   return typeof stated === 'string' && !accessPurposeProblem(role, stated) ? stated : fallback;
+}
+
+/** The id the service gave the request (pino-http's, a UUID). */
+function requestIdOf(request: RequestLike | undefined): string | null {
+  const id = request?.id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : null;
 }
 
 /** The client's own X-Request-Id, when it has the allowed form; kept apart from the id the service gives the request. */
 function clientRequestIdOf(request: RequestLike | undefined): string | null {
-  const given = request?.headers?.['x-request-id'];
+  const given = request?.headers['x-request-id'];
   return typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? given : null;
 }
 
@@ -54,7 +60,7 @@ export class AuditService {
       subjectType: subject?.type ?? null,
       subjectId: subject ? canonicalId(subject.id) : null,
       purpose: purposeOf(options.request, principal.role, options.purpose ?? action),
-      requestId: options.request?.id ? String(options.request.id) : null,
+      requestId: requestIdOf(options.request),
       clientRequestId: clientRequestIdOf(options.request),
       details: options.details ?? null,
     };
@@ -89,7 +95,7 @@ export class AuditService {
       action: 'access.refused',
       outcome: 'refused',
       purpose: null,
-      requestId: request.id ? String(request.id) : null,
+      requestId: requestIdOf(request),
       clientRequestId: clientRequestIdOf(request),
       details: { reason, route },
     };
@@ -119,7 +125,7 @@ export class AuditedAuthEvents extends AuthEvents {
       this.anonymous.note(request.ip, reason);
       return;
     }
-    const route = `${request.method} ${request.route?.path ?? request.path}`;
+    const route = `${request.method} ${routeTemplate(request) ?? request.path}`;
     await this.audit.refused(request as RequestLike, principal, reason, route).catch((error: unknown) => {
       this.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'could not audit a refusal');
     });

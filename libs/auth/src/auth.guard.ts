@@ -41,7 +41,7 @@ export class AuthGuard implements CanActivate {
       await this.events.refused(request, undefined, error instanceof InvalidTokenError ? 'invalid token' : 'token check failed');
       throw new UnauthorizedException('the bearer token is not valid');
     }
-    const allowed = this.reflector.getAllAndOverride<Role[]>(ROUTE_ROLES, targets) ?? [];
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROUTE_ROLES, targets) ?? [];
     if (!allowed.includes(principal.role)) {
       await this.events.refused(request, principal, `role ${principal.role} not admitted`);
       throw new ForbiddenException(`the ${principal.role} role may not do this`);

@@ -95,7 +95,7 @@ export class TokenVerifier {
       if (payload.board !== undefined && !isBoard(payload.board)) throw new InvalidTokenError('token names an unknown board');
       // A board viewer or member reads one board's figures: without the claim they would read every board's.
       if (isBoardRole(payload.role) && payload.board === undefined) throw new InvalidTokenError(`a ${payload.role.replace('_', ' ')} token must name its board`);
-      const principal: Principal = { sub: payload.sub as string, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
+      const principal: Principal = { sub: payload.sub, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
       return { principal, expiresAt: payload.exp as number };
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
@@ -103,12 +103,19 @@ export class TokenVerifier {
     }
   }
 
+  /** A setting the mode needs; the environment's validation has already refused a missing one. */
+  private setting(name: 'AUTH_JWKS_URL' | 'AUTH_PUBLIC_KEY'): string {
+    const value = this.config.get(name, { infer: true });
+    if (!value) throw new Error(`${name} is required when AUTH_MODE is ${this.config.get('AUTH_MODE', { infer: true })}`);
+    return value;
+  }
+
   private async loadKey(): Promise<Key> {
     switch (this.config.get('AUTH_MODE', { infer: true })) {
       case 'jwks':
-        return createRemoteJWKSet(new URL(this.config.get('AUTH_JWKS_URL', { infer: true })!));
+        return createRemoteJWKSet(new URL(this.setting('AUTH_JWKS_URL')));
       case 'public_key':
-        return importSPKI(this.config.get('AUTH_PUBLIC_KEY', { infer: true })!.replace(/\\n/g, '\n'), 'RS256');
+        return importSPKI(this.setting('AUTH_PUBLIC_KEY').replace(/\\n/g, '\n'), 'RS256');
       default:
         // Imported once: given the raw bytes, jose would import the HMAC key again for every token.
         return webcrypto.subtle.importKey('raw', new TextEncoder().encode(this.config.get('AUTH_DEV_SECRET', { infer: true })), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);

@@ -96,6 +96,11 @@ function networkDetail(error: unknown): string {
   return typeof cause?.code === 'string' ? cause.code : 'connection failed';
 }
 
+/** A vendor's field or message as text: a string, number or boolean as it reads, anything else as ''. */
+export function vendorText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
+}
+
 export function stringOrUndefined(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }

@@ -19,8 +19,8 @@ const wellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
  */
 export function bodyShapeViolations(body: unknown): FieldViolation[] {
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
-  while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
+  for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+    const { value, path, depth } = entry;
     if (typeof value === 'string') {
       if (!wellFormed(value)) return [{ path: path || 'body', message: `${path || 'body'} contains a lone UTF-16 surrogate (not valid text)` }];
       continue;

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, InvalidRequestError } from './errors';
+import { routeTemplate } from './route-template';
 
 // SQLSTATE classes 08 (connection exception), 53 (insufficient resources) and 57P (operator intervention: a
 // restart or shutdown), and pg-pool's own wait-for-a-connection timeout.
@@ -40,14 +41,15 @@ export class AppErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       // A guard's 400 that names its fields (a header, say) keeps the same shape as a validation error.
-      const errors = typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
+      const errors = typeof body === 'object' ? (body as { errors?: unknown }).errors : undefined;
       if (status === 400 && Array.isArray(errors)) {
         response.status(400).json({ statusCode: 400, errors });
         return;
       }
       const message = typeof body === 'string' ? body : (body as { message?: unknown }).message ?? exception.message;
       // A malformed JSON body is a caller's mistake: name it like any other field error.
-      if (status === 400 && /JSON/i.test(String(message))) {
+      const text = typeof message === 'string' ? message : Array.isArray(message) ? message.join(',') : '';
+      if (status === 400 && /JSON/i.test(text)) {
         response.status(400).json({ statusCode: 400, errors: [{ path: '', message: 'request body is not valid JSON' }] });
         return;
       }
@@ -59,7 +61,7 @@ export class AppErrorFilter implements ExceptionFilter {
     const error = exception instanceof Error ? exception : new Error(String(exception));
     if (isUnavailable(error)) {
       // The database is away or every connection is busy: a caller should retry, not report a bug.
-      this.logger.warn({ errorId, err: { type: error.name, code: (error as { code?: unknown }).code }, route: request.route?.path }, 'dependency unavailable');
+      this.logger.warn({ errorId, err: { type: error.name, code: (error as { code?: unknown }).code }, route: routeTemplate(request) }, 'dependency unavailable');
       response.status(503).set('Retry-After', '5').json({ statusCode: 503, error: 'unavailable', errorId });
       return;
     }
@@ -67,7 +69,7 @@ export class AppErrorFilter implements ExceptionFilter {
     // can quote the values that failed (a name, a date of birth). The caller only gets the id.
     const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
     const code = (error as { code?: unknown }).code;
-    this.logger.error({ errorId, err: { type: error.name, code: typeof code === 'string' ? code : undefined, stack: frames }, route: request.route?.path }, 'unhandled error');
+    this.logger.error({ errorId, err: { type: error.name, code: typeof code === 'string' ? code : undefined, stack: frames }, route: routeTemplate(request) }, 'unhandled error');
     response.status(500).json({ statusCode: 500, error: 'internal_error', errorId });
   }
 }

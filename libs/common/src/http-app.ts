@@ -59,7 +59,10 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   // (a 400 naming the header) rather than store whatever was sent.
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const given = req.headers['x-request-id'];
-    if (given === undefined || (typeof given === 'string' && CLIENT_REQUEST_ID.test(given))) return next();
+    if (given === undefined || (typeof given === 'string' && CLIENT_REQUEST_ID.test(given))) {
+      next();
+      return;
+    }
     res.statusCode = 400;
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.end(JSON.stringify({ statusCode: 400, errors: [{ path: 'X-Request-Id', message: 'X-Request-Id must be 1 to 64 letters, digits or . _ : -' }] }));
@@ -77,7 +80,7 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   }
   options.configure?.(app);
   app.enableShutdownHooks();
-  const server = app.getHttpServer() as Server;
+  const server: Server = app.getHttpServer();
   server.keepAliveTimeout = config.get('HTTP_KEEP_ALIVE_TIMEOUT_MS', { infer: true });
   server.headersTimeout = config.get('HTTP_HEADERS_TIMEOUT_MS', { infer: true });
   closeKeptAliveConnectionsOnClose(server);

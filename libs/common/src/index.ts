@@ -10,3 +10,4 @@ export * from './throttling.module';
 export * from './mimic/fault-injection.service';
 export * from './canonical-id';
 export * from './body-shape';
+export * from './route-template';

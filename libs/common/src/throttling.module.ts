@@ -29,6 +29,11 @@ export const THROTTLED_REASON = 'rate limit exceeded';
 
 type ThrottledRequest = Request & { principal?: Principal; session?: { principal?: Principal } };
 
+/** The API apps mount no session middleware, so a request there has no session. */
+function sessionOf(request: ThrottledRequest): { principal?: Principal } | undefined {
+  return request.session;
+}
+
 /**
  * The global rate limit, on the API and the pages alike, run before the auth guard (AuthModule.forRoot({ before })):
  * a signed-in caller (a valid bearer token, or a page session with a principal) counts per principal under
@@ -48,8 +53,8 @@ export class AppThrottlerGuard extends ThrottlerGuard {
     super(options, storage, reflector);
   }
 
-  protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return context.getType() !== 'http' || !!this.reflector.getAllAndOverride<boolean>(NO_THROTTLE, [context.getHandler(), context.getClass()]);
+  protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Promise.resolve(context.getType() !== 'http' || !!this.reflector.getAllAndOverride<boolean | undefined>(NO_THROTTLE, [context.getHandler(), context.getClass()]));
   }
 
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
@@ -77,7 +82,8 @@ export class AppThrottlerGuard extends ThrottlerGuard {
   /** Who is signed in: a page session's principal, else a bearer token that verifies (the auth guard reuses the check). */
   private async principalOf(request: ThrottledRequest): Promise<Principal | undefined> {
     if (request.principal) return request.principal;
-    if (request.session?.principal) return request.session.principal;
+    const session = sessionOf(request);
+    if (session?.principal) return session.principal;
     const token = bearerTokenOf(request);
     if (!token) return undefined;
     return this.verifier.verifyFor(request, token).catch(() => undefined);

@@ -96,7 +96,7 @@ const COUNTRIES: readonly Country[] = worldCountries
     alpha3: alpha3Of(c),
     alpha2: c.cca2,
     name: c.name.common,
-    demonym: c.demonyms?.eng?.m ?? c.name.common,
+    demonym: c.demonyms.eng.m,
   }));
 
 const BY_ALPHA3 = new Map(COUNTRIES.map((c) => [c.alpha3, c]));
@@ -117,15 +117,17 @@ function buildTextIndex(): Map<string, string> {
   const index = new Map<string, string>();
   // Independent states first, so a demonym shared with a territory ("French": France and the French Southern
   // Territories) reads as the state.
-  const ordered = [...worldCountries].sort((a, b) => Number(b.independent === true) - Number(a.independent === true) || a.cca3.localeCompare(b.cca3));
+  // The data holds null for a few territories although its types say boolean.
+  const independent = (c: { independent: boolean | null }): number => Number(c.independent === true);
+  const ordered = [...worldCountries].sort((a, b) => independent(b) - independent(a) || a.cca3.localeCompare(b.cca3));
   for (const c of ordered) {
     if (!c.cca3) continue;
     const spellings = [
       c.name.common,
       c.name.official,
-      c.demonyms?.eng?.m,
-      c.demonyms?.eng?.f,
-      ...(c.altSpellings ?? []).filter((s) => s.length > 3),
+      c.demonyms.eng.m,
+      c.demonyms.eng.f,
+      ...c.altSpellings.filter((s) => s.length > 3),
     ];
     for (const s of spellings) {
       if (s && !index.has(fold(s))) index.set(fold(s), alpha3Of(c));
@@ -158,7 +160,8 @@ export function toAlpha3(value: string | null | undefined): string | undefined {
   const upper = trimmed.toUpperCase();
   if (upper === UNKNOWN_NATIONALITY) return UNKNOWN_NATIONALITY;
   if (upper.length === 3 && BY_ALPHA3.has(upper)) return upper;
-  if (upper.length === 2 && BY_ALPHA2.has(upper)) return BY_ALPHA2.get(upper)!.alpha3;
+  const byAlpha2 = upper.length === 2 ? BY_ALPHA2.get(upper) : undefined;
+  if (byAlpha2) return byAlpha2.alpha3;
   const text = fold(trimmed);
   // The form writes some nationalities as "Citizen of Bosnia and Herzegovina" or "Liechtenstein citizen".
   const country = /^citizen of (?:the )?(.+)$/.exec(text)?.[1] ?? /^(.+) citizen$/.exec(text)?.[1];

@@ -65,24 +65,26 @@ export function decideRoute(facts: AgeFacts): RouteDecision {
 
   const reason = signals[0];
   const dobSaysAdult = ageAtReferral !== undefined && ageAtReferral >= 18;
+  // Only the explanations that rest on the date of birth say the age, so it is known wherever it is said.
+  const age = ageAtReferral ?? 'not known';
   const dobSaysChild = signals.includes('dob_under_18');
   const conflict = (facts.age.under18 === 'no' && dobSaysChild) || (facts.age.under18 === 'yes' && dobSaysAdult);
 
   let explanation: string;
   if (conflict && dobSaysChild) {
     explanation =
-      `Conflict: the date of birth gives age ${ageAtReferral} on ${day} but under 18 was answered "no"; ` +
+      `Conflict: the date of birth gives age ${age} on ${day} but under 18 was answered "no"; ` +
       'treated as a child until the local authority assesses age (MSA 2015 s.51).';
   } else if (conflict) {
     explanation =
-      `Conflict: under 18 was answered "yes" but the date of birth gives age ${ageAtReferral} on ${day}; ` +
+      `Conflict: under 18 was answered "yes" but the date of birth gives age ${age} on ${day}; ` +
       'treated as a child until the local authority assesses age (MSA 2015 s.51).';
   } else {
     const why: Record<RouteReason, string> = {
       under_18: 'The potential victim is under 18',
       age_not_sure: 'The first responder is not sure whether the potential victim is under 18',
       age_disputed: 'The potential victim\'s age is disputed',
-      dob_under_18: `The date of birth gives age ${ageAtReferral} on ${day}`,
+      dob_under_18: `The date of birth gives age ${age} on ${day}`,
       adult: '',
     };
     explanation = `${why[reason]}: presumed a child and routed to children's services (MSA 2015 s.51).`;

@@ -86,9 +86,10 @@ export function episodeOf(
   const others = (list: readonly EpisodeEntry[]): EpisodeEntry[] => list.filter((c) => c.key !== entry.key);
 
   if (key) {
-    const [same] = others(sameReference)
+    const same = others(sameReference)
       .filter((c) => nrmReferenceKey(c.nrmReference) === key)
-      .sort(earliestFirst);
+      .sort(earliestFirst)
+      .at(0);
     if (same) {
       return {
         joins: same.key,
@@ -98,14 +99,15 @@ export function episodeOf(
     }
   }
 
-  const [near] = others(samePerson)
+  const near = others(samePerson)
     .filter((c) => c.source !== entry.source)
     .filter((c) => daysBetween(c.referredOn, entry.referredOn) <= rules.windowDays)
     .filter((c) => {
       const other = nrmReferenceKey(c.nrmReference);
       return !key || !other || other === key;
     })
-    .sort((a, b) => daysBetween(a.referredOn, entry.referredOn) - daysBetween(b.referredOn, entry.referredOn) || earliestFirst(a, b));
+    .sort((a, b) => daysBetween(a.referredOn, entry.referredOn) - daysBetween(b.referredOn, entry.referredOn) || earliestFirst(a, b))
+    .at(0);
   if (!near) return null;
   const days = daysBetween(near.referredOn, entry.referredOn);
   return {

@@ -119,6 +119,12 @@ const NEGATIVE: Readonly<Partial<Record<NrmStatus, NrmStage>>> = {
   negative_conclusive_grounds: 'conclusive_grounds',
 };
 
+/** What a status guarantees its state holds (set on entering the status); missing, it is a bug here. */
+function held<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`An NRM case state lacks its ${what}`);
+  return value;
+}
+
 /** The state after one more decision, or why the decision cannot follow the ones before it (a field violation). */
 function transition(state: CaseState, d: NrmDecision): { state: CaseState; reconsideration: NrmHistoryEntry['reconsideration'] } | FieldViolation {
   const refuse = (message: string): FieldViolation => ({ path: 'type', message });
@@ -133,7 +139,7 @@ function transition(state: CaseState, d: NrmDecision): { state: CaseState; recon
   if (d.type === 'public_order_disqualification') return to('public_order_disqualification');
 
   if (state.status === 'reconsideration_requested') {
-    const stage = state.reconsideration!.stage;
+    const stage = held(state.reconsideration, 'pending reconsideration').stage;
     if (d.type !== stage) return refuse(`a reconsideration is answered by a new ${describeType(stage)}`);
     const overturned = d.outcome === 'positive';
     const status: NrmStatus = overturned
@@ -157,7 +163,7 @@ function transition(state: CaseState, d: NrmDecision): { state: CaseState; recon
   if (stage !== undefined) return refuse(`the case ended with a negative ${describeType(stage)}: only a reconsideration request can follow it`);
 
   // Open cases: awaiting a decision, or suspended (the next decision is judged as if the suspension had not happened).
-  const open = state.status === 'suspended' ? state.before! : state.status;
+  const open = state.status === 'suspended' ? held(state.before, 'status before the suspension') : state.status;
   switch (d.type) {
     case 'suspension':
       if (state.status === 'suspended') return refuse('the case is already suspended');

@@ -57,7 +57,7 @@ describe(checkReferralRules.name, () => {
     expect(victim({ contact: { alternativePhone: '07700 900123' } })).toEqual(['potentialVictim.contact.alternativePhoneRelation']);
     expect(victim({ contact: { phone: '07700 900123', noPhoneReason: 'none' } })).toEqual(['potentialVictim.contact.noPhoneReason']);
     expect(victim({ contact: { safeToPost: true, street: '1 High St' } })).toEqual(['potentialVictim.contact.safeToPost']);
-    const exploiters = (e: object) => paths(adultNrm({ exploitation: { types: ['sexual'], location: 'uk', exploiters: e } as Referral['exploitation'] }));
+    const exploiters = (e: object) => paths(adultNrm({ exploitation: { types: ['sexual'], location: 'uk', exploiters: e } }));
     expect(exploiters({ locationKnown: true, inUk: true, locationDetails: 'Leeds' })).toEqual([]);
     expect(exploiters({ locationKnown: false, inUk: true })).toEqual(['exploitation.exploiters.inUk']);
   });

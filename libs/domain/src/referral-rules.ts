@@ -27,7 +27,7 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   const victim = referral.potentialVictim;
   // A referredAt that is not a date at all is reported by field validation; the rules then reason from today.
   const referredAt = typeof referral.referredAt === 'string' && Number.isFinite(Date.parse(referral.referredAt)) ? referral.referredAt : now.toISOString();
-  const dateOfBirth = isIsoDate(victim?.dateOfBirth) ? victim?.dateOfBirth : undefined;
+  const dateOfBirth = isIsoDate(victim?.dateOfBirth) ? victim.dateOfBirth : undefined;
 
   if (typeof referral.referredAt === 'string' && Date.parse(referral.referredAt) > now.getTime() + CLOCK_SKEW_MS) {
     violations.push({ path: 'referredAt', message: 'referredAt must not be in the future' });

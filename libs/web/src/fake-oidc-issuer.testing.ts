@@ -33,8 +33,9 @@ export class FakeOidcIssuer {
   authorise(authorizationUrl: string, claims: Record<string, unknown>): string {
     const url = new URL(authorizationUrl);
     const code = randomBytes(12).toString('hex');
-    this.codes.set(code, { challenge: url.searchParams.get('code_challenge')!, nonce: url.searchParams.get('nonce')!, claims });
-    return `code=${code}&state=${encodeURIComponent(url.searchParams.get('state')!)}&iss=${encodeURIComponent(this.url)}`;
+    const param = (name: string): string => url.searchParams.get(name) ?? '';
+    this.codes.set(code, { challenge: param('code_challenge'), nonce: param('nonce'), claims });
+    return `code=${code}&state=${encodeURIComponent(param('state'))}&iss=${encodeURIComponent(this.url)}`;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -42,7 +43,7 @@ export class FakeOidcIssuer {
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
     if (req.url === '/.well-known/openid-configuration') {
-      return json(200, {
+      json(200, {
         issuer: this.url,
         authorization_endpoint: `${this.url}/authorize`,
         token_endpoint: `${this.url}/token`,
@@ -54,19 +55,27 @@ export class FakeOidcIssuer {
         token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
         authorization_response_iss_parameter_supported: true,
       });
+      return;
     }
-    if (req.url === '/jwks') return json(200, { keys: [this.jwk] });
+    if (req.url === '/jwks') {
+      json(200, { keys: [this.jwk] });
+      return;
+    }
     if (req.url === '/token' && req.method === 'POST') {
       let raw = '';
       for await (const chunk of req) raw += String(chunk);
       const form = new URLSearchParams(raw);
       const basic = req.headers.authorization?.startsWith('Basic ') ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString() : undefined;
       const secret = basic ? decodeURIComponent(basic.split(':')[1]) : form.get('client_secret');
-      const grant = this.codes.get(form.get('code') ?? '');
+      const code = form.get('code') ?? '';
+      const grant = this.codes.get(code);
       const verifier = form.get('code_verifier') ?? '';
       const challenge = createHash('sha256').update(verifier).digest('base64url');
-      if (secret !== this.clientSecret || !grant || grant.challenge !== challenge) return json(400, { error: 'invalid_grant' });
-      this.codes.delete(form.get('code')!);
+      if (secret !== this.clientSecret || !grant || grant.challenge !== challenge) {
+        json(400, { error: 'invalid_grant' });
+        return;
+      }
+      this.codes.delete(code);
       const idToken = await new SignJWT({ nonce: grant.nonce, ...grant.claims })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
         .setIssuer(this.url)
@@ -75,7 +84,8 @@ export class FakeOidcIssuer {
         .setIssuedAt()
         .setExpirationTime('5m')
         .sign(this.privateKey);
-      return json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken });
+      json(200, { access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: idToken });
+      return;
     }
     json(404, { error: 'not_found' });
   }

@@ -124,7 +124,7 @@ function nearestField(path: string, fields: Readonly<Record<string, FieldDescrip
   const parts = path.replace(/\.\d+$/, '').split('.');
   while (parts.length > 0) {
     const candidate = parts.join('.');
-    if (fields[candidate]) return candidate;
+    if (Object.hasOwn(fields, candidate)) return candidate;
     const first = Object.keys(fields).find((k) => k.startsWith(`${candidate}.`));
     if (first) return first;
     parts.pop();

@@ -34,8 +34,7 @@ export class JourneyAnswers {
 
   forget(req: Request, name: JourneyName): void {
     if (!req.session.journeyAnswers) return;
-    const rest = { ...req.session.journeyAnswers };
-    delete rest[name];
+    const { [name]: _forgotten, ...rest } = req.session.journeyAnswers;
     req.session.journeyAnswers = rest;
   }
 

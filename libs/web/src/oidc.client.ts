@@ -21,6 +21,13 @@ export function checkOidcSettings(settings: OidcSettings): boolean {
   return true;
 }
 
+interface OidcProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
 /**
  * Sign-in through the council's identity provider with OpenID Connect (authorization code flow with PKCE, state
  * and nonce; openid-client). The ID token's `role` claim (`org` for a first responder, `board` for a board member) becomes the page
@@ -30,6 +37,7 @@ export function checkOidcSettings(settings: OidcSettings): boolean {
 export class OidcClient {
   private configuration?: Promise<openid.Configuration>;
   private readonly settings: OidcSettings;
+  private readonly provider?: OidcProvider;
   readonly enabled: boolean;
 
   constructor(config: ConfigService<Environment, true>) {
@@ -40,17 +48,20 @@ export class OidcClient {
       OIDC_CLIENT_SECRET: config.get('OIDC_CLIENT_SECRET', { infer: true }),
       OIDC_REDIRECT_URL: config.get('OIDC_REDIRECT_URL', { infer: true }),
     };
-    this.enabled = checkOidcSettings(this.settings);
+    const { OIDC_ISSUER_URL: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret, OIDC_REDIRECT_URL: redirectUrl } = this.settings;
+    if (checkOidcSettings(this.settings) && issuer && clientId && clientSecret && redirectUrl) this.provider = { issuer, clientId, clientSecret, redirectUrl };
+    this.enabled = this.provider !== undefined;
   }
 
   /** Where to send the browser, and what the callback must find in the session. */
   async start(returnTo: string): Promise<{ url: string; pending: PendingSignIn }> {
     const config = await this.discover();
+    const provider = this.configured();
     const codeVerifier = openid.randomPKCECodeVerifier();
     const state = openid.randomState();
     const nonce = openid.randomNonce();
     const url = openid.buildAuthorizationUrl(config, {
-      redirect_uri: this.settings.OIDC_REDIRECT_URL!,
+      redirect_uri: provider.redirectUrl,
       scope: 'openid profile email',
       code_challenge: await openid.calculatePKCECodeChallenge(codeVerifier),
       code_challenge_method: 'S256',
@@ -66,7 +77,7 @@ export class OidcClient {
    */
   async finish(query: string, pending: PendingSignIn): Promise<Principal> {
     const config = await this.discover();
-    const callback = new URL(this.settings.OIDC_REDIRECT_URL!);
+    const callback = new URL(this.configured().redirectUrl);
     callback.search = query;
     const tokens = await openid.authorizationCodeGrant(config, callback, {
       pkceCodeVerifier: pending.codeVerifier,
@@ -87,12 +98,20 @@ export class OidcClient {
     return { sub: `oidc:${claims.sub}`, role: claims.role, org, ...(board ? { board } : {}) };
   }
 
+  private configured(): OidcProvider {
+    if (!this.provider) throw new Error('OpenID Connect is not configured');
+    return this.provider;
+  }
+
   private discover(): Promise<openid.Configuration> {
-    if (!this.enabled) return Promise.reject(new Error('OpenID Connect is not configured'));
+    const provider = this.provider;
+    if (!provider) return Promise.reject(new Error('OpenID Connect is not configured'));
     // Plain http to the provider only outside production (a test's local issuer).
-    const insecure = this.settings.NODE_ENV !== 'production' && this.settings.OIDC_ISSUER_URL!.startsWith('http:');
+    const insecure = this.settings.NODE_ENV !== 'production' && provider.issuer.startsWith('http:');
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- marked so only to stand out; used outside production only
+    const execute = insecure ? { execute: [openid.allowInsecureRequests] } : undefined;
     this.configuration ??= openid
-      .discovery(new URL(this.settings.OIDC_ISSUER_URL!), this.settings.OIDC_CLIENT_ID!, this.settings.OIDC_CLIENT_SECRET!, undefined, insecure ? { execute: [openid.allowInsecureRequests] } : undefined)
+      .discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, execute)
       .catch((error: unknown) => {
         this.configuration = undefined;
         throw error;

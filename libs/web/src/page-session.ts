@@ -12,6 +12,12 @@ import './session.types';
 const DEVELOPMENT_SECRET = 'referral-hub-development-session-secret-do-not-deploy';
 
 /** Refuses to serve pages in production with the development session secret or a short one. */
+/** The request's page session, if it has one: express-session leaves none when its store is unavailable. */
+export function sessionOf(req: Pick<Request, 'session'>): Request['session'] | undefined {
+  const held: Request['session'] | undefined = req.session;
+  return held;
+}
+
 export function checkSessionSecret(env: Pick<Environment, 'NODE_ENV' | 'SESSION_SECRET'>): void {
   if (env.NODE_ENV !== 'production') return;
   if (env.SESSION_SECRET === DEVELOPMENT_SECRET || env.SESSION_SECRET.length < 32) {
@@ -106,9 +112,12 @@ export class PageSessionMiddleware implements NestMiddleware {
 
   /** A signed-in session older than SESSION_ABSOLUTE_HOURS ends, however active it has been: sign in again. */
   private endIfTooOld(req: Request, next: NextFunction): void {
-    const session = req.session;
+    const session = sessionOf(req);
     const signedInAt = session?.signedInAt;
-    if (!session?.principal || (signedInAt !== undefined && Date.now() - signedInAt <= this.sessions.absoluteLifetimeMs)) return next();
+    if (!session?.principal || (signedInAt !== undefined && Date.now() - signedInAt <= this.sessions.absoluteLifetimeMs)) {
+      next();
+      return;
+    }
     session.destroy((error: unknown) => next(error));
   }
 }

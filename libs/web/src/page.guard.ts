@@ -3,7 +3,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthEvents, type Principal, type Role } from '@app/auth';
 import { CSRF_FIELD, csrfMatches } from './csrf';
-import { PageSessions } from './page-session';
+import { PageSessions, sessionOf } from './page-session';
 import { CsrfRejectedError, PageForbiddenError, SignInRequiredError } from './page.errors';
 import { OPEN_PAGE, PAGE_ROLES } from './page.metadata';
 
@@ -39,7 +39,7 @@ export class PageGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const targets = [context.getHandler(), context.getClass()];
-    const principal = request.session?.principal;
+    const principal = sessionOf(request)?.principal;
     const given = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
     // Signed in, the session's token; before sign-in, the token of the pre-sign-in cookie (no session exists yet).
     const csrfHolds = principal ? csrfMatches(request.session, given) : this.sessions.preSessionMatches(request, given);
@@ -49,7 +49,7 @@ export class PageGuard implements CanActivate {
     }
     if (this.reflector.getAllAndOverride<boolean>(OPEN_PAGE, targets)) return true;
     if (!principal) throw new SignInRequiredError(request.method === 'GET' ? request.originalUrl : '/');
-    const allowed = this.reflector.getAllAndOverride<Role[]>(PAGE_ROLES, targets) ?? [];
+    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(PAGE_ROLES, targets) ?? [];
     if (!allowed.includes(principal.role)) {
       await this.refusals().refused(request, principal, `role ${principal.role} not admitted to this page`);
       throw new PageForbiddenError(principal.role);

@@ -4,7 +4,7 @@ import nunjucks from 'nunjucks';
 import path from 'node:path';
 import type { Principal } from '@app/auth';
 import { csrfTokenOf } from './csrf';
-import { PageSessions } from './page-session';
+import { PageSessions, sessionOf } from './page-session';
 import { WEB_OPTIONS, type WebAppOptions } from './web.options';
 import { ukDateOn } from '@app/domain';
 
@@ -64,7 +64,8 @@ export class PageRenderer {
     });
     this.env.addFilter('longDate', longDate);
     this.env.addFilter('dateTime', dateTime);
-    this.env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? '')));
+    // A count read as text (a bigint column) is shown as it is; nothing that is not a number or text is shown at all.
+    this.env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : typeof n === 'string' ? n : ''));
   }
 
   /** Sends a page. Pages carry personal data: never cached, by the browser or anything between. */
@@ -78,13 +79,15 @@ export class PageRenderer {
   }
 
   private globals(req: PageRequest, res: Response): Record<string, unknown> {
-    const principal = req.principal ?? req.session?.principal;
+    const session = sessionOf(req);
+    const principal = req.principal ?? session?.principal;
     const current = req.path;
     const visible = principal ? this.options.navigation.filter((item) => item.roles.includes(principal.role)) : [];
     // The longest link that the path starts with is the current one ("/referrals/new" is not "/referrals").
     const active = visible
       .filter((item) => current === item.href || current.startsWith(`${item.href}/`))
-      .sort((a, b) => b.href.length - a.href.length)[0];
+      .sort((a, b) => b.href.length - a.href.length)
+      .at(0);
     const navigation = visible.map((item) => ({ text: item.text, href: item.href, active: item === active }));
     return {
       serviceName: this.options.serviceName,
@@ -93,7 +96,7 @@ export class PageRenderer {
       principal,
       roleName: principal ? ROLE_NAMES[principal.role] : undefined,
       // Signed in: the session's token. Before sign-in: a cookie token, so that showing a form stores no session.
-      csrfToken: req.session?.principal ? csrfTokenOf(req.session) : req.session ? this.sessions.preSessionToken(req, res) : undefined,
+      csrfToken: session?.principal ? csrfTokenOf(session) : session ? this.sessions.preSessionToken(req, res) : undefined,
       cspNonce: res.locals.cspNonce,
       flash: takeFlash(req),
       assetPath: '/assets',
@@ -102,8 +105,9 @@ export class PageRenderer {
 }
 
 function takeFlash(req: PageRequest): string | undefined {
-  const flash = req.session?.flash;
-  if (flash) delete req.session.flash;
+  const session = sessionOf(req);
+  const flash = session?.flash;
+  if (session && flash) delete session.flash;
   return flash;
 }
 

@@ -38,12 +38,15 @@ export class SignInController {
   @Get('sign-in')
   page(@Req() req: Request, @Res() res: Response, @Query('returnTo') returnTo?: string): void {
     const principal = req.session.principal;
-    if (principal) return res.redirect(303, safeReturnTo(returnTo) ?? this.options.home(principal));
-    if (this.oidc.enabled) {
-      return this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', returnTo: safeReturnTo(returnTo) });
+    if (principal) {
+      res.redirect(303, safeReturnTo(returnTo) ?? this.options.home(principal));
+    } else if (this.oidc.enabled) {
+      this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', returnTo: safeReturnTo(returnTo) });
+    } else if (!this.development) {
+      this.pages.render(req, res, 'sign-in.njk', { mode: 'unavailable' }, 503);
+    } else {
+      this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), boards: this.boardChoices(), returnTo: safeReturnTo(returnTo), values: {} });
     }
-    if (!this.development) return this.pages.render(req, res, 'sign-in.njk', { mode: 'unavailable' }, 503);
-    this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), boards: this.boardChoices(), returnTo: safeReturnTo(returnTo), values: {} });
   }
 
   @Post('sign-in')
@@ -53,13 +56,14 @@ export class SignInController {
     const returnTo = safeReturnTo(textField(body, 'returnTo'));
     if ('errors' in outcome) {
       const values = { role: textField(body, 'role'), organisation: textField(body, 'organisation'), board: textField(body, 'board') };
-      return this.pages.render(
+      this.pages.render(
         req,
         res,
         'sign-in.njk',
         { mode: 'development', roles: this.roleChoices(), boards: this.boardChoices(values.board), returnTo, values, errors: outcome.errors.map((e) => ({ text: e.message, href: `#${e.path}` })) },
         400,
       );
+      return;
     }
     await this.establish(req, outcome.principal);
     res.redirect(303, returnTo ?? this.options.home(outcome.principal));
@@ -85,7 +89,8 @@ export class SignInController {
       principal = await this.oidc.finish(query, pending);
     } catch {
       // The reason stays out of the page and the log: it may quote the provider's answer.
-      return this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', failed: true }, 401);
+      this.pages.render(req, res, 'sign-in.njk', { mode: 'oidc', failed: true }, 401);
+      return;
     }
     await this.establish(req, principal);
     res.redirect(303, safeReturnTo(pending.returnTo) ?? this.options.home(principal));
@@ -93,14 +98,14 @@ export class SignInController {
 
   @Post('sign-out')
   async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
-    await new Promise<void>((resolve, reject) => req.session.destroy((error: unknown) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => req.session.destroy((error?: Error) => (error ? reject(error) : resolve())));
     res.clearCookie('rh.sid', { path: '/' });
     res.redirect(303, '/sign-in');
   }
 
   /** A new session id for the signed-in person, with a new CSRF token. */
   private async establish(req: Request, principal: Principal): Promise<void> {
-    await new Promise<void>((resolve, reject) => req.session.regenerate((error: unknown) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) => req.session.regenerate((error?: Error) => (error ? reject(error) : resolve())));
     req.session.principal = principal;
     req.session.signedInAt = Date.now();
     csrfTokenOf(req.session);
@@ -119,5 +124,5 @@ export class SignInController {
 }
 
 function save(session: PageSession): Promise<void> {
-  return new Promise<void>((resolve, reject) => session.save((error: unknown) => (error ? reject(error) : resolve())));
+  return new Promise<void>((resolve, reject) => session.save((error?: Error) => (error ? reject(error) : resolve())));
 }

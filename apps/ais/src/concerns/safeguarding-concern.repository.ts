@@ -52,6 +52,11 @@ export class SafeguardingConcernRepository {
     return this.dataSource.getRepository(SafeguardingConcernEntity).findOneBy({ concernId });
   }
 
+  /** A concern this repository has just written, read back in full. */
+  private written(concernId: string): Promise<SafeguardingConcernEntity> {
+    return this.dataSource.getRepository(SafeguardingConcernEntity).findOneByOrFail({ concernId });
+  }
+
   findDelivered(clientReference: string): Promise<SafeguardingConcernEntity | null> {
     return this.dataSource
       .getRepository(SafeguardingConcernEntity)
@@ -80,7 +85,7 @@ export class SafeguardingConcernRepository {
         await this.feed.append(manager, id, 1, concern.transferredFromLcsId ? 'TransferIn' : 'Created');
         return id;
       });
-      return { concern: (await this.findById(concernId))!, created: true };
+      return { concern: await this.written(concernId), created: true };
     } catch (error) {
       if (!isOnceViolation(error)) throw error;
       const winner = await this.findExisting(concern);

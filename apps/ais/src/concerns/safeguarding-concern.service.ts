@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseAisDate } from '../ais-dates';
+import { validatedAisDate } from '../ais-dates';
 import { AisFieldError, AisNotFoundError, AisValidationError } from '../http/ais.errors';
 import { checkNotFuture, toSubjectChanges, toSubjectFields } from './concern-subject';
 import type { AmendSafeguardingConcernDto } from './dto/amend-safeguarding-concern.dto';
@@ -38,7 +38,7 @@ export class SafeguardingConcernService {
       category: dto.Category,
       referralType: dto.ReferralType ?? null,
       status: 'Open',
-      concernDate: parseAisDate(dto.ConcernDate)!,
+      concernDate: validatedAisDate(dto.ConcernDate),
       reportedBy: { ...dto.ReportedBy },
       riskTypes: dto.RiskTypes ?? [],
       locationOfRisk: dto.LocationOfRisk ?? null,

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { routeTemplate } from '@app/common';
 import { AisError, AisFieldError } from './ais.errors';
 
 interface AisErrorBody {
@@ -39,7 +40,7 @@ export class AisErrorFilter implements ExceptionFilter {
     const error = exception instanceof Error ? exception : new Error(String(exception));
     // Driver messages can quote values; log the error's kind, code and where it came from only.
     const code = (error as { code?: unknown }).code;
-    this.logger.error({ errorId, type: error.name, code, route: request.route?.path }, 'unhandled error');
+    this.logger.error({ errorId, type: error.name, code, route: routeTemplate(request) }, 'unhandled error');
     response.status(500).json({ Message: 'An error has occurred.', ErrorId: errorId } satisfies AisErrorBody);
   }
 

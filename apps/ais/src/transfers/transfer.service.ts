@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parseAisDate } from '../ais-dates';
+import { validatedAisDate } from '../ais-dates';
 import { checkNotFuture, toSubjectFields } from '../concerns/concern-subject';
 import { SafeguardingConcernResponse, toConcernResponse } from '../concerns/dto/safeguarding-concern.response';
 import { SafeguardingConcernRepository } from '../concerns/safeguarding-concern.repository';
@@ -27,7 +27,7 @@ export class TransferService {
       category: 'Modern Slavery',
       referralType: 'NRM',
       status: 'Open',
-      concernDate: parseAisDate(dto.ConcernDate)!,
+      concernDate: validatedAisDate(dto.ConcernDate),
       reportedBy: TRANSFERRING_SERVICE,
       riskTypes: [],
       locationOfRisk: null,
@@ -36,7 +36,7 @@ export class TransferService {
       nrmReference: null,
       transferredFromLcsId: dto.LcsRecordId,
       transferReason: dto.Reason,
-      transferEffectiveDate: parseAisDate(dto.EffectiveDate)!,
+      transferEffectiveDate: validatedAisDate(dto.EffectiveDate),
     });
     return { concern: toConcernResponse(concern), created };
   }

@@ -1,4 +1,4 @@
-const range = (n: number, letters: string) => [...letters].map((l) => `${n}${l}`);
+const range = (n: number, letters: string) => Array.from(letters, (l) => `${n}${l}`);
 
 /**
  * CIN census factors identified at the end of assessment, valid for 2022–23 (DfE CIN validator, rule 8897Q;

@@ -36,11 +36,14 @@ export function toChildChanges(dto: Partial<LcsChildDto>): Partial<ChildFields> 
     ['secondNationality', 'secondNationality'],
     ['nhsNumber', 'nhsNumber'],
   ];
-  const changes: Record<string, unknown> = {};
-  for (const [from, to] of keys) if (dto[from] !== undefined) changes[to] = all[to];
+  const changes: Partial<ChildFields> = {};
+  const take = <K extends keyof ChildFields>(key: K, from: Pick<ChildFields, K>): void => {
+    changes[key] = from[key];
+  };
+  for (const [from, to] of keys) if (dto[from] !== undefined) take(to, all);
   // Read as given: on its own it corrects the flag of the date of birth already held.
   if (dto.dateOfBirthEstimated !== undefined) changes.dateOfBirthEstimated = dto.dateOfBirthEstimated;
-  return changes as Partial<ChildFields>;
+  return changes;
 }
 
 /** A date LCS will not hold: one after today where the council is. */

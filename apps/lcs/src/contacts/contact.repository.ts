@@ -44,6 +44,11 @@ export class ContactRepository {
     return this.dataSource.getRepository(ContactEntity).findOneBy({ contactId });
   }
 
+  /** A contact this repository has just written, read back in full. */
+  private written(contactId: string): Promise<ContactEntity> {
+    return this.dataSource.getRepository(ContactEntity).findOneByOrFail({ contactId });
+  }
+
   findByExternalReference(externalReference: string): Promise<ContactEntity | null> {
     return this.dataSource.getRepository(ContactEntity).findOneBy({ externalReference });
   }
@@ -65,7 +70,7 @@ export class ContactRepository {
         await this.feed.append(manager, id, 1, 'contact.created');
         return id;
       });
-      return { contact: (await this.findById(contactId))!, created: true };
+      return { contact: await this.written(contactId), created: true };
     } catch (error) {
       const winner = isUniqueViolation(error, 'contacts_external_reference_idx') && contact.externalReference
         ? await this.findByExternalReference(contact.externalReference)
@@ -91,7 +96,7 @@ export class ContactRepository {
       return 'amended';
     });
     if (outcome !== 'amended') return outcome;
-    return { outcome: 'amended', contact: (await this.findById(contactId))! };
+    return { outcome: 'amended', contact: await this.written(contactId) };
   }
 
   /**
@@ -116,7 +121,7 @@ export class ContactRepository {
       return 'changed';
     });
     if (outcome !== 'changed') return outcome;
-    return { outcome: 'transferred', contact: (await this.findById(contactId))! };
+    return { outcome: 'transferred', contact: await this.written(contactId) };
   }
 
   private async childFor(manager: EntityManager, contact: ChildFields): Promise<string | null> {

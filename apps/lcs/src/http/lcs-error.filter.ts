@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { routeTemplate } from '@app/common';
 import { LcsError, LcsErrorDetail } from './lcs.errors';
 
 interface LcsErrorBody {
@@ -44,7 +45,7 @@ export class LcsErrorFilter implements ExceptionFilter {
     const error = exception instanceof Error ? exception : new Error(String(exception));
     // Driver messages can quote values; log the error's kind, code and where it came from only.
     const code = (error as { code?: unknown }).code;
-    this.logger.error({ traceId, type: error.name, code, route: request.route?.path }, 'unhandled error');
+    this.logger.error({ traceId, type: error.name, code, route: routeTemplate(request) }, 'unhandled error');
     response.status(500).json({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong', traceId } } satisfies LcsErrorBody);
   }
 }

@@ -1,7 +1,7 @@
 import type { Referral } from '@app/domain';
 import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult } from '../case-record';
 import type { CaseSystemClient } from '../case-system.client';
-import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp } from '../vendor-http';
+import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp, vendorText } from '../vendor-http';
 import { AisTransferInput, fromAisConcern, toAisConcern, toAisTransfer } from './ais.mapping';
 import type { AisChangeFeedPage, AisConcern, AisErrorBody } from './ais.types';
 
@@ -18,7 +18,7 @@ export function readAisError(body: unknown): VendorError | undefined {
   const message = stringOrUndefined(Message);
   if (!message) return undefined;
   const fieldErrors = Array.isArray(ValidationErrors)
-    ? ValidationErrors.map((e) => ({ field: String(e.Field ?? ''), message: String(e.Error ?? '') }))
+    ? ValidationErrors.map((e) => ({ field: vendorText(e.Field), message: vendorText(e.Error) }))
     : [];
   return { message, fieldErrors };
 }

@@ -82,7 +82,8 @@ export interface AisConcern {
     Forename: string | null;
     MiddleNames: string | null;
     Surname: string | null;
-    KnownAs: string[];
+    /** Read as none when left out. */
+    KnownAs?: string[];
     DateOfBirth: string | null;
     DateOfBirthIsEstimated: boolean;
     Gender: string;

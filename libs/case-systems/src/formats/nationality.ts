@@ -20,7 +20,7 @@ const BY_DEMONYM: ReadonlyMap<string, string> = (() => {
   const ambiguous = new Set<string>();
   const index = new Map<string, { alpha3: string; rank: number }>();
   for (const c of [...worldCountries].sort((a, b) => rank(a) - rank(b))) {
-    for (const demonym of new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f])) {
+    for (const demonym of new Set([c.demonyms.eng.m, c.demonyms.eng.f])) {
       if (!demonym || c.cca3 === UNKNOWN_NATIONALITY) continue;
       const key = fold(demonym);
       const held = index.get(key);

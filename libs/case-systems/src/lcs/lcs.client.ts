@@ -1,7 +1,7 @@
 import type { Referral } from '@app/domain';
 import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult, TransferReason } from '../case-record';
 import type { CaseSystemClient } from '../case-system.client';
-import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp } from '../vendor-http';
+import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp, vendorText } from '../vendor-http';
 import { fromLcsContact, toLcsContact } from './lcs.mapping';
 import type { LcsContact, LcsErrorBody, LcsFeedPage, LcsTransferRequest } from './lcs.types';
 
@@ -19,7 +19,7 @@ export function readLcsError(body: unknown): VendorError | undefined {
   if (!message) return undefined;
   const code = stringOrUndefined(error?.code);
   const fieldErrors = Array.isArray(error?.details)
-    ? error.details.map((d) => ({ field: String(d.field ?? ''), message: String(d.issue ?? '') }))
+    ? error.details.map((d) => ({ field: vendorText(d.field), message: vendorText(d.issue) }))
     : [];
   return { message: code ? `${code}: ${message}` : message, fieldErrors };
 }

@@ -45,7 +45,8 @@ export interface LcsContact {
   contactDate: string;
   child: {
     name: string | null;
-    aliases: string[];
+    /** Read as none when left out. */
+    aliases?: string[];
     dateOfBirth: string | null;
     dateOfBirthEstimated: boolean;
     ageDisputed: boolean;

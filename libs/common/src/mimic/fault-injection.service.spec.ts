@@ -3,7 +3,7 @@ import { Environment, validateEnvironment } from '@app/config';
 import { FaultInjectionService } from './fault-injection.service';
 
 function withEnvironment(raw: Record<string, string>): FaultInjectionService {
-  return new FaultInjectionService(new ConfigService<Environment, true>(validateEnvironment(raw) as unknown as Record<string, unknown>));
+  return new FaultInjectionService(new ConfigService<Environment, true>(validateEnvironment(raw)));
 }
 
 describe(FaultInjectionService.name, () => {

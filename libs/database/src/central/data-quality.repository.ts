@@ -33,18 +33,18 @@ export class DataQualityRepository {
   ) {}
 
   async read(limit: number): Promise<DataQualityReading> {
-    const count = async (sql: string): Promise<number> => ((await this.dataSource.query(sql)) as Array<{ n: number }>)[0].n;
+    const count = async (sql: string): Promise<number> => (await this.dataSource.query<Array<{ n: number }>>(sql))[0].n;
     const [withoutKind, windowOrLead, unlinked, ageNotSure, withoutKindTotal, windowOrLeadTotal, unlinkedTotal, ageNotSureTotal] = await Promise.all([
       this.episodes.withoutKind(limit),
       this.episodes.decidedByWindowOrLead(limit),
-      this.dataSource.query(
+      this.dataSource.query<UnlinkedRecordRow[]>(
         `SELECT c.system, c.record_id AS "recordId", c.fetched_at AS "fetchedAt" ${UNLINKED} ORDER BY c.fetched_at, c.system, c.record_id LIMIT $1`,
         [limit],
-      ) as Promise<UnlinkedRecordRow[]>,
-      this.dataSource.query(
+      ),
+      this.dataSource.query<AgeNotSureRow[]>(
         `SELECT r.id AS "referralId", r.reference, r.referred_at AS "referredAt", r.case_system AS "caseSystem" ${AGE_NOT_SURE} ORDER BY r.referred_at, r.id LIMIT $1`,
         [limit],
-      ) as Promise<AgeNotSureRow[]>,
+      ),
       count(`SELECT count(*)::int AS n FROM central.direct_referrals WHERE kind IS NULL`),
       count(`SELECT count(*)::int AS n FROM central.direct_referrals WHERE join_rule = 'window' OR lead_decision IS NOT NULL`),
       count(`SELECT count(*)::int AS n ${UNLINKED}`),

@@ -171,7 +171,7 @@ export class EpisodeRepository {
    * another episode, entries that had joined it follow it there (episodes never chain).
    */
   async reconsider(manager: EntityManager, system: CaseSystem, recordId: string, rules: EpisodeRules): Promise<void> {
-    const [row] = await this.directRows(manager, `WHERE d.system = $1 AND d.record_id = $2 FOR UPDATE OF d`, [system, recordId]);
+    const row = (await this.directRows(manager, `WHERE d.system = $1 AND d.record_id = $2 FOR UPDATE OF d`, [system, recordId])).at(0);
     if (!row || row.leadDecision) return;
     const entry: EpisodeEntry = { key: directKey(system, recordId), source: SOURCE_OF[system], referredOn: row.referredOn, nrmReference: row.nrmReference };
     const referenceKey = nrmReferenceKey(row.nrmReference);
@@ -286,7 +286,7 @@ export class EpisodeRepository {
       const found: unknown[] = await manager.query(`SELECT 1 FROM central.referrals WHERE id = $1`, [target.referralId]);
       return found.length ? referralKey(target.referralId) : null;
     }
-    const [row] = await this.directRows(manager, `WHERE d.system = $1 AND d.record_id = $2`, [target.system, target.recordId]);
+    const row = (await this.directRows(manager, `WHERE d.system = $1 AND d.record_id = $2`, [target.system, target.recordId])).at(0);
     if (!row) return null;
     if (row.joinedReferralId) return referralKey(row.joinedReferralId);
     if (row.joinedSystem && row.joinedRecordId) return directKey(row.joinedSystem, row.joinedRecordId);

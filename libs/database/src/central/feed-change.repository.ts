@@ -160,10 +160,10 @@ export class FeedChangeRepository {
 
   /** Seconds since the oldest change still unlinked was read (0 when none). */
   async oldestUnprocessedSeconds(): Promise<number> {
-    const [{ s }] = await this.dataSource.query(
+    const [{ s }] = await this.dataSource.query<Array<{ s: number }>>(
       `SELECT coalesce(extract(epoch FROM now() - min(seen_at)), 0)::float8 AS s FROM central.feed_changes WHERE processed_at IS NULL`,
     );
-    return Number(s);
+    return s;
   }
 
   /** Linked changes are kept a week for diagnosis, then removed. */

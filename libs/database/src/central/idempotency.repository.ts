@@ -22,7 +22,7 @@ export class IdempotencyRepository {
       `SELECT request_hash, state, response_status, response_body FROM central.idempotency_keys WHERE scope = $1 AND key = $2`,
       [scope, key],
     );
-    const row = rows[0];
+    const row = rows.at(0);
     if (!row) return undefined;
     if (row.request_hash !== requestHash) return { outcome: 'mismatch' };
     if (row.state === 'in_flight') return { outcome: 'in_flight' };
@@ -30,7 +30,8 @@ export class IdempotencyRepository {
   }
 
   async purgeExpired(): Promise<number> {
-    const result = await this.dataSource.query(`DELETE FROM central.idempotency_keys WHERE expires_at < now()`);
+    // The driver answers a DELETE with [rows, affected count].
+    const result = await this.dataSource.query<[unknown[], number | undefined]>(`DELETE FROM central.idempotency_keys WHERE expires_at < now()`);
     return result[1] ?? 0;
   }
 }

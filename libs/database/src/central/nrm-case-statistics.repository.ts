@@ -17,7 +17,7 @@ export class NrmCaseStatisticsRepository {
 
   /** Days from the referral to its first reasonable grounds decision, over first decisions made in the period. */
   async referralToReasonableGrounds(from: string, to: string): Promise<MedianDays> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<Array<{ median: number | null; decisions: number }>>(
       `WITH first_rg AS (
          SELECT DISTINCT ON (d.referral_id) d.referral_id, d.decided_on FROM central.decisions d
           WHERE d.type = 'reasonable_grounds' ORDER BY d.referral_id, d.decided_on, d.recorded_at)
@@ -26,12 +26,12 @@ export class NrmCaseStatisticsRepository {
         WHERE f.decided_on BETWEEN $1::date AND $2::date`,
       [from, to],
     );
-    return { median: row.median === null ? null : Number(row.median), decisions: row.decisions };
+    return { median: row.median, decisions: row.decisions };
   }
 
   /** Days from the positive reasonable grounds decision in effect to the first conclusive grounds decision. */
   async reasonableToConclusiveGrounds(from: string, to: string): Promise<MedianDays> {
-    const [row] = await this.dataSource.query(
+    const [row] = await this.dataSource.query<Array<{ median: number | null; decisions: number }>>(
       `WITH first_cg AS (
          SELECT DISTINCT ON (d.referral_id) d.referral_id, d.decided_on FROM central.decisions d
           WHERE d.type = 'conclusive_grounds' ORDER BY d.referral_id, d.decided_on, d.recorded_at)
@@ -43,7 +43,7 @@ export class NrmCaseStatisticsRepository {
         WHERE c.decided_on BETWEEN $1::date AND $2::date`,
       [from, to],
     );
-    return { median: row.median === null ? null : Number(row.median), decisions: row.decisions };
+    return { median: row.median, decisions: row.decisions };
   }
 
   /**

@@ -112,14 +112,14 @@ export class OutboxRepository {
 
   /** Seconds since the oldest referral still waiting for delivery was accepted (0 when none). */
   async oldestUndeliveredSeconds(): Promise<number> {
-    const [{ s }] = await this.dataSource.query(
+    const [{ s }] = await this.dataSource.query<Array<{ s: number }>>(
       `SELECT coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS s FROM central.referrals WHERE status = 'accepted'`,
     );
-    return Number(s);
+    return s;
   }
 
   async pendingCount(): Promise<number> {
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM central.outbox WHERE sent_at IS NULL`);
+    const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM central.outbox WHERE sent_at IS NULL`);
     return n;
   }
 

@@ -163,7 +163,7 @@ export class PersonIndexRepository {
   }
 
   async latestHistoryId(): Promise<number> {
-    const [{ id }] = await this.dataSource.query(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history`);
+    const [{ id }] = await this.dataSource.query<Array<{ id: string }>>(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history`);
     return Number(id);
   }
 
@@ -323,7 +323,7 @@ export class PersonIndexRepository {
 
   /** The newest link history id this transaction sees. */
   async latestHistoryIdIn(manager: EntityManager): Promise<number> {
-    const [{ id }] = await manager.query(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history`);
+    const [{ id }] = await manager.query<Array<{ id: string }>>(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history`);
     return Number(id);
   }
 
@@ -450,7 +450,7 @@ export class PersonIndexRepository {
         WHERE r.status = $1 ORDER BY r.probability DESC, r.created_at ASC LIMIT $2 OFFSET $3`,
       [status, limit, offset],
     );
-    const [{ n }] = await this.dataSource.query(`SELECT count(*)::int AS n FROM central.review_items WHERE status = $1`, [status]);
+    const [{ n }] = await this.dataSource.query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM central.review_items WHERE status = $1`, [status]);
     return { items, total: n };
   }
 

@@ -133,9 +133,8 @@ export function creationParameters(withKey: boolean, withAudit: boolean): { sql:
   return { sql: creationStatement(withKey, withAudit), parameters };
 }
 
-const CREATION_STATEMENTS = new Map<string, string>(
-  [false, true].flatMap((withKey) => [false, true].map((withAudit) => [`${withKey}/${withAudit}`, creationStatement(withKey, withAudit)] as const)),
-);
+/** The creation statement by [with an idempotency key][with an audit entry] (0 without, 1 with). */
+const CREATION_STATEMENTS = [false, true].map((withKey) => [false, true].map((withAudit) => creationStatement(withKey, withAudit)));
 
 @Injectable()
 export class ReferralRepository {
@@ -158,8 +157,8 @@ export class ReferralRepository {
     const values: unknown[] = [creation.referencePrefix, ...REFERRAL_VALUES.map(([, , value]) => value(referral)), outbox.topic, outbox.jobId, JSON.stringify(outbox.payload)];
     if (audit) values.push(...auditValues(audit));
     if (key) values.push(key.scope, key.key, key.requestHash, key.ttlHours, key.status, JSON.stringify(key.answer));
-    const variant = `${!!key}/${!!audit}`;
-    const rows = await preparedQuery<{ reference: string }>(this.dataSource, `rh_referral_create_${variant.replace('/', '_')}`, CREATION_STATEMENTS.get(variant)!, values);
+    const statement = CREATION_STATEMENTS[key ? 1 : 0][audit ? 1 : 0];
+    const rows = await preparedQuery<{ reference: string }>(this.dataSource, `rh_referral_create_${String(!!key)}_${String(!!audit)}`, statement, values);
     return rows[0];
   }
 
@@ -175,7 +174,7 @@ export class ReferralRepository {
       `SELECT id, status, route_system, details FROM central.referrals WHERE id = $1`,
       [id],
     );
-    const row = rows[0];
+    const row = rows.at(0);
     return row && { id: row.id, status: row.status, routeSystem: row.route_system, details: row.details };
   }
 

@@ -233,7 +233,7 @@ export class StatisticsRepository {
 
   private async readIn(manager: EntityManager, range: StatisticsRange, population: StatisticsPopulation): Promise<StatisticsReading> {
     const params = [range.from, range.to, range.kind ?? null];
-    const [{ cutoff }] = await manager.query(`SELECT now() AS cutoff`);
+    const [{ cutoff }] = await manager.query<Array<{ cutoff: Date }>>(`SELECT now() AS cutoff`);
     // One pass over the period: each referral is ranked within its individual (their first in the period, their
     // first in each quarter), then counted into every breakdown at once. Quarters follow referral time, so the
     // first of an individual's referrals in a quarter is the one whose previous referral was in another quarter.

@@ -12,7 +12,7 @@ export class SubjectAccessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async collect(personId: string): Promise<Record<string, unknown[]>> {
-    const q = <T = Record<string, unknown>>(sql: string, params: unknown[]) => this.dataSource.query(sql, params) as Promise<T[]>;
+    const q = <T = Record<string, unknown>>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
     const referrals = await q<{ id: string }>(`SELECT * FROM central.referrals WHERE person_id = $1 ORDER BY referred_at`, [personId]);
     const referralIds = referrals.map((r) => r.id);
     const [caseRecords, links, history, reviews, nonMatches, assessments, transitions, decisions, audit] = await Promise.all([
