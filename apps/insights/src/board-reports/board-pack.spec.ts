@@ -4,7 +4,7 @@ import { buildFigures, type Figures } from '../statistics/figures';
 import { fullGroup, readingOf } from '../statistics/grouping-sets.testing';
 import type { NrmCaseStatistics } from '../statistics/nrm-case-statistics.service';
 import type { StatisticsReport } from '../statistics/statistics-report';
-import { packTables, transitionTables } from './board-pack';
+import { boardPack, packTables, transitionTables } from './board-pack';
 import { sameTimeYearBefore } from './reporting-period';
 
 describe(transitionTables.name, () => {
@@ -75,5 +75,19 @@ describe('what a board asks for beside the figures (restricted pack)', () => {
     expect(timeliness.rows[0].values).toEqual([12, 4]);
     expect(tables.find((t) => t.id === 'support-referrals')?.rows.at(-1)).toEqual({ label: 'Total', values: [3], total: true });
     expect(tables.every((t) => t.definition.length > 20)).toBe(true);
+  });
+});
+
+describe(boardPack.name, () => {
+  it('writes the period, cut-off and generation time in words, as the pages do, not as ISO strings', () => {
+    const period = { code: '2026-Q4', label: 'Q4 2026 (October to December)', from: '2026-10-01', to: '2026-12-31' };
+    const report = { period, population: { label: 'All' }, dataCutOff: '2026-12-06T01:51:32.493Z', countingRules: [], disclosureRule: null, quarters: [], transitions: null } as unknown as Parameters<typeof boardPack>[0];
+    const context = { audienceName: 'Safeguarding Adults Board', revision: 2, generatedAt: '2026-12-06T13:00:00.000Z', marking: null, changes: null };
+    const meta = Object.fromEntries(boardPack({ ...report, tables: [] } as never, context).meta);
+    expect(meta).toMatchObject({
+      Period: 'Q4 2026 (October to December) (1 October 2026 to 31 December 2026)',
+      'Data cut-off': '6 December 2026 at 1:51am',
+      Generated: '6 December 2026 at 1:00pm',
+    });
   });
 });

@@ -4,6 +4,7 @@ import type { NrmCaseStatistics } from '../statistics/nrm-case-statistics.servic
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { TransitionFigures } from '../statistics/transition-figures';
 import type { ReportChanges } from './report-changes';
+import { dateTime, longDate } from '@app/web';
 
 /** One row of a pack table: a label and one count per column ("c" where suppressed). */
 export interface PackRow {
@@ -267,10 +268,10 @@ export function boardPack(report: StatisticsReport<Count> & Pick<RestrictedRepor
     title: `Modern slavery referrals: ${context.audienceName}, ${report.period.label}${restricted ? ' (restricted)' : ''}`,
     marking: context.marking,
     meta: [
-      ['Period', `${report.period.label} (${report.period.from} to ${report.period.to})`],
+      ['Period', `${report.period.label} (${longDate(report.period.from)} to ${longDate(report.period.to)})`],
       ['Coverage', report.population.label],
-      ['Data cut-off', report.dataCutOff],
-      ['Generated', context.generatedAt],
+      ['Data cut-off', dateTime(report.dataCutOff)],
+      ['Generated', dateTime(context.generatedAt)],
       ['Revision', String(context.revision)],
       ['Figures', restricted ? 'Exact counts (restricted)' : 'Disclosure-controlled (published)'],
     ],

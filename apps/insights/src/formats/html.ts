@@ -4,6 +4,7 @@ import type { ReportChanges } from '../board-reports/report-changes';
 import { RESTRICTED_NOTE } from '../board-reports/board-pack';
 import { barChart, groupedBarChart, shown } from './charts';
 import { escapeHtml as e } from './escape';
+import { dateTime } from '@app/web';
 
 export interface HtmlContext {
   /** Board reports: the board, revision and generation time. */
@@ -185,6 +186,6 @@ function changesSection(changes: ReportChanges | null | undefined): string {
     )
     .join('');
   return `<h2>What changed since revision ${changes.previousRevision}</h2>
-<p>Revision ${changes.previousRevision} had data up to ${e(changes.previousDataCutOff)}. Late referrals, decisions and merges of duplicate records change figures between revisions.</p>
+<p>Revision ${changes.previousRevision} had data up to ${e(dateTime(changes.previousDataCutOff))}. Late referrals, decisions and merges of duplicate records change figures between revisions.</p>
 ${changes.changed.length === 0 ? '<p>No published figure changed.</p>' : `<table><thead><tr><th>Measure</th><th>Table</th><th>Category</th><th class="n">Was</th><th class="n">Now</th></tr></thead><tbody>${rows}</tbody></table>`}`;
 }

@@ -1,6 +1,7 @@
 import type { BoardPack, PackTable } from '../board-reports/board-pack';
 import { shown } from './charts';
 import { escapeHtml as e } from './escape';
+import { dateTime } from '@app/web';
 
 const STYLE = `
   :root { color: #0b0c0c; }
@@ -36,7 +37,7 @@ ${marking}
 <h1>${e(pack.title)}</h1>
 <dl class="meta">${pack.meta.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>
 <p class="note">${e(pack.note)}</p>
-${pack.changes ? `<p>Revision ${pack.changes.previousRevision} had data up to ${e(pack.changes.previousDataCutOff)}; ${pack.changes.changed.length} figure(s) changed since.</p>` : ''}
+${pack.changes ? `<p>Revision ${pack.changes.previousRevision} had data up to ${e(dateTime(pack.changes.previousDataCutOff))}; ${pack.changes.changed.length} figure(s) changed since.</p>` : ''}
 ${pack.tables.map(packTableHtml).join('\n')}
 <h2>How the figures are counted</h2>
 <ul>${pack.countingRules.map((rule) => `<li>${e(rule)}</li>`).join('')}</ul>
