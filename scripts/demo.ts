@@ -25,18 +25,31 @@ function referralBody(record: LinkageRecord, i: number): Record<string, unknown>
   const child = record.sourceSystem === 'LCS' || (age !== undefined && age < 18);
   const org = ORGANISATIONS[i % ORGANISATIONS.length];
   const sex = record.sex === 'F' || record.sex === 'female' ? 'female' : record.sex === 'M' || record.sex === 'male' ? 'male' : 'other';
-  const exploitation = { types: [['labour'], ['sexual'], ['criminal'], ['labour', 'criminal'], ['domestic_servitude']][i % 5], location: ['uk', 'overseas', 'uk_and_overseas'][i % 3] };
+  const exploitation = {
+    types: [['labour'], ['sexual'], ['criminal'], ['labour', 'criminal'], ['domestic_servitude']][i % 5],
+    location: ['uk', 'overseas', 'uk_and_overseas'][i % 3],
+  };
   const firstResponder = { ...org, name: 'Demo Responder', role: 'Modern slavery SPOC', email: 'spoc@demo.example' };
   // Legacy extracts hold nationality as a demonym or an alpha-2 code; the form takes alpha-3.
   const nationality = toAlpha3(record.nationality) ?? 'UNK';
   if (record.anonymous) {
-    return { kind: 'dtn', firstResponder, age: { under18: 'no' }, consentToNrm: false, potentialVictim: { gender: sex, nationality }, exploitation, referredAt };
+    return {
+      kind: 'dtn',
+      firstResponder,
+      age: { under18: 'no' },
+      consentToNrm: false,
+      potentialVictim: { gender: sex, nationality },
+      exploitation,
+      referredAt,
+    };
   }
   return {
     kind: 'nrm',
     firstResponder,
     age: { under18: child ? 'yes' : 'no' },
-    ...(child ? { localAuthorityContact: { authority: 'Buckinghamshire Council', phone: '01296 395000', email: 'mash@buckinghamshire.example' } } : { consentToNrm: true }),
+    ...(child
+      ? { localAuthorityContact: { authority: 'Buckinghamshire Council', phone: '01296 395000', email: 'mash@buckinghamshire.example' } }
+      : { consentToNrm: true }),
     potentialVictim: {
       gender: sex,
       nationality,
@@ -52,9 +65,18 @@ function referralBody(record: LinkageRecord, i: number): Record<string, unknown>
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { persons: { type: 'string', default: '200' }, seed: { type: 'string', default: '7' }, intake: { type: 'string', default: 'http://127.0.0.1:3000' } } });
+  const { values } = parseArgs({
+    options: {
+      persons: { type: 'string', default: '200' },
+      seed: { type: 'string', default: '7' },
+      intake: { type: 'string', default: 'http://127.0.0.1:3000' },
+    },
+  });
   const env = validateEnvironment(process.env);
-  const token = await signDevelopmentToken({ secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE }, { sub: 'demo', role: 'safeguarding_lead' });
+  const token = await signDevelopmentToken(
+    { secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE },
+    { sub: 'demo', role: 'safeguarding_lead' },
+  );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const population = generatePopulation({ seed: Number(values.seed), persons: Number(values.persons), until: new Date().toISOString().slice(0, 10) });
   const records = [...population.records].sort((a, b) => (a.referralDate ?? '').localeCompare(b.referralDate ?? ''));
@@ -89,7 +111,9 @@ async function main(): Promise<void> {
     process.stderr.write(`\rwaiting for routing and linkage: ${waiting} left   `);
   }
   const anonymous = records.filter((r) => r.anonymous).length;
-  console.log(`\nreferrals accepted: ${ids.length}; persons in the index: ${persons.size}; true persons (excluding ${anonymous} anonymous notifications): ${population.persons - anonymous}`);
+  console.log(
+    `\nreferrals accepted: ${ids.length}; persons in the index: ${persons.size}; true persons (excluding ${anonymous} anonymous notifications): ${population.persons - anonymous}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -133,7 +133,10 @@ async function recordSpec(path: string): Promise<Recorded[]> {
 async function main(): Promise<void> {
   const fields = evaluate('apps/nrm/fields/index.js') as Record<string, FieldDefinition>;
   const app = evaluate('apps/nrm/index.js') as { steps: Record<string, StepDefinition> };
-  const wording = JSON.parse(show('apps/nrm/translations/src/en/fields.json')) as Record<string, { legend?: string; label?: string; options?: Record<string, { label?: string } | string> }>;
+  const wording = JSON.parse(show('apps/nrm/translations/src/en/fields.json')) as Record<
+    string,
+    { legend?: string; label?: string; options?: Record<string, { label?: string } | string> }
+  >;
   const pages = JSON.parse(show('apps/nrm/translations/src/en/pages.json')) as Partial<Record<string, { header?: string }>>;
 
   const steps = Object.entries(app.steps)
@@ -146,13 +149,20 @@ async function main(): Promise<void> {
     const choices = (f.options ?? []).map((o) => (typeof o === 'string' ? o : o.value)).filter((v) => v !== '');
     const multipleChoice = f.mixin === 'radio-group' || f.mixin === 'checkbox-group';
     const optionLabels = multipleChoice
-      ? Object.fromEntries(choices.map((v) => [v, (() => {
-          const o = words.options?.[v];
-          return typeof o === 'string' ? o : (o?.label ?? v);
-        })()]))
+      ? Object.fromEntries(
+          choices.map((v) => [
+            v,
+            (() => {
+              const o = words.options?.[v];
+              return typeof o === 'string' ? o : (o?.label ?? v);
+            })(),
+          ]),
+        )
       : undefined;
     const validate = ([] as unknown[]).concat(f.validate ?? []);
-    const maxlength = validate.find((v): v is { type: string; arguments: unknown } => typeof v === 'object' && v !== null && (v as { type?: string }).type === 'maxlength');
+    const maxlength = validate.find(
+      (v): v is { type: string; arguments: unknown } => typeof v === 'object' && v !== null && (v as { type?: string }).type === 'maxlength',
+    );
     // A question whose own legend or label is hidden is asked by its page's heading.
     const hidden = /visually-?hidden/.test(`${f.legend?.className ?? ''} ${([] as string[]).concat(f.labelClassName ?? []).join(' ')}`);
     const page = stepOf.get(name)?.question ?? null;
@@ -204,7 +214,9 @@ async function main(): Promise<void> {
   writeFileSync(out, `${JSON.stringify(fixture, null, 1)}\n`);
   // The wording the answers page shows beside each answer: the form's own, page heading and question.
   const questions = Object.fromEntries(
-    fieldList.filter((f) => f.question).map((f) => [f.name, f.page && f.page !== f.question ? { page: f.page, question: f.question } : { question: f.question }]),
+    fieldList
+      .filter((f) => f.question)
+      .map((f) => [f.name, f.page && f.page !== f.question ? { page: f.page, question: f.question } : { question: f.question }]),
   );
   writeFileSync(
     arg('--questions-out') ?? 'apps/intake/src/referrals/home-office-questions.ts',
@@ -214,7 +226,9 @@ async function main(): Promise<void> {
   );
   process.stdout.write(
     `${out}: ${steps.length} steps, ${fieldList.length} fields (${fieldList.filter((f) => f.options).length} multiple-choice), ` +
-      `${Object.entries(lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}; journeys adult ${journeys.adult.length}, child ${journeys.child.length}, refused ${journeys.refused.length}\n`,
+      `${Object.entries(lists)
+        .map(([k, v]) => `${k} ${v.length}`)
+        .join(', ')}; journeys adult ${journeys.adult.length}, child ${journeys.child.length}, refused ${journeys.refused.length}\n`,
   );
 }
 

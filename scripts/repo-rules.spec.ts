@@ -41,9 +41,7 @@ export function outsideCitations(fileName: string, text: string): string[] {
       .filter((c) => OUTSIDE_CITATION.test(c.text))
       .map((c) => `${fileName}:${c.line}`);
   }
-  return text
-    .split('\n')
-    .flatMap((line, i) => (OUTSIDE_CITATION.test(line) ? [`${fileName}:${i + 1}`] : []));
+  return text.split('\n').flatMap((line, i) => (OUTSIDE_CITATION.test(line) ? [`${fileName}:${i + 1}`] : []));
 }
 
 function filesUnder(dir: string): string[] {
@@ -89,7 +87,9 @@ describe('repository rules', () => {
 
   it('lists every app and lib in nest-cli.json', () => {
     const projects = (JSON.parse(readFileSync(join(ROOT, 'nest-cli.json'), 'utf8')) as { projects: Record<string, { type: string; root: string }> }).projects;
-    const listed = Object.values(projects).map((p) => p.root).sort();
+    const listed = Object.values(projects)
+      .map((p) => p.root)
+      .sort();
     const present = ['apps', 'libs'].flatMap((dir) => readdirSync(join(ROOT, dir)).map((name) => `${dir}/${name}`)).sort();
     expect(listed).toEqual(present);
   });

@@ -25,9 +25,7 @@ function main(): number {
   const truthPath = join(values.out, 'truth.csv');
   writeFileSync(recordsPath, toInterchangeCsv(population.records));
   writeFileSync(truthPath, toTruthCsv(population.truth));
-  process.stderr.write(
-    `${population.records.length} records of ${population.persons} persons → ${recordsPath}, truth → ${truthPath}\n`,
-  );
+  process.stderr.write(`${population.records.length} records of ${population.persons} persons → ${recordsPath}, truth → ${truthPath}\n`);
   return 0;
 }
 

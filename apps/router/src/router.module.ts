@@ -9,6 +9,14 @@ import { RoutingModule } from './routing/routing.module';
 
 /** The age router: a worker with no HTTP routes (docs/conventions.md, 6). */
 @Module({
-  imports: [appConfigModule(), createLoggerModule('router'), SchemaDatabaseModule.central('router'), QueueConnectionModule.forRoot(), AuditModule, RoutingModule, MetricsModule.forWorker('router', { port: 'ROUTER_METRICS_PORT', queues: [QueueName.Routing] })],
+  imports: [
+    appConfigModule(),
+    createLoggerModule('router'),
+    SchemaDatabaseModule.central('router'),
+    QueueConnectionModule.forRoot(),
+    AuditModule,
+    RoutingModule,
+    MetricsModule.forWorker('router', { port: 'ROUTER_METRICS_PORT', queues: [QueueName.Routing] }),
+  ],
 })
 export class RouterModule {}

@@ -50,7 +50,12 @@ export class AuditService {
   }
 
   /** The audit row `record` would write, for a repository that writes it inside its own statement. */
-  entry(principal: Principal, action: string, subject: AuditSubject | null, options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {}): AuditRecord {
+  entry(
+    principal: Principal,
+    action: string,
+    subject: AuditSubject | null,
+    options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {},
+  ): AuditRecord {
     return {
       actorSub: principal.sub,
       actorRole: principal.role,
@@ -68,13 +73,39 @@ export class AuditService {
 
   /** A decision made by a worker on its own (the deduplicator linking records), with no person behind it. */
   async recordSystem(actor: string, action: string, subject: AuditSubject, details?: Record<string, unknown>, manager?: EntityManager): Promise<void> {
-    await this.audit.append({ actorSub: actor, actorRole: 'service', action, outcome: 'allowed', subjectType: subject.type, subjectId: canonicalId(subject.id), purpose: 'linkage', details }, manager);
+    await this.audit.append(
+      {
+        actorSub: actor,
+        actorRole: 'service',
+        action,
+        outcome: 'allowed',
+        subjectType: subject.type,
+        subjectId: canonicalId(subject.id),
+        purpose: 'linkage',
+        details,
+      },
+      manager,
+    );
   }
 
   /** `recordSystem` for many decisions at once, in the caller's transaction. */
-  async recordSystemMany(actor: string, action: string, entries: ReadonlyArray<{ subject: AuditSubject; details?: Record<string, unknown> }>, manager?: EntityManager): Promise<void> {
+  async recordSystemMany(
+    actor: string,
+    action: string,
+    entries: ReadonlyArray<{ subject: AuditSubject; details?: Record<string, unknown> }>,
+    manager?: EntityManager,
+  ): Promise<void> {
     await this.audit.appendMany(
-      entries.map((e) => ({ actorSub: actor, actorRole: 'service', action, outcome: 'allowed', subjectType: e.subject.type, subjectId: canonicalId(e.subject.id), purpose: 'linkage', details: e.details })),
+      entries.map((e) => ({
+        actorSub: actor,
+        actorRole: 'service',
+        action,
+        outcome: 'allowed',
+        subjectType: e.subject.type,
+        subjectId: canonicalId(e.subject.id),
+        purpose: 'linkage',
+        details: e.details,
+      })),
       manager,
     );
   }

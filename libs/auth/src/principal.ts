@@ -49,7 +49,17 @@ export function isBoard(value: unknown): value is Board {
  */
 export const ACCESS_PURPOSES: Readonly<Record<Role, readonly string[]>> = {
   first_responder: ['casework', 'safeguarding', 'referral'],
-  safeguarding_lead: ['casework', 'safeguarding', 'strategy_meeting', 'linkage_review', 'merge', 'subject_access_request', 'court_order', 'data_quality', 'home_office_submission'],
+  safeguarding_lead: [
+    'casework',
+    'safeguarding',
+    'strategy_meeting',
+    'linkage_review',
+    'merge',
+    'subject_access_request',
+    'court_order',
+    'data_quality',
+    'home_office_submission',
+  ],
   board_viewer: ['board_report', 'statistics'],
   board_member: ['board_report', 'statistics'],
   service: ['routing', 'linkage', 'reconciliation'],

@@ -17,10 +17,20 @@ describe(TokenVerifier.name, () => {
 
   it('refuses a token signed with another key, for another audience, expired, or with an unknown role', async () => {
     const verifier = verifierFor({});
-    await expect(verifier.verify(await signDevelopmentToken({ ...dev, secret: 'another-secret-entirely-for-this-test' }, { sub: 'u', role: 'admin' }))).rejects.toBeInstanceOf(InvalidTokenError);
-    await expect(verifier.verify(await signDevelopmentToken({ ...dev, audience: 'elsewhere' }, { sub: 'u', role: 'admin' }))).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(
+      verifier.verify(await signDevelopmentToken({ ...dev, secret: 'another-secret-entirely-for-this-test' }, { sub: 'u', role: 'admin' })),
+    ).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify(await signDevelopmentToken({ ...dev, audience: 'elsewhere' }, { sub: 'u', role: 'admin' }))).rejects.toBeInstanceOf(
+      InvalidTokenError,
+    );
     await expect(verifier.verify(await signDevelopmentToken(dev, { sub: 'u', role: 'admin' }, '-1m'))).rejects.toBeInstanceOf(InvalidTokenError);
-    const odd = await new SignJWT({ role: 'superuser' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(new TextEncoder().encode(dev.secret));
+    const odd = await new SignJWT({ role: 'superuser' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setIssuer(dev.issuer)
+      .setAudience(dev.audience)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(dev.secret));
     await expect(verifier.verify(odd)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
@@ -39,15 +49,21 @@ describe(TokenVerifier.name, () => {
   });
 
   const signed = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT = (jwt) => jwt.setExpirationTime('1h')) =>
-    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(dev.issuer).setAudience(dev.audience).setIssuedAt()).sign(new TextEncoder().encode(dev.secret));
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(dev.issuer).setAudience(dev.audience).setIssuedAt()).sign(
+      new TextEncoder().encode(dev.secret),
+    );
 
   it('refuses a token without exp', async () => {
     await expect(verifierFor({}).verify(await signed({ role: 'admin', sub: 'u' }, (jwt) => jwt))).rejects.toThrow(/exp/);
   });
 
   it('refuses a token living longer than the cap (AUTH_MAX_TOKEN_LIFETIME_HOURS, 24 by default)', async () => {
-    await expect(verifierFor({}).verify(await signed({ role: 'admin', sub: 'u' }, (jwt) => jwt.setExpirationTime('25h')))).rejects.toThrow(/longer than 24 hours/);
-    await expect(verifierFor({ AUTH_MAX_TOKEN_LIFETIME_HOURS: '48' }).verify(await signed({ role: 'admin', sub: 'u' }, (jwt) => jwt.setExpirationTime('25h')))).resolves.toMatchObject({ sub: 'u' });
+    await expect(verifierFor({}).verify(await signed({ role: 'admin', sub: 'u' }, (jwt) => jwt.setExpirationTime('25h')))).rejects.toThrow(
+      /longer than 24 hours/,
+    );
+    await expect(
+      verifierFor({ AUTH_MAX_TOKEN_LIFETIME_HOURS: '48' }).verify(await signed({ role: 'admin', sub: 'u' }, (jwt) => jwt.setExpirationTime('25h'))),
+    ).resolves.toMatchObject({ sub: 'u' });
   });
 
   it.each([
@@ -60,23 +76,47 @@ describe(TokenVerifier.name, () => {
   });
 
   it('accepts only HS256 in development', async () => {
-    const hs512 = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'HS512' }).setSubject('u').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(new TextEncoder().encode(dev.secret));
+    const hs512 = await new SignJWT({ role: 'admin' })
+      .setProtectedHeader({ alg: 'HS512' })
+      .setSubject('u')
+      .setIssuer(dev.issuer)
+      .setAudience(dev.audience)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(dev.secret));
     await expect(verifierFor({}).verify(hs512)).rejects.toBeInstanceOf(InvalidTokenError);
     const none = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify({ role: 'admin', sub: 'u', iss: dev.issuer, aud: dev.audience, exp: Math.floor(Date.now() / 1000) + 60 })).toString('base64url')}.`;
     await expect(verifierFor({}).verify(none)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('refuses a token naming a board that does not exist, rather than letting it read every board', async () => {
-    const odd = await new SignJWT({ role: 'board_viewer', board: 'parish_council' }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(new TextEncoder().encode(dev.secret));
+    const odd = await new SignJWT({ role: 'board_viewer', board: 'parish_council' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setIssuer(dev.issuer)
+      .setAudience(dev.audience)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(dev.secret));
     await expect(verifierFor({}).verify(odd)).rejects.toThrow(/unknown board/);
-    const notText = await new SignJWT({ role: 'board_viewer', board: ['community_safety_partnership'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('1h').sign(new TextEncoder().encode(dev.secret));
+    const notText = await new SignJWT({ role: 'board_viewer', board: ['community_safety_partnership'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u')
+      .setIssuer(dev.issuer)
+      .setAudience(dev.audience)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode(dev.secret));
     await expect(verifierFor({}).verify(notText)).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('verifies RS256 tokens against a configured public key, and refuses the development key then', async () => {
     const { publicKey, privateKey } = await generateKeyPair('RS256');
     const verifier = verifierFor({ AUTH_MODE: 'public_key', AUTH_PUBLIC_KEY: await exportSPKI(publicKey) });
-    const token = await new SignJWT({ role: 'board_viewer', board: 'community_safety_partnership' }).setProtectedHeader({ alg: 'RS256' }).setSubject('idp|42').setIssuer(dev.issuer).setAudience(dev.audience).setExpirationTime('5m').sign(privateKey);
+    const token = await new SignJWT({ role: 'board_viewer', board: 'community_safety_partnership' })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('idp|42')
+      .setIssuer(dev.issuer)
+      .setAudience(dev.audience)
+      .setExpirationTime('5m')
+      .sign(privateKey);
     await expect(verifier.verify(token)).resolves.toEqual({ sub: 'idp|42', role: 'board_viewer', org: undefined, board: 'community_safety_partnership' });
     await expect(verifier.verify(await signDevelopmentToken(dev, { sub: 'u', role: 'admin' }))).rejects.toBeInstanceOf(InvalidTokenError);
   });

@@ -19,7 +19,13 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** A subject or organisation as the audit stores it: text, not empty, no control characters (NUL included). */
 function isClaimText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0 && value.length <= CLAIM_MAX_LENGTH && !/[\u0000-\u001f\u007f]/.test(value) && !LONE_SURROGATE.test(value);
+  return (
+    typeof value === 'string' &&
+    value.trim().length > 0 &&
+    value.length <= CLAIM_MAX_LENGTH &&
+    !/[\u0000-\u001f\u007f]/.test(value) &&
+    !LONE_SURROGATE.test(value)
+  );
 }
 
 type Key = Uint8Array | webcrypto.CryptoKey | KeyObject | JWTVerifyGetKey;
@@ -94,7 +100,8 @@ export class TokenVerifier {
       // An unknown board is refused rather than ignored: ignored, it would widen the holder's reads to every board.
       if (payload.board !== undefined && !isBoard(payload.board)) throw new InvalidTokenError('token names an unknown board');
       // A board viewer or member reads one board's figures: without the claim they would read every board's.
-      if (isBoardRole(payload.role) && payload.board === undefined) throw new InvalidTokenError(`a ${payload.role.replace('_', ' ')} token must name its board`);
+      if (isBoardRole(payload.role) && payload.board === undefined)
+        throw new InvalidTokenError(`a ${payload.role.replace('_', ' ')} token must name its board`);
       const principal: Principal = { sub: payload.sub, role: payload.role, org, ...(payload.board !== undefined ? { board: payload.board } : {}) };
       return { principal, expiresAt: payload.exp as number };
     } catch (error) {
@@ -118,7 +125,13 @@ export class TokenVerifier {
         return importSPKI(this.setting('AUTH_PUBLIC_KEY').replace(/\\n/g, '\n'), 'RS256');
       default:
         // Imported once: given the raw bytes, jose would import the HMAC key again for every token.
-        return webcrypto.subtle.importKey('raw', new TextEncoder().encode(this.config.get('AUTH_DEV_SECRET', { infer: true })), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+        return webcrypto.subtle.importKey(
+          'raw',
+          new TextEncoder().encode(this.config.get('AUTH_DEV_SECRET', { infer: true })),
+          { name: 'HMAC', hash: 'SHA-256' },
+          false,
+          ['verify'],
+        );
     }
   }
 }

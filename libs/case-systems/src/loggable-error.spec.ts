@@ -6,7 +6,13 @@ describe('loggableError', () => {
       { field: 'Subject.DateOfBirth', message: '12/03/1994 is not valid' },
     ]);
     const logged = JSON.stringify(loggableError(error));
-    expect(loggableError(error)).toEqual({ type: 'CaseSystemRejectedError', system: 'AIS', operation: 'create concern', status: 400, fields: ['Subject.DateOfBirth'] });
+    expect(loggableError(error)).toEqual({
+      type: 'CaseSystemRejectedError',
+      system: 'AIS',
+      operation: 'create concern',
+      status: 400,
+      fields: ['Subject.DateOfBirth'],
+    });
     expect(logged).not.toMatch(/Arta|Hoxha|1994/);
   });
 

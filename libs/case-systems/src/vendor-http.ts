@@ -1,10 +1,5 @@
 import type { CaseSystem } from '@app/domain';
-import {
-  CaseRecordNotFoundError,
-  CaseSystemRejectedError,
-  CaseSystemUnavailableError,
-  VendorFieldError,
-} from './case-system.errors';
+import { CaseRecordNotFoundError, CaseSystemRejectedError, CaseSystemUnavailableError, VendorFieldError } from './case-system.errors';
 
 export interface CaseSystemClientOptions {
   /** e.g. http://127.0.0.1:3101; a path prefix is kept. */
@@ -62,7 +57,13 @@ export class VendorHttp {
       text = await response.text();
     } catch (error) {
       const timedOut = signal.aborted || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'));
-      throw new CaseSystemUnavailableError(this.system, operation, timedOut ? 'timeout' : 'network', null, timedOut ? `no answer within ${this.options.timeoutMs} ms` : networkDetail(error));
+      throw new CaseSystemUnavailableError(
+        this.system,
+        operation,
+        timedOut ? 'timeout' : 'network',
+        null,
+        timedOut ? `no answer within ${this.options.timeoutMs} ms` : networkDetail(error),
+      );
     }
 
     const parsed = parseJson(text);

@@ -6,7 +6,9 @@ describe('bodyShapeViolations', () => {
   });
 
   it('names a field holding a lone surrogate, and accepts a well-formed pair', () => {
-    expect(bodyShapeViolations({ person: { firstName: 'An\uD800a' } })).toEqual([{ path: 'person.firstName', message: expect.stringMatching(/lone UTF-16 surrogate/) }]);
+    expect(bodyShapeViolations({ person: { firstName: 'An\uD800a' } })).toEqual([
+      { path: 'person.firstName', message: expect.stringMatching(/lone UTF-16 surrogate/) },
+    ]);
     expect(bodyShapeViolations({ names: ['ok', '\uDC00'] })[0].path).toBe('names.1');
     expect(bodyShapeViolations({ person: { firstName: 'Ana \uD83D\uDE00' } })).toEqual([]);
   });

@@ -35,7 +35,10 @@ describe(AppErrorFilter.name, () => {
   });
 
   it('answers 503 with Retry-After when the database is away or its pool is exhausted', () => {
-    for (const error of [Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), new Error('timeout exceeded when trying to connect')]) {
+    for (const error of [
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+      new Error('timeout exceeded when trying to connect'),
+    ]) {
       const { args, response } = host();
       new AppErrorFilter().catch(error, args);
       expect(response.statusCode).toBe(503);

@@ -46,7 +46,7 @@ export class AppErrorFilter implements ExceptionFilter {
         response.status(400).json({ statusCode: 400, errors });
         return;
       }
-      const message = typeof body === 'string' ? body : (body as { message?: unknown }).message ?? exception.message;
+      const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
       // A malformed JSON body is a caller's mistake: name it like any other field error.
       const text = typeof message === 'string' ? message : Array.isArray(message) ? message.join(',') : '';
       if (status === 400 && /JSON/i.test(text)) {
@@ -61,7 +61,10 @@ export class AppErrorFilter implements ExceptionFilter {
     const error = exception instanceof Error ? exception : new Error(String(exception));
     if (isUnavailable(error)) {
       // The database is away or every connection is busy: a caller should retry, not report a bug.
-      this.logger.warn({ errorId, err: { type: error.name, code: (error as { code?: unknown }).code }, route: routeTemplate(request) }, 'dependency unavailable');
+      this.logger.warn(
+        { errorId, err: { type: error.name, code: (error as { code?: unknown }).code }, route: routeTemplate(request) },
+        'dependency unavailable',
+      );
       response.status(503).set('Retry-After', '5').json({ statusCode: 503, error: 'unavailable', errorId });
       return;
     }
@@ -69,7 +72,10 @@ export class AppErrorFilter implements ExceptionFilter {
     // can quote the values that failed (a name, a date of birth). The caller only gets the id.
     const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
     const code = (error as { code?: unknown }).code;
-    this.logger.error({ errorId, err: { type: error.name, code: typeof code === 'string' ? code : undefined, stack: frames }, route: routeTemplate(request) }, 'unhandled error');
+    this.logger.error(
+      { errorId, err: { type: error.name, code: typeof code === 'string' ? code : undefined, stack: frames }, route: routeTemplate(request) },
+      'unhandled error',
+    );
     response.status(500).json({ statusCode: 500, error: 'internal_error', errorId });
   }
 }

@@ -129,6 +129,9 @@ export function listenHost(mode: Environment['AUTH_MODE']): string {
 
 /** TRUST_PROXY as Express wants it: a list of addresses, subnets or names; `false` (trust none) when unset. */
 export function trustedProxies(setting: string | undefined): false | string[] {
-  const list = (setting ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (setting ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return list.length > 0 ? list : false;
 }

@@ -65,7 +65,12 @@ export function createLoggerModule(service: string): DynamicModule {
         serializers: {
           req: (req: { id: string; method: string; url: string; headers?: Record<string, unknown> }) => {
             const given = req.headers?.['x-request-id'];
-            return { id: req.id, method: req.method, path: pathOnly(req.url), ...(typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? { clientId: given } : {}) };
+            return {
+              id: req.id,
+              method: req.method,
+              path: pathOnly(req.url),
+              ...(typeof given === 'string' && CLIENT_REQUEST_ID.test(given) ? { clientId: given } : {}),
+            };
           },
           res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         },

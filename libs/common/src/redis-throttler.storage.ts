@@ -44,7 +44,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
     try {
-      const [hits, pttl] = (await (this.redis as Redis & ThrottleCommands).rhThrottleHit(`${this.prefix}${throttlerName}:${key}`, String(ttl))) as [number, number];
+      const [hits, pttl] = (await (this.redis as Redis & ThrottleCommands).rhThrottleHit(`${this.prefix}${throttlerName}:${key}`, String(ttl))) as [
+        number,
+        number,
+      ];
       const timeToExpire = Math.max(0, Math.ceil(pttl / 1000));
       const isBlocked = hits > limit;
       return { totalHits: hits, timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? timeToExpire : 0 };

@@ -54,7 +54,9 @@ export class AppThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return Promise.resolve(context.getType() !== 'http' || !!this.reflector.getAllAndOverride<boolean | undefined>(NO_THROTTLE, [context.getHandler(), context.getClass()]));
+    return Promise.resolve(
+      context.getType() !== 'http' || !!this.reflector.getAllAndOverride<boolean | undefined>(NO_THROTTLE, [context.getHandler(), context.getClass()]),
+    );
   }
 
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {

@@ -410,7 +410,9 @@ export class Environment {
  */
 export function validateServingEnvironment(raw: Record<string, unknown>): Environment {
   if (raw.AUTH_MODE === undefined || raw.AUTH_MODE === '') {
-    throw new Error('Invalid configuration:\n  AUTH_MODE: must be set: development (npm start sets it; open sign-in, listens on 127.0.0.1 only), jwks or public_key');
+    throw new Error(
+      'Invalid configuration:\n  AUTH_MODE: must be set: development (npm start sets it; open sign-in, listens on 127.0.0.1 only), jwks or public_key',
+    );
   }
   return validateEnvironment(raw);
 }
@@ -426,10 +428,12 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     throw new Error('Invalid configuration:\n  AUTH_PUBLIC_KEY: required when AUTH_MODE=public_key');
   }
   if (env.HTTP_HEADERS_TIMEOUT_MS <= env.HTTP_KEEP_ALIVE_TIMEOUT_MS) {
-    errors.push(Object.assign(new ValidationError(), {
-      property: 'HTTP_HEADERS_TIMEOUT_MS',
-      constraints: { greater: 'HTTP_HEADERS_TIMEOUT_MS must be greater than HTTP_KEEP_ALIVE_TIMEOUT_MS' },
-    }));
+    errors.push(
+      Object.assign(new ValidationError(), {
+        property: 'HTTP_HEADERS_TIMEOUT_MS',
+        constraints: { greater: 'HTTP_HEADERS_TIMEOUT_MS must be greater than HTTP_KEEP_ALIVE_TIMEOUT_MS' },
+      }),
+    );
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);

@@ -122,13 +122,7 @@ function buildTextIndex(): Map<string, string> {
   const ordered = [...worldCountries].sort((a, b) => independent(b) - independent(a) || a.cca3.localeCompare(b.cca3));
   for (const c of ordered) {
     if (!c.cca3) continue;
-    const spellings = [
-      c.name.common,
-      c.name.official,
-      c.demonyms.eng.m,
-      c.demonyms.eng.f,
-      ...c.altSpellings.filter((s) => s.length > 3),
-    ];
+    const spellings = [c.name.common, c.name.official, c.demonyms.eng.m, c.demonyms.eng.f, ...c.altSpellings.filter((s) => s.length > 3)];
     for (const s of spellings) {
       if (s && !index.has(fold(s))) index.set(fold(s), alpha3Of(c));
     }

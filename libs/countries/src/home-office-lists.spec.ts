@@ -32,12 +32,12 @@ describe('the Home Office form lists', () => {
 
 describe('codes written as the form writes them', () => {
   it('writes each code back as the form lists it', () => {
-    expect([homeOfficeNationalityOf('ISL'), homeOfficeNationalityOf('XKX'), homeOfficeNationalityOf('UNK'), homeOfficeCountryOf('TUR'), homeOfficeCountryOf('COD')]).toEqual([
-      'Icelandic',
-      'Kosovan',
-      'Unknown',
-      'Turkey',
-      'Congo (Democratic Republic)',
-    ]);
+    expect([
+      homeOfficeNationalityOf('ISL'),
+      homeOfficeNationalityOf('XKX'),
+      homeOfficeNationalityOf('UNK'),
+      homeOfficeCountryOf('TUR'),
+      homeOfficeCountryOf('COD'),
+    ]).toEqual(['Icelandic', 'Kosovan', 'Unknown', 'Turkey', 'Congo (Democratic Republic)']);
   });
 });

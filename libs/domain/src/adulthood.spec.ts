@@ -48,8 +48,14 @@ describe('bestDateOfBirth', () => {
   });
 
   it('falls back to the corrected date, then the referral, then nothing', () => {
-    expect(bestDateOfBirth({ assessments: [], caseRecordDateOfBirth: '2009-07-07', referralDateOfBirth: '2010-01-01' })).toEqual({ dateOfBirth: '2009-07-07', source: 'case_record' });
-    expect(bestDateOfBirth({ assessments: [], caseRecordDateOfBirth: null, referralDateOfBirth: '2010-01-01' })).toEqual({ dateOfBirth: '2010-01-01', source: 'referral' });
+    expect(bestDateOfBirth({ assessments: [], caseRecordDateOfBirth: '2009-07-07', referralDateOfBirth: '2010-01-01' })).toEqual({
+      dateOfBirth: '2009-07-07',
+      source: 'case_record',
+    });
+    expect(bestDateOfBirth({ assessments: [], caseRecordDateOfBirth: null, referralDateOfBirth: '2010-01-01' })).toEqual({
+      dateOfBirth: '2010-01-01',
+      source: 'referral',
+    });
     expect(bestDateOfBirth({ assessments: [], caseRecordDateOfBirth: null, referralDateOfBirth: null })).toBeNull();
   });
 });
@@ -57,7 +63,12 @@ describe('bestDateOfBirth', () => {
 describe('adulthoodStatus', () => {
   it('lists everything outstanding for a child awaiting a conclusive grounds decision with nothing recorded', () => {
     const status = adulthoodStatus(facts({ decisions: [{ type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-01-05' }] }), '2026-12-01')!;
-    expect(status).toMatchObject({ eighteenthBirthday: '2027-03-01', birthdayPassed: false, nrmStatus: 'awaiting_conclusive_grounds', consentAtEighteen: 'needed' });
+    expect(status).toMatchObject({
+      eighteenthBirthday: '2027-03-01',
+      birthdayPassed: false,
+      nrmStatus: 'awaiting_conclusive_grounds',
+      consentAtEighteen: 'needed',
+    });
     expect(status.outstanding).toEqual([
       'transition_assessment_request',
       'care_leaver_status',
@@ -83,7 +94,13 @@ describe('adulthoodStatus', () => {
       }),
       '2026-12-01',
     )!;
-    expect(done).toMatchObject({ outstanding: [], careLeaver: true, adultServices: 'accepted', consentAtEighteen: 'consented', transitionAssessment: 'decided' });
+    expect(done).toMatchObject({
+      outstanding: [],
+      careLeaver: true,
+      adultServices: 'accepted',
+      consentAtEighteen: 'consented',
+      transitionAssessment: 'decided',
+    });
   });
 
   it('needs no consent or adult support when the NRM case is decided, withdrawn at 18, or a Duty to Notify', () => {

@@ -75,7 +75,9 @@ function stamp(value: Date | string | null | undefined): string {
 
 /** The latest age assessment first, whatever it found: a later assessment replaces an earlier one. */
 export function latestAssessment<T extends AssessedAge>(assessments: readonly T[]): T | undefined {
-  return [...assessments].sort((a, b) => (a.assessedOn === b.assessedOn ? stamp(b.recordedAt).localeCompare(stamp(a.recordedAt)) : b.assessedOn.localeCompare(a.assessedOn)))[0];
+  return [...assessments].sort((a, b) =>
+    a.assessedOn === b.assessedOn ? stamp(b.recordedAt).localeCompare(stamp(a.recordedAt)) : b.assessedOn.localeCompare(a.assessedOn),
+  )[0];
 }
 
 /**
@@ -92,7 +94,12 @@ export function bestDateOfBirth(sources: DateOfBirthSources): BestDateOfBirth | 
 }
 
 /** The NRM case still waits for a decision: at 18 the young person must consent to stay in it as an adult. */
-const AWAITING_DECISION: ReadonlySet<NrmStatus> = new Set(['awaiting_reasonable_grounds', 'awaiting_conclusive_grounds', 'reconsideration_requested', 'suspended']);
+const AWAITING_DECISION: ReadonlySet<NrmStatus> = new Set([
+  'awaiting_reasonable_grounds',
+  'awaiting_conclusive_grounds',
+  'reconsideration_requested',
+  'suspended',
+]);
 
 export type ConsentAtEighteen = 'consented' | 'declined' | 'needed' | 'not_needed';
 
@@ -171,7 +178,13 @@ export function adulthoodStatus(facts: AdulthoodFacts, today: string): Adulthood
     birthdayPassedNothingRecorded: birthdayPassed && facts.steps.length === 0,
     careLeaver: careLeaverStep ? careLeaverStep.step === 'care_leaver' : null,
     transitionAssessment,
-    adultServices: adultStep ? (adultStep.step === 'adult_services_accepted' ? 'accepted' : adultStep.step === 'adult_services_declined' ? 'declined' : 'adult_safeguarding_concern') : null,
+    adultServices: adultStep
+      ? adultStep.step === 'adult_services_accepted'
+        ? 'accepted'
+        : adultStep.step === 'adult_services_declined'
+          ? 'declined'
+          : 'adult_safeguarding_concern'
+      : null,
     nrmStatus: nrm.status,
     consentAtEighteen: nrm.consent,
     adultSupportReferred: facts.adultSupportReferred,
@@ -189,7 +202,13 @@ export interface AdulthoodSources extends DateOfBirthSources {
 /** `adulthoodStatus` from the facts as stored: every date of birth source, the steps, the NRM decisions. */
 export function adulthoodOf(sources: AdulthoodSources, today: string): AdulthoodStatus | null {
   return adulthoodStatus(
-    { kind: sources.kind, dateOfBirth: bestDateOfBirth(sources), steps: sources.steps, decisions: sources.decisions, adultSupportReferred: sources.adultSupportReferred },
+    {
+      kind: sources.kind,
+      dateOfBirth: bestDateOfBirth(sources),
+      steps: sources.steps,
+      decisions: sources.decisions,
+      adultSupportReferred: sources.adultSupportReferred,
+    },
     today,
   );
 }
@@ -265,7 +284,16 @@ export interface TransitionCounts {
  * decision does.
  */
 export function countTransitions(members: readonly TransitionCohortMember[], from: string, to: string): TransitionCounts {
-  const counts = { turnedEighteen: 0, consentedToStay: 0, withdrew: 0, noDecisionNeeded: 0, notYetRecorded: 0, referredForAdultSupport: 0, acceptedByAdultServices: 0, careLeaversRemaining: 0 };
+  const counts = {
+    turnedEighteen: 0,
+    consentedToStay: 0,
+    withdrew: 0,
+    noDecisionNeeded: 0,
+    notYetRecorded: 0,
+    referredForAdultSupport: 0,
+    acceptedByAdultServices: 0,
+    careLeaversRemaining: 0,
+  };
   // A person with several referrals turns 18 once: counted by their earliest referral that qualifies.
   const counted = new Set<string>();
   for (const m of [...members].sort((a, b) => a.referredOn.localeCompare(b.referredOn) || a.referralId.localeCompare(b.referralId))) {
@@ -281,7 +309,12 @@ export function countTransitions(members: readonly TransitionCohortMember[], fro
     if (consent) {
       if (consent.outcome === 'declined') counts.withdrew += 1;
       else counts.consentedToStay += 1;
-    } else if (consentAtEighteen(m.kind, m.decisions.filter((d) => d.decidedOn < eighteenth)).consent === 'needed') {
+    } else if (
+      consentAtEighteen(
+        m.kind,
+        m.decisions.filter((d) => d.decidedOn < eighteenth),
+      ).consent === 'needed'
+    ) {
       counts.notYetRecorded += 1;
     } else {
       counts.noDecisionNeeded += 1;

@@ -5,7 +5,9 @@ const on = '2026-06-01T10:00:00Z';
 describe(decideRoute.name, () => {
   it('routes an under-18 to LCS', () => {
     expect(decideRoute({ age: { under18: 'yes' }, referredAt: on })).toMatchObject({
-      system: 'LCS', reason: 'under_18', conflict: false,
+      system: 'LCS',
+      reason: 'under_18',
+      conflict: false,
     });
   });
 
@@ -20,7 +22,9 @@ describe(decideRoute.name, () => {
 
   it('routes an adult to AIS', () => {
     expect(decideRoute({ age: { under18: 'no' }, dateOfBirth: '1990-02-03', referredAt: on })).toMatchObject({
-      system: 'AIS', reason: 'adult', conflict: false,
+      system: 'AIS',
+      reason: 'adult',
+      conflict: false,
     });
   });
 

@@ -83,7 +83,7 @@ export function decideRoute(facts: AgeFacts): RouteDecision {
     const why: Record<RouteReason, string> = {
       under_18: 'The potential victim is under 18',
       age_not_sure: 'The first responder is not sure whether the potential victim is under 18',
-      age_disputed: 'The potential victim\'s age is disputed',
+      age_disputed: "The potential victim's age is disputed",
       dob_under_18: `The date of birth gives age ${age} on ${day}`,
       adult: '',
     };

@@ -34,12 +34,20 @@ describe(checkCircumstances.name, () => {
 describe(checkSupportReferral.name, () => {
   it('refers a child to an ICTG and an adult to the MSVCC, not the other way round', () => {
     expect(checkSupportReferral(child, { service: 'ictg', provider: 'Barnardo’s ICTG', referredOn: '2026-05-10' }, '2026-06-01')).toEqual([]);
-    expect(checkSupportReferral(adult, { service: 'ictg', provider: 'Barnardo’s ICTG', referredOn: '2026-05-10' }, '2026-06-01')).toMatchObject([{ path: 'service' }]);
-    expect(checkSupportReferral(child, { service: 'msvcc', provider: 'The Salvation Army', referredOn: '2026-05-10' }, '2026-06-01')).toMatchObject([{ path: 'service' }]);
+    expect(checkSupportReferral(adult, { service: 'ictg', provider: 'Barnardo’s ICTG', referredOn: '2026-05-10' }, '2026-06-01')).toMatchObject([
+      { path: 'service' },
+    ]);
+    expect(checkSupportReferral(child, { service: 'msvcc', provider: 'The Salvation Army', referredOn: '2026-05-10' }, '2026-06-01')).toMatchObject([
+      { path: 'service' },
+    ]);
   });
 
   it('refuses a date before the referral or in the future', () => {
-    expect(checkSupportReferral(adult, { service: 'local_service', provider: 'Willow Project', referredOn: '2026-05-01' }, '2026-06-01')).toMatchObject([{ path: 'referredOn' }]);
-    expect(checkSupportReferral(adult, { service: 'local_service', provider: 'Willow Project', referredOn: '2026-07-01' }, '2026-06-01')).toMatchObject([{ path: 'referredOn' }]);
+    expect(checkSupportReferral(adult, { service: 'local_service', provider: 'Willow Project', referredOn: '2026-05-01' }, '2026-06-01')).toMatchObject([
+      { path: 'referredOn' },
+    ]);
+    expect(checkSupportReferral(adult, { service: 'local_service', provider: 'Willow Project', referredOn: '2026-07-01' }, '2026-06-01')).toMatchObject([
+      { path: 'referredOn' },
+    ]);
   });
 });

@@ -38,9 +38,13 @@ function referredAsChild(referral: NrmReferralFacts): boolean {
 /** What cannot be recorded about this referral, each naming its field. */
 export function checkCircumstances(referral: NrmReferralFacts, c: Circumstances): FieldViolation[] {
   const violations: FieldViolation[] = [];
-  if (c.hasChildren === 'yes' && c.childrenCount === undefined) violations.push({ path: 'childrenCount', message: 'childrenCount is required when hasChildren is yes' });
+  if (c.hasChildren === 'yes' && c.childrenCount === undefined)
+    violations.push({ path: 'childrenCount', message: 'childrenCount is required when hasChildren is yes' });
   if (c.hasChildren !== 'yes' && (c.childrenCount !== undefined || c.childrenWhere !== undefined)) {
-    violations.push({ path: c.childrenCount !== undefined ? 'childrenCount' : 'childrenWhere', message: 'children are described only when hasChildren is yes' });
+    violations.push({
+      path: c.childrenCount !== undefined ? 'childrenCount' : 'childrenWhere',
+      message: 'children are described only when hasChildren is yes',
+    });
   }
   // The form asks an adult who does not consent why; a child is referred without consent (MSA 2015 s.51/s.52).
   if (c.declinedNrmReason !== undefined && (referral.kind !== 'dtn' || referredAsChild(referral))) {
@@ -67,6 +71,7 @@ export function checkSupportReferral(referral: NrmReferralFacts, s: SupportRefer
     violations.push({ path: 'service', message: "the Modern Slavery Victim Care Contract supports adults; a child is supported by children's services" });
   }
   if (s.referredOn > today) violations.push({ path: 'referredOn', message: 'referredOn must not be in the future' });
-  if (s.referredOn < referral.referredOn) violations.push({ path: 'referredOn', message: `referredOn must not be before the referral (${referral.referredOn})` });
+  if (s.referredOn < referral.referredOn)
+    violations.push({ path: 'referredOn', message: `referredOn must not be before the referral (${referral.referredOn})` });
   return violations;
 }

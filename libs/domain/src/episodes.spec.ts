@@ -1,7 +1,12 @@
 import { DEFAULT_EPISODE_WINDOW_DAYS, EpisodeEntry, episodeOf, nrmReferenceKey } from './episodes';
 
 const rules = { windowDays: DEFAULT_EPISODE_WINDOW_DAYS };
-const hub = (referredOn: string, nrmReference: string | null = null, key = 'referral:1'): EpisodeEntry => ({ key, source: 'referral_hub', referredOn, nrmReference });
+const hub = (referredOn: string, nrmReference: string | null = null, key = 'referral:1'): EpisodeEntry => ({
+  key,
+  source: 'referral_hub',
+  referredOn,
+  nrmReference,
+});
 const ais = (referredOn: string, nrmReference: string | null = null, key = 'AIS:SC-000002'): EpisodeEntry => ({ key, source: 'ais', referredOn, nrmReference });
 const lcs = (referredOn: string, nrmReference: string | null = null, key = 'LCS:400001'): EpisodeEntry => ({ key, source: 'lcs', referredOn, nrmReference });
 
@@ -31,7 +36,9 @@ describe('episodeOf', () => {
     expect(episodeOf(ais('2026-02-09'), [], [hub('2026-01-10')], rules)?.reason).toBe(
       'The same person, recorded in Referral Hub on 10 January 2026 and in AIS 30 days apart (within 30 days), with no different Home Office reference.',
     );
-    expect(episodeOf(lcs('2026-01-10'), [], [hub('2026-01-10')], rules)?.reason).toContain('recorded in Referral Hub on 10 January 2026 and in LCS the same day (within 30 days)');
+    expect(episodeOf(lcs('2026-01-10'), [], [hub('2026-01-10')], rules)?.reason).toContain(
+      'recorded in Referral Hub on 10 January 2026 and in LCS the same day (within 30 days)',
+    );
   });
 
   it('keeps apart records further apart than the window', () => {

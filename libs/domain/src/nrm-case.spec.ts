@@ -36,7 +36,10 @@ describe(refuseNrmDecision.name, () => {
   });
 
   it('refuses a decision dated before one already recorded', () => {
-    expect(refuseNrmDecision(adult, [rg('positive', '2026-06-01')], cg('positive', '2026-05-30'), today)).toMatchObject({ kind: 'invalid', violations: [{ path: 'decidedOn' }] });
+    expect(refuseNrmDecision(adult, [rg('positive', '2026-06-01')], cg('positive', '2026-05-30'), today)).toMatchObject({
+      kind: 'invalid',
+      violations: [{ path: 'decidedOn' }],
+    });
   });
 
   it('refuses a conclusive grounds decision before a reasonable grounds one, naming type', () => {
@@ -66,10 +69,14 @@ describe(refuseNrmDecision.name, () => {
   });
 
   it('refuses an outcome on a reconsideration request and a finding on anything but a positive conclusive grounds decision', () => {
-    expect(refuseNrmDecision(adult, [rg('negative')], { type: 'reconsideration_requested', outcome: 'positive', decidedOn: '2026-05-25' }, today)).toMatchObject({
+    expect(
+      refuseNrmDecision(adult, [rg('negative')], { type: 'reconsideration_requested', outcome: 'positive', decidedOn: '2026-05-25' }, today),
+    ).toMatchObject({
       violations: [{ path: 'outcome' }],
     });
-    expect(refuseNrmDecision(adult, [rg('positive')], { ...cg('negative'), finding: 'human_trafficking' }, today)).toMatchObject({ violations: [{ path: 'finding' }] });
+    expect(refuseNrmDecision(adult, [rg('positive')], { ...cg('negative'), finding: 'human_trafficking' }, today)).toMatchObject({
+      violations: [{ path: 'finding' }],
+    });
     expect(refuseNrmDecision(adult, [rg('positive')], { ...cg('positive'), finding: 'both' }, today)).toBeNull();
   });
 
@@ -126,7 +133,11 @@ describe(nrmCase.name, () => {
   });
 
   it('gives a pending reconsideration its deadline one calendar month after the request', () => {
-    expect(nrmCase('nrm', [rg('negative'), reconsider('2026-05-25')]).reconsideration).toEqual({ stage: 'reasonable_grounds', requestedOn: '2026-05-25', dueOn: '2026-06-25' });
+    expect(nrmCase('nrm', [rg('negative'), reconsider('2026-05-25')]).reconsideration).toEqual({
+      stage: 'reasonable_grounds',
+      requestedOn: '2026-05-25',
+      dueOn: '2026-06-25',
+    });
   });
 
   it('puts a notification outside the NRM', () => {

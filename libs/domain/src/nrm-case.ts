@@ -226,7 +226,12 @@ export type NrmDecisionRefusal =
  * once; a decision that cannot follow the ones recorded (a CG before an RG, anything after the case ended) is a
  * violation of `type`, a date before the referral or before the latest decision one of `decidedOn`.
  */
-export function refuseNrmDecision(referral: NrmReferralFacts, recorded: readonly NrmDecision[], request: NrmDecision, today: string): NrmDecisionRefusal | null {
+export function refuseNrmDecision(
+  referral: NrmReferralFacts,
+  recorded: readonly NrmDecision[],
+  request: NrmDecision,
+  today: string,
+): NrmDecisionRefusal | null {
   const violations: FieldViolation[] = [];
   const outcomes = NRM_OUTCOMES[request.type];
   const hasOutcome = request.outcome !== undefined && request.outcome !== null;
@@ -235,7 +240,11 @@ export function refuseNrmDecision(referral: NrmReferralFacts, recorded: readonly
   } else if (outcomes.length > 0 && !outcomes.includes(String(request.outcome))) {
     violations.push({ path: 'outcome', message: `outcome of a ${describeType(request.type)} must be one of ${outcomes.join(', ')}` });
   }
-  if (request.competentAuthority !== undefined && request.competentAuthority !== null && !(COMPETENT_AUTHORITIES as readonly string[]).includes(request.competentAuthority)) {
+  if (
+    request.competentAuthority !== undefined &&
+    request.competentAuthority !== null &&
+    !(COMPETENT_AUTHORITIES as readonly string[]).includes(request.competentAuthority)
+  ) {
     violations.push({ path: 'competentAuthority', message: `competentAuthority must be one of ${COMPETENT_AUTHORITIES.join(', ')}` });
   }
   if (request.finding !== undefined && request.finding !== null) {
@@ -256,7 +265,11 @@ export function refuseNrmDecision(referral: NrmReferralFacts, recorded: readonly
 
   if (referral.kind === 'dtn') {
     if (violations.length > 0) return { kind: 'invalid', violations };
-    return { kind: 'unprocessable', code: 'not_in_nrm', message: 'a Duty to Notify notification is not an NRM referral: the Home Office makes no decisions on it' };
+    return {
+      kind: 'unprocessable',
+      code: 'not_in_nrm',
+      message: 'a Duty to Notify notification is not an NRM referral: the Home Office makes no decisions on it',
+    };
   }
   if (request.type === 'consent_to_stay' && !referredAsChild(referral)) {
     if (violations.length > 0) return { kind: 'invalid', violations };

@@ -46,7 +46,9 @@ describe(checkReferralRules.name, () => {
     expect(typed({ types: ['sexual', 'labour'], homeOfficeTypes: ['prostitution', 'wages-taken', 'forced-to-work'] })).toEqual([]);
     const refused = typed({ types: ['labour'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] });
     expect(refused).toEqual([{ path: 'exploitation.types', message: expect.stringContaining('(labour, sexual)') }]);
-    expect(paths(adultNrm({ exploitation: { location: 'uk', ukTowns: ['Reading'], types: ['labour', 'criminal'], homeOfficeTypes: ['forced-to-work'] } }))).toEqual(['exploitation.types']);
+    expect(
+      paths(adultNrm({ exploitation: { location: 'uk', ukTowns: ['Reading'], types: ['labour', 'criminal'], homeOfficeTypes: ['forced-to-work'] } })),
+    ).toEqual(['exploitation.types']);
   });
 
   it("asks a follow-up of each of the form's yes answers, and refuses one given with no yes", () => {
@@ -73,8 +75,10 @@ describe(checkReferralRules.name, () => {
   });
 
   it('refuses a child notified as a Duty to Notify, and asks for the local authority contact', () => {
-    expect(paths(adultNrm({ kind: 'dtn', age: { under18: 'yes' }, potentialVictim: { gender: 'male', nationality: 'VNM' } })))
-      .toEqual(['kind', 'localAuthorityContact']);
+    expect(paths(adultNrm({ kind: 'dtn', age: { under18: 'yes' }, potentialVictim: { gender: 'male', nationality: 'VNM' } }))).toEqual([
+      'kind',
+      'localAuthorityContact',
+    ]);
   });
 
   it('treats a date of birth under 18 as a child even when under18 is "no"', () => {

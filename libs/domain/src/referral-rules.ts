@@ -49,7 +49,9 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   }
 
   const exploitation = referral.exploitation;
-  const otherNamed = effectiveExploitationTypes(exploitation).includes('other') || (Array.isArray(exploitation?.homeOfficeTypes) && exploitation.homeOfficeTypes.includes('other'));
+  const otherNamed =
+    effectiveExploitationTypes(exploitation).includes('other') ||
+    (Array.isArray(exploitation?.homeOfficeTypes) && exploitation.homeOfficeTypes.includes('other'));
   if (otherNamed && !exploitation?.otherDetails?.trim()) {
     violations.push({ path: 'exploitation.otherDetails', message: 'otherDetails is required when types include "other"' });
   }
@@ -58,7 +60,10 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   violations.push(...typesAgreementViolations(exploitation));
   // County lines is a kind of criminal exploitation (drug supply); the flag on any other exploitation is a slip.
   if (exploitation?.countyLines === true && !effectiveExploitationTypes(exploitation).includes('criminal')) {
-    violations.push({ path: 'exploitation.countyLines', message: 'countyLines is criminal exploitation: types must include "criminal" (or homeOfficeTypes "forced-to-commit-crime")' });
+    violations.push({
+      path: 'exploitation.countyLines',
+      message: 'countyLines is criminal exploitation: types must include "criminal" (or homeOfficeTypes "forced-to-commit-crime")',
+    });
   }
   violations.push(...locationViolations(exploitation));
   violations.push(...formAnswerViolations(referral));
@@ -134,7 +139,9 @@ const UNITED_KINGDOM = 'GBR';
 function locationViolations(exploitation: Partial<Exploitation> | undefined): FieldViolation[] {
   if (!exploitation || typeof exploitation !== 'object') return [];
   const towns = Array.isArray(exploitation.ukTowns) ? exploitation.ukTowns.filter((t) => typeof t === 'string' && t.trim()) : [];
-  const overseas = Array.isArray(exploitation.countries) ? exploitation.countries.filter((c) => typeof c === 'string' && c.toUpperCase() !== UNITED_KINGDOM) : [];
+  const overseas = Array.isArray(exploitation.countries)
+    ? exploitation.countries.filter((c) => typeof c === 'string' && c.toUpperCase() !== UNITED_KINGDOM)
+    : [];
   if (exploitation.location === 'uk' && overseas.length > 0 && towns.length === 0) {
     return [{ path: 'exploitation.countries', message: 'location is "uk": name the UK towns or cities in ukTowns; countries are for exploitation overseas' }];
   }
@@ -177,10 +184,16 @@ function formAnswerViolations(referral: Partial<Referral>): FieldViolation[] {
   const contact = at('potentialVictim.contact');
   if (contact) {
     if (given(contact.alternativePhone) && !given(contact.alternativePhoneRelation)) {
-      violations.push({ path: 'potentialVictim.contact.alternativePhoneRelation', message: 'alternativePhoneRelation is required with alternativePhone: whose number is it?' });
+      violations.push({
+        path: 'potentialVictim.contact.alternativePhoneRelation',
+        message: 'alternativePhoneRelation is required with alternativePhone: whose number is it?',
+      });
     }
     if (given(contact.noPhoneReason) && (given(contact.phone) || given(contact.alternativePhone))) {
-      violations.push({ path: 'potentialVictim.contact.noPhoneReason', message: 'noPhoneReason says why no phone number can be given: not with phone or alternativePhone' });
+      violations.push({
+        path: 'potentialVictim.contact.noPhoneReason',
+        message: 'noPhoneReason says why no phone number can be given: not with phone or alternativePhone',
+      });
     }
     if (contact.safeToEmail !== undefined && !given(contact.email)) {
       violations.push({ path: 'potentialVictim.contact.safeToEmail', message: 'safeToEmail is about an email address: give contact.email' });
@@ -193,7 +206,10 @@ function formAnswerViolations(referral: Partial<Referral>): FieldViolation[] {
   if (recipient) {
     if (referral.kind === 'dtn') violations.push({ path: 'decisionRecipient', message: 'a Duty to Notify notification has no decision to send' });
     if (recipient.permissionGiven !== true) {
-      violations.push({ path: 'decisionRecipient.permissionGiven', message: 'the decision is sent to someone else only with the potential victim\'s permission: permissionGiven must be true' });
+      violations.push({
+        path: 'decisionRecipient.permissionGiven',
+        message: "the decision is sent to someone else only with the potential victim's permission: permissionGiven must be true",
+      });
     }
     if (!given(recipient.email) && !(given(recipient.street) && given(recipient.town) && given(recipient.postcode))) {
       violations.push({ path: 'decisionRecipient', message: 'decisionRecipient needs an email, or a street, town and postcode' });

@@ -9,10 +9,12 @@ import { PENDING_JOB_STATES } from './queues';
 export async function partitionByJobState<T>(queue: Queue, items: readonly T[], jobIdOf: (item: T) => string | null): Promise<{ pending: T[]; lost: T[] }> {
   const pending: T[] = [];
   const lost: T[] = [];
-  const states = await Promise.all(items.map((item) => {
-    const id = jobIdOf(item);
-    return id ? queue.getJobState(id) : Promise.resolve('unknown');
-  }));
+  const states = await Promise.all(
+    items.map((item) => {
+      const id = jobIdOf(item);
+      return id ? queue.getJobState(id) : Promise.resolve('unknown');
+    }),
+  );
   items.forEach((item, i) => (PENDING_JOB_STATES.has(states[i]) ? pending : lost).push(item));
   return { pending, lost };
 }

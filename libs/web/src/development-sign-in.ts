@@ -31,6 +31,9 @@ export function developmentPrincipal(
   const onBoard = isBoardRole(choice.value) && board && isBoard(board) ? board : undefined;
   // A stable subject per role, organisation and board, so the audit tells development users apart.
   const scope = org ?? onBoard;
-  const tag = createHash('sha256').update(scope ?? '').digest('hex').slice(0, 8);
+  const tag = createHash('sha256')
+    .update(scope ?? '')
+    .digest('hex')
+    .slice(0, 8);
   return { principal: { sub: `dev:${choice.value}${scope ? `:${tag}` : ''}`, role: choice.value, org, ...(onBoard ? { board: onBoard } : {}) } };
 }

@@ -8,7 +8,10 @@ import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
  * verifier and the client secret and signs an ID token carrying the authorisation request's nonce.
  */
 export class FakeOidcIssuer {
-  constructor(private readonly clientId = 'referral-hub-pages', private readonly clientSecret = 'shh') {}
+  constructor(
+    private readonly clientId = 'referral-hub-pages',
+    private readonly clientSecret = 'shh',
+  ) {}
 
   private server!: Server;
   private privateKey!: Parameters<SignJWT['sign']>[0];

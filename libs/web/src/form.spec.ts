@@ -11,21 +11,27 @@ const FIELDS = {
 
 describe(formErrors.name, () => {
   it('says what to do about an answer left out, once, whatever checks it failed', () => {
-    const errors = formErrors([
-      { path: 'a.name', message: 'name must be shorter than or equal to 200 characters' },
-      { path: 'a.name', message: 'name should not be empty' },
-    ], FIELDS);
+    const errors = formErrors(
+      [
+        { path: 'a.name', message: 'name must be shorter than or equal to 200 characters' },
+        { path: 'a.name', message: 'name should not be empty' },
+      ],
+      FIELDS,
+    );
     expect(errors.summary).toEqual([{ text: 'Enter your name', href: '#a-name' }]);
     expect(errors.fields).toEqual({ 'a.name': 'Enter your name' });
   });
 
   it('says an answer that is no number must be a number, not that it is out of range', () => {
     const fields = { 'd.numberOfChildren': { target: 'd-numberOfChildren', label: 'Number of children' } };
-    const errors = formErrors([
-      { path: 'd.numberOfChildren', message: 'numberOfChildren must not be greater than 30' },
-      { path: 'd.numberOfChildren', message: 'numberOfChildren must not be less than 1' },
-      { path: 'd.numberOfChildren', message: 'numberOfChildren must be an integer number' },
-    ], fields);
+    const errors = formErrors(
+      [
+        { path: 'd.numberOfChildren', message: 'numberOfChildren must not be greater than 30' },
+        { path: 'd.numberOfChildren', message: 'numberOfChildren must not be less than 1' },
+        { path: 'd.numberOfChildren', message: 'numberOfChildren must be an integer number' },
+      ],
+      fields,
+    );
     expect(errors.summary).toEqual([{ text: 'Number of children must be a whole number, like 2', href: '#d-numberOfChildren' }]);
   });
 
@@ -36,11 +42,15 @@ describe(formErrors.name, () => {
   });
 
   it('lists problems in the order of the page, and sends a parent path to its first field', () => {
-    const errors = formErrors([
-      { path: 'c.contact', message: 'contact must be an object' },
-      { path: 'b.dateOfBirth', message: 'dateOfBirth must be a date written YYYY-MM-DD' },
-      { path: 'kind', message: 'kind must be "nrm"' },
-    ], FIELDS, (path) => (path === 'kind' ? '/start' : undefined));
+    const errors = formErrors(
+      [
+        { path: 'c.contact', message: 'contact must be an object' },
+        { path: 'b.dateOfBirth', message: 'dateOfBirth must be a date written YYYY-MM-DD' },
+        { path: 'kind', message: 'kind must be "nrm"' },
+      ],
+      FIELDS,
+      (path) => (path === 'kind' ? '/start' : undefined),
+    );
     expect(errors.summary.map((s) => s.href)).toEqual(['/start', '#b-dateOfBirth-day', '#c-contact-email']);
     expect(errors.fields['b.dateOfBirth']).toBe('Date of birth must be a real date');
   });

@@ -22,7 +22,10 @@ export function listField(form: FormBody, name: string): string[] {
 
 /** One item per line of a textarea. */
 export function linesField(form: FormBody, name: string): string[] | undefined {
-  const lines = (textField(form, name) ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = (textField(form, name) ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.length > 0 ? lines : undefined;
 }
 
@@ -63,7 +66,9 @@ export function section<T extends Record<string, unknown>>(value: T): Partial<T>
 export async function validateQuery<T extends object>(type: ClassConstructor<T>, query: Record<string, unknown>): Promise<T> {
   const given = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
   const dto = plainToInstance(type, given);
-  const errors = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }));
+  const errors = flattenValidationErrors(
+    await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }),
+  );
   if (errors.length > 0) throw new InvalidRequestError(errors);
   return dto;
 }
@@ -91,13 +96,18 @@ export interface FieldDescription {
 
 // class-validator's generic wording for an answer left out or not one of the choices.
 const NOT_A_NUMBER = /must be an integer number|must be a number conforming/;
-const GENERIC = /should not be empty|must be a string|must be one of the following values|must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean|must be an ISO 3166-1 alpha-3 code|is required/;
+const GENERIC =
+  /should not be empty|must be a string|must be one of the following values|must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean|must be an ISO 3166-1 alpha-3 code|is required/;
 
 /**
  * Maps the API's `{ path, message }` errors onto a form: each to the nearest field the page shows (walking up the
  * path), worded for a person. The rules themselves are the API's; only the wording is the page's.
  */
-export function formErrors(violations: readonly FieldViolation[], fields: Readonly<Record<string, FieldDescription>>, elsewhere: (path: string) => string | undefined = () => undefined): FormErrors {
+export function formErrors(
+  violations: readonly FieldViolation[],
+  fields: Readonly<Record<string, FieldDescription>>,
+  elsewhere: (path: string) => string | undefined = () => undefined,
+): FormErrors {
   const summary: ErrorSummaryItem[] = [];
   const inline: Record<string, string> = {};
   // An answer left out fails several checks at once (not a string, empty, too long): say what to do about it.
@@ -116,7 +126,10 @@ export function formErrors(violations: readonly FieldViolation[], fields: Readon
     order.push(path ? keys.indexOf(path) : -1);
   }
   // The summary lists problems in the order the page asks the questions (answers of earlier pages first).
-  const sorted = summary.map((item, i) => ({ item, at: order[i] })).sort((a, b) => a.at - b.at).map(({ item }) => item);
+  const sorted = summary
+    .map((item, i) => ({ item, at: order[i] }))
+    .sort((a, b) => a.at - b.at)
+    .map(({ item }) => item);
   return { summary: sorted, fields: inline };
 }
 

@@ -3,7 +3,8 @@ import { validateEnvironment } from '@app/config';
 import { JourneyAnswers } from './journey-answers';
 
 describe(JourneyAnswers.name, () => {
-  const answers = (secret = 'a-session-secret-of-enough-length-for-tests') => new JourneyAnswers(new ConfigService(validateEnvironment({ SESSION_SECRET: secret })) as never);
+  const answers = (secret = 'a-session-secret-of-enough-length-for-tests') =>
+    new JourneyAnswers(new ConfigService(validateEnvironment({ SESSION_SECRET: secret })) as never);
 
   it('opens what it sealed for the same session, names and lists intact', () => {
     const journey = answers();

@@ -58,9 +58,15 @@ describe(OidcClient.name, () => {
     const oidc = client();
     let started = await oidc.start('');
     const callback = issuer.authorise(started.url, { role: 'board_viewer', board: 'safeguarding_children_partnership' });
-    await expect(oidc.finish(callback, started.pending)).resolves.toEqual({ sub: 'oidc:user-42', role: 'board_viewer', board: 'safeguarding_children_partnership' });
+    await expect(oidc.finish(callback, started.pending)).resolves.toEqual({
+      sub: 'oidc:user-42',
+      role: 'board_viewer',
+      board: 'safeguarding_children_partnership',
+    });
     started = await oidc.start('');
-    await expect(oidc.finish(issuer.authorise(started.url, { role: 'board_viewer', board: 'parish_council' }), started.pending)).rejects.toBeInstanceOf(OidcClaimsError);
+    await expect(oidc.finish(issuer.authorise(started.url, { role: 'board_viewer', board: 'parish_council' }), started.pending)).rejects.toBeInstanceOf(
+      OidcClaimsError,
+    );
   });
 
   it('is off without settings, and refuses half a configuration', () => {

@@ -110,12 +110,10 @@ export class OidcClient {
     const insecure = this.settings.NODE_ENV !== 'production' && provider.issuer.startsWith('http:');
     // eslint-disable-next-line @typescript-eslint/no-deprecated -- marked so only to stand out; used outside production only
     const execute = insecure ? { execute: [openid.allowInsecureRequests] } : undefined;
-    this.configuration ??= openid
-      .discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, execute)
-      .catch((error: unknown) => {
-        this.configuration = undefined;
-        throw error;
-      });
+    this.configuration ??= openid.discovery(new URL(provider.issuer), provider.clientId, provider.clientSecret, undefined, execute).catch((error: unknown) => {
+      this.configuration = undefined;
+      throw error;
+    });
     return this.configuration;
   }
 }

@@ -37,18 +37,32 @@ export class PageErrorFilter implements ExceptionFilter {
 
   private describe(exception: unknown): ErrorPage {
     if (exception instanceof CsrfRejectedError) {
-      return { status: 403, title: 'Your answers could not be sent', paragraphs: ['The page was open too long, or you signed out meanwhile.', 'Go back, reload the page and try again.'] };
+      return {
+        status: 403,
+        title: 'Your answers could not be sent',
+        paragraphs: ['The page was open too long, or you signed out meanwhile.', 'Go back, reload the page and try again.'],
+      };
     }
     if (exception instanceof PageForbiddenError) {
-      return { status: 403, title: 'You cannot see this page', paragraphs: ['Your role does not give access to this page. Ask your safeguarding lead if you think it should.'] };
+      return {
+        status: 403,
+        title: 'You cannot see this page',
+        paragraphs: ['Your role does not give access to this page. Ask your safeguarding lead if you think it should.'],
+      };
     }
     if (exception instanceof InvalidRequestError) {
-      return { status: 400, title: 'There is a problem with the address', paragraphs: ['Check the address or the filters you chose.'], problems: exception.errors.map((v) => v.message) };
+      return {
+        status: 400,
+        title: 'There is a problem with the address',
+        paragraphs: ['Check the address or the filters you chose.'],
+        problems: exception.errors.map((v) => v.message),
+      };
     }
     if (exception instanceof DomainError) {
       const status = exception.status;
       if (status === 404) return { status, title: 'Page not found', paragraphs: ['It may have been merged into another record, or the address is wrong.'] };
-      if (status === 409) return { status, title: 'This has already changed', paragraphs: [exception.message, 'Reload the page to see where things stand now.'] };
+      if (status === 409)
+        return { status, title: 'This has already changed', paragraphs: [exception.message, 'Reload the page to see where things stand now.'] };
       return { status, title: 'Sorry, there is a problem', paragraphs: [exception.message] };
     }
     if (exception instanceof HttpException) {
@@ -58,6 +72,10 @@ export class PageErrorFilter implements ExceptionFilter {
     }
     const errorId = randomUUID();
     this.logger.error({ errorId, err: exception instanceof Error ? exception.name : typeof exception }, 'page failed');
-    return { status: 500, title: 'Sorry, there is a problem with the service', paragraphs: ['Try again later.', `If you contact support, give this error id: ${errorId}`] };
+    return {
+      status: 500,
+      title: 'Sorry, there is a problem with the service',
+      paragraphs: ['Try again later.', `If you contact support, give this error id: ${errorId}`],
+    };
   }
 }

@@ -39,10 +39,10 @@ export function dateTime(value: unknown): string {
   const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value);
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
-  const time = minute === '00' && hour === 12 ? 'midday' : minute === '00' && hour === 0 ? 'midnight' : `${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`;
+  const time =
+    minute === '00' && hour === 12 ? 'midday' : minute === '00' && hour === 0 ? 'midnight' : `${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`;
   return `${longDate(value)} at ${time}`;
 }
-
 
 /**
  * Renders pages with Nunjucks and GOV.UK Frontend's macros. Autoescaping is on: every value is escaped unless a

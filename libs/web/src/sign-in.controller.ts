@@ -45,7 +45,13 @@ export class SignInController {
     } else if (!this.development) {
       this.pages.render(req, res, 'sign-in.njk', { mode: 'unavailable' }, 503);
     } else {
-      this.pages.render(req, res, 'sign-in.njk', { mode: 'development', roles: this.roleChoices(), boards: this.boardChoices(), returnTo: safeReturnTo(returnTo), values: {} });
+      this.pages.render(req, res, 'sign-in.njk', {
+        mode: 'development',
+        roles: this.roleChoices(),
+        boards: this.boardChoices(),
+        returnTo: safeReturnTo(returnTo),
+        values: {},
+      });
     }
   }
 
@@ -60,7 +66,14 @@ export class SignInController {
         req,
         res,
         'sign-in.njk',
-        { mode: 'development', roles: this.roleChoices(), boards: this.boardChoices(values.board), returnTo, values, errors: outcome.errors.map((e) => ({ text: e.message, href: `#${e.path}` })) },
+        {
+          mode: 'development',
+          roles: this.roleChoices(),
+          boards: this.boardChoices(values.board),
+          returnTo,
+          values,
+          errors: outcome.errors.map((e) => ({ text: e.message, href: `#${e.path}` })),
+        },
         400,
       );
       return;

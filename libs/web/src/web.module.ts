@@ -20,7 +20,16 @@ export class WebModule implements NestModule {
     return {
       module: WebModule,
       controllers: [AssetsController, SignInController, HomeController],
-      providers: [{ provide: WEB_OPTIONS, useValue: options }, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, OidcClient, JourneyAnswers],
+      providers: [
+        { provide: WEB_OPTIONS, useValue: options },
+        PageRenderer,
+        PageSessions,
+        PageSessionMiddleware,
+        PageGuard,
+        PageErrorFilter,
+        OidcClient,
+        JourneyAnswers,
+      ],
       exports: [WEB_OPTIONS, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, JourneyAnswers],
     };
   }

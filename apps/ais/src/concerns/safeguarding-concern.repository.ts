@@ -105,7 +105,14 @@ export class SafeguardingConcernRepository {
       await manager.update(
         SafeguardingConcernEntity,
         { concernId },
-        { ...amendment.subject, status: next.status, ...(amendment.nrmReference ? { nrmReference: amendment.nrmReference } : {}), personId, version, updatedAt: new Date() },
+        {
+          ...amendment.subject,
+          status: next.status,
+          ...(amendment.nrmReference ? { nrmReference: amendment.nrmReference } : {}),
+          personId,
+          version,
+          updatedAt: new Date(),
+        },
       );
       await this.feed.append(manager, concernId, version, 'Updated');
       return true;

@@ -59,10 +59,15 @@ export class SafeguardingConcernService {
   }
 
   async amend(concernId: string, dto: AmendSafeguardingConcernDto): Promise<SafeguardingConcernResponse> {
-    if (!dto.Subject && !dto.Status && !dto.NrmReference) throw new AisValidationError([{ Field: '', Error: 'Give Subject fields, a Status or an NrmReference to change' }]);
+    if (!dto.Subject && !dto.Status && !dto.NrmReference)
+      throw new AisValidationError([{ Field: '', Error: 'Give Subject fields, a Status or an NrmReference to change' }]);
     const errors = checkNotFuture(dto.Subject?.DateOfBirth, 'Subject.DateOfBirth');
     if (errors.length) throw new AisValidationError(errors);
-    const concern = await this.concerns.amend(concernId, { subject: dto.Subject ? toSubjectChanges(dto.Subject) : undefined, status: dto.Status, nrmReference: dto.NrmReference?.trim() });
+    const concern = await this.concerns.amend(concernId, {
+      subject: dto.Subject ? toSubjectChanges(dto.Subject) : undefined,
+      status: dto.Status,
+      nrmReference: dto.NrmReference?.trim(),
+    });
     if (!concern) throw new AisNotFoundError('Safeguarding concern', concernId);
     return toConcernResponse(concern);
   }

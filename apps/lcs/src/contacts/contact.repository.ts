@@ -19,9 +19,7 @@ export type ChildFields = Pick<
 export const TRANSFERRED_TO_ADULTS = 'TRANSFERRED_TO_ADULTS';
 
 export type TransferOutcome =
-  | { outcome: 'not_found' }
-  | { outcome: 'transferred'; contact: ContactEntity }
-  | { outcome: 'conflict'; reason: 'transferred_elsewhere' | 'closed' };
+  { outcome: 'not_found' } | { outcome: 'transferred'; contact: ContactEntity } | { outcome: 'conflict'; reason: 'transferred_elsewhere' | 'closed' };
 
 export type AmendOutcome = { outcome: 'not_found' } | { outcome: 'amended'; contact: ContactEntity } | { outcome: 'conflict' };
 
@@ -72,9 +70,10 @@ export class ContactRepository {
       });
       return { contact: await this.written(contactId), created: true };
     } catch (error) {
-      const winner = isUniqueViolation(error, 'contacts_external_reference_idx') && contact.externalReference
-        ? await this.findByExternalReference(contact.externalReference)
-        : null;
+      const winner =
+        isUniqueViolation(error, 'contacts_external_reference_idx') && contact.externalReference
+          ? await this.findByExternalReference(contact.externalReference)
+          : null;
       if (!winner) throw error;
       return { contact: winner, created: false };
     }
@@ -91,7 +90,11 @@ export class ContactRepository {
       const childId = await this.childAfter(manager, current, next);
       const version = current.version + 1;
       const statusChange = status && status !== current.status ? { status, closedOn: status === 'closed' ? todayIso() : null } : {};
-      await manager.update(ContactEntity, { contactId }, { ...child, ...statusChange, ...(nrmReference ? { nrmReference } : {}), childId, version, updatedAt: new Date() });
+      await manager.update(
+        ContactEntity,
+        { contactId },
+        { ...child, ...statusChange, ...(nrmReference ? { nrmReference } : {}), childId, version, updatedAt: new Date() },
+      );
       await this.feed.append(manager, contactId, version, 'contact.updated');
       return 'amended';
     });
@@ -108,14 +111,24 @@ export class ContactRepository {
       const current = await manager.findOne(ContactEntity, { where: { contactId }, lock: { mode: 'pessimistic_write' } });
       if (!current) return { outcome: 'not_found' };
       if (current.transferredToAisId) {
-        return current.transferredToAisId === aisRecordId ? { outcome: 'transferred', contact: current } : { outcome: 'conflict', reason: 'transferred_elsewhere' };
+        return current.transferredToAisId === aisRecordId
+          ? { outcome: 'transferred', contact: current }
+          : { outcome: 'conflict', reason: 'transferred_elsewhere' };
       }
       if (current.status === 'closed') return { outcome: 'conflict', reason: 'closed' };
       const version = current.version + 1;
       await manager.update(
         ContactEntity,
         { contactId },
-        { status: 'closed', closureReason: TRANSFERRED_TO_ADULTS, closedOn: effectiveOn, transferredToAisId: aisRecordId, transferReason: reason, version, updatedAt: new Date() },
+        {
+          status: 'closed',
+          closureReason: TRANSFERRED_TO_ADULTS,
+          closedOn: effectiveOn,
+          transferredToAisId: aisRecordId,
+          transferReason: reason,
+          version,
+          updatedAt: new Date(),
+        },
       );
       await this.feed.append(manager, contactId, version, 'contact.transferred');
       return 'changed';

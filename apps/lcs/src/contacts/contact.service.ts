@@ -45,12 +45,14 @@ export class ContactService {
   }
 
   async amend(contactId: string, dto: AmendContactDto): Promise<ContactResponse> {
-    if (!dto.child && !dto.status && !dto.nrmReference) throw new LcsValidationError([{ field: '', issue: 'give child fields, a status or an nrmReference to change' }]);
+    if (!dto.child && !dto.status && !dto.nrmReference)
+      throw new LcsValidationError([{ field: '', issue: 'give child fields, a status or an nrmReference to change' }]);
     const details = checkNotFuture(dto.child?.dateOfBirth, 'child.dateOfBirth');
     if (details.length) throw new LcsValidationError(details);
     const result = await this.contacts.amend(contactId, dto.child ? toChildChanges(dto.child) : {}, dto.status, dto.nrmReference?.trim());
     if (result.outcome === 'not_found') throw new LcsNotFoundError(contactId);
-    if (result.outcome === 'conflict') throw new LcsConflictError('CONTACT_TRANSFERRED', `Contact ${contactId} was transferred to adults' services and cannot be reopened`);
+    if (result.outcome === 'conflict')
+      throw new LcsConflictError('CONTACT_TRANSFERRED', `Contact ${contactId} was transferred to adults' services and cannot be reopened`);
     return toContactResponse(result.contact);
   }
 

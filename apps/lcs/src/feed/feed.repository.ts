@@ -22,12 +22,6 @@ export class FeedRepository {
   }
 
   after(seq: string, limit: number): Promise<FeedEntryEntity[]> {
-    return this.dataSource
-      .getRepository(FeedEntryEntity)
-      .createQueryBuilder('f')
-      .where('f.seq > :seq', { seq })
-      .orderBy('f.seq', 'ASC')
-      .limit(limit)
-      .getMany();
+    return this.dataSource.getRepository(FeedEntryEntity).createQueryBuilder('f').where('f.seq > :seq', { seq }).orderBy('f.seq', 'ASC').limit(limit).getMany();
   }
 }

@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AdulthoodRepository } from '@app/database';
 import { adulthoodOf, ukDateOn } from '@app/domain';
 
-
 /**
  * The daily reminder (docs/transitions.md). It moves no case and closes nothing: turning 18 is a set of decisions
  * the lead records (Care Act 2014 ss.58–66; children's services keep a care leaver's case). It flags each child

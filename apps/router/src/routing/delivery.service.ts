@@ -19,7 +19,9 @@ function describe(error: unknown): string {
 /** A failure as Redis may keep it (a job's failed reason): kind, system, status and the names of refused fields. */
 function safeSummary(error: unknown): string {
   const { type, system, operation, status, fields } = loggableError(error);
-  return [type, system, operation, status ? `HTTP ${status}` : undefined, fields?.length ? `fields: ${fields.join(', ')}` : undefined].filter(Boolean).join(' ');
+  return [type, system, operation, status ? `HTTP ${status}` : undefined, fields?.length ? `fields: ${fields.join(', ')}` : undefined]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**

@@ -50,7 +50,9 @@ export class TransferService {
       if (referral.status === 'routing_failed') throw new UnrecoverableError(`the referral was never delivered to ${transition.fromSystem}`);
       throw new AwaitingDeliveryError(`the referral has not reached ${transition.fromSystem} yet`);
     }
-    return transition.fromSystem === 'AIS' ? this.toChildren(referral, transition, referral.caseRecordId) : this.toAdults(referral, transition, referral.caseRecordId);
+    return transition.fromSystem === 'AIS'
+      ? this.toChildren(referral, transition, referral.caseRecordId)
+      : this.toAdults(referral, transition, referral.caseRecordId);
   }
 
   private async toAdults(referral: ReferralEntity, transition: TransitionEntity, lcsRecordId: string): Promise<'completed'> {
@@ -71,7 +73,10 @@ export class TransferService {
       await this.transitions.complete(manager, transition.id, lcsRecordId, aisRecordId);
       await this.referrals.moveCase(manager, referral.id, 'AIS', aisRecordId);
     });
-    this.logger.log({ referralId: referral.id, transitionId: transition.id, reason: transition.reason, keepsSourceOpen: transition.keepsSourceOpen }, 'case moved from LCS to AIS');
+    this.logger.log(
+      { referralId: referral.id, transitionId: transition.id, reason: transition.reason, keepsSourceOpen: transition.keepsSourceOpen },
+      'case moved from LCS to AIS',
+    );
     return 'completed';
   }
 

@@ -17,9 +17,7 @@ export function readAisError(body: unknown): VendorError | undefined {
   const { Message, ValidationErrors } = body as AisErrorBody;
   const message = stringOrUndefined(Message);
   if (!message) return undefined;
-  const fieldErrors = Array.isArray(ValidationErrors)
-    ? ValidationErrors.map((e) => ({ field: vendorText(e.Field), message: vendorText(e.Error) }))
-    : [];
+  const fieldErrors = Array.isArray(ValidationErrors) ? ValidationErrors.map((e) => ({ field: vendorText(e.Field), message: vendorText(e.Error) })) : [];
   return { message, fieldErrors };
 }
 
@@ -33,7 +31,12 @@ export class AisClient implements CaseSystemClient {
   }
 
   async deliverReferral(referralId: string, referral: Referral): Promise<DeliveryResult> {
-    const { status, body } = await this.http.request<AisConcern>('deliver referral', 'POST', '/api/v2/SafeguardingConcerns', toAisConcern(referral, referralId));
+    const { status, body } = await this.http.request<AisConcern>(
+      'deliver referral',
+      'POST',
+      '/api/v2/SafeguardingConcerns',
+      toAisConcern(referral, referralId),
+    );
     return { recordId: body.ConcernId, created: status === 201 };
   }
 
@@ -58,7 +61,9 @@ export class AisClient implements CaseSystemClient {
    * concern again is harmless.
    */
   async closeConcern(recordId: string): Promise<CaseRecord> {
-    const { body } = await this.http.request<AisConcern>('close concern', 'PATCH', `/api/v2/SafeguardingConcerns/${encodeURIComponent(recordId)}`, { Status: 'Closed' });
+    const { body } = await this.http.request<AisConcern>('close concern', 'PATCH', `/api/v2/SafeguardingConcerns/${encodeURIComponent(recordId)}`, {
+      Status: 'Closed',
+    });
     return fromAisConcern(body);
   }
 

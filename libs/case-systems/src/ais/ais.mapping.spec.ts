@@ -57,7 +57,13 @@ describe('AIS mapping', () => {
         SecondNationality: 'Greek',
         NhsNumber: '9434765919',
       },
-      ReportedBy: { Organisation: 'Thames Valley Police', OrganisationType: 'Police', ContactName: 'PC Jones', Role: 'Investigator', Email: 'jones@example.org' },
+      ReportedBy: {
+        Organisation: 'Thames Valley Police',
+        OrganisationType: 'Police',
+        ContactName: 'PC Jones',
+        Role: 'Investigator',
+        Email: 'jones@example.org',
+      },
       RiskTypes: ['Sexual Exploitation', 'Labour Exploitation'],
       LocationOfRisk: 'UK and Overseas',
       ConsentToNrm: true,
@@ -74,7 +80,7 @@ describe('AIS mapping', () => {
     expect(toAisConcern(dtn, referralId).Subject).toEqual({ Gender: 'M' });
   });
 
-  it('reads a concern back to the referral\'s facts', () => {
+  it("reads a concern back to the referral's facts", () => {
     const record = fromAisConcern(answered(toAisConcern(adultReferral(), referralId)));
     expect(record).toEqual({
       system: 'AIS',
@@ -111,12 +117,19 @@ describe('AIS mapping', () => {
   });
 
   it("reads a practitioner's Home Office reference and an unrecorded kind", () => {
-    const concern = answered(toAisConcern(adultReferral(), referralId), { Source: 'Practitioner', ClientReference: null, ReferralType: null, NrmReference: 'NRM-2026-1' });
+    const concern = answered(toAisConcern(adultReferral(), referralId), {
+      Source: 'Practitioner',
+      ClientReference: null,
+      ReferralType: null,
+      NrmReference: 'NRM-2026-1',
+    });
     expect(fromAisConcern(concern).referralFacts).toMatchObject({ kind: null, nrmReference: 'NRM-2026-1' });
   });
 
   it('reads a transfer in from LCS as no referral of its own', () => {
-    const concern = answered(toAisConcern(adultReferral(), referralId), { TransferredFrom: { System: 'LCS', RecordId: '400001', Reason: 'EighteenthBirthday', EffectiveDate: '01/07/2026' } });
+    const concern = answered(toAisConcern(adultReferral(), referralId), {
+      TransferredFrom: { System: 'LCS', RecordId: '400001', Reason: 'EighteenthBirthday', EffectiveDate: '01/07/2026' },
+    });
     expect(fromAisConcern(concern).referralFacts?.transferredIn).toBe(true);
   });
 
@@ -126,7 +139,7 @@ describe('AIS mapping', () => {
     expect(record).toMatchObject({ anonymous: true, registerPersonId: null, sex: 'other', nationality: 'VNM' });
   });
 
-  it('reads a practitioner\'s concern as practitioner-entered', () => {
+  it("reads a practitioner's concern as practitioner-entered", () => {
     const request = { ...toAisConcern(adultReferral(), referralId), ClientReference: undefined, Source: 'Practitioner' as const };
     expect(fromAisConcern(answered(request))).toMatchObject({ source: 'practitioner', clientReference: null });
   });

@@ -3,15 +3,7 @@ import { CaseRecord, CaseReferralFacts, CaseSubject, isAnonymous, subjectOfVicti
 import { aisDateToIso, isoToAisDate, ukDateOf } from '../formats/dates';
 import { alpha3ToDemonym, demonymToAlpha3 } from '../formats/nationality';
 import { aisGenderToSex, sexToAisGender } from '../formats/sex';
-import type {
-  AisConcern,
-  AisConcernRequest,
-  AisLocationOfRisk,
-  AisOrganisationType,
-  AisRiskType,
-  AisSubject,
-  AisTransferRequest,
-} from './ais.types';
+import type { AisConcern, AisConcernRequest, AisLocationOfRisk, AisOrganisationType, AisRiskType, AisSubject, AisTransferRequest } from './ais.types';
 
 const ORGANISATION_TYPES: Readonly<Record<OrganisationType, AisOrganisationType>> = {
   local_authority: 'Local Authority',

@@ -30,13 +30,7 @@ export interface AisReportedBy {
 }
 
 export type AisOrganisationType = 'Local Authority' | 'Police' | 'Voluntary Organisation' | 'Government Agency' | 'Health' | 'Other';
-export type AisRiskType =
-  | 'Labour Exploitation'
-  | 'Sexual Exploitation'
-  | 'Criminal Exploitation'
-  | 'Domestic Servitude'
-  | 'Organ Harvesting'
-  | 'Other';
+export type AisRiskType = 'Labour Exploitation' | 'Sexual Exploitation' | 'Criminal Exploitation' | 'Domestic Servitude' | 'Organ Harvesting' | 'Other';
 export type AisLocationOfRisk = 'UK' | 'Overseas' | 'UK and Overseas';
 export type AisSource = 'ReferralHub' | 'Practitioner';
 

@@ -32,7 +32,14 @@ export function splitLcsName(name: string | null | undefined): NameParts {
   if (!text) return { firstName: null, middleNames: null, lastName: null };
   const comma = text.indexOf(',');
   const surname = clean(comma < 0 ? text : text.slice(0, comma));
-  const forenames = comma < 0 ? [] : text.slice(comma + 1).trim().split(' ').filter(Boolean);
+  const forenames =
+    comma < 0
+      ? []
+      : text
+          .slice(comma + 1)
+          .trim()
+          .split(' ')
+          .filter(Boolean);
   return {
     firstName: forenames[0] ?? null,
     middleNames: forenames.length > 1 ? forenames.slice(1).join(' ') : null,

@@ -13,7 +13,7 @@ describe('nationality codes', () => {
     expect(alpha2ToAlpha3('VN')).toBe('VNM');
   });
 
-  it('sends no nationality for the form\'s unknown', () => {
+  it("sends no nationality for the form's unknown", () => {
     expect(alpha3ToDemonym('UNK')).toBeUndefined();
     expect(alpha3ToAlpha2('UNK')).toBeUndefined();
   });

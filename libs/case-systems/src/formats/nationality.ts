@@ -13,7 +13,12 @@ import { countryByAlpha2, countryByAlpha3, demonymOf, toAlpha3, UNKNOWN_NATIONAL
  * The reference data gives Kosovo the user-assigned code "UNK"/"XK", which clashes with the form's "UNK" for
  * unknown. The form's meaning wins here, so Kosovo is not carried to LCS.
  */
-const fold = (text: string): string => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+const fold = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 
 const BY_DEMONYM: ReadonlyMap<string, string> = (() => {
   const rank = (c: (typeof worldCountries)[number]) => (c.independent ? 0 : 1) + (c.unMember ? 0 : 1);

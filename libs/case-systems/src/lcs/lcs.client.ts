@@ -18,9 +18,7 @@ export function readLcsError(body: unknown): VendorError | undefined {
   const message = stringOrUndefined(error?.message);
   if (!message) return undefined;
   const code = stringOrUndefined(error?.code);
-  const fieldErrors = Array.isArray(error?.details)
-    ? error.details.map((d) => ({ field: vendorText(d.field), message: vendorText(d.issue) }))
-    : [];
+  const fieldErrors = Array.isArray(error?.details) ? error.details.map((d) => ({ field: vendorText(d.field), message: vendorText(d.issue) })) : [];
   return { message: code ? `${code}: ${message}` : message, fieldErrors };
 }
 
@@ -67,7 +65,12 @@ export class LcsClient implements CaseSystemClient {
    */
   async closeForTransfer(recordId: string, input: CloseForTransferInput): Promise<CaseRecord> {
     const request: LcsTransferRequest = { aisRecordId: input.aisRecordId, reason: input.reason, effectiveOn: input.effectiveOn };
-    const { body } = await this.http.request<LcsContact>('close for transfer', 'POST', `/lcs/api/contacts/${encodeURIComponent(recordId)}/transfer-to-adults`, request);
+    const { body } = await this.http.request<LcsContact>(
+      'close for transfer',
+      'POST',
+      `/lcs/api/contacts/${encodeURIComponent(recordId)}/transfer-to-adults`,
+      request,
+    );
     return fromLcsContact(body);
   }
 }

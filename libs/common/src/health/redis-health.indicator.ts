@@ -27,10 +27,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     const indicator = this.indicators.check(key);
     try {
       if (this.client.status === 'wait') await this.client.connect();
-      await Promise.race([
-        this.client.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref()),
-      ]);
+      await Promise.race([this.client.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref())]);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });

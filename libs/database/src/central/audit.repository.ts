@@ -67,8 +67,17 @@ export class AuditRepository {
       const rows = records.slice(i, i + 1000).map((r) => {
         const v = auditValues(r);
         return {
-          actor_sub: v[0], actor_role: v[1], actor_org: v[2], action: v[3], outcome: v[4], subject_type: v[5], subject_id: v[6],
-          purpose: v[7], request_id: v[8], client_request_id: v[9], details: r.details ?? null,
+          actor_sub: v[0],
+          actor_role: v[1],
+          actor_org: v[2],
+          action: v[3],
+          outcome: v[4],
+          subject_type: v[5],
+          subject_id: v[6],
+          purpose: v[7],
+          request_id: v[8],
+          client_request_id: v[9],
+          details: r.details ?? null,
         };
       });
       await (manager ?? this.dataSource.manager).query(
@@ -83,7 +92,9 @@ export class AuditRepository {
   /** The insert of `append`, to write together with the change it records (see `combineWrites`). */
   appendPart(record: AuditRecord): WritePart {
     return {
-      sql: `INSERT INTO central.audit_events (${AUDIT_COLUMNS}) VALUES (${auditValues(record).map((_, i) => `$${i + 1}`).join(', ')})`,
+      sql: `INSERT INTO central.audit_events (${AUDIT_COLUMNS}) VALUES (${auditValues(record)
+        .map((_, i) => `$${i + 1}`)
+        .join(', ')})`,
       params: auditValues(record),
     };
   }

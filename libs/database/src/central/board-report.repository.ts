@@ -80,12 +80,7 @@ export class BoardReportRepository {
     if (filter.audience) qb.andWhere('b.audience = :audience', { audience: filter.audience });
     if (filter.tiers) qb.andWhere('b.tier IN (:...tiers)', { tiers: [...filter.tiers] });
     if (filter.periodCode) qb.andWhere('b.period_code = :periodCode', { periodCode: filter.periodCode });
-    const [items, total] = await qb
-      .orderBy('b.generated_at', 'DESC')
-      .addOrderBy('b.revision', 'DESC')
-      .take(limit)
-      .skip(offset)
-      .getManyAndCount();
+    const [items, total] = await qb.orderBy('b.generated_at', 'DESC').addOrderBy('b.revision', 'DESC').take(limit).skip(offset).getManyAndCount();
     return { items, total };
   }
 }

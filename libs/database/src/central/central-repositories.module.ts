@@ -17,7 +17,25 @@ import { SubjectAccessRepository } from './subject-access.repository';
 import { TransitionRepository } from './transition.repository';
 import { AdulthoodRepository } from './adulthood.repository';
 
-const repositories = [ReferralRepository, OutboxRepository, IdempotencyRepository, TransitionRepository, AuditRepository, PersonIndexRepository, SubjectAccessRepository, RetentionRepository, EpisodeRepository, HomeOfficeSubmissionRepository, DataQualityRepository, FeedChangeRepository, DecisionRepository, NrmWorklistRepository, SupportRepository, NrmCaseStatisticsRepository, AdulthoodRepository];
+const repositories = [
+  ReferralRepository,
+  OutboxRepository,
+  IdempotencyRepository,
+  TransitionRepository,
+  AuditRepository,
+  PersonIndexRepository,
+  SubjectAccessRepository,
+  RetentionRepository,
+  EpisodeRepository,
+  HomeOfficeSubmissionRepository,
+  DataQualityRepository,
+  FeedChangeRepository,
+  DecisionRepository,
+  NrmWorklistRepository,
+  SupportRepository,
+  NrmCaseStatisticsRepository,
+  AdulthoodRepository,
+];
 
 /** Repositories over the central schema; needs SchemaDatabaseModule.central() in the app. */
 @Module({ providers: repositories, exports: repositories })

@@ -27,11 +27,40 @@ import { OnwardSupport1796479799421 } from './migrations/1796479799421-onward-su
 import { RefusedAnonymous1796497877778 } from './migrations/1796497877778-refused-anonymous';
 import { BoardReportTiers1796502113047 } from './migrations/1796502113047-board-report-tiers';
 
-export const CENTRAL_ENTITIES = [ReferralEntity, OutboxEntity, IdempotencyKeyEntity, TransitionEntity, AgeAssessmentEntity, ...PERSON_INDEX_ENTITIES, AuditEventEntity, DecisionEntity, BoardReportEntity, TransitionStepEntity];
+export const CENTRAL_ENTITIES = [
+  ReferralEntity,
+  OutboxEntity,
+  IdempotencyKeyEntity,
+  TransitionEntity,
+  AgeAssessmentEntity,
+  ...PERSON_INDEX_ENTITIES,
+  AuditEventEntity,
+  DecisionEntity,
+  BoardReportEntity,
+  TransitionStepEntity,
+];
 
 /** The central schema: referrals, outbox, idempotency keys, transitions (later: person index, reports, audit). */
 export const CENTRAL_SCHEMA: SchemaSpec = {
   schema: 'central',
   entities: CENTRAL_ENTITIES,
-  migrations: [Referrals1764000000000, PersonIndex1764000100000, Audit1764000300000, Insights1764000200000, LinkageModels1764000400000, Retention1764000500000, StatisticsIndexRetainedBands1764000590000, EpisodesAndSubmissions1796476213054, EpisodeBackfills1796477321601, FeedChanges1796476058653, NrmCase1796479416938, OnwardSupport1796479799421, Circumstances1796480140319, RefusedAnonymous1796497877778, TransitionSteps1796498176531, CountyLines1796501225301, BoardReportTiers1796502113047],
+  migrations: [
+    Referrals1764000000000,
+    PersonIndex1764000100000,
+    Audit1764000300000,
+    Insights1764000200000,
+    LinkageModels1764000400000,
+    Retention1764000500000,
+    StatisticsIndexRetainedBands1764000590000,
+    EpisodesAndSubmissions1796476213054,
+    EpisodeBackfills1796477321601,
+    FeedChanges1796476058653,
+    NrmCase1796479416938,
+    OnwardSupport1796479799421,
+    Circumstances1796480140319,
+    RefusedAnonymous1796497877778,
+    TransitionSteps1796498176531,
+    CountyLines1796501225301,
+    BoardReportTiers1796502113047,
+  ],
 };

@@ -116,8 +116,22 @@ export class EpisodeRepository {
              organisation_type = EXCLUDED.organisation_type, updated_at = now()
        WHERE central.direct_referrals.record_version <= EXCLUDED.record_version`,
       [
-        d.system, d.recordId, d.recordVersion, d.referredOn, d.kind, d.nrmReference, nrmReferenceKey(d.nrmReference), d.anonymous,
-        d.under18, d.ageDisputed, d.ageNowBand, d.gender, d.nationality, d.secondNationality, d.exploitationTypes, d.exploitationLocation,
+        d.system,
+        d.recordId,
+        d.recordVersion,
+        d.referredOn,
+        d.kind,
+        d.nrmReference,
+        nrmReferenceKey(d.nrmReference),
+        d.anonymous,
+        d.under18,
+        d.ageDisputed,
+        d.ageNowBand,
+        d.gender,
+        d.nationality,
+        d.secondNationality,
+        d.exploitationTypes,
+        d.exploitationLocation,
         d.organisationType,
       ],
     );
@@ -127,10 +141,22 @@ export class EpisodeRepository {
   async upsertDirectMany(manager: EntityManager, entries: readonly DirectReferralWrite[]): Promise<void> {
     for (let i = 0; i < entries.length; i += 1000) {
       const rows = entries.slice(i, i + 1000).map((d) => ({
-        system: d.system, record_id: d.recordId, record_version: d.recordVersion, referred_on: d.referredOn, kind: d.kind,
-        nrm_reference: d.nrmReference, reference_key: nrmReferenceKey(d.nrmReference), anonymous: d.anonymous, under18: d.under18,
-        age_disputed: d.ageDisputed, age_now_band: d.ageNowBand, gender: d.gender, nationality: d.nationality,
-        second_nationality: d.secondNationality, exploitation_types: d.exploitationTypes, exploitation_location: d.exploitationLocation,
+        system: d.system,
+        record_id: d.recordId,
+        record_version: d.recordVersion,
+        referred_on: d.referredOn,
+        kind: d.kind,
+        nrm_reference: d.nrmReference,
+        reference_key: nrmReferenceKey(d.nrmReference),
+        anonymous: d.anonymous,
+        under18: d.under18,
+        age_disputed: d.ageDisputed,
+        age_now_band: d.ageNowBand,
+        gender: d.gender,
+        nationality: d.nationality,
+        second_nationality: d.secondNationality,
+        exploitation_types: d.exploitationTypes,
+        exploitation_location: d.exploitationLocation,
         organisation_type: d.organisationType,
       }));
       await manager.query(
@@ -160,10 +186,9 @@ export class EpisodeRepository {
   /** A child's case moved to adults' services: a direct LCS entry is now held in AIS (not a new referral). */
   async movedToAis(manager: EntityManager, lcsRecordIds: readonly string[]): Promise<void> {
     if (!lcsRecordIds.length) return;
-    await manager.query(
-      `UPDATE central.direct_referrals SET case_system = 'AIS', updated_at = now() WHERE system = 'LCS' AND record_id = ANY($1::text[])`,
-      [lcsRecordIds],
-    );
+    await manager.query(`UPDATE central.direct_referrals SET case_system = 'AIS', updated_at = now() WHERE system = 'LCS' AND record_id = ANY($1::text[])`, [
+      lcsRecordIds,
+    ]);
   }
 
   /**
@@ -293,7 +318,12 @@ export class EpisodeRepository {
     return directKey(row.system, row.recordId);
   }
 
-  private async setJoin(manager: EntityManager, system: CaseSystem, recordId: string, join: { target: string; rule: string; reason: string } | null): Promise<void> {
+  private async setJoin(
+    manager: EntityManager,
+    system: CaseSystem,
+    recordId: string,
+    join: { target: string; rule: string; reason: string } | null,
+  ): Promise<void> {
     const target = join ? parseKey(join.target) : null;
     await manager.query(
       `UPDATE central.direct_referrals

@@ -68,7 +68,12 @@ export class HomeOfficeSubmissionRepository {
    * Referrals logged on or before `loggedOnOrBefore` (a UK day) with no submission recorded, oldest first;
    * `organisation` narrows to one organisation's.
    */
-  async notSubmitted(loggedOnOrBefore: string, organisation: string | null, limit: number, offset: number): Promise<{ rows: NotSubmittedRow[]; total: number }> {
+  async notSubmitted(
+    loggedOnOrBefore: string,
+    organisation: string | null,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: NotSubmittedRow[]; total: number }> {
     const where = `
       FROM central.referrals r
      WHERE NOT EXISTS (SELECT 1 FROM central.home_office_submissions s WHERE s.referral_id = r.id)

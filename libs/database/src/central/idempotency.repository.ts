@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-export type ClaimResult =
-  | { outcome: 'claimed' }
-  | { outcome: 'replay'; status: number; body: unknown }
-  | { outcome: 'mismatch' }
-  | { outcome: 'in_flight' };
+export type ClaimResult = { outcome: 'claimed' } | { outcome: 'replay'; status: number; body: unknown } | { outcome: 'mismatch' } | { outcome: 'in_flight' };
 
 @Injectable()
 export class IdempotencyRepository {

@@ -104,10 +104,12 @@ export class OutboxRepository {
 
   /** Records a message sent straight to the queue (a reconciliation's redrive), so the next pass knows its job id. */
   async recordSent(message: OutboxMessage): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO central.outbox (topic, aggregate_id, job_id, payload, sent_at, attempts) VALUES ($1, $2, $3, $4, now(), 1)`,
-      [message.topic, message.aggregateId, message.jobId, JSON.stringify(message.payload)],
-    );
+    await this.dataSource.query(`INSERT INTO central.outbox (topic, aggregate_id, job_id, payload, sent_at, attempts) VALUES ($1, $2, $3, $4, now(), 1)`, [
+      message.topic,
+      message.aggregateId,
+      message.jobId,
+      JSON.stringify(message.payload),
+    ]);
   }
 
   /** Seconds since the oldest referral still waiting for delivery was accepted (0 when none). */

@@ -85,12 +85,4 @@ export class FeedCursorEntity {
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
 }
 
-export const PERSON_INDEX_ENTITIES = [
-  PersonEntity,
-  CaseRecordEntity,
-  RecordLinkEntity,
-  LinkHistoryEntity,
-  ReviewItemEntity,
-  NonMatchEntity,
-  FeedCursorEntity,
-];
+export const PERSON_INDEX_ENTITIES = [PersonEntity, CaseRecordEntity, RecordLinkEntity, LinkHistoryEntity, ReviewItemEntity, NonMatchEntity, FeedCursorEntity];

@@ -174,10 +174,10 @@ export class PersonIndexRepository {
       [afterId],
     );
     if (changed.length === 0) return { records: [], lastId: afterId };
-    const rows: RecordRow[] = await manager.query(
-      `${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [changed.map((c) => c.system), changed.map((c) => c.record_id)],
-    );
+    const rows: RecordRow[] = await manager.query(`${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
+      changed.map((c) => c.system),
+      changed.map((c) => c.record_id),
+    ]);
     return { records: rows.map(toStored), lastId: Math.max(afterId, ...changed.map((c) => Number(c.last))) };
   }
 
@@ -205,10 +205,10 @@ export class PersonIndexRepository {
   async findRecords(manager: EntityManager, keys: ReadonlyArray<{ system: CaseSystem; recordId: string }>): Promise<StoredRecord[]> {
     const out: StoredRecord[] = [];
     for (const part of chunks(keys, 5000)) {
-      const rows: RecordRow[] = await manager.query(
-        `${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-        [part.map((k) => k.system), part.map((k) => k.recordId)],
-      );
+      const rows: RecordRow[] = await manager.query(`${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
+        part.map((k) => k.system),
+        part.map((k) => k.recordId),
+      ]);
       out.push(...rows.map(toStored));
     }
     return out;
@@ -229,7 +229,12 @@ export class PersonIndexRepository {
    * records' copies, the new persons, the links with their history (action `linked`), and the person on the
    * referrals whose case records these are. For records never linked before (the backlog linker's fast path).
    */
-  async writeBulkLinks(manager: EntityManager, links: readonly BulkLinkWrite[], newPersons: readonly string[], history: { actor: string; reasonSuffix: string }): Promise<void> {
+  async writeBulkLinks(
+    manager: EntityManager,
+    links: readonly BulkLinkWrite[],
+    newPersons: readonly string[],
+    history: { actor: string; reasonSuffix: string },
+  ): Promise<void> {
     for (const part of chunks(links)) {
       await manager.query(
         `INSERT INTO central.case_records (system, record_id, version, referral_id, anonymous, record)
@@ -239,7 +244,18 @@ export class PersonIndexRepository {
            SET version = EXCLUDED.version, referral_id = EXCLUDED.referral_id, anonymous = EXCLUDED.anonymous,
                record = EXCLUDED.record, fetched_at = now()
          WHERE central.case_records.version <= EXCLUDED.version`,
-        [JSON.stringify(part.map((l) => ({ system: l.system, record_id: l.recordId, version: l.version, referral_id: l.referralId, anonymous: l.anonymous, record: l.record })))],
+        [
+          JSON.stringify(
+            part.map((l) => ({
+              system: l.system,
+              record_id: l.recordId,
+              version: l.version,
+              referral_id: l.referralId,
+              anonymous: l.anonymous,
+              record: l.record,
+            })),
+          ),
+        ],
       );
     }
     for (const part of chunks(newPersons, 5000)) {
@@ -363,10 +379,10 @@ export class PersonIndexRepository {
 
   /** Writes a link, its history, and the person on the referrals whose case record this is. */
   async setLink(manager: EntityManager, link: LinkWrite, history: HistoryWrite): Promise<void> {
-    const before: Array<{ person_id: string }> = await manager.query(
-      `SELECT person_id FROM central.record_links WHERE system = $1 AND record_id = $2`,
-      [link.system, link.recordId],
-    );
+    const before: Array<{ person_id: string }> = await manager.query(`SELECT person_id FROM central.record_links WHERE system = $1 AND record_id = $2`, [
+      link.system,
+      link.recordId,
+    ]);
     await manager.query(
       `INSERT INTO central.record_links (system, record_id, person_id, match_status, probability, decided_by, locked, explanation, record_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -374,12 +390,32 @@ export class PersonIndexRepository {
          SET person_id = EXCLUDED.person_id, match_status = EXCLUDED.match_status, probability = EXCLUDED.probability,
              decided_by = EXCLUDED.decided_by, locked = EXCLUDED.locked, explanation = EXCLUDED.explanation,
              record_version = EXCLUDED.record_version, updated_at = now()`,
-      [link.system, link.recordId, link.personId, link.matchStatus, link.probability, link.decidedBy, link.locked, JSON.stringify(link.explanation ?? null), link.recordVersion],
+      [
+        link.system,
+        link.recordId,
+        link.personId,
+        link.matchStatus,
+        link.probability,
+        link.decidedBy,
+        link.locked,
+        JSON.stringify(link.explanation ?? null),
+        link.recordVersion,
+      ],
     );
     await manager.query(
       `INSERT INTO central.link_history (system, record_id, action, person_before, person_after, actor, reason, probability, explanation)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [link.system, link.recordId, history.action, before[0]?.person_id ?? null, link.personId, history.actor, history.reason ?? null, link.probability, JSON.stringify(link.explanation ?? null)],
+      [
+        link.system,
+        link.recordId,
+        history.action,
+        before[0]?.person_id ?? null,
+        link.personId,
+        history.actor,
+        history.reason ?? null,
+        link.probability,
+        JSON.stringify(link.explanation ?? null),
+      ],
     );
     await manager.query(
       `UPDATE central.referrals r SET person_id = $3, updated_at = now()
@@ -417,10 +453,12 @@ export class PersonIndexRepository {
   }
 
   async addNonMatch(manager: EntityManager, system: CaseSystem, recordId: string, personId: string, decidedBy: string): Promise<void> {
-    await manager.query(
-      `INSERT INTO central.non_matches (system, record_id, person_id, decided_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-      [system, recordId, personId, decidedBy],
-    );
+    await manager.query(`INSERT INTO central.non_matches (system, record_id, person_id, decided_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+      system,
+      recordId,
+      personId,
+      decidedBy,
+    ]);
   }
 
   async recordsOfPerson(manager: EntityManager, personId: string): Promise<StoredRecord[]> {
@@ -460,18 +498,19 @@ export class PersonIndexRepository {
   }
 
   async decideReview(manager: EntityManager, id: string, decision: 'match' | 'not_a_match', actor: string): Promise<void> {
-    await manager.query(
-      `UPDATE central.review_items SET status = 'decided', decision = $2, decided_by = $3, decided_at = now() WHERE id = $1`,
-      [id, decision, actor],
-    );
+    await manager.query(`UPDATE central.review_items SET status = 'decided', decision = $2, decided_by = $3, decided_at = now() WHERE id = $1`, [
+      id,
+      decision,
+      actor,
+    ]);
   }
 
   async recordsByKeys(keys: Array<{ system: CaseSystem; recordId: string }>): Promise<StoredRecord[]> {
     if (keys.length === 0) return [];
-    const rows: RecordRow[] = await this.dataSource.query(
-      `${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
-      [keys.map((k) => k.system), keys.map((k) => k.recordId)],
-    );
+    const rows: RecordRow[] = await this.dataSource.query(`${RECORD_SELECT} WHERE (c.system, c.record_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`, [
+      keys.map((k) => k.system),
+      keys.map((k) => k.recordId),
+    ]);
     return rows.map(toStored);
   }
 

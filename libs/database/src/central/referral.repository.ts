@@ -28,10 +28,32 @@ export interface Page<T> {
 /** A new referral's columns; the reference is drawn in the statement that writes it. */
 export type NewReferral = Pick<
   ReferralEntity,
-  | 'id' | 'kind' | 'status' | 'anonymous' | 'organisation' | 'organisationType' | 'referredAt' | 'receivedAt' | 'under18'
-  | 'under18DuringExploitation' | 'ageDisputed' | 'dateOfBirth' | 'gender' | 'nationality' | 'secondNationality'
-  | 'exploitationTypes' | 'exploitationLocation' | 'countyLines' | 'exploitationStart' | 'routeSystem' | 'routeReason' | 'routeConflict'
-  | 'routeExplanation' | 'routingAttempts' | 'redriveGeneration' | 'details'
+  | 'id'
+  | 'kind'
+  | 'status'
+  | 'anonymous'
+  | 'organisation'
+  | 'organisationType'
+  | 'referredAt'
+  | 'receivedAt'
+  | 'under18'
+  | 'under18DuringExploitation'
+  | 'ageDisputed'
+  | 'dateOfBirth'
+  | 'gender'
+  | 'nationality'
+  | 'secondNationality'
+  | 'exploitationTypes'
+  | 'exploitationLocation'
+  | 'countyLines'
+  | 'exploitationStart'
+  | 'routeSystem'
+  | 'routeReason'
+  | 'routeConflict'
+  | 'routeExplanation'
+  | 'routingAttempts'
+  | 'redriveGeneration'
+  | 'details'
 >;
 
 export interface ReferralCreation {
@@ -154,7 +176,13 @@ export class ReferralRepository {
    */
   async create(creation: ReferralCreation): Promise<{ reference: string } | undefined> {
     const { referral, outbox, audit, idempotency: key } = creation;
-    const values: unknown[] = [creation.referencePrefix, ...REFERRAL_VALUES.map(([, , value]) => value(referral)), outbox.topic, outbox.jobId, JSON.stringify(outbox.payload)];
+    const values: unknown[] = [
+      creation.referencePrefix,
+      ...REFERRAL_VALUES.map(([, , value]) => value(referral)),
+      outbox.topic,
+      outbox.jobId,
+      JSON.stringify(outbox.payload),
+    ];
     if (audit) values.push(...auditValues(audit));
     if (key) values.push(key.scope, key.key, key.requestHash, key.ttlHours, key.status, JSON.stringify(key.answer));
     const statement = CREATION_STATEMENTS[key ? 1 : 0][audit ? 1 : 0];

@@ -93,13 +93,15 @@ export class RetentionRepository {
       [subject.referralIds],
     );
     await manager.query(`UPDATE central.age_assessments SET assessed_date_of_birth = NULL WHERE referral_id = ANY($1::uuid[])`, [subject.referralIds]);
-    const records: Array<{ system: string; record_id: string }> = await manager.query(
-      `UPDATE central.case_records c SET record = ${STRIPPED_RECORD}, anonymous = true
+    const records: Array<{ system: string; record_id: string }> = await manager
+      .query(
+        `UPDATE central.case_records c SET record = ${STRIPPED_RECORD}, anonymous = true
         WHERE c.referral_id = ANY($1::uuid[])
            OR ($2::uuid IS NOT NULL AND (c.system, c.record_id) IN (SELECT system, record_id FROM central.record_links WHERE person_id = $2))
         RETURNING c.system, c.record_id`,
-      [subject.referralIds, subject.personId],
-    ).then((r: [Array<{ system: string; record_id: string }>, number]) => r[0]);
+        [subject.referralIds, subject.personId],
+      )
+      .then((r: [Array<{ system: string; record_id: string }>, number]) => r[0]);
     for (const r of records) {
       // The history row lets every deduplicator replica drop the record from its in-memory index.
       await manager.query(

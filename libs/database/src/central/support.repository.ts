@@ -48,8 +48,17 @@ export class SupportRepository {
               current_local_authority = EXCLUDED.current_local_authority, declined_nrm_reason = EXCLUDED.declined_nrm_reason,
               updated_by = EXCLUDED.updated_by, updated_at = now()
        RETURNING ${CIRCUMSTANCES}`,
-      [referralId, c.wantsSupport ?? null, c.hasChildren ?? null, c.childrenCount ?? null, c.childrenWhere ?? null, c.currentTown ?? null,
-        c.currentLocalAuthority ?? null, c.declinedNrmReason ?? null, by],
+      [
+        referralId,
+        c.wantsSupport ?? null,
+        c.hasChildren ?? null,
+        c.childrenCount ?? null,
+        c.childrenWhere ?? null,
+        c.currentTown ?? null,
+        c.currentLocalAuthority ?? null,
+        c.declinedNrmReason ?? null,
+        by,
+      ],
     );
     return rows[0];
   }
@@ -78,8 +87,13 @@ export class SupportRepository {
 
   /** Raises a prompt unless one is open already; the id of the open prompt either way. */
   async raiseChildrenPrompt(manager: EntityManager, id: string, referralId: string): Promise<string> {
-    await manager.query(`INSERT INTO central.children_prompts (id, referral_id) VALUES ($1, $2) ON CONFLICT (referral_id) WHERE closed_at IS NULL DO NOTHING`, [id, referralId]);
-    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM central.children_prompts WHERE referral_id = $1 AND closed_at IS NULL`, [referralId]);
+    await manager.query(`INSERT INTO central.children_prompts (id, referral_id) VALUES ($1, $2) ON CONFLICT (referral_id) WHERE closed_at IS NULL DO NOTHING`, [
+      id,
+      referralId,
+    ]);
+    const rows: Array<{ id: string }> = await manager.query(`SELECT id FROM central.children_prompts WHERE referral_id = $1 AND closed_at IS NULL`, [
+      referralId,
+    ]);
     return rows[0].id;
   }
 
@@ -101,12 +115,18 @@ export class SupportRepository {
       [id, by, note],
     );
     if (rows.length === 0) return null;
-    const [row]: ChildrenPromptRow[] = await manager.query(`SELECT ${PROMPT} FROM central.children_prompts p JOIN central.referrals r ON r.id = p.referral_id WHERE p.id = $1`, [id]);
+    const [row]: ChildrenPromptRow[] = await manager.query(
+      `SELECT ${PROMPT} FROM central.children_prompts p JOIN central.referrals r ON r.id = p.referral_id WHERE p.id = $1`,
+      [id],
+    );
     return row;
   }
 
   async childrenPrompt(id: string): Promise<ChildrenPromptRow | null> {
-    const rows: ChildrenPromptRow[] = await this.dataSource.query(`SELECT ${PROMPT} FROM central.children_prompts p JOIN central.referrals r ON r.id = p.referral_id WHERE p.id = $1`, [id]);
+    const rows: ChildrenPromptRow[] = await this.dataSource.query(
+      `SELECT ${PROMPT} FROM central.children_prompts p JOIN central.referrals r ON r.id = p.referral_id WHERE p.id = $1`,
+      [id],
+    );
     return rows[0] ?? null;
   }
 }

@@ -5,7 +5,8 @@ import type { CaseSystem } from '@app/domain';
  * Why a case moves between the systems: an age assessment either way, a decision recorded at 18 (adult services
  * accepted, an adult safeguarding concern), or (before recorded decisions) the 18th birthday itself.
  */
-export type TransitionReason = 'age_assessment_adult' | 'age_assessment_child' | 'eighteenth_birthday' | 'adult_services_accepted' | 'adult_safeguarding_concern';
+export type TransitionReason =
+  'age_assessment_adult' | 'age_assessment_child' | 'eighteenth_birthday' | 'adult_services_accepted' | 'adult_safeguarding_concern';
 
 @Entity({ schema: 'central', name: 'transitions' })
 export class TransitionEntity {

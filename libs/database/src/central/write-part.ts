@@ -35,7 +35,9 @@ export async function runWrite(manager: EntityManager, part: WritePart): Promise
  */
 export async function preparedQuery<Row>(dataSource: DataSource, name: string, text: string, values: readonly unknown[]): Promise<Row[]> {
   // The postgres driver's pool (pg.Pool), which TypeORM's own queries use too.
-  const pool = (dataSource.driver as unknown as { master: unknown }).master as { query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }> };
+  const pool = (dataSource.driver as unknown as { master: unknown }).master as {
+    query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
+  };
   const { rows } = await pool.query({ name, text, values: values as unknown[] });
   return rows;
 }

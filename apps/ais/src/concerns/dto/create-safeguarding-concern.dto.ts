@@ -20,7 +20,7 @@ export class ReportedByDto {
 }
 
 export class CreateSafeguardingConcernDto {
-  @ApiPropertyOptional({ description: 'The sending system\'s id for this concern; a repeat answers the same concern' })
+  @ApiPropertyOptional({ description: "The sending system's id for this concern; a repeat answers the same concern" })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'ClientReference must be 1 to 64 letters, digits or hyphens' })
   ClientReference?: string;

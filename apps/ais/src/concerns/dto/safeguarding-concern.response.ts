@@ -30,7 +30,8 @@ export class SafeguardingConcernResponse {
   @ApiProperty() Category: string;
   @ApiProperty({ enum: ['ReferralHub', 'Practitioner'] }) Source: string;
   @ApiProperty({ nullable: true, type: String }) ClientReference: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'P0000042', description: 'Register person; null for an anonymous notification' }) PersonId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P0000042', description: 'Register person; null for an anonymous notification' }) PersonId:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) ReferralType: string | null;
   @ApiProperty({ example: '10/03/2026' }) ConcernDate: string;
   @ApiProperty() Subject: AisSubjectView;

@@ -24,7 +24,8 @@ export class ContactResponse {
   @ApiProperty() version: number;
   @ApiProperty({ enum: ['open', 'closed'] }) status: string;
   @ApiProperty({ nullable: true, type: String, example: 'TRANSFERRED_TO_ADULTS' }) closureReason: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'LCS-000042', description: 'Register child; null when nobody could be identified' }) childId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'LCS-000042', description: 'Register child; null when nobody could be identified' }) childId:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) externalReference: string | null;
   @ApiProperty({ enum: ['INTEGRATION', 'PRACTITIONER'] }) source: string;
   @ApiProperty({ example: '2026-06-02' }) contactDate: string;
@@ -64,9 +65,7 @@ export function toContactResponse(c: ContactEntity): ContactResponse {
     summary: c.summary,
     nrmReference: c.nrmReference,
     transfer:
-      c.transferredToAisId && c.transferReason && c.closedOn
-        ? { aisRecordId: c.transferredToAisId, reason: c.transferReason, effectiveOn: c.closedOn }
-        : null,
+      c.transferredToAisId && c.transferReason && c.closedOn ? { aisRecordId: c.transferredToAisId, reason: c.transferReason, effectiveOn: c.closedOn } : null,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

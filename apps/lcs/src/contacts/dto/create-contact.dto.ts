@@ -18,7 +18,7 @@ export class ReferrerDto {
 }
 
 export class CreateContactDto {
-  @ApiPropertyOptional({ description: 'The sending system\'s id for this contact; a repeat answers the same contact' })
+  @ApiPropertyOptional({ description: "The sending system's id for this contact; a repeat answers the same contact" })
   @IsOptional()
   @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'externalReference must be 1 to 64 letters, digits or hyphens' })
   externalReference?: string;

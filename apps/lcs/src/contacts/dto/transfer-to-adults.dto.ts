@@ -5,7 +5,7 @@ import { IsIsoCalendarDate } from '../../http/lcs-validators';
 export const TRANSFER_REASONS = ['age_assessment_adult', 'eighteenth_birthday'] as const;
 
 export class TransferToAdultsDto {
-  @ApiProperty({ example: 'SC-000123', description: 'The adults\' system record that now holds the case' })
+  @ApiProperty({ example: 'SC-000123', description: "The adults' system record that now holds the case" })
   @Matches(/^[A-Za-z0-9-]{1,40}$/, { message: 'aisRecordId must be 1 to 40 letters, digits or hyphens' })
   aisRecordId: string;
 

@@ -101,7 +101,6 @@ export class PersonIndex1764000100000 implements MigrationInterface {
         cursor text,
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
-
   }
 
   async down(q: QueryRunner): Promise<void> {
