@@ -128,15 +128,18 @@ export class FeedPoller {
     if (!changes.length) return 0;
     // While a backlog waits to be linked, what a poll finds joins it: a first connection is then decided as one.
     if (changes.length >= this.config.get('BACKLOG_BULK_MIN', { infer: true }) || BACKLOG_PENDING.has(await this.linking.getJobState(LINK_BACKLOG_JOB_ID))) {
-      // Handed over before the job is added: if this stops in between, the reconciler finds them unlinked.
-      await this.changes.assignToJob(changes, LINK_BACKLOG_JOB_ID);
+      // Handed over before the job is added and marked enqueued only once it is: if this stops in between, the
+      // next poll finds them still unqueued and hands them over again (not only the reconciler's sweep).
+      await this.changes.assignToJob(changes, LINK_BACKLOG_JOB_ID, false);
       await this.linking.add(LinkingJobName.LinkBacklog, {} as LinkingJob, { jobId: LINK_BACKLOG_JOB_ID, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+      await this.changes.markEnqueued(changes);
       return changes.length;
     }
     if (changes.length >= this.config.get('LINK_BATCH_MIN', { infer: true })) {
       const jobId = linkBatchJobId(randomUUID());
-      await this.changes.assignToJob(changes, jobId);
+      await this.changes.assignToJob(changes, jobId, false);
       await this.linking.add(LinkingJobName.LinkBatch, {} as LinkingJob, { jobId });
+      await this.changes.markEnqueued(changes);
       return changes.length;
     }
     await this.linking.addBulk(

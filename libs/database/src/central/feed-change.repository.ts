@@ -85,13 +85,13 @@ export class FeedChangeRepository {
    * The changes belong to one job linking many (the backlog job, a poll's batch) from now on: the reconciler finds
    * them pending while that job waits or runs, and enqueues them one by one if it is lost.
    */
-  async assignToJob(changes: readonly FeedChange[], jobId: string): Promise<void> {
+  async assignToJob(changes: readonly FeedChange[], jobId: string, enqueued = true): Promise<void> {
     if (!changes.length) return;
     await this.dataSource.query(
-      `UPDATE central.feed_changes f SET job_id = $4, enqueued_at = now()
+      `UPDATE central.feed_changes f SET job_id = $4, enqueued_at = CASE WHEN $5 THEN now() ELSE f.enqueued_at END
          FROM unnest($1::text[], $2::text[], $3::int[]) AS c(system, record_id, version)
         WHERE f.system = c.system AND f.record_id = c.record_id AND f.version = c.version AND f.processed_at IS NULL`,
-      [changes.map((c) => c.system), changes.map((c) => c.recordId), changes.map((c) => c.version), jobId],
+      [changes.map((c) => c.system), changes.map((c) => c.recordId), changes.map((c) => c.version), jobId, enqueued],
     );
   }
 
