@@ -141,12 +141,17 @@ export async function benchDeduplicator(env: BenchEnvironment): Promise<Deduplic
       target: {
         backlogSecondsAtMost: TARGET_SECONDS,
         met: backlogSeconds <= TARGET_SECONDS && deduplicator.f1 >= npmRunLink.f1 - 0.001,
-        accuracy: 'the deduplicator\'s pairwise F1 at least npm run link\'s on the same records, less 0.001',
+        accuracy: "the deduplicator's pairwise F1 at least npm run link's on the same records, less 0.001",
       },
       accuracy: { deduplicator, npmRunLink, agreement: { precision: round4(agreement.precision), recall: round4(agreement.recall), f1: round4(agreement.f1) } },
       incrementalLatencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies[latencies.length - 1], samples: latencies.length },
       enteringSeconds,
-      settings: { ...settings, LINKING_CONCURRENCY: 4, BACKLOG_BULK_MIN: 500, note: 'backlog time counts from the deduplicator process answering (index loaded) to the last link' },
+      settings: {
+        ...settings,
+        LINKING_CONCURRENCY: 4,
+        BACKLOG_BULK_MIN: 500,
+        note: 'backlog time counts from the deduplicator process answering (index loaded) to the last link',
+      },
     };
   } finally {
     await sql.end();

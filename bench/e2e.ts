@@ -98,15 +98,19 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
   const answered: Array<Promise<Posted & { at: number }>> = [];
   const start = Date.now() + 200;
   const pids = Object.fromEntries([...system.apps.values()].map((app) => [app.name, app.pid]));
-  const cores = await coresUsed(pids, async () => {
-    for (let i = 0; i < total; i += 1) {
-      const due = start + (i * 1000) / RATE_PER_SECOND;
-      const wait = due - Date.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      sentAt[i] = Date.now();
-      answered.push(postOne(intake, authorization, bodies[i], 60_000).then((p) => ({ ...p, at: Date.now() })));
-    }
-  }, env.databaseUrl);
+  const cores = await coresUsed(
+    pids,
+    async () => {
+      for (let i = 0; i < total; i += 1) {
+        const due = start + (i * 1000) / RATE_PER_SECOND;
+        const wait = due - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        sentAt[i] = Date.now();
+        answered.push(postOne(intake, authorization, bodies[i], 60_000).then((p) => ({ ...p, at: Date.now() })));
+      }
+    },
+    env.databaseUrl,
+  );
   const sendingSeconds = (Date.now() - start) / 1000;
   const backlogAtEndOfSending = await backlog(env, system);
   const answers = await Promise.all(answered);
@@ -123,10 +127,13 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
       Number((await sql.query(`SELECT count(*) AS n FROM central.referrals WHERE person_id IS NOT NULL AND id = ANY($1::uuid[])`, [[...mine]])).rows[0].n);
     while ((await linkedIds()) < named.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
 
-    const { rows } = await sql.query<{ id: string; routed: Date | null; linked: Date | null }>(`
+    const { rows } = await sql.query<{ id: string; routed: Date | null; linked: Date | null }>(
+      `
       SELECT r.id, r.routed_at AS routed,
              (SELECT min(h.at) FROM central.link_history h WHERE h.system = r.case_system AND h.record_id = r.case_record_id) AS linked
-        FROM central.referrals r WHERE r.id = ANY($1::uuid[])`, [answers.flatMap((a) => (a.id ? [a.id] : []))]);
+        FROM central.referrals r WHERE r.id = ANY($1::uuid[])`,
+      [answers.flatMap((a) => (a.id ? [a.id] : []))],
+    );
     const byId = new Map(rows.map((r) => [r.id, r]));
     const post = answers.map((a, i) => a.at - sentAt[i]).sort((a, b) => a - b);
     const routed = answers
@@ -146,7 +153,13 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
       achievedRatePerSecond: Math.round((total / sendingSeconds) * 10) / 10,
       postLatencyMs: { p50: percentile(post, 50), p95: percentile(post, 95), p99: percentile(post, 99) },
       routedLatencyMs: { p50: percentile(routed, 50), p95: percentile(routed, 95), p99: percentile(routed, 99) },
-      linkedLatencyMs: { p50: percentile(linked, 50), p95: percentile(linked, 95), p99: percentile(linked, 99), max: linked[linked.length - 1], measured: linked.length },
+      linkedLatencyMs: {
+        p50: percentile(linked, 50),
+        p95: percentile(linked, 95),
+        p99: percentile(linked, 99),
+        max: linked[linked.length - 1],
+        measured: linked.length,
+      },
       coresUsed: cores,
       cpuMillisecondsPerReferral: cpuPerReferral(cores, RATE_PER_SECOND),
       backlogAtEndOfSending,

@@ -70,9 +70,13 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
     });
   await load(WARM_UP_SECONDS);
   let measured!: autocannon.Result;
-  const cores = await coresUsed({ intake: system.app('intake').pid }, async () => {
-    measured = await load(SECONDS);
-  }, env.databaseUrl);
+  const cores = await coresUsed(
+    { intake: system.app('intake').pid },
+    async () => {
+      measured = await load(SECONDS);
+    },
+    env.databaseUrl,
+  );
   await system.stop();
 
   const pg = await pgbench(env);
@@ -93,7 +97,12 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
     pgbench: pg,
     ratio: round(ratio, 3),
     targets: { ratioAtLeast: 0.5, p99AtMostMs: 50, ratioMet: ratio >= 0.5, p99Met: p99 <= 50 },
-    settings: { ...settings, DATABASE_POOL_SIZE: 10, LOG_LEVEL: 'info', note: 'intake alone (no router or deduplicator running); outbox relayed to Redis as deployed' } as Record<string, string | number>,
+    settings: {
+      ...settings,
+      DATABASE_POOL_SIZE: 10,
+      LOG_LEVEL: 'info',
+      note: 'intake alone (no router or deduplicator running); outbox relayed to Redis as deployed',
+    } as Record<string, string | number>,
   };
 }
 
@@ -246,7 +255,23 @@ async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']>
     const threads = Math.max(1, os.cpus().length);
     const output = execFileSync(
       'pgbench',
-      ['-n', '-M', 'prepared', '-c', String(CONNECTIONS), '-j', String(threads), '-T', String(SECONDS), '-l', '--log-prefix', path.join(dir, 'tx'), '-f', file, env.databaseUrl],
+      [
+        '-n',
+        '-M',
+        'prepared',
+        '-c',
+        String(CONNECTIONS),
+        '-j',
+        String(threads),
+        '-T',
+        String(SECONDS),
+        '-l',
+        '--log-prefix',
+        path.join(dir, 'tx'),
+        '-f',
+        file,
+        env.databaseUrl,
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1]);

@@ -88,10 +88,12 @@ function printMisses(dataset: BenchmarkDataset, result: LinkageResult, limit: nu
   const missed: [string, string][] = [];
   const wrong: [string, string][] = [];
   for (const ids of groups((id) => dataset.truth.get(id)).values()) {
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (predicted.get(ids[i]) !== predicted.get(ids[j])) missed.push([ids[i], ids[j]]);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) if (predicted.get(ids[i]) !== predicted.get(ids[j])) missed.push([ids[i], ids[j]]);
   }
   for (const ids of groups((id) => predicted.get(id)).values()) {
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) if (dataset.truth.get(ids[i]) !== dataset.truth.get(ids[j])) wrong.push([ids[i], ids[j]]);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) if (dataset.truth.get(ids[i]) !== dataset.truth.get(ids[j])) wrong.push([ids[i], ids[j]]);
   }
   const others = dataset.records.length - 1;
   const show = (title: string, pairs: [string, string][]): void => {
@@ -101,7 +103,19 @@ function printMisses(dataset: BenchmarkDataset, result: LinkageResult, limit: nu
       const rb = byId.get(b)!;
       const e = explainPair(ra, rb, result.model, others);
       const brief = (r: LinkageRecord): string =>
-        [r.recordId, r.firstName, r.middleNames, r.lastName, r.aliases?.join('/'), r.dateOfBirth + (r.dobEstimated ? '~' : ''), r.sex, r.nationality, r.nhsNumber, r.otherId, r.postcode]
+        [
+          r.recordId,
+          r.firstName,
+          r.middleNames,
+          r.lastName,
+          r.aliases?.join('/'),
+          r.dateOfBirth + (r.dobEstimated ? '~' : ''),
+          r.sex,
+          r.nationality,
+          r.nhsNumber,
+          r.otherId,
+          r.postcode,
+        ]
           .map((v) => v ?? '·')
           .join(' | ');
       process.stderr.write(`  ${brief(ra)}\n  ${brief(rb)}\n`);
@@ -193,7 +207,19 @@ function main(): void {
   }
   const latency = wanted('incremental') ? (process.stderr.write('incremental index…\n'), incrementalLatency()) : null;
 
-  const header = ['dataset', 'records', 'pairs compared', 'precision', 'recall', 'F1', 'persons (true)', 'persons (found)', 'count error', 'review load', 'seconds'];
+  const header = [
+    'dataset',
+    'records',
+    'pairs compared',
+    'precision',
+    'recall',
+    'F1',
+    'persons (true)',
+    'persons (found)',
+    'count error',
+    'review load',
+    'seconds',
+  ];
   const rows = results.map((r) => [
     r.dataset,
     String(r.records),
@@ -222,7 +248,11 @@ function main(): void {
   const report = {
     generatedAt: new Date().toISOString(),
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
-    command: 'npm run bench:linkage' + (values.only || values.seeds ? ' --' : '') + (values.only ? ` --only ${values.only}` : '') + (values.seeds ? ` --seeds ${values.seeds}` : ''),
+    command:
+      'npm run bench:linkage' +
+      (values.only || values.seeds ? ' --' : '') +
+      (values.only ? ` --only ${values.only}` : '') +
+      (values.seeds ? ` --seeds ${values.seeds}` : ''),
     config: DEFAULT_LINKAGE_CONFIG,
     generators: { names: Object.keys(GENERATORS), seeds, persons: SYNTH_PERSONS },
     accuracy: results,

@@ -6,7 +6,15 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { AdulthoodRepository, BoardReportRepository, CENTRAL_SCHEMA, migrateSchemas, postgresOptions, StatisticsPopulation, StatisticsRepository } from '@app/database';
+import {
+  AdulthoodRepository,
+  BoardReportRepository,
+  CENTRAL_SCHEMA,
+  migrateSchemas,
+  postgresOptions,
+  StatisticsPopulation,
+  StatisticsRepository,
+} from '@app/database';
 import { Period, parsePeriod } from '@app/statistics';
 import { StatisticsService } from '../apps/insights/src/statistics/statistics.service';
 import { TransitionFiguresService } from '../apps/insights/src/statistics/transition-figures';
@@ -40,7 +48,17 @@ function generator(seed: number): () => number {
 }
 
 const NATIONALITIES = ['GBR', 'ALB', 'VNM', 'ERI', 'SDN', 'ROU', 'POL', 'IRN', 'AFG', 'IRQ', 'NGA', 'CHN', 'IND', 'PAK', 'SYR', 'ETH', 'KWT', 'EGY', 'UNK'];
-const TYPES = [['labour'], ['sexual'], ['criminal'], ['domestic_servitude'], ['sexual', 'labour'], ['criminal', 'labour'], ['other'], ['labour', 'sexual', 'criminal'], ['organ_harvesting']];
+const TYPES = [
+  ['labour'],
+  ['sexual'],
+  ['criminal'],
+  ['domestic_servitude'],
+  ['sexual', 'labour'],
+  ['criminal', 'labour'],
+  ['other'],
+  ['labour', 'sexual', 'criminal'],
+  ['organ_harvesting'],
+];
 const RESPONDERS = ['police', 'local_authority', 'ngo', 'government_agency', 'health', 'other'];
 const LOCATIONS = ['uk', 'uk', 'uk', 'overseas', 'uk_and_overseas'];
 const GENDERS = ['male', 'male', 'male', 'female', 'female', 'other'];
@@ -62,10 +80,10 @@ async function loadPersons(client: Client, count: number, random: () => number):
   });
   for (let start = 0; start < pairs.length; start += BATCH) {
     const slice = pairs.slice(start, start + BATCH);
-    await client.query(
-      `UPDATE central.persons p SET merged_into = m.survivor FROM unnest($1::uuid[], $2::uuid[]) AS m(id, survivor) WHERE p.id = m.id`,
-      [slice.map((p) => p[0]), slice.map((p) => p[1])],
-    );
+    await client.query(`UPDATE central.persons p SET merged_into = m.survivor FROM unnest($1::uuid[], $2::uuid[]) AS m(id, survivor) WHERE p.id = m.id`, [
+      slice.map((p) => p[0]),
+      slice.map((p) => p[1]),
+    ]);
   }
   return ids;
 }
@@ -75,8 +93,27 @@ async function loadReferrals(client: Client, count: number, persons: readonly st
   for (let start = 0; start < count; start += BATCH) {
     const n = Math.min(BATCH, count - start);
     const cols: Record<string, unknown[]> = {
-      id: [], reference: [], kind: [], anonymous: [], organisationType: [], referredAt: [], under18: [], u18de: [], disputed: [],
-      dob: [], gender: [], nationality: [], second: [], types: [], location: [], start: [], route: [], caseSystem: [], record: [], person: [], details: [],
+      id: [],
+      reference: [],
+      kind: [],
+      anonymous: [],
+      organisationType: [],
+      referredAt: [],
+      under18: [],
+      u18de: [],
+      disputed: [],
+      dob: [],
+      gender: [],
+      nationality: [],
+      second: [],
+      types: [],
+      location: [],
+      start: [],
+      route: [],
+      caseSystem: [],
+      record: [],
+      person: [],
+      details: [],
     };
     for (let k = 0; k < n; k++) {
       const i = start + k;
@@ -115,7 +152,13 @@ async function loadReferrals(client: Client, count: number, persons: readonly st
       cols.details.push(
         JSON.stringify({
           kind: anonymous ? 'dtn' : 'nrm',
-          firstResponder: { organisation: 'Thames Valley Police', organisationType: 'police', name: 'Sam Officer', role: 'Detective Constable', email: 'sam.officer@police.example' },
+          firstResponder: {
+            organisation: 'Thames Valley Police',
+            organisationType: 'police',
+            name: 'Sam Officer',
+            role: 'Detective Constable',
+            email: 'sam.officer@police.example',
+          },
           potentialVictim: anonymous ? { gender: 'male', nationality: 'ERI' } : { firstName, lastName: `Surname${i % 7919}`, dateOfBirth: dob },
           exploitation: { types: ['labour'], location: 'uk', ukTowns: ['High Wycombe', 'Aylesbury'] },
           narrative: 'Found working long hours in a car wash, with wages withheld and documents held by the employer. '.repeat(2),
@@ -137,9 +180,27 @@ async function loadReferrals(client: Client, count: number, persons: readonly st
            AS t(id, reference, kind, anonymous, organisation_type, referred_at, under18, u18de, disputed, dob, gender, nationality,
                 second, types, location, start, route, case_system, record, person, details)`,
       [
-        cols.id, cols.reference, cols.kind, cols.anonymous, cols.organisationType, cols.referredAt, cols.under18, cols.u18de,
-        cols.disputed, cols.dob, cols.gender, cols.nationality, cols.second, cols.types, cols.location, cols.start, cols.route,
-        cols.caseSystem, cols.record, cols.person, cols.details,
+        cols.id,
+        cols.reference,
+        cols.kind,
+        cols.anonymous,
+        cols.organisationType,
+        cols.referredAt,
+        cols.under18,
+        cols.u18de,
+        cols.disputed,
+        cols.dob,
+        cols.gender,
+        cols.nationality,
+        cols.second,
+        cols.types,
+        cols.location,
+        cols.start,
+        cols.route,
+        cols.caseSystem,
+        cols.record,
+        cols.person,
+        cols.details,
       ],
     );
     progress(start + n);
@@ -245,8 +306,14 @@ async function main(): Promise<void> {
     );
     const quarter = parsePeriod(QUARTER);
     const year = parsePeriod(FINANCIAL_YEAR);
-    const exact = (period: Period, population: StatisticsPopulation = 'all') => () => service.exact(period, population);
-    const published = (period: Period, population: StatisticsPopulation = 'all') => () => service.published(period, population);
+    const exact =
+      (period: Period, population: StatisticsPopulation = 'all') =>
+      () =>
+        service.exact(period, population);
+    const published =
+      (period: Period, population: StatisticsPopulation = 'all') =>
+      () =>
+        service.published(period, population);
 
     const sample = await service.exact(quarter, 'all');
     const timings = {

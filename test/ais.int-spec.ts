@@ -67,7 +67,16 @@ describe('AIS mimic', () => {
         Source: 'ReferralHub',
         ClientReference: body.ClientReference,
         ConcernDate: '10/03/2026',
-        Subject: { Forename: 'Ana', Surname: 'Hoxha', KnownAs: ['Anna Hodja'], DateOfBirth: '05/04/1999', DateOfBirthIsEstimated: true, Gender: 'F', Nationality: 'Albanian', NhsNumber: '9434765919' },
+        Subject: {
+          Forename: 'Ana',
+          Surname: 'Hoxha',
+          KnownAs: ['Anna Hodja'],
+          DateOfBirth: '05/04/1999',
+          DateOfBirthIsEstimated: true,
+          Gender: 'F',
+          Nationality: 'Albanian',
+          NhsNumber: '9434765919',
+        },
         Anonymous: false,
         TransferredFrom: null,
         RecordedAt: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/),
@@ -90,7 +99,9 @@ describe('AIS mimic', () => {
       expect(second.body.PersonId).not.toBe(first.body.PersonId);
     });
     it('gives an anonymous notification no register person', async () => {
-      const res = await post(concern({ ReferralType: 'DutyToNotify' }, { Forename: undefined, Surname: undefined, DateOfBirth: undefined, Gender: 'M' })).expect(201);
+      const res = await post(
+        concern({ ReferralType: 'DutyToNotify' }, { Forename: undefined, Surname: undefined, DateOfBirth: undefined, Gender: 'M' }),
+      ).expect(201);
       expect(res.body).toMatchObject({ PersonId: null, Anonymous: true, ReferralType: 'DutyToNotify' });
     });
     it('answers the same concern when a ClientReference is repeated', async () => {
@@ -117,7 +128,9 @@ describe('AIS mimic', () => {
       expect(res.body).toEqual({ Message: 'The request is invalid.', ValidationErrors: [{ Field: 'ClientReference', Error: expect.any(String) }] });
     });
     it('answers bad input in its own error shape, naming every field and no value', async () => {
-      const res = await post(concern({ Colour: 'blue', ConcernDate: '2026-03-10' }, { DateOfBirth: '31/02/1999', Gender: 'female', Nationality: 'ALB' })).expect(400);
+      const res = await post(
+        concern({ Colour: 'blue', ConcernDate: '2026-03-10' }, { DateOfBirth: '31/02/1999', Gender: 'female', Nationality: 'ALB' }),
+      ).expect(400);
       expect(res.body.Message).toBe('The request is invalid.');
       expect(res.body.ValidationErrors.map((e: { Field: string }) => e.Field).sort()).toEqual(
         ['Colour', 'ConcernDate', 'Subject.DateOfBirth', 'Subject.Gender', 'Subject.Nationality'].sort(),
@@ -128,7 +141,7 @@ describe('AIS mimic', () => {
       const res = await api().get('/api/v2/SafeguardingConcerns/SC-999999').expect(404);
       expect(res.body).toEqual({ Message: 'Safeguarding concern SC-999999 was not found.' });
     });
-    it('takes a practitioner\'s correction as a new version', async () => {
+    it("takes a practitioner's correction as a new version", async () => {
       const created = await post(concern({}, { Surname: 'Hoxa', DateOfBirth: '05/04/1999' })).expect(201);
       const amended = await api()
         .patch(`/api/v2/SafeguardingConcerns/${created.body.ConcernId}`)
@@ -137,7 +150,7 @@ describe('AIS mimic', () => {
       expect(amended.body).toMatchObject({ Version: 2, Subject: { Surname: 'Hoxha', Forename: 'Ana', DateOfBirth: '05/04/1999' } });
       expect(amended.body.PersonId).not.toBe(created.body.PersonId);
     });
-    it("keeps the Home Office reference a practitioner records, when entering the concern or later", async () => {
+    it('keeps the Home Office reference a practitioner records, when entering the concern or later', async () => {
       const entered = await post(concern({ ClientReference: undefined, Source: 'Practitioner', NrmReference: 'NRM-2026-1' })).expect(201);
       expect(entered.body.NrmReference).toBe('NRM-2026-1');
       const later = await post(concern({ ClientReference: undefined, Source: 'Practitioner' })).expect(201);
@@ -176,13 +189,22 @@ describe('AIS mimic', () => {
       await api().patch(`/api/v2/SafeguardingConcerns/${created.body.ConcernId}`).send({ Status: 'Closed' }).expect(200);
       const transfer = await api()
         .post('/api/v2/Transfers')
-        .send({ LcsRecordId: '400999', Reason: 'AgeAssessment', EffectiveDate: '01/03/2026', ConcernDate: '01/01/2026', Subject: { Gender: 'M', Surname: 'Feed' } })
+        .send({
+          LcsRecordId: '400999',
+          Reason: 'AgeAssessment',
+          EffectiveDate: '01/03/2026',
+          ConcernDate: '01/01/2026',
+          Subject: { Gender: 'M', Surname: 'Feed' },
+        })
         .expect(201);
 
       const seen: Array<{ ConcernId: string; Version: number; ChangeType: string; Sequence: number }> = [];
       let cursor: string | undefined;
       for (let page = 0; page < 100; page += 1) {
-        const res = await api().get('/api/v2/ChangeFeed').query({ Limit: 3, ...(cursor ? { Since: cursor } : {}) }).expect(200);
+        const res = await api()
+          .get('/api/v2/ChangeFeed')
+          .query({ Limit: 3, ...(cursor ? { Since: cursor } : {}) })
+          .expect(200);
         expect(res.body.Changes.length).toBeLessThanOrEqual(3);
         seen.push(...res.body.Changes);
         cursor = res.body.NextCursor;

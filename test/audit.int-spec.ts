@@ -37,7 +37,13 @@ describe('AuditService', () => {
     expect(creation.rows).toEqual([{ actor_sub: 'lead-1' }]);
     const { rows } = await sql.query(`SELECT * FROM central.audit_events WHERE action = 'referral.read' AND subject_id = $1`, [created.body.id]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor_sub: 'lead-1', actor_role: 'safeguarding_lead', outcome: 'allowed', purpose: 'strategy_meeting', client_request_id: 'req-audit-1' });
+    expect(rows[0]).toMatchObject({
+      actor_sub: 'lead-1',
+      actor_role: 'safeguarding_lead',
+      outcome: 'allowed',
+      purpose: 'strategy_meeting',
+      client_request_id: 'req-audit-1',
+    });
     expect(rows[0].request_id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -47,7 +53,10 @@ describe('AuditService', () => {
     const { rows } = await sql.query(`SELECT actor_sub, details FROM central.audit_events WHERE outcome = 'refused' ORDER BY id`);
     expect(rows.map((r) => r.actor_sub)).toEqual(['lead-1']);
     expect(rows[0].details.route).toBe('GET /v1/audit');
-    const counted = await eventually(async () => (await sql.query(`SELECT count FROM central.refused_anonymous_requests WHERE reason = 'missing_token'`)).rows[0], 10_000);
+    const counted = await eventually(
+      async () => (await sql.query(`SELECT count FROM central.refused_anonymous_requests WHERE reason = 'missing_token'`)).rows[0],
+      10_000,
+    );
     expect(counted.count).toBe(1);
   });
 
@@ -68,7 +77,10 @@ describe('AuditService', () => {
     const res = await request(app.getHttpServer()).get('/v1/audit').query({ action: 'referral.read' }).set('Authorization', admin).expect(200);
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items.every((e: { action: string }) => e.action === 'referral.read')).toBe(true);
-    await request(app.getHttpServer()).get('/v1/audit').set('Authorization', await bearer('board_viewer')).expect(403);
+    await request(app.getHttpServer())
+      .get('/v1/audit')
+      .set('Authorization', await bearer('board_viewer'))
+      .expect(403);
   });
 
   it('keeps personal data out of the audit', async () => {

@@ -61,7 +61,12 @@ describe('A backlog linked in bulk', () => {
   afterAll(() => system?.close());
 
   const linkOf = async (key: { system: CaseSystem; recordId: string }) =>
-    (await sql.query(`SELECT person_id, locked, decided_by, updated_at FROM central.record_links WHERE system = $1 AND record_id = $2`, [key.system, key.recordId])).rows[0];
+    (
+      await sql.query(`SELECT person_id, locked, decided_by, updated_at FROM central.record_links WHERE system = $1 AND record_id = $2`, [
+        key.system,
+        key.recordId,
+      ])
+    ).rows[0];
   const allLinked = (keys: ReadonlyArray<{ system: CaseSystem; recordId: string }>) =>
     eventually(async () => {
       const { rows } = await sql.query(
@@ -78,7 +83,8 @@ describe('A backlog linked in bulk', () => {
   };
 
   it('links a first connection in one transaction, into the same persons as one record at a time would', async () => {
-    for (const entry of HISTORY) entered.push({ system: entry.system, recordId: await enterDirectly(mimic(entry.system), { subject: entry.subject, referralDate: '2026-01-15' }) });
+    for (const entry of HISTORY)
+      entered.push({ system: entry.system, recordId: await enterDirectly(mimic(entry.system), { subject: entry.subject, referralDate: '2026-01-15' }) });
     await system.restartDeduplicator();
     await allLinked(entered);
 
@@ -108,7 +114,9 @@ describe('A backlog linked in bulk', () => {
     // Every change read is marked linked, each record linked once, with its history and audit.
     const pending = await sql.query(`SELECT count(*)::int AS n FROM central.feed_changes WHERE processed_at IS NULL`);
     expect(pending.rows[0].n).toBe(0);
-    const history = await sql.query(`SELECT system, record_id, count(*)::int AS n FROM central.link_history WHERE action = 'linked' GROUP BY system, record_id`);
+    const history = await sql.query(
+      `SELECT system, record_id, count(*)::int AS n FROM central.link_history WHERE action = 'linked' GROUP BY system, record_id`,
+    );
     expect(history.rows).toHaveLength(HISTORY.length);
     expect(history.rows.every((r) => r.n === 1)).toBe(true);
     const audit = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'link.decided' AND actor_sub = 'deduplicator'`);
@@ -127,7 +135,17 @@ describe('A backlog linked in bulk', () => {
       const personId = await repository.createPerson(manager);
       await repository.setLink(
         manager,
-        { system: taken.system, recordId: taken.recordId, personId, matchStatus: 'NO_MATCH', probability: null, decidedBy: 'reviewer', locked: true, explanation: null, recordVersion: stored!.version },
+        {
+          system: taken.system,
+          recordId: taken.recordId,
+          personId,
+          matchStatus: 'NO_MATCH',
+          probability: null,
+          decidedBy: 'reviewer',
+          locked: true,
+          explanation: null,
+          recordVersion: stored!.version,
+        },
         { action: 'moved', actor: 'reviewer', reason: 'not_a_match' },
       );
       await repository.addNonMatch(manager, taken.system, taken.recordId, before.person_id, 'reviewer');
@@ -140,17 +158,30 @@ describe('A backlog linked in bulk', () => {
     const later: Entry[] = [
       adult('Arben', 'Hoxha', '1991-02-17'),
       adult('Mihai', 'Popescu', '1979-12-05', { nationality: 'ROU' }),
-      ...Array.from({ length: 10 }, (_, i) => adult(['Ardit', 'Blerim', 'Gentian', 'Ilir', 'Luan', 'Fatmir', 'Agron', 'Valon', 'Edon', 'Besart'][i], 'Berisha', `19${70 + i}-0${1 + (i % 9)}-1${i % 10}`)),
+      ...Array.from({ length: 10 }, (_, i) =>
+        adult(
+          ['Ardit', 'Blerim', 'Gentian', 'Ilir', 'Luan', 'Fatmir', 'Agron', 'Valon', 'Edon', 'Besart'][i],
+          'Berisha',
+          `19${70 + i}-0${1 + (i % 9)}-1${i % 10}`,
+        ),
+      ),
     ];
     const keys: Array<{ system: CaseSystem; recordId: string }> = [];
-    for (const entry of later) keys.push({ system: entry.system, recordId: await enterDirectly(mimic(entry.system), { subject: entry.subject, referralDate: '2026-02-20' }) });
+    for (const entry of later)
+      keys.push({ system: entry.system, recordId: await enterDirectly(mimic(entry.system), { subject: entry.subject, referralDate: '2026-02-20' }) });
     await system.restartDeduplicator();
     await allLinked(keys);
-    await eventually(async () => (await sql.query(`SELECT count(*)::int AS n FROM central.feed_changes WHERE processed_at IS NULL`)).rows[0].n === 0 || undefined, 45000);
+    await eventually(
+      async () => (await sql.query(`SELECT count(*)::int AS n FROM central.feed_changes WHERE processed_at IS NULL`)).rows[0].n === 0 || undefined,
+      45000,
+    );
 
     const kept = await linkOf(taken);
     expect(kept).toMatchObject({ person_id: own, locked: true, decided_by: 'reviewer' });
-    const last = await sql.query(`SELECT action, actor, reason FROM central.link_history WHERE system = $1 AND record_id = $2 ORDER BY id DESC LIMIT 1`, [taken.system, taken.recordId]);
+    const last = await sql.query(`SELECT action, actor, reason FROM central.link_history WHERE system = $1 AND record_id = $2 ORDER BY id DESC LIMIT 1`, [
+      taken.system,
+      taken.recordId,
+    ]);
     expect(last.rows[0]).toMatchObject({ action: 'record_updated', actor: 'deduplicator', reason: "a reviewer's decision stands" });
 
     // Decided against the persons already held, as one at a time: Mihai Popescu joins his person; the new Arben
@@ -158,7 +189,10 @@ describe('A backlog linked in bulk', () => {
     expect((await linkOf(keys[1])).person_id).toBe((await linkOf(entered[7])).person_id);
     const arben = await linkOf(keys[0]);
     expect([before.person_id, own]).not.toContain(arben.person_id);
-    const reviews = await sql.query(`SELECT candidate_person_id, reason FROM central.review_items WHERE system = $1 AND record_id = $2 AND status = 'open'`, [keys[0].system, keys[0].recordId]);
+    const reviews = await sql.query(`SELECT candidate_person_id, reason FROM central.review_items WHERE system = $1 AND record_id = $2 AND status = 'open'`, [
+      keys[0].system,
+      keys[0].recordId,
+    ]);
     expect(reviews.rows.map((r) => r.candidate_person_id).sort()).toEqual([before.person_id, own].sort());
     expect(reviews.rows.every((r) => r.reason === 'matches_several_persons')).toBe(true);
     const newcomers = [];

@@ -1,12 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AisClient,
-  CaseRecordNotFoundError,
-  CaseSystemRejectedError,
-  CaseSystemUnavailableError,
-  ChangePage,
-  LcsClient,
-} from '@app/case-systems';
+import { AisClient, CaseRecordNotFoundError, CaseSystemRejectedError, CaseSystemUnavailableError, ChangePage, LcsClient } from '@app/case-systems';
 import type { Referral } from '@app/domain';
 import { bearer } from './support/auth';
 import { createTestDatabase, TestDatabase } from './support/database';
@@ -58,13 +51,29 @@ describe('case-system clients against the mimics', () => {
 
   describe(AisClient.name, () => {
     it('is refused without the service token', async () => {
-    const anonymous = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 2000 });
-    await expect(anonymous.changes(null)).rejects.toBeInstanceOf(CaseSystemRejectedError);
-  });
+      const anonymous = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 2000 });
+      await expect(anonymous.changes(null)).rejects.toBeInstanceOf(CaseSystemRejectedError);
+    });
 
-  it('delivers an adult referral and reads it back normalised', async () => {
+    it('delivers an adult referral and reads it back normalised', async () => {
       const referralId = randomUUID();
-      const { recordId, created } = await ais.deliverReferral(referralId, referral(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', secondNationality: 'GRC', firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12', aliases: ['Arta H'], nhsNumber: '9434765919' } })));
+      const { recordId, created } = await ais.deliverReferral(
+        referralId,
+        referral(
+          adultNrm({
+            potentialVictim: {
+              gender: 'female',
+              nationality: 'ALB',
+              secondNationality: 'GRC',
+              firstName: 'Arta',
+              lastName: 'Hoxha',
+              dateOfBirth: '1994-03-12',
+              aliases: ['Arta H'],
+              nhsNumber: '9434765919',
+            },
+          }),
+        ),
+      );
       expect(created).toBe(true);
       await expect(ais.getRecord(recordId)).resolves.toEqual({
         system: 'AIS',
@@ -108,13 +117,29 @@ describe('case-system clients against the mimics', () => {
 
     it('delivers an anonymous notification as an anonymous record with no register person', async () => {
       const { recordId } = await ais.deliverReferral(randomUUID(), referral(anonymousDtn()));
-      await expect(ais.getRecord(recordId)).resolves.toMatchObject({ anonymous: true, registerPersonId: null, sex: 'male', nationality: 'ERI', firstName: null });
+      await expect(ais.getRecord(recordId)).resolves.toMatchObject({
+        anonymous: true,
+        registerPersonId: null,
+        sex: 'male',
+        nationality: 'ERI',
+        firstName: null,
+      });
     });
 
-    it('reads a practitioner\'s direct entry and its correction', async () => {
-      const recordId = await enterDirectly(aisMimic, { subject: { firstName: 'Arta', lastName: 'Hoxa', dateOfBirth: '1994-03-12', sex: 'female' }, referralDate: '2026-04-01' });
+    it("reads a practitioner's direct entry and its correction", async () => {
+      const recordId = await enterDirectly(aisMimic, {
+        subject: { firstName: 'Arta', lastName: 'Hoxa', dateOfBirth: '1994-03-12', sex: 'female' },
+        referralDate: '2026-04-01',
+      });
       await amendDirectly(aisMimic, recordId, { lastName: 'Hoxha' });
-      await expect(ais.getRecord(recordId)).resolves.toMatchObject({ source: 'practitioner', clientReference: null, version: 2, lastName: 'Hoxha', firstName: 'Arta', referralDate: '2026-04-01' });
+      await expect(ais.getRecord(recordId)).resolves.toMatchObject({
+        source: 'practitioner',
+        clientReference: null,
+        version: 2,
+        lastName: 'Hoxha',
+        firstName: 'Arta',
+        referralDate: '2026-04-01',
+      });
     });
 
     it('pages the change feed by cursor, ending where it began when nothing is new', async () => {
@@ -135,11 +160,15 @@ describe('case-system clients against the mimics', () => {
       const bad = referral(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', lastName: 'Hoxha', nhsNumber: '12345' } }));
       const failure = ais.deliverReferral(randomUUID(), bad);
       await expect(failure).rejects.toBeInstanceOf(CaseSystemRejectedError);
-      await expect(failure).rejects.toMatchObject({ retryable: false, status: 400, fieldErrors: [{ field: 'Subject.NhsNumber', message: expect.any(String) }] });
+      await expect(failure).rejects.toMatchObject({
+        retryable: false,
+        status: 400,
+        fieldErrors: [{ field: 'Subject.NhsNumber', message: expect.any(String) }],
+      });
       await expect(failure).rejects.toThrow(/^((?!Hoxha|12345).)*$/);
     });
 
-    it('asks for no more than the vendor\'s largest page', async () => {
+    it("asks for no more than the vendor's largest page", async () => {
       await expect(ais.changes(null, 10_000)).resolves.toMatchObject({ hasMore: false });
     });
 
@@ -212,22 +241,33 @@ describe('case-system clients against the mimics', () => {
       await expect(lcs.getRecord('400001')).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', status: 503 });
     });
 
-    it('classifies a conflicting transfer as rejected with the vendor\'s code', async () => {
+    it("classifies a conflicting transfer as rejected with the vendor's code", async () => {
       const { recordId } = await lcs.deliverReferral(randomUUID(), referral(childNrm()));
       await lcs.closeForTransfer(recordId, { aisRecordId: 'SC-000100', reason: 'eighteenth_birthday', effectiveOn: '2026-07-01' });
       const failure = lcs.closeForTransfer(recordId, { aisRecordId: 'SC-000200', reason: 'eighteenth_birthday', effectiveOn: '2026-07-01' });
-      await expect(failure).rejects.toMatchObject({ name: 'CaseSystemRejectedError', status: 409, vendorMessage: expect.stringMatching(/^ALREADY_TRANSFERRED/) });
+      await expect(failure).rejects.toMatchObject({
+        name: 'CaseSystemRejectedError',
+        status: 409,
+        vendorMessage: expect.stringMatching(/^ALREADY_TRANSFERRED/),
+      });
     });
   });
 
-  describe('transfer of a child to adults\' services', () => {
+  describe("transfer of a child to adults' services", () => {
     it('links the AIS record to the LCS record both ways and shows both changes in the feeds', async () => {
       const referralId = randomUUID();
       const child = referral(childNrm());
       const { recordId: lcsRecordId } = await lcs.deliverReferral(referralId, child);
       const held = await lcs.getRecord(lcsRecordId);
 
-      const input = { lcsRecordId, referralId, reason: 'eighteenth_birthday' as const, effectiveOn: '2028-07-01', subject: held, referralDate: held.referralDate };
+      const input = {
+        lcsRecordId,
+        referralId,
+        reason: 'eighteenth_birthday' as const,
+        effectiveOn: '2028-07-01',
+        subject: held,
+        referralDate: held.referralDate,
+      };
       const { recordId: aisRecordId, created } = await ais.transferFromChildren(input);
       await expect(ais.transferFromChildren(input)).resolves.toEqual({ recordId: aisRecordId, created: false });
       const closed = await lcs.closeForTransfer(lcsRecordId, { aisRecordId, reason: 'eighteenth_birthday', effectiveOn: '2028-07-01' });
@@ -247,7 +287,13 @@ describe('case-system clients against the mimics', () => {
 
     it('opens the adult record from the original referral when given one', async () => {
       const referralId = randomUUID();
-      const { recordId } = await ais.transferFromChildren({ lcsRecordId: '499999', referralId, reason: 'age_assessment_adult', effectiveOn: '2026-06-01', referral: referral(childNrm()) });
+      const { recordId } = await ais.transferFromChildren({
+        lcsRecordId: '499999',
+        referralId,
+        reason: 'age_assessment_adult',
+        effectiveOn: '2026-06-01',
+        referral: referral(childNrm()),
+      });
       await expect(ais.getRecord(recordId)).resolves.toMatchObject({ linkedRecordIds: ['499999'], firstName: 'Van', lastName: 'Nguyen', nationality: 'VNM' });
     });
   });

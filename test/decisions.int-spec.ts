@@ -38,7 +38,10 @@ describe('DecisionController (intake)', () => {
     const id = await refer(adultNrm());
     const [referrals, persons] = [await count('referrals'), await count('persons')];
     const rg = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
-    expect(rg.body).toMatchObject({ decision: { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }, nrmStatus: 'awaiting_conclusive_grounds' });
+    expect(rg.body).toMatchObject({
+      decision: { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' },
+      nrmStatus: 'awaiting_conclusive_grounds',
+    });
     const cg = await decide(id, { type: 'conclusive_grounds', outcome: 'negative', decidedOn: '2026-09-01' }).expect(201);
     expect(cg.body.nrmStatus).toBe('negative_conclusive_grounds');
     // Never a new referral, case or person.
@@ -113,19 +116,30 @@ describe('DecisionController (intake)', () => {
     const shown = await request(app.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200);
     expect(shown.body.nrmCase.status).toBe('awaiting_conclusive_grounds');
     expect(shown.body.nrmCase.competentAuthority).toBe('SCA');
-    expect(shown.body.nrmCase.history.map((h: { type: string; outcome: string | null; reconsideration: string | null }) => [h.type, h.outcome, h.reconsideration])).toEqual([
+    expect(
+      shown.body.nrmCase.history.map((h: { type: string; outcome: string | null; reconsideration: string | null }) => [h.type, h.outcome, h.reconsideration]),
+    ).toEqual([
       ['reasonable_grounds', 'negative', null],
       ['reconsideration_requested', null, null],
       ['reasonable_grounds', 'positive', 'overturned'],
     ]);
-    const audited = await sql.query(`SELECT details->>'type' AS type FROM central.audit_events WHERE action = 'decision.record' AND subject_id = $1 ORDER BY id`, [id]);
+    const audited = await sql.query(
+      `SELECT details->>'type' AS type FROM central.audit_events WHERE action = 'decision.record' AND subject_id = $1 ORDER BY id`,
+      [id],
+    );
     expect(audited.rows.map((r) => r.type)).toEqual(['reasonable_grounds', 'reconsideration_requested', 'reasonable_grounds']);
   });
 
   it('records a positive conclusive grounds decision with its finding', async () => {
     const id = await refer(adultNrm());
     await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
-    const cg = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-08-20', competentAuthority: 'IECA', finding: 'human_trafficking' }).expect(201);
+    const cg = await decide(id, {
+      type: 'conclusive_grounds',
+      outcome: 'positive',
+      decidedOn: '2026-08-20',
+      competentAuthority: 'IECA',
+      finding: 'human_trafficking',
+    }).expect(201);
     expect(cg.body.decision).toMatchObject({ competentAuthority: 'IECA', finding: 'human_trafficking' });
     expect(cg.body.nrmStatus).toBe('positive_conclusive_grounds');
   });
@@ -133,8 +147,11 @@ describe('DecisionController (intake)', () => {
   it('writes neither decision nor audit row for a refused decision', async () => {
     const id = await refer(adultNrm());
     await decide(id, { type: 'reconsideration_requested', decidedOn: '2026-05-20' }).expect(400);
-    const rows = await sql.query(`SELECT (SELECT count(*) FROM central.decisions WHERE referral_id = $1::uuid)::int AS d,
-                                         (SELECT count(*) FROM central.audit_events WHERE action = 'decision.record' AND subject_id = $1::text)::int AS a`, [id]);
+    const rows = await sql.query(
+      `SELECT (SELECT count(*) FROM central.decisions WHERE referral_id = $1::uuid)::int AS d,
+                                         (SELECT count(*) FROM central.audit_events WHERE action = 'decision.record' AND subject_id = $1::text)::int AS a`,
+      [id],
+    );
     expect(rows.rows[0]).toEqual({ d: 0, a: 0 });
   });
 
@@ -163,9 +180,15 @@ describe('DecisionController (intake)', () => {
     await decide('7d0c5b6e-2a51-4c1d-9a55-1f1f1f1f1f1f', { type: 'withdrawal', decidedOn: '2026-05-20' }).expect(404);
   });
 
-  it.each([['first_responder', 'Thames Valley Police'], ['board_viewer', undefined]] as const)('answers 403 to a %s', async (role, org) => {
+  it.each([
+    ['first_responder', 'Thames Valley Police'],
+    ['board_viewer', undefined],
+  ] as const)('answers 403 to a %s', async (role, org) => {
     const id = await refer(adultNrm());
     await decide(id, { type: 'withdrawal', decidedOn: '2026-05-20' }, await bearer(role, org)).expect(403);
-    await request(app.getHttpServer()).get(`/v1/referrals/${id}/decisions`).set('Authorization', await bearer(role, org)).expect(403);
+    await request(app.getHttpServer())
+      .get(`/v1/referrals/${id}/decisions`)
+      .set('Authorization', await bearer(role, org))
+      .expect(403);
   });
 });

@@ -26,10 +26,11 @@ describe('LinkingService through the queue', () => {
 
   const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
   const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
-  const linked = (id: string) => eventually(async () => {
-    const view = await show(id);
-    return view.personId ? view : undefined;
-  }, 45000);
+  const linked = (id: string) =>
+    eventually(async () => {
+      const view = await show(id);
+      return view.personId ? view : undefined;
+    }, 45000);
 
   it('links a child referred in LCS and again as an adult in AIS, with a transliterated name and an estimated date of birth, as one person', async () => {
     const asChild = await post(
@@ -71,8 +72,12 @@ describe('LinkingService through the queue', () => {
       const view = await show(notification.id);
       return view.status === 'routed' ? view : undefined;
     });
-    await eventually(async () => (await sql.query(`SELECT 1 FROM central.case_records WHERE system = 'AIS' AND record_id = $1`, [routed.caseRecord.recordId])).rowCount === 1);
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [routed.caseRecord.recordId]);
+    await eventually(
+      async () => (await sql.query(`SELECT 1 FROM central.case_records WHERE system = 'AIS' AND record_id = $1`, [routed.caseRecord.recordId])).rowCount === 1,
+    );
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [
+      routed.caseRecord.recordId,
+    ]);
     expect(rows[0].n).toBe(0);
     expect((await show(notification.id)).personId).toBeNull();
   });
@@ -99,13 +104,41 @@ describe('LinkingService through the queue', () => {
 
   it('puts a worker stopped in the middle of a batch back on its feet with every record linked once', async () => {
     const ids: string[] = [];
-    const adults = [['Ioana', 'Popescu'], ['Mirela', 'Dumitru'], ['Besnik', 'Gashi'], ['Lindita', 'Berisha'], ['Tomasz', 'Kowalski'], ['Oksana', 'Melnyk']];
-    const children = [['Jake', 'Turner'], ['Kyle', 'Hughes'], ['Tyler', 'Walsh'], ['Liam', 'Doherty'], ['Mason', 'Price'], ['Ethan', 'Lloyd']];
+    const adults = [
+      ['Ioana', 'Popescu'],
+      ['Mirela', 'Dumitru'],
+      ['Besnik', 'Gashi'],
+      ['Lindita', 'Berisha'],
+      ['Tomasz', 'Kowalski'],
+      ['Oksana', 'Melnyk'],
+    ];
+    const children = [
+      ['Jake', 'Turner'],
+      ['Kyle', 'Hughes'],
+      ['Tyler', 'Walsh'],
+      ['Liam', 'Doherty'],
+      ['Mason', 'Price'],
+      ['Ethan', 'Lloyd'],
+    ];
     for (let i = 0; i < 6; i += 1) {
       const [first, last] = adults[i];
-      ids.push((await post(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ROU', firstName: first, lastName: last, dateOfBirth: `19${80 + i}-0${i + 1}-1${i}` } }))).id);
+      ids.push(
+        (
+          await post(
+            adultNrm({
+              potentialVictim: { gender: 'female', nationality: 'ROU', firstName: first, lastName: last, dateOfBirth: `19${80 + i}-0${i + 1}-1${i}` },
+            }),
+          )
+        ).id,
+      );
       const [cFirst, cLast] = children[i];
-      ids.push((await post(childNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', firstName: cFirst, lastName: cLast, dateOfBirth: `201${i}-1${i % 3}-2${i}` } }))).id);
+      ids.push(
+        (
+          await post(
+            childNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', firstName: cFirst, lastName: cLast, dateOfBirth: `201${i}-1${i % 3}-2${i}` } }),
+          )
+        ).id,
+      );
     }
     await eventually(async () => (await sql.query(`SELECT count(*)::int AS n FROM central.case_records`)).rows[0].n >= 3);
     // Stop in the middle of the batch; a new worker takes over.

@@ -26,7 +26,14 @@ describe('referral episodes from every source, through the running system', () =
   const seen: { referralId?: string; typedAgain?: string; third?: string } = {};
 
   beforeAll(async () => {
-    system = await startSystem({ env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 }, mimics: true, intake: true, router: true, deduplicator: true, insights: true });
+    system = await startSystem({
+      env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 },
+      mimics: true,
+      intake: true,
+      router: true,
+      deduplicator: true,
+      insights: true,
+    });
     ({ intake, insights } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead');
   });
@@ -34,13 +41,18 @@ describe('referral episodes from every source, through the running system', () =
   afterAll(() => system?.close());
 
   const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
-  const statistics = async () => (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-05-01&to=2026-05-31').set('Authorization', lead).expect(200)).body;
+  const statistics = async () =>
+    (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-05-01&to=2026-05-31').set('Authorization', lead).expect(200)).body;
   const cells = (table: { cells: Cell[] }) => Object.fromEntries(table.cells.map((c) => [c.label, c.count]));
 
   it('counts 3 referrals and 3 individuals, one from each source', async () => {
     const arta = { gender: 'female', nationality: 'ALB', firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12' };
     const referralId: string = (
-      await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-05-04T10:00:00Z', potentialVictim: arta })).expect(201)
+      await request(intake.getHttpServer())
+        .post('/v1/referrals')
+        .set('Authorization', lead)
+        .send(adultNrm({ referredAt: '2026-05-04T10:00:00Z', potentialVictim: arta }))
+        .expect(201)
     ).body.id;
     const delivered = await eventually(async () => {
       const view = await show(referralId);
@@ -93,7 +105,11 @@ describe('referral episodes from every source, through the running system', () =
 
     // A board report carries the same breakdown, disclosure-controlled (counts of 1 to 5 shown as "c").
     const board = (
-      await request(insights.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period: '2026/27' }).expect(201)
+      await request(insights.getHttpServer())
+        .post('/v1/board-reports')
+        .set('Authorization', lead)
+        .send({ audience: 'community_safety_partnership', period: '2026/27' })
+        .expect(201)
     ).body;
     expect(board.statistics.referrals.breakdowns.source.cells).toEqual([
       { label: 'Referral Hub', count: 'c' },
@@ -112,7 +128,9 @@ describe('referral episodes from every source, through the running system', () =
     expect((await statistics()).referrals.total).toBe(4);
 
     // The deduplicator deciding again (as after the next change to the record) leaves the lead's split alone.
-    const { rows: [link] } = await system.sql.query(`SELECT person_id FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [typedAgain]);
+    const {
+      rows: [link],
+    } = await system.sql.query(`SELECT person_id FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [typedAgain]);
     const { EpisodeRepository } = await import('@app/database');
     const episodes = system.deduplicator!.get(EpisodeRepository);
     await episodes.transaction((manager) => episodes.reconsiderPerson(manager, link.person_id, { windowDays: 30 }));
@@ -131,14 +149,17 @@ describe('referral episodes from every source, through the running system', () =
 
     // The lead sees their decision, and the entries that record no kind, on the data-quality reading.
     const quality = (await request(intake.getHttpServer()).get('/v1/data-quality').set('Authorization', lead).expect(200)).body;
-    expect(quality.windowOrLead.items).toEqual([expect.objectContaining({ system: 'AIS', recordId: typedAgain, leadDecision: expect.objectContaining({ decision: 'join' }) })]);
+    expect(quality.windowOrLead.items).toEqual([
+      expect.objectContaining({ system: 'AIS', recordId: typedAgain, leadDecision: expect.objectContaining({ decision: 'join' }) }),
+    ]);
     expect(quality.withoutKind.items.map((e: { system: string }) => e.system)).toEqual(['LCS']);
     expect(quality.unlinked.total).toBe(0);
     expect(quality.ageNotSure.total).toBe(0);
   });
 
   it('keeps NRM referrals and Duty to Notify notifications apart with a kind filter, for exact figures only', async () => {
-    const read = (query: string, token = lead) => request(insights.getHttpServer()).get(`/v1/statistics?from=2026-05-01&to=2026-05-31${query}`).set('Authorization', token);
+    const read = (query: string, token = lead) =>
+      request(insights.getHttpServer()).get(`/v1/statistics?from=2026-05-01&to=2026-05-31${query}`).set('Authorization', token);
     const nrm = (await read('&kind=nrm').expect(200)).body;
     // The hub referral and the concern recorded in AIS as an NRM referral; the LCS contact records no kind.
     expect([nrm.kind, nrm.referrals.total]).toEqual(['nrm', 2]);
@@ -157,7 +178,12 @@ describe('referral episodes from every source, through the running system', () =
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as { nrmReference: string }).nrmReference).toBe('NRM-2026-009001');
-    await eventually(async () => (await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1 AND nrm_reference IS NOT NULL`, [seen.third])).rowCount, 60000);
+    await eventually(
+      async () =>
+        (await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1 AND nrm_reference IS NOT NULL`, [seen.third]))
+          .rowCount,
+      60000,
+    );
     expect(cells((await statistics()).referrals.breakdowns.submission)).toEqual({ 'Submitted to the Home Office': 2, 'Logged, not yet submitted': 1 });
   });
 
@@ -166,21 +192,40 @@ describe('referral episodes from every source, through the running system', () =
       (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-06-01&to=2026-06-30').set('Authorization', lead).expect(200)).body.referrals.total;
     const luan = { gender: 'male', nationality: 'ALB', firstName: 'Luan', lastName: 'Krasniqi', dateOfBirth: '1990-01-20' };
     const referralId: string = (
-      await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-06-02T10:00:00Z', potentialVictim: luan })).expect(201)
+      await request(intake.getHttpServer())
+        .post('/v1/referrals')
+        .set('Authorization', lead)
+        .send(adultNrm({ referredAt: '2026-06-02T10:00:00Z', potentialVictim: luan }))
+        .expect(201)
     ).body.id;
     const personId = await eventually(async () => (await show(referralId)).personId as string | null, 60000);
-    const typed = await enterDirectly(system.ais!, { subject: { firstName: 'Luan', lastName: 'Krasniqi', dateOfBirth: '1990-01-20', sex: 'male', nationality: 'ALB' }, referralDate: '2026-06-09' });
-    const joinOf = async () => (await system.sql.query(`SELECT join_rule, joined_referral_id FROM central.direct_referrals WHERE system = 'AIS' AND record_id = $1`, [typed])).rows[0];
-    expect(await eventually(async () => ((await joinOf())?.join_rule === 'window' ? joinOf() : undefined), 60000)).toEqual({ join_rule: 'window', joined_referral_id: referralId });
+    const typed = await enterDirectly(system.ais!, {
+      subject: { firstName: 'Luan', lastName: 'Krasniqi', dateOfBirth: '1990-01-20', sex: 'male', nationality: 'ALB' },
+      referralDate: '2026-06-09',
+    });
+    const joinOf = async () =>
+      (await system.sql.query(`SELECT join_rule, joined_referral_id FROM central.direct_referrals WHERE system = 'AIS' AND record_id = $1`, [typed])).rows[0];
+    expect(await eventually(async () => ((await joinOf())?.join_rule === 'window' ? joinOf() : undefined), 60000)).toEqual({
+      join_rule: 'window',
+      joined_referral_id: referralId,
+    });
     expect(await june()).toBe(1);
 
     const unmerged = (
-      await request(intake.getHttpServer()).post(`/v1/persons/${personId}/unmerge`).set('Authorization', lead).send({ system: 'AIS', recordId: typed, reason: 'another Luan Krasniqi' }).expect(200)
+      await request(intake.getHttpServer())
+        .post(`/v1/persons/${personId}/unmerge`)
+        .set('Authorization', lead)
+        .send({ system: 'AIS', recordId: typed, reason: 'another Luan Krasniqi' })
+        .expect(200)
     ).body;
     expect(await joinOf()).toEqual({ join_rule: null, joined_referral_id: null });
     expect(await june()).toBe(2);
 
-    await request(intake.getHttpServer()).post(`/v1/persons/${personId}/merge`).set('Authorization', lead).send({ personId: unmerged.personId, reason: 'the same man after all' }).expect(200);
+    await request(intake.getHttpServer())
+      .post(`/v1/persons/${personId}/merge`)
+      .set('Authorization', lead)
+      .send({ personId: unmerged.personId, reason: 'the same man after all' })
+      .expect(200);
     expect(await joinOf()).toEqual({ join_rule: 'window', joined_referral_id: referralId });
     expect(await june()).toBe(1);
   });
@@ -192,7 +237,10 @@ describe('referral episodes from every source, through the running system', () =
       subject: { firstName: 'Kemal', lastName: 'Aydin', dateOfBirth: '2011-08-30', sex: 'male', nationality: 'TUR' },
       referralDate: '2026-02-16',
     });
-    await eventually(async () => (await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1`, [earlier])).rowCount, 60000);
+    await eventually(
+      async () => (await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1`, [earlier])).rowCount,
+      60000,
+    );
     // The database as it was before the upgrade: the record linked, its stored copy without referral facts, no
     // direct entry, and no backfill done.
     await system.sql.query(`DELETE FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1`, [earlier]);
@@ -220,17 +268,38 @@ describe('referral episodes from every source, through the running system', () =
       contact: { phone: '07700 900001', alternativePhone: '07700 900123', alternativePhoneRelation: 'Her friend Drita' },
       background: { family: 'Her brother Ilir lives in Leeds' },
     };
-    const exploitation = { types: ['sexual'], location: 'uk', ukTowns: ['Reading'], howItStarted: 'Met Gent online', exploiters: { details: 'Gent and Arben' } };
+    const exploitation = {
+      types: ['sexual'],
+      location: 'uk',
+      ukTowns: ['Reading'],
+      howItStarted: 'Met Gent online',
+      exploiters: { details: 'Gent and Arben' },
+    };
     const decisionRecipient = { firstName: 'Mira', lastName: 'Kola', email: 'mira@charity.example', permissionGiven: true };
-    const body = adultNrm({ referredAt: '2026-09-07T10:00:00Z', potentialVictim, exploitation, decisionRecipient, narrative: 'A driver called Tom took her there.' });
+    const body = adultNrm({
+      referredAt: '2026-09-07T10:00:00Z',
+      potentialVictim,
+      exploitation,
+      decisionRecipient,
+      narrative: 'A driver called Tom took her there.',
+    });
     const id: string = (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id;
     const personId = await eventually(async () => (await show(id)).personId as string | null, 60000);
     const exported = await request(intake.getHttpServer()).get(`/v1/persons/${personId}/export`).set('Authorization', lead).expect(200);
     const text = JSON.stringify(exported.body);
-    for (const other of ['Sam Officer', 'sam.officer@', 'Drita', '07700 900123', 'Ilir', 'Gent', 'Arben', 'Mira', 'mira@charity', 'Tom']) expect(text).not.toContain(other);
+    for (const other of ['Sam Officer', 'sam.officer@', 'Drita', '07700 900123', 'Ilir', 'Gent', 'Arben', 'Mira', 'mira@charity', 'Tom'])
+      expect(text).not.toContain(other);
     expect(text).toContain('Elira');
     expect(text).toContain('07700 900001');
     const fields = (exported.body.withheld as Array<{ referralId: string; fields: string[] }>).filter((w) => w.referralId === id).flatMap((w) => w.fields);
-    expect(fields).toEqual(expect.arrayContaining(['decisionRecipient.email', 'potentialVictim.contact.alternativePhone', 'potentialVictim.background.family', 'exploitation.exploiters.details', 'narrative']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'decisionRecipient.email',
+        'potentialVictim.contact.alternativePhone',
+        'potentialVictim.background.family',
+        'exploitation.exploiters.details',
+        'narrative',
+      ]),
+    );
   });
 });

@@ -53,8 +53,16 @@ describe('the Home Office form, through its own test data', () => {
   // The form's session data holds every page; each journey below takes the pages on its own path.
   const SESSIONS: ReadonlyArray<{ name: string; answers: FormAnswers; offPath: RegExp }> = [
     { name: 'an adult who consents', answers: { ...ADULT, 'authorities-cooperation': 'yes' }, offPath: /^(local-authority-contacted|refuse-nrm|someone-else)/ },
-    { name: 'an adult whose decision goes to someone else', answers: { ...ADULT, 'who-contact': 'someone-else' }, offPath: /^(local-authority-contacted|refuse-nrm|pv-contact-details)/ },
-    { name: 'a child', answers: { ...ADULT, 'pv-under-age': 'yes' }, offPath: /^(pv-under-age-at-time|refuse-nrm|someone-else|pv-contact-details|who-contact)/ },
+    {
+      name: 'an adult whose decision goes to someone else',
+      answers: { ...ADULT, 'who-contact': 'someone-else' },
+      offPath: /^(local-authority-contacted|refuse-nrm|pv-contact-details)/,
+    },
+    {
+      name: 'a child',
+      answers: { ...ADULT, 'pv-under-age': 'yes' },
+      offPath: /^(pv-under-age-at-time|refuse-nrm|someone-else|pv-contact-details|who-contact)/,
+    },
     {
       name: 'an adult who declines but co-operates (Duty to Notify)',
       answers: { ...ADULT, 'pv-want-to-submit-nrm': 'no', 'authorities-cooperation': 'yes' },
@@ -68,7 +76,8 @@ describe('the Home Office form, through its own test data', () => {
       const { status, back, errors } = await roundTrip(answers);
       expect({ status, errors }).toEqual({ status: 201, errors: undefined });
       const lost = Object.entries(answers).filter(
-        ([field, value]) => !NOT_GIVEN_BACK[field] && !session.offPath.test(field) && back![field] !== asGiven(value).trim() && !(value === true && back![field] === 'true'),
+        ([field, value]) =>
+          !NOT_GIVEN_BACK[field] && !session.offPath.test(field) && back![field] !== asGiven(value).trim() && !(value === true && back![field] === 'true'),
       );
       expect(lost.map(([field, value]) => `${field}=${asGiven(value)} → ${back![field]}`)).toEqual([]);
     });
@@ -89,10 +98,17 @@ describe('the Home Office form, through its own test data', () => {
       for (const value of question.options!) {
         // The form's own journey that gives this answer brings its follow-ups.
         const journey = journeys.find((j) => asGiven(j.body[question.name]) === value);
-        const answers = { ...sessionAnswers(), ...followUps, ...ADULT, ...journey?.body, [question.name]: question.mixin === 'checkbox-group' ? [value] : value };
+        const answers = {
+          ...sessionAnswers(),
+          ...followUps,
+          ...ADULT,
+          ...journey?.body,
+          [question.name]: question.mixin === 'checkbox-group' ? [value] : value,
+        };
         const { status, back } = await roundTrip(answers);
         if (status !== 201) refused.push(`${question.name}=${value}`);
-        else if (back![question.name] !== value && !NO_NOT_HELD.includes(`${question.name}=${value}`)) lost.push(`${question.name}=${value} → ${back![question.name]}`);
+        else if (back![question.name] !== value && !NO_NOT_HELD.includes(`${question.name}=${value}`))
+          lost.push(`${question.name}=${value} → ${back![question.name]}`);
       }
     }
     expect(refused).toEqual([]);
@@ -100,7 +116,13 @@ describe('the Home Office form, through its own test data', () => {
   }, 180_000);
 
   // Nationalities we hold as one ISO code and so give back as the form's name for that code (docs/home-office-form.md).
-  const SAME_CODE: Readonly<Record<string, string>> = { English: 'British', Scottish: 'British', Welsh: 'British', 'Northern Irish': 'British', Tristanian: 'St Helenian' };
+  const SAME_CODE: Readonly<Record<string, string>> = {
+    English: 'British',
+    Scottish: 'British',
+    Welsh: 'British',
+    'Northern Irish': 'British',
+    Tristanian: 'St Helenian',
+  };
 
   const listCase = (name: string, list: () => string[], per: number, answersFor: (values: string[]) => FormAnswers, fields: (n: number) => string[]) =>
     it(`accepts every entry of the form's ${name} list and gives it back as the list writes it`, async () => {
@@ -110,17 +132,29 @@ describe('the Home Office form, through its own test data', () => {
         const chunk = values.slice(i, i + per);
         const { status, back } = await roundTrip({ ...sessionAnswers(), ...ADULT, ...answersFor(chunk) });
         if (status !== 201) wrong.push(`refused: ${chunk.join(' | ')}`);
-        else fields(chunk.length).forEach((field, k) => back![field]?.trim() !== chunk[k].trim() && !SAME_CODE[chunk[k]] && wrong.push(`${chunk[k]} → ${back![field]}`));
+        else
+          fields(chunk.length).forEach(
+            (field, k) => back![field]?.trim() !== chunk[k].trim() && !SAME_CODE[chunk[k]] && wrong.push(`${chunk[k]} → ${back![field]}`),
+          );
       }
       expect(wrong).toEqual([]);
     }, 300_000);
 
-  listCase('nationalities', () => FORM.lists.nationalities.filter((n) => n !== 'Unknown'), 1, ([n]) => ({ 'pv-nationality': n, 'pv-nationality-second': '' }), () => ['pv-nationality']);
+  listCase(
+    'nationalities',
+    () => FORM.lists.nationalities.filter((n) => n !== 'Unknown'),
+    1,
+    ([n]) => ({ 'pv-nationality': n, 'pv-nationality-second': '' }),
+    () => ['pv-nationality'],
+  );
   listCase(
     'countries',
     () => FORM.lists.countries.filter((c) => c !== 'United Kingdom'),
     10,
-    (cs) => ({ 'where-exploitation-happened': 'overseas', ...Object.fromEntries(cs.map((c, i) => [`where-exploitation-happened-overseas-country-${i + 1}`, c])) }),
+    (cs) => ({
+      'where-exploitation-happened': 'overseas',
+      ...Object.fromEntries(cs.map((c, i) => [`where-exploitation-happened-overseas-country-${i + 1}`, c])),
+    }),
     (n) => Array.from({ length: n }, (_, i) => `where-exploitation-happened-overseas-country-${i + 1}`),
   );
   listCase(
@@ -130,9 +164,27 @@ describe('the Home Office form, through its own test data', () => {
     (ts) => ({ 'where-exploitation-happened': 'uk', ...Object.fromEntries(ts.map((t, i) => [`where-exploitation-happened-uk-city-${i + 1}`, t])) }),
     (n) => Array.from({ length: n }, (_, i) => `where-exploitation-happened-uk-city-${i + 1}`),
   );
-  listCase('UK regions', () => FORM.lists.ukRegions, 1, ([r]) => ({ 'current-pv-location-uk-region': r }), () => ['current-pv-location-uk-region']);
-  listCase('police forces', () => FORM.lists.ukPoliceForces, 1, ([f]) => ({ 'reported-to-police': 'yes', 'reported-to-police-crime-reference': 'CR/1', 'reported-to-police-police-forces': f }), () => ['reported-to-police-police-forces']);
-  listCase('organisations', () => FORM.lists.organisations, 1, ([o]) => ({ 'user-organisation': o }), () => ['user-organisation']);
+  listCase(
+    'UK regions',
+    () => FORM.lists.ukRegions,
+    1,
+    ([r]) => ({ 'current-pv-location-uk-region': r }),
+    () => ['current-pv-location-uk-region'],
+  );
+  listCase(
+    'police forces',
+    () => FORM.lists.ukPoliceForces,
+    1,
+    ([f]) => ({ 'reported-to-police': 'yes', 'reported-to-police-crime-reference': 'CR/1', 'reported-to-police-police-forces': f }),
+    () => ['reported-to-police-police-forces'],
+  );
+  listCase(
+    'organisations',
+    () => FORM.lists.organisations,
+    1,
+    ([o]) => ({ 'user-organisation': o }),
+    () => ['user-organisation'],
+  );
   listCase(
     'local authorities',
     () => FORM.lists.ukLocalAuthorities,

@@ -30,9 +30,8 @@ describe('speaking the Home Office form', () => {
   it('counts detailed types "forced to commit fraud" and "prostitution" under labour and sexual exploitation', async () => {
     const exploitation = { homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'], location: 'uk', ukTowns: ['Slough'] };
     const created = await post(adultNrm({ referredAt: '2026-06-02T10:00:00Z', exploitation })).expect(201);
-    const figures = (
-      await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-06-01&to=2026-06-30').set('Authorization', lead).expect(200)
-    ).body;
+    const figures = (await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-06-01&to=2026-06-30').set('Authorization', lead).expect(200))
+      .body;
     const cells = Object.fromEntries((figures.referrals.breakdowns.exploitationType.cells as Cell[]).filter((c) => c.count).map((c) => [c.label, c.count]));
     expect(cells).toEqual({ 'Sexual & Labour': 1 });
     const stored = await system.sql.query<{ details: { exploitation: object } }>('SELECT details FROM central.referrals WHERE id = $1', [created.body.id]);
@@ -40,16 +39,25 @@ describe('speaking the Home Office form', () => {
   });
 
   it('counts county lines referrals as a figure of the statistics, referrals and individuals alike', async () => {
-    const criminal = (countyLines?: boolean) => ({ homeOfficeTypes: ['forced-to-commit-crime'], location: 'uk', ukTowns: ['Luton'], ...(countyLines === undefined ? {} : { countyLines }) });
-    const people = [['Dale', 'Brookes', '2001-02-03'], ['Kieran', 'Otieno', '1999-09-10'], ['Mason', 'Fairley', '2003-11-30'], ['Tyler', 'Ashgrove', '1998-05-17']];
+    const criminal = (countyLines?: boolean) => ({
+      homeOfficeTypes: ['forced-to-commit-crime'],
+      location: 'uk',
+      ukTowns: ['Luton'],
+      ...(countyLines === undefined ? {} : { countyLines }),
+    });
+    const people = [
+      ['Dale', 'Brookes', '2001-02-03'],
+      ['Kieran', 'Otieno', '1999-09-10'],
+      ['Mason', 'Fairley', '2003-11-30'],
+      ['Tyler', 'Ashgrove', '1998-05-17'],
+    ];
     for (const [i, countyLines] of [true, true, false, undefined].entries()) {
       const [firstName, lastName, dateOfBirth] = people[i];
       const potentialVictim = { gender: 'male', nationality: 'GBR', firstName, lastName, dateOfBirth };
       await post(adultNrm({ referredAt: '2026-07-02T10:00:00Z', potentialVictim, exploitation: criminal(countyLines) })).expect(201);
     }
-    const figures = (
-      await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-07-01&to=2026-07-31').set('Authorization', lead).expect(200)
-    ).body;
+    const figures = (await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-07-01&to=2026-07-31').set('Authorization', lead).expect(200))
+      .body;
     const cells = (table: { cells: Cell[] }) => Object.fromEntries(table.cells.map((c) => [c.label, c.count]));
     expect(figures.referrals.breakdowns.countyLines).toMatchObject({ title: 'County lines', total: 4 });
     expect(cells(figures.referrals.breakdowns.countyLines)).toEqual({ 'County lines': 2, 'Not flagged as county lines': 2 });
@@ -85,7 +93,9 @@ describe('speaking the Home Office form', () => {
     const referralPage = (await agent.get(`/referrals/${id}`).expect(200)).text;
     expect(referralPage).toContain(`/referrals/${id}/home-office-answers`);
     // The detailed types a caseworker asks about are on the referral's page, not only the statistics type.
-    expect(referralPage).toMatch(/As the Home Office form asks\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Forced to work for nothing or almost nothing, Wages taken/);
+    expect(referralPage).toMatch(
+      /As the Home Office form asks\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Forced to work for nothing or almost nothing, Wages taken/,
+    );
     const page = (await agent.get(`/referrals/${id}/home-office-answers`).expect(200)).text;
     expect(page).toContain('Answers for the Home Office form');
     expect(page).toMatch(/Select nationality<br><code class="govuk-body-s">pv-nationality<\/code><\/td>\s*<td class="govuk-table__cell">Icelandic<\/td>/);
@@ -117,20 +127,27 @@ describe('speaking the Home Office form', () => {
       LocationOfRisk: 'UK',
     });
     const ids: string[] = [];
-    for (const [forename, nationality] of [['Helga', 'Icelandic'], ['Drita', 'Kosovan']]) {
+    for (const [forename, nationality] of [
+      ['Helga', 'Icelandic'],
+      ['Drita', 'Kosovan'],
+    ]) {
       const created = await request(system.ais!.url).post('/api/v2/SafeguardingConcerns').set('Authorization', service).send(concern(forename, nationality));
       expect(created.status).toBe(201);
       ids.push(created.body.ConcernId);
     }
-    const linked = await eventually(async () => {
-      const { rows } = await system.sql.query<{ record_id: string; nationality: string }>(
-        `SELECT c.record_id, c.record->>'nationality' AS nationality FROM central.case_records c
+    const linked = await eventually(
+      async () => {
+        const { rows } = await system.sql.query<{ record_id: string; nationality: string }>(
+          `SELECT c.record_id, c.record->>'nationality' AS nationality FROM central.case_records c
            JOIN central.record_links l ON l.system = c.system AND l.record_id = c.record_id
           WHERE c.system = 'AIS' AND c.record_id = ANY($1)`,
-        [ids],
-      );
-      return rows.length === 2 ? rows : undefined;
-    }, 30000, 200);
+          [ids],
+        );
+        return rows.length === 2 ? rows : undefined;
+      },
+      30000,
+      200,
+    );
     expect(linked.map((r) => r.nationality).sort()).toEqual(['ISL', 'XKX']);
   });
 });

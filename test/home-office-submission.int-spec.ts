@@ -37,8 +37,7 @@ describe('HomeOfficeSubmission', () => {
   const loggedDaysAgo = (id: string, days: number) =>
     system.sql.query(`UPDATE central.referrals SET received_at = now() - make_interval(days => $2) WHERE id = $1`, [id, days]);
   const worklist = async (token = lead) => (await api().get('/v1/worklists/not-submitted').set('Authorization', token).expect(200)).body;
-  const submission = (id: string, token = lead) =>
-    api().post(`/v1/referrals/${id}/home-office-submission`).set('Authorization', token);
+  const submission = (id: string, token = lead) => api().post(`/v1/referrals/${id}/home-office-submission`).set('Authorization', token);
   const submissionCells = async () => {
     const body = (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-01-01&to=2026-12-31').set('Authorization', lead).expect(200)).body;
     return Object.fromEntries((body.referrals.breakdowns.submission.cells as Cell[]).map((c) => [c.label, c.count]));
@@ -54,23 +53,35 @@ describe('HomeOfficeSubmission', () => {
     const before = await worklist();
     expect(before.items.map((i: { referralId: string }) => i.referralId)).toEqual([older, newer]);
     expect(before.afterWorkingDays).toBe(2);
-    expect(before.items[0]).toMatchObject({ reference: expect.any(String), kind: 'nrm', organisation: 'Thames Valley Police', dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(before.items[0]).toMatchObject({
+      reference: expect.any(String),
+      kind: 'nrm',
+      organisation: 'Thames Valley Police',
+      dueOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+    });
     expect(await submissionCells()).toEqual({ 'Submitted to the Home Office': 0, 'Logged, not yet submitted': 3 });
 
     const recorded = await submission(older).send({ submittedAt: '2026-03-03T09:00:00Z', reference: 'NRM-2026-000101', competentAuthority: 'SCA' }).expect(201);
-    expect(recorded.body.homeOfficeSubmission).toMatchObject({ reference: 'NRM-2026-000101', competentAuthority: 'SCA', submittedAt: '2026-03-03T09:00:00.000Z' });
+    expect(recorded.body.homeOfficeSubmission).toMatchObject({
+      reference: 'NRM-2026-000101',
+      competentAuthority: 'SCA',
+      submittedAt: '2026-03-03T09:00:00.000Z',
+    });
 
     expect((await worklist()).items.map((i: { referralId: string }) => i.referralId)).toEqual([newer]);
     expect(await submissionCells()).toEqual({ 'Submitted to the Home Office': 1, 'Logged, not yet submitted': 2 });
     // Logged against submitted by quarter, in the exact figures; a board sees the period's breakdown instead.
-    const byQuarter = (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-01-01&to=2026-12-31').set('Authorization', lead).expect(200)).body.quarters;
+    const byQuarter = (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-01-01&to=2026-12-31').set('Authorization', lead).expect(200)).body
+      .quarters;
     expect(byQuarter.map((q: { code: string; referrals: number; submitted: number }) => [q.code, q.referrals, q.submitted])).toEqual([
       ['2026-Q1', 3, 1],
       ['2026-Q2', 0, 0],
       ['2026-Q3', 0, 0],
       ['2026-Q4', 0, 0],
     ]);
-    const published = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026-Q1&figures=disclosure_controlled').set('Authorization', lead).expect(200)).body;
+    const published = (
+      await request(insights.getHttpServer()).get('/v1/statistics?period=2026-Q1&figures=disclosure_controlled').set('Authorization', lead).expect(200)
+    ).body;
     expect(published.quarters.map((q: { submitted: unknown }) => q.submitted)).toEqual([null]);
     const view = (await api().get(`/v1/referrals/${older}`).set('Authorization', lead).expect(200)).body;
     expect(view.homeOfficeSubmission).toMatchObject({ reference: 'NRM-2026-000101', competentAuthority: 'SCA' });
@@ -94,7 +105,9 @@ describe('HomeOfficeSubmission', () => {
     const body = { submittedAt: '2026-04-02T12:00:00Z', reference: 'NRM-2026-000303', competentAuthority: 'SCA' };
     await submission(id).send(body).expect(201);
     await submission(id).send(body).expect(200);
-    await submission(id).send({ ...body, reference: 'NRM-2026-000304' }).expect(409);
+    await submission(id)
+      .send({ ...body, reference: 'NRM-2026-000304' })
+      .expect(409);
   });
 
   it('names every failing field, and refuses unknown fields', async () => {

@@ -4,18 +4,19 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
 import { auditLinkedPopulations, auditTablesSharingTotal, EARLIER_REVISION, linkRevisions } from '@app/statistics/disclosure.testing';
-import {
-  PublishedBreakdown,
-  PublishedCount,
-  PublishedCrossTab,
-  publishedColumnBreakdown,
-  publishedRowBreakdown,
-} from '@app/statistics';
+import { PublishedBreakdown, PublishedCount, PublishedCrossTab, publishedColumnBreakdown, publishedRowBreakdown } from '@app/statistics';
 import { signDevelopmentToken, type Board } from '@app/auth';
 import { bearer } from './support/auth';
 import { createTestDatabase, TestDatabase } from './support/database';
 import { eventually, useTestEnvironment } from './support/env';
-import { auditBoardReports, boardReportsAsLinkedPopulations, BoardPopulation, PublishedReportFigures, ReferralRow, StatisticsFixtures } from './support/statistics-fixtures';
+import {
+  auditBoardReports,
+  boardReportsAsLinkedPopulations,
+  BoardPopulation,
+  PublishedReportFigures,
+  ReferralRow,
+  StatisticsFixtures,
+} from './support/statistics-fixtures';
 
 type Breakdown = PublishedBreakdown & { title: string };
 type CrossTab = PublishedCrossTab & { title: string };
@@ -35,7 +36,11 @@ type BoardReport = {
   tier: 'published' | 'restricted';
   dataCutOff: string;
   statistics: Published & { figuresAre: string };
-  changes: { previousRevision: number; previousId: string; changed: Array<{ measure: string; table: string; category: string; before: unknown; after: unknown }> } | null;
+  changes: {
+    previousRevision: number;
+    previousId: string;
+    changed: Array<{ measure: string; table: string; category: string; before: unknown; after: unknown }>;
+  } | null;
   disclosure: { rule: string; audited: boolean; primary?: number; secondary?: number };
   requestedBy?: string;
 };
@@ -71,7 +76,12 @@ function auditReport(p: Published): Array<{ what: string; safe: boolean; recover
       .filter(([key]) => key !== 'ageGroup' && key !== 'location')
       .map(([, b]) => b);
     if (name === 'referrals') {
-      breakdowns.push({ dimension: 'quarter', title: 'Quarter', total: population.total, cells: p.quarters.map((q) => ({ label: q.label, count: q.referrals })) });
+      breakdowns.push({
+        dimension: 'quarter',
+        title: 'Quarter',
+        total: population.total,
+        cells: p.quarters.map((q) => ({ label: q.label, count: q.referrals })),
+      });
     }
     const audit = auditTablesSharingTotal({ breakdowns, crossTabs: [population.ageGroupByLocation] });
     results.push({ what: name, safe: audit.safe, recoverable: audit.recoverable.length });
@@ -255,7 +265,10 @@ describe('BoardReportController (insights)', () => {
       expect(shown.statistics).toEqual(first.statistics);
       expect(shown.disclosure).toEqual({ rule: expect.stringContaining('"c"'), audited: true });
       expect(shown.requestedBy).toBeUndefined();
-      const list = await request(app.getHttpServer()).get('/v1/board-reports?period=2021-Q2&audience=community_safety_partnership').set('Authorization', board).expect(200);
+      const list = await request(app.getHttpServer())
+        .get('/v1/board-reports?period=2021-Q2&audience=community_safety_partnership')
+        .set('Authorization', board)
+        .expect(200);
       expect(list.body.items.map((r: BoardReport) => r.revision)).toEqual([3, 2, 1]);
       expect(list.body.items[0].statistics).toBeUndefined();
     });
@@ -270,7 +283,10 @@ describe('BoardReportController (insights)', () => {
     });
 
     it('writes a printable HTML report with charts and the changes since the previous revision', async () => {
-      const list = await request(app.getHttpServer()).get('/v1/board-reports?period=2021-Q2&audience=community_safety_partnership').set('Authorization', board).expect(200);
+      const list = await request(app.getHttpServer())
+        .get('/v1/board-reports?period=2021-Q2&audience=community_safety_partnership')
+        .set('Authorization', board)
+        .expect(200);
       const res = await request(app.getHttpServer()).get(`/v1/board-reports/${list.body.items[1].id}?format=html`).set('Authorization', board).expect(200);
       expect(res.text).toContain('What changed since revision 1');
       expect(res.text).toContain('Referrals and individuals by quarter');
@@ -342,11 +358,15 @@ describe('BoardReportController (insights)', () => {
       // Whichever of the adults' and the all-population reports hid its women, show that count as it is.
       const revealed: BoardPopulation = gender(reports.adults).Female === 'c' ? 'adults' : 'all';
       expect(gender(reports[revealed]).Female).toBe('c');
-      const exact = (await request(app.getHttpServer()).get(`/v1/statistics?period=${period}&population=${revealed}`).set('Authorization', lead).expect(200)).body;
+      const exact = (await request(app.getHttpServer()).get(`/v1/statistics?period=${period}&population=${revealed}`).set('Authorization', lead).expect(200))
+        .body;
       const women = exact.referrals.breakdowns.gender.cells.find((c: { label: string }) => c.label === 'Female').count;
       const figures = figuresOf(reports);
       const p = figures[revealed];
-      const shownWomen = { ...p.referrals.breakdowns.gender, cells: p.referrals.breakdowns.gender.cells.map((c) => (c.label === 'Female' ? { ...c, count: women } : c)) };
+      const shownWomen = {
+        ...p.referrals.breakdowns.gender,
+        cells: p.referrals.breakdowns.gender.cells.map((c) => (c.label === 'Female' ? { ...c, count: women } : c)),
+      };
       const leaky = { ...figures, [revealed]: { ...p, referrals: { ...p.referrals, breakdowns: { ...p.referrals.breakdowns, gender: shownWomen } } } };
       const audit = auditBoardReports(leaky);
       expect(audit.recoverable.length).toBeGreaterThan(0);
@@ -368,7 +388,13 @@ describe('BoardReportController (insights)', () => {
     it('gives the same published figures from GET /v1/statistics as the board reports', async () => {
       const after = await standing(period);
       for (const [population, report] of Object.entries(after) as Array<[BoardPopulation, BoardReport]>) {
-        const shown = (await request(app.getHttpServer()).get(`/v1/statistics?period=${period}&population=${population}`).set('Authorization', lead).query({ figures: 'disclosure_controlled' }).expect(200)).body;
+        const shown = (
+          await request(app.getHttpServer())
+            .get(`/v1/statistics?period=${period}&population=${population}`)
+            .set('Authorization', lead)
+            .query({ figures: 'disclosure_controlled' })
+            .expect(200)
+        ).body;
         expect(shown.referrals).toEqual(report.statistics.referrals);
         expect(shown.individuals).toEqual(report.statistics.individuals);
       }
@@ -401,33 +427,57 @@ describe('BoardReportController (insights)', () => {
     });
 
     it('leaves no "c" of either revision, of any board, that a reader holding both can narrow to one value (exact audit)', () => {
-      const audit = auditLinkedPopulations(linkRevisions(boardReportsAsLinkedPopulations(figuresOf(first)), boardReportsAsLinkedPopulations(figuresOf(second))));
+      const audit = auditLinkedPopulations(
+        linkRevisions(boardReportsAsLinkedPopulations(figuresOf(first)), boardReportsAsLinkedPopulations(figuresOf(second))),
+      );
       expect(audit.ranges.some((r) => r.cell.population.endsWith(EARLIER_REVISION))).toBe(true);
       expect(audit.recoverable).toEqual([]);
     });
 
     it('gives GET /v1/statistics the figures of the standing revision', async () => {
-      const shown = (await request(app.getHttpServer()).get(`/v1/statistics?period=${period}&population=adults`).set('Authorization', lead).query({ figures: 'disclosure_controlled' }).expect(200)).body;
+      const shown = (
+        await request(app.getHttpServer())
+          .get(`/v1/statistics?period=${period}&population=adults`)
+          .set('Authorization', lead)
+          .query({ figures: 'disclosure_controlled' })
+          .expect(200)
+      ).body;
       expect(shown.referrals).toEqual(second.adults.statistics.referrals);
     });
   });
 
   describe('roles', () => {
     it('refuses a board viewer generating a report, and a first responder reading one', async () => {
-      await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', board).send({ audience: 'community_safety_partnership', period: '2021-Q2' }).expect(403);
+      await request(app.getHttpServer())
+        .post('/v1/board-reports')
+        .set('Authorization', board)
+        .send({ audience: 'community_safety_partnership', period: '2021-Q2' })
+        .expect(403);
       const responder = await bearer('first_responder', 'Thames Valley Police');
       await request(app.getHttpServer()).get('/v1/board-reports').set('Authorization', responder).expect(403);
     });
 
     it('refuses an unknown audience or period', async () => {
-      const res = await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'parish', period: '2021-Q5' }).expect(400);
+      const res = await request(app.getHttpServer())
+        .post('/v1/board-reports')
+        .set('Authorization', lead)
+        .send({ audience: 'parish', period: '2021-Q5' })
+        .expect(400);
       expect(res.body.errors.map((e: { path: string }) => e.path)).toContain('audience');
-      const bad = await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period: '2021-Q5' }).expect(400);
+      const bad = await request(app.getHttpServer())
+        .post('/v1/board-reports')
+        .set('Authorization', lead)
+        .send({ audience: 'community_safety_partnership', period: '2021-Q5' })
+        .expect(400);
       expect(bad.body.errors).toEqual([{ path: 'period', message: expect.stringContaining('quarter') }]);
     });
 
     it.each(['2022-02', '2022-01-01..2022-01-31'])('generates board reports for published periods only: %s is a 400 naming them', async (period) => {
-      const res = await request(app.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period }).expect(400);
+      const res = await request(app.getHttpServer())
+        .post('/v1/board-reports')
+        .set('Authorization', lead)
+        .send({ audience: 'community_safety_partnership', period })
+        .expect(400);
       expect(res.body.errors).toEqual([{ path: 'period', message: expect.stringMatching(/calendar quarter such as "2026-Q4".*financial year.*"2026\/27"/) }]);
     });
 

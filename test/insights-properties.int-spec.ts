@@ -34,7 +34,10 @@ const referralArbitrary = fc.record({
 const populationArbitrary = fc.record({
   referrals: fc.array(referralArbitrary, { maxLength: 40 }),
   // Person i merged into person j > i: merges never make a cycle, and can chain (0 → 3 → 7).
-  merges: fc.array(fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 11 })).filter(([a, b]) => a < b), { maxLength: 5 }),
+  merges: fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 1, max: 11 })).filter(([a, b]) => a < b),
+    { maxLength: 5 },
+  ),
   reroute: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
   transition: fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }),
 });

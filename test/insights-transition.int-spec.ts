@@ -68,7 +68,13 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
     const nationalities = ['ROU', 'GBR', 'VNM', 'ALB'];
     const types = [['criminal'], ['labour'], ['sexual']];
     for (let i = 0; i < 30; i++) {
-      const victim = (name: string, born: string) => ({ gender: i % 2 ? 'male' : 'female', nationality: nationalities[i % 4], firstName: `${name}${i}`, lastName: 'Pop', dateOfBirth: born });
+      const victim = (name: string, born: string) => ({
+        gender: i % 2 ? 'male' : 'female',
+        nationality: nationalities[i % 4],
+        firstName: `${name}${i}`,
+        lastName: 'Pop',
+        dateOfBirth: born,
+      });
       const exploitation = { types: types[i % 3], location: 'uk' };
       const when = `2026-0${4 + (i % 5)}-1${i % 10}T10:00:00Z`;
       const adult = await refer(adultNrm({ referredAt: when, potentialVictim: victim('Ana', `199${i % 10}-02-02`), exploitation }));
@@ -123,7 +129,10 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
     expect([61, 'c']).toContain(board.statistics.individuals.total);
     const viewer = await bearer('board_viewer');
     const read = (await request(insights.getHttpServer()).get(`/v1/board-reports/${board.id}`).set('Authorization', viewer).expect(200)).body;
-    expect([read.statistics.referrals.total, read.statistics.individuals.total]).toEqual([board.statistics.referrals.total, board.statistics.individuals.total]);
+    expect([read.statistics.referrals.total, read.statistics.individuals.total]).toEqual([
+      board.statistics.referrals.total,
+      board.statistics.individuals.total,
+    ]);
 
     // The person referred as a child and again as an adult is one of the adults' board's individuals and one of the
     // children's partnership's, but one individual of all: 31 + 31 - 61 = 1 would single them out (and, category by

@@ -180,7 +180,12 @@ describe('StatisticsController (insights)', () => {
     });
 
     it('labels dual nationals and combined exploitation types as the Home Office tables do', async () => {
-      await fixtures.referral({ referredAt: '2018-06-05T10:00:00Z', nationality: 'ALB', secondNationality: 'GRC', exploitationTypes: ['criminal', 'sexual', 'labour'] });
+      await fixtures.referral({
+        referredAt: '2018-06-05T10:00:00Z',
+        nationality: 'ALB',
+        secondNationality: 'GRC',
+        exploitationTypes: ['criminal', 'sexual', 'labour'],
+      });
       await fixtures.referral({ referredAt: '2018-06-06T10:00:00Z', nationality: 'UNK', exploitationTypes: ['other'] });
       const report = await statistics('period=2018-06');
       expect(count(report.referrals.breakdowns.nationality, 'Albanian Greek')).toBe(1);
@@ -278,9 +283,15 @@ describe('StatisticsController (insights)', () => {
       const lead = await statistics('period=2012-Q2&population=adults');
       expect(report.referrals.total).toBe(lead.referrals.total);
       expect(report.referrals.breakdowns.gender).toEqual(lead.referrals.breakdowns.gender);
-      const { rows } = await sql.query(`SELECT actor_role, outcome, details FROM central.audit_events WHERE actor_sub = 'sab-member-1' AND action = 'statistics.read'`);
+      const { rows } = await sql.query(
+        `SELECT actor_role, outcome, details FROM central.audit_events WHERE actor_sub = 'sab-member-1' AND action = 'statistics.read'`,
+      );
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ actor_role: 'board_member', outcome: 'allowed', details: expect.objectContaining({ period: '2012-Q2', population: 'adults', figuresAre: 'exact' }) });
+      expect(rows[0]).toMatchObject({
+        actor_role: 'board_member',
+        outcome: 'allowed',
+        details: expect.objectContaining({ period: '2012-Q2', population: 'adults', figuresAre: 'exact' }),
+      });
       for (const population of ['children', 'all']) {
         await request(app.getHttpServer()).get(`/v1/statistics?period=2012-Q2&population=${population}`).set('Authorization', member).expect(403);
       }
@@ -320,15 +331,16 @@ describe('StatisticsController (insights)', () => {
       expect(count(report.referrals.breakdowns.gender, 'Other')).toBe('c');
     });
 
-    it.each([['first_responder', 'Thames Valley Police'], ['service', undefined], ['admin', undefined]] as const)(
-      'answers 403 to a %s',
-      async (role, org) => {
-        await request(app.getHttpServer())
-          .get('/v1/statistics?period=2012-Q2')
-          .set('Authorization', await bearer(role, org))
-          .expect(403);
-      },
-    );
+    it.each([
+      ['first_responder', 'Thames Valley Police'],
+      ['service', undefined],
+      ['admin', undefined],
+    ] as const)('answers 403 to a %s', async (role, org) => {
+      await request(app.getHttpServer())
+        .get('/v1/statistics?period=2012-Q2')
+        .set('Authorization', await bearer(role, org))
+        .expect(403);
+    });
 
     it('answers 401 without a token', async () => {
       await request(app.getHttpServer()).get('/v1/statistics?period=2012-Q2').expect(401);

@@ -41,7 +41,11 @@ describe('OutboxRelay with Redis down', () => {
   it('accepts referrals, reports not ready, and routes every one once Redis is back', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 10; i += 1) {
-      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(i % 2 ? adultNrm() : childNrm()).expect(201);
+      const res = await request(app.getHttpServer())
+        .post('/v1/referrals')
+        .set('Authorization', lead)
+        .send(i % 2 ? adultNrm() : childNrm())
+        .expect(201);
       ids.push(res.body.id);
     }
     expect(await pending()).toBe(10);

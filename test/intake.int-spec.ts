@@ -39,7 +39,10 @@ describe('ReferralController (intake)', () => {
   });
 
   const post = (body: unknown, key?: string) => {
-    const req = request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body as object);
+    const req = request(app.getHttpServer())
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(body as object);
     return key ? req.set('Idempotency-Key', key) : req;
   };
   const referralCount = async () => Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count);
@@ -54,7 +57,10 @@ describe('ReferralController (intake)', () => {
     const child = await post(childNrm()).expect(201);
     const notSure = await post(childNrm({ age: { under18: 'not_sure' } })).expect(201);
     const conflict = await post(
-      childNrm({ age: { under18: 'no' }, potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' } }),
+      childNrm({
+        age: { under18: 'no' },
+        potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' },
+      }),
     ).expect(201);
     expect(child.body.route).toMatchObject({ system: 'LCS', reason: 'under_18' });
     expect(notSure.body.route).toMatchObject({ system: 'LCS', reason: 'age_not_sure' });
@@ -80,27 +86,71 @@ describe('ReferralController (intake)', () => {
       ['an unknown field', { ...adultNrm(), favouriteColour: 'blue' }, ['favouriteColour']],
       ['an unknown nested field', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', shoeSize: 5 } }), ['potentialVictim.shoeSize']],
       ['a missing kind', { ...adultNrm(), kind: undefined }, ['kind']],
-      ['a bad organisation type', adultNrm({ firstResponder: { organisation: 'x', organisationType: 'club', name: 'n', role: 'r', email: 'a@b.example' } }), ['firstResponder.organisationType']],
-      ['a bad email', adultNrm({ firstResponder: { organisation: 'x', organisationType: 'police', name: 'n', role: 'r', email: 'nope' } }), ['firstResponder.email']],
+      [
+        'a bad organisation type',
+        adultNrm({ firstResponder: { organisation: 'x', organisationType: 'club', name: 'n', role: 'r', email: 'a@b.example' } }),
+        ['firstResponder.organisationType'],
+      ],
+      [
+        'a bad email',
+        adultNrm({ firstResponder: { organisation: 'x', organisationType: 'police', name: 'n', role: 'r', email: 'nope' } }),
+        ['firstResponder.email'],
+      ],
       ['no exploitation type', adultNrm({ exploitation: { types: [], location: 'uk' } }), ['exploitation.types']],
       ['"other" without details', adultNrm({ exploitation: { types: ['other'], location: 'uk' } }), ['exploitation.otherDetails']],
-      ['more than ten towns', adultNrm({ exploitation: { types: ['labour'], location: 'uk', ukTowns: Array.from({ length: 11 }, (_, i) => `T${i}`) } }), ['exploitation.ukTowns']],
+      [
+        'more than ten towns',
+        adultNrm({ exploitation: { types: ['labour'], location: 'uk', ukTowns: Array.from({ length: 11 }, (_, i) => `T${i}`) } }),
+        ['exploitation.ukTowns'],
+      ],
       ['a bad nationality code', adultNrm({ potentialVictim: { gender: 'female', nationality: 'XX1' } }), ['potentialVictim.nationality']],
       ['a bad NHS number', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', nhsNumber: '9434765918' } }), ['potentialVictim.nhsNumber']],
-      ['an impossible date of birth', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1990-02-30' } }), ['potentialVictim.dateOfBirth']],
-      ['a date of birth before 1900', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1899-12-31' } }), ['potentialVictim.dateOfBirth']],
-      ['a future date of birth', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01' } }), ['potentialVictim.dateOfBirth']],
+      [
+        'an impossible date of birth',
+        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1990-02-30' } }),
+        ['potentialVictim.dateOfBirth'],
+      ],
+      [
+        'a date of birth before 1900',
+        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1899-12-31' } }),
+        ['potentialVictim.dateOfBirth'],
+      ],
+      [
+        'a future date of birth',
+        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01' } }),
+        ['potentialVictim.dateOfBirth'],
+      ],
       ['a future referral date', adultNrm({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
       ['a narrative over 15,000 characters', adultNrm({ narrative: 'x'.repeat(15001) }), ['narrative']],
       ['an adult NRM without consent', adultNrm({ consentToNrm: false }), ['consentToNrm']],
       ['a child without a local authority contact', childNrm({ localAuthorityContact: undefined }), ['localAuthorityContact']],
       ['a child notified as Duty to Notify', childNrm({ kind: 'dtn' }), ['kind']],
-      ['an anonymous DtN with names', anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', lastName: 'T' } }), ['potentialVictim.firstName', 'potentialVictim.lastName']],
-      ['a co-operating DtN with a date of birth', anonymousDtn({ cooperatesWithAuthorities: true, potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', dateOfBirth: '1990-01-01' } }), ['potentialVictim.dateOfBirth']],
-      ['a DtN with an NHS number', anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', nhsNumber: '9434765919' } }), ['potentialVictim.nhsNumber']],
+      [
+        'an anonymous DtN with names',
+        anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', lastName: 'T' } }),
+        ['potentialVictim.firstName', 'potentialVictim.lastName'],
+      ],
+      [
+        'a co-operating DtN with a date of birth',
+        anonymousDtn({ cooperatesWithAuthorities: true, potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', dateOfBirth: '1990-01-01' } }),
+        ['potentialVictim.dateOfBirth'],
+      ],
+      [
+        'a DtN with an NHS number',
+        anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', nhsNumber: '9434765919' } }),
+        ['potentialVictim.nhsNumber'],
+      ],
       ['a malformed local authority contact', childNrm({ localAuthorityContact: { ...localAuthorityContact, email: 'x' } }), ['localAuthorityContact.email']],
-      ['a local authority phone number that is not one', childNrm({ localAuthorityContact: { ...localAuthorityContact, phone: 'abc' } }), ['localAuthorityContact.phone']],
-      ['a start of exploitation that is no date, month or year', adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-13' } }), ['exploitation.startDate']],
+      [
+        'a local authority phone number that is not one',
+        childNrm({ localAuthorityContact: { ...localAuthorityContact, phone: 'abc' } }),
+        ['localAuthorityContact.phone'],
+      ],
+      [
+        'a start of exploitation that is no date, month or year',
+        adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-13' } }),
+        ['exploitation.startDate'],
+      ],
     ];
 
     it.each(cases)('answers 400 naming the field for %s, and writes nothing', async (_name, body, paths) => {
@@ -121,20 +171,32 @@ describe('ReferralController (intake)', () => {
     it('accepts a start of exploitation known to the month or the year, as the form says an estimate is fine', async () => {
       const month = await post(adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-03' } })).expect(201);
       const year = await post(adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2024' } })).expect(201);
-      const rows = await sql.query(`SELECT id, to_char(exploitation_start, 'YYYY-MM-DD') AS start, details->'exploitation'->>'startDate' AS given FROM central.referrals WHERE id = ANY($1)`, [[month.body.id, year.body.id]]);
+      const rows = await sql.query(
+        `SELECT id, to_char(exploitation_start, 'YYYY-MM-DD') AS start, details->'exploitation'->>'startDate' AS given FROM central.referrals WHERE id = ANY($1)`,
+        [[month.body.id, year.body.id]],
+      );
       const byId = Object.fromEntries(rows.rows.map((r) => [r.id, { start: r.start, given: r.given }]));
       expect(byId[month.body.id]).toEqual({ start: '2025-03-15', given: '2025-03' });
       expect(byId[year.body.id]).toEqual({ start: '2024-07-01', given: '2024' });
     });
 
     it('lists field rules and the rules of the form and the Act together in one answer', async () => {
-      const res = await post(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01', nhsNumber: '1234567890' } })).expect(400);
+      const res = await post(
+        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01', nhsNumber: '1234567890' } }),
+      ).expect(400);
       const reported = (res.body.errors as Array<{ path: string; message: string }>).map((e) => `${e.path}: ${e.message}`);
-      expect(reported).toEqual(expect.arrayContaining([expect.stringMatching(/^potentialVictim\.nhsNumber: /), 'potentialVictim.dateOfBirth: dateOfBirth must not be in the future']));
+      expect(reported).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^potentialVictim\.nhsNumber: /), 'potentialVictim.dateOfBirth: dateOfBirth must not be in the future']),
+      );
     });
 
     it('answers 400 for a body that is not JSON', async () => {
-      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).set('Content-Type', 'application/json').send('{"kind":').expect(400);
+      const res = await request(app.getHttpServer())
+        .post('/v1/referrals')
+        .set('Authorization', lead)
+        .set('Content-Type', 'application/json')
+        .send('{"kind":')
+        .expect(400);
       expect(res.body.errors[0].message).toMatch(/JSON/);
     });
   });
@@ -168,7 +230,9 @@ describe('ReferralController (intake)', () => {
       const second = await post(adultNrm({ narrative: 'another body' }), 'key-expired').expect(201);
       expect(second.body.id).not.toBe(first.body.id);
       expect(second.headers['idempotent-replayed']).toBeUndefined();
-      await post(adultNrm({ narrative: 'another body' }), 'key-expired').expect(201).expect('Idempotent-Replayed', 'true');
+      await post(adultNrm({ narrative: 'another body' }), 'key-expired')
+        .expect(201)
+        .expect('Idempotent-Replayed', 'true');
     });
 
     it('answers 422 for the same key with another body', async () => {
@@ -227,7 +291,12 @@ describe('ReferralController (intake)', () => {
     });
 
     it('scope Idempotency-Keys per caller', async () => {
-      const a = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', police).set('Idempotency-Key', 'shared-key').send(adultNrm()).expect(201);
+      const a = await request(app.getHttpServer())
+        .post('/v1/referrals')
+        .set('Authorization', police)
+        .set('Idempotency-Key', 'shared-key')
+        .send(adultNrm())
+        .expect(201);
       const b = await post(adultNrm(), 'shared-key').expect(201);
       expect(a.body.id).not.toBe(b.body.id);
     });
@@ -236,7 +305,10 @@ describe('ReferralController (intake)', () => {
   it('answers 401 without a token and 403 for a role the route does not admit', async () => {
     await request(app.getHttpServer()).get('/v1/referrals').expect(401);
     await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', 'Bearer not-a-jwt').expect(401);
-    await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', await bearer('board_viewer')).expect(403);
+    await request(app.getHttpServer())
+      .get('/v1/referrals')
+      .set('Authorization', await bearer('board_viewer'))
+      .expect(403);
   });
 
   it('reports ready with database and Redis up', async () => {

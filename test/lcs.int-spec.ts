@@ -49,7 +49,9 @@ describe('LCS mimic', () => {
   const count = async (table: string) => Number((await sql.query(`SELECT count(*) FROM lcs.${table}`)).rows[0].count);
   const counts = async () => [await count('contacts'), await count('children'), await count('feed')];
   const transfer = (id: string, body: Body = {}) =>
-    api().post(`/lcs/api/contacts/${id}/transfer-to-adults`).send({ aisRecordId: 'SC-000777', reason: 'eighteenth_birthday', effectiveOn: '2026-06-07', ...body });
+    api()
+      .post(`/lcs/api/contacts/${id}/transfer-to-adults`)
+      .send({ aisRecordId: 'SC-000777', reason: 'eighteenth_birthday', effectiveOn: '2026-06-07', ...body });
 
   describe(ContactController.name, () => {
     it('records a contact and reads it back in LCS format', async () => {
@@ -65,7 +67,15 @@ describe('LCS mimic', () => {
         externalReference: body.externalReference,
         source: 'INTEGRATION',
         contactDate: '2026-03-10',
-        child: { name: 'HOXHA, Ana Maria', aliases: ['Anna'], dateOfBirth: '2010-06-07', ageDisputed: true, gender: 'female', nationality: 'AL', nhsNumber: '9434765919' },
+        child: {
+          name: 'HOXHA, Ana Maria',
+          aliases: ['Anna'],
+          dateOfBirth: '2010-06-07',
+          ageDisputed: true,
+          gender: 'female',
+          nationality: 'AL',
+          nhsNumber: '9434765919',
+        },
         factors: ['12A'],
         summary: 'Found in a cannabis grow',
         transfer: null,
@@ -126,9 +136,12 @@ describe('LCS mimic', () => {
       const res = await api().get('/lcs/api/contacts/999999999').expect(404);
       expect(res.body).toEqual({ error: { code: 'CONTACT_NOT_FOUND', message: 'Contact 999999999 does not exist' } });
     });
-    it('takes a practitioner\'s correction as a new version, re-filing the child when the surname changes', async () => {
+    it("takes a practitioner's correction as a new version, re-filing the child when the surname changes", async () => {
       const created = await post(contact({}, { name: 'HOXA, Ana', dateOfBirth: '2010-01-01' })).expect(201);
-      const amended = await api().patch(`/lcs/api/contacts/${created.body.id}`).send({ child: { name: 'HOXHA, Ana' } }).expect(200);
+      const amended = await api()
+        .patch(`/lcs/api/contacts/${created.body.id}`)
+        .send({ child: { name: 'HOXHA, Ana' } })
+        .expect(200);
       expect(amended.body).toMatchObject({ version: 2, child: { name: 'HOXHA, Ana', dateOfBirth: '2010-01-01' } });
       expect(amended.body.childId).not.toBe(created.body.childId);
     });
@@ -159,13 +172,19 @@ describe('LCS mimic', () => {
   describe(FeedController.name, () => {
     it('pages its feed by opaque cursor: creations, corrections and transfers in order', async () => {
       const created = await post(contact({}, { name: 'FEED, Child' })).expect(201);
-      await api().patch(`/lcs/api/contacts/${created.body.id}`).send({ child: { nationality: 'VN' } }).expect(200);
+      await api()
+        .patch(`/lcs/api/contacts/${created.body.id}`)
+        .send({ child: { nationality: 'VN' } })
+        .expect(200);
       await transfer(created.body.id).expect(200);
 
       const seen: Array<{ seq: number; contactId: string; version: number; event: string }> = [];
       let cursor: string | undefined;
       for (let page = 0; page < 100; page += 1) {
-        const res = await api().get('/lcs/api/feed').query({ limit: 4, ...(cursor ? { after: cursor } : {}) }).expect(200);
+        const res = await api()
+          .get('/lcs/api/feed')
+          .query({ limit: 4, ...(cursor ? { after: cursor } : {}) })
+          .expect(200);
         expect(res.body.items.length).toBeLessThanOrEqual(4);
         seen.push(...res.body.items);
         cursor = res.body.next;

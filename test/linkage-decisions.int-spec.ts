@@ -52,7 +52,14 @@ describe('LinkingService decisions', () => {
   it("after a re-learned model, undoes an automatic link the model rejects and records it, and leaves a reviewer's decision alone", async () => {
     const x = await enter({ firstName: 'Dawit', lastName: 'Habtom', nationality: 'ERI', dateOfBirth: '2000-01-01', dateOfBirthEstimated: true });
     const y = await enter({ firstName: 'Dawit', lastName: 'Habtom', nationality: 'ERI', dateOfBirth: null });
-    const r1 = await enter({ firstName: 'Senait', lastName: 'Kidane', nationality: 'ERI', dateOfBirth: '1999-01-01', dateOfBirthEstimated: true, sex: 'female' });
+    const r1 = await enter({
+      firstName: 'Senait',
+      lastName: 'Kidane',
+      nationality: 'ERI',
+      dateOfBirth: '1999-01-01',
+      dateOfBirthEstimated: true,
+      sex: 'female',
+    });
     const r2 = await enter({ firstName: 'Senait', lastName: 'Kidane', nationality: 'ERI', dateOfBirth: null, sex: 'female' });
     expect(await personOf(y)).toBe(await personOf(x));
     const reviewed = await personOf(r2);
@@ -65,7 +72,17 @@ describe('LinkingService decisions', () => {
       const stored = await repository.findRecord(manager, 'AIS', r2);
       await repository.setLink(
         manager,
-        { system: 'AIS', recordId: r2, personId: reviewed, matchStatus: 'MATCH', probability: null, decidedBy: 'reviewer', locked: true, explanation: null, recordVersion: stored!.version },
+        {
+          system: 'AIS',
+          recordId: r2,
+          personId: reviewed,
+          matchStatus: 'MATCH',
+          probability: null,
+          decidedBy: 'reviewer',
+          locked: true,
+          explanation: null,
+          recordVersion: stored!.version,
+        },
         { action: 'relinked', actor: 'reviewer', reason: 'match' },
       );
     });

@@ -52,7 +52,13 @@ describe('NrmCaseStatisticsController (insights)', () => {
     expect(res.body.reasonableToConclusiveGrounds).toEqual({ median: 80, decisions: 2 });
     expect(res.body.waitingOnLastDay.reasonableGrounds.byMonthsWaiting).toContainEqual({ label: '3 to 5 months', count: 1 });
     expect(res.body.waitingOnLastDay.conclusiveGrounds).toEqual({ total: 1, byMonthsWaiting: expect.arrayContaining([{ label: '3 to 5 months', count: 1 }]) });
-    expect(res.body.supportReferrals).toEqual({ total: 2, byService: [{ service: 'local_service', referrals: 1 }, { service: 'msvcc', referrals: 1 }] });
+    expect(res.body.supportReferrals).toEqual({
+      total: 2,
+      byService: [
+        { service: 'local_service', referrals: 1 },
+        { service: 'msvcc', referrals: 1 },
+      ],
+    });
   });
 
   it('is for the safeguarding lead only', async () => {

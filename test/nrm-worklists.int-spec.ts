@@ -22,7 +22,8 @@ describe('NrmWorklistsController (intake)', () => {
 
   const refer = async (referredAt: string): Promise<string> =>
     (await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt })).expect(201)).body.id;
-  const decide = (id: string, body: object) => request(app.getHttpServer()).post(`/v1/referrals/${id}/decisions`).set('Authorization', lead).send(body).expect(201);
+  const decide = (id: string, body: object) =>
+    request(app.getHttpServer()).post(`/v1/referrals/${id}/decisions`).set('Authorization', lead).send(body).expect(201);
   const worklist = async (name: string, on: string) =>
     (await request(app.getHttpServer()).get(`/v1/worklists/${name}?on=${on}`).set('Authorization', lead).expect(200)).body;
   const ids = (list: { items: Array<{ referralId: string }> }) => list.items.map((i) => i.referralId);
@@ -32,7 +33,11 @@ describe('NrmWorklistsController (intake)', () => {
     const id = await refer('2026-08-27T10:00:00Z');
     expect(ids(await worklist('reasonable-grounds-overdue', '2026-09-04'))).not.toContain(id);
     const listed = await worklist('reasonable-grounds-overdue', '2026-09-05');
-    expect(listed.items.find((i: { referralId: string }) => i.referralId === id)).toMatchObject({ countedFrom: '2026-08-27', dueOn: '2026-09-04', submittedOn: null });
+    expect(listed.items.find((i: { referralId: string }) => i.referralId === id)).toMatchObject({
+      countedFrom: '2026-08-27',
+      dueOn: '2026-09-04',
+      submittedOn: null,
+    });
     expect(listed.aimWorkingDays).toBe(5);
   });
 
@@ -71,7 +76,11 @@ describe('NrmWorklistsController (intake)', () => {
     expect(ids(await worklist('reconsideration-deadlines', '2026-12-05'))).not.toContain(id);
     const listed = await worklist('reconsideration-deadlines', '2026-12-06');
     expect(listed.until).toBe('2026-12-20');
-    expect(listed.items.find((i: { referralId: string }) => i.referralId === id)).toMatchObject({ stage: 'reasonable_grounds', dueOn: '2026-12-20', overdue: false });
+    expect(listed.items.find((i: { referralId: string }) => i.referralId === id)).toMatchObject({
+      stage: 'reasonable_grounds',
+      dueOn: '2026-12-20',
+      overdue: false,
+    });
   });
 
   it('lists a positive reasonable grounds decision with no support referral, until one is recorded', async () => {

@@ -58,8 +58,16 @@ describe('AppThrottlerGuard', () => {
       expect(String(page.headers['set-cookie'] ?? '')).not.toMatch(/rh\.sid=/);
       expect(await redis.keys(`${prefix}:session:*`)).toEqual(before);
       // The form's token without its cookie is refused (a forged sign-in from another site).
-      await request(app.getHttpServer()).post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' }).expect(403);
-      await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' }).expect(303);
+      await request(app.getHttpServer())
+        .post('/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' })
+        .expect(403);
+      await agent
+        .post('/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' })
+        .expect(303);
       expect((await redis.keys(`${prefix}:session:*`)).length).toBe(before.length + 1);
     } finally {
       redis.disconnect();
@@ -77,10 +85,18 @@ describe('AppThrottlerGuard', () => {
     await request(app.getHttpServer()).get('/sign-in').expect(429);
     await request(app.getHttpServer()).post('/sign-in').type('form').send({ role: 'safeguarding_lead' }).expect(429);
     // Signed in, the same address is still served: the limit is per principal then.
-    await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', await bearer('safeguarding_lead', undefined, 'calm-caller')).expect(200);
+    await request(app.getHttpServer())
+      .get('/v1/referrals')
+      .set('Authorization', await bearer('safeguarding_lead', undefined, 'calm-caller'))
+      .expect(200);
 
     const counts = await eventually(async () => {
-      const rows = (await sql.query(`SELECT client_address, reason, count, minute FROM central.refused_anonymous_requests ORDER BY reason`)).rows as Array<{ client_address: string; reason: string; count: number; minute: Date }>;
+      const rows = (await sql.query(`SELECT client_address, reason, count, minute FROM central.refused_anonymous_requests ORDER BY reason`)).rows as Array<{
+        client_address: string;
+        reason: string;
+        count: number;
+        minute: Date;
+      }>;
       return rows.filter((r) => r.reason === 'throttled').reduce((n, r) => n + r.count, 0) >= 5 ? rows : undefined;
     }, 10_000);
     // A test may straddle a minute: sum each reason's rows.

@@ -32,7 +32,12 @@ describe('reconciliation sweeps', () => {
   const refer = async (body: object): Promise<string> =>
     (await request(system.intake!.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id;
   const referral = async (id: string) =>
-    (await system.sql.query<{ status: string; person_id: string | null; case_record_id: string | null }>('SELECT status, person_id, case_record_id FROM central.referrals WHERE id = $1', [id])).rows[0];
+    (
+      await system.sql.query<{ status: string; person_id: string | null; case_record_id: string | null }>(
+        'SELECT status, person_id, case_record_id FROM central.referrals WHERE id = $1',
+        [id],
+      )
+    ).rows[0];
 
   async function startRouter(): Promise<INestApplicationContext> {
     const { RouterModule } = await import('../apps/router/src/router.module');
@@ -52,21 +57,33 @@ describe('reconciliation sweeps', () => {
     await routing.close();
 
     await startRouter();
-    const routed = await eventually(async () => {
-      const row = await referral(id);
-      return row.status === 'routed' ? row : undefined;
-    }, 30000, 200);
+    const routed = await eventually(
+      async () => {
+        const row = await referral(id);
+        return row.status === 'routed' ? row : undefined;
+      },
+      30000,
+      200,
+    );
     expect(routed.case_record_id).toBeTruthy();
-    const redrives = await system.sql.query<{ job_id: string }>(`SELECT job_id FROM central.outbox WHERE aggregate_id = $1 AND job_id LIKE '%-reconcile-%'`, [id]);
+    const redrives = await system.sql.query<{ job_id: string }>(`SELECT job_id FROM central.outbox WHERE aggregate_id = $1 AND job_id LIKE '%-reconcile-%'`, [
+      id,
+    ]);
     expect(redrives.rows.map((r) => r.job_id)).toEqual([`deliver-${id}-reconcile-1`]);
   });
 
   it('links a change read from the feed whose linking job was queued and then lost', async () => {
-    const id = await refer(adultNrm({ potentialVictim: { gender: 'male', nationality: 'ROU', firstName: 'Andrei', lastName: 'Popa', dateOfBirth: '1990-02-03' } }));
-    const delivered = await eventually(async () => {
-      const row = await referral(id);
-      return row.status === 'routed' ? row : undefined;
-    }, 30000, 200);
+    const id = await refer(
+      adultNrm({ potentialVictim: { gender: 'male', nationality: 'ROU', firstName: 'Andrei', lastName: 'Popa', dateOfBirth: '1990-02-03' } }),
+    );
+    const delivered = await eventually(
+      async () => {
+        const row = await referral(id);
+        return row.status === 'routed' ? row : undefined;
+      },
+      30000,
+      200,
+    );
     // As if a poller had recorded the page, moved the cursor and queued the job, and Redis then lost it.
     const feed = await system.router!.get(AisClient).changes(null, 1000);
     const change = feed.changes.find((c) => c.recordId === delivered.case_record_id)!;

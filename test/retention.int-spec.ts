@@ -31,9 +31,12 @@ describe('RetentionService', () => {
 
   afterAll(() => system?.close());
 
-  const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id as string;
+  const post = async (body: object) =>
+    (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id as string;
   const statistics = async () => {
-    const body = (await request(insights.getHttpServer()).get('/v1/statistics').query({ from: '2026-01-01', to: '2026-12-31' }).set('Authorization', lead).expect(200)).body;
+    const body = (
+      await request(insights.getHttpServer()).get('/v1/statistics').query({ from: '2026-01-01', to: '2026-12-31' }).set('Authorization', lead).expect(200)
+    ).body;
     delete body.dataCutOff;
     return body;
   };
@@ -55,9 +58,18 @@ describe('RetentionService', () => {
         exploitation: { types: ['sexual'], location: 'uk', startDate: '2005-06-01' },
       }),
     );
-    const child = await post(childNrm({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2012-04-04' } }));
-    const laterAdult = await post(adultNrm({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2008-04-04' } }));
-    const grownUp = await post(childNrm({ referredAt: '2026-01-05T09:00:00Z', potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2008-04-04' } }));
+    const child = await post(
+      childNrm({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2012-04-04' } }),
+    );
+    const laterAdult = await post(
+      adultNrm({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2008-04-04' } }),
+    );
+    const grownUp = await post(
+      childNrm({
+        referredAt: '2026-01-05T09:00:00Z',
+        potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2008-04-04' },
+      }),
+    );
     await linkAsOnePerson([laterAdult, grownUp]);
     const before = await statistics();
 

@@ -44,11 +44,15 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
       ])
     ).rows[0] as { person_id: string; locked: boolean; match_status: string; probability: number | null; decided_by: string } | undefined;
   const lastHistoryId = async (recordId: string) =>
-    Number((await sql.query(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history WHERE system = 'AIS' AND record_id = $1`, [recordId])).rows[0].id);
+    Number(
+      (await sql.query(`SELECT coalesce(max(id), 0)::bigint AS id FROM central.link_history WHERE system = 'AIS' AND record_id = $1`, [recordId])).rows[0].id,
+    );
   const reviews = async (status: 'open' | 'decided' | 'superseded') =>
     (await api().get('/v1/reviews').query({ status, pageSize: 100 }).set('Authorization', lead).expect(200)).body.items as ReviewItem[];
   const personRecords = async (personId: string) =>
-    ((await api().get(`/v1/persons/${personId}`).set('Authorization', lead).expect(200)).body.records as Array<{ recordId: string }>).map((r) => r.recordId).sort();
+    ((await api().get(`/v1/persons/${personId}`).set('Authorization', lead).expect(200)).body.records as Array<{ recordId: string }>)
+      .map((r) => r.recordId)
+      .sort();
 
   beforeAll(async () => {
     system = await startSystem({ env: { FEED_POLL_MS: 100 }, mimics: true, intake: true, deduplicator: true });
@@ -58,16 +62,30 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
     // Unrelated people already on the index: with one or two records, every prior is 1/2 and any two records
     // sharing a given name would be near-certain; a dozen brings the pairs below into the confirm band.
     const people = [
-      ['Ioana', 'Popescu', 'female', 'ROU'], ['Mirela', 'Dumitru', 'female', 'ROU'], ['Besnik', 'Gashi', 'male', 'ALB'], ['Lindita', 'Berisha', 'female', 'ALB'],
-      ['Oksana', 'Melnyk', 'female', 'UKR'], ['Thi', 'Tran', 'female', 'VNM'], ['Chioma', 'Eze', 'female', 'NGA'], ['Nadia', 'Haile', 'female', 'ERI'],
-      ['Jake', 'Turner', 'male', 'GBR'], ['Kyle', 'Hughes', 'male', 'GBR'], ['Grace', 'Okafor', 'female', 'NGA'], ['Liam', 'Doherty', 'male', 'IRL'],
+      ['Ioana', 'Popescu', 'female', 'ROU'],
+      ['Mirela', 'Dumitru', 'female', 'ROU'],
+      ['Besnik', 'Gashi', 'male', 'ALB'],
+      ['Lindita', 'Berisha', 'female', 'ALB'],
+      ['Oksana', 'Melnyk', 'female', 'UKR'],
+      ['Thi', 'Tran', 'female', 'VNM'],
+      ['Chioma', 'Eze', 'female', 'NGA'],
+      ['Nadia', 'Haile', 'female', 'ERI'],
+      ['Jake', 'Turner', 'male', 'GBR'],
+      ['Kyle', 'Hughes', 'male', 'GBR'],
+      ['Grace', 'Okafor', 'female', 'NGA'],
+      ['Liam', 'Doherty', 'male', 'IRL'],
     ];
     const ids = await Promise.all(
       people.map(([firstName, lastName, sex, nationality], i) =>
-        enterDirectly(ais, { subject: { firstName, lastName, sex: sex as 'male' | 'female', nationality, dateOfBirth: `19${70 + i}-0${(i % 9) + 1}-1${i % 10}` } }),
+        enterDirectly(ais, {
+          subject: { firstName, lastName, sex: sex as 'male' | 'female', nationality, dateOfBirth: `19${70 + i}-0${(i % 9) + 1}-1${i % 10}` },
+        }),
       ),
     );
-    await eventually(async () => (await sql.query(`SELECT count(*)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [ids])).rows[0].n === ids.length);
+    await eventually(
+      async () =>
+        (await sql.query(`SELECT count(*)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [ids])).rows[0].n === ids.length,
+    );
   });
 
   afterAll(() => system?.close());
@@ -155,7 +173,11 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
     expect(link).toMatchObject({ person_id: personA, locked: false });
     expect(item).toMatchObject({ reason: 'confirm_match', candidate: { personId: personA } });
 
-    const decided = await api().post(`/v1/reviews/${item.id}/decision`).set('Authorization', lead).send({ decision: 'match', reason: 'same man, surname as heard' }).expect(200);
+    const decided = await api()
+      .post(`/v1/reviews/${item.id}/decision`)
+      .set('Authorization', lead)
+      .send({ decision: 'match', reason: 'same man, surname as heard' })
+      .expect(200);
     expect(decided.body).toEqual({ id: item.id, decision: 'match', personId: personA });
     expect(await linkOf(b)).toMatchObject({ person_id: personA, locked: true, decided_by: 'reviewer' });
 

@@ -39,7 +39,16 @@ describe('PersonController (review and correction)', () => {
       const res = await api().get('/v1/reviews').set('Authorization', lead).expect(200);
       return (res.body.items as Array<{ record: { recordId: string } }>).find((i) => i.record?.recordId === b);
     });
-    return { a, b, review: review as unknown as { id: string; candidate: { personId: string; record: { recordId: string } }; explanation: { fields: unknown[] }; record: { firstName: string } } };
+    return {
+      a,
+      b,
+      review: review as unknown as {
+        id: string;
+        candidate: { personId: string; record: { recordId: string } };
+        explanation: { fields: unknown[] };
+        record: { firstName: string };
+      },
+    };
   }
 
   it('shows a possible match side by side with the per-field explanation', async () => {
@@ -57,11 +66,16 @@ describe('PersonController (review and correction)', () => {
 
     const version = await linkedVersion('AIS', b);
     await amendDirectly(ais, b, { aliases: ['Idriss'] });
-    await eventually(async () => (await sql.query(`SELECT version FROM central.case_records WHERE system = 'AIS' AND record_id = $1`, [b])).rows[0].version > version);
+    await eventually(
+      async () => (await sql.query(`SELECT version FROM central.case_records WHERE system = 'AIS' AND record_id = $1`, [b])).rows[0].version > version,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect((await personOf('AIS', b)).person_id).toBe(before);
     expect((await personOf('AIS', b)).person_id).not.toBe((await personOf('AIS', a)).person_id);
-    const reopened = await sql.query(`SELECT count(*)::int AS n FROM central.review_items WHERE system = 'AIS' AND record_id = $1 AND status = 'open' AND candidate_person_id = $2`, [b, review.candidate.personId]);
+    const reopened = await sql.query(
+      `SELECT count(*)::int AS n FROM central.review_items WHERE system = 'AIS' AND record_id = $1 AND status = 'open' AND candidate_person_id = $2`,
+      [b, review.candidate.personId],
+    );
     expect(reopened.rows[0].n).toBe(0);
   });
 
@@ -73,7 +87,9 @@ describe('PersonController (review and correction)', () => {
 
     const version = await linkedVersion('AIS', b);
     await amendDirectly(ais, b, { aliases: ['Bilal Adam'] });
-    await eventually(async () => (await sql.query(`SELECT version FROM central.case_records WHERE system = 'AIS' AND record_id = $1`, [b])).rows[0].version > version);
+    await eventually(
+      async () => (await sql.query(`SELECT version FROM central.case_records WHERE system = 'AIS' AND record_id = $1`, [b])).rows[0].version > version,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(await personOf('AIS', b)).toEqual({ person_id: personA, locked: true });
     const history = await sql.query(`SELECT action FROM central.link_history WHERE system = 'AIS' AND record_id = $1 ORDER BY id`, [b]);
@@ -112,12 +128,20 @@ describe('PersonController (review and correction)', () => {
     expect(res.body.history.length).toBeGreaterThan(0);
     // Entered directly in LCS: no referral, so nothing of anyone else's to withhold.
     expect(res.body.withheld).toEqual([]);
-    const audited = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'person.subject_access_export' AND subject_id = $1`, [person]);
+    const audited = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'person.subject_access_export' AND subject_id = $1`, [
+      person,
+    ]);
     expect(audited.rows[0].n).toBe(1);
   });
 
   it('admits only the safeguarding lead', async () => {
-    await api().get('/v1/reviews').set('Authorization', await bearer('first_responder', 'Thames Valley Police')).expect(403);
-    await api().get('/v1/reviews').set('Authorization', await bearer('board_viewer')).expect(403);
+    await api()
+      .get('/v1/reviews')
+      .set('Authorization', await bearer('first_responder', 'Thames Valley Police'))
+      .expect(403);
+    await api()
+      .get('/v1/reviews')
+      .set('Authorization', await bearer('board_viewer'))
+      .expect(403);
   });
 });

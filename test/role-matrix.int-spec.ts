@@ -55,7 +55,20 @@ const EXPECTED: Record<string, Record<string, Role[]>> = {
   },
 };
 
-const PUBLIC_PREFIXES = ['/health', '/metrics', '/referrals', '/board', '/sign-in', '/sign-out', '/assets', '/reviews', '/persons', '/dashboard', '/worklists', '/data-quality'];
+const PUBLIC_PREFIXES = [
+  '/health',
+  '/metrics',
+  '/referrals',
+  '/board',
+  '/sign-in',
+  '/sign-out',
+  '/assets',
+  '/reviews',
+  '/persons',
+  '/dashboard',
+  '/worklists',
+  '/data-quality',
+];
 const SAMPLE_ID = '4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b';
 
 describe('role matrix', () => {

@@ -36,11 +36,13 @@ describe('routing end to end', () => {
 
   const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
   const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
-  const routed = (id: string) => eventually(async () => {
-    const view = await show(id);
-    return view.status === 'routed' ? view : undefined;
-  });
-  const inAis = async (id: string) => Number((await sql.query('SELECT count(*) FROM ais.safeguarding_concerns WHERE client_reference = $1', [id])).rows[0].count);
+  const routed = (id: string) =>
+    eventually(async () => {
+      const view = await show(id);
+      return view.status === 'routed' ? view : undefined;
+    });
+  const inAis = async (id: string) =>
+    Number((await sql.query('SELECT count(*) FROM ais.safeguarding_concerns WHERE client_reference = $1', [id])).rows[0].count);
   const inLcs = async (id: string) => Number((await sql.query('SELECT count(*) FROM lcs.contacts WHERE external_reference = $1', [id])).rows[0].count);
 
   it.each([
@@ -49,7 +51,10 @@ describe('routing end to end', () => {
     ['a "not sure"', childNrm({ age: { under18: 'not_sure' } }), 'LCS', 'age_not_sure', false],
     [
       'a date-of-birth conflict',
-      childNrm({ age: { under18: 'no' }, potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' } }),
+      childNrm({
+        age: { under18: 'no' },
+        potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' },
+      }),
       'LCS',
       'dob_under_18',
       true,
@@ -90,7 +95,9 @@ describe('routing end to end', () => {
   });
 
   it('moves a child whose age assessment finds an adult from LCS to AIS, keeping the referral', async () => {
-    const created = await post(childNrm({ age: { under18: 'not_sure' }, potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Rahimi' } }));
+    const created = await post(
+      childNrm({ age: { under18: 'not_sure' }, potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Rahimi' } }),
+    );
     const before = await routed(created.id);
     expect(before.caseRecord.system).toBe('LCS');
     const referralsBefore = Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count);

@@ -35,7 +35,11 @@ describe('intake hardening', () => {
   });
 
   it("keeps a referral's names, date of birth and NHS number out of every log line", async () => {
-    const created = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ potentialVictim: victim })).expect(201);
+    const created = await request(app.getHttpServer())
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(adultNrm({ potentialVictim: victim }))
+      .expect(201);
     await request(app.getHttpServer()).get(`/v1/referrals/${created.body.id}`).set('Authorization', lead).expect(200);
     await request(app.getHttpServer()).get('/v1/referrals').query({ organisation: 'Quartermaine' }).set('Authorization', lead).expect(200);
     await request(app.getHttpServer())
@@ -49,7 +53,11 @@ describe('intake hardening', () => {
   });
 
   it('keeps personal data out of the routing job payload', async () => {
-    const created = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ potentialVictim: victim })).expect(201);
+    const created = await request(app.getHttpServer())
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(adultNrm({ potentialVictim: victim }))
+      .expect(201);
     const queue = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
     try {
       const job = await eventually(() => queue.getJob(`deliver-${created.body.id}`));

@@ -22,14 +22,22 @@ describe('SupportController (intake)', () => {
 
   const api = () => request(app.getHttpServer());
   const refer = async (body: object): Promise<string> => (await api().post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id;
-  const openPrompts = async () => (await api().get('/v1/children-prompts').set('Authorization', lead).expect(200)).body as Array<{ id: string; referralId: string }>;
+  const openPrompts = async () =>
+    (await api().get('/v1/children-prompts').set('Authorization', lead).expect(200)).body as Array<{ id: string; referralId: string }>;
 
   it("raises a children's services prompt for an adult who has children, which the lead closes with a note", async () => {
     const id = await refer(adultNrm());
     const recorded = await api()
       .post(`/v1/referrals/${id}/circumstances`)
       .set('Authorization', lead)
-      .send({ wantsSupport: 'yes', hasChildren: 'yes', childrenCount: 2, childrenWhere: 'with their grandmother in Tirana', currentTown: 'High Wycombe', currentLocalAuthority: 'Buckinghamshire Council' })
+      .send({
+        wantsSupport: 'yes',
+        hasChildren: 'yes',
+        childrenCount: 2,
+        childrenWhere: 'with their grandmother in Tirana',
+        currentTown: 'High Wycombe',
+        currentLocalAuthority: 'Buckinghamshire Council',
+      })
       .expect(201);
     expect(recorded.body.circumstances).toMatchObject({ hasChildren: 'yes', childrenCount: 2, currentLocalAuthority: 'Buckinghamshire Council' });
     const prompt = (await openPrompts()).find((p) => p.referralId === id)!;
@@ -38,12 +46,18 @@ describe('SupportController (intake)', () => {
     await api().post(`/v1/referrals/${id}/circumstances`).set('Authorization', lead).send({ hasChildren: 'yes', childrenCount: 2 }).expect(201);
     expect((await openPrompts()).filter((p) => p.referralId === id)).toHaveLength(1);
 
-    const closed = await api().post(`/v1/children-prompts/${prompt.id}/close`).set('Authorization', lead).send({ note: 'Told the MASH on 12 June; case held by the Aylesbury team' }).expect(201);
+    const closed = await api()
+      .post(`/v1/children-prompts/${prompt.id}/close`)
+      .set('Authorization', lead)
+      .send({ note: 'Told the MASH on 12 June; case held by the Aylesbury team' })
+      .expect(201);
     expect(closed.body).toMatchObject({ id: prompt.id, note: 'Told the MASH on 12 June; case held by the Aylesbury team', closedAt: expect.any(String) });
     expect((await openPrompts()).map((p) => p.id)).not.toContain(prompt.id);
     const again = await api().post(`/v1/children-prompts/${prompt.id}/close`).set('Authorization', lead).send({ note: 'again' }).expect(400);
     expect(again.body.errors[0].path).toBe('note');
-    const audited = await system.sql.query(`SELECT action FROM central.audit_events WHERE subject_id = $1::text AND action <> 'referral.create' ORDER BY id`, [id]);
+    const audited = await system.sql.query(`SELECT action FROM central.audit_events WHERE subject_id = $1::text AND action <> 'referral.create' ORDER BY id`, [
+      id,
+    ]);
     expect(audited.rows.map((r) => r.action)).toEqual(['circumstances.record', 'circumstances.record', 'children_prompt.close']);
   });
 
@@ -66,26 +80,50 @@ describe('SupportController (intake)', () => {
 
   it('records referrals to support: the local service for an adult, an ICTG for a child only', async () => {
     const adult = await refer(adultNrm());
-    const saved = await api().post(`/v1/referrals/${adult}/support-referrals`).set('Authorization', lead).send({ service: 'local_service', provider: 'Willow Project', referredOn: '2026-05-10' }).expect(201);
+    const saved = await api()
+      .post(`/v1/referrals/${adult}/support-referrals`)
+      .set('Authorization', lead)
+      .send({ service: 'local_service', provider: 'Willow Project', referredOn: '2026-05-10' })
+      .expect(201);
     expect(saved.body.supportReferrals).toMatchObject([{ service: 'local_service', provider: 'Willow Project', referredOn: '2026-05-10' }]);
-    const refused = await api().post(`/v1/referrals/${adult}/support-referrals`).set('Authorization', lead).send({ service: 'ictg', provider: 'Barnardo’s', referredOn: '2026-05-10' }).expect(400);
+    const refused = await api()
+      .post(`/v1/referrals/${adult}/support-referrals`)
+      .set('Authorization', lead)
+      .send({ service: 'ictg', provider: 'Barnardo’s', referredOn: '2026-05-10' })
+      .expect(400);
     expect(refused.body.errors[0].path).toBe('service');
     const child = await refer(childNrm());
-    await api().post(`/v1/referrals/${child}/support-referrals`).set('Authorization', lead).send({ service: 'ictg', provider: 'Barnardo’s ICTG service', referredOn: '2026-05-10' }).expect(201);
+    await api()
+      .post(`/v1/referrals/${child}/support-referrals`)
+      .set('Authorization', lead)
+      .send({ service: 'ictg', provider: 'Barnardo’s ICTG service', referredOn: '2026-05-10' })
+      .expect(201);
   });
 
   it("shows the lead the prompt on the referral's page and closes it there with a note", async () => {
     const id = await refer(adultNrm());
     const page = await signIn(app, 'safeguarding_lead');
     let html = (await page.get(`/referrals/${id}`).expect(200)).text;
-    await page.post(`/referrals/${id}/circumstances`).type('form').send({ _csrf: csrfOf(html), hasChildren: 'yes', childrenCount: '3' }).expect(303);
+    await page
+      .post(`/referrals/${id}/circumstances`)
+      .type('form')
+      .send({ _csrf: csrfOf(html), hasChildren: 'yes', childrenCount: '3' })
+      .expect(303);
     html = (await page.get(`/referrals/${id}`).expect(200)).text;
     expect(html).toContain("This adult has children: contact children's services");
     const promptId = /children-prompts\/([0-9a-f-]{36})\/close/.exec(html)![1];
     expect((await page.get('/worklists/childrens-services-prompts').expect(200)).text).toContain(`/referrals/${id}#nrm-case`);
-    const empty = await page.post(`/referrals/${id}/children-prompts/${promptId}/close`).type('form').send({ _csrf: csrfOf(html), note: '' }).expect(400);
+    const empty = await page
+      .post(`/referrals/${id}/children-prompts/${promptId}/close`)
+      .type('form')
+      .send({ _csrf: csrfOf(html), note: '' })
+      .expect(400);
     expect(empty.text).toContain('href="#note"');
-    await page.post(`/referrals/${id}/children-prompts/${promptId}/close`).type('form').send({ _csrf: csrfOf(html), note: 'Emailed the MASH' }).expect(303);
+    await page
+      .post(`/referrals/${id}/children-prompts/${promptId}/close`)
+      .type('form')
+      .send({ _csrf: csrfOf(html), note: 'Emailed the MASH' })
+      .expect(303);
     html = (await page.get(`/referrals/${id}`).expect(200)).text;
     expect(html).not.toContain('This adult has children');
     expect(html).toContain('Emailed the MASH');

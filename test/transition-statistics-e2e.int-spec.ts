@@ -21,7 +21,14 @@ describe('a child referred at 17 and again at 18, through the running system', (
   let lead: string;
 
   beforeAll(async () => {
-    system = await startSystem({ env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 }, mimics: true, intake: true, router: true, deduplicator: true, insights: true });
+    system = await startSystem({
+      env: { FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 },
+      mimics: true,
+      intake: true,
+      router: true,
+      deduplicator: true,
+      insights: true,
+    });
     ({ intake, insights } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead');
   });
@@ -36,13 +43,24 @@ describe('a child referred at 17 and again at 18, through the running system', (
     // Sixty other people in the year, so that the board's totals are above the suppression range.
     const others: string[] = [];
     for (let i = 0; i < 60; i += 1) {
-      const victim = { gender: 'female', nationality: 'ROU', firstName: GIVEN[i % GIVEN.length], lastName: FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length], dateOfBirth: `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}` };
+      const victim = {
+        gender: 'female',
+        nationality: 'ROU',
+        firstName: GIVEN[i % GIVEN.length],
+        lastName: FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length],
+        dateOfBirth: `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`,
+      };
       others.push(await refer(adultNrm({ referredAt: `2026-0${4 + (i % 5)}-1${i % 10}T10:00:00Z`, potentialVictim: victim })));
     }
     const victim = { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'Nguyen', dateOfBirth: '2008-09-10' };
     const at17 = await refer(childNrm({ referredAt: '2026-06-15T10:00:00Z', potentialVictim: victim }));
     const at18 = await refer(
-      adultNrm({ referredAt: '2026-10-01T10:00:00Z', age: { under18: 'no', under18DuringExploitation: 'yes' }, potentialVictim: victim, exploitation: { types: ['criminal'], location: 'uk' } }),
+      adultNrm({
+        referredAt: '2026-10-01T10:00:00Z',
+        age: { under18: 'no', under18DuringExploitation: 'yes' },
+        potentialVictim: victim,
+        exploitation: { types: ['criminal'], location: 'uk' },
+      }),
     );
 
     // Routed and linked by the router and the deduplicator.
@@ -62,7 +80,11 @@ describe('a child referred at 17 and again at 18, through the running system', (
     expect(await system.router!.get(AdulthoodReminderService).remindBirthdaysPassed('2026-11-23')).toBe(1);
     expect((await show(at17)).caseRecord.system).toBe('LCS');
     for (const step of ['not_care_leaver', 'adult_services_accepted']) {
-      await request(intake.getHttpServer()).post(`/v1/referrals/${at17}/transition-steps`).set('Authorization', lead).send({ step, on: '2026-11-23' }).expect(201);
+      await request(intake.getHttpServer())
+        .post(`/v1/referrals/${at17}/transition-steps`)
+        .set('Authorization', lead)
+        .send({ step, on: '2026-11-23' })
+        .expect(201);
     }
     const moved = await eventually(async () => {
       const view = await show(at17);
@@ -76,7 +98,8 @@ describe('a child referred at 17 and again at 18, through the running system', (
     expect([internal.referrals.total, internal.individuals.total]).toEqual([62, 61]);
     // Transitions as their own table: the young person turned 18 on 2026-09-10 with the episode open, and adult
     // services accepted them; the move is counted once, by why.
-    const moves = (t: { caseMoves: { cells: Array<{ label: string; count: unknown }> } }) => Object.fromEntries(t.caseMoves.cells.map((c) => [c.label, c.count]));
+    const moves = (t: { caseMoves: { cells: Array<{ label: string; count: unknown }> } }) =>
+      Object.fromEntries(t.caseMoves.cells.map((c) => [c.label, c.count]));
     expect(internal.transitions.nrmAtEighteen.total).toBe(1);
     expect(internal.transitions.acceptedByAdultServices).toBe(1);
     expect(internal.transitions.careLeaversRemaining).toBe(0);
@@ -94,7 +117,11 @@ describe('a child referred at 17 and again at 18, through the running system', (
     // quarters added up, so a quarter's small count could otherwise be worked out).
     expect(board.statistics.transitions.acceptedByAdultServices).not.toBe(1);
     const quarter = (
-      await request(insights.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'community_safety_partnership', period: '2026-Q3' }).expect(201)
+      await request(insights.getHttpServer())
+        .post('/v1/board-reports')
+        .set('Authorization', lead)
+        .send({ audience: 'community_safety_partnership', period: '2026-Q3' })
+        .expect(201)
     ).body;
     expect(quarter.statistics.transitions).toBeNull();
   });

@@ -37,7 +37,8 @@ describe('transition to adulthood', () => {
     });
   const worklist = async (query: string) => (await api().get(`/v1/worklists/approaching-adulthood?${query}`).set('Authorization', lead).expect(200)).body;
   const step = (id: string, body: object) => api().post(`/v1/referrals/${id}/transition-steps`).set('Authorization', lead).send(body);
-  const lcsContact = async (id: string) => (await sql.query('SELECT contact_id, status, date_of_birth::text AS dob FROM lcs.contacts WHERE external_reference = $1', [id])).rows;
+  const lcsContact = async (id: string) =>
+    (await sql.query('SELECT contact_id, status, date_of_birth::text AS dob FROM lcs.contacts WHERE external_reference = $1', [id])).rows;
   const aisConcerns = async (id: string) =>
     (await sql.query('SELECT concern_id, status, transferred_from_lcs_id FROM ais.safeguarding_concerns WHERE client_reference = $1', [id])).rows;
   const transitionCompleted = (id: string) =>
@@ -46,7 +47,10 @@ describe('transition to adulthood', () => {
       return view.transitions[0]?.status === 'completed' ? view : undefined;
     });
   const child = (firstName: string, dateOfBirth?: string) =>
-    childNrm({ referredAt: '2026-06-01T10:00:00Z', potentialVictim: { gender: 'female', nationality: 'ALB', firstName, lastName: 'Kola', ...(dateOfBirth ? { dateOfBirth } : {}) } });
+    childNrm({
+      referredAt: '2026-06-01T10:00:00Z',
+      potentialVictim: { gender: 'female', nationality: 'ALB', firstName, lastName: 'Kola', ...(dateOfBirth ? { dateOfBirth } : {}) },
+    });
 
   it('lists a child with an open LCS contact before their 18th birthday, and does not close the contact on it', async () => {
     const { id } = await refer(child('Elira', '2009-03-01'));
@@ -68,7 +72,9 @@ describe('transition to adulthood', () => {
     // Beyond a shorter horizon, not listed.
     expect((await worklist('on=2026-12-01&horizonMonths=2')).items.map((i: { referralId: string }) => i.referralId)).not.toContain(id);
     // The read is audited, naming the referrals it showed.
-    const { rows: audited } = await sql.query(`SELECT details FROM central.audit_events WHERE action = 'worklist.approaching_adulthood.read' ORDER BY at DESC LIMIT 2`);
+    const { rows: audited } = await sql.query(
+      `SELECT details FROM central.audit_events WHERE action = 'worklist.approaching_adulthood.read' ORDER BY at DESC LIMIT 2`,
+    );
     expect(audited.some((a) => (a.details.items as string[]).includes(id))).toBe(true);
 
     // The birthday passes with nothing recorded: the daily job flags it and moves nothing.
@@ -93,7 +99,10 @@ describe('transition to adulthood', () => {
 
     const after = await transitionCompleted(id);
     expect(after.caseRecord.system).toBe('AIS');
-    expect(after.transitions[0]).toMatchObject({ from: { system: 'LCS', recordId: before.caseRecord.recordId }, to: { system: 'AIS', recordId: after.caseRecord.recordId } });
+    expect(after.transitions[0]).toMatchObject({
+      from: { system: 'LCS', recordId: before.caseRecord.recordId },
+      to: { system: 'AIS', recordId: after.caseRecord.recordId },
+    });
     // The AIS record carries the LCS id and the referral id: the deduplicator links it to the same person.
     expect(await aisConcerns(id)).toEqual([{ concern_id: after.caseRecord.recordId, status: 'Open', transferred_from_lcs_id: before.caseRecord.recordId }]);
     expect(await lcsContact(id)).toEqual([expect.objectContaining({ contact_id: before.caseRecord.recordId, status: 'open' })]);
@@ -123,7 +132,12 @@ describe('transition to adulthood', () => {
   });
 
   it('moves an AIS case to LCS when an age assessment finds a child, with the assessed date of birth', async () => {
-    const { id } = await refer(adultNrm({ referredAt: '2026-06-01T10:00:00Z', potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Karimi', dateOfBirth: '2000-01-01' } }));
+    const { id } = await refer(
+      adultNrm({
+        referredAt: '2026-06-01T10:00:00Z',
+        potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Karimi', dateOfBirth: '2000-01-01' },
+      }),
+    );
     const before = await routed(id);
     expect(before.caseRecord.system).toBe('AIS');
     const assessed = await api()
@@ -135,7 +149,10 @@ describe('transition to adulthood', () => {
 
     const after = await transitionCompleted(id);
     expect(after).toMatchObject({ id, caseRecord: { system: 'LCS' } });
-    expect(after.transitions[0]).toMatchObject({ from: { system: 'AIS', recordId: before.caseRecord.recordId }, to: { system: 'LCS', recordId: after.caseRecord.recordId } });
+    expect(after.transitions[0]).toMatchObject({
+      from: { system: 'AIS', recordId: before.caseRecord.recordId },
+      to: { system: 'LCS', recordId: after.caseRecord.recordId },
+    });
     expect(await lcsContact(id)).toEqual([{ contact_id: after.caseRecord.recordId, status: 'open', dob: '2009-05-20' }]);
     expect(await aisConcerns(id)).toEqual([expect.objectContaining({ concern_id: before.caseRecord.recordId, status: 'Closed' })]);
     // Now a child in LCS, on the worklist by the assessed date of birth; the history of assessments is kept.

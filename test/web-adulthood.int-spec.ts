@@ -44,7 +44,12 @@ describe('approaching adulthood pages (intake)', () => {
       await request(app.getHttpServer())
         .post('/v1/referrals')
         .set('Authorization', lead)
-        .send(childNrm({ referredAt, potentialVictim: { gender: 'female', nationality: 'ALB', firstName, lastName: 'Hoxha', ...(dateOfBirth ? { dateOfBirth } : {}) } }))
+        .send(
+          childNrm({
+            referredAt,
+            potentialVictim: { gender: 'female', nationality: 'ALB', firstName, lastName: 'Hoxha', ...(dateOfBirth ? { dateOfBirth } : {}) },
+          }),
+        )
         .expect(201)
     ).body;
 
@@ -53,7 +58,7 @@ describe('approaching adulthood pages (intake)', () => {
     return html.split('<tr class="govuk-table__row">').find((row) => row.includes(`>${reference}</a>`));
   }
 
-  it("lists a child turning 18 within the horizon, with what is outstanding, nearest birthday first, and audits the read like the API", async () => {
+  it('lists a child turning 18 within the horizon, with what is outstanding, nearest birthday first, and audits the read like the API', async () => {
     // Turns 18 in three months (best date of birth: the referral's), and in five months with only an assessed one.
     const soon = await refer('Elira', shift(today, { months: 3, years: -18 }));
     const assessedOnly = await refer('Drita');
@@ -67,7 +72,9 @@ describe('approaching adulthood pages (intake)', () => {
     const agent = await signIn(app, 'safeguarding_lead');
     const page = await agent.get('/worklists/approaching-adulthood').expect(200);
     // The lead's navigation holds the page, marked as the current one.
-    expect(page.text).toMatch(/<a class="govuk-service-navigation__link" href="\/worklists\/approaching-adulthood" aria-current="true">\s*<strong[^>]*>Approaching adulthood</);
+    expect(page.text).toMatch(
+      /<a class="govuk-service-navigation__link" href="\/worklists\/approaching-adulthood" aria-current="true">\s*<strong[^>]*>Approaching adulthood</,
+    );
     // The horizon is the configured default (6 months) until the lead chooses another.
     expect(page.text).toMatch(/id="horizonMonths" name="horizonMonths" type="text" value="6"/);
 
@@ -81,7 +88,13 @@ describe('approaching adulthood pages (intake)', () => {
     expect(row).toContain('Care leaver: Not recorded');
     expect(row).toContain('NRM: Awaiting reasonable grounds decision; consent to stay at 18 not recorded');
     expect(row).toContain('Adult victim support: Not referred');
-    for (const task of ['Request the transition assessment', 'Record whether they are a care leaver', 'Record their consent to stay in the NRM at 18', 'Refer them for adult victim support (MSVCC)', "Record adult services&#39; decision"]) {
+    for (const task of [
+      'Request the transition assessment',
+      'Record whether they are a care leaver',
+      'Record their consent to stay in the NRM at 18',
+      'Refer them for adult victim support (MSVCC)',
+      'Record adult services&#39; decision',
+    ]) {
       expect({ task, listed: row.includes(task) }).toEqual({ task, listed: true });
     }
     expect(row).toContain(`href="/referrals/${soon.id}#nrm-case"`);
@@ -94,7 +107,9 @@ describe('approaching adulthood pages (intake)', () => {
     // No date of birth on the list: only the 18th birthday.
     expect(page.text).not.toContain(assessedBirth);
 
-    const { rows: audited } = await sql.query(`SELECT actor_role, details FROM central.audit_events WHERE action = 'worklist.approaching_adulthood.read' ORDER BY at DESC LIMIT 1`);
+    const { rows: audited } = await sql.query(
+      `SELECT actor_role, details FROM central.audit_events WHERE action = 'worklist.approaching_adulthood.read' ORDER BY at DESC LIMIT 1`,
+    );
     expect(audited[0].actor_role).toBe('safeguarding_lead');
     expect(audited[0].details.items).toEqual(expect.arrayContaining([soon.id, assessedOnly.id]));
 
@@ -125,7 +140,10 @@ describe('approaching adulthood pages (intake)', () => {
     expect(shown.text).toContain(child.reference);
     expect(shown.text).toContain('from the referral');
     expect(shown.text).toContain('No step recorded yet.');
-    const { rows: read } = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'referral.transition_steps.read' AND subject_id = $1`, [child.id]);
+    const { rows: read } = await sql.query(
+      `SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'referral.transition_steps.read' AND subject_id = $1`,
+      [child.id],
+    );
     expect(read[0].n).toBe(1);
     const csrf = csrfOf(shown.text);
 
@@ -143,7 +161,13 @@ describe('approaching adulthood pages (intake)', () => {
     const future = await agent
       .post(`/referrals/${child.id}/transition-steps`)
       .type('form')
-      .send({ _csrf: csrf, step: 'transition_assessment_requested', 'on-day': tomorrow.slice(8), 'on-month': tomorrow.slice(5, 7), 'on-year': tomorrow.slice(0, 4) })
+      .send({
+        _csrf: csrf,
+        step: 'transition_assessment_requested',
+        'on-day': tomorrow.slice(8),
+        'on-month': tomorrow.slice(5, 7),
+        'on-year': tomorrow.slice(0, 4),
+      })
       .expect(400);
     expect(future.text).toContain('Date the step was taken must not be in the future');
     // The answers stay in the form.
@@ -154,7 +178,13 @@ describe('approaching adulthood pages (intake)', () => {
     const saved = await agent
       .post(`/referrals/${child.id}/transition-steps`)
       .type('form')
-      .send({ _csrf: csrf, step: 'transition_assessment_requested', 'on-day': yesterday.slice(8), 'on-month': yesterday.slice(5, 7), 'on-year': yesterday.slice(0, 4) })
+      .send({
+        _csrf: csrf,
+        step: 'transition_assessment_requested',
+        'on-day': yesterday.slice(8),
+        'on-month': yesterday.slice(5, 7),
+        'on-year': yesterday.slice(0, 4),
+      })
       .expect(303);
     expect(saved.headers.location).toBe(`/referrals/${child.id}/transition`);
     const after = await agent.get(saved.headers.location).expect(200);
@@ -162,7 +192,9 @@ describe('approaching adulthood pages (intake)', () => {
     expect(after.text).toContain('Transition assessment requested');
     expect(after.text).toContain('Record the transition assessment decision');
     expect(after.text).not.toContain('Request the transition assessment<');
-    const { rows: stepAudit } = await sql.query(`SELECT details FROM central.audit_events WHERE action = 'referral.transition_step' AND subject_id = $1`, [child.id]);
+    const { rows: stepAudit } = await sql.query(`SELECT details FROM central.audit_events WHERE action = 'referral.transition_step' AND subject_id = $1`, [
+      child.id,
+    ]);
     expect(stepAudit.map((a) => a.details.step)).toEqual(['transition_assessment_requested']);
 
     // The worklist shows the step taken.
@@ -178,12 +210,21 @@ describe('approaching adulthood pages (intake)', () => {
     expect(refused.text).not.toContain(child.reference);
     await responder.get(`/referrals/${child.id}/transition`).expect(403);
     const form = await responder.get('/referrals/new').expect(200);
-    await responder.post(`/referrals/${child.id}/transition-steps`).type('form').send({ _csrf: csrfOf(form.text), step: 'care_leaver', 'on-day': '1', 'on-month': '1', 'on-year': '2026' }).expect(403);
+    await responder
+      .post(`/referrals/${child.id}/transition-steps`)
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), step: 'care_leaver', 'on-day': '1', 'on-month': '1', 'on-year': '2026' })
+      .expect(403);
     // Not offered in their navigation either.
     expect(form.text).not.toContain('Approaching adulthood');
-    expect((await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'worklist.approaching_adulthood.read'`)).rows[0].n).toBe(before);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'worklist.approaching_adulthood.read'`)).rows[0].n).toBe(
+      before,
+    );
     expect((await sql.query('SELECT count(*)::int AS n FROM central.transition_steps WHERE referral_id = $1', [child.id])).rows[0].n).toBe(0);
     // The API answers the same role the same way.
-    await request(app.getHttpServer()).get('/v1/worklists/approaching-adulthood').set('Authorization', await bearer('first_responder', 'Buckinghamshire Council')).expect(403);
+    await request(app.getHttpServer())
+      .get('/v1/worklists/approaching-adulthood')
+      .set('Authorization', await bearer('first_responder', 'Buckinghamshire Council'))
+      .expect(403);
   });
 });

@@ -42,26 +42,43 @@ describe("the web journey asks the Home Office form's further questions", () => 
   /** The age and consent pages of a consenting adult; the details page's HTML. */
   async function adultToDetails(agent: PageAgent): Promise<string> {
     const age = await agent.get('/referrals/new').expect(200);
-    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' }).expect(303);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' })
+      .expect(303);
     const consent = await agent.get('/referrals/new/consent').expect(200);
-    await agent.post('/referrals/new/consent').type('form').send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' }).expect(303);
+    await agent
+      .post('/referrals/new/consent')
+      .type('form')
+      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' })
+      .expect(303);
     return (await agent.get('/referrals/new/details').expect(200)).text;
   }
 
   /** Up to "Check your answers". */
   async function adultDetails(agent: PageAgent, extra: Record<string, string | string[]> = {}): Promise<void> {
     const details = await adultToDetails(agent);
-    await agent.post('/referrals/new/details').type('form').send({ _csrf: csrfOf(details), ...DETAILS, ...extra }).expect(303).expect('Location', '/referrals/new/check');
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({ _csrf: csrfOf(details), ...DETAILS, ...extra })
+      .expect(303)
+      .expect('Location', '/referrals/new/check');
   }
 
   /** Answers one of the pages and returns where Continue led. */
   async function answer(agent: PageAgent, slug: string, answers: Record<string, string>, query = ''): Promise<string> {
     const page = await agent.get(`/referrals/new/${slug}${query}`).expect(200);
-    const res = await agent.post(`/referrals/new/${slug}`).type('form').send({ _csrf: csrfOf(page.text), ...(query ? { returnTo: 'check' } : {}), ...answers }).expect(303);
+    const res = await agent
+      .post(`/referrals/new/${slug}`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), ...(query ? { returnTo: 'check' } : {}), ...answers })
+      .expect(303);
     return res.headers.location as string;
   }
 
-  it('stores the answers, reads them back on Check your answers, and hands them back as the form\'s answers', async () => {
+  it("stores the answers, reads them back on Check your answers, and hands them back as the form's answers", async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     await adultDetails(agent);
     // Check your answers offers the form's other questions while none is answered.
@@ -85,7 +102,9 @@ describe("the web journey asks the Home Office form's further questions", () => 
     const treatment = await agent.get('/referrals/new/treatment').expect(200);
     expect(treatment.text).toContain('How did the potential victim leave the exploitative situation?');
     expect(treatment.text).not.toContain('What is keeping the potential victim in the situation?');
-    expect(await answer(agent, 'treatment', { 'exploitation.howTheyLeft': 'Ran to a police station', 'exploitation.lastContact': 'last_month' })).toBe('/referrals/new/assessment');
+    expect(await answer(agent, 'treatment', { 'exploitation.howTheyLeft': 'Ran to a police station', 'exploitation.lastContact': 'last_month' })).toBe(
+      '/referrals/new/assessment',
+    );
     expect(
       await answer(agent, 'assessment', {
         'firstResponderAssessment.reportedBefore': 'no',
@@ -140,17 +159,41 @@ describe("the web journey asks the Home Office form's further questions", () => 
     // Check your answers: every answer read back in words, each with a link to change it on its page.
     const check = await agent.get('/referrals/new/check').expect(200);
     expect(check.text).not.toContain('Answer the Home Office form&#39;s other questions');
-    for (const shown of ['Durrës, Albania', 'By lorry to Dover', 'Ran to a police station', 'Within the last month', 'Afraid of the exploiters', 'Passport held by the employer', 'A car wash in Slough', 'Two others at the car wash', 'Will give a statement', 'Solicitor', 'England', 'team@police.example']) {
+    for (const shown of [
+      'Durrës, Albania',
+      'By lorry to Dover',
+      'Ran to a police station',
+      'Within the last month',
+      'Afraid of the exploiters',
+      'Passport held by the employer',
+      'A car wash in Slough',
+      'Two others at the car wash',
+      'Will give a statement',
+      'Solicitor',
+      'England',
+      'team@police.example',
+    ]) {
       expect(check.text).toContain(shown);
     }
     expect(check.text).toContain('href="/referrals/new/background?return=check#exploitation-journeyDetails"');
     expect(check.text).toContain('href="/referrals/new/support?return=check#potentialVictim-numberOfChildren"');
     // Change, from the check, comes back to the check.
-    expect(await answer(agent, 'treatment', { 'exploitation.howTheyLeft': 'Walked out at night', 'exploitation.lastContact': 'last_month' }, '?return=check')).toBe('/referrals/new/check');
+    expect(
+      await answer(agent, 'treatment', { 'exploitation.howTheyLeft': 'Walked out at night', 'exploitation.lastContact': 'last_month' }, '?return=check'),
+    ).toBe('/referrals/new/check');
 
-    const created = await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303);
+    const created = await agent
+      .post('/referrals/new/check')
+      .type('form')
+      .send({ _csrf: csrfOf(check.text) })
+      .expect(303);
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
-    const answers = (await request(app.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', await bearer('first_responder', 'Thames Valley Police')).expect(200)).body;
+    const answers = (
+      await request(app.getHttpServer())
+        .get(`/v1/referrals/${id}/home-office-answers`)
+        .set('Authorization', await bearer('first_responder', 'Thames Valley Police'))
+        .expect(200)
+    ).body;
     expect(answers).toMatchObject({
       'fr-location': 'england',
       birthplace: 'Durrës, Albania',
@@ -187,21 +230,54 @@ describe("the web journey asks the Home Office form's further questions", () => 
   it('sends the decision to someone else only with permission, asking again on its page from Check your answers', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     await adultDetails(agent);
-    expect(await answer(agent, 'support', { decisionTo: 'someone_else', 'decisionRecipient.firstName': 'Mira', 'decisionRecipient.email': 'mira@example.com' }, '?return=check')).toBe('/referrals/new/support?return=check#main-content');
+    expect(
+      await answer(
+        agent,
+        'support',
+        { decisionTo: 'someone_else', 'decisionRecipient.firstName': 'Mira', 'decisionRecipient.email': 'mira@example.com' },
+        '?return=check',
+      ),
+    ).toBe('/referrals/new/support?return=check#main-content');
     // Check your answers cannot be reached past the problem: it leads back to the page that shows it.
     await agent.get('/referrals/new/check').expect(303).expect('Location', '/referrals/new/support?return=check');
     const page = await agent.get('/referrals/new/support?return=check').expect(200);
     expect(page.text).toContain('Confirm that the potential victim has given you permission to send the decision to this person');
-    expect(await answer(agent, 'support', { decisionTo: 'someone_else', 'decisionRecipient.firstName': 'Mira', 'decisionRecipient.email': 'mira@example.com', 'decisionRecipient.permissionGiven': 'yes' }, '?return=check')).toBe('/referrals/new/check');
+    expect(
+      await answer(
+        agent,
+        'support',
+        {
+          decisionTo: 'someone_else',
+          'decisionRecipient.firstName': 'Mira',
+          'decisionRecipient.email': 'mira@example.com',
+          'decisionRecipient.permissionGiven': 'yes',
+        },
+        '?return=check',
+      ),
+    ).toBe('/referrals/new/check');
     const check = await agent.get('/referrals/new/check').expect(200);
     expect(check.text).toContain('mira@example.com');
     // The pages not answered are said so, each with a link to answer it.
     expect(check.text).toContain('Not answered');
     expect(check.text).toContain('href="/referrals/new/assessment?return=check"');
-    const created = await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303);
+    const created = await agent
+      .post('/referrals/new/check')
+      .type('form')
+      .send({ _csrf: csrfOf(check.text) })
+      .expect(303);
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
-    const answers = (await request(app.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', await bearer('first_responder', 'Thames Valley Police')).expect(200)).body;
-    expect(answers).toMatchObject({ 'who-contact': 'someone-else', 'someone-else-first-name': 'Mira', 'someone-else-email-input': 'mira@example.com', 'someone-else-permission-check': 'someone-else-permission-check' });
+    const answers = (
+      await request(app.getHttpServer())
+        .get(`/v1/referrals/${id}/home-office-answers`)
+        .set('Authorization', await bearer('first_responder', 'Thames Valley Police'))
+        .expect(200)
+    ).body;
+    expect(answers).toMatchObject({
+      'who-contact': 'someone-else',
+      'someone-else-first-name': 'Mira',
+      'someone-else-email-input': 'mira@example.com',
+      'someone-else-permission-check': 'someone-else-permission-check',
+    });
   });
 
   it("asks the form's detailed types under each type, and county lines under criminal exploitation", async () => {
@@ -210,7 +286,12 @@ describe("the web journey asks the Home Office form's further questions", () => 
     // Something ticked under sexual exploitation and nothing under labour: the details page asks for the rest.
     const first = await adultToDetails(agent);
     expect(first).toContain('Forced to commit fraud, such as using their identity to claim benefits');
-    await agent.post('/referrals/new/details').type('form').send({ _csrf: csrfOf(first), ...DETAILS, ...types, 'exploitation.homeOfficeTypes': 'prostitution' }).expect(303).expect('Location', '/referrals/new/details#main-content');
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({ _csrf: csrfOf(first), ...DETAILS, ...types, 'exploitation.homeOfficeTypes': 'prostitution' })
+      .expect(303)
+      .expect('Location', '/referrals/new/details#main-content');
     const details = await agent.get('/referrals/new/details').expect(200);
     expect(details.text).toContain('href="#exploitation-types">Select what happened under each type of exploitation you selected, or under none of them</a>');
     await agent
@@ -222,24 +303,55 @@ describe("the web journey asks the Home Office form's further questions", () => 
     const check = await agent.get('/referrals/new/check').expect(200);
     expect(check.text).toContain('Forced to commit fraud, Forced into prostitution, Forced to commit crime');
     expect(check.text).toMatch(/County lines\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Yes/);
-    const created = await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303);
+    const created = await agent
+      .post('/referrals/new/check')
+      .type('form')
+      .send({ _csrf: csrfOf(check.text) })
+      .expect(303);
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
-    const answers = (await request(app.getHttpServer()).get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', await bearer('first_responder', 'Thames Valley Police')).expect(200)).body;
-    expect(answers).toMatchObject({ 'types-of-exploitation-forced-to-commit-fraud': 'true', 'types-of-exploitation-prostitution': 'true', 'types-of-exploitation-forced-to-commit-crime': 'true' });
+    const answers = (
+      await request(app.getHttpServer())
+        .get(`/v1/referrals/${id}/home-office-answers`)
+        .set('Authorization', await bearer('first_responder', 'Thames Valley Police'))
+        .expect(200)
+    ).body;
+    expect(answers).toMatchObject({
+      'types-of-exploitation-forced-to-commit-fraud': 'true',
+      'types-of-exploitation-prostitution': 'true',
+      'types-of-exploitation-forced-to-commit-crime': 'true',
+    });
     expect(answers['types-of-exploitation-forced-to-work']).toBeUndefined();
   });
 
   it('asks a Duty to Notify why the NRM was declined, and no support or decision questions', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     const age = await agent.get('/referrals/new').expect(200);
-    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' }).expect(303);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' })
+      .expect(303);
     const consent = await agent.get('/referrals/new/consent').expect(200);
-    await agent.post('/referrals/new/consent').type('form').send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' }).expect(303);
+    await agent
+      .post('/referrals/new/consent')
+      .type('form')
+      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' })
+      .expect(303);
     const details = await agent.get('/referrals/new/details').expect(200);
     await agent
       .post('/referrals/new/details')
       .type('form')
-      .send({ _csrf: csrfOf(details.text), 'potentialVictim.gender': 'female', 'potentialVictim.nationality': 'ERI', 'exploitation.types': 'sexual', 'exploitation.location': 'overseas', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
+      .send({
+        _csrf: csrfOf(details.text),
+        'potentialVictim.gender': 'female',
+        'potentialVictim.nationality': 'ERI',
+        'exploitation.types': 'sexual',
+        'exploitation.location': 'overseas',
+        'firstResponder.organisationType': 'police',
+        'firstResponder.name': 'Sam Officer',
+        'firstResponder.role': 'DC',
+        'firstResponder.email': 'sam@police.example',
+      })
       .expect(303);
     const exploiters = await agent.get('/referrals/new/exploiters').expect(200);
     expect(exploiters.text).toContain('Why doesn&#39;t the potential victim want their case referred to the NRM?');

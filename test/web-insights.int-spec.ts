@@ -17,7 +17,11 @@ describe('web pages (insights dashboard)', () => {
     insights = system.insights!;
     const lead = await bearer('safeguarding_lead');
     for (let i = 0; i < 3; i++) {
-      await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' })).expect(201);
+      await request(intake.getHttpServer())
+        .post('/v1/referrals')
+        .set('Authorization', lead)
+        .send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' }))
+        .expect(201);
     }
   });
 
@@ -25,7 +29,12 @@ describe('web pages (insights dashboard)', () => {
     await system?.close();
   });
 
-  const csvCount = (csv: string, table: string) => csv.split('\r\n').find((line) => line.includes(`,referrals,${table},`))?.split(',').pop();
+  const csvCount = (csv: string, table: string) =>
+    csv
+      .split('\r\n')
+      .find((line) => line.includes(`,referrals,${table},`))
+      ?.split(',')
+      .pop();
 
   it('gives a board member disclosure-controlled figures and a CSV with "c" for small counts', async () => {
     const agent = await signIn(insights, 'board_viewer');
@@ -49,7 +58,11 @@ describe('web pages (insights dashboard)', () => {
     // Without a board a board member would read every board's figures: sign-in refuses them.
     const anonymous = request.agent(insights.getHttpServer());
     const form = await anonymous.get('/sign-in').expect(200);
-    const refused = await anonymous.post('/sign-in').type('form').send({ _csrf: csrfOf(form.text), role: 'board_viewer' }).expect(400);
+    const refused = await anonymous
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), role: 'board_viewer' })
+      .expect(400);
     expect(refused.text).toContain('Select a board from the list');
   });
 
@@ -57,7 +70,11 @@ describe('web pages (insights dashboard)', () => {
     const agent = request.agent(insights.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);
     expect(page.text).toContain('<option value="safeguarding_adults_board">Safeguarding Adults Board</option>');
-    const refused = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'board_viewer', board: 'parish_council' }).expect(400);
+    const refused = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), role: 'board_viewer', board: 'parish_council' })
+      .expect(400);
     expect(refused.text).toContain('Select a board from the list');
   });
 
@@ -80,7 +97,10 @@ describe('web pages (insights dashboard)', () => {
       return {
         id: id ?? '(no id)',
         header: (head.match(/<th scope="col"/g) ?? []).length,
-        rows: rows.split('<tr').slice(1).map((row) => (row.match(/<t[hd] /g) ?? []).length),
+        rows: rows
+          .split('<tr')
+          .slice(1)
+          .map((row) => (row.match(/<t[hd] /g) ?? []).length),
       };
     });
   }
@@ -109,7 +129,11 @@ describe('web pages (insights dashboard)', () => {
     const agent = request.agent(insights.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);
     expect(page.text).not.toContain('value="first_responder"');
-    await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'first_responder', organisation: 'Thames Valley Police' }).expect(400);
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), role: 'first_responder', organisation: 'Thames Valley Police' })
+      .expect(400);
   });
 
   it('answers a bad period with an error page, and keeps /v1/statistics bearer-only', async () => {

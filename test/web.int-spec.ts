@@ -41,14 +41,22 @@ describe('web pages (intake)', () => {
     expect(res.headers.location).toBe('/sign-in?returnTo=%2Freferrals%2Fnew');
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in?returnTo=%2Freferrals').expect(200);
-    const signedIn = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead', returnTo: '/referrals' }).expect(303);
+    const signedIn = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead', returnTo: '/referrals' })
+      .expect(303);
     expect(signedIn.headers.location).toBe('/referrals');
   });
 
   it('never returns to another site after sign-in', async () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);
-    const signedIn = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead', returnTo: '//evil.example/x' }).expect(303);
+    const signedIn = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead', returnTo: '//evil.example/x' })
+      .expect(303);
     expect(signedIn.headers.location).toBe('/referrals');
   });
 
@@ -56,7 +64,11 @@ describe('web pages (intake)', () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);
     const before = /rh\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
-    const res = await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' }).expect(303);
+    const res = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' })
+      .expect(303);
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/rh\.sid=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -70,7 +82,9 @@ describe('web pages (intake)', () => {
     expect(res.text).toContain('Your answers could not be sent');
     const forged = await agent.post('/referrals/new').type('form').send({ under18: 'yes', _csrf: 'forged' }).expect(403);
     expect(forged.text).toContain('Your answers could not be sent');
-    const audited = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'access.refused' AND details->>'reason' = 'CSRF token missing or wrong'`);
+    const audited = await sql.query(
+      `SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'access.refused' AND details->>'reason' = 'CSRF token missing or wrong'`,
+    );
     expect(audited.rows[0].n).toBeGreaterThanOrEqual(2);
   });
 
@@ -82,8 +96,20 @@ describe('web pages (intake)', () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     await agent.get('/referrals/new').expect(200);
     await agent.get('/reviews').expect(403);
-    const other = await server().post('/v1/referrals').set('Authorization', await bearer('safeguarding_lead')).send(adultNrm({ firstResponder: { organisation: 'Hope for Justice', organisationType: 'ngo', name: 'A Worker', role: 'Caseworker', email: 'a@hope.example' } })).expect(201);
-    const own = await server().post('/v1/referrals').set('Authorization', await bearer('first_responder', 'Thames Valley Police')).send(adultNrm()).expect(201);
+    const other = await server()
+      .post('/v1/referrals')
+      .set('Authorization', await bearer('safeguarding_lead'))
+      .send(
+        adultNrm({
+          firstResponder: { organisation: 'Hope for Justice', organisationType: 'ngo', name: 'A Worker', role: 'Caseworker', email: 'a@hope.example' },
+        }),
+      )
+      .expect(201);
+    const own = await server()
+      .post('/v1/referrals')
+      .set('Authorization', await bearer('first_responder', 'Thames Valley Police'))
+      .send(adultNrm())
+      .expect(201);
     const list = await agent.get('/referrals').expect(200);
     expect(list.text).toContain(own.body.reference);
     expect(list.text).not.toContain(other.body.reference);
@@ -93,7 +119,11 @@ describe('web pages (intake)', () => {
 
   it("filters the safeguarding lead's referrals list with the API's own query rules", async () => {
     const lead = await bearer('safeguarding_lead');
-    const dtn = await server().post('/v1/referrals').set('Authorization', lead).send({ ...adultNrm(), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } }).expect(201);
+    const dtn = await server()
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send({ ...adultNrm(), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } })
+      .expect(201);
     const nrm = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
     const filtered = await agent.get('/referrals?kind=dtn&status=&caseSystem=&organisation=&from=&to=').expect(200);
@@ -109,10 +139,18 @@ describe('web pages (intake)', () => {
     const today = new Date();
     // 9am today, or now when that is still to come (a referral is never dated in the future).
     const referredAt = new Date(Math.min(Date.now(), Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 9))).toISOString();
-    const dtn = await server().post('/v1/referrals').set('Authorization', lead).send({ ...adultNrm({ referredAt }), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } }).expect(201);
+    const dtn = await server()
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send({ ...adultNrm({ referredAt }), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } })
+      .expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
     const [y, m, d] = referredAt.slice(0, 10).split('-').map(Number);
-    const typed = await agent.get(`/referrals?kind=dtn&organisation=thames+valley&from=${d}/${m}/${y}&to=${encodeURIComponent(`${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`)}`).expect(200);
+    const typed = await agent
+      .get(
+        `/referrals?kind=dtn&organisation=thames+valley&from=${d}/${m}/${y}&to=${encodeURIComponent(`${d} ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`)}`,
+      )
+      .expect(200);
     expect(typed.text).toContain(dtn.body.reference);
     expect(typed.text).toContain('Anonymous: never linked to a person');
     const parts = await agent.get(`/referrals?kind=dtn&from-day=${d}&from-month=${m}&from-year=${y}`).expect(200);
@@ -126,7 +164,11 @@ describe('web pages (intake)', () => {
     const page = await agent.get('/sign-in').expect(200);
     // Intake offers only its own roles at sign-in.
     expect(page.text).not.toContain('value="board_viewer"');
-    await agent.post('/sign-in').type('form').send({ _csrf: csrfOf(page.text), role: 'board_viewer' }).expect(400);
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), role: 'board_viewer' })
+      .expect(400);
   });
 
   it('keeps /v1 bearer-only: a page session is no API credential', async () => {
@@ -137,9 +179,17 @@ describe('web pages (intake)', () => {
   it('creates a referral from the pages with the API rules, and audits it like the API', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     const age = await agent.get('/referrals/new').expect(200);
-    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' }).expect(303);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' })
+      .expect(303);
     const consent = await agent.get('/referrals/new/consent').expect(200);
-    const toDetails = await agent.post('/referrals/new/consent').type('form').send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' }).expect(303);
+    const toDetails = await agent
+      .post('/referrals/new/consent')
+      .type('form')
+      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' })
+      .expect(303);
     expect(toDetails.headers.location).toBe('/referrals/new/details');
     const details = await agent.get('/referrals/new/details').expect(200);
     // An anonymous Duty to Notify asks no name, date of birth or contact.
@@ -150,7 +200,18 @@ describe('web pages (intake)', () => {
     const refused = await agent
       .post('/referrals/new/details')
       .type('form')
-      .send({ _csrf: csrfOf(details.text), 'potentialVictim.firstName': 'Smuggled', 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': 'labour', 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
+      .send({
+        _csrf: csrfOf(details.text),
+        'potentialVictim.firstName': 'Smuggled',
+        'potentialVictim.gender': 'male',
+        'potentialVictim.nationality': 'ERI',
+        'exploitation.types': 'labour',
+        'exploitation.location': 'uk',
+        'firstResponder.organisationType': 'police',
+        'firstResponder.name': 'Sam Officer',
+        'firstResponder.role': 'DC',
+        'firstResponder.email': 'sam@police.example',
+      })
       .expect(303);
     expect(refused.headers.location).toMatch(/^\/referrals\/new\/details/);
     expect((await agent.get('/referrals/new/details').expect(200)).text).toContain('must not be given in an anonymous Duty to Notify notification');
@@ -159,7 +220,17 @@ describe('web pages (intake)', () => {
     const toCheck = await agent
       .post('/referrals/new/details')
       .type('form')
-      .send({ _csrf: csrfOf(details.text), 'potentialVictim.gender': 'male', 'potentialVictim.nationality': 'ERI', 'exploitation.types': ['labour', 'criminal'], 'exploitation.location': 'uk', 'firstResponder.organisationType': 'police', 'firstResponder.name': 'Sam Officer', 'firstResponder.role': 'DC', 'firstResponder.email': 'sam@police.example' })
+      .send({
+        _csrf: csrfOf(details.text),
+        'potentialVictim.gender': 'male',
+        'potentialVictim.nationality': 'ERI',
+        'exploitation.types': ['labour', 'criminal'],
+        'exploitation.location': 'uk',
+        'firstResponder.organisationType': 'police',
+        'firstResponder.name': 'Sam Officer',
+        'firstResponder.role': 'DC',
+        'firstResponder.email': 'sam@police.example',
+      })
       .expect(303);
     expect(toCheck.headers.location).toBe('/referrals/new/check');
     // Check your answers: read back in words, nothing written yet, nothing personal in the page's form.
@@ -176,9 +247,18 @@ describe('web pages (intake)', () => {
     expect(check.text).toContain('href="/referrals/new/details"');
     const again = await agent.get('/referrals/new/details').expect(200);
     expect(again.text).toContain('value="sam@police.example"');
-    const created = await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303);
+    const created = await agent
+      .post('/referrals/new/check')
+      .type('form')
+      .send({ _csrf: csrfOf(check.text) })
+      .expect(303);
     // Submitting again (Back, then Submit) sends nothing twice: the journey's answers are gone.
-    await agent.post('/referrals/new/check').type('form').send({ _csrf: csrfOf(check.text) }).expect(303).expect('Location', '/referrals/new');
+    await agent
+      .post('/referrals/new/check')
+      .type('form')
+      .send({ _csrf: csrfOf(check.text) })
+      .expect(303)
+      .expect('Location', '/referrals/new');
     expect((await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n).toBe(referralsBefore + 1);
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
     const row = await sql.query(`SELECT kind, anonymous, organisation, route_system FROM central.referrals WHERE id = $1`, [id]);
@@ -186,12 +266,15 @@ describe('web pages (intake)', () => {
     const audit = await sql.query(`SELECT action FROM central.audit_events WHERE subject_id = $1 ORDER BY id`, [id]);
     expect(audit.rows.map((r) => r.action)).toEqual(['referral.create']);
     const confirmation = await agent.get(created.headers.location).expect(200);
-    expect(confirmation.text).toContain("the adults&#39; case system (AIS)");
+    expect(confirmation.text).toContain('the adults&#39; case system (AIS)');
   });
 
   /** Every Change link of Check your answers leads to a page that asks that answer, at the answer itself. */
   async function expectChangeLinksLand(agent: Awaited<ReturnType<typeof signIn>>, check: string): Promise<string[]> {
-    const hrefs = [...check.matchAll(/<a class="govuk-link" href="([^"]+)">Change<span class="govuk-visually-hidden"> ([^<]+)<\/span>/g)].map((m) => ({ href: m[1].replace(/&amp;/g, '&'), what: m[2] }));
+    const hrefs = [...check.matchAll(/<a class="govuk-link" href="([^"]+)">Change<span class="govuk-visually-hidden"> ([^<]+)<\/span>/g)].map((m) => ({
+      href: m[1].replace(/&amp;/g, '&'),
+      what: m[2],
+    }));
     expect(hrefs.length).toBeGreaterThan(5);
     for (const { href, what } of hrefs) {
       const [path, anchor] = href.split('#');
@@ -204,9 +287,17 @@ describe('web pages (intake)', () => {
   it("links each answer's Change on Check your answers to the page that asks it, and offers none for a fixed organisation", async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     const age = await agent.get('/referrals/new').expect(200);
-    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'no' }).expect(303);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'no' })
+      .expect(303);
     const consent = await agent.get('/referrals/new/consent').expect(200);
-    await agent.post('/referrals/new/consent').type('form').send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' }).expect(303);
+    await agent
+      .post('/referrals/new/consent')
+      .type('form')
+      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' })
+      .expect(303);
     const details = await agent.get('/referrals/new/details').expect(200);
     await agent
       .post('/referrals/new/details')
@@ -239,7 +330,11 @@ describe('web pages (intake)', () => {
   it('lets a safeguarding lead change the organisation they typed, from Check your answers', async () => {
     const agent = await signIn(app, 'safeguarding_lead');
     const age = await agent.get('/referrals/new').expect(200);
-    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'yes' }).expect(303);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'yes' })
+      .expect(303);
     const details = await agent.get('/referrals/new/details').expect(200);
     await agent
       .post('/referrals/new/details')
@@ -254,7 +349,7 @@ describe('web pages (intake)', () => {
         cooperatesWithAuthorities: 'yes',
         'potentialVictim.gender': 'male',
         'potentialVictim.nationality': 'VNM',
-        'firstResponder.organisation': 'Barnardo\'s',
+        'firstResponder.organisation': "Barnardo's",
         'firstResponder.organisationType': 'ngo',
         'firstResponder.name': 'Sam Worker',
         'firstResponder.role': 'Support worker',
@@ -271,7 +366,11 @@ describe('web pages (intake)', () => {
   it('warns on Check your answers, before Submit, when under 18 and the date of birth disagree', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     const age = await agent.get('/referrals/new').expect(200);
-    await agent.post('/referrals/new').type('form').send({ _csrf: csrfOf(age.text), under18: 'yes' }).expect(303);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'yes' })
+      .expect(303);
     const details = await agent.get('/referrals/new/details').expect(200);
     await agent
       .post('/referrals/new/details')
@@ -301,7 +400,12 @@ describe('web pages (intake)', () => {
     // Left unfinished, the journey is offered again, and can be forgotten before a referral about someone else.
     const again = await agent.get('/referrals/new').expect(200);
     expect(again.text).toContain('You have a referral in progress');
-    await agent.post('/referrals/new/discard').type('form').send({ _csrf: csrfOf(again.text) }).expect(303).expect('Location', '/referrals/new');
+    await agent
+      .post('/referrals/new/discard')
+      .type('form')
+      .send({ _csrf: csrfOf(again.text) })
+      .expect(303)
+      .expect('Location', '/referrals/new');
     expect((await agent.get('/referrals/new').expect(200)).text).not.toContain('You have a referral in progress');
     await agent.get('/referrals/new/check').expect(303).expect('Location', '/referrals/new');
   });

@@ -10,7 +10,8 @@ describe(combineWrites.name, () => {
   let ds: DataSource;
   const outbox = () => new OutboxRepository(ds);
   const audit = () => new AuditRepository(ds);
-  const count = async (table: string, where: string, value: string) => Number((await ds.query(`SELECT count(*)::int AS n FROM central.${table} WHERE ${where} = $1`, [value]))[0].n);
+  const count = async (table: string, where: string, value: string) =>
+    Number((await ds.query(`SELECT count(*)::int AS n FROM central.${table} WHERE ${where} = $1`, [value]))[0].n);
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -24,10 +25,21 @@ describe(combineWrites.name, () => {
 
   it('writes every part, each with its own parameters', async () => {
     const id = randomUUID();
-    await runWrite(ds.manager, combineWrites([
-      outbox().addPart({ topic: 'deliver', aggregateId: id, jobId: `deliver-${id}`, payload: { referralId: id } }),
-      audit().appendPart({ actorSub: 'tester', actorRole: 'safeguarding_lead', action: 'test.write', outcome: 'allowed', subjectType: 'referral', subjectId: id, details: { n: 1 } }),
-    ]));
+    await runWrite(
+      ds.manager,
+      combineWrites([
+        outbox().addPart({ topic: 'deliver', aggregateId: id, jobId: `deliver-${id}`, payload: { referralId: id } }),
+        audit().appendPart({
+          actorSub: 'tester',
+          actorRole: 'safeguarding_lead',
+          action: 'test.write',
+          outcome: 'allowed',
+          subjectType: 'referral',
+          subjectId: id,
+          details: { n: 1 },
+        }),
+      ]),
+    );
     expect(await count('outbox', 'job_id', `deliver-${id}`)).toBe(1);
     const [row] = await ds.query(`SELECT actor_sub, action, details FROM central.audit_events WHERE subject_id = $1`, [id]);
     expect(row).toEqual({ actor_sub: 'tester', action: 'test.write', details: { n: 1 } });

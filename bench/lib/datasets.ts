@@ -63,7 +63,11 @@ export function readFake1000(dir: string): BenchmarkDataset {
   return { name: 'fake_1000', records, truth };
 }
 
-const words = (v: string | null | undefined): string[] => (v ?? '').toLowerCase().split(/[^\p{L}\p{N}'.-]+/u).filter(Boolean);
+const words = (v: string | null | undefined): string[] =>
+  (v ?? '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'.-]+/u)
+    .filter(Boolean);
 
 /**
  * The words of a full name left once the first name and surname are taken out: the middle names (and any title,

@@ -21,12 +21,17 @@ function readOds(bytes: Uint8Array): { mimetype: string; sheets: Map<string, Arr
   const sheets = new Map<string, Array<Array<string | number>>>();
   for (const [, name, body] of content.matchAll(/<table:table table:name="([^"]*)">(.*?)<\/table:table>/gs)) {
     const rows = [...body.matchAll(/<table:table-row>(.*?)<\/table:table-row>/gs)].map(([, row]) =>
-      [...row.matchAll(/<table:table-cell([^>]*?)(?:\/>|>(.*?)<\/table:table-cell>)/gs)]
-        .map(([, attributes, inner]) => {
-          const value = /office:value="([^"]*)"/.exec(attributes);
-          if (value) return Number(value[1]);
-          return (inner ?? '').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
-        }),
+      [...row.matchAll(/<table:table-cell([^>]*?)(?:\/>|>(.*?)<\/table:table-cell>)/gs)].map(([, attributes, inner]) => {
+        const value = /office:value="([^"]*)"/.exec(attributes);
+        if (value) return Number(value[1]);
+        return (inner ?? '')
+          .replace(/<[^>]+>/g, '')
+          .replace(/&amp;/g, '&')
+          .replace(/&lt;/g, '<')
+          .replace(/&gt;/g, '>')
+          .replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'");
+      }),
     );
     sheets.set(name.replace(/&amp;/g, '&'), rows);
   }
@@ -58,7 +63,11 @@ describe('board packs in Chromium', () => {
     await fixtures.referrals(23, (i) => ({ referredAt: `2022-05-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`, gender: i < 3 ? 'female' : 'male' }));
     await fixtures.referrals(8, (i) => ({ referredAt: `2022-05-${String(1 + i).padStart(2, '0')}T10:00:00Z`, under18: 'yes', gender: 'male' }));
     const lead = await bearer('safeguarding_lead');
-    await request(insights.getHttpServer()).post('/v1/board-reports').set('Authorization', lead).send({ audience: 'safeguarding_adults_board', period: '2022-Q2' }).expect(201);
+    await request(insights.getHttpServer())
+      .post('/v1/board-reports')
+      .set('Authorization', lead)
+      .send({ audience: 'safeguarding_adults_board', period: '2022-Q2' })
+      .expect(201);
     reports = (await request(insights.getHttpServer()).get('/v1/board-reports?pageSize=100').set('Authorization', lead).expect(200)).body.items;
     browser = await launchChromium();
   });
@@ -86,10 +95,14 @@ describe('board packs in Chromium', () => {
 
   /** The values of a row of a table on a board report page, by the row's label. */
   async function rowValues(page: Page, tableId: string, label: string): Promise<string[]> {
-    return page.$$eval(`#table-${tableId} tbody tr`, (rows, wanted) => {
-      const row = rows.find((r) => r.querySelector('th')?.textContent?.trim() === wanted);
-      return row ? [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '') : [];
-    }, label);
+    return page.$$eval(
+      `#table-${tableId} tbody tr`,
+      (rows, wanted) => {
+        const row = rows.find((r) => r.querySelector('th')?.textContent?.trim() === wanted);
+        return row ? [...row.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '') : [];
+      },
+      label,
+    );
   }
 
   async function download(page: Page, linkText: string): Promise<string> {

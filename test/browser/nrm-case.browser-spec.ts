@@ -44,7 +44,10 @@ describe('NRM case on the referral page, in Chromium', () => {
     return page;
   }
 
-  async function recordDecision(page: Page, decision: { type: string; outcome?: string; day: string; month: string; year: string; authority?: string }): Promise<void> {
+  async function recordDecision(
+    page: Page,
+    decision: { type: string; outcome?: string; day: string; month: string; year: string; authority?: string },
+  ): Promise<void> {
     await page.check(`input[name="type"][value="${decision.type}"]`);
     if (decision.outcome) await page.check(`input[name="outcome"][value="${decision.outcome}"]`);
     await page.fill('#decision-decidedOn-day', decision.day);
@@ -57,7 +60,11 @@ describe('NRM case on the referral page, in Chromium', () => {
 
   it('records RG negative, a reconsideration request and an overturned positive RG; the statistics count the final outcome once', async () => {
     const lead = await bearer('safeguarding_lead');
-    const created = await request(intakeUrl).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' })).expect(201);
+    const created = await request(intakeUrl)
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' }))
+      .expect(201);
     const id = created.body.id as string;
     const page = await leadPage();
     await page.goto(`${intakeUrl}/referrals/${id}`);
@@ -81,7 +88,13 @@ describe('NRM case on the referral page, in Chromium', () => {
     expect(history).toEqual([
       ['20 May 2026', 'Reasonable grounds decision', 'Negative', 'Single Competent Authority (SCA)', 'Negative reasonable grounds decision'],
       ['27 May 2026', 'Reconsideration requested', '–', 'Not stated', 'Reconsideration requested'],
-      ['15 June 2026', 'Reasonable grounds decision', 'Positive, overturned on reconsideration', 'Single Competent Authority (SCA)', 'Positive reasonable grounds, awaiting conclusive grounds decision'],
+      [
+        '15 June 2026',
+        'Reasonable grounds decision',
+        'Positive, overturned on reconsideration',
+        'Single Competent Authority (SCA)',
+        'Positive reasonable grounds, awaiting conclusive grounds decision',
+      ],
     ]);
     expect(await page.textContent('#nrm-case + dl')).toContain('Positive reasonable grounds, awaiting conclusive grounds decision');
     expect(await axeViolations(page)).toEqual([]);

@@ -70,7 +70,11 @@ describe('web pages in Chromium', () => {
   });
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      acceptDownloads: true,
+      viewport: { width: 1100, height: 900 },
+    });
     contexts.push(context);
     return context.newPage();
   }
@@ -98,12 +102,18 @@ describe('web pages in Chromium', () => {
   async function expectNoAxeViolationsWithRevealingRadios(page: Page): Promise<void> {
     const violations = await axeViolations(page);
     const revealing = async (selector: string) =>
-      page.evaluate(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); return !!e && e.type === 'radio' && e.hasAttribute('aria-controls') && !!e.closest('.govuk-radios'); })()`);
+      page.evaluate(
+        `(() => { const e = document.querySelector(${JSON.stringify(selector)}); return !!e && e.type === 'radio' && e.hasAttribute('aria-controls') && !!e.closest('.govuk-radios'); })()`,
+      );
     const kept: typeof violations = [];
     for (const v of violations) {
       const nodes: (typeof v)['nodes'] = [];
       for (const n of v.nodes) {
-        const setAside = v.id === 'aria-allowed-attr' && /aria-expanded/.test(n.failureSummary ?? '') && !/aria-(?!expanded)/.test((n.failureSummary ?? '').replace(/aria-expanded/g, '')) && (await revealing(n.target[0]));
+        const setAside =
+          v.id === 'aria-allowed-attr' &&
+          /aria-expanded/.test(n.failureSummary ?? '') &&
+          !/aria-(?!expanded)/.test((n.failureSummary ?? '').replace(/aria-expanded/g, '')) &&
+          (await revealing(n.target[0]));
         if (!setAside) nodes.push(n);
       }
       if (nodes.length > 0) kept.push({ ...v, nodes });
@@ -175,16 +185,22 @@ describe('web pages in Chromium', () => {
     // Referral Hub sends nothing to the Home Office: the page says so and where it must also be submitted.
     expect(confirmation).toContain('This has not been sent to the Home Office');
     expect(confirmation).not.toMatch(/Home Office aims to decide|Referral submitted/);
-    expect(await page.getAttribute('a:has-text("Home Office\'s online form")', 'href')).toBe('https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder');
+    expect(await page.getAttribute('a:has-text("Home Office\'s online form")', 'href')).toBe(
+      'https://www.gov.uk/guidance/report-modern-slavery-as-a-first-responder',
+    );
     await expectNoAxeViolations(page);
     await screenshot(page, '03-child-confirmation');
 
     // The router delivers it: the referral's page shows it sent.
     await page.click('text=See the referral and its status');
-    await eventually(async () => {
-      await page.reload();
-      return (await page.textContent('h1'))?.includes('Sent');
-    }, 20000, 300);
+    await eventually(
+      async () => {
+        await page.reload();
+        return (await page.textContent('h1'))?.includes('Sent');
+      },
+      20000,
+      300,
+    );
     expect(await page.textContent('main')).toMatch(/LCS \S+/);
     await expectNoAxeViolations(page);
 
@@ -228,7 +244,14 @@ describe('web pages in Chromium', () => {
     await page.click('button:has-text("Continue")');
     await page.waitForURL('**/referrals/new/details');
     expect(await page.textContent('.govuk-inset-text')).toContain('anonymous');
-    for (const hidden of ['#potentialVictim-firstName', '#potentialVictim-lastName', '#potentialVictim-dateOfBirth-day', '#potentialVictim-nhsNumber', '#potentialVictim-contact-email', '#localAuthorityContact-authority']) {
+    for (const hidden of [
+      '#potentialVictim-firstName',
+      '#potentialVictim-lastName',
+      '#potentialVictim-dateOfBirth-day',
+      '#potentialVictim-nhsNumber',
+      '#potentialVictim-contact-email',
+      '#localAuthorityContact-authority',
+    ]) {
       expect({ hidden, count: await page.locator(hidden).count() }).toEqual({ hidden, count: 0 });
     }
     await page.check('input[name="exploitation.types"][value="labour"]');
@@ -244,12 +267,17 @@ describe('web pages in Chromium', () => {
     expect(await page.textContent('.govuk-panel')).toContain('Notification logged for the council');
     expect(await page.textContent('main')).toContain("the adults' case system (AIS)");
     const id = /\/referrals\/([0-9a-f-]{36})\//.exec(page.url())![1];
-    const row = await sql.query(`SELECT kind, anonymous, details->'potentialVictim' AS victim, details->'exploitation'->'countries' AS countries FROM central.referrals WHERE id = $1`, [id]);
+    const row = await sql.query(
+      `SELECT kind, anonymous, details->'potentialVictim' AS victim, details->'exploitation'->'countries' AS countries FROM central.referrals WHERE id = $1`,
+      [id],
+    );
     expect(row.rows[0]).toEqual({ kind: 'dtn', anonymous: true, victim: { gender: 'male', nationality: 'ERI' }, countries: ['LBY'] });
 
     // Logged a week ago (the clock cannot move, the row can) and not submitted: it is on the worklist.
     await sql.query(`UPDATE central.referrals SET received_at = now() - interval '7 days' WHERE id = $1`, [id]);
-    const { rows: [logged] } = await sql.query(`SELECT reference FROM central.referrals WHERE id = $1`, [id]);
+    const {
+      rows: [logged],
+    } = await sql.query(`SELECT reference FROM central.referrals WHERE id = $1`, [id]);
     await page.click('nav a:has-text("Not yet submitted")');
     await page.waitForURL('**/worklists/not-submitted');
     expect(await page.textContent('table.govuk-table')).toContain(logged.reference);
@@ -320,7 +348,10 @@ describe('web pages in Chromium', () => {
     // Back from the confirmation cannot send it twice: the journey is over.
     await page.goBack();
     expect(new URL(page.url()).pathname).toBe('/referrals/new');
-    const id = /\/referrals\/([0-9a-f-]{36})\//.exec((await sql.query(`SELECT '/referrals/' || id || '/' AS p FROM central.referrals WHERE details->'potentialVictim'->>'lastName' = 'Hoxha'`)).rows[0].p as string)![1];
+    const id = /\/referrals\/([0-9a-f-]{36})\//.exec(
+      (await sql.query(`SELECT '/referrals/' || id || '/' AS p FROM central.referrals WHERE details->'potentialVictim'->>'lastName' = 'Hoxha'`)).rows[0]
+        .p as string,
+    )![1];
     expect(id).toBeDefined();
     expect(errors).toEqual([]);
   });
@@ -410,7 +441,18 @@ describe('web pages in Chromium', () => {
 
     await page.waitForURL('**/referrals/new/check');
     const main = (await page.textContent('main')) ?? '';
-    for (const shown of ['Forced to commit fraud, Forced to commit crime', 'Durrës, Albania', 'By lorry to Dover', 'Within the last month', 'Afraid of the exploiters', 'A car wash in Slough', 'Solicitor', 'mira@example.com', 'England']) expect(main).toContain(shown);
+    for (const shown of [
+      'Forced to commit fraud, Forced to commit crime',
+      'Durrës, Albania',
+      'By lorry to Dover',
+      'Within the last month',
+      'Afraid of the exploiters',
+      'A car wash in Slough',
+      'Solicitor',
+      'mira@example.com',
+      'England',
+    ])
+      expect(main).toContain(shown);
     await expectNoAxeViolations(page);
     await screenshot(page, '06h-check-with-questions');
     // Change returns to the check.
@@ -423,7 +465,10 @@ describe('web pages in Chromium', () => {
     await page.click('button:has-text("Submit referral")');
     await page.waitForURL('**/confirmation');
     const id = /\/referrals\/([0-9a-f-]{36})\//.exec(page.url())![1];
-    const row = await sql.query(`SELECT details->'exploitation'->'homeOfficeTypes' AS types, details->'decisionRecipient'->>'email' AS recipient, county_lines FROM central.referrals WHERE id = $1`, [id]);
+    const row = await sql.query(
+      `SELECT details->'exploitation'->'homeOfficeTypes' AS types, details->'decisionRecipient'->>'email' AS recipient, county_lines FROM central.referrals WHERE id = $1`,
+      [id],
+    );
     expect(row.rows[0]).toEqual({ types: ['forced-to-commit-fraud', 'forced-to-commit-crime'], recipient: 'mira@example.com', county_lines: true });
   }, 240_000);
 
@@ -491,7 +536,9 @@ describe('web pages in Chromium', () => {
     const a = await enterDirectly(ais, { subject: { firstName: first, lastName: family, dateOfBirth, sex: 'male', nationality: 'SDN' } });
     await eventually(async () => (await sql.query(`SELECT 1 FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [a])).rowCount);
     const b = await enterDirectly(ais, { subject: { firstName: second, lastName: family, dateOfBirth, sex: 'male', nationality: 'SDN' } });
-    await eventually(async () => (await sql.query(`SELECT 1 FROM central.review_items WHERE system = 'AIS' AND record_id = $1 AND status = 'open'`, [b])).rowCount);
+    await eventually(
+      async () => (await sql.query(`SELECT 1 FROM central.review_items WHERE system = 'AIS' AND record_id = $1 AND status = 'open'`, [b])).rowCount,
+    );
     return { a, b };
   }
 
@@ -532,7 +579,9 @@ describe('web pages in Chromium', () => {
     await page.fill('#reason', 'same person, spelling');
     await page.click('button:has-text("Save decision")');
     expect(await page.textContent('.govuk-notification-banner')).toContain('the same person');
-    const linked = await sql.query(`SELECT record_id, person_id FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [[second.a, second.b]]);
+    const linked = await sql.query(`SELECT record_id, person_id FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [
+      [second.a, second.b],
+    ]);
     const persons = new Set(linked.rows.map((r) => r.person_id));
     expect(persons.size).toBe(1);
     const personId = [...persons][0] as string;
@@ -570,7 +619,9 @@ describe('web pages in Chromium', () => {
 
     // Merge found by searching a name: no id is ever typed or shown as a heading.
     const third = await possibleMatch('Musa', 'Isa', 'Adam', '2001-01-01');
-    const thirdPersons = await sql.query(`SELECT record_id, person_id FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [[third.a, third.b]]);
+    const thirdPersons = await sql.query(`SELECT record_id, person_id FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [
+      [third.a, third.b],
+    ]);
     const personOfA = thirdPersons.rows.find((r) => r.record_id === third.a).person_id as string;
     await page.goto(`${intakeUrl}/persons/${personOfA}`);
     expect(await page.textContent('h1')).toBe('Musa Adam, born 1 January 2001');
@@ -587,7 +638,9 @@ describe('web pages in Chromium', () => {
     await screenshot(page, '09c-merge-confirm');
     await page.click('button:has-text("Merge these persons")');
     expect(await page.textContent('.govuk-notification-banner')).toContain('Merged: 1 record');
-    const merged = await sql.query(`SELECT count(DISTINCT person_id)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [[third.a, third.b]]);
+    const merged = await sql.query(`SELECT count(DISTINCT person_id)::int AS n FROM central.record_links WHERE system = 'AIS' AND record_id = ANY($1)`, [
+      [third.a, third.b],
+    ]);
     expect(merged.rows[0].n).toBe(1);
     const history = await sql.query(`SELECT reason FROM central.link_history WHERE system = 'AIS' AND record_id = $1 AND action = 'merge'`, [third.b]);
     expect(history.rows.map((r) => r.reason)).toEqual(['same mobile number in both referrals']);
@@ -599,16 +652,42 @@ describe('web pages in Chromium', () => {
 
   it("shows a person's timeline across LCS and AIS, with the move to adults' services", async () => {
     const lead = await bearer('safeguarding_lead');
-    const created = await request(intakeUrl).post('/v1/referrals').set('Authorization', lead).send(childNrm({ referredAt: new Date().toISOString(), potentialVictim: { gender: 'female', nationality: 'NGA', firstName: 'Blessing', lastName: 'Okoro', dateOfBirth: '2009-06-06' } })).expect(201);
+    const created = await request(intakeUrl)
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(
+        childNrm({
+          referredAt: new Date().toISOString(),
+          potentialVictim: { gender: 'female', nationality: 'NGA', firstName: 'Blessing', lastName: 'Okoro', dateOfBirth: '2009-06-06' },
+        }),
+      )
+      .expect(201);
     const id = created.body.id as string;
     const personOf = async () => (await request(intakeUrl).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body.personId as string | null;
     await eventually(personOf, 20000, 200);
-    await request(intakeUrl).post(`/v1/referrals/${id}/age-assessment`).set('Authorization', lead).send({ assessedOn: new Date().toISOString().slice(0, 10), outcome: 'adult', authority: 'Buckinghamshire Council' }).expect(201);
-    await eventually(async () => (await sql.query(`SELECT 1 FROM central.transitions WHERE referral_id = $1 AND status = 'completed'`, [id])).rowCount, 20000, 200);
-    const personId = await eventually(async () => {
-      const rows = await sql.query(`SELECT DISTINCT person_id FROM central.record_links l JOIN central.record_links m USING (person_id) WHERE l.system = 'LCS' AND m.system = 'AIS' AND l.record_id = (SELECT case_record_id FROM central.transitions t JOIN central.referrals r ON r.id = t.referral_id WHERE r.id = $1 LIMIT 1)`, [id]).catch(() => ({ rows: [] as Array<{ person_id: string }> }));
-      return rows.rows[0]?.person_id ?? (await personOf());
-    }, 20000, 200);
+    await request(intakeUrl)
+      .post(`/v1/referrals/${id}/age-assessment`)
+      .set('Authorization', lead)
+      .send({ assessedOn: new Date().toISOString().slice(0, 10), outcome: 'adult', authority: 'Buckinghamshire Council' })
+      .expect(201);
+    await eventually(
+      async () => (await sql.query(`SELECT 1 FROM central.transitions WHERE referral_id = $1 AND status = 'completed'`, [id])).rowCount,
+      20000,
+      200,
+    );
+    const personId = await eventually(
+      async () => {
+        const rows = await sql
+          .query(
+            `SELECT DISTINCT person_id FROM central.record_links l JOIN central.record_links m USING (person_id) WHERE l.system = 'LCS' AND m.system = 'AIS' AND l.record_id = (SELECT case_record_id FROM central.transitions t JOIN central.referrals r ON r.id = t.referral_id WHERE r.id = $1 LIMIT 1)`,
+            [id],
+          )
+          .catch(() => ({ rows: [] as Array<{ person_id: string }> }));
+        return rows.rows[0]?.person_id ?? (await personOf());
+      },
+      20000,
+      200,
+    );
     const page = await newPage();
     await signIn(page, intakeUrl, 'safeguarding_lead');
     await page.goto(`${intakeUrl}/persons/${personId}`);
@@ -630,7 +709,12 @@ describe('web pages in Chromium', () => {
     const created = await request(intakeUrl)
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send(childNrm({ referredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(), potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Elira', lastName: 'Kola', dateOfBirth: birth } }))
+      .send(
+        childNrm({
+          referredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
+          potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Elira', lastName: 'Kola', dateOfBirth: birth },
+        }),
+      )
       .expect(201);
     const reference = created.body.reference as string;
     const page = await newPage();

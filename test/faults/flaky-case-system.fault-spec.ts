@@ -43,7 +43,7 @@ describe('case systems slow and failing half their calls', () => {
     expect(await count(sql, `SELECT count(*) AS n FROM central.referrals WHERE routing_attempts > 1`)).toBeGreaterThan(0);
   });
 
-  it('counts the retries and the deliveries in the router\'s metrics, and request latency by route template in intake\'s', async () => {
+  it("counts the retries and the deliveries in the router's metrics, and request latency by route template in intake's", async () => {
     const retried = await count(sql, `SELECT coalesce(sum(routing_attempts - 1), 0) AS n FROM central.referrals`);
     const router = await (await fetch(`${system.app('router').url}/metrics`)).text();
     expect(metricValue(router, 'rh_routing_retries_total')).toBe(retried);

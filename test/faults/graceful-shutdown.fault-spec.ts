@@ -35,7 +35,10 @@ describe('graceful shutdown on SIGTERM', () => {
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE central.referrals IN EXCLUSIVE MODE');
     const inFlight = postOne(intake.url, token, adultNrm(), 60_000);
-    await eventually(async () => (await count(sql, `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name])) > 0, 10_000);
+    await eventually(
+      async () => (await count(sql, `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name])) > 0,
+      10_000,
+    );
 
     const exit = intake.signal('SIGTERM');
     await sleep(1000);
@@ -60,7 +63,10 @@ describe('graceful shutdown on SIGTERM', () => {
     const posted = await postOne(system.app('intake').url, await bearer('safeguarding_lead'), adultNrm());
     expect(posted.status).toBe(201);
     // The job is active: the router is inside its 3 s call to AIS.
-    await eventually(async () => metricValue(await (await fetch(`${router.url}/metrics`)).text(), 'rh_queue_jobs', { queue: 'routing', state: 'active' }) === 1, 10_000);
+    await eventually(
+      async () => metricValue(await (await fetch(`${router.url}/metrics`)).text(), 'rh_queue_jobs', { queue: 'routing', state: 'active' }) === 1,
+      10_000,
+    );
 
     const ended = await router.signal('SIGTERM', 30_000);
     expect(ended.code === 0 || ended.signal === 'SIGTERM').toBe(true);

@@ -88,7 +88,8 @@ describe('PostgreSQL restarted mid-run', () => {
       expect(await notDeliveredOnce(sql, accepted)).toEqual({});
     });
     await eventually(
-      () => withSql(async (sql) => Number((await sql.query(`SELECT count(*) AS n FROM central.referrals WHERE person_id IS NOT NULL`)).rows[0].n) === named.length),
+      () =>
+        withSql(async (sql) => Number((await sql.query(`SELECT count(*) AS n FROM central.referrals WHERE person_id IS NOT NULL`)).rows[0].n) === named.length),
       120_000,
       1000,
     );

@@ -46,19 +46,48 @@ function mutate(body: Json, path: Path, mutation: Mutation): Json {
 /** Values a careless or hostile client might put anywhere: wrong types, edge strings, huge and odd numbers. */
 const oddValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
-  fc.constantFrom(null, '', ' ', '0', 'true', 'UNK', 'yes', 'not_sure', 'nrm', 'dtn', '1899-12-31', '2099-01-01', '2026-02-30', '9434765919', '\u0000', '\ud83d\ude00', '<script>', "'; DROP TABLE x; --", '__proto__', 'constructor'),
+  fc.constantFrom(
+    null,
+    '',
+    ' ',
+    '0',
+    'true',
+    'UNK',
+    'yes',
+    'not_sure',
+    'nrm',
+    'dtn',
+    '1899-12-31',
+    '2099-01-01',
+    '2026-02-30',
+    '9434765919',
+    '\u0000',
+    '\ud83d\ude00',
+    '<script>',
+    "'; DROP TABLE x; --",
+    '__proto__',
+    'constructor',
+  ),
   fc.constantFrom(-1, 0, 1.5, 1e308, -0, Number.MAX_SAFE_INTEGER + 2, true, false, [], {}),
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.integer({ min: 10_000, max: 20_000 }).map((n) => 'x'.repeat(n)),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
 );
 
-const validBody = fc.constantFrom<Json>(adultNrm(), childNrm(), anonymousDtn(), anonymousDtn({ cooperatesWithAuthorities: true }), adultNrm({ kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'other', nationality: 'UNK' } }));
+const validBody = fc.constantFrom<Json>(
+  adultNrm(),
+  childNrm(),
+  anonymousDtn(),
+  anonymousDtn({ cooperatesWithAuthorities: true }),
+  adultNrm({ kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'other', nationality: 'UNK' } }),
+);
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>({ kind: 'delete' }),
   oddValue.map<Mutation>((value) => ({ kind: 'replace', value })),
-  fc.tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'id', 'status', 'personId')), oddValue).map<Mutation>(([key, value]) => ({ kind: 'add', key, value })),
+  fc
+    .tuple(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'id', 'status', 'personId')), oddValue)
+    .map<Mutation>(([key, value]) => ({ kind: 'add', key, value })),
 );
 
 /** A valid referral with one to three mutations at random places. */
@@ -76,7 +105,15 @@ const request = fc.oneof(
   { weight: 6, arbitrary: mutatedBody.map((b) => ({ raw: JSON.stringify(b) ?? 'null' })) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((b) => ({ raw: JSON.stringify(b) ?? 'null' })) },
   { weight: 1, arbitrary: validBody.map((b) => ({ raw: JSON.stringify(b) })) },
-  { weight: 1, arbitrary: fc.oneof(fc.string({ maxLength: 200 }), mutatedBody.map((b) => JSON.stringify(b).slice(0, -3))).map((raw) => ({ raw })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .oneof(
+        fc.string({ maxLength: 200 }),
+        mutatedBody.map((b) => JSON.stringify(b).slice(0, -3)),
+      )
+      .map((raw) => ({ raw })),
+  },
 );
 
 /**
@@ -131,6 +168,8 @@ describe('ReferralController under random and mutated bodies', () => {
     expect(accepted.size).toBe(created);
     expect(await count(sql, 'SELECT count(*) AS n FROM central.referrals')).toBe(created);
     expect(await count(sql, 'SELECT count(*) AS n FROM central.outbox')).toBe(created);
-    expect(await count(sql, 'SELECT count(*) AS n FROM central.referrals r WHERE NOT EXISTS (SELECT 1 FROM central.outbox o WHERE o.aggregate_id = r.id)')).toBe(0);
+    expect(
+      await count(sql, 'SELECT count(*) AS n FROM central.referrals r WHERE NOT EXISTS (SELECT 1 FROM central.outbox o WHERE o.aggregate_id = r.id)'),
+    ).toBe(0);
   });
 });

@@ -63,10 +63,22 @@ describe('workers killed mid-run', () => {
     // One link per non-anonymous case record, none for anonymous notifications.
     expect(await count(sql, 'SELECT count(*) AS n FROM central.record_links')).toBe(named.length);
     expect(await count(sql, 'SELECT count(*) AS n FROM central.case_records WHERE NOT anonymous')).toBe(named.length);
-    expect(await count(sql, `SELECT count(*) AS n FROM central.referrals r LEFT JOIN central.record_links l ON l.system = r.case_system AND l.record_id = r.case_record_id WHERE NOT r.anonymous AND l.person_id IS DISTINCT FROM r.person_id`)).toBe(0);
+    expect(
+      await count(
+        sql,
+        `SELECT count(*) AS n FROM central.referrals r LEFT JOIN central.record_links l ON l.system = r.case_system AND l.record_id = r.case_record_id WHERE NOT r.anonymous AND l.person_id IS DISTINCT FROM r.person_id`,
+      ),
+    ).toBe(0);
     // A linking transaction cut short leaves no person behind; each person referred twice is one person.
-    expect(await count(sql, 'SELECT count(*) AS n FROM central.persons p WHERE merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM central.record_links l WHERE l.person_id = p.id)')).toBe(0);
-    const personOf = new Map((await sql.query<{ id: string; person_id: string }>('SELECT id, person_id FROM central.referrals')).rows.map((r) => [r.id, r.person_id]));
+    expect(
+      await count(
+        sql,
+        'SELECT count(*) AS n FROM central.persons p WHERE merged_into IS NULL AND NOT EXISTS (SELECT 1 FROM central.record_links l WHERE l.person_id = p.id)',
+      ),
+    ).toBe(0);
+    const personOf = new Map(
+      (await sql.query<{ id: string; person_id: string }>('SELECT id, person_id FROM central.referrals')).rows.map((r) => [r.id, r.person_id]),
+    );
     const persons = people.map((indexes) => new Set(indexes.map((i) => personOf.get(ids[i]))));
     expect(persons.filter((s) => s.size !== 1)).toEqual([]);
     expect(new Set(persons.map((s) => [...s][0])).size).toBe(people.length);

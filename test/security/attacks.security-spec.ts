@@ -43,13 +43,19 @@ describe('the running system, attacked', () => {
   const get = (url: string, authorization?: string, headers: Record<string, string> = {}) =>
     fetch(url, { headers: { ...(authorization ? { authorization } : {}), ...headers } });
   const post = (url: string, authorization: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(url, { method: 'POST', headers: { authorization, 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(url, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const referralCount = async (): Promise<number> => Number((await rig.sql.query('SELECT count(*)::int AS n FROM central.referrals')).rows[0].n);
   const errorsOf = async (res: Response) => ((await res.json()) as { errors: Array<{ path: string; message: string }> }).errors;
   const audit = async (query: Record<string, string>) =>
-    ((await (await get(`${intake}/v1/audit?${new URLSearchParams({ pageSize: '100', ...query })}`, admin)).json()) as {
-      items: Array<{ action: string; outcome: string; actor: { sub: string }; subject: { id: string } | null }>;
-    }).items;
+    (
+      (await (await get(`${intake}/v1/audit?${new URLSearchParams({ pageSize: '100', ...query })}`, admin)).json()) as {
+        items: Array<{ action: string; outcome: string; actor: { sub: string }; subject: { id: string } | null }>;
+      }
+    ).items;
 
   describe('the published tier', () => {
     it.each([
@@ -81,7 +87,9 @@ describe('the running system, attacked', () => {
 
   describe('tokens', () => {
     const sign = (claims: Record<string, unknown>, build: (jwt: SignJWT) => SignJWT = (jwt) => jwt.setExpirationTime('1h'), alg = 'HS256') =>
-      build(new SignJWT(claims).setProtectedHeader({ alg }).setIssuer(DEV.issuer).setAudience(DEV.audience).setIssuedAt()).sign(new TextEncoder().encode(DEV.secret));
+      build(new SignJWT(claims).setProtectedHeader({ alg }).setIssuer(DEV.issuer).setAudience(DEV.audience).setIssuedAt()).sign(
+        new TextEncoder().encode(DEV.secret),
+      );
 
     it.each<[string, () => Promise<string>]>([
       ['no exp', () => sign({ role: 'safeguarding_lead', sub: 'u' }, (jwt) => jwt)],
@@ -115,7 +123,11 @@ describe('the running system, attacked', () => {
 
     it('audits a recorded NRM decision', async () => {
       const created = (await (await post(`${intake}/v1/referrals`, lead, adultNrm())).json()) as { id: string };
-      const decided = await post(`${intake}/v1/referrals/${created.id}/decisions`, lead, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-11-02' });
+      const decided = await post(`${intake}/v1/referrals/${created.id}/decisions`, lead, {
+        type: 'reasonable_grounds',
+        outcome: 'positive',
+        decidedOn: '2026-11-02',
+      });
       expect(decided.status).toBe(201);
       const rows = await audit({ subjectId: created.id, action: 'decision.record' });
       expect(rows).toHaveLength(1);
@@ -137,14 +149,22 @@ describe('the running system, attacked', () => {
     const nested = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 
     it.each<[string, () => string, string]>([
-      ['JSON nested 5,000 deep', () => {
-        const body = adultNrm() as unknown as Record<string, unknown>;
-        return JSON.stringify(body).replace(/}$/, `,"narrative":${nested(5000)}}`);
-      }, 'narrative'],
-      ['a lone UTF-16 surrogate in a name', () => {
-        const body = adultNrm() as unknown as { potentialVictim: { firstName: string } };
-        return JSON.stringify(body).replace(`"firstName":"${body.potentialVictim.firstName}"`, '"firstName":"Ar\\ud800ta"');
-      }, 'potentialVictim.firstName'],
+      [
+        'JSON nested 5,000 deep',
+        () => {
+          const body = adultNrm() as unknown as Record<string, unknown>;
+          return JSON.stringify(body).replace(/}$/, `,"narrative":${nested(5000)}}`);
+        },
+        'narrative',
+      ],
+      [
+        'a lone UTF-16 surrogate in a name',
+        () => {
+          const body = adultNrm() as unknown as { potentialVictim: { firstName: string } };
+          return JSON.stringify(body).replace(`"firstName":"${body.potentialVictim.firstName}"`, '"firstName":"Ar\\ud800ta"');
+        },
+        'potentialVictim.firstName',
+      ],
       ['a __proto__ key', () => JSON.stringify(adultNrm()).replace(/}$/, ',"__proto__":{"admin":true}}'), '__proto__'],
     ])('answers %s with a 400 naming the field, and writes nothing', async (_, body, field) => {
       const before = await referralCount();
@@ -181,7 +201,7 @@ describe('the running system, attacked', () => {
       expect(rows[0].request_id).not.toBe(given);
     });
 
-    it('refuses an X-Access-Purpose outside the role\'s list, naming the header', async () => {
+    it("refuses an X-Access-Purpose outside the role's list, naming the header", async () => {
       const res = await get(`${intake}/v1/referrals`, lead, { 'x-access-purpose': 'curiosity' });
       expect(res.status).toBe(400);
       expect((await errorsOf(res)).map((e) => e.path)).toContain('X-Access-Purpose');
@@ -202,7 +222,11 @@ describe('the running system, attacked', () => {
 
     it('refuses to start a serving app with no AUTH_MODE at all', () => {
       const entry = path.join(distDirectory(), 'apps', 'intake', 'src', 'main.js');
-      const run = spawnSync(process.execPath, [entry], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '1' }, encoding: 'utf8', timeout: 60_000 });
+      const run = spawnSync(process.execPath, [entry], {
+        env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', PORT: '1' },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(run.status).not.toBe(0);
       expect(`${run.stdout}${run.stderr}`).toMatch(/AUTH_MODE: must be set/);
     });
@@ -321,7 +345,6 @@ describe('the running system, attacked', () => {
       expect(counted.throttled).toBeGreaterThanOrEqual(27);
       expect(await auditRows()).toBe(auditBefore);
     });
-
   });
 });
 

@@ -38,7 +38,9 @@ const LAST_CONTACT: Record<string, string> = {
   'not-sure': 'not_sure',
 };
 const prune = (o: Body): Body | undefined => {
-  const kept = Object.entries(o).filter(([, v]) => v !== undefined && !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0));
+  const kept = Object.entries(o).filter(
+    ([, v]) => v !== undefined && !(typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 0),
+  );
   return kept.length ? Object.fromEntries(kept) : undefined;
 };
 
@@ -53,10 +55,19 @@ export function referralOf(a: FormAnswers): Body {
   const dtn = !child && a['pv-want-to-submit-nrm'] === 'no';
   const cooperates = yes(a['authorities-cooperation']);
   const identified = !dtn || cooperates === true;
-  const location = a['where-exploitation-happened'] === 'uk-and-overseas' ? 'uk_and_overseas' : a['where-exploitation-happened'] === 'overseas' ? 'overseas' : 'uk';
-  const towns = location === 'overseas' ? [] : Array.from({ length: 10 }, (_, i) => text(a[`where-exploitation-happened-uk-city-${i + 1}`])).filter((t): t is string => !!t);
-  const countries = location === 'uk' ? [] : Array.from({ length: 10 }, (_, i) => text(a[`where-exploitation-happened-overseas-country-${i + 1}`])).filter((t): t is string => !!t);
-  const homeOfficeTypes = FORM.fields.filter((f) => f.name.startsWith('types-of-exploitation-') && ticked(a[f.name])).map((f) => f.name.slice('types-of-exploitation-'.length));
+  const location =
+    a['where-exploitation-happened'] === 'uk-and-overseas' ? 'uk_and_overseas' : a['where-exploitation-happened'] === 'overseas' ? 'overseas' : 'uk';
+  const towns =
+    location === 'overseas'
+      ? []
+      : Array.from({ length: 10 }, (_, i) => text(a[`where-exploitation-happened-uk-city-${i + 1}`])).filter((t): t is string => !!t);
+  const countries =
+    location === 'uk'
+      ? []
+      : Array.from({ length: 10 }, (_, i) => text(a[`where-exploitation-happened-overseas-country-${i + 1}`])).filter((t): t is string => !!t);
+  const homeOfficeTypes = FORM.fields
+    .filter((f) => f.name.startsWith('types-of-exploitation-') && ticked(a[f.name]))
+    .map((f) => f.name.slice('types-of-exploitation-'.length));
   const phone = a['pv-phone-number'];
   const contactBy = picks(a['pv-contact-details']);
   const someoneElse = !dtn && !child && a['who-contact'] === 'someone-else';
@@ -77,7 +88,11 @@ export function referralOf(a: FormAnswers): Body {
   const assessment = prune({
     reportedBefore,
     reportedBeforeDetails:
-      reportedBefore === 'yes' ? text(a['yes-the-first-chance-to-report']) : reportedBefore === 'not_sure' ? text(a['not-sure-the-first-chance-to-report']) : undefined,
+      reportedBefore === 'yes'
+        ? text(a['yes-the-first-chance-to-report'])
+        : reportedBefore === 'not_sure'
+          ? text(a['not-sure-the-first-chance-to-report'])
+          : undefined,
     whyNotReportedSooner: reportedBefore === 'no' ? text(a['why-report-now']) : undefined,
     modernSlaveryIndicators: indicators,
     modernSlaveryIndicatorsDetails: indicators ? text(a['modern-slavery-indicators-details']) : undefined,
@@ -132,7 +147,12 @@ export function referralOf(a: FormAnswers): Body {
           })
         : undefined,
       currentLocation: prune({ town: text(a['current-pv-location-uk-city']), region: text(a['current-pv-location-uk-region']) }),
-      background: prune({ birthplace: text(a.birthplace), family: text(a.family), education: text(a.education), employmentHistory: text(a['employment-history']) }),
+      background: prune({
+        birthplace: text(a.birthplace),
+        family: text(a.family),
+        education: text(a.education),
+        employmentHistory: text(a['employment-history']),
+      }),
       needsSupport: dtn ? undefined : yes(a['does-pv-need-support']),
       hasChildren: dtn ? undefined : children,
       numberOfChildren: !dtn && children ? Number(a['does-pv-have-children-yes-amount']) : undefined,
@@ -150,7 +170,9 @@ export function referralOf(a: FormAnswers): Body {
       ongoing,
       multipleSituations: yesNoNotSure(a['potential-victim-exploitative-situation-multiple']),
       whenDetails:
-        a['potential-victim-exploitative-situation-multiple'] === 'yes' ? text(a['when-did-the-exploitation-take-place-multiple']) : text(a['when-did-the-exploitation-take-place']),
+        a['potential-victim-exploitative-situation-multiple'] === 'yes'
+          ? text(a['when-did-the-exploitation-take-place-multiple'])
+          : text(a['when-did-the-exploitation-take-place']),
       howItStarted: text(a['how-did-the-exploitation-start']),
       takenSomewhere: taken,
       journeyDetails: taken ? text(a['were-they-taken-somewhere-by-their-exploiter-journey-details']) : undefined,
@@ -169,7 +191,11 @@ export function referralOf(a: FormAnswers): Body {
       }),
       otherVictims,
       otherVictimsDetails:
-        otherVictims === 'yes' ? text(a['other-potential-victims-yes-details']) : otherVictims === 'not_sure' ? text(a['other-potential-victims-not-sure-details']) : undefined,
+        otherVictims === 'yes'
+          ? text(a['other-potential-victims-yes-details'])
+          : otherVictims === 'not_sure'
+            ? text(a['other-potential-victims-not-sure-details'])
+            : undefined,
       futureRisk: future,
       futureRiskReasons: future ? text(a['future-exploitation-reasons']) : undefined,
     }),
@@ -179,9 +205,13 @@ export function referralOf(a: FormAnswers): Body {
             authority: text(a['local-authority-contacted-about-child-local-authority-name']) ?? 'Aberdeen City Council',
             phone: text(a['local-authority-contacted-about-child-local-authority-phone']) ?? '07550130130',
             email: text(a['local-authority-contacted-about-child-local-authority-email']) ?? 'la@example.gov.uk',
-            name: [text(a['local-authority-contacted-about-child-local-authority-first-name']), text(a['local-authority-contacted-about-child-local-authority-last-name'])]
-              .filter(Boolean)
-              .join(' ') || undefined,
+            name:
+              [
+                text(a['local-authority-contacted-about-child-local-authority-first-name']),
+                text(a['local-authority-contacted-about-child-local-authority-last-name']),
+              ]
+                .filter(Boolean)
+                .join(' ') || undefined,
           }),
         }
       : {}),

@@ -72,7 +72,7 @@ export class StatisticsFixtures {
         `RH-T-${id.slice(0, 8)}-${n}`,
         kind,
         caseSystem === null ? 'accepted' : 'routed',
-        row.anonymous ?? (kind === 'dtn'),
+        row.anonymous ?? kind === 'dtn',
         row.organisationType ?? 'police',
         row.referredAt ?? '2026-05-04T10:00:00Z',
         row.receivedAt ?? null,
@@ -158,7 +158,11 @@ export class StatisticsFixtures {
    * Moves a referral's case from LCS to AIS as the router does on an 18th birthday or an adult age assessment:
    * a completed transition, the referral pointing at the new AIS record, and that record linked to the same person.
    */
-  async transition(referralId: string, reason: 'eighteenth_birthday' | 'age_assessment_adult' = 'eighteenth_birthday', effectiveOn = '2026-06-01'): Promise<string> {
+  async transition(
+    referralId: string,
+    reason: 'eighteenth_birthday' | 'age_assessment_adult' = 'eighteenth_birthday',
+    effectiveOn = '2026-06-01',
+  ): Promise<string> {
     const {
       rows: [r],
     } = await this.sql.query(`SELECT case_record_id, person_id FROM central.referrals WHERE id = $1`, [referralId]);
@@ -174,17 +178,22 @@ export class StatisticsFixtures {
   }
 
   async ageAssessment(referralId: string, outcome: 'adult' | 'child', assessedOn = '2026-06-01'): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO central.age_assessments (id, referral_id, assessed_on, outcome, authority) VALUES ($1, $2, $3, $4, 'Test Council')`,
-      [randomUUID(), referralId, assessedOn, outcome],
-    );
+    await this.sql.query(`INSERT INTO central.age_assessments (id, referral_id, assessed_on, outcome, authority) VALUES ($1, $2, $3, $4, 'Test Council')`, [
+      randomUUID(),
+      referralId,
+      assessedOn,
+      outcome,
+    ]);
   }
 
   async decision(referralId: string, type: DecisionKind, outcome: string | null, decidedOn: string): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO central.decisions (id, referral_id, type, outcome, decided_on, recorded_by) VALUES ($1, $2, $3, $4, $5, 'fixture')`,
-      [randomUUID(), referralId, type, outcome, decidedOn],
-    );
+    await this.sql.query(`INSERT INTO central.decisions (id, referral_id, type, outcome, decided_on, recorded_by) VALUES ($1, $2, $3, $4, $5, 'fixture')`, [
+      randomUUID(),
+      referralId,
+      type,
+      outcome,
+      decidedOn,
+    ]);
   }
 
   /**
@@ -251,10 +260,7 @@ export function boardReportsAsLinkedPopulations(reports: Record<BoardPopulation,
       }
       const quarterCells = report.quarters.map((q) => ({ label: q.label, count: q[measure] }));
       populations[`${measure}:${population}`] = {
-        breakdowns: [
-          ...Object.values(separate),
-          ...(measure === 'referrals' ? [{ dimension: 'quarter', total: figures.total, cells: quarterCells }] : []),
-        ],
+        breakdowns: [...Object.values(separate), ...(measure === 'referrals' ? [{ dimension: 'quarter', total: figures.total, cells: quarterCells }] : [])],
         crossTabs: [figures.ageGroupByLocation],
         ...(measure === 'individuals' ? { overlapping: { dimension: 'quarter', cells: quarterCells } } : {}),
       };

@@ -18,7 +18,18 @@ export async function signIn(app: INestApplication, role: string, organisation?:
   await agent
     .post('/sign-in')
     .type('form')
-    .send({ _csrf: csrfOf(page.text), role, ...(organisation ? { organisation } : {}), ...(board ? { board } : role === 'board_viewer' ? { board: 'community_safety_partnership' } : role === 'board_member' ? { board: 'safeguarding_adults_board' } : {}) })
+    .send({
+      _csrf: csrfOf(page.text),
+      role,
+      ...(organisation ? { organisation } : {}),
+      ...(board
+        ? { board }
+        : role === 'board_viewer'
+          ? { board: 'community_safety_partnership' }
+          : role === 'board_member'
+            ? { board: 'safeguarding_adults_board' }
+            : {}),
+    })
     .expect(303);
   return agent;
 }

@@ -9,6 +9,14 @@ import { LinkingModule } from './linking/linking.module';
 
 /** The deduplicator: a worker with no HTTP routes that keeps the person index. */
 @Module({
-  imports: [appConfigModule(), createLoggerModule('deduplicator'), SchemaDatabaseModule.central('deduplicator'), QueueConnectionModule.forRoot(), AuditModule, LinkingModule, MetricsModule.forWorker('deduplicator', { port: 'DEDUPLICATOR_METRICS_PORT', queues: [QueueName.Linking] })],
+  imports: [
+    appConfigModule(),
+    createLoggerModule('deduplicator'),
+    SchemaDatabaseModule.central('deduplicator'),
+    QueueConnectionModule.forRoot(),
+    AuditModule,
+    LinkingModule,
+    MetricsModule.forWorker('deduplicator', { port: 'DEDUPLICATOR_METRICS_PORT', queues: [QueueName.Linking] }),
+  ],
 })
 export class DeduplicatorModule {}

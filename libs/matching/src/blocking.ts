@@ -70,11 +70,7 @@ export function buildBlocks(records: readonly PreparedRecord[], keys?: (r: Prepa
 }
 
 /** Every distinct pair of records that share a block, each once. */
-export function candidatePairs(
-  records: readonly PreparedRecord[],
-  maxBlockSize: number,
-  keys?: (r: PreparedRecord) => string[],
-): CandidatePairs {
+export function candidatePairs(records: readonly PreparedRecord[], maxBlockSize: number, keys?: (r: PreparedRecord) => string[]): CandidatePairs {
   const blocks = buildBlocks(records, keys);
   const n = records.length;
   const recordBlocks: number[][][] = Array.from({ length: n }, () => []);

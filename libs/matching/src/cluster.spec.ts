@@ -35,8 +35,12 @@ describe(clusterRecords.name, () => {
 
   it('does not merge two groups of people joined by a single link when the other pairs across them are weak', () => {
     const table: Record<string, PairScore> = {
-      '0-1': strong, '0-2': strong, '1-2': strong,
-      '3-4': strong, '3-5': strong, '4-5': strong,
+      '0-1': strong,
+      '0-2': strong,
+      '1-2': strong,
+      '3-4': strong,
+      '3-5': strong,
+      '4-5': strong,
       '2-3': { probability: 0.95, contradicts: false },
     };
     const links = Object.entries(table).map(([k, s]) => {

@@ -57,7 +57,9 @@ describe('given and family name levels', () => {
   });
 
   it('reads differing family names of patronymic nationalities as their own level', () => {
-    expect(level('family_name', named('Yonas', 'Tesfay', { nationality: 'ERI' }), named('Yonas', 'Gebremedhin', { nationality: 'Eritrean' }))).toBe('different_patronymic');
+    expect(level('family_name', named('Yonas', 'Tesfay', { nationality: 'ERI' }), named('Yonas', 'Gebremedhin', { nationality: 'Eritrean' }))).toBe(
+      'different_patronymic',
+    );
     expect(level('family_name', named('Ardit', 'Hoxha', { nationality: 'ALB' }), named('Ardit', 'Gashi', { nationality: 'ALB' }))).toBe('different');
   });
 
@@ -137,14 +139,44 @@ describe('age at referral', () => {
   const ais = (referralDate: string, extra: Partial<LinkageRecord> = {}): Partial<LinkageRecord> => ({ sourceSystem: 'AIS', referralDate, ...extra });
 
   it.each([
-    ['a child in LCS with no date of birth, and a date of birth that makes them a child then', lcs('2020-03-01'), ais('2024-01-10', { dateOfBirth: '2005-06-01' }), 'consistent'],
-    ['a child in LCS with no date of birth, and a date of birth that makes them 30 then', lcs('2020-03-01'), ais('2024-01-10', { dateOfBirth: '1990-06-01' }), 'inconsistent'],
-    ['an adult in AIS with no date of birth, and a date of birth that makes them 15 then', ais('2019-12-05'), lcs('2019-04-18', { dateOfBirth: '2004-10-25' }), 'inconsistent'],
-    ['an estimated year one off the boundary still fits', lcs('2020-03-01'), ais('2024-01-10', { dateOfBirth: '2002-01-01', dobEstimated: true }), 'consistent'],
+    [
+      'a child in LCS with no date of birth, and a date of birth that makes them a child then',
+      lcs('2020-03-01'),
+      ais('2024-01-10', { dateOfBirth: '2005-06-01' }),
+      'consistent',
+    ],
+    [
+      'a child in LCS with no date of birth, and a date of birth that makes them 30 then',
+      lcs('2020-03-01'),
+      ais('2024-01-10', { dateOfBirth: '1990-06-01' }),
+      'inconsistent',
+    ],
+    [
+      'an adult in AIS with no date of birth, and a date of birth that makes them 15 then',
+      ais('2019-12-05'),
+      lcs('2019-04-18', { dateOfBirth: '2004-10-25' }),
+      'inconsistent',
+    ],
+    [
+      'an estimated year one off the boundary still fits',
+      lcs('2020-03-01'),
+      ais('2024-01-10', { dateOfBirth: '2002-01-01', dobEstimated: true }),
+      'consistent',
+    ],
     ['no date of birth on either: adult in 2019, child in 2020', ais('2019-05-01'), lcs('2020-05-01'), 'inconsistent'],
     ['no date of birth on either: child in 2019, adult in 2021', lcs('2019-05-01'), ais('2021-05-01'), 'consistent'],
-    ['both dates of birth present: left to the date-of-birth comparison', lcs('2020-03-01', { dateOfBirth: '2005-06-01' }), ais('2024-01-10', { dateOfBirth: '1990-06-01' }), 'missing'],
-    ['a transferred record keeps its first referral date, so its system says nothing', ais('2020-03-01', { otherId: 'LCS-0000001' }), lcs('2019-01-01', { dateOfBirth: '2010-01-05' }), 'missing'],
+    [
+      'both dates of birth present: left to the date-of-birth comparison',
+      lcs('2020-03-01', { dateOfBirth: '2005-06-01' }),
+      ais('2024-01-10', { dateOfBirth: '1990-06-01' }),
+      'missing',
+    ],
+    [
+      'a transferred record keeps its first referral date, so its system says nothing',
+      ais('2020-03-01', { otherId: 'LCS-0000001' }),
+      lcs('2019-01-01', { dateOfBirth: '2010-01-05' }),
+      'missing',
+    ],
     ['no system or referral date', { firstName: 'A' }, { dateOfBirth: '1990-01-05' }, 'missing'],
   ])('%s', (_label, a, b, expected) => {
     expect(level('age_at_referral', a, b)).toBe(expected);

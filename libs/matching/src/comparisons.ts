@@ -137,11 +137,7 @@ function sameNameReordered(a: PreparedRecord, b: PreparedRecord, extra: number):
   return true;
 }
 
-function aliasAgrees(
-  record: PreparedRecord,
-  other: PreparedRecord,
-  part: 'given' | 'family',
-): boolean {
+function aliasAgrees(record: PreparedRecord, other: PreparedRecord, part: 'given' | 'family'): boolean {
   const target = other[part];
   if (target) {
     for (const alias of record.aliases) {
@@ -465,7 +461,12 @@ const ageAtReferral: ComparisonDefinition = {
   name: 'age_at_referral',
   levels: [
     { id: 'consistent', description: 'the age each case system implies at referral fits the other record', m: 0.95, u: 0.6 },
-    { id: 'inconsistent', description: "one record's date of birth (or system) contradicts the age the other's case system implies at referral", m: 0.05, u: 0.4 },
+    {
+      id: 'inconsistent',
+      description: "one record's date of birth (or system) contradicts the age the other's case system implies at referral",
+      m: 0.05,
+      u: 0.4,
+    },
   ],
   compare: (a, b) => {
     const ra = birthRange(a);

@@ -42,13 +42,7 @@ export function parseBirthDate(value: string | null | undefined, estimated = fal
   if (year < 1000) return null;
   const time = Date.UTC(year, month - 1, day);
   const check = new Date(time);
-  const valid =
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    check.getUTCFullYear() === year &&
-    check.getUTCMonth() === month - 1 &&
-    check.getUTCDate() === day;
+  const valid = month >= 1 && month <= 12 && day >= 1 && check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
   return {
     digits: pad(year, 4) + pad(month, 2) + pad(day, 2),
     year,

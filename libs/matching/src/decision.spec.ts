@@ -70,13 +70,14 @@ describe(recordsConflict.name, () => {
     expect(recordsConflict(a, b, decisive)).toBe(true);
   });
 
-  it('does not when an address or identifier speaks for them, or when the source\'s dates are unreliable', () => {
+  it("does not when an address or identifier speaks for them, or when the source's dates are unreliable", () => {
     expect(recordsConflict(a, b, { corroborated: true, datesDecisive: true })).toBe(false);
     expect(recordsConflict(a, b, { corroborated: false, datesDecisive: false })).toBe(false);
   });
 
   it('lets equal valid NHS numbers outweigh the dates, and different valid ones keep records apart', () => {
-    const nhs = (id: string, number: string, date: string) => prepareRecord({ recordId: id, firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: date, nhsNumber: number });
+    const nhs = (id: string, number: string, date: string) =>
+      prepareRecord({ recordId: id, firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: date, nhsNumber: number });
     expect(recordsConflict(nhs('a', '9434765919', '1995-03-14'), nhs('b', '9434765919', '2001-08-30'), decisive)).toBe(false);
     expect(recordsConflict(nhs('a', '9434765919', '1995-03-14'), nhs('b', '4010232137', '1995-03-14'), decisive)).toBe(true);
   });

@@ -186,6 +186,7 @@ export function scoreAcross(scorer: Scorer, a: PreparedRecord, b: PreparedRecord
     contradicts: nhsDiffer || scorer.contradicts(levels, evidence, datesBelieved),
     identifierAgrees: identifierAgrees(a, b),
     datesBelieved,
-    datesConflict: datesBelieved && (scorer.datesDisagree(levels) || recordsConflict(a, b, { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive: true })),
+    datesConflict:
+      datesBelieved && (scorer.datesDisagree(levels) || recordsConflict(a, b, { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive: true })),
   };
 }

@@ -32,7 +32,10 @@ const blank = (v: string | undefined): string | null => {
 export function interchangeHeader(header: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   header.forEach((name, i) => {
-    const key = name.trim().toLowerCase().replace(/^\ufeff/, '');
+    const key = name
+      .trim()
+      .toLowerCase()
+      .replace(/^\ufeff/, '');
     if (!index.has(key)) index.set(key, i);
   });
   if (!index.has('record_id')) {
@@ -56,10 +59,11 @@ export function interchangeRecord(row: readonly string[], header: ReadonlyMap<st
     firstName: get('first_name'),
     middleNames: get('middle_names'),
     lastName: get('last_name'),
-    aliases: get('aliases')
-      ?.split(';')
-      .map((a) => a.trim())
-      .filter(Boolean) ?? null,
+    aliases:
+      get('aliases')
+        ?.split(';')
+        .map((a) => a.trim())
+        .filter(Boolean) ?? null,
     dateOfBirth: get('date_of_birth'),
     dobEstimated: estimated === 'true' || estimated === '1' || estimated === 'yes',
     sex: get('sex'),

@@ -77,9 +77,9 @@ const recordArb = fc.record({
   anonymous: fc.boolean(),
 });
 
-const batchArb = fc.array(recordArb, { minLength: 1, maxLength: 14 }).map((rows) =>
-  rows.map((r, i): LinkageRecord => ({ recordId: `R${String(i).padStart(3, '0')}`, ...r, anonymous: r.anonymous && i % 3 === 0 })),
-);
+const batchArb = fc
+  .array(recordArb, { minLength: 1, maxLength: 14 })
+  .map((rows) => rows.map((r, i): LinkageRecord => ({ recordId: `R${String(i).padStart(3, '0')}`, ...r, anonymous: r.anonymous && i % 3 === 0 })));
 
 describe('linking properties', () => {
   const options = { model: { ...defaultModel(), expectedMatchesPerRecord: 1 } };
@@ -96,7 +96,7 @@ describe('linking properties', () => {
   it('does not depend on record order, learned model included', () => {
     fc.assert(
       fc.property(batchArb, fc.integer(), (batch, seed) => {
-        const shuffled = [...batch].sort((a, b) => ((hash(a.recordId, seed) - hash(b.recordId, seed)) | 0));
+        const shuffled = [...batch].sort((a, b) => (hash(a.recordId, seed) - hash(b.recordId, seed)) | 0);
         expect(partition(linkRecords(shuffled).links)).toEqual(partition(linkRecords(batch).links));
         expect(partition(linkRecords(shuffled, options).links)).toEqual(partition(linkRecords(batch, options).links));
       }),
@@ -136,7 +136,14 @@ describe('term frequencies and confirmation', () => {
     const chain = (length: number) => {
       const left = Int32Array.from({ length: length - 1 }, (_, i) => i);
       const right = Int32Array.from({ length: length - 1 }, (_, i) => i + 1);
-      const groups = likelyPersons(length, { left, right, count: length - 1, skippedBlocks: 0 }, new Float64Array(length - 1).fill(10), new Uint8Array(length - 1), 0, DEFAULT_LINKAGE_CONFIG);
+      const groups = likelyPersons(
+        length,
+        { left, right, count: length - 1, skippedBlocks: 0 },
+        new Float64Array(length - 1).fill(10),
+        new Uint8Array(length - 1),
+        0,
+        DEFAULT_LINKAGE_CONFIG,
+      );
       return new Set(groups).size;
     };
     expect(chain(3)).toBe(1);
@@ -176,16 +183,21 @@ describe('linkRecords: no chaining through weak dates of birth', () => {
     referralDate: '2025-01-10',
   });
 
-  it.each([0, 1, 3, 8])('keeps two people sharing a full name, complete dates of birth years apart, apart with %i estimated-date records between them', (between) => {
-    const older = person('AIS-8000001', '1995-03-14', false, 'MK18 1AA');
-    const younger = person('AIS-8000002', '2001-08-30', false, 'SL1 2BB');
-    const estimates = Array.from({ length: between }, (_, i) => person(`AIS-80001${String(i).padStart(2, '0')}`, i % 2 ? '1998-01-01' : null, i % 2 === 1, `E${i} 1CC`));
-    const result = linkRecords([...background, older, younger, ...estimates]);
-    const personOf = new Map(result.links.map((l) => [l.recordId, l.personId]));
-    expect(personOf.get(older.recordId)).not.toBe(personOf.get(younger.recordId));
-  });
+  it.each([0, 1, 3, 8])(
+    'keeps two people sharing a full name, complete dates of birth years apart, apart with %i estimated-date records between them',
+    (between) => {
+      const older = person('AIS-8000001', '1995-03-14', false, 'MK18 1AA');
+      const younger = person('AIS-8000002', '2001-08-30', false, 'SL1 2BB');
+      const estimates = Array.from({ length: between }, (_, i) =>
+        person(`AIS-80001${String(i).padStart(2, '0')}`, i % 2 ? '1998-01-01' : null, i % 2 === 1, `E${i} 1CC`),
+      );
+      const result = linkRecords([...background, older, younger, ...estimates]);
+      const personOf = new Map(result.links.map((l) => [l.recordId, l.personId]));
+      expect(personOf.get(older.recordId)).not.toBe(personOf.get(younger.recordId));
+    },
+  );
 
-  it("joins a record to a person whose dates it matches, though it is two slips from one mistyped date among them", () => {
+  it('joins a record to a person whose dates it matches, though it is two slips from one mistyped date among them', () => {
     const records = [
       person('AIS-8200001', '1990-08-01', false, 'MK18 1AA'),
       person('AIS-8200002', '1990-08-01', false, 'MK18 1AA'),
@@ -199,8 +211,22 @@ describe('linkRecords: no chaining through weak dates of birth', () => {
   });
 
   it('links two records with the same valid NHS number and no date of birth', () => {
-    const a: LinkageRecord = { recordId: 'LCS-8100001', sourceSystem: 'LCS', firstName: 'Yonas', lastName: 'Tesfay', nhsNumber: '943 476 5919', nationality: 'ERI' };
-    const b: LinkageRecord = { recordId: 'AIS-8100002', sourceSystem: 'AIS', firstName: 'Jonas', lastName: 'Tesfai', nhsNumber: '9434765919', nationality: 'Eritrean' };
+    const a: LinkageRecord = {
+      recordId: 'LCS-8100001',
+      sourceSystem: 'LCS',
+      firstName: 'Yonas',
+      lastName: 'Tesfay',
+      nhsNumber: '943 476 5919',
+      nationality: 'ERI',
+    };
+    const b: LinkageRecord = {
+      recordId: 'AIS-8100002',
+      sourceSystem: 'AIS',
+      firstName: 'Jonas',
+      lastName: 'Tesfai',
+      nhsNumber: '9434765919',
+      nationality: 'Eritrean',
+    };
     const result = linkRecords([...background, a, b]);
     const personOf = new Map(result.links.map((l) => [l.recordId, l.personId]));
     expect(personOf.get(a.recordId)).toBe(personOf.get(b.recordId));

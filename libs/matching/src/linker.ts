@@ -265,7 +265,14 @@ export function explainPair(
  * Groups of records a first pass holds to be one person: joined by every unguarded pair at least a possible
  * match. Used only to count values once per person, never as the answer.
  */
-export function likelyPersons(n: number, pairs: CandidatePairs, evidence: Float64Array, guarded: Uint8Array, priorWeight: number, config: LinkageConfig): Int32Array {
+export function likelyPersons(
+  n: number,
+  pairs: CandidatePairs,
+  evidence: Float64Array,
+  guarded: Uint8Array,
+  priorWeight: number,
+  config: LinkageConfig,
+): Int32Array {
   const parent = Int32Array.from({ length: n }, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {

@@ -63,7 +63,7 @@ describe(PersonIndex.name, () => {
   });
 });
 
-describe('PersonIndex: the worker\'s rule, no chaining through weak dates of birth', () => {
+describe("PersonIndex: the worker's rule, no chaining through weak dates of birth", () => {
   /** Replays records in order as the deduplicator does: join the one person that is a MATCH, else a new person. */
   function replay(index: PersonIndex, records: readonly LinkageRecord[]): Map<string, string> {
     const personOf = new Map<string, string>();
@@ -77,18 +77,34 @@ describe('PersonIndex: the worker\'s rule, no chaining through weak dates of bir
     return personOf;
   }
   const person = (recordId: string, dateOfBirth: string | null, dobEstimated: boolean, postcode: string): LinkageRecord => ({
-    recordId, sourceSystem: 'AIS', firstName: 'Mohammed', lastName: 'Ali', dateOfBirth, dobEstimated, sex: 'M', nationality: 'SDN', postcode, referralDate: '2025-01-10',
+    recordId,
+    sourceSystem: 'AIS',
+    firstName: 'Mohammed',
+    lastName: 'Ali',
+    dateOfBirth,
+    dobEstimated,
+    sex: 'M',
+    nationality: 'SDN',
+    postcode,
+    referralDate: '2025-01-10',
   });
 
-  it.each([0, 1, 3, 8])('keeps two people sharing a full name with complete dates of birth years apart as two, with %i estimated-date records between them', (between) => {
-    const older = person('AIS-1', '1995-03-14', false, 'MK18 1AA');
-    const younger = person('AIS-2', '2001-08-30', false, 'SL1 2BB');
-    const estimates = Array.from({ length: between }, (_, i) => person(`AIS-E${i}`, i % 2 ? '1998-01-01' : null, i % 2 === 1, `E${i} 1CC`));
-    for (const order of [[older, ...estimates, younger], [...estimates, older, younger], [older, younger, ...estimates]]) {
-      const personOf = replay(new PersonIndex(model), order);
-      expect(personOf.get('AIS-1')).not.toBe(personOf.get('AIS-2'));
-    }
-  });
+  it.each([0, 1, 3, 8])(
+    'keeps two people sharing a full name with complete dates of birth years apart as two, with %i estimated-date records between them',
+    (between) => {
+      const older = person('AIS-1', '1995-03-14', false, 'MK18 1AA');
+      const younger = person('AIS-2', '2001-08-30', false, 'SL1 2BB');
+      const estimates = Array.from({ length: between }, (_, i) => person(`AIS-E${i}`, i % 2 ? '1998-01-01' : null, i % 2 === 1, `E${i} 1CC`));
+      for (const order of [
+        [older, ...estimates, younger],
+        [...estimates, older, younger],
+        [older, younger, ...estimates],
+      ]) {
+        const personOf = replay(new PersonIndex(model), order);
+        expect(personOf.get('AIS-1')).not.toBe(personOf.get('AIS-2'));
+      }
+    },
+  );
 
   it('links a record to the person holding its valid NHS number when neither has a date of birth', () => {
     const index = new PersonIndex(model);

@@ -155,7 +155,19 @@ export class PersonIndex {
         probability: best.probability,
         meanProbability,
         recordId: best.entry.record.recordId,
-        explanation: decision === explanation.decision ? explanation : { ...explanation, decision, rules: [...explanation.rules, decision === 'MATCH' ? 'identifier: a valid NHS number or a transfer reference agrees' : 'group_check: the person as a whole does not match (a date of birth or an identifier rules it out, or the match is weak overall)'] },
+        explanation:
+          decision === explanation.decision
+            ? explanation
+            : {
+                ...explanation,
+                decision,
+                rules: [
+                  ...explanation.rules,
+                  decision === 'MATCH'
+                    ? 'identifier: a valid NHS number or a transfer reference agrees'
+                    : 'group_check: the person as a whole does not match (a date of birth or an identifier rules it out, or the match is weak overall)',
+                ],
+              },
       });
     }
     candidates.sort((a, b) => b.probability - a.probability || (a.personId < b.personId ? -1 : 1));

@@ -73,7 +73,10 @@ describe(Scorer.name, () => {
       return new Scorer({ ...base, comparisons: { ...base.comparisons, date_of_birth: dob } }, DEFAULT_LINKAGE_CONFIG);
     };
     const levels = (a: Partial<LinkageRecord>, b: Partial<LinkageRecord>) =>
-      comparePair(prepareRecord({ recordId: 'A', firstName: 'Hussein', lastName: 'Hisham', ...a }), prepareRecord({ recordId: 'B', firstName: 'Hussein', lastName: 'Hisham', ...b }));
+      comparePair(
+        prepareRecord({ recordId: 'A', firstName: 'Hussein', lastName: 'Hisham', ...a }),
+        prepareRecord({ recordId: 'B', firstName: 'Hussein', lastName: 'Hisham', ...b }),
+      );
     const yearsApart = levels({ dateOfBirth: '2009-01-23' }, { dateOfBirth: '2006-05-01' });
     // Where one person's records rarely disagree on the date, dates years apart contradict...
     expect(withDobDifferent(0.005).contradicts(yearsApart, 0)).toBe(true);
@@ -109,10 +112,7 @@ describe(Scorer.name, () => {
     expect(field(same, 'nationality').weight).toBe(0);
     const unnamed = explain({ lastName: 'Hoxha', sex: 'M', nationality: 'ALB' }, { lastName: 'Gashi', sex: 'M', nationality: 'ALB' });
     expect(field(unnamed, 'nationality').weight).toBeGreaterThan(0);
-    const contradicted = explain(
-      { firstName: 'Ardit', lastName: 'Hoxha', nationality: 'ALB' },
-      { firstName: 'Ardit', lastName: 'Hoxha', nationality: 'VNM' },
-    );
+    const contradicted = explain({ firstName: 'Ardit', lastName: 'Hoxha', nationality: 'ALB' }, { firstName: 'Ardit', lastName: 'Hoxha', nationality: 'VNM' });
     expect(field(contradicted, 'nationality').weight).toBeLessThan(0);
   });
 
@@ -129,7 +129,11 @@ describe(Scorer.name, () => {
     const product = new Scorer({ ...model, termFrequencies }, DEFAULT_LINKAGE_CONFIG);
     const joint = new Scorer({ ...model, termFrequencies, nameFrequenciesByNationality: byNationality }, DEFAULT_LINKAGE_CONFIG);
     const names = (s: Scorer, first: string, last: string) => {
-      const e = s.explain(prepareRecord({ recordId: 'A', firstName: first, lastName: last }), prepareRecord({ recordId: 'B', firstName: first, lastName: last }), 1000);
+      const e = s.explain(
+        prepareRecord({ recordId: 'A', firstName: first, lastName: last }),
+        prepareRecord({ recordId: 'B', firstName: first, lastName: last }),
+        1000,
+      );
       return e.fields.filter((f) => f.comparison === 'given_name' || f.comparison === 'family_name').reduce((sum, f) => sum + f.weight, 0);
     };
     expect(names(joint, 'Ardit', 'Hoxha')).toBeLessThan(names(product, 'Ardit', 'Hoxha'));

@@ -69,9 +69,7 @@ function impliedByNames(levels: Int8Array, k: number): boolean {
   return false;
 }
 const NAME_EXACT = 0;
-const CORROBORATING = ['date_of_birth', 'nhs_number', 'other_id', 'postcode', 'address'].map((name) =>
-  COMPARISONS.findIndex((c) => c.name === name),
-);
+const CORROBORATING = ['date_of_birth', 'nhs_number', 'other_id', 'postcode', 'address'].map((name) => COMPARISONS.findIndex((c) => c.name === name));
 
 export function log2(x: number): number {
   return Math.log2(x);
@@ -120,9 +118,7 @@ export class Scorer {
     options: ScorerOptions = {},
   ) {
     this.leaveOut = options.leaveOut ?? 0;
-    this.weights = COMPARISONS.map((c) =>
-      Float64Array.from(model.comparisons[c.name].map((l) => log2(l.m / l.u))),
-    );
+    this.weights = COMPARISONS.map((c) => Float64Array.from(model.comparisons[c.name].map((l) => log2(l.m / l.u))));
     this.tfLevel = COMPARISONS.map((c) => Int8Array.from(c.levels.map((l) => (l.termFrequency ? 1 : 0))));
     // m of a term-frequency level, given that the record's value is one that can reach the level.
     this.tfM = COMPARISONS.map((c) => {

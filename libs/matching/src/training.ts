@@ -21,7 +21,11 @@ function siblingLike(levels: Int8Array): boolean {
  * Counts each value once per group: with `groupOf`, records believed to be one person (a first pass's links)
  * count as one, since u is the chance that two *different people* share a value. Without it every record counts.
  */
-function countOncePerGroup(records: readonly PreparedRecord[], groupOf: ArrayLike<number> | undefined, valueOf: (r: PreparedRecord) => string | null): Map<string, number> {
+function countOncePerGroup(
+  records: readonly PreparedRecord[],
+  groupOf: ArrayLike<number> | undefined,
+  valueOf: (r: PreparedRecord) => string | null,
+): Map<string, number> {
   const counts = new Map<string, number>();
   const counted = new Set<string>();
   records.forEach((r, i) => {

@@ -47,10 +47,7 @@ const ADULTHOOD = 18;
 export function ageGroupAtExploitation(answers: AgeAnswers): AgeGroupLabel {
   const { under18, under18DuringExploitation, dateOfBirth, exploitationStartDate, referredOn } = answers;
   const ageNow = dateOfBirth && referredOn ? ageOn(dateOfBirth, referredOn) : undefined;
-  const ageAtStart =
-    dateOfBirth && exploitationStartDate && exploitationStartDate >= dateOfBirth
-      ? ageOn(dateOfBirth, exploitationStartDate)
-      : undefined;
+  const ageAtStart = dateOfBirth && exploitationStartDate && exploitationStartDate >= dateOfBirth ? ageOn(dateOfBirth, exploitationStartDate) : undefined;
 
   const childNow = under18 === 'yes' || (ageNow !== undefined && ageNow < ADULTHOOD);
   if (childNow || under18DuringExploitation === 'yes' || (ageAtStart !== undefined && ageAtStart < ADULTHOOD)) {

@@ -86,11 +86,7 @@ export const DIMENSIONS = {
   gender: categoricalDimension('gender', 'Gender', GENDER_LABELS),
   nationality,
   exploitationType,
-  firstResponderType: categoricalDimension(
-    'firstResponderType',
-    'First responder organisation type',
-    FIRST_RESPONDER_TYPE_LABELS,
-  ),
+  firstResponderType: categoricalDimension('firstResponderType', 'First responder organisation type', FIRST_RESPONDER_TYPE_LABELS),
   location: categoricalDimension('location', 'Location of exploitation', LOCATION_LABELS),
   caseSystem: categoricalDimension('caseSystem', 'Case system', CASE_SYSTEM_LABELS),
   source: categoricalDimension('source', 'Where the referral was recorded', SOURCE_LABELS),

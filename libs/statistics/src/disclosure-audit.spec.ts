@@ -27,9 +27,7 @@ function crossTab(grid: PublishedCount[][]): PublishedCrossTab {
 
 describe(auditBreakdown.name, () => {
   it('finds a lone "c" beside a shown total, with its value', () => {
-    expect(auditBreakdown(breakdown(52, c, 40, 9)).recoverable).toEqual([
-      { cell: { dimension: 'gender', label: 'g0' }, min: 3, max: 3 },
-    ]);
+    expect(auditBreakdown(breakdown(52, c, 40, 9)).recoverable).toEqual([{ cell: { dimension: 'gender', label: 'g0' }, min: 3, max: 3 }]);
   });
 
   it('passes two "c"s beside a shown total', () => {
@@ -74,7 +72,14 @@ describe(auditBreakdown.name, () => {
 describe(auditBreakdownsSharingTotal.name, () => {
   it('uses a total shown in one breakdown to find a lone "c" in another that hides it', () => {
     const byGender = breakdown(c, c, 40);
-    const byNationality = { dimension: 'nationality', total: 52, cells: [{ label: 'Albanian', count: c }, { label: 'UK', count: c }] };
+    const byNationality = {
+      dimension: 'nationality',
+      total: 52,
+      cells: [
+        { label: 'Albanian', count: c },
+        { label: 'UK', count: c },
+      ],
+    };
     expect(auditBreakdownsSharingTotal([byGender, byNationality]).recoverable).toContainEqual({
       cell: { dimension: 'gender', label: 'g0' },
       min: 12,
@@ -84,9 +89,7 @@ describe(auditBreakdownsSharingTotal.name, () => {
 
   it('refuses breakdowns that show different totals', () => {
     const byNationality = { dimension: 'nationality', total: 53, cells: [{ label: 'UK', count: 53 }] };
-    expect(() => auditBreakdownsSharingTotal([breakdown(52, 12, 40), byNationality])).toThrow(
-      InconsistentPublishedTableError,
-    );
+    expect(() => auditBreakdownsSharingTotal([breakdown(52, 12, 40), byNationality])).toThrow(InconsistentPublishedTableError);
   });
 });
 
@@ -159,9 +162,15 @@ describe(auditCrossTab.name, () => {
   });
 
   it('refuses a table whose counts do not match its rows', () => {
-    expect(() => auditCrossTab({ ...crossTab([[1, 1], [1, 1]]), counts: [] })).toThrow(
-      InconsistentPublishedTableError,
-    );
+    expect(() =>
+      auditCrossTab({
+        ...crossTab([
+          [1, 1],
+          [1, 1],
+        ]),
+        counts: [],
+      }),
+    ).toThrow(InconsistentPublishedTableError);
   });
 
   it('agrees with an exhaustive search over every completion of small tables', () => {

@@ -1,10 +1,4 @@
-import {
-  PublishedBreakdown,
-  PublishedCount,
-  PublishedCrossTab,
-  SMALLEST_SUPPRESSED,
-  SUPPRESSED,
-} from './disclosure-control';
+import { PublishedBreakdown, PublishedCount, PublishedCrossTab, SMALLEST_SUPPRESSED, SUPPRESSED } from './disclosure-control';
 import { BreakdownCellRef, CrossTabCellRef, TableCellRef, layOut } from './disclosure-layout';
 import { TableNetwork, feasibleIntervals, sharedTotalNetwork } from './disclosure-network';
 import { InconsistentPublishedTableError } from './statistics.errors';
@@ -39,10 +33,7 @@ export interface AuditOptions {
  * and greatest whole-number values consistent with every published cell and total differ. For a breakdown this
  * is the DfE rule "no constraint with a lone 'c'" made exact.
  */
-export function auditBreakdown(
-  breakdown: PublishedBreakdown,
-  options: AuditOptions = {},
-): DisclosureAudit<BreakdownCellRef> {
+export function auditBreakdown(breakdown: PublishedBreakdown, options: AuditOptions = {}): DisclosureAudit<BreakdownCellRef> {
   return auditBreakdownsSharingTotal([breakdown], options);
 }
 
@@ -50,10 +41,7 @@ export function auditBreakdown(
  * Audits breakdowns of one population published together. Their totals are the same number, so a total shown
  * in any of them is known in all.
  */
-export function auditBreakdownsSharingTotal(
-  breakdowns: readonly PublishedBreakdown[],
-  options: AuditOptions = {},
-): DisclosureAudit<BreakdownCellRef> {
+export function auditBreakdownsSharingTotal(breakdowns: readonly PublishedBreakdown[], options: AuditOptions = {}): DisclosureAudit<BreakdownCellRef> {
   return auditTablesSharingTotal({ breakdowns }, options) as DisclosureAudit<BreakdownCellRef>;
 }
 

@@ -7,14 +7,12 @@ const sum = (members: number[], totals: number[]): CellRelation => ({ members, t
 
 describe(CompletionProblem.name, () => {
   it('gives the same ranges as max-flow on one population’s cross-tab, where both are exact', () => {
-    const grid = fc
-      .record({ rows: fc.integer({ min: 1, max: 4 }), columns: fc.integer({ min: 1, max: 5 }) })
-      .chain(({ rows, columns }) =>
-        fc.record({
-          counts: fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
-          hide: fc.array(fc.boolean(), { minLength: (rows + 1) * (columns + 1), maxLength: (rows + 1) * (columns + 1) }),
-        }),
-      );
+    const grid = fc.record({ rows: fc.integer({ min: 1, max: 4 }), columns: fc.integer({ min: 1, max: 5 }) }).chain(({ rows, columns }) =>
+      fc.record({
+        counts: fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
+        hide: fc.array(fc.boolean(), { minLength: (rows + 1) * (columns + 1), maxLength: (rows + 1) * (columns + 1) }),
+      }),
+    );
     fc.assert(
       fc.property(grid, ({ counts, hide }) => {
         const columns = counts[0].length;
@@ -26,7 +24,11 @@ describe(CompletionProblem.name, () => {
           counts.flat().reduce((a, b) => a + b, 0),
         ];
         const published = values.map((v, i) => (v > 0 && hide[i] ? null : v));
-        const problem = new CompletionProblem(network.constraints.map((c) => sum([...c.members], [c.total])), published, 1);
+        const problem = new CompletionProblem(
+          network.constraints.map((c) => sum([...c.members], [c.total])),
+          published,
+          1,
+        );
         const base = problem.completion();
         const exact = feasibleIntervals(network, published, 1);
         published.forEach((value, cell) => {

@@ -247,7 +247,11 @@ export class CompletionProblem {
 
   /** Whether `values` are a completion of this publication: its shown cells, every bound and relation, in integers. */
   isCompletion(values: readonly number[]): boolean {
-    return values.length === this.published.length && values.every((v, cell) => this.published[cell] === null || v === this.published[cell]) && this.check(values, false);
+    return (
+      values.length === this.published.length &&
+      values.every((v, cell) => this.published[cell] === null || v === this.published[cell]) &&
+      this.check(values, false)
+    );
   }
 
   /** Evidence is checked in exact integers, whatever the floating-point search did. */
@@ -275,9 +279,7 @@ interface Bound {
   readonly value: number;
 }
 
-type Optimum =
-  | { readonly status: 'optimal'; readonly point: readonly number[] }
-  | { readonly status: 'infeasible' | 'unbounded' | 'gave_up' };
+type Optimum = { readonly status: 'optimal'; readonly point: readonly number[] } | { readonly status: 'infeasible' | 'unbounded' | 'gave_up' };
 
 /**
  * Unknown cells linked by relations, as a linear program in y = value − lower bound ≥ 0: a relation with known
@@ -487,7 +489,13 @@ class Tableau {
   }
 
   clone(): Tableau {
-    return new Tableau(this.n, this.rows.map((line) => line.slice()), [...this.basis], this.enterable, this.reduced.slice());
+    return new Tableau(
+      this.n,
+      this.rows.map((line) => line.slice()),
+      [...this.basis],
+      this.enterable,
+      this.reduced.slice(),
+    );
   }
 
   /** Minimises `costs` (indexed by column; missing columns cost 0) from the current feasible corner. */

@@ -17,7 +17,10 @@ const letters = categoricalDimension('letter', 'Letter', ['a', 'b', 'c', 'd']);
 const columns = categoricalDimension('column', 'Column', ['x', 'y', 'z']);
 
 function breakdownOf(...counts: number[]): Breakdown {
-  return buildBreakdown(letters, counts.map((count, i) => ({ label: letters.categories[i], count })));
+  return buildBreakdown(
+    letters,
+    counts.map((count, i) => ({ label: letters.categories[i], count })),
+  );
 }
 
 function crossTabOf(...rows: number[][]) {
@@ -84,12 +87,7 @@ describe(suppressBreakdown.name, () => {
   });
 
   it('hides a third cell when two "c"s with the total shown could only be 1 each', () => {
-    expect(suppressBreakdown(breakdownOf(1, 1, 20, 30)).published.cells.map((c) => c.count)).toEqual([
-      'c',
-      'c',
-      'c',
-      30,
-    ]);
+    expect(suppressBreakdown(breakdownOf(1, 1, 20, 30)).published.cells.map((c) => c.count)).toEqual(['c', 'c', 'c', 30]);
   });
 
   it('hides a total of 1 to 5', () => {
@@ -143,9 +141,7 @@ describe(suppressBreakdownsSharingTotal.name, () => {
   });
 
   it('refuses breakdowns of different totals', () => {
-    expect(() => suppressBreakdownsSharingTotal([gender, breakdownOf(1, 2)])).toThrow(
-      expect.objectContaining({ problem: 'totals_differ' }),
-    );
+    expect(() => suppressBreakdownsSharingTotal([gender, breakdownOf(1, 2)])).toThrow(expect.objectContaining({ problem: 'totals_differ' }));
   });
 
   it('refuses two breakdowns by the same dimension', () => {
@@ -270,9 +266,7 @@ describe(suppressTablesSharingTotal.name, () => {
 
   it('refuses a breakdown by a dimension a cross-tab in the set already has', () => {
     const byRow = buildBreakdown(rows, [{ label: 'a', count: 11 }]);
-    expect(() => suppressTablesSharingTotal({ breakdowns: [byRow], crossTabs: [table] })).toThrow(
-      expect.objectContaining({ problem: 'repeated_dimension' }),
-    );
+    expect(() => suppressTablesSharingTotal({ breakdowns: [byRow], crossTabs: [table] })).toThrow(expect.objectContaining({ problem: 'repeated_dimension' }));
   });
 
   it('refuses tables of different totals', () => {

@@ -65,9 +65,7 @@ export function suppressBreakdown(breakdown: Breakdown): DisclosureControlled<Pu
  * is a constraint "cells add up to the total" on the same total, so they are protected together and show the
  * same total.
  */
-export function suppressBreakdownsSharingTotal(
-  breakdowns: readonly Breakdown[],
-): DisclosureControlled<PublishedBreakdown[], BreakdownCellRef> {
+export function suppressBreakdownsSharingTotal(breakdowns: readonly Breakdown[]): DisclosureControlled<PublishedBreakdown[], BreakdownCellRef> {
   const { published, suppressions } = suppressTablesSharingTotal({ breakdowns });
   return { published: published.breakdowns, suppressions: suppressions as Suppression<BreakdownCellRef>[] };
 }
@@ -98,9 +96,7 @@ export interface PublishedTablesSharingTotal {
  * "c" worked out across them. A cross-tab's own margins are its breakdowns by its two dimensions: publish them
  * with `publishedRowBreakdown`/`publishedColumnBreakdown`, not as separate breakdowns, which are refused.
  */
-export function suppressTablesSharingTotal(
-  tables: TablesSharingTotal,
-): DisclosureControlled<PublishedTablesSharingTotal, TableCellRef> {
+export function suppressTablesSharingTotal(tables: TablesSharingTotal): DisclosureControlled<PublishedTablesSharingTotal, TableCellRef> {
   const breakdowns = tables.breakdowns ?? [];
   const crossTabs = tables.crossTabs ?? [];
   breakdowns.forEach(assertBreakdownSumsToTotal);

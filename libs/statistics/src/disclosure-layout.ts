@@ -50,15 +50,8 @@ export interface Layout<C> {
  * Lays the tables' cells out in the order `sharedTotalNetwork` indexes them. The shared total is taken from
  * `total`, since a published set may show it in one table and hide it in another.
  */
-export function layOut<C>(
-  breakdowns: readonly BreakdownShape<C>[],
-  crossTabs: readonly CrossTabShape<C>[],
-  total: C,
-): Layout<C> {
-  const dimensions = [
-    ...breakdowns.map((b) => b.dimension),
-    ...crossTabs.flatMap((t) => [t.rowDimension, t.columnDimension]),
-  ];
+export function layOut<C>(breakdowns: readonly BreakdownShape<C>[], crossTabs: readonly CrossTabShape<C>[], total: C): Layout<C> {
+  const dimensions = [...breakdowns.map((b) => b.dimension), ...crossTabs.flatMap((t) => [t.rowDimension, t.columnDimension])];
   // A dimension twice means the same counts in two places (a breakdown by age and the age margin of age ×
   // location): each would be protected as if independent, and the two could give each other away.
   if (new Set(dimensions).size !== dimensions.length) {

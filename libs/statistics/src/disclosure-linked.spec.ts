@@ -45,9 +45,7 @@ describe(suppressLinkedPopulations.name, () => {
   };
 
   it('is needed: each population protected alone leaves the children’s "c" to subtraction, which the joint audit finds', () => {
-    const alone = Object.fromEntries(
-      Object.entries(linked.populations).map(([name, tables]) => [name, suppressTablesSharingTotal(tables).published]),
-    );
+    const alone = Object.fromEntries(Object.entries(linked.populations).map(([name, tables]) => [name, suppressTablesSharingTotal(tables).published]));
     expect(cell(alone.children.breakdowns[0], 'Female')).toBe('c');
     expect([cell(alone.all.breakdowns[0], 'Female'), cell(alone.adults.breakdowns[0], 'Female')]).toEqual([23, 20]);
     const audit = auditLinkedPopulations({ populations: alone, links: [PARTS] });
@@ -89,7 +87,10 @@ describe(suppressLinkedPopulations.name, () => {
     });
     expect(published.children.breakdowns[0].cells.map((c) => c.label)).toEqual(['UK']);
     expect(published.adults.breakdowns[0].cells.map((c) => c.label)).toEqual(['UK', 'Eritrean']);
-    expect(published.all.breakdowns[0].cells).toEqual([{ label: 'UK', count: 40 }, { label: 'Eritrean', count: 7 }]);
+    expect(published.all.breakdowns[0].cells).toEqual([
+      { label: 'UK', count: 40 },
+      { label: 'Eritrean', count: 7 },
+    ]);
   });
 
   it('refuses populations that do not add up (read at different moments)', () => {
@@ -100,7 +101,9 @@ describe(suppressLinkedPopulations.name, () => {
   it('refuses linked populations that show different tables, and links to populations that do not exist', () => {
     const other = { ...linked.populations, children: { breakdowns: [buildBreakdown(NATIONALITY, [{ label: 'UK', count: 13 }])] } };
     expect(() => suppressLinkedPopulations({ populations: other, links: [PARTS] })).toThrow(TableInvariantError);
-    expect(() => suppressLinkedPopulations({ ...linked, links: [{ relation: 'partition', parts: ['adults', 'teenagers'], whole: 'all' }] })).toThrow(/teenagers/);
+    expect(() => suppressLinkedPopulations({ ...linked, links: [{ relation: 'partition', parts: ['adults', 'teenagers'], whole: 'all' }] })).toThrow(
+      /teenagers/,
+    );
   });
 });
 
@@ -148,7 +151,11 @@ describe(auditLinkedPopulations.name, () => {
     const population = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }));
     fc.assert(
       fc.property(population, population, fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }), (adults, children, mask) => {
-        const two = (a: number, b: number): Breakdown => buildBreakdown(AGE, [{ label: 'Adult', count: a }, { label: 'Child', count: b }]);
+        const two = (a: number, b: number): Breakdown =>
+          buildBreakdown(AGE, [
+            { label: 'Adult', count: a },
+            { label: 'Child', count: b },
+          ]);
         const truth = { adults: two(...adults), children: two(...children), all: two(adults[0] + children[0], adults[1] + children[1]) };
         // Cells: per population [Adult, Child, Total]; the all-population total always shown, so everything is bounded.
         const values = (['adults', 'children', 'all'] as const).flatMap((p) => [...truth[p].cells.map((c) => c.count), truth[p].total]);
@@ -156,9 +163,19 @@ describe(auditLinkedPopulations.name, () => {
         if (hidden.filter(Boolean).length > 4) return;
         const show = (p: number): PublishedBreakdown => {
           const at = (i: number): PublishedCount => (hidden[p * 3 + i] ? 'c' : values[p * 3 + i]);
-          return { dimension: 'age', total: at(2), cells: [{ label: 'Adult', count: at(0) }, { label: 'Child', count: at(1) }] };
+          return {
+            dimension: 'age',
+            total: at(2),
+            cells: [
+              { label: 'Adult', count: at(0) },
+              { label: 'Child', count: at(1) },
+            ],
+          };
         };
-        const audit = auditLinkedPopulations({ populations: { adults: { breakdowns: [show(0)] }, children: { breakdowns: [show(1)] }, all: { breakdowns: [show(2)] } }, links: [PARTS] });
+        const audit = auditLinkedPopulations({
+          populations: { adults: { breakdowns: [show(0)] }, children: { breakdowns: [show(1)] }, all: { breakdowns: [show(2)] } },
+          links: [PARTS],
+        });
         // Every assignment of 1..total to the hidden cells that keeps every sum.
         const unknown = hidden.flatMap((h, i) => (h ? [i] : []));
         const seen = unknown.map(() => new Set<number>());
@@ -200,10 +217,22 @@ describe('linked populations, as a property', () => {
   function tables(referrals: readonly Referral[]): PopulationTables {
     return {
       breakdowns: [
-        buildBreakdown(GENDER, referrals.map((r) => ({ label: r.gender, count: 1 }))),
-        buildBreakdown(NATIONALITY, referrals.map((r) => ({ label: r.nationality, count: 1 }))),
+        buildBreakdown(
+          GENDER,
+          referrals.map((r) => ({ label: r.gender, count: 1 })),
+        ),
+        buildBreakdown(
+          NATIONALITY,
+          referrals.map((r) => ({ label: r.nationality, count: 1 })),
+        ),
       ],
-      crossTabs: [buildCrossTab(AGE, PLACE, referrals.map((r) => ({ row: r.age, column: r.place, count: 1 })))],
+      crossTabs: [
+        buildCrossTab(
+          AGE,
+          PLACE,
+          referrals.map((r) => ({ row: r.age, column: r.place, count: 1 })),
+        ),
+      ],
     };
   }
 
@@ -214,10 +243,18 @@ describe('linked populations, as a property', () => {
     );
     const of = (child: boolean | null) => referralsOf.map((rs) => rs.filter((r) => child === null || r.child === child));
     const populations: Record<string, PopulationTables> = {};
-    for (const [name, child] of [['all', null], ['adults', false], ['children', true]] as const) {
+    for (const [name, child] of [
+      ['all', null],
+      ['adults', false],
+      ['children', true],
+    ] as const) {
       populations[`referrals:${name}`] = tables(of(child).flat());
       // An individual is counted by their earliest referral in the population.
-      populations[`individuals:${name}`] = tables(of(child).filter((rs) => rs.length > 0).map((rs) => rs[0]));
+      populations[`individuals:${name}`] = tables(
+        of(child)
+          .filter((rs) => rs.length > 0)
+          .map((rs) => rs[0]),
+      );
     }
     return {
       populations,
@@ -229,7 +266,10 @@ describe('linked populations, as a property', () => {
   }
 
   const pairs = (truth: PopulationTables, shown: PublishedPopulation): Array<[number, PublishedCount]> => [
-    ...(truth.breakdowns ?? []).flatMap((b, i) => [[b.total, shown.breakdowns![i].total] as [number, PublishedCount], ...b.cells.map((c, j): [number, PublishedCount] => [c.count, shown.breakdowns![i].cells[j].count])]),
+    ...(truth.breakdowns ?? []).flatMap((b, i) => [
+      [b.total, shown.breakdowns![i].total] as [number, PublishedCount],
+      ...b.cells.map((c, j): [number, PublishedCount] => [c.count, shown.breakdowns![i].cells[j].count]),
+    ]),
     ...(truth.crossTabs ?? []).flatMap((t, i) => {
       const s = shown.crossTabs![i];
       return [
@@ -278,7 +318,11 @@ describe('linked populations, as a property', () => {
    * `linkRevisions`); read together they must leave every "c" of either revision at least two whole values apart,
    * what one report alone must give, never a single value.
    */
-  const change = fc.record({ index: fc.nat(), gender: fc.constantFrom('Female', 'Male', 'Other'), nationality: fc.constantFrom('Albanian', 'UK', 'Vietnamese', 'Eritrean') });
+  const change = fc.record({
+    index: fc.nat(),
+    gender: fc.constantFrom('Female', 'Male', 'Other'),
+    nationality: fc.constantFrom('Albanian', 'UK', 'Vietnamese', 'Eritrean'),
+  });
 
   it('two revisions of one report read together never narrow a "c" to a single value (exact auditor)', () => {
     fc.assert(
@@ -310,7 +354,15 @@ describe('linked populations, as a property', () => {
   });
 
   it('is needed: a "c" of 5 that grows to 6 and is shown is narrowed to 5 or 6 when read with the first revision', () => {
-    const adult = (gender: string): Person => ({ age: 'Adult', place: 'UK', gender, nationality: 'UK', child: false, againAsAdult: false, adultNationality: 'UK' });
+    const adult = (gender: string): Person => ({
+      age: 'Adult',
+      place: 'UK',
+      gender,
+      nationality: 'UK',
+      child: false,
+      againAsAdult: false,
+      adultNationality: 'UK',
+    });
     const first = [...Array.from({ length: 5 }, () => adult('Female')), ...Array.from({ length: 30 }, () => adult('Male'))];
     const second = [...first, adult('Female')];
     const one = suppressLinkedPopulations(linkedOf(first));
@@ -320,11 +372,18 @@ describe('linked populations, as a property', () => {
       audit.ranges.find((r) => r.cell.population === `referrals:adults${EARLIER_REVISION}` && 'label' in r.cell.cell && r.cell.cell.label === 'Female');
     expect(female(one.published['referrals:adults'])).toBe('c');
     // Alone, the first revision leaves the women anywhere from 1 to 34 (the men are hidden with them).
-    expect(auditLinkedPopulations(earlier).ranges).toContainEqual({ cell: { population: 'referrals:adults', cell: { dimension: 'gender', label: 'Female' } }, min: 1, max: 34 });
+    expect(auditLinkedPopulations(earlier).ranges).toContainEqual({
+      cell: { population: 'referrals:adults', cell: { dimension: 'gender', label: 'Female' } },
+      min: 1,
+      max: 34,
+    });
     // Protected on its own, the second revision shows 6 women and 30 men: with the first, the women were 5 or 6.
     const alone = suppressLinkedPopulations(linkedOf(second));
     expect(female(alone.published['referrals:adults'])).toBe(6);
-    expect(rangeOfFirst(auditLinkedPopulations(linkRevisions(earlier, { populations: alone.published, links: linkedOf(second).links })))).toMatchObject({ min: 5, max: 6 });
+    expect(rangeOfFirst(auditLinkedPopulations(linkRevisions(earlier, { populations: alone.published, links: linkedOf(second).links })))).toMatchObject({
+      min: 5,
+      max: 6,
+    });
     // Protected with the first revision, it keeps the "c" and nothing can be worked out from the two together.
     const two = suppressLinkedPopulations(linkedOf(second), { earlier });
     expect(female(two.published['referrals:adults'])).toBe('c');

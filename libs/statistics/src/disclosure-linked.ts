@@ -167,7 +167,10 @@ export function suppressLinkedPopulations(
       const same = cellOf.get(cellKeyOf(name, ref.cell));
       const family = model.families.find((f) => f.name === name);
       const own = family ? values.map((_, cell) => cell).filter((cell) => model.refs[cell].population === name) : values.map((_, cell) => cell);
-      const related = same === undefined ? [] : model.relations.filter((r) => r.kind === 'sum' && [...r.members, ...r.totals].includes(same)).flatMap((r) => [...r.members, ...r.totals]);
+      const related =
+        same === undefined
+          ? []
+          : model.relations.filter((r) => r.kind === 'sum' && [...r.members, ...r.totals].includes(same)).flatMap((r) => [...r.members, ...r.totals]);
       const chosen = same !== undefined && shown(same) ? same : (smallest(related) ?? smallest(own) ?? smallest(values.map((_, cell) => cell)));
       if (chosen !== undefined && !forced[chosen]) {
         forced[chosen] = true;
@@ -583,7 +586,10 @@ function buildModel<C extends PublishedCount>(
     if (breakdowns.length + crossTabs.length === 0) {
       throw new TableInvariantError('shape_mismatch', `population ${name} has no table`);
     }
-    const total = sharedTotal(name, [...breakdowns, ...crossTabs].map((t) => t.total));
+    const total = sharedTotal(
+      name,
+      [...breakdowns, ...crossTabs].map((t) => t.total),
+    );
     const layout = layOut(breakdowns, crossTabs, total);
     const network = sharedTotalNetwork(layout.segments);
     const offset = model.counts.length;
@@ -644,9 +650,7 @@ function buildModel<C extends PublishedCount>(
     }
     const whole = family(link.whole);
     const parts = link.parts.map(family);
-    const overlappingKeys = new Set(
-      whole.overlapping?.cells.map(({ label }) => keyOf({ dimension: whole.overlapping!.dimension, label })),
-    );
+    const overlappingKeys = new Set(whole.overlapping?.cells.map(({ label }) => keyOf({ dimension: whole.overlapping!.dimension, label })));
     whole.keys.forEach((cell, key) => {
       const members = parts.map((part) => part.keys.get(key)!);
       if (link.relation === 'partition') {
@@ -655,7 +659,12 @@ function buildModel<C extends PublishedCount>(
       }
       // Parts that overlap add up to the whole and those in two parts at once: their count is published nowhere,
       // but a reader of every part and the whole can subtract, so a 1 to 5 of it is guarded like a "c".
-      model.counts.push(overlap(members.map((m) => model.counts[m]), model.counts[cell]));
+      model.counts.push(
+        overlap(
+          members.map((m) => model.counts[m]),
+          model.counts[cell],
+        ),
+      );
       model.refs.push({ population: `${OVERLAP} ${link.parts.join(' and ')}`, cell: model.refs[cell].cell });
       model.isMargin.push(false);
       model.hidden.push(true);
@@ -702,12 +711,21 @@ function padLinkedPopulations<C extends PublishedCount>(linked: LinkedPopulation
     };
     for (const name of members) {
       const tables = linked.populations[name];
-      tables.breakdowns?.forEach((b) => union(`b:${b.dimension}`, b.cells.map((c) => c.label)));
+      tables.breakdowns?.forEach((b) =>
+        union(
+          `b:${b.dimension}`,
+          b.cells.map((c) => c.label),
+        ),
+      );
       tables.crossTabs?.forEach((t) => {
         union(`r:${t.rowDimension}:${t.columnDimension}`, t.rows);
         union(`c:${t.rowDimension}:${t.columnDimension}`, t.columns);
       });
-      if (tables.overlapping) union(`o:${tables.overlapping.dimension}`, tables.overlapping.cells.map((c) => c.label));
+      if (tables.overlapping)
+        union(
+          `o:${tables.overlapping.dimension}`,
+          tables.overlapping.cells.map((c) => c.label),
+        );
     }
     const extra = (key: string, own: readonly string[]): string[] => labels.get(key)!.filter((label) => !own.includes(label));
     for (const name of members) {
@@ -715,7 +733,13 @@ function padLinkedPopulations<C extends PublishedCount>(linked: LinkedPopulation
       padded.set(name, {
         breakdowns: tables.breakdowns?.map((b) => ({
           ...b,
-          cells: [...b.cells, ...extra(`b:${b.dimension}`, b.cells.map((c) => c.label)).map((label) => ({ label, count: zero }))],
+          cells: [
+            ...b.cells,
+            ...extra(
+              `b:${b.dimension}`,
+              b.cells.map((c) => c.label),
+            ).map((label) => ({ label, count: zero })),
+          ],
         })),
         crossTabs: tables.crossTabs?.map((t) => {
           const rows = extra(`r:${t.rowDimension}:${t.columnDimension}`, t.rows);
@@ -734,7 +758,10 @@ function padLinkedPopulations<C extends PublishedCount>(linked: LinkedPopulation
           dimension: tables.overlapping.dimension,
           cells: [
             ...tables.overlapping.cells,
-            ...extra(`o:${tables.overlapping.dimension}`, tables.overlapping.cells.map((c) => c.label)).map((label) => ({ label, count: zero })),
+            ...extra(
+              `o:${tables.overlapping.dimension}`,
+              tables.overlapping.cells.map((c) => c.label),
+            ).map((label) => ({ label, count: zero })),
           ],
         },
       });

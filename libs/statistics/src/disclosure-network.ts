@@ -81,9 +81,7 @@ export function sharedTotalNetwork(segments: readonly Segment[]): TableNetwork {
       }),
     );
     range(rows + 1).forEach((r) => constraints.push({ members: cell[r].slice(0, columns), total: cell[r][columns] }));
-    range(columns + 1).forEach((c) =>
-      constraints.push({ members: range(rows).map((r) => cell[r][c]), total: cell[rows][c] }),
-    );
+    range(columns + 1).forEach((c) => constraints.push({ members: range(rows).map((r) => cell[r][c]), total: cell[rows][c] }));
   });
   addArc(segments.length, 0, true);
   return { nodeCount, arcs, constraints, isMargin };
@@ -93,11 +91,7 @@ export function sharedTotalNetwork(segments: readonly Segment[]): TableNetwork {
  * For each suppressed cell (`null` in `published`), the interval of values it takes over all whole-number
  * completions of the table with every suppressed cell at least `lowerBound`. Published cells get `undefined`.
  */
-export function feasibleIntervals(
-  network: TableNetwork,
-  published: readonly (number | null)[],
-  lowerBound: number,
-): (Interval | undefined)[] {
+export function feasibleIntervals(network: TableNetwork, published: readonly (number | null)[], lowerBound: number): (Interval | undefined)[] {
   const flow = feasibleFlow(network, published, lowerBound);
   return published.map((value, cell) => {
     if (value !== null) return undefined;
@@ -110,11 +104,7 @@ export function feasibleIntervals(
 }
 
 /** The suppressed cells whose value a reader can work out exactly (min = max), cheaper than the full intervals. */
-export function recoverableCells(
-  network: TableNetwork,
-  published: readonly (number | null)[],
-  lowerBound: number,
-): number[] {
+export function recoverableCells(network: TableNetwork, published: readonly (number | null)[], lowerBound: number): number[] {
   const flow = feasibleFlow(network, published, lowerBound);
   const recoverable: number[] = [];
   published.forEach((value, cell) => {
@@ -151,9 +141,7 @@ function feasibleFlow(network: TableNetwork, published: readonly (number | null)
   const source = network.nodeCount;
   const sink = network.nodeCount + 1;
   const graph = new FlowGraph(network.nodeCount + 2);
-  const arcEdge = published.map((value, cell) =>
-    value === null ? graph.addEdge(network.arcs[cell].from, network.arcs[cell].to, INFINITE) : -1,
-  );
+  const arcEdge = published.map((value, cell) => (value === null ? graph.addEdge(network.arcs[cell].from, network.arcs[cell].to, INFINITE) : -1));
   let needed = 0;
   excess.forEach((amount, node) => {
     if (amount > 0) {
@@ -170,12 +158,7 @@ function feasibleFlow(network: TableNetwork, published: readonly (number | null)
 }
 
 /** The residual graph of a completion, without the arc of `excluded`, for moving flow round a cycle through it. */
-function residual(
-  network: TableNetwork,
-  published: readonly (number | null)[],
-  flow: readonly number[],
-  excluded: number,
-): FlowGraph {
+function residual(network: TableNetwork, published: readonly (number | null)[], flow: readonly number[], excluded: number): FlowGraph {
   const graph = new FlowGraph(network.nodeCount);
   published.forEach((value, cell) => {
     if (value !== null || cell === excluded) return;

@@ -22,13 +22,11 @@ export function publishLaidOut(
   let next = 0;
   const totalReason = reasons[totalCell];
   const shownTotal = totalReason ? SUPPRESSED : layout.counts[totalCell];
-  const publishedBreakdowns = breakdowns.map(
-    (b): PublishedBreakdown => ({
-      dimension: b.dimension,
-      total: shownTotal,
-      cells: b.cells.map(({ label }) => ({ label, count: show(next++) })),
-    }),
-  );
+  const publishedBreakdowns = breakdowns.map((b): PublishedBreakdown => ({
+    dimension: b.dimension,
+    total: shownTotal,
+    cells: b.cells.map(({ label }) => ({ label, count: show(next++) })),
+  }));
   const publishedCrossTabs = crossTabs.map((t): PublishedCrossTab => {
     const lines = t.rows.map(() => t.columns.map(() => show(next++)).concat(show(next++)));
     return {

@@ -25,7 +25,10 @@ function labels(prefix: string, n: number): string[] {
 
 function breakdownOf(name: string, counts: readonly number[]): Breakdown {
   const dimension = categoricalDimension(name, name, labels(name, counts.length));
-  return buildBreakdown(dimension, counts.map((c, i) => ({ label: dimension.categories[i], count: c })));
+  return buildBreakdown(
+    dimension,
+    counts.map((c, i) => ({ label: dimension.categories[i], count: c })),
+  );
 }
 
 const oneWay = fc.array(count, { minLength: 1, maxLength: 12 }).map((counts) => breakdownOf('d', counts));
@@ -33,9 +36,7 @@ const oneWay = fc.array(count, { minLength: 1, maxLength: 12 }).map((counts) => 
 function twoWay(maxSide: number): fc.Arbitrary<CrossTab> {
   return fc
     .record({ rows: fc.integer({ min: 1, max: maxSide }), columns: fc.integer({ min: 1, max: maxSide }) })
-    .chain(({ rows, columns }) =>
-      fc.array(fc.array(count, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }),
-    )
+    .chain(({ rows, columns }) => fc.array(fc.array(count, { minLength: columns, maxLength: columns }), { minLength: rows, maxLength: rows }))
     .map((grid) => {
       const rows = categoricalDimension('r', 'r', labels('r', grid.length));
       const columns = categoricalDimension('k', 'k', labels('k', grid[0].length));
@@ -75,8 +76,7 @@ function pairsOfCrossTab(truth: CrossTab, published: PublishedCrossTab): [number
 
 const showsNoSmallCount = (pairs: [number, PublishedCount][]): void =>
   pairs.forEach(([, shown]) => expect(shown === 'c' || shown === 0 || shown > 5).toBe(true));
-const showsZerosAsZero = (pairs: [number, PublishedCount][]): void =>
-  pairs.filter(([truth]) => truth === 0).forEach(([, shown]) => expect(shown).toBe(0));
+const showsZerosAsZero = (pairs: [number, PublishedCount][]): void => pairs.filter(([truth]) => truth === 0).forEach(([, shown]) => expect(shown).toBe(0));
 const showsTheTruth = (pairs: [number, PublishedCount][]): void =>
   pairs.filter(([, shown]) => shown !== 'c').forEach(([truth, shown]) => expect(shown).toBe(truth));
 
@@ -104,27 +104,15 @@ describe(suppressBreakdown.name, () => {
 
 describe(suppressBreakdownsSharingTotal.name, () => {
   it('never shows a count from 1 to 5', () => {
-    fc.assert(
-      fc.property(sharingTotal, (bs) =>
-        suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsNoSmallCount(pairsOfBreakdown(bs[i], p))),
-      ),
-    );
+    fc.assert(fc.property(sharingTotal, (bs) => suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsNoSmallCount(pairsOfBreakdown(bs[i], p)))));
   });
 
   it('shows every zero as 0', () => {
-    fc.assert(
-      fc.property(sharingTotal, (bs) =>
-        suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsZerosAsZero(pairsOfBreakdown(bs[i], p))),
-      ),
-    );
+    fc.assert(fc.property(sharingTotal, (bs) => suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsZerosAsZero(pairsOfBreakdown(bs[i], p)))));
   });
 
   it('shows every count it does not hide as it is', () => {
-    fc.assert(
-      fc.property(sharingTotal, (bs) =>
-        suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsTheTruth(pairsOfBreakdown(bs[i], p))),
-      ),
-    );
+    fc.assert(fc.property(sharingTotal, (bs) => suppressBreakdownsSharingTotal(bs).published.forEach((p, i) => showsTheTruth(pairsOfBreakdown(bs[i], p)))));
   });
 
   it('leaves no hidden count that the auditor can work out from all the breakdowns together', () => {
@@ -184,10 +172,7 @@ const mixedSet = twoWay(5).chain((table) =>
 describe(suppressTablesSharingTotal.name, () => {
   function pairsOfSet({ table, breakdowns }: { table: CrossTab; breakdowns: Breakdown[] }): [number, PublishedCount][] {
     const { published } = suppressTablesSharingTotal({ breakdowns, crossTabs: [table] });
-    return [
-      ...pairsOfCrossTab(table, published.crossTabs[0]),
-      ...breakdowns.flatMap((b, i) => pairsOfBreakdown(b, published.breakdowns[i])),
-    ];
+    return [...pairsOfCrossTab(table, published.crossTabs[0]), ...breakdowns.flatMap((b, i) => pairsOfBreakdown(b, published.breakdowns[i]))];
   }
 
   it('never shows a count from 1 to 5', () => {

@@ -1,12 +1,4 @@
-import {
-  caseSystemLabel,
-  decisionOutcomeLabel,
-  firstResponderTypeLabel,
-  genderLabel,
-  kindLabel,
-  locationLabel,
-  nationalityLabel,
-} from './labels';
+import { caseSystemLabel, decisionOutcomeLabel, firstResponderTypeLabel, genderLabel, kindLabel, locationLabel, nationalityLabel } from './labels';
 import { UnknownCategoryError } from './statistics.errors';
 
 describe(genderLabel.name, () => {

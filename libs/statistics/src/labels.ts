@@ -26,14 +26,7 @@ export type FirstResponderType = 'local_authority' | 'police' | 'ngo' | 'governm
  * Government agency, NGO, police and local authority in the order of the Home Office first-responder tables
  * (Tables 11 to 14); health and other are the council's own additions.
  */
-export const FIRST_RESPONDER_TYPE_LABELS = [
-  'Government Agency',
-  'NGO & Third Sector',
-  'Police',
-  'Local Authority',
-  'Health',
-  'Other',
-] as const;
+export const FIRST_RESPONDER_TYPE_LABELS = ['Government Agency', 'NGO & Third Sector', 'Police', 'Local Authority', 'Health', 'Other'] as const;
 export type FirstResponderTypeLabel = (typeof FIRST_RESPONDER_TYPE_LABELS)[number];
 
 const FIRST_RESPONDER_TYPE: Readonly<Record<FirstResponderType, FirstResponderTypeLabel>> = {

@@ -110,15 +110,11 @@ describe(periodFromTo.name, () => {
   });
 
   it('names a reversed range', () => {
-    expect(() => periodFromTo('2025-04-02', '2025-04-01')).toThrow(
-      expect.objectContaining({ problem: 'from_after_to' }),
-    );
+    expect(() => periodFromTo('2025-04-02', '2025-04-01')).toThrow(expect.objectContaining({ problem: 'from_after_to' }));
   });
 
   it('names a date before 1900 as out of range', () => {
-    expect(() => periodFromTo('1899-04-02', '2025-04-01')).toThrow(
-      expect.objectContaining({ problem: 'year_out_of_range' }),
-    );
+    expect(() => periodFromTo('1899-04-02', '2025-04-01')).toThrow(expect.objectContaining({ problem: 'year_out_of_range' }));
   });
 });
 
@@ -195,12 +191,7 @@ describe(periodEndExclusive.name, () => {
 
 describe(quartersIn.name, () => {
   it('splits a financial year into its four calendar quarters', () => {
-    expect(quartersIn(parsePeriod('2018/19')).map((q) => q.code)).toEqual([
-      '2018-Q2',
-      '2018-Q3',
-      '2018-Q4',
-      '2019-Q1',
-    ]);
+    expect(quartersIn(parsePeriod('2018/19')).map((q) => q.code)).toEqual(['2018-Q2', '2018-Q3', '2018-Q4', '2019-Q1']);
   });
 
   it('answers a quarter with itself', () => {

@@ -1,14 +1,4 @@
-import {
-  CalendarDate,
-  MAX_YEAR,
-  MIN_YEAR,
-  MONTH_NAMES,
-  daysInMonth,
-  formatCalendarDate,
-  longDate,
-  nextDay,
-  parseCalendarDate,
-} from './calendar-date';
+import { CalendarDate, MAX_YEAR, MIN_YEAR, MONTH_NAMES, daysInMonth, formatCalendarDate, longDate, nextDay, parseCalendarDate } from './calendar-date';
 import { InvalidDateError, InvalidPeriodError } from './statistics.errors';
 
 export type PeriodKind = 'month' | 'quarter' | 'financial_year' | 'range';

@@ -14,7 +14,7 @@ describe(parsePublishedPeriod.name, () => {
 });
 
 describe(publicationSetOf.name, () => {
-  it('puts a quarter with the financial year it lies in and that year\'s other quarters', () => {
+  it("puts a quarter with the financial year it lies in and that year's other quarters", () => {
     const set = publicationSetOf(parsePeriod('2027-Q1'));
     expect(set.financialYear.code).toBe('2026/27');
     expect(set.quarters.map((q) => q.code)).toEqual(['2026-Q2', '2026-Q3', '2026-Q4', '2027-Q1']);

@@ -19,11 +19,7 @@ export class InvalidDateError extends StatisticsError {
     readonly input: string,
     readonly problem: InvalidDateProblem,
   ) {
-    super(
-      problem === 'year_out_of_range'
-        ? `"${input}" has a year outside 1900–9999`
-        : `"${input}" is not a calendar date in the form YYYY-MM-DD`,
-    );
+    super(problem === 'year_out_of_range' ? `"${input}" has a year outside 1900–9999` : `"${input}" is not a calendar date in the form YYYY-MM-DD`);
   }
 }
 
@@ -37,8 +33,7 @@ export type PeriodProblem =
   | 'from_after_to';
 
 const PERIOD_PROBLEM_TEXT: Readonly<Record<PeriodProblem, string>> = {
-  unrecognised_format:
-    'is not a period: use a month "2025-04", a quarter "2025-Q2", a financial year "2018/19" or "YYYY-MM-DD..YYYY-MM-DD"',
+  unrecognised_format: 'is not a period: use a month "2025-04", a quarter "2025-Q2", a financial year "2018/19" or "YYYY-MM-DD..YYYY-MM-DD"',
   month_out_of_range: 'has a month outside 01–12',
   quarter_out_of_range: 'has a quarter outside Q1–Q4',
   financial_year_not_consecutive: 'is not a financial year: the second year must follow the first, as in "2018/19"',
@@ -69,13 +64,7 @@ export class UnknownCategoryError extends StatisticsError {
 }
 
 export type TableProblem =
-  | 'not_a_count'
-  | 'total_mismatch'
-  | 'duplicate_category'
-  | 'repeated_dimension'
-  | 'shape_mismatch'
-  | 'totals_differ'
-  | 'populations_disagree';
+  'not_a_count' | 'total_mismatch' | 'duplicate_category' | 'repeated_dimension' | 'shape_mismatch' | 'totals_differ' | 'populations_disagree';
 
 /** A table that breaks its own invariants (a breakdown not summing to its total, a negative count, ...). */
 export class TableInvariantError extends StatisticsError {

@@ -1,13 +1,6 @@
 import { DIMENSIONS, categoricalDimension } from './dimension';
 import { TableInvariantError, UnknownCategoryError } from './statistics.errors';
-import {
-  assertBreakdownSumsToTotal,
-  assertCrossTabSumsToTotals,
-  buildBreakdown,
-  buildCrossTab,
-  columnBreakdown,
-  rowBreakdown,
-} from './table';
+import { assertBreakdownSumsToTotal, assertCrossTabSumsToTotals, buildBreakdown, buildCrossTab, columnBreakdown, rowBreakdown } from './table';
 
 describe(buildBreakdown.name, () => {
   it('fills missing categories with 0 in the canonical order', () => {
@@ -32,27 +25,19 @@ describe(buildBreakdown.name, () => {
   });
 
   it('refuses cells that do not add up to the given total', () => {
-    expect(() => buildBreakdown(DIMENSIONS.kind, [{ label: 'Duty to Notify', count: 3 }], 4)).toThrow(
-      expect.objectContaining({ problem: 'total_mismatch' }),
-    );
+    expect(() => buildBreakdown(DIMENSIONS.kind, [{ label: 'Duty to Notify', count: 3 }], 4)).toThrow(expect.objectContaining({ problem: 'total_mismatch' }));
   });
 
   it('refuses a negative count', () => {
-    expect(() => buildBreakdown(DIMENSIONS.kind, [{ label: 'Duty to Notify', count: -1 }])).toThrow(
-      expect.objectContaining({ problem: 'not_a_count' }),
-    );
+    expect(() => buildBreakdown(DIMENSIONS.kind, [{ label: 'Duty to Notify', count: -1 }])).toThrow(expect.objectContaining({ problem: 'not_a_count' }));
   });
 
   it('refuses a fractional count', () => {
-    expect(() => buildBreakdown(DIMENSIONS.kind, [{ label: 'Duty to Notify', count: 1.5 }])).toThrow(
-      TableInvariantError,
-    );
+    expect(() => buildBreakdown(DIMENSIONS.kind, [{ label: 'Duty to Notify', count: 1.5 }])).toThrow(TableInvariantError);
   });
 
   it('refuses a label outside a closed dimension', () => {
-    expect(() => buildBreakdown(DIMENSIONS.gender, [{ label: 'Transgender', count: 1 }])).toThrow(
-      UnknownCategoryError,
-    );
+    expect(() => buildBreakdown(DIMENSIONS.gender, [{ label: 'Transgender', count: 1 }])).toThrow(UnknownCategoryError);
   });
 
   it('shows combined exploitation types only when they occur, after the single types', () => {
@@ -73,9 +58,7 @@ describe(buildBreakdown.name, () => {
   });
 
   it('refuses an exploitation label that is not an ordered combination', () => {
-    expect(() => buildBreakdown(DIMENSIONS.exploitationType, [{ label: 'Criminal & Labour', count: 1 }])).toThrow(
-      UnknownCategoryError,
-    );
+    expect(() => buildBreakdown(DIMENSIONS.exploitationType, [{ label: 'Criminal & Labour', count: 1 }])).toThrow(UnknownCategoryError);
   });
 
   it('orders nationalities alphabetically with "Unknown" last', () => {
@@ -89,28 +72,47 @@ describe(buildBreakdown.name, () => {
   });
 
   it('refuses a category called "Total"', () => {
-    expect(() => buildBreakdown(DIMENSIONS.nationality, [{ label: 'Total', count: 1 }])).toThrow(
-      UnknownCategoryError,
-    );
+    expect(() => buildBreakdown(DIMENSIONS.nationality, [{ label: 'Total', count: 1 }])).toThrow(UnknownCategoryError);
   });
 });
 
 describe(assertBreakdownSumsToTotal.name, () => {
   it('accepts a breakdown that adds up', () => {
     expect(() =>
-      assertBreakdownSumsToTotal({ dimension: 'kind', total: 5, cells: [{ label: 'a', count: 2 }, { label: 'b', count: 3 }] }),
+      assertBreakdownSumsToTotal({
+        dimension: 'kind',
+        total: 5,
+        cells: [
+          { label: 'a', count: 2 },
+          { label: 'b', count: 3 },
+        ],
+      }),
     ).not.toThrow();
   });
 
   it('refuses a breakdown that does not add up', () => {
     expect(() =>
-      assertBreakdownSumsToTotal({ dimension: 'kind', total: 6, cells: [{ label: 'a', count: 2 }, { label: 'b', count: 3 }] }),
+      assertBreakdownSumsToTotal({
+        dimension: 'kind',
+        total: 6,
+        cells: [
+          { label: 'a', count: 2 },
+          { label: 'b', count: 3 },
+        ],
+      }),
     ).toThrow(expect.objectContaining({ problem: 'total_mismatch' }));
   });
 
   it('refuses a category shown twice', () => {
     expect(() =>
-      assertBreakdownSumsToTotal({ dimension: 'kind', total: 4, cells: [{ label: 'a', count: 2 }, { label: 'a', count: 2 }] }),
+      assertBreakdownSumsToTotal({
+        dimension: 'kind',
+        total: 4,
+        cells: [
+          { label: 'a', count: 2 },
+          { label: 'a', count: 2 },
+        ],
+      }),
     ).toThrow(expect.objectContaining({ problem: 'duplicate_category' }));
   });
 });
@@ -157,15 +159,15 @@ describe(buildCrossTab.name, () => {
   });
 
   it('refuses cells that do not add up to the given total', () => {
-    expect(() =>
-      buildCrossTab(DIMENSIONS.decisionOutcome, DIMENSIONS.ageGroup, [{ row: 'Positive', column: 'Adult (18 or over)', count: 3 }], 4),
-    ).toThrow(expect.objectContaining({ problem: 'total_mismatch' }));
+    expect(() => buildCrossTab(DIMENSIONS.decisionOutcome, DIMENSIONS.ageGroup, [{ row: 'Positive', column: 'Adult (18 or over)', count: 3 }], 4)).toThrow(
+      expect.objectContaining({ problem: 'total_mismatch' }),
+    );
   });
 
   it('refuses a label outside the column dimension', () => {
-    expect(() =>
-      buildCrossTab(DIMENSIONS.decisionOutcome, DIMENSIONS.ageGroup, [{ row: 'Positive', column: 'Adult', count: 3 }]),
-    ).toThrow(UnknownCategoryError);
+    expect(() => buildCrossTab(DIMENSIONS.decisionOutcome, DIMENSIONS.ageGroup, [{ row: 'Positive', column: 'Adult', count: 3 }])).toThrow(
+      UnknownCategoryError,
+    );
   });
 
   it('gives its row margin as a breakdown that adds up', () => {
@@ -197,26 +199,18 @@ describe(assertCrossTabSumsToTotals.name, () => {
   });
 
   it('refuses a wrong row total', () => {
-    expect(() => assertCrossTabSumsToTotals({ ...table, rowTotals: [4, 6] })).toThrow(
-      expect.objectContaining({ problem: 'total_mismatch' }),
-    );
+    expect(() => assertCrossTabSumsToTotals({ ...table, rowTotals: [4, 6] })).toThrow(expect.objectContaining({ problem: 'total_mismatch' }));
   });
 
   it('refuses a wrong column total', () => {
-    expect(() => assertCrossTabSumsToTotals({ ...table, columnTotals: [5, 5] })).toThrow(
-      expect.objectContaining({ problem: 'total_mismatch' }),
-    );
+    expect(() => assertCrossTabSumsToTotals({ ...table, columnTotals: [5, 5] })).toThrow(expect.objectContaining({ problem: 'total_mismatch' }));
   });
 
   it('refuses a wrong grand total', () => {
-    expect(() => assertCrossTabSumsToTotals({ ...table, total: 11 })).toThrow(
-      expect.objectContaining({ problem: 'total_mismatch' }),
-    );
+    expect(() => assertCrossTabSumsToTotals({ ...table, total: 11 })).toThrow(expect.objectContaining({ problem: 'total_mismatch' }));
   });
 
   it('refuses counts that do not match the rows', () => {
-    expect(() => assertCrossTabSumsToTotals({ ...table, counts: [[1, 2]] })).toThrow(
-      expect.objectContaining({ problem: 'shape_mismatch' }),
-    );
+    expect(() => assertCrossTabSumsToTotals({ ...table, counts: [[1, 2]] })).toThrow(expect.objectContaining({ problem: 'shape_mismatch' }));
   });
 });

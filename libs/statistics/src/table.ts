@@ -46,9 +46,7 @@ export function buildBreakdown(dimension: Dimension, entries: Iterable<CountEntr
     if (!counts.has(label) && !dimension.accepts(label)) throw new UnknownCategoryError(dimension.name, label);
     counts.set(label, (counts.get(label) ?? 0) + count);
   }
-  const cells = [...counts]
-    .map(([label, count]) => ({ label, count }))
-    .sort((a, b) => dimension.compare(a.label, b.label));
+  const cells = [...counts].map(([label, count]) => ({ label, count })).sort((a, b) => dimension.compare(a.label, b.label));
   const breakdown = { dimension: dimension.name, total: total ?? sum(cells.map((c) => c.count)), cells };
   assertBreakdownSumsToTotal(breakdown);
   return breakdown;
@@ -57,14 +55,14 @@ export function buildBreakdown(dimension: Dimension, entries: Iterable<CountEntr
 /** Checks a breakdown's invariant: whole non-negative counts, each label once, adding up to the total. */
 export function assertBreakdownSumsToTotal(breakdown: Breakdown): void {
   checkCount(breakdown.total, `${breakdown.dimension} total`);
-  checkLabels(breakdown.cells.map((c) => c.label), breakdown.dimension);
+  checkLabels(
+    breakdown.cells.map((c) => c.label),
+    breakdown.dimension,
+  );
   breakdown.cells.forEach((c) => checkCount(c.count, `${breakdown.dimension} "${c.label}"`));
   const cellSum = sum(breakdown.cells.map((c) => c.count));
   if (cellSum !== breakdown.total) {
-    throw new TableInvariantError(
-      'total_mismatch',
-      `${breakdown.dimension} cells add up to ${cellSum}, not to the total ${breakdown.total}`,
-    );
+    throw new TableInvariantError('total_mismatch', `${breakdown.dimension} cells add up to ${cellSum}, not to the total ${breakdown.total}`);
   }
 }
 
@@ -72,12 +70,7 @@ export function assertBreakdownSumsToTotal(breakdown: Breakdown): void {
  * Builds a cross-tab with every fixed category of both dimensions, zero-filled, in canonical order, and its
  * margins. When `total` is given the cells must add up to it.
  */
-export function buildCrossTab(
-  rowDimension: Dimension,
-  columnDimension: Dimension,
-  entries: Iterable<CrossCountEntry>,
-  total?: number,
-): CrossTab {
+export function buildCrossTab(rowDimension: Dimension, columnDimension: Dimension, entries: Iterable<CrossCountEntry>, total?: number): CrossTab {
   const rowSet = new Set(rowDimension.categories);
   const columnSet = new Set(columnDimension.categories);
   const byCell = new Map<string, number>();
@@ -124,14 +117,10 @@ export function assertCrossTabSumsToTotals(table: CrossTab): void {
   ) {
     throw new TableInvariantError('shape_mismatch', `${name} counts do not match its rows and columns`);
   }
-  table.counts.forEach((line, r) =>
-    line.forEach((count, c) => checkCount(count, `${name} "${table.rows[r]}" × "${table.columns[c]}"`)),
-  );
+  table.counts.forEach((line, r) => line.forEach((count, c) => checkCount(count, `${name} "${table.rows[r]}" × "${table.columns[c]}"`)));
   [...table.rowTotals, ...table.columnTotals, table.total].forEach((count) => checkCount(count, `${name} total`));
   table.rows.forEach((row, r) => expectSum(sum(table.counts[r]), table.rowTotals[r], `${name} row "${row}"`));
-  table.columns.forEach((column, c) =>
-    expectSum(sum(table.counts.map((line) => line[c])), table.columnTotals[c], `${name} column "${column}"`),
-  );
+  table.columns.forEach((column, c) => expectSum(sum(table.counts.map((line) => line[c])), table.columnTotals[c], `${name} column "${column}"`));
   expectSum(sum(table.rowTotals), table.total, `${name} row totals`);
   expectSum(sum(table.columnTotals), table.total, `${name} column totals`);
 }

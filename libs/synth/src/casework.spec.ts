@@ -4,7 +4,11 @@ import { generateCaseworkPopulation } from './casework';
 describe(generateCaseworkPopulation.name, () => {
   const population = generateCaseworkPopulation({ seed: 11, persons: 3000 });
   const named = population.records.filter((r) => r.firstName || r.lastName);
-  const fold = (s: string | null | undefined): string => (s ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const fold = (s: string | null | undefined): string =>
+    (s ?? '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
 
   it('is deterministic for a seed', () => {
     expect(generateCaseworkPopulation({ seed: 11, persons: 3000 }).records).toEqual(population.records);
@@ -50,7 +54,7 @@ describe(generateCaseworkPopulation.name, () => {
     expect(invalid.length / numbers.length).toBeLessThan(0.05);
   });
 
-  it('points a transfer at an earlier children\'s record of the same person', () => {
+  it("points a transfer at an earlier children's record of the same person", () => {
     const transfers = population.records.filter((r) => r.otherId);
     expect(transfers.length).toBeGreaterThan(0);
     for (const t of transfers) expect(population.truth.get(t.otherId!)).toBe(population.truth.get(t.recordId));

@@ -119,7 +119,32 @@ function mistypeDigits(dice: Dice, digits: string): string {
   return digits.slice(0, i) + String((Number(digits[i]) + dice.between(1, 9)) % 10) + digits.slice(i + 1);
 }
 
-const DISTRICTS = ['HP11', 'HP12', 'HP13', 'HP19', 'HP20', 'HP21', 'HP22', 'HP5', 'HP6', 'SL1', 'SL2', 'SL6', 'SL9', 'MK17', 'MK18', 'LU7', 'E7', 'IG1', 'B21', 'M14', 'LE5', 'NG7', 'CV1', 'LS8'];
+const DISTRICTS = [
+  'HP11',
+  'HP12',
+  'HP13',
+  'HP19',
+  'HP20',
+  'HP21',
+  'HP22',
+  'HP5',
+  'HP6',
+  'SL1',
+  'SL2',
+  'SL6',
+  'SL9',
+  'MK17',
+  'MK18',
+  'LU7',
+  'E7',
+  'IG1',
+  'B21',
+  'M14',
+  'LE5',
+  'NG7',
+  'CV1',
+  'LS8',
+];
 
 function postcodeOf(dice: Dice): string {
   const l = 'ABDEFGHJLNPQRSTUWXYZ';
@@ -131,7 +156,11 @@ function iso(d: Date): string {
 }
 
 function plainLetters(s: string): string {
-  return s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[Đđ]/g, (c) => (c === 'Đ' ? 'D' : 'd')).replace(/[Łł]/g, (c) => (c === 'Ł' ? 'L' : 'l'));
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[Đđ]/g, (c) => (c === 'Đ' ? 'D' : 'd'))
+    .replace(/[Łł]/g, (c) => (c === 'Ł' ? 'L' : 'l'));
 }
 
 function makePerson(dice: Dice, id: string, until: Date, sibling?: Person, twin = false): Person {
@@ -234,7 +263,26 @@ function recordedDob(dice: Dice, p: Person, referral: Date): { dob: string | nul
 
 function nationalityText(dice: Dice, alpha3: string): string | null {
   if (dice.p(0.06)) return null;
-  return dice.p(0.7) ? alpha3 : { GBR: 'United Kingdom', ALB: 'Albania', ERI: 'Eritrea', VNM: 'Vietnam', SDN: 'Sudan', AFG: 'Afghanistan', IRQ: 'Iraq', IRN: 'Iran', ETH: 'Ethiopia', ROU: 'Romania', POL: 'Poland', NGA: 'Nigeria', IND: 'India', CHN: 'China', EGY: 'Egypt', SYR: 'Syria' }[alpha3] ?? alpha3;
+  return dice.p(0.7)
+    ? alpha3
+    : ({
+        GBR: 'United Kingdom',
+        ALB: 'Albania',
+        ERI: 'Eritrea',
+        VNM: 'Vietnam',
+        SDN: 'Sudan',
+        AFG: 'Afghanistan',
+        IRQ: 'Iraq',
+        IRN: 'Iran',
+        ETH: 'Ethiopia',
+        ROU: 'Romania',
+        POL: 'Poland',
+        NGA: 'Nigeria',
+        IND: 'India',
+        CHN: 'China',
+        EGY: 'Egypt',
+        SYR: 'Syria',
+      }[alpha3] ?? alpha3);
 }
 
 function recordOf(dice: Dice, p: Person, system: 'AIS' | 'LCS', recordId: string, referral: Date, otherId: string | null): LinkageRecord {

@@ -75,7 +75,54 @@ interface Person {
 }
 
 const DAY = 86_400_000;
-const OUTWARD = ['HP5', 'HP6', 'HP7', 'HP8', 'HP9', 'HP10', 'HP11', 'HP12', 'HP13', 'HP14', 'HP15', 'HP16', 'HP17', 'HP18', 'HP19', 'HP20', 'HP21', 'HP22', 'HP27', 'SL0', 'SL1', 'SL2', 'SL3', 'SL7', 'SL8', 'SL9', 'MK1', 'MK2', 'MK3', 'MK6', 'MK18', 'OX9', 'LU7', 'RG9', 'E1', 'E6', 'N17', 'NW10', 'SE15', 'B10', 'M8', 'LS9', 'BD3', 'L8', 'G42', 'CF24'];
+const OUTWARD = [
+  'HP5',
+  'HP6',
+  'HP7',
+  'HP8',
+  'HP9',
+  'HP10',
+  'HP11',
+  'HP12',
+  'HP13',
+  'HP14',
+  'HP15',
+  'HP16',
+  'HP17',
+  'HP18',
+  'HP19',
+  'HP20',
+  'HP21',
+  'HP22',
+  'HP27',
+  'SL0',
+  'SL1',
+  'SL2',
+  'SL3',
+  'SL7',
+  'SL8',
+  'SL9',
+  'MK1',
+  'MK2',
+  'MK3',
+  'MK6',
+  'MK18',
+  'OX9',
+  'LU7',
+  'RG9',
+  'E1',
+  'E6',
+  'N17',
+  'NW10',
+  'SE15',
+  'B10',
+  'M8',
+  'LS9',
+  'BD3',
+  'L8',
+  'G42',
+  'CF24',
+];
 const STREET_NICKNAMES = ['Kiki', 'Bobo', 'Lulu', 'Tiny', 'Prince', 'Baby', 'Sunny', 'Rocky', 'Max', 'Lucky', 'Coco', 'Nina'];
 
 function iso(d: Date): string {
@@ -140,7 +187,12 @@ function stripDiacritics(s: string): string {
 function tooAlike(a: string, b: string): boolean {
   const last = (name: string): string => stripDiacritics(name).toLowerCase().split(' ').pop() ?? '';
   // The consonants as heard: Zac and Zak, Ali and Aly, Mohamed and Muhammad come out the same.
-  const sound = (name: string): string => name.replace(/[ck]+|q/g, 'k').replace(/z/g, 's').replace(/[aeiouyhw]/g, '').replace(/(.)\1+/g, '$1');
+  const sound = (name: string): string =>
+    name
+      .replace(/[ck]+|q/g, 'k')
+      .replace(/z/g, 's')
+      .replace(/[aeiouyhw]/g, '')
+      .replace(/(.)\1+/g, '$1');
   const x = last(a);
   const y = last(b);
   return x === y || x.slice(0, 3) === y.slice(0, 3) || sound(x) === sound(y);
@@ -184,7 +236,7 @@ function newPerson(draw: Draw, id: string, until: Date, family?: Person, twin = 
     sex,
     given,
     middle: tradition === TRADITIONS.british && draw.chance(0.3) ? draw.pick(sex === 'female' ? tradition.female : tradition.male) : null,
-    family: familyNameFor(tradition, family?.family ?? (patronymicFather ?? draw.pick(tradition.family)), sex),
+    family: familyNameFor(tradition, family?.family ?? patronymicFather ?? draw.pick(tradition.family), sex),
     grandfather: family?.grandfather ?? (tradition.patronymic ? draw.pick(tradition.male) : null),
     dob,
     dobEstimated: family && twin ? family.dobEstimated : estimated,
@@ -196,7 +248,21 @@ function newPerson(draw: Draw, id: string, until: Date, family?: Person, twin = 
 }
 
 // Nationalities clerks confuse: a neighbouring country, or the other half of a dual nationality.
-const CONFUSED_WITH: Readonly<Record<string, string>> = { SDN: 'SSD', ERI: 'ETH', ETH: 'ERI', AFG: 'IRN', IRN: 'AFG', IRQ: 'SYR', SYR: 'IRQ', ALB: 'GRC', VNM: 'CHN', ROU: 'MDA', GBR: 'IRL', IND: 'PAK', PAK: 'IND' };
+const CONFUSED_WITH: Readonly<Record<string, string>> = {
+  SDN: 'SSD',
+  ERI: 'ETH',
+  ETH: 'ERI',
+  AFG: 'IRN',
+  IRN: 'AFG',
+  IRQ: 'SYR',
+  SYR: 'IRQ',
+  ALB: 'GRC',
+  VNM: 'CHN',
+  ROU: 'MDA',
+  GBR: 'IRL',
+  IND: 'PAK',
+  PAK: 'IND',
+};
 
 function nationalityAsRecorded(draw: Draw, recorded: string, system: 'AIS' | 'LCS'): string | null {
   if (draw.chance(0.05)) return null;

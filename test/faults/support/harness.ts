@@ -12,7 +12,13 @@ export interface Posted {
  * Posts bodies to intake with a few requests in flight at once, as several first responders would. A request
  * that gets no answer at all is status 0: the tests count it as not accepted.
  */
-export async function postAll(intakeUrl: string, authorization: string, bodies: readonly Body[], concurrency = 8, onAnswer?: (done: number) => void): Promise<Posted[]> {
+export async function postAll(
+  intakeUrl: string,
+  authorization: string,
+  bodies: readonly Body[],
+  concurrency = 8,
+  onAnswer?: (done: number) => void,
+): Promise<Posted[]> {
   const answers: Posted[] = new Array(bodies.length);
   let next = 0;
   let done = 0;

@@ -16,7 +16,16 @@ import {
   type ReviewWrite,
 } from '@app/database';
 import { nrmReferenceKey } from '@app/domain';
-import { type LinkageRecord, type MatchExplanation, type PersonCandidate, type PreparedRecord, prepareRecord, type RecordFrequencies, type ReviewReason, Scorer } from '@app/matching';
+import {
+  type LinkageRecord,
+  type MatchExplanation,
+  type PersonCandidate,
+  type PreparedRecord,
+  prepareRecord,
+  type RecordFrequencies,
+  type ReviewReason,
+  Scorer,
+} from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { LINK_BACKLOG_JOB_ID } from '@app/queues';
 import { linkInBackground } from './batch-link';
@@ -162,7 +171,10 @@ export class BacklogLinker {
         // A second run of this job (one BullMQ thought stalled while the engine held the thread) waits on the lock
         // above and then finds the first run's records linked: it does nothing again.
         const open = await this.changes.unprocessedRecords(manager, claimed);
-        const decided = await this.decide(manager, records.filter((r) => open.has(indexKey(r.system, r.recordId))));
+        const decided = await this.decide(
+          manager,
+          records.filter((r) => open.has(indexKey(r.system, r.recordId))),
+        );
         await this.changes.markProcessedMany(
           manager,
           claimed.map((c) => ({ system: c.system, recordId: c.recordId, version: Math.max(c.version, versionOf.get(indexKey(c.system, c.recordId)) ?? 0) })),
@@ -211,7 +223,8 @@ export class BacklogLinker {
 
     // A transfer links by rule, to the other system's record: such records (and their groups) go one at a time.
     const systemsOfReferral = new Map<string, Set<string>>();
-    for (const r of named) if (r.clientReference) systemsOfReferral.set(r.clientReference, (systemsOfReferral.get(r.clientReference) ?? new Set()).add(r.system));
+    for (const r of named)
+      if (r.clientReference) systemsOfReferral.set(r.clientReference, (systemsOfReferral.get(r.clientReference) ?? new Set()).add(r.system));
     const referralsHeld = await this.repository.referralIdsHeld(manager, [...systemsOfReferral.keys()]);
     const transfer = (r: CaseRecord) =>
       r.linkedRecordIds.length > 0 ||
@@ -219,7 +232,10 @@ export class BacklogLinker {
       (r.clientReference !== null && (referralsHeld.has(r.clientReference) || systemsOfReferral.get(r.clientReference)!.size > 1));
 
     const linkage = named.map(toLinkageRecord);
-    const decided = this.cache.index.size === 0 ? await this.decideFirstConnection(manager, named, linkage, transfer) : await this.decideAgainstIndex(named, linkage, transfer);
+    const decided =
+      this.cache.index.size === 0
+        ? await this.decideFirstConnection(manager, named, linkage, transfer)
+        : await this.decideAgainstIndex(named, linkage, transfer);
 
     const writes: BulkLinkWrite[] = anonymous.map((r) => this.write(r, null, 'NO_MATCH', null, null));
     for (let k = 0; k < anonymous.length; k += 1) count('anonymous');
@@ -232,7 +248,10 @@ export class BacklogLinker {
     await this.audit.recordSystemMany(
       ACTOR,
       'link.decided',
-      linked.map((w) => ({ subject: { type: 'case_record', id: indexKey(w.system, w.recordId) }, details: { personId: w.personId, status: w.matchStatus, probability: w.probability, decidedBy: 'engine' } })),
+      linked.map((w) => ({
+        subject: { type: 'case_record', id: indexKey(w.system, w.recordId) },
+        details: { personId: w.personId, status: w.matchStatus, probability: w.probability, decidedBy: 'engine' },
+      })),
       manager,
     );
     await this.repository.openReviews(manager, decided.reviews);
@@ -261,7 +280,12 @@ export class BacklogLinker {
    * learn from (as `npm run link` does; the model is then the one in use). A person of the batch with a transfer
    * among its records is left to be decided one at a time.
    */
-  private async decideFirstConnection(manager: EntityManager, named: readonly CaseRecord[], linkage: readonly LinkageRecord[], transfer: (r: CaseRecord) => boolean): Promise<Decided> {
+  private async decideFirstConnection(
+    manager: EntityManager,
+    named: readonly CaseRecord[],
+    linkage: readonly LinkageRecord[],
+    transfer: (r: CaseRecord) => boolean,
+  ): Promise<Decided> {
     const decisions = new Map<number, Decision>();
     const reviews: ReviewWrite[] = [];
     const newPersons: string[] = [];
@@ -312,7 +336,14 @@ export class BacklogLinker {
       if (!personOf.has(i) || !personOf.has(j)) continue;
       const explanation = explain(i, j);
       if (!reviewExplanation.has(i)) reviewExplanation.set(i, explanation);
-      reviews.push({ system: named[i].system, recordId: named[i].recordId, candidatePersonId: personOf.get(j)!, reason: REVIEW_REASON[item.reason], probability: item.probability, explanation });
+      reviews.push({
+        system: named[i].system,
+        recordId: named[i].recordId,
+        candidatePersonId: personOf.get(j)!,
+        reason: REVIEW_REASON[item.reason],
+        probability: item.probability,
+        explanation,
+      });
     }
     let done = 0;
     for (const members of groups.values()) {
@@ -372,7 +403,8 @@ export class BacklogLinker {
       }
       const others = candidates.filter((c) => c.personId !== target);
       const toConfirm = status === 'MATCH' && best !== undefined && best.probability < confirm;
-      if (toConfirm) reviews.push({ system, recordId, candidatePersonId: target, reason: 'confirm_match', probability: best!.probability, explanation: best!.explanation });
+      if (toConfirm)
+        reviews.push({ system, recordId, candidatePersonId: target, reason: 'confirm_match', probability: best!.probability, explanation: best!.explanation });
       for (const c of others) {
         const reason = matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
         reviews.push({ system, recordId, candidatePersonId: c.personId, reason, probability: c.probability, explanation: c.explanation });
@@ -410,7 +442,12 @@ export class BacklogLinker {
    * are all of one system, with no hub referral and no Home Office reference, has nothing to join (entries of one
    * source never join each other), so it is left as stored.
    */
-  private async countEpisodes(manager: EntityManager, written: readonly CaseRecord[], members: ReadonlyMap<string, CaseRecord[]>, newPersons: ReadonlySet<string>): Promise<void> {
+  private async countEpisodes(
+    manager: EntityManager,
+    written: readonly CaseRecord[],
+    members: ReadonlyMap<string, CaseRecord[]>,
+    newPersons: ReadonlySet<string>,
+  ): Promise<void> {
     const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
     const direct = new Map<CaseRecord, DirectReferralWrite>();
     for (const record of written) {

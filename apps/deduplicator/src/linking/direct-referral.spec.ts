@@ -41,7 +41,14 @@ function aisConcern(changes: Partial<CaseRecord> = {}, facts: Partial<CaseReferr
 
 describe(directReferralOf.name, () => {
   it('counts a concern a practitioner entered in the Modern Slavery category, as an adult referral', () => {
-    expect(directReferralOf(aisConcern())).toMatchObject({ system: 'AIS', recordId: 'SC-000001', kind: 'nrm', under18: 'no', ageNowBand: 'adult', nrmReference: 'NRM-1' });
+    expect(directReferralOf(aisConcern())).toMatchObject({
+      system: 'AIS',
+      recordId: 'SC-000001',
+      kind: 'nrm',
+      under18: 'no',
+      ageNowBand: 'adult',
+      nrmReference: 'NRM-1',
+    });
   });
 
   it("does not count the record the hub's own delivery created: it is its referral's", () => {

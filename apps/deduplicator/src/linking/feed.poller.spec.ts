@@ -16,11 +16,19 @@ describe(FeedPoller.name, () => {
   const repository = {
     loadCursor: jest.fn(async () => 'c'),
     unqueued: jest.fn(async () => []),
-    recordPage: jest.fn(async (system: string, changes: Array<{ recordId: string; version: number }>) => changes.map((c) => ({ system, ...c, jobId: `link-${c.recordId}` }))),
+    recordPage: jest.fn(async (system: string, changes: Array<{ recordId: string; version: number }>) =>
+      changes.map((c) => ({ system, ...c, jobId: `link-${c.recordId}` })),
+    ),
     markEnqueued: jest.fn(async () => undefined),
   };
   const queue = { addBulk: jest.fn(async () => []), getJobState: jest.fn(async () => 'unknown') };
-  const poller = new FeedPoller(repository as unknown as FeedChangeRepository, client as unknown as AisClient, client as unknown as LcsClient, queue as unknown as Queue, { get: (name: string) => (name === 'LINK_BATCH_MIN' ? 2 : 500) } as never);
+  const poller = new FeedPoller(
+    repository as unknown as FeedChangeRepository,
+    client as unknown as AisClient,
+    client as unknown as LcsClient,
+    queue as unknown as Queue,
+    { get: (name: string) => (name === 'LINK_BATCH_MIN' ? 2 : 500) } as never,
+  );
 
   it('logs a change of state once, and quiet polls only at debug', async () => {
     const info = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);

@@ -131,7 +131,12 @@ export class FeedPoller {
       // Handed over before the job is added and marked enqueued only once it is: if this stops in between, the
       // next poll finds them still unqueued and hands them over again (not only the reconciler's sweep).
       await this.changes.assignToJob(changes, LINK_BACKLOG_JOB_ID, false);
-      await this.linking.add(LinkingJobName.LinkBacklog, {} as LinkingJob, { jobId: LINK_BACKLOG_JOB_ID, removeOnComplete: true, removeOnFail: true, attempts: 3 });
+      await this.linking.add(LinkingJobName.LinkBacklog, {} as LinkingJob, {
+        jobId: LINK_BACKLOG_JOB_ID,
+        removeOnComplete: true,
+        removeOnFail: true,
+        attempts: 3,
+      });
       await this.changes.markEnqueued(changes);
       return changes.length;
     }

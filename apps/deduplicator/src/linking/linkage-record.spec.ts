@@ -34,7 +34,9 @@ describe(toLinkageRecord.name, () => {
   });
 
   it("names a transfer's record in the other system as other_id, in the index's key form", () => {
-    const transferred = toLinkageRecord(caseRecord({ system: 'AIS', recordId: 'SC-9', dateOfBirth: null, linkedRecordIds: ['400001'], referralDate: '2024-05-04' }));
+    const transferred = toLinkageRecord(
+      caseRecord({ system: 'AIS', recordId: 'SC-9', dateOfBirth: null, linkedRecordIds: ['400001'], referralDate: '2024-05-04' }),
+    );
     expect(transferred.otherId).toBe('LCS:400001');
     // Its referral date is the children's service's, so it says nothing of the person's age at this system.
     expect(prepareRecord(transferred)).toMatchObject({ bornAfter: null, bornBefore: null });

@@ -32,25 +32,41 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
     const every = this.config.get('FEED_POLL_MS', { infer: true });
     // One schedule per case system however many replicas run.
     for (const system of ['AIS', 'LCS'] as const) {
-      await this.queue.upsertJobScheduler(`poll-${system}`, { every }, {
-        name: LinkingJobName.Poll,
-        data: { system },
-        opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 },
-      });
+      await this.queue.upsertJobScheduler(
+        `poll-${system}`,
+        { every },
+        {
+          name: LinkingJobName.Poll,
+          data: { system },
+          opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 },
+        },
+      );
     }
     for (const system of ['AIS', 'LCS'] as const) {
-      await this.queue.add(LinkingJobName.BackfillEpisodes, { system }, { jobId: backfillEpisodesJobId(system), removeOnComplete: true, removeOnFail: 10, attempts: 3 });
+      await this.queue.add(
+        LinkingJobName.BackfillEpisodes,
+        { system },
+        { jobId: backfillEpisodesJobId(system), removeOnComplete: true, removeOnFail: 10, attempts: 3 },
+      );
     }
-    await this.queue.upsertJobScheduler('reconcile-linking', { every: this.config.get('RECONCILE_EVERY_MS', { infer: true }) }, {
-      name: LinkingJobName.Reconcile,
-      data: {},
-      opts: { removeOnComplete: true, removeOnFail: 10, attempts: 1 },
-    });
-    await this.queue.upsertJobScheduler('train-model', { pattern: this.config.get('MODEL_RETRAIN_CRON', { infer: true }), tz: 'Europe/London' }, {
-      name: LinkingJobName.Train,
-      data: {},
-      opts: { removeOnComplete: true, removeOnFail: 10, attempts: 1 },
-    });
+    await this.queue.upsertJobScheduler(
+      'reconcile-linking',
+      { every: this.config.get('RECONCILE_EVERY_MS', { infer: true }) },
+      {
+        name: LinkingJobName.Reconcile,
+        data: {},
+        opts: { removeOnComplete: true, removeOnFail: 10, attempts: 1 },
+      },
+    );
+    await this.queue.upsertJobScheduler(
+      'train-model',
+      { pattern: this.config.get('MODEL_RETRAIN_CRON', { infer: true }), tz: 'Europe/London' },
+      {
+        name: LinkingJobName.Train,
+        data: {},
+        opts: { removeOnComplete: true, removeOnFail: 10, attempts: 1 },
+      },
+    );
   }
 
   async process(job: Job): Promise<unknown> {
@@ -94,6 +110,10 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
   private async queueTrainingIfDue(): Promise<void> {
     const generation = this.trainer.dueGeneration();
     if (generation === null) return;
-    await this.queue.add(LinkingJobName.Train, { generation }, { jobId: trainGenerationJobId(generation), removeOnComplete: false, removeOnFail: 10, attempts: 2 });
+    await this.queue.add(
+      LinkingJobName.Train,
+      { generation },
+      { jobId: trainGenerationJobId(generation), removeOnComplete: false, removeOnFail: 10, attempts: 2 },
+    );
   }
 }

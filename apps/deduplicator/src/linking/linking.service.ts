@@ -95,7 +95,11 @@ export class LinkingService {
     const linkage = toLinkageRecord(record);
 
     if (stored?.locked && stored.personId) {
-      await this.repository.addHistory(manager, system, recordId, stored.personId, { action: 'record_updated', actor: ACTOR, reason: "a reviewer's decision stands" });
+      await this.repository.addHistory(manager, system, recordId, stored.personId, {
+        action: 'record_updated',
+        actor: ACTOR,
+        reason: "a reviewer's decision stands",
+      });
       this.cache.index.add(linkage, stored.personId);
       return 'kept_reviewer_decision';
     }
@@ -104,7 +108,7 @@ export class LinkingService {
     if (transferred) {
       await this.write(manager, record, stored, transferred, 'MATCH', 1, 'transfer', {
         rule: 'transfer',
-        description: 'The record carries the id of a linked record in the other case system (a transfer from children\'s to adults\' services).',
+        description: "The record carries the id of a linked record in the other case system (a transfer from children's to adults' services).",
         linkedRecordIds: record.linkedRecordIds,
       });
       this.cache.index.add(linkage, transferred);
@@ -166,7 +170,7 @@ export class LinkingService {
   async backfillEpisodes(system: CaseSystem): Promise<number> {
     if (!(await this.episodes.backfillPending(system))) return 0;
     let read = 0;
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const ids = await this.episodes.recordsToBackfill(system, after, 200);
       if (!ids.length) break;
       for (const recordId of ids) await this.link(system, recordId);
@@ -214,9 +218,25 @@ export class LinkingService {
     const action = !stored?.personId ? 'linked' : stored.personId === personId ? 'relinked' : 'moved';
     await this.repository.setLink(
       manager,
-      { system: record.system, recordId: record.recordId, personId, matchStatus: status, probability, decidedBy, locked: false, explanation, recordVersion: record.version },
+      {
+        system: record.system,
+        recordId: record.recordId,
+        personId,
+        matchStatus: status,
+        probability,
+        decidedBy,
+        locked: false,
+        explanation,
+        recordVersion: record.version,
+      },
       { action, actor: ACTOR, reason: decidedBy === 'transfer' ? 'transfer' : status },
     );
-    await this.audit.recordSystem(ACTOR, 'link.decided', { type: 'case_record', id: indexKey(record.system, record.recordId) }, { personId, status, probability, decidedBy }, manager);
+    await this.audit.recordSystem(
+      ACTOR,
+      'link.decided',
+      { type: 'case_record', id: indexKey(record.system, record.recordId) },
+      { personId, status, probability, decidedBy },
+      manager,
+    );
   }
 }

@@ -9,7 +9,16 @@ import { sameTimeYearBefore } from './reporting-period';
 
 describe(transitionTables.name, () => {
   const exact = buildTransitionFigures(
-    { turnedEighteen: 9, consentedToStay: 3, withdrew: 0, noDecisionNeeded: 4, notYetRecorded: 2, referredForAdultSupport: 6, acceptedByAdultServices: 7, careLeaversRemaining: 1 },
+    {
+      turnedEighteen: 9,
+      consentedToStay: 3,
+      withdrew: 0,
+      noDecisionNeeded: 4,
+      notYetRecorded: 2,
+      referredForAdultSupport: 6,
+      acceptedByAdultServices: 7,
+      careLeaversRemaining: 1,
+    },
     [{ reason: 'eighteenth_birthday', moves: 8 }],
   );
 
@@ -34,7 +43,10 @@ describe('what a board asks for beside the figures (restricted pack)', () => {
   const period = parsePeriod('2026-Q2');
   const yearBefore = sameTimeYearBefore(period);
   const figures = (genders: readonly ('female' | 'male')[], of: Period): Figures<number> =>
-    buildFigures(readingOf(genders.map((gender) => fullGroup({ gender, nationality: 'GBR', quarterStart: of.from, referrals: 1, individuals: 1, quarterIndividuals: 1 }))), of);
+    buildFigures(
+      readingOf(genders.map((gender) => fullGroup({ gender, nationality: 'GBR', quarterStart: of.from, referrals: 1, individuals: 1, quarterIndividuals: 1 }))),
+      of,
+    );
   const now = figures(['female', 'male', 'male'], period);
   const before = figures(['female', 'female', 'female', 'female', 'male'], yearBefore);
   const report = { ...now, transitions: null } as unknown as StatisticsReport<number>;
@@ -80,7 +92,14 @@ describe('what a board asks for beside the figures (restricted pack)', () => {
   });
 
   it('writes the period, cut-off and generation time in words, as the pages do, not as ISO strings', () => {
-    const dated = { ...report, period: { code: period.code, label: period.label, from: period.from, to: period.to }, population: { label: 'All' }, dataCutOff: '2026-12-06T01:51:32.493Z', countingRules: [], disclosureRule: null } as unknown as Parameters<typeof boardPack>[0];
+    const dated = {
+      ...report,
+      period: { code: period.code, label: period.label, from: period.from, to: period.to },
+      population: { label: 'All' },
+      dataCutOff: '2026-12-06T01:51:32.493Z',
+      countingRules: [],
+      disclosureRule: null,
+    } as unknown as Parameters<typeof boardPack>[0];
     const context = { audienceName: 'Safeguarding Adults Board', revision: 2, generatedAt: '2026-12-06T13:00:00.000Z', marking: null, changes: null };
     expect(Object.fromEntries(boardPack(dated, context).meta)).toMatchObject({
       Period: `${period.label} (1 April 2026 to 30 June 2026)`,

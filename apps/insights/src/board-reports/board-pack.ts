@@ -54,7 +54,8 @@ export const DEFINITIONS: Readonly<Record<BreakdownName | 'quarter' | 'ageGroupB
   caseSystem: 'The case system that holds the referral now: AIS (adults) or LCS (children).',
   source: 'Where the referral was recorded: through Referral Hub, or by a practitioner directly in AIS or LCS.',
   submission: 'Referrals whose submission to the Home Office is recorded, against those only logged with the council.',
-  countyLines: 'Referrals where the first responder answered that the exploitation is county lines; records entered straight into a case system carry no such answer and count as not flagged.',
+  countyLines:
+    'Referrals where the first responder answered that the exploitation is county lines; records entered straight into a case system carry no such answer and count as not flagged.',
   ageGroupByLocation: 'Age at exploitation by where the exploitation took place (Home Office NRM table 2).',
   reasonableGrounds: 'Reasonable grounds decisions made in the period, whenever the referral was made, by outcome and age at exploitation.',
   conclusiveGrounds: 'Conclusive grounds decisions made in the period, whenever the referral was made, by outcome and age at exploitation.',
@@ -65,9 +66,11 @@ export const DEFINITIONS: Readonly<Record<BreakdownName | 'quarter' | 'ageGroupB
 /** One line per transitions table (the counts `TransitionFiguresService` gives; docs/transitions.md). */
 export const TRANSITION_DEFINITIONS = {
   nrmAtEighteen:
-    "Children whose 18th birthday (by the best date of birth known) fell in the period while their episode was open, by what was recorded for the NRM at 18.",
-  since: 'Of the children who turned 18 in the period, as recorded now: referred for adult support, accepted by adult services, and care leavers still with children\'s services.',
-  caseMoves: "Moves of a case between children's services (LCS) and adult services (AIS) that took effect in the period, by why; a move is neither a new referral nor a new individual.",
+    'Children whose 18th birthday (by the best date of birth known) fell in the period while their episode was open, by what was recorded for the NRM at 18.',
+  since:
+    "Of the children who turned 18 in the period, as recorded now: referred for adult support, accepted by adult services, and care leavers still with children's services.",
+  caseMoves:
+    "Moves of a case between children's services (LCS) and adult services (AIS) that took effect in the period, by why; a move is neither a new referral nor a new individual.",
 } as const;
 
 /** The transitions tables; none when the report carries no transitions (a board's quarter: see the service). */
@@ -130,7 +133,13 @@ export function packTables(report: StatisticsReport<Count> & Pick<RestrictedRepo
         DEFINITIONS.quarter +
         (exactSubmitted ? ' Submitted: referrals of the quarter whose submission to the Home Office is recorded.' : '') +
         (before ? ` Beside them, the same quarter a year before (${before.label}), as its figures stand now.` : ''),
-      columns: ['Quarter', 'Referrals', 'Individuals', ...(exactSubmitted ? ['Submitted to the Home Office'] : []), ...beforeColumns(['Referrals', 'Individuals'])],
+      columns: [
+        'Quarter',
+        'Referrals',
+        'Individuals',
+        ...(exactSubmitted ? ['Submitted to the Home Office'] : []),
+        ...beforeColumns(['Referrals', 'Individuals']),
+      ],
       rows: report.quarters.map((q, i) => ({
         label: q.label,
         values: [
@@ -142,10 +151,25 @@ export function packTables(report: StatisticsReport<Count> & Pick<RestrictedRepo
       })),
     },
     ...BREAKDOWNS.map((name) =>
-      pairedTable(name, report.referrals.breakdowns[name], report.individuals.breakdowns[name], before && { label: before.label, referrals: before.figures.referrals.breakdowns[name], individuals: before.figures.individuals.breakdowns[name] }),
+      pairedTable(
+        name,
+        report.referrals.breakdowns[name],
+        report.individuals.breakdowns[name],
+        before && { label: before.label, referrals: before.figures.referrals.breakdowns[name], individuals: before.figures.individuals.breakdowns[name] },
+      ),
     ),
-    crossTable('ageGroupByLocation-referrals', `Referrals: ${lower(report.referrals.ageGroupByLocation.title)}`, DEFINITIONS.ageGroupByLocation, report.referrals.ageGroupByLocation),
-    crossTable('ageGroupByLocation-individuals', `Individuals: ${lower(report.individuals.ageGroupByLocation.title)}`, DEFINITIONS.ageGroupByLocation, report.individuals.ageGroupByLocation),
+    crossTable(
+      'ageGroupByLocation-referrals',
+      `Referrals: ${lower(report.referrals.ageGroupByLocation.title)}`,
+      DEFINITIONS.ageGroupByLocation,
+      report.referrals.ageGroupByLocation,
+    ),
+    crossTable(
+      'ageGroupByLocation-individuals',
+      `Individuals: ${lower(report.individuals.ageGroupByLocation.title)}`,
+      DEFINITIONS.ageGroupByLocation,
+      report.individuals.ageGroupByLocation,
+    ),
     crossTable('reasonableGrounds', DECISION_TITLES.reasonableGrounds, DEFINITIONS.reasonableGrounds, report.decisions.reasonableGrounds),
     crossTable('conclusiveGrounds', DECISION_TITLES.conclusiveGrounds, DEFINITIONS.conclusiveGrounds, report.decisions.conclusiveGrounds),
     crossTable('consentToStay', DECISION_TITLES.consentToStay, DEFINITIONS.consentToStay, report.decisions.consentToStay),
@@ -154,7 +178,10 @@ export function packTables(report: StatisticsReport<Count> & Pick<RestrictedRepo
       title: DECISION_TITLES.withdrawals,
       definition: DEFINITIONS.withdrawals,
       columns: ['Age at exploitation', 'Withdrawals'],
-      rows: [...report.decisions.withdrawals.cells.map((c) => ({ label: c.label, values: [c.count] })), { label: 'Total', values: [report.decisions.withdrawals.total], total: true }],
+      rows: [
+        ...report.decisions.withdrawals.cells.map((c) => ({ label: c.label, values: [c.count] })),
+        { label: 'Total', values: [report.decisions.withdrawals.total], total: true },
+      ],
     },
     ...transitionTables(report.transitions),
     ...caseTables(report.caseFigures),
@@ -165,30 +192,34 @@ export function packTables(report: StatisticsReport<Count> & Pick<RestrictedRepo
 /** One line per NRM case table (the figures `NrmCaseStatisticsService` gives; docs/nrm-case.md). */
 export const CASE_DEFINITIONS = {
   timeliness:
-    'How long NRM decisions took, for the council\'s cases: days from referral to the first reasonable grounds decision made in the period, and from the positive reasonable grounds decision in effect to the first conclusive grounds decision made in the period (median, and how many decisions).',
-  waiting: 'The council\'s NRM cases still waiting on the last day of the period for a reasonable or conclusive grounds decision, by whole months waiting.',
-  support: 'Referrals to support services made in the period for the council\'s NRM cases, by service.',
+    "How long NRM decisions took, for the council's cases: days from referral to the first reasonable grounds decision made in the period, and from the positive reasonable grounds decision in effect to the first conclusive grounds decision made in the period (median, and how many decisions).",
+  waiting: "The council's NRM cases still waiting on the last day of the period for a reasonable or conclusive grounds decision, by whole months waiting.",
+  support: "Referrals to support services made in the period for the council's NRM cases, by service.",
 } as const;
 
 /** The NRM case tables of a restricted pack: all the council's cases, whichever board's population. */
 export function caseTables(c: NrmCaseStatistics | undefined): PackTable[] {
   if (!c) return [];
   const median = (m: { median: number | null }): number => m.median ?? 0;
-  const waiting = (byMonths: ReadonlyArray<{ label: string; count: number }>, label: string) => byMonths.map((b) => ({ label: `${label}: ${b.label}`, values: [b.count] }));
+  const waiting = (byMonths: ReadonlyArray<{ label: string; count: number }>, label: string) =>
+    byMonths.map((b) => ({ label: `${label}: ${b.label}`, values: [b.count] }));
   return [
     {
       id: 'decision-timeliness',
-      title: 'Decisions and their timeliness (all the council\'s NRM cases)',
+      title: "Decisions and their timeliness (all the council's NRM cases)",
       definition: CASE_DEFINITIONS.timeliness,
       columns: ['Decision', 'Median days', 'Decisions'],
       rows: [
         { label: 'Referral to reasonable grounds decision', values: [median(c.referralToReasonableGrounds), c.referralToReasonableGrounds.decisions] },
-        { label: 'Reasonable grounds to conclusive grounds decision', values: [median(c.reasonableToConclusiveGrounds), c.reasonableToConclusiveGrounds.decisions] },
+        {
+          label: 'Reasonable grounds to conclusive grounds decision',
+          values: [median(c.reasonableToConclusiveGrounds), c.reasonableToConclusiveGrounds.decisions],
+        },
       ],
     },
     {
       id: 'decisions-waiting',
-      title: 'Cases waiting for a decision on the last day (all the council\'s NRM cases)',
+      title: "Cases waiting for a decision on the last day (all the council's NRM cases)",
       definition: CASE_DEFINITIONS.waiting,
       columns: ['Waiting for', 'Cases'],
       rows: [
@@ -200,10 +231,13 @@ export function caseTables(c: NrmCaseStatistics | undefined): PackTable[] {
     },
     {
       id: 'support-referrals',
-      title: 'Support referrals (all the council\'s NRM cases)',
+      title: "Support referrals (all the council's NRM cases)",
       definition: CASE_DEFINITIONS.support,
       columns: ['Service', 'Referrals'],
-      rows: [...c.supportReferrals.byService.map((s) => ({ label: s.service, values: [s.referrals] })), { label: 'Total', values: [c.supportReferrals.total], total: true }],
+      rows: [
+        ...c.supportReferrals.byService.map((s) => ({ label: s.service, values: [s.referrals] })),
+        { label: 'Total', values: [c.supportReferrals.total], total: true },
+      ],
     },
   ];
 }
@@ -224,7 +258,11 @@ function pairedTable(
   // A category only the year before had is still shown, at 0 now.
   const labels = [...referrals.cells.map((c) => c.label), ...[...referredBefore.keys()].filter((l) => !referrals.cells.some((c) => c.label === l))];
   const now = new Map(referrals.cells.map((c) => [c.label, c.count]));
-  const row = (label: string): Count[] => [now.get(label) ?? 0, people.get(label) ?? 0, ...(before ? [referredBefore.get(label) ?? 0, peopleBefore.get(label) ?? 0] : [])];
+  const row = (label: string): Count[] => [
+    now.get(label) ?? 0,
+    people.get(label) ?? 0,
+    ...(before ? [referredBefore.get(label) ?? 0, peopleBefore.get(label) ?? 0] : []),
+  ];
   return {
     id: name,
     title: referrals.title,
@@ -232,7 +270,11 @@ function pairedTable(
     columns: [referrals.title, 'Referrals', 'Individuals', ...(before ? [`Referrals, ${before.label}`, `Individuals, ${before.label}`] : [])],
     rows: [
       ...labels.map((label) => ({ label, values: row(label) })),
-      { label: 'Total', values: [referrals.total, individuals.total, ...(before ? [before.referrals?.total ?? 0, before.individuals?.total ?? 0] : [])], total: true },
+      {
+        label: 'Total',
+        values: [referrals.total, individuals.total, ...(before ? [before.referrals?.total ?? 0, before.individuals?.total ?? 0] : [])],
+        total: true,
+      },
     ],
   };
 }

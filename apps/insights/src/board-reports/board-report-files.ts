@@ -43,7 +43,13 @@ export class BoardReportFiles {
         // The printable report with its charts and what changed since the previous revision.
         res.type('text/html; charset=utf-8');
         res.send(
-          reportHtml(view.statistics, { audienceName: view.audience.name, revision: view.revision, generatedAt: view.generatedAt, changes: view.changes, marking: view.marking }),
+          reportHtml(view.statistics, {
+            audienceName: view.audience.name,
+            revision: view.revision,
+            generatedAt: view.generatedAt,
+            changes: view.changes,
+            marking: view.marking,
+          }),
         );
         return;
       case 'pdf': {

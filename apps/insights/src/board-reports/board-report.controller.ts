@@ -1,6 +1,15 @@
 import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { AuditService } from '@app/audit';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { resolvePublishedPeriod } from '../statistics/period-query';
@@ -28,11 +37,11 @@ export class BoardReportController {
     summary: 'Generate a board report now',
     description:
       'Stores immutable snapshots of the period for the board in both tiers: published (disclosure-controlled) and ' +
-      'restricted (exact figures for the board\'s members, OFFICIAL-SENSITIVE); the answer is the published one. When published figures changed ' +
+      "restricted (exact figures for the board's members, OFFICIAL-SENSITIVE); the answer is the published one. When published figures changed " +
       'since the revision that stands (late data, merges), this is the next revision and lists what changed (201); when ' +
-      'nothing a board can see changed, the standing revision is answered (200). The three boards\' figures of a period ' +
+      "nothing a board can see changed, the standing revision is answered (200). The three boards' figures of a period " +
       'are protected together (adults + children = all, so no "c" can be worked out from another board\'s report), so ' +
-      'this also brings the other boards\' reports of the period up to the same joint result, with a new revision ' +
+      "this also brings the other boards' reports of the period up to the same joint result, with a new revision " +
       'only where their figures changed.',
   })
   @ApiCreatedResponse({ description: 'A new revision', type: BoardReportDoc })
@@ -54,10 +63,10 @@ export class BoardReportController {
   @ApiOperation({
     summary: 'Board reports, newest first (without figures)',
     description:
-      'A board viewer or board member (claim `board`) is listed that board\'s reports only; a board viewer only the ' +
+      "A board viewer or board member (claim `board`) is listed that board's reports only; a board viewer only the " +
       'published tier, a board member both tiers.',
   })
-  @ApiForbiddenResponse({ description: 'A reader of one board asking for another board\'s reports' })
+  @ApiForbiddenResponse({ description: "A reader of one board asking for another board's reports" })
   async list(
     @Query() query: ListBoardReportsQuery,
     @CurrentPrincipal() principal: Principal,
@@ -74,12 +83,12 @@ export class BoardReportController {
   @ApiOperation({
     summary: 'A board report as JSON, CSV, printable HTML, an A4 PDF or an ODS workbook',
     description:
-      'A board viewer or board member (claim `board`) reads that board\'s reports only; another board\'s is a 404. ' +
+      "A board viewer or board member (claim `board`) reads that board's reports only; another board's is a 404. " +
       'A restricted report (exact figures, OFFICIAL-SENSITIVE) is a 404 to a board viewer. Every read is audited.',
   })
   @ApiProduces('application/json', 'text/csv', 'text/html', 'application/pdf', 'application/vnd.oasis.opendocument.spreadsheet')
   @ApiOkResponse({ type: BoardReportDoc })
-  @ApiNotFoundResponse({ description: 'No such report, or one the reader may not see (another board\'s, or a restricted one to a board viewer)' })
+  @ApiNotFoundResponse({ description: "No such report, or one the reader may not see (another board's, or a restricted one to a board viewer)" })
   async get(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: BoardReportFormatQuery,

@@ -4,14 +4,7 @@ import type { Request } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { NotFoundError } from '@app/common';
-import {
-  BoardAudience,
-  BoardReportEntity,
-  BoardReportFilter,
-  BoardReportRepository,
-  BoardReportTier,
-  BoardReportTrigger,
-} from '@app/database';
+import { BoardAudience, BoardReportEntity, BoardReportFilter, BoardReportRepository, BoardReportTier, BoardReportTrigger } from '@app/database';
 import type { CalendarDate, Period, PublishedCount } from '@app/statistics';
 import type { DisclosureSummary } from '../statistics/disclosure';
 import type { Count, Figures } from '../statistics/figures';
@@ -69,7 +62,13 @@ export class BoardReportService {
   ) {}
 
   /** Generates the period's reports (both tiers) and answers the one for `audience` in `tier`. */
-  async generate(audience: BoardAudience, period: Period, trigger: BoardReportTrigger, requestedBy: string, tier: BoardReportTier = 'published'): Promise<GeneratedReport> {
+  async generate(
+    audience: BoardAudience,
+    period: Period,
+    trigger: BoardReportTrigger,
+    requestedBy: string,
+    tier: BoardReportTier = 'published',
+  ): Promise<GeneratedReport> {
     return (await this.generateEvery(period, trigger, requestedBy))[tier][audience];
   }
 
@@ -129,7 +128,11 @@ export class BoardReportService {
     return this.reports.list(filter, pageSize, (page - 1) * pageSize);
   }
 
-  private async generateEvery(period: Period, trigger: BoardReportTrigger, requestedBy: string): Promise<Record<BoardReportTier, Record<BoardAudience, GeneratedReport>>> {
+  private async generateEvery(
+    period: Period,
+    trigger: BoardReportTrigger,
+    requestedBy: string,
+  ): Promise<Record<BoardReportTier, Record<BoardAudience, GeneratedReport>>> {
     const published = await this.statistics.publishedForEveryPopulation(period);
     const generated = { published: {}, restricted: {} } as Record<BoardReportTier, Record<BoardAudience, GeneratedReport>>;
     for (const audience of AUDIENCE_CODES) {
@@ -147,7 +150,15 @@ export class BoardReportService {
       const population = AUDIENCES[audience].population;
       const [report, before] = await Promise.all([this.statistics.exact(period, population), this.statistics.exact(previous, population)]);
       const content: RestrictedReport = { ...report, yearBefore: { label: previous.label, figures: figuresOf(before) }, caseFigures };
-      generated.restricted[audience] = await this.store(audience, 'restricted', period, content, { marking: RESTRICTED_MARKING, audited: false }, trigger, requestedBy);
+      generated.restricted[audience] = await this.store(
+        audience,
+        'restricted',
+        period,
+        content,
+        { marking: RESTRICTED_MARKING, audited: false },
+        trigger,
+        requestedBy,
+      );
     }
     return generated;
   }
@@ -231,4 +242,3 @@ function changesSince(previous: BoardReportEntity, report: StatisticsReport<Coun
     changed: figureChanges(previous.content as StatisticsReport<PublishedCount>, report),
   };
 }
-

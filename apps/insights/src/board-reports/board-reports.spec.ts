@@ -24,8 +24,23 @@ describe(ukDate.name, () => {
 
 describe(figureChanges.name, () => {
   const figures = (male: PublishedCount, nationality: string): Figures<PublishedCount> => {
-    const b = (title: string, cells: Array<[string, PublishedCount]>) => ({ dimension: title, title, total: 20 as PublishedCount, cells: cells.map(([label, count]) => ({ label, count })) });
-    const empty = (title: string) => ({ title, rowDimension: 'r', columnDimension: 'c', rows: [], columns: [], counts: [], rowTotals: [], columnTotals: [], total: 0 as PublishedCount });
+    const b = (title: string, cells: Array<[string, PublishedCount]>) => ({
+      dimension: title,
+      title,
+      total: 20 as PublishedCount,
+      cells: cells.map(([label, count]) => ({ label, count })),
+    });
+    const empty = (title: string) => ({
+      title,
+      rowDimension: 'r',
+      columnDimension: 'c',
+      rows: [],
+      columns: [],
+      counts: [],
+      rowTotals: [],
+      columnTotals: [],
+      total: 0 as PublishedCount,
+    });
     const population = {
       total: 20 as PublishedCount,
       breakdowns: {

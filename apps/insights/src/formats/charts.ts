@@ -64,8 +64,13 @@ export function barChart(title: string, bars: readonly Bar[]): string {
 <text x="${labelWidth + width + 5}" y="${y + 14}">${value}</text>`;
     })
     .join('\n');
-  return svg(title, labelWidth + plotWidth + 60, height, `${rows}
-<line x1="${labelWidth}" y1="8" x2="${labelWidth}" y2="${height - 18}" stroke="#505a5f"/>`);
+  return svg(
+    title,
+    labelWidth + plotWidth + 60,
+    height,
+    `${rows}
+<line x1="${labelWidth}" y1="8" x2="${labelWidth}" y2="${height - 18}" stroke="#505a5f"/>`,
+  );
 }
 
 /** Grouped vertical bars: referrals and individuals side by side for each quarter. */
@@ -100,7 +105,10 @@ export function groupedBarChart(title: string, categories: readonly string[], se
     })
     .join('\n');
   const legend = series
-    .map((s, k) => `<rect x="${left + k * 130}" y="4" width="12" height="12" fill="${SERIES_FILL[k % SERIES_FILL.length]}"/><text x="${left + k * 130 + 18}" y="14">${escapeHtml(s.name)}</text>`)
+    .map(
+      (s, k) =>
+        `<rect x="${left + k * 130}" y="4" width="12" height="12" fill="${SERIES_FILL[k % SERIES_FILL.length]}"/><text x="${left + k * 130 + 18}" y="14">${escapeHtml(s.name)}</text>`,
+    )
     .join('\n');
   return svg(title, width, top + plotHeight + 30, `${legend}\n${axis}\n${bars}`);
 }

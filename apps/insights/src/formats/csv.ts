@@ -17,7 +17,19 @@ export interface CsvContext {
 export function reportCsv(report: StatisticsReport<Count>, context: CsvContext = {}): string {
   const board = context.audience !== undefined;
   const marked = Boolean(context.marking);
-  const header = [...(marked ? ['marking'] : []), ...(board ? ['audience', 'revision'] : []), 'period', 'from', 'to', 'coverage', 'measure', 'table', 'category', 'subcategory', 'count'];
+  const header = [
+    ...(marked ? ['marking'] : []),
+    ...(board ? ['audience', 'revision'] : []),
+    'period',
+    'from',
+    'to',
+    'coverage',
+    'measure',
+    'table',
+    'category',
+    'subcategory',
+    'count',
+  ];
   const lines = [header.map(field).join(',')];
   for (const cell of figureCells(report)) {
     const row = [

@@ -11,16 +11,42 @@ function breakdown(dimension: string, title: string, cells: Array<[string, Publi
 }
 
 function crossTab(title: string): CrossTable<PublishedCount> {
-  return { title, rowDimension: 'r', columnDimension: 'c', rows: ['A'], columns: ['X', 'Y'], counts: [[10, 0]], rowTotals: [10], columnTotals: [10, 0], total: 10 };
+  return {
+    title,
+    rowDimension: 'r',
+    columnDimension: 'c',
+    rows: ['A'],
+    columns: ['X', 'Y'],
+    counts: [[10, 0]],
+    rowTotals: [10],
+    columnTotals: [10, 0],
+    total: 10,
+  };
 }
 
 function report(nationality = 'Albanian'): StatisticsReport<PublishedCount> {
   const population = {
     total: 10,
     breakdowns: {
-      kind: breakdown('kind', 'NRM referral or Duty to Notify', [['NRM referral', 10], ['Duty to Notify', 0]], 10),
+      kind: breakdown(
+        'kind',
+        'NRM referral or Duty to Notify',
+        [
+          ['NRM referral', 10],
+          ['Duty to Notify', 0],
+        ],
+        10,
+      ),
       ageGroup: breakdown('ageGroup', 'Age at exploitation', [['Adult (18 or over)', 10]], 10),
-      gender: breakdown('gender', 'Gender', [['Female', 'c'], ['Male', 'c']], 10),
+      gender: breakdown(
+        'gender',
+        'Gender',
+        [
+          ['Female', 'c'],
+          ['Male', 'c'],
+        ],
+        10,
+      ),
       nationality: breakdown('nationality', 'Nationality', [[nationality, 10]], 10),
       exploitationType: breakdown('exploitationType', 'Exploitation type', [['Sexual, Labour & Criminal', 10]], 10),
       firstResponderType: breakdown('firstResponderType', 'First responder organisation type', [['Police', 10]], 10),
@@ -107,7 +133,14 @@ describe(countAxis.name, () => {
   });
 
   it('never labels a tick of a count chart with a fraction', () => {
-    const svg = groupedBarChart('Referrals by quarter', ['Q1 2026'], [{ name: 'Referrals', values: [2] }, { name: 'Individuals', values: [1] }]);
+    const svg = groupedBarChart(
+      'Referrals by quarter',
+      ['Q1 2026'],
+      [
+        { name: 'Referrals', values: [2] },
+        { name: 'Individuals', values: [1] },
+      ],
+    );
     const ticks = [...svg.matchAll(/text-anchor="end">([^<]+)</g)].map((m) => m[1]);
     expect(ticks).toEqual(['0', '1', '2']);
   });

@@ -57,9 +57,7 @@ const STYLE = `
  */
 export function reportHtml(report: StatisticsReport<Count>, context: HtmlContext = {}): string {
   const board = context.audienceName !== undefined;
-  const title = board
-    ? `Modern slavery referrals: ${context.audienceName}, ${report.period.label}`
-    : `Modern slavery referrals, ${report.period.label}`;
+  const title = board ? `Modern slavery referrals: ${context.audienceName}, ${report.period.label}` : `Modern slavery referrals, ${report.period.label}`;
   const { referrals, individuals } = report;
   const meta: Array<[string, string]> = [
     ['Period', `${report.period.label} (${report.period.from} to ${report.period.to})`],
@@ -96,10 +94,14 @@ ${changesSection(context.changes)}
 <h2>Referrals and individuals by quarter</h2>
 <figure>
 <figcaption>Referrals and individuals by quarter</figcaption>
-${groupedBarChart('Referrals and individuals by quarter', report.quarters.map((q) => q.label), [
-  { name: 'Referrals', values: report.quarters.map((q) => q.referrals) },
-  { name: 'Individuals', values: report.quarters.map((q) => q.individuals) },
-])}
+${groupedBarChart(
+  'Referrals and individuals by quarter',
+  report.quarters.map((q) => q.label),
+  [
+    { name: 'Referrals', values: report.quarters.map((q) => q.referrals) },
+    { name: 'Individuals', values: report.quarters.map((q) => q.individuals) },
+  ],
+)}
 </figure>
 <table>
 <thead><tr><th>Quarter</th><th class="n">Referrals</th><th class="n">Individuals</th></tr></thead>
@@ -135,7 +137,10 @@ ${context.marking ? `<p class="marking">${e(context.marking)}</p>` : ''}
 }
 
 function figure(t: BreakdownTable<Count>, measure: string, title = t.title): string {
-  return `<figure><figcaption>${e(`${measure} by ${title.toLowerCase()}`)}</figcaption>${barChart(`${measure} by ${title}`, t.cells.map((c) => ({ label: c.label, value: c.count })))}</figure>`;
+  return `<figure><figcaption>${e(`${measure} by ${title.toLowerCase()}`)}</figcaption>${barChart(
+    `${measure} by ${title}`,
+    t.cells.map((c) => ({ label: c.label, value: c.count })),
+  )}</figure>`;
 }
 
 /** The ten largest published nationalities; "c" cells sort last (their size is not published). */
@@ -171,7 +176,10 @@ function crossTabTable(t: CrossTable<Count>, measure: string): string {
 <table>
 <thead><tr><th></th>${t.columns.map((c) => `<th class="n">${e(c)}</th>`).join('')}<th class="n">Total</th></tr></thead>
 <tbody>${t.rows
-    .map((row, r) => `<tr><th>${e(row)}</th>${t.counts[r].map((v) => `<td class="n">${e(shown(v))}</td>`).join('')}<td class="n">${e(shown(t.rowTotals[r]))}</td></tr>`)
+    .map(
+      (row, r) =>
+        `<tr><th>${e(row)}</th>${t.counts[r].map((v) => `<td class="n">${e(shown(v))}</td>`).join('')}<td class="n">${e(shown(t.rowTotals[r]))}</td></tr>`,
+    )
     .join('')}
 <tr class="total"><th>Total</th>${t.columnTotals.map((v) => `<td class="n">${e(shown(v))}</td>`).join('')}<td class="n">${e(shown(t.total))}</td></tr></tbody>
 </table></section>`;

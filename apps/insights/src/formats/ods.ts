@@ -64,19 +64,26 @@ function tableSheet(pack: BoardPack, table: PackTable, index: number): Sheet {
       [text(table.definition)],
       [],
       table.columns.map((c) => text(c, true)),
-      ...table.rows.map((row) => [text(row.label, row.total), ...row.values.map((v): Cell => (typeof v === 'number' ? { number: v, bold: row.total } : text(v, row.total)))]),
+      ...table.rows.map((row) => [
+        text(row.label, row.total),
+        ...row.values.map((v): Cell => (typeof v === 'number' ? { number: v, bold: row.total } : text(v, row.total))),
+      ]),
     ],
   };
 }
 
 /** Sheet names: numbered, at most 31 characters, none of the characters a spreadsheet refuses in them. */
 export function sheetName(table: PackTable, index: number): string {
-  return `${index + 1} ${table.title}`.replace(/[[\]*?:/\\']/g, ' ').slice(0, 31).trim();
+  return `${index + 1} ${table.title}`
+    .replace(/[[\]*?:/\\']/g, ' ')
+    .slice(0, 31)
+    .trim();
 }
 
 function cellXml(cell: Cell): string {
   const style = cell.bold ? ' table:style-name="bold"' : '';
-  if ('number' in cell) return `<table:table-cell${style} office:value-type="float" office:value="${cell.number}"><text:p>${cell.number}</text:p></table:table-cell>`;
+  if ('number' in cell)
+    return `<table:table-cell${style} office:value-type="float" office:value="${cell.number}"><text:p>${cell.number}</text:p></table:table-cell>`;
   return `<table:table-cell${style} office:value-type="string"><text:p>${xml(cell.text)}</text:p></table:table-cell>`;
 }
 

@@ -102,13 +102,18 @@ describe('publishFigureSet (a financial year and its quarters, every population,
               // A quarter's "c" is not the year less the other three quarters.
               for (const quarter of PERIOD_SET.parts) {
                 if (cell(figures(quarter, population), label, table) !== 'c') continue;
-                const others = [PERIOD_SET.whole, ...PERIOD_SET.parts.filter((q) => q !== quarter)].map((code) => cell(figures(code, population), label, table));
+                const others = [PERIOD_SET.whole, ...PERIOD_SET.parts.filter((q) => q !== quarter)].map((code) =>
+                  cell(figures(code, population), label, table),
+                );
                 expect(others).toContain('c');
               }
             }
             // A children's "c" is not all less adults, in any period.
             for (const code of [PERIOD_SET.whole, ...PERIOD_SET.parts]) {
-              for (const [hidden, a, b] of [['children', 'all', 'adults'], ['adults', 'all', 'children']] as const) {
+              for (const [hidden, a, b] of [
+                ['children', 'all', 'adults'],
+                ['adults', 'all', 'children'],
+              ] as const) {
                 if (cell(figures(code, hidden), label, table) !== 'c') continue;
                 expect([cell(figures(code, a), label, table), cell(figures(code, b), label, table)]).toContain('c');
               }

@@ -14,8 +14,7 @@ function byPopulation(groups: readonly FullGroup[], period = '2025-Q2'): Figures
   };
 }
 
-const child = (overrides: Partial<FullGroup>): FullGroup =>
-  group({ under18: 'yes', under18DuringExploitation: null, caseSystem: 'LCS', ...overrides });
+const child = (overrides: Partial<FullGroup>): FullGroup => group({ under18: 'yes', under18DuringExploitation: null, caseSystem: 'LCS', ...overrides });
 
 describe(publishFigures.name, () => {
   const exact = byPopulation([
@@ -43,7 +42,14 @@ describe(publishFigures.name, () => {
   it('publishes tables a reader cannot work any "c" out of, all of a population read together', () => {
     const { breakdowns } = published.all.figures.referrals;
     const audit = auditTablesSharingTotal({
-      breakdowns: [breakdowns.kind, breakdowns.gender, breakdowns.nationality, breakdowns.exploitationType, breakdowns.firstResponderType, breakdowns.caseSystem],
+      breakdowns: [
+        breakdowns.kind,
+        breakdowns.gender,
+        breakdowns.nationality,
+        breakdowns.exploitationType,
+        breakdowns.firstResponderType,
+        breakdowns.caseSystem,
+      ],
       crossTabs: [published.all.figures.referrals.ageGroupByLocation],
     });
     expect(audit.safe).toBe(true);
@@ -62,7 +68,12 @@ describe(publishFigures.name, () => {
   it("hides every quarter's individuals when the period's are hidden, even a total suppressed only to protect its cells", () => {
     // Six people of six nationalities: every nationality is a 1, so the total 6 would give them all away.
     const nationalities = ['ALB', 'GBR', 'VNM', 'ERI', 'ROU', 'POL'];
-    const shown = publishFigures(byPopulation(nationalities.map((nationality) => group({ nationality, quarterStart: '2025-07-01' })), '2025/26')).all.figures;
+    const shown = publishFigures(
+      byPopulation(
+        nationalities.map((nationality) => group({ nationality, quarterStart: '2025-07-01' })),
+        '2025/26',
+      ),
+    ).all.figures;
     expect(shown.individuals.total).toBe('c');
     expect(shown.quarters.map((q) => q.individuals)).toEqual([0, 'c', 0, 0]);
   });
@@ -86,7 +97,9 @@ describe('publishFigures across the three boards', () => {
     const cell = (b: typeof all, label: string) => b.cells.find((c) => c.label === label)!.count;
     expect(cell(children, 'Female')).toBe('c');
     expect([cell(all, 'Female'), cell(adults, 'Female')]).toEqual([23, 20]);
-    expect((cell(all, 'Female') as number) - (cell(adults, 'Female') as number)).toBe(exact.children.referrals.breakdowns.gender.cells.find((c) => c.label === 'Female')!.count);
+    expect((cell(all, 'Female') as number) - (cell(adults, 'Female') as number)).toBe(
+      exact.children.referrals.breakdowns.gender.cells.find((c) => c.label === 'Female')!.count,
+    );
   });
 
   it('hides, in the adults’ or the all-population figures, what would give a children’s "c" away', () => {

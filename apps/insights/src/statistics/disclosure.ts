@@ -204,7 +204,8 @@ export function linkedFigureSetOf<C extends Count>(
       };
       for (const kind of DECISION_KINDS) {
         const decisions = f.decisions[kind];
-        populations[name(kind, period, population)] = 'cells' in decisions ? { breakdowns: [decisions], crossTabs: [] } : { breakdowns: [], crossTabs: [decisions] };
+        populations[name(kind, period, population)] =
+          'cells' in decisions ? { breakdowns: [decisions], crossTabs: [] } : { breakdowns: [], crossTabs: [decisions] };
       }
     }
   }
@@ -221,11 +222,7 @@ export interface PopulationTablesOf<C extends Count> {
 }
 
 /** One population's published figures, back in the report's shape. */
-function figuresOf(
-  population: string,
-  exact: Figures<number>,
-  published: Record<string, PublishedPopulationTables>,
-): Figures<PublishedCount> {
+function figuresOf(population: string, exact: Figures<number>, published: Record<string, PublishedPopulationTables>): Figures<PublishedCount> {
   const referrals = published[`referrals:${population}`];
   const individuals = published[`individuals:${population}`];
   const byQuarter = referrals.breakdowns[SEPARATE_BREAKDOWNS.length];
@@ -260,9 +257,9 @@ function populationFiguresOf(exact: PopulationFigures<number>, published: Publis
   tables.set('location', publishedColumnBreakdown(ageGroupByLocation));
   return {
     total: ageGroupByLocation.total,
-    breakdowns: Object.fromEntries(
-      BREAKDOWNS.map((name) => [name, table(tables.get(name)!, exact.breakdowns[name].title)]),
-    ) as { [name in BreakdownName]: BreakdownTable<PublishedCount> },
+    breakdowns: Object.fromEntries(BREAKDOWNS.map((name) => [name, table(tables.get(name)!, exact.breakdowns[name].title)])) as {
+      [name in BreakdownName]: BreakdownTable<PublishedCount>;
+    },
     ageGroupByLocation: crossTable(ageGroupByLocation, exact.ageGroupByLocation.title),
   };
 }

@@ -9,7 +9,16 @@ describe(buildFigures.name, () => {
     const figures = buildFigures(
       reading([
         group({ gender: 'male', referrals: 43, individuals: 40, quarterIndividuals: 40 }),
-        group({ gender: 'female', nationality: 'ALB', secondNationality: 'GRC', exploitationTypes: ['criminal', 'sexual', 'labour'], submission: 'submitted', referrals: 37, individuals: 37, quarterIndividuals: 37 }),
+        group({
+          gender: 'female',
+          nationality: 'ALB',
+          secondNationality: 'GRC',
+          exploitationTypes: ['criminal', 'sexual', 'labour'],
+          submission: 'submitted',
+          referrals: 37,
+          individuals: 37,
+          quarterIndividuals: 37,
+        }),
       ]),
       quarter,
     );
@@ -70,7 +79,15 @@ describe(buildFigures.name, () => {
       reading(
         [],
         [
-          { type: 'reasonable_grounds', outcome: 'positive', under18: 'yes', under18DuringExploitation: null, ageNowBand: null, ageAtStartBand: null, decisions: 4 },
+          {
+            type: 'reasonable_grounds',
+            outcome: 'positive',
+            under18: 'yes',
+            under18DuringExploitation: null,
+            ageNowBand: null,
+            ageAtStartBand: null,
+            decisions: 4,
+          },
           { type: 'withdrawal', outcome: null, under18: 'no', under18DuringExploitation: 'no', ageNowBand: null, ageAtStartBand: null, decisions: 2 },
         ],
       ),

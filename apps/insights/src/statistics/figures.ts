@@ -128,7 +128,11 @@ const CONSENT_LABEL: Readonly<Record<string, string>> = { consented: 'Consented 
 
 /** The quarters of a period as a dimension, so that referrals by quarter is a breakdown adding up to the total. */
 export function quarterDimension(quarters: readonly Period[]): Dimension {
-  return categoricalDimension('quarter', TABLE_TITLES.quarter, quarters.map((q) => q.label));
+  return categoricalDimension(
+    'quarter',
+    TABLE_TITLES.quarter,
+    quarters.map((q) => q.label),
+  );
 }
 
 type SeparateBreakdown = Exclude<BreakdownName, 'ageGroup' | 'location'>;
@@ -177,7 +181,11 @@ export function buildFigures(reading: StatisticsReading, period: Period): Figure
     );
     const separate = (name: SeparateBreakdown): BreakdownTable<number> =>
       table(
-        buildBreakdown(DIMENSIONS[name], rowsOf(name).map((row) => ({ label: LABEL_OF[name](row), count: count(row) })), populationTotal),
+        buildBreakdown(
+          DIMENSIONS[name],
+          rowsOf(name).map((row) => ({ label: LABEL_OF[name](row), count: count(row) })),
+          populationTotal,
+        ),
         TABLE_TITLES[name],
       );
     return {

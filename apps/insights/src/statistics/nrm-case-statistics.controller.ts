@@ -7,13 +7,22 @@ import { NrmCaseStatistics, NrmCaseStatisticsService } from './nrm-case-statisti
 
 export class NrmCaseStatisticsQuery {
   @ApiPropertyOptional({ example: '2026-Q2', description: 'A month "2026-04", a calendar quarter "2026-Q2" or a financial year "2026/27"' })
-  @IsOptional() @IsString() @MaxLength(40) period?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  period?: string;
 
   @ApiPropertyOptional({ example: '2026-04-01' })
-  @IsOptional() @IsString() @MaxLength(10) from?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  from?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30' })
-  @IsOptional() @IsString() @MaxLength(10) to?: string;
+  @IsOptional()
+  @IsString()
+  @MaxLength(10)
+  to?: string;
 }
 
 @ApiTags('statistics')
@@ -25,7 +34,8 @@ export class NrmCaseStatisticsController {
   @Get()
   @Roles('safeguarding_lead')
   @ApiOperation({
-    summary: 'NRM case figures for a period: median days referral → reasonable grounds and reasonable → conclusive grounds, cases waiting by length, support referrals made',
+    summary:
+      'NRM case figures for a period: median days referral → reasonable grounds and reasonable → conclusive grounds, cases waiting by length, support referrals made',
     description: 'Exact figures for the safeguarding lead (no disclosure control: not for boards). The outcome × age group tables are in GET /v1/statistics.',
   })
   get(@Query() query: NrmCaseStatisticsQuery): Promise<NrmCaseStatistics> {

@@ -1,13 +1,5 @@
 import { InvalidRequestError } from '@app/common';
-import {
-  InvalidPeriodError,
-  PUBLISHED_PERIODS_TEXT,
-  Period,
-  UnpublishedPeriodError,
-  parsePeriod,
-  parsePublishedPeriod,
-  periodFromTo,
-} from '@app/statistics';
+import { InvalidPeriodError, PUBLISHED_PERIODS_TEXT, Period, UnpublishedPeriodError, parsePeriod, parsePublishedPeriod, periodFromTo } from '@app/statistics';
 
 export interface PeriodQuery {
   period?: string;
@@ -37,7 +29,10 @@ export function resolvePeriod(query: PeriodQuery): Period {
     if (error instanceof InvalidPeriodError) {
       if (period !== undefined) throw new InvalidRequestError([{ path: 'period', message: error.message }]);
       if (error.problem === 'from_after_to') throw new InvalidRequestError([{ path: 'to', message: 'to must not be before from' }]);
-      const bad = [['from', from], ['to', to]].filter(([, date]) => !isCalendarDate(date as string));
+      const bad = [
+        ['from', from],
+        ['to', to],
+      ].filter(([, date]) => !isCalendarDate(date as string));
       throw new InvalidRequestError(bad.map(([path]) => ({ path: path as string, message: `${path} must be a calendar date written YYYY-MM-DD` })));
     }
     throw error;
@@ -62,7 +57,15 @@ export function resolvePublishedPeriod(query: PeriodQuery): Period {
   const { period, from, to } = query;
   const message = `published figures are for whole periods only: give period as ${PUBLISHED_PERIODS_TEXT}`;
   if (from !== undefined || to !== undefined) {
-    throw new InvalidRequestError([...(period === undefined ? [{ path: 'period', message }] : []), ...[['from', from], ['to', to]].filter(([, v]) => v !== undefined).map(([path]) => ({ path: path as string, message }))]);
+    throw new InvalidRequestError([
+      ...(period === undefined ? [{ path: 'period', message }] : []),
+      ...[
+        ['from', from],
+        ['to', to],
+      ]
+        .filter(([, v]) => v !== undefined)
+        .map(([path]) => ({ path: path as string, message })),
+    ]);
   }
   if (period === undefined) throw new InvalidRequestError([{ path: 'period', message }]);
   try {

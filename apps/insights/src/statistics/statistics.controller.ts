@@ -29,18 +29,19 @@ export class StatisticsController {
     description:
       'A safeguarding lead gives `period` (2026-04, 2026-Q2, 2026/27) or `from` and `to` (inclusive UK dates) and gets exact ' +
       'figures (or, with figures=disclosure_controlled, what a board would see). A board member (role board_member, claim ' +
-      '`board`) gets exact figures of their board\'s population only (the restricted tier), every read audited. A board viewer always gets ' +
+      "`board`) gets exact figures of their board's population only (the restricted tier), every read audited. A board viewer always gets " +
       'disclosure-controlled figures: counts of 1 to 5 as "c", with secondary suppression across the tables that share a ' +
       'total and across the populations (adults + children = all), zero as 0. Every breakdown adds up to its total; ' +
       'individuals never exceed referrals. A board viewer whose token names their board (claim `board`) gets that ' +
-      'board\'s population only (and by default). Disclosure-controlled figures are for whole published periods only: ' +
+      "board's population only (and by default). Disclosure-controlled figures are for whole published periods only: " +
       '`period` a calendar quarter (2026-Q4) or a financial year (2026/27), protected together with the other periods ' +
       'of the same financial year; anything else (a month, from/to) is a 400 naming them.',
   })
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiOkResponse({ type: StatisticsResponseDoc })
   @ApiForbiddenResponse({
-    description: "Not a safeguarding lead, board member or board viewer, a board viewer asking for exact figures, or a board's reader asking for another board's population",
+    description:
+      "Not a safeguarding lead, board member or board viewer, a board viewer asking for exact figures, or a board's reader asking for another board's population",
   })
   async get(
     @Query() query: StatisticsQuery,
@@ -60,9 +61,7 @@ export class StatisticsController {
     if (query.kind && !exact) throw new InvalidRequestError([{ path: 'kind', message: 'kind is for exact figures only' }]);
     // Exact figures for any span of days stay with the lead; published ones are for whole published periods only.
     const period = exact ? resolvePeriod(query) : resolvePublishedPeriod(query);
-    const report = exact
-      ? await this.statistics.exact(period, population, query.kind ?? null)
-      : (await this.statistics.published(period, population)).report;
+    const report = exact ? await this.statistics.exact(period, population, query.kind ?? null) : (await this.statistics.published(period, population)).report;
     // A board member's reads of exact figures are restricted data shared under the board's agreement: each one is
     // audited (the lead's exact reads too).
     if (exact) {

@@ -8,7 +8,16 @@ import { TransitionFiguresService } from './transition-figures';
 
 @Module({
   controllers: [NrmCaseStatisticsController, StatisticsController],
-  providers: [BoardReportRepository, StatisticsRepository, StatisticsService, NrmCaseStatisticsRepository, NrmWorklistRepository, NrmCaseStatisticsService, AdulthoodRepository, TransitionFiguresService],
+  providers: [
+    BoardReportRepository,
+    StatisticsRepository,
+    StatisticsService,
+    NrmCaseStatisticsRepository,
+    NrmWorklistRepository,
+    NrmCaseStatisticsService,
+    AdulthoodRepository,
+    TransitionFiguresService,
+  ],
   exports: [StatisticsService, NrmCaseStatisticsService],
 })
 export class StatisticsModule {}

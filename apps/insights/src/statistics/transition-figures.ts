@@ -29,7 +29,7 @@ const MOVE_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Moves of a case between LCS and AIS that took effect in the period, by why. */
-export const CASE_MOVES = categoricalDimension('caseMoves', 'Moves between children\'s and adults\' services', Object.values(MOVE_LABELS));
+export const CASE_MOVES = categoricalDimension('caseMoves', "Moves between children's and adults' services", Object.values(MOVE_LABELS));
 
 /**
  * Transitions as their own table: not referrals, not individuals, so they never change the other tables. Exact for
@@ -60,7 +60,10 @@ export function buildTransitionFigures(counts: TransitionCounts, moves: Readonly
     referredForAdultSupport: counts.referredForAdultSupport,
     acceptedByAdultServices: counts.acceptedByAdultServices,
     careLeaversRemaining: counts.careLeaversRemaining,
-    caseMoves: buildBreakdown(CASE_MOVES, moves.map((m) => ({ label: MOVE_LABELS[m.reason] ?? m.reason, count: m.moves }))),
+    caseMoves: buildBreakdown(
+      CASE_MOVES,
+      moves.map((m) => ({ label: MOVE_LABELS[m.reason] ?? m.reason, count: m.moves })),
+    ),
   };
 }
 

@@ -68,7 +68,13 @@ export class BoardReportsPageController {
       title: `${view.audience.name}, ${view.period.label}: revision ${view.revision} against revision ${before?.revision ?? '–'}`,
       view,
       before,
-      rows: changes.map((c) => ({ measure: c.measure, table: c.table, category: [c.category, c.subcategory].filter(Boolean).join(' × '), before: show(c.before), after: show(c.after) })),
+      rows: changes.map((c) => ({
+        measure: c.measure,
+        table: c.table,
+        category: [c.category, c.subcategory].filter(Boolean).join(' × '),
+        before: show(c.before),
+        after: show(c.after),
+      })),
       backLink: `/board-reports/${view.id}`,
     });
   }

@@ -48,7 +48,12 @@ function pairedRows(referrals: BreakdownTable<Count>, individuals: BreakdownTabl
  */
 export function dashboardView(
   report: StatisticsReport<Count>,
-  options: { canChooseFigures: boolean; today: string; query: string; /** The populations the reader may choose (default: all). */ populations?: readonly StatisticsPopulation[] },
+  options: {
+    canChooseFigures: boolean;
+    today: string;
+    query: string;
+    /** The populations the reader may choose (default: all). */ populations?: readonly StatisticsPopulation[];
+  },
 ): Record<string, unknown> {
   const { referrals, individuals } = report;
   const quarterChart = groupedBarChart(
@@ -65,7 +70,10 @@ export function dashboardView(
     return {
       id: name,
       title,
-      chart: barChart(`Referrals by ${title.toLowerCase()}`, table.cells.map((c) => ({ label: c.label, value: c.count }))),
+      chart: barChart(
+        `Referrals by ${title.toLowerCase()}`,
+        table.cells.map((c) => ({ label: c.label, value: c.count })),
+      ),
       rows: pairedRows(referrals.breakdowns[name], individuals.breakdowns[name]),
       fullTitle: referrals.breakdowns[name].title,
     };
@@ -81,9 +89,18 @@ export function dashboardView(
       ...referrals.breakdowns.kind.cells.map((c) => ({ label: c.label, value: shown(c.count) })),
     ],
     quarterChart,
-    quarterRows: report.quarters.map((q) => ({ label: q.label, referrals: shown(q.referrals), individuals: shown(q.individuals), submitted: q.submitted === null ? null : shown(q.submitted) })),
+    quarterRows: report.quarters.map((q) => ({
+      label: q.label,
+      referrals: shown(q.referrals),
+      individuals: shown(q.individuals),
+      submitted: q.submitted === null ? null : shown(q.submitted),
+    })),
     breakdowns,
-    tables: TABLED.map((name) => ({ id: name, title: referrals.breakdowns[name].title, rows: pairedRows(referrals.breakdowns[name], individuals.breakdowns[name]) })),
+    tables: TABLED.map((name) => ({
+      id: name,
+      title: referrals.breakdowns[name].title,
+      rows: pairedRows(referrals.breakdowns[name], individuals.breakdowns[name]),
+    })),
     // The board packs' transitions tables, counts written as the rest of the page writes them.
     transitionTables: transitionTables(report.transitions).map((t) => ({
       ...t,

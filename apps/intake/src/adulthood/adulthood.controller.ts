@@ -22,10 +22,14 @@ export class AdulthoodController {
   @ApiOperation({
     summary: 'Children with an open modern-slavery episode who turn 18 within the horizon, oldest deadline first, with what is outstanding',
     description:
-      'The best date of birth known decides (the latest age assessment with a date, then the date LCS holds, then the referral\'s). ' +
+      "The best date of birth known decides (the latest age assessment with a date, then the date LCS holds, then the referral's). " +
       'A birthday passed stays listed while anything is outstanding. Each read is audited (it tells when a child turns 18).',
   })
-  async approachingAdulthood(@Query() q: ApproachingAdulthoodQuery, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ApproachingAdulthoodPage> {
+  async approachingAdulthood(
+    @Query() q: ApproachingAdulthoodQuery,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<ApproachingAdulthoodPage> {
     const page = await this.adulthood.worklist({ on: q.on, horizonMonths: q.horizonMonths, page: q.page, pageSize: q.pageSize });
     await this.audit.record(principal, 'worklist.approaching_adulthood.read', null, {
       request: req,
@@ -38,7 +42,7 @@ export class AdulthoodController {
   @Post('referrals/:id/transition-steps')
   @Roles('safeguarding_lead')
   @ApiOperation({
-    summary: 'Record a step of a child\'s transition to adulthood',
+    summary: "Record a step of a child's transition to adulthood",
     description:
       'Audited in the same transaction. adult_services_accepted (or adult_safeguarding_concern) on a case held in LCS starts the move: the ' +
       'router opens the AIS record linked to the LCS one, and leaves the LCS contact open when the latest care-leaver step says care_leaver. ' +

@@ -143,15 +143,20 @@ export class AdulthoodService {
       const violations = refuseTransitionStep({ step: dto.step, on: dto.on }, { today, referredOn: facts.referredOn });
       if (violations.length > 0) throw new InvalidRequestError(violations);
       if (latestAssessment(facts.assessments)?.outcome === 'adult') {
-        throw new UnprocessableError('the latest age assessment found an adult: there is no move from children\'s services to record', 'assessed_adult');
+        throw new UnprocessableError("the latest age assessment found an adult: there is no move from children's services to record", 'assessed_adult');
       }
       const stored = await this.adulthood.insertStep(manager, { id: randomUUID(), referralId, step: dto.step, stepOn: dto.on, recordedBy: by.principal.sub });
-      await this.audit.record(by.principal, 'referral.transition_step', { type: 'referral', id: referralId }, {
-        request: by.request,
-        manager,
-        purpose: 'casework',
-        details: { stepId: stored.id, step: stored.step, on: stored.stepOn },
-      });
+      await this.audit.record(
+        by.principal,
+        'referral.transition_step',
+        { type: 'referral', id: referralId },
+        {
+          request: by.request,
+          manager,
+          purpose: 'casework',
+          details: { stepId: stored.id, step: stored.step, on: stored.stepOn },
+        },
+      );
       const steps = [...facts.steps, { step: dto.step, on: dto.on }];
       let transition = null;
       if (OPENS_ADULT_RECORD.has(dto.step) && (facts.caseSystem ?? facts.routeSystem) === 'LCS') {

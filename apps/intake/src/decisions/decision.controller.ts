@@ -14,7 +14,8 @@ export class DecisionController {
   @Post()
   @Roles('safeguarding_lead')
   @ApiOperation({
-    summary: 'Record a decision on the NRM case: reasonable or conclusive grounds, a reconsideration request, a withdrawal, a suspension, a public order disqualification, or the decision at 18',
+    summary:
+      'Record a decision on the NRM case: reasonable or conclusive grounds, a reconsideration request, a withdrawal, a suspension, a public order disqualification, or the decision at 18',
     description:
       'A status event on the referral, never a new referral or case; audited. A reconsideration request follows a negative decision and is ' +
       'answered by a new decision of the same type. 400 naming the field for what cannot happen (type: a conclusive grounds decision before ' +

@@ -55,6 +55,10 @@ export function presentNrmCase(kind: 'nrm' | 'dtn', decisions: readonly Decision
     status: nrm.status,
     competentAuthority: nrm.competentAuthority,
     reconsideration: nrm.reconsideration,
-    history: decisions.map((d, i) => ({ ...presentDecision(d), reconsideration: nrm.history[i]?.reconsideration ?? null, statusAfter: nrm.history[i]?.statusAfter ?? nrm.status })),
+    history: decisions.map((d, i) => ({
+      ...presentDecision(d),
+      reconsideration: nrm.history[i]?.reconsideration ?? null,
+      statusAfter: nrm.history[i]?.statusAfter ?? nrm.status,
+    })),
   };
 }

@@ -44,11 +44,16 @@ export class DecisionService {
         finding: dto.finding ?? null,
         recordedBy: principal.sub,
       });
-      await this.audit.record(principal, 'decision.record', { type: 'referral', id: referralId }, {
-        manager,
-        purpose: 'casework',
-        details: { decisionId: decision.id, type: decision.type, outcome: decision.outcome, decidedOn: decision.decidedOn },
-      });
+      await this.audit.record(
+        principal,
+        'decision.record',
+        { type: 'referral', id: referralId },
+        {
+          manager,
+          purpose: 'casework',
+          details: { decisionId: decision.id, type: decision.type, outcome: decision.outcome, decidedOn: decision.decidedOn },
+        },
+      );
       const nrmCase = presentNrmCase(referral.kind, [...recorded, decision]);
       return { decision: presentDecision(decision), nrmStatus: nrmCase.status, nrmCase };
     });
@@ -62,4 +67,3 @@ export class DecisionService {
     return { referralId, ...nrmCase, nrmStatus: nrmCase.status, decisions: decisions.map(presentDecision) };
   }
 }
-

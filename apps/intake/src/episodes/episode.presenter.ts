@@ -44,7 +44,12 @@ export interface DataQualityView {
 
 export function presentDataQuality(reading: DataQualityReading): DataQualityView {
   const unlinked = (r: UnlinkedRecordRow) => ({ system: r.system, recordId: r.recordId, fetchedAt: new Date(r.fetchedAt).toISOString() });
-  const notSure = (r: AgeNotSureRow) => ({ referralId: r.referralId, reference: r.reference, referredAt: new Date(r.referredAt).toISOString(), caseSystem: r.caseSystem });
+  const notSure = (r: AgeNotSureRow) => ({
+    referralId: r.referralId,
+    reference: r.reference,
+    referredAt: new Date(r.referredAt).toISOString(),
+    caseSystem: r.caseSystem,
+  });
   return {
     withoutKind: { total: reading.withoutKind.total, items: reading.withoutKind.items.map(presentDirectEntry) },
     windowOrLead: { total: reading.windowOrLead.total, items: reading.windowOrLead.items.map(presentDirectEntry) },

@@ -43,7 +43,12 @@ export class EpisodeService {
       if (!(await this.episodes.find(system, recordId, manager))) throw new NotFoundError('direct entry', `${system}:${recordId}`);
       const joined = await this.episodes.join(manager, system, recordId, target, dto.reason, principal.sub);
       if (!joined) throw new UnprocessableError('the episode to join was not found, or is this entry itself', 'episode_not_joinable');
-      await this.audit.record(principal, 'episode.join', { type: 'case_record', id: `${system}:${recordId}` }, { manager, details: { joined, reason: dto.reason } });
+      await this.audit.record(
+        principal,
+        'episode.join',
+        { type: 'case_record', id: `${system}:${recordId}` },
+        { manager, details: { joined, reason: dto.reason } },
+      );
       return presentDirectEntry((await this.episodes.find(system, recordId, manager))!);
     });
   }

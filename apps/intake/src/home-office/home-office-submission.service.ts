@@ -9,7 +9,6 @@ import { addWorkingDays, nrmReferenceKey, ukDateOn } from '@app/domain';
 import type { RecordHomeOfficeSubmissionDto } from './dto/record-home-office-submission.dto';
 import { HomeOfficeSubmissionView, NotSubmittedView, presentNotSubmitted, presentSubmission } from './home-office-submission.presenter';
 
-
 function previousDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
@@ -55,7 +54,8 @@ export class HomeOfficeSubmissionService {
    */
   async record(referralId: string, dto: RecordHomeOfficeSubmissionDto, principal: Principal): Promise<{ view: HomeOfficeSubmissionView; created: boolean }> {
     const submittedAt = new Date(dto.submittedAt);
-    if (Number.isNaN(submittedAt.getTime())) throw new InvalidRequestError([{ path: 'submittedAt', message: 'submittedAt must be an ISO 8601 date-time or date' }]);
+    if (Number.isNaN(submittedAt.getTime()))
+      throw new InvalidRequestError([{ path: 'submittedAt', message: 'submittedAt must be an ISO 8601 date-time or date' }]);
     if (submittedAt.getTime() > Date.now() + 60_000) throw new InvalidRequestError([{ path: 'submittedAt', message: 'submittedAt must not be in the future' }]);
     const reference = dto.reference.trim();
     if (!nrmReferenceKey(reference)) throw new InvalidRequestError([{ path: 'reference', message: 'reference must hold letters or digits' }]);
@@ -66,15 +66,28 @@ export class HomeOfficeSubmissionService {
       const existing = await this.submissions.forReferral(referralId, manager);
       if (existing) {
         const same =
-          new Date(existing.submittedAt).getTime() === submittedAt.getTime() && existing.reference === reference && existing.competentAuthority === dto.competentAuthority;
+          new Date(existing.submittedAt).getTime() === submittedAt.getTime() &&
+          existing.reference === reference &&
+          existing.competentAuthority === dto.competentAuthority;
         if (!same) throw new ConflictError(`a submission to the Home Office is already recorded for referral ${referralId}`, 'already_submitted');
         return { view: presentSubmission(existing)!, created: false };
       }
-      const saved = await this.submissions.insert(manager, { referralId, submittedAt, reference, competentAuthority: dto.competentAuthority, recordedBy: principal.sub });
-      await this.audit.record(principal, 'referral.home_office_submission', { type: 'referral', id: referralId }, {
-        manager,
-        details: { competentAuthority: dto.competentAuthority },
+      const saved = await this.submissions.insert(manager, {
+        referralId,
+        submittedAt,
+        reference,
+        competentAuthority: dto.competentAuthority,
+        recordedBy: principal.sub,
       });
+      await this.audit.record(
+        principal,
+        'referral.home_office_submission',
+        { type: 'referral', id: referralId },
+        {
+          manager,
+          details: { competentAuthority: dto.competentAuthority },
+        },
+      );
       // A practitioner may have typed the same referral into a case system with this reference already.
       await this.episodes.reconsiderReference(manager, reference, rules);
       return { view: presentSubmission(saved)!, created: true };

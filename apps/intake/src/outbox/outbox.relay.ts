@@ -84,9 +84,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async send(messages: PendingMessage[]): Promise<void> {
-    const add = this.routing.addBulk(
-      messages.map((m) => ({ name: m.topic, data: m.payload, opts: { jobId: m.jobId } })),
-    );
+    const add = this.routing.addBulk(messages.map((m) => ({ name: m.topic, data: m.payload, opts: { jobId: m.jobId } })));
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error('queue unavailable (timed out)')), SEND_TIMEOUT_MS);

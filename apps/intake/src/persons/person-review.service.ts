@@ -37,7 +37,11 @@ export class PersonReviewService {
     for (const personId of new Set(personIds)) if (personId) await this.episodes.reconsiderPerson(manager, personId, rules);
   }
 
-  async listReviews(status: 'open' | 'decided' | 'superseded', page: number, pageSize: number): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
+  async listReviews(
+    status: 'open' | 'decided' | 'superseded',
+    page: number,
+    pageSize: number,
+  ): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
     const { items, total } = await this.index.listReviews(status, pageSize, (page - 1) * pageSize);
     const keys = items.flatMap((i) => [{ system: i.system, recordId: i.record_id }, parseKey(i.explanation?.candidateRecordId)].filter((k) => k !== null));
     const records = new Map((await this.index.recordsByKeys(keys)).map((r) => [`${r.system}:${r.recordId}`, r]));
@@ -49,7 +53,12 @@ export class PersonReviewService {
     };
   }
 
-  async decide(reviewId: string, decision: 'match' | 'not_a_match', principal: Principal, reason?: string): Promise<{ id: string; decision: string; personId: string | null }> {
+  async decide(
+    reviewId: string,
+    decision: 'match' | 'not_a_match',
+    principal: Principal,
+    reason?: string,
+  ): Promise<{ id: string; decision: string; personId: string | null }> {
     return this.index.transaction(async (manager) => {
       await this.index.lockLinking(manager);
       const item = await this.index.findReview(manager, reviewId);
@@ -63,7 +72,17 @@ export class PersonReviewService {
         personId = item.candidate_person_id;
         await this.index.setLink(
           manager,
-          { system: record.system, recordId: record.recordId, personId, matchStatus: 'MATCH', probability: item.probability, decidedBy: 'reviewer', locked: true, explanation: item.explanation, recordVersion: record.version },
+          {
+            system: record.system,
+            recordId: record.recordId,
+            personId,
+            matchStatus: 'MATCH',
+            probability: item.probability,
+            decidedBy: 'reviewer',
+            locked: true,
+            explanation: item.explanation,
+            recordVersion: record.version,
+          },
           { action: 'review_match', actor, reason: reason ?? 'reviewer confirmed the match' },
         );
       } else {
@@ -72,17 +91,32 @@ export class PersonReviewService {
           // A link the engine made and asked to be confirmed: "not a match" takes the record back out.
           personId = await this.index.createPerson(manager);
           // Other open reviews of the record (a possible match to a third person) still stand.
-          await this.moveLocked(manager, record, personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` }, { keepReviews: true });
+          await this.moveLocked(
+            manager,
+            record,
+            personId,
+            { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` },
+            { keepReviews: true },
+          );
         } else {
-          await this.index.addHistory(manager, record.system, record.recordId, record.personId, { action: 'review_not_a_match', actor, reason: reason ?? `not person ${item.candidate_person_id}` });
+          await this.index.addHistory(manager, record.system, record.recordId, record.personId, {
+            action: 'review_not_a_match',
+            actor,
+            reason: reason ?? `not person ${item.candidate_person_id}`,
+          });
         }
       }
       await this.index.decideReview(manager, reviewId, decision, actor);
       await this.reconsiderEpisodes(manager, personId, record.personId);
-      await this.audit.record(principal, `link.review_${decision}`, { type: 'case_record', id: `${record.system}:${record.recordId}` }, {
-        manager,
-        details: { reviewId, candidatePersonId: item.candidate_person_id, personId },
-      });
+      await this.audit.record(
+        principal,
+        `link.review_${decision}`,
+        { type: 'case_record', id: `${record.system}:${record.recordId}` },
+        {
+          manager,
+          details: { reviewId, candidatePersonId: item.candidate_person_id, personId },
+        },
+      );
       return { id: reviewId, decision, personId };
     });
   }
@@ -101,13 +135,24 @@ export class PersonReviewService {
       }
       await this.index.markMerged(manager, fromId, intoId);
       await this.reconsiderEpisodes(manager, intoId);
-      await this.audit.record(principal, 'person.merge', { type: 'person', id: intoId }, { manager, details: { mergedPersonId: fromId, records: records.length } });
+      await this.audit.record(
+        principal,
+        'person.merge',
+        { type: 'person', id: intoId },
+        { manager, details: { mergedPersonId: fromId, records: records.length } },
+      );
       return { personId: intoId, moved: records.length };
     });
   }
 
   /** Takes one record out of a person into a person of its own, and remembers that it is not that person. */
-  async unmerge(personId: string, system: CaseSystem, recordId: string, principal: Principal, reason?: string): Promise<{ personId: string; record: RecordView }> {
+  async unmerge(
+    personId: string,
+    system: CaseSystem,
+    recordId: string,
+    principal: Principal,
+    reason?: string,
+  ): Promise<{ personId: string; record: RecordView }> {
     return this.index.transaction(async (manager) => {
       await this.index.lockLinking(manager);
       const record = await this.index.findRecord(manager, system, recordId);
@@ -117,7 +162,12 @@ export class PersonReviewService {
       await this.moveLocked(manager, record, newPerson, { action: 'unmerge', actor, reason: reason ?? `taken out of person ${personId}` });
       await this.index.addNonMatch(manager, system, recordId, personId, actor);
       await this.reconsiderEpisodes(manager, newPerson, personId);
-      await this.audit.record(principal, 'person.unmerge', { type: 'person', id: personId }, { manager, details: { record: `${system}:${recordId}`, newPersonId: newPerson } });
+      await this.audit.record(
+        principal,
+        'person.unmerge',
+        { type: 'person', id: personId },
+        { manager, details: { record: `${system}:${recordId}`, newPersonId: newPerson } },
+      );
       return { personId: newPerson, record: presentRecord({ ...record, personId: newPerson, locked: true }) };
     });
   }
@@ -127,11 +177,18 @@ export class PersonReviewService {
    * reference or a record id): each with their records and references so that two of one name can be told apart.
    * Audited as a read of personal data, without what was typed.
    */
-  async searchPersons(search: PersonSearch, excludePersonId: string, principal: Principal): Promise<Array<{ id: string; records: RecordView[]; references: string[] }>> {
+  async searchPersons(
+    search: PersonSearch,
+    excludePersonId: string,
+    principal: Principal,
+  ): Promise<Array<{ id: string; records: RecordView[]; references: string[] }>> {
     const ids = await this.index.searchPersons(search, excludePersonId, 20);
     const persons = await Promise.all(
       ids.map(async (id) => {
-        const [records, referrals] = await Promise.all([this.index.transaction((manager) => this.index.recordsOfPerson(manager, id)), this.referrals.list({ personId: id }, 50, 0)]);
+        const [records, referrals] = await Promise.all([
+          this.index.transaction((manager) => this.index.recordsOfPerson(manager, id)),
+          this.referrals.list({ personId: id }, 50, 0),
+        ]);
         return { id, records: records.map(presentRecord), references: referrals.items.map((r) => r.reference) };
       }),
     );
@@ -185,7 +242,17 @@ export class PersonReviewService {
   ): Promise<void> {
     await this.index.setLink(
       manager,
-      { system: record.system, recordId: record.recordId, personId, matchStatus: 'MATCH', probability: null, decidedBy: 'reviewer', locked: true, explanation: null, recordVersion: record.version },
+      {
+        system: record.system,
+        recordId: record.recordId,
+        personId,
+        matchStatus: 'MATCH',
+        probability: null,
+        decidedBy: 'reviewer',
+        locked: true,
+        explanation: null,
+        recordVersion: record.version,
+      },
       history,
     );
     if (!options.keepReviews) await this.index.supersedeReviews(manager, record.system, record.recordId);

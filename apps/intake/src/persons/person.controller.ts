@@ -24,8 +24,11 @@ export class PersonController {
   ) {}
 
   @Get('reviews')
-  @ApiOperation({ summary: 'Possible matches side by side, with every field\'s comparison level and weight' })
-  async reviews(@Query() query: ListReviewsQuery, @CurrentPrincipal() principal: Principal): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
+  @ApiOperation({ summary: "Possible matches side by side, with every field's comparison level and weight" })
+  async reviews(
+    @Query() query: ListReviewsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
     const result = await this.persons.listReviews(query.status, query.page, query.pageSize);
     await this.audit.record(principal, 'review.list', null, { purpose: 'linkage review', details: { items: result.items.map((i) => i.id) } });
     return result;
@@ -34,7 +37,11 @@ export class PersonController {
   @Post('reviews/:id/decision')
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide a possible match: the same person, or not' })
-  decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: ReviewDecisionDto, @CurrentPrincipal() principal: Principal): Promise<{ id: string; decision: string; personId: string | null }> {
+  decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: ReviewDecisionDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ id: string; decision: string; personId: string | null }> {
     return this.persons.decide(id, body.decision, principal, body.reason);
   }
 
@@ -46,7 +53,11 @@ export class PersonController {
 
   @Get('persons/:id/export')
   @ApiOperation({ summary: 'Subject access export: everything held centrally about one person, as a JSON download' })
-  async export(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+  async export(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<unknown> {
     const person = await this.persons.timeline(id, principal);
     if ((person as { mergedInto: string | null }).mergedInto) throw new NotFoundError('person (merged)', id);
     const held = await this.subjectAccess.collect(id);
@@ -61,14 +72,22 @@ export class PersonController {
   @Post('persons/:id/merge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge another person into this one' })
-  merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: MergePersonsDto, @CurrentPrincipal() principal: Principal): Promise<{ personId: string; moved: number }> {
+  merge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: MergePersonsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ personId: string; moved: number }> {
     return this.persons.merge(id, body.personId, principal, body.reason);
   }
 
   @Post('persons/:id/unmerge')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a record out of this person into a person of its own' })
-  unmerge(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UnmergeRecordDto, @CurrentPrincipal() principal: Principal): Promise<{ personId: string; record: RecordView }> {
+  unmerge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UnmergeRecordDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<{ personId: string; record: RecordView }> {
     return this.persons.unmerge(id, body.system, body.recordId, principal, body.reason);
   }
 }

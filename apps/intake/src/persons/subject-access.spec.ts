@@ -27,7 +27,14 @@ describe('withholdThirdParties', () => {
         gender: 'female',
         details: {
           potentialVictim: { firstName: 'Arta', lastName: 'Hoxha' },
-          firstResponder: { organisation: 'Thames Valley Police', organisationType: 'police', name: 'Sam Officer', role: 'DC', email: 'sam@police.example', phone: '01234 567890' },
+          firstResponder: {
+            organisation: 'Thames Valley Police',
+            organisationType: 'police',
+            name: 'Sam Officer',
+            role: 'DC',
+            email: 'sam@police.example',
+            phone: '01234 567890',
+          },
           localAuthorityContact: { authority: 'Buckinghamshire Council', name: 'Jo Social', phone: '01296 395000', email: 'mash@bucks.example' },
           narrative: 'Her uncle, Besnik, brought her here.',
         },
@@ -39,7 +46,19 @@ describe('withholdThirdParties', () => {
     expect(details.localAuthorityContact).toEqual({ authority: 'Buckinghamshire Council' });
     expect(JSON.stringify(referrals)).not.toMatch(/Sam Officer|sam@police|Jo Social|mash@bucks|Besnik|01234/);
     expect(withheld).toEqual([
-      { referralId: 'r1', fields: ['firstResponder.name', 'firstResponder.role', 'firstResponder.email', 'firstResponder.phone', 'localAuthorityContact.name', 'localAuthorityContact.phone', 'localAuthorityContact.email'], reason: expect.stringContaining('someone other than the requester') },
+      {
+        referralId: 'r1',
+        fields: [
+          'firstResponder.name',
+          'firstResponder.role',
+          'firstResponder.email',
+          'firstResponder.phone',
+          'localAuthorityContact.name',
+          'localAuthorityContact.phone',
+          'localAuthorityContact.email',
+        ],
+        reason: expect.stringContaining('someone other than the requester'),
+      },
       { referralId: 'r1', fields: ['narrative'], reason: expect.stringContaining('may name other people') },
     ]);
   });
@@ -64,7 +83,11 @@ describe('withholdThirdParties', () => {
     for (const name of ['Drita', 'Ilir', 'Gent', 'Arben', 'Tom', 'Mira', 'mira@charity', '07700 900123']) expect(text).not.toContain(name);
     // The requester's own answers stay, the yes/no answers included.
     expect(text).toContain('07700 900001');
-    expect(referrals[0].details).toMatchObject({ exploitation: { types: ['sexual'], exploiters: { inUk: true } }, firstResponderAssessment: { othersInvolved: true }, decisionRecipient: { permissionGiven: true } });
+    expect(referrals[0].details).toMatchObject({
+      exploitation: { types: ['sexual'], exploiters: { inUk: true } },
+      firstResponderAssessment: { othersInvolved: true },
+      decisionRecipient: { permissionGiven: true },
+    });
     expect(withheld.flatMap((w) => w.fields).sort()).toEqual(
       [
         'decisionRecipient.firstName',

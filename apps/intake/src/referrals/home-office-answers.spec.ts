@@ -3,11 +3,32 @@ import { homeOfficeAnswers } from './home-office-answers';
 
 const adult: Referral = {
   kind: 'nrm',
-  firstResponder: { organisation: 'Thames Valley Police', organisationType: 'police', name: 'Sam de la Cruz', role: 'DC', email: 'sam@police.example', phone: '01865 000000' },
+  firstResponder: {
+    organisation: 'Thames Valley Police',
+    organisationType: 'police',
+    name: 'Sam de la Cruz',
+    role: 'DC',
+    email: 'sam@police.example',
+    phone: '01865 000000',
+  },
   age: { under18: 'no', under18DuringExploitation: 'not_sure' },
   consentToNrm: true,
-  potentialVictim: { gender: 'other', nationality: 'ISL', secondNationality: 'XKX', firstName: 'Helga', lastName: 'Jonsdottir', aliases: ['Hel'], dateOfBirth: '1991-04-05' },
-  exploitation: { types: ['labour', 'sexual'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'], location: 'uk_and_overseas', ukTowns: ['Slough'], countries: ['TUR'] },
+  potentialVictim: {
+    gender: 'other',
+    nationality: 'ISL',
+    secondNationality: 'XKX',
+    firstName: 'Helga',
+    lastName: 'Jonsdottir',
+    aliases: ['Hel'],
+    dateOfBirth: '1991-04-05',
+  },
+  exploitation: {
+    types: ['labour', 'sexual'],
+    homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'],
+    location: 'uk_and_overseas',
+    ukTowns: ['Slough'],
+    countries: ['TUR'],
+  },
   police: { force: 'Thames Valley Police', crimeReference: 'TVP-1' },
   referredAt: '2026-06-02T10:00:00Z',
 };

@@ -77,7 +77,11 @@ export class ReferralController {
   @Get(':id/home-office-answers')
   @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: "The referral as the Home Office form's answers, keyed by the form's field names, to copy into the form" })
-  async homeOfficeAnswers(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<HomeOfficeAnswers> {
+  async homeOfficeAnswers(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<HomeOfficeAnswers> {
     const { answers } = await this.referrals.homeOfficeAnswers(id, principal);
     await this.audit.record(principal, 'referral.home_office_answers.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
     return answers;
@@ -99,7 +103,11 @@ export class ReferralController {
   @Roles('safeguarding_lead', 'admin')
   @HttpCode(202)
   @ApiOperation({ summary: 'Route again a referral whose routing failed' })
-  async redrive(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<{ id: string; status: 'accepted' }> {
+  async redrive(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() req: Request,
+  ): Promise<{ id: string; status: 'accepted' }> {
     return this.referrals.redrive(id, { principal, request: req });
   }
 }

@@ -140,7 +140,8 @@ export class ReferralService {
     if (!referral) throw new NotFoundError('referral', id);
     const assessmentId = randomUUID();
     const heldIn = referral.caseSystem ?? referral.routeSystem;
-    const move = dto.outcome === 'adult' && heldIn === 'LCS' ? ('LCS_TO_AIS' as const) : dto.outcome === 'child' && heldIn === 'AIS' ? ('AIS_TO_LCS' as const) : null;
+    const move =
+      dto.outcome === 'adult' && heldIn === 'LCS' ? ('LCS_TO_AIS' as const) : dto.outcome === 'child' && heldIn === 'AIS' ? ('AIS_TO_LCS' as const) : null;
     const transition = await this.referrals.transaction(async (manager) => {
       await this.transitions.insertAssessment(manager, {
         id: assessmentId,
@@ -151,7 +152,12 @@ export class ReferralService {
         authority: dto.authority,
       });
       // Audited with the change, in its transaction.
-      await this.audit.record(by.principal, 'referral.age_assessment', { type: 'referral', id }, { request: by.request, details: { outcome: dto.outcome }, manager });
+      await this.audit.record(
+        by.principal,
+        'referral.age_assessment',
+        { type: 'referral', id },
+        { request: by.request, details: { outcome: dto.outcome }, manager },
+      );
       if (!move) return null;
       const { transition: stored, created } = await this.transitions.insertOnce(manager, {
         id: randomUUID(),

@@ -22,13 +22,21 @@ export class SupportController {
     summary: 'Record whether the person wants support, their children, where they are now, and why an adult declined the NRM',
     description: "Replaces the answers before; audited. hasChildren yes on an adult's referral raises a children's services prompt (one open at a time).",
   })
-  recordCircumstances(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordCircumstancesDto, @CurrentPrincipal() principal: Principal): Promise<SupportView> {
+  recordCircumstances(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordCircumstancesDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SupportView> {
     return this.support.recordCircumstances(id, body, principal);
   }
 
   @Post('referrals/:id/support-referrals')
   @ApiOperation({ summary: 'Record a referral to a support service (MSVCC, the local service, an ICTG for a child): when and to whom; audited' })
-  recordSupportReferral(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: RecordSupportReferralDto, @CurrentPrincipal() principal: Principal): Promise<SupportView> {
+  recordSupportReferral(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RecordSupportReferralDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SupportView> {
     return this.support.recordSupportReferral(id, body, principal);
   }
 
@@ -40,7 +48,11 @@ export class SupportController {
 
   @Post('children-prompts/:id/close')
   @ApiOperation({ summary: "Close a children's services prompt with a note of what was done; audited" })
-  closePrompt(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CloseChildrenPromptDto, @CurrentPrincipal() principal: Principal): Promise<ChildrenPromptView> {
+  closePrompt(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CloseChildrenPromptDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ChildrenPromptView> {
     return this.support.closePrompt(id, body, principal);
   }
 }

@@ -19,7 +19,7 @@ export interface ChildrenPromptView {
 
 export interface SupportView {
   referralId: string;
-  circumstances: Omit<CircumstancesRow, 'updatedAt'> & { updatedAt: string } | null;
+  circumstances: (Omit<CircumstancesRow, 'updatedAt'> & { updatedAt: string }) | null;
   supportReferrals: Array<Omit<SupportReferralRow, 'recordedAt'> & { recordedAt: string }>;
   childrenPrompts: ChildrenPromptView[];
 }
@@ -50,11 +50,16 @@ export class SupportService {
       let promptId: string | undefined;
       if (needsChildrensServicesPrompt(referral, dto)) promptId = await this.support.raiseChildrenPrompt(manager, randomUUID(), referralId);
       // Which answers changed, never the answers themselves (where the children are is personal data).
-      await this.audit.record(principal, 'circumstances.record', { type: 'referral', id: referralId }, {
-        manager,
-        purpose: 'casework',
-        details: { answered: Object.keys(dto).sort(), childrenPromptId: promptId ?? null },
-      });
+      await this.audit.record(
+        principal,
+        'circumstances.record',
+        { type: 'referral', id: referralId },
+        {
+          manager,
+          purpose: 'casework',
+          details: { answered: Object.keys(dto).sort(), childrenPromptId: promptId ?? null },
+        },
+      );
     });
     return this.get(referralId);
   }
@@ -66,11 +71,16 @@ export class SupportService {
       const violations = checkSupportReferral(referral, dto, ukDateOn());
       if (violations.length > 0) throw new InvalidRequestError(violations);
       const row = await this.support.insertSupportReferral(manager, { id: randomUUID(), referralId, ...dto, recordedBy: principal.sub });
-      await this.audit.record(principal, 'support_referral.record', { type: 'referral', id: referralId }, {
-        manager,
-        purpose: 'casework',
-        details: { supportReferralId: row.id, service: row.service },
-      });
+      await this.audit.record(
+        principal,
+        'support_referral.record',
+        { type: 'referral', id: referralId },
+        {
+          manager,
+          purpose: 'casework',
+          details: { supportReferralId: row.id, service: row.service },
+        },
+      );
     });
     return this.get(referralId);
   }
@@ -102,7 +112,12 @@ export class SupportService {
         if (!(await this.support.childrenPrompt(id))) throw new NotFoundError('children_prompt', id);
         throw new InvalidRequestError([{ path: 'note', message: 'the prompt is already closed' }]);
       }
-      await this.audit.record(principal, 'children_prompt.close', { type: 'referral', id: closed.referralId }, { manager, purpose: 'casework', details: { childrenPromptId: id } });
+      await this.audit.record(
+        principal,
+        'children_prompt.close',
+        { type: 'referral', id: closed.referralId },
+        { manager, purpose: 'casework', details: { childrenPromptId: id } },
+      );
       return presentPrompt(closed);
     });
   }

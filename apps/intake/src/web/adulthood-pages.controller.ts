@@ -36,9 +36,20 @@ export class AdulthoodPagesController {
       // Nothing is listed (so nothing to audit): the filter shows what to put right.
       const errors = formErrors(error.errors, HORIZON_FIELDS);
       const horizon = typeof raw.horizonMonths === 'string' ? raw.horizonMonths : '';
-      return this.pages.render(req, res, 'intake/approaching-adulthood.njk', { title: 'Approaching adulthood', horizonMonths: horizon, rows: [], invalid: true, errors }, 400);
+      return this.pages.render(
+        req,
+        res,
+        'intake/approaching-adulthood.njk',
+        { title: 'Approaching adulthood', horizonMonths: horizon, rows: [], invalid: true, errors },
+        400,
+      );
     }
-    const page = await this.services.adulthood.worklist({ on: query.on, horizonMonths: query.horizonMonths, page: query.page, pageSize: Math.min(query.pageSize, 50) });
+    const page = await this.services.adulthood.worklist({
+      on: query.on,
+      horizonMonths: query.horizonMonths,
+      page: query.page,
+      pageSize: Math.min(query.pageSize, 50),
+    });
     await this.audit.record(req.principal, 'worklist.approaching_adulthood.read', null, {
       request: req,
       purpose: 'casework',
@@ -81,7 +92,8 @@ export class AdulthoodPagesController {
  * found an adult) against the step.
  */
 function refusalsOf(error: unknown, dateMissing: boolean): FieldViolation[] | undefined {
-  if (error instanceof InvalidRequestError) return error.errors.map((v) => (v.path === 'on' && dateMissing ? { path: 'on', message: 'on should not be empty' } : v));
+  if (error instanceof InvalidRequestError)
+    return error.errors.map((v) => (v.path === 'on' && dateMissing ? { path: 'on', message: 'on should not be empty' } : v));
   if (error instanceof UnprocessableError) return [{ path: 'step', message: error.message }];
   return undefined;
 }

@@ -26,7 +26,8 @@ export const STEP_NAMES: Readonly<Record<TransitionStep, string>> = {
 const STEP_HINTS: Partial<Readonly<Record<TransitionStep, string>>> = {
   transition_assessment_requested: "The Care Act 2014 s.58 child's needs assessment, asked of adult social care.",
   care_leaver: "Children's services keep their duties after 18: the LCS contact stays open.",
-  adult_services_accepted: "Opens the adult record in AIS, linked to the LCS contact. For a care leaver the LCS contact stays open; otherwise LCS closes it as transferred.",
+  adult_services_accepted:
+    'Opens the adult record in AIS, linked to the LCS contact. For a care leaver the LCS contact stays open; otherwise LCS closes it as transferred.',
   adult_safeguarding_concern: 'Opens the adult record in AIS too, linked to the LCS contact.',
 };
 
@@ -119,7 +120,8 @@ export interface WorklistFilter {
 /** The approaching-adulthood worklist page: oldest deadline first, as the API orders it. */
 export function approachingAdulthoodView(page: ApproachingAdulthoodPage, given: WorklistFilter): Record<string, unknown> {
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const link = (n: number) => `${WORKLIST_PATH}?${new URLSearchParams({ horizonMonths: String(given.horizonMonths), ...(given.on ? { on: given.on } : {}), page: String(n) }).toString()}`;
+  const link = (n: number) =>
+    `${WORKLIST_PATH}?${new URLSearchParams({ horizonMonths: String(given.horizonMonths), ...(given.on ? { on: given.on } : {}), page: String(n) }).toString()}`;
   return {
     title: 'Approaching adulthood',
     on: page.on,
@@ -138,13 +140,14 @@ export function approachingAdulthoodView(page: ApproachingAdulthoodPage, given: 
       standing: standing(item),
       outstanding: outstanding(item.referralId, item.outstanding),
     })),
-    pagination: pages > 1
-      ? {
-          previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
-          next: page.page < pages ? { href: link(page.page + 1) } : undefined,
-          items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
-        }
-      : undefined,
+    pagination:
+      pages > 1
+        ? {
+            previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
+            next: page.page < pages ? { href: link(page.page + 1) } : undefined,
+            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
+          }
+        : undefined,
   };
 }
 
@@ -167,14 +170,21 @@ export function transitionView(
     birthday: status ? birthday(status, today) : undefined,
     standingRows: status ? standing(status).map((s) => ({ key: { text: s.key }, value: { text: s.value } })) : [],
     outstanding: status ? outstanding(referral.id, status.outstanding) : [],
-    steps: [...view.steps].sort((a, b) => (a.on === b.on ? a.recordedAt.localeCompare(b.recordedAt) : a.on.localeCompare(b.on))).map((s) => ({
-      on: s.on,
-      text: STEP_NAMES[s.step as TransitionStep] ?? s.step,
-      recordedAt: s.recordedAt,
-    })),
+    steps: [...view.steps]
+      .sort((a, b) => (a.on === b.on ? a.recordedAt.localeCompare(b.recordedAt) : a.on.localeCompare(b.on)))
+      .map((s) => ({
+        on: s.on,
+        text: STEP_NAMES[s.step as TransitionStep] ?? s.step,
+        recordedAt: s.recordedAt,
+      })),
     errors,
     form: {
-      steps: TRANSITION_STEPS.map((value) => ({ value, text: STEP_NAMES[value], hint: STEP_HINTS[value] ? { text: STEP_HINTS[value] } : undefined, checked: selected('step') === value })),
+      steps: TRANSITION_STEPS.map((value) => ({
+        value,
+        text: STEP_NAMES[value],
+        hint: STEP_HINTS[value] ? { text: STEP_HINTS[value] } : undefined,
+        checked: selected('step') === value,
+      })),
       on: { day: selected('on-day'), month: selected('on-month'), year: selected('on-year') },
       errors: errors?.fields ?? {},
     },

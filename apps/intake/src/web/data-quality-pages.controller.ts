@@ -29,8 +29,16 @@ export class DataQualityPagesController {
       quality,
       windowRows: quality.windowOrLead.items.map((e) => ({
         ...e,
-        decision: e.leadDecision ? (e.leadDecision.decision === 'split' ? 'Split by the lead' : 'Joined by the lead') : (RULE_NAMES[e.joined?.rule ?? ''] ?? ''),
-        episode: e.joined ? (e.joined.referralId ? { href: `/referrals/${e.joined.referralId}`, text: 'Referral Hub referral' } : { text: `${e.joined.system} ${e.joined.recordId}` }) : null,
+        decision: e.leadDecision
+          ? e.leadDecision.decision === 'split'
+            ? 'Split by the lead'
+            : 'Joined by the lead'
+          : (RULE_NAMES[e.joined?.rule ?? ''] ?? ''),
+        episode: e.joined
+          ? e.joined.referralId
+            ? { href: `/referrals/${e.joined.referralId}`, text: 'Referral Hub referral' }
+            : { text: `${e.joined.system} ${e.joined.recordId}` }
+          : null,
       })),
     });
   }

@@ -17,7 +17,9 @@ import { detailsShape, type ReferralDraft } from './referral-journey';
 describe('hint examples on the referral details page', () => {
   const pipe = new ReferralBodyPipe();
   const lead: Principal = { sub: 'lead', role: 'safeguarding_lead' } as Principal;
-  const renderer = new PageRenderer({ serviceName: 'Referral Hub', navigation: [], home: () => '/', roles: ['safeguarding_lead'] }, { preSessionToken: () => 'token' } as never);
+  const renderer = new PageRenderer({ serviceName: 'Referral Hub', navigation: [], home: () => '/', roles: ['safeguarding_lead'] }, {
+    preSessionToken: () => 'token',
+  } as never);
   const req = { path: '/referrals/new/details', session: {} } as unknown as Request;
   const res = { locals: {} } as unknown as Response;
 
@@ -47,11 +49,15 @@ describe('hint examples on the referral details page', () => {
   }
 
   /** The hints of text boxes and dates (not of checkbox items, which describe a choice) and their examples. */
-  function examplesOnPage(html = renderer.renderToString(req, res, 'intake/referral-details.njk', detailsView(draft, detailsShape(draft), {}, undefined, lead))): Example[] {
+  function examplesOnPage(
+    html = renderer.renderToString(req, res, 'intake/referral-details.njk', detailsView(draft, detailsShape(draft), {}, undefined, lead)),
+  ): Example[] {
     const found: Example[] = [];
     for (const [, id, hint] of html.matchAll(/<div id="([^"]+)-hint" class="govuk-hint">([\s\S]*?)<\/div>/g)) {
       const text = hint.replace(/\s+/g, ' ').trim();
-      const input = new RegExp(`<(?:input|textarea)[^>]*id="${id}(?:-day)?"[^>]*name="([^"]+)"`).exec(html) ?? new RegExp(`<(?:input|textarea)[^>]*name="([^"]+)"[^>]*id="${id}(?:-day)?"`).exec(html);
+      const input =
+        new RegExp(`<(?:input|textarea)[^>]*id="${id}(?:-day)?"[^>]*name="([^"]+)"`).exec(html) ??
+        new RegExp(`<(?:input|textarea)[^>]*name="([^"]+)"[^>]*id="${id}(?:-day)?"`).exec(html);
       if (!input) continue;
       for (const [, list] of text.matchAll(/for example,? (.+?)(?:\.(?: |$)|$)/gi)) {
         for (const example of list.split(/,? or /)) found.push({ field: input[1].replace(/-day$/, ''), example: example.trim() });
@@ -96,7 +102,12 @@ describe('hint examples on the referral details page', () => {
   });
 
   it('refuses none of the examples of the referrals list filters', async () => {
-    const html = renderer.renderToString({ ...req, path: '/referrals' } as unknown as Request, res, 'intake/referrals.njk', listView({ items: [], page: 1, pageSize: 25, total: 0 }, new ListReferralsQuery(), lead));
+    const html = renderer.renderToString(
+      { ...req, path: '/referrals' } as unknown as Request,
+      res,
+      'intake/referrals.njk',
+      listView({ items: [], page: 1, pageSize: 25, total: 0 }, new ListReferralsQuery(), lead),
+    );
     const examples = examplesOnPage(html);
     expect(examples.map((e) => e.field).sort()).toEqual(['from', 'organisation', 'to']);
     for (const { field, example } of examples) {

@@ -14,7 +14,18 @@ import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
 import { DataQualityPagesController } from './data-quality-pages.controller';
 
-const PAGE_CONTROLLERS = [ReferralFormController, ReferralPagesController, NrmCasePagesController, SupportPagesController, ReviewPagesController, PersonPagesController, WorklistPagesController, AdulthoodPagesController, NrmWorklistPagesController, DataQualityPagesController];
+const PAGE_CONTROLLERS = [
+  ReferralFormController,
+  ReferralPagesController,
+  NrmCasePagesController,
+  SupportPagesController,
+  ReviewPagesController,
+  PersonPagesController,
+  WorklistPagesController,
+  AdulthoodPagesController,
+  NrmWorklistPagesController,
+  DataQualityPagesController,
+];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({

@@ -45,7 +45,18 @@ export class NrmCasePagesController {
       const view = await this.services.referrals.get(id, req.principal);
       await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
       const errors = formErrors(violations, DECISION_FORM_FIELDS);
-      this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal), nrm: nrmCaseView(view.nrmCase, form, errors), support: supportView(await this.services.support.get(id), view.kind), nrmErrors: errors }, 400);
+      this.pages.render(
+        req,
+        res,
+        'intake/referral.njk',
+        {
+          ...referralView(view, req.principal),
+          nrm: nrmCaseView(view.nrmCase, form, errors),
+          support: supportView(await this.services.support.get(id), view.kind),
+          nrmErrors: errors,
+        },
+        400,
+      );
     }
   }
 }

@@ -44,7 +44,12 @@ export const FINDING_NAMES: Readonly<Record<string, string>> = {
   both: 'Both',
 };
 
-const OUTCOME_NAMES: Readonly<Record<string, string>> = { positive: 'Positive', negative: 'Negative', consented: 'Consented to stay', declined: 'Declined to stay' };
+const OUTCOME_NAMES: Readonly<Record<string, string>> = {
+  positive: 'Positive',
+  negative: 'Negative',
+  consented: 'Consented to stay',
+  declined: 'Declined to stay',
+};
 
 /** The form's questions, in page order, for the error summary. */
 export const DECISION_FORM_FIELDS: Readonly<Record<string, FieldDescription>> = {
@@ -62,17 +67,18 @@ export function nrmCaseView(nrm: NrmCaseView, form: FormBody = {}, errors?: Form
     status: NRM_STATUS_NAMES[nrm.status],
     inNrm: nrm.status !== 'not_in_nrm',
     competentAuthority: nrm.competentAuthority ? COMPETENT_AUTHORITY_NAMES[nrm.competentAuthority] : undefined,
-    reconsideration: nrm.reconsideration
-      ? { ...nrm.reconsideration, stageText: describeType(nrm.reconsideration.stage) }
-      : undefined,
+    reconsideration: nrm.reconsideration ? { ...nrm.reconsideration, stageText: describeType(nrm.reconsideration.stage) } : undefined,
     history: nrm.history.map((h) => ({
       decidedOn: h.decidedOn,
       what: DECISION_TYPE_NAMES[h.type],
-      outcome: [
-        h.outcome ? OUTCOME_NAMES[h.outcome] : undefined,
-        h.finding ? `victim of ${FINDING_NAMES[h.finding].toLowerCase()}` : undefined,
-        h.reconsideration ? `${h.reconsideration} on reconsideration` : undefined,
-      ].filter(Boolean).join(', ') || '–',
+      outcome:
+        [
+          h.outcome ? OUTCOME_NAMES[h.outcome] : undefined,
+          h.finding ? `victim of ${FINDING_NAMES[h.finding].toLowerCase()}` : undefined,
+          h.reconsideration ? `${h.reconsideration} on reconsideration` : undefined,
+        ]
+          .filter(Boolean)
+          .join(', ') || '–',
       competentAuthority: h.competentAuthority ? COMPETENT_AUTHORITY_NAMES[h.competentAuthority] : 'Not stated',
       statusAfter: NRM_STATUS_NAMES[h.statusAfter].text,
     })),
@@ -84,8 +90,14 @@ export function nrmCaseView(nrm: NrmCaseView, form: FormBody = {}, errors?: Form
         checked: selected('type') === value,
       })),
       outcomes: Object.entries(OUTCOME_NAMES).map(([value, text]) => ({ value, text, checked: selected('outcome') === value })),
-      authorities: [{ value: '', text: 'Not stated' }, ...Object.entries(COMPETENT_AUTHORITY_NAMES).map(([value, text]) => ({ value, text, selected: selected('competentAuthority') === value }))],
-      findings: [{ value: '', text: 'Not stated' }, ...Object.entries(FINDING_NAMES).map(([value, text]) => ({ value, text, selected: selected('finding') === value }))],
+      authorities: [
+        { value: '', text: 'Not stated' },
+        ...Object.entries(COMPETENT_AUTHORITY_NAMES).map(([value, text]) => ({ value, text, selected: selected('competentAuthority') === value })),
+      ],
+      findings: [
+        { value: '', text: 'Not stated' },
+        ...Object.entries(FINDING_NAMES).map(([value, text]) => ({ value, text, selected: selected('finding') === value })),
+      ],
       decidedOn: { day: selected('decidedOn-day'), month: selected('decidedOn-month'), year: selected('decidedOn-year') },
       errors: errors?.fields ?? {},
     },

@@ -31,12 +31,12 @@ export class NrmWorklistPagesController {
       list === 'childrens-services-prompts'
         ? await this.openPrompts(query.page, size)
         : list === 'reasonable-grounds-overdue'
-        ? await this.worklists.reasonableGroundsOverdue(query.on, query.page, size)
-        : list === 'awaiting-conclusive-grounds'
-          ? await this.worklists.awaitingConclusiveGrounds(query.on, query.page, size)
-          : list === 'reconsideration-deadlines'
-            ? await this.worklists.reconsiderationDeadlines(query.on, query.page, size)
-            : await this.worklists.positiveWithoutSupport(query.on, query.page, size);
+          ? await this.worklists.reasonableGroundsOverdue(query.on, query.page, size)
+          : list === 'awaiting-conclusive-grounds'
+            ? await this.worklists.awaitingConclusiveGrounds(query.on, query.page, size)
+            : list === 'reconsideration-deadlines'
+              ? await this.worklists.reconsiderationDeadlines(query.on, query.page, size)
+              : await this.worklists.positiveWithoutSupport(query.on, query.page, size);
     this.pages.render(req, res, 'intake/nrm-worklist.njk', nrmWorklistView(list, page));
   }
 

@@ -50,10 +50,14 @@ const INTROS: Readonly<Record<NrmWorklistName, string>> = {
   'awaiting-conclusive-grounds': 'Cases with a positive reasonable grounds decision still waiting for the conclusive grounds decision, longest first.',
   'reconsideration-deadlines': 'Reconsiderations whose new decision is due within the next 14 days, or is overdue, soonest first.',
   'positive-reasonable-grounds-without-support': 'Cases with a positive reasonable grounds decision and no referral to a support service recorded.',
-  'childrens-services-prompts': "Adults' referrals that said the person has children: contact children's services, then close the prompt on the referral's page with a note.",
+  'childrens-services-prompts':
+    "Adults' referrals that said the person has children: contact children's services, then close the prompt on the referral's page with a note.",
 };
 
-export function nrmWorklistView(name: NrmWorklistName, page: Page<object> & { byMonthsWaiting?: Array<{ label: string; count: number }> }): Record<string, unknown> {
+export function nrmWorklistView(
+  name: NrmWorklistName,
+  page: Page<object> & { byMonthsWaiting?: Array<{ label: string; count: number }> },
+): Record<string, unknown> {
   const columns = COLUMNS[name];
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (n: number) => `/worklists/${name}?page=${n}`;
@@ -69,12 +73,13 @@ export function nrmWorklistView(name: NrmWorklistName, page: Page<object> & { by
     }),
     total: page.total,
     byMonthsWaiting: page.byMonthsWaiting,
-    pagination: pages > 1
-      ? {
-          previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
-          next: page.page < pages ? { href: link(page.page + 1) } : undefined,
-          items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
-        }
-      : undefined,
+    pagination:
+      pages > 1
+        ? {
+            previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
+            next: page.page < pages ? { href: link(page.page + 1) } : undefined,
+            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
+          }
+        : undefined,
   };
 }

@@ -50,7 +50,12 @@ export class PersonPagesController {
 
   /** "Merge these persons?": both persons side by side, and why. */
   @Get(':id/merge/:otherId')
-  async confirmMerge(@Param('id', new ParseUUIDPipe()) id: string, @Param('otherId', new ParseUUIDPipe()) otherId: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async confirmMerge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('otherId', new ParseUUIDPipe()) otherId: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.renderMergeConfirmation(req, res, id, otherId);
   }
 
@@ -65,7 +70,13 @@ export class PersonPagesController {
 
   /** "Take this record out?": the record, what happens, and why. */
   @Get(':id/unmerge/:system/:recordId')
-  async confirmUnmerge(@Param('id', new ParseUUIDPipe()) id: string, @Param('system') system: string, @Param('recordId') recordId: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async confirmUnmerge(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('system') system: string,
+    @Param('recordId') recordId: string,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     await this.renderUnmergeConfirmation(req, res, id, system, recordId);
   }
 

@@ -17,9 +17,25 @@ export interface PersonTimeline {
     referredAt: string;
     route: { system: string; reason: string };
     caseRecord: { system: string; recordId: string } | null;
-    transitions: Array<{ reason: string; from: { system: string; recordId: string }; to: { system: string; recordId: string | null }; effectiveOn: string; status: string }>;
+    transitions: Array<{
+      reason: string;
+      from: { system: string; recordId: string };
+      to: { system: string; recordId: string | null };
+      effectiveOn: string;
+      status: string;
+    }>;
   }>;
-  history: Array<{ id: string; record: { system: string; recordId: string }; action: string; personBefore: string | null; personAfter: string | null; actor: string; reason: string | null; probability: number | null; at: string }>;
+  history: Array<{
+    id: string;
+    record: { system: string; recordId: string };
+    action: string;
+    personBefore: string | null;
+    personAfter: string | null;
+    actor: string;
+    reason: string | null;
+    probability: number | null;
+    at: string;
+  }>;
 }
 
 const ACTIONS: Record<string, string> = {
@@ -49,7 +65,8 @@ const TRANSITION_STATUS: Record<string, string> = { pending: 'under way', comple
 /** "Arta Hoxha, born 12 March 1994": what a person is called on a page, from their records (never an id). */
 export function personTitle(records: readonly RecordView[]): string {
   // A case system that writes family names in capitals (OKORO) does not make the heading shout.
-  const calm = (part: string | null) => (part && /^[^a-z]+$/.test(part) && part.length > 1 ? part.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (c) => c.toUpperCase()) : part);
+  const calm = (part: string | null) =>
+    part && /^[^a-z]+$/.test(part) && part.length > 1 ? part.toLowerCase().replace(/(^|[\s'-])\p{L}/gu, (c) => c.toUpperCase()) : part;
   const names = records.map((r) => [r.firstName, r.middleNames, r.lastName].map(calm).filter(Boolean).join(' ')).filter(Boolean);
   // The name most of their records give, then the first given.
   const counts = new Map<string, number>();
@@ -70,7 +87,12 @@ export function personView(person: PersonTimeline): Record<string, unknown> {
   const events: TimelineEvent[] = [];
   for (const r of person.referrals) {
     const record = r.caseRecord ? `; its case record is now ${r.caseRecord.system} record ${r.caseRecord.recordId}` : '';
-    events.push({ at: r.referredAt, title: `${KIND_NAMES[r.kind]} ${r.reference}`, text: `Referred and sent to ${SYSTEM_NAMES[r.route.system] ?? r.route.system}${record}.`, href: `/referrals/${r.id}` });
+    events.push({
+      at: r.referredAt,
+      title: `${KIND_NAMES[r.kind]} ${r.reference}`,
+      text: `Referred and sent to ${SYSTEM_NAMES[r.route.system] ?? r.route.system}${record}.`,
+      href: `/referrals/${r.id}`,
+    });
     for (const t of r.transitions) {
       events.push({
         at: t.effectiveOn,
@@ -82,7 +104,11 @@ export function personView(person: PersonTimeline): Record<string, unknown> {
   for (const h of person.history) {
     const reason = historyReason(h.actor, h.reason);
     const chance = h.probability !== null && !h.actor.startsWith('reviewer:') ? ` Chance of the same person: ${percent(h.probability)}.` : '';
-    events.push({ at: h.at, title: ACTIONS[h.action] ?? 'Link changed', text: `${h.record.system} record ${h.record.recordId}${reason ? `: ${reason}` : ''}.${chance}` });
+    events.push({
+      at: h.at,
+      title: ACTIONS[h.action] ?? 'Link changed',
+      text: `${h.record.system} record ${h.record.recordId}${reason ? `: ${reason}` : ''}.${chance}`,
+    });
   }
   // Oldest first; a move known only by its day comes after that day's timed events.
   const key = (at: string) => (at.length === 10 ? `${at}T24` : new Date(at).toISOString());

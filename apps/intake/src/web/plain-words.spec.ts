@@ -42,7 +42,27 @@ describe(personSearch.name, () => {
 });
 
 function record(overrides: Partial<RecordView>): RecordView {
-  return { system: 'AIS', recordId: '1', version: 1, personId: 'p', locked: false, firstName: null, middleNames: null, lastName: null, aliases: [], dateOfBirth: null, dateOfBirthEstimated: false, sex: null, nationality: null, nhsNumber: null, referralDate: null, source: null, status: null, linkedRecordIds: [], ...overrides };
+  return {
+    system: 'AIS',
+    recordId: '1',
+    version: 1,
+    personId: 'p',
+    locked: false,
+    firstName: null,
+    middleNames: null,
+    lastName: null,
+    aliases: [],
+    dateOfBirth: null,
+    dateOfBirthEstimated: false,
+    sex: null,
+    nationality: null,
+    nhsNumber: null,
+    referralDate: null,
+    source: null,
+    status: null,
+    linkedRecordIds: [],
+    ...overrides,
+  };
 }
 
 describe(personTitle.name, () => {
@@ -55,11 +75,23 @@ describe(personTitle.name, () => {
 describe(reviewView.name, () => {
   it('highlights a field only when the comparison counts it against a match', () => {
     const review: ReviewView = {
-      id: 'r', status: 'open', reason: 'possible_match', probability: 0.7,
+      id: 'r',
+      status: 'open',
+      reason: 'possible_match',
+      probability: 0.7,
       record: record({ lastName: 'Osman', firstName: 'Adam' }),
       candidate: { personId: 'q', record: record({ lastName: 'OSMAN', firstName: 'Bilal' }) },
-      explanation: { fields: [{ comparison: 'family_name', level: 'exact', description: '', weight: 8 }, { comparison: 'given_name', level: 'different', description: '', weight: -5 }] },
-      decision: null, decidedBy: null, decidedAt: null, decisionReason: null, createdAt: '2026-01-01T00:00:00Z',
+      explanation: {
+        fields: [
+          { comparison: 'family_name', level: 'exact', description: '', weight: 8 },
+          { comparison: 'given_name', level: 'different', description: '', weight: -5 },
+        ],
+      },
+      decision: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      createdAt: '2026-01-01T00:00:00Z',
     };
     const rows = reviewView({ items: [review], page: 1, total: 1 }, 'open').rows as Array<{ label: string; differs: boolean; comparison?: string }>;
     expect(rows.find((r) => r.label === 'Last name')).toMatchObject({ differs: false, comparison: 'Last names are the same' });

@@ -140,7 +140,7 @@ export function sexText(sex: string | null): string {
 
 // The engine's outcome of a linking run, as it writes it in the history.
 const ENGINE_REASONS: Record<string, string> = {
-  MATCH: "the records agree closely enough to be linked without a reviewer",
+  MATCH: 'the records agree closely enough to be linked without a reviewer',
   POSSIBLE_MATCH: "close to another person's records, so a reviewer is asked",
   NO_MATCH: "no other person's records are close",
   transfer: "through the move from children's to adults' services",
@@ -148,7 +148,12 @@ const ENGINE_REASONS: Record<string, string> = {
 };
 
 // Reasons the pages write when a reviewer gives none: they name only ids, which say nothing to a person.
-const DEFAULT_REVIEWER_REASONS = [/^reviewer confirmed the match$/, /^not person [0-9a-f-]{36}$/, /^taken out of person [0-9a-f-]{36}$/, /^merged from person [0-9a-f-]{36}$/];
+const DEFAULT_REVIEWER_REASONS = [
+  /^reviewer confirmed the match$/,
+  /^not person [0-9a-f-]{36}$/,
+  /^taken out of person [0-9a-f-]{36}$/,
+  /^merged from person [0-9a-f-]{36}$/,
+];
 
 /** The reason in a link history row, in words, or undefined when there is nothing to say. */
 export function historyReason(actor: string, reason: string | null): string | undefined {

@@ -50,7 +50,10 @@ export class ReferralFormController {
 
   @Get('new')
   age(@Req() req: PageRequest, @Res() res: Response): void {
-    this.pages.render(req, res, 'intake/referral-age.njk', { values: req.session.referralDraft ?? {}, inProgress: this.answers.read(req, 'referralDetails') !== undefined });
+    this.pages.render(req, res, 'intake/referral-age.njk', {
+      values: req.session.referralDraft ?? {},
+      inProgress: this.answers.read(req, 'referralDetails') !== undefined,
+    });
   }
 
   /** A journey left unfinished is forgotten on request, so its answers never carry into a referral about someone else. */
@@ -183,7 +186,12 @@ export class ReferralFormController {
    * The details, with the further pages' answers, judged by the API's own pipe: the referral to create, or the
    * violations, and the details page's errors among them (those of the further pages are shown on their own pages).
    */
-  private async check(req: PageRequest, draft: ReferralDraft, shape: DetailsShape, form: FormBody): Promise<{ dto?: CreateReferralDto; errors?: FormErrors; violations: FieldViolation[] }> {
+  private async check(
+    req: PageRequest,
+    draft: ReferralDraft,
+    shape: DetailsShape,
+    form: FormBody,
+  ): Promise<{ dto?: CreateReferralDto; errors?: FormErrors; violations: FieldViolation[] }> {
     const questions = this.answers.read(req, 'referralQuestions') ?? {};
     const body = mergeAnswers(referralBody(draft, shape, form, req.principal), questionsBody(questionContext(draft, shape, form), questions));
     try {
@@ -213,8 +221,15 @@ export class ReferralFormController {
     if (!details) return res.redirect(303, '/referrals/new/details');
     const shape = detailsShape(draft);
     const form = this.answers.read(req, 'referralQuestions') ?? {};
-    const errors = req.session.referralQuestionsSent?.includes(slug) ? questionErrors(page, (await this.check(req, draft, shape, details)).violations) : undefined;
-    this.pages.render(req, res, 'intake/referral-questions.njk', questionPageView(page, questionContext(draft, shape, details), form, errors, KIND_NAMES[shape.kind], returnTo === 'check'));
+    const errors = req.session.referralQuestionsSent?.includes(slug)
+      ? questionErrors(page, (await this.check(req, draft, shape, details)).violations)
+      : undefined;
+    this.pages.render(
+      req,
+      res,
+      'intake/referral-questions.njk',
+      questionPageView(page, questionContext(draft, shape, details), form, errors, KIND_NAMES[shape.kind], returnTo === 'check'),
+    );
   }
 
   /** Post/redirect/get, as the details: kept, then on to the next page (or back to the check), or back to show problems. */

@@ -3,27 +3,59 @@ import type { Principal } from '@app/auth';
 import { countryByAlpha3, isAlpha3, toAlpha3, UNKNOWN_NATIONALITY } from '@app/countries';
 import { HOME_OFFICE_EXPLOITATION_TYPES, type FieldViolation, type HomeOfficeExploitationType } from '@app/domain';
 import { HOME_OFFICE_QUESTIONS } from '../referrals/home-office-questions';
-import { compact, dateField, formErrors, linesField, listField, section, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
+import {
+  compact,
+  dateField,
+  formErrors,
+  linesField,
+  listField,
+  section,
+  textField,
+  yesNoField,
+  type FieldDescription,
+  type FormBody,
+  type FormErrors,
+} from '@app/web';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
 
 // Wording follows the Home Office "Report modern slavery" form (docs/domain.md, "The referral") where it has a question.
 
 export const AGE_FIELDS: Record<string, FieldDescription> = {
   under18: { target: 'under18', label: 'Whether they are under 18', missing: 'Select whether the potential victim is under 18' },
-  under18DuringExploitation: { target: 'under18DuringExploitation', label: 'Under 18 during the exploitation', missing: 'Select whether they were under 18 at any time during the exploitation' },
+  under18DuringExploitation: {
+    target: 'under18DuringExploitation',
+    label: 'Under 18 during the exploitation',
+    missing: 'Select whether they were under 18 at any time during the exploitation',
+  },
   ageDisputed: { target: 'ageDisputed', label: 'Age disputed' },
 };
 
 export const CONSENT_FIELDS: Record<string, FieldDescription> = {
-  cooperatesWithAuthorities: { target: 'cooperatesWithAuthorities', label: 'Co-operation', missing: 'Select whether the potential victim is willing to co-operate with the authorities' },
+  cooperatesWithAuthorities: {
+    target: 'cooperatesWithAuthorities',
+    label: 'Co-operation',
+    missing: 'Select whether the potential victim is willing to co-operate with the authorities',
+  },
   consentToNrm: { target: 'consentToNrm', label: 'Consent', missing: 'Select whether the potential victim consents to being referred to the NRM' },
 };
 
 /** The details page's answers by API path: the input an error links to, and how a message names it. */
 export const DETAILS_FIELDS: Record<string, FieldDescription> = {
-  'localAuthorityContact.authority': { target: 'localAuthorityContact-authority', label: 'Local authority', missing: 'Enter the local authority you contacted about the child' },
-  'localAuthorityContact.phone': { target: 'localAuthorityContact-phone', label: "The local authority's phone number", missing: "Enter the local authority's phone number" },
-  'localAuthorityContact.email': { target: 'localAuthorityContact-email', label: "The local authority's email address", missing: "Enter the local authority's email address, like name@example.gov.uk" },
+  'localAuthorityContact.authority': {
+    target: 'localAuthorityContact-authority',
+    label: 'Local authority',
+    missing: 'Enter the local authority you contacted about the child',
+  },
+  'localAuthorityContact.phone': {
+    target: 'localAuthorityContact-phone',
+    label: "The local authority's phone number",
+    missing: "Enter the local authority's phone number",
+  },
+  'localAuthorityContact.email': {
+    target: 'localAuthorityContact-email',
+    label: "The local authority's email address",
+    missing: "Enter the local authority's email address, like name@example.gov.uk",
+  },
   'localAuthorityContact.name': { target: 'localAuthorityContact-name', label: 'Contact name' },
   'exploitation.types': { target: 'exploitation-types', label: 'How they were exploited', missing: 'Select how the potential victim was exploited' },
   'exploitation.homeOfficeTypes': { target: 'exploitation-types', label: 'What happened, as the Home Office form asks' },
@@ -44,11 +76,19 @@ export const DETAILS_FIELDS: Record<string, FieldDescription> = {
   'potentialVictim.dateOfBirthEstimated': { target: 'potentialVictim-dateOfBirthEstimated', label: 'Estimated date of birth' },
   'potentialVictim.gender': { target: 'potentialVictim-gender', label: 'Gender', missing: "Select the potential victim's gender" },
   'potentialVictim.nationality': { target: 'potentialVictim-nationality', label: 'Nationality', missing: "Select the potential victim's nationality" },
-  'potentialVictim.secondNationality': { target: 'potentialVictim-secondNationality', label: 'Second nationality', missing: 'Select a second nationality, or leave it empty' },
+  'potentialVictim.secondNationality': {
+    target: 'potentialVictim-secondNationality',
+    label: 'Second nationality',
+    missing: 'Select a second nationality, or leave it empty',
+  },
   'potentialVictim.nhsNumber': { target: 'potentialVictim-nhsNumber', label: 'NHS number' },
   'potentialVictim.homeOfficeReference': { target: 'potentialVictim-homeOfficeReference', label: 'Home Office reference' },
   'potentialVictim.interpreterLanguage': { target: 'potentialVictim-interpreterLanguage', label: 'Interpreter language' },
-  'potentialVictim.contact.email': { target: 'potentialVictim-contact-email', label: 'Their email address', missing: 'Enter their email address in the correct format, like name@example.com' },
+  'potentialVictim.contact.email': {
+    target: 'potentialVictim-contact-email',
+    label: 'Their email address',
+    missing: 'Enter their email address in the correct format, like name@example.com',
+  },
   'potentialVictim.contact.phone': { target: 'potentialVictim-contact-phone', label: 'Their phone number' },
   'potentialVictim.contact.street': { target: 'potentialVictim-contact-street', label: 'Their building and street' },
   'potentialVictim.contact.town': { target: 'potentialVictim-contact-town', label: 'Their town or city' },
@@ -56,10 +96,18 @@ export const DETAILS_FIELDS: Record<string, FieldDescription> = {
   'potentialVictim.contact.postcode': { target: 'potentialVictim-contact-postcode', label: 'Their postcode' },
   narrative: { target: 'narrative', label: 'What happened' },
   'firstResponder.organisation': { target: 'firstResponder-organisation', label: 'Organisation', missing: 'Enter your organisation' },
-  'firstResponder.organisationType': { target: 'firstResponder-organisationType', label: 'Type of organisation', missing: 'Select the type of your organisation' },
+  'firstResponder.organisationType': {
+    target: 'firstResponder-organisationType',
+    label: 'Type of organisation',
+    missing: 'Select the type of your organisation',
+  },
   'firstResponder.name': { target: 'firstResponder-name', label: 'Your name', missing: 'Enter your full name' },
   'firstResponder.role': { target: 'firstResponder-role', label: 'Your role', missing: 'Enter your role' },
-  'firstResponder.email': { target: 'firstResponder-email', label: 'Your work email address', missing: 'Enter your work email address in the correct format, like name@example.gov.uk' },
+  'firstResponder.email': {
+    target: 'firstResponder-email',
+    label: 'Your work email address',
+    missing: 'Enter your work email address in the correct format, like name@example.gov.uk',
+  },
   'firstResponder.phone': { target: 'firstResponder-phone', label: 'Your phone number' },
   'firstResponder.reference': { target: 'firstResponder-reference', label: 'Your reference' },
 };
@@ -132,7 +180,8 @@ export function consentAnswers(form: FormBody): { answers: Pick<ReferralDraft, '
   const cooperatesWithAuthorities = yesNoField(form, 'cooperatesWithAuthorities');
   const consentToNrm = yesNoField(form, 'consentToNrm');
   const violations: FieldViolation[] = [];
-  if (cooperatesWithAuthorities === undefined) violations.push({ path: 'cooperatesWithAuthorities', message: 'cooperatesWithAuthorities must be a boolean value' });
+  if (cooperatesWithAuthorities === undefined)
+    violations.push({ path: 'cooperatesWithAuthorities', message: 'cooperatesWithAuthorities must be a boolean value' });
   if (consentToNrm === undefined) violations.push({ path: 'consentToNrm', message: 'consentToNrm must be a boolean value' });
   return { answers: { consentToNrm, cooperatesWithAuthorities }, violations };
 }
@@ -222,14 +271,44 @@ const formWords = (type: HomeOfficeExploitationType): string => HOME_OFFICE_QUES
  * The statistics types, each with the form's detailed types under it (the form's checkboxes under its headings,
  * prompt sheet); organ harvesting is its own type in the statistics. A type with several detailed ones reveals them.
  */
-export const EXPLOITATION_GROUPS: ReadonlyArray<{ value: string; text: string; hint?: string; details: readonly HomeOfficeExploitationType[]; detailItems: Array<{ value: string; text: string }> }> = [
-  { value: 'labour', text: 'Labour and financial exploitation', hint: 'Forced to work for nothing or almost nothing, wages taken, or forced to commit fraud', details: ['forced-to-work', 'wages-taken', 'forced-to-commit-fraud'] },
-  { value: 'sexual', text: 'Sexual exploitation', hint: 'Forced into prostitution, child sexual exploitation, or held and sexually assaulted', details: ['prostitution', 'child-exploitation', 'taken-somewhere'] },
-  { value: 'criminal', text: 'Criminal exploitation', hint: 'Forced to commit a crime, for example growing cannabis, drug dealing or begging (includes county lines)', details: ['forced-to-commit-crime'] },
-  { value: 'domestic_servitude', text: 'Domestic servitude', hint: 'Forced to do unpaid or low paid household work by relatives or strangers (may include forced marriage)', details: ['unpaid-household-work'] },
+export const EXPLOITATION_GROUPS: ReadonlyArray<{
+  value: string;
+  text: string;
+  hint?: string;
+  details: readonly HomeOfficeExploitationType[];
+  detailItems: Array<{ value: string; text: string }>;
+}> = [
+  {
+    value: 'labour',
+    text: 'Labour and financial exploitation',
+    hint: 'Forced to work for nothing or almost nothing, wages taken, or forced to commit fraud',
+    details: ['forced-to-work', 'wages-taken', 'forced-to-commit-fraud'],
+  },
+  {
+    value: 'sexual',
+    text: 'Sexual exploitation',
+    hint: 'Forced into prostitution, child sexual exploitation, or held and sexually assaulted',
+    details: ['prostitution', 'child-exploitation', 'taken-somewhere'],
+  },
+  {
+    value: 'criminal',
+    text: 'Criminal exploitation',
+    hint: 'Forced to commit a crime, for example growing cannabis, drug dealing or begging (includes county lines)',
+    details: ['forced-to-commit-crime'],
+  },
+  {
+    value: 'domestic_servitude',
+    text: 'Domestic servitude',
+    hint: 'Forced to do unpaid or low paid household work by relatives or strangers (may include forced marriage)',
+    details: ['unpaid-household-work'],
+  },
   { value: 'organ_harvesting', text: 'Organ harvesting', hint: 'Organs, such as kidneys, removed against their will', details: ['organs-removed'] },
   { value: 'other', details: ['other'], text: 'Other' },
-].map((g) => ({ ...g, details: g.details as HomeOfficeExploitationType[], detailItems: (g.details as HomeOfficeExploitationType[]).map((d) => ({ value: d, text: formWords(d) })) }));
+].map((g) => ({
+  ...g,
+  details: g.details as HomeOfficeExploitationType[],
+  detailItems: (g.details as HomeOfficeExploitationType[]).map((d) => ({ value: d, text: formWords(d) })),
+}));
 
 export const GENDERS = [
   { value: 'female', text: 'Female' },
@@ -255,7 +334,11 @@ export function nationalityOptions(): Array<{ value: string; text: string }> {
 }
 
 /** A select's items with the current answer chosen and an empty first choice. */
-export function selectItems(options: ReadonlyArray<{ value: string; text: string }>, chosen: string | undefined, empty = 'Select an option'): Array<{ value: string; text: string; selected: boolean }> {
+export function selectItems(
+  options: ReadonlyArray<{ value: string; text: string }>,
+  chosen: string | undefined,
+  empty = 'Select an option',
+): Array<{ value: string; text: string; selected: boolean }> {
   return [{ value: '', text: empty, selected: !chosen }, ...options.map((o) => ({ ...o, selected: o.value === chosen }))];
 }
 

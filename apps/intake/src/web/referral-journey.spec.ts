@@ -22,7 +22,16 @@ describe(detailsShape.name, () => {
   it('hides every identity field of an anonymous Duty to Notify', () => {
     const shape = detailsShape({ under18: 'no', consentToNrm: false, cooperatesWithAuthorities: false });
     expect(shape.kind).toBe('dtn');
-    expect([...shape.withheld].sort()).toEqual(['aliases', 'contact', 'dateOfBirth', 'dateOfBirthEstimated', 'firstName', 'homeOfficeReference', 'lastName', 'nhsNumber']);
+    expect([...shape.withheld].sort()).toEqual([
+      'aliases',
+      'contact',
+      'dateOfBirth',
+      'dateOfBirthEstimated',
+      'firstName',
+      'homeOfficeReference',
+      'lastName',
+      'nhsNumber',
+    ]);
   });
 
   it('shows names and contact, never a date of birth, when the adult co-operates', () => {

@@ -39,7 +39,8 @@ export class ReferralPagesController {
     }
     const query = await validateQuery(ListReferralsQuery, given);
     const { page, pageSize, organisation, ...filter } = query;
-    const scoped = req.principal.role === 'first_responder' ? { ...filter, organisation: req.principal.org } : { ...filter, organisationContains: organisation };
+    const scoped =
+      req.principal.role === 'first_responder' ? { ...filter, organisation: req.principal.org } : { ...filter, organisationContains: organisation };
     const result = await this.services.referrals.list(scoped, page, Math.min(pageSize, 25));
     this.pages.render(req, res, 'intake/referrals.njk', listView(result, query, req.principal));
   }
@@ -85,9 +86,19 @@ export class ReferralPagesController {
     res.redirect(303, `/referrals/${id}`);
   }
 
-  private async showReferral(id: string, req: PageRequest, res: Response, submission?: { errors: FormErrors; answers: Record<string, unknown> }): Promise<void> {
+  private async showReferral(
+    id: string,
+    req: PageRequest,
+    res: Response,
+    submission?: { errors: FormErrors; answers: Record<string, unknown> },
+  ): Promise<void> {
     const view = await this.services.referrals.get(id, req.principal);
     await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
-    this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal, submission?.answers.competentAuthority), nrm: nrmCaseView(view.nrmCase), support: req.principal.role === 'safeguarding_lead' ? supportView(await this.services.support.get(id), view.kind) : undefined, ...(submission ?? {}) });
+    this.pages.render(req, res, 'intake/referral.njk', {
+      ...referralView(view, req.principal, submission?.answers.competentAuthority),
+      nrm: nrmCaseView(view.nrmCase),
+      support: req.principal.role === 'safeguarding_lead' ? supportView(await this.services.support.get(id), view.kind) : undefined,
+      ...(submission ?? {}),
+    });
   }
 }

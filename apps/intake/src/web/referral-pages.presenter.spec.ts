@@ -22,7 +22,10 @@ describe(detailsErrors.name, () => {
       { path: 'potentialVictim.gender', message: 'gender must be one of the following values: female, male, other' },
     ];
     const errors = detailsErrors(violations, { child: false });
-    expect(errors.summary.map((e) => e.text)).toEqual(['Date of birth is that of someone under 18: correct it, or go back and answer that they are under 18', "Select the potential victim's gender"]);
+    expect(errors.summary.map((e) => e.text)).toEqual([
+      'Date of birth is that of someone under 18: correct it, or go back and answer that they are under 18',
+      "Select the potential victim's gender",
+    ]);
     expect(errors.summary.map((e) => e.href)).toEqual(['#potentialVictim-dateOfBirth-day', '#potentialVictim-gender']);
     expect(detailsErrors(violations, { child: true }).summary.map((e) => e.href)).toContain('#localAuthorityContact-authority');
   });

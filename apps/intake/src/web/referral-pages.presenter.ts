@@ -31,7 +31,13 @@ const TRANSITION_REASONS: Record<string, string> = {
 const YES_NO: Record<string, string> = { yes: 'Yes', no: 'No', not_sure: 'Not sure' };
 
 /** The details page: which sections it shows (from the domain's rules) and the answers so far. */
-export function detailsView(draft: ReferralDraft, shape: DetailsShape, form: FormBody, errors: FormErrors | undefined, principal: Principal): Record<string, unknown> {
+export function detailsView(
+  draft: ReferralDraft,
+  shape: DetailsShape,
+  form: FormBody,
+  errors: FormErrors | undefined,
+  principal: Principal,
+): Record<string, unknown> {
   const values = formValues(form);
   const shows = (field: string) => !shape.withheld.has(field);
   const fieldErrors = Object.fromEntries(Object.entries(errors?.fields ?? {}).map(([path, text]) => [path, { text }]));
@@ -120,9 +126,25 @@ export function checkAnswersView(
   const changeAge = (text: string, href: string) => ({ items: [{ href, text: 'Change', visuallyHiddenText: text.toLowerCase() }] });
   const earlier = [
     { key: { text: 'Under 18' }, value: { text: YES_NO[draft.under18] }, actions: changeAge('Under 18', '/referrals/new') },
-    ...(draft.under18DuringExploitation ? [{ key: { text: 'Under 18 during the exploitation' }, value: { text: YES_NO[draft.under18DuringExploitation] }, actions: changeAge('Under 18 during the exploitation', '/referrals/new') }] : []),
+    ...(draft.under18DuringExploitation
+      ? [
+          {
+            key: { text: 'Under 18 during the exploitation' },
+            value: { text: YES_NO[draft.under18DuringExploitation] },
+            actions: changeAge('Under 18 during the exploitation', '/referrals/new'),
+          },
+        ]
+      : []),
     ...(draft.ageDisputed ? [{ key: { text: 'Age disputed' }, value: { text: 'Yes' }, actions: changeAge('Age disputed', '/referrals/new') }] : []),
-    ...(!shape.child && draft.consentToNrm !== undefined ? [{ key: { text: 'Consents to an NRM referral' }, value: { text: draft.consentToNrm ? 'Yes' : 'No' }, actions: changeAge('Consents to an NRM referral', '/referrals/new/consent') }] : []),
+    ...(!shape.child && draft.consentToNrm !== undefined
+      ? [
+          {
+            key: { text: 'Consents to an NRM referral' },
+            value: { text: draft.consentToNrm ? 'Yes' : 'No' },
+            actions: changeAge('Consents to an NRM referral', '/referrals/new/consent'),
+          },
+        ]
+      : []),
   ];
   const sections = CHECK_SECTIONS.map(({ title, prefixes }) => ({
     title,
@@ -236,11 +258,24 @@ export function readListFilters(raw: Record<string, unknown>): { query: Record<s
 }
 
 /** The referrals table and its filters; no personal data is listed (as the API's list). */
-export function listView(result: { items: ReferralSummaryView[]; page: number; pageSize: number; total: number }, query: ListReferralsQuery, principal: Principal, typed: Record<string, unknown> = {}): Record<string, unknown> {
+export function listView(
+  result: { items: ReferralSummaryView[]; page: number; pageSize: number; total: number },
+  query: ListReferralsQuery,
+  principal: Principal,
+  typed: Record<string, unknown> = {},
+): Record<string, unknown> {
   const asTyped = (name: 'from' | 'to') => (query[name] ? longDate(query[name]) : typeof typed[name] === 'string' ? (typed[name] as string) : undefined);
-  const filters: ListFilters = { kind: query.kind, status: query.status, caseSystem: query.caseSystem, organisation: query.organisation, from: asTyped('from'), to: asTyped('to') };
+  const filters: ListFilters = {
+    kind: query.kind,
+    status: query.status,
+    caseSystem: query.caseSystem,
+    organisation: query.organisation,
+    from: asTyped('from'),
+    to: asTyped('to'),
+  };
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const link = (page: number) => `/referrals?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(page) }).toString()}`;
+  const link = (page: number) =>
+    `/referrals?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(page) }).toString()}`;
   return {
     title: principal.role === 'first_responder' ? `Referrals from ${principal.org}` : 'Referrals',
     lead: principal.role === 'safeguarding_lead',
@@ -260,11 +295,14 @@ export function listView(result: { items: ReferralSummaryView[]; page: number; p
       personId: r.personId,
       anonymous: r.anonymous,
     })),
-    pagination: pages > 1 ? {
-      previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
-      next: result.page < pages ? { href: link(result.page + 1) } : undefined,
-      items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === result.page })),
-    } : undefined,
+    pagination:
+      pages > 1
+        ? {
+            previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
+            next: result.page < pages ? { href: link(result.page + 1) } : undefined,
+            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === result.page })),
+          }
+        : undefined,
   };
 }
 

@@ -85,8 +85,24 @@ const mayContact = (ctx: QuestionContext) => !ctx.shape.withheld.has('contact');
  */
 function safeToWrite(asked: (ctx: QuestionContext) => boolean): Question[] {
   return [
-    { name: 'potentialVictim.contact.safeToEmail', input: 'tick', answer: 'tick', label: 'It is safe to write to them at the email address you gave', short: 'Safe to email', homeOffice: 'pv-contact-details-email-check', when: (ctx) => asked(ctx) && mayContact(ctx) && ctx.email !== undefined },
-    { name: 'potentialVictim.contact.safeToPost', input: 'tick', answer: 'tick', label: 'It is safe to write to them at the address you gave', short: 'Safe to write to by post', homeOffice: 'pv-contact-details-post-check', when: (ctx) => asked(ctx) && mayContact(ctx) && ctx.address !== undefined },
+    {
+      name: 'potentialVictim.contact.safeToEmail',
+      input: 'tick',
+      answer: 'tick',
+      label: 'It is safe to write to them at the email address you gave',
+      short: 'Safe to email',
+      homeOffice: 'pv-contact-details-email-check',
+      when: (ctx) => asked(ctx) && mayContact(ctx) && ctx.email !== undefined,
+    },
+    {
+      name: 'potentialVictim.contact.safeToPost',
+      input: 'tick',
+      answer: 'tick',
+      label: 'It is safe to write to them at the address you gave',
+      short: 'Safe to write to by post',
+      homeOffice: 'pv-contact-details-post-check',
+      when: (ctx) => asked(ctx) && mayContact(ctx) && ctx.address !== undefined,
+    },
   ];
 }
 
@@ -96,10 +112,22 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
     slug: 'background',
     title: "The potential victim's background and how the exploitation started",
     questions: [
-      text('potentialVictim.background.birthplace', 'Place of birth', { hint: 'Include the country and town or village they were born in.', homeOffice: 'birthplace' }),
-      textarea('potentialVictim.background.family', 'Their family', { hint: 'Include information about who their family is, for example their parents and siblings.', homeOffice: 'family' }),
-      textarea('potentialVictim.background.education', 'Education', { hint: 'Include details of any education they might have had, for example the school they went to and when.', homeOffice: 'education' }),
-      textarea('potentialVictim.background.employmentHistory', 'Previous employment history', { hint: 'Only include their employment history before the exploitative situation.', homeOffice: 'employment-history' }),
+      text('potentialVictim.background.birthplace', 'Place of birth', {
+        hint: 'Include the country and town or village they were born in.',
+        homeOffice: 'birthplace',
+      }),
+      textarea('potentialVictim.background.family', 'Their family', {
+        hint: 'Include information about who their family is, for example their parents and siblings.',
+        homeOffice: 'family',
+      }),
+      textarea('potentialVictim.background.education', 'Education', {
+        hint: 'Include details of any education they might have had, for example the school they went to and when.',
+        homeOffice: 'education',
+      }),
+      textarea('potentialVictim.background.employmentHistory', 'Previous employment history', {
+        hint: 'Only include their employment history before the exploitative situation.',
+        homeOffice: 'employment-history',
+      }),
       {
         name: 'exploitation.multipleSituations',
         input: 'radios',
@@ -114,12 +142,22 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
         hint: "Start and end date of exploitation; if they were in more than one exploitative situation, the start date, end date and type of each. If they don't know exact dates, give a loose time frame (such as a month or year), how old they were, or if it was a recent incident.",
         homeOffice: 'when-did-the-exploitation-take-place',
       }),
-      textarea('exploitation.howItStarted', 'How did the exploitation start?', { short: 'How the exploitation started', hint: 'Explore what promises were made, what they were expecting to do, and what pay was promised.', homeOffice: 'how-did-the-exploitation-start' }),
+      textarea('exploitation.howItStarted', 'How did the exploitation start?', {
+        short: 'How the exploitation started',
+        hint: 'Explore what promises were made, what they were expecting to do, and what pay was promised.',
+        homeOffice: 'how-did-the-exploitation-start',
+      }),
       yesNo('exploitation.takenSomewhere', 'Was the potential victim taken somewhere by their exploiters?', {
         short: 'Taken somewhere by their exploiters',
         hint: 'Tell us about any journeys the potential victim was taken on, how it began and what transport was used.',
         homeOffice: 'were-they-taken-somewhere-by-their-exploiter',
-        yes: [textarea('exploitation.journeyDetails', 'Journey details', { hint: 'Include any routes, places, landmark features, or times.', missing: 'Enter the journey details', homeOffice: 'were-they-taken-somewhere-by-their-exploiter-journey-details' })],
+        yes: [
+          textarea('exploitation.journeyDetails', 'Journey details', {
+            hint: 'Include any routes, places, landmark features, or times.',
+            missing: 'Enter the journey details',
+            homeOffice: 'were-they-taken-somewhere-by-their-exploiter-journey-details',
+          }),
+        ],
       }),
     ],
   },
@@ -127,11 +165,30 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
     slug: 'treatment',
     title: 'How was the potential victim treated during their exploitation?',
     questions: [
-      textarea('exploitation.requiredToDo', 'What they had to do', { hint: 'Include details of what they had to do, how many hours a day they worked and whether any breaks were allowed.', homeOffice: 'what-were-they-required-to-do' }),
-      textarea('exploitation.livingConditions', 'Their living conditions', { hint: 'Include details of their accommodation and whether there was access to facilities, such as a bathroom, sleeping arrangements and food.', homeOffice: 'living-conditions' }),
-      textarea('exploitation.treatment', 'Their treatment', { hint: 'Detail how they were treated by the person or people who exploited them.', homeOffice: 'how-they-were-treated' }),
-      textarea('exploitation.keepingThemThere', 'What is keeping the potential victim in the situation?', { short: 'What is keeping them in the situation', hint: 'If they are still in an exploitative situation.', homeOffice: 'what-is-keeping-them-in-situation', when: (ctx) => ctx.ongoing !== false }),
-      textarea('exploitation.howTheyLeft', 'How did the potential victim leave the exploitative situation?', { short: 'How they left the situation', hint: 'If they are no longer in an exploitative situation.', homeOffice: 'how-why-did-they-leave-the-situation', when: (ctx) => ctx.ongoing !== true }),
+      textarea('exploitation.requiredToDo', 'What they had to do', {
+        hint: 'Include details of what they had to do, how many hours a day they worked and whether any breaks were allowed.',
+        homeOffice: 'what-were-they-required-to-do',
+      }),
+      textarea('exploitation.livingConditions', 'Their living conditions', {
+        hint: 'Include details of their accommodation and whether there was access to facilities, such as a bathroom, sleeping arrangements and food.',
+        homeOffice: 'living-conditions',
+      }),
+      textarea('exploitation.treatment', 'Their treatment', {
+        hint: 'Detail how they were treated by the person or people who exploited them.',
+        homeOffice: 'how-they-were-treated',
+      }),
+      textarea('exploitation.keepingThemThere', 'What is keeping the potential victim in the situation?', {
+        short: 'What is keeping them in the situation',
+        hint: 'If they are still in an exploitative situation.',
+        homeOffice: 'what-is-keeping-them-in-situation',
+        when: (ctx) => ctx.ongoing !== false,
+      }),
+      textarea('exploitation.howTheyLeft', 'How did the potential victim leave the exploitative situation?', {
+        short: 'How they left the situation',
+        hint: 'If they are no longer in an exploitative situation.',
+        homeOffice: 'how-why-did-they-leave-the-situation',
+        when: (ctx) => ctx.ongoing !== true,
+      }),
       {
         name: 'exploitation.lastContact',
         input: 'radios',
@@ -169,36 +226,84 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
         short: 'Reported this before',
         homeOffice: 'is-this-the-first-chance-to-report',
         options: [
-          { value: 'yes', text: 'Yes', reveal: [textarea('firstResponderAssessment.reportedBeforeDetails', 'Provide more information (optional)', { short: 'About the earlier report', hint: 'If you know them, include any NRM or Home Office reference numbers.', homeOffice: 'yes-the-first-chance-to-report' })] },
+          {
+            value: 'yes',
+            text: 'Yes',
+            reveal: [
+              textarea('firstResponderAssessment.reportedBeforeDetails', 'Provide more information (optional)', {
+                short: 'About the earlier report',
+                hint: 'If you know them, include any NRM or Home Office reference numbers.',
+                homeOffice: 'yes-the-first-chance-to-report',
+              }),
+            ],
+          },
           {
             value: 'no',
             text: 'No',
-            reveal: [textarea('firstResponderAssessment.whyNotReportedSooner', 'Is there anything that prevented the potential victim from reporting this sooner?', { short: 'What prevented them reporting sooner', hint: 'For example, emotional distress or trauma.', homeOffice: 'why-report-now' })],
+            reveal: [
+              textarea('firstResponderAssessment.whyNotReportedSooner', 'Is there anything that prevented the potential victim from reporting this sooner?', {
+                short: 'What prevented them reporting sooner',
+                hint: 'For example, emotional distress or trauma.',
+                homeOffice: 'why-report-now',
+              }),
+            ],
           },
           {
             value: 'not_sure',
             text: 'Not sure',
-            reveal: [textarea('firstResponderAssessment.reportedBeforeDetailsNotSure', 'Provide more information (optional)', { path: 'firstResponderAssessment.reportedBeforeDetails', short: 'About an earlier report', hint: 'If you know them, include any NRM or Home Office reference numbers.', homeOffice: 'not-sure-the-first-chance-to-report' })],
+            reveal: [
+              textarea('firstResponderAssessment.reportedBeforeDetailsNotSure', 'Provide more information (optional)', {
+                path: 'firstResponderAssessment.reportedBeforeDetails',
+                short: 'About an earlier report',
+                hint: 'If you know them, include any NRM or Home Office reference numbers.',
+                homeOffice: 'not-sure-the-first-chance-to-report',
+              }),
+            ],
           },
         ],
       },
       yesNo('firstResponderAssessment.modernSlaveryIndicators', 'Did you identify any modern slavery indicators?', {
         short: 'Modern slavery indicators identified',
         homeOffice: 'modern-slavery-indicators',
-        yes: [textarea('firstResponderAssessment.modernSlaveryIndicatorsDetails', 'Provide details of the modern slavery indicators', { short: 'The indicators', missing: 'Enter the modern slavery indicators you identified', homeOffice: 'modern-slavery-indicators-details' })],
+        yes: [
+          textarea('firstResponderAssessment.modernSlaveryIndicatorsDetails', 'Provide details of the modern slavery indicators', {
+            short: 'The indicators',
+            missing: 'Enter the modern slavery indicators you identified',
+            homeOffice: 'modern-slavery-indicators-details',
+          }),
+        ],
       }),
-      textarea('firstResponderAssessment.interviews', 'Tell us about the interviews', { short: 'The interviews', hint: 'Where and how they were carried out, and who was there.', homeOffice: 'where-how-interview-carried-out' }),
-      textarea('firstResponderAssessment.professionalInsight', 'Your professional insight', { hint: 'Using your professional judgement, provide any relevant information about why you are making this referral.', homeOffice: 'professional-insight' }),
+      textarea('firstResponderAssessment.interviews', 'Tell us about the interviews', {
+        short: 'The interviews',
+        hint: 'Where and how they were carried out, and who was there.',
+        homeOffice: 'where-how-interview-carried-out',
+      }),
+      textarea('firstResponderAssessment.professionalInsight', 'Your professional insight', {
+        hint: 'Using your professional judgement, provide any relevant information about why you are making this referral.',
+        homeOffice: 'professional-insight',
+      }),
       yesNo('firstResponderAssessment.credibilityConcerns', "Do you have any concerns about the potential victim's credibility?", {
         short: 'Concerns about their credibility',
         homeOffice: 'evidence-of-dishonesty',
-        yes: [textarea('firstResponderAssessment.credibilityConcernsDetails', 'Evidence', { short: 'Evidence of the concerns', missing: 'Enter the evidence for your concerns', homeOffice: 'evidence-of-dishonesty-details' })],
+        yes: [
+          textarea('firstResponderAssessment.credibilityConcernsDetails', 'Evidence', {
+            short: 'Evidence of the concerns',
+            missing: 'Enter the evidence for your concerns',
+            homeOffice: 'evidence-of-dishonesty-details',
+          }),
+        ],
       }),
       yesNo('firstResponderAssessment.othersInvolved', 'Are there other professionals or organisations involved with this case?', {
         short: 'Other professionals or organisations involved',
         hint: 'This could be a legal team, GP, support worker, mental health worker or social worker.',
         homeOffice: 'are-others-involved',
-        yes: [textarea('firstResponderAssessment.othersInvolvedDetails', 'Other people involved', { hint: 'Include any referrals made, actions already taken, reference numbers, or contact details.', missing: 'Enter who else is involved', homeOffice: 'are-others-involved-details' })],
+        yes: [
+          textarea('firstResponderAssessment.othersInvolvedDetails', 'Other people involved', {
+            hint: 'Include any referrals made, actions already taken, reference numbers, or contact details.',
+            missing: 'Enter who else is involved',
+            homeOffice: 'are-others-involved-details',
+          }),
+        ],
       }),
     ],
   },
@@ -218,9 +323,23 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
         homeOffice: 'where-exploitation-happened-other-overseas-other-location',
         when: (ctx) => ctx.location !== 'uk',
       }),
-      text('potentialVictim.currentLocation.town', 'Where is the potential victim staying? City or town', { short: 'Staying in (city or town)', hint: "Enter 'Unknown' if they are unsure.", classes: 'govuk-!-width-two-thirds', homeOffice: 'current-pv-location-uk-city' }),
-      text('potentialVictim.currentLocation.region', 'Region', { short: 'Staying in (region)', hint: "For example, Buckinghamshire. Enter 'Unknown' if they are unsure.", classes: 'govuk-!-width-two-thirds', homeOffice: 'current-pv-location-uk-region' }),
-      textarea('exploitation.exploiters.details', 'Who exploited the potential victim?', { short: 'Who exploited them', hint: 'Details about the exploiter or exploiters.', homeOffice: 'who-exploited-pv' }),
+      text('potentialVictim.currentLocation.town', 'Where is the potential victim staying? City or town', {
+        short: 'Staying in (city or town)',
+        hint: "Enter 'Unknown' if they are unsure.",
+        classes: 'govuk-!-width-two-thirds',
+        homeOffice: 'current-pv-location-uk-city',
+      }),
+      text('potentialVictim.currentLocation.region', 'Region', {
+        short: 'Staying in (region)',
+        hint: "For example, Buckinghamshire. Enter 'Unknown' if they are unsure.",
+        classes: 'govuk-!-width-two-thirds',
+        homeOffice: 'current-pv-location-uk-region',
+      }),
+      textarea('exploitation.exploiters.details', 'Who exploited the potential victim?', {
+        short: 'Who exploited them',
+        hint: 'Details about the exploiter or exploiters.',
+        homeOffice: 'who-exploited-pv',
+      }),
       yesNo('exploitation.exploiters.locationKnown', 'Do you have information about where the exploiters are?', {
         short: 'Information about where the exploiters are',
         hint: 'Provide any information you can, even if you think it is outdated.',
@@ -253,16 +372,42 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
         short: 'Other potential victims',
         homeOffice: 'any-other-pvs',
         options: [
-          { value: 'yes', text: 'Yes', reveal: [textarea('exploitation.otherVictimsDetails', 'Provide more information (optional)', { short: 'About the other potential victims', hint: 'If you know them, include any operation names or family members being reported at the same time.', homeOffice: 'other-potential-victims-yes-details' })] },
+          {
+            value: 'yes',
+            text: 'Yes',
+            reveal: [
+              textarea('exploitation.otherVictimsDetails', 'Provide more information (optional)', {
+                short: 'About the other potential victims',
+                hint: 'If you know them, include any operation names or family members being reported at the same time.',
+                homeOffice: 'other-potential-victims-yes-details',
+              }),
+            ],
+          },
           { value: 'no', text: 'No' },
-          { value: 'not_sure', text: 'Not sure', reveal: [textarea('exploitation.otherVictimsDetailsNotSure', 'Provide more information (optional)', { path: 'exploitation.otherVictimsDetails', short: 'About other potential victims', homeOffice: 'other-potential-victims-not-sure-details' })] },
+          {
+            value: 'not_sure',
+            text: 'Not sure',
+            reveal: [
+              textarea('exploitation.otherVictimsDetailsNotSure', 'Provide more information (optional)', {
+                path: 'exploitation.otherVictimsDetails',
+                short: 'About other potential victims',
+                homeOffice: 'other-potential-victims-not-sure-details',
+              }),
+            ],
+          },
         ],
       },
       yesNo('exploitation.futureRisk', 'Are there concerns that the potential victim could be exploited again in the future?', {
         short: 'Concerns of exploitation in the future',
         hint: 'This includes concerns from other professionals or organisations involved. You must have reasons or evidence for these concerns.',
         homeOffice: 'future-exploitation-concerns',
-        yes: [textarea('exploitation.futureRiskReasons', 'Explain why there are concerns', { short: 'Why there are concerns', missing: 'Explain why there are concerns of exploitation in the future', homeOffice: 'future-exploitation-reasons' })],
+        yes: [
+          textarea('exploitation.futureRiskReasons', 'Explain why there are concerns', {
+            short: 'Why there are concerns',
+            missing: 'Explain why there are concerns of exploitation in the future',
+            homeOffice: 'future-exploitation-reasons',
+          }),
+        ],
       }),
       textarea('cooperationDetails', 'Details of co-operation with authorities', {
         hint: "Details about the individual's existing or planned co-operation with investigations or criminal proceedings.",
@@ -310,14 +455,32 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
             text: 'Alternative telephone number',
             hint: 'Make sure this person is safe to be contacted. Check that these are not the contact details of the exploiters.',
             reveal: [
-              { name: 'potentialVictim.contact.alternativePhone', input: 'tel', answer: 'text', label: 'Alternative telephone number', hint: 'For example, 07700 900123, or +44 1296 395000.', classes: 'govuk-input--width-20', homeOffice: 'pv-phone-number-alternative' },
-              text('potentialVictim.contact.alternativePhoneRelation', 'Relationship to potential victim', { hint: 'Who this is, for example, a legal representative.', missing: 'Enter who the alternative telephone number belongs to', homeOffice: 'alternative-number-relation-to-pv' }),
+              {
+                name: 'potentialVictim.contact.alternativePhone',
+                input: 'tel',
+                answer: 'text',
+                label: 'Alternative telephone number',
+                hint: 'For example, 07700 900123, or +44 1296 395000.',
+                classes: 'govuk-input--width-20',
+                homeOffice: 'pv-phone-number-alternative',
+              },
+              text('potentialVictim.contact.alternativePhoneRelation', 'Relationship to potential victim', {
+                hint: 'Who this is, for example, a legal representative.',
+                missing: 'Enter who the alternative telephone number belongs to',
+                homeOffice: 'alternative-number-relation-to-pv',
+              }),
             ],
           },
           {
             value: 'none',
             text: 'Cannot provide contact details',
-            reveal: [textarea('potentialVictim.contact.noPhoneReason', "Tell us why you cannot provide the potential victim's telephone number", { short: 'Why there is no telephone number', hint: 'For example, you are no longer in contact with them, or they do not have a phone.', homeOffice: 'no-contact-details' })],
+            reveal: [
+              textarea('potentialVictim.contact.noPhoneReason', "Tell us why you cannot provide the potential victim's telephone number", {
+                short: 'Why there is no telephone number',
+                hint: 'For example, you are no longer in contact with them, or they do not have a phone.',
+                homeOffice: 'no-contact-details',
+              }),
+            ],
           },
         ],
       },
@@ -325,14 +488,31 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
         short: 'Has children',
         homeOffice: 'does-pv-have-children',
         when: nrm,
-        yes: [{ name: 'potentialVictim.numberOfChildren', input: 'number', answer: 'number', label: 'Enter number of children', short: 'Number of children', classes: 'govuk-input--width-3', missing: 'Enter the number of children', homeOffice: 'does-pv-have-children-yes-amount' }],
+        yes: [
+          {
+            name: 'potentialVictim.numberOfChildren',
+            input: 'number',
+            answer: 'number',
+            label: 'Enter number of children',
+            short: 'Number of children',
+            classes: 'govuk-input--width-3',
+            missing: 'Enter the number of children',
+            homeOffice: 'does-pv-have-children-yes-amount',
+          },
+        ],
       }),
       yesNo('potentialVictim.needsCommunicationHelp', 'Do they need help with communication?', {
         short: 'Needs help with communication',
         hint: 'For example, a hearing aid or a sign language interpreter.',
         homeOffice: 'pv-other-help-with-communication',
         when: nrm,
-        yes: [text('potentialVictim.communicationAid', 'Enter communication aid', { short: 'Communication aid', missing: 'Enter the communication aid they need', homeOffice: 'pv-other-help-with-communication-aid' })],
+        yes: [
+          text('potentialVictim.communicationAid', 'Enter communication aid', {
+            short: 'Communication aid',
+            missing: 'Enter the communication aid they need',
+            homeOffice: 'pv-other-help-with-communication-aid',
+          }),
+        ],
       }),
       {
         name: 'decisionTo',
@@ -351,11 +531,31 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
             reveal: [
               text('decisionRecipient.firstName', 'First name (optional)', { short: 'Their first name', homeOffice: 'someone-else-first-name' }),
               text('decisionRecipient.lastName', 'Last name (optional)', { short: 'Their last name', homeOffice: 'someone-else-last-name' }),
-              { name: 'decisionRecipient.email', input: 'email', answer: 'text', label: 'Email address', short: 'Their email address', missing: 'Enter their email address in the correct format, like name@example.com', homeOffice: 'someone-else-email-input' },
+              {
+                name: 'decisionRecipient.email',
+                input: 'email',
+                answer: 'text',
+                label: 'Email address',
+                short: 'Their email address',
+                missing: 'Enter their email address in the correct format, like name@example.com',
+                homeOffice: 'someone-else-email-input',
+              },
               text('decisionRecipient.street', 'Building and street', { short: 'Their building and street', homeOffice: 'someone-else-street' }),
-              text('decisionRecipient.town', 'Town or city', { short: 'Their town or city', classes: 'govuk-!-width-two-thirds', homeOffice: 'someone-else-town' }),
-              text('decisionRecipient.county', 'County (optional)', { short: 'Their county', classes: 'govuk-!-width-two-thirds', homeOffice: 'someone-else-county' }),
-              text('decisionRecipient.postcode', 'Postcode', { short: 'Their postcode', classes: 'govuk-input--width-10', homeOffice: 'someone-else-postcode' }),
+              text('decisionRecipient.town', 'Town or city', {
+                short: 'Their town or city',
+                classes: 'govuk-!-width-two-thirds',
+                homeOffice: 'someone-else-town',
+              }),
+              text('decisionRecipient.county', 'County (optional)', {
+                short: 'Their county',
+                classes: 'govuk-!-width-two-thirds',
+                homeOffice: 'someone-else-county',
+              }),
+              text('decisionRecipient.postcode', 'Postcode', {
+                short: 'Their postcode',
+                classes: 'govuk-input--width-10',
+                homeOffice: 'someone-else-postcode',
+              }),
               {
                 name: 'decisionRecipient.permissionGiven',
                 input: 'tick',
@@ -385,8 +585,20 @@ export const QUESTION_PAGES: readonly QuestionPage[] = [
           { value: 'northern_ireland', text: 'Northern Ireland' },
         ],
       },
-      { name: 'firstResponder.alternativeEmail', input: 'email', answer: 'text', label: 'Who should we contact in your absence? Email address', short: 'Contact in your absence', hint: 'This could be a manager, colleague or a team inbox.', missing: 'Enter the email address in the correct format, like name@example.gov.uk', homeOffice: 'fr-alternative-contact' },
-      textarea('firstResponderAssessment.evidence', 'Tell us about the documents you will submit to the Home Office', { short: 'Documents to submit', homeOffice: 'what-evidence-you-will-submit' }),
+      {
+        name: 'firstResponder.alternativeEmail',
+        input: 'email',
+        answer: 'text',
+        label: 'Who should we contact in your absence? Email address',
+        short: 'Contact in your absence',
+        hint: 'This could be a manager, colleague or a team inbox.',
+        missing: 'Enter the email address in the correct format, like name@example.gov.uk',
+        homeOffice: 'fr-alternative-contact',
+      },
+      textarea('firstResponderAssessment.evidence', 'Tell us about the documents you will submit to the Home Office', {
+        short: 'Documents to submit',
+        homeOffice: 'what-evidence-you-will-submit',
+      }),
     ],
   },
 ];
@@ -523,7 +735,9 @@ export function pageOfViolation(path: string): string | undefined {
 
 /** A page's errors: the rules' violations of its answers, worded for the page. */
 export function questionErrors(page: QuestionPage, violations: readonly FieldViolation[]): FormErrors | undefined {
-  const own = violations.filter((v) => pageOfViolation(v.path) === page.slug).map((v) => (page.messages?.[v.path] ? { path: v.path, message: page.messages[v.path] } : v));
+  const own = violations
+    .filter((v) => pageOfViolation(v.path) === page.slug)
+    .map((v) => (page.messages?.[v.path] ? { path: v.path, message: page.messages[v.path] } : v));
   if (own.length === 0) return undefined;
   const fields = fieldsOf(page);
   // A rule about the decision recipient as a whole is shown at its email address, the first way to reach them.
@@ -581,7 +795,14 @@ function questionViews(questions: readonly Question[], ctx: QuestionContext, for
     });
 }
 
-export function questionPageView(page: QuestionPage, ctx: QuestionContext, form: FormBody, errors: FormErrors | undefined, kindName: string, returnToCheck: boolean): Record<string, unknown> {
+export function questionPageView(
+  page: QuestionPage,
+  ctx: QuestionContext,
+  form: FormBody,
+  errors: FormErrors | undefined,
+  kindName: string,
+  returnToCheck: boolean,
+): Record<string, unknown> {
   return {
     title: page.title,
     slug: page.slug,

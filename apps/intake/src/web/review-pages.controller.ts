@@ -43,10 +43,19 @@ export class ReviewPagesController {
       // The same possible match again, with what to put right.
       const page = Math.max(1, Number(textField(form, 'page')) || 1);
       const result = await this.services.persons.listReviews('open', page, 1);
-      return this.pages.render(req, res, 'intake/reviews.njk', { ...reviewView(result, 'open'), errors: formErrors(error.errors, DECISION_FIELDS), reason: textField(form, 'reason') }, 400);
+      return this.pages.render(
+        req,
+        res,
+        'intake/reviews.njk',
+        { ...reviewView(result, 'open'), errors: formErrors(error.errors, DECISION_FIELDS), reason: textField(form, 'reason') },
+        400,
+      );
     }
     const outcome = await this.services.persons.decide(id, body.decision, req.principal, body.reason);
-    req.session.flash = outcome.decision === 'match' ? 'Saved: the same person. The record is now linked to the candidate person.' : 'Saved: not a match. The record stays a person of its own.';
+    req.session.flash =
+      outcome.decision === 'match'
+        ? 'Saved: the same person. The record is now linked to the candidate person.'
+        : 'Saved: not a match. The record stays a person of its own.';
     res.redirect(303, '/reviews');
   }
 }

@@ -102,9 +102,12 @@ export function reviewView(result: { items: ReviewView[]; page: number; total: n
     decisionReason: reviewerReason(review.decisionReason),
     recordPersonId: record?.personId ?? null,
     candidatePersonId: review.candidate.personId,
-    pagination: result.total > 1 ? {
-      previous: result.page > 1 ? { href: link(result.page - 1), labelText: 'Previous possible match' } : undefined,
-      next: result.page < result.total ? { href: link(result.page + 1), labelText: 'Next possible match' } : undefined,
-    } : undefined,
+    pagination:
+      result.total > 1
+        ? {
+            previous: result.page > 1 ? { href: link(result.page - 1), labelText: 'Previous possible match' } : undefined,
+            next: result.page < result.total ? { href: link(result.page + 1), labelText: 'Next possible match' } : undefined,
+          }
+        : undefined,
   };
 }

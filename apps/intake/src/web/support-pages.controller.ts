@@ -67,7 +67,14 @@ export class SupportPagesController {
   }
 
   /** Saves, then back to the page's support section; a refusal shows the page again with what to put right. */
-  private async handle(id: string, form: FormBody, req: PageRequest, res: Response, fields: Readonly<Record<string, FieldDescription>>, save: () => Promise<string>): Promise<void> {
+  private async handle(
+    id: string,
+    form: FormBody,
+    req: PageRequest,
+    res: Response,
+    fields: Readonly<Record<string, FieldDescription>>,
+    save: () => Promise<string>,
+  ): Promise<void> {
     try {
       req.session.flash = await save();
       res.redirect(303, `/referrals/${id}#support`);
@@ -77,7 +84,13 @@ export class SupportPagesController {
       await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
       const errors = formErrors(error.errors, fields);
       const support = supportView(await this.services.support.get(id), view.kind, form, errors);
-      this.pages.render(req, res, 'intake/referral.njk', { ...referralView(view, req.principal), nrm: nrmCaseView(view.nrmCase), support, nrmErrors: errors }, 400);
+      this.pages.render(
+        req,
+        res,
+        'intake/referral.njk',
+        { ...referralView(view, req.principal), nrm: nrmCaseView(view.nrmCase), support, nrmErrors: errors },
+        400,
+      );
     }
   }
 }

@@ -33,14 +33,22 @@ export const PROMPT_FIELDS: Readonly<Record<string, FieldDescription>> = {
 export function supportView(support: SupportView, kind: 'nrm' | 'dtn', form: FormBody = {}, errors?: FormErrors): Record<string, unknown> {
   const c = support.circumstances;
   const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
-  const value = (name: keyof NonNullable<SupportView['circumstances']>) => text(name) ?? (c?.[name] === null || c?.[name] === undefined ? undefined : String(c[name]));
+  const value = (name: keyof NonNullable<SupportView['circumstances']>) =>
+    text(name) ?? (c?.[name] === null || c?.[name] === undefined ? undefined : String(c[name]));
   const radios = (name: 'wantsSupport' | 'hasChildren') => Object.entries(ANSWER).map(([v, t]) => ({ value: v, text: t, checked: value(name) === v }));
   return {
     kind,
     rows: c
       ? [
           { key: { text: 'Wants support' }, value: { text: c.wantsSupport ? ANSWER[c.wantsSupport] : 'Not answered' } },
-          { key: { text: 'Has children' }, value: { text: c.hasChildren ? ANSWER[c.hasChildren] + (c.childrenCount ? `: ${c.childrenCount}` : '') + (c.childrenWhere ? `, ${c.childrenWhere}` : '') : 'Not answered' } },
+          {
+            key: { text: 'Has children' },
+            value: {
+              text: c.hasChildren
+                ? ANSWER[c.hasChildren] + (c.childrenCount ? `: ${c.childrenCount}` : '') + (c.childrenWhere ? `, ${c.childrenWhere}` : '')
+                : 'Not answered',
+            },
+          },
           { key: { text: 'Where they are now' }, value: { text: [c.currentTown, c.currentLocalAuthority].filter(Boolean).join(', ') || 'Not known' } },
           ...(kind === 'dtn' ? [{ key: { text: 'Why they declined the NRM' }, value: { text: c.declinedNrmReason ?? 'Not recorded' } }] : []),
         ]

@@ -12,12 +12,13 @@ export function notSubmittedView(page: NotSubmittedPage): Record<string, unknown
     afterWorkingDays: page.afterWorkingDays,
     total: page.total,
     rows: page.items.map((item) => ({ ...item, kindName: KIND_NAMES[item.kind] ?? item.kind })),
-    pagination: pages > 1
-      ? {
-          previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
-          next: page.page < pages ? { href: link(page.page + 1) } : undefined,
-          items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
-        }
-      : undefined,
+    pagination:
+      pages > 1
+        ? {
+            previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
+            next: page.page < pages ? { href: link(page.page + 1) } : undefined,
+            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
+          }
+        : undefined,
   };
 }

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { NrmWorklistRepository, type OpenCaseRow } from '@app/database';
-import { countByMonthsWaiting, latestOverdueStart, monthsBetween, nrmCase, REASONABLE_GROUNDS_AIM_WORKING_DAYS, reasonableGroundsDueOn, type NrmStatus, ukDateOn } from '@app/domain';
+import {
+  countByMonthsWaiting,
+  latestOverdueStart,
+  monthsBetween,
+  nrmCase,
+  REASONABLE_GROUNDS_AIM_WORKING_DAYS,
+  reasonableGroundsDueOn,
+  type NrmStatus,
+  ukDateOn,
+} from '@app/domain';
 
 export interface WorklistCase {
   referralId: string;
@@ -41,7 +50,6 @@ export interface PositiveWithoutSupport extends WorklistCase {
   positiveReasonableGroundsOn: string;
   nrmStatus: NrmStatus;
 }
-
 
 const RECONSIDERATION_HORIZON_DAYS = 14;
 
@@ -86,7 +94,11 @@ export class NrmWorklistService {
     };
   }
 
-  async awaitingConclusiveGrounds(on = ukDateOn(), page = 1, pageSize = 50): Promise<Page<AwaitingConclusiveGrounds> & { byMonthsWaiting: Array<{ label: string; count: number }> }> {
+  async awaitingConclusiveGrounds(
+    on = ukDateOn(),
+    page = 1,
+    pageSize = 50,
+  ): Promise<Page<AwaitingConclusiveGrounds> & { byMonthsWaiting: Array<{ label: string; count: number }> }> {
     const rows = await this.worklists.openCasesWith(['reasonable_grounds']);
     const waiting = rows
       .filter((row) => nrmCase('nrm', row.decisions).status === 'awaiting_conclusive_grounds')
@@ -122,4 +134,3 @@ export class NrmWorklistService {
     return paged(on, unsupported, page, pageSize);
   }
 }
-

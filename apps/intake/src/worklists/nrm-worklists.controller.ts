@@ -22,15 +22,20 @@ export class NrmWorklistsController {
   @Get('reasonable-grounds-overdue')
   @ApiOperation({
     summary: 'NRM referrals still awaiting a reasonable grounds decision after the Home Office’s 5-working-day aim',
-    description: 'Working days exclude weekends and England and Wales bank holidays, counted from the recorded Home Office submission, else the referral. Longest waiting first.',
+    description:
+      'Working days exclude weekends and England and Wales bank holidays, counted from the recorded Home Office submission, else the referral. Longest waiting first.',
   })
   reasonableGroundsOverdue(@Query() q: WorklistQuery): Promise<Page<OverdueReasonableGrounds> & { aimWorkingDays: number }> {
     return this.worklists.reasonableGroundsOverdue(q.on, q.page, q.pageSize);
   }
 
   @Get('awaiting-conclusive-grounds')
-  @ApiOperation({ summary: 'Cases with a positive reasonable grounds decision awaiting a conclusive grounds decision, by whole months waiting (longest first)' })
-  awaitingConclusiveGrounds(@Query() q: WorklistQuery): Promise<Page<AwaitingConclusiveGrounds> & { byMonthsWaiting: Array<{ label: string; count: number }> }> {
+  @ApiOperation({
+    summary: 'Cases with a positive reasonable grounds decision awaiting a conclusive grounds decision, by whole months waiting (longest first)',
+  })
+  awaitingConclusiveGrounds(
+    @Query() q: WorklistQuery,
+  ): Promise<Page<AwaitingConclusiveGrounds> & { byMonthsWaiting: Array<{ label: string; count: number }> }> {
     return this.worklists.awaitingConclusiveGrounds(q.on, q.page, q.pageSize);
   }
 

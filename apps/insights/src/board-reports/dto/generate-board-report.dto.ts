@@ -6,8 +6,7 @@ import { AUDIENCE_CODES } from '../../statistics/population';
 export class GenerateBoardReportDto {
   @ApiProperty({
     enum: AUDIENCE_CODES,
-    description:
-      'safeguarding_adults_board (adults), safeguarding_children_partnership (children) or community_safety_partnership (all)',
+    description: 'safeguarding_adults_board (adults), safeguarding_children_partnership (children) or community_safety_partnership (all)',
   })
   @IsIn(AUDIENCE_CODES)
   audience: BoardAudience;

@@ -15,6 +15,12 @@ export class ListBoardReportsQuery {
   @IsOptional()
   @IsIn(['published', 'restricted'])
   tier?: 'published' | 'restricted';
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000, { message: 'page must not be greater than 100000' }) page = 1;
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000, { message: 'page must not be greater than 100000' })
+  page = 1;
   @ApiPropertyOptional({ default: 20, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize = 20;
 }

@@ -51,7 +51,7 @@ export class StatisticsQuery {
 
   @ApiPropertyOptional({
     enum: ['nrm', 'dtn'],
-    description: 'Only NRM referrals, or only Duty to Notify notifications (exact figures only: a board\'s figures are protected whole)',
+    description: "Only NRM referrals, or only Duty to Notify notifications (exact figures only: a board's figures are protected whole)",
   })
   @IsOptional()
   @IsIn(['nrm', 'dtn'])

@@ -4,7 +4,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
  * OpenAPI description of a statistics report (documentation only: the controller returns the plain report). A
  * count is a whole number, or "c" where a board's figures suppress it.
  */
-const COUNT = { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', enum: ['c'] }] };
+const COUNT = {
+  oneOf: [
+    { type: 'integer', minimum: 0 },
+    { type: 'string', enum: ['c'] },
+  ],
+};
 
 export class CellDoc {
   @ApiProperty({ example: 'Male' }) label: string;
@@ -57,7 +62,11 @@ export class QuarterDoc {
   @ApiProperty({ example: '2026-06-30' }) to: string;
   @ApiProperty(COUNT) referrals: number | 'c';
   @ApiProperty({ ...COUNT, description: 'People with a referral in the quarter' }) individuals: number | 'c';
-  @ApiProperty({ type: 'integer', nullable: true, description: 'Referrals of the quarter submitted to the Home Office (the rest only logged); exact figures only, null for a board' })
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: 'Referrals of the quarter submitted to the Home Office (the rest only logged); exact figures only, null for a board',
+  })
   submitted: number | null;
 }
 
@@ -95,4 +104,3 @@ export class StatisticsResponseDoc {
   @ApiProperty({ type: [QuarterDoc] }) quarters: QuarterDoc[];
   @ApiProperty({ type: DecisionsDoc }) decisions: DecisionsDoc;
 }
-

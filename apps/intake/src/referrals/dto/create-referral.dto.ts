@@ -64,12 +64,14 @@ const YesNoAnswer = (): PropertyDecorator => (target, key) => {
   IsBoolean()(target, key);
   ApiPropertyOptional()(target, key);
 };
-const ShortText = (max = SHORT_TEXT): PropertyDecorator => (target, key) => {
-  IsOptional()(target, key);
-  IsString()(target, key);
-  MaxLength(max)(target, key);
-  ApiPropertyOptional({ maxLength: max })(target, key);
-};
+const ShortText =
+  (max = SHORT_TEXT): PropertyDecorator =>
+  (target, key) => {
+    IsOptional()(target, key);
+    IsString()(target, key);
+    MaxLength(max)(target, key);
+    ApiPropertyOptional({ maxLength: max })(target, key);
+  };
 
 export class FirstResponderDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) organisation: string;
@@ -80,7 +82,11 @@ export class FirstResponderDto {
   @ApiPropertyOptional({ example: '01296 395000' }) @IsOptional() @IsPhoneNumber() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) reference?: string;
   @ApiPropertyOptional({ enum: UK_NATIONS, description: 'Where the report is made' }) @IsOptional() @IsIn(UK_NATIONS) reportMadeIn?: UkNation;
-  @ApiPropertyOptional({ description: "Who to contact in the first responder's absence" }) @IsOptional() @IsEmail() @MaxLength(SHORT_TEXT) alternativeEmail?: string;
+  @ApiPropertyOptional({ description: "Who to contact in the first responder's absence" })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(SHORT_TEXT)
+  alternativeEmail?: string;
 }
 
 export class AgeDto {
@@ -156,7 +162,11 @@ export class PotentialVictimDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) firstName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) lastName?: string;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(SHORT_TEXT, { each: true })
   aliases?: string[];
   @ApiPropertyOptional({ example: '2009-04-17' }) @IsOptional() @IsCalendarDate() dateOfBirth?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() dateOfBirthEstimated?: boolean;
@@ -164,7 +174,12 @@ export class PotentialVictimDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) homeOfficeReference?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) interpreterLanguage?: string;
   @ApiPropertyOptional({ type: ContactDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ContactDto) contact?: ContactDto;
-  @ApiPropertyOptional({ type: CurrentLocationDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => CurrentLocationDto) currentLocation?: CurrentLocationDto;
+  @ApiPropertyOptional({ type: CurrentLocationDto })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CurrentLocationDto)
+  currentLocation?: CurrentLocationDto;
   @ApiPropertyOptional({ type: BackgroundDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => BackgroundDto) background?: BackgroundDto;
   @YesNoAnswer() needsSupport?: boolean;
   @YesNoAnswer() hasChildren?: boolean;
@@ -176,23 +191,37 @@ export class PotentialVictimDto {
 export class ExploitationDto {
   @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true, description: 'Required unless homeOfficeTypes is given; then it follows from them' })
   @ValidateIf((e: ExploitationDto) => e.types !== undefined || e.homeOfficeTypes === undefined)
-  @IsArray() @ArrayMinSize(1, { message: 'types must name at least one type of exploitation' }) @IsIn(EXPLOITATION_TYPES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'types must name at least one type of exploitation' })
+  @IsIn(EXPLOITATION_TYPES, { each: true })
   types: ExploitationType[];
   @ApiPropertyOptional({ enum: HOME_OFFICE_EXPLOITATION_TYPES, isArray: true, description: "The Home Office form's detailed types, by its own names" })
-  @IsOptional() @IsArray() @ArrayMinSize(1, { message: 'homeOfficeTypes must name at least one type of exploitation' })
-  @ArrayMaxSize(HOME_OFFICE_EXPLOITATION_TYPES.length) @IsIn(HOME_OFFICE_EXPLOITATION_TYPES, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'homeOfficeTypes must name at least one type of exploitation' })
+  @ArrayMaxSize(HOME_OFFICE_EXPLOITATION_TYPES.length)
+  @IsIn(HOME_OFFICE_EXPLOITATION_TYPES, { each: true })
   homeOfficeTypes?: HomeOfficeExploitationType[];
   @ApiPropertyOptional({ description: 'The criminal exploitation was county lines drug supply' }) @IsOptional() @IsBoolean() countyLines?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(15000) otherDetails?: string;
   @ApiProperty({ enum: EXPLOITATION_LOCATIONS }) @IsIn(EXPLOITATION_LOCATIONS) location: ExploitationLocation;
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(SHORT_TEXT, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(SHORT_TEXT, { each: true })
   ukTowns?: string[];
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsNationality({ each: true, message: 'each of countries must be an ISO 3166-1 alpha-3 code' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsNationality({ each: true, message: 'each of countries must be an ISO 3166-1 alpha-3 code' })
   countries?: string[];
   @ApiPropertyOptional({ description: 'YYYY-MM-DD, or YYYY-MM or YYYY when only the month or year is known', example: '2025-03' })
-  @IsOptional() @IsPartialDate() startDate?: string;
+  @IsOptional()
+  @IsPartialDate()
+  startDate?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() ongoing?: boolean;
   @YesNoNotSureAnswer() multipleSituations?: YesNoNotSure;
   @FreeText() whenDetails?: string;
@@ -231,7 +260,10 @@ export class CreateReferralDto {
   @ApiProperty({ enum: REFERRAL_KINDS }) @IsIn(REFERRAL_KINDS) kind: ReferralKind;
 
   @ApiProperty({ type: FirstResponderDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => FirstResponderDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FirstResponderDto)
   firstResponder: FirstResponderDto;
 
   @ApiProperty({ type: AgeDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => AgeDto) age: AgeDto;
@@ -240,15 +272,24 @@ export class CreateReferralDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() cooperatesWithAuthorities?: boolean;
 
   @ApiProperty({ type: PotentialVictimDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => PotentialVictimDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => PotentialVictimDto)
   potentialVictim: PotentialVictimDto;
 
   @ApiProperty({ type: ExploitationDto })
-  @IsDefined() @IsObject() @ValidateNested() @Type(() => ExploitationDto)
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ExploitationDto)
   exploitation: ExploitationDto;
 
   @ApiPropertyOptional({ type: LocalAuthorityContactDto, description: 'Required for a child' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => LocalAuthorityContactDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => LocalAuthorityContactDto)
   localAuthorityContact?: LocalAuthorityContactDto;
 
   @ApiPropertyOptional({ type: PoliceDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => PoliceDto) police?: PoliceDto;
@@ -257,16 +298,23 @@ export class CreateReferralDto {
   @FreeText() declinedNrmReason?: string;
 
   @ApiPropertyOptional({ type: FirstResponderAssessmentDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => FirstResponderAssessmentDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => FirstResponderAssessmentDto)
   firstResponderAssessment?: FirstResponderAssessmentDto;
 
   @ApiPropertyOptional({ type: DecisionRecipientDto, description: 'Someone else the decision is sent to, with permission' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => DecisionRecipientDto)
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DecisionRecipientDto)
   decisionRecipient?: DecisionRecipientDto;
 
   @ApiPropertyOptional({ maxLength: 15000 }) @IsOptional() @IsString() @MaxLength(15000) narrative?: string;
 
   @ApiPropertyOptional({ description: 'ISO date-time, not in the future; defaults to now' })
-  @IsOptional() @IsISO8601({ strict: true, strictSeparator: true })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
   referredAt?: string;
 }

@@ -4,12 +4,20 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from '
 import { IsCalendarDate } from './validators';
 
 export class ListReferralsQuery {
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100_000, { message: 'page must not be greater than 100000' }) page = 1;
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000, { message: 'page must not be greater than 100000' })
+  page = 1;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organisation?: string;
   @ApiPropertyOptional({ enum: ['nrm', 'dtn'] }) @IsOptional() @IsIn(['nrm', 'dtn']) kind?: 'nrm' | 'dtn';
   @ApiPropertyOptional({ enum: ['accepted', 'routed', 'routing_failed'] })
-  @IsOptional() @IsIn(['accepted', 'routed', 'routing_failed']) status?: 'accepted' | 'routed' | 'routing_failed';
+  @IsOptional()
+  @IsIn(['accepted', 'routed', 'routing_failed'])
+  status?: 'accepted' | 'routed' | 'routing_failed';
   @ApiPropertyOptional({ enum: ['AIS', 'LCS'] }) @IsOptional() @IsIn(['AIS', 'LCS']) caseSystem?: 'AIS' | 'LCS';
   @ApiPropertyOptional() @IsOptional() @IsUUID() personId?: string;
   @ApiPropertyOptional({ description: 'Referred on or after (YYYY-MM-DD)' }) @IsOptional() @IsCalendarDate() from?: string;

@@ -56,7 +56,10 @@ export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
       name: 'isPhoneNumber',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: '$property must be a UK phone number, like 01296 395000, or an international number with its country code, like +355 4 222 2222', ...options },
+      options: {
+        message: '$property must be a UK phone number, like 01296 395000, or an international number with its country code, like +355 4 222 2222',
+        ...options,
+      },
       validator: { validate: (value: unknown) => isPhoneNumber(value) },
     });
 }
