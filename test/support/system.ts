@@ -1,15 +1,28 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
+import { FakeOidcIssuer } from '@app/web/fake-oidc-issuer.testing';
 import { createTestDatabase, TestDatabase } from './database';
 import { useTestEnvironment } from './env';
 import { RunningMimic, startAis, startLcs } from './mimics';
+import { freePort, TestRedis } from './redis-server';
 
 export interface SystemOptions {
   /** Settings beyond the test defaults (DATABASE_URL, a fresh queue prefix, a high rate limit...). */
   env?: Record<string, string | number>;
   /** Start the AIS and LCS mimics and point AIS_URL / LCS_URL at them. */
   mimics?: boolean;
+  /** Start the AIS mimic alone (AIS_URL points at it). */
+  ais?: boolean;
+  /** Start the LCS mimic alone (LCS_URL points at it). */
+  lcs?: boolean;
+  /**
+   * A redis-server of the file's own instead of the shared one (REDIS_URL points at it), so stopping it disturbs no
+   * other test: `'stopped'` leaves it down while the apps start (start it with `system.redis.start()`).
+   */
+  ownRedis?: 'running' | 'stopped';
+  /** Production sign-in: a fake OpenID Connect provider on 127.0.0.1, with the OIDC_* settings pointing at it. */
+  oidc?: boolean;
   intake?: boolean;
   insights?: boolean;
   router?: boolean;
@@ -24,6 +37,10 @@ export interface TestSystem {
   prefix: string;
   ais?: RunningMimic;
   lcs?: RunningMimic;
+  /** The file's own redis-server (`ownRedis`). */
+  redis?: TestRedis;
+  /** The fake identity provider (`oidc`). */
+  oidc?: FakeOidcIssuer;
   intake?: INestApplication;
   insights?: INestApplication;
   router?: INestApplicationContext;
@@ -46,11 +63,29 @@ async function startDeduplicator(): Promise<INestApplicationContext> {
  */
 export async function startSystem(options: SystemOptions): Promise<TestSystem> {
   const db = await createTestDatabase();
-  const prefix = useTestEnvironment({ DATABASE_URL: db.url, ...options.env });
+  const redis = options.ownRedis ? new TestRedis(await freePort()) : undefined;
+  if (options.ownRedis === 'running') await redis?.start();
+  const oidc = options.oidc ? new FakeOidcIssuer() : undefined;
+  await oidc?.start();
+  const prefix = useTestEnvironment({
+    DATABASE_URL: db.url,
+    ...(redis ? { REDIS_URL: redis.url } : {}),
+    ...(oidc
+      ? {
+          OIDC_ISSUER_URL: oidc.url,
+          OIDC_CLIENT_ID: 'referral-hub-pages',
+          OIDC_CLIENT_SECRET: 'shh',
+          OIDC_REDIRECT_URL: 'https://referrals.example.gov.uk/sign-in/callback',
+        }
+      : {}),
+    ...options.env,
+  });
   const system: TestSystem = {
     db,
     sql: new Client({ connectionString: db.url }),
     prefix,
+    redis,
+    oidc,
     restartDeduplicator: async () => {
       await system.deduplicator?.close();
       system.deduplicator = await startDeduplicator();
@@ -65,13 +100,17 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
       await system.lcs?.close();
       await system.sql.end();
       await db.drop();
+      await redis?.stop();
+      await oidc?.stop();
     },
   };
   await system.sql.connect();
-  if (options.mimics) {
+  if (options.mimics || options.ais) {
     system.ais = await startAis({ databaseUrl: db.url });
-    system.lcs = await startLcs({ databaseUrl: db.url });
     process.env.AIS_URL = system.ais.url;
+  }
+  if (options.mimics || options.lcs) {
+    system.lcs = await startLcs({ databaseUrl: db.url });
     process.env.LCS_URL = system.lcs.url;
   }
   if (options.intake) {
