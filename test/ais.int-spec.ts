@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { ChangeFeedController } from '../apps/ais/src/change-feed/change-feed.controller';
 import { SafeguardingConcernController } from '../apps/ais/src/concerns/safeguarding-concern.controller';
 import { FaultInjectionMiddleware } from '../apps/ais/src/http/fault-injection.middleware';
 import { TransferController } from '../apps/ais/src/transfers/transfer.controller';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { RunningMimic, startAis } from './support/mimics';
+import type { RunningMimic } from './support/mimics';
+import { startSystem, type TestSystem } from './support/system';
 
 type Body = Record<string, unknown>;
 
@@ -27,24 +27,18 @@ function concern(overrides: Body = {}, subject: Body = {}): Body {
 }
 
 describe('AIS mimic', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let ais: RunningMimic;
   let sql: Client;
   let serviceAuth: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    system = await startSystem({ ais: true });
+    ({ ais, sql } = system as Required<TestSystem>);
     serviceAuth = await bearer('service');
-    ais = await startAis({ databaseUrl: db.url });
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
   });
 
-  afterAll(async () => {
-    await ais?.close();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   afterEach(() => ais.setFaults({ latencyMs: 0, failureRate: 0 }));
 

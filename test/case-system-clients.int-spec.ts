@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { AisClient, CaseRecordNotFoundError, CaseSystemRejectedError, CaseSystemUnavailableError, ChangePage, LcsClient } from '@app/case-systems';
 import type { Referral } from '@app/domain';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { amendDirectly, enterDirectly, RunningMimic, startAis, startLcs } from './support/mimics';
+import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
 import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 
 const referral = (body: Record<string, unknown>): Referral => body as unknown as Referral;
 
@@ -22,7 +22,7 @@ async function readAll(client: AisClient | LcsClient, limit = 2): Promise<{ chan
 }
 
 describe('case-system clients against the mimics', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let aisMimic: RunningMimic;
   let lcsMimic: RunningMimic;
   let ais: AisClient;
@@ -30,19 +30,14 @@ describe('case-system clients against the mimics', () => {
   let token: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    system = await startSystem({ mimics: true });
+    ({ ais: aisMimic, lcs: lcsMimic } = system as Required<TestSystem>);
     token = (await bearer('service')).slice('Bearer '.length);
-    aisMimic = await startAis({ databaseUrl: db.url });
-    lcsMimic = await startLcs({ databaseUrl: db.url });
     ais = new AisClient({ baseUrl: aisMimic.url, timeoutMs: 2000, token });
     lcs = new LcsClient({ baseUrl: lcsMimic.url, timeoutMs: 2000, token });
   });
 
-  afterAll(async () => {
-    await aisMimic?.close();
-    await lcsMimic?.close();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   afterEach(() => {
     aisMimic.setFaults({ latencyMs: 0, failureRate: 0 });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { ContactController } from '../apps/lcs/src/contacts/contact.controller';
 import { FeedController } from '../apps/lcs/src/feed/feed.controller';
 import { FaultInjectionMiddleware } from '../apps/lcs/src/http/fault-injection.middleware';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { RunningMimic, startLcs } from './support/mimics';
+import type { RunningMimic } from './support/mimics';
+import { startSystem, type TestSystem } from './support/system';
 
 type Body = Record<string, unknown>;
 
@@ -23,24 +23,18 @@ function contact(overrides: Body = {}, child: Body = {}): Body {
 }
 
 describe('LCS mimic', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let lcs: RunningMimic;
   let sql: Client;
   let serviceAuth: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
+    system = await startSystem({ lcs: true });
+    ({ lcs, sql } = system as Required<TestSystem>);
     serviceAuth = await bearer('service');
-    lcs = await startLcs({ databaseUrl: db.url });
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
   });
 
-  afterAll(async () => {
-    await lcs?.close();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   afterEach(() => lcs.setFaults({ latencyMs: 0, failureRate: 0 }));
 

@@ -2,9 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { ROLES, type Role } from '@app/auth';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
-import { RunningMimic, startAis, startLcs } from './support/mimics';
+import type { RunningMimic } from './support/mimics';
+import { startSystem, type TestSystem } from './support/system';
 
 /**
  * Every route of every app against every role (issue 5: deny by default). The expected roles are written out
@@ -72,31 +71,19 @@ const PUBLIC_PREFIXES = [
 const SAMPLE_ID = '4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b';
 
 describe('role matrix', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   const apps: Record<string, INestApplication> = {};
   let ais: RunningMimic;
   let lcs: RunningMimic;
   const tokens = new Map<Role, string>();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url });
-    ais = await startAis({ databaseUrl: db.url });
-    lcs = await startLcs({ databaseUrl: db.url });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
-    apps.intake = await createIntakeApp();
-    apps.insights = await createInsightsApp();
-    for (const app of Object.values(apps)) await app.init();
+    system = await startSystem({ mimics: true, intake: true, insights: true });
+    ({ ais, lcs, intake: apps.intake, insights: apps.insights } = system as Required<TestSystem>);
     for (const role of ROLES) tokens.set(role, await bearer(role, role === 'first_responder' ? 'Thames Valley Police' : undefined));
   });
 
-  afterAll(async () => {
-    for (const app of Object.values(apps)) await app.close();
-    await ais?.close();
-    await lcs?.close();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   async function documentedRoutes(app: INestApplication): Promise<string[]> {
     const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
@@ -136,8 +123,8 @@ describe('role matrix', () => {
   it.each([
     ['AIS', '/api/v2/ChangeFeed'],
     ['LCS', '/lcs/api/feed'],
-  ])('the %s mimic admits only the service role', async (system, path) => {
-    const mimic = system === 'AIS' ? ais : lcs;
+  ])('the %s mimic admits only the service role', async (caseSystem, path) => {
+    const mimic = caseSystem === 'AIS' ? ais : lcs;
     await request(mimic.url).get(path).expect(401);
     for (const role of ROLES) {
       const res = await request(mimic.url).get(path).set('Authorization', tokens.get(role)!);

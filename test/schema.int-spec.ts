@@ -2,16 +2,17 @@ import { DataSource } from 'typeorm';
 import { validateEnvironment } from '@app/config';
 import { postgresOptions } from '@app/database';
 import { ALL_SCHEMAS } from '../scripts/schemas';
-import { createTestDatabase, TestDatabase } from './support/database';
+import type { TestDatabase } from './support/database';
+import { startSystem, type TestSystem } from './support/system';
 
 describe('database schema', () => {
+  let system: TestSystem;
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    system = await startSystem({});
+    ({ db } = system);
   });
-  afterAll(async () => {
-    await db.drop();
-  });
+  afterAll(() => system?.close());
 
   it('is built by migrations only: synchronize is off for every schema', () => {
     const env = validateEnvironment({ DATABASE_URL: db.url });

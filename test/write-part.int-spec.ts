@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { validateEnvironment } from '@app/config';
 import { AuditRepository, CENTRAL_SCHEMA, combineWrites, OutboxRepository, postgresOptions, runWrite } from '@app/database';
-import { createTestDatabase, TestDatabase } from './support/database';
+import { startSystem, type TestSystem } from './support/system';
 
 /** Writes made together in one statement (intake's referral, outbox message, stored answer and audit row). */
 describe(combineWrites.name, () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let ds: DataSource;
   const outbox = () => new OutboxRepository(ds);
   const audit = () => new AuditRepository(ds);
@@ -14,13 +14,13 @@ describe(combineWrites.name, () => {
     Number((await ds.query(`SELECT count(*)::int AS n FROM central.${table} WHERE ${where} = $1`, [value]))[0].n);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: db.url }), CENTRAL_SCHEMA, 'test'));
+    system = await startSystem({});
+    ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: system.db.url }), CENTRAL_SCHEMA, 'test'));
     await ds.initialize();
   });
   afterAll(async () => {
     await ds?.destroy();
-    await db?.drop();
+    await system?.close();
   });
 
   it('writes every part, each with its own parameters', async () => {
