@@ -22,6 +22,7 @@ const TYPE_AWARE = [
   'libs/database',
   'libs/domain',
   'libs/queues',
+  'libs/statistics',
   'libs/web/src',
   'scripts',
 ];

@@ -1,5 +1,6 @@
 import { ageOn, isLeapYear, nextDay, parseCalendarDate } from './calendar-date';
 import { InvalidDateError } from './statistics.errors';
+import { thrownBy } from '../../../test/support/thrown';
 
 describe(parseCalendarDate.name, () => {
   it('reads a date into its parts', () => {
@@ -19,7 +20,7 @@ describe(parseCalendarDate.name, () => {
   });
 
   it('names a year before 1900 as out of range', () => {
-    expect(() => parseCalendarDate('1899-12-31')).toThrow(expect.objectContaining({ problem: 'year_out_of_range' }));
+    expect(thrownBy(() => parseCalendarDate('1899-12-31'))).toMatchObject({ problem: 'year_out_of_range' });
   });
 });
 

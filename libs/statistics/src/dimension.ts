@@ -69,7 +69,7 @@ const nationality: Dimension = {
   compare: (a, b) => Number(a === 'Unknown') - Number(b === 'Unknown') || a.localeCompare(b, 'en'),
 };
 
-const KIND_RANK = new Map([...KIND_LABELS, KIND_NOT_RECORDED].map((label, index) => [label as string, index]));
+const KIND_RANK = new Map<string, number>([...KIND_LABELS, KIND_NOT_RECORDED].map((label, index) => [label, index]));
 
 // The Home Office's two kinds always show; a direct entry's unrecorded kind only when there is one.
 const kind: Dimension = {

@@ -47,7 +47,8 @@ export class CompletionProblem {
   private readonly lowest: (cell: number) => number;
   /** Published values, and the values of unknown cells a sum with one unknown fixes. */
   private readonly known: (number | null)[];
-  private readonly fixed = new Set<number>();
+  /** Unknown cells a sum with one unknown fixes, with the value it fixes. */
+  private readonly fixed = new Map<number, number>();
 
   constructor(
     private readonly relations: readonly CellRelation[],
@@ -119,8 +120,7 @@ export class CompletionProblem {
       for (const cell of cellsOf(relation)) if (known[cell] === null) relationsOf.set(cell, [...(relationsOf.get(cell) ?? []), relation]);
     }
     const pending = [...new Set([...relationsOf.values()].flat())];
-    while (pending.length > 0) {
-      const relation = pending.pop()!;
+    for (let relation = pending.pop(); relation; relation = pending.pop()) {
       const unknown = cellsOf(relation).filter((cell) => known[cell] === null);
       if (unknown.length !== 1) continue;
       const [cell] = unknown;
@@ -133,7 +133,7 @@ export class CompletionProblem {
         throw new InconsistentPublishedTableError('the published counts do not add up to the published totals');
       }
       known[cell] = value;
-      this.fixed.add(cell);
+      this.fixed.set(cell, value);
       pending.push(...(relationsOf.get(cell) ?? []));
     }
   }
@@ -158,8 +158,7 @@ export class CompletionProblem {
    */
   completionMoving(cell: number, base: readonly number[]): number[] | undefined {
     if (this.fixed.has(cell)) return undefined;
-    const group = this.groups[this.groupOf[cell]];
-    if (!group) throw new RangeError(`cell ${cell} is not suppressed`);
+    const group = this.groupFor(cell);
     const variable = group.variableOf(cell);
     const at = base[cell] - this.lowest(cell);
     const attempts: [Direction, Bound][] = [
@@ -213,6 +212,13 @@ export class CompletionProblem {
     return found.status === 'optimal' ? this.moved(group, found.point, cell, base) : undefined;
   }
 
+  /** The group a suppressed cell was solved in; a published or settled cell has none. */
+  private groupFor(cell: number): CellGroup {
+    const index = this.groupOf[cell];
+    if (index < 0) throw new RangeError(`cell ${cell} is not suppressed`);
+    return this.groups[index];
+  }
+
   /** `base` with the group's cells from `point`, if that is a completion in which `cell` differs. */
   private moved(group: CellGroup, point: readonly number[], cell: number, base: readonly number[]): number[] | undefined {
     const completion = [...base];
@@ -226,9 +232,9 @@ export class CompletionProblem {
    * find, so a range is never wider than what was shown.
    */
   range(cell: number, base: readonly number[]): CompletionRange {
-    if (this.fixed.has(cell)) return { min: this.known[cell]!, max: this.known[cell]! };
-    const group = this.groups[this.groupOf[cell]];
-    if (!group) throw new RangeError(`cell ${cell} is not suppressed`);
+    const settled = this.fixed.get(cell);
+    if (settled !== undefined) return { min: settled, max: settled };
+    const group = this.groupFor(cell);
     const variable = group.variableOf(cell);
     const low = group.optimum(variable, 'min', []);
     const high = group.optimum(variable, 'max', []);
@@ -367,12 +373,11 @@ export class CellGroup {
     let best: { point: number[]; cost: number } | undefined;
     let nodes = 0;
     let incomplete = false;
-    while (stack.length > 0) {
+    for (let tableau = stack.pop(); tableau; tableau = stack.pop()) {
       if (++nodes > NODE_LIMIT) {
         incomplete = true;
         break;
       }
-      const tableau = stack.pop()!;
       const point = tableau.solution();
       const cost = point.reduce((total, value, i) => total + costs[i] * value, 0);
       if (best && cost > best.cost - 1 + TOLERANCE) continue;

@@ -115,9 +115,10 @@ export function suppressLinkedPopulations(
   for (const [name, tables] of Object.entries(linked.populations)) {
     (tables.breakdowns ?? []).forEach(assertBreakdownSumsToTotal);
     (tables.crossTabs ?? []).forEach(assertCrossTabSumsToTotals);
-    tables.overlapping?.cells.forEach(({ label, count }) => {
+    const overlapping = tables.overlapping;
+    overlapping?.cells.forEach(({ label, count }) => {
       if (!Number.isSafeInteger(count) || count < 0) {
-        throw new TableInvariantError('not_a_count', `${name} ${tables.overlapping?.dimension} "${label}" is ${count}, not a count`);
+        throw new TableInvariantError('not_a_count', `${name} ${overlapping.dimension} "${label}" is ${count}, not a count`);
       }
     });
   }
@@ -242,17 +243,21 @@ function publishedOf(
     const tables = publishLaidOut(family.breakdowns, family.crossTabs, family.layout, own);
     tables.suppressions.forEach(({ cell, reason }) => suppressions.push({ cell: { population: family.name, cell }, reason }));
     const original = linked.populations[family.name];
-    const overlapping: PublishedOverlappingCounts | undefined = family.overlapping && {
-      dimension: family.overlapping.dimension,
-      cells: family.overlapping.cells.slice(0, original.overlapping?.cells.length).map(({ label, count }, i): PublishedCell => {
+    const shown = family.overlapping;
+    const overlapping: PublishedOverlappingCounts | undefined = shown && {
+      dimension: shown.dimension,
+      cells: shown.cells.slice(0, original.overlapping?.cells.length).map(({ label, count }, i): PublishedCell => {
         const reason = reasons[family.overlappingOffset + i];
-        if (reason) suppressions.push({ cell: { population: family.name, cell: { dimension: family.overlapping!.dimension, label } }, reason });
+        if (reason) suppressions.push({ cell: { population: family.name, cell: { dimension: shown.dimension, label } }, reason });
         return { label, count: reason ? SUPPRESSED : count };
       }),
     };
+    // The padded tables are the population's own, in order, with categories added after its own.
+    const originalBreakdowns = original.breakdowns ?? [];
+    const originalCrossTabs = original.crossTabs ?? [];
     published[family.name] = {
-      breakdowns: tables.published.breakdowns.map((b, i) => ({ ...b, cells: b.cells.slice(0, original.breakdowns![i].cells.length) })),
-      crossTabs: tables.published.crossTabs.map((t, i) => unpad(t, original.crossTabs![i])),
+      breakdowns: tables.published.breakdowns.map((b, i) => ({ ...b, cells: b.cells.slice(0, originalBreakdowns[i].cells.length) })),
+      crossTabs: tables.published.crossTabs.map((t, i) => unpad(t, originalCrossTabs[i])),
       ...(overlapping ? { overlapping } : {}),
     };
   }
@@ -297,7 +302,7 @@ export function linkRevisions(
   const names = Object.keys(populations);
   const parent = new Map(names.map((name) => [name, name]));
   const find = (name: string): string => {
-    while (parent.get(name) !== name) name = parent.get(name)!;
+    while (stored(parent, name) !== name) name = stored(parent, name);
     return name;
   };
   for (const link of [...links, ...grows]) {
@@ -580,7 +585,7 @@ function buildModel<C extends PublishedCount>(
     model.guarded.push(...new Array<boolean>(n).fill(false));
   };
   for (const name of names) {
-    const tables = padded.get(name)!;
+    const tables = stored(padded, name);
     const breakdowns = [...(tables.breakdowns ?? [])];
     const crossTabs = [...(tables.crossTabs ?? [])];
     if (breakdowns.length + crossTabs.length === 0) {
@@ -605,7 +610,7 @@ function buildModel<C extends PublishedCount>(
     const overlappingOffset = model.counts.length;
     const overlapping = tables.overlapping && { dimension: tables.overlapping.dimension, cells: [...tables.overlapping.cells] };
     if (overlapping && overlapping.cells.length > 0) {
-      const totalCell = keys.get(TOTAL_KEY)!;
+      const totalCell = stored(keys, TOTAL_KEY);
       const cells = overlapping.cells.map(({ label, count }, i) => {
         const key = keyOf({ dimension: overlapping.dimension, label });
         if (keys.has(key)) throw new TableInvariantError('repeated_dimension', `${name} shows ${overlapping.dimension} twice`);
@@ -622,7 +627,8 @@ function buildModel<C extends PublishedCount>(
     model.families.push({ name, breakdowns, crossTabs, overlapping, layout, offset, overlappingOffset, keys });
   }
 
-  const family = (name: string): Family<C> => model.families.find((f) => f.name === name)!;
+  const families = new Map(model.families.map((f) => [f.name, f]));
+  const family = (name: string): Family<C> => stored(families, name);
   for (const link of linked.links) {
     if (link.relation === 'within') {
       const inner = family(link.inner);
@@ -638,7 +644,7 @@ function buildModel<C extends PublishedCount>(
       // not guarded (how many records came late is not a count of people the tables hide).
       const earlier = family(link.earlier);
       family(link.later).keys.forEach((cell, key) => {
-        const before = earlier.keys.get(key)!;
+        const before = stored(earlier.keys, key);
         model.counts.push(overlap([model.counts[cell]], model.counts[before]));
         model.refs.push({ population: `${ADDED} ${link.earlier} and ${link.later}`, cell: model.refs[cell].cell });
         model.isMargin.push(false);
@@ -650,9 +656,10 @@ function buildModel<C extends PublishedCount>(
     }
     const whole = family(link.whole);
     const parts = link.parts.map(family);
-    const overlappingKeys = new Set(whole.overlapping?.cells.map(({ label }) => keyOf({ dimension: whole.overlapping!.dimension, label })));
+    const wholeOverlapping = whole.overlapping;
+    const overlappingKeys = new Set(wholeOverlapping?.cells.map(({ label }) => keyOf({ dimension: wholeOverlapping.dimension, label })));
     whole.keys.forEach((cell, key) => {
-      const members = parts.map((part) => part.keys.get(key)!);
+      const members = parts.map((part) => stored(part.keys, key));
       if (link.relation === 'partition') {
         model.relations.push({ members, totals: [cell], kind: 'sum' });
         return;
@@ -688,7 +695,7 @@ function padLinkedPopulations<C extends PublishedCount>(linked: LinkedPopulation
   const names = Object.keys(linked.populations);
   const group = new Map(names.map((name) => [name, name]));
   const find = (name: string): string => {
-    while (group.get(name) !== name) name = group.get(name)!;
+    while (stored(group, name) !== name) name = stored(group, name);
     return name;
   };
   for (const link of linked.links) {
@@ -727,7 +734,7 @@ function padLinkedPopulations<C extends PublishedCount>(linked: LinkedPopulation
           tables.overlapping.cells.map((c) => c.label),
         );
     }
-    const extra = (key: string, own: readonly string[]): string[] => labels.get(key)!.filter((label) => !own.includes(label));
+    const extra = (key: string, own: readonly string[]): string[] => stored(labels, key).filter((label) => !own.includes(label));
     for (const name of members) {
       const tables = linked.populations[name];
       padded.set(name, {
@@ -777,6 +784,13 @@ function shapeOf(tables: PopulationShape<unknown>): string {
     (tables.crossTabs ?? []).map((t) => `${t.rowDimension} × ${t.columnDimension}`).sort(),
     tables.overlapping?.dimension ?? null,
   ]);
+}
+
+/** What this file put in `map` under `key`; nothing there is a bug in building the model, not a problem of the input. */
+function stored<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`linked populations: nothing stored under ${String(key)}`);
+  return value;
 }
 
 function unpad(table: PublishedCrossTab, original: CrossTabShape<number>): PublishedCrossTab {

@@ -200,8 +200,9 @@ class FlowGraph {
       const via = new Array<number>(this.adjacent.length).fill(-1);
       const queue = [source];
       const seen = new Set([source]);
-      while (queue.length > 0 && !seen.has(sink)) {
-        const node = queue.shift()!;
+      while (!seen.has(sink)) {
+        const node = queue.shift();
+        if (node === undefined) break;
         for (const edge of this.adjacent[node]) {
           const next = this.head[edge];
           if (this.capacity[edge] > 0 && !seen.has(next)) {

@@ -13,6 +13,7 @@ import {
   quartersIn,
 } from './period';
 import { InvalidDateError, InvalidPeriodError } from './statistics.errors';
+import { thrownBy } from '../../../test/support/thrown';
 
 describe(parsePeriod.name, () => {
   it('reads a month', () => {
@@ -96,7 +97,7 @@ describe(parsePeriod.name, () => {
     ['2018-19', 'month_out_of_range'],
     ['', 'unrecognised_format'],
   ])('refuses "%s" as %s', (input, problem) => {
-    expect(() => parsePeriod(input)).toThrow(expect.objectContaining({ problem, input: input.trim() }));
+    expect(thrownBy(() => parsePeriod(input))).toMatchObject({ problem, input: input.trim() });
   });
 
   it('throws the typed InvalidPeriodError with a message naming the input', () => {
@@ -110,11 +111,11 @@ describe(periodFromTo.name, () => {
   });
 
   it('names a reversed range', () => {
-    expect(() => periodFromTo('2025-04-02', '2025-04-01')).toThrow(expect.objectContaining({ problem: 'from_after_to' }));
+    expect(thrownBy(() => periodFromTo('2025-04-02', '2025-04-01'))).toMatchObject({ problem: 'from_after_to' });
   });
 
   it('names a date before 1900 as out of range', () => {
-    expect(() => periodFromTo('1899-04-02', '2025-04-01')).toThrow(expect.objectContaining({ problem: 'year_out_of_range' }));
+    expect(thrownBy(() => periodFromTo('1899-04-02', '2025-04-01'))).toMatchObject({ problem: 'year_out_of_range' });
   });
 });
 

@@ -6,7 +6,7 @@
 export abstract class StatisticsError extends Error {
   abstract readonly problem: string;
 
-  protected constructor(message: string) {
+  constructor(message: string) {
     super(message);
     this.name = new.target.name;
   }
@@ -79,8 +79,4 @@ export class TableInvariantError extends StatisticsError {
 /** A published table whose visible numbers cannot be completed consistently: someone edited it after suppression. */
 export class InconsistentPublishedTableError extends StatisticsError {
   readonly problem = 'inconsistent_published_table';
-
-  constructor(message: string) {
-    super(message);
-  }
 }
