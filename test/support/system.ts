@@ -1,5 +1,6 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { FakeOidcIssuer } from '@app/web/fake-oidc-issuer.testing';
 import { createTestDatabase, TestDatabase } from './database';
@@ -45,6 +46,8 @@ export interface TestSystem {
   insights?: INestApplication;
   router?: INestApplicationContext;
   deduplicator?: INestApplicationContext;
+  /** A BullMQ queue on this system's Redis and prefix, to look at its jobs; closed by close(). */
+  queue(name: string): Queue;
   /** Stops the deduplicator and starts a fresh one (as after a crash). */
   restartDeduplicator(): Promise<INestApplicationContext>;
   close(): Promise<void>;
@@ -80,18 +83,26 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
       : {}),
     ...options.env,
   });
+  const redisUrl = process.env.REDIS_URL;
+  const queues: Queue[] = [];
   const system: TestSystem = {
     db,
     sql: new Client({ connectionString: db.url }),
     prefix,
     redis,
     oidc,
+    queue: (name) => {
+      const queue = new Queue(name, { connection: { url: redisUrl }, prefix });
+      queues.push(queue);
+      return queue;
+    },
     restartDeduplicator: async () => {
       await system.deduplicator?.close();
       system.deduplicator = await startDeduplicator();
       return system.deduplicator;
     },
     close: async () => {
+      for (const queue of queues) await queue.close();
       await system.deduplicator?.close();
       await system.router?.close();
       await system.intake?.close();
