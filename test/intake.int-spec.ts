@@ -1,14 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { Client } from 'pg';
+import type { Queue } from 'bullmq';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
 import { adultNrm, anonymousDtn, childNrm, localAuthorityContact } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 
 describe('ReferralController (intake)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
   let routing: Queue;
@@ -17,14 +16,9 @@ describe('ReferralController (intake)', () => {
   let lead: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const prefix = useTestEnvironment({ DATABASE_URL: db.url });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    app = await createIntakeApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
-    routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    system = await startSystem({ intake: true });
+    ({ intake: app, sql } = system as Required<TestSystem>);
+    routing = system.queue('routing');
     police = await bearer('first_responder', 'Thames Valley Police');
     council = await bearer('first_responder', 'Buckinghamshire Council');
     lead = await bearer('safeguarding_lead');
@@ -32,10 +26,7 @@ describe('ReferralController (intake)', () => {
 
   afterAll(async () => {
     await routing?.obliterate({ force: true }).catch(() => undefined);
-    await routing?.close();
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   const post = (body: unknown, key?: string) => {

@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { eventually, useTestEnvironment } from './support/env';
+import { eventually } from './support/env';
+import { startSystem, type TestSystem } from './support/system';
 import { csrfOf } from './support/web';
 
 /**
@@ -12,26 +12,17 @@ import { csrfOf } from './support/web';
  * alike, with counters in Redis. Tests run in order: the anonymous flood comes last, as it uses up this address.
  */
 describe('AppThrottlerGuard', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
   let prefix: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = useTestEnvironment({ DATABASE_URL: db.url, THROTTLE_LIMIT: 3, THROTTLE_ANONYMOUS_LIMIT: 8, THROTTLE_TTL_MS: 60_000 });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    app = await createIntakeApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ env: { THROTTLE_LIMIT: 3, THROTTLE_ANONYMOUS_LIMIT: 8, THROTTLE_TTL_MS: 60_000 }, intake: true });
+    ({ intake: app, sql, prefix } = system as Required<TestSystem>);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   it('answers 429 once a principal passes the limit, counting each principal apart, in Redis', async () => {
     const busy = await bearer('safeguarding_lead', undefined, 'busy-caller');

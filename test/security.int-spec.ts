@@ -1,38 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { eventually, useTestEnvironment } from './support/env';
+import { eventually } from './support/env';
 import { adultNrm } from './support/referrals';
+import { startSystem, type TestSystem } from './support/system';
 
 /** Personal data stays out of logs, job payloads and error bodies; the HTTP surface is hardened. */
 describe('intake hardening', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let lead: string;
   let logFile: string;
-  let prefix: string;
   // Names no fixture or code uses, so any appearance in a log line is this referral's.
   const victim = { gender: 'female', nationality: 'MDA', firstName: 'Zinovia', lastName: 'Quartermaine', dateOfBirth: '1993-07-19', nhsNumber: '9434765919' };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
     logFile = path.join(mkdtempSync(path.join(tmpdir(), 'rh-logs-')), 'intake.log');
-    prefix = useTestEnvironment({ DATABASE_URL: db.url, LOG_LEVEL: 'trace', LOG_DESTINATION: logFile, BODY_LIMIT_BYTES: 64 * 1024 });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    app = await createIntakeApp();
-    await app.init();
+    system = await startSystem({ env: { LOG_LEVEL: 'trace', LOG_DESTINATION: logFile, BODY_LIMIT_BYTES: 64 * 1024 }, intake: true });
+    app = system.intake!;
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
+  afterAll(() => system?.close());
 
   it("keeps a referral's names, date of birth and NHS number out of every log line", async () => {
     const created = await request(app.getHttpServer())
@@ -58,14 +50,13 @@ describe('intake hardening', () => {
       .set('Authorization', lead)
       .send(adultNrm({ potentialVictim: victim }))
       .expect(201);
-    const queue = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    const queue = system.queue('routing');
     try {
       const job = await eventually(() => queue.getJob(`deliver-${created.body.id}`));
       expect(Object.keys(job.data)).toEqual(['referralId']);
       expect(JSON.stringify(job)).not.toMatch(/Zinovia|Quartermaine|1993-07-19/);
     } finally {
       await queue.obliterate({ force: true });
-      await queue.close();
     }
   });
 

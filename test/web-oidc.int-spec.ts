@@ -1,35 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { FakeOidcIssuer } from '@app/web/fake-oidc-issuer.testing';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
+import type { FakeOidcIssuer } from '@app/web/fake-oidc-issuer.testing';
+import { startSystem, type TestSystem } from './support/system';
 
 /** Production sign-in: OpenID Connect against a fake identity provider on 127.0.0.1, through intake's pages. */
 describe('web sign-in with OpenID Connect', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
-  const issuer = new FakeOidcIssuer();
+  let issuer: FakeOidcIssuer;
 
   beforeAll(async () => {
-    await issuer.start();
-    db = await createTestDatabase();
-    useTestEnvironment({
-      DATABASE_URL: db.url,
-      OIDC_ISSUER_URL: issuer.url,
-      OIDC_CLIENT_ID: 'referral-hub-pages',
-      OIDC_CLIENT_SECRET: 'shh',
-      OIDC_REDIRECT_URL: 'https://referrals.example.gov.uk/sign-in/callback',
-    });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    app = await createIntakeApp();
-    await app.init();
+    system = await startSystem({ oidc: true, intake: true });
+    ({ intake: app, oidc: issuer } = system as Required<TestSystem>);
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-    await issuer.stop();
-  });
+  afterAll(() => system?.close());
 
   async function startSignIn(agent: ReturnType<typeof request.agent>, returnTo: string): Promise<string> {
     const res = await agent.get(`/sign-in/oidc?returnTo=${encodeURIComponent(returnTo)}`).expect(303);
