@@ -173,7 +173,11 @@ async function main(): Promise<void> {
   const redisUrl = await resolveRedis();
   // The embedded default is development sign-in, said explicitly: the apps never infer it from NODE_ENV being unset,
   // and in development they listen on 127.0.0.1 only.
-  const env = { AUTH_MODE: 'development', ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  const env: NodeJS.ProcessEnv = { AUTH_MODE: 'development', ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
+  // The mimics started here are the case systems: with only their ports moved (a second system beside the first),
+  // the router and deduplicator must call them there, not the default ports another system may be holding.
+  if (env.AIS_PORT && !env.AIS_URL) env.AIS_URL = `http://127.0.0.1:${env.AIS_PORT}`;
+  if (env.LCS_PORT && !env.LCS_URL) env.LCS_URL = `http://127.0.0.1:${env.LCS_PORT}`;
   const config = validateEnvironment(env);
   const applied = await migrateSchemas(config, ALL_SCHEMAS);
   log(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
