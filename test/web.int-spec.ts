@@ -159,6 +159,25 @@ describe('web pages (intake)', () => {
     expect(none.text).not.toContain(dtn.body.reference);
   });
 
+  it('names an unreadable filter beside its control, refuses dates in the wrong order, and keeps page numbers to real pages', async () => {
+    const lead = await bearer('safeguarding_lead');
+    const made = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    const agent = await signIn(app, 'safeguarding_lead');
+    const status = await agent.get('/referrals?status=sent&kind=nrm').expect(400);
+    expect(status.text).toContain('Select a status from the list');
+    expect(status.text).toContain('href="#status"');
+    expect(status.text).not.toContain('must be one of');
+    expect(status.text).not.toContain(made.body.reference);
+    const backwards = await agent.get('/referrals?from=5/12/2026&to=1/12/2026').expect(400);
+    expect(backwards.text).toContain('Referred to must be the same as or after referred from');
+    const zero = await agent.get('/referrals?kind=nrm&page=0').expect(302);
+    expect(zero.headers.location).toBe('/referrals?kind=nrm&page=1');
+    const beyond = await agent.get('/referrals?kind=nrm&page=9999').expect(302);
+    expect(beyond.headers.location).toMatch(/^\/referrals\?kind=nrm&page=\d+$/);
+    const last = await agent.get(beyond.headers.location).expect(200);
+    expect(last.text).not.toContain('No referrals match');
+  });
+
   it('admits a board viewer to no intake page', async () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);

@@ -8,7 +8,7 @@ import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-of
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
 import { homeOfficeAnswerRows, stillNeededByHomeOfficeForm } from './home-office-answers.presenter';
-import { HOME_OFFICE_SERVICE_URL, LIST_FIELDS, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
+import { HOME_OFFICE_SERVICE_URL, LIST_FIELDS, listLink, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
 import { nrmCaseView } from './nrm-case.presenter';
 import { supportView } from './support-pages.presenter';
 
@@ -32,16 +32,32 @@ export class ReferralPagesController {
   @Get()
   async list(@Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const { query: given, errors } = readListFilters(raw);
+    // A page number typed or kept in a bookmark that is not a page goes to the first; the filters stay.
+    if (given.page !== undefined && !/^[1-9]\d{0,5}$/.test(String(given.page))) return res.redirect(302, listLink(given, 1));
+    let query: ListReferralsQuery;
+    try {
+      query = await validateQuery(ListReferralsQuery, given);
+    } catch (error) {
+      if (!(error instanceof InvalidRequestError)) throw error;
+      // A filter the page cannot read is named beside its control, and the list is not run on a guess.
+      errors.push(...error.errors);
+      const unreadable = new Set(error.errors.map((e) => e.path.split('.')[0]));
+      query = await validateQuery(ListReferralsQuery, Object.fromEntries(Object.entries(given).filter(([key]) => !unreadable.has(key))));
+    }
+    if (query.from && query.to && query.from > query.to) {
+      errors.push({ path: 'to', message: 'Referred to must be the same as or after referred from' });
+    }
     if (errors.length > 0) {
-      const query = await validateQuery(ListReferralsQuery, { ...given, from: undefined, to: undefined });
       const view = listView({ items: [], page: 1, pageSize: 25, total: 0 }, query, req.principal, raw);
       return this.pages.render(req, res, 'intake/referrals.njk', { ...view, errors: formErrors(errors, LIST_FIELDS) }, 400);
     }
-    const query = await validateQuery(ListReferralsQuery, given);
     const { page, pageSize, organisation, ...filter } = query;
     const scoped =
       req.principal.role === 'first_responder' ? { ...filter, organisation: req.principal.org } : { ...filter, organisationContains: organisation };
-    const result = await this.services.referrals.list(scoped, page, Math.min(pageSize, 25));
+    const size = Math.min(pageSize, 25);
+    const result = await this.services.referrals.list(scoped, page, size);
+    // Past the last page (the list shrank, or the number was typed): the last page, not "3 referrals" over none.
+    if (result.items.length === 0 && result.total > 0) return res.redirect(302, listLink(given, Math.ceil(result.total / size)));
     this.pages.render(req, res, 'intake/referrals.njk', listView(result, query, req.principal));
   }
 

@@ -227,9 +227,21 @@ export interface ListFilters {
 }
 
 export const LIST_FIELDS: Record<string, FieldDescription> = {
+  kind: { target: 'kind', label: 'Kind', missing: 'Select a kind from the list' },
+  status: { target: 'status', label: 'Status', missing: 'Select a status from the list' },
+  caseSystem: { target: 'caseSystem', label: 'Case system', missing: 'Select a case system from the list' },
+  organisation: { target: 'organisation', label: 'Organisation' },
   from: { target: 'from', label: 'Referred from' },
   to: { target: 'to', label: 'Referred to' },
+  personId: { target: 'main-content', label: 'Person', missing: 'The person in the address is not a person in Referral Hub: open the list again' },
+  pageSize: { target: 'main-content', label: 'Page size', missing: 'The page size in the address must be a whole number from 1 to 200' },
 };
+
+/** The list's address with the filters given (dates as typed) and a page. */
+export function listLink(filters: Record<string, unknown>, page: number): string {
+  const kept = Object.entries(filters).filter((entry): entry is [string, string] => entry[0] !== 'page' && typeof entry[1] === 'string' && entry[1] !== '');
+  return `/referrals?${new URLSearchParams([...kept, ['page', String(page)]]).toString()}`;
+}
 
 /**
  * The list's filters as the API's query takes them: a date typed as people write it, or given as a GOV.UK date
