@@ -178,6 +178,30 @@ describe('web pages (intake)', () => {
     expect(last.text).not.toContain('No referrals match');
   });
 
+  it("words the NRM decision form's refusals for a caseworker, naming each question", async () => {
+    const lead = await bearer('safeguarding_lead');
+    const made = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    const agent = await signIn(app, 'safeguarding_lead');
+    const page = await agent.get(`/referrals/${made.body.id}`).expect(200);
+    const empty = await agent
+      .post(`/referrals/${made.body.id}/decisions`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(400);
+    expect(empty.text).toContain('Select what was decided');
+    expect(empty.text).toContain('Enter the date of the decision letter');
+    const noOutcome = await agent
+      .post(`/referrals/${made.body.id}/decisions`)
+      .type('form')
+      .send({ _csrf: csrfOf(page.text), type: 'reasonable_grounds', 'decidedOn-day': '1', 'decidedOn-month': '12', 'decidedOn-year': '2026' })
+      .expect(400);
+    expect(noOutcome.text).toContain('Select the outcome');
+    expect(noOutcome.text).toContain('href="#decision-outcome"');
+    for (const text of [empty.text, noOutcome.text]) {
+      expect(text).not.toMatch(/must be one of|must be a real date|is required|decidedOn (is|must)/);
+    }
+  });
+
   it('admits a board viewer to no intake page', async () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);

@@ -97,7 +97,7 @@ export interface FieldDescription {
 // class-validator's generic wording for an answer left out or not one of the choices.
 const NOT_A_NUMBER = /must be an integer number|must be a number conforming/;
 const GENERIC =
-  /should not be empty|must be a string|must be one of the following values|must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean|must be an ISO 3166-1 alpha-3 code|must be a UUID|is required/;
+  /should not be empty|must be a string|must be one of the following values|must be one of |must be an email|must be an array|must name at least one|should not be null or undefined|must be an object|must be a boolean|must be an ISO 3166-1 alpha-3 code|must be a UUID|is required/;
 
 /**
  * Maps the API's `{ path, message }` errors onto a form: each to the nearest field the page shows (walking up the

@@ -56,8 +56,8 @@ export const DECISION_FORM_FIELDS: Readonly<Record<string, FieldDescription>> = 
   type: { target: 'decision-type', label: 'Decision', missing: 'Select what was decided' },
   outcome: { target: 'decision-outcome', label: 'Outcome', missing: 'Select the outcome' },
   decidedOn: { target: 'decision-decidedOn-day', label: 'Date of the decision letter', missing: 'Enter the date of the decision letter' },
-  competentAuthority: { target: 'decision-competentAuthority', label: 'Competent authority' },
-  finding: { target: 'decision-finding', label: 'Found to be a victim of' },
+  competentAuthority: { target: 'decision-competentAuthority', label: 'Competent authority', missing: 'Select the competent authority from the list' },
+  finding: { target: 'decision-finding', label: 'Found to be a victim of', missing: 'Select what the person was found to be a victim of' },
 };
 
 /** The NRM case section of the referral page: status, history, and (for a lead) the form to record a decision. */

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationOptions } from 'class-validator';
+import { registerDecorator, type ValidationArguments, ValidationOptions } from 'class-validator';
 import { isAlpha3 } from '@app/countries';
 import { isIsoDate, isPartialDate, isPhoneNumber, isValidNhsNumber } from '@app/domain';
 
@@ -25,6 +25,11 @@ export function IsNationality(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** A date left out is said to be required, not to be badly written: the person fixing it has nothing to rewrite. */
+function missingOr(args: ValidationArguments, rule: string): string {
+  return args.value === undefined || args.value === null || args.value === '' ? `${args.property} is required` : `${args.property} ${rule}`;
+}
+
 /** A real calendar date written YYYY-MM-DD (2023-02-29 is refused). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -32,7 +37,7 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isCalendarDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: '$property must be a date written YYYY-MM-DD', ...options },
+      options: { message: (args) => missingOr(args, 'must be a date written YYYY-MM-DD'), ...options },
       validator: { validate: (value: unknown) => isIsoDate(value) },
     });
 }
@@ -44,7 +49,7 @@ export function IsPartialDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isPartialDate',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: '$property must be a date written YYYY-MM-DD, or a month YYYY-MM, or a year YYYY', ...options },
+      options: { message: (args) => missingOr(args, 'must be a date written YYYY-MM-DD, or a month YYYY-MM, or a year YYYY'), ...options },
       validator: { validate: (value: unknown) => isPartialDate(value) },
     });
 }
