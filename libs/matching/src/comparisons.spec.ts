@@ -1,4 +1,4 @@
-import { COMPARISONS, ComparisonName, NULL_LEVEL } from './comparisons';
+import { BatchComparer, comparePair, COMPARISONS, ComparisonName, NULL_LEVEL } from './comparisons';
 import { LinkageRecord, prepareRecord } from './record';
 
 function level(name: ComparisonName, a: Partial<LinkageRecord>, b: Partial<LinkageRecord>): string {
@@ -181,5 +181,27 @@ describe('age at referral', () => {
   ])('%s', (_label, a, b, expected) => {
     expect(level('age_at_referral', a, b)).toBe(expected);
     expect(level('age_at_referral', b, a)).toBe(expected);
+  });
+});
+
+describe('BatchComparer', () => {
+  it('gives exactly the levels comparePair gives, for records that repeat names and addresses', () => {
+    const records = [
+      named('Ardit', 'Hoxha', { dateOfBirth: '1990-04-02', address: '1 High Street Leeds' }),
+      named('Ardit', 'Hoxha', { dateOfBirth: '1990-02-04', address: '1 High Street Leeds', nationality: 'ALB' }),
+      named('Hoxha', 'Ardit', { address: '1 High St Leeds' }),
+      named('Yonas', 'Tesfay', { nationality: 'ERI' }),
+      named('Yonas', 'Gebremedhin', { nationality: 'ERI' }),
+      named('Yonas', 'Gebremedhin', { nationality: 'GBR', aliases: ['Jonas Tesfay'] }),
+      { firstName: 'Kiki', lastName: 'Hoxha', middleNames: 'Van' },
+    ].map((r, i) => prepareRecord({ recordId: `R${i}`, ...r }));
+    const comparer = new BatchComparer(records);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < records.length; i++) {
+        for (let j = 0; j < records.length; j++) {
+          if (i !== j) expect(Array.from(comparer.compare(i, j))).toEqual(Array.from(comparePair(records[i], records[j])));
+        }
+      }
+    }
   });
 });

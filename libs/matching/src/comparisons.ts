@@ -512,3 +512,79 @@ export function comparePair(a: PreparedRecord, b: PreparedRecord, out: Int8Array
   for (let k = 0; k < COMPARISONS.length; k++) out[k] = COMPARISONS[k].compare(a, b);
   return out;
 }
+
+const GIVEN_K = COMPARISONS.indexOf(givenName);
+const FAMILY_K = COMPARISONS.indexOf(familyName);
+const FAMILY_DIFFERENT = familyLevel('different');
+const FAMILY_DIFFERENT_PATRONYMIC = familyLevel('different_patronymic');
+/** Most remembered name comparisons before the memory is cleared (a bound on memory, not on correctness). */
+const NAME_MEMO_LIMIT = 2_000_000;
+
+const ADDRESS_K = COMPARISONS.indexOf(address);
+
+/** Each record's id among the distinct values of `key`, and how many there are. */
+function intern(records: readonly PreparedRecord[], key: (r: PreparedRecord) => string): [Int32Array, number] {
+  const ids = new Map<string, number>();
+  const of = Int32Array.from(records, (r) => {
+    const k = key(r);
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  });
+  return [of, ids.size];
+}
+
+/** Everything the name comparisons read of a record: records with equal signatures compare alike on names. */
+function nameSignature(r: PreparedRecord): string {
+  const aliases = r.aliases.map((x) => `${x.given?.tokens.join(' ') ?? ''}/${x.family?.tokens.join(' ') ?? ''}`).join(';');
+  return `${r.given?.tokens.join(' ') ?? ''}|${r.middleTokens.join(' ')}|${r.family?.tokens.join(' ') ?? ''}|${aliases}`;
+}
+
+/**
+ * `comparePair` over one batch of records by index, with the name comparisons (the costly ones) remembered per
+ * pair of distinct names: a batch holds many records of one name, and their pairs repeat the same work. The
+ * levels are exactly `comparePair`'s.
+ */
+export class BatchComparer {
+  private readonly nameId: Int32Array;
+  private readonly names: number;
+  private readonly memo = new Map<number, number>();
+
+  private readonly addressId: Int32Array;
+  private readonly addresses: number;
+  private readonly addressMemo = new Map<number, number>();
+
+  constructor(private readonly records: readonly PreparedRecord[]) {
+    [this.nameId, this.names] = intern(records, nameSignature);
+    [this.addressId, this.addresses] = intern(records, (r) => r.addressText ?? '');
+  }
+
+  compare(i: number, j: number, out: Int8Array = new Int8Array(COMPARISONS.length)): Int8Array {
+    const a = this.records[i];
+    const b = this.records[j];
+    const key = this.nameId[i] * this.names + this.nameId[j];
+    let packed = this.memo.get(key);
+    if (packed === undefined) {
+      packed = (givenLevel(compareNamePart(a, b, 'given')) + 1) * 64 + familyLevel(compareNamePart(a, b, 'family')) + 1;
+      if (this.memo.size >= NAME_MEMO_LIMIT) this.memo.clear();
+      this.memo.set(key, packed);
+    }
+    for (let k = 0; k < COMPARISONS.length; k++) {
+      if (k === GIVEN_K) out[k] = (packed >> 6) - 1;
+      else if (k === FAMILY_K) {
+        const level = (packed & 63) - 1;
+        out[k] = level === FAMILY_DIFFERENT && patronymicPair(a, b) ? FAMILY_DIFFERENT_PATRONYMIC : level;
+      } else if (k === ADDRESS_K) {
+        const at = this.addressId[i] * this.addresses + this.addressId[j];
+        let level = this.addressMemo.get(at);
+        if (level === undefined) {
+          level = address.compare(a, b);
+          if (this.addressMemo.size >= NAME_MEMO_LIMIT) this.addressMemo.clear();
+          this.addressMemo.set(at, level);
+        }
+        out[k] = level;
+      } else out[k] = COMPARISONS[k].compare(a, b);
+    }
+    return out;
+  }
+}

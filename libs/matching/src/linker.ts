@@ -1,6 +1,6 @@
 import { CandidatePairs, candidatePairs } from './blocking';
 import { clusterRecords, LinkEdge } from './cluster';
-import { COMPARISONS, comparePair } from './comparisons';
+import { BatchComparer, COMPARISONS } from './comparisons';
 import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
 import { decideLink, GroupTally, identifierAgrees, scoreAcross } from './decision';
 import { LinkageModel } from './model';
@@ -85,8 +85,9 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   });
   const n = prepared.length;
   const pairs = candidatePairs(prepared, config.blocking.maxBlockSize);
+  const comparer = new BatchComparer(prepared);
   progress('train', 0, 1);
-  const trained = options.model ? null : trainModel(prepared, config);
+  const trained = options.model ? null : trainModel(prepared, config, comparer);
   progress('train', 1, 1);
   let model: LinkageModel = options.model ?? { ...trained!, expectedMatchesPerRecord: 0.5 };
   // A model learned from this batch counted both records of every pair in its frequencies.
@@ -103,7 +104,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   for (let p = 0; p < pairs.count; p++) {
     const a = pairs.left[p];
     const b = pairs.right[p];
-    comparePair(prepared[a], prepared[b], levels);
+    comparer.compare(a, b, levels);
     if (pairLevels) pairLevels.set(levels, p * K);
     evidence[p] = scorer.evidence(levels, freqs[a], freqs[b]);
     guarded[p] = scorer.guarded(levels) ? 1 : 0;
@@ -147,15 +148,15 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (probability > best[a]) best[a] = probability;
     if (probability > best[b]) best[b] = probability;
     if (probability < possibleMatch && !identified[p]) continue;
-    comparePair(prepared[a], prepared[b], levels);
-    const pair = new GroupTally().add(scoreAcross(scorer, prepared[a], prepared[b], levels, evidence[p], priorWeight));
+    const pairLevelsOf = pairLevels ? pairLevels.subarray(p * K, p * K + K) : comparer.compare(a, b, levels);
+    const pair = new GroupTally().add(scoreAcross(scorer, prepared[a], prepared[b], pairLevelsOf, evidence[p], priorWeight));
     const { decision, reason } = decideLink({ probability, guarded: guarded[p] === 1, identifierAgrees: identified[p] === 1, group: pair }, config);
     if (decision === 'MATCH') matchLinks.push({ a, b, probability, identifierAgrees: identified[p] === 1 });
     else if (reason) reviewCandidates.push({ a, b, probability, reason });
   }
   progress('cluster', 0, 1);
   const score = (a: number, b: number) => {
-    comparePair(prepared[a], prepared[b], levels);
+    comparer.compare(a, b, levels);
     return scoreAcross(scorer, prepared[a], prepared[b], levels, scorer.evidence(levels, freqs[a], freqs[b]), priorWeight);
   };
   const { clusterOf, refused } = clusterRecords(n, matchLinks, score, config);

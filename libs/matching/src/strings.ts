@@ -3,6 +3,9 @@
  * because they sit on the hot path of every compared pair and the packages that offer them are ESM-only.
  */
 
+let matchedScratchA = new Uint8Array(64);
+let matchedScratchB = new Uint8Array(64);
+
 /** Jaro–Winkler similarity in [0, 1], prefix scale 0.1 over at most 4 characters (Winkler 1990). */
 export function jaroWinkler(a: string, b: string): number {
   if (a === b) return a.length === 0 ? 0 : 1;
@@ -10,8 +13,13 @@ export function jaroWinkler(a: string, b: string): number {
   const lb = b.length;
   if (la === 0 || lb === 0) return 0;
   const window = Math.max(0, (Math.max(la, lb) >> 1) - 1);
-  const matchedA = new Uint8Array(la);
-  const matchedB = new Uint8Array(lb);
+  // Scratch flags shared by every call (no allocation on the hot path), cleared for the lengths in use.
+  if (matchedScratchA.length < la) matchedScratchA = new Uint8Array(la * 2);
+  if (matchedScratchB.length < lb) matchedScratchB = new Uint8Array(lb * 2);
+  const matchedA = matchedScratchA;
+  const matchedB = matchedScratchB;
+  matchedA.fill(0, 0, la);
+  matchedB.fill(0, 0, lb);
   let matches = 0;
   for (let i = 0; i < la; i++) {
     const lo = Math.max(0, i - window);
@@ -42,6 +50,9 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// Three rows of the edit-distance table, shared by every call (no allocation on the hot path).
+let rowScratch = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /**
  * Optimal-string-alignment (restricted Damerau–Levenshtein) distance: typing errors in identifiers and dates
  * are mostly single substitutions, insertions, deletions or adjacent transpositions. Returns `limit + 1` as soon
@@ -54,9 +65,9 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
   if (Math.abs(la - lb) > limit) return limit + 1;
   if (la === 0) return lb;
   if (lb === 0) return la;
-  let prevPrev = new Array<number>(lb + 1).fill(0);
-  let prev = new Array<number>(lb + 1);
-  let curr = new Array<number>(lb + 1);
+  if (rowScratch[0].length < lb + 1) rowScratch = [new Int32Array(2 * lb + 2), new Int32Array(2 * lb + 2), new Int32Array(2 * lb + 2)];
+  let [prevPrev, prev, curr] = rowScratch;
+  prevPrev.fill(0, 0, lb + 1);
   for (let j = 0; j <= lb; j++) prev[j] = j;
   for (let i = 1; i <= la; i++) {
     curr[0] = i;

@@ -1,5 +1,5 @@
 import { candidatePairs } from './blocking';
-import { COMPARISONS, ComparisonName, NULL_LEVEL, comparePair } from './comparisons';
+import { BatchComparer, COMPARISONS, ComparisonName, NULL_LEVEL, comparePair } from './comparisons';
 import { LinkageConfig } from './config';
 import { LevelParameters, LinkageModel, NationalityNameFrequencies, TermFrequencyTable } from './model';
 import { nysiis } from './strings';
@@ -125,7 +125,7 @@ interface Pattern {
 }
 
 function patternsOf(
-  records: readonly PreparedRecord[],
+  comparer: BatchComparer,
   left: Int32Array,
   right: Int32Array,
   maxPairs: number,
@@ -138,7 +138,7 @@ function patternsOf(
   let pairs = 0;
   for (let x = 0; x < total; x += step) {
     const p = Math.floor(x);
-    comparePair(records[left[p]], records[right[p]], levels);
+    comparer.compare(left[p], right[p], levels);
     // Twins and siblings agree on what a session blocks on (a date of birth, a family name) as often as one
     // person's records do; left in, they teach the model that given names and sexes often differ within a person.
     if (skip?.(levels)) continue;
@@ -224,14 +224,18 @@ const SESSIONS: readonly Session[] = [
 const MIN_SESSION_PAIRS = 30;
 
 /** Learns a model from unlabelled records. `candidates` are the blocked pairs the batch will score. */
-export function trainModel(records: readonly PreparedRecord[], config: LinkageConfig): Omit<LinkageModel, 'expectedMatchesPerRecord'> {
+export function trainModel(
+  records: readonly PreparedRecord[],
+  config: LinkageConfig,
+  comparer: BatchComparer = new BatchComparer(records),
+): Omit<LinkageModel, 'expectedMatchesPerRecord'> {
   const { u, pairs: randomPairs } = estimateU(records, config);
   const mSums = COMPARISONS.map((c) => new Float64Array(c.levels.length));
   const mWeights = new Float64Array(K);
   const sessions: { name: string; pairs: number; matchShare: number }[] = [];
   for (const session of SESSIONS) {
     const blocked = candidatePairs(records, config.blocking.maxBlockSize, session.key);
-    const { patterns, pairs } = patternsOf(records, blocked.left, blocked.right, config.training.maxSessionPairs, siblingLike);
+    const { patterns, pairs } = patternsOf(comparer, blocked.left, blocked.right, config.training.maxSessionPairs, siblingLike);
     if (pairs < MIN_SESSION_PAIRS) {
       sessions.push({ name: session.name, pairs, matchShare: 0 });
       continue;
@@ -273,10 +277,13 @@ export function estimateExpectedMatches(evidence: Float64Array, recordCount: num
   if (recordCount < 2) return 0.5;
   const allPairs = (recordCount * (recordCount - 1)) / 2;
   let prior = Math.min(0.5, 1 / recordCount);
+  // 2^-(logit + e) = 2^-logit · 2^-e: each pair's factor is computed once, not once per iteration.
+  const against = new Float64Array(evidence.length);
+  for (let i = 0; i < evidence.length; i++) against[i] = Math.pow(2, -evidence[i]);
   for (let iter = 0; iter < 200; iter++) {
-    const logit = Math.log2(prior / (1 - prior));
+    const odds = (1 - prior) / prior;
     let expected = 0;
-    for (let i = 0; i < evidence.length; i++) expected += 1 / (1 + Math.pow(2, -(logit + evidence[i])));
+    for (let i = 0; i < against.length; i++) expected += 1 / (1 + odds * against[i]);
     const next = Math.min(Math.max(expected / allPairs, 1e-12), 0.5);
     if (Math.abs(next - prior) < prior * 1e-6) {
       prior = next;
