@@ -49,7 +49,8 @@ const brief = (s: PairwiseScores): Accuracy => ({
   predictedEntities: s.predictedEntities,
 });
 
-function subjectOf(record: LinkageRecord): Partial<CaseSubject> {
+/** What a practitioner types into a case system for one generated record. */
+export function subjectOf(record: LinkageRecord): Partial<CaseSubject> {
   const sex = (record.sex ?? '').toLowerCase();
   return {
     firstName: record.firstName ?? null,

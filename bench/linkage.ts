@@ -3,9 +3,9 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LINKAGE_CONFIG, explainPair, linkRecords, LinkageRecord, LinkageResult, PersonIndex } from '@app/matching';
-import { generateCaseworkPopulation, generatePopulation } from '@app/synth';
-import { BenchmarkDataset, readFake1000, readFebrl, readHistorical50k } from './lib/datasets';
-import { pairwiseScores, PairwiseScores, percentile } from './lib/metrics';
+import { generatePopulation } from '@app/synth';
+import { BenchmarkDataset, GENERATORS, readFake1000, readFebrl, readHistorical50k } from './lib/datasets';
+import { batchReviewLoad, pairwiseScores, PairwiseScores, percentile } from './lib/metrics';
 
 // npm run bench:linkage [-- --data DIR] [--only febrl3,fake_1000,synthetic,casework,...] [--seeds 42,7,...] [--misses N]
 // Accuracy of the one linkage configuration on every data set, both synthetic generators at several seeds, plus
@@ -26,17 +26,7 @@ const DATASETS: Record<string, (dir: string) => BenchmarkDataset> = {
   historical_50k: readHistorical50k,
 };
 
-/** The two generators, written from different assumptions: `synthetic` (libs/synth population) and `casework`. */
-const GENERATORS: Record<string, (seed: number) => BenchmarkDataset> = {
-  synthetic: (seed) => {
-    const population = generatePopulation({ seed, persons: SYNTH_PERSONS });
-    return { name: `synthetic@${seed}`, records: population.records, truth: population.truth };
-  },
-  casework: (seed) => {
-    const population = generateCaseworkPopulation({ seed, persons: SYNTH_PERSONS });
-    return { name: `casework@${seed}`, records: population.records, truth: population.truth };
-  },
-};
+const generate = (name: string, seed: number): BenchmarkDataset => GENERATORS[name](seed, SYNTH_PERSONS);
 
 interface AccuracyResult extends PairwiseScores {
   readonly dataset: string;
@@ -54,14 +44,12 @@ function accuracy(dataset: BenchmarkDataset, misses: number): AccuracyResult {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (misses > 0) printMisses(dataset, result, misses);
   const predicted = new Map(result.links.map((l) => [l.recordId, l.personId]));
-  const underReview = new Set<string>();
-  for (const r of result.reviews) underReview.add(r.recordId).add(r.candidateRecordId);
   return {
     dataset: dataset.name,
     records: dataset.records.length,
     comparedPairs: result.comparedPairs,
     reviewPairs: result.reviews.length,
-    reviewLoad: underReview.size / dataset.records.length,
+    reviewLoad: batchReviewLoad(result, dataset.records.length),
     seconds,
     ...pairwiseScores(predicted, dataset.truth),
   };
@@ -198,11 +186,11 @@ function main(): void {
     results.push(accuracy(read(values.data!), Number(values.misses)));
   }
   const seeds = values.seeds ? values.seeds.split(',').map((x) => Number(x.trim())) : DEFAULT_SEEDS;
-  for (const [name, generate] of Object.entries(GENERATORS)) {
+  for (const name of Object.keys(GENERATORS)) {
     if (!wanted(name)) continue;
     for (const seed of seeds) {
       process.stderr.write(`linking ${name}@${seed}…\n`);
-      results.push(accuracy(generate(seed), Number(values.misses)));
+      results.push(accuracy(generate(name, seed), Number(values.misses)));
     }
   }
   const latency = wanted('incremental') ? (process.stderr.write('incremental index…\n'), incrementalLatency()) : null;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { LinkageRecord } from '@app/matching';
+import { generateCaseworkPopulation, generatePopulation } from '@app/synth';
 
 /** A benchmark file read into interchange records, with each record's true entity. */
 export interface BenchmarkDataset {
@@ -105,3 +106,18 @@ export function readHistorical50k(dir: string): BenchmarkDataset {
   });
   return { name: 'historical_50k', records, truth };
 }
+
+/**
+ * The two generators, written from different assumptions: `synthetic` (libs/synth `generatePopulation`) and
+ * `casework` (`generateCaseworkPopulation`), each drawn with a seed and a number of persons.
+ */
+export const GENERATORS: Record<string, (seed: number, persons: number) => BenchmarkDataset> = {
+  synthetic: (seed, persons) => {
+    const population = generatePopulation({ seed, persons });
+    return { name: `synthetic@${seed}`, records: population.records, truth: population.truth };
+  },
+  casework: (seed, persons) => {
+    const population = generateCaseworkPopulation({ seed, persons });
+    return { name: `casework@${seed}`, records: population.records, truth: population.truth };
+  },
+};

@@ -1,3 +1,5 @@
+import type { LinkageResult } from '@app/matching';
+
 /** Pairwise precision, recall and F1 of a predicted partition against the truth, without listing pairs. */
 export interface PairwiseScores {
   readonly truePairs: number;
@@ -48,6 +50,23 @@ export function pairwiseScores(predicted: ReadonlyMap<string, string>, truth: Re
     predictedEntities: predictedSizes.size,
     entityCountError: (predictedSizes.size - trueSizes.size) / trueSizes.size,
   };
+}
+
+/**
+ * The review load: the share of `records` with an open review (a possible match, a link held back by a group or
+ * sibling rule, or a link waiting to be confirmed). `underReview` names each such record, in any order, repeats
+ * allowed.
+ */
+export function reviewLoad(underReview: Iterable<string>, records: number): number {
+  return records === 0 ? 0 : new Set(underReview).size / records;
+}
+
+/** The batch linker's review load: both records of every review pair it leaves open count. */
+export function batchReviewLoad(result: Pick<LinkageResult, 'reviews'>, records: number): number {
+  return reviewLoad(
+    result.reviews.flatMap((r) => [r.recordId, r.candidateRecordId]),
+    records,
+  );
 }
 
 export function percentile(sorted: readonly number[], p: number): number {

@@ -157,6 +157,8 @@ export interface SystemOptions {
   perApp?: Partial<Record<AppName, Record<string, string | number>>>;
   /** Drop every app's output (see AppProcess). */
   discardOutput?: boolean;
+  /** Fixed ports for some apps (workers: their metrics port); the others take free ones. */
+  ports?: Partial<Record<AppName, number>>;
 }
 
 /**
@@ -171,8 +173,8 @@ export class TestSystem {
 
   static async create(names: readonly AppName[], options: SystemOptions): Promise<TestSystem> {
     const ports = new Map<AppName, number>();
-    for (const name of ['intake', 'router', 'deduplicator', 'ais', 'lcs', 'insights'] as const) ports.set(name, await freePort());
-    const queuePrefix = `rhf${randomBytes(4).toString('hex')}`;
+    for (const name of ['intake', 'router', 'deduplicator', 'ais', 'lcs', 'insights'] as const) ports.set(name, options.ports?.[name] ?? (await freePort()));
+    const queuePrefix = options.env?.QUEUE_PREFIX !== undefined ? String(options.env.QUEUE_PREFIX) : `rhf${randomBytes(4).toString('hex')}`;
     const base: Record<string, string> = {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'test',

@@ -18,9 +18,12 @@ export class DurableRedis {
     private readonly fsync: 'always' | 'everysec',
   ) {}
 
-  /** `always` (the default) loses nothing on a kill; `everysec` is Redis's production default, for benchmarks. */
-  static async start(fsync: 'always' | 'everysec' = 'always'): Promise<DurableRedis> {
-    const redis = new DurableRedis(await freePort(), fsync);
+  /**
+   * `always` (the default) loses nothing on a kill; `everysec` is Redis's production default, for benchmarks. A
+   * free port unless one is given.
+   */
+  static async start(fsync: 'always' | 'everysec' = 'always', port?: number): Promise<DurableRedis> {
+    const redis = new DurableRedis(port ?? (await freePort()), fsync);
     await redis.start();
     return redis;
   }
