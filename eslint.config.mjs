@@ -11,6 +11,7 @@ const ROOT = import.meta.dirname;
 // Directories linted with type information (typescript-eslint strictTypeChecked).
 const TYPE_AWARE = [
   'apps/ais',
+  'apps/insights',
   'apps/lcs',
   'apps/router',
   'libs/audit',

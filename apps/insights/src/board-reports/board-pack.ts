@@ -272,7 +272,7 @@ function pairedTable(
       ...labels.map((label) => ({ label, values: row(label) })),
       {
         label: 'Total',
-        values: [referrals.total, individuals.total, ...(before ? [before.referrals?.total ?? 0, before.individuals?.total ?? 0] : [])],
+        values: [referrals.total, individuals.total, ...(before ? [before.referrals.total, before.individuals.total] : [])],
         total: true,
       },
     ],

@@ -6,7 +6,7 @@ import { ageGroupOf } from './age-facts';
 const date = fc
   .date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-const answer = fc.constantFrom('yes', 'no', 'not_sure') as fc.Arbitrary<'yes' | 'no' | 'not_sure'>;
+const answer = fc.constantFrom('yes', 'no', 'not_sure');
 
 /** The bands the statistics SQL computes (central.age_on is @app/statistics ageOn in SQL). */
 function bands(dateOfBirth: string | null, referredOn: string, start: string | null): Pick<AgeFacts, 'ageNowBand' | 'ageAtStartBand'> {

@@ -3,6 +3,7 @@ import { auditLinkedPopulations, auditTablesSharingTotal, suppressTablesSharingT
 import { FiguresByPopulation, linkedPopulationsOf, publishFigures } from './disclosure';
 import { buildFigures, Figures } from './figures';
 import { FullGroup, fullGroup as group, readingOf as reading } from './grouping-sets.testing';
+import { thrownBy } from '../../../../test/support/thrown';
 
 /** Exact figures of all, adults and children from the groups of a period (children: under 18 "yes"). */
 function byPopulation(groups: readonly FullGroup[], period = '2025-Q2'): FiguresByPopulation<number> {
@@ -128,6 +129,6 @@ describe('publishFigures across the three boards', () => {
 
   it('refuses populations that disagree (figures read at different moments) rather than protect them', () => {
     const late = byPopulation([...groups, group({ gender: 'male', referrals: 7, individuals: 7, quarterIndividuals: 7 })]);
-    expect(() => publishFigures({ ...exact, all: late.all })).toThrow(expect.objectContaining({ problem: 'populations_disagree' }));
+    expect(thrownBy(() => publishFigures({ ...exact, all: late.all }))).toMatchObject({ problem: 'populations_disagree' });
   });
 });

@@ -226,6 +226,8 @@ function figuresOf(population: string, exact: Figures<number>, published: Record
   const referrals = published[`referrals:${population}`];
   const individuals = published[`individuals:${population}`];
   const byQuarter = referrals.breakdowns[SEPARATE_BREAKDOWNS.length];
+  const individualsByQuarter = individuals.overlapping;
+  if (!individualsByQuarter) throw new Error(`individuals:${population} was published without its counts by quarter`);
   const decision = <K extends (typeof DECISION_KINDS)[number]>(kind: K): DecisionFigures<PublishedCount>[K] => {
     const tables = published[`${kind}:${population}`];
     const title = exact.decisions[kind].title;
@@ -237,7 +239,7 @@ function figuresOf(population: string, exact: Figures<number>, published: Record
     quarters: exact.quarters.map((q, i) => ({
       ...q,
       referrals: byQuarter.cells[i].count,
-      individuals: individuals.overlapping!.cells[i].count,
+      individuals: individualsByQuarter.cells[i].count,
       submitted: null,
     })),
     decisions: {
@@ -252,12 +254,16 @@ function figuresOf(population: string, exact: Figures<number>, published: Record
 /** A cross-tab's own margins are its age-group and location breakdowns, never suppressed apart from it. */
 function populationFiguresOf(exact: PopulationFigures<number>, published: PublishedPopulationTables): PopulationFigures<PublishedCount> {
   const [ageGroupByLocation] = published.crossTabs;
-  const tables = new Map<BreakdownName, PublishedBreakdown>(SEPARATE_BREAKDOWNS.map((name, i) => [name, published.breakdowns[i]]));
-  tables.set('ageGroup', publishedRowBreakdown(ageGroupByLocation));
-  tables.set('location', publishedColumnBreakdown(ageGroupByLocation));
+  // The breakdowns are published in the order of SEPARATE_BREAKDOWNS, which holds every name but these two.
+  const tableOf = (name: BreakdownName): PublishedBreakdown =>
+    name === 'ageGroup'
+      ? publishedRowBreakdown(ageGroupByLocation)
+      : name === 'location'
+        ? publishedColumnBreakdown(ageGroupByLocation)
+        : published.breakdowns[SEPARATE_BREAKDOWNS.indexOf(name)];
   return {
     total: ageGroupByLocation.total,
-    breakdowns: Object.fromEntries(BREAKDOWNS.map((name) => [name, table(tables.get(name)!, exact.breakdowns[name].title)])) as {
+    breakdowns: Object.fromEntries(BREAKDOWNS.map((name) => [name, table(tableOf(name), exact.breakdowns[name].title)])) as {
       [name in BreakdownName]: BreakdownTable<PublishedCount>;
     },
     ageGroupByLocation: crossTable(ageGroupByLocation, exact.ageGroupByLocation.title),

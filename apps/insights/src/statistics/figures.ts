@@ -168,7 +168,7 @@ export function buildFigures(reading: StatisticsReading, period: Period): Figure
   const quarters = quartersIn(period);
   const quarterOf = new Map(quarters.map((q, i) => [periodContaining(q.from, 'quarter').code, i]));
   const rowsOf = (set: StatisticsGroupingSet): ReferralGroupRow[] => reading.referralGroups.filter((row) => row.set === set);
-  const [total] = rowsOf('total');
+  const total = rowsOf('total').at(0);
   const ageRows = rowsOf('age').map((row) => ({ row, ageGroup: ageGroupOf(ageFacts(row)), location: locationLabel(row.exploitationLocation) }));
 
   const population = (count: (row: ReferralGroupRow) => number): PopulationFigures<number> => {
@@ -250,8 +250,9 @@ function assertIndividualsWithinReferrals(individuals: PopulationFigures<number>
 }
 
 function quarterIndex(quarterOf: ReadonlyMap<string, number>, row: ReferralGroupRow): number {
-  const index = quarterOf.get(periodContaining(String(row.quarterStart), 'quarter').code);
-  if (index === undefined) throw new TableInvariantError('shape_mismatch', `a referral group of ${row.quarterStart} lies outside the period`);
+  const start = String(row.quarterStart);
+  const index = quarterOf.get(periodContaining(start, 'quarter').code);
+  if (index === undefined) throw new TableInvariantError('shape_mismatch', `a referral group of ${start} lies outside the period`);
   return index;
 }
 

@@ -29,17 +29,15 @@ export function resolvePeriod(query: PeriodQuery): Period {
     if (error instanceof InvalidPeriodError) {
       if (period !== undefined) throw new InvalidRequestError([{ path: 'period', message: error.message }]);
       if (error.problem === 'from_after_to') throw new InvalidRequestError([{ path: 'to', message: 'to must not be before from' }]);
-      const bad = [
-        ['from', from],
-        ['to', to],
-      ].filter(([, date]) => !isCalendarDate(date as string));
-      throw new InvalidRequestError(bad.map(([path]) => ({ path: path as string, message: `${path} must be a calendar date written YYYY-MM-DD` })));
+      const bad = (['from', 'to'] as const).filter((path) => !isCalendarDate(query[path]));
+      throw new InvalidRequestError(bad.map((path) => ({ path, message: `${path} must be a calendar date written YYYY-MM-DD` })));
     }
     throw error;
   }
 }
 
-function isCalendarDate(date: string): boolean {
+function isCalendarDate(date: string | undefined): boolean {
+  if (date === undefined) return false;
   try {
     periodFromTo(date, date);
     return true;

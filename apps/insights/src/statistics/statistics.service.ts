@@ -96,9 +96,11 @@ export class StatisticsService {
    */
   private async standingPublished(period: Period): Promise<FiguresByPopulation<PublishedCount> | undefined> {
     const standing = await Promise.all(AUDIENCE_CODES.map((audience) => this.boardReports.latest(audience, period.code, 'published')));
-    if (standing.some((report) => report === null)) return undefined;
     const figures: Partial<Record<StatisticsPopulation, Figures<PublishedCount>>> = {};
-    AUDIENCE_CODES.forEach((audience, i) => (figures[AUDIENCES[audience].population] = standing[i]!.content as StatisticsReport<PublishedCount>));
+    for (const [i, report] of standing.entries()) {
+      if (report === null) return undefined;
+      figures[AUDIENCES[AUDIENCE_CODES[i]].population] = report.content as StatisticsReport<PublishedCount>;
+    }
     return figures as FiguresByPopulation<PublishedCount>;
   }
 

@@ -15,7 +15,7 @@ describe('TransitionFiguresService', () => {
     adultSupportReferred: false,
   });
   // The rows as the repository reads them; the counting rules under test are the service's and the domain's.
-  const rows = { transitionCohort: async () => [child('a', '2008-06-01'), child('b', '2009-01-15')], movesByReason: async () => [] };
+  const rows = { transitionCohort: () => Promise.resolve([child('a', '2008-06-01'), child('b', '2009-01-15')]), movesByReason: () => Promise.resolve([]) };
   const service = new TransitionFiguresService(rows as unknown as AdulthoodRepository);
 
   it('counts an 18th birthday only once it has happened', async () => {

@@ -11,7 +11,11 @@ import type { Count } from '../statistics/figures';
 
 type PageRequest = Request & { principal: Principal };
 
-const FILES = { 'download.pdf': 'pdf', 'download.ods': 'ods', 'download.csv': 'csv' } as const;
+const FILES: ReadonlyMap<string, 'pdf' | 'ods' | 'csv'> = new Map([
+  ['download.pdf', 'pdf'],
+  ['download.ods', 'ods'],
+  ['download.csv', 'csv'],
+]);
 
 /**
  * Board reports as pages: the list of the reader's reports, each report with every table and its definition, a
@@ -50,7 +54,7 @@ export class BoardReportsPageController {
       title: pack.title,
       view,
       pack: { ...pack, tables: pack.tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, values: r.values.map(shown) })) })) },
-      downloads: Object.entries(FILES).map(([path, format]) => ({ href: `/board-reports/${view.id}/${path}`, format })),
+      downloads: [...FILES].map(([path, format]) => ({ href: `/board-reports/${view.id}/${path}`, format })),
       compareHref: view.supersedes ? `/board-reports/${view.id}/compare` : undefined,
       backLink: '/board-reports',
     });
@@ -81,7 +85,7 @@ export class BoardReportsPageController {
 
   @Get(':id/:file')
   async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('file') file: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
-    const format = (FILES as Record<string, 'pdf' | 'ods' | 'csv'>)[file];
+    const format = FILES.get(file);
     if (!format) throw new NotFoundException();
     const view = presentReport(await this.reports.readAudited(id, req.principal, req, format), req.principal.role);
     await this.files.send(res, format, view);
