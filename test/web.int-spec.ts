@@ -170,6 +170,8 @@ describe('web pages (intake)', () => {
     expect(status.text).not.toContain(made.body.reference);
     const backwards = await agent.get('/referrals?from=5/12/2026&to=1/12/2026').expect(400);
     expect(backwards.text).toContain('Referred to must be the same as or after referred from');
+    expect(backwards.text).toContain('Correct the filters to list referrals.');
+    expect(backwards.text).not.toContain('No referrals match');
     const zero = await agent.get('/referrals?kind=nrm&page=0').expect(302);
     expect(zero.headers.location).toBe('/referrals?kind=nrm&page=1');
     const beyond = await agent.get('/referrals?kind=nrm&page=9999').expect(302);
