@@ -159,7 +159,7 @@ describe('web pages (intake)', () => {
     expect(none.text).not.toContain(dtn.body.reference);
   });
 
-  it('names an unreadable filter beside its control, refuses dates in the wrong order, and keeps page numbers to real pages', async () => {
+  it('names an unreadable filter beside its control, ignores what the page does not ask, refuses dates in the wrong order, and keeps page numbers to real pages', async () => {
     const lead = await bearer('safeguarding_lead');
     const made = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
@@ -172,6 +172,7 @@ describe('web pages (intake)', () => {
     expect(backwards.text).toContain('Referred to must be the same as or after referred from');
     expect(backwards.text).toContain('Correct the filters to list referrals.');
     expect(backwards.text).not.toContain('No referrals match');
+    await agent.get('/referrals?kind=nrm&utm_source=email').expect(200);
     const zero = await agent.get('/referrals?kind=nrm&page=0').expect(302);
     expect(zero.headers.location).toBe('/referrals?kind=nrm&page=1');
     const beyond = await agent.get('/referrals?kind=nrm&page=9999').expect(302);

@@ -67,7 +67,9 @@ export async function validateQuery<T extends object>(type: ClassConstructor<T>,
   const given = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
   const dto = plainToInstance(type, given);
   const errors = flattenValidationErrors(
-    await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }),
+    // A page's address may carry what the page does not ask (a tracking tag, an old bookmark's filter): it is left
+    // out, not answered with an error about a field the person never saw.
+    await validate(dto, { whitelist: true, forbidNonWhitelisted: false, validationError: { target: false, value: false } }),
   );
   if (errors.length > 0) throw new InvalidRequestError(errors);
   return dto;
