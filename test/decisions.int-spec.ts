@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
@@ -17,14 +17,12 @@ describe('DecisionController (intake)', () => {
     system = await startSystem({ intake: true });
     ({ sql } = system);
     app = system.intake!;
-    const prefix = system.prefix;
-    routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    routing = system.queue('routing');
     lead = await bearer('safeguarding_lead');
   });
 
   afterAll(async () => {
     await routing?.obliterate({ force: true }).catch(() => undefined);
-    await routing?.close();
     await system?.close();
   });
 

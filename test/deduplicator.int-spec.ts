@@ -1,5 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
@@ -83,15 +82,10 @@ describe('LinkingService through the queue', () => {
   });
 
   it('puts only ids in linking job payloads', async () => {
-    const queue = new Queue('linking', { connection: { host: '127.0.0.1', port: 6379 }, prefix: system.prefix });
-    try {
-      const jobs = await queue.getJobs(['completed', 'waiting', 'active', 'delayed']);
-      const links = jobs.filter((j) => j.name === 'link');
-      expect(links.length).toBeGreaterThan(0);
-      for (const job of links) expect(Object.keys(job.data).sort()).toEqual(['recordId', 'system', 'version']);
-    } finally {
-      await queue.close();
-    }
+    const jobs = await system.queue('linking').getJobs(['completed', 'waiting', 'active', 'delayed']);
+    const links = jobs.filter((j) => j.name === 'link');
+    expect(links.length).toBeGreaterThan(0);
+    for (const job of links) expect(Object.keys(job.data).sort()).toEqual(['recordId', 'system', 'version']);
   });
 
   it('links a record a practitioner entered directly, with no referral behind it', async () => {

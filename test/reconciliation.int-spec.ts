@@ -1,6 +1,3 @@
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Queue } from 'bullmq';
 import request from 'supertest';
 import { AisClient } from '@app/case-systems';
 import { partitionByJobState, QueueName } from '@app/queues';
@@ -18,8 +15,6 @@ const AFTER_MS = 1000;
 describe('reconciliation sweeps', () => {
   let system: TestSystem;
   let lead: string;
-  const redisUrl = () => process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const queue = (name: string) => new Queue(name, { connection: { url: redisUrl() }, prefix: system.prefix });
 
   beforeAll(async () => {
     // Sweeps every second in this file, for work a second old; the router and deduplicator start in the tests.
@@ -39,24 +34,14 @@ describe('reconciliation sweeps', () => {
       )
     ).rows[0];
 
-  async function startRouter(): Promise<INestApplicationContext> {
-    const { RouterModule } = await import('../apps/router/src/router.module');
-    const router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
-    await router.init();
-    system.router = router;
-    return router;
-  }
-
   it('delivers a referral whose delivery job Redis lost', async () => {
     const id = await refer(adultNrm());
     // The relay sent the job; with no router running it waits. Then Redis loses it (a flush, a failover without
     // persistence).
     await eventually(async () => (await system.sql.query('SELECT 1 FROM central.outbox WHERE aggregate_id = $1 AND sent_at IS NOT NULL', [id])).rowCount);
-    const routing = queue(QueueName.Routing);
-    await routing.obliterate({ force: true });
-    await routing.close();
+    await system.queue(QueueName.Routing).obliterate({ force: true });
 
-    await startRouter();
+    await system.startRouter();
     const routed = await eventually(
       async () => {
         const row = await referral(id);
@@ -104,14 +89,13 @@ describe('reconciliation sweeps', () => {
   });
 
   it('leaves a job that still waits in the queue alone, and re-drives one the queue does not hold', async () => {
-    const scratch = queue(`scratch-${Date.now()}`);
+    const scratch = system.queue(`scratch-${Date.now()}`);
     try {
       await scratch.add('work', {}, { jobId: 'waiting-one' });
       const { pending, lost } = await partitionByJobState(scratch, ['waiting-one', 'never-added'], (id) => id);
       expect({ pending, lost }).toEqual({ pending: ['waiting-one'], lost: ['never-added'] });
     } finally {
       await scratch.obliterate({ force: true });
-      await scratch.close();
     }
   });
 });

@@ -48,9 +48,18 @@ export interface TestSystem {
   deduplicator?: INestApplicationContext;
   /** A BullMQ queue on this system's Redis and prefix, to look at its jobs; closed by close(). */
   queue(name: string): Queue;
+  /** Starts the router later in a test (e.g. once work has piled up for it). */
+  startRouter(): Promise<INestApplicationContext>;
   /** Stops the deduplicator and starts a fresh one (as after a crash). */
   restartDeduplicator(): Promise<INestApplicationContext>;
   close(): Promise<void>;
+}
+
+async function startRouter(): Promise<INestApplicationContext> {
+  const { RouterModule } = await import('../../apps/router/src/router.module');
+  const app = await NestFactory.createApplicationContext(RouterModule, { logger: false });
+  await app.init();
+  return app;
 }
 
 async function startDeduplicator(): Promise<INestApplicationContext> {
@@ -96,6 +105,11 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
       queues.push(queue);
       return queue;
     },
+    startRouter: async () => {
+      if (system.router) throw new Error('the router is already running');
+      system.router = await startRouter();
+      return system.router;
+    },
     restartDeduplicator: async () => {
       await system.deduplicator?.close();
       system.deduplicator = await startDeduplicator();
@@ -134,11 +148,7 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
     system.insights = await createInsightsApp();
     await system.insights.init();
   }
-  if (options.router) {
-    const { RouterModule } = await import('../../apps/router/src/router.module');
-    system.router = await NestFactory.createApplicationContext(RouterModule, { logger: false });
-    await system.router.init();
-  }
+  if (options.router) system.router = await startRouter();
   if (options.deduplicator) system.deduplicator = await startDeduplicator();
   return system;
 }
