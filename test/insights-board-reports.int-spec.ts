@@ -1,14 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import fc from 'fast-check';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { auditLinkedPopulations, auditTablesSharingTotal, EARLIER_REVISION, linkRevisions } from '@app/statistics/disclosure.testing';
 import { PublishedBreakdown, PublishedCount, PublishedCrossTab, publishedColumnBreakdown, publishedRowBreakdown } from '@app/statistics';
 import { signDevelopmentToken, type Board } from '@app/auth';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { eventually, useTestEnvironment } from './support/env';
+import { eventually } from './support/env';
 import {
   auditBoardReports,
   boardReportsAsLinkedPopulations,
@@ -17,6 +16,7 @@ import {
   ReferralRow,
   StatisticsFixtures,
 } from './support/statistics-fixtures';
+import { startSystem, type TestSystem } from './support/system';
 
 type Breakdown = PublishedBreakdown & { title: string };
 type CrossTab = PublishedCrossTab & { title: string };
@@ -117,7 +117,7 @@ function varied(i: number, day: string): ReferralRow {
 }
 
 describe('BoardReportController (insights)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let app: INestApplication;
   let sql: Client;
   let fixtures: StatisticsFixtures;
@@ -126,25 +126,17 @@ describe('BoardReportController (insights)', () => {
   let board: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const prefix = useTestEnvironment({ DATABASE_URL: db.url, BOARD_REPORT_QUARTERLY_CRON: '0 5 8 1,4,7,10 *' });
-    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
-    app = await createInsightsApp();
-    await app.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ env: { BOARD_REPORT_QUARTERLY_CRON: '0 5 8 1,4,7,10 *' }, insights: true });
+    ({ insights: app, sql } = system as Required<TestSystem>);
     fixtures = new StatisticsFixtures(sql);
-    reportsQueue = new Queue('reports', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    reportsQueue = system.queue('reports');
     lead = await bearer('safeguarding_lead');
     board = await bearer('board_viewer');
   });
 
   afterAll(async () => {
     await reportsQueue?.obliterate({ force: true }).catch(() => undefined);
-    await reportsQueue?.close();
-    await app?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   const AUDIENCE_OF: Record<BoardPopulation, string> = {

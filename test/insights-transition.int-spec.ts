@@ -1,13 +1,12 @@
 import type { Board } from '@app/auth';
 import type { INestApplication } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { Client } from 'pg';
+import type { Queue } from 'bullmq';
+import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { createTestDatabase, TestDatabase } from './support/database';
-import { useTestEnvironment } from './support/env';
 import { adultNrm, childNrm } from './support/referrals';
 import { auditBoardReports, PublishedReportFigures, StatisticsFixtures } from './support/statistics-fixtures';
+import { startSystem, type TestSystem } from './support/system';
 
 /**
  * The transition scenario end to end: referrals logged through intake, counted by insights, in the internal
@@ -15,7 +14,7 @@ import { auditBoardReports, PublishedReportFigures, StatisticsFixtures } from '.
  * record a referral became, the person its records link to, the LCS → AIS move) are written as they write them.
  */
 describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insights)', () => {
-  let db: TestDatabase;
+  let system: TestSystem;
   let intake: INestApplication;
   let insights: INestApplication;
   let sql: Client;
@@ -25,28 +24,16 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
   const children: Array<{ id: string; referredAt: string }> = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const prefix = useTestEnvironment({ DATABASE_URL: db.url });
-    const { createIntakeApp } = await import('../apps/intake/src/intake.app');
-    const { createInsightsApp } = await import('../apps/insights/src/insights.app');
-    intake = await createIntakeApp();
-    await intake.init();
-    insights = await createInsightsApp();
-    await insights.init();
-    sql = new Client({ connectionString: db.url });
-    await sql.connect();
+    system = await startSystem({ intake: true, insights: true });
+    ({ intake, insights, sql } = system as Required<TestSystem>);
     fixtures = new StatisticsFixtures(sql);
-    routing = new Queue('routing', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    routing = system.queue('routing');
     lead = await bearer('safeguarding_lead');
   });
 
   afterAll(async () => {
     await routing?.obliterate({ force: true }).catch(() => undefined);
-    await routing?.close();
-    await intake?.close();
-    await insights?.close();
-    await sql?.end();
-    await db?.drop();
+    await system?.close();
   });
 
   const refer = async (body: object): Promise<{ id: string; route: { system: string } }> =>
