@@ -93,4 +93,16 @@ describe('repository rules', () => {
     const present = ['apps', 'libs'].flatMap((dir) => readdirSync(join(ROOT, dir)).map((name) => `${dir}/${name}`)).sort();
     expect(listed).toEqual(present);
   });
+
+  // Integration specs start their database, environment, mimics and apps through one function (docs/conventions.md,
+  // 12), so a new spec copies one line and every file tears down alike; a need it lacks becomes an option there.
+  it('starts every integration spec through startSystem', () => {
+    const own = readdirSync(join(ROOT, 'test'))
+      .filter((file) => file.endsWith('.int-spec.ts'))
+      .filter((file) => {
+        const text = readFileSync(join(ROOT, 'test', file), 'utf8');
+        return !/from '\.\/support\/system'/.test(text) || /createTestDatabase|useTestEnvironment|startAis\(|startLcs\(|NestFactory\.create/.test(text);
+      });
+    expect(own).toEqual([]);
+  });
 });
