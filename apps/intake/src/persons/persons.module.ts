@@ -3,5 +3,5 @@ import { CentralRepositoriesModule } from '@app/database';
 import { PersonController } from './person.controller';
 import { PersonReviewService } from './person-review.service';
 
-@Module({ imports: [CentralRepositoriesModule], controllers: [PersonController], providers: [PersonReviewService] })
+@Module({ imports: [CentralRepositoriesModule], controllers: [PersonController], providers: [PersonReviewService], exports: [PersonReviewService] })
 export class PersonsModule {}

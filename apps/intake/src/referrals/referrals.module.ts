@@ -9,7 +9,7 @@ import { ReferralService } from './referral.service';
   imports: [CentralRepositoriesModule, RoutingQueueModule.register()],
   controllers: [ReferralController],
   providers: [ReferralService, OutboxRelay],
-  // One relay per app: the transition steps kick the same one.
-  exports: [OutboxRelay],
+  // One relay per app: the transition steps kick the same one. The pages use the API's own referral service.
+  exports: [ReferralService, OutboxRelay],
 })
 export class ReferralsModule {}

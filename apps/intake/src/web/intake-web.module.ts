@@ -7,6 +7,13 @@ import { NrmCasePagesController } from './nrm-case-pages.controller';
 import { NrmWorklistPagesController } from './nrm-worklist-pages.controller';
 import { SupportPagesController } from './support-pages.controller';
 import { WorklistsModule } from '../worklists/worklists.module';
+import { AdulthoodModule } from '../adulthood/adulthood.module';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { EpisodesModule } from '../episodes/episodes.module';
+import { HomeOfficeModule } from '../home-office/home-office.module';
+import { PersonsModule } from '../persons/persons.module';
+import { ReferralsModule } from '../referrals/referrals.module';
+import { SupportModule } from '../support/support.module';
 import { PersonPagesController } from './person-pages.controller';
 import { ReferralFormController } from './referral-form.controller';
 import { ReferralPagesController } from './referral-pages.controller';
@@ -30,6 +37,13 @@ const PAGE_CONTROLLERS = [
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
 @Module({
   imports: [
+    ReferralsModule,
+    PersonsModule,
+    HomeOfficeModule,
+    EpisodesModule,
+    DecisionsModule,
+    SupportModule,
+    AdulthoodModule,
     WorklistsModule,
     WebModule.forApp({
       serviceName: 'Referral Hub',
