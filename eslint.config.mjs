@@ -22,8 +22,10 @@ const TYPE_AWARE = [
   'libs/countries',
   'libs/database',
   'libs/domain',
+  'libs/metrics',
   'libs/queues',
   'libs/statistics',
+  'libs/synth',
   'libs/web/src',
   'scripts',
 ];

@@ -11,6 +11,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref())]);
 }
 
+/** `instanceof WorkerHost` alone yields a `WorkerHost<any>`; every host in these apps runs a plain BullMQ Worker. */
+function isWorkerHost(value: unknown): value is WorkerHost {
+  return value instanceof WorkerHost;
+}
+
 /**
  * Queue depths read at scrape time from the app's own BullMQ queues, and job outcomes counted from the events of
  * the workers this process runs (found by discovery, so processors need no metrics code).
@@ -43,7 +48,7 @@ export class QueueMetricsCollector implements OnApplicationBootstrap {
 
     for (const wrapper of this.discovery.getProviders()) {
       const host: unknown = wrapper.instance;
-      if (!(host instanceof WorkerHost)) continue;
+      if (!isWorkerHost(host)) continue;
       const worker = host.worker;
       worker.on('completed', (job: Job) => this.metrics.jobsCompleted.inc({ queue: worker.name, job: job.name }));
       worker.on('failed', (job: Job | undefined, error: Error) => {

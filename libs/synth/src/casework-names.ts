@@ -26,7 +26,7 @@ export interface Culture {
   /** How the name is usually written at home: a clerk may keep that order or turn it round. */
   readonly familyFirst: boolean;
   /** Romanised forms and cross-language equivalents one person's name is found under (both ways). */
-  readonly forms: Readonly<Record<string, readonly string[]>>;
+  readonly forms: Readonly<Partial<Record<string, readonly string[]>>>;
   /** A name between given and family name shared by many (Vietnamese Văn and Thị), per sex. */
   readonly sexMiddle?: { readonly male: Weighted[]; readonly female: Weighted[] };
 }

@@ -108,7 +108,7 @@ function validNhsNumber(dice: Dice): string {
     const d = Array.from({ length: 9 }, (_, i) => (i === 0 ? dice.between(3, 7) : dice.between(0, 9)));
     let check = 11 - (d.reduce((s, x, i) => s + x * (10 - i), 0) % 11);
     if (check === 11) check = 0;
-    if (check !== 10) return d.join('') + check;
+    if (check !== 10) return `${d.join('')}${check}`;
   }
 }
 
@@ -163,16 +163,23 @@ function plainLetters(s: string): string {
     .replace(/[Łł]/g, (c) => (c === 'Ł' ? 'L' : 'l'));
 }
 
+function originOf(nationality: (typeof REFERRED_NATIONALITIES)[number]): Pick<Person, 'alpha3' | 'culture'> {
+  return { alpha3: nationality.alpha3, culture: CULTURES[nationality.culture] };
+}
+
 function makePerson(dice: Dice, id: string, until: Date, sibling?: Person, twin = false): Person {
-  const nat = sibling ? null : dice.byShare(REFERRED_NATIONALITIES, (n) => n.share);
-  const alpha3 = sibling?.alpha3 ?? nat!.alpha3;
-  const culture = sibling?.culture ?? CULTURES[nat!.culture];
+  const { alpha3, culture } = sibling ?? originOf(dice.byShare(REFERRED_NATIONALITIES, (n) => n.share));
   // 2023 referrals: about three in four male.
   const sex = dice.p(0.76) ? 'male' : 'female';
   let given = drawName(dice, culture[sex]);
   for (let i = 0; sibling && i < 10 && plainLetters(given) === plainLetters(sibling.given); i++) given = drawName(dice, culture[sex]);
-  const father = culture.family ? null : drawName(dice, culture.male);
-  const family = sibling?.family ?? (culture.family ? drawName(dice, culture.family) : father!);
+  let family: string;
+  if (culture.family) family = sibling?.family ?? drawName(dice, culture.family);
+  else {
+    // The father's given name stands as the family name; drawn for a sibling too, which keeps the dice in step.
+    const father = drawName(dice, culture.male);
+    family = sibling?.family ?? father;
+  }
   const grandfather = culture.family ? null : (sibling?.grandfather ?? drawName(dice, culture.male));
   let middle: string | null = null;
   if (culture.sexMiddle) middle = dice.byShare(culture.sexMiddle[sex], (x) => x[1])[0];

@@ -214,10 +214,12 @@ function familyNameFor(tradition: NamingTradition, family: string, sex: Person['
   return sex === 'female' ? masculine.replace(/(sk|ck|dzk)i$/, '$1a') : masculine;
 }
 
+function originOf(mix: (typeof NATIONALITY_MIX)[number]): Pick<Person, 'alpha3' | 'tradition'> {
+  return { alpha3: mix.alpha3, tradition: TRADITIONS[mix.tradition] };
+}
+
 function newPerson(draw: Draw, id: string, until: Date, family?: Person, twin = false): Person {
-  const mix = family ? null : draw.weighted(NATIONALITY_MIX);
-  const alpha3 = family?.alpha3 ?? mix!.alpha3;
-  const tradition = family?.tradition ?? TRADITIONS[mix!.tradition];
+  const { alpha3, tradition } = family ?? originOf(draw.weighted(NATIONALITY_MIX));
   const sex = draw.chance(0.01) ? 'other' : draw.chance(0.74) ? 'male' : 'female';
   const firstReferral = new Date(until.getTime() - draw.int(30, 6 * 365) * DAY);
   const child = draw.chance(0.44);
