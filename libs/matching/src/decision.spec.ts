@@ -1,6 +1,7 @@
 import { DEFAULT_LINKAGE_CONFIG } from './config';
 import { parseBirthDate } from './dates';
-import { birthDatesConflict, decideLink, GroupTally, recordsConflict } from './decision';
+import { birthDatesConflict, choosePerson, decideLink, GroupTally, recordsConflict } from './decision';
+import type { PersonCandidate } from './person-index';
 import { prepareRecord } from './record';
 
 const config = DEFAULT_LINKAGE_CONFIG;
@@ -80,5 +81,64 @@ describe(recordsConflict.name, () => {
       prepareRecord({ recordId: id, firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: date, nhsNumber: number });
     expect(recordsConflict(nhs('a', '9434765919', '1995-03-14'), nhs('b', '9434765919', '2001-08-30'), decisive)).toBe(false);
     expect(recordsConflict(nhs('a', '9434765919', '1995-03-14'), nhs('b', '4010232137', '1995-03-14'), decisive)).toBe(true);
+  });
+});
+
+describe(choosePerson.name, () => {
+  const candidate = (personId: string, decision: PersonCandidate['decision'], probability: number): PersonCandidate => ({
+    personId,
+    decision,
+    probability,
+    meanProbability: probability,
+    recordId: `record of ${personId}`,
+    explanation: { probability, decision } as unknown as PersonCandidate['explanation'],
+  });
+  const reviewed = (choice: ReturnType<typeof choosePerson>) => choice.reviews.map((r) => [r.candidate.personId, r.reason]);
+
+  it('joins the one person that matches and sends the others to review', () => {
+    const choice = choosePerson([candidate('a', 'MATCH', 0.97), candidate('b', 'POSSIBLE_MATCH', 0.5)], config);
+    expect(choice).toMatchObject({ personId: 'a', status: 'MATCH', confirm: false });
+    expect(choice.best?.personId).toBe('a');
+    expect(reviewed(choice)).toEqual([['b', 'possible_match']]);
+  });
+
+  it('asks a reviewer to confirm a link below the confirmation threshold', () => {
+    expect(choosePerson([candidate('a', 'MATCH', 0.8)], config)).toMatchObject({ personId: 'a', status: 'MATCH', confirm: true, reviews: [] });
+  });
+
+  it('joins the one person that matches even when the record has another of its own', () => {
+    expect(choosePerson([candidate('a', 'MATCH', 0.97)], config, { personId: 'own', alone: true })).toMatchObject({ personId: 'a', status: 'MATCH' });
+  });
+
+  it('makes a new person when several persons match, and puts every one of them to review', () => {
+    const choice = choosePerson([candidate('a', 'MATCH', 0.99), candidate('b', 'MATCH', 0.95)], config);
+    expect(choice).toMatchObject({ personId: null, status: 'POSSIBLE_MATCH', confirm: false });
+    expect(choice.best?.personId).toBe('a');
+    expect(reviewed(choice)).toEqual([
+      ['a', 'matches_several_persons'],
+      ['b', 'matches_several_persons'],
+    ]);
+  });
+
+  it('keeps its own person when that person is one of several it matches, and reviews the rest', () => {
+    const choice = choosePerson([candidate('a', 'MATCH', 0.99), candidate('own', 'MATCH', 0.95)], config, { personId: 'own', alone: false });
+    expect(choice).toMatchObject({ personId: 'own', status: 'POSSIBLE_MATCH' });
+    expect(reviewed(choice)).toEqual([['a', 'matches_several_persons']]);
+  });
+
+  it('keeps its own person when it matches none but that person holds nothing else', () => {
+    const choice = choosePerson([candidate('a', 'POSSIBLE_MATCH', 0.6)], config, { personId: 'own', alone: true });
+    expect(choice).toMatchObject({ personId: 'own', status: 'POSSIBLE_MATCH' });
+    expect(reviewed(choice)).toEqual([['a', 'possible_match']]);
+  });
+
+  it('leaves its own person for a new one when it no longer matches the others held there', () => {
+    const choice = choosePerson([candidate('own', 'POSSIBLE_MATCH', 0.6)], config, { personId: 'own', alone: false });
+    expect(choice).toMatchObject({ personId: null, status: 'POSSIBLE_MATCH' });
+    expect(reviewed(choice)).toEqual([['own', 'possible_match']]);
+  });
+
+  it('makes a new person with nothing to review when there is no candidate', () => {
+    expect(choosePerson([], config)).toEqual({ personId: null, status: 'NO_MATCH', best: undefined, confirm: false, reviews: [] });
   });
 });

@@ -1,5 +1,6 @@
 import { BirthDate } from './dates';
 import { LinkageConfig } from './config';
+import type { PersonCandidate } from './person-index';
 import { PreparedRecord } from './record';
 import { probabilityFromWeight, type MatchDecision, type Scorer } from './scoring';
 
@@ -188,5 +189,61 @@ export function scoreAcross(scorer: Scorer, a: PreparedRecord, b: PreparedRecord
     datesBelieved,
     datesConflict:
       datesBelieved && (scorer.datesDisagree(levels) || recordsConflict(a, b, { corroborated: scorer.corroboratedBeyondDate(levels), datesDecisive: true })),
+  };
+}
+
+/** Why a record goes before a reviewer against a candidate person, in the worker's review queue. */
+export type PersonReviewReason = 'matches_several_persons' | 'match_to_other_person' | 'possible_match';
+
+/** The person a record is linked to already, when it is decided again. */
+export interface OwnPerson {
+  readonly personId: string;
+  /** The person holds no record but this one. */
+  readonly alone: boolean;
+}
+
+/** Where one record goes among the persons it was matched against (`choosePerson`). */
+export interface PersonChoice {
+  /** The person the record joins: a candidate, or its own person; null for a new person of its own. */
+  readonly personId: string | null;
+  readonly status: MatchDecision;
+  /** The candidate whose link explains the decision: the one joined, else the strongest. */
+  readonly best: PersonCandidate | undefined;
+  /** Joined below the confirmation threshold: a reviewer is asked to confirm the link. */
+  readonly confirm: boolean;
+  /** Every other candidate, with why a reviewer should look at it. */
+  readonly reviews: ReadonlyArray<{ readonly candidate: PersonCandidate; readonly reason: PersonReviewReason }>;
+}
+
+/**
+ * The "exactly one person matches" rule, for the worker one record at a time, its batch and backlog jobs, and the
+ * re-decisions after a new model. The record joins a person only when exactly one candidate is a MATCH (each
+ * already judged against the person as a whole, `PersonIndex.match`), so weak links never chain two people. With
+ * none, or several, it stays apart: in its own person (`own`) when it has one that is among those it matches or
+ * that holds nothing else, otherwise in a new person; every candidate it did not join goes to review.
+ */
+export function choosePerson(candidates: readonly PersonCandidate[], config: LinkageConfig, own: OwnPerson | null = null): PersonChoice {
+  const matching = candidates.filter((c) => c.decision === 'MATCH');
+  let personId: string | null;
+  let status: MatchDecision;
+  let best: PersonCandidate | undefined;
+  if (matching.length === 1) {
+    best = matching[0];
+    personId = best.personId;
+    status = 'MATCH';
+  } else {
+    best = candidates[0];
+    const keep = own !== null && (own.alone || matching.some((c) => c.personId === own.personId));
+    personId = keep ? own.personId : null;
+    status = candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
+  }
+  const reason = (c: PersonCandidate): PersonReviewReason =>
+    matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
+  return {
+    personId,
+    status,
+    best,
+    confirm: status === 'MATCH' && best !== undefined && best.probability < config.thresholds.confirm,
+    reviews: candidates.filter((c) => c.personId !== personId).map((candidate) => ({ candidate, reason: reason(candidate) })),
   };
 }

@@ -17,9 +17,9 @@ import {
 } from '@app/database';
 import { nrmReferenceKey } from '@app/domain';
 import {
+  choosePerson,
   type LinkageRecord,
   type MatchExplanation,
-  type PersonCandidate,
   type PreparedRecord,
   prepareRecord,
   type RecordFrequencies,
@@ -32,7 +32,7 @@ import { linkInBackground } from './batch-link';
 import { directReferralOf } from './direct-referral';
 import { FeedPoller } from './feed.poller';
 import { indexKey, toLinkageRecord } from './linkage-record';
-import { type LinkOutcome, LinkingService } from './linking.service';
+import { type LinkOutcome, LinkingService, outcomeOf } from './linking.service';
 import { MIN_RECORDS_TO_TRAIN } from './model-trainer.service';
 import { PersonIndexCache } from './person-index.cache';
 
@@ -381,32 +381,20 @@ export class BacklogLinker {
     const decisions = new Map<number, Decision>();
     const reviews: ReviewWrite[] = [];
     const newPersons: string[] = [];
-    const { confirm } = this.cache.index.config.thresholds;
     for (let i = 0; i < named.length; i += 1) {
       if (transfer(named[i])) continue;
       if (i % 500 === 499) await breathe();
       const { system, recordId } = named[i];
-      const candidates = this.cache.index.match(linkage[i], 10);
-      const matching = candidates.filter((c) => c.decision === 'MATCH');
-      let target: string;
-      let status: MatchStatus;
-      let best: PersonCandidate | undefined;
-      if (matching.length === 1) {
-        best = matching[0];
-        target = best.personId;
-        status = 'MATCH';
-      } else {
-        best = candidates[0];
+      const choice = choosePerson(this.cache.index.match(linkage[i], 10), this.cache.index.config);
+      const { status, best, confirm } = choice;
+      let target = choice.personId;
+      if (target === null) {
         target = randomUUID();
         newPersons.push(target);
-        status = candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
       }
-      const others = candidates.filter((c) => c.personId !== target);
-      const toConfirm = status === 'MATCH' && best !== undefined && best.probability < confirm;
-      if (toConfirm)
+      if (confirm)
         reviews.push({ system, recordId, candidatePersonId: target, reason: 'confirm_match', probability: best!.probability, explanation: best!.explanation });
-      for (const c of others) {
-        const reason = matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
+      for (const { candidate: c, reason } of choice.reviews) {
         reviews.push({ system, recordId, candidatePersonId: c.personId, reason, probability: c.probability, explanation: c.explanation });
       }
       this.cache.index.add(linkage[i], target);
@@ -415,7 +403,7 @@ export class BacklogLinker {
         status,
         probability: best?.probability ?? null,
         explanation: best?.explanation ?? null,
-        outcome: status === 'MATCH' ? (toConfirm ? 'linked_to_confirm' : 'linked') : others.length ? 'review' : 'new_person',
+        outcome: outcomeOf(choice),
       });
     }
     return { decisions, reviews, newPersons, addToIndex: false };

@@ -6,7 +6,7 @@ import { AisClient, CaseRecord, CaseRecordNotFoundError, LcsClient } from '@app/
 import type { Environment } from '@app/config';
 import { EpisodeRepository, PersonIndexRepository, type MatchStatus, type StoredRecord } from '@app/database';
 import type { CaseSystem } from '@app/domain';
-import type { PersonCandidate } from '@app/matching';
+import { choosePerson, type PersonChoice } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { directReferralOf } from './direct-referral';
 import { indexKey, toLinkageRecord } from './linkage-record';
@@ -25,6 +25,12 @@ export type LinkOutcome =
   | 'new_person';
 
 const ACTOR = 'deduplicator';
+
+/** What a choice of person (`choosePerson`) comes to, for the metrics and the job's result. */
+export function outcomeOf(choice: PersonChoice): LinkOutcome {
+  if (choice.status === 'MATCH') return choice.confirm ? 'linked_to_confirm' : 'linked';
+  return choice.reviews.length ? 'review' : 'new_person';
+}
 
 /**
  * Links one case-system record into the person index. Idempotent: a record already linked at this version is
@@ -118,24 +124,12 @@ export class LinkingService {
 
     const excluded = await this.repository.nonMatchedPersons(manager, system, recordId, stored?.personId ?? null);
     const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
-    const matching = candidates.filter((c) => c.decision === 'MATCH');
+    const own = stored?.personId ? { personId: stored.personId, alone: await this.holdsOnly(manager, stored) } : null;
+    const choice = choosePerson(candidates, this.cache.index.config, own);
+    const { status, best, confirm } = choice;
+    const target = choice.personId ?? (await this.repository.createPerson(manager));
 
-    let target: string;
-    let status: MatchStatus;
-    let best: PersonCandidate | undefined;
-    if (matching.length === 1) {
-      best = matching[0];
-      target = best.personId;
-      status = 'MATCH';
-    } else {
-      best = candidates[0];
-      target = (await this.keepOwnPerson(manager, stored, matching)) ?? (await this.repository.createPerson(manager));
-      status = candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
-    }
-
-    const reviews = candidates.filter((c) => c.personId !== target);
     // Linked, but not surely: the person is counted once meanwhile, and a reviewer confirms or takes it back out.
-    const confirm = status === 'MATCH' && best !== undefined && best.probability < this.cache.index.config.thresholds.confirm;
     if (confirm) {
       await this.repository.openReview(manager, {
         system,
@@ -146,21 +140,20 @@ export class LinkingService {
         explanation: best!.explanation,
       });
     }
-    for (const c of reviews) {
+    for (const { candidate: c, reason } of choice.reviews) {
       await this.repository.openReview(manager, {
         system,
         recordId,
         candidatePersonId: c.personId,
-        reason: matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match',
+        reason,
         probability: c.probability,
         explanation: c.explanation,
       });
     }
-    await this.repository.supersedeReviews(manager, system, recordId, [...reviews.map((c) => c.personId), ...(confirm ? [target] : [])]);
+    await this.repository.supersedeReviews(manager, system, recordId, [...choice.reviews.map((r) => r.candidate.personId), ...(confirm ? [target] : [])]);
     await this.write(manager, record, stored, target, status, best?.probability ?? null, 'engine', best?.explanation ?? null);
     this.cache.index.add(linkage, target);
-    if (status === 'MATCH') return confirm ? 'linked_to_confirm' : 'linked';
-    return reviews.length ? 'review' : 'new_person';
+    return outcomeOf(choice);
   }
 
   /**
@@ -197,12 +190,10 @@ export class LinkingService {
     else if (direct) await this.episodes.reconsider(manager, record.system, record.recordId, rules);
   }
 
-  /** A record keeps its own person when that person holds nothing else, or is one of those it matches. */
-  private async keepOwnPerson(manager: EntityManager, stored: StoredRecord | null, matching: PersonCandidate[]): Promise<string | null> {
-    if (!stored?.personId) return null;
-    if (matching.some((c) => c.personId === stored.personId)) return stored.personId;
-    const others = await this.repository.recordsOfPerson(manager, stored.personId);
-    return others.every((r) => r.system === stored.system && r.recordId === stored.recordId) ? stored.personId : null;
+  /** Whether the record's person holds no record but this one (it may then keep that person, `choosePerson`). */
+  private async holdsOnly(manager: EntityManager, stored: StoredRecord): Promise<boolean> {
+    const members = await this.repository.recordsOfPerson(manager, stored.personId!);
+    return members.every((r) => r.system === stored.system && r.recordId === stored.recordId);
   }
 
   private async write(
