@@ -49,7 +49,10 @@ describe(combineWrites.name, () => {
     const id = randomUUID();
     const failing = audit().appendPart({ actorSub: 'tester', action: 'test.write', outcome: 'maybe' as never, subjectType: 'referral', subjectId: id });
     await expect(
-      runWrite(ds.manager, combineWrites([outbox().addPart({ topic: 'deliver', aggregateId: id, jobId: `deliver-${id}`, payload: {} }), failing])),
+      runWrite(
+        ds.manager,
+        combineWrites([outbox().addPart({ topic: 'deliver', aggregateId: id, jobId: `deliver-${id}`, payload: { referralId: id } }), failing]),
+      ),
     ).rejects.toThrow(/check constraint/);
     expect(await count('outbox', 'job_id', `deliver-${id}`)).toBe(0);
     expect(await count('audit_events', 'subject_id', id)).toBe(0);

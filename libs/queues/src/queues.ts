@@ -1,3 +1,4 @@
+import type { BulkJobOptions, Job, JobSchedulerTemplateOptions, JobsOptions, Queue, RepeatOptions } from 'bullmq';
 import type { CaseSystem } from '@app/domain';
 
 /**
@@ -75,6 +76,48 @@ export interface LinkingJob {
   system: CaseSystem;
   recordId: string;
   version: number;
+}
+
+/** A job that carries nothing: what it works on is read from the database when it runs. */
+export type NoPayload = Record<string, never>;
+
+/** What each routing job carries, by name. Producers and the processor are typed from this one map. */
+export interface RoutingJobs {
+  [RoutingJobName.Deliver]: DeliverJob;
+  [RoutingJobName.Transfer]: TransferJob;
+  [RoutingJobName.EighteenthBirthdays]: EighteenthBirthdaysJob;
+  [RoutingJobName.Retention]: NoPayload;
+  [RoutingJobName.Reconcile]: NoPayload;
+}
+
+/** What each linking job carries, by name. */
+export interface LinkingJobs {
+  [LinkingJobName.Link]: LinkingJob;
+  [LinkingJobName.Poll]: PollJob;
+  [LinkingJobName.Train]: TrainJob;
+  [LinkingJobName.BackfillEpisodes]: PollJob;
+  [LinkingJobName.Reconcile]: NoPayload;
+  [LinkingJobName.LinkBacklog]: NoPayload;
+  [LinkingJobName.LinkBatch]: NoPayload;
+}
+
+type NameOf<M> = keyof M & string;
+
+/** One job of a queue, as a processor receives it: `switch (job.name)` narrows `job.data` to that name's payload. */
+export type JobOf<M> = { [N in NameOf<M>]: Job<M[N], unknown, N> }[NameOf<M>];
+
+/**
+ * A queue whose producers can add only its jobs, each with its own payload (BullMQ's `Queue<Data, Result, Name>`
+ * types name and data separately, so any payload would pass with any name).
+ */
+export interface QueueOf<M> extends Omit<Queue, 'add' | 'addBulk' | 'upsertJobScheduler'> {
+  add<N extends NameOf<M>>(name: N, data: M[N], opts?: JobsOptions): Promise<Job>;
+  addBulk(jobs: Array<{ [N in NameOf<M>]: { name: N; data: M[N]; opts?: BulkJobOptions } }[NameOf<M>]>): Promise<Job[]>;
+  upsertJobScheduler<N extends NameOf<M>>(
+    schedulerId: string,
+    repeat: Omit<RepeatOptions, 'key'>,
+    template: { name: N; data: M[N]; opts?: JobSchedulerTemplateOptions },
+  ): Promise<Job>;
 }
 
 /** BullMQ refuses custom ids containing ":" (they are Redis key separators), so parts are joined with "-". */

@@ -6,7 +6,11 @@ import { PENDING_JOB_STATES } from './queues';
  * the queue no longer holds to run (lost with Redis, finished without effect, failed for good, or never added
  * because its id was taken): that must be enqueued again under a new id.
  */
-export async function partitionByJobState<T>(queue: Queue, items: readonly T[], jobIdOf: (item: T) => string | null): Promise<{ pending: T[]; lost: T[] }> {
+export async function partitionByJobState<T>(
+  queue: Pick<Queue, 'getJobState'>,
+  items: readonly T[],
+  jobIdOf: (item: T) => string | null,
+): Promise<{ pending: T[]; lost: T[] }> {
   const pending: T[] = [];
   const lost: T[] = [];
   const states = await Promise.all(

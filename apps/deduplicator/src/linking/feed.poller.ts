@@ -2,12 +2,11 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ConfigService } from '@nestjs/config';
-import type { Queue } from 'bullmq';
 import { AisClient, LcsClient, loggableError } from '@app/case-systems';
 import type { Environment } from '@app/config';
 import { type FeedChange, FeedChangeRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
-import { LINK_BACKLOG_JOB_ID, linkBatchJobId, LinkingJob, LinkingJobName, QueueName } from '@app/queues';
+import { LINK_BACKLOG_JOB_ID, linkBatchJobId, LinkingJobName, QueueName, type LinkingJobs, type QueueOf } from '@app/queues';
 
 const PAGE = 200;
 const MAX_PAGES_PER_POLL = 25;
@@ -35,7 +34,7 @@ export class FeedPoller {
     private readonly changes: FeedChangeRepository,
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
-    @InjectQueue(QueueName.Linking) private readonly linking: Queue<LinkingJob>,
+    @InjectQueue(QueueName.Linking) private readonly linking: QueueOf<LinkingJobs>,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
@@ -131,19 +130,23 @@ export class FeedPoller {
       // Handed over before the job is added and marked enqueued only once it is: if this stops in between, the
       // next poll finds them still unqueued and hands them over again (not only the reconciler's sweep).
       await this.changes.assignToJob(changes, LINK_BACKLOG_JOB_ID, false);
-      await this.linking.add(LinkingJobName.LinkBacklog, {} as LinkingJob, {
-        jobId: LINK_BACKLOG_JOB_ID,
-        removeOnComplete: true,
-        removeOnFail: true,
-        attempts: 3,
-      });
+      await this.linking.add(
+        LinkingJobName.LinkBacklog,
+        {},
+        {
+          jobId: LINK_BACKLOG_JOB_ID,
+          removeOnComplete: true,
+          removeOnFail: true,
+          attempts: 3,
+        },
+      );
       await this.changes.markEnqueued(changes);
       return changes.length;
     }
     if (changes.length >= this.config.get('LINK_BATCH_MIN', { infer: true })) {
       const jobId = linkBatchJobId(randomUUID());
       await this.changes.assignToJob(changes, jobId, false);
-      await this.linking.add(LinkingJobName.LinkBatch, {} as LinkingJob, { jobId });
+      await this.linking.add(LinkingJobName.LinkBatch, {}, { jobId });
       await this.changes.markEnqueued(changes);
       return changes.length;
     }

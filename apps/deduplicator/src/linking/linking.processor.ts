@@ -1,9 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Job, Queue } from 'bullmq';
 import type { Environment } from '@app/config';
-import { backfillEpisodesJobId, LinkingJob, LinkingJobName, PollJob, QueueName, trainGenerationJobId } from '@app/queues';
+import { backfillEpisodesJobId, type JobOf, type LinkingJobs, LinkingJobName, QueueName, type QueueOf, trainGenerationJobId } from '@app/queues';
 import { FeedChangeRepository } from '@app/database';
 import { BacklogLinker } from './backlog-linker';
 import { FeedPoller } from './feed.poller';
@@ -22,7 +21,7 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
     private readonly backlog: BacklogLinker,
     private readonly changes: FeedChangeRepository,
     private readonly config: ConfigService<Environment, true>,
-    @InjectQueue(QueueName.Linking) private readonly queue: Queue,
+    @InjectQueue(QueueName.Linking) private readonly queue: QueueOf<LinkingJobs>,
   ) {
     super();
   }
@@ -69,10 +68,11 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
     );
   }
 
-  async process(job: Job): Promise<unknown> {
+  async process(job: JobOf<LinkingJobs>): Promise<unknown> {
+    const name: string = job.name;
     switch (job.name) {
       case LinkingJobName.Link: {
-        const { system, recordId, version } = job.data as LinkingJob;
+        const { system, recordId, version } = job.data;
         const outcome = await this.linking.link(system, recordId);
         await this.changes.markProcessed(system, recordId, version);
         await this.queueTrainingIfDue();
@@ -89,15 +89,15 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         return summary;
       }
       case LinkingJobName.Poll:
-        return this.poller.poll((job.data as PollJob).system);
+        return this.poller.poll(job.data.system);
       case LinkingJobName.Train:
         return this.trainer.train();
       case LinkingJobName.BackfillEpisodes:
-        return this.linking.backfillEpisodes((job.data as PollJob).system);
+        return this.linking.backfillEpisodes(job.data.system);
       case LinkingJobName.Reconcile:
         return this.reconciler.reconcile();
       default:
-        throw new Error(`unknown linking job ${job.name}`);
+        throw new Error(`unknown linking job ${name}`);
     }
   }
 

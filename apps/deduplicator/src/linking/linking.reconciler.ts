@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Queue } from 'bullmq';
 import type { Environment } from '@app/config';
 import { FeedChangeRepository } from '@app/database';
 import { MetricsService } from '@app/metrics';
-import { LinkingJob, LinkingJobName, partitionByJobState, QueueName, redriveJobId } from '@app/queues';
+import { LinkingJobName, partitionByJobState, QueueName, redriveJobId, type LinkingJobs, type QueueOf } from '@app/queues';
 
 const BATCH = 500;
 
@@ -23,7 +22,7 @@ export class LinkingReconciler {
     private readonly changes: FeedChangeRepository,
     private readonly metrics: MetricsService,
     private readonly config: ConfigService<Environment, true>,
-    @InjectQueue(QueueName.Linking) private readonly queue: Queue<LinkingJob>,
+    @InjectQueue(QueueName.Linking) private readonly queue: QueueOf<LinkingJobs>,
   ) {}
 
   async reconcile(): Promise<number> {

@@ -1,9 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Job } from 'bullmq';
 import type { Environment } from '@app/config';
-import { DeliverJob, QueueName, RoutingJobName, TransferJob } from '@app/queues';
+import { type JobOf, QueueName, RoutingJobName, type RoutingJobs } from '@app/queues';
 import { RetentionService } from '../retention/retention.service';
 import { DeliveryService } from './delivery.service';
 import { RoutingReconciler } from './routing.reconciler';
@@ -28,14 +27,15 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
     this.worker.concurrency = this.config.get('ROUTER_CONCURRENCY', { infer: true });
   }
 
-  async process(job: Job): Promise<string | number> {
+  async process(job: JobOf<RoutingJobs>): Promise<string | number> {
+    const name: string = job.name;
     switch (job.name) {
       case RoutingJobName.Deliver: {
-        const { referralId } = job.data as DeliverJob;
+        const { referralId } = job.data;
         return this.delivery.deliver(referralId, { made: job.attemptsMade, max: job.opts.attempts ?? 1 });
       }
       case RoutingJobName.Transfer: {
-        const { referralId, transitionId } = job.data as TransferJob;
+        const { referralId, transitionId } = job.data;
         return this.transfers.transfer(referralId, transitionId);
       }
       case RoutingJobName.EighteenthBirthdays:
@@ -45,7 +45,7 @@ export class RoutingProcessor extends WorkerHost implements OnApplicationBootstr
       case RoutingJobName.Reconcile:
         return this.reconciler.reconcile();
       default:
-        throw new Error(`unknown routing job ${job.name}`);
+        throw new Error(`unknown routing job ${name}`);
     }
   }
 }

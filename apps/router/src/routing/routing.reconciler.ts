@@ -1,11 +1,10 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Queue } from 'bullmq';
 import type { Environment } from '@app/config';
 import { OutboxRepository } from '@app/database';
 import { MetricsService } from '@app/metrics';
-import { DeliverJob, deliverJobId, partitionByJobState, QueueName, redriveJobId, RoutingJobName } from '@app/queues';
+import { deliverJobId, partitionByJobState, QueueName, redriveJobId, RoutingJobName, type RoutingJobs, type QueueOf } from '@app/queues';
 
 const BATCH = 500;
 
@@ -24,7 +23,7 @@ export class RoutingReconciler {
     private readonly outbox: OutboxRepository,
     private readonly metrics: MetricsService,
     private readonly config: ConfigService<Environment, true>,
-    @InjectQueue(QueueName.Routing) private readonly routing: Queue<DeliverJob>,
+    @InjectQueue(QueueName.Routing) private readonly routing: QueueOf<RoutingJobs>,
   ) {}
 
   async reconcile(): Promise<number> {

@@ -1,9 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Queue } from 'bullmq';
 import type { Environment } from '@app/config';
-import { QueueName, RoutingJobName } from '@app/queues';
+import { QueueName, RoutingJobName, type RoutingJobs, type QueueOf } from '@app/queues';
 
 /**
  * Registers the router's periodic jobs (the daily reminder of 18th birthdays passed with nothing recorded, retention, and the reconciliation sweep) as
@@ -12,7 +11,7 @@ import { QueueName, RoutingJobName } from '@app/queues';
 @Injectable()
 export class RoutingScheduler implements OnApplicationBootstrap {
   constructor(
-    @InjectQueue(QueueName.Routing) private readonly routing: Queue,
+    @InjectQueue(QueueName.Routing) private readonly routing: QueueOf<RoutingJobs>,
     private readonly config: ConfigService<Environment, true>,
   ) {}
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { preparedQuery, runWrite, type WritePart } from './write-part';
+import type { RoutingJobs } from '@app/queues';
 
 /**
  * How long a relay holds the messages it claimed while it sends them (its send gives up after 2 s); a relay that
@@ -9,12 +10,10 @@ import { preparedQuery, runWrite, type WritePart } from './write-part';
  */
 export const RELAY_LEASE_SECONDS = 10;
 
-export interface OutboxMessage {
-  topic: string;
-  aggregateId: string;
-  jobId: string;
-  payload: Record<string, unknown>;
-}
+/** A routing job to add once the transaction that wrote it commits: each topic with its own payload. */
+export type OutboxMessage = {
+  [N in keyof RoutingJobs]: { topic: N; aggregateId: string; jobId: string; payload: RoutingJobs[N] };
+}[keyof RoutingJobs];
 
 /** A referral accepted long ago and still not delivered, with the id of its latest delivery job (if any is known). */
 export interface StaleDelivery {
@@ -23,10 +22,10 @@ export interface StaleDelivery {
   lastJobId: string | null;
 }
 
-export interface PendingMessage extends OutboxMessage {
+export type PendingMessage = OutboxMessage & {
   id: string;
   attempts: number;
-}
+};
 
 @Injectable()
 export class OutboxRepository {
@@ -51,7 +50,11 @@ export class OutboxRepository {
    * its rows to the next relay once the lease ends; sending a row twice is harmless (the job id is the row's).
    */
   async relay(limit: number, send: (messages: PendingMessage[]) => Promise<void>): Promise<{ sent: number; failed: number }> {
-    const rows = await preparedQuery<{ id: string; topic: string; aggregate_id: string; job_id: string; payload: Record<string, unknown>; attempts: number }>(
+    // The rows hold what `add` wrote, so each topic's payload is the one its type names.
+    type Row = {
+      [N in keyof RoutingJobs]: { id: string; topic: N; aggregate_id: string; job_id: string; payload: RoutingJobs[N]; attempts: number };
+    }[keyof RoutingJobs];
+    const rows = await preparedQuery<Row>(
       this.dataSource,
       'rh_outbox_claim',
       `UPDATE central.outbox o SET available_at = now() + ${RELAY_LEASE_SECONDS} * interval '1 second', attempts = o.attempts + 1
@@ -62,7 +65,7 @@ export class OutboxRepository {
     );
     if (rows.length === 0) return { sent: 0, failed: 0 };
     const messages = rows
-      .map((r) => ({ id: r.id, topic: r.topic, aggregateId: r.aggregate_id, jobId: r.job_id, payload: r.payload, attempts: r.attempts }))
+      .map(({ aggregate_id: aggregateId, job_id: jobId, ...message }): PendingMessage => ({ ...message, aggregateId, jobId }))
       .sort((a, b) => Number(a.id) - Number(b.id));
     const ids = messages.map((m) => m.id);
     try {
