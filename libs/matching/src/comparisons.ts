@@ -281,48 +281,64 @@ function namesAgreeExactly(a: PreparedRecord, b: PreparedRecord): boolean {
   return !!a.given && !!b.given && !!a.family && !!b.family && a.given.joined === b.given.joined && a.family.joined === b.family.joined;
 }
 
+const DATE_OF_BIRTH_LEVELS: LevelDefinition[] = [
+  { id: 'exact', description: 'dates of birth agree exactly', m: 0.8, u: 0.0001, termFrequency: true, termFrequencyDomain: (v) => !v.endsWith('0101') },
+  {
+    id: 'same_placeholder',
+    description: 'both dates of birth are the 1 January placeholder of the same year',
+    m: 0.05,
+    u: 0.0005,
+    termFrequency: true,
+    termFrequencyDomain: (v) => v.endsWith('0101'),
+  },
+  { id: 'day_month_swapped', description: 'day and month of birth transposed', m: 0.01, u: 0.00001 },
+  { id: 'one_edit', description: 'dates of birth differ by one typing error', m: 0.05, u: 0.0005 },
+  { id: 'within_month', description: 'dates of birth within a month of each other', m: 0.01, u: 0.001 },
+  { id: 'same_year', description: 'an estimated or 1 January date of birth in the same year as the other', m: 0.03, u: 0.015 },
+  { id: 'near_year', description: 'an estimated or 1 January date of birth a year from the other', m: 0.015, u: 0.03 },
+  { id: 'two_years', description: 'an estimated or 1 January date of birth two years from the other', m: 0.005, u: 0.03 },
+  { id: 'different', description: 'dates of birth differ', m: 0.035, u: 0.92 },
+];
+
+type DateOfBirthLevel =
+  'exact' | 'same_placeholder' | 'day_month_swapped' | 'one_edit' | 'within_month' | 'same_year' | 'near_year' | 'two_years' | 'different';
+
+const dobLevelIndex = new Map(DATE_OF_BIRTH_LEVELS.map((l, i) => [l.id, i]));
+const dobLevel = (id: DateOfBirthLevel): number => dobLevelIndex.get(id)!;
+
+/** The date-of-birth level of a pair (null when either record has no date of birth). */
+function compareDatesOfBirth(a: PreparedRecord, b: PreparedRecord): DateOfBirthLevel | null {
+  const x = a.dob;
+  const y = b.dob;
+  if (!x || !y) return null;
+  const precise = !x.estimated && !y.estimated && !x.placeholder && !y.placeholder;
+  if (precise) {
+    // Two real dates that are neither equal nor one slip apart are evidence of two people, even a year apart.
+    if (x.digits === y.digits) return 'exact';
+    if (x.year === y.year && x.month === y.day && x.day === y.month) return 'day_month_swapped';
+    if (editDistance(x.digits, y.digits, 1) <= 1) return 'one_edit';
+    if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 'within_month';
+    return 'different';
+  }
+  // An estimated or 1 January date only says roughly when the person was born. But a 1 January date that
+  // neither record marks as an estimate, on two records whose names agree exactly, is believed: the same
+  // person recorded twice from one document, as likely as a coincidence of placeholders.
+  if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) {
+    return namesAgreeExactly(a, b) ? 'exact' : 'same_placeholder';
+  }
+  const years = Math.abs(x.year - y.year);
+  if (years === 0) return 'same_year';
+  if (years === 1) return 'near_year';
+  if (years === 2) return 'two_years';
+  return 'different';
+}
+
 const dateOfBirth: ComparisonDefinition = {
   name: 'date_of_birth',
-  levels: [
-    { id: 'exact', description: 'dates of birth agree exactly', m: 0.8, u: 0.0001, termFrequency: true, termFrequencyDomain: (v) => !v.endsWith('0101') },
-    {
-      id: 'same_placeholder',
-      description: 'both dates of birth are the 1 January placeholder of the same year',
-      m: 0.05,
-      u: 0.0005,
-      termFrequency: true,
-      termFrequencyDomain: (v) => v.endsWith('0101'),
-    },
-    { id: 'day_month_swapped', description: 'day and month of birth transposed', m: 0.01, u: 0.00001 },
-    { id: 'one_edit', description: 'dates of birth differ by one typing error', m: 0.05, u: 0.0005 },
-    { id: 'within_month', description: 'dates of birth within a month of each other', m: 0.01, u: 0.001 },
-    { id: 'same_year', description: 'an estimated or 1 January date of birth in the same year as the other', m: 0.03, u: 0.015 },
-    { id: 'near_year', description: 'an estimated or 1 January date of birth a year from the other', m: 0.015, u: 0.03 },
-    { id: 'two_years', description: 'an estimated or 1 January date of birth two years from the other', m: 0.005, u: 0.03 },
-    { id: 'different', description: 'dates of birth differ', m: 0.035, u: 0.92 },
-  ],
+  levels: DATE_OF_BIRTH_LEVELS,
   compare: (a, b) => {
-    const x = a.dob;
-    const y = b.dob;
-    if (!x || !y) return NULL_LEVEL;
-    const precise = !x.estimated && !y.estimated && !x.placeholder && !y.placeholder;
-    if (precise) {
-      // Two real dates that are neither equal nor one slip apart are evidence of two people, even a year apart.
-      if (x.digits === y.digits) return 0;
-      if (x.year === y.year && x.month === y.day && x.day === y.month) return 2;
-      if (editDistance(x.digits, y.digits, 1) <= 1) return 3;
-      if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 4;
-      return 8;
-    }
-    // An estimated or 1 January date only says roughly when the person was born. But a 1 January date that
-    // neither record marks as an estimate, on two records whose names agree exactly, is believed: the same
-    // person recorded twice from one document, as likely as a coincidence of placeholders.
-    if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) return namesAgreeExactly(a, b) ? 0 : 1;
-    const years = Math.abs(x.year - y.year);
-    if (years === 0) return 5;
-    if (years === 1) return 6;
-    if (years === 2) return 7;
-    return 8;
+    const level = compareDatesOfBirth(a, b);
+    return level === null ? NULL_LEVEL : dobLevel(level);
   },
   termFrequencyValue: (r) => r.dob?.digits ?? null,
 };

@@ -19,6 +19,12 @@ export interface NationalityNameFrequencies {
   readonly total: number;
   readonly given: Readonly<Record<string, number>>;
   readonly family: Readonly<Record<string, number>>;
+  /**
+   * Middle-name counts (all middle names joined) among the records of this nationality that have one, and how
+   * many those are. Absent in models trained before they were kept: scoring then uses the overall frequency.
+   */
+  readonly middle?: Readonly<Record<string, number>>;
+  readonly middleTotal?: number;
 }
 
 /**

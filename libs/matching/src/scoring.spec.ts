@@ -143,6 +143,31 @@ describe(Scorer.name, () => {
     expect(names(joint, 'Ardit', 'Smith')).toBeCloseTo(names(product, 'Ardit', 'Smith'), 6);
   });
 
+  it('weighs a middle name by how often it occurs among people of the nationality (Văn among Vietnamese men)', () => {
+    // Văn is 1 middle name in 10 overall, but 6 in 10 among the Vietnamese records that have a middle name.
+    const termFrequencies = { middle_names: { total: 1000, counts: { van: 100, james: 10 } } };
+    const byNationality = {
+      VNM: { total: 200, given: {}, family: {}, middle: { van: 96, thi: 64 }, middleTotal: 160 },
+      GBR: { total: 800, given: {}, family: {}, middle: { james: 10 }, middleTotal: 840 },
+    };
+    const overall = new Scorer({ ...model, termFrequencies }, DEFAULT_LINKAGE_CONFIG);
+    const within = new Scorer({ ...model, termFrequencies, nameFrequenciesByNationality: byNationality }, DEFAULT_LINKAGE_CONFIG);
+    const middle = (s: Scorer, name: string, nationality: string) =>
+      s
+        .explain(
+          prepareRecord({ recordId: 'A', firstName: 'Long', middleNames: name, lastName: 'Nguyen', nationality }),
+          prepareRecord({ recordId: 'B', firstName: 'Long', middleNames: name, lastName: 'Nguyen', nationality }),
+          1000,
+        )
+        .fields.find((f) => f.comparison === 'middle_names')!;
+    const m = model.comparisons.middle_names[0].m;
+    expect(middle(overall, 'Văn', 'VNM').weight).toBeCloseTo(Math.log2(m / 0.1), 3);
+    expect(middle(within, 'Văn', 'VNM').weight).toBeCloseTo(Math.log2(m / 0.6), 3);
+    expect(middle(within, 'Văn', 'VNM').termFrequencyAdjusted).toBe(true);
+    // A record of no recorded nationality keeps the overall frequency.
+    expect(middle(within, 'Văn', '').weight).toBeCloseTo(Math.log2(m / 0.1), 3);
+  });
+
   it("leaves the pair's own records out of a value's frequency", () => {
     const tf: LinkageModel = { ...model, termFrequencies: { family_name: { total: 1000, counts: { hoxha: 4 } } } };
     const weight = (leaveOut: number) =>

@@ -53,6 +53,9 @@ const SEX_DIFFERENT = COMPARISONS[SEX].levels.findIndex((l) => l.id === 'differe
 // Name levels that say the names are the same name (not merely sharing a token or a sound).
 const NAME_AGREES = new Set(['exact', 'variant', 'swapped', 'fuzzy', 'alias'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
 const AGREE = 0;
+const MIDDLE = COMPARISONS.findIndex((c) => c.name === 'middle_names');
+/** Fewest middle names of one nationality whose counts are taken as that nationality's frequencies. */
+const MIN_NATIONALITY_MIDDLE_NAMES = 20;
 /** Slot of a record's frequencies holding its full name's co-occurrence bits. */
 const COOCCURRENCE = COMPARISONS.length;
 
@@ -106,7 +109,15 @@ export class Scorer {
   private readonly tfLevel: Int8Array[];
   private readonly tfTables: (Map<string, number> | null)[];
   private readonly tfTotals: Float64Array;
-  private readonly nationalityGroups: readonly { key: string; share: number; total: number; given: Map<string, number>; family: Map<string, number> }[];
+  private readonly nationalityGroups: readonly {
+    key: string;
+    share: number;
+    total: number;
+    given: Map<string, number>;
+    family: Map<string, number>;
+    middle: Map<string, number> | null;
+    middleTotal: number;
+  }[];
   readonly tfSlots: number;
 
   /** How many of a pair's own records the model's frequency tables counted (see `ScorerOptions`). */
@@ -143,7 +154,15 @@ export class Scorer {
     const named = groups.reduce((sum, g) => sum + g.total, 0);
     this.nationalityGroups = groups
       .filter((g) => g.total > 0)
-      .map((g) => ({ key: g.key, share: g.total / named, total: g.total, given: new Map(Object.entries(g.given)), family: new Map(Object.entries(g.family)) }));
+      .map((g) => ({
+        key: g.key,
+        share: g.total / named,
+        total: g.total,
+        given: new Map(Object.entries(g.given)),
+        family: new Map(Object.entries(g.family)),
+        middle: g.middle ? new Map(Object.entries(g.middle)) : null,
+        middleTotal: g.middleTotal ?? 0,
+      }));
   }
 
   /**
@@ -179,7 +198,24 @@ export class Scorer {
       out[k] = Math.max(Math.max(count, 1) / total, this.config.termFrequency.minimumFrequency);
     }
     out[COOCCURRENCE] = this.nameCooccurrence(record, out);
+    const middle = this.middleFrequencyWithinNationality(record);
+    if (middle !== null) out[MIDDLE] = middle;
     return out;
+  }
+
+  /**
+   * How common the record's middle names are among people of its nationality. Middle names go with a naming
+   * tradition (Vietnamese Văn for a third or more of men, Thị for most women), which the nationality or the
+   * agreeing family name already tells: counted over everyone, Văn looks rarer than it is among the people it
+   * is compared with, and agreement on it would count the nationality twice. Null where the model has no
+   * such counts or too few records of the nationality to say.
+   */
+  private middleFrequencyWithinNationality(record: PreparedRecord): number | null {
+    if (record.middleTokens.length === 0 || record.nationality === null) return null;
+    const group = this.nationalityGroups.find((g) => g.key === record.nationality);
+    if (!group?.middle || group.middleTotal < MIN_NATIONALITY_MIDDLE_NAMES) return null;
+    const count = (group.middle.get(record.middleTokens.join('')) ?? 0) - this.leaveOut;
+    return Math.max(Math.max(count, 1) / group.middleTotal, this.config.termFrequency.minimumFrequency);
   }
 
   /** Bits taken off the names' weights when both agree, for names that go together (see `nameCooccurrence`). */

@@ -72,7 +72,10 @@ export function nameFrequenciesByNationality(records: readonly PreparedRecord[],
     const of = (r: PreparedRecord): boolean => !!r.given && !!r.family && (r.nationality ?? '') === key;
     const given = plainCounts(countOncePerGroup(records, groupOf, (r) => (of(r) ? r.given!.joined : null)));
     const family = plainCounts(countOncePerGroup(records, groupOf, (r) => (of(r) ? r.family!.joined : null)));
-    out[key] = { total: Math.max(given.total, family.total), given: given.counts, family: family.counts };
+    const middle = plainCounts(
+      countOncePerGroup(records, groupOf, (r) => ((r.nationality ?? '') === key && r.middleTokens.length ? r.middleTokens.join('') : null)),
+    );
+    out[key] = { total: Math.max(given.total, family.total), given: given.counts, family: family.counts, middle: middle.counts, middleTotal: middle.total };
   }
   return out;
 }
