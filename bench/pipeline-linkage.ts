@@ -18,7 +18,7 @@ import { type BenchEnvironment, type EnvironmentOptions, machine, withEnvironmen
 import { batchReviewLoad, pairwiseScores, type PairwiseScores, reviewLoad } from './lib/metrics';
 
 /**
- * `npm run bench:pipeline-linkage [-- --generators synthetic,casework] [--seeds 42,7] [--persons 2000] [--rate 20]`:
+ * `npm run bench:pipeline-linkage [-- --generators synthetic,casework] [--seeds 42,7] [--persons 2000] [--rate 20] [--lanes 4]`:
  * the queue path's accuracy beside the batch path's on the same records. Each generator's records are typed into
  * the AIS and LCS mimics (compiled apps, as child processes) in referral-date order, as practitioners would, while
  * the deduplicator runs and links them from the change feeds (learning its model as the index grows); once every
@@ -35,6 +35,8 @@ const DEFAULT_SEEDS = [42, 7];
 const DEFAULT_PERSONS = 2000;
 /** Records typed a second: with a poll every FEED_POLL_MS, each poll finds a record or two, as in daily use. */
 const DEFAULT_RATE = 20;
+/** Practitioners typing at once: records of one day arrive a little out of order, as they do. */
+const DEFAULT_LANES = 4;
 const FEED_POLL_MS = 100;
 const WAIT_LIMIT_MS = 900_000;
 /** The targets: the pipeline's F1 at most this far below the batch linker's, its person-count error this close. */
@@ -80,23 +82,37 @@ function scores(predicted: ReadonlyMap<string, string>, truth: ReadonlyMap<strin
   };
 }
 
-/** Types the records at `rate` a second, one after another in the order given; answers the case-system keys. */
-async function typeRecords(records: readonly LinkageRecord[], rate: number, mimic: (system: CaseSystem) => RunningMimic): Promise<string[]> {
-  const keys: string[] = [];
+/**
+ * Types the records at up to `rate` a second in the order given, `lanes` practitioners at once (each takes the next
+ * record when done with one); answers the case-system keys, in that order.
+ */
+async function typeRecords(records: readonly LinkageRecord[], rate: number, lanes: number, mimic: (system: CaseSystem) => RunningMimic): Promise<string[]> {
+  const keys: string[] = new Array<string>(records.length);
   const started = Date.now();
-  for (let i = 0; i < records.length; i += 1) {
-    const due = started + (i * 1000) / rate;
-    if (due > Date.now()) await sleep(due - Date.now());
-    const r = records[i];
-    const system: CaseSystem = r.sourceSystem === 'LCS' ? 'LCS' : 'AIS';
-    const id = await enterDirectly(mimic(system), { subject: subjectOf(r), referralDate: isIsoDate(r.referralDate) ? r.referralDate : undefined });
-    keys.push(`${system}:${id}`);
-    if ((i + 1) % 500 === 0) console.log(`[bench] ${i + 1} of ${records.length} typed`);
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < records.length) {
+      const i = next++;
+      const due = started + (i * 1000) / rate;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const r = records[i];
+      const system: CaseSystem = r.sourceSystem === 'LCS' ? 'LCS' : 'AIS';
+      const id = await enterDirectly(mimic(system), { subject: subjectOf(r), referralDate: isIsoDate(r.referralDate) ? r.referralDate : undefined });
+      keys[i] = `${system}:${id}`;
+      if ((i + 1) % 500 === 0) console.log(`[bench] ${i + 1} of ${records.length} typed`);
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   return keys;
 }
 
-async function runDataset(env: BenchEnvironment, name: string, seed: number, persons: number, rate: number): Promise<Omit<PipelineDataset, 'loadAverage'>> {
+async function runDataset(
+  env: BenchEnvironment,
+  name: string,
+  seed: number,
+  options: { persons: number; rate: number; lanes: number },
+): Promise<Omit<PipelineDataset, 'loadAverage'>> {
+  const { persons, rate, lanes } = options;
   const generated = GENERATORS[name](seed, persons);
   // In referral-date order, as a case system's history is typed in (records of one day in the generator's order).
   const named = generated.records
@@ -112,7 +128,7 @@ async function runDataset(env: BenchEnvironment, name: string, seed: number, per
   const queue = new Queue(QueueName.Linking, { connection: { url: env.redisUrl }, prefix: system.queuePrefix });
   try {
     const started = Date.now();
-    const keys = await typeRecords(named, rate, mimic);
+    const keys = await typeRecords(named, rate, lanes, mimic);
     const typingSeconds = (Date.now() - started) / 1000;
     console.log(`[bench] ${generated.name}: ${named.length} records typed in ${typingSeconds.toFixed(1)} s`);
     const truth = new Map(keys.map((key, i) => [key, generated.truth.get(named[i].recordId)!]));
@@ -204,6 +220,7 @@ async function main(): Promise<void> {
       seeds: { type: 'string', default: DEFAULT_SEEDS.join(',') },
       persons: { type: 'string', default: String(DEFAULT_PERSONS) },
       rate: { type: 'string', default: String(DEFAULT_RATE) },
+      lanes: { type: 'string', default: String(DEFAULT_LANES) },
       out: { type: 'string', default: path.join(ROOT, 'bench', 'results', 'pipeline-linkage.json') },
     },
   });
@@ -212,12 +229,13 @@ async function main(): Promise<void> {
   const seeds = values.seeds.split(',').map((s) => Number(s.trim()));
   const persons = Number(values.persons);
   const rate = Number(values.rate);
+  const lanes = Number(values.lanes);
   const results: PipelineDataset[] = [];
   for (const name of generators) {
     for (const seed of seeds) {
       console.log(`[bench] ${name}@${seed}`);
       const before = os.loadavg()[0];
-      const figures = await withEnvironment((env) => runDataset(env, name, seed, persons, rate), environmentOptions());
+      const figures = await withEnvironment((env) => runDataset(env, name, seed, { persons, rate, lanes }), environmentOptions());
       const result = { ...figures, loadAverage: { before: round2(before), after: round2(os.loadavg()[0]) } };
       results.push(result);
       const p = result.pipeline;
@@ -234,7 +252,7 @@ async function main(): Promise<void> {
     generatedAt: new Date().toISOString(),
     command: `npm run bench:pipeline-linkage${args.length ? ` -- ${args.join(' ')}` : ''}`,
     machine: machine(),
-    settings: { persons, ratePerSecond: rate, FEED_POLL_MS, config: 'DEFAULT_LINKAGE_CONFIG', thresholds: DEFAULT_LINKAGE_CONFIG.thresholds },
+    settings: { persons, ratePerSecond: rate, lanes, FEED_POLL_MS, config: 'DEFAULT_LINKAGE_CONFIG', thresholds: DEFAULT_LINKAGE_CONFIG.thresholds },
     target: {
       f1AtMostBelowBatch: TARGET_F1,
       countErrorPointsOfBatch: TARGET_COUNT_POINTS,

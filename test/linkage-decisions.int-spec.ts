@@ -101,4 +101,22 @@ describe('LinkingService decisions', () => {
     expect(await personOf(r2)).toBe(reviewed);
     expect(await personOf(r1)).toBe(reviewed);
   });
+
+  it('after a re-learned model, joins a record it had kept apart to the one person it now matches, and records it', async () => {
+    const cache = system.deduplicator!.get(PersonIndexCache);
+    // Linked under a model that links no one (as a starting model too strict for the data), then re-learned.
+    await cache.rebuild({ ...defaultModel(), expectedMatchesPerRecord: 1e-9 }, 300);
+    const a = await enter({ firstName: 'Filmon', lastName: 'Gebremedhin', nationality: 'ERI', dateOfBirth: '1996-04-18' });
+    const b = await enter({ firstName: 'Filmon', lastName: 'Gebremedhin', nationality: 'ERI', dateOfBirth: '1996-04-18' });
+    expect(await personOf(b)).not.toBe(await personOf(a));
+
+    await cache.rebuild(defaultModel(), 300);
+    expect(await system.deduplicator!.get(ModelTrainer).redecide()).toBeGreaterThanOrEqual(1);
+    expect(await personOf(b)).toBe(await personOf(a));
+    const { rows } = await sql.query(
+      `SELECT actor, reason FROM central.link_history WHERE system = 'AIS' AND record_id = ANY($1) AND reason LIKE 'model_relearned%'`,
+      [[a, b]],
+    );
+    expect(rows).toEqual([{ actor: 'deduplicator', reason: 'model_relearned: the re-learned model links this record to one person' }]);
+  });
 });

@@ -105,6 +105,11 @@ export class PersonIndex {
     return this.records.get(recordId)?.personId;
   }
 
+  /** How many records the person holds (0 for a person the index does not hold). */
+  sizeOf(personId: string): number {
+    return this.persons.get(personId)?.length ?? 0;
+  }
+
   /**
    * The persons a new record may be, best first. MATCH needs a link at the match threshold and the group rule
    * over all the person's records (no contradiction, mean probability high enough); otherwise the best a

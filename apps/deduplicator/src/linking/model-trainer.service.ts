@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { CaseRecord } from '@app/case-systems';
+import type { Environment } from '@app/config';
 import type { CaseSystem } from '@app/domain';
-import { PersonIndexRepository } from '@app/database';
+import { EpisodeRepository, type MatchStatus, PersonIndexRepository } from '@app/database';
+import { choosePerson } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
-import { toLinkageRecord } from './linkage-record';
+import { indexKey, toLinkageRecord } from './linkage-record';
 import { PersonIndexCache } from './person-index.cache';
 
 /**
@@ -29,7 +32,7 @@ export function modelGeneration(records: number): number | null {
 /**
  * Re-learns m and u probabilities and term frequencies from every record held (expectation maximisation, no
  * labels), with the same engine and configuration as `npm run link`, rebuilds the in-memory index, and then
- * re-decides the engine's own earlier links under the new model: a link it no longer makes is undone and
+ * re-decides the engine's own earlier decisions under the new model (`redecide`): a link it no longer makes is undone, a record it kept apart joins the one person it now matches, each
  * recorded in the link history. A reviewer's decision and a transfer are never touched.
  */
 @Injectable()
@@ -40,6 +43,8 @@ export class ModelTrainer {
     private readonly repository: PersonIndexRepository,
     private readonly cache: PersonIndexCache,
     private readonly metrics: MetricsService,
+    private readonly episodes: EpisodeRepository,
+    private readonly config: ConfigService<Environment, true>,
   ) {}
 
   /** The generation to learn now, when the index has grown past the one its model was learned at; else null. */
@@ -50,39 +55,44 @@ export class ModelTrainer {
     return have === null || wanted > have ? wanted : null;
   }
 
-  async train(): Promise<{ trained: boolean; records: number; undone: number }> {
+  async train(): Promise<{ trained: boolean; records: number; moved: number }> {
     const records = (await this.repository.allRecords()).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
-    if (records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, undone: 0 };
+    if (records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, moved: 0 };
     const started = Date.now();
     // On a thread of its own: learning from tens of thousands of records must not stall linking meanwhile.
     const { model } = await linkInBackground(records);
     await this.repository.saveModel(model, records.length);
     await this.cache.rebuild(model, records.length);
-    const undone = await this.redecide();
-    this.logger.log({ records: records.length, undone, ms: Date.now() - started }, 'linkage model re-learned');
-    return { trained: true, records: records.length, undone };
+    const moved = await this.redecide();
+    this.logger.log({ records: records.length, moved, ms: Date.now() - started }, 'linkage model re-learned');
+    return { trained: true, records: records.length, moved };
   }
 
   /**
-   * Re-decides every automatic MATCH under the model now in use. One the model no longer makes (the record is
-   * no MATCH for its person, judged against the person's other records) is undone: the record moves to a person
-   * of its own, with a possible-match review when it is still close, and the move is written to the link
-   * history. Returns how many were undone.
+   * Re-decides the engine's own earlier decisions under the model now in use, in the order they were made, with the
+   * worker's rule (`choosePerson`): a record joined to a person (MATCH) that the model no longer joins to it moves
+   * to the one other person it matches, or to a person of its own with reviews for those it is close to; a record
+   * kept apart and alone in its person joins the one person it now matches. A reviewer's decision, a transfer and a
+   * reviewer's "not a match" are never overridden; every move is written to the link history. Returns how many
+   * records moved.
    */
   async redecide(): Promise<number> {
-    let undone = 0;
-    const links = await this.repository.automaticMatches();
+    let moved = 0;
+    const links = await this.repository.automaticDecisions();
     // A few hundred decisions a transaction (one lock each), not one transaction a link: after a new model every
-    // automatic link is looked at again, and on a large index that is tens of thousands.
+    // automatic decision is looked at again, and on a large index that is tens of thousands.
     for (let k = 0; k < links.length; k += REDECIDE_PER_TRANSACTION) {
       const part = links.slice(k, k + REDECIDE_PER_TRANSACTION);
-      let moved: number;
+      let changed: { undone: number; joined: number };
       try {
-        moved = await this.repository.transaction(async (manager) => {
+        changed = await this.repository.transaction(async (manager) => {
           await this.repository.lockLinking(manager);
           await this.cache.sync(manager);
-          let n = 0;
-          for (const link of part) if (await this.redecideOne(manager, link)) n += 1;
+          const n = { undone: 0, joined: 0 };
+          for (const link of part) {
+            const outcome = await this.redecideOne(manager, link);
+            if (outcome) n[outcome] += 1;
+          }
           return n;
         });
       } catch (error) {
@@ -90,49 +100,87 @@ export class ModelTrainer {
         await this.cache.reload();
         throw error;
       }
-      undone += moved;
-      if (moved) this.metrics.linkDecisions.inc({ outcome: 'unlinked_by_new_model' }, moved);
+      moved += changed.undone + changed.joined;
+      if (changed.undone) this.metrics.linkDecisions.inc({ outcome: 'unlinked_by_new_model' }, changed.undone);
+      if (changed.joined) this.metrics.linkDecisions.inc({ outcome: 'linked_by_new_model' }, changed.joined);
     }
-    return undone;
+    return moved;
   }
 
-  private async redecideOne(manager: EntityManager, link: { system: CaseSystem; recordId: string; personId: string }): Promise<boolean> {
-    const current = await this.repository.findRecord(manager, link.system, link.recordId);
-    // Changed since it was listed (a reviewer decided, or a newer version was linked): not ours to undo.
-    if (!current || current.locked || current.personId !== link.personId) return false;
-    const others = await this.repository.recordsOfPerson(manager, link.personId);
-    if (others.length <= 1) return false;
+  /** One decision made again: `undone` (a MATCH the model no longer makes), `joined` (now the one person matched), or null. */
+  private async redecideOne(
+    manager: EntityManager,
+    link: { system: CaseSystem; recordId: string; personId: string; matchStatus: MatchStatus },
+  ): Promise<'undone' | 'joined' | null> {
+    const { system, recordId, personId } = link;
+    const joined = link.matchStatus === 'MATCH';
+    const key = indexKey(system, recordId);
+    // Cheap first, from memory: a record still joined to its one matching person, or kept apart and matching no
+    // one, stays; so does a record kept apart that other records have joined since (it is their person's first).
+    const members = this.cache.index.sizeOf(personId);
+    if (this.cache.index.personOf(key) !== personId || (!joined && members > 1)) return null;
+    const current = await this.repository.findRecord(manager, system, recordId);
+    // Changed since it was listed (a reviewer decided, or a newer version was linked): not ours to re-decide.
+    if (!current || current.locked || current.anonymous || current.personId !== personId) return null;
     const linkage = toLinkageRecord(current.record as unknown as CaseRecord);
-    const own = this.cache.index.match(linkage, 50).find((c) => c.personId === link.personId);
-    if (own?.decision === 'MATCH') return false;
-    const personId = await this.repository.createPerson(manager);
+    let candidates = this.cache.index.match(linkage, 10);
+    const matching = candidates.filter((c) => c.decision === 'MATCH');
+    if (joined ? matching.length === 1 && matching[0].personId === personId : matching.length === 0) return null;
+
+    const excluded = await this.repository.nonMatchedPersons(manager, system, recordId, personId);
+    candidates = candidates.filter((c) => !excluded.has(c.personId));
+    const choice = choosePerson(candidates, this.cache.index.config, { personId, alone: members <= 1 });
+    if (choice.personId === personId) return null;
+    const target = choice.personId ?? (await this.repository.createPerson(manager));
+    const { best, confirm } = choice;
     await this.repository.setLink(
       manager,
       {
-        system: link.system,
-        recordId: link.recordId,
-        personId,
-        matchStatus: own ? 'POSSIBLE_MATCH' : 'NO_MATCH',
-        probability: own?.probability ?? null,
+        system,
+        recordId,
+        personId: target,
+        matchStatus: choice.status,
+        probability: best?.probability ?? null,
         decidedBy: 'engine',
         locked: false,
-        explanation: own?.explanation ?? null,
+        explanation: best?.explanation ?? null,
         recordVersion: current.version,
       },
-      { action: 'moved', actor: ACTOR, reason: 'model_relearned: the re-learned model no longer links this record to the person' },
+      {
+        action: 'moved',
+        actor: ACTOR,
+        reason: joined
+          ? 'model_relearned: the re-learned model no longer links this record to the person'
+          : 'model_relearned: the re-learned model links this record to one person',
+      },
     );
-    await this.repository.supersedeReviews(manager, link.system, link.recordId);
-    if (own) {
+    const reviewed = choice.reviews.map((r) => r.candidate.personId);
+    await this.repository.supersedeReviews(manager, system, recordId, [...reviewed, ...(confirm ? [target] : [])]);
+    if (confirm) {
       await this.repository.openReview(manager, {
-        system: link.system,
-        recordId: link.recordId,
-        candidatePersonId: link.personId,
-        reason: 'possible_match',
-        probability: own.probability,
-        explanation: own.explanation,
+        system,
+        recordId,
+        candidatePersonId: target,
+        reason: 'confirm_match',
+        probability: best!.probability,
+        explanation: best!.explanation,
       });
     }
-    this.cache.index.add(linkage, personId);
-    return true;
+    for (const { candidate: c, reason } of choice.reviews) {
+      await this.repository.openReview(manager, {
+        system,
+        recordId,
+        candidatePersonId: c.personId,
+        reason,
+        probability: c.probability,
+        explanation: c.explanation,
+      });
+    }
+    this.cache.index.add(linkage, target);
+    // Who the record belongs to changed, so both persons' directly entered referrals are counted again.
+    const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
+    await this.episodes.reconsiderPerson(manager, personId, rules);
+    await this.episodes.reconsiderPerson(manager, target, rules);
+    return joined ? 'undone' : 'joined';
   }
 }

@@ -153,13 +153,16 @@ export class PersonIndexRepository {
     return rows.map(toStored);
   }
 
-  /** Records the engine linked into a person on its own (MATCH, not a reviewer's decision, not a transfer). */
-  async automaticMatches(): Promise<Array<{ system: CaseSystem; recordId: string; personId: string }>> {
-    const rows: Array<{ system: CaseSystem; record_id: string; person_id: string }> = await this.dataSource.query(
-      `SELECT system, record_id, person_id FROM central.record_links
-        WHERE decided_by = 'engine' AND match_status = 'MATCH' AND NOT locked ORDER BY updated_at, system, record_id`,
+  /**
+   * Records the engine decided on its own (not a reviewer's decision, not a transfer), with the decision: joined
+   * to a person (MATCH), or kept apart (POSSIBLE_MATCH, NO_MATCH). Oldest decision first.
+   */
+  async automaticDecisions(): Promise<Array<{ system: CaseSystem; recordId: string; personId: string; matchStatus: MatchStatus }>> {
+    const rows: Array<{ system: CaseSystem; record_id: string; person_id: string; match_status: MatchStatus }> = await this.dataSource.query(
+      `SELECT system, record_id, person_id, match_status FROM central.record_links
+        WHERE decided_by = 'engine' AND NOT locked ORDER BY updated_at, system, record_id`,
     );
-    return rows.map((r) => ({ system: r.system, recordId: r.record_id, personId: r.person_id }));
+    return rows.map((r) => ({ system: r.system, recordId: r.record_id, personId: r.person_id, matchStatus: r.match_status }));
   }
 
   async latestHistoryId(): Promise<number> {
