@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import type { CaseRecord } from '@app/case-systems';
+import type { CaseRecord, CaseSubject } from '@app/case-systems';
 import { isIsoDate, type CaseSystem } from '@app/domain';
 import { DEFAULT_LINKAGE_CONFIG, type LinkageRecord, linkRecords } from '@app/matching';
 import { QueueName, trainGenerationJobId } from '@app/queues';
@@ -59,6 +59,8 @@ export interface PipelineDataset {
   difference: { f1: number; countErrorPoints: number; reviewLoadPoints: number };
   /** The pipeline's persons scored against the batch linker's. */
   agreement: Pick<PairwiseScores, 'precision' | 'recall' | 'f1'>;
+  /** Fields the case systems refused and the practitioner left blank, by field. */
+  blanked: Record<string, number>;
   /** What the deduplicator did: model generations learned, links undone after one, decisions by status. */
   deduplicator: { modelsLearned: number[]; undoneByNewModel: number; statuses: Record<string, number> };
   met: boolean;
@@ -83,10 +85,34 @@ function scores(predicted: ReadonlyMap<string, string>, truth: ReadonlyMap<strin
 }
 
 /**
+ * One record typed as a practitioner would: a field the case system refuses (a date of birth in the future, an NHS
+ * number that fails its check) is left blank and the record saved without it. `refused` counts the fields blanked.
+ */
+async function typeOne(mimic: RunningMimic, subject: Partial<CaseSubject>, referralDate: string | undefined, refused: Map<string, number>): Promise<string> {
+  try {
+    return await enterDirectly(mimic, { subject, referralDate });
+  } catch (error) {
+    const answer = error instanceof Error ? /answered 400: (.*)$/s.exec(error.message) : null;
+    if (!answer) throw error;
+    const fields = (JSON.parse(answer[1]) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field.toLowerCase());
+    const blanked = Object.keys(subject).filter((k) => fields.some((f) => f.endsWith(k.toLowerCase()))) as Array<keyof CaseSubject>;
+    if (!blanked.length) throw error;
+    for (const k of blanked) refused.set(k, (refused.get(k) ?? 0) + 1);
+    return enterDirectly(mimic, { subject: { ...subject, ...Object.fromEntries(blanked.map((k) => [k, k === 'aliases' ? [] : null])) }, referralDate });
+  }
+}
+
+/**
  * Types the records at up to `rate` a second in the order given, `lanes` practitioners at once (each takes the next
  * record when done with one); answers the case-system keys, in that order.
  */
-async function typeRecords(records: readonly LinkageRecord[], rate: number, lanes: number, mimic: (system: CaseSystem) => RunningMimic): Promise<string[]> {
+async function typeRecords(
+  records: readonly LinkageRecord[],
+  rate: number,
+  lanes: number,
+  mimic: (system: CaseSystem) => RunningMimic,
+  refused: Map<string, number>,
+): Promise<string[]> {
   const keys: string[] = new Array<string>(records.length);
   const started = Date.now();
   let next = 0;
@@ -97,7 +123,7 @@ async function typeRecords(records: readonly LinkageRecord[], rate: number, lane
       if (due > Date.now()) await sleep(due - Date.now());
       const r = records[i];
       const system: CaseSystem = r.sourceSystem === 'LCS' ? 'LCS' : 'AIS';
-      const id = await enterDirectly(mimic(system), { subject: subjectOf(r), referralDate: isIsoDate(r.referralDate) ? r.referralDate : undefined });
+      const id = await typeOne(mimic(system), subjectOf(r), isIsoDate(r.referralDate) ? r.referralDate : undefined, refused);
       keys[i] = `${system}:${id}`;
       if ((i + 1) % 500 === 0) console.log(`[bench] ${i + 1} of ${records.length} typed`);
     }
@@ -128,7 +154,8 @@ async function runDataset(
   const queue = new Queue(QueueName.Linking, { connection: { url: env.redisUrl }, prefix: system.queuePrefix });
   try {
     const started = Date.now();
-    const keys = await typeRecords(named, rate, lanes, mimic);
+    const refused = new Map<string, number>();
+    const keys = await typeRecords(named, rate, lanes, mimic, refused);
     const typingSeconds = (Date.now() - started) / 1000;
     console.log(`[bench] ${generated.name}: ${named.length} records typed in ${typingSeconds.toFixed(1)} s`);
     const truth = new Map(keys.map((key, i) => [key, generated.truth.get(named[i].recordId)!]));
@@ -188,6 +215,7 @@ async function runDataset(
       records: named.length,
       persons: new Set(truth.values()).size,
       typingSeconds: round2(typingSeconds),
+      blanked: Object.fromEntries(refused),
       linkedSeconds: round2(linkedSeconds),
       pipeline,
       batch,
