@@ -70,6 +70,13 @@ describe('given and family name levels', () => {
     expect(level('middle_names', { firstName: 'John', middleNames: 'Henry' }, { firstName: 'John' })).toBe('missing');
   });
 
+  it('takes a keying slip in a middle name for the same middle name, but not a short one a letter apart', () => {
+    expect(level('middle_names', { firstName: 'Tesfay', middleNames: 'Gebremedhin' }, { firstName: 'Tesfay', middleNames: 'Gebremdhin' })).toBe('fuzzy');
+    expect(level('middle_names', { firstName: 'Ali', middleNames: 'Mohammed' }, { firstName: 'Ali', middleNames: 'Mohamed' })).toBe('fuzzy');
+    expect(level('middle_names', { firstName: 'Nga', middleNames: 'Minh' }, { firstName: 'Nga', middleNames: 'Linh' })).toBe('different');
+    expect(level('middle_names', { firstName: 'Long', middleNames: 'Van' }, { firstName: 'Long', middleNames: 'Thi' })).toBe('different');
+  });
+
   it('is missing when either record has no name', () => {
     expect(level('given_name', { lastName: 'Hoxha' }, named('Ardit', 'Hoxha'))).toBe('missing');
   });

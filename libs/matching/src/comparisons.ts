@@ -256,23 +256,32 @@ const familyName: ComparisonDefinition = {
   termFrequencyValue: (r) => r.family?.joined ?? null,
 };
 
+const MIDDLE_LEVELS: LevelDefinition[] = [
+  { id: 'exact', description: 'middle names agree', m: 0.7, u: 0.002, termFrequency: true },
+  { id: 'fuzzy', description: 'middle names nearly agree (one keying error, or Jaro–Winkler ≥ 0.92)', m: 0.03, u: 0.0005 },
+  { id: 'shared', description: 'the records share a middle name', m: 0.15, u: 0.005 },
+  { id: 'initial', description: "one record has only the initials of the other's middle names", m: 0.05, u: 0.05 },
+  { id: 'different', description: 'middle names differ', m: 0.07, u: 0.9425 },
+];
+const middleLevelIndex = new Map(MIDDLE_LEVELS.map((l, i) => [l.id, i]));
+const middleLevel = (id: 'exact' | 'fuzzy' | 'shared' | 'initial' | 'different'): number => middleLevelIndex.get(id)!;
+
 const middleNames: ComparisonDefinition = {
   name: 'middle_names',
-  levels: [
-    { id: 'exact', description: 'middle names agree', m: 0.7, u: 0.002, termFrequency: true },
-    { id: 'shared', description: 'the records share a middle name', m: 0.15, u: 0.005 },
-    { id: 'initial', description: "one record has only the initials of the other's middle names", m: 0.05, u: 0.05 },
-    { id: 'different', description: 'middle names differ', m: 0.1, u: 0.943 },
-  ],
+  levels: MIDDLE_LEVELS,
   compare: (a, b) => {
     const x = a.middleTokens;
     const y = b.middleTokens;
     if (x.length === 0 || y.length === 0) return NULL_LEVEL;
-    if (x.join('') === y.join('')) return 0;
-    if (x.some((t) => t.length > 1 && y.includes(t))) return 1;
+    const xj = x.join('');
+    const yj = y.join('');
+    if (xj === yj) return middleLevel('exact');
+    // A keying slip in a middle name (Aret for Awet) is the same middle name, as for given and family names.
+    if (oneKeyingError(xj, yj) || (Math.min(xj.length, yj.length) >= 4 && jaroWinkler(xj, yj) >= FUZZY_NAME)) return middleLevel('fuzzy');
+    if (x.some((t) => t.length > 1 && y.includes(t))) return middleLevel('shared');
     const initials = (t: readonly string[]): boolean => t.every((w) => w.length === 1);
-    if ((initials(x) || initials(y)) && x[0][0] === y[0][0]) return 2;
-    return 3;
+    if ((initials(x) || initials(y)) && x[0][0] === y[0][0]) return middleLevel('initial');
+    return middleLevel('different');
   },
   termFrequencyValue: (r) => (r.middleTokens.length ? r.middleTokens.join('') : null),
 };
