@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { eventually } from './support/env';
 
@@ -26,7 +26,7 @@ describe('AuditService', () => {
   });
 
   it('records a read of a referral with who, what, purpose and request id', async () => {
-    const created = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    const created = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
     await request(app.getHttpServer())
       .get(`/v1/referrals/${created.body.id}`)
       .set('Authorization', lead)

@@ -1,12 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AisClient, CaseRecordNotFoundError, CaseSystemRejectedError, CaseSystemUnavailableError, ChangePage, LcsClient } from '@app/case-systems';
-import type { Referral } from '@app/domain';
 import { bearer } from './support/auth';
 import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
-import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+import { aReferral, aDutyToNotify, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
-
-const referral = (body: Record<string, unknown>): Referral => body as unknown as Referral;
 
 /** Reads a feed from the start to the end, page by page. */
 async function readAll(client: AisClient | LcsClient, limit = 2): Promise<{ changes: ChangePage['changes']; cursor: string | null }> {
@@ -54,20 +51,18 @@ describe('case-system clients against the mimics', () => {
       const referralId = randomUUID();
       const { recordId, created } = await ais.deliverReferral(
         referralId,
-        referral(
-          adultNrm({
-            potentialVictim: {
-              gender: 'female',
-              nationality: 'ALB',
-              secondNationality: 'GRC',
-              firstName: 'Arta',
-              lastName: 'Hoxha',
-              dateOfBirth: '1994-03-12',
-              aliases: ['Arta H'],
-              nhsNumber: '9434765919',
-            },
-          }),
-        ),
+        aReferral({
+          potentialVictim: {
+            gender: 'female',
+            nationality: 'ALB',
+            secondNationality: 'GRC',
+            firstName: 'Arta',
+            lastName: 'Hoxha',
+            dateOfBirth: '1994-03-12',
+            aliases: ['Arta H'],
+            nhsNumber: '9434765919',
+          },
+        }),
       );
       expect(created).toBe(true);
       await expect(ais.getRecord(recordId)).resolves.toEqual({
@@ -106,12 +101,12 @@ describe('case-system clients against the mimics', () => {
 
     it('answers the same record when a referral is delivered again', async () => {
       const referralId = randomUUID();
-      const first = await ais.deliverReferral(referralId, referral(adultNrm()));
-      await expect(ais.deliverReferral(referralId, referral(adultNrm()))).resolves.toEqual({ recordId: first.recordId, created: false });
+      const first = await ais.deliverReferral(referralId, aReferral());
+      await expect(ais.deliverReferral(referralId, aReferral())).resolves.toEqual({ recordId: first.recordId, created: false });
     });
 
     it('delivers an anonymous notification as an anonymous record with no register person', async () => {
-      const { recordId } = await ais.deliverReferral(randomUUID(), referral(anonymousDtn()));
+      const { recordId } = await ais.deliverReferral(randomUUID(), aDutyToNotify());
       await expect(ais.getRecord(recordId)).resolves.toMatchObject({
         anonymous: true,
         registerPersonId: null,
@@ -138,7 +133,7 @@ describe('case-system clients against the mimics', () => {
     });
 
     it('pages the change feed by cursor, ending where it began when nothing is new', async () => {
-      const { recordId } = await ais.deliverReferral(randomUUID(), referral(adultNrm()));
+      const { recordId } = await ais.deliverReferral(randomUUID(), aReferral());
       const { changes, cursor } = await readAll(ais);
       expect(changes).toContainEqual({ recordId, version: 1, type: 'created' });
       await expect(ais.changes(cursor, 10)).resolves.toEqual({ changes: [], nextCursor: cursor, hasMore: false });
@@ -146,13 +141,13 @@ describe('case-system clients against the mimics', () => {
 
     it('classifies a 503 as unavailable (retryable)', async () => {
       aisMimic.setFaults({ failureRate: 1 });
-      const failure = ais.deliverReferral(randomUUID(), referral(adultNrm()));
+      const failure = ais.deliverReferral(randomUUID(), aReferral());
       await expect(failure).rejects.toBeInstanceOf(CaseSystemUnavailableError);
       await expect(failure).rejects.toMatchObject({ retryable: true, status: 503, system: 'AIS' });
     });
 
     it('classifies a 400 as rejected, with field names and no personal data', async () => {
-      const bad = referral(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', lastName: 'Hoxha', nhsNumber: '12345' } }));
+      const bad = aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', lastName: 'Hoxha', nhsNumber: '12345' } });
       const failure = ais.deliverReferral(randomUUID(), bad);
       await expect(failure).rejects.toBeInstanceOf(CaseSystemRejectedError);
       await expect(failure).rejects.toMatchObject({
@@ -188,7 +183,7 @@ describe('case-system clients against the mimics', () => {
   describe(LcsClient.name, () => {
     it('delivers a child referral and reads it back normalised', async () => {
       const referralId = randomUUID();
-      const { recordId, created } = await lcs.deliverReferral(referralId, referral(childNrm({ age: { under18: 'yes', ageDisputed: true } })));
+      const { recordId, created } = await lcs.deliverReferral(referralId, aChildReferral({ age: { under18: 'yes', ageDisputed: true } }));
       expect(created).toBe(true);
       await expect(lcs.getRecord(recordId)).resolves.toEqual({
         system: 'LCS',
@@ -227,8 +222,8 @@ describe('case-system clients against the mimics', () => {
 
     it('answers the same record when a referral is delivered again', async () => {
       const referralId = randomUUID();
-      const first = await lcs.deliverReferral(referralId, referral(childNrm()));
-      await expect(lcs.deliverReferral(referralId, referral(childNrm()))).resolves.toEqual({ recordId: first.recordId, created: false });
+      const first = await lcs.deliverReferral(referralId, aChildReferral());
+      await expect(lcs.deliverReferral(referralId, aChildReferral())).resolves.toEqual({ recordId: first.recordId, created: false });
     });
 
     it('classifies a 503 as unavailable', async () => {
@@ -237,7 +232,7 @@ describe('case-system clients against the mimics', () => {
     });
 
     it("classifies a conflicting transfer as rejected with the vendor's code", async () => {
-      const { recordId } = await lcs.deliverReferral(randomUUID(), referral(childNrm()));
+      const { recordId } = await lcs.deliverReferral(randomUUID(), aChildReferral());
       await lcs.closeForTransfer(recordId, { aisRecordId: 'SC-000100', reason: 'eighteenth_birthday', effectiveOn: '2026-07-01' });
       const failure = lcs.closeForTransfer(recordId, { aisRecordId: 'SC-000200', reason: 'eighteenth_birthday', effectiveOn: '2026-07-01' });
       await expect(failure).rejects.toMatchObject({
@@ -251,7 +246,7 @@ describe('case-system clients against the mimics', () => {
   describe("transfer of a child to adults' services", () => {
     it('links the AIS record to the LCS record both ways and shows both changes in the feeds', async () => {
       const referralId = randomUUID();
-      const child = referral(childNrm());
+      const child = aChildReferral();
       const { recordId: lcsRecordId } = await lcs.deliverReferral(referralId, child);
       const held = await lcs.getRecord(lcsRecordId);
 
@@ -287,7 +282,7 @@ describe('case-system clients against the mimics', () => {
         referralId,
         reason: 'age_assessment_adult',
         effectiveOn: '2026-06-01',
-        referral: referral(childNrm()),
+        referral: aChildReferral(),
       });
       await expect(ais.getRecord(recordId)).resolves.toMatchObject({ linkedRecordIds: ['499999'], firstName: 'Van', lastName: 'Nguyen', nationality: 'VNM' });
     });

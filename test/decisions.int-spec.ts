@@ -4,7 +4,7 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
-import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+import { aReferral, aDutyToNotify, aChildReferral } from './support/fixtures';
 
 describe('DecisionController (intake)', () => {
   let system: TestSystem;
@@ -33,7 +33,7 @@ describe('DecisionController (intake)', () => {
   const count = async (table: string) => Number((await sql.query(`SELECT count(*) FROM central.${table}`)).rows[0].count);
 
   it('records a positive reasonable grounds decision, then a conclusive grounds decision, as status events', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const [referrals, persons] = [await count('referrals'), await count('persons')];
     const rg = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
     expect(rg.body).toMatchObject({
@@ -50,7 +50,7 @@ describe('DecisionController (intake)', () => {
   });
 
   it('records the decision at 18 of a person referred as a child, and a withdrawal after it', async () => {
-    const id = await refer(childNrm({ referredAt: '2025-01-10T10:00:00Z' }));
+    const id = await refer(aChildReferral({ referredAt: '2025-01-10T10:00:00Z' }));
     await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2025-02-01' }).expect(201);
     const stay = await decide(id, { type: 'consent_to_stay', outcome: 'consented', decidedOn: '2025-07-01' }).expect(201);
     expect(stay.body.nrmStatus).toBe('awaiting_conclusive_grounds');
@@ -60,7 +60,7 @@ describe('DecisionController (intake)', () => {
   });
 
   it('treats a refusal to stay in the NRM at 18 as leaving it', async () => {
-    const id = await refer(childNrm({ referredAt: '2025-01-10T10:00:00Z' }));
+    const id = await refer(aChildReferral({ referredAt: '2025-01-10T10:00:00Z' }));
     const declined = await decide(id, { type: 'consent_to_stay', outcome: 'declined', decidedOn: '2025-03-01' }).expect(201);
     expect(declined.body.nrmStatus).toBe('withdrawn');
   });
@@ -75,33 +75,33 @@ describe('DecisionController (intake)', () => {
     ['an unknown type', { type: 'appeal', decidedOn: '2026-05-20' }, 'type'],
     ['an unknown field', { type: 'withdrawal', decidedOn: '2026-05-20', reason: 'x' }, 'reason'],
   ])('refuses %s with a 400', async (_, body, path) => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const res = await decide(id, body).expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
   });
 
   it('refuses a conclusive grounds decision before a reasonable grounds decision, naming type (400)', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const res = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-06-01' }).expect(400);
     expect(res.body.errors).toEqual([{ path: 'type', message: 'a conclusive grounds decision follows a positive reasonable grounds decision' }]);
   });
 
   it('refuses a second reasonable grounds decision without a reconsideration (400 on type)', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
     const again = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-21' }).expect(400);
     expect(again.body.errors.map((e: { path: string }) => e.path)).toEqual(['type']);
   });
 
   it('refuses anything but a reconsideration request after a negative reasonable grounds decision (400 on type)', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     await decide(id, { type: 'reasonable_grounds', outcome: 'negative', decidedOn: '2026-05-20' }).expect(201);
     const after = await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-05-21' }).expect(400);
     expect(after.body.errors[0]).toEqual({ path: 'type', message: expect.stringContaining('only a reconsideration request can follow it') });
   });
 
   it('records a reconsideration of a negative reasonable grounds decision and the new decision overturning it, audited', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     await decide(id, { type: 'reasonable_grounds', outcome: 'negative', decidedOn: '2026-05-20', competentAuthority: 'SCA' }).expect(201);
     const requested = await decide(id, { type: 'reconsideration_requested', decidedOn: '2026-05-27' }).expect(201);
     expect(requested.body.nrmCase).toMatchObject({
@@ -129,7 +129,7 @@ describe('DecisionController (intake)', () => {
   });
 
   it('records a positive conclusive grounds decision with its finding', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(201);
     const cg = await decide(id, {
       type: 'conclusive_grounds',
@@ -143,7 +143,7 @@ describe('DecisionController (intake)', () => {
   });
 
   it('writes neither decision nor audit row for a refused decision', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     await decide(id, { type: 'reconsideration_requested', decidedOn: '2026-05-20' }).expect(400);
     const rows = await sql.query(
       `SELECT (SELECT count(*) FROM central.decisions WHERE referral_id = $1::uuid)::int AS d,
@@ -154,19 +154,19 @@ describe('DecisionController (intake)', () => {
   });
 
   it('refuses decisions on a Duty to Notify notification, which is not in the NRM (422)', async () => {
-    const id = await refer(anonymousDtn());
+    const id = await refer(aDutyToNotify());
     const res = await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }).expect(422);
     expect(res.body.error).toBe('not_in_nrm');
   });
 
   it('refuses the decision at 18 for someone referred as an adult (422)', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const res = await decide(id, { type: 'consent_to_stay', outcome: 'consented', decidedOn: '2026-05-20' }).expect(422);
     expect(res.body.error).toBe('not_referred_as_child');
   });
 
   it('records one of two reasonable grounds decisions posted at once', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const answers = await Promise.all([
       decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }),
       decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }),
@@ -182,7 +182,7 @@ describe('DecisionController (intake)', () => {
     ['first_responder', 'Thames Valley Police'],
     ['board_viewer', undefined],
   ] as const)('answers 403 to a %s', async (role, org) => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     await decide(id, { type: 'withdrawal', decidedOn: '2026-05-20' }, await bearer(role, org)).expect(403);
     await request(app.getHttpServer())
       .get(`/v1/referrals/${id}/decisions`)

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { enterDirectly, type RunningMimic } from './support/mimics';
-import { adultNrm, anonymousDtn, childNrm } from './support/referrals';
+import { aReferral, aDutyToNotify, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 /** Intake → router → case systems → change feeds → deduplicator → person index, on real PostgreSQL and Redis. */
@@ -33,14 +33,14 @@ describe('LinkingService through the queue', () => {
 
   it('links a child referred in LCS and again as an adult in AIS, with a transliterated name and an estimated date of birth, as one person', async () => {
     const asChild = await post(
-      childNrm({
+      aChildReferral({
         referredAt: '2024-09-02T10:00:00Z',
         age: { under18: 'yes' },
         potentialVictim: { gender: 'male', nationality: 'SDN', firstName: 'Mohammed', lastName: 'Ali', dateOfBirth: '2007-01-01', dateOfBirthEstimated: true },
       }),
     );
     const asAdult = await post(
-      adultNrm({
+      aReferral({
         referredAt: '2026-03-10T10:00:00Z',
         potentialVictim: { gender: 'male', nationality: 'SDN', firstName: 'Muhammad', lastName: 'Aly', dateOfBirth: '2007-03-14', aliases: ['Mo Ali'] },
       }),
@@ -66,7 +66,7 @@ describe('LinkingService through the queue', () => {
   });
 
   it('never links an anonymous Duty to Notify notification', async () => {
-    const notification = await post(anonymousDtn());
+    const notification = await post(aDutyToNotify());
     const routed = await eventually(async () => {
       const view = await show(notification.id);
       return view.status === 'routed' ? view : undefined;
@@ -119,7 +119,7 @@ describe('LinkingService through the queue', () => {
       ids.push(
         (
           await post(
-            adultNrm({
+            aReferral({
               potentialVictim: { gender: 'female', nationality: 'ROU', firstName: first, lastName: last, dateOfBirth: `19${80 + i}-0${i + 1}-1${i}` },
             }),
           )
@@ -129,7 +129,9 @@ describe('LinkingService through the queue', () => {
       ids.push(
         (
           await post(
-            childNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', firstName: cFirst, lastName: cLast, dateOfBirth: `201${i}-1${i % 3}-2${i}` } }),
+            aChildReferral({
+              potentialVictim: { gender: 'male', nationality: 'GBR', firstName: cFirst, lastName: cLast, dateOfBirth: `201${i}-1${i % 3}-2${i}` },
+            }),
           )
         ).id,
       );

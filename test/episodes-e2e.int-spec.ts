@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import type { Exploitation, PotentialVictim } from '@app/domain';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { enterDirectly } from './support/mimics';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 interface Cell {
@@ -46,12 +47,12 @@ describe('referral episodes from every source, through the running system', () =
   const cells = (table: { cells: Cell[] }) => Object.fromEntries(table.cells.map((c) => [c.label, c.count]));
 
   it('counts 3 referrals and 3 individuals, one from each source', async () => {
-    const arta = { gender: 'female', nationality: 'ALB', firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12' };
+    const arta: PotentialVictim = { gender: 'female', nationality: 'ALB', firstName: 'Arta', lastName: 'Hoxha', dateOfBirth: '1994-03-12' };
     const referralId: string = (
       await request(intake.getHttpServer())
         .post('/v1/referrals')
         .set('Authorization', lead)
-        .send(adultNrm({ referredAt: '2026-05-04T10:00:00Z', potentialVictim: arta }))
+        .send(aReferral({ referredAt: '2026-05-04T10:00:00Z', potentialVictim: arta }))
         .expect(201)
     ).body.id;
     const delivered = await eventually(async () => {
@@ -190,12 +191,12 @@ describe('referral episodes from every source, through the running system', () =
   it("follows a reviewer's unmerge and merge: the window rule joins only records of one person", async () => {
     const june = async () =>
       (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-06-01&to=2026-06-30').set('Authorization', lead).expect(200)).body.referrals.total;
-    const luan = { gender: 'male', nationality: 'ALB', firstName: 'Luan', lastName: 'Krasniqi', dateOfBirth: '1990-01-20' };
+    const luan: PotentialVictim = { gender: 'male', nationality: 'ALB', firstName: 'Luan', lastName: 'Krasniqi', dateOfBirth: '1990-01-20' };
     const referralId: string = (
       await request(intake.getHttpServer())
         .post('/v1/referrals')
         .set('Authorization', lead)
-        .send(adultNrm({ referredAt: '2026-06-02T10:00:00Z', potentialVictim: luan }))
+        .send(aReferral({ referredAt: '2026-06-02T10:00:00Z', potentialVictim: luan }))
         .expect(201)
     ).body.id;
     const personId = await eventually(async () => (await show(referralId)).personId as string | null, 60000);
@@ -259,7 +260,7 @@ describe('referral episodes from every source, through the running system', () =
     expect((await statistics()).referrals.total).toBe(3);
   });
   it("exports a person for a subject access request without other people's details or free text, saying what it held back", async () => {
-    const potentialVictim = {
+    const potentialVictim: PotentialVictim = {
       gender: 'female',
       nationality: 'ALB',
       firstName: 'Elira',
@@ -268,7 +269,7 @@ describe('referral episodes from every source, through the running system', () =
       contact: { phone: '07700 900001', alternativePhone: '07700 900123', alternativePhoneRelation: 'Her friend Drita' },
       background: { family: 'Her brother Ilir lives in Leeds' },
     };
-    const exploitation = {
+    const exploitation: Exploitation = {
       types: ['sexual'],
       location: 'uk',
       ukTowns: ['Reading'],
@@ -276,7 +277,7 @@ describe('referral episodes from every source, through the running system', () =
       exploiters: { details: 'Gent and Arben' },
     };
     const decisionRecipient = { firstName: 'Mira', lastName: 'Kola', email: 'mira@charity.example', permissionGiven: true };
-    const body = adultNrm({
+    const body = aReferral({
       referredAt: '2026-09-07T10:00:00Z',
       potentialVictim,
       exploitation,

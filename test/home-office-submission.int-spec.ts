@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 interface Cell {
@@ -32,7 +32,7 @@ describe('HomeOfficeSubmission', () => {
 
   const api = () => request(intake.getHttpServer());
   const log = async (referredAt: string): Promise<string> =>
-    (await api().post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt })).expect(201)).body.id;
+    (await api().post('/v1/referrals').set('Authorization', lead).send(aReferral({ referredAt })).expect(201)).body.id;
   // The referral was logged some days ago: the clock cannot be moved, the row can.
   const loggedDaysAgo = (id: string, days: number) =>
     system.sql.query(`UPDATE central.referrals SET received_at = now() - make_interval(days => $2) WHERE id = $1`, [id, days]);

@@ -1,10 +1,11 @@
 import type { Board } from '@app/auth';
+import type { Exploitation, ExploitationType, PotentialVictim } from '@app/domain';
 import type { INestApplication } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm, childNrm } from './support/referrals';
+import { aReferral, aChildReferral } from './support/fixtures';
 import { auditBoardReports, PublishedReportFigures, StatisticsFixtures } from './support/statistics-fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
@@ -53,27 +54,27 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
     // exploitation types, so that every board's totals and most cells are above the suppression range: the three
     // boards are protected together (a children's cell is the community safety partnership's less the adults').
     const nationalities = ['ROU', 'GBR', 'VNM', 'ALB'];
-    const types = [['criminal'], ['labour'], ['sexual']];
+    const types: ExploitationType[][] = [['criminal'], ['labour'], ['sexual']];
     for (let i = 0; i < 30; i++) {
-      const victim = (name: string, born: string) => ({
+      const victim = (name: string, born: string): PotentialVictim => ({
         gender: i % 2 ? 'male' : 'female',
         nationality: nationalities[i % 4],
         firstName: `${name}${i}`,
         lastName: 'Pop',
         dateOfBirth: born,
       });
-      const exploitation = { types: types[i % 3], location: 'uk' };
+      const exploitation: Exploitation = { types: types[i % 3], location: 'uk' };
       const when = `2026-0${4 + (i % 5)}-1${i % 10}T10:00:00Z`;
-      const adult = await refer(adultNrm({ referredAt: when, potentialVictim: victim('Ana', `199${i % 10}-02-02`), exploitation }));
+      const adult = await refer(aReferral({ referredAt: when, potentialVictim: victim('Ana', `199${i % 10}-02-02`), exploitation }));
       await route(adult.id, adult.route.system);
-      const child = await refer(childNrm({ referredAt: when, potentialVictim: victim('Kai', `2011-0${1 + (i % 9)}-05`), exploitation }));
+      const child = await refer(aChildReferral({ referredAt: when, potentialVictim: victim('Kai', `2011-0${1 + (i % 9)}-05`), exploitation }));
       await route(child.id, child.route.system);
       children.push({ id: child.id, referredAt: when });
     }
-    const victim = { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'Nguyen', dateOfBirth: '2008-09-10' };
-    const at17 = await refer(childNrm({ referredAt: '2026-06-15T10:00:00Z', potentialVictim: victim }));
+    const victim: PotentialVictim = { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'Nguyen', dateOfBirth: '2008-09-10' };
+    const at17 = await refer(aChildReferral({ referredAt: '2026-06-15T10:00:00Z', potentialVictim: victim }));
     const at18 = await refer(
-      adultNrm({
+      aReferral({
         referredAt: '2026-10-01T10:00:00Z',
         age: { under18: 'no', under18DuringExploitation: 'yes' },
         potentialVictim: victim,

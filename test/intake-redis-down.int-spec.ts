@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import type { TestRedis } from './support/redis-server';
-import { adultNrm, childNrm } from './support/referrals';
+import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 describe('OutboxRelay with Redis down', () => {
@@ -31,7 +31,7 @@ describe('OutboxRelay with Redis down', () => {
       const res = await request(app.getHttpServer())
         .post('/v1/referrals')
         .set('Authorization', lead)
-        .send(i % 2 ? adultNrm() : childNrm())
+        .send(i % 2 ? aReferral() : aChildReferral())
         .expect(201);
       ids.push(res.body.id);
     }

@@ -3,7 +3,7 @@ import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm, anonymousDtn, childNrm, localAuthorityContact } from './support/referrals';
+import { aReferral, aDutyToNotify, aChildReferral, localAuthorityContact } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 describe('ReferralController (intake)', () => {
@@ -39,16 +39,16 @@ describe('ReferralController (intake)', () => {
   const referralCount = async () => Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count);
 
   it('accepts an adult NRM referral and routes it to AIS', async () => {
-    const res = await post(adultNrm()).expect(201);
+    const res = await post(aReferral()).expect(201);
     expect(res.body).toMatchObject({ kind: 'nrm', status: 'accepted', route: { system: 'AIS', reason: 'adult', conflict: false } });
     expect(res.body.reference).toMatch(/^RH-\d{4}-\d{6}$/);
   });
 
   it('routes a child to LCS, a "not sure" to LCS, and a date-of-birth conflict to LCS with the conflict recorded', async () => {
-    const child = await post(childNrm()).expect(201);
-    const notSure = await post(childNrm({ age: { under18: 'not_sure' } })).expect(201);
+    const child = await post(aChildReferral()).expect(201);
+    const notSure = await post(aChildReferral({ age: { under18: 'not_sure' } })).expect(201);
     const conflict = await post(
-      childNrm({
+      aChildReferral({
         age: { under18: 'no' },
         potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' },
       }),
@@ -61,85 +61,89 @@ describe('ReferralController (intake)', () => {
   });
 
   it('writes a routing job for each accepted referral, with the referral id as job id', async () => {
-    const res = await post(anonymousDtn()).expect(201);
+    const res = await post(aDutyToNotify()).expect(201);
     const job = await waitForJob(`deliver-${res.body.id}`);
     expect(job.data).toEqual({ referralId: res.body.id });
   });
 
   it('keeps personal data out of the job payload', async () => {
-    const res = await post(adultNrm()).expect(201);
+    const res = await post(aReferral()).expect(201);
     const job = await waitForJob(`deliver-${res.body.id}`);
     expect(JSON.stringify(job.data)).not.toMatch(/Hoxha|Arta|1994/);
   });
 
   describe('bad input', () => {
     const cases: Array<[string, unknown, string[]]> = [
-      ['an unknown field', { ...adultNrm(), favouriteColour: 'blue' }, ['favouriteColour']],
-      ['an unknown nested field', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', shoeSize: 5 } }), ['potentialVictim.shoeSize']],
-      ['a missing kind', { ...adultNrm(), kind: undefined }, ['kind']],
+      ['an unknown field', { ...aReferral(), favouriteColour: 'blue' }, ['favouriteColour']],
+      ['an unknown nested field', { ...aReferral(), potentialVictim: { gender: 'female', nationality: 'ALB', shoeSize: 5 } }, ['potentialVictim.shoeSize']],
+      ['a missing kind', { ...aReferral(), kind: undefined }, ['kind']],
       [
         'a bad organisation type',
-        adultNrm({ firstResponder: { organisation: 'x', organisationType: 'club', name: 'n', role: 'r', email: 'a@b.example' } }),
+        { ...aReferral(), firstResponder: { organisation: 'x', organisationType: 'club', name: 'n', role: 'r', email: 'a@b.example' } },
         ['firstResponder.organisationType'],
       ],
       [
         'a bad email',
-        adultNrm({ firstResponder: { organisation: 'x', organisationType: 'police', name: 'n', role: 'r', email: 'nope' } }),
+        aReferral({ firstResponder: { organisation: 'x', organisationType: 'police', name: 'n', role: 'r', email: 'nope' } }),
         ['firstResponder.email'],
       ],
-      ['no exploitation type', adultNrm({ exploitation: { types: [], location: 'uk' } }), ['exploitation.types']],
-      ['"other" without details', adultNrm({ exploitation: { types: ['other'], location: 'uk' } }), ['exploitation.otherDetails']],
+      ['no exploitation type', aReferral({ exploitation: { types: [], location: 'uk' } }), ['exploitation.types']],
+      ['"other" without details', aReferral({ exploitation: { types: ['other'], location: 'uk' } }), ['exploitation.otherDetails']],
       [
         'more than ten towns',
-        adultNrm({ exploitation: { types: ['labour'], location: 'uk', ukTowns: Array.from({ length: 11 }, (_, i) => `T${i}`) } }),
+        aReferral({ exploitation: { types: ['labour'], location: 'uk', ukTowns: Array.from({ length: 11 }, (_, i) => `T${i}`) } }),
         ['exploitation.ukTowns'],
       ],
-      ['a bad nationality code', adultNrm({ potentialVictim: { gender: 'female', nationality: 'XX1' } }), ['potentialVictim.nationality']],
-      ['a bad NHS number', adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', nhsNumber: '9434765918' } }), ['potentialVictim.nhsNumber']],
+      ['a bad nationality code', aReferral({ potentialVictim: { gender: 'female', nationality: 'XX1' } }), ['potentialVictim.nationality']],
+      ['a bad NHS number', aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', nhsNumber: '9434765918' } }), ['potentialVictim.nhsNumber']],
       [
         'an impossible date of birth',
-        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1990-02-30' } }),
+        aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1990-02-30' } }),
         ['potentialVictim.dateOfBirth'],
       ],
       [
         'a date of birth before 1900',
-        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1899-12-31' } }),
+        aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1899-12-31' } }),
         ['potentialVictim.dateOfBirth'],
       ],
       [
         'a future date of birth',
-        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01' } }),
+        aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01' } }),
         ['potentialVictim.dateOfBirth'],
       ],
-      ['a future referral date', adultNrm({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
-      ['a narrative over 15,000 characters', adultNrm({ narrative: 'x'.repeat(15001) }), ['narrative']],
-      ['an adult NRM without consent', adultNrm({ consentToNrm: false }), ['consentToNrm']],
-      ['a child without a local authority contact', childNrm({ localAuthorityContact: undefined }), ['localAuthorityContact']],
-      ['a child notified as Duty to Notify', childNrm({ kind: 'dtn' }), ['kind']],
+      ['a future referral date', aReferral({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
+      ['a narrative over 15,000 characters', aReferral({ narrative: 'x'.repeat(15001) }), ['narrative']],
+      ['an adult NRM without consent', aReferral({ consentToNrm: false }), ['consentToNrm']],
+      ['a child without a local authority contact', aChildReferral({ localAuthorityContact: undefined }), ['localAuthorityContact']],
+      ['a child notified as Duty to Notify', aChildReferral({ kind: 'dtn' }), ['kind']],
       [
         'an anonymous DtN with names',
-        anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', lastName: 'T' } }),
+        aDutyToNotify({ potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', lastName: 'T' } }),
         ['potentialVictim.firstName', 'potentialVictim.lastName'],
       ],
       [
         'a co-operating DtN with a date of birth',
-        anonymousDtn({ cooperatesWithAuthorities: true, potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', dateOfBirth: '1990-01-01' } }),
+        aDutyToNotify({ cooperatesWithAuthorities: true, potentialVictim: { gender: 'male', nationality: 'ERI', firstName: 'Y', dateOfBirth: '1990-01-01' } }),
         ['potentialVictim.dateOfBirth'],
       ],
       [
         'a DtN with an NHS number',
-        anonymousDtn({ potentialVictim: { gender: 'male', nationality: 'ERI', nhsNumber: '9434765919' } }),
+        aDutyToNotify({ potentialVictim: { gender: 'male', nationality: 'ERI', nhsNumber: '9434765919' } }),
         ['potentialVictim.nhsNumber'],
       ],
-      ['a malformed local authority contact', childNrm({ localAuthorityContact: { ...localAuthorityContact, email: 'x' } }), ['localAuthorityContact.email']],
+      [
+        'a malformed local authority contact',
+        aChildReferral({ localAuthorityContact: { ...localAuthorityContact, email: 'x' } }),
+        ['localAuthorityContact.email'],
+      ],
       [
         'a local authority phone number that is not one',
-        childNrm({ localAuthorityContact: { ...localAuthorityContact, phone: 'abc' } }),
+        aChildReferral({ localAuthorityContact: { ...localAuthorityContact, phone: 'abc' } }),
         ['localAuthorityContact.phone'],
       ],
       [
         'a start of exploitation that is no date, month or year',
-        adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-13' } }),
+        aReferral({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-13' } }),
         ['exploitation.startDate'],
       ],
     ];
@@ -154,14 +158,14 @@ describe('ReferralController (intake)', () => {
     });
 
     it('lists every failing field at once', async () => {
-      const res = await post(adultNrm({ kind: 'x', consentToNrm: 'yes', exploitation: { types: [], location: 'moon' } })).expect(400);
+      const res = await post({ ...aReferral(), kind: 'x', consentToNrm: 'yes', exploitation: { types: [], location: 'moon' } }).expect(400);
       const reported = (res.body.errors as Array<{ path: string }>).map((e) => e.path);
       expect(reported).toEqual(expect.arrayContaining(['kind', 'consentToNrm', 'exploitation.types', 'exploitation.location']));
     });
 
     it('accepts a start of exploitation known to the month or the year, as the form says an estimate is fine', async () => {
-      const month = await post(adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-03' } })).expect(201);
-      const year = await post(adultNrm({ exploitation: { types: ['labour'], location: 'uk', startDate: '2024' } })).expect(201);
+      const month = await post(aReferral({ exploitation: { types: ['labour'], location: 'uk', startDate: '2025-03' } })).expect(201);
+      const year = await post(aReferral({ exploitation: { types: ['labour'], location: 'uk', startDate: '2024' } })).expect(201);
       const rows = await sql.query(
         `SELECT id, to_char(exploitation_start, 'YYYY-MM-DD') AS start, details->'exploitation'->>'startDate' AS given FROM central.referrals WHERE id = ANY($1)`,
         [[month.body.id, year.body.id]],
@@ -173,7 +177,7 @@ describe('ReferralController (intake)', () => {
 
     it('lists field rules and the rules of the form and the Act together in one answer', async () => {
       const res = await post(
-        adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01', nhsNumber: '1234567890' } }),
+        aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2999-01-01', nhsNumber: '1234567890' } }),
       ).expect(400);
       const reported = (res.body.errors as Array<{ path: string; message: string }>).map((e) => `${e.path}: ${e.message}`);
       expect(reported).toEqual(
@@ -194,17 +198,17 @@ describe('ReferralController (intake)', () => {
 
   describe('Idempotency-Key', () => {
     it('replays the first answer for the same key and body, with no second referral', async () => {
-      const first = await post(adultNrm(), 'key-same-body').expect(201);
+      const first = await post(aReferral(), 'key-same-body').expect(201);
       const before = await referralCount();
-      const again = await post(adultNrm(), 'key-same-body').expect(201);
+      const again = await post(aReferral(), 'key-same-body').expect(201);
       expect(again.body).toEqual(first.body);
       expect(again.headers['idempotent-replayed']).toBe('true');
       expect(await referralCount()).toBe(before);
     });
 
     it('writes the referral, its outbox message, its audit and the stored answer together, and nothing on a replay', async () => {
-      const first = await post(adultNrm(), 'key-all-rows').expect(201);
-      await post(adultNrm(), 'key-all-rows').expect(201);
+      const first = await post(aReferral(), 'key-all-rows').expect(201);
+      await post(aReferral(), 'key-all-rows').expect(201);
       const { rows } = await sql.query(
         `SELECT (SELECT reference FROM central.referrals WHERE id = $1) AS reference,
                 (SELECT count(*)::int FROM central.outbox WHERE aggregate_id = $1) AS outbox,
@@ -216,35 +220,35 @@ describe('ReferralController (intake)', () => {
     });
 
     it('takes over a key whose stored answer has expired, as a new request', async () => {
-      const first = await post(adultNrm(), 'key-expired').expect(201);
+      const first = await post(aReferral(), 'key-expired').expect(201);
       await sql.query(`UPDATE central.idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = 'key-expired'`);
-      const second = await post(adultNrm({ narrative: 'another body' }), 'key-expired').expect(201);
+      const second = await post(aReferral({ narrative: 'another body' }), 'key-expired').expect(201);
       expect(second.body.id).not.toBe(first.body.id);
       expect(second.headers['idempotent-replayed']).toBeUndefined();
-      await post(adultNrm({ narrative: 'another body' }), 'key-expired')
+      await post(aReferral({ narrative: 'another body' }), 'key-expired')
         .expect(201)
         .expect('Idempotent-Replayed', 'true');
     });
 
     it('answers 422 for the same key with another body', async () => {
-      await post(adultNrm(), 'key-other-body').expect(201);
-      await post(adultNrm({ narrative: 'changed' }), 'key-other-body').expect(422);
+      await post(aReferral(), 'key-other-body').expect(201);
+      await post(aReferral({ narrative: 'changed' }), 'key-other-body').expect(422);
     });
 
     it('answers 409 while the first request with the key is still in flight', async () => {
       const { requestFingerprint } = await import('../apps/intake/src/referrals/idempotency');
       const { plainToInstance } = await import('class-transformer');
       const { CreateReferralDto } = await import('../apps/intake/src/referrals/dto/create-referral.dto');
-      const hash = requestFingerprint(plainToInstance(CreateReferralDto, adultNrm()));
+      const hash = requestFingerprint(plainToInstance(CreateReferralDto, aReferral()));
       await sql.query(
         `INSERT INTO central.idempotency_keys (scope, key, request_hash, state, expires_at) VALUES ('test-safeguarding_lead-any', 'key-in-flight', $1, 'in_flight', now() + interval '1 day')`,
         [hash],
       );
-      await post(adultNrm(), 'key-in-flight').expect(409);
+      await post(aReferral(), 'key-in-flight').expect(409);
     });
 
     it('gives one referral when the same key races', async () => {
-      const results = await Promise.all(Array.from({ length: 5 }, () => post(childNrm(), 'key-race')));
+      const results = await Promise.all(Array.from({ length: 5 }, () => post(aChildReferral(), 'key-race')));
       const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
       expect(ids.size).toBe(1);
       expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
@@ -266,7 +270,7 @@ describe('ReferralController (intake)', () => {
 
   describe('first responders', () => {
     it("see their own organisation's referral and get 404 for another's", async () => {
-      const mine = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', police).send(adultNrm()).expect(201);
+      const mine = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', police).send(aReferral()).expect(201);
       await request(app.getHttpServer()).get(`/v1/referrals/${mine.body.id}`).set('Authorization', police).expect(200);
       await request(app.getHttpServer()).get(`/v1/referrals/${mine.body.id}`).set('Authorization', council).expect(404);
     });
@@ -277,7 +281,7 @@ describe('ReferralController (intake)', () => {
     });
 
     it("cannot log a referral in another organisation's name", async () => {
-      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', council).send(adultNrm()).expect(400);
+      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', council).send(aReferral()).expect(400);
       expect(res.body.errors[0].path).toBe('firstResponder.organisation');
     });
 
@@ -286,9 +290,9 @@ describe('ReferralController (intake)', () => {
         .post('/v1/referrals')
         .set('Authorization', police)
         .set('Idempotency-Key', 'shared-key')
-        .send(adultNrm())
+        .send(aReferral())
         .expect(201);
-      const b = await post(adultNrm(), 'shared-key').expect(201);
+      const b = await post(aReferral(), 'shared-key').expect(201);
       expect(a.body.id).not.toBe(b.body.id);
     });
   });

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { signIn } from './support/web';
 
@@ -21,7 +21,7 @@ describe('NrmWorklistsController (intake)', () => {
   });
 
   const refer = async (referredAt: string): Promise<string> =>
-    (await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(adultNrm({ referredAt })).expect(201)).body.id;
+    (await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(aReferral({ referredAt })).expect(201)).body.id;
   const decide = (id: string, body: object) =>
     request(app.getHttpServer()).post(`/v1/referrals/${id}/decisions`).set('Authorization', lead).send(body).expect(201);
   const worklist = async (name: string, on: string) =>

@@ -3,7 +3,7 @@ import { AisClient } from '@app/case-systems';
 import { partitionByJobState, QueueName } from '@app/queues';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 const AFTER_MS = 1000;
@@ -35,7 +35,7 @@ describe('reconciliation sweeps', () => {
     ).rows[0];
 
   it('delivers a referral whose delivery job Redis lost', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     // The relay sent the job; with no router running it waits. Then Redis loses it (a flush, a failover without
     // persistence).
     await eventually(async () => (await system.sql.query('SELECT 1 FROM central.outbox WHERE aggregate_id = $1 AND sent_at IS NOT NULL', [id])).rowCount);
@@ -59,7 +59,7 @@ describe('reconciliation sweeps', () => {
 
   it('links a change read from the feed whose linking job was queued and then lost', async () => {
     const id = await refer(
-      adultNrm({ potentialVictim: { gender: 'male', nationality: 'ROU', firstName: 'Andrei', lastName: 'Popa', dateOfBirth: '1990-02-03' } }),
+      aReferral({ potentialVictim: { gender: 'male', nationality: 'ROU', firstName: 'Andrei', lastName: 'Popa', dateOfBirth: '1990-02-03' } }),
     );
     const delivered = await eventually(
       async () => {

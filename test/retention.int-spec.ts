@@ -4,7 +4,7 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { RetentionService } from '../apps/router/src/retention/retention.service';
 import { bearer } from './support/auth';
-import { adultNrm, childNrm } from './support/referrals';
+import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 describe('RetentionService', () => {
@@ -52,20 +52,20 @@ describe('RetentionService', () => {
   it('anonymises an adult past the period after last contact, keeps a child to the anniversary of birth, and a person by their longest class', async () => {
     // Exploited from 15: a child at exploitation by her date of birth alone, which retention must not forget.
     const adult = await post(
-      adultNrm({
+      aReferral({
         age: { under18: 'no' },
         potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Drita', lastName: 'Hoxhaj', dateOfBirth: '1990-02-02', nhsNumber: '9434765919' },
         exploitation: { types: ['sexual'], location: 'uk', startDate: '2005-06-01' },
       }),
     );
     const child = await post(
-      childNrm({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2012-04-04' } }),
+      aChildReferral({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2012-04-04' } }),
     );
     const laterAdult = await post(
-      adultNrm({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2008-04-04' } }),
+      aReferral({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2008-04-04' } }),
     );
     const grownUp = await post(
-      childNrm({
+      aChildReferral({
         referredAt: '2026-01-05T09:00:00Z',
         potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Minh', lastName: 'Pham', dateOfBirth: '2008-04-04' },
       }),

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import type { RunningMimic } from './support/mimics';
-import { adultNrm, childNrm } from './support/referrals';
+import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 /** Intake, router and both case-system mimics, end to end on real PostgreSQL and Redis. */
@@ -46,12 +46,12 @@ describe('routing end to end', () => {
   const inLcs = async (id: string) => Number((await sql.query('SELECT count(*) FROM lcs.contacts WHERE external_reference = $1', [id])).rows[0].count);
 
   it.each([
-    ['a child', childNrm(), 'LCS', 'under_18', false],
-    ['an adult', adultNrm(), 'AIS', 'adult', false],
-    ['a "not sure"', childNrm({ age: { under18: 'not_sure' } }), 'LCS', 'age_not_sure', false],
+    ['a child', aChildReferral(), 'LCS', 'under_18', false],
+    ['an adult', aReferral(), 'AIS', 'adult', false],
+    ['a "not sure"', aChildReferral({ age: { under18: 'not_sure' } }), 'LCS', 'age_not_sure', false],
     [
       'a date-of-birth conflict',
-      childNrm({
+      aChildReferral({
         age: { under18: 'no' },
         potentialVictim: { gender: 'female', nationality: 'GBR', firstName: 'Amy', lastName: 'Cole', dateOfBirth: '2010-01-01' },
       }),
@@ -70,7 +70,7 @@ describe('routing end to end', () => {
 
   it('retries a case system answering 503 and delivers exactly once when it recovers', async () => {
     ais.setFaults({ failureRate: 1 });
-    const created = await post(adultNrm());
+    const created = await post(aReferral());
     await eventually(async () => (await show(created.id)).routing.attempts >= 2);
     expect(await inAis(created.id)).toBe(0);
     ais.setFaults({ failureRate: 0 });
@@ -81,7 +81,7 @@ describe('routing end to end', () => {
 
   it('marks routing_failed after the last attempt, and routes it when re-driven', async () => {
     lcs.setFaults({ failureRate: 1 });
-    const created = await post(childNrm());
+    const created = await post(aChildReferral());
     const failed = await eventually(async () => {
       const view = await show(created.id);
       return view.status === 'routing_failed' ? view : undefined;
@@ -96,7 +96,7 @@ describe('routing end to end', () => {
 
   it('moves a child whose age assessment finds an adult from LCS to AIS, keeping the referral', async () => {
     const created = await post(
-      childNrm({ age: { under18: 'not_sure' }, potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Rahimi' } }),
+      aChildReferral({ age: { under18: 'not_sure' }, potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Rahimi' } }),
     );
     const before = await routed(created.id);
     expect(before.caseRecord.system).toBe('LCS');

@@ -3,9 +3,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import type { PotentialVictim } from '@app/domain';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 /** Personal data stays out of logs, job payloads and error bodies; the HTTP surface is hardened. */
@@ -15,7 +16,14 @@ describe('intake hardening', () => {
   let lead: string;
   let logFile: string;
   // Names no fixture or code uses, so any appearance in a log line is this referral's.
-  const victim = { gender: 'female', nationality: 'MDA', firstName: 'Zinovia', lastName: 'Quartermaine', dateOfBirth: '1993-07-19', nhsNumber: '9434765919' };
+  const victim: PotentialVictim = {
+    gender: 'female',
+    nationality: 'MDA',
+    firstName: 'Zinovia',
+    lastName: 'Quartermaine',
+    dateOfBirth: '1993-07-19',
+    nhsNumber: '9434765919',
+  };
 
   beforeAll(async () => {
     logFile = path.join(mkdtempSync(path.join(tmpdir(), 'rh-logs-')), 'intake.log');
@@ -30,14 +38,14 @@ describe('intake hardening', () => {
     const created = await request(app.getHttpServer())
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send(adultNrm({ potentialVictim: victim }))
+      .send(aReferral({ potentialVictim: victim }))
       .expect(201);
     await request(app.getHttpServer()).get(`/v1/referrals/${created.body.id}`).set('Authorization', lead).expect(200);
     await request(app.getHttpServer()).get('/v1/referrals').query({ organisation: 'Quartermaine' }).set('Authorization', lead).expect(200);
     await request(app.getHttpServer())
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send(adultNrm({ potentialVictim: { ...victim, nationality: 'XXX' } }))
+      .send(aReferral({ potentialVictim: { ...victim, nationality: 'XXX' } }))
       .expect(400);
     const lines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean);
     expect(lines.filter((l) => l.includes('"/v1/referrals"')).length).toBeGreaterThan(0);
@@ -48,7 +56,7 @@ describe('intake hardening', () => {
     const created = await request(app.getHttpServer())
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send(adultNrm({ potentialVictim: victim }))
+      .send(aReferral({ potentialVictim: victim }))
       .expect(201);
     const queue = system.queue('routing');
     try {
@@ -64,7 +72,7 @@ describe('intake hardening', () => {
     const res = await request(app.getHttpServer())
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send(adultNrm({ potentialVictim: { ...victim, dateOfBirth: '1993-02-30', nhsNumber: '9434765918' } }))
+      .send(aReferral({ potentialVictim: { ...victim, dateOfBirth: '1993-02-30', nhsNumber: '9434765918' } }))
       .expect(400);
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['potentialVictim.dateOfBirth', 'potentialVictim.nhsNumber']));
     expect(JSON.stringify(res.body)).not.toMatch(/Zinovia|Quartermaine|1993-02-30|9434765918/);
@@ -81,7 +89,7 @@ describe('intake hardening', () => {
     await request(app.getHttpServer())
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send(adultNrm({ narrative: 'x'.repeat(70 * 1024) }))
+      .send(aReferral({ narrative: 'x'.repeat(70 * 1024) }))
       .expect(413);
   });
 });

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm, childNrm } from './support/referrals';
+import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
 
@@ -26,7 +26,7 @@ describe('SupportController (intake)', () => {
     (await api().get('/v1/children-prompts').set('Authorization', lead).expect(200)).body as Array<{ id: string; referralId: string }>;
 
   it("raises a children's services prompt for an adult who has children, which the lead closes with a note", async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const recorded = await api()
       .post(`/v1/referrals/${id}/circumstances`)
       .set('Authorization', lead)
@@ -62,16 +62,16 @@ describe('SupportController (intake)', () => {
   });
 
   it('raises no prompt for a child, nor for an adult without children', async () => {
-    const child = await refer(childNrm());
+    const child = await refer(aChildReferral());
     await api().post(`/v1/referrals/${child}/circumstances`).set('Authorization', lead).send({ hasChildren: 'yes', childrenCount: 1 }).expect(201);
-    const adult = await refer(adultNrm());
+    const adult = await refer(aReferral());
     await api().post(`/v1/referrals/${adult}/circumstances`).set('Authorization', lead).send({ hasChildren: 'no' }).expect(201);
     expect((await openPrompts()).map((p) => p.referralId)).not.toEqual(expect.arrayContaining([child]));
     expect((await openPrompts()).map((p) => p.referralId)).not.toEqual(expect.arrayContaining([adult]));
   });
 
   it('refuses children described without a yes, naming the field, and writes nothing', async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const res = await api().post(`/v1/referrals/${id}/circumstances`).set('Authorization', lead).send({ hasChildren: 'yes' }).expect(400);
     expect(res.body.errors).toEqual([{ path: 'childrenCount', message: expect.any(String) }]);
     const rows = await system.sql.query(`SELECT count(*)::int AS n FROM central.referral_circumstances WHERE referral_id = $1::uuid`, [id]);
@@ -79,7 +79,7 @@ describe('SupportController (intake)', () => {
   });
 
   it('records referrals to support: the local service for an adult, an ICTG for a child only', async () => {
-    const adult = await refer(adultNrm());
+    const adult = await refer(aReferral());
     const saved = await api()
       .post(`/v1/referrals/${adult}/support-referrals`)
       .set('Authorization', lead)
@@ -92,7 +92,7 @@ describe('SupportController (intake)', () => {
       .send({ service: 'ictg', provider: 'Barnardo’s', referredOn: '2026-05-10' })
       .expect(400);
     expect(refused.body.errors[0].path).toBe('service');
-    const child = await refer(childNrm());
+    const child = await refer(aChildReferral());
     await api()
       .post(`/v1/referrals/${child}/support-referrals`)
       .set('Authorization', lead)
@@ -101,7 +101,7 @@ describe('SupportController (intake)', () => {
   });
 
   it("shows the lead the prompt on the referral's page and closes it there with a note", async () => {
-    const id = await refer(adultNrm());
+    const id = await refer(aReferral());
     const page = await signIn(app, 'safeguarding_lead');
     let html = (await page.get(`/referrals/${id}`).expect(200)).text;
     await page

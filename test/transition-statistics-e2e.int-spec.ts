@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import type { PotentialVictim } from '@app/domain';
 import { AdulthoodReminderService } from '../apps/router/src/routing/adulthood-reminder.service';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
-import { adultNrm, childNrm } from './support/referrals';
+import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 const GIVEN = ['Ana', 'Ioana', 'Mirela', 'Elena', 'Daria', 'Olga', 'Irina', 'Vera', 'Nadia', 'Rita', 'Lena', 'Sara', 'Maria', 'Eva', 'Zofia'];
@@ -43,19 +44,19 @@ describe('a child referred at 17 and again at 18, through the running system', (
     // Sixty other people in the year, so that the board's totals are above the suppression range.
     const others: string[] = [];
     for (let i = 0; i < 60; i += 1) {
-      const victim = {
+      const victim: PotentialVictim = {
         gender: 'female',
         nationality: 'ROU',
         firstName: GIVEN[i % GIVEN.length],
         lastName: FAMILY[Math.floor(i / GIVEN.length) % FAMILY.length],
         dateOfBirth: `19${70 + (i % 25)}-0${1 + (i % 9)}-1${i % 10}`,
       };
-      others.push(await refer(adultNrm({ referredAt: `2026-0${4 + (i % 5)}-1${i % 10}T10:00:00Z`, potentialVictim: victim })));
+      others.push(await refer(aReferral({ referredAt: `2026-0${4 + (i % 5)}-1${i % 10}T10:00:00Z`, potentialVictim: victim })));
     }
-    const victim = { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'Nguyen', dateOfBirth: '2008-09-10' };
-    const at17 = await refer(childNrm({ referredAt: '2026-06-15T10:00:00Z', potentialVictim: victim }));
+    const victim: PotentialVictim = { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'Nguyen', dateOfBirth: '2008-09-10' };
+    const at17 = await refer(aChildReferral({ referredAt: '2026-06-15T10:00:00Z', potentialVictim: victim }));
     const at18 = await refer(
-      adultNrm({
+      aReferral({
         referredAt: '2026-10-01T10:00:00Z',
         age: { under18: 'no', under18DuringExploitation: 'yes' },
         potentialVictim: victim,

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { AdulthoodReminderService } from '../apps/router/src/routing/adulthood-reminder.service';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
-import { adultNrm, childNrm } from './support/referrals';
+import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 /**
@@ -47,7 +47,7 @@ describe('transition to adulthood', () => {
       return view.transitions[0]?.status === 'completed' ? view : undefined;
     });
   const child = (firstName: string, dateOfBirth?: string) =>
-    childNrm({
+    aChildReferral({
       referredAt: '2026-06-01T10:00:00Z',
       potentialVictim: { gender: 'female', nationality: 'ALB', firstName, lastName: 'Kola', ...(dateOfBirth ? { dateOfBirth } : {}) },
     });
@@ -133,7 +133,7 @@ describe('transition to adulthood', () => {
 
   it('moves an AIS case to LCS when an age assessment finds a child, with the assessed date of birth', async () => {
     const { id } = await refer(
-      adultNrm({
+      aReferral({
         referredAt: '2026-06-01T10:00:00Z',
         potentialVictim: { gender: 'male', nationality: 'AFG', firstName: 'Ahmad', lastName: 'Karimi', dateOfBirth: '2000-01-01' },
       }),

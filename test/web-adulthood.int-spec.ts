@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { ukDateOn } from '../libs/domain/src';
 import { bearer } from './support/auth';
-import { childNrm } from './support/referrals';
+import { aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
 
@@ -45,7 +45,7 @@ describe('approaching adulthood pages (intake)', () => {
         .post('/v1/referrals')
         .set('Authorization', lead)
         .send(
-          childNrm({
+          aChildReferral({
             referredAt,
             potentialVictim: { gender: 'female', nationality: 'ALB', firstName, lastName: 'Hoxha', ...(dateOfBirth ? { dateOfBirth } : {}) },
           }),

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
 
@@ -20,7 +20,7 @@ describe('web pages (insights dashboard)', () => {
       await request(intake.getHttpServer())
         .post('/v1/referrals')
         .set('Authorization', lead)
-        .send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' }))
+        .send(aReferral({ referredAt: '2026-05-04T10:00:00Z' }))
         .expect(201);
     }
   });

@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { adultNrm } from './support/referrals';
+import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
 
@@ -100,7 +100,7 @@ describe('web pages (intake)', () => {
       .post('/v1/referrals')
       .set('Authorization', await bearer('safeguarding_lead'))
       .send(
-        adultNrm({
+        aReferral({
           firstResponder: { organisation: 'Hope for Justice', organisationType: 'ngo', name: 'A Worker', role: 'Caseworker', email: 'a@hope.example' },
         }),
       )
@@ -108,7 +108,7 @@ describe('web pages (intake)', () => {
     const own = await server()
       .post('/v1/referrals')
       .set('Authorization', await bearer('first_responder', 'Thames Valley Police'))
-      .send(adultNrm())
+      .send(aReferral())
       .expect(201);
     const list = await agent.get('/referrals').expect(200);
     expect(list.text).toContain(own.body.reference);
@@ -122,9 +122,9 @@ describe('web pages (intake)', () => {
     const dtn = await server()
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send({ ...adultNrm(), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } })
+      .send({ ...aReferral(), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } })
       .expect(201);
-    const nrm = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    const nrm = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
     const filtered = await agent.get('/referrals?kind=dtn&status=&caseSystem=&organisation=&from=&to=').expect(200);
     expect(filtered.text).toContain(dtn.body.reference);
@@ -142,7 +142,7 @@ describe('web pages (intake)', () => {
     const dtn = await server()
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send({ ...adultNrm({ referredAt }), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } })
+      .send({ ...aReferral({ referredAt }), kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'male', nationality: 'ERI' } })
       .expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
     const [y, m, d] = referredAt.slice(0, 10).split('-').map(Number);
@@ -161,7 +161,7 @@ describe('web pages (intake)', () => {
 
   it('names an unreadable filter beside its control, ignores what the page does not ask, refuses dates in the wrong order, and keeps page numbers to real pages', async () => {
     const lead = await bearer('safeguarding_lead');
-    const made = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
     const status = await agent.get('/referrals?status=sent&kind=nrm').expect(400);
     expect(status.text).toContain('Select a status from the list');
@@ -183,7 +183,7 @@ describe('web pages (intake)', () => {
 
   it("words the NRM decision form's refusals for a caseworker, naming each question", async () => {
     const lead = await bearer('safeguarding_lead');
-    const made = await server().post('/v1/referrals').set('Authorization', lead).send(adultNrm()).expect(201);
+    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
     const page = await agent.get(`/referrals/${made.body.id}`).expect(200);
     const empty = await agent

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer } from '../support/auth';
-import { adultNrm } from '../support/referrals';
+import { aReferral } from '../support/fixtures';
 import { startSystem, type TestSystem } from '../support/system';
 import { axeViolations, launchChromium, screenshot } from './support/browser';
 
@@ -63,7 +63,7 @@ describe('NRM case on the referral page, in Chromium', () => {
     const created = await request(intakeUrl)
       .post('/v1/referrals')
       .set('Authorization', lead)
-      .send(adultNrm({ referredAt: '2026-05-04T10:00:00Z' }))
+      .send(aReferral({ referredAt: '2026-05-04T10:00:00Z' }))
       .expect(201);
     const id = created.body.id as string;
     const page = await leadPage();

@@ -9,7 +9,7 @@ import { bearer } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually, useTestEnvironment } from '../support/env';
 import { enterDirectly, RunningMimic, startAis, startLcs } from '../support/mimics';
-import { childNrm } from '../support/referrals';
+import { aChildReferral } from '../support/fixtures';
 import { axeViolations, launchChromium, screenshot } from './support/browser';
 
 /**
@@ -656,7 +656,7 @@ describe('web pages in Chromium', () => {
       .post('/v1/referrals')
       .set('Authorization', lead)
       .send(
-        childNrm({
+        aChildReferral({
           referredAt: new Date().toISOString(),
           potentialVictim: { gender: 'female', nationality: 'NGA', firstName: 'Blessing', lastName: 'Okoro', dateOfBirth: '2009-06-06' },
         }),
@@ -710,7 +710,7 @@ describe('web pages in Chromium', () => {
       .post('/v1/referrals')
       .set('Authorization', lead)
       .send(
-        childNrm({
+        aChildReferral({
           referredAt: new Date(Date.now() - 20 * 86_400_000).toISOString(),
           potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Elira', lastName: 'Kola', dateOfBirth: birth },
         }),

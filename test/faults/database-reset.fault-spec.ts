@@ -4,16 +4,16 @@ import { bearer } from '../support/auth';
 import { createTestDatabase } from '../support/database';
 import { eventually } from '../support/env';
 import { TestSystem } from '../support/processes';
-import { adultNrm, childNrm } from '../support/referrals';
+import { aReferral, aChildReferral } from '../support/fixtures';
 import { count, postAll } from './support/harness';
 import { DurableRedis } from './support/durable-redis';
 
 jest.setTimeout(300_000);
 
 const BODIES = [
-  childNrm(),
-  adultNrm(),
-  adultNrm({ potentialVictim: { gender: 'male', nationality: 'POL', firstName: 'Tomasz', lastName: 'Nowak', dateOfBirth: '1988-11-02' } }),
+  aChildReferral(),
+  aReferral(),
+  aReferral({ potentialVictim: { gender: 'male', nationality: 'POL', firstName: 'Tomasz', lastName: 'Nowak', dateOfBirth: '1988-11-02' } }),
 ];
 
 /**

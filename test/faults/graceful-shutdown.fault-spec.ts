@@ -3,7 +3,7 @@ import { bearer } from '../support/auth';
 import type { TestDatabase } from '../support/database';
 import { eventually } from '../support/env';
 import type { TestSystem } from '../support/processes';
-import { adultNrm } from '../support/referrals';
+import { aReferral } from '../support/fixtures';
 import { count, metricValue, postOne, sleep } from './support/harness';
 import { type FaultRig, startRig } from './support/rig';
 
@@ -34,7 +34,7 @@ describe('graceful shutdown on SIGTERM', () => {
     await blocker.connect();
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE central.referrals IN EXCLUSIVE MODE');
-    const inFlight = postOne(intake.url, token, adultNrm(), 60_000);
+    const inFlight = postOne(intake.url, token, aReferral(), 60_000);
     await eventually(
       async () => (await count(sql, `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [db.name])) > 0,
       10_000,
@@ -60,7 +60,7 @@ describe('graceful shutdown on SIGTERM', () => {
     const router = system.app('router');
     // The previous scenario's referral is delivered first, so that the one active job below is this one's.
     await eventually(async () => (await count(sql, `SELECT count(*) AS n FROM central.referrals WHERE status <> 'routed'`)) === 0, 30_000);
-    const posted = await postOne(system.app('intake').url, await bearer('safeguarding_lead'), adultNrm());
+    const posted = await postOne(system.app('intake').url, await bearer('safeguarding_lead'), aReferral());
     expect(posted.status).toBe(201);
     // The job is active: the router is inside its 3 s call to AIS.
     await eventually(

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { bearer } from '../support/auth';
 import { createTestDatabase, TestDatabase } from '../support/database';
 import { useTestEnvironment } from '../support/env';
-import { adultNrm, anonymousDtn, childNrm } from '../support/referrals';
+import { aReferral, aDutyToNotify, aChildReferral } from '../support/fixtures';
 import { DurableRedis } from './support/durable-redis';
 import { count } from './support/harness';
 
@@ -75,11 +75,11 @@ const oddValue: fc.Arbitrary<Json> = fc.oneof(
 );
 
 const validBody = fc.constantFrom<Json>(
-  adultNrm(),
-  childNrm(),
-  anonymousDtn(),
-  anonymousDtn({ cooperatesWithAuthorities: true }),
-  adultNrm({ kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'other', nationality: 'UNK' } }),
+  aReferral(),
+  aChildReferral(),
+  aDutyToNotify(),
+  aDutyToNotify({ cooperatesWithAuthorities: true }),
+  aReferral({ kind: 'dtn', consentToNrm: false, potentialVictim: { gender: 'other', nationality: 'UNK' } }),
 );
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(

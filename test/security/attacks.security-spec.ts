@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import Redis from 'ioredis';
 import { bearer } from '../support/auth';
-import { adultNrm } from '../support/referrals';
+import { aReferral } from '../support/fixtures';
 import { startRig, type FaultRig } from '../faults/support/rig';
 import { eventually } from '../support/env';
 import { distDirectory } from '../support/processes';
@@ -106,7 +106,7 @@ describe('the running system, attacked', () => {
 
   describe('audit', () => {
     it('audits a read by an upper-case id under the canonical id', async () => {
-      const created = (await (await post(`${intake}/v1/referrals`, lead, adultNrm())).json()) as { id: string };
+      const created = (await (await post(`${intake}/v1/referrals`, lead, aReferral())).json()) as { id: string };
       expect((await get(`${intake}/v1/referrals/${created.id.toUpperCase()}`, lead)).status).toBe(200);
       const rows = await audit({ subjectId: created.id, action: 'referral.read' });
       expect(rows.length).toBe(1);
@@ -114,7 +114,7 @@ describe('the running system, attacked', () => {
     });
 
     it("audits another organisation's referral, answered 404, as refused and naming it", async () => {
-      const created = (await (await post(`${intake}/v1/referrals`, lead, adultNrm())).json()) as { id: string };
+      const created = (await (await post(`${intake}/v1/referrals`, lead, aReferral())).json()) as { id: string };
       const other = await bearer('first_responder', 'Another Organisation', `fr-${randomUUID()}`);
       expect((await get(`${intake}/v1/referrals/${created.id}`, other)).status).toBe(404);
       const rows = await audit({ subjectId: created.id, outcome: 'refused' });
@@ -122,7 +122,7 @@ describe('the running system, attacked', () => {
     });
 
     it('audits a recorded NRM decision', async () => {
-      const created = (await (await post(`${intake}/v1/referrals`, lead, adultNrm())).json()) as { id: string };
+      const created = (await (await post(`${intake}/v1/referrals`, lead, aReferral())).json()) as { id: string };
       const decided = await post(`${intake}/v1/referrals/${created.id}/decisions`, lead, {
         type: 'reasonable_grounds',
         outcome: 'positive',
@@ -152,7 +152,7 @@ describe('the running system, attacked', () => {
       [
         'JSON nested 5,000 deep',
         () => {
-          const body = adultNrm() as unknown as Record<string, unknown>;
+          const body = aReferral() as unknown as Record<string, unknown>;
           return JSON.stringify(body).replace(/}$/, `,"narrative":${nested(5000)}}`);
         },
         'narrative',
@@ -160,12 +160,12 @@ describe('the running system, attacked', () => {
       [
         'a lone UTF-16 surrogate in a name',
         () => {
-          const body = adultNrm() as unknown as { potentialVictim: { firstName: string } };
+          const body = aReferral() as unknown as { potentialVictim: { firstName: string } };
           return JSON.stringify(body).replace(`"firstName":"${body.potentialVictim.firstName}"`, '"firstName":"Ar\\ud800ta"');
         },
         'potentialVictim.firstName',
       ],
-      ['a __proto__ key', () => JSON.stringify(adultNrm()).replace(/}$/, ',"__proto__":{"admin":true}}'), '__proto__'],
+      ['a __proto__ key', () => JSON.stringify(aReferral()).replace(/}$/, ',"__proto__":{"admin":true}}'), '__proto__'],
     ])('answers %s with a 400 naming the field, and writes nothing', async (_, body, field) => {
       const before = await referralCount();
       const res = await post(`${intake}/v1/referrals`, lead, body());
@@ -189,7 +189,7 @@ describe('the running system, attacked', () => {
     });
 
     it("keeps a client's X-Request-Id apart from the service's own in the audit", async () => {
-      const created = (await (await post(`${intake}/v1/referrals`, lead, adultNrm())).json()) as { id: string };
+      const created = (await (await post(`${intake}/v1/referrals`, lead, aReferral())).json()) as { id: string };
       const given = `client-${randomUUID()}`;
       expect((await get(`${intake}/v1/referrals/${created.id}`, lead, { 'x-request-id': given })).status).toBe(200);
       const { rows } = await rig.sql.query<{ request_id: string; client_request_id: string }>(

@@ -1,7 +1,9 @@
 import type { Client } from 'pg';
-import { adultNrm, anonymousDtn, childNrm } from '../../support/referrals';
+import type { PotentialVictim } from '@app/domain';
+import { aReferral, aDutyToNotify, aChildReferral } from '../../support/fixtures';
 
-type Body = Record<string, unknown>;
+/** A request body: a referral, or anything a fault test sends instead. */
+type Body = object;
 
 export interface Posted {
   status: number;
@@ -78,20 +80,20 @@ export function population(persons: number, salt = 1): Population {
   for (let p = 0; p < persons; p += 1) {
     if (p % 7 === 6) {
       anonymous.add(bodies.length);
-      bodies.push(anonymousDtn());
+      bodies.push(aDutyToNotify());
       continue;
     }
     const child = p % 3 === 0;
     const day = String(1 + (p % 28)).padStart(2, '0');
     const month = String(1 + (p % 12)).padStart(2, '0');
-    const victim = {
+    const victim: PotentialVictim = {
       gender: p % 2 ? 'female' : 'male',
       nationality: ['ALB', 'VNM', 'ROU', 'ERI', 'GBR', 'POL'][p % 6],
       firstName: distinctName(p, salt),
       lastName: distinctName(p, salt + 1),
       dateOfBirth: child ? `2012-${month}-${day}` : `${1960 + (p % 40)}-${month}-${day}`,
     };
-    const body = child ? childNrm({ potentialVictim: victim }) : adultNrm({ potentialVictim: victim });
+    const body = child ? aChildReferral({ potentialVictim: victim }) : aReferral({ potentialVictim: victim });
     const indexes = [bodies.length];
     bodies.push(body);
     if (p % 5 === 0) {
