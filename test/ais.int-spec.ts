@@ -6,25 +6,11 @@ import { SafeguardingConcernController } from '../apps/ais/src/concerns/safeguar
 import { FaultInjectionMiddleware } from '../apps/ais/src/http/fault-injection.middleware';
 import { TransferController } from '../apps/ais/src/transfers/transfer.controller';
 import { bearer } from './support/auth';
+import { anAisConcernRequest } from './support/fixtures';
 import type { RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
 
 type Body = Record<string, unknown>;
-
-function concern(overrides: Body = {}, subject: Body = {}): Body {
-  return {
-    ClientReference: randomUUID(),
-    Source: 'ReferralHub',
-    Category: 'Modern Slavery',
-    ReferralType: 'NRM',
-    ConcernDate: '10/03/2026',
-    Subject: { Forename: 'Ana', Surname: 'Hoxha', DateOfBirth: '05/04/1999', Gender: 'F', Nationality: 'Albanian', ...subject },
-    ReportedBy: { Organisation: 'Thames Valley Police', OrganisationType: 'Police' },
-    RiskTypes: ['Labour Exploitation'],
-    LocationOfRisk: 'UK',
-    ...overrides,
-  };
-}
 
 describe('AIS mimic', () => {
   let system: TestSystem;
@@ -49,7 +35,7 @@ describe('AIS mimic', () => {
 
   describe(SafeguardingConcernController.name, () => {
     it('records a concern and reads it back in AIS format', async () => {
-      const body = concern({}, { KnownAs: ['Anna Hodja'], DateOfBirthIsEstimated: true, NhsNumber: '9434765919' });
+      const body = anAisConcernRequest({}, { KnownAs: ['Anna Hodja'], DateOfBirthIsEstimated: true, NhsNumber: '9434765919' });
       const created = await post(body).expect(201);
       const read = await api().get(`/api/v2/SafeguardingConcerns/${created.body.ConcernId}`).expect(200);
       expect(read.body).toMatchObject({
@@ -77,36 +63,36 @@ describe('AIS mimic', () => {
       });
     });
     it('files a concern under the register person with the same surname and date of birth', async () => {
-      const first = await post(concern({}, { Surname: 'Berisha', DateOfBirth: '01/02/1990' })).expect(201);
-      const second = await post(concern({}, { Forename: 'Agnes', Surname: 'BERISHA', DateOfBirth: '01/02/1990' })).expect(201);
+      const first = await post(anAisConcernRequest({}, { Surname: 'Berisha', DateOfBirth: '01/02/1990' })).expect(201);
+      const second = await post(anAisConcernRequest({}, { Forename: 'Agnes', Surname: 'BERISHA', DateOfBirth: '01/02/1990' })).expect(201);
       expect(second.body.PersonId).toBe(first.body.PersonId);
       expect(second.body.Subject.Forename).toBe('Agnes');
     });
     it('makes a second register person for a variant spelling of the surname', async () => {
-      const first = await post(concern({}, { Surname: 'Krasniqi', DateOfBirth: '03/04/1991' })).expect(201);
-      const variant = await post(concern({}, { Surname: 'Krasniki', DateOfBirth: '03/04/1991' })).expect(201);
+      const first = await post(anAisConcernRequest({}, { Surname: 'Krasniqi', DateOfBirth: '03/04/1991' })).expect(201);
+      const variant = await post(anAisConcernRequest({}, { Surname: 'Krasniki', DateOfBirth: '03/04/1991' })).expect(201);
       expect(variant.body.PersonId).not.toBe(first.body.PersonId);
     });
     it('makes a new register person when the date of birth is not known', async () => {
-      const first = await post(concern({}, { Surname: 'Gashi', DateOfBirth: undefined })).expect(201);
-      const second = await post(concern({}, { Surname: 'Gashi', DateOfBirth: undefined })).expect(201);
+      const first = await post(anAisConcernRequest({}, { Surname: 'Gashi', DateOfBirth: undefined })).expect(201);
+      const second = await post(anAisConcernRequest({}, { Surname: 'Gashi', DateOfBirth: undefined })).expect(201);
       expect(second.body.PersonId).not.toBe(first.body.PersonId);
     });
     it('gives an anonymous notification no register person', async () => {
       const res = await post(
-        concern({ ReferralType: 'DutyToNotify' }, { Forename: undefined, Surname: undefined, DateOfBirth: undefined, Gender: 'M' }),
+        anAisConcernRequest({ ReferralType: 'DutyToNotify' }, { Forename: undefined, Surname: undefined, DateOfBirth: undefined, Gender: 'M' }),
       ).expect(201);
       expect(res.body).toMatchObject({ PersonId: null, Anonymous: true, ReferralType: 'DutyToNotify' });
     });
     it('answers the same concern when a ClientReference is repeated', async () => {
-      const body = concern();
+      const body = anAisConcernRequest();
       const first = await post(body).expect(201);
       const repeat = await post({ ...body, Summary: 'sent again' }).expect(200);
       expect(repeat.body.ConcernId).toBe(first.body.ConcernId);
       expect(repeat.body.Summary).toBeNull();
     });
     it('records one concern when the same ClientReference arrives many times at once', async () => {
-      const body = concern({}, { Surname: 'Concurrent', DateOfBirth: '09/09/1999' });
+      const body = anAisConcernRequest({}, { Surname: 'Concurrent', DateOfBirth: '09/09/1999' });
       const answers = await Promise.all(Array.from({ length: 8 }, () => post(body)));
       expect(new Set(answers.map((a) => a.body.ConcernId)).size).toBe(1);
       expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -114,16 +100,16 @@ describe('AIS mimic', () => {
       expect(Number(rows.rows[0].count)).toBe(1);
     });
     it('accepts a concern entered directly by a practitioner', async () => {
-      const res = await post(concern({ ClientReference: undefined, Source: 'Practitioner' })).expect(201);
+      const res = await post(anAisConcernRequest({ ClientReference: undefined, Source: 'Practitioner' })).expect(201);
       expect(res.body).toMatchObject({ Source: 'Practitioner', ClientReference: null });
     });
     it('refuses a ReferralHub concern without a ClientReference', async () => {
-      const res = await post(concern({ ClientReference: undefined })).expect(400);
+      const res = await post(anAisConcernRequest({ ClientReference: undefined })).expect(400);
       expect(res.body).toEqual({ Message: 'The request is invalid.', ValidationErrors: [{ Field: 'ClientReference', Error: expect.any(String) }] });
     });
     it('answers bad input in its own error shape, naming every field and no value', async () => {
       const res = await post(
-        concern({ Colour: 'blue', ConcernDate: '2026-03-10' }, { DateOfBirth: '31/02/1999', Gender: 'female', Nationality: 'ALB' }),
+        anAisConcernRequest({ Colour: 'blue', ConcernDate: '2026-03-10' }, { DateOfBirth: '31/02/1999', Gender: 'female', Nationality: 'ALB' }),
       ).expect(400);
       expect(res.body.Message).toBe('The request is invalid.');
       expect(res.body.ValidationErrors.map((e: { Field: string }) => e.Field).sort()).toEqual(
@@ -136,7 +122,7 @@ describe('AIS mimic', () => {
       expect(res.body).toEqual({ Message: 'Safeguarding concern SC-999999 was not found.' });
     });
     it("takes a practitioner's correction as a new version", async () => {
-      const created = await post(concern({}, { Surname: 'Hoxa', DateOfBirth: '05/04/1999' })).expect(201);
+      const created = await post(anAisConcernRequest({}, { Surname: 'Hoxa', DateOfBirth: '05/04/1999' })).expect(201);
       const amended = await api()
         .patch(`/api/v2/SafeguardingConcerns/${created.body.ConcernId}`)
         .send({ Subject: { Surname: 'Hoxha' } })
@@ -145,13 +131,13 @@ describe('AIS mimic', () => {
       expect(amended.body.PersonId).not.toBe(created.body.PersonId);
     });
     it('keeps the Home Office reference a practitioner records, when entering the concern or later', async () => {
-      const entered = await post(concern({ ClientReference: undefined, Source: 'Practitioner', NrmReference: 'NRM-2026-1' })).expect(201);
+      const entered = await post(anAisConcernRequest({ ClientReference: undefined, Source: 'Practitioner', NrmReference: 'NRM-2026-1' })).expect(201);
       expect(entered.body.NrmReference).toBe('NRM-2026-1');
-      const later = await post(concern({ ClientReference: undefined, Source: 'Practitioner' })).expect(201);
+      const later = await post(anAisConcernRequest({ ClientReference: undefined, Source: 'Practitioner' })).expect(201);
       expect(later.body.NrmReference).toBeNull();
       const amended = await api().patch(`/api/v2/SafeguardingConcerns/${later.body.ConcernId}`).send({ NrmReference: 'NRM-2026-2' }).expect(200);
       expect(amended.body).toMatchObject({ Version: 2, NrmReference: 'NRM-2026-2' });
-      const refused = await post(concern({ ClientReference: undefined, Source: 'Practitioner', NrmReference: '<script>' })).expect(400);
+      const refused = await post(anAisConcernRequest({ ClientReference: undefined, Source: 'Practitioner', NrmReference: '<script>' })).expect(400);
       expect(refused.body.ValidationErrors).toEqual([{ Field: 'NrmReference', Error: expect.any(String) }]);
     });
   });
@@ -179,7 +165,7 @@ describe('AIS mimic', () => {
 
   describe(ChangeFeedController.name, () => {
     it('pages its change feed by cursor: creations, corrections and transfers in order', async () => {
-      const created = await post(concern({}, { Surname: 'Feed' })).expect(201);
+      const created = await post(anAisConcernRequest({}, { Surname: 'Feed' })).expect(201);
       await api().patch(`/api/v2/SafeguardingConcerns/${created.body.ConcernId}`).send({ Status: 'Closed' }).expect(200);
       const transfer = await api()
         .post('/api/v2/Transfers')
@@ -221,7 +207,7 @@ describe('AIS mimic', () => {
     it('answers 503 and writes nothing when told to fail every request', async () => {
       const before = await counts();
       ais.setFaults({ failureRate: 1 });
-      const res = await post(concern({}, { Surname: 'Unwritten' })).expect(503);
+      const res = await post(anAisConcernRequest({}, { Surname: 'Unwritten' })).expect(503);
       expect(res.body).toEqual({ Message: 'The service is temporarily unavailable.' });
       expect(await counts()).toEqual(before);
     });

@@ -1,26 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { ContactController } from '../apps/lcs/src/contacts/contact.controller';
 import { FeedController } from '../apps/lcs/src/feed/feed.controller';
 import { FaultInjectionMiddleware } from '../apps/lcs/src/http/fault-injection.middleware';
 import { bearer } from './support/auth';
+import { anLcsContactRequest } from './support/fixtures';
 import type { RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
 
 type Body = Record<string, unknown>;
-
-function contact(overrides: Body = {}, child: Body = {}): Body {
-  return {
-    externalReference: randomUUID(),
-    source: 'INTEGRATION',
-    contactDate: '2026-03-10',
-    child: { name: 'HOXHA, Ana Maria', dateOfBirth: '2010-06-07', gender: 'female', nationality: 'AL', ...child },
-    referrer: { agency: 'Thames Valley Police', agencyType: 'POLICE' },
-    factors: ['12A'],
-    ...overrides,
-  };
-}
 
 describe('LCS mimic', () => {
   let system: TestSystem;
@@ -49,7 +37,7 @@ describe('LCS mimic', () => {
 
   describe(ContactController.name, () => {
     it('records a contact and reads it back in LCS format', async () => {
-      const body = contact({ summary: 'Found in a cannabis grow' }, { aliases: ['Anna'], ageDisputed: true, nhsNumber: '9434765919' });
+      const body = anLcsContactRequest({ summary: 'Found in a cannabis grow' }, { aliases: ['Anna'], ageDisputed: true, nhsNumber: '9434765919' });
       const created = await post(body).expect(201);
       const read = await api().get(`/lcs/api/contacts/${created.body.id}`).expect(200);
       expect(read.body).toMatchObject({
@@ -76,32 +64,32 @@ describe('LCS mimic', () => {
       });
     });
     it('holds the surname in capitals', async () => {
-      const res = await post(contact({}, { name: 'Hoxha ,  Ana' })).expect(201);
+      const res = await post(anLcsContactRequest({}, { name: 'Hoxha ,  Ana' })).expect(201);
       expect(res.body.child.name).toBe('HOXHA, Ana');
     });
     it('files a contact under the register child with the same surname and date of birth', async () => {
-      const first = await post(contact({}, { name: 'BERISHA, Drita', dateOfBirth: '2011-01-02' })).expect(201);
-      const second = await post(contact({}, { name: 'Berisha, Dritan', dateOfBirth: '2011-01-02', gender: 'male' })).expect(201);
+      const first = await post(anLcsContactRequest({}, { name: 'BERISHA, Drita', dateOfBirth: '2011-01-02' })).expect(201);
+      const second = await post(anLcsContactRequest({}, { name: 'Berisha, Dritan', dateOfBirth: '2011-01-02', gender: 'male' })).expect(201);
       expect(second.body.childId).toBe(first.body.childId);
     });
     it('makes a second register child for a variant spelling of the surname', async () => {
-      const first = await post(contact({}, { name: 'NGUYEN, Van', dateOfBirth: '2009-05-05' })).expect(201);
-      const variant = await post(contact({}, { name: 'NGUYENN, Van', dateOfBirth: '2009-05-05' })).expect(201);
+      const first = await post(anLcsContactRequest({}, { name: 'NGUYEN, Van', dateOfBirth: '2009-05-05' })).expect(201);
+      const variant = await post(anLcsContactRequest({}, { name: 'NGUYENN, Van', dateOfBirth: '2009-05-05' })).expect(201);
       expect(variant.body.childId).not.toBe(first.body.childId);
     });
     it('gives a contact about an unidentified child no register child', async () => {
-      const res = await post(contact({}, { name: undefined, dateOfBirth: undefined, gender: 'not_known', nationality: undefined })).expect(201);
+      const res = await post(anLcsContactRequest({}, { name: undefined, dateOfBirth: undefined, gender: 'not_known', nationality: undefined })).expect(201);
       expect(res.body).toMatchObject({ childId: null, child: { name: null, dateOfBirth: null } });
     });
     it('answers the same contact when an externalReference is repeated', async () => {
-      const body = contact();
+      const body = anLcsContactRequest();
       const first = await post(body).expect(201);
       const repeat = await post({ ...body, summary: 'sent again' }).expect(200);
       expect(repeat.body.id).toBe(first.body.id);
       expect(repeat.body.summary).toBeNull();
     });
     it('records one contact when the same externalReference arrives many times at once', async () => {
-      const body = contact({}, { name: 'RACE, Child', dateOfBirth: '2012-12-12' });
+      const body = anLcsContactRequest({}, { name: 'RACE, Child', dateOfBirth: '2012-12-12' });
       const answers = await Promise.all(Array.from({ length: 8 }, () => post(body)));
       expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
       expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
@@ -109,17 +97,19 @@ describe('LCS mimic', () => {
       expect(Number(rows.rows[0].count)).toBe(1);
     });
     it('accepts a contact entered directly by a practitioner', async () => {
-      const res = await post(contact({ externalReference: undefined, source: 'PRACTITIONER' })).expect(201);
+      const res = await post(anLcsContactRequest({ externalReference: undefined, source: 'PRACTITIONER' })).expect(201);
       expect(res.body).toMatchObject({ source: 'PRACTITIONER', externalReference: null });
     });
     it('refuses an INTEGRATION contact without an externalReference', async () => {
-      const res = await post(contact({ externalReference: undefined })).expect(400);
+      const res = await post(anLcsContactRequest({ externalReference: undefined })).expect(400);
       expect(res.body).toEqual({
         error: { code: 'VALIDATION_FAILED', message: 'One or more fields are invalid', details: [{ field: 'externalReference', issue: expect.any(String) }] },
       });
     });
     it('answers bad input in its own error shape, naming every field and no value', async () => {
-      const res = await post(contact({ colour: 'blue', factors: ['99Z'] }, { dateOfBirth: '07/06/2010', nationality: 'ALB', gender: 'F' })).expect(400);
+      const res = await post(anLcsContactRequest({ colour: 'blue', factors: ['99Z'] }, { dateOfBirth: '07/06/2010', nationality: 'ALB', gender: 'F' })).expect(
+        400,
+      );
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
       expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(
         ['colour', 'factors', 'child.dateOfBirth', 'child.nationality', 'child.gender'].sort(),
@@ -131,7 +121,7 @@ describe('LCS mimic', () => {
       expect(res.body).toEqual({ error: { code: 'CONTACT_NOT_FOUND', message: 'Contact 999999999 does not exist' } });
     });
     it("takes a practitioner's correction as a new version, re-filing the child when the surname changes", async () => {
-      const created = await post(contact({}, { name: 'HOXA, Ana', dateOfBirth: '2010-01-01' })).expect(201);
+      const created = await post(anLcsContactRequest({}, { name: 'HOXA, Ana', dateOfBirth: '2010-01-01' })).expect(201);
       const amended = await api()
         .patch(`/lcs/api/contacts/${created.body.id}`)
         .send({ child: { name: 'HOXHA, Ana' } })
@@ -140,7 +130,7 @@ describe('LCS mimic', () => {
       expect(amended.body.childId).not.toBe(created.body.childId);
     });
     it('closes a contact as transferred to adults, recording the AIS id', async () => {
-      const created = await post(contact()).expect(201);
+      const created = await post(anLcsContactRequest()).expect(201);
       const res = await transfer(created.body.id).expect(200);
       expect(res.body).toMatchObject({
         version: 2,
@@ -150,13 +140,13 @@ describe('LCS mimic', () => {
       });
     });
     it('treats a repeated transfer to the same AIS record as done, without a new version', async () => {
-      const created = await post(contact()).expect(201);
+      const created = await post(anLcsContactRequest()).expect(201);
       await transfer(created.body.id).expect(200);
       const repeat = await transfer(created.body.id).expect(200);
       expect(repeat.body.version).toBe(2);
     });
     it('refuses a transfer to a different AIS record once transferred', async () => {
-      const created = await post(contact()).expect(201);
+      const created = await post(anLcsContactRequest()).expect(201);
       await transfer(created.body.id).expect(200);
       const res = await transfer(created.body.id, { aisRecordId: 'SC-000888' }).expect(409);
       expect(res.body.error.code).toBe('ALREADY_TRANSFERRED');
@@ -165,7 +155,7 @@ describe('LCS mimic', () => {
 
   describe(FeedController.name, () => {
     it('pages its feed by opaque cursor: creations, corrections and transfers in order', async () => {
-      const created = await post(contact({}, { name: 'FEED, Child' })).expect(201);
+      const created = await post(anLcsContactRequest({}, { name: 'FEED, Child' })).expect(201);
       await api()
         .patch(`/lcs/api/contacts/${created.body.id}`)
         .send({ child: { nationality: 'VN' } })
@@ -205,7 +195,7 @@ describe('LCS mimic', () => {
     it('answers 503 and writes nothing when told to fail every request', async () => {
       const before = await counts();
       lcs.setFaults({ failureRate: 1 });
-      const res = await post(contact({}, { name: 'UNWRITTEN, Child' })).expect(503);
+      const res = await post(anLcsContactRequest({}, { name: 'UNWRITTEN, Child' })).expect(503);
       expect(res.body).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: 'LCS is temporarily unavailable' } });
       expect(await counts()).toEqual(before);
     });
