@@ -1,5 +1,6 @@
 import { checkReferralRules } from './referral-rules';
 import { effectiveExploitationTypes, HOME_OFFICE_EXPLOITATION_TYPES, statisticsTypesOf } from './home-office-types';
+import { aReferral } from '../../../test/support/fixtures';
 import type { Referral } from './referral';
 
 describe(statisticsTypesOf.name, () => {
@@ -17,8 +18,7 @@ describe(statisticsTypesOf.name, () => {
 });
 
 describe('the form location rule', () => {
-  const referral = (exploitation: object): Partial<Referral> =>
-    ({ kind: 'nrm', consentToNrm: true, age: { under18: 'no' }, potentialVictim: { gender: 'female', nationality: 'ALB' }, exploitation }) as Partial<Referral>;
+  const referral = (exploitation: object): Referral => ({ ...aReferral(), exploitation: exploitation as Referral['exploitation'] });
   const paths = (exploitation: object) => checkReferralRules(referral(exploitation)).map((v) => v.path);
 
   it('refuses a UK location described only by overseas countries', () => {

@@ -1,29 +1,25 @@
 import { checkReferralRules, isAnonymousNotification } from './referral-rules';
+import { aReferral } from '../../../test/support/fixtures';
 import type { Referral } from './referral';
 
 const now = new Date('2026-06-01T12:00:00Z');
-
-function adultNrm(overrides: Partial<Referral> = {}): Partial<Referral> {
-  return {
-    kind: 'nrm',
-    consentToNrm: true,
-    age: { under18: 'no' },
-    potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Ana', lastName: 'Hoxha', dateOfBirth: '1990-03-04' },
-    exploitation: { types: ['sexual'], location: 'uk' },
-    referredAt: '2026-05-30T09:00:00Z',
-    ...overrides,
-  };
-}
 
 const paths = (r: Partial<Referral>) => checkReferralRules(r, now).map((v) => v.path);
 
 describe(checkReferralRules.name, () => {
   it('accepts a consenting adult NRM referral', () => {
-    expect(paths(adultNrm())).toEqual([]);
+    expect(paths(aReferral())).toEqual([]);
   });
 
   it('judges a start of exploitation known to the month or the year as the period it names', () => {
-    const started = (startDate: string) => paths(adultNrm({ exploitation: { types: ['sexual'], location: 'uk', startDate } }));
+    // Born in 1990 and checked in June 2026: a start from 1990 to this month is possible, none outside it.
+    const started = (startDate: string) =>
+      paths(
+        aReferral({
+          potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '1990-03-04' },
+          exploitation: { types: ['sexual'], location: 'uk', startDate },
+        }),
+      );
     expect(started('2026-06')).toEqual([]);
     expect(started('2026-07')).toEqual(['exploitation.startDate']);
     expect(started('1990')).toEqual([]);
@@ -32,7 +28,7 @@ describe(checkReferralRules.name, () => {
 
   it('flags county lines only on criminal exploitation', () => {
     const flagged = (exploitation: Partial<Referral['exploitation']>) =>
-      paths(adultNrm({ exploitation: { location: 'uk', countyLines: true, ...exploitation } as Referral['exploitation'] }));
+      paths(aReferral({ exploitation: { location: 'uk', countyLines: true, ...exploitation } as Referral['exploitation'] }));
     expect(flagged({ types: ['criminal'] })).toEqual([]);
     expect(flagged({ homeOfficeTypes: ['forced-to-commit-crime'] })).toEqual([]);
     expect(flagged({ types: ['labour'] })).toEqual(['exploitation.countyLines']);
@@ -41,53 +37,53 @@ describe(checkReferralRules.name, () => {
 
   it('refuses statistics types that contradict the detailed types given with them, naming exploitation.types', () => {
     const typed = (exploitation: Partial<Referral['exploitation']>) =>
-      checkReferralRules(adultNrm({ exploitation: { location: 'uk', ukTowns: ['Reading'], ...exploitation } as Referral['exploitation'] }), now);
+      checkReferralRules(aReferral({ exploitation: { location: 'uk', ukTowns: ['Reading'], ...exploitation } as Referral['exploitation'] }), now);
     expect(typed({ types: ['labour', 'sexual'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] })).toEqual([]);
     expect(typed({ types: ['sexual', 'labour'], homeOfficeTypes: ['prostitution', 'wages-taken', 'forced-to-work'] })).toEqual([]);
     const refused = typed({ types: ['labour'], homeOfficeTypes: ['forced-to-commit-fraud', 'prostitution'] });
     expect(refused).toEqual([{ path: 'exploitation.types', message: expect.stringContaining('(labour, sexual)') }]);
     expect(
-      paths(adultNrm({ exploitation: { location: 'uk', ukTowns: ['Reading'], types: ['labour', 'criminal'], homeOfficeTypes: ['forced-to-work'] } })),
+      paths(aReferral({ exploitation: { location: 'uk', ukTowns: ['Reading'], types: ['labour', 'criminal'], homeOfficeTypes: ['forced-to-work'] } })),
     ).toEqual(['exploitation.types']);
   });
 
   it("asks a follow-up of each of the form's yes answers, and refuses one given with no yes", () => {
-    const victim = (extra: object) => paths(adultNrm({ potentialVictim: { gender: 'female', nationality: 'ALB', ...extra } }));
+    const victim = (extra: object) => paths(aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', ...extra } }));
     expect(victim({ hasChildren: true, numberOfChildren: 2 })).toEqual([]);
     expect(victim({ hasChildren: true })).toEqual(['potentialVictim.numberOfChildren']);
     expect(victim({ hasChildren: false, numberOfChildren: 2 })).toEqual(['potentialVictim.numberOfChildren']);
     expect(victim({ contact: { alternativePhone: '07700 900123' } })).toEqual(['potentialVictim.contact.alternativePhoneRelation']);
     expect(victim({ contact: { phone: '07700 900123', noPhoneReason: 'none' } })).toEqual(['potentialVictim.contact.noPhoneReason']);
     expect(victim({ contact: { safeToPost: true, street: '1 High St' } })).toEqual(['potentialVictim.contact.safeToPost']);
-    const exploiters = (e: object) => paths(adultNrm({ exploitation: { types: ['sexual'], location: 'uk', exploiters: e } }));
+    const exploiters = (e: object) => paths(aReferral({ exploitation: { types: ['sexual'], location: 'uk', exploiters: e } }));
     expect(exploiters({ locationKnown: true, inUk: true, locationDetails: 'Leeds' })).toEqual([]);
     expect(exploiters({ locationKnown: false, inUk: true })).toEqual(['exploitation.exploiters.inUk']);
   });
 
   it('sends the decision to someone else only with permission, an address, and on an NRM referral', () => {
-    expect(paths(adultNrm({ decisionRecipient: { email: 'sister@example.org', permissionGiven: true } }))).toEqual([]);
-    expect(paths(adultNrm({ decisionRecipient: { email: 'sister@example.org', permissionGiven: false } }))).toEqual(['decisionRecipient.permissionGiven']);
-    expect(paths(adultNrm({ decisionRecipient: { street: '1 High St', permissionGiven: true } }))).toEqual(['decisionRecipient']);
+    expect(paths(aReferral({ decisionRecipient: { email: 'sister@example.org', permissionGiven: true } }))).toEqual([]);
+    expect(paths(aReferral({ decisionRecipient: { email: 'sister@example.org', permissionGiven: false } }))).toEqual(['decisionRecipient.permissionGiven']);
+    expect(paths(aReferral({ decisionRecipient: { street: '1 High St', permissionGiven: true } }))).toEqual(['decisionRecipient']);
   });
 
   it('needs consent for an adult NRM referral', () => {
-    expect(paths(adultNrm({ consentToNrm: false }))).toEqual(['consentToNrm']);
+    expect(paths(aReferral({ consentToNrm: false }))).toEqual(['consentToNrm']);
   });
 
   it('refuses a child notified as a Duty to Notify, and asks for the local authority contact', () => {
-    expect(paths(adultNrm({ kind: 'dtn', age: { under18: 'yes' }, potentialVictim: { gender: 'male', nationality: 'VNM' } }))).toEqual([
+    expect(paths(aReferral({ kind: 'dtn', age: { under18: 'yes' }, potentialVictim: { gender: 'male', nationality: 'VNM' } }))).toEqual([
       'kind',
       'localAuthorityContact',
     ]);
   });
 
   it('treats a date of birth under 18 as a child even when under18 is "no"', () => {
-    const r = adultNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '2010-01-01' } });
+    const r = aReferral({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '2010-01-01' } });
     expect(paths(r)).toEqual(['localAuthorityContact']);
   });
 
   it('needs no consent from a child', () => {
-    const r = adultNrm({
+    const r = aReferral({
       consentToNrm: undefined,
       age: { under18: 'not_sure' },
       localAuthorityContact: { authority: 'Buckinghamshire Council', phone: '01296 395000', email: 'mash@bucks.example' },
@@ -96,28 +92,28 @@ describe(checkReferralRules.name, () => {
   });
 
   it('keeps an anonymous Duty to Notify free of identity', () => {
-    const r = adultNrm({ kind: 'dtn', consentToNrm: false });
+    const r = aReferral({ kind: 'dtn', consentToNrm: false });
     expect(paths(r)).toEqual(['potentialVictim.dateOfBirth', 'potentialVictim.firstName', 'potentialVictim.lastName']);
   });
 
   it('allows names but never a date of birth when the adult co-operates', () => {
-    const r = adultNrm({ kind: 'dtn', consentToNrm: undefined, cooperatesWithAuthorities: true });
+    const r = aReferral({ kind: 'dtn', consentToNrm: undefined, cooperatesWithAuthorities: true });
     expect(paths(r)).toEqual(['potentialVictim.dateOfBirth']);
   });
 
   it('refuses dates of birth on or before 1900-01-01 and in the future', () => {
-    const old = adultNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '1900-01-01' } });
-    const future = adultNrm({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '2027-01-01' } });
+    const old = aReferral({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '1900-01-01' } });
+    const future = aReferral({ potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '2027-01-01' } });
     expect(paths(old)).toEqual(['potentialVictim.dateOfBirth']);
     expect(paths(future)).toContain('potentialVictim.dateOfBirth');
   });
 
   it('refuses a referral dated in the future', () => {
-    expect(paths(adultNrm({ referredAt: '2026-06-02T12:00:00Z' }))).toEqual(['referredAt']);
+    expect(paths(aReferral({ referredAt: '2026-06-02T12:00:00Z' }))).toEqual(['referredAt']);
   });
 
   it('needs details for an "other" exploitation type', () => {
-    expect(paths(adultNrm({ exploitation: { types: ['other'], location: 'uk' } }))).toEqual(['exploitation.otherDetails']);
+    expect(paths(aReferral({ exploitation: { types: ['other'], location: 'uk' } }))).toEqual(['exploitation.otherDetails']);
   });
 
   it('does not throw on a body with no age answers', () => {

@@ -1,42 +1,10 @@
 import type { CaseRecord, CaseReferralFacts } from '@app/case-systems';
+import { anAisRecord, referralFactsOf } from '../../../../test/support/fixtures';
 import { directReferralOf } from './direct-referral';
 
-const FACTS: CaseReferralFacts = {
-  modernSlavery: true,
-  kind: 'nrm',
-  nrmReference: 'NRM-1',
-  secondNationality: null,
-  exploitationTypes: ['labour'],
-  exploitationLocation: 'uk',
-  organisationType: 'local_authority',
-  ageDisputed: false,
-  transferredIn: false,
-};
-
+/** A concern a practitioner entered in the Modern Slavery category: an adult's NRM referral by the local authority. */
 function aisConcern(changes: Partial<CaseRecord> = {}, facts: Partial<CaseReferralFacts> = {}): CaseRecord {
-  return {
-    system: 'AIS',
-    recordId: 'SC-000001',
-    version: 1,
-    registerPersonId: 'P0000001',
-    firstName: 'Ana',
-    middleNames: null,
-    lastName: 'Popescu',
-    aliases: [],
-    dateOfBirth: '1990-01-01',
-    dateOfBirthEstimated: false,
-    sex: 'female',
-    nationality: 'ROU',
-    nhsNumber: null,
-    linkedRecordIds: [],
-    referralDate: '2026-05-04',
-    clientReference: null,
-    source: 'practitioner',
-    anonymous: false,
-    status: 'open',
-    referralFacts: { ...FACTS, ...facts },
-    ...changes,
-  };
+  return anAisRecord({ referralFacts: referralFactsOf(facts), ...changes });
 }
 
 describe(directReferralOf.name, () => {

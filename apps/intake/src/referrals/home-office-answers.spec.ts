@@ -1,8 +1,8 @@
 import type { Referral } from '@app/domain';
+import { aReferral } from '../../../../test/support/fixtures';
 import { homeOfficeAnswers } from './home-office-answers';
 
-const adult: Referral = {
-  kind: 'nrm',
+const adult = aReferral({
   firstResponder: {
     organisation: 'Thames Valley Police',
     organisationType: 'police',
@@ -31,7 +31,7 @@ const adult: Referral = {
   },
   police: { force: 'Thames Valley Police', crimeReference: 'TVP-1' },
   referredAt: '2026-06-02T10:00:00Z',
-};
+});
 
 describe(homeOfficeAnswers.name, () => {
   it("gives a referral's answers under the form's field names, as the form writes them", () => {

@@ -1,6 +1,30 @@
-import { adultReferral } from '../referral.fixture';
+import type { Referral } from '@app/domain';
+import { aReferral } from '../../../../test/support/fixtures';
 import { fromAisConcern, toAisConcern, toAisTransfer } from './ais.mapping';
 import type { AisConcern, AisConcernRequest } from './ais.types';
+
+/** An adult's referral with every field AIS carries answered; the concern expected below spells each one out. */
+function adultReferral(overrides: Partial<Referral> = {}): Referral {
+  return aReferral({
+    firstResponder: { organisation: 'Thames Valley Police', organisationType: 'police', name: 'PC Jones', role: 'Investigator', email: 'jones@example.org' },
+    age: { under18: 'no' },
+    potentialVictim: {
+      gender: 'female',
+      nationality: 'ALB',
+      secondNationality: 'GRC',
+      firstName: 'Ana Maria',
+      lastName: 'Hoxha',
+      aliases: ['Anna Hodja'],
+      dateOfBirth: '1999-04-05',
+      dateOfBirthEstimated: true,
+      nhsNumber: '9434765919',
+    },
+    exploitation: { types: ['sexual', 'labour'], location: 'uk_and_overseas' },
+    narrative: 'Found working in a car wash.',
+    referredAt: '2026-03-10T09:30:00Z',
+    ...overrides,
+  });
+}
 
 /** What AIS answers for a request, as the mimic stores it. */
 function answered(request: AisConcernRequest, extra: Partial<AisConcern> = {}): AisConcern {

@@ -1,18 +1,29 @@
 import type { Referral } from '@app/domain';
-import { adultReferral } from '../referral.fixture';
+import { aChildReferral } from '../../../../test/support/fixtures';
 import { fromLcsContact, toLcsContact } from './lcs.mapping';
 import type { LcsContact, LcsContactRequest } from './lcs.types';
 
+/** A child's referral (age disputed) with every field LCS carries answered; the contact expected below spells each one out. */
 function childReferral(): Referral {
-  const adult = adultReferral();
-  return {
-    ...adult,
+  return aChildReferral({
+    firstResponder: { organisation: 'Thames Valley Police', organisationType: 'police', name: 'PC Jones', role: 'Investigator', email: 'jones@example.org' },
     age: { under18: 'not_sure', ageDisputed: true },
-    consentToNrm: undefined,
-    potentialVictim: { ...adult.potentialVictim, dateOfBirth: '2010-06-07', dateOfBirthEstimated: false },
+    potentialVictim: {
+      gender: 'female',
+      nationality: 'ALB',
+      secondNationality: 'GRC',
+      firstName: 'Ana Maria',
+      lastName: 'Hoxha',
+      aliases: ['Anna Hodja'],
+      dateOfBirth: '2010-06-07',
+      dateOfBirthEstimated: false,
+      nhsNumber: '9434765919',
+    },
+    exploitation: { types: ['sexual', 'labour'], location: 'uk_and_overseas' },
     localAuthorityContact: { authority: 'Buckinghamshire Council', phone: '01296 000000', email: 'mash@example.org' },
+    narrative: 'Found working in a car wash.',
     referredAt: '2026-06-01T23:30:00Z',
-  };
+  });
 }
 
 function answered(request: LcsContactRequest, extra: Partial<LcsContact> = {}): LcsContact {
