@@ -8,14 +8,8 @@ import { PublishedBreakdown, PublishedCount, PublishedCrossTab, publishedColumnB
 import { signDevelopmentToken, type Board } from '@app/auth';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
-import {
-  auditBoardReports,
-  boardReportsAsLinkedPopulations,
-  BoardPopulation,
-  PublishedReportFigures,
-  ReferralRow,
-  StatisticsFixtures,
-} from './support/statistics-fixtures';
+import { auditBoardReports, boardReportsAsLinkedPopulations, BoardPopulation, PublishedReportFigures } from './support/published-figures';
+import { ReferralRow, StatisticsFixtures } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 type Breakdown = PublishedBreakdown & { title: string };

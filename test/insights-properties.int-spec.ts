@@ -4,7 +4,7 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
-import { StatisticsFixtures } from './support/statistics-fixtures';
+import { StatisticsFixtures } from './support/fixtures';
 
 type Breakdown = { total: number; cells: Array<{ label: string; count: number }> };
 type Population = { total: number; breakdowns: Record<string, Breakdown>; ageGroupByLocation: { total: number; counts: number[][] } };

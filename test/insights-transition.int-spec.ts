@@ -5,8 +5,8 @@ import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { aReferral, aChildReferral } from './support/fixtures';
-import { auditBoardReports, PublishedReportFigures, StatisticsFixtures } from './support/statistics-fixtures';
+import { aReferral, aChildReferral, StatisticsFixtures } from './support/fixtures';
+import { auditBoardReports, PublishedReportFigures } from './support/published-figures';
 import { startSystem, type TestSystem } from './support/system';
 
 /**

@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
-import { StatisticsFixtures } from './support/statistics-fixtures';
+import { StatisticsFixtures } from './support/fixtures';
 
 type Cell = { label: string; count: number | 'c' };
 type Breakdown = { dimension: string; title: string; total: number | 'c'; cells: Cell[] };

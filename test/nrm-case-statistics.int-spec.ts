@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { bearer } from './support/auth';
-import { StatisticsFixtures } from './support/statistics-fixtures';
+import { StatisticsFixtures } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 
 describe('NrmCaseStatisticsController (insights)', () => {

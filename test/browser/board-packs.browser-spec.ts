@@ -8,7 +8,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { bearer } from '../support/auth';
-import { StatisticsFixtures } from '../support/statistics-fixtures';
+import { StatisticsFixtures } from '../support/fixtures';
 import { startSystem, type TestSystem } from '../support/system';
 import { launchChromium, screenshot } from './support/browser';
 
