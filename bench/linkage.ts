@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_LINKAGE_CONFIG, explainPair, linkRecords, LinkageRecord, LinkageResult, PersonIndex } from '@app/matching';
@@ -36,12 +36,23 @@ interface AccuracyResult extends PairwiseScores {
   /** Share of records with an open review (a possible match, a held-back link, or a link to confirm). */
   readonly reviewLoad: number;
   readonly seconds: number;
+  /**
+   * CPU seconds this process spent linking (user and system): on a shared machine wall time includes waiting
+   * for a core, which this does not.
+   */
+  readonly cpuSeconds: number;
+  /** 1-minute load average when linking started and when it ended. */
+  readonly loadAverage: readonly [number, number];
 }
 
 function accuracy(dataset: BenchmarkDataset, misses: number): AccuracyResult {
+  const loadBefore = loadavg()[0];
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   const result = linkRecords(dataset.records);
+  const cpu = process.cpuUsage(cpuStarted);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const loadAverage: [number, number] = [round2(loadBefore), round2(loadavg()[0])];
   if (misses > 0) printMisses(dataset, result, misses);
   const predicted = new Map(result.links.map((l) => [l.recordId, l.personId]));
   return {
@@ -51,6 +62,8 @@ function accuracy(dataset: BenchmarkDataset, misses: number): AccuracyResult {
     reviewPairs: result.reviews.length,
     reviewLoad: batchReviewLoad(result, dataset.records.length),
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    loadAverage,
     ...pairwiseScores(predicted, dataset.truth),
   };
 }
@@ -162,6 +175,10 @@ function incrementalLatency(): LatencyResult {
   };
 }
 
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
 function fmt(x: number, digits = 4): string {
   return x.toFixed(digits);
 }
@@ -207,6 +224,8 @@ function main(): void {
     'count error',
     'review load',
     'seconds',
+    'cpu s',
+    'load',
   ];
   const rows = results.map((r) => [
     r.dataset,
@@ -220,6 +239,8 @@ function main(): void {
     `${(r.entityCountError * 100).toFixed(2)}%`,
     `${(r.reviewLoad * 100).toFixed(1)}%`,
     r.seconds.toFixed(1),
+    r.cpuSeconds.toFixed(1),
+    `${r.loadAverage[0].toFixed(1)}→${r.loadAverage[1].toFixed(1)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');

@@ -101,6 +101,11 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   const K = COMPARISONS.length;
   // Every pair's levels, kept when the model is learned here so the second pass re-weighs without re-comparing.
   const pairLevels = trained ? new Int8Array(pairs.count * K) : null;
+  // A pair's kept levels, copied into the one buffer (a subarray view per pair is an allocation per pair).
+  const levelsOf = (p: number): Int8Array => {
+    for (let k = 0; k < K; k++) levels[k] = pairLevels![p * K + k];
+    return levels;
+  };
   for (let p = 0; p < pairs.count; p++) {
     const a = pairs.left[p];
     const b = pairs.right[p];
@@ -131,7 +136,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     scorer = new Scorer(model, config, { leaveOut: 1 });
     for (let i = 0; i < n; i++) freqs[i] = scorer.frequencies(prepared[i]);
     for (let p = 0; p < pairs.count; p++) {
-      evidence[p] = scorer.evidence(pairLevels!.subarray(p * K, p * K + K), freqs[pairs.left[p]], freqs[pairs.right[p]]);
+      evidence[p] = scorer.evidence(levelsOf(p), freqs[pairs.left[p]], freqs[pairs.right[p]]);
     }
     model = { ...model, expectedMatchesPerRecord: estimateExpectedMatches(evidence, n) };
     scorer = new Scorer(model, config, { leaveOut: 1 });
@@ -148,7 +153,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (probability > best[a]) best[a] = probability;
     if (probability > best[b]) best[b] = probability;
     if (probability < possibleMatch && !identified[p]) continue;
-    const pairLevelsOf = pairLevels ? pairLevels.subarray(p * K, p * K + K) : comparer.compare(a, b, levels);
+    const pairLevelsOf = pairLevels ? levelsOf(p) : comparer.compare(a, b, levels);
     const pair = new GroupTally().add(scoreAcross(scorer, prepared[a], prepared[b], pairLevelsOf, evidence[p], priorWeight));
     const { decision, reason } = decideLink({ probability, guarded: guarded[p] === 1, identifierAgrees: identified[p] === 1, group: pair }, config);
     if (decision === 'MATCH') matchLinks.push({ a, b, probability, identifierAgrees: identified[p] === 1 });
