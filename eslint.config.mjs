@@ -12,6 +12,7 @@ const ROOT = import.meta.dirname;
 const TYPE_AWARE = [
   'apps/ais',
   'apps/insights',
+  'apps/intake',
   'apps/lcs',
   'apps/router',
   'libs/audit',

@@ -23,7 +23,8 @@ function main(): void {
   for (let i = 0; i < workers; i += 1) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (!stopping) {
-      console.error(`intake worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      // Node passes a null signal when the worker exited by itself, although its types say string.
+      console.error(`intake worker ${String(worker.process.pid)} exited (${signal || code}); starting another`);
       cluster.fork();
     }
   });

@@ -4,6 +4,7 @@ import type { Principal } from '@app/auth';
 import { InvalidRequestError, NotFoundError, UnprocessableError } from '@app/common';
 import { DataQualityRepository, EpisodeRepository, type EpisodeTarget } from '@app/database';
 import type { CaseSystem } from '@app/domain';
+import type { EntityManager } from 'typeorm';
 import type { JoinEpisodeDto } from './dto/join-episode.dto';
 import { DataQualityView, DirectEntryView, presentDataQuality, presentDirectEntry } from './episode.presenter';
 
@@ -23,8 +24,9 @@ export class EpisodeService {
     return presentDataQuality(await this.dataQualityReader.read(limit));
   }
 
-  async get(system: CaseSystem, recordId: string): Promise<DirectEntryView> {
-    const row = await this.episodes.find(system, recordId);
+  /** The entry as it stands (in `manager`'s transaction, if given); one that is not there is a 404. */
+  async get(system: CaseSystem, recordId: string, manager?: EntityManager): Promise<DirectEntryView> {
+    const row = await this.episodes.find(system, recordId, manager);
     if (!row) throw new NotFoundError('direct entry', `${system}:${recordId}`);
     return presentDirectEntry(row);
   }
@@ -33,7 +35,7 @@ export class EpisodeService {
     return this.episodes.transaction(async (manager) => {
       if (!(await this.episodes.split(manager, system, recordId, principal.sub))) throw new NotFoundError('direct entry', `${system}:${recordId}`);
       await this.audit.record(principal, 'episode.split', { type: 'case_record', id: `${system}:${recordId}` }, { manager, details: { reason } });
-      return presentDirectEntry((await this.episodes.find(system, recordId, manager))!);
+      return this.get(system, recordId, manager);
     });
   }
 
@@ -49,7 +51,7 @@ export class EpisodeService {
         { type: 'case_record', id: `${system}:${recordId}` },
         { manager, details: { joined, reason: dto.reason } },
       );
-      return presentDirectEntry((await this.episodes.find(system, recordId, manager))!);
+      return this.get(system, recordId, manager);
     });
   }
 }

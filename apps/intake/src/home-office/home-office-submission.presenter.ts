@@ -19,6 +19,8 @@ export interface NotSubmittedView {
   dueOn: string;
 }
 
+export function presentSubmission(s: HomeOfficeSubmission): HomeOfficeSubmissionView;
+export function presentSubmission(s: HomeOfficeSubmission | null): HomeOfficeSubmissionView | null;
 export function presentSubmission(s: HomeOfficeSubmission | null): HomeOfficeSubmissionView | null {
   if (!s) return null;
   return {

@@ -70,7 +70,7 @@ export class HomeOfficeSubmissionService {
           existing.reference === reference &&
           existing.competentAuthority === dto.competentAuthority;
         if (!same) throw new ConflictError(`a submission to the Home Office is already recorded for referral ${referralId}`, 'already_submitted');
-        return { view: presentSubmission(existing)!, created: false };
+        return { view: presentSubmission(existing), created: false };
       }
       const saved = await this.submissions.insert(manager, {
         referralId,
@@ -90,7 +90,7 @@ export class HomeOfficeSubmissionService {
       );
       // A practitioner may have typed the same referral into a case system with this reference already.
       await this.episodes.reconsiderReference(manager, reference, rules);
-      return { view: presentSubmission(saved)!, created: true };
+      return { view: presentSubmission(saved), created: true };
     });
   }
 

@@ -26,7 +26,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
   private draining?: Promise<void>;
-  private again = false;
+  /** Kicks that came while a pass was running; a pass that saw the count change runs again. */
+  private kicksWhileDraining = 0;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -59,7 +60,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   kick(): void {
     if (this.draining) {
-      this.again = true;
+      this.kicksWhileDraining += 1;
       return;
     }
     this.draining = new Promise<void>((resolve) => setTimeout(resolve, COALESCE_MS))
@@ -71,13 +72,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async drain(): Promise<void> {
     try {
+      let seen: number;
       do {
-        this.again = false;
+        seen = this.kicksWhileDraining;
         let result;
         do {
           result = await this.outbox.relay(BATCH, (messages) => this.send(messages));
         } while (result.sent === BATCH);
-      } while (this.again);
+      } while (this.kicksWhileDraining !== seen);
     } catch (error) {
       this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'outbox relay pass failed; the sweeper will retry');
     }

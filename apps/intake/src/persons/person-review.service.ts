@@ -43,10 +43,10 @@ export class PersonReviewService {
     pageSize: number,
   ): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
     const { items, total } = await this.index.listReviews(status, pageSize, (page - 1) * pageSize);
-    const keys = items.flatMap((i) => [{ system: i.system, recordId: i.record_id }, parseKey(i.explanation?.candidateRecordId)].filter((k) => k !== null));
+    const keys = items.flatMap((i) => [{ system: i.system, recordId: i.record_id }, parseKey(i.explanation.candidateRecordId)].filter((k) => k !== null));
     const records = new Map((await this.index.recordsByKeys(keys)).map((r) => [`${r.system}:${r.recordId}`, r]));
     return {
-      items: items.map((i) => presentReview(i, records.get(`${i.system}:${i.record_id}`), records.get(i.explanation?.candidateRecordId ?? ''))),
+      items: items.map((i) => presentReview(i, records.get(`${i.system}:${i.record_id}`), records.get(i.explanation.candidateRecordId ?? ''))),
       page,
       pageSize,
       total,

@@ -23,8 +23,11 @@ export interface RecordView {
 }
 
 export function presentRecord(stored: StoredRecord): RecordView {
-  const r = stored.record as Record<string, unknown>;
-  const text = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : null);
+  const r = stored.record;
+  const text = (k: string): string | null => {
+    const value = r[k];
+    return typeof value === 'string' ? value : null;
+  };
   return {
     system: stored.system,
     recordId: stored.recordId,
@@ -83,7 +86,7 @@ export function presentReview(item: ReviewItemRow, record: StoredRecord | undefi
 
 export function presentHistory(h: LinkHistoryRow) {
   return {
-    id: String(h.id),
+    id: h.id,
     record: { system: h.system, recordId: h.record_id },
     action: h.action,
     personBefore: h.person_before,

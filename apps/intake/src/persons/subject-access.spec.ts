@@ -4,16 +4,21 @@ import { FREE_TEXT_ANSWERS } from '@app/domain';
 import { CreateReferralDto } from '../referrals/dto/create-referral.dto';
 import { withholdThirdParties } from './subject-access';
 
+interface DtoClass {
+  new (): object;
+  readonly prototype: object;
+}
+
 /** Every property of a DTO, nested DTOs followed, whose longest allowed text is 15,000 characters: its free text. */
-function freeTextPathsOf(dto: new () => object, prefix = ''): string[] {
+function freeTextPathsOf(dto: DtoClass, prefix = ''): string[] {
   const metadata = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   const paths = new Set<string>();
   for (const m of metadata) {
     const path = `${prefix}${m.propertyName}`;
-    if (m.name === 'maxLength' && m.constraints?.[0] === 15000) paths.add(path);
+    if (m.name === 'maxLength' && m.constraints[0] === 15000) paths.add(path);
     const nested: unknown = Reflect.getMetadata('design:type', dto.prototype, m.propertyName);
     if (m.type === 'nestedValidation' && typeof nested === 'function' && nested !== Object && nested !== Array) {
-      for (const inner of freeTextPathsOf(nested as new () => object, `${path}.`)) paths.add(inner);
+      for (const inner of freeTextPathsOf(nested as DtoClass, `${path}.`)) paths.add(inner);
     }
   }
   return [...paths];

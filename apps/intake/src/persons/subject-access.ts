@@ -41,7 +41,7 @@ function take(root: Record<string, unknown>, dotted: string): boolean {
   const parent = ownedObjectAt(root, path.slice(0, -1));
   const key = path[path.length - 1];
   if (!parent || parent[key] === undefined || parent[key] === null || parent[key] === '') return false;
-  delete parent[key];
+  Reflect.deleteProperty(parent, key);
   return true;
 }
 

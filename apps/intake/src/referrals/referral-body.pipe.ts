@@ -2,8 +2,8 @@ import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, InvalidRequestError } from '@app/common';
-import { checkReferralRules, statisticsTypesOf, type FieldViolation, type Referral } from '@app/domain';
-import { CreateReferralDto } from './dto/create-referral.dto';
+import { checkReferralRules, statisticsTypesOf, type FieldViolation } from '@app/domain';
+import { CreateReferralDto, ExploitationDto } from './dto/create-referral.dto';
 
 /**
  * Validates a referral body in one pass: field rules (class-validator, unknown fields refused) and the
@@ -23,11 +23,13 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
     const fieldErrors = flattenValidationErrors(
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }),
     );
-    const ruleErrors = checkReferralRules(body as Partial<Referral>);
+    const ruleErrors = checkReferralRules(body);
     const errors = dedupe([...fieldErrors, ...ruleErrors]);
     if (errors.length > 0) throw new InvalidRequestError(errors);
     // The form's detailed types alone: the statistics types follow from them by one table.
-    if (dto.exploitation.types === undefined) dto.exploitation.types = statisticsTypesOf(dto.exploitation.homeOfficeTypes ?? []);
+    // Until then a body that gave only the form's types has none (ExploitationDto's ValidateIf lets it through).
+    const given: Partial<ExploitationDto> = dto.exploitation;
+    given.types ??= statisticsTypesOf(dto.exploitation.homeOfficeTypes ?? []);
     return dto;
   }
 }

@@ -82,8 +82,9 @@ export class ReferralService {
         this.relay.kick();
         return { view: { ...answer, reference: written.reference }, replayed: false };
       }
-      // The key was taken: answer as its first request did, or refuse.
-      const taken = await this.idempotency.answerFor(idem!.scope, idem!.key, requestHash);
+      // The key was taken (nothing else stops the write): answer as its first request did, or refuse.
+      if (!idem) throw new Error('the referral was not written, and no Idempotency-Key was given to explain it');
+      const taken = await this.idempotency.answerFor(idem.scope, idem.key, requestHash);
       if (taken?.outcome === 'replay') return { view: taken.body as CreatedReferralView, replayed: true };
       if (taken?.outcome === 'mismatch') {
         throw new UnprocessableError('this Idempotency-Key was used with a different request body', 'idempotency_key_reused');
@@ -207,7 +208,7 @@ export class ReferralService {
   private toEntity(dto: CreateReferralDto): NewReferral {
     const receivedAt = new Date();
     // A plain copy of the validated body (the DTO is a class instance), with the time of referral filled in.
-    const details: Referral = JSON.parse(JSON.stringify({ ...dto, referredAt: dto.referredAt ?? receivedAt.toISOString() }));
+    const details: Referral = structuredClone({ ...dto, referredAt: dto.referredAt ?? receivedAt.toISOString() });
     const victim = details.potentialVictim;
     const route = decideRoute({ age: details.age, dateOfBirth: victim.dateOfBirth, referredAt: details.referredAt });
     return {

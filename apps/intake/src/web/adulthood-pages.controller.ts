@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, UnprocessableError } from '@app/common';
-import { type FieldViolation, type TransitionStep, ukDateOn } from '@app/domain';
+import { type FieldViolation, ukDateOn } from '@app/domain';
 import { dateField, type FormBody, type FormErrors, formErrors, longDate, PageController, PageRenderer, PageRoles, textField, validateQuery } from '@app/web';
 import { ApproachingAdulthoodQuery } from '../adulthood/dto/approaching-adulthood.query';
 import { RecordTransitionStepDto } from '../adulthood/dto/record-transition-step.dto';
@@ -36,13 +36,14 @@ export class AdulthoodPagesController {
       // Nothing is listed (so nothing to audit): the filter shows what to put right.
       const errors = formErrors(error.errors, HORIZON_FIELDS);
       const horizon = typeof raw.horizonMonths === 'string' ? raw.horizonMonths : '';
-      return this.pages.render(
+      this.pages.render(
         req,
         res,
         'intake/approaching-adulthood.njk',
         { title: 'Approaching adulthood', horizonMonths: horizon, rows: [], invalid: true, errors },
         400,
       );
+      return;
     }
     const page = await this.services.adulthood.worklist({
       on: query.on,
@@ -69,7 +70,7 @@ export class AdulthoodPagesController {
     try {
       const body = await validateQuery(RecordTransitionStepDto, answers);
       const saved = await this.services.adulthood.recordStep(id, body, { principal: req.principal, request: req });
-      req.session.flash = savedStepMessage(body.step as TransitionStep, body.on, saved.transition, longDate);
+      req.session.flash = savedStepMessage(body.step, body.on, saved.transition, longDate);
       res.redirect(303, `/referrals/${id}/transition`);
     } catch (error) {
       const violations = refusalsOf(error, answers.on === undefined);

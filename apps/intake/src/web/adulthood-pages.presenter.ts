@@ -23,6 +23,9 @@ export const STEP_NAMES: Readonly<Record<TransitionStep, string>> = {
   adult_safeguarding_concern: 'Adult safeguarding concern raised',
 };
 
+/** The names by the step as a stored row spells it. */
+const STEP_TEXT = new Map<string, string>(Object.entries(STEP_NAMES));
+
 const STEP_HINTS: Partial<Readonly<Record<TransitionStep, string>>> = {
   transition_assessment_requested: "The Care Act 2014 s.58 child's needs assessment, asked of adult social care.",
   care_leaver: "Children's services keep their duties after 18: the LCS contact stays open.",
@@ -89,7 +92,7 @@ function standing(status: Omit<AdulthoodStatus, 'dateOfBirth'>): Array<{ key: st
   return [
     { key: 'Transition assessment', value: ASSESSMENT[status.transitionAssessment] },
     { key: 'Care leaver', value: status.careLeaver === null ? 'Not recorded' : status.careLeaver ? 'Yes' : 'No' },
-    { key: 'NRM', value: `${NRM_STATUS_NAMES[status.nrmStatus]?.text ?? status.nrmStatus}; ${CONSENT[status.consentAtEighteen]}` },
+    { key: 'NRM', value: `${NRM_STATUS_NAMES[status.nrmStatus].text}; ${CONSENT[status.consentAtEighteen]}` },
     { key: 'Adult victim support', value: status.adultSupportReferred ? 'Referred (MSVCC)' : 'Not referred' },
     { key: 'Adult services', value: status.adultServices ? ADULT_SERVICES[status.adultServices] : 'No decision recorded' },
   ];
@@ -159,7 +162,10 @@ export function transitionView(
   form: FormBody = {},
   errors?: FormErrors,
 ): Record<string, unknown> {
-  const selected = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
+  const selected = (name: string): string | undefined => {
+    const value = form[name];
+    return typeof value === 'string' ? value : undefined;
+  };
   const status = view.adulthood;
   return {
     title: 'Turning 18',
@@ -174,7 +180,7 @@ export function transitionView(
       .sort((a, b) => (a.on === b.on ? a.recordedAt.localeCompare(b.recordedAt) : a.on.localeCompare(b.on)))
       .map((s) => ({
         on: s.on,
-        text: STEP_NAMES[s.step as TransitionStep] ?? s.step,
+        text: STEP_TEXT.get(s.step) ?? s.step,
         recordedAt: s.recordedAt,
       })),
     errors,

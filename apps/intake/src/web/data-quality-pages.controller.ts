@@ -2,6 +2,7 @@ import { Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
 import { PageController, PageRenderer, PageRoles } from '@app/web';
+import type { DirectEntryView } from '../episodes/episode.presenter';
 import { IntakeServices } from './intake-services';
 
 type PageRequest = Request & { principal: Principal };
@@ -11,6 +12,13 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
   window: 'Same person within the window',
   lead: 'Joined by the safeguarding lead',
 };
+
+/** The episode an entry was joined to: a referral made here, or a record in a case system. */
+function episodeJoined(joined: NonNullable<DirectEntryView['joined']>): { href?: string; text: string } | null {
+  if (joined.referralId) return { href: `/referrals/${joined.referralId}`, text: 'Referral Hub referral' };
+  if (joined.system && joined.recordId) return { text: `${joined.system} ${joined.recordId}` };
+  return null;
+}
 
 /** The lead's data-quality page: the API's own reading, as tables. */
 @PageController('data-quality')
@@ -34,11 +42,7 @@ export class DataQualityPagesController {
             ? 'Split by the lead'
             : 'Joined by the lead'
           : (RULE_NAMES[e.joined?.rule ?? ''] ?? ''),
-        episode: e.joined
-          ? e.joined.referralId
-            ? { href: `/referrals/${e.joined.referralId}`, text: 'Referral Hub referral' }
-            : { text: `${e.joined.system} ${e.joined.recordId}` }
-          : null,
+        episode: e.joined ? episodeJoined(e.joined) : null,
       })),
     });
   }

@@ -16,7 +16,7 @@ import { detailsShape, type ReferralDraft } from './referral-journey';
  */
 describe('hint examples on the referral details page', () => {
   const pipe = new ReferralBodyPipe();
-  const lead: Principal = { sub: 'lead', role: 'safeguarding_lead' } as Principal;
+  const lead: Principal = { sub: 'lead', role: 'safeguarding_lead' };
   const renderer = new PageRenderer({ serviceName: 'Referral Hub', navigation: [], home: () => '/', roles: ['safeguarding_lead'] }, {
     preSessionToken: () => 'token',
   } as never);

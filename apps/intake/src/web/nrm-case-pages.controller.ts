@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, UnprocessableError } from '@app/common';
-import type { FieldViolation, NrmDecisionType } from '@app/domain';
+import type { FieldViolation } from '@app/domain';
 import { dateField, formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery, type FormBody } from '@app/web';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { IntakeServices } from './intake-services';
@@ -37,7 +37,7 @@ export class NrmCasePagesController {
         finding: textField(form, 'finding'),
       });
       await this.services.decisions.record(id, body, req.principal);
-      req.session.flash = `Saved: ${DECISION_TYPE_NAMES[body.type as NrmDecisionType].toLowerCase()} on ${body.decidedOn}.`;
+      req.session.flash = `Saved: ${DECISION_TYPE_NAMES[body.type].toLowerCase()} on ${body.decidedOn}.`;
       res.redirect(303, `/referrals/${id}#nrm-case`);
     } catch (error) {
       const violations = refusalsOf(error);

@@ -16,6 +16,13 @@ export const NRM_STATUS_NAMES: Readonly<Record<NrmStatus, { text: string; colour
   public_order_disqualification: { text: 'Public order disqualification', colour: 'purple' },
 };
 
+const STATUS_TEXT = new Map(Object.entries(NRM_STATUS_NAMES).map(([status, { text }]) => [status, text]));
+
+/** The words for a status as a worklist row holds it; a value that is no status shows as it is. */
+export function nrmStatusText(status: unknown): unknown {
+  return typeof status === 'string' ? (STATUS_TEXT.get(status) ?? status) : status;
+}
+
 export const DECISION_TYPE_NAMES: Readonly<Record<NrmDecisionType, string>> = {
   reasonable_grounds: 'Reasonable grounds decision',
   conclusive_grounds: 'Conclusive grounds decision',

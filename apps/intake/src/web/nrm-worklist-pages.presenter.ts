@@ -1,6 +1,5 @@
 import type { Page } from '../worklists/nrm-worklist.service';
-import { NRM_STATUS_NAMES } from './nrm-case.presenter';
-import type { NrmStatus } from '@app/domain';
+import { nrmStatusText } from './nrm-case.presenter';
 
 export const NRM_WORKLISTS = [
   { name: 'reasonable-grounds-overdue', text: 'Reasonable grounds overdue' },
@@ -39,7 +38,7 @@ const COLUMNS: Readonly<Record<NrmWorklistName, readonly Column[]>> = {
   'positive-reasonable-grounds-without-support': [
     { header: 'Organisation', value: (i) => i.organisation },
     { header: 'Positive reasonable grounds', value: (i) => i.positiveReasonableGroundsOn, date: true },
-    { header: 'Status', value: (i) => NRM_STATUS_NAMES[i.nrmStatus as NrmStatus]?.text ?? i.nrmStatus },
+    { header: 'Status', value: (i) => nrmStatusText(i.nrmStatus) },
   ],
   'childrens-services-prompts': [{ header: 'Raised', value: (i) => String(i.raisedAt).slice(0, 10), date: true }],
 };
@@ -61,8 +60,10 @@ export function nrmWorklistView(
   const columns = COLUMNS[name];
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (n: number) => `/worklists/${name}?page=${n}`;
+  const worklist = NRM_WORKLISTS.find((w) => w.name === name);
+  if (!worklist) throw new Error(`there is no worklist named ${name}`);
   return {
-    title: NRM_WORKLISTS.find((w) => w.name === name)!.text,
+    title: worklist.text,
     intro: INTROS[name],
     on: page.on,
     tabs: NRM_WORKLISTS.map((w) => ({ text: w.text, href: `/worklists/${w.name}`, current: w.name === name })),

@@ -90,7 +90,7 @@ export class PersonPagesController {
   }
 
   private async timeline(id: string, req: PageRequest): Promise<PersonTimeline> {
-    return (await this.services.persons.timeline(id, req.principal)) as PersonTimeline;
+    return this.services.persons.timeline(id, req.principal);
   }
 
   private async renderMergeConfirmation(req: PageRequest, res: Response, id: string, otherId: string, reasonMissing = false): Promise<void> {
@@ -115,7 +115,10 @@ export class PersonPagesController {
     const person = await this.timeline(id, req);
     const view = personView(person);
     const record = (view.records as Array<{ system: string; recordId: string }>).find((r) => r.system === system && r.recordId === recordId);
-    if (!record) return res.redirect(303, `/persons/${id}`);
+    if (!record) {
+      res.redirect(303, `/persons/${id}`);
+      return;
+    }
     this.pages.render(
       req,
       res,

@@ -71,7 +71,7 @@ export function personTitle(records: readonly RecordView[]): string {
   // The name most of their records give, then the first given.
   const counts = new Map<string, number>();
   for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-  const name = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const name = [...counts.entries()].sort((a, b) => b[1] - a[1]).at(0)?.[0];
   const born = records.find((r) => r.dateOfBirth)?.dateOfBirth;
   if (!name && !born) return 'A person with no name or date of birth recorded';
   return [name ?? 'No name recorded', born ? `born ${longDate(born)}` : undefined].filter(Boolean).join(', ');

@@ -35,7 +35,7 @@ const NAME_SENTENCES = (names: string, one: string): Record<string, string> => (
   different: `${names} are different`,
 });
 
-const SENTENCES: Record<string, Record<string, string>> = {
+const SENTENCES: Readonly<Partial<Record<string, Readonly<Partial<Record<string, string>>>>>> = {
   given_name: NAME_SENTENCES('First names', 'first name'),
   family_name: {
     ...NAME_SENTENCES('Last names', 'last name'),

@@ -70,7 +70,8 @@ export class ReferralFormController {
     // The API's own AgeDto judges the answers, so the page accepts exactly what the API would.
     const violations = flattenValidationErrors(await validate(plainToInstance(AgeDto, answers), { validationError: { target: false, value: false } }));
     if (violations.length > 0) {
-      return this.pages.render(req, res, 'intake/referral-age.njk', { values: answers, errors: formErrors(violations, AGE_FIELDS) }, 400);
+      this.pages.render(req, res, 'intake/referral-age.njk', { values: answers, errors: formErrors(violations, AGE_FIELDS) }, 400);
+      return;
     }
     const draft = answers as ReferralDraft;
     req.session.referralDraft = draft;
@@ -81,18 +82,28 @@ export class ReferralFormController {
   @Get('new/consent')
   consent(@Req() req: PageRequest, @Res() res: Response): void {
     const draft = req.session.referralDraft;
-    if (!draft) return res.redirect(303, '/referrals/new');
-    if (isChild(draft)) return res.redirect(303, '/referrals/new/details');
+    if (!draft) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
+    if (isChild(draft)) {
+      res.redirect(303, '/referrals/new/details');
+      return;
+    }
     this.pages.render(req, res, 'intake/referral-consent.njk', { values: draft });
   }
 
   @Post('new/consent')
   answerConsent(@Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): void {
     const draft = req.session.referralDraft;
-    if (!draft) return res.redirect(303, '/referrals/new');
+    if (!draft) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
     const { answers, violations } = consentAnswers(form);
     if (violations.length > 0) {
-      return this.pages.render(req, res, 'intake/referral-consent.njk', { values: answers, errors: formErrors(violations, CONSENT_FIELDS) }, 400);
+      this.pages.render(req, res, 'intake/referral-consent.njk', { values: answers, errors: formErrors(violations, CONSENT_FIELDS) }, 400);
+      return;
     }
     req.session.referralDraft = { ...draft, ...answers };
     this.keepAnswersFor(req, req.session.referralDraft);
@@ -107,8 +118,14 @@ export class ReferralFormController {
   @Get('new/details')
   async details(@Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const draft = req.session.referralDraft;
-    if (!draft) return res.redirect(303, '/referrals/new');
-    if (!isChild(draft) && draft.consentToNrm === undefined) return res.redirect(303, '/referrals/new/consent');
+    if (!draft) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
+    if (!isChild(draft) && draft.consentToNrm === undefined) {
+      res.redirect(303, '/referrals/new/consent');
+      return;
+    }
     const shape = detailsShape(draft);
     const form = this.answers.read(req, 'referralDetails') ?? {};
     const errors = req.session.referralDetailsSent ? (await this.check(req, draft, shape, form)).errors : undefined;
@@ -123,7 +140,10 @@ export class ReferralFormController {
   @Post('new/details')
   async answerDetails(@Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const draft = req.session.referralDraft;
-    if (!draft) return res.redirect(303, '/referrals/new');
+    if (!draft) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
     this.answers.keep(req, 'referralDetails', form);
     req.session.referralDetailsSent = true;
     const { errors } = await this.check(req, draft, detailsShape(draft), form);
@@ -139,16 +159,26 @@ export class ReferralFormController {
   async checkAnswers(@Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const draft = req.session.referralDraft;
     const form = this.answers.read(req, 'referralDetails');
-    if (!draft) return res.redirect(303, '/referrals/new');
-    if (!form) return res.redirect(303, '/referrals/new/details');
+    if (!draft) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
+    if (!form) {
+      res.redirect(303, '/referrals/new/details');
+      return;
+    }
     const shape = detailsShape(draft);
     const { dto, errors, violations } = await this.check(req, draft, shape, form);
     if (!dto) {
       // The details first; then the first of the further pages with a problem, which shows it.
       const page = errors ? undefined : violations.map((v) => pageOfViolation(v.path)).find((slug) => slug !== undefined);
-      if (!page) return res.redirect(303, '/referrals/new/details');
+      if (!page) {
+        res.redirect(303, '/referrals/new/details');
+        return;
+      }
       req.session.referralQuestionsSent = [...new Set([...(req.session.referralQuestionsSent ?? []), page])];
-      return res.redirect(303, `/referrals/new/${page}?return=check`);
+      res.redirect(303, `/referrals/new/${page}?return=check`);
+      return;
     }
     const questions = this.answers.read(req, 'referralQuestions');
     const ctx = questionContext(draft, shape, form);
@@ -167,9 +197,15 @@ export class ReferralFormController {
     const draft = req.session.referralDraft;
     const form = this.answers.read(req, 'referralDetails');
     // Already submitted (a second click, or Back to this page and Submit again): nothing is sent twice.
-    if (!draft || !form) return res.redirect(303, '/referrals/new');
+    if (!draft || !form) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
     const { dto } = await this.check(req, draft, detailsShape(draft), form);
-    if (!dto) return res.redirect(303, '/referrals/new/check');
+    if (!dto) {
+      res.redirect(303, '/referrals/new/check');
+      return;
+    }
     // Audited in the transaction that writes the referral, as the API does.
     const outcome = await this.services.referrals.create(dto, undefined, { principal: req.principal, request: req });
     this.forgetJourney(req);
@@ -216,9 +252,15 @@ export class ReferralFormController {
   async questions(@Param('page') slug: string, @Query('return') returnTo: string | undefined, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const page = this.pageOrNotFound(slug);
     const draft = req.session.referralDraft;
-    if (!draft) return res.redirect(303, '/referrals/new');
+    if (!draft) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
     const details = this.answers.read(req, 'referralDetails');
-    if (!details) return res.redirect(303, '/referrals/new/details');
+    if (!details) {
+      res.redirect(303, '/referrals/new/details');
+      return;
+    }
     const shape = detailsShape(draft);
     const form = this.answers.read(req, 'referralQuestions') ?? {};
     const errors = req.session.referralQuestionsSent?.includes(slug)
@@ -237,9 +279,15 @@ export class ReferralFormController {
   async answerQuestions(@Param('page') slug: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const page = this.pageOrNotFound(slug);
     const draft = req.session.referralDraft;
-    if (!draft) return res.redirect(303, '/referrals/new');
+    if (!draft) {
+      res.redirect(303, '/referrals/new');
+      return;
+    }
     const details = this.answers.read(req, 'referralDetails');
-    if (!details) return res.redirect(303, '/referrals/new/details');
+    if (!details) {
+      res.redirect(303, '/referrals/new/details');
+      return;
+    }
     const own = pageInputNames(page);
     const kept = Object.entries(this.answers.read(req, 'referralQuestions') ?? {}).filter(([name]) => !own.has(name));
     this.answers.keep(req, 'referralQuestions', Object.fromEntries([...kept, ...Object.entries(form).filter(([name]) => own.has(name))]));
@@ -247,7 +295,8 @@ export class ReferralFormController {
     const shape = detailsShape(draft);
     const returnToCheck = form.returnTo === 'check';
     if (questionErrors(page, (await this.check(req, draft, shape, details)).violations)) {
-      return res.redirect(303, `/referrals/new/${slug}${returnToCheck ? '?return=check' : ''}#main-content`);
+      res.redirect(303, `/referrals/new/${slug}${returnToCheck ? '?return=check' : ''}#main-content`);
+      return;
     }
     res.redirect(303, returnToCheck ? '/referrals/new/check' : nextAfter(slug, questionContext(draft, shape, details)));
   }

@@ -33,7 +33,10 @@ export class ReferralPagesController {
   async list(@Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const { query: given, errors } = readListFilters(raw);
     // A page number typed or kept in a bookmark that is not a page goes to the first; the filters stay.
-    if (given.page !== undefined && !/^[1-9]\d{0,5}$/.test(String(given.page))) return res.redirect(302, listLink(given, 1));
+    if (given.page !== undefined && (typeof given.page !== 'string' || !/^[1-9]\d{0,5}$/.test(given.page))) {
+      res.redirect(302, listLink(given, 1));
+      return;
+    }
     let query: ListReferralsQuery;
     try {
       query = await validateQuery(ListReferralsQuery, given);
@@ -49,7 +52,8 @@ export class ReferralPagesController {
     }
     if (errors.length > 0) {
       const view = listView({ items: [], page: 1, pageSize: 25, total: 0 }, query, req.principal, raw);
-      return this.pages.render(req, res, 'intake/referrals.njk', { ...view, errors: formErrors(errors, LIST_FIELDS) }, 400);
+      this.pages.render(req, res, 'intake/referrals.njk', { ...view, errors: formErrors(errors, LIST_FIELDS) }, 400);
+      return;
     }
     const { page, pageSize, organisation, ...filter } = query;
     const scoped =
@@ -57,7 +61,10 @@ export class ReferralPagesController {
     const size = Math.min(pageSize, 25);
     const result = await this.services.referrals.list(scoped, page, size);
     // Past the last page (the list shrank, or the number was typed): the last page, not "3 referrals" over none.
-    if (result.items.length === 0 && result.total > 0) return res.redirect(302, listLink(given, Math.ceil(result.total / size)));
+    if (result.items.length === 0 && result.total > 0) {
+      res.redirect(302, listLink(given, Math.ceil(result.total / size)));
+      return;
+    }
     this.pages.render(req, res, 'intake/referrals.njk', listView(result, query, req.principal));
   }
 

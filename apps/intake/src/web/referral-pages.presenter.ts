@@ -69,7 +69,7 @@ export function detailsView(
 }
 
 const LOCATIONS: Record<string, string> = { uk: 'UK', overseas: 'Overseas', uk_and_overseas: 'UK and overseas' };
-const ENUM_TEXT: Record<string, Record<string, string>> = {
+const ENUM_TEXT: Readonly<Partial<Record<string, Readonly<Partial<Record<string, string>>>>>> = {
   'potentialVictim.gender': Object.fromEntries(GENDERS.map((g) => [g.value, g.text])),
   'firstResponder.organisationType': Object.fromEntries(ORGANISATION_TYPES.map((o) => [o.value, o.text])),
   'exploitation.types': Object.fromEntries(EXPLOITATION_GROUPS.map((e) => [e.value, e.text])),
@@ -84,7 +84,8 @@ function answerText(path: string, value: unknown): string {
     if (typeof v === 'boolean') return v ? 'Yes' : 'No';
     const text = String(v);
     if (COUNTRY_PATHS.has(path)) return text === 'ZZZ' ? 'Not known' : (countryByAlpha3(text)?.name ?? text);
-    if (ENUM_TEXT[path]) return ENUM_TEXT[path][text] ?? text;
+    const names = ENUM_TEXT[path];
+    if (names) return names[text] ?? text;
     if ((path.endsWith('startDate') || path.endsWith('dateOfBirth')) && /^\d{4}(-\d{2}){0,2}$/.test(text)) return longDate(text);
     return text;
   };
@@ -164,7 +165,7 @@ export function checkAnswersView(
     kindName: KIND_NAMES[shape.kind],
     submitText: shape.kind === 'dtn' ? 'Submit notification' : 'Submit referral',
     sections: [{ title: `The ${KIND_NAMES[shape.kind]}`, rows: earlier }, ...sections],
-    warnings: referralWarnings(body as Partial<Referral>, now),
+    warnings: referralWarnings(body, now),
   };
 }
 
@@ -177,8 +178,9 @@ export function referralWarnings(body: Partial<Referral>, now = new Date()): str
   const dateOfBirth = body.potentialVictim?.dateOfBirth;
   if (!body.age || !dateOfBirth) return [];
   const route = decideRoute({ age: body.age, dateOfBirth, referredAt: now.toISOString() });
-  if (!route.conflict) return [];
   const age = ageOn(dateOfBirth, toIsoDate(now));
+  // A conflict rests on the date of birth, so it always gives an age.
+  if (!route.conflict || age === undefined) return [];
   const answered = body.age.under18 === 'yes' ? 'You answered that they are under 18' : 'You answered that they are not under 18';
   return [
     `${answered}, but the date of birth makes them ${age}. Check both answers. If you send it as it is, they will be treated as a child until the local authority assesses their age.`,
@@ -249,20 +251,18 @@ export function listLink(filters: Record<string, unknown>, page: number): string
  * violation naming its filter.
  */
 export function readListFilters(raw: Record<string, unknown>): { query: Record<string, unknown>; errors: FieldViolation[] } {
-  const query: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([key]) => !/^(from|to)-(day|month|year)$/.test(key)));
+  // The dates go back in only as read.
+  const query: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([key]) => !/^(from|to)(-(day|month|year))?$/.test(key)));
   const errors: FieldViolation[] = [];
   for (const name of ['from', 'to'] as const) {
-    const typed = typeof raw[name] === 'string' ? (raw[name] as string).trim() : '';
+    const given = raw[name];
+    const typed = typeof given === 'string' ? given.trim() : '';
     const parts = dateField(raw as FormBody, name);
     const written = typed || (parts && parts !== '--' ? parts : '');
-    if (!written) {
-      delete query[name];
-      continue;
-    }
+    if (!written) continue;
     const date = parseTypedDate(written);
     if (date) query[name] = date;
     else {
-      delete query[name];
       errors.push({ path: name, message: `Enter the date ${name === 'from' ? 'referred from' : 'referred to'} as a real date, like 5/12/2026` });
     }
   }
@@ -276,7 +276,11 @@ export function listView(
   principal: Principal,
   typed: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const asTyped = (name: 'from' | 'to') => (query[name] ? longDate(query[name]) : typeof typed[name] === 'string' ? (typed[name] as string) : undefined);
+  const asTyped = (name: 'from' | 'to'): string | undefined => {
+    const date = query[name];
+    const text = typed[name];
+    return date ? longDate(date) : typeof text === 'string' ? text : undefined;
+  };
   const filters: ListFilters = {
     kind: query.kind,
     status: query.status,
@@ -289,7 +293,7 @@ export function listView(
   const link = (page: number) =>
     `/referrals?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(page) }).toString()}`;
   return {
-    title: principal.role === 'first_responder' ? `Referrals from ${principal.org}` : 'Referrals',
+    title: principal.role === 'first_responder' && principal.org ? `Referrals from ${principal.org}` : 'Referrals',
     lead: principal.role === 'safeguarding_lead',
     filters,
     kinds: [{ value: '', text: 'Any' }, ...Object.entries(KIND_NAMES).map(([value, text]) => ({ value, text, selected: value === filters.kind }))],
@@ -341,7 +345,7 @@ export function referralView(view: ReferralView, principal: Principal, chosenAut
     ].filter(Boolean),
     exploitationRows: [
       row('Types', exploitation.types.map((t) => EXPLOITATION_GROUPS.find((g) => g.value === t)?.text ?? t).join(', ')),
-      row('As the Home Office form asks', exploitation.homeOfficeTypes?.map((t) => HOME_OFFICE_TYPE_LABELS[t] ?? t).join(', ')),
+      row('As the Home Office form asks', exploitation.homeOfficeTypes?.map((t) => HOME_OFFICE_TYPE_LABELS[t]).join(', ')),
       row('County lines', exploitation.countyLines ? 'Yes' : undefined),
       row('Other exploitation', exploitation.otherDetails),
       row('Where', { uk: 'UK', overseas: 'Overseas', uk_and_overseas: 'UK and overseas' }[exploitation.location]),

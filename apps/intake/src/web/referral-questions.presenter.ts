@@ -648,7 +648,7 @@ export function pagesFor(ctx: QuestionContext): QuestionPage[] {
 export function nextAfter(slug: string, ctx: QuestionContext): string {
   const pages = pagesFor(ctx);
   const at = pages.findIndex((p) => p.slug === slug);
-  const next = pages[at + 1];
+  const next = pages.at(at + 1);
   return next ? `/referrals/new/${next.slug}` : '/referrals/new/check';
 }
 
@@ -717,12 +717,18 @@ export function mergeAnswers(into: Record<string, unknown>, from: Record<string,
   return out;
 }
 
+/** An answer as text: the body holds strings, numbers and lists of them. */
+function answerText(raw: unknown): string {
+  if (Array.isArray(raw)) return raw.map(answerText).join(',');
+  return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : JSON.stringify(raw);
+}
+
 /** The page's answers by API path, for error messages and links. */
 function fieldsOf(page: QuestionPage): Record<string, FieldDescription> {
   const fields: Record<string, FieldDescription> = {};
   for (const q of allQuestions(page.questions)) {
     const path = pathOf(q);
-    if (path && !fields[path]) fields[path] = { target: idOf(q.name), label: q.short ?? q.label, missing: q.missing };
+    if (path && !Object.hasOwn(fields, path)) fields[path] = { target: idOf(q.name), label: q.short ?? q.label, missing: q.missing };
   }
   return fields;
 }
@@ -730,7 +736,7 @@ function fieldsOf(page: QuestionPage): Record<string, FieldDescription> {
 /** The page whose question a rule's violation is about, or undefined for the details page (or earlier). */
 export function pageOfViolation(path: string): string | undefined {
   const bare = path.replace(/\.\d+$/, '');
-  return QUESTION_PAGES.find((p) => fieldsOf(p)[bare] !== undefined || (p.owns ?? []).includes(bare))?.slug;
+  return QUESTION_PAGES.find((p) => Object.hasOwn(fieldsOf(p), bare) || (p.owns ?? []).includes(bare))?.slug;
 }
 
 /** A page's errors: the rules' violations of its answers, worded for the page. */
@@ -746,9 +752,9 @@ export function questionErrors(page: QuestionPage, violations: readonly FieldVio
   // The page's own wording stands as written (it is already a sentence for a person).
   for (const v of own) {
     if (!page.messages?.[v.path]) continue;
-    const key = fields[v.path] ? v.path : undefined;
-    if (key) errors.fields[key] = page.messages[v.path];
-    for (const item of errors.summary) if (item.href === `#${fields[v.path]?.target}`) item.text = page.messages[v.path];
+    if (!Object.hasOwn(fields, v.path)) continue;
+    errors.fields[v.path] = page.messages[v.path];
+    for (const item of errors.summary) if (item.href === `#${fields[v.path].target}`) item.text = page.messages[v.path];
   }
   return errors;
 }
@@ -827,7 +833,7 @@ export function questionSections(ctx: QuestionContext, form: FormBody, body: obj
       const raw = path ? valueAt(body, path) : textField(form, q.name);
       if (raw === undefined || raw === null || raw === '') return;
       const label = q.short ?? q.label;
-      const shown = typeof raw === 'boolean' ? (raw ? 'Yes' : 'No') : (q.options?.find((o) => o.value === raw)?.text ?? String(raw));
+      const shown = typeof raw === 'boolean' ? (raw ? 'Yes' : 'No') : (q.options?.find((o) => o.value === raw)?.text ?? answerText(raw));
       rows.push({
         key: { text: label },
         value: { text: shown },

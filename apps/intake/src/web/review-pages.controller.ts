@@ -43,13 +43,14 @@ export class ReviewPagesController {
       // The same possible match again, with what to put right.
       const page = Math.max(1, Number(textField(form, 'page')) || 1);
       const result = await this.services.persons.listReviews('open', page, 1);
-      return this.pages.render(
+      this.pages.render(
         req,
         res,
         'intake/reviews.njk',
         { ...reviewView(result, 'open'), errors: formErrors(error.errors, DECISION_FIELDS), reason: textField(form, 'reason') },
         400,
       );
+      return;
     }
     const outcome = await this.services.persons.decide(id, body.decision, req.principal, body.reason);
     req.session.flash =

@@ -53,7 +53,7 @@ export function percent(probability: number): string {
 
 /** One possible match, side by side, with the engine's reasons field by field. */
 export function reviewView(result: { items: ReviewView[]; page: number; total: number }, status: string): Record<string, unknown> {
-  const review = result.items[0];
+  const review = result.items.at(0);
   const base = {
     title: status === 'open' ? 'Possible matches to review' : 'Decided possible matches',
     status,

@@ -32,9 +32,14 @@ export const PROMPT_FIELDS: Readonly<Record<string, FieldDescription>> = {
 /** The support section of the referral page (lead only): answers, support referrals, and the children's services prompt. */
 export function supportView(support: SupportView, kind: 'nrm' | 'dtn', form: FormBody = {}, errors?: FormErrors): Record<string, unknown> {
   const c = support.circumstances;
-  const text = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : undefined);
-  const value = (name: keyof NonNullable<SupportView['circumstances']>) =>
-    text(name) ?? (c?.[name] === null || c?.[name] === undefined ? undefined : String(c[name]));
+  const text = (name: string): string | undefined => {
+    const given = form[name];
+    return typeof given === 'string' ? given : undefined;
+  };
+  const value = (name: keyof NonNullable<SupportView['circumstances']>): string | undefined => {
+    const stored = c?.[name];
+    return text(name) ?? (stored === null || stored === undefined ? undefined : String(stored));
+  };
   const radios = (name: 'wantsSupport' | 'hasChildren') => Object.entries(ANSWER).map(([v, t]) => ({ value: v, text: t, checked: value(name) === v }));
   return {
     kind,

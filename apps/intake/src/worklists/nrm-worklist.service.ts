@@ -70,7 +70,7 @@ function caseOf(row: OpenCaseRow): WorklistCase {
 /** The date of the positive reasonable grounds decision in effect (the latest one), if any. */
 function positiveReasonableGroundsOn(row: OpenCaseRow): string | undefined {
   const rgs = row.decisions.filter((d) => d.type === 'reasonable_grounds');
-  const last = rgs[rgs.length - 1];
+  const last = rgs.at(-1);
   return last?.outcome === 'positive' ? last.decidedOn : undefined;
 }
 
@@ -101,10 +101,11 @@ export class NrmWorklistService {
   ): Promise<Page<AwaitingConclusiveGrounds> & { byMonthsWaiting: Array<{ label: string; count: number }> }> {
     const rows = await this.worklists.openCasesWith(['reasonable_grounds']);
     const waiting = rows
-      .filter((row) => nrmCase('nrm', row.decisions).status === 'awaiting_conclusive_grounds')
-      .map((row) => {
-        const since = positiveReasonableGroundsOn(row)!;
-        return { ...caseOf(row), positiveReasonableGroundsOn: since, monthsWaiting: monthsBetween(since, on) };
+      .flatMap((row) => {
+        // Awaiting conclusive grounds is where a positive reasonable grounds decision stands.
+        const since = positiveReasonableGroundsOn(row);
+        if (since === undefined || nrmCase('nrm', row.decisions).status !== 'awaiting_conclusive_grounds') return [];
+        return [{ ...caseOf(row), positiveReasonableGroundsOn: since, monthsWaiting: monthsBetween(since, on) }];
       })
       .sort((a, b) => b.monthsWaiting - a.monthsWaiting || a.positiveReasonableGroundsOn.localeCompare(b.positiveReasonableGroundsOn));
     const byMonthsWaiting = countByMonthsWaiting(waiting.map((w) => w.monthsWaiting));

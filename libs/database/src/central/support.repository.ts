@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Circumstances } from '@app/domain';
 
-export interface CircumstancesRow extends Circumstances {
+/** The answers as PostgreSQL returns them: one not given is null. */
+export type CircumstancesRow = { readonly [K in keyof Circumstances]-?: Circumstances[K] | null } & {
   updatedBy: string;
   updatedAt: Date;
-}
+};
 
 export interface SupportReferralRow {
   id: string;

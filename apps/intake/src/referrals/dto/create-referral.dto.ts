@@ -190,7 +190,7 @@ export class PotentialVictimDto {
 
 export class ExploitationDto {
   @ApiProperty({ enum: EXPLOITATION_TYPES, isArray: true, description: 'Required unless homeOfficeTypes is given; then it follows from them' })
-  @ValidateIf((e: ExploitationDto) => e.types !== undefined || e.homeOfficeTypes === undefined)
+  @ValidateIf((e: Partial<ExploitationDto>) => e.types !== undefined || e.homeOfficeTypes === undefined)
   @IsArray()
   @ArrayMinSize(1, { message: 'types must name at least one type of exploitation' })
   @IsIn(EXPLOITATION_TYPES, { each: true })
