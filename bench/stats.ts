@@ -6,15 +6,8 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import {
-  AdulthoodRepository,
-  BoardReportRepository,
-  CENTRAL_SCHEMA,
-  migrateSchemas,
-  postgresOptions,
-  StatisticsPopulation,
-  StatisticsRepository,
-} from '@app/database';
+import { AdulthoodRepository, BoardReportRepository, CENTRAL_SCHEMA, migrateSchemas, postgresOptions, StatisticsRepository } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 import { Period, parsePeriod } from '@app/statistics';
 import { StatisticsService } from '../apps/insights/src/statistics/statistics.service';
 import { TransitionFiguresService } from '../apps/insights/src/statistics/transition-figures';

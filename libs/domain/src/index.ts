@@ -13,3 +13,4 @@ export * from './home-office-types';
 export * from './circumstances';
 export * from './adulthood';
 export * from './free-text';
+export * from './linkage';

@@ -3,7 +3,10 @@ import { LinkageConfig } from './config';
 import { LinkageModel } from './model';
 import { PreparedRecord } from './record';
 
-export type MatchDecision = 'MATCH' | 'POSSIBLE_MATCH' | 'NO_MATCH';
+import type { MatchStatus } from '@app/domain';
+
+/** A pair's verdict: the domain's match status. */
+export type MatchDecision = MatchStatus;
 
 /** One field's part in a decision, as a reviewer reads it. */
 export interface FieldExplanation {

@@ -1,7 +1,7 @@
 /**
  * Statistics domain: reporting periods, Home Office NRM labels, tables that add up, and disclosure control.
  * Plain functions, no framework. The insights app groups referral rows in SQL, labels each group
- * (`ageGroupAtExploitation`, `exploitationTypeLabel`, ...), builds tables (`buildBreakdown`, `buildCrossTab`),
+ * (`ageGroupOf`, which asks `ageGroupAtExploitation`; `exploitationTypeLabel`, ...), builds tables (`buildBreakdown`, `buildCrossTab`),
  * and for the boards passes the tables of every population of a period through `suppressLinkedPopulations` together
  * (adults + children = all, cell by cell), one population's through `suppressTablesSharingTotal`, and proves the
  * result with `proveLinkedPopulationsSafe`. Only what the apps use is exported here; the exact min/max auditors and
@@ -18,7 +18,8 @@ export { PUBLISHED_PERIODS_TEXT, UnpublishedPeriodError, parsePublishedPeriod, p
 export type * from './exploitation-type';
 export { EXPLOITATION_TYPES, exploitationTypeLabel } from './exploitation-type';
 export type * from './age-group';
-export { ageGroupAtExploitation } from './age-group';
+export type { AgeBand, AgeBandFacts } from './age-band';
+export { ageGroupOf } from './age-band';
 export type * from './labels';
 export {
   caseSystemLabel,

@@ -11,11 +11,10 @@ import {
   EpisodeRepository,
   type FeedChange,
   FeedChangeRepository,
-  type MatchStatus,
   PersonIndexRepository,
   type ReviewWrite,
 } from '@app/database';
-import { nrmReferenceKey } from '@app/domain';
+import { type MatchStatus, nrmReferenceKey } from '@app/domain';
 import {
   choosePerson,
   type LinkageRecord,

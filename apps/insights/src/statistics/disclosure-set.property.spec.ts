@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parsePeriod, periodsOf, publicationSetOf, type PublishedCount } from '@app/statistics';
 import { auditLinkedPopulations } from '@app/statistics/disclosure.testing';
-import type { StatisticsPopulation } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 import { FiguresByPopulation, PeriodSet, linkedFigureSetOf, publishFigureSet } from './disclosure';
 import { buildFigures, type Figures } from './figures';
 import { FullGroup, fullGroup, readingOf } from './grouping-sets.testing';

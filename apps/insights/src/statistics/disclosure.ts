@@ -1,4 +1,4 @@
-import type { StatisticsPopulation } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 import {
   LinkedCellRef,
   LinkedPopulations,

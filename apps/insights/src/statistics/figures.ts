@@ -1,4 +1,4 @@
-import type { AgeFacts, DecisionGroupRow, ReferralGroupRow, StatisticsGroupingSet, StatisticsReading } from '@app/database';
+import type { DecisionGroupRow, ReferralGroupRow, StatisticsGroupingSet, StatisticsReading } from '@app/database';
 import {
   Breakdown,
   CrossTab,
@@ -26,8 +26,9 @@ import {
   periodContaining,
   quartersIn,
   rowBreakdown,
+  ageGroupOf,
+  type AgeBandFacts,
 } from '@app/statistics';
-import { ageGroupOf } from './age-facts';
 
 /** An exact count, or a published one ("c" for a suppressed count). */
 export type Count = number | PublishedCount;
@@ -150,7 +151,7 @@ const LABEL_OF: Readonly<Record<SeparateBreakdown, (row: ReferralGroupRow) => st
   countyLines: (row) => countyLinesLabel(row.countyLines),
 };
 
-function ageFacts(row: ReferralGroupRow): AgeFacts {
+function ageFacts(row: ReferralGroupRow): AgeBandFacts {
   return {
     under18: String(row.under18),
     under18DuringExploitation: row.under18DuringExploitation,

@@ -1,5 +1,6 @@
 import { BOARD_NAMES, isBoardRole, type Principal } from '@app/auth';
-import type { BoardAudience, StatisticsPopulation } from '@app/database';
+import type { BoardAudience } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 
 export const POPULATIONS: readonly StatisticsPopulation[] = ['all', 'adults', 'children'];
 

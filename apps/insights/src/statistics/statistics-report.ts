@@ -1,4 +1,4 @@
-import type { StatisticsPopulation } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 import type { Period } from '@app/statistics';
 import type { Count, Figures } from './figures';
 import type { TransitionFigures } from './transition-figures';

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BoardReportRepository, StatisticsPopulation, StatisticsRepository } from '@app/database';
+import { BoardReportRepository, StatisticsRepository } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 import { type Period, type PublishedCount, TableInvariantError, periodsOf, publicationSetOf } from '@app/statistics';
 import { DisclosureSummary, DISCLOSURE_RULE, FiguresByPopulation, publishFigureSet } from './disclosure';
 import { buildFigures, type Figures } from './figures';

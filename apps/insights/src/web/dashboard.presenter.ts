@@ -4,7 +4,7 @@ import type { BreakdownName, BreakdownTable, Count } from '../statistics/figures
 import { POPULATION_LABELS, POPULATIONS } from '../statistics/population';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import { transitionTables } from '../board-reports/board-pack';
-import type { StatisticsPopulation } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 
 /** The breakdowns drawn as charts, as in the board report's "Main breakdowns". */
 const CHARTED: readonly BreakdownName[] = ['ageGroup', 'gender', 'exploitationType', 'firstResponderType', 'nationality'];

@@ -1,5 +1,5 @@
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { StatisticsPopulation } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 import { FIGURE_KINDS, type FigureKind } from '../statistics/dto/statistics.query';
 import { POPULATIONS } from '../statistics/population';
 

@@ -1,10 +1,11 @@
-import type { DecisionEntity, DecisionType } from '@app/database';
+import type { DecisionEntity } from '@app/database';
+import type { NrmDecisionType } from '@app/domain';
 import { nrmCase, type NrmStatus, type Reconsideration } from '@app/domain';
 
 export interface DecisionView {
   id: string;
   referralId: string;
-  type: DecisionType;
+  type: NrmDecisionType;
   outcome: string | null;
   decidedOn: string;
   competentAuthority: string | null;

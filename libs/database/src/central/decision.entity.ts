@@ -1,8 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { NrmDecisionType } from '@app/domain';
 
-/** The competent authority's decisions on an NRM referral, and the events around them (see @app/domain nrm-case). */
-export type DecisionType = NrmDecisionType;
 export type GroundsOutcome = 'positive' | 'negative';
 export type ConsentToStayOutcome = 'consented' | 'declined';
 export type DecisionOutcome = GroundsOutcome | ConsentToStayOutcome;
@@ -12,7 +10,7 @@ export type DecisionOutcome = GroundsOutcome | ConsentToStayOutcome;
 export class DecisionEntity {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'referral_id' }) referralId: string;
-  @Column('text') type: DecisionType;
+  @Column('text') type: NrmDecisionType;
   @Column('text', { nullable: true }) outcome: DecisionOutcome | null;
   /** The date on the decision letter. */
   @Column('date', { name: 'decided_on' }) decidedOn: string;

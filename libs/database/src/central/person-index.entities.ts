@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { CaseSystem } from '@app/domain';
+import type { CaseSystem, MatchStatus } from '@app/domain';
 
-export type MatchStatus = 'MATCH' | 'POSSIBLE_MATCH' | 'NO_MATCH';
 export type LinkDecider = 'engine' | 'reviewer' | 'transfer' | 'anonymous';
 
 @Entity({ schema: 'central', name: 'persons' })

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CaseSystem } from '@app/domain';
-import type { LinkDecider, MatchStatus } from './person-index.entities';
+import type { MatchStatus } from '@app/domain';
+import type { LinkDecider } from './person-index.entities';
 
 export interface StoredRecord {
   system: CaseSystem;

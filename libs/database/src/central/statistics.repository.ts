@@ -1,26 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-
-/**
- * Which referrals a figure covers. `children` are those the referral treated as a child (MSA 2015 s.51: under 18
- * "yes" or "not sure", an age dispute, or a date of birth under 18 on the referral date) unless a later age
- * assessment found an adult; `adults` are the rest. Decided from the age answers, never from the case system.
- */
-export type StatisticsPopulation = 'all' | 'adults' | 'children';
-
-/** A date of birth settles an age as under 18 ('child') or 18 and over ('adult'); null when it settles nothing. */
-export type AgeBand = 'child' | 'adult' | null;
-
-/** The facts the age group at exploitation is decided from, reduced to how they compare with 18. */
-export interface AgeFacts {
-  under18: string;
-  under18DuringExploitation: string | null;
-  /** Age on the referral date by the date of birth. */
-  ageNowBand: AgeBand;
-  /** Age when the exploitation began by the date of birth and start date (null if a start precedes the birth). */
-  ageAtStartBand: AgeBand;
-}
+import type { StatisticsPopulation } from '@app/domain';
+import type { AgeBand, AgeBandFacts } from '@app/statistics';
 
 /**
  * Which breakdown a group of referrals belongs to: one SQL pass groups the period's referrals by each breakdown's
@@ -74,7 +56,7 @@ export interface ReferralGroupRow {
   quarterIndividuals: number;
 }
 
-export interface DecisionGroupRow extends AgeFacts {
+export interface DecisionGroupRow extends AgeBandFacts {
   type: string;
   outcome: string | null;
   decisions: number;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import type { StatisticsPopulation } from '@app/database';
+import type { StatisticsPopulation } from '@app/domain';
 import { POPULATIONS } from '../population';
 
 export const FORMATS = ['json', 'csv', 'html'] as const;

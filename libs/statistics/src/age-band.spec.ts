@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { AgeBand, AgeFacts } from '@app/database';
-import { ageGroupAtExploitation, ageOn } from '@app/statistics';
-import { ageGroupOf } from './age-facts';
+import { ageGroupOf, type AgeBand, type AgeBandFacts } from './age-band';
+import { ageGroupAtExploitation } from './age-group';
+import { ageOn } from './calendar-date';
 
 const date = fc
   .date({ min: new Date(Date.UTC(1950, 0, 1)), max: new Date(Date.UTC(2030, 11, 31)), noInvalidDate: true })
@@ -9,7 +9,7 @@ const date = fc
 const answer = fc.constantFrom('yes', 'no', 'not_sure');
 
 /** The bands the statistics SQL computes (central.age_on is @app/statistics ageOn in SQL). */
-function bands(dateOfBirth: string | null, referredOn: string, start: string | null): Pick<AgeFacts, 'ageNowBand' | 'ageAtStartBand'> {
+function bands(dateOfBirth: string | null, referredOn: string, start: string | null): Pick<AgeBandFacts, 'ageNowBand' | 'ageAtStartBand'> {
   const band = (age: number): AgeBand => (age < 18 ? 'child' : 'adult');
   return {
     ageNowBand: dateOfBirth ? band(ageOn(dateOfBirth, referredOn)) : null,
