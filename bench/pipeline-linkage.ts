@@ -94,7 +94,9 @@ async function typeOne(mimic: RunningMimic, subject: Partial<CaseSubject>, refer
   } catch (error) {
     const answer = error instanceof Error ? /answered 400: (.*)$/s.exec(error.message) : null;
     if (!answer) throw error;
-    const fields = (JSON.parse(answer[1]) as { error: { details: Array<{ field: string }> } }).error.details.map((d) => d.field.toLowerCase());
+    // LCS answers { error: { details: [{ field }] } }, AIS { ValidationErrors: [{ Field }] }.
+    const body = JSON.parse(answer[1]) as { error?: { details?: Array<{ field: string }> }; ValidationErrors?: Array<{ Field: string }> };
+    const fields = [...(body.error?.details ?? []).map((d) => d.field), ...(body.ValidationErrors ?? []).map((d) => d.Field)].map((f) => f.toLowerCase());
     const blanked = Object.keys(subject).filter((k) => fields.some((f) => f.endsWith(k.toLowerCase()))) as Array<keyof CaseSubject>;
     if (!blanked.length) throw error;
     for (const k of blanked) refused.set(k, (refused.get(k) ?? 0) + 1);
