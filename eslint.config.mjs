@@ -15,6 +15,7 @@ const TYPE_AWARE = [
   'apps/intake',
   'apps/lcs',
   'apps/router',
+  'bench',
   'libs/audit',
   'libs/auth',
   'libs/case-systems',

@@ -9,6 +9,7 @@ import { toLinkageRecord } from '../apps/deduplicator/src/linking/linkage-record
 import { enterDirectly, RunningMimic } from '../test/support/mimics';
 import { pairwiseScores, type PairwiseScores, percentile } from './lib/metrics';
 import type { BenchEnvironment } from './run';
+import { countOf, known } from './lib/lookup';
 
 /**
  * The issue's backlog: 50,000 named AIS and LCS records (about 1.27 a person in the synthetic population).
@@ -94,7 +95,7 @@ export async function benchDeduplicator(env: BenchEnvironment): Promise<Deduplic
   const truth = new Map<string, string>();
   const enter = async (r: LinkageRecord) => {
     const id = await enterDirectly(mimic(systemOf(r)), { subject: subjectOf(r), referralDate: isIsoDate(r.referralDate) ? r.referralDate : undefined });
-    truth.set(`${systemOf(r)}:${id}`, population.truth.get(r.recordId)!);
+    truth.set(`${systemOf(r)}:${id}`, known(population.truth, r.recordId));
   };
   const enteringStarted = Date.now();
   await inParallel(backlog, 16, enter);
@@ -103,7 +104,7 @@ export async function benchDeduplicator(env: BenchEnvironment): Promise<Deduplic
 
   const sql = new Client({ connectionString: env.databaseUrl });
   await sql.connect();
-  const links = async () => Number((await sql.query('SELECT count(*) AS n FROM central.record_links')).rows[0].n);
+  const links = () => countOf(sql, 'SELECT count(*) AS n FROM central.record_links');
   try {
     await env.system(['deduplicator'], settings, { deduplicator: { AIS_URL: mimic('AIS').url, LCS_URL: mimic('LCS').url } });
     const started = Date.now();
@@ -114,12 +115,12 @@ export async function benchDeduplicator(env: BenchEnvironment): Promise<Deduplic
     if (linkedBacklog < backlog.length) throw new Error(`only ${linkedBacklog} of ${backlog.length} records linked within 15 minutes`);
 
     // Accuracy, before more records arrive: the deduplicator's persons, and npm run link's on the same records.
-    const { rows } = await sql.query(
+    const { rows } = await sql.query<{ system: string; record_id: string; record: CaseRecord; person_id: string }>(
       `SELECT c.system, c.record_id, c.record, l.person_id FROM central.case_records c
          JOIN central.record_links l ON l.system = c.system AND l.record_id = c.record_id`,
     );
-    const predicted = new Map<string, string>(rows.map((r) => [`${r.system}:${r.record_id}`, r.person_id as string]));
-    const batch = linkRecords(rows.map((r) => toLinkageRecord(r.record as CaseRecord)));
+    const predicted = new Map<string, string>(rows.map((r) => [`${r.system}:${r.record_id}`, r.person_id]));
+    const batch = linkRecords(rows.map((r) => toLinkageRecord(r.record)));
     const byLink = new Map(batch.links.map((l) => [l.recordId, l.personId]));
     const deduplicator = brief(pairwiseScores(predicted, truth));
     const npmRunLink = brief(pairwiseScores(byLink, truth));

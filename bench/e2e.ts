@@ -5,6 +5,7 @@ import type { TestSystem } from '../test/support/processes';
 import { coresUsed } from './intake';
 import { percentile } from './lib/metrics';
 import type { BenchEnvironment } from './run';
+import { countOf } from './lib/lookup';
 
 /** The target rate (issue 18: 60 referrals a second sustained for a minute). */
 const RATES_PER_SECOND = [60];
@@ -78,7 +79,7 @@ async function backlog(env: BenchEnvironment, system: TestSystem): Promise<Recor
   const sql = new Client({ connectionString: env.databaseUrl });
   await sql.connect();
   try {
-    const outbox = Number((await sql.query('SELECT count(*) AS n FROM central.outbox WHERE sent_at IS NULL')).rows[0].n);
+    const outbox = await countOf(sql, 'SELECT count(*) AS n FROM central.outbox WHERE sent_at IS NULL');
     return { outboxPending: outbox, routingJobs: await scrape('router', 'routing'), linkingJobs: await scrape('deduplicator', 'linking') };
   } finally {
     await sql.end();
@@ -115,7 +116,8 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
   const backlogAtEndOfSending = await backlog(env, system);
   const answers = await Promise.all(answered);
   // Under overload intake may refuse some (a pool wait past 5 s answers 500): counted, and left out of latencies.
-  const refused = answers.filter((a) => a.status !== 201).reduce<Record<string, number>>((acc, a) => ({ ...acc, [a.status]: (acc[a.status] ?? 0) + 1 }), {});
+  const refusedByStatus = new Map<string, number>();
+  for (const { status } of answers) if (status !== 201) refusedByStatus.set(String(status), (refusedByStatus.get(String(status)) ?? 0) + 1);
   const named = answers.map((a, i) => ({ id: a.id, i })).filter((n): n is { id: string; i: number } => n.id !== undefined && !anonymous.has(n.i));
 
   const sql = new Client({ connectionString: env.databaseUrl });
@@ -123,8 +125,7 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
   const mine = new Set(named.map((n) => n.id));
   try {
     const deadline = Date.now() + 180_000;
-    const linkedIds = async () =>
-      Number((await sql.query(`SELECT count(*) AS n FROM central.referrals WHERE person_id IS NOT NULL AND id = ANY($1::uuid[])`, [[...mine]])).rows[0].n);
+    const linkedIds = async () => countOf(sql, `SELECT count(*) AS n FROM central.referrals WHERE person_id IS NOT NULL AND id = ANY($1::uuid[])`, [[...mine]]);
     while ((await linkedIds()) < named.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 1000));
 
     const { rows } = await sql.query<{ id: string; routed: Date | null; linked: Date | null }>(
@@ -149,7 +150,7 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
     return {
       ratePerSecond: RATE_PER_SECOND,
       referrals: total,
-      refused,
+      refused: Object.fromEntries(refusedByStatus),
       achievedRatePerSecond: Math.round((total / sendingSeconds) * 10) / 10,
       postLatencyMs: { p50: percentile(post, 50), p95: percentile(post, 95), p99: percentile(post, 99) },
       routedLatencyMs: { p50: percentile(routed, 50), p95: percentile(routed, 95), p99: percentile(routed, 99) },

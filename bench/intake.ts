@@ -102,7 +102,7 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
       DATABASE_POOL_SIZE: 10,
       LOG_LEVEL: 'info',
       note: 'intake alone (no router or deduplicator running); outbox relayed to Redis as deployed',
-    } as Record<string, string | number>,
+    },
   };
 }
 

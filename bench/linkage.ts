@@ -6,6 +6,7 @@ import { DEFAULT_LINKAGE_CONFIG, explainPair, linkRecords, LinkageRecord, Linkag
 import { generatePopulation } from '@app/synth';
 import { BenchmarkDataset, GENERATORS, readFake1000, readFebrl, readHistorical50k } from './lib/datasets';
 import { batchReviewLoad, pairwiseScores, PairwiseScores, percentile } from './lib/metrics';
+import { known } from './lib/lookup';
 
 // npm run bench:linkage [-- --data DIR] [--only febrl3,fake_1000,synthetic,casework,...] [--seeds 42,7,...] [--misses N]
 // Accuracy of the one linkage configuration on every data set, both synthetic generators at several seeds, plus
@@ -100,8 +101,8 @@ function printMisses(dataset: BenchmarkDataset, result: LinkageResult, limit: nu
   const show = (title: string, pairs: [string, string][]): void => {
     process.stderr.write(`\n${dataset.name}: ${pairs.length} ${title}\n`);
     for (const [a, b] of pairs.slice(0, limit)) {
-      const ra = byId.get(a)!;
-      const rb = byId.get(b)!;
+      const ra = known(byId, a);
+      const rb = known(byId, b);
       const e = explainPair(ra, rb, result.model, others);
       const brief = (r: LinkageRecord): string =>
         [
@@ -110,7 +111,7 @@ function printMisses(dataset: BenchmarkDataset, result: LinkageResult, limit: nu
           r.middleNames,
           r.lastName,
           r.aliases?.join('/'),
-          r.dateOfBirth + (r.dobEstimated ? '~' : ''),
+          `${r.dateOfBirth ?? ''}${r.dobEstimated ? '~' : ''}`,
           r.sex,
           r.nationality,
           r.nhsNumber,
@@ -152,7 +153,7 @@ function incrementalLatency(): LatencyResult {
   const indexed = population.records.slice(INDEX_QUERIES);
   const index = new PersonIndex(model, DEFAULT_LINKAGE_CONFIG);
   const buildStarted = process.hrtime.bigint();
-  for (const r of indexed) index.add(r, population.truth.get(r.recordId)!);
+  for (const r of indexed) index.add(r, known(population.truth, r.recordId));
   const buildSeconds = Number(process.hrtime.bigint() - buildStarted) / 1e9;
   for (const q of queries.slice(0, 50)) index.match(q);
   const times: number[] = [];
@@ -200,7 +201,7 @@ function main(): void {
   for (const [name, read] of Object.entries(DATASETS)) {
     if (!wanted(name)) continue;
     process.stderr.write(`linking ${name}…\n`);
-    results.push(accuracy(read(values.data!), Number(values.misses)));
+    results.push(accuracy(read(values.data), Number(values.misses)));
   }
   const seeds = values.seeds ? values.seeds.split(',').map((x) => Number(x.trim())) : DEFAULT_SEEDS;
   for (const name of Object.keys(GENERATORS)) {
@@ -267,8 +268,8 @@ function main(): void {
     accuracy: results,
     incremental: latency,
   };
-  mkdirSync(join(values.out!, '..'), { recursive: true });
-  writeFileSync(values.out!, JSON.stringify(report, null, 2) + '\n');
+  mkdirSync(join(values.out, '..'), { recursive: true });
+  writeFileSync(values.out, JSON.stringify(report, null, 2) + '\n');
   process.stderr.write(`written ${values.out}\n`);
 }
 

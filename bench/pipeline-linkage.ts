@@ -16,6 +16,7 @@ import { subjectOf } from './dedup';
 import { GENERATORS } from './lib/datasets';
 import { type BenchEnvironment, type EnvironmentOptions, machine, withEnvironment } from './lib/environment';
 import { batchReviewLoad, pairwiseScores, type PairwiseScores, reviewLoad } from './lib/metrics';
+import { known } from './lib/lookup';
 
 /**
  * `npm run bench:pipeline-linkage [-- --generators synthetic,casework] [--seeds 42,7] [--persons 2000] [--rate 20] [--lanes 4]`:
@@ -160,7 +161,7 @@ async function runDataset(
     const keys = await typeRecords(named, rate, lanes, mimic, refused);
     const typingSeconds = (Date.now() - started) / 1000;
     console.log(`[bench] ${generated.name}: ${named.length} records typed in ${typingSeconds.toFixed(1)} s`);
-    const truth = new Map(keys.map((key, i) => [key, generated.truth.get(named[i].recordId)!]));
+    const truth = new Map(keys.map((key, i) => [key, known(generated.truth, named[i].recordId)]));
 
     // Everything processed: every record linked, no change waiting, and every model generation the index's size
     // calls for learned (with its re-decisions done).
@@ -185,7 +186,7 @@ async function runDataset(
          JOIN central.record_links l ON l.system = c.system AND l.record_id = c.record_id WHERE NOT c.anonymous`,
     );
     const position = new Map(keys.map((k, i) => [k, i]));
-    rows.sort((a, b) => position.get(`${a.system}:${a.record_id}`)! - position.get(`${b.system}:${b.record_id}`)!);
+    rows.sort((a, b) => known(position, `${a.system}:${a.record_id}`) - known(position, `${b.system}:${b.record_id}`));
     const predicted = new Map(rows.map((r) => [`${r.system}:${r.record_id}`, r.person_id]));
     const reviewed = await sql.query<{ key: string }>(`SELECT DISTINCT system || ':' || record_id AS key FROM central.review_items WHERE status = 'open'`);
     const pipeline = scores(
@@ -223,7 +224,7 @@ async function runDataset(
       batch,
       difference,
       agreement: { precision: round4(agreement.precision), recall: round4(agreement.recall), f1: round4(agreement.f1) },
-      deduplicator: { modelsLearned: models.rows.map((m) => Number(m.record_count)), undoneByNewModel: undone, statuses },
+      deduplicator: { modelsLearned: models.rows.map((m) => m.record_count), undoneByNewModel: undone, statuses },
       met: difference.f1 >= -TARGET_F1 && Math.abs(difference.countErrorPoints) <= TARGET_COUNT_POINTS,
     };
   } finally {

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const unknown = asked.filter((a) => !(a in BENCHES));
   if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
   const names = asked.length ? asked : Object.keys(BENCHES);
-  const results: Record<string, unknown> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+  const stored: unknown = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+  const results: Record<string, unknown> = typeof stored === 'object' && stored !== null ? { ...stored } : {};
   results.machine = machine();
   for (const name of names) {
     console.log(`[bench] ${name}`);

@@ -265,7 +265,7 @@ async function main(): Promise<void> {
   await admin.connect();
   const name = values.reuse ?? `rh_bench_stats_${randomBytes(4).toString('hex')}`;
   if (!/^rh_bench_stats_[0-9a-f]{8}$/.test(name)) throw new Error(`--reuse takes a database an earlier --keep run left, not ${name}`);
-  const url = new URL(values.server as string);
+  const url = new URL(values.server);
   url.pathname = `/${name}`;
   const settings = { DATABASE_URL: url.toString(), DATABASE_SSL: false, DATABASE_SSL_REJECT_UNAUTHORIZED: true, DATABASE_POOL_SIZE: 4 };
   if (!values.reuse) await admin.query(`CREATE DATABASE ${name}`);
@@ -281,13 +281,13 @@ async function main(): Promise<void> {
     else await load(client, name, personCount, referralCount);
     const loadSeconds = values.reuse ? null : Math.round((Date.now() - loadStarted) / 100) / 10;
     const [{ decisions, referrals, persons }] = (
-      await client.query(
+      await client.query<{ decisions: number; referrals: number; persons: number }>(
         `SELECT (SELECT count(*)::int FROM central.decisions) AS decisions, (SELECT count(*)::int FROM central.referrals) AS referrals,
                 (SELECT count(*)::int FROM central.persons) AS persons`,
       )
     ).rows;
-    const [{ version }] = (await client.query(`SELECT current_setting('server_version') AS version`)).rows;
-    const [{ merged }] = (await client.query(`SELECT count(*)::int AS merged FROM central.persons WHERE merged_into IS NOT NULL`)).rows;
+    const [{ version }] = (await client.query<{ version: string }>(`SELECT current_setting('server_version') AS version`)).rows;
+    const [{ merged }] = (await client.query<{ merged: number }>(`SELECT count(*)::int AS merged FROM central.persons WHERE merged_into IS NOT NULL`)).rows;
     await client.end();
 
     dataSource = new DataSource(postgresOptions(settings, CENTRAL_SCHEMA, 'bench-stats'));
@@ -342,8 +342,8 @@ async function main(): Promise<void> {
       },
       date: new Date().toISOString(),
     };
-    mkdirSync(dirname(values.out as string), { recursive: true });
-    writeFileSync(values.out as string, `${JSON.stringify(result, null, 2)}\n`);
+    mkdirSync(dirname(values.out), { recursive: true });
+    writeFileSync(values.out, `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
     console.log(
       `\n${QUARTER}: ${sample.referrals.total.toLocaleString('en-GB')} referrals, ${sample.individuals.total.toLocaleString('en-GB')} individuals of ` +

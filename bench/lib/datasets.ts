@@ -14,7 +14,7 @@ export interface BenchmarkDataset {
 type Row = Record<string, string>;
 
 function readRows(path: string): Row[] {
-  return parse(readFileSync(path), { columns: true, skip_empty_lines: true, trim: true }) as Row[];
+  return parse(readFileSync(path), { columns: true, skip_empty_lines: true, trim: true });
 }
 
 const blank = (v: string | undefined): string | null => (v && v.trim() ? v.trim() : null);
@@ -31,7 +31,9 @@ export function readFebrl(dir: string, name: 'febrl1' | 'febrl2' | 'febrl3'): Be
   const truth = new Map<string, string>();
   const records = rows.map((row): LinkageRecord => {
     const id = row.rec_id;
-    truth.set(id, /^rec-(\d+)-/.exec(id)![1]);
+    const entity = /^rec-(\d+)-/.exec(id)?.[1];
+    if (entity === undefined) throw new Error(`${name}: the record id ${id} does not name its entity`);
+    truth.set(id, entity);
     const address = [row.street_number, row.address_1, row.address_2, row.suburb, row.state].filter((x) => blank(x)).join(' ');
     return {
       recordId: id,
