@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { validateEnvironment } from '@app/config';
 import { postgresOptions } from '@app/database';
+import { ageOn } from '@app/domain';
 import { ALL_SCHEMAS } from '../scripts/schemas';
 import type { TestDatabase } from './support/database';
 import { startSystem, type TestSystem } from './support/system';
@@ -36,5 +37,27 @@ describe('database schema', () => {
         await ds.destroy();
       }
     }
+  });
+
+  it("computes central.age_on as the domain's ageOn does, 29 February and year ends included", async () => {
+    const days = [
+      '2000-02-29',
+      '2001-02-28',
+      '2001-03-01',
+      '2004-02-29',
+      '1999-12-31',
+      '2000-01-01',
+      '2010-07-15',
+      '2018-07-14',
+      '2018-07-15',
+      '2028-02-28',
+      '2028-02-29',
+    ];
+    const pairs = days.flatMap((born) => days.filter((on) => on >= born).map((on) => [born, on] as const));
+    const { rows } = await system.sql.query<{ born: string; on: string; age: number }>(
+      `SELECT p.born, p.on, central.age_on(p.born::date, p.on::date) AS age FROM unnest($1::text[], $2::text[]) AS p(born, "on")`,
+      [pairs.map(([born]) => born), pairs.map(([, on]) => on)],
+    );
+    expect(rows.map((r) => [r.born, r.on, r.age])).toEqual(pairs.map(([born, on]) => [born, on, ageOn(born, on)]));
   });
 });

@@ -1,4 +1,5 @@
 import { InvalidDateError } from './statistics.errors';
+import { ageOn as completedYears } from '@app/domain';
 
 /**
  * A UK calendar date as text, YYYY-MM-DD. Statistics work on plain dates, never on instants: a referral made at
@@ -58,12 +59,14 @@ export function longDate(date: CalendarDate): string {
 }
 
 /**
- * Completed years of age on `on`. A birthday counts from the day itself, so someone born on 29 February has not
- * had their birthday on 28 February of a common year and has it on 1 March, the usual English reading.
+ * Completed years of age on `on`, by the domain's one rule (`@app/domain` `ageOn`; `central.age_on` is the same in
+ * SQL, checked by test/schema.int-spec.ts). Throws InvalidDateError for a date that is not one, as the statistics'
+ * other date functions do.
  */
 export function ageOn(dateOfBirth: CalendarDate, on: CalendarDate): number {
-  const birth = parseCalendarDate(dateOfBirth);
-  const date = parseCalendarDate(on);
-  const hadBirthday = date.month > birth.month || (date.month === birth.month && date.day >= birth.day);
-  return date.year - birth.year - (hadBirthday ? 0 : 1);
+  parseCalendarDate(dateOfBirth);
+  parseCalendarDate(on);
+  const age = completedYears(dateOfBirth, on);
+  if (age === undefined) throw new InvalidDateError(dateOfBirth, 'not_a_calendar_date');
+  return age;
 }

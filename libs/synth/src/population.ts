@@ -361,7 +361,8 @@ function recordOf(draw: Draw, p: Person, ctx: RecordContext): LinkageRecord {
   };
 }
 
-function ageOn(dob: Date, on: Date): number {
+/** Years between two instants, as a fraction (a generator's rough age, not the rule `@app/domain` `ageOn` applies). */
+function yearsBetween(dob: Date, on: Date): number {
   return (on.getTime() - dob.getTime()) / (365.25 * DAY);
 }
 
@@ -396,7 +397,7 @@ export function generatePopulation(options: SynthOptions): SyntheticPopulation {
     return recordId;
   };
   for (const p of persons) {
-    const childAtFirst = ageOn(p.dob, p.firstReferral) < 18;
+    const childAtFirst = yearsBetween(p.dob, p.firstReferral) < 18;
     const system = childAtFirst ? 'LCS' : 'AIS';
     const firstId = add(p, system, p.firstReferral, null);
     // A legacy register keyed on exact surname and date of birth lets the same person in twice.
