@@ -94,6 +94,21 @@ describe('repository rules', () => {
     expect(listed).toEqual(present);
   });
 
+  // TypeScript reads import aliases from tsconfig.json, swc (the build and Jest) from .swcrc, and neither can read the
+  // other's file; this keeps the two lists one list. Jest maps every `@app/<lib>` by pattern (jest.config.js).
+  it('declares the same import aliases in tsconfig.json and .swcrc', () => {
+    const aliases = (file: string, at: (json: never) => Record<string, string[]>) =>
+      Object.fromEntries(
+        Object.entries(at(JSON.parse(readFileSync(join(ROOT, file), 'utf8')) as never))
+          .map(([alias, targets]) => [alias, targets.map((t) => t.replace(/^\.\//, ''))] as const)
+          .sort(([a], [b]) => a.localeCompare(b)),
+      );
+    const typescript = aliases('tsconfig.json', (json: { compilerOptions: { paths: Record<string, string[]> } }) => json.compilerOptions.paths);
+    const swc = aliases('.swcrc', (json: { jsc: { paths: Record<string, string[]> } }) => json.jsc.paths);
+    expect(swc).toEqual(typescript);
+    expect(Object.keys(typescript).length).toBeGreaterThan(10);
+  });
+
   // Integration specs start their database, environment, mimics and apps through one function (docs/conventions.md,
   // 12), so a new spec copies one line and every file tears down alike; a need it lacks becomes an option there.
   it('starts every integration spec through startSystem', () => {
