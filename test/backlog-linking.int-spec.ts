@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { CaseRecord, CaseSubject } from '@app/case-systems';
-import { PersonIndexRepository } from '@app/database';
+import { PersonIndexRepository, CaseRecordRepository, RecordLinkRepository, PersonRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { defaultModel, PersonIndex } from '@app/matching';
 import { toLinkageRecord } from '../apps/deduplicator/src/linking/linkage-record';
@@ -127,13 +127,16 @@ describe('A backlog linked in bulk', () => {
     // A safeguarding lead takes the third Arben Hoxha record out of its person: a decision of their own, locked.
     const app = system.deduplicator!;
     const repository = app.get(PersonIndexRepository);
+    const records = app.get(CaseRecordRepository);
+    const links = app.get(RecordLinkRepository);
+    const persons = app.get(PersonRepository);
     const taken = entered[2];
     const before = await linkOf(taken);
     const own = await repository.transaction(async (manager) => {
       await repository.lockLinking(manager);
-      const stored = await repository.findRecord(manager, taken.system, taken.recordId);
-      const personId = await repository.createPerson(manager);
-      await repository.setLink(
+      const stored = await records.findRecord(manager, taken.system, taken.recordId);
+      const personId = await persons.createPerson(manager);
+      await links.setLink(
         manager,
         {
           system: taken.system,
@@ -148,7 +151,7 @@ describe('A backlog linked in bulk', () => {
         },
         { action: 'moved', actor: 'reviewer', reason: 'not_a_match' },
       );
-      await repository.addNonMatch(manager, taken.system, taken.recordId, before.person_id, 'reviewer');
+      await persons.addNonMatch(manager, taken.system, taken.recordId, before.person_id, 'reviewer');
       return personId;
     });
 

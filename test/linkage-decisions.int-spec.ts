@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { PersonIndexRepository } from '@app/database';
+import { PersonIndexRepository, CaseRecordRepository, RecordLinkRepository } from '@app/database';
 import { defaultModel } from '@app/matching';
 import type { CaseSubject } from '@app/case-systems';
 import { ModelTrainer } from '../apps/deduplicator/src/linking/model-trainer.service';
@@ -68,9 +68,11 @@ describe('LinkingService decisions', () => {
     // A safeguarding lead confirms r2's link: a reviewer's decision, locked.
     const app = system.deduplicator!;
     const repository = app.get(PersonIndexRepository);
+    const records = app.get(CaseRecordRepository);
+    const links = app.get(RecordLinkRepository);
     await repository.transaction(async (manager) => {
-      const stored = await repository.findRecord(manager, 'AIS', r2);
-      await repository.setLink(
+      const stored = await records.findRecord(manager, 'AIS', r2);
+      await links.setLink(
         manager,
         {
           system: 'AIS',

@@ -13,6 +13,10 @@ import {
   FeedChangeRepository,
   PersonIndexRepository,
   type ReviewWrite,
+  CaseRecordRepository,
+  RecordLinkRepository,
+  ReviewItemRepository,
+  LinkageModelRepository,
 } from '@app/database';
 import { type MatchStatus, nrmReferenceKey } from '@app/domain';
 import {
@@ -111,6 +115,10 @@ export class BacklogLinker {
     private readonly poller: FeedPoller,
     private readonly linking: LinkingService,
     private readonly repository: PersonIndexRepository,
+    private readonly caseRecords: CaseRecordRepository,
+    private readonly recordLinks: RecordLinkRepository,
+    private readonly reviewItems: ReviewItemRepository,
+    private readonly linkageModels: LinkageModelRepository,
     private readonly cache: PersonIndexCache,
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
@@ -178,7 +186,7 @@ export class BacklogLinker {
           manager,
           claimed.map((c) => ({ system: c.system, recordId: c.recordId, version: Math.max(c.version, versionOf.get(indexKey(c.system, c.recordId)) ?? 0) })),
         );
-        return { result: decided, historyId: await this.repository.latestHistoryIdIn(manager) };
+        return { result: decided, historyId: await this.recordLinks.latestHistoryIdIn(manager) };
       }));
     } catch (error) {
       // The in-memory index took decisions the rolled-back transaction never wrote.
@@ -215,7 +223,7 @@ export class BacklogLinker {
   private async decide(manager: EntityManager, records: readonly CaseRecord[]): Promise<RoundResult> {
     const outcomes = new Map<LinkOutcome, number>();
     const count = (outcome: LinkOutcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
-    const held = new Set((await this.repository.findRecords(manager, records)).map((s) => indexKey(s.system, s.recordId)));
+    const held = new Set((await this.caseRecords.findRecords(manager, records)).map((s) => indexKey(s.system, s.recordId)));
     const fresh = records.filter((r) => !held.has(indexKey(r.system, r.recordId)));
     const named = fresh.filter((r) => !r.anonymous);
     const anonymous = fresh.filter((r) => r.anonymous);
@@ -224,7 +232,7 @@ export class BacklogLinker {
     const systemsOfReferral = new Map<string, Set<string>>();
     for (const r of named)
       if (r.clientReference) systemsOfReferral.set(r.clientReference, (systemsOfReferral.get(r.clientReference) ?? new Set()).add(r.system));
-    const referralsHeld = await this.repository.referralIdsHeld(manager, [...systemsOfReferral.keys()]);
+    const referralsHeld = await this.caseRecords.referralIdsHeld(manager, [...systemsOfReferral.keys()]);
     const transfer = (r: CaseRecord) =>
       r.linkedRecordIds.length > 0 ||
       !!r.referralFacts?.transferredIn ||
@@ -242,7 +250,7 @@ export class BacklogLinker {
       writes.push(this.write(named[i], d.personId, d.status, d.probability, d.explanation));
       count(d.outcome);
     }
-    await this.repository.writeBulkLinks(manager, writes, decided.newPersons, { actor: ACTOR, reasonSuffix: '' });
+    await this.recordLinks.writeBulkLinks(manager, writes, decided.newPersons, { actor: ACTOR, reasonSuffix: '' });
     const linked = writes.filter((w) => w.personId !== null);
     await this.audit.recordSystemMany(
       ACTOR,
@@ -253,7 +261,7 @@ export class BacklogLinker {
       })),
       manager,
     );
-    await this.repository.openReviews(manager, decided.reviews);
+    await this.reviewItems.openReviews(manager, decided.reviews);
     const newPersons = new Set(decided.newPersons);
     const members = new Map<string, CaseRecord[]>();
     for (const [i, d] of decided.decisions) members.set(d.personId, [...(members.get(d.personId) ?? []), named[i]]);
@@ -292,7 +300,7 @@ export class BacklogLinker {
     const learn = named.length >= MIN_RECORDS_TO_TRAIN;
     const batch = await linkInBackground(linkage, learn ? undefined : this.cache.index.model);
     if (learn) {
-      await this.repository.saveModel(batch.model, named.length, manager);
+      await this.linkageModels.saveModel(batch.model, named.length, manager);
       this.cache.useLearnedModel(batch.model, named.length);
     }
     const groups = new Map<string, number[]>();

@@ -4,7 +4,15 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
 import { AisClient, CaseRecord, CaseRecordNotFoundError, LcsClient } from '@app/case-systems';
 import type { Environment } from '@app/config';
-import { EpisodeRepository, PersonIndexRepository, type StoredRecord } from '@app/database';
+import {
+  EpisodeRepository,
+  PersonIndexRepository,
+  type StoredRecord,
+  CaseRecordRepository,
+  RecordLinkRepository,
+  PersonRepository,
+  ReviewItemRepository,
+} from '@app/database';
 import type { MatchStatus } from '@app/domain';
 import type { CaseSystem } from '@app/domain';
 import { choosePerson, type PersonChoice } from '@app/matching';
@@ -46,6 +54,10 @@ export class LinkingService {
 
   constructor(
     private readonly repository: PersonIndexRepository,
+    private readonly caseRecords: CaseRecordRepository,
+    private readonly recordLinks: RecordLinkRepository,
+    private readonly persons: PersonRepository,
+    private readonly reviewItems: ReviewItemRepository,
     private readonly cache: PersonIndexCache,
     private readonly ais: AisClient,
     private readonly lcs: LcsClient,
@@ -86,10 +98,10 @@ export class LinkingService {
 
   private async decide(manager: EntityManager, record: CaseRecord): Promise<LinkOutcome> {
     const { system, recordId } = record;
-    const stored = await this.repository.findRecord(manager, system, recordId);
+    const stored = await this.caseRecords.findRecord(manager, system, recordId);
     if (stored && stored.version >= record.version && (stored.personId || stored.anonymous)) return 'unchanged';
 
-    await this.repository.upsertRecord(manager, {
+    await this.caseRecords.upsertRecord(manager, {
       system,
       recordId,
       version: record.version,
@@ -102,7 +114,7 @@ export class LinkingService {
     const linkage = toLinkageRecord(record);
 
     if (stored?.locked && stored.personId) {
-      await this.repository.addHistory(manager, system, recordId, stored.personId, {
+      await this.recordLinks.addHistory(manager, system, recordId, stored.personId, {
         action: 'record_updated',
         actor: ACTOR,
         reason: "a reviewer's decision stands",
@@ -111,7 +123,7 @@ export class LinkingService {
       return 'kept_reviewer_decision';
     }
 
-    const transferred = await this.repository.personOfLinkedRecords(manager, system, record.linkedRecordIds, record.clientReference);
+    const transferred = await this.recordLinks.personOfLinkedRecords(manager, system, record.linkedRecordIds, record.clientReference);
     if (transferred) {
       await this.write(manager, record, stored, transferred, 'MATCH', 1, 'transfer', {
         rule: 'transfer',
@@ -119,20 +131,20 @@ export class LinkingService {
         linkedRecordIds: record.linkedRecordIds,
       });
       this.cache.index.add(linkage, transferred);
-      await this.repository.supersedeReviews(manager, system, recordId);
+      await this.reviewItems.supersedeReviews(manager, system, recordId);
       return 'linked_by_transfer';
     }
 
-    const excluded = await this.repository.nonMatchedPersons(manager, system, recordId, stored?.personId ?? null);
+    const excluded = await this.persons.nonMatchedPersons(manager, system, recordId, stored?.personId ?? null);
     const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
     const own = stored?.personId ? { personId: stored.personId, alone: await this.holdsOnly(manager, stored) } : null;
     const choice = choosePerson(candidates, this.cache.index.config, own);
     const { status, best, confirm } = choice;
-    const target = choice.personId ?? (await this.repository.createPerson(manager));
+    const target = choice.personId ?? (await this.persons.createPerson(manager));
 
     // Linked, but not surely: the person is counted once meanwhile, and a reviewer confirms or takes it back out.
     if (confirm) {
-      await this.repository.openReview(manager, {
+      await this.reviewItems.openReview(manager, {
         system,
         recordId,
         candidatePersonId: target,
@@ -142,7 +154,7 @@ export class LinkingService {
       });
     }
     for (const { candidate: c, reason } of choice.reviews) {
-      await this.repository.openReview(manager, {
+      await this.reviewItems.openReview(manager, {
         system,
         recordId,
         candidatePersonId: c.personId,
@@ -151,7 +163,7 @@ export class LinkingService {
         explanation: c.explanation,
       });
     }
-    await this.repository.supersedeReviews(manager, system, recordId, [...choice.reviews.map((r) => r.candidate.personId), ...(confirm ? [target] : [])]);
+    await this.reviewItems.supersedeReviews(manager, system, recordId, [...choice.reviews.map((r) => r.candidate.personId), ...(confirm ? [target] : [])]);
     await this.write(manager, record, stored, target, status, best?.probability ?? null, 'engine', best?.explanation ?? null);
     this.cache.index.add(linkage, target);
     return outcomeOf(choice);
@@ -186,14 +198,14 @@ export class LinkingService {
     const direct = directReferralOf(record);
     if (direct) await this.episodes.upsertDirect(manager, direct);
     if (record.system === 'AIS' && record.referralFacts?.transferredIn) await this.episodes.movedToAis(manager, record.linkedRecordIds);
-    const personId = (await this.repository.findRecord(manager, record.system, record.recordId))?.personId ?? null;
+    const personId = (await this.caseRecords.findRecord(manager, record.system, record.recordId))?.personId ?? null;
     if (personId) await this.episodes.reconsiderPerson(manager, personId, rules);
     else if (direct) await this.episodes.reconsider(manager, record.system, record.recordId, rules);
   }
 
   /** Whether the record's person holds no record but this one (it may then keep that person, `choosePerson`). */
   private async holdsOnly(manager: EntityManager, stored: StoredRecord): Promise<boolean> {
-    const members = await this.repository.recordsOfPerson(manager, stored.personId!);
+    const members = await this.caseRecords.recordsOfPerson(manager, stored.personId!);
     return members.every((r) => r.system === stored.system && r.recordId === stored.recordId);
   }
 
@@ -208,7 +220,7 @@ export class LinkingService {
     explanation: unknown,
   ): Promise<void> {
     const action = !stored?.personId ? 'linked' : stored.personId === personId ? 'relinked' : 'moved';
-    await this.repository.setLink(
+    await this.recordLinks.setLink(
       manager,
       {
         system: record.system,

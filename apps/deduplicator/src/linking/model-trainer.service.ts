@@ -4,7 +4,15 @@ import type { EntityManager } from 'typeorm';
 import type { CaseRecord } from '@app/case-systems';
 import type { Environment } from '@app/config';
 import type { CaseSystem, MatchStatus } from '@app/domain';
-import { EpisodeRepository, PersonIndexRepository } from '@app/database';
+import {
+  EpisodeRepository,
+  PersonIndexRepository,
+  CaseRecordRepository,
+  RecordLinkRepository,
+  PersonRepository,
+  ReviewItemRepository,
+  LinkageModelRepository,
+} from '@app/database';
 import { choosePerson } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
@@ -41,6 +49,11 @@ export class ModelTrainer {
 
   constructor(
     private readonly repository: PersonIndexRepository,
+    private readonly caseRecords: CaseRecordRepository,
+    private readonly recordLinks: RecordLinkRepository,
+    private readonly persons: PersonRepository,
+    private readonly reviewItems: ReviewItemRepository,
+    private readonly linkageModels: LinkageModelRepository,
     private readonly cache: PersonIndexCache,
     private readonly metrics: MetricsService,
     private readonly episodes: EpisodeRepository,
@@ -56,12 +69,12 @@ export class ModelTrainer {
   }
 
   async train(): Promise<{ trained: boolean; records: number; moved: number }> {
-    const records = (await this.repository.allRecords()).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
+    const records = (await this.caseRecords.allRecords()).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
     if (records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, moved: 0 };
     const started = Date.now();
     // On a thread of its own: learning from tens of thousands of records must not stall linking meanwhile.
     const { model } = await linkInBackground(records);
-    await this.repository.saveModel(model, records.length);
+    await this.linkageModels.saveModel(model, records.length);
     await this.cache.rebuild(model, records.length);
     const moved = await this.redecide();
     this.logger.log({ records: records.length, moved, ms: Date.now() - started }, 'linkage model re-learned');
@@ -78,7 +91,7 @@ export class ModelTrainer {
    */
   async redecide(): Promise<number> {
     let moved = 0;
-    const links = await this.repository.automaticDecisions();
+    const links = await this.recordLinks.automaticDecisions();
     // A few hundred decisions a transaction (one lock each), not one transaction a link: after a new model every
     // automatic decision is looked at again, and on a large index that is tens of thousands.
     for (let k = 0; k < links.length; k += REDECIDE_PER_TRANSACTION) {
@@ -119,7 +132,7 @@ export class ModelTrainer {
     // one, stays; so does a record kept apart that other records have joined since (it is their person's first).
     const members = this.cache.index.sizeOf(personId);
     if (this.cache.index.personOf(key) !== personId || (!joined && members > 1)) return null;
-    const current = await this.repository.findRecord(manager, system, recordId);
+    const current = await this.caseRecords.findRecord(manager, system, recordId);
     // Changed since it was listed (a reviewer decided, or a newer version was linked): not ours to re-decide.
     if (!current || current.locked || current.anonymous || current.personId !== personId) return null;
     const linkage = toLinkageRecord(current.record as unknown as CaseRecord);
@@ -127,13 +140,13 @@ export class ModelTrainer {
     const matching = candidates.filter((c) => c.decision === 'MATCH');
     if (joined ? matching.length === 1 && matching[0].personId === personId : matching.length === 0) return null;
 
-    const excluded = await this.repository.nonMatchedPersons(manager, system, recordId, personId);
+    const excluded = await this.persons.nonMatchedPersons(manager, system, recordId, personId);
     candidates = candidates.filter((c) => !excluded.has(c.personId));
     const choice = choosePerson(candidates, this.cache.index.config, { personId, alone: members <= 1 });
     if (choice.personId === personId) return null;
-    const target = choice.personId ?? (await this.repository.createPerson(manager));
+    const target = choice.personId ?? (await this.persons.createPerson(manager));
     const { best, confirm } = choice;
-    await this.repository.setLink(
+    await this.recordLinks.setLink(
       manager,
       {
         system,
@@ -155,9 +168,9 @@ export class ModelTrainer {
       },
     );
     const reviewed = choice.reviews.map((r) => r.candidate.personId);
-    await this.repository.supersedeReviews(manager, system, recordId, [...reviewed, ...(confirm ? [target] : [])]);
+    await this.reviewItems.supersedeReviews(manager, system, recordId, [...reviewed, ...(confirm ? [target] : [])]);
     if (confirm) {
-      await this.repository.openReview(manager, {
+      await this.reviewItems.openReview(manager, {
         system,
         recordId,
         candidatePersonId: target,
@@ -167,7 +180,7 @@ export class ModelTrainer {
       });
     }
     for (const { candidate: c, reason } of choice.reviews) {
-      await this.repository.openReview(manager, {
+      await this.reviewItems.openReview(manager, {
         system,
         recordId,
         candidatePersonId: c.personId,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CaseRecord } from '@app/case-systems';
-import { PersonIndexRepository, type StoredRecord } from '@app/database';
+import { type StoredRecord, CaseRecordRepository, RecordLinkRepository, LinkageModelRepository } from '@app/database';
 import { defaultModel, importModel, type LinkageModel, PersonIndex } from '@app/matching';
 import { indexKey, toLinkageRecord } from './linkage-record';
 
@@ -18,7 +18,11 @@ export class PersonIndexCache implements OnApplicationBootstrap {
   /** Records the model in use was learned from (0 for the starting model). */
   trainedOn = 0;
 
-  constructor(private readonly repository: PersonIndexRepository) {}
+  constructor(
+    private readonly caseRecords: CaseRecordRepository,
+    private readonly recordLinks: RecordLinkRepository,
+    private readonly linkageModels: LinkageModelRepository,
+  ) {}
 
   onApplicationBootstrap(): Promise<void> {
     return this.ready();
@@ -35,13 +39,13 @@ export class PersonIndexCache implements OnApplicationBootstrap {
 
   async rebuild(model?: LinkageModel, trainedOn?: number): Promise<void> {
     const started = Date.now();
-    const stored = model ? null : await this.repository.latestModel();
+    const stored = model ? null : await this.linkageModels.latestModel();
     const chosen = model ?? (stored ? importModel(stored.model as LinkageModel) : defaultModel());
     this.trainedOn = model ? (trainedOn ?? 0) : (stored?.recordCount ?? 0);
     // History first: a change made while the records load is then applied again by sync, harmlessly.
-    const lastHistoryId = await this.repository.latestHistoryId();
+    const lastHistoryId = await this.recordLinks.latestHistoryId();
     const index = new PersonIndex(chosen);
-    for (const record of await this.repository.allRecords()) this.apply(index, record);
+    for (const record of await this.caseRecords.allRecords()) this.apply(index, record);
     this.current = index;
     this.lastHistoryId = lastHistoryId;
     this.logger.log({ records: index.size, persons: index.personCount, ms: Date.now() - started, trained: !!stored || !!model }, 'person index loaded');
@@ -74,7 +78,7 @@ export class PersonIndexCache implements OnApplicationBootstrap {
   /** Applies every link change made since the last sync (by another replica or a reviewer). */
   async sync(manager: EntityManager): Promise<void> {
     await this.ready();
-    const { records, lastId } = await this.repository.changedSince(manager, this.lastHistoryId);
+    const { records, lastId } = await this.recordLinks.changedSince(manager, this.lastHistoryId);
     for (const record of records) this.apply(this.index, record);
     this.lastHistoryId = lastId;
   }

@@ -5,7 +5,18 @@ import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { ConflictError, NotFoundError } from '@app/common';
 import type { Environment } from '@app/config';
-import { EpisodeRepository, PersonIndexRepository, ReferralRepository, TransitionRepository, type PersonSearch, type StoredRecord } from '@app/database';
+import {
+  EpisodeRepository,
+  PersonIndexRepository,
+  ReferralRepository,
+  TransitionRepository,
+  type PersonSearch,
+  type StoredRecord,
+  CaseRecordRepository,
+  RecordLinkRepository,
+  PersonRepository,
+  ReviewItemRepository,
+} from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { presentHistory, presentRecord, presentReview, type RecordView, type ReviewView } from './person.presenter';
 
@@ -24,6 +35,10 @@ function parseKey(key: string | undefined): { system: CaseSystem; recordId: stri
 export class PersonReviewService {
   constructor(
     private readonly index: PersonIndexRepository,
+    private readonly caseRecords: CaseRecordRepository,
+    private readonly recordLinks: RecordLinkRepository,
+    private readonly persons: PersonRepository,
+    private readonly reviewItems: ReviewItemRepository,
     private readonly referrals: ReferralRepository,
     private readonly transitions: TransitionRepository,
     private readonly audit: AuditService,
@@ -42,9 +57,9 @@ export class PersonReviewService {
     page: number,
     pageSize: number,
   ): Promise<{ items: ReviewView[]; page: number; pageSize: number; total: number }> {
-    const { items, total } = await this.index.listReviews(status, pageSize, (page - 1) * pageSize);
+    const { items, total } = await this.reviewItems.listReviews(status, pageSize, (page - 1) * pageSize);
     const keys = items.flatMap((i) => [{ system: i.system, recordId: i.record_id }, parseKey(i.explanation.candidateRecordId)].filter((k) => k !== null));
-    const records = new Map((await this.index.recordsByKeys(keys)).map((r) => [`${r.system}:${r.recordId}`, r]));
+    const records = new Map((await this.caseRecords.recordsByKeys(keys)).map((r) => [`${r.system}:${r.recordId}`, r]));
     return {
       items: items.map((i) => presentReview(i, records.get(`${i.system}:${i.record_id}`), records.get(i.explanation.candidateRecordId ?? ''))),
       page,
@@ -61,16 +76,16 @@ export class PersonReviewService {
   ): Promise<{ id: string; decision: string; personId: string | null }> {
     return this.index.transaction(async (manager) => {
       await this.index.lockLinking(manager);
-      const item = await this.index.findReview(manager, reviewId);
+      const item = await this.reviewItems.findReview(manager, reviewId);
       if (!item) throw new NotFoundError('review item', reviewId);
       if (item.status !== 'open') throw new ConflictError(`review item ${reviewId} is already ${item.status}`, 'review_closed');
-      const record = await this.index.findRecord(manager, item.system, item.record_id);
+      const record = await this.caseRecords.findRecord(manager, item.system, item.record_id);
       if (!record) throw new NotFoundError('case record', `${item.system}:${item.record_id}`);
       const actor = `reviewer:${principal.sub}`;
       let personId = record.personId;
       if (decision === 'match') {
         personId = item.candidate_person_id;
-        await this.index.setLink(
+        await this.recordLinks.setLink(
           manager,
           {
             system: record.system,
@@ -86,10 +101,10 @@ export class PersonReviewService {
           { action: 'review_match', actor, reason: reason ?? 'reviewer confirmed the match' },
         );
       } else {
-        await this.index.addNonMatch(manager, record.system, record.recordId, item.candidate_person_id, actor);
+        await this.persons.addNonMatch(manager, record.system, record.recordId, item.candidate_person_id, actor);
         if (record.personId === item.candidate_person_id) {
           // A link the engine made and asked to be confirmed: "not a match" takes the record back out.
-          personId = await this.index.createPerson(manager);
+          personId = await this.persons.createPerson(manager);
           // Other open reviews of the record (a possible match to a third person) still stand.
           await this.moveLocked(
             manager,
@@ -99,14 +114,14 @@ export class PersonReviewService {
             { keepReviews: true },
           );
         } else {
-          await this.index.addHistory(manager, record.system, record.recordId, record.personId, {
+          await this.recordLinks.addHistory(manager, record.system, record.recordId, record.personId, {
             action: 'review_not_a_match',
             actor,
             reason: reason ?? `not person ${item.candidate_person_id}`,
           });
         }
       }
-      await this.index.decideReview(manager, reviewId, decision, actor);
+      await this.reviewItems.decideReview(manager, reviewId, decision, actor);
       await this.reconsiderEpisodes(manager, personId, record.personId);
       await this.audit.record(
         principal,
@@ -128,12 +143,12 @@ export class PersonReviewService {
       await this.index.lockLinking(manager);
       await this.requireActive(manager, intoId);
       await this.requireActive(manager, fromId);
-      const records = await this.index.recordsOfPerson(manager, fromId);
+      const records = await this.caseRecords.recordsOfPerson(manager, fromId);
       const actor = `reviewer:${principal.sub}`;
       for (const r of records) {
         await this.moveLocked(manager, r, intoId, { action: 'merge', actor, reason: reason ?? `merged from person ${fromId}` });
       }
-      await this.index.markMerged(manager, fromId, intoId);
+      await this.persons.markMerged(manager, fromId, intoId);
       await this.reconsiderEpisodes(manager, intoId);
       await this.audit.record(
         principal,
@@ -155,12 +170,12 @@ export class PersonReviewService {
   ): Promise<{ personId: string; record: RecordView }> {
     return this.index.transaction(async (manager) => {
       await this.index.lockLinking(manager);
-      const record = await this.index.findRecord(manager, system, recordId);
+      const record = await this.caseRecords.findRecord(manager, system, recordId);
       if (!record || record.personId !== personId) throw new NotFoundError('record of this person', `${system}:${recordId}`);
       const actor = `reviewer:${principal.sub}`;
-      const newPerson = await this.index.createPerson(manager);
+      const newPerson = await this.persons.createPerson(manager);
       await this.moveLocked(manager, record, newPerson, { action: 'unmerge', actor, reason: reason ?? `taken out of person ${personId}` });
-      await this.index.addNonMatch(manager, system, recordId, personId, actor);
+      await this.persons.addNonMatch(manager, system, recordId, personId, actor);
       await this.reconsiderEpisodes(manager, newPerson, personId);
       await this.audit.record(
         principal,
@@ -182,11 +197,11 @@ export class PersonReviewService {
     excludePersonId: string,
     principal: Principal,
   ): Promise<Array<{ id: string; records: RecordView[]; references: string[] }>> {
-    const ids = await this.index.searchPersons(search, excludePersonId, 20);
+    const ids = await this.persons.searchPersons(search, excludePersonId, 20);
     const persons = await Promise.all(
       ids.map(async (id) => {
         const [records, referrals] = await Promise.all([
-          this.index.transaction((manager) => this.index.recordsOfPerson(manager, id)),
+          this.index.transaction((manager) => this.caseRecords.recordsOfPerson(manager, id)),
           this.referrals.list({ personId: id }, 50, 0),
         ]);
         return { id, records: records.map(presentRecord), references: referrals.items.map((r) => r.reference) };
@@ -198,13 +213,13 @@ export class PersonReviewService {
 
   /** Everything held about a person: records in both systems, referrals, transitions, and the link history. */
   async timeline(personId: string, principal: Principal) {
-    const person = await this.index.transaction((manager) => this.index.personExists(manager, personId));
+    const person = await this.index.transaction((manager) => this.persons.personExists(manager, personId));
     if (!person) throw new NotFoundError('person', personId);
     if (person.mergedInto) return { id: personId, mergedInto: person.mergedInto, records: [], referrals: [], history: [] };
     const [records, referrals, history] = await Promise.all([
-      this.index.transaction((manager) => this.index.recordsOfPerson(manager, personId)),
+      this.index.transaction((manager) => this.caseRecords.recordsOfPerson(manager, personId)),
       this.referrals.list({ personId }, 200, 0),
-      this.index.historyOfPerson(personId),
+      this.recordLinks.historyOfPerson(personId),
     ]);
     const referralViews = await Promise.all(
       referrals.items.map(async (r) => ({
@@ -228,7 +243,7 @@ export class PersonReviewService {
   }
 
   private async requireActive(manager: EntityManager, id: string): Promise<void> {
-    const person = await this.index.personExists(manager, id);
+    const person = await this.persons.personExists(manager, id);
     if (!person) throw new NotFoundError('person', id);
     if (person.mergedInto) throw new ConflictError(`person ${id} was merged into ${person.mergedInto}`, 'person_merged');
   }
@@ -240,7 +255,7 @@ export class PersonReviewService {
     history: { action: string; actor: string; reason: string },
     options: { keepReviews?: boolean } = {},
   ): Promise<void> {
-    await this.index.setLink(
+    await this.recordLinks.setLink(
       manager,
       {
         system: record.system,
@@ -255,6 +270,6 @@ export class PersonReviewService {
       },
       history,
     );
-    if (!options.keepReviews) await this.index.supersedeReviews(manager, record.system, record.recordId);
+    if (!options.keepReviews) await this.reviewItems.supersedeReviews(manager, record.system, record.recordId);
   }
 }

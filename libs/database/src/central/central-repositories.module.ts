@@ -11,6 +11,11 @@ import { NrmCaseStatisticsRepository } from './nrm-case-statistics.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PersonIndexRepository } from './person-index.repository';
+import { CaseRecordRepository } from './case-record.repository';
+import { RecordLinkRepository } from './record-link.repository';
+import { PersonRepository } from './person.repository';
+import { ReviewItemRepository } from './review-item.repository';
+import { LinkageModelRepository } from './linkage-model.repository';
 import { ReferralRepository } from './referral.repository';
 import { RetentionRepository } from './retention.repository';
 import { SubjectAccessRepository } from './subject-access.repository';
@@ -24,6 +29,11 @@ const repositories = [
   TransitionRepository,
   AuditRepository,
   PersonIndexRepository,
+  CaseRecordRepository,
+  RecordLinkRepository,
+  PersonRepository,
+  ReviewItemRepository,
+  LinkageModelRepository,
   SubjectAccessRepository,
   RetentionRepository,
   EpisodeRepository,
