@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseRecord, CaseReferralFacts } from '@app/case-systems';
-import type { FirstResponder, LocalAuthorityContact, Referral } from '@app/domain';
+import type { FirstResponder, LocalAuthorityContact, NrmReferralFacts, Referral } from '@app/domain';
 import type { Client } from 'pg';
 
 // Referrals as a first responder sends them to POST /v1/referrals (docs/domain.md, "The referral").
@@ -69,10 +69,15 @@ export function aDutyToNotify(overrides: Partial<Referral> = {}): Referral {
   };
 }
 
+/** What the NRM case rules read of a stored referral (libs/domain/src/nrm-case.ts): an adult's NRM referral. */
+export function nrmReferralFactsOf(overrides: Partial<NrmReferralFacts> = {}): NrmReferralFacts {
+  return { kind: 'nrm', referredOn: '2026-05-04', under18: 'no', ageDisputed: false, dateOfBirth: '1994-03-12', ...overrides };
+}
+
 // Case records as the case-system clients read them (libs/case-systems/src/case-record.ts).
 
 /** What a practitioner's Modern Slavery record says about its referral: an NRM referral by the local authority. */
-export function referralFactsOf(overrides: Partial<CaseReferralFacts> = {}): CaseReferralFacts {
+export function caseReferralFactsOf(overrides: Partial<CaseReferralFacts> = {}): CaseReferralFacts {
   return {
     modernSlavery: true,
     kind: 'nrm',

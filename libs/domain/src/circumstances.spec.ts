@@ -1,8 +1,8 @@
 import { checkCircumstances, checkSupportReferral, needsChildrensServicesPrompt } from './circumstances';
-import type { NrmReferralFacts } from './nrm-case';
+import { nrmReferralFactsOf } from '../../../test/support/fixtures';
 
-const adult: NrmReferralFacts = { kind: 'nrm', referredOn: '2026-05-04', under18: 'no', ageDisputed: false, dateOfBirth: '1994-03-12' };
-const child: NrmReferralFacts = { ...adult, under18: 'yes', dateOfBirth: '2010-01-01' };
+const adult = nrmReferralFactsOf();
+const child = nrmReferralFactsOf({ under18: 'yes', dateOfBirth: '2010-01-01' });
 
 describe(needsChildrensServicesPrompt.name, () => {
   it('prompts for an adult with children', () => {

@@ -1,7 +1,8 @@
-import { addCalendarMonths, nrmCase, refuseNrmDecision, type NrmDecision, type NrmReferralFacts } from './nrm-case';
+import { nrmReferralFactsOf } from '../../../test/support/fixtures';
+import { addCalendarMonths, nrmCase, refuseNrmDecision, type NrmDecision } from './nrm-case';
 
-const adult: NrmReferralFacts = { kind: 'nrm', referredOn: '2026-05-04', under18: 'no', ageDisputed: false, dateOfBirth: '1994-03-12' };
-const child: NrmReferralFacts = { ...adult, under18: 'yes', dateOfBirth: '2009-01-01' };
+const adult = nrmReferralFactsOf();
+const child = nrmReferralFactsOf({ under18: 'yes', dateOfBirth: '2009-01-01' });
 const today = '2026-11-23';
 const rg = (outcome: string, decidedOn = '2026-05-20'): NrmDecision => ({ type: 'reasonable_grounds', outcome, decidedOn });
 const cg = (outcome: string, decidedOn = '2026-09-01'): NrmDecision => ({ type: 'conclusive_grounds', outcome, decidedOn });

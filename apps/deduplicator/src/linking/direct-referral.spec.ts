@@ -1,10 +1,10 @@
 import type { CaseRecord, CaseReferralFacts } from '@app/case-systems';
-import { anAisRecord, referralFactsOf } from '../../../../test/support/fixtures';
+import { anAisRecord, caseReferralFactsOf } from '../../../../test/support/fixtures';
 import { directReferralOf } from './direct-referral';
 
 /** A concern a practitioner entered in the Modern Slavery category: an adult's NRM referral by the local authority. */
 function aisConcern(changes: Partial<CaseRecord> = {}, facts: Partial<CaseReferralFacts> = {}): CaseRecord {
-  return anAisRecord({ referralFacts: referralFactsOf(facts), ...changes });
+  return anAisRecord({ referralFacts: caseReferralFactsOf(facts), ...changes });
 }
 
 describe(directReferralOf.name, () => {
