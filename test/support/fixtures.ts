@@ -1,5 +1,5 @@
 /**
- * The one factory for test referrals and case records, for unit specs and integration tests alike: a complete,
+ * The one factory for test referrals, case records and stored rows, for unit specs and integration tests alike: a
  * plausible default, and an override of whatever a test is about (`aReferral({ age: { under18: 'not_sure' } })`).
  * A test that depends on a value gives it in its overrides where the value is the point of the test; some tests
  * assert on defaults (a record's id, the adult's name), so change one with care. A body the domain's Referral does
