@@ -212,3 +212,13 @@ describe('BatchComparer', () => {
     }
   });
 });
+
+describe('comparison levels', () => {
+  it('are named uniquely within each comparison and each carries a label for the reviewer', () => {
+    for (const c of COMPARISONS) {
+      const ids = c.levels.map((l) => l.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const l of c.levels) expect(l.description.length).toBeGreaterThan(5);
+    }
+  });
+});

@@ -52,6 +52,20 @@ export interface ComparisonDefinition {
 
 export const NULL_LEVEL = -1;
 
+/**
+ * Each named level's index in `levels`, checked when the module loads: comparisons return levels by name, so
+ * adding or reordering a level cannot silently shift what a comparison means.
+ */
+function levelIds<T extends string>(levels: readonly LevelDefinition[], ...ids: T[]): Record<T, number> {
+  const out = {} as Record<T, number>;
+  for (const id of ids) {
+    const index = levels.findIndex((l) => l.id === id);
+    if (index < 0) throw new Error(`no level "${id}"`);
+    out[id] = index;
+  }
+  return out;
+}
+
 const NAME_LEVELS = (part: string): LevelDefinition[] => [
   { id: 'exact', description: `${part} agree exactly`, m: 0.85, u: 0.005, termFrequency: true },
   { id: 'variant', description: `${part} are known variants (transliteration, diminutive or shortening)`, m: 0.04, u: 0.001 },
@@ -352,73 +366,88 @@ const dateOfBirth: ComparisonDefinition = {
   termFrequencyValue: (r) => r.dob?.digits ?? null,
 };
 
+const SEX_LEVELS: LevelDefinition[] = [
+  { id: 'agree', description: 'sex agrees', m: 0.97, u: 0.5 },
+  { id: 'different', description: 'sex differs', m: 0.03, u: 0.5 },
+];
+const SEX = levelIds(SEX_LEVELS, 'agree', 'different');
+
 const sex: ComparisonDefinition = {
   name: 'sex',
-  levels: [
-    { id: 'agree', description: 'sex agrees', m: 0.97, u: 0.5 },
-    { id: 'different', description: 'sex differs', m: 0.03, u: 0.5 },
-  ],
-  compare: (a, b) => (!a.sex || !b.sex ? NULL_LEVEL : a.sex === b.sex ? 0 : 1),
+  levels: SEX_LEVELS,
+  compare: (a, b) => (!a.sex || !b.sex ? NULL_LEVEL : a.sex === b.sex ? SEX.agree : SEX.different),
 };
+
+const NATIONALITY_LEVELS: LevelDefinition[] = [
+  { id: 'agree', description: 'nationality agrees', m: 0.95, u: 0.2 },
+  { id: 'different', description: 'nationality differs', m: 0.05, u: 0.8 },
+];
+const NATIONALITY = levelIds(NATIONALITY_LEVELS, 'agree', 'different');
 
 const nationality: ComparisonDefinition = {
   name: 'nationality',
-  levels: [
-    { id: 'agree', description: 'nationality agrees', m: 0.95, u: 0.2 },
-    { id: 'different', description: 'nationality differs', m: 0.05, u: 0.8 },
-  ],
-  compare: (a, b) => (!a.nationality || !b.nationality ? NULL_LEVEL : a.nationality === b.nationality ? 0 : 1),
+  levels: NATIONALITY_LEVELS,
+  compare: (a, b) => (!a.nationality || !b.nationality ? NULL_LEVEL : a.nationality === b.nationality ? NATIONALITY.agree : NATIONALITY.different),
 };
+
+const NHS_LEVELS: LevelDefinition[] = [
+  { id: 'exact', description: 'NHS numbers agree', m: 0.98, u: 0.00001 },
+  { id: 'different', description: 'NHS numbers differ', m: 0.02, u: 0.99999 },
+];
+const NHS = levelIds(NHS_LEVELS, 'exact', 'different');
 
 const nhsNumber: ComparisonDefinition = {
   name: 'nhs_number',
-  levels: [
-    { id: 'exact', description: 'NHS numbers agree', m: 0.98, u: 0.00001 },
-    { id: 'different', description: 'NHS numbers differ', m: 0.02, u: 0.99999 },
-  ],
-  compare: (a, b) => (!a.nhsNumber || !b.nhsNumber ? NULL_LEVEL : a.nhsNumber === b.nhsNumber ? 0 : 1),
+  levels: NHS_LEVELS,
+  compare: (a, b) => (!a.nhsNumber || !b.nhsNumber ? NULL_LEVEL : a.nhsNumber === b.nhsNumber ? NHS.exact : NHS.different),
 };
+
+const OTHER_ID_LEVELS: LevelDefinition[] = [
+  { id: 'exact', description: 'other identifiers agree', m: 0.7, u: 0.00001 },
+  {
+    id: 'cross_reference',
+    description: "one record's other identifier is the other record's id (a transfer between case systems)",
+    m: 0.1,
+    u: 0.000001,
+    fixedU: true,
+  },
+  { id: 'one_edit', description: 'other identifiers differ by one typing error', m: 0.1, u: 0.0001 },
+  { id: 'two_edits', description: 'other identifiers differ by two typing errors', m: 0.05, u: 0.001 },
+  { id: 'different', description: 'other identifiers differ', m: 0.05, u: 0.998 },
+];
+const OTHER_ID = levelIds(OTHER_ID_LEVELS, 'exact', 'cross_reference', 'one_edit', 'two_edits', 'different');
 
 const otherId: ComparisonDefinition = {
   name: 'other_id',
-  levels: [
-    { id: 'exact', description: 'other identifiers agree', m: 0.7, u: 0.00001 },
-    {
-      id: 'cross_reference',
-      description: "one record's other identifier is the other record's id (a transfer between case systems)",
-      m: 0.1,
-      u: 0.000001,
-      fixedU: true,
-    },
-    { id: 'one_edit', description: 'other identifiers differ by one typing error', m: 0.1, u: 0.0001 },
-    { id: 'two_edits', description: 'other identifiers differ by two typing errors', m: 0.05, u: 0.001 },
-    { id: 'different', description: 'other identifiers differ', m: 0.05, u: 0.998 },
-  ],
+  levels: OTHER_ID_LEVELS,
   compare: (a, b) => {
-    if ((a.otherId !== null && a.otherId === b.recordKey) || (b.otherId !== null && b.otherId === a.recordKey)) return 1;
+    if ((a.otherId !== null && a.otherId === b.recordKey) || (b.otherId !== null && b.otherId === a.recordKey)) return OTHER_ID.cross_reference;
     if (!a.otherId || !b.otherId) return NULL_LEVEL;
-    if (a.otherId === b.otherId) return 0;
+    if (a.otherId === b.otherId) return OTHER_ID.exact;
     const d = editDistance(a.otherId, b.otherId, 2);
-    return d === 1 ? 2 : d === 2 ? 3 : 4;
+    return d === 1 ? OTHER_ID.one_edit : d === 2 ? OTHER_ID.two_edits : OTHER_ID.different;
   },
 };
 
+const POSTCODE_LEVELS: LevelDefinition[] = [
+  { id: 'exact', description: 'postcodes agree', m: 0.7, u: 0.0005, termFrequency: true },
+  { id: 'sector', description: 'postcode sectors agree', m: 0.08, u: 0.002 },
+  { id: 'district', description: 'postcode districts agree', m: 0.07, u: 0.01 },
+  { id: 'different', description: 'postcodes differ', m: 0.15, u: 0.9875 },
+];
+const POSTCODE = levelIds(POSTCODE_LEVELS, 'exact', 'sector', 'district', 'different');
+
 const postcode: ComparisonDefinition = {
   name: 'postcode',
-  levels: [
-    { id: 'exact', description: 'postcodes agree', m: 0.7, u: 0.0005, termFrequency: true },
-    { id: 'sector', description: 'postcode sectors agree', m: 0.08, u: 0.002 },
-    { id: 'district', description: 'postcode districts agree', m: 0.07, u: 0.01 },
-    { id: 'different', description: 'postcodes differ', m: 0.15, u: 0.9875 },
-  ],
+  levels: POSTCODE_LEVELS,
   compare: (a, b) => {
     const x = a.postcode;
     const y = b.postcode;
     if (!x || !y) return NULL_LEVEL;
-    if (x.full === y.full) return 0;
-    if (x.sector !== null && x.sector === y.sector) return 1;
-    if (x.district === y.district) return 2;
-    return 3;
+    if (x.full === y.full) return POSTCODE.exact;
+    if (x.sector !== null && x.sector === y.sector) return POSTCODE.sector;
+    if (x.district === y.district) return POSTCODE.district;
+    return POSTCODE.different;
   },
   termFrequencyValue: (r) => r.postcode?.full ?? null,
 };
@@ -436,21 +465,24 @@ function softTokenOverlap(x: readonly string[], y: readonly string[]): number {
   return matched / Math.max(x.length, y.length);
 }
 
+const ADDRESS_LEVELS: LevelDefinition[] = [
+  { id: 'exact', description: 'addresses agree', m: 0.6, u: 0.0005, termFrequency: true },
+  { id: 'most_words', description: 'most words of the address agree', m: 0.2, u: 0.002 },
+  { id: 'some_words', description: 'some words of the address agree', m: 0.1, u: 0.02 },
+  { id: 'different', description: 'addresses differ', m: 0.1, u: 0.9775 },
+];
+const ADDRESS = levelIds(ADDRESS_LEVELS, 'exact', 'most_words', 'some_words', 'different');
+
 const address: ComparisonDefinition = {
   name: 'address',
-  levels: [
-    { id: 'exact', description: 'addresses agree', m: 0.6, u: 0.0005, termFrequency: true },
-    { id: 'most_words', description: 'most words of the address agree', m: 0.2, u: 0.002 },
-    { id: 'some_words', description: 'some words of the address agree', m: 0.1, u: 0.02 },
-    { id: 'different', description: 'addresses differ', m: 0.1, u: 0.9775 },
-  ],
+  levels: ADDRESS_LEVELS,
   compare: (a, b) => {
     if (!a.addressTokens || !b.addressTokens) return NULL_LEVEL;
-    if (a.addressText === b.addressText) return 0;
+    if (a.addressText === b.addressText) return ADDRESS.exact;
     const overlap = softTokenOverlap(a.addressTokens, b.addressTokens);
-    if (overlap >= 0.65) return 1;
-    if (overlap >= 0.3) return 2;
-    return 3;
+    if (overlap >= 0.65) return ADDRESS.most_words;
+    if (overlap >= 0.3) return ADDRESS.some_words;
+    return ADDRESS.different;
   },
   termFrequencyValue: (r) => r.addressText,
 };
@@ -482,17 +514,20 @@ function fitsSystem(range: [number, number], r: PreparedRecord): boolean | null 
  * systems' own bounds) either fits that or does not. Pairs where both dates of birth are present are left to
  * the date-of-birth comparison.
  */
+const AGE_LEVELS: LevelDefinition[] = [
+  { id: 'consistent', description: 'the age each case system implies at referral fits the other record', m: 0.95, u: 0.6 },
+  {
+    id: 'inconsistent',
+    description: "one record's date of birth (or system) contradicts the age the other's case system implies at referral",
+    m: 0.05,
+    u: 0.4,
+  },
+];
+const AGE = levelIds(AGE_LEVELS, 'consistent', 'inconsistent');
+
 const ageAtReferral: ComparisonDefinition = {
   name: 'age_at_referral',
-  levels: [
-    { id: 'consistent', description: 'the age each case system implies at referral fits the other record', m: 0.95, u: 0.6 },
-    {
-      id: 'inconsistent',
-      description: "one record's date of birth (or system) contradicts the age the other's case system implies at referral",
-      m: 0.05,
-      u: 0.4,
-    },
-  ],
+  levels: AGE_LEVELS,
   compare: (a, b) => {
     const ra = birthRange(a);
     const rb = birthRange(b);
@@ -504,7 +539,7 @@ const ageAtReferral: ComparisonDefinition = {
     ] as const) {
       if (!range) continue;
       const fits = fitsSystem(range, other);
-      if (fits === false) return 1;
+      if (fits === false) return AGE.inconsistent;
       if (fits) checked = true;
     }
     if (!ra && !rb) {
@@ -512,9 +547,9 @@ const ageAtReferral: ComparisonDefinition = {
       const before = Math.min(a.bornBefore ?? Infinity, b.bornBefore ?? Infinity);
       if (after === -Infinity && before === Infinity) return NULL_LEVEL;
       if ((a.bornAfter === null && a.bornBefore === null) || (b.bornAfter === null && b.bornBefore === null)) return NULL_LEVEL;
-      return after >= before ? 1 : 0;
+      return after >= before ? AGE.inconsistent : AGE.consistent;
     }
-    return checked ? 0 : NULL_LEVEL;
+    return checked ? AGE.consistent : NULL_LEVEL;
   },
 };
 
