@@ -62,8 +62,8 @@ export interface PipelineDataset {
   agreement: Pick<PairwiseScores, 'precision' | 'recall' | 'f1'>;
   /** Fields the case systems refused and the practitioner left blank, by field. */
   blanked: Record<string, number>;
-  /** What the deduplicator did: model generations learned, links undone after one, decisions by status. */
-  deduplicator: { modelsLearned: number[]; undoneByNewModel: number; statuses: Record<string, number> };
+  /** What the deduplicator did: model generations learned (records each was learned from), records a new model moved (joined or undone), decisions by status. */
+  deduplicator: { modelsLearned: number[]; movedByNewModel: number; statuses: Record<string, number> };
   met: boolean;
   loadAverage: { before: number; after: number };
 }
@@ -205,7 +205,7 @@ async function runDataset(
     const agreement = pairwiseScores(predicted, batchLinks);
 
     const models = await sql.query<{ record_count: number }>(`SELECT record_count FROM central.linkage_models ORDER BY id`);
-    const undone = await count(`SELECT count(*) AS n FROM central.link_history WHERE reason LIKE 'model_relearned%'`);
+    const moved = await count(`SELECT count(*) AS n FROM central.link_history WHERE reason LIKE 'model_relearned%'`);
     const statuses: Record<string, number> = {};
     for (const r of rows) statuses[r.match_status] = (statuses[r.match_status] ?? 0) + 1;
     const difference = {
@@ -224,7 +224,7 @@ async function runDataset(
       batch,
       difference,
       agreement: { precision: round4(agreement.precision), recall: round4(agreement.recall), f1: round4(agreement.f1) },
-      deduplicator: { modelsLearned: models.rows.map((m) => m.record_count), undoneByNewModel: undone, statuses },
+      deduplicator: { modelsLearned: models.rows.map((m) => m.record_count), movedByNewModel: moved, statuses },
       met: difference.f1 >= -TARGET_F1 && Math.abs(difference.countErrorPoints) <= TARGET_COUNT_POINTS,
     };
   } finally {
