@@ -175,6 +175,8 @@ describe('web pages (intake)', () => {
     await agent.get('/referrals?kind=nrm&utm_source=email').expect(200);
     const zero = await agent.get('/referrals?kind=nrm&page=0').expect(302);
     expect(zero.headers.location).toBe('/referrals?kind=nrm&page=1');
+    const huge = await agent.get('/referrals?kind=nrm&page=200000').expect(302);
+    expect(huge.headers.location).toBe('/referrals?kind=nrm&page=1');
     const beyond = await agent.get('/referrals?kind=nrm&page=9999').expect(302);
     expect(beyond.headers.location).toMatch(/^\/referrals\?kind=nrm&page=\d+$/);
     const last = await agent.get(beyond.headers.location).expect(200);

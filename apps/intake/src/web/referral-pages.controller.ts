@@ -5,7 +5,7 @@ import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
 import { dateField, type FormBody, type FormErrors, formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery } from '@app/web';
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
-import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
+import { ListReferralsQuery, MAX_LIST_PAGE } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
 import { homeOfficeAnswerRows, stillNeededByHomeOfficeForm } from './home-office-answers.presenter';
 import { HOME_OFFICE_SERVICE_URL, LIST_FIELDS, listLink, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
@@ -32,8 +32,8 @@ export class ReferralPagesController {
   @Get()
   async list(@Query() raw: Record<string, unknown>, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const { query: given, errors } = readListFilters(raw);
-    // A page number typed or kept in a bookmark that is not a page goes to the first; the filters stay.
-    if (given.page !== undefined && (typeof given.page !== 'string' || !/^[1-9]\d{0,5}$/.test(given.page))) {
+    // A page number typed or kept in a bookmark that is not a page the query takes goes to the first; the filters stay.
+    if (given.page !== undefined && (typeof given.page !== 'string' || !/^[1-9]\d*$/.test(given.page) || Number(given.page) > MAX_LIST_PAGE)) {
       res.redirect(302, listLink(given, 1));
       return;
     }

@@ -3,13 +3,16 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from './validators';
 
+/** The highest page number the list takes: past it, a request is refused (the pages send it to the first). */
+export const MAX_LIST_PAGE = 100_000;
+
 export class ListReferralsQuery {
   @ApiPropertyOptional({ default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
-  @Max(100_000, { message: 'page must not be greater than 100000' })
+  @Max(MAX_LIST_PAGE, { message: `page must not be greater than ${String(MAX_LIST_PAGE)}` })
   page = 1;
   @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize = 50;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) organisation?: string;
