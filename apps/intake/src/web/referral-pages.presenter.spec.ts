@@ -1,5 +1,7 @@
 import { detailsErrors } from './referral-form.presenter';
-import { referralWarnings } from './referral-pages.presenter';
+import type { Principal } from '@app/auth';
+import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
+import { listView, referralWarnings } from './referral-pages.presenter';
 
 describe(referralWarnings.name, () => {
   const now = new Date('2026-12-05T12:00:00Z');
@@ -28,5 +30,17 @@ describe(detailsErrors.name, () => {
     ]);
     expect(errors.summary.map((e) => e.href)).toEqual(['#potentialVictim-dateOfBirth-day', '#potentialVictim-gender']);
     expect(detailsErrors(violations, { child: true }).summary.map((e) => e.href)).toContain('#localAuthorityContact-authority');
+  });
+});
+
+describe(listView.name, () => {
+  const lead: Principal = { sub: 'lead', role: 'safeguarding_lead' };
+  const personId = '7d5f0a4e-3c1b-4a57-9a36-6f1c2b9d8e01';
+
+  it("keeps every filter in the page links, the person's included", () => {
+    const query = Object.assign(new ListReferralsQuery(), { kind: 'nrm', from: '2026-04-01', personId });
+    const view = listView({ items: [], page: 1, pageSize: 25, total: 60 }, query, lead);
+    const { next } = view.pagination as { next: { href: string } };
+    expect(Object.fromEntries(new URL(next.href, 'http://pages').searchParams)).toEqual({ kind: 'nrm', from: '1 April 2026', personId, page: '2' });
   });
 });

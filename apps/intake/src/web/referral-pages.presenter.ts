@@ -290,8 +290,8 @@ export function listView(
     to: asTyped('to'),
   };
   const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
-  const link = (page: number) =>
-    `/referrals?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), page: String(page) }).toString()}`;
+  // The page links keep every filter the list was asked for, a person's included (it has no control of its own).
+  const link = (page: number) => listLink({ ...filters, personId: query.personId }, page);
   return {
     title: principal.role === 'first_responder' && principal.org ? `Referrals from ${principal.org}` : 'Referrals',
     lead: principal.role === 'safeguarding_lead',
