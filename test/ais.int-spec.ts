@@ -9,6 +9,7 @@ import { bearer } from './support/auth';
 import { anAisConcernRequest } from './support/fixtures';
 import type { RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 type Body = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ describe('AIS mimic', () => {
     serviceAuth = await bearer('service');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   afterEach(() => ais.setFaults({ latencyMs: 0, failureRate: 0 }));
 
@@ -186,7 +187,8 @@ describe('AIS mimic', () => {
           .query({ Limit: 3, ...(cursor ? { Since: cursor } : {}) })
           .expect(200);
         expect(res.body.Changes.length).toBeLessThanOrEqual(3);
-        seen.push(...res.body.Changes);
+        const changes: typeof seen = res.body.Changes;
+        seen.push(...changes);
         cursor = res.body.NextCursor;
         if (!res.body.HasMore) break;
       }

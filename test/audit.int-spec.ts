@@ -1,14 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { eventually } from './support/env';
+import { ifStarted } from './support/teardown';
 
 describe('AuditService', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let lead: string;
   let admin: string;
@@ -22,7 +24,7 @@ describe('AuditService', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   it('records a read of a referral with who, what, purpose and request id', async () => {

@@ -7,6 +7,7 @@ import { toLinkageRecord } from '../apps/deduplicator/src/linking/linkage-record
 import { eventually } from './support/env';
 import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 type Entry = { system: CaseSystem; subject: Partial<CaseSubject> };
 
@@ -58,14 +59,14 @@ describe('A backlog linked in bulk', () => {
     sql = system.sql;
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const linkOf = async (key: { system: CaseSystem; recordId: string }) =>
     (
-      await sql.query(`SELECT person_id, locked, decided_by, updated_at FROM central.record_links WHERE system = $1 AND record_id = $2`, [
-        key.system,
-        key.recordId,
-      ])
+      await sql.query<{ person_id: string; locked: boolean; decided_by: string; updated_at: Date }>(
+        `SELECT person_id, locked, decided_by, updated_at FROM central.record_links WHERE system = $1 AND record_id = $2`,
+        [key.system, key.recordId],
+      )
     ).rows[0];
   const allLinked = (keys: ReadonlyArray<{ system: CaseSystem; recordId: string }>) =>
     eventually(async () => {

@@ -4,6 +4,7 @@ import { bearer } from './support/auth';
 import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
 import { aReferral, aDutyToNotify, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /** Reads a feed from the start to the end, page by page. */
 async function readAll(client: AisClient | LcsClient, limit = 2): Promise<{ changes: ChangePage['changes']; cursor: string | null }> {
@@ -34,7 +35,7 @@ describe('case-system clients against the mimics', () => {
     lcs = new LcsClient({ baseUrl: lcsMimic.url, timeoutMs: 2000, token });
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   afterEach(() => {
     aisMimic.setFaults({ latencyMs: 0, failureRate: 0 });

@@ -1,14 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
 import { aReferral, aDutyToNotify, aChildReferral } from './support/fixtures';
+import { ifStarted } from './support/teardown';
 
 describe('DecisionController (intake)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let routing: Queue;
   let lead: string;
@@ -22,8 +24,10 @@ describe('DecisionController (intake)', () => {
   });
 
   afterAll(async () => {
-    await routing?.obliterate({ force: true }).catch(() => undefined);
-    await system?.close();
+    await ifStarted(routing)
+      ?.obliterate({ force: true })
+      .catch(() => undefined);
+    await ifStarted(system)?.close();
   });
 
   const refer = async (body: object): Promise<string> =>

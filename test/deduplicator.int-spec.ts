@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
@@ -6,12 +7,14 @@ import { eventually } from './support/env';
 import { enterDirectly, type RunningMimic } from './support/mimics';
 import { aReferral, aDutyToNotify, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
+import type { CreatedReferralBody } from './support/bodies';
 
 /** Intake → router → case systems → change feeds → deduplicator → person index, on real PostgreSQL and Redis. */
 describe('LinkingService through the queue', () => {
   let system: TestSystem;
   let lcs: RunningMimic;
-  let intake: INestApplication;
+  let intake: INestApplication<Server>;
   let sql: Client;
   let lead: string;
 
@@ -21,9 +24,10 @@ describe('LinkingService through the queue', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
-  const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
+  const post = async (body: object): Promise<CreatedReferralBody> =>
+    (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
   const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
   const linked = (id: string) =>
     eventually(async () => {
@@ -85,7 +89,10 @@ describe('LinkingService through the queue', () => {
     const jobs = await system.queue('linking').getJobs(['completed', 'waiting', 'active', 'delayed']);
     const links = jobs.filter((j) => j.name === 'link');
     expect(links.length).toBeGreaterThan(0);
-    for (const job of links) expect(Object.keys(job.data).sort()).toEqual(['recordId', 'system', 'version']);
+    for (const job of links) {
+      const data: object = job.data;
+      expect(Object.keys(data).sort()).toEqual(['recordId', 'system', 'version']);
+    }
   });
 
   it('links a record a practitioner entered directly, with no referral behind it', async () => {

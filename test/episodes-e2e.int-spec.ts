@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { Exploitation, PotentialVictim } from '@app/domain';
 import { bearer } from './support/auth';
@@ -6,6 +7,8 @@ import { eventually } from './support/env';
 import { enterDirectly } from './support/mimics';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
+import type { PopulationBody, StatisticsBody } from './support/bodies';
 
 interface Cell {
   label: string;
@@ -20,8 +23,8 @@ interface Cell {
  */
 describe('referral episodes from every source, through the running system', () => {
   let system: TestSystem;
-  let intake: INestApplication;
-  let insights: INestApplication;
+  let intake: INestApplication<Server>;
+  let insights: INestApplication<Server>;
   let lead: string;
   // Set by the first test, read by the lead's decisions after it.
   const seen: { referralId?: string; typedAgain?: string; third?: string } = {};
@@ -39,10 +42,10 @@ describe('referral episodes from every source, through the running system', () =
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
-  const statistics = async () =>
+  const statistics = async (): Promise<StatisticsBody> =>
     (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-05-01&to=2026-05-31').set('Authorization', lead).expect(200)).body;
   const cells = (table: { cells: Cell[] }) => Object.fromEntries(table.cells.map((c) => [c.label, c.count]));
 
@@ -131,7 +134,7 @@ describe('referral episodes from every source, through the running system', () =
     // The deduplicator deciding again (as after the next change to the record) leaves the lead's split alone.
     const {
       rows: [link],
-    } = await system.sql.query(`SELECT person_id FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [typedAgain]);
+    } = await system.sql.query<{ person_id: string }>(`SELECT person_id FROM central.record_links WHERE system = 'AIS' AND record_id = $1`, [typedAgain]);
     const { EpisodeRepository } = await import('@app/database');
     const episodes = system.deduplicator!.get(EpisodeRepository);
     await episodes.transaction((manager) => episodes.reconsiderPerson(manager, link.person_id, { windowDays: 30 }));
@@ -161,7 +164,7 @@ describe('referral episodes from every source, through the running system', () =
   it('keeps NRM referrals and Duty to Notify notifications apart with a kind filter, for exact figures only', async () => {
     const read = (query: string, token = lead) =>
       request(insights.getHttpServer()).get(`/v1/statistics?from=2026-05-01&to=2026-05-31${query}`).set('Authorization', token);
-    const nrm = (await read('&kind=nrm').expect(200)).body;
+    const nrm: StatisticsBody = (await read('&kind=nrm').expect(200)).body;
     // The hub referral and the concern recorded in AIS as an NRM referral; the LCS contact records no kind.
     expect([nrm.kind, nrm.referrals.total]).toEqual(['nrm', 2]);
     expect(cells(nrm.referrals.breakdowns.kind)).toEqual({ 'NRM referral': 2, 'Duty to Notify': 0 });
@@ -172,7 +175,7 @@ describe('referral episodes from every source, through the running system', () =
   });
 
   it('counts a direct entry as submitted once the practitioner records the Home Office reference on it', async () => {
-    const response = await fetch(`${system.lcs!.url}/lcs/api/contacts/${seen.third}`, {
+    const response = await fetch(`${system.lcs!.url}/lcs/api/contacts/${seen.third!}`, {
       method: 'PATCH',
       headers: { 'content-type': 'application/json', authorization: await bearer('service') },
       body: JSON.stringify({ nrmReference: 'NRM-2026-009001' }),
@@ -232,7 +235,7 @@ describe('referral episodes from every source, through the running system', () =
   });
 
   it('counts, once, the direct entries linked before episodes were counted, in the periods they belong to', async () => {
-    const february = async () =>
+    const february = async (): Promise<PopulationBody> =>
       (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-02-01&to=2026-02-28').set('Authorization', lead).expect(200)).body.referrals;
     const earlier = await enterDirectly(system.lcs!, {
       subject: { firstName: 'Kemal', lastName: 'Aydin', dateOfBirth: '2011-08-30', sex: 'male', nationality: 'TUR' },

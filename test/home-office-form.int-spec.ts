@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { PotentialVictim } from '@app/domain';
 import { bearer } from './support/auth';
@@ -6,6 +7,8 @@ import { eventually } from './support/env';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { signIn } from './support/web';
+import { ifStarted } from './support/teardown';
+import type { StatisticsBody } from './support/bodies';
 
 interface Cell {
   label: string;
@@ -15,7 +18,7 @@ interface Cell {
 /** The Home Office form's own words reach the counts: its detailed types, its location rule, its nationality list. */
 describe('speaking the Home Office form', () => {
   let system: TestSystem;
-  let intake: INestApplication;
+  let intake: INestApplication<Server>;
   let lead: string;
 
   beforeAll(async () => {
@@ -24,7 +27,7 @@ describe('speaking the Home Office form', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const post = (body: object) => request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body);
 
@@ -58,8 +61,9 @@ describe('speaking the Home Office form', () => {
       const potentialVictim: PotentialVictim = { gender: 'male', nationality: 'GBR', firstName, lastName, dateOfBirth };
       await post({ ...aReferral({ referredAt: '2026-07-02T10:00:00Z', potentialVictim }), exploitation: criminal(countyLines) }).expect(201);
     }
-    const figures = (await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-07-01&to=2026-07-31').set('Authorization', lead).expect(200))
-      .body;
+    const figures: StatisticsBody = (
+      await request(system.insights!.getHttpServer()).get('/v1/statistics?from=2026-07-01&to=2026-07-31').set('Authorization', lead).expect(200)
+    ).body;
     const cells = (table: { cells: Cell[] }) => Object.fromEntries(table.cells.map((c) => [c.label, c.count]));
     expect(figures.referrals.breakdowns.countyLines).toMatchObject({ title: 'County lines', total: 4 });
     expect(cells(figures.referrals.breakdowns.countyLines)).toEqual({ 'County lines': 2, 'Not flagged as county lines': 2 });
@@ -137,7 +141,8 @@ describe('speaking the Home Office form', () => {
     ]) {
       const created = await request(system.ais!.url).post('/api/v2/SafeguardingConcerns').set('Authorization', service).send(concern(forename, nationality));
       expect(created.status).toBe(201);
-      ids.push(created.body.ConcernId);
+      const { ConcernId }: { ConcernId: string } = created.body;
+      ids.push(ConcernId);
     }
     const linked = await eventually(
       async () => {

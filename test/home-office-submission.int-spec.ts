@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 interface Cell {
   label: string;
@@ -16,8 +18,8 @@ interface Cell {
  */
 describe('HomeOfficeSubmission', () => {
   let system: TestSystem;
-  let intake: INestApplication;
-  let insights: INestApplication;
+  let intake: INestApplication<Server>;
+  let insights: INestApplication<Server>;
   let lead: string;
   let police: string;
 
@@ -28,7 +30,7 @@ describe('HomeOfficeSubmission', () => {
     police = await bearer('first_responder', 'Thames Valley Police');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const api = () => request(intake.getHttpServer());
   const log = async (referredAt: string): Promise<string> =>

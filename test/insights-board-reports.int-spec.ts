@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Queue } from 'bullmq';
 import fc from 'fast-check';
 import type { Client } from 'pg';
@@ -11,6 +12,7 @@ import { eventually } from './support/env';
 import { auditBoardReports, boardReportsAsLinkedPopulations, BoardPopulation, PublishedReportFigures } from './support/published-figures';
 import { ReferralRow, StatisticsFixtures } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 type Breakdown = PublishedBreakdown & { title: string };
 type CrossTab = PublishedCrossTab & { title: string };
@@ -112,7 +114,7 @@ function varied(i: number, day: string): ReferralRow {
 
 describe('BoardReportController (insights)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let fixtures: StatisticsFixtures;
   let reportsQueue: Queue;
@@ -129,8 +131,10 @@ describe('BoardReportController (insights)', () => {
   });
 
   afterAll(async () => {
-    await reportsQueue?.obliterate({ force: true }).catch(() => undefined);
-    await system?.close();
+    await ifStarted(reportsQueue)
+      ?.obliterate({ force: true })
+      .catch(() => undefined);
+    await ifStarted(system)?.close();
   });
 
   const AUDIENCE_OF: Record<BoardPopulation, string> = {
@@ -142,9 +146,11 @@ describe('BoardReportController (insights)', () => {
   const standing = async (period: string): Promise<Record<BoardPopulation, BoardReport>> => {
     const latest = async (audience: string): Promise<BoardReport> => {
       const member = await bearer('board_viewer', undefined, `member-${audience}`, { board: audience as Board });
-      const list = (await request(app.getHttpServer()).get(`/v1/board-reports?period=${period}&pageSize=100`).set('Authorization', member).expect(200)).body;
-      const revisions = list.items.filter((r: BoardReport) => r.audience.code === audience);
-      const newest = revisions.reduce((a: BoardReport, b: BoardReport) => (b.revision > a.revision ? b : a));
+      const list: { items: BoardReport[] } = (
+        await request(app.getHttpServer()).get(`/v1/board-reports?period=${period}&pageSize=100`).set('Authorization', member).expect(200)
+      ).body;
+      const revisions = list.items.filter((r) => r.audience.code === audience);
+      const newest = revisions.reduce((a, b) => (b.revision > a.revision ? b : a));
       return read(newest.id, member);
     };
     return { adults: await latest(AUDIENCE_OF.adults), children: await latest(AUDIENCE_OF.children), all: await latest(AUDIENCE_OF.all) };

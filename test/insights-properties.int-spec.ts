@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import fc from 'fast-check';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
 import { StatisticsFixtures } from './support/fixtures';
+import { ifStarted } from './support/teardown';
 
 type Breakdown = { total: number; cells: Array<{ label: string; count: number }> };
 type Population = { total: number; breakdowns: Record<string, Breakdown>; ageGroupByLocation: { total: number; counts: number[][] } };
@@ -44,7 +46,7 @@ const populationArbitrary = fc.record({
 
 describe('Statistics counting rules (insights), as properties', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let fixtures: StatisticsFixtures;
   let lead: string;
@@ -58,7 +60,7 @@ describe('Statistics counting rules (insights), as properties', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const statistics = async (period: string): Promise<Report> =>
@@ -127,7 +129,7 @@ describe('Statistics counting rules (insights), as properties', () => {
         // Re-route records between AIS and LCS, and move some children's cases to AIS: nothing but the
         // case-system breakdown may change.
         await fixtures.reroute(ids.filter((_, i) => reroute[i]));
-        const { rows } = await sql.query(`SELECT id FROM central.referrals WHERE id = ANY($1::uuid[]) AND case_system = 'LCS'`, [ids]);
+        const { rows } = await sql.query<{ id: string }>(`SELECT id FROM central.referrals WHERE id = ANY($1::uuid[]) AND case_system = 'LCS'`, [ids]);
         for (const { id } of rows) if (transition[ids.indexOf(id)]) await fixtures.transition(id, 'age_assessment_adult', `${year}-03-01`);
         const after = await statistics(`${year}-Q1`);
         expect(withoutMoves(after)).toEqual(withoutMoves(before));

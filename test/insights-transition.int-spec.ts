@@ -1,6 +1,7 @@
 import type { Board } from '@app/auth';
 import type { Exploitation, ExploitationType, PotentialVictim } from '@app/domain';
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
@@ -8,6 +9,7 @@ import { bearer } from './support/auth';
 import { aReferral, aChildReferral, StatisticsFixtures } from './support/fixtures';
 import { auditBoardReports, PublishedReportFigures } from './support/published-figures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /**
  * The transition scenario end to end: referrals logged through intake, counted by insights, in the internal
@@ -16,8 +18,8 @@ import { startSystem, type TestSystem } from './support/system';
  */
 describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insights)', () => {
   let system: TestSystem;
-  let intake: INestApplication;
-  let insights: INestApplication;
+  let intake: INestApplication<Server>;
+  let insights: INestApplication<Server>;
   let sql: Client;
   let fixtures: StatisticsFixtures;
   let routing: Queue;
@@ -33,8 +35,10 @@ describe('A child referred in LCS at 17 and again in AIS at 18 (intake → insig
   });
 
   afterAll(async () => {
-    await routing?.obliterate({ force: true }).catch(() => undefined);
-    await system?.close();
+    await ifStarted(routing)
+      ?.obliterate({ force: true })
+      .catch(() => undefined);
+    await ifStarted(system)?.close();
   });
 
   const refer = async (body: object): Promise<{ id: string; route: { system: string } }> =>

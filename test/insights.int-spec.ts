@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
 import { StatisticsFixtures } from './support/fixtures';
+import { ifStarted } from './support/teardown';
 
 type Cell = { label: string; count: number | 'c' };
 type Breakdown = { dimension: string; title: string; total: number | 'c'; cells: Cell[] };
@@ -31,7 +33,7 @@ const cell = (t: CrossTab, row: string, column: string): number | 'c' => t.count
 
 describe('StatisticsController (insights)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let fixtures: StatisticsFixtures;
   let lead: string;
@@ -47,7 +49,7 @@ describe('StatisticsController (insights)', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const statistics = async (query: string, token = lead): Promise<Report> =>
@@ -397,6 +399,7 @@ describe('StatisticsController (insights)', () => {
 
   it('is documented in OpenAPI', async () => {
     const res = await request(app.getHttpServer()).get('/docs-json').expect(200);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/v1/statistics', '/v1/board-reports', '/v1/board-reports/{id}']));
+    const { paths }: { paths: object } = res.body;
+    expect(Object.keys(paths)).toEqual(expect.arrayContaining(['/v1/statistics', '/v1/board-reports', '/v1/board-reports/{id}']));
   });
 });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
@@ -6,10 +7,12 @@ import { eventually } from './support/env';
 import type { TestRedis } from './support/redis-server';
 import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
+import type { CreatedReferralBody } from './support/bodies';
 
 describe('OutboxRelay with Redis down', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let redis: TestRedis;
   let lead: string;
@@ -21,7 +24,7 @@ describe('OutboxRelay with Redis down', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const pending = async () => Number((await sql.query('SELECT count(*) FROM central.outbox WHERE sent_at IS NULL')).rows[0].count);
 
@@ -33,7 +36,8 @@ describe('OutboxRelay with Redis down', () => {
         .set('Authorization', lead)
         .send(i % 2 ? aReferral() : aChildReferral())
         .expect(201);
-      ids.push(res.body.id);
+      const { id }: CreatedReferralBody = res.body;
+      ids.push(id);
     }
     expect(await pending()).toBe(10);
     await request(app.getHttpServer()).get('/health/ready').expect(503);

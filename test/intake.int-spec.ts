@@ -1,14 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral, aDutyToNotify, aChildReferral, localAuthorityContact } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 describe('ReferralController (intake)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let routing: Queue;
   let police: string;
@@ -25,8 +27,10 @@ describe('ReferralController (intake)', () => {
   });
 
   afterAll(async () => {
-    await routing?.obliterate({ force: true }).catch(() => undefined);
-    await system?.close();
+    await ifStarted(routing)
+      ?.obliterate({ force: true })
+      .catch(() => undefined);
+    await ifStarted(system)?.close();
   });
 
   const post = (body: unknown, key?: string) => {

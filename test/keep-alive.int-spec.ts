@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /**
  * A client (or a proxy) that keeps a connection open and reuses it after a pause must get its answer, not a
@@ -16,7 +17,7 @@ describe('HTTP keep-alive', () => {
     port = (system.intake!.getHttpServer().address() as AddressInfo).port;
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const get = (agent: http.Agent): Promise<{ status: number; socket: Socket }> =>
     new Promise((resolve, reject) => {

@@ -7,6 +7,7 @@ import { bearer } from './support/auth';
 import { anLcsContactRequest } from './support/fixtures';
 import type { RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 type Body = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ describe('LCS mimic', () => {
     serviceAuth = await bearer('service');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   afterEach(() => lcs.setFaults({ latencyMs: 0, failureRate: 0 }));
 
@@ -30,6 +31,8 @@ describe('LCS mimic', () => {
   const post = (body: Body) => api().post('/lcs/api/contacts').send(body);
   const count = async (table: string) => Number((await sql.query(`SELECT count(*) FROM lcs.${table}`)).rows[0].count);
   const counts = async () => [await count('contacts'), await count('children'), await count('feed')];
+  /** The id of a contact as POST /lcs/api/contacts answers it. */
+  const contactId = (res: { body: { id: string } }): string => res.body.id;
   const transfer = (id: string, body: Body = {}) =>
     api()
       .post(`/lcs/api/contacts/${id}/transfer-to-adults`)
@@ -131,7 +134,7 @@ describe('LCS mimic', () => {
     });
     it('closes a contact as transferred to adults, recording the AIS id', async () => {
       const created = await post(anLcsContactRequest()).expect(201);
-      const res = await transfer(created.body.id).expect(200);
+      const res = await transfer(contactId(created)).expect(200);
       expect(res.body).toMatchObject({
         version: 2,
         status: 'closed',
@@ -141,14 +144,14 @@ describe('LCS mimic', () => {
     });
     it('treats a repeated transfer to the same AIS record as done, without a new version', async () => {
       const created = await post(anLcsContactRequest()).expect(201);
-      await transfer(created.body.id).expect(200);
-      const repeat = await transfer(created.body.id).expect(200);
+      await transfer(contactId(created)).expect(200);
+      const repeat = await transfer(contactId(created)).expect(200);
       expect(repeat.body.version).toBe(2);
     });
     it('refuses a transfer to a different AIS record once transferred', async () => {
       const created = await post(anLcsContactRequest()).expect(201);
-      await transfer(created.body.id).expect(200);
-      const res = await transfer(created.body.id, { aisRecordId: 'SC-000888' }).expect(409);
+      await transfer(contactId(created)).expect(200);
+      const res = await transfer(contactId(created), { aisRecordId: 'SC-000888' }).expect(409);
       expect(res.body.error.code).toBe('ALREADY_TRANSFERRED');
     });
   });
@@ -160,7 +163,7 @@ describe('LCS mimic', () => {
         .patch(`/lcs/api/contacts/${created.body.id}`)
         .send({ child: { nationality: 'VN' } })
         .expect(200);
-      await transfer(created.body.id).expect(200);
+      await transfer(contactId(created)).expect(200);
 
       const seen: Array<{ seq: number; contactId: string; version: number; event: string }> = [];
       let cursor: string | undefined;
@@ -170,7 +173,8 @@ describe('LCS mimic', () => {
           .query({ limit: 4, ...(cursor ? { after: cursor } : {}) })
           .expect(200);
         expect(res.body.items.length).toBeLessThanOrEqual(4);
-        seen.push(...res.body.items);
+        const items: typeof seen = res.body.items;
+        seen.push(...items);
         cursor = res.body.next;
         if (!res.body.hasMore) break;
       }

@@ -7,6 +7,7 @@ import { PersonIndexCache } from '../apps/deduplicator/src/linking/person-index.
 import { eventually } from './support/env';
 import { enterDirectly, type RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /** The deduplicator worker's decisions on real PostgreSQL and Redis: records entered in the AIS mimic one by one. */
 describe('LinkingService decisions', () => {
@@ -19,7 +20,7 @@ describe('LinkingService decisions', () => {
     ({ ais, sql } = system as Required<TestSystem>);
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const personOf = async (recordId: string): Promise<string> =>
     eventually(async () => {

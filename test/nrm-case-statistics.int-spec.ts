@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { StatisticsFixtures } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 describe('NrmCaseStatisticsController (insights)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let fixtures: StatisticsFixtures;
   let lead: string;
 
@@ -18,7 +20,7 @@ describe('NrmCaseStatisticsController (insights)', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const figures = (query: string, token = lead) => request(app.getHttpServer()).get(`/v1/statistics/nrm-cases?${query}`).set('Authorization', token);

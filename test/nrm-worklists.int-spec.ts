@@ -1,13 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { signIn } from './support/web';
+import { ifStarted } from './support/teardown';
 
 describe('NrmWorklistsController (intake)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let lead: string;
 
   beforeAll(async () => {
@@ -17,15 +19,22 @@ describe('NrmWorklistsController (intake)', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const refer = async (referredAt: string): Promise<string> =>
     (await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(aReferral({ referredAt })).expect(201)).body.id;
   const decide = (id: string, body: object) =>
     request(app.getHttpServer()).post(`/v1/referrals/${id}/decisions`).set('Authorization', lead).send(body).expect(201);
-  const worklist = async (name: string, on: string) =>
-    (await request(app.getHttpServer()).get(`/v1/worklists/${name}?on=${on}`).set('Authorization', lead).expect(200)).body;
+  const worklist = async (
+    name: string,
+    on: string,
+  ): Promise<{
+    items: Array<{ referralId: string }>;
+    aimWorkingDays?: number;
+    until?: string;
+    byMonthsWaiting: Array<{ label: string; count: number }>;
+  }> => (await request(app.getHttpServer()).get(`/v1/worklists/${name}?on=${on}`).set('Authorization', lead).expect(200)).body;
   const ids = (list: { items: Array<{ referralId: string }> }) => list.items.map((i) => i.referralId);
 
   it('lists a referral awaiting reasonable grounds after five working days, counting across the August bank holiday', async () => {
@@ -64,7 +73,7 @@ describe('NrmWorklistsController (intake)', () => {
     await decide(id, { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-02-10' });
     const list = await worklist('awaiting-conclusive-grounds', '2026-11-09');
     expect(list.items.find((i: { referralId: string }) => i.referralId === id)).toMatchObject({ positiveReasonableGroundsOn: '2026-02-10', monthsWaiting: 8 });
-    expect(list.byMonthsWaiting.find((b: { label: string }) => b.label === '6 to 11 months').count).toBeGreaterThanOrEqual(1);
+    expect(list.byMonthsWaiting.find((b) => b.label === '6 to 11 months')?.count).toBeGreaterThanOrEqual(1);
     await decide(id, { type: 'conclusive_grounds', outcome: 'positive', decidedOn: '2026-11-20' });
     expect(ids(await worklist('awaiting-conclusive-grounds', '2026-11-21'))).not.toContain(id);
   });

@@ -1,11 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import Redis from 'ioredis';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { startSystem, type TestSystem } from './support/system';
-import { csrfOf } from './support/web';
+import { csrfOf, cookieHeader } from './support/web';
+import { ifStarted } from './support/teardown';
 
 /**
  * One limit per signed-in principal and one per client address for everything anonymous, on the API and the pages
@@ -13,7 +15,7 @@ import { csrfOf } from './support/web';
  */
 describe('AppThrottlerGuard', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let prefix: string;
 
@@ -22,7 +24,7 @@ describe('AppThrottlerGuard', () => {
     ({ intake: app, sql, prefix } = system as Required<TestSystem>);
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   it('answers 429 once a principal passes the limit, counting each principal apart, in Redis', async () => {
     const busy = await bearer('safeguarding_lead', undefined, 'busy-caller');
@@ -46,7 +48,7 @@ describe('AppThrottlerGuard', () => {
       const before = await redis.keys(`${prefix}:session:*`);
       const agent = request.agent(app.getHttpServer());
       const page = await agent.get('/sign-in').expect(200);
-      expect(String(page.headers['set-cookie'] ?? '')).not.toMatch(/rh\.sid=/);
+      expect(cookieHeader(page)).not.toMatch(/rh\.sid=/);
       expect(await redis.keys(`${prefix}:session:*`)).toEqual(before);
       // The form's token without its cookie is refused (a forged sign-in from another site).
       await request(app.getHttpServer())

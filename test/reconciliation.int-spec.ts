@@ -5,6 +5,7 @@ import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 const AFTER_MS = 1000;
 
@@ -22,7 +23,7 @@ describe('reconciliation sweeps', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const refer = async (body: object): Promise<string> =>
     (await request(system.intake!.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id;

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import request from 'supertest';
@@ -6,11 +7,12 @@ import { RetentionService } from '../apps/router/src/retention/retention.service
 import { bearer } from './support/auth';
 import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 describe('RetentionService', () => {
   let system: TestSystem;
-  let intake: INestApplication;
-  let insights: INestApplication;
+  let intake: INestApplication<Server>;
+  let insights: INestApplication<Server>;
   let sql: Client;
   let lead: string;
   let run: (today: string) => Promise<number>;
@@ -29,7 +31,7 @@ describe('RetentionService', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const post = async (body: object) =>
     (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id as string;

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { DEFAULT_LINKAGE_CONFIG } from '@app/matching';
@@ -6,6 +7,7 @@ import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 const { match, confirm } = DEFAULT_LINKAGE_CONFIG.thresholds;
 
@@ -32,7 +34,7 @@ interface ReviewItem {
 describe('LinkingService confirm_match reviews (linked, to be confirmed)', () => {
   let system: TestSystem;
   let ais: RunningMimic;
-  let intake: INestApplication;
+  let intake: INestApplication<Server>;
   let sql: Client;
   let lead: string;
 
@@ -88,7 +90,7 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
     );
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   /**
    * One person's record (with a date of birth), then a second record of the same given name, a family name that
@@ -115,8 +117,8 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
     const { a, b, personA, link, item } = await linkedToConfirm('Samir', 'Haddad', 'Hadat', '1995-06-14');
 
     // The pair is in the band this file is about: above match, below confirm.
-    expect(link?.probability).toBeGreaterThanOrEqual(match);
-    expect(link?.probability).toBeLessThan(confirm);
+    expect(link.probability).toBeGreaterThanOrEqual(match);
+    expect(link.probability).toBeLessThan(confirm);
 
     // Linked automatically, to the first record's person, not locked.
     expect(link).toMatchObject({ person_id: personA, match_status: 'MATCH', decided_by: 'engine', locked: false });
@@ -124,7 +126,7 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
 
     // And put before a reviewer: the candidate is the person it was linked to.
     expect(item).toMatchObject({ status: 'open', reason: 'confirm_match', decision: null, candidate: { personId: personA, record: { recordId: a } } });
-    expect(item.probability).toBeCloseTo(link!.probability!, 10);
+    expect(item.probability).toBeCloseTo(link.probability!, 10);
     expect(item.record).toMatchObject({ recordId: b, personId: personA, locked: false });
     const open = await sql.query(`SELECT reason FROM central.review_items WHERE system = 'AIS' AND record_id = $1 AND status = 'open'`, [b]);
     expect(open.rows).toEqual([{ reason: 'confirm_match' }]);
@@ -132,9 +134,9 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
 
   it('takes the record out into a person of its own on "not a match", and keeps it out when the record is processed again', async () => {
     const { a, b, personA, link, item } = await linkedToConfirm('Bogdan', 'Nowak', 'Novack', '1987-02-21');
-    expect(link?.probability).toBeGreaterThanOrEqual(match);
-    expect(link?.probability).toBeLessThan(confirm);
-    expect(link?.person_id).toBe(personA);
+    expect(link.probability).toBeGreaterThanOrEqual(match);
+    expect(link.probability).toBeLessThan(confirm);
+    expect(link.person_id).toBe(personA);
     expect(item).toMatchObject({ reason: 'confirm_match', candidate: { personId: personA } });
 
     const decided = await api().post(`/v1/reviews/${item.id}/decision`).set('Authorization', lead).send({ decision: 'not_a_match' }).expect(200);
@@ -168,8 +170,8 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
 
   it('keeps the link and locks it on "match", also when the record is processed again', async () => {
     const { a, b, personA, link, item } = await linkedToConfirm('Tomasz', 'Lewandowski', 'Levandovski', '1983-10-05');
-    expect(link?.probability).toBeGreaterThanOrEqual(match);
-    expect(link?.probability).toBeLessThan(confirm);
+    expect(link.probability).toBeGreaterThanOrEqual(match);
+    expect(link.probability).toBeLessThan(confirm);
     expect(link).toMatchObject({ person_id: personA, locked: false });
     expect(item).toMatchObject({ reason: 'confirm_match', candidate: { personId: personA } });
 
@@ -196,7 +198,7 @@ describe('LinkingService confirm_match reviews (linked, to be confirmed)', () =>
     const b = await enterDirectly(ais, { subject: { firstName: 'Hamza', lastName: 'Darwish', dateOfBirth: '1998-12-02', sex: 'male', nationality: 'SYR' } });
     const link = await eventually(async () => linkOf(b));
     expect(link).toMatchObject({ person_id: personA, match_status: 'MATCH', locked: false });
-    expect(link?.probability).toBeGreaterThanOrEqual(confirm);
+    expect(link.probability).toBeGreaterThanOrEqual(confirm);
     const items = await sql.query(`SELECT count(*)::int AS n FROM central.review_items WHERE system = 'AIS' AND record_id = $1`, [b]);
     expect(items.rows[0].n).toBe(0);
   });

@@ -1,17 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /** Review and correction of the person index by a safeguarding lead, with the deduplicator running. */
 describe('PersonController (review and correction)', () => {
   let system: TestSystem;
   let ais: RunningMimic;
   let lcs: RunningMimic;
-  let intake: INestApplication;
+  let intake: INestApplication<Server>;
   let sql: Client;
   let lead: string;
 
@@ -21,7 +23,7 @@ describe('PersonController (review and correction)', () => {
     lead = await bearer('safeguarding_lead', undefined, 'lead-7');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const api = () => request(intake.getHttpServer());
   const personOf = async (system: string, recordId: string) =>
@@ -37,7 +39,7 @@ describe('PersonController (review and correction)', () => {
     await eventually(async () => (await personOf('AIS', b)) !== undefined);
     const review = await eventually(async () => {
       const res = await api().get('/v1/reviews').set('Authorization', lead).expect(200);
-      return (res.body.items as Array<{ record: { recordId: string } }>).find((i) => i.record?.recordId === b);
+      return (res.body.items as Array<{ record: { recordId: string } }>).find((i) => i.record.recordId === b);
     });
     return {
       a,

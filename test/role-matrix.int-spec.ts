@@ -1,9 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { ROLES, type Role } from '@app/auth';
 import { bearer } from './support/auth';
 import type { RunningMimic } from './support/mimics';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /**
  * Every route of every app against every role (issue 5: deny by default). The expected roles are written out
@@ -72,7 +74,7 @@ const SAMPLE_ID = '4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b';
 
 describe('role matrix', () => {
   let system: TestSystem;
-  const apps: Record<string, INestApplication> = {};
+  const apps: Record<string, INestApplication<Server>> = {};
   let ais: RunningMimic;
   let lcs: RunningMimic;
   const tokens = new Map<Role, string>();
@@ -83,16 +85,16 @@ describe('role matrix', () => {
     for (const role of ROLES) tokens.set(role, await bearer(role, role === 'first_responder' ? 'Thames Valley Police' : undefined));
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
-  async function documentedRoutes(app: INestApplication): Promise<string[]> {
+  async function documentedRoutes(app: INestApplication<Server>): Promise<string[]> {
     const doc = (await request(app.getHttpServer()).get('/docs-json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
     return Object.entries(doc.paths)
       .flatMap(([p, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${p}`))
       .filter((route) => !PUBLIC_PREFIXES.some((prefix) => route.split(' ')[1].startsWith(prefix)));
   }
 
-  function call(app: INestApplication, route: string) {
+  function call(app: INestApplication<Server>, route: string) {
     const [method, template] = route.split(' ');
     const url = template.replace(/\{[^}]+\}/g, SAMPLE_ID);
     const agent = request(app.getHttpServer());

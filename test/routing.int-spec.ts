@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
@@ -6,13 +7,15 @@ import { eventually } from './support/env';
 import type { RunningMimic } from './support/mimics';
 import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
+import type { CreatedReferralBody } from './support/bodies';
 
 /** Intake, router and both case-system mimics, end to end on real PostgreSQL and Redis. */
 describe('routing end to end', () => {
   let system: TestSystem;
   let ais: RunningMimic;
   let lcs: RunningMimic;
-  let intake: INestApplication;
+  let intake: INestApplication<Server>;
   let sql: Client;
   let lead: string;
 
@@ -27,14 +30,15 @@ describe('routing end to end', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   afterEach(() => {
     ais.setFaults({ failureRate: 0, latencyMs: 0 });
     lcs.setFaults({ failureRate: 0, latencyMs: 0 });
   });
 
-  const post = async (body: object) => (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
+  const post = async (body: object): Promise<CreatedReferralBody> =>
+    (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;
   const show = async (id: string) => (await request(intake.getHttpServer()).get(`/v1/referrals/${id}`).set('Authorization', lead).expect(200)).body;
   const routed = (id: string) =>
     eventually(async () => {

@@ -5,6 +5,7 @@ import { ageOn } from '@app/domain';
 import { ALL_SCHEMAS } from '../scripts/schemas';
 import type { TestDatabase } from './support/database';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 describe('database schema', () => {
   let system: TestSystem;
@@ -13,7 +14,7 @@ describe('database schema', () => {
     system = await startSystem({});
     ({ db } = system);
   });
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   it('is built by migrations only: synchronize is off for every schema', () => {
     const env = validateEnvironment({ DATABASE_URL: db.url });

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,11 +9,12 @@ import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /** Personal data stays out of logs, job payloads and error bodies; the HTTP surface is hardened. */
 describe('intake hardening', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let lead: string;
   let logFile: string;
   // Names no fixture or code uses, so any appearance in a log line is this referral's.
@@ -32,7 +34,7 @@ describe('intake hardening', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   it("keeps a referral's names, date of birth and NHS number out of every log line", async () => {
     const created = await request(app.getHttpServer())
@@ -61,7 +63,8 @@ describe('intake hardening', () => {
     const queue = system.queue('routing');
     try {
       const job = await eventually(() => queue.getJob(`deliver-${created.body.id}`));
-      expect(Object.keys(job.data)).toEqual(['referralId']);
+      const data: object = job.data;
+      expect(Object.keys(data)).toEqual(['referralId']);
       expect(JSON.stringify(job)).not.toMatch(/Zinovia|Quartermaine|1993-07-19/);
     } finally {
       await queue.obliterate({ force: true });

@@ -1,13 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
+import { ifStarted } from './support/teardown';
 
 describe('SupportController (intake)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let lead: string;
 
   beforeAll(async () => {
@@ -17,7 +19,7 @@ describe('SupportController (intake)', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const api = () => request(app.getHttpServer());

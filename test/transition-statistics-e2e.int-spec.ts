@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { PotentialVictim } from '@app/domain';
 import { AdulthoodReminderService } from '../apps/router/src/routing/adulthood-reminder.service';
@@ -6,6 +7,8 @@ import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
+import type { StatisticsBody } from './support/bodies';
 
 const GIVEN = ['Ana', 'Ioana', 'Mirela', 'Elena', 'Daria', 'Olga', 'Irina', 'Vera', 'Nadia', 'Rita', 'Lena', 'Sara', 'Maria', 'Eva', 'Zofia'];
 const FAMILY = ['Popescu', 'Ionescu', 'Kowalska', 'Novak', 'Horvat', 'Petrova', 'Smirnova', 'Dvorak', 'Balan', 'Rusu'];
@@ -17,8 +20,8 @@ const FAMILY = ['Popescu', 'Ionescu', 'Kowalska', 'Novak', 'Horvat', 'Petrova', 
  */
 describe('a child referred at 17 and again at 18, through the running system', () => {
   let system: TestSystem;
-  let intake: INestApplication;
-  let insights: INestApplication;
+  let intake: INestApplication<Server>;
+  let insights: INestApplication<Server>;
   let lead: string;
 
   beforeAll(async () => {
@@ -34,7 +37,7 @@ describe('a child referred at 17 and again at 18, through the running system', (
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const refer = async (body: object): Promise<string> =>
     (await request(intake.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body.id;
@@ -95,7 +98,7 @@ describe('a child referred at 17 and again at 18, through the running system', (
     expect(moved.personId).toBe(child.personId);
     for (const id of others) await eventually(async () => (await show(id)).personId, 60000);
 
-    const internal = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026/27').set('Authorization', lead).expect(200)).body;
+    const internal: StatisticsBody = (await request(insights.getHttpServer()).get('/v1/statistics?period=2026/27').set('Authorization', lead).expect(200)).body;
     expect([internal.referrals.total, internal.individuals.total]).toEqual([62, 61]);
     // Transitions as their own table: the young person turned 18 on 2026-09-10 with the episode open, and adult
     // services accepted them; the move is counted once, by why.

@@ -1,4 +1,5 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { AdulthoodReminderService } from '../apps/router/src/routing/adulthood-reminder.service';
@@ -6,6 +7,7 @@ import { bearer } from './support/auth';
 import { eventually } from './support/env';
 import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /**
  * Turning 18 as recorded decisions (docs/transitions.md), through intake, the router and both case-system mimics on
@@ -14,7 +16,7 @@ import { startSystem, type TestSystem } from './support/system';
  */
 describe('transition to adulthood', () => {
   let system: TestSystem;
-  let intake: INestApplication;
+  let intake: INestApplication<Server>;
   let router: INestApplicationContext;
   let sql: Client;
   let lead: string;
@@ -25,7 +27,7 @@ describe('transition to adulthood', () => {
     lead = await bearer('safeguarding_lead');
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   const api = () => request(intake.getHttpServer());
   const refer = async (body: object): Promise<{ id: string }> => (await api().post('/v1/referrals').set('Authorization', lead).send(body).expect(201)).body;

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import type { Client } from 'pg';
 import request from 'supertest';
 import { ukDateOn } from '../libs/domain/src';
@@ -6,6 +7,7 @@ import { bearer } from './support/auth';
 import { aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
+import { ifStarted } from './support/teardown';
 
 /** YYYY-MM-DD moved by whole days or calendar months (UTC, as the dates are calendar days). */
 function shift(day: string, by: { days?: number; months?: number; years?: number }): string {
@@ -21,7 +23,7 @@ function shift(day: string, by: { days?: number; months?: number; years?: number
  */
 describe('approaching adulthood pages (intake)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
   let lead: string;
   const today = ukDateOn();
@@ -36,7 +38,7 @@ describe('approaching adulthood pages (intake)', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const refer = async (firstName: string, dateOfBirth?: string): Promise<{ id: string; reference: string }> =>

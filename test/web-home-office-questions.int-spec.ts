@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn, type PageAgent } from './support/web';
+import { ifStarted } from './support/teardown';
 
 /**
  * The Home Office form's further questions asked by the web journey (after the details, offered from "Check your
@@ -11,7 +13,7 @@ import { csrfOf, signIn, type PageAgent } from './support/web';
  */
 describe("the web journey asks the Home Office form's further questions", () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
 
   beforeAll(async () => {
     system = await startSystem({ intake: true });
@@ -19,7 +21,7 @@ describe("the web journey asks the Home Office form's further questions", () => 
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   /** The details of a consenting adult that every referral needs. */
@@ -75,7 +77,7 @@ describe("the web journey asks the Home Office form's further questions", () => 
       .type('form')
       .send({ _csrf: csrfOf(page.text), ...(query ? { returnTo: 'check' } : {}), ...answers })
       .expect(303);
-    return res.headers.location as string;
+    return res.headers.location;
   }
 
   it("stores the answers, reads them back on Check your answers, and hands them back as the form's answers", async () => {

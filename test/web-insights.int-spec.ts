@@ -1,15 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { csrfOf, signIn } from './support/web';
+import { ifStarted } from './support/teardown';
+import { matchGroup } from './support/regex';
 
 /** The dashboard's role rules over HTTP: what a board member may download is disclosure-controlled, always. */
 describe('web pages (insights dashboard)', () => {
   let system: TestSystem;
-  let intake: INestApplication;
-  let insights: INestApplication;
+  let intake: INestApplication<Server>;
+  let insights: INestApplication<Server>;
 
   beforeAll(async () => {
     system = await startSystem({ intake: true, insights: true });
@@ -26,7 +29,7 @@ describe('web pages (insights dashboard)', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const csvCount = (csv: string, table: string) =>
@@ -92,7 +95,10 @@ describe('web pages (insights dashboard)', () => {
 
   /** Each table's header cells against each row's cells: a header without its column misleads a screen reader. */
   function tableShapes(html: string): Array<{ id: string; header: number; rows: number[] }> {
-    return [...html.matchAll(/<table class="govuk-table"(?: id="([^"]*)")?>([\s\S]*?)<\/table>/g)].map(([, id, body]) => {
+    return [...html.matchAll(/<table class="govuk-table"(?: id="([^"]*)")?>([\s\S]*?)<\/table>/g)].map((table) => {
+      // A table without an id has no id group.
+      const id = matchGroup(table, 1);
+      const body = table[2];
       const [head, rows] = body.split('<tbody');
       return {
         id: id ?? '(no id)',

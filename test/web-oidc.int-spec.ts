@@ -1,12 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 import type { FakeOidcIssuer } from '@app/web/fake-oidc-issuer.testing';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /** Production sign-in: OpenID Connect against a fake identity provider on 127.0.0.1, through intake's pages. */
 describe('web sign-in with OpenID Connect', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let issuer: FakeOidcIssuer;
 
   beforeAll(async () => {
@@ -14,7 +16,7 @@ describe('web sign-in with OpenID Connect', () => {
     ({ intake: app, oidc: issuer } = system as Required<TestSystem>);
   });
 
-  afterAll(() => system?.close());
+  afterAll(() => ifStarted(system)?.close());
 
   async function startSignIn(agent: ReturnType<typeof request.agent>, returnTo: string): Promise<string> {
     const res = await agent.get(`/sign-in/oidc?returnTo=${encodeURIComponent(returnTo)}`).expect(303);

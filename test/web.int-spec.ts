@@ -1,16 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
-import { csrfOf, signIn } from './support/web';
+import { csrfOf, signIn, cookieHeader } from './support/web';
+import { ifStarted } from './support/teardown';
 
 /** The pages' sign-in, sessions, CSRF and role rules, over HTTP (the browser suite drives the pages themselves). */
 describe('web pages (intake)', () => {
   let system: TestSystem;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let sql: Client;
 
   beforeAll(async () => {
@@ -20,7 +22,7 @@ describe('web pages (intake)', () => {
   });
 
   afterAll(async () => {
-    await system?.close();
+    await ifStarted(system)?.close();
   });
 
   const server = () => request(app.getHttpServer());
@@ -30,7 +32,7 @@ describe('web pages (intake)', () => {
     const redis = new Redis(process.env.REDIS_URL!);
     try {
       const keys = await redis.keys(pattern);
-      return keys.length > 0 ? ((await redis.mget(keys)).filter((v) => v !== null) as string[]) : [];
+      return keys.length > 0 ? (await redis.mget(keys)).filter((v) => v !== null) : [];
     } finally {
       redis.disconnect();
     }
@@ -63,13 +65,13 @@ describe('web pages (intake)', () => {
   it('sets an httpOnly, SameSite=Lax session cookie and a new session id on sign-in', async () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);
-    const before = /rh\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
+    const before = /rh\.sid=([^;]+)/.exec(cookieHeader(page))?.[1];
     const res = await agent
       .post('/sign-in')
       .type('form')
       .send({ _csrf: csrfOf(page.text), role: 'safeguarding_lead' })
       .expect(303);
-    const cookie = String(res.headers['set-cookie']);
+    const cookie = cookieHeader(res);
     expect(cookie).toMatch(/rh\.sid=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
@@ -264,7 +266,7 @@ describe('web pages (intake)', () => {
     expect(refused.headers.location).toMatch(/^\/referrals\/new\/details/);
     expect((await agent.get('/referrals/new/details').expect(200)).text).toContain('must not be given in an anonymous Duty to Notify notification');
     await agent.get('/referrals/new/check').expect(303).expect('Location', '/referrals/new/details');
-    const referralsBefore = (await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n;
+    const referralsBefore = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n;
     const toCheck = await agent
       .post('/referrals/new/details')
       .type('form')
@@ -288,7 +290,7 @@ describe('web pages (intake)', () => {
     expect(check.text).not.toMatch(/<input type="hidden" name="(?!_csrf)/);
     expect((await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n).toBe(referralsBefore);
     // The answers are kept server-side, sealed: the session record in Redis does not hold them in the clear.
-    const sessions = await redisValues(`${process.env.QUEUE_PREFIX}:session:*`);
+    const sessions = await redisValues(`${process.env.QUEUE_PREFIX ?? ''}:session:*`);
     expect(sessions.some((v) => v.includes('journeyAnswers'))).toBe(true);
     expect(sessions.some((v) => v.includes('sam@police.example') || v.includes('Sam Officer'))).toBe(false);
     // "Change your answers" is a link to the details page, which shows them again.
@@ -470,8 +472,8 @@ describe('web pages (intake)', () => {
 
   it('lets the page run only scripts from this origin and its own nonce', async () => {
     const page = await server().get('/sign-in').expect(200);
-    const nonce = /<script nonce="([^"]+)">/.exec(page.text)?.[1];
-    expect(nonce).toBeDefined();
+    const nonce = /<script nonce="([^"]+)">/.exec(page.text)?.[1] ?? '';
+    expect(nonce).not.toBe('');
     expect(page.headers['content-security-policy']).toContain(`script-src 'self' 'nonce-${nonce}'`);
     expect(page.headers['cache-control']).toBe('no-store');
   });

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { validateEnvironment } from '@app/config';
 import { AuditRepository, CENTRAL_SCHEMA, combineWrites, OutboxRepository, postgresOptions, runWrite } from '@app/database';
 import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /** Writes made together in one statement (intake's referral, outbox message, stored answer and audit row). */
 describe(combineWrites.name, () => {
@@ -19,8 +20,8 @@ describe(combineWrites.name, () => {
     await ds.initialize();
   });
   afterAll(async () => {
-    await ds?.destroy();
-    await system?.close();
+    await ifStarted(ds)?.destroy();
+    await ifStarted(system)?.close();
   });
 
   it('writes every part, each with its own parameters', async () => {

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,8 @@ import { bearer } from '../support/auth';
 import { StatisticsFixtures } from '../support/fixtures';
 import { startSystem, type TestSystem } from '../support/system';
 import { launchChromium, screenshot } from './support/browser';
+import { ifStarted } from '../support/teardown';
+import { matchGroup } from '../support/regex';
 
 type ReportSummary = { id: string; tier: 'published' | 'restricted'; audience: { code: string } };
 
@@ -21,7 +24,10 @@ function readOds(bytes: Uint8Array): { mimetype: string; sheets: Map<string, Arr
   const sheets = new Map<string, Array<Array<string | number>>>();
   for (const [, name, body] of content.matchAll(/<table:table table:name="([^"]*)">(.*?)<\/table:table>/gs)) {
     const rows = [...body.matchAll(/<table:table-row>(.*?)<\/table:table-row>/gs)].map(([, row]) =>
-      [...row.matchAll(/<table:table-cell([^>]*?)(?:\/>|>(.*?)<\/table:table-cell>)/gs)].map(([, attributes, inner]) => {
+      [...row.matchAll(/<table:table-cell([^>]*?)(?:\/>|>(.*?)<\/table:table-cell>)/gs)].map((cell) => {
+        const attributes = cell[1];
+        // An empty cell (`<table:table-cell/>`) has no text group.
+        const inner = matchGroup(cell, 2);
         const value = /office:value="([^"]*)"/.exec(attributes);
         if (value) return Number(value[1]);
         return (inner ?? '')
@@ -45,7 +51,7 @@ function readOds(bytes: Uint8Array): { mimetype: string; sheets: Map<string, Arr
  */
 describe('board packs in Chromium', () => {
   let system: TestSystem;
-  let insights: INestApplication;
+  let insights: INestApplication<Server>;
   let browser: Browser;
   let base: string;
   let reports: ReportSummary[];
@@ -74,8 +80,8 @@ describe('board packs in Chromium', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await system?.close();
+    await ifStarted(browser)?.close();
+    await ifStarted(system)?.close();
     rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -131,7 +137,7 @@ describe('board packs in Chromium', () => {
   it('gives the restricted pack as a PDF with every table and the marking and page number on every page', async () => {
     const page = await signedInMember();
     await page.goto(`${base}/board-reports/${idOf('safeguarding_adults_board', 'restricted')}`);
-    const titles = await page.$$eval('table caption', (captions) => captions.map((c) => (c.firstChild?.textContent ?? '').trim()));
+    const titles: string[] = await page.$$eval('table caption', (captions) => captions.map((c) => (c.firstChild?.textContent ?? '').trim()));
     expect(titles.length).toBeGreaterThan(15);
     const pdf = await download(page, 'Download as PDF');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
@@ -149,7 +155,7 @@ describe('board packs in Chromium', () => {
   it('gives the restricted pack as an ODS workbook that reads back with every table, exact counts and the marking', async () => {
     const page = await signedInMember();
     await page.goto(`${base}/board-reports/${idOf('safeguarding_adults_board', 'restricted')}`);
-    const titles = await page.$$eval('table caption', (captions) => captions.map((c) => (c.firstChild?.textContent ?? '').trim()));
+    const titles: string[] = await page.$$eval('table caption', (captions) => captions.map((c) => (c.firstChild?.textContent ?? '').trim()));
     const { mimetype, sheets } = readOds(readFileSync(await download(page, 'Download as ODS')));
     expect(mimetype).toBe('application/vnd.oasis.opendocument.spreadsheet');
     expect(sheets.size).toBe(titles.length + 1);

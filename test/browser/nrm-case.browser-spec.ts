@@ -5,6 +5,7 @@ import { bearer } from '../support/auth';
 import { aReferral } from '../support/fixtures';
 import { startSystem, type TestSystem } from '../support/system';
 import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { ifStarted } from '../support/teardown';
 
 /**
  * The NRM case on a referral's page, in a real browser: a lead records a negative reasonable grounds decision, a
@@ -29,8 +30,8 @@ describe('NRM case on the referral page, in Chromium', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await system?.close();
+    await ifStarted(browser)?.close();
+    await ifStarted(system)?.close();
   });
 
   async function leadPage(): Promise<Page> {

@@ -1,4 +1,5 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { eventually, useTestEnvironment } from '../support/env';
 import { enterDirectly, RunningMimic, startAis, startLcs } from '../support/mimics';
 import { aChildReferral } from '../support/fixtures';
 import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { ifStarted } from '../support/teardown';
 
 /**
  * The pages in a real browser: intake and insights in-process on free ports, with both case-system mimics, the
@@ -20,8 +22,8 @@ describe('web pages in Chromium', () => {
   let db: TestDatabase;
   let ais: RunningMimic;
   let lcs: RunningMimic;
-  let intake: INestApplication;
-  let insights: INestApplication;
+  let intake: INestApplication<Server>;
+  let insights: INestApplication<Server>;
   let router: INestApplicationContext;
   let deduplicator: INestApplicationContext;
   let browser: Browser;
@@ -58,15 +60,15 @@ describe('web pages in Chromium', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser?.close();
-    await deduplicator?.close();
-    await router?.close();
-    await insights?.close();
-    await intake?.close();
-    await ais?.close();
-    await lcs?.close();
-    await sql?.end();
-    await db?.drop();
+    await ifStarted(browser)?.close();
+    await ifStarted(deduplicator)?.close();
+    await ifStarted(router)?.close();
+    await ifStarted(insights)?.close();
+    await ifStarted(intake)?.close();
+    await ifStarted(ais)?.close();
+    await ifStarted(lcs)?.close();
+    await ifStarted(sql)?.end();
+    await ifStarted(db)?.drop();
   });
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
@@ -784,7 +786,7 @@ describe('web pages in Chromium', () => {
     await expectNoAxeViolations(page);
     await screenshot(page, '11-dashboard-board');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Download these figures as CSV')]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const csv = readFileSync(await download.path(), 'utf8');
     expect(csv.split('\r\n')[0]).toBe('period,from,to,coverage,measure,table,category,subcategory,count');
     expect(csv).toMatch(/,c\r\n/);
     expect(download.suggestedFilename()).toMatch(/_disclosure-controlled\.csv$/);

@@ -7,6 +7,7 @@ import { TestSystem } from '../support/processes';
 import { aReferral, aChildReferral } from '../support/fixtures';
 import { count, postAll } from './support/harness';
 import { DurableRedis } from './support/durable-redis';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(300_000);
 
@@ -29,7 +30,7 @@ describe('a fresh database beside the same Redis and queue prefix', () => {
     redis = await DurableRedis.start();
   });
 
-  afterAll(() => redis?.destroy());
+  afterAll(() => ifStarted(redis)?.destroy());
 
   async function runPipeline(): Promise<Array<{ system: string; recordId: string }>> {
     const db = await createTestDatabase();

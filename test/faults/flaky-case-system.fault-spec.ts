@@ -4,6 +4,7 @@ import { eventually } from '../support/env';
 import type { TestSystem } from '../support/processes';
 import { count, metricValue, notDeliveredOnce, population, postAll, referralStatuses } from './support/harness';
 import { type FaultRig, startRig } from './support/rig';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(300_000);
 
@@ -27,7 +28,7 @@ describe('case systems slow and failing half their calls', () => {
     ({ system, sql } = rig);
   });
 
-  afterAll(() => rig?.close());
+  afterAll(() => ifStarted(rig)?.close());
 
   it('delivers every referral exactly once', async () => {
     const token = await bearer('safeguarding_lead');

@@ -6,6 +6,7 @@ import type { TestSystem } from '../support/processes';
 import { aReferral } from '../support/fixtures';
 import { count, metricValue, postOne, sleep } from './support/harness';
 import { type FaultRig, startRig } from './support/rig';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(180_000);
 
@@ -24,7 +25,7 @@ describe('graceful shutdown on SIGTERM', () => {
     ({ db, system, sql } = rig);
   });
 
-  afterAll(() => rig?.close());
+  afterAll(() => ifStarted(rig)?.close());
 
   it('intake answers a request in flight with 201, writes it whole, and only then exits', async () => {
     const intake = system.app('intake');

@@ -8,6 +8,7 @@ import { TestSystem } from '../support/processes';
 import { DurableRedis } from './support/durable-redis';
 import { notDeliveredOnce, population, Posted, postAll, readiness, referralStatuses, sleep } from './support/harness';
 import { PrivatePostgres } from './support/private-postgres';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(300_000);
 
@@ -41,9 +42,9 @@ describe('PostgreSQL restarted mid-run', () => {
   });
 
   afterAll(async () => {
-    await system?.stop();
-    await redis?.destroy();
-    pg?.destroy();
+    await ifStarted(system)?.stop();
+    await ifStarted(redis)?.destroy();
+    ifStarted(pg)?.destroy();
   });
 
   async function withSql<T>(work: (sql: Client) => Promise<T>): Promise<T> {

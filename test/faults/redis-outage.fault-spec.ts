@@ -5,6 +5,7 @@ import type { TestSystem } from '../support/processes';
 import type { DurableRedis } from './support/durable-redis';
 import { count, notDeliveredOnce, population, postAll, readiness, referralStatuses } from './support/harness';
 import { type FaultRig, startRig } from './support/rig';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(240_000);
 
@@ -20,7 +21,7 @@ describe('Redis outage during intake', () => {
     ({ redis, system, sql } = rig);
   });
 
-  afterAll(() => rig?.close());
+  afterAll(() => ifStarted(rig)?.close());
 
   it('accepts all 500 referrals while Redis is down, says not ready meanwhile, and routes each exactly once when it returns', async () => {
     const intake = system.app('intake');

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import fc from 'fast-check';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
@@ -8,6 +9,7 @@ import { useTestEnvironment } from '../support/env';
 import { aReferral, aDutyToNotify, aChildReferral } from '../support/fixtures';
 import { DurableRedis } from './support/durable-redis';
 import { count } from './support/harness';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(600_000);
 
@@ -32,7 +34,7 @@ function mutate(body: Json, path: Path, mutation: Mutation): Json {
   const last = path[path.length - 1];
   if (mutation.kind === 'delete') {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
-    else delete parent[last];
+    else Reflect.deleteProperty(parent, last);
   } else if (mutation.kind === 'replace') {
     parent[last] = mutation.value;
   } else {
@@ -41,6 +43,16 @@ function mutate(body: Json, path: Path, mutation: Mutation): Json {
     else parent[last] = { [mutation.key]: mutation.value };
   }
   return copy;
+}
+
+/** JSON.stringify, typed as it behaves: undefined for undefined, although its declared type says string. */
+function stringify(value: unknown): string | undefined {
+  return JSON.stringify(value);
+}
+
+/** A body as sent. */
+function jsonText(value: unknown): string {
+  return stringify(value) ?? 'null';
 }
 
 /** Values a careless or hostile client might put anywhere: wrong types, edge strings, huge and odd numbers. */
@@ -102,8 +114,8 @@ const mutatedBody = validBody.chain((body) =>
 
 /** What goes over the wire: JSON of a mutated or random value, or text that is not JSON at all. */
 const request = fc.oneof(
-  { weight: 6, arbitrary: mutatedBody.map((b) => ({ raw: JSON.stringify(b) ?? 'null' })) },
-  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((b) => ({ raw: JSON.stringify(b) ?? 'null' })) },
+  { weight: 6, arbitrary: mutatedBody.map((b) => ({ raw: jsonText(b) })) },
+  { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((b) => ({ raw: jsonText(b) })) },
   { weight: 1, arbitrary: validBody.map((b) => ({ raw: JSON.stringify(b) })) },
   {
     weight: 1,
@@ -123,7 +135,7 @@ const request = fc.oneof(
 describe('ReferralController under random and mutated bodies', () => {
   let db: TestDatabase;
   let redis: DurableRedis;
-  let app: INestApplication;
+  let app: INestApplication<Server>;
   let url: string;
   let sql: Client;
 
@@ -140,10 +152,10 @@ describe('ReferralController under random and mutated bodies', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await redis?.destroy();
-    await sql?.end();
-    await db?.drop();
+    await ifStarted(app)?.close();
+    await ifStarted(redis)?.destroy();
+    await ifStarted(sql)?.end();
+    await ifStarted(db)?.drop();
   });
 
   it('answers only 2xx or 4xx to 10,000 bodies and writes each accepted referral whole', async () => {

@@ -4,6 +4,7 @@ import { eventually } from '../support/env';
 import type { TestSystem } from '../support/processes';
 import { count, notDeliveredOnce, population, postAll, sleep } from './support/harness';
 import { type FaultRig, startRig } from './support/rig';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(300_000);
 
@@ -26,7 +27,7 @@ describe('workers killed mid-run', () => {
     ({ system, sql } = rig);
   });
 
-  afterAll(() => rig?.close());
+  afterAll(() => ifStarted(rig)?.close());
 
   const routed = () => count(sql, `SELECT count(*) AS n FROM central.referrals WHERE status = 'routed'`);
   const links = () => count(sql, 'SELECT count(*) AS n FROM central.record_links');
@@ -42,9 +43,9 @@ describe('workers killed mid-run', () => {
     for (const round of [1, 2]) {
       await eventually(async () => (await routed()) >= round * 60, 120_000, 50);
       const exit = await router.kill();
-      kills.push(`router:${exit.signal}`);
+      kills.push(`router:${String(exit.signal)}`);
       await eventually(async () => (await links()) >= round * 40, 120_000, 50);
-      kills.push(`deduplicator:${(await deduplicator.kill()).signal}`);
+      kills.push(`deduplicator:${String((await deduplicator.kill()).signal)}`);
       await sleep(500);
       await router.start();
       await deduplicator.start();

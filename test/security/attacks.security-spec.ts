@@ -8,6 +8,7 @@ import { aReferral } from '../support/fixtures';
 import { startRig, type FaultRig } from '../faults/support/rig';
 import { eventually } from '../support/env';
 import { distDirectory } from '../support/processes';
+import { ifStarted } from '../support/teardown';
 
 jest.setTimeout(300_000);
 
@@ -37,7 +38,7 @@ describe('the running system, attacked', () => {
   });
 
   afterAll(async () => {
-    await rig?.close();
+    await ifStarted(rig)?.close();
   });
 
   const get = (url: string, authorization?: string, headers: Record<string, string> = {}) =>
@@ -52,7 +53,7 @@ describe('the running system, attacked', () => {
   const errorsOf = async (res: Response) => ((await res.json()) as { errors: Array<{ path: string; message: string }> }).errors;
   const audit = async (query: Record<string, string>) =>
     (
-      (await (await get(`${intake}/v1/audit?${new URLSearchParams({ pageSize: '100', ...query })}`, admin)).json()) as {
+      (await (await get(`${intake}/v1/audit?${new URLSearchParams({ pageSize: '100', ...query }).toString()}`, admin)).json()) as {
         items: Array<{ action: string; outcome: string; actor: { sub: string }; subject: { id: string } | null }>;
       }
     ).items;
@@ -264,7 +265,11 @@ describe('the running system, attacked', () => {
     it('ends a page session older than SESSION_ABSOLUTE_HOURS however active it has been', async () => {
       // Signed in through the page, as a person would.
       const form = await get(`${intake}/sign-in`);
-      const cookieOf = (res: Response) => (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+      const cookieOf = (res: Response) =>
+        res.headers
+          .getSetCookie()
+          .map((c) => c.split(';')[0])
+          .join('; ');
       const preCookie = cookieOf(form);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
       const signedIn = await fetch(`${intake}/sign-in`, {
@@ -339,7 +344,7 @@ describe('the running system, attacked', () => {
         const { rows } = await rig.sql.query<{ reason: string; n: number }>(
           'SELECT reason, sum(count)::int AS n FROM central.refused_anonymous_requests GROUP BY reason',
         );
-        const byReason: Record<string, number> = Object.fromEntries(rows.map((r) => [r.reason, r.n]));
+        const byReason: Partial<Record<string, number>> = Object.fromEntries(rows.map((r) => [r.reason, r.n]));
         return (byReason.missing_token ?? 0) + (byReason.throttled ?? 0) >= 92 ? byReason : undefined;
       }, 15_000);
       expect(counted.throttled).toBeGreaterThanOrEqual(27);
@@ -360,7 +365,7 @@ describe('the running system behind a trusted proxy, flooded', () => {
   });
 
   afterAll(async () => {
-    await rig?.close();
+    await ifStarted(rig)?.close();
   });
 
   it('throttles per forwarded client address, and counts the refusals under that address', async () => {

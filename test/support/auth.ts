@@ -16,7 +16,7 @@ export async function bearer(role: Role, org?: string, sub = `test-${role}-${org
       role,
       org,
       ...(role === 'board_viewer' || role === 'board_member'
-        ? { board: (role === 'board_member' ? 'safeguarding_adults_board' : 'community_safety_partnership') as Board }
+        ? { board: role === 'board_member' ? 'safeguarding_adults_board' : 'community_safety_partnership' }
         : {}),
       ...claims,
     },

@@ -281,7 +281,10 @@ export class StatisticsFixtures {
   async link(referralId: string, personId: string, decidedBy: 'engine' | 'reviewer' | 'transfer' | 'anonymous' = 'engine'): Promise<void> {
     const {
       rows: [r],
-    } = await this.sql.query(`SELECT case_system, case_record_id, anonymous FROM central.referrals WHERE id = $1`, [referralId]);
+    } = await this.sql.query<{ case_system: 'AIS' | 'LCS' | null; case_record_id: string; anonymous: boolean }>(
+      `SELECT case_system, case_record_id, anonymous FROM central.referrals WHERE id = $1`,
+      [referralId],
+    );
     if (r.case_system) await this.linkRecord(r.case_system, r.case_record_id, personId, decidedBy, referralId, r.anonymous);
     await this.sql.query(`UPDATE central.referrals SET person_id = $2 WHERE id = $1`, [referralId, personId]);
   }
@@ -330,7 +333,9 @@ export class StatisticsFixtures {
   ): Promise<string> {
     const {
       rows: [r],
-    } = await this.sql.query(`SELECT case_record_id, person_id FROM central.referrals WHERE id = $1`, [referralId]);
+    } = await this.sql.query<{ case_record_id: string; person_id: string | null }>(`SELECT case_record_id, person_id FROM central.referrals WHERE id = $1`, [
+      referralId,
+    ]);
     const aisRecord = `AIS-T-${referralId.slice(0, 8)}`;
     await this.sql.query(
       `INSERT INTO central.transitions (id, referral_id, from_system, from_record_id, to_system, to_record_id, reason, effective_on, status, completed_at)

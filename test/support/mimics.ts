@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { ConfigService } from '@nestjs/config';
 import type { AddressInfo } from 'node:net';
 import { CaseSubject, toAisSubject, toLcsChild, ukDateOf } from '@app/case-systems';
@@ -25,7 +26,7 @@ export interface RunningMimic {
   system: CaseSystem;
   /** Base URL for AisClient / LcsClient, e.g. http://127.0.0.1:40123 */
   url: string;
-  app: INestApplication;
+  app: INestApplication<Server>;
   /** Make the running mimic slow or failing, or well again (e.g. a case system going down mid-test). */
   setFaults(faults: Partial<MimicFaults>): void;
   close(): Promise<void>;
@@ -71,14 +72,14 @@ interface Faultable {
   set(faults: Partial<MimicFaults>): void;
 }
 
-async function createAis(): Promise<{ app: INestApplication; faults: Faultable }> {
+async function createAis(): Promise<{ app: INestApplication<Server>; faults: Faultable }> {
   const { createAisApp } = await import('../../apps/ais/src/ais.app');
   const { FaultInjectionService } = await import('@app/common');
   const app = await createAisApp();
   return { app, faults: app.get(FaultInjectionService) };
 }
 
-async function createLcs(): Promise<{ app: INestApplication; faults: Faultable }> {
+async function createLcs(): Promise<{ app: INestApplication<Server>; faults: Faultable }> {
   const { createLcsApp } = await import('../../apps/lcs/src/lcs.app');
   const { FaultInjectionService } = await import('@app/common');
   const app = await createLcsApp();

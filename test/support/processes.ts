@@ -189,8 +189,8 @@ export class TestSystem {
       // states the scenarios watch (a sweep active at the wrong moment reads as the delivery in flight).
       RECONCILE_EVERY_MS: '3600000',
       THROTTLE_LIMIT: '1000000',
-      AIS_URL: `http://127.0.0.1:${ports.get('ais')}`,
-      LCS_URL: `http://127.0.0.1:${ports.get('lcs')}`,
+      AIS_URL: `http://127.0.0.1:${String(ports.get('ais'))}`,
+      LCS_URL: `http://127.0.0.1:${String(ports.get('lcs'))}`,
       ...Object.fromEntries([...ports].map(([name, port]) => [PORT_SETTING[name], String(port)])),
       ...Object.fromEntries(Object.entries(options.env ?? {}).map(([k, v]) => [k, String(v)])),
     };

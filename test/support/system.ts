@@ -1,4 +1,5 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -42,8 +43,8 @@ export interface TestSystem {
   redis?: TestRedis;
   /** The fake identity provider (`oidc`). */
   oidc?: FakeOidcIssuer;
-  intake?: INestApplication;
-  insights?: INestApplication;
+  intake?: INestApplication<Server>;
+  insights?: INestApplication<Server>;
   router?: INestApplicationContext;
   deduplicator?: INestApplicationContext;
   /** A BullMQ queue on this system's Redis and prefix, to look at its jobs; closed by close(). */

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
 import request from 'supertest';
 
 /** A signed-in page visitor: supertest's agent keeps the session cookie as a browser would. */
@@ -12,7 +13,7 @@ export function csrfOf(html: string): string {
 }
 
 /** Signs in through the development sign-in page, as a person would. */
-export async function signIn(app: INestApplication, role: string, organisation?: string, board?: string): Promise<PageAgent> {
+export async function signIn(app: INestApplication<Server>, role: string, organisation?: string, board?: string): Promise<PageAgent> {
   const agent = request.agent(app.getHttpServer());
   const page = await agent.get('/sign-in').expect(200);
   await agent
@@ -32,4 +33,10 @@ export async function signIn(app: INestApplication, role: string, organisation?:
     })
     .expect(303);
   return agent;
+}
+
+/** A response's Set-Cookie header as one string (an array at run time, whatever its declared type). */
+export function cookieHeader(res: { headers: Record<string, unknown> }): string {
+  const value = res.headers['set-cookie'];
+  return Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
 }

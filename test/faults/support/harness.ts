@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import type { PotentialVictim } from '@app/domain';
 import { aReferral, aDutyToNotify, aChildReferral } from '../../support/fixtures';
+import { matchGroup } from '../../support/regex';
 
 /** A request body: a referral, or anything a fault test sends instead. */
 type Body = object;
@@ -130,7 +131,7 @@ export async function notDeliveredOnce(sql: Client, ids: readonly string[]): Pro
   return wrong;
 }
 
-export async function referralStatuses(sql: Client): Promise<Record<string, number>> {
+export async function referralStatuses(sql: Client): Promise<Partial<Record<string, number>>> {
   const { rows } = await sql.query<{ status: string; n: string }>(`SELECT status, count(*) AS n FROM central.referrals GROUP BY status`);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
@@ -151,7 +152,9 @@ export function metricValue(exposition: string, name: string, labels: Record<str
   for (const line of exposition.split('\n')) {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
     if (!match || match[1] !== name) continue;
-    const present = Object.fromEntries([...(match[2] ?? '').matchAll(/([a-zA-Z_]+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
+    // A sample without labels has no label group.
+    const labelText = matchGroup(match, 2);
+    const present = Object.fromEntries([...(labelText ?? '').matchAll(/([a-zA-Z_]+)="((?:[^"\\]|\\.)*)"/g)].map((m) => [m[1], m[2]]));
     if (Object.entries(labels).every(([k, v]) => present[k] === v)) sum += Number(match[3]);
   }
   return sum;
