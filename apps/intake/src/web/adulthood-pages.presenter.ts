@@ -4,6 +4,7 @@ import type { FieldDescription, FormBody, FormErrors } from '@app/web';
 import type { ApproachingAdulthoodItem, ApproachingAdulthoodPage, TransitionStepsView } from '../adulthood/adulthood.service';
 import type { TransitionView } from '../referrals/referral.presenter';
 import { NRM_STATUS_NAMES } from './nrm-case.presenter';
+import { paginationOf } from './pagination';
 
 export const WORKLIST_PATH = '/worklists/approaching-adulthood';
 
@@ -122,7 +123,6 @@ export interface WorklistFilter {
 
 /** The approaching-adulthood worklist page: oldest deadline first, as the API orders it. */
 export function approachingAdulthoodView(page: ApproachingAdulthoodPage, given: WorklistFilter): Record<string, unknown> {
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (n: number) =>
     `${WORKLIST_PATH}?${new URLSearchParams({ horizonMonths: String(given.horizonMonths), ...(given.on ? { on: given.on } : {}), page: String(n) }).toString()}`;
   return {
@@ -143,14 +143,7 @@ export function approachingAdulthoodView(page: ApproachingAdulthoodPage, given: 
       standing: standing(item),
       outstanding: outstanding(item.referralId, item.outstanding),
     })),
-    pagination:
-      pages > 1
-        ? {
-            previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
-            next: page.page < pages ? { href: link(page.page + 1) } : undefined,
-            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
-          }
-        : undefined,
+    pagination: paginationOf(page, link),
   };
 }
 

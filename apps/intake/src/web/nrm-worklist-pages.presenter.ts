@@ -1,5 +1,6 @@
 import type { Page } from '../worklists/nrm-worklist.service';
 import { nrmStatusText } from './nrm-case.presenter';
+import { paginationOf } from './pagination';
 
 export const NRM_WORKLISTS = [
   { name: 'reasonable-grounds-overdue', text: 'Reasonable grounds overdue' },
@@ -58,7 +59,6 @@ export function nrmWorklistView(
   page: Page<object> & { byMonthsWaiting?: Array<{ label: string; count: number }> },
 ): Record<string, unknown> {
   const columns = COLUMNS[name];
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const link = (n: number) => `/worklists/${name}?page=${n}`;
   const worklist = NRM_WORKLISTS.find((w) => w.name === name);
   if (!worklist) throw new Error(`there is no worklist named ${name}`);
@@ -74,13 +74,6 @@ export function nrmWorklistView(
     }),
     total: page.total,
     byMonthsWaiting: page.byMonthsWaiting,
-    pagination:
-      pages > 1
-        ? {
-            previous: page.page > 1 ? { href: link(page.page - 1) } : undefined,
-            next: page.page < pages ? { href: link(page.page + 1) } : undefined,
-            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === page.page })),
-          }
-        : undefined,
+    pagination: paginationOf(page, link),
   };
 }

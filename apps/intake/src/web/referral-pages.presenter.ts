@@ -6,6 +6,7 @@ import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { DETAILS_FIELDS, EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
+import { paginationOf } from './pagination';
 
 export const SYSTEM_NAMES: Record<string, string> = {
   LCS: "the children's case system (LCS)",
@@ -289,7 +290,6 @@ export function listView(
     from: asTyped('from'),
     to: asTyped('to'),
   };
-  const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
   // The page links keep every filter the list was asked for, a person's included (it has no control of its own).
   const link = (page: number) => listLink({ ...filters, personId: query.personId }, page);
   return {
@@ -311,14 +311,7 @@ export function listView(
       personId: r.personId,
       anonymous: r.anonymous,
     })),
-    pagination:
-      pages > 1
-        ? {
-            previous: result.page > 1 ? { href: link(result.page - 1) } : undefined,
-            next: result.page < pages ? { href: link(result.page + 1) } : undefined,
-            items: Array.from({ length: pages }, (_, i) => ({ number: i + 1, href: link(i + 1), current: i + 1 === result.page })),
-          }
-        : undefined,
+    pagination: paginationOf(result, link),
   };
 }
 
