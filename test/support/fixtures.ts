@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseRecord, CaseReferralFacts } from '@app/case-systems';
-import type { FirstResponder, LocalAuthorityContact, NrmReferralFacts, Referral } from '@app/domain';
+import type { FirstResponder, LocalAuthorityContact, NrmDecisionType, NrmReferralFacts, Referral } from '@app/domain';
 import type { Client } from 'pg';
 
 // Referrals as a first responder sends them to POST /v1/referrals (docs/domain.md, "The referral").
@@ -207,8 +207,6 @@ export interface ReferralRow {
   personId?: string | null;
 }
 
-export type DecisionKind = 'reasonable_grounds' | 'conclusive_grounds' | 'withdrawal' | 'consent_to_stay' | 'reconsideration_requested';
-
 export class StatisticsFixtures {
   private sequence = 0;
 
@@ -356,7 +354,7 @@ export class StatisticsFixtures {
     ]);
   }
 
-  async decision(referralId: string, type: DecisionKind, outcome: string | null, decidedOn: string): Promise<void> {
+  async decision(referralId: string, type: NrmDecisionType, outcome: string | null, decidedOn: string): Promise<void> {
     await this.sql.query(`INSERT INTO central.decisions (id, referral_id, type, outcome, decided_on, recorded_by) VALUES ($1, $2, $3, $4, $5, 'fixture')`, [
       randomUUID(),
       referralId,
