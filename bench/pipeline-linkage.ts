@@ -62,7 +62,10 @@ export interface PipelineDataset {
   agreement: Pick<PairwiseScores, 'precision' | 'recall' | 'f1'>;
   /** Fields the case systems refused and the practitioner left blank, by field. */
   blanked: Record<string, number>;
-  /** What the deduplicator did: model generations learned (records each was learned from), records a new model moved (joined or undone), decisions by status. */
+  /**
+   * What the deduplicator did: model generations learned (records each was learned from), records a new model
+   * moved (joined or undone), decisions by status.
+   */
   deduplicator: { modelsLearned: number[]; movedByNewModel: number; statuses: Record<string, number> };
   met: boolean;
   loadAverage: { before: number; after: number };

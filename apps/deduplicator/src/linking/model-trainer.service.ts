@@ -40,8 +40,8 @@ export function modelGeneration(records: number): number | null {
 /**
  * Re-learns m and u probabilities and term frequencies from every record held (expectation maximisation, no
  * labels), with the same engine and configuration as `npm run link`, rebuilds the in-memory index, and then
- * re-decides the engine's own earlier decisions under the new model (`redecide`): a link it no longer makes is undone, a record it kept apart joins the one person it now matches, each
- * recorded in the link history. A reviewer's decision and a transfer are never touched.
+ * re-decides the engine's own earlier decisions under the new model (`redecide`): a link it no longer makes is
+ * undone, a record it kept apart joins the one person it now matches, each recorded in the link history. A reviewer's decision and a transfer are never touched.
  */
 @Injectable()
 export class ModelTrainer {
