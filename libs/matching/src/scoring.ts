@@ -55,7 +55,8 @@ const DOB_DIFFERENT = COMPARISONS[DOB].levels.findIndex((l) => l.id === 'differe
 const SEX_DIFFERENT = COMPARISONS[SEX].levels.findIndex((l) => l.id === 'different');
 // Name levels that say the names are the same name (not merely sharing a token or a sound).
 const NAME_AGREES = new Set(['exact', 'variant', 'swapped', 'fuzzy', 'alias'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
-const AGREE = 0;
+const SEX_AGREE = COMPARISONS[SEX].levels.findIndex((l) => l.id === 'agree');
+const NATIONALITY_AGREE = COMPARISONS[NATIONALITY].levels.findIndex((l) => l.id === 'agree');
 const MIDDLE = COMPARISONS.findIndex((c) => c.name === 'middle_names');
 /** Fewest middle names of one nationality whose counts are taken as that nationality's frequencies. */
 const MIN_NATIONALITY_MIDDLE_NAMES = 20;
@@ -69,12 +70,12 @@ const COOCCURRENCE = COMPARISONS.length;
  * still counts against.
  */
 function impliedByNames(levels: Int8Array, k: number): boolean {
-  if (levels[k] !== AGREE) return false;
-  if (k === SEX) return NAME_AGREES.has(levels[GIVEN]);
-  if (k === NATIONALITY) return NAME_AGREES.has(levels[GIVEN]) || NAME_AGREES.has(levels[FAMILY]);
+  if (k === SEX) return levels[k] === SEX_AGREE && NAME_AGREES.has(levels[GIVEN]);
+  if (k === NATIONALITY) return levels[k] === NATIONALITY_AGREE && (NAME_AGREES.has(levels[GIVEN]) || NAME_AGREES.has(levels[FAMILY]));
   return false;
 }
-const NAME_EXACT = 0;
+/** Each comparison's "exact" level (-1 where it has none): the level a term frequency weighs. */
+const EXACT = COMPARISONS.map((c) => c.levels.findIndex((l) => l.id === 'exact'));
 const CORROBORATING = ['date_of_birth', 'nhs_number', 'other_id', 'postcode', 'address'].map((name) => COMPARISONS.findIndex((c) => c.name === name));
 
 export function log2(x: number): number {
@@ -234,8 +235,8 @@ export class Scorer {
     if (Number.isNaN(tfa)) return base;
     const tf = Math.max(tfa, fb[k]);
     if (Number.isNaN(tf)) return base;
-    const exactWeight = log2(this.tfM[k][NAME_EXACT] / tf);
-    if (this.tfLevel[k][level]) return level === NAME_EXACT ? exactWeight : log2(this.tfM[k][level] / tf);
+    const exactWeight = log2(this.tfM[k][EXACT[k]] / tf);
+    if (this.tfLevel[k][level]) return level === EXACT[k] ? exactWeight : log2(this.tfM[k][level] / tf);
     // A near-agreement on a common name must not outweigh an exact agreement on it.
     if ((k === GIVEN || k === FAMILY) && base > exactWeight) return exactWeight;
     return base;
@@ -243,7 +244,7 @@ export class Scorer {
 
   private capNameLevel(k: number, level: number, weight: number): number {
     // No lesser name level may outweigh plain exact agreement: a swap is as good as agreement, never better.
-    if ((k === GIVEN || k === FAMILY) && level !== NAME_EXACT) return Math.min(weight, this.weights[k][NAME_EXACT]);
+    if ((k === GIVEN || k === FAMILY) && level !== EXACT[k]) return Math.min(weight, this.weights[k][EXACT[k]]);
     return weight;
   }
 
