@@ -122,6 +122,22 @@ describe('AIS mimic', () => {
       const res = await api().get('/api/v2/SafeguardingConcerns/SC-999999').expect(404);
       expect(res.body).toEqual({ Message: 'Safeguarding concern SC-999999 was not found.' });
     });
+    it('reads several concerns in one request, in the order asked, leaving out ids not found', async () => {
+      const a = await post(anAisConcernRequest()).expect(201);
+      const b = await post(anAisConcernRequest()).expect(201);
+      const res = await api()
+        .get('/api/v2/SafeguardingConcerns')
+        .query({ ConcernIds: `${b.body.ConcernId},SC-999999,${a.body.ConcernId}` })
+        .expect(200);
+      expect(res.body).toEqual({ Concerns: [b.body, a.body] });
+    });
+
+    it('refuses a batch read of more than 200 ids, naming the field', async () => {
+      const ids = Array.from({ length: 201 }, (_, i) => `SC-${String(i + 1).padStart(6, '0')}`).join(',');
+      const res = await api().get('/api/v2/SafeguardingConcerns').query({ ConcernIds: ids }).expect(400);
+      expect(res.body.ValidationErrors.map((e: { Field: string }) => e.Field)).toEqual(['ConcernIds']);
+    });
+
     it("takes a practitioner's correction as a new version", async () => {
       const created = await post(anAisConcernRequest({}, { Surname: 'Hoxa', DateOfBirth: '05/04/1999' })).expect(201);
       const amended = await api()

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { AisClient, CaseRecordNotFoundError, CaseSystemRejectedError, CaseSystemUnavailableError, ChangePage, LcsClient } from '@app/case-systems';
+import {
+  AisClient,
+  CaseRecordNotFoundError,
+  CaseSystemRejectedError,
+  CaseSystemUnavailableError,
+  ChangePage,
+  LcsClient,
+  MAX_RECORDS_PER_READ,
+} from '@app/case-systems';
 import { bearer } from './support/auth';
 import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
 import { aReferral, aDutyToNotify, aChildReferral } from './support/fixtures';
@@ -163,6 +171,21 @@ describe('case-system clients against the mimics', () => {
       await expect(ais.changes(null, 10_000)).resolves.toMatchObject({ hasMore: false });
     });
 
+    it('reads several records in one batch, in the order asked, leaving out ids not found', async () => {
+      const a = await ais.deliverReferral(randomUUID(), aReferral());
+      const b = await ais.deliverReferral(randomUUID(), aReferral());
+      const records = await ais.getRecords([b.recordId, 'SC-999999', a.recordId]);
+      expect(records.map((r) => r.recordId)).toEqual([b.recordId, a.recordId]);
+      expect(records[1]).toEqual(await ais.getRecord(a.recordId));
+      await expect(ais.getRecords([])).resolves.toEqual([]);
+    });
+
+    it('reads more records than one batch holds in several requests', async () => {
+      const { recordId } = await ais.deliverReferral(randomUUID(), aReferral());
+      const ids = [...Array.from({ length: MAX_RECORDS_PER_READ }, (_, i) => `SC-9${String(i).padStart(6, '0')}`), recordId];
+      await expect(ais.getRecords(ids)).resolves.toMatchObject([{ recordId }]);
+    });
+
     it('classifies an unknown record as not found, which is a rejection', async () => {
       const failure = ais.getRecord('SC-999999');
       await expect(failure).rejects.toBeInstanceOf(CaseRecordNotFoundError);
@@ -219,6 +242,14 @@ describe('case-system clients against the mimics', () => {
           transferredIn: false,
         },
       });
+    });
+
+    it('reads several records in one batch, in the order asked, leaving out ids not found', async () => {
+      const a = await lcs.deliverReferral(randomUUID(), aChildReferral());
+      const b = await lcs.deliverReferral(randomUUID(), aChildReferral());
+      const records = await lcs.getRecords([b.recordId, '999999999', a.recordId]);
+      expect(records.map((r) => r.recordId)).toEqual([b.recordId, a.recordId]);
+      expect(records[1]).toEqual(await lcs.getRecord(a.recordId));
     });
 
     it('answers the same record when a referral is delivered again', async () => {

@@ -123,6 +123,21 @@ describe('LCS mimic', () => {
       const res = await api().get('/lcs/api/contacts/999999999').expect(404);
       expect(res.body).toEqual({ error: { code: 'CONTACT_NOT_FOUND', message: 'Contact 999999999 does not exist' } });
     });
+    it('reads several contacts in one request, in the order asked, leaving out ids not found', async () => {
+      const a = await post(anLcsContactRequest()).expect(201);
+      const b = await post(anLcsContactRequest()).expect(201);
+      const res = await api()
+        .get('/lcs/api/contacts')
+        .query({ ids: `${b.body.id},999999999,${a.body.id}` })
+        .expect(200);
+      expect(res.body).toEqual({ items: [b.body, a.body] });
+    });
+
+    it('refuses a batch read without ids, naming the field', async () => {
+      const res = await api().get('/lcs/api/contacts').expect(400);
+      expect(res.body.error.details.map((d: { field: string }) => d.field)).toEqual(['ids']);
+    });
+
     it("takes a practitioner's correction as a new version, re-filing the child when the surname changes", async () => {
       const created = await post(anLcsContactRequest({}, { name: 'HOXA, Ana', dateOfBirth: '2010-01-01' })).expect(201);
       const amended = await api()

@@ -2,6 +2,7 @@ export * from './case-record';
 export * from './case-system.errors';
 export * from './case-system.client';
 export type { CaseSystemClientOptions, VendorError } from './vendor-http';
+export { MAX_RECORDS_PER_READ } from './vendor-http';
 export * from './formats/dates';
 export * from './formats/names';
 export * from './formats/sex';

@@ -109,6 +109,16 @@ export function stringOrUndefined(value: unknown): string | undefined {
 /** Both vendors serve at most 500 changes a page; asking for more would be refused, so ask for what they give. */
 export const MAX_PAGE_SIZE = 500;
 
+/** The most records either vendor answers in one batch read. */
+export const MAX_RECORDS_PER_READ = 200;
+
+/** Ids in chunks of at most MAX_RECORDS_PER_READ, for the vendors' batch reads. */
+export function chunksOf<T>(items: readonly T[], size = MAX_RECORDS_PER_READ): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
 export function pageSize(limit: number): number {
   return Math.min(Math.max(1, Math.floor(limit)), MAX_PAGE_SIZE);
 }

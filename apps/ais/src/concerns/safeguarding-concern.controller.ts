@@ -1,8 +1,9 @@
 import { Roles } from '@app/auth';
-import { Body, Controller, Get, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AmendSafeguardingConcernDto } from './dto/amend-safeguarding-concern.dto';
+import { ConcernBatchQueryDto, SafeguardingConcernBatchResponse } from './dto/concern-batch.dto';
 import { CreateSafeguardingConcernDto } from './dto/create-safeguarding-concern.dto';
 import { SafeguardingConcernResponse } from './dto/safeguarding-concern.response';
 import { SafeguardingConcernService } from './safeguarding-concern.service';
@@ -20,6 +21,13 @@ export class SafeguardingConcernController {
     const { concern, created } = await this.concerns.create(dto);
     response.status(created ? 201 : 200);
     return concern;
+  }
+
+  /** Several concerns in one request (at most 200), in the order asked; ids not found are left out. */
+  @Get()
+  @ApiOkResponse({ type: SafeguardingConcernBatchResponse })
+  async getMany(@Query() query: ConcernBatchQueryDto): Promise<SafeguardingConcernBatchResponse> {
+    return { Concerns: await this.concerns.getMany(query.ConcernIds.split(',')) };
   }
 
   @Get(':ConcernId')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { ChangeFeedRepository } from '../change-feed/change-feed.repository';
 import { PersonRegisterRepository, RegisterSubject } from '../register/person-register.repository';
 import { SafeguardingConcernEntity } from './safeguarding-concern.entity';
@@ -50,6 +50,14 @@ export class SafeguardingConcernRepository {
 
   findById(concernId: string): Promise<SafeguardingConcernEntity | null> {
     return this.dataSource.getRepository(SafeguardingConcernEntity).findOneBy({ concernId });
+  }
+
+  /** The concerns of these ids that exist, in the order asked. */
+  async findByIds(concernIds: readonly string[]): Promise<SafeguardingConcernEntity[]> {
+    const ids = [...new Set(concernIds)];
+    const found = await this.dataSource.getRepository(SafeguardingConcernEntity).findBy({ concernId: In(ids) });
+    const byId = new Map(found.map((c) => [c.concernId, c]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** A concern this repository has just written, read back in full. */

@@ -58,6 +58,10 @@ export class SafeguardingConcernService {
     return toConcernResponse(concern);
   }
 
+  async getMany(concernIds: readonly string[]): Promise<SafeguardingConcernResponse[]> {
+    return (await this.concerns.findByIds(concernIds)).map(toConcernResponse);
+  }
+
   async amend(concernId: string, dto: AmendSafeguardingConcernDto): Promise<SafeguardingConcernResponse> {
     if (!dto.Subject && !dto.Status && !dto.NrmReference)
       throw new AisValidationError([{ Field: '', Error: 'Give Subject fields, a Status or an NrmReference to change' }]);

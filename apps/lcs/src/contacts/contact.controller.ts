@@ -1,9 +1,10 @@
 import { Roles } from '@app/auth';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ContactService } from './contact.service';
 import { AmendContactDto } from './dto/amend-contact.dto';
+import { ContactBatchQueryDto, ContactBatchResponse } from './dto/contact-batch.dto';
 import { ContactResponse } from './dto/contact.response';
 import { CreateContactDto } from './dto/create-contact.dto';
 import { TransferToAdultsDto } from './dto/transfer-to-adults.dto';
@@ -21,6 +22,13 @@ export class ContactController {
     const { contact, created } = await this.contacts.create(dto);
     response.status(created ? 201 : 200);
     return contact;
+  }
+
+  /** Several contacts in one request (at most 200), in the order asked; ids not found are left out. */
+  @Get()
+  @ApiOkResponse({ type: ContactBatchResponse })
+  async getMany(@Query() query: ContactBatchQueryDto): Promise<ContactBatchResponse> {
+    return { items: await this.contacts.getMany(query.ids.split(',')) };
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { FeedRepository } from '../feed/feed.repository';
 import { parseLcsName } from '../lcs-name';
 import { ChildRegisterRepository } from '../register/child-register.repository';
@@ -40,6 +40,14 @@ export class ContactRepository {
 
   findById(contactId: string): Promise<ContactEntity | null> {
     return this.dataSource.getRepository(ContactEntity).findOneBy({ contactId });
+  }
+
+  /** The contacts of these ids that exist, in the order asked. */
+  async findByIds(contactIds: readonly string[]): Promise<ContactEntity[]> {
+    const ids = [...new Set(contactIds)];
+    const found = await this.dataSource.getRepository(ContactEntity).findBy({ contactId: In(ids) });
+    const byId = new Map(found.map((c) => [c.contactId, c]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** A contact this repository has just written, read back in full. */

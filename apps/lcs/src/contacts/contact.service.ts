@@ -44,6 +44,10 @@ export class ContactService {
     return toContactResponse(contact);
   }
 
+  async getMany(contactIds: readonly string[]): Promise<ContactResponse[]> {
+    return (await this.contacts.findByIds(contactIds)).map(toContactResponse);
+  }
+
   async amend(contactId: string, dto: AmendContactDto): Promise<ContactResponse> {
     if (!dto.child && !dto.status && !dto.nrmReference)
       throw new LcsValidationError([{ field: '', issue: 'give child fields, a status or an nrmReference to change' }]);

@@ -1,9 +1,9 @@
 import type { Referral } from '@app/domain';
 import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult } from '../case-record';
 import type { CaseSystemClient } from '../case-system.client';
-import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp, vendorText } from '../vendor-http';
+import { CaseSystemClientOptions, chunksOf, pageSize, stringOrUndefined, VendorError, VendorHttp, vendorText } from '../vendor-http';
 import { AisTransferInput, fromAisConcern, toAisConcern, toAisTransfer } from './ais.mapping';
-import type { AisChangeFeedPage, AisConcern, AisErrorBody } from './ais.types';
+import type { AisChangeFeedPage, AisConcern, AisConcernBatch, AisErrorBody } from './ais.types';
 
 const CHANGE_TYPES: Readonly<Record<AisChangeFeedPage['Changes'][number]['ChangeType'], CaseChangeType>> = {
   Created: 'created',
@@ -43,6 +43,16 @@ export class AisClient implements CaseSystemClient {
   async getRecord(recordId: string): Promise<CaseRecord> {
     const { body } = await this.http.request<AisConcern>('get record', 'GET', `/api/v2/SafeguardingConcerns/${encodeURIComponent(recordId)}`);
     return fromAisConcern(body);
+  }
+
+  async getRecords(recordIds: readonly string[]): Promise<CaseRecord[]> {
+    const records: CaseRecord[] = [];
+    for (const chunk of chunksOf(recordIds)) {
+      const query = new URLSearchParams({ ConcernIds: chunk.join(',') });
+      const { body } = await this.http.request<AisConcernBatch>('get records', 'GET', `/api/v2/SafeguardingConcerns?${query.toString()}`);
+      for (const concern of body.Concerns) records.push(fromAisConcern(concern));
+    }
+    return records;
   }
 
   async changes(cursor: string | null, limit = 100): Promise<ChangePage> {

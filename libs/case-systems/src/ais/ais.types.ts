@@ -93,6 +93,11 @@ export interface AisConcern {
   NrmReference?: string | null;
 }
 
+/** GET /api/v2/SafeguardingConcerns?ConcernIds=…: the concerns found, in the order asked. */
+export interface AisConcernBatch {
+  Concerns: AisConcern[];
+}
+
 export interface AisChangeFeedPage {
   Changes: Array<{ Sequence: number; ConcernId: string; Version: number; ChangeType: 'Created' | 'Updated' | 'TransferIn'; ChangedAt: string }>;
   NextCursor: string;

@@ -1,9 +1,9 @@
 import type { Referral } from '@app/domain';
 import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult, TransferReason } from '../case-record';
 import type { CaseSystemClient } from '../case-system.client';
-import { CaseSystemClientOptions, pageSize, stringOrUndefined, VendorError, VendorHttp, vendorText } from '../vendor-http';
+import { CaseSystemClientOptions, chunksOf, pageSize, stringOrUndefined, VendorError, VendorHttp, vendorText } from '../vendor-http';
 import { fromLcsContact, toLcsContact } from './lcs.mapping';
-import type { LcsContact, LcsErrorBody, LcsFeedPage, LcsTransferRequest } from './lcs.types';
+import type { LcsContact, LcsContactBatch, LcsErrorBody, LcsFeedPage, LcsTransferRequest } from './lcs.types';
 
 const CHANGE_TYPES: Readonly<Record<LcsFeedPage['items'][number]['event'], CaseChangeType>> = {
   'contact.created': 'created',
@@ -46,6 +46,16 @@ export class LcsClient implements CaseSystemClient {
   async getRecord(recordId: string): Promise<CaseRecord> {
     const { body } = await this.http.request<LcsContact>('get record', 'GET', `/lcs/api/contacts/${encodeURIComponent(recordId)}`);
     return fromLcsContact(body);
+  }
+
+  async getRecords(recordIds: readonly string[]): Promise<CaseRecord[]> {
+    const records: CaseRecord[] = [];
+    for (const chunk of chunksOf(recordIds)) {
+      const query = new URLSearchParams({ ids: chunk.join(',') });
+      const { body } = await this.http.request<LcsContactBatch>('get records', 'GET', `/lcs/api/contacts?${query.toString()}`);
+      for (const contact of body.items) records.push(fromLcsContact(contact));
+    }
+    return records;
   }
 
   async changes(cursor: string | null, limit = 100): Promise<ChangePage> {

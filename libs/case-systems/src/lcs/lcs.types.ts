@@ -68,6 +68,11 @@ export interface LcsTransferRequest {
   effectiveOn: string;
 }
 
+/** GET /lcs/api/contacts?ids=…: the contacts found, in the order asked. */
+export interface LcsContactBatch {
+  items: LcsContact[];
+}
+
 export interface LcsFeedPage {
   items: Array<{ seq: number; contactId: string; version: number; event: 'contact.created' | 'contact.updated' | 'contact.transferred'; at: string }>;
   next: string;
