@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { freePort } from './redis-server';
@@ -79,11 +79,14 @@ export class AppProcess {
 
   async start(): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running`);
-    const output = this.discardOutput ? 'ignore' : 'pipe';
+    // RH_APP_LOG_DIR: each app's output appended to <dir>/<app>.log instead (e.g. to read a benchmark's logs).
+    const logDir = process.env.RH_APP_LOG_DIR;
+    const output = logDir ? openSync(path.join(logDir, `${this.name}.log`), 'a') : this.discardOutput ? 'ignore' : 'pipe';
     // RH_NODE_ARGS: extra Node flags for the apps, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench.
     const nodeArgs = (process.env.RH_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, entryOf(this.name)], { env: this.env, stdio: ['ignore', output, output] });
     this.child = child;
+    if (typeof output === 'number') closeSync(output);
     const keep = (chunk: Buffer) => {
       this.output.push(chunk.toString());
       if (this.output.length > KEPT_LINES) this.output.splice(0, this.output.length - KEPT_LINES);

@@ -40,4 +40,16 @@ describe(FeedPoller.name, () => {
     expect(warn.mock.calls.map((c) => c[1])).toEqual(['change feed unreachable; retrying every poll']);
     expect(debug).toHaveBeenCalledTimes(4);
   });
+
+  it('skips a poll of a system whose last poll still reads', async () => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+    client.changes.mockClear();
+    pages.push('one', 'one');
+    const first = poller.poll('LCS');
+    await expect(poller.poll('LCS')).resolves.toBe(0);
+    await expect(first).resolves.toBe(1);
+    expect(client.changes).toHaveBeenCalledTimes(1);
+    await expect(poller.poll('LCS')).resolves.toBe(1);
+  });
 });

@@ -42,6 +42,12 @@ export class FeedPoller {
   private draining = false;
   /** Polls reading now: the backlog job lets them finish (and hand it what they read) before it reads on. */
   private readonly reading = new Set<Promise<unknown>>();
+  /**
+   * The systems this replica is reading now. A poll due while the last one of its system still reads (several
+   * run at once, LINKING_CONCURRENCY) has nothing to add: two would race on the cursor, each hand over part of
+   * the same pages, and a first connection would go to small batch jobs beside the backlog job.
+   */
+  private readonly busy = new Set<CaseSystem>();
 
   private readonly logger = new Logger(FeedPoller.name);
   /** Whether the last poll of each system failed, so that an outage is logged once, and its end once. */
@@ -52,7 +58,9 @@ export class FeedPoller {
    * state (changes found, the feed unreachable, reachable again). Nothing personal is logged, only counts.
    */
   async poll(system: CaseSystem): Promise<number> {
+    if (this.busy.has(system)) return 0;
     let enqueued: number;
+    this.busy.add(system);
     const reading = this.read(system);
     this.reading.add(reading);
     try {
@@ -63,6 +71,7 @@ export class FeedPoller {
       throw error;
     } finally {
       this.reading.delete(reading);
+      this.busy.delete(system);
     }
     if (this.failing.get(system)) this.logger.log({ system }, 'change feed reachable again');
     this.failing.set(system, false);
