@@ -44,6 +44,9 @@ const HISTORY: Entry[] = [
   adult('Bashir', 'Ahmadi', '1997-11-11', { nationality: 'AFG' }),
   adult('Samir', 'Haddad', '1986-05-27', { nationality: 'SYR' }),
   adult('Samir', 'Haddad', '1986-05-27', { nationality: 'SYR' }),
+  // Recorded in both systems the same day (age in doubt): one referral recorded twice, one episode.
+  child('Ardit', 'Berisha', '2008-03-01', { sex: 'male', nationality: 'ALB' }),
+  adult('Ardit', 'Berisha', '2008-03-01'),
 ];
 
 /** The deduplicator's bulk path for a backlog (BacklogLinker), on real PostgreSQL, Redis and case-system mimics. */
@@ -122,6 +125,16 @@ describe('A backlog linked in bulk', () => {
     expect(history.rows.every((r) => r.n === 1)).toBe(true);
     const audit = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'link.decided' AND actor_sub = 'deduplicator'`);
     expect(audit.rows[0].n).toBe(HISTORY.length);
+
+    // Episodes as reconsidering the person's entries one at a time decides them: the earlier key (AIS) joins the
+    // other system's entry of the same day, by the window rule.
+    const [lcsArdit, aisArdit] = entered.slice(-2);
+    const joined = await sql.query(
+      `SELECT system, record_id, joined_system, joined_record_id, join_rule FROM central.direct_referrals WHERE joined_record_id IS NOT NULL`,
+    );
+    expect(joined.rows).toEqual([
+      { system: 'AIS', record_id: aisArdit.recordId, joined_system: 'LCS', joined_record_id: lcsArdit.recordId, join_rule: 'window' },
+    ]);
   });
 
   it("keeps a reviewer's decision when the next backlog brings a new version of the record, and links the rest", async () => {

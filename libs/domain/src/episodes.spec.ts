@@ -1,4 +1,4 @@
-import { DEFAULT_EPISODE_WINDOW_DAYS, EpisodeEntry, episodeOf, nrmReferenceKey } from './episodes';
+import { DEFAULT_EPISODE_WINDOW_DAYS, EpisodeEntry, episodeOf, episodesOfNewPerson, nrmReferenceKey } from './episodes';
 
 const rules = { windowDays: DEFAULT_EPISODE_WINDOW_DAYS };
 const hub = (referredOn: string, nrmReference: string | null = null, key = 'referral:1'): EpisodeEntry => ({
@@ -73,5 +73,49 @@ describe('episodeOf', () => {
 
   it('does not join a record to itself', () => {
     expect(episodeOf(ais('2026-01-10', 'NRM-1'), [ais('2026-01-10', 'NRM-1')], [], rules)).toBeNull();
+  });
+});
+
+describe('episodesOfNewPerson', () => {
+  /** The one-at-a-time decisions: each entry in order against the heads as they stand, followers moved. */
+  function oneAtATime(entries: EpisodeEntry[]): Map<string, string> {
+    const ordered = [...entries].sort((a, b) => a.referredOn.localeCompare(b.referredOn) || (a.key < b.key ? -1 : 1));
+    const joined = new Map<string, string>();
+    for (const entry of ordered) {
+      const join = episodeOf(
+        entry,
+        [],
+        ordered.filter((e) => !joined.has(e.key)),
+        rules,
+      );
+      if (!join) continue;
+      joined.set(entry.key, join.joins);
+      for (const [k, target] of joined) if (target === entry.key) joined.set(k, join.joins);
+    }
+    return joined;
+  }
+
+  it('decides oldest first against every head, as one at a time: the first entry joins its later twin', () => {
+    const entries = [ais('2026-03-01', null, 'AIS:SC-000001'), lcs('2026-03-05', null, 'LCS:400001'), ais('2026-08-01', null, 'AIS:SC-000009')];
+    const joins = episodesOfNewPerson(entries, rules);
+    expect([...joins.keys()]).toEqual(['AIS:SC-000001']);
+    expect(joins.get('AIS:SC-000001')).toMatchObject({ joins: 'LCS:400001', rule: 'window' });
+  });
+
+  it('decides as reconsidering the entries one at a time does, on many generated persons', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let person = 0; person < 300; person += 1) {
+      const entries = Array.from({ length: 1 + Math.floor(next() * 6) }, (_, i) => {
+        const day = `2026-0${1 + Math.floor(next() * 3)}-${String(1 + Math.floor(next() * 28)).padStart(2, '0')}`;
+        return next() < 0.5 ? ais(day, null, `AIS:SC-${String(i).padStart(6, '0')}`) : lcs(day, null, `LCS:${400000 + i}`);
+      });
+      const joins = episodesOfNewPerson(entries, rules);
+      expect(new Map([...joins].map(([k, j]) => [k, j.joins]))).toEqual(oneAtATime(entries));
+    }
+  });
+
+  it('refuses an entry with a Home Office reference', () => {
+    expect(() => episodesOfNewPerson([ais('2026-03-01', 'NRM1')], rules)).toThrow(RangeError);
   });
 });

@@ -119,6 +119,31 @@ export function episodeOf(
   };
 }
 
+/**
+ * Every direct entry of one person decided as reconsidering the person's entries decides them one after another
+ * (oldest first, then by key: `EpisodeRepository.reconsiderPerson`), for entries that are all new, none with a
+ * Home Office reference, of a person with no hub referral: `episodeOf` against the person's heads as they stand at
+ * each step, and when an entry joins another, those that had joined it follow (episodes never chain). Answers the
+ * entries that end up joined, with the episode each joins and the rule and reason of its own decision. The
+ * backlog linker decides a first connection's persons with this in memory instead of a dozen round trips each.
+ */
+export function episodesOfNewPerson(entries: readonly EpisodeEntry[], rules: EpisodeRules): Map<string, EpisodeJoin> {
+  const ordered = [...entries].sort((a, b) => a.referredOn.localeCompare(b.referredOn) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const joins = new Map<string, EpisodeJoin>();
+  for (const entry of ordered) {
+    if (nrmReferenceKey(entry.nrmReference)) throw new RangeError('an entry with a Home Office reference is decided against every record with it');
+    const heads = ordered.filter((e) => !joins.has(e.key));
+    const join = episodeOf(entry, [], heads, rules);
+    if (!join) {
+      joins.delete(entry.key);
+      continue;
+    }
+    joins.set(entry.key, join);
+    for (const [key, other] of joins) if (other.joins === entry.key) joins.set(key, { ...other, joins: join.joins });
+  }
+  return joins;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** A reason is read by the lead on the data-quality page: "6 December 2026", as the pages write dates. */

@@ -3,11 +3,12 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@app/audit';
-import { AisClient, type CaseRecord, CaseRecordNotFoundError, LcsClient } from '@app/case-systems';
+import { AisClient, type CaseRecord, LcsClient, MAX_RECORDS_PER_READ } from '@app/case-systems';
 import type { Environment } from '@app/config';
 import {
   type BulkLinkWrite,
   type DirectReferralWrite,
+  directKey,
   EpisodeRepository,
   type FeedChange,
   FeedChangeRepository,
@@ -18,7 +19,7 @@ import {
   ReviewItemRepository,
   LinkageModelRepository,
 } from '@app/database';
-import { type MatchStatus, nrmReferenceKey } from '@app/domain';
+import { type CaseSystem, episodesOfNewPerson, type MatchStatus, nrmReferenceKey } from '@app/domain';
 import {
   choosePerson,
   type LinkageRecord,
@@ -41,8 +42,8 @@ import { PersonIndexCache } from './person-index.cache';
 
 /** Changes linked in one transaction: a first connection's whole history fits, so the batch engine sees it all. */
 const ROUND = 200_000;
-/** Records read from the case systems at once (their API reads one record a request). */
-const FETCH_LANES = 16;
+/** Batch reads sent to the case systems at once. */
+const FETCH_LANES = 4;
 const ACTOR = 'deduplicator';
 
 /** Lets the event loop run (the job lock's renewal, health checks) between slices of in-memory work. */
@@ -65,7 +66,13 @@ export interface BacklogSummary {
   /** Decided one at a time (in the same transaction) because they touch what the index already holds. */
   oneByOne: number;
   notFound: number;
+  /** Milliseconds reading the records from the case systems, and deciding and writing them under the lock. */
+  fetchMs: number;
+  lockedMs: number;
 }
+
+type RoundSummary = Omit<BacklogSummary, 'rounds'>;
+const NOTHING: BacklogSummary = { rounds: 0, records: 0, inBulk: 0, oneByOne: 0, notFound: 0, fetchMs: 0, lockedMs: 0 };
 
 /** One new record's decision, to be written in bulk. */
 interface Decision {
@@ -89,6 +96,8 @@ interface RoundResult {
   outcomes: Map<LinkOutcome, number>;
   inBulk: number;
   oneByOne: number;
+  /** Milliseconds of each step under the lock, for the log. */
+  phases: Record<string, number>;
 }
 
 /**
@@ -133,7 +142,7 @@ export class BacklogLinker {
   }
 
   private async linkBacklog(): Promise<BacklogSummary> {
-    const summary: BacklogSummary = { rounds: 0, records: 0, inBulk: 0, oneByOne: 0, notFound: 0 };
+    const summary: BacklogSummary = { ...NOTHING };
     const started = Date.now();
     for (;;) {
       await this.poller.drain();
@@ -145,6 +154,8 @@ export class BacklogLinker {
       summary.inBulk += round.inBulk;
       summary.oneByOne += round.oneByOne;
       summary.notFound += round.notFound;
+      summary.fetchMs += round.fetchMs;
+      summary.lockedMs += round.lockedMs;
     }
     if (summary.rounds) this.logger.log({ ...summary, ms: Date.now() - started }, 'backlog linked');
     return summary;
@@ -153,11 +164,11 @@ export class BacklogLinker {
   /** A poll's batch: the changes it handed to this job, linked together (`linkRound`). */
   async linkBatch(jobId: string): Promise<BacklogSummary> {
     const claimed = await this.changes.backlog(jobId, ROUND);
-    if (!claimed.length) return { rounds: 0, records: 0, inBulk: 0, oneByOne: 0, notFound: 0 };
+    if (!claimed.length) return { ...NOTHING };
     return { rounds: 1, ...(await this.linkRound(claimed)) };
   }
 
-  private async linkRound(claimed: readonly FeedChange[]): Promise<{ records: number; inBulk: number; oneByOne: number; notFound: number }> {
+  private async linkRound(claimed: readonly FeedChange[]): Promise<RoundSummary> {
     const latest = new Map<string, FeedChange>();
     for (const change of claimed) {
       const key = indexKey(change.system, change.recordId);
@@ -165,10 +176,13 @@ export class BacklogLinker {
       if (!seen || seen.version < change.version) latest.set(key, change);
     }
     const wanted = [...latest.values()];
+    const fetchStarted = Date.now();
     const fetched = await this.fetch(wanted);
+    const fetchMs = Date.now() - fetchStarted;
     const records = fetched.filter((r): r is CaseRecord => r !== null);
     const versionOf = new Map(records.map((r) => [indexKey(r.system, r.recordId), r.version]));
     await this.cache.ready();
+    const lockStarted = Date.now();
     let result: RoundResult;
     let historyId: number;
     try {
@@ -194,33 +208,45 @@ export class BacklogLinker {
       throw error;
     }
     this.cache.syncedTo(historyId);
+    const lockedMs = Date.now() - lockStarted;
+    if (wanted.length >= 500) this.logger.log({ records: wanted.length, fetchMs, lockedMs, ...result.phases }, 'backlog round linked');
     for (const [outcome, n] of result.outcomes) this.metrics.linkDecisions.inc({ outcome }, n);
     const notFound = fetched.length - records.length;
     if (notFound) this.metrics.linkDecisions.inc({ outcome: 'not_found' }, notFound);
-    return { records: wanted.length, inBulk: result.inBulk, oneByOne: result.oneByOne, notFound };
+    return { records: wanted.length, inBulk: result.inBulk, oneByOne: result.oneByOne, notFound, fetchMs, lockedMs };
   }
 
-  /** The records as the case systems hold them now, several at once; null for one no longer there. */
+  /**
+   * The records as the case systems hold them now, read in batches (`MAX_RECORDS_PER_READ` a request, a few
+   * requests at once); null for one no longer there.
+   */
   private async fetch(changes: readonly FeedChange[]): Promise<Array<CaseRecord | null>> {
-    const out: Array<CaseRecord | null> = new Array(changes.length).fill(null);
+    const found = new Map<string, CaseRecord>();
+    const requests: Array<{ system: 'AIS' | 'LCS'; ids: string[] }> = [];
+    for (const system of ['AIS', 'LCS'] as const) {
+      const ids = changes.filter((c) => c.system === system).map((c) => c.recordId);
+      for (let i = 0; i < ids.length; i += MAX_RECORDS_PER_READ) requests.push({ system, ids: ids.slice(i, i + MAX_RECORDS_PER_READ) });
+    }
     let next = 0;
     await Promise.all(
-      Array.from({ length: Math.min(FETCH_LANES, changes.length) }, async () => {
-        while (next < changes.length) {
-          const i = next++;
-          const { system, recordId } = changes[i];
-          try {
-            out[i] = await (system === 'AIS' ? this.ais : this.lcs).getRecord(recordId);
-          } catch (error) {
-            if (!(error instanceof CaseRecordNotFoundError)) throw error;
-          }
+      Array.from({ length: Math.min(FETCH_LANES, requests.length) }, async () => {
+        while (next < requests.length) {
+          const { system, ids } = requests[next++];
+          for (const record of await (system === 'AIS' ? this.ais : this.lcs).getRecords(ids)) found.set(indexKey(record.system, record.recordId), record);
         }
       }),
     );
-    return out;
+    return changes.map((c) => found.get(indexKey(c.system, c.recordId)) ?? null);
   }
 
   private async decide(manager: EntityManager, records: readonly CaseRecord[]): Promise<RoundResult> {
+    const phases: Record<string, number> = {};
+    let mark = Date.now();
+    const phase = (name: string) => {
+      const now = Date.now();
+      phases[name] = now - mark;
+      mark = now;
+    };
     const outcomes = new Map<LinkOutcome, number>();
     const count = (outcome: LinkOutcome) => outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     const held = new Set((await this.caseRecords.findRecords(manager, records)).map((s) => indexKey(s.system, s.recordId)));
@@ -239,10 +265,12 @@ export class BacklogLinker {
       (r.clientReference !== null && (referralsHeld.has(r.clientReference) || systemsOfReferral.get(r.clientReference)!.size > 1));
 
     const linkage = named.map(toLinkageRecord);
+    phase('readMs');
     const decided =
       this.cache.index.size === 0
         ? await this.decideFirstConnection(manager, named, linkage, transfer)
         : await this.decideAgainstIndex(named, linkage, transfer);
+    phase('decideMs');
 
     const writes: BulkLinkWrite[] = anonymous.map((r) => this.write(r, null, 'NO_MATCH', null, null));
     for (let k = 0; k < anonymous.length; k += 1) count('anonymous');
@@ -262,10 +290,12 @@ export class BacklogLinker {
       manager,
     );
     await this.reviewItems.openReviews(manager, decided.reviews);
+    phase('writeMs');
     const newPersons = new Set(decided.newPersons);
     const members = new Map<string, CaseRecord[]>();
     for (const [i, d] of decided.decisions) members.set(d.personId, [...(members.get(d.personId) ?? []), named[i]]);
     await this.countEpisodes(manager, [...anonymous, ...[...decided.decisions.keys()].map((i) => named[i])], members, newPersons);
+    phase('episodesMs');
     if (decided.addToIndex) {
       let added = 0;
       for (const [i, d] of decided.decisions) {
@@ -273,13 +303,15 @@ export class BacklogLinker {
         if (++added % 2000 === 0) await breathe();
       }
     }
+    phase('indexMs');
 
     // Then, in feed order, what the index already held a say in, and transfers.
     const rest = [...records.filter((r) => held.has(indexKey(r.system, r.recordId))), ...named.filter((_, i) => !decided.decisions.has(i))];
     const order = new Map(records.map((r, i) => [r, i]));
     rest.sort((x, y) => order.get(x)! - order.get(y)!);
     for (const record of rest) count(await this.linking.decideLocked(manager, record));
-    return { outcomes, inBulk: writes.length, oneByOne: rest.length };
+    phase('oneByOneMs');
+    return { outcomes, inBulk: writes.length, oneByOne: rest.length, phases };
   }
 
   /**
@@ -449,7 +481,9 @@ export class BacklogLinker {
       const d = directReferralOf(record);
       if (d) direct.set(record, d);
     }
+    const stored = await this.episodes.storedAmong(manager, [...direct.values()]);
     await this.episodes.upsertDirectMany(manager, [...direct.values()]);
+    const joins: Parameters<EpisodeRepository['setJoinsMany']>[1][number][] = [];
     for (const [personId, records] of members) {
       if (newPersons.has(personId)) {
         // A new person's entries can join only an entry of another source (a hub referral, the other system) or
@@ -460,9 +494,31 @@ export class BacklogLinker {
         const hub = records.some((r) => r.clientReference !== null);
         const referenced = entries.some((r) => nrmReferenceKey(direct.get(r)!.nrmReference));
         if (sources.size === 1 && !hub && !referenced) continue;
+        if (!hub && !referenced && !entries.some((r) => stored.has(indexKey(r.system, r.recordId)))) {
+          // Entries of the other system alone, all new: the window rule among them, decided in memory as
+          // reconsidering them one at a time would, and written in one statement with the rest.
+          const decided = episodesOfNewPerson(
+            entries.map((r) => ({
+              key: directKey(r.system, r.recordId),
+              source: r.system === 'AIS' ? 'ais' : 'lcs',
+              referredOn: direct.get(r)!.referredOn,
+              nrmReference: null,
+            })),
+            rules,
+          );
+          for (const r of entries) {
+            const join = decided.get(directKey(r.system, r.recordId));
+            if (!join) continue;
+            const at = join.joins.indexOf(':');
+            const target = { system: join.joins.slice(0, at) as CaseSystem, recordId: join.joins.slice(at + 1) };
+            joins.push({ system: r.system, recordId: r.recordId, target, rule: join.rule, reason: join.reason });
+          }
+          continue;
+        }
       }
       await this.episodes.reconsiderPerson(manager, personId, rules);
     }
+    await this.episodes.setJoinsMany(manager, joins);
     for (const record of written) {
       const d = direct.get(record);
       if (record.anonymous && d && nrmReferenceKey(d.nrmReference)) await this.episodes.reconsider(manager, record.system, record.recordId, rules);

@@ -183,6 +183,49 @@ export class EpisodeRepository {
     }
   }
 
+  /**
+   * The entries among these already stored, or that another entry joined: their episodes are decided one at a
+   * time (`reconsiderPerson`), not in memory as new entries.
+   */
+  async storedAmong(manager: EntityManager, entries: ReadonlyArray<{ system: CaseSystem; recordId: string }>): Promise<Set<string>> {
+    if (!entries.length) return new Set();
+    const rows: Array<{ key: string }> = await manager.query(
+      `SELECT d.system || ':' || d.record_id AS key FROM central.direct_referrals d
+         JOIN unnest($1::text[], $2::text[]) AS e(system, record_id) ON d.system = e.system AND d.record_id = e.record_id
+       UNION
+       SELECT d.joined_system || ':' || d.joined_record_id FROM central.direct_referrals d
+         JOIN unnest($1::text[], $2::text[]) AS e(system, record_id) ON d.joined_system = e.system AND d.joined_record_id = e.record_id`,
+      [entries.map((e) => e.system), entries.map((e) => e.recordId)],
+    );
+    return new Set(rows.map((r) => r.key));
+  }
+
+  /** Joins decided in memory for new entries (`episodesOfNewPerson`), written in one statement. */
+  async setJoinsMany(
+    manager: EntityManager,
+    joins: ReadonlyArray<{ system: CaseSystem; recordId: string; target: { system: CaseSystem; recordId: string }; rule: string; reason: string }>,
+  ): Promise<void> {
+    for (let i = 0; i < joins.length; i += 5000) {
+      const part = joins.slice(i, i + 5000);
+      await manager.query(
+        `UPDATE central.direct_referrals d
+            SET joined_referral_id = NULL, joined_system = j.joined_system, joined_record_id = j.joined_record_id, join_rule = j.rule,
+                join_reason = j.reason, updated_at = now()
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+                AS j(system, record_id, joined_system, joined_record_id, rule, reason)
+          WHERE d.system = j.system AND d.record_id = j.record_id`,
+        [
+          part.map((j) => j.system),
+          part.map((j) => j.recordId),
+          part.map((j) => j.target.system),
+          part.map((j) => j.target.recordId),
+          part.map((j) => j.rule),
+          part.map((j) => j.reason),
+        ],
+      );
+    }
+  }
+
   /** A child's case moved to adults' services: a direct LCS entry is now held in AIS (not a new referral). */
   async movedToAis(manager: EntityManager, lcsRecordIds: readonly string[]): Promise<void> {
     if (!lcsRecordIds.length) return;
