@@ -11,7 +11,8 @@ export interface ReviewWrite {
   candidatePersonId: string;
   reason: string;
   probability: number;
-  explanation: unknown;
+  /** The engine's explanation of the candidate link: an object, never null, since reviews are read as one. */
+  explanation: object;
 }
 
 export interface ReviewItemRow {
@@ -70,7 +71,7 @@ export class ReviewItemRepository {
               candidate_person_id: r.candidatePersonId,
               reason: r.reason,
               probability: r.probability,
-              explanation: r.explanation ?? null,
+              explanation: r.explanation,
             })),
           ),
         ],
