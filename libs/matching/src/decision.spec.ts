@@ -1,6 +1,6 @@
 import { DEFAULT_LINKAGE_CONFIG } from './config';
 import { parseBirthDate } from './dates';
-import { birthDatesConflict, choosePerson, decideLink, GroupTally, recordsConflict } from './decision';
+import { birthDatesConflict, choosePerson, decideLink, GroupTally, recordsConflict, reviewsOf } from './decision';
 import type { PersonCandidate } from './person-index';
 import { prepareRecord } from './record';
 
@@ -104,6 +104,18 @@ describe(choosePerson.name, () => {
 
   it('asks a reviewer to confirm a link below the confirmation threshold', () => {
     expect(choosePerson([candidate('a', 'MATCH', 0.8)], config)).toMatchObject({ personId: 'a', status: 'MATCH', confirm: true, reviews: [] });
+  });
+
+  it('opens the confirmation of the person joined first, then a review of each candidate not joined', () => {
+    const choice = choosePerson([candidate('a', 'MATCH', 0.8), candidate('b', 'POSSIBLE_MATCH', 0.4)], config);
+    expect(reviewsOf(choice, 'a').map((r) => [r.candidatePersonId, r.reason, r.probability])).toEqual([
+      ['a', 'confirm_match', 0.8],
+      ['b', 'possible_match', 0.4],
+    ]);
+    const sure = choosePerson([candidate('a', 'MATCH', 0.99)], config);
+    expect(reviewsOf(sure, 'a')).toEqual([]);
+    const none = choosePerson([candidate('a', 'POSSIBLE_MATCH', 0.6)], config);
+    expect(reviewsOf(none, 'new person').map((r) => [r.candidatePersonId, r.reason])).toEqual([['a', 'possible_match']]);
   });
 
   it('joins the one person that matches even when the record has another of its own', () => {

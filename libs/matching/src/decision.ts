@@ -2,7 +2,7 @@ import { BirthDate } from './dates';
 import { LinkageConfig } from './config';
 import type { PersonCandidate } from './person-index';
 import { PreparedRecord } from './record';
-import { probabilityFromWeight, type MatchDecision, type Scorer } from './scoring';
+import { probabilityFromWeight, type MatchDecision, type MatchExplanation, type Scorer } from './scoring';
 
 /**
  * The one place where a link is decided, for the batch linker (`linkRecords`, through `clusterRecords`) and the
@@ -246,4 +246,32 @@ export function choosePerson(candidates: readonly PersonCandidate[], config: Lin
     confirm: status === 'MATCH' && best !== undefined && best.probability < config.thresholds.confirm,
     reviews: candidates.filter((c) => c.personId !== personId).map((candidate) => ({ candidate, reason: reason(candidate) })),
   };
+}
+
+/** A review to open for a record after `choosePerson`: which person a reviewer looks at, and why. */
+export interface PersonReview {
+  readonly candidatePersonId: string;
+  readonly reason: 'confirm_match' | PersonReviewReason;
+  readonly probability: number;
+  readonly explanation: MatchExplanation;
+}
+
+/**
+ * The reviews a choice asks for, in the order every path opens them: the confirmation of the person joined (`target`,
+ * the person the record was written to, new or not), then each candidate it did not join.
+ */
+export function reviewsOf(choice: PersonChoice, target: string): PersonReview[] {
+  const confirmation: PersonReview[] =
+    choice.confirm && choice.best
+      ? [{ candidatePersonId: target, reason: 'confirm_match', probability: choice.best.probability, explanation: choice.best.explanation }]
+      : [];
+  return [
+    ...confirmation,
+    ...choice.reviews.map(({ candidate, reason }) => ({
+      candidatePersonId: candidate.personId,
+      reason,
+      probability: candidate.probability,
+      explanation: candidate.explanation,
+    })),
+  ];
 }

@@ -22,6 +22,7 @@ import {
 import { type CaseSystem, episodesOfNewPerson, type MatchStatus, nrmReferenceKey } from '@app/domain';
 import {
   choosePerson,
+  reviewsOf,
   type LinkageRecord,
   type MatchExplanation,
   type PreparedRecord,
@@ -425,17 +426,13 @@ export class BacklogLinker {
       if (i % 500 === 499) await breathe();
       const { system, recordId } = named[i];
       const choice = choosePerson(this.cache.index.match(linkage[i], 10), this.cache.index.config);
-      const { status, best, confirm } = choice;
+      const { status, best } = choice;
       let target = choice.personId;
       if (target === null) {
         target = randomUUID();
         newPersons.push(target);
       }
-      if (confirm)
-        reviews.push({ system, recordId, candidatePersonId: target, reason: 'confirm_match', probability: best!.probability, explanation: best!.explanation });
-      for (const { candidate: c, reason } of choice.reviews) {
-        reviews.push({ system, recordId, candidatePersonId: c.personId, reason, probability: c.probability, explanation: c.explanation });
-      }
+      for (const review of reviewsOf(choice, target)) reviews.push({ system, recordId, ...review });
       this.cache.index.add(linkage[i], target);
       decisions.set(i, {
         personId: target,

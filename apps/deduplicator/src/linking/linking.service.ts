@@ -15,7 +15,7 @@ import {
 } from '@app/database';
 import type { MatchStatus } from '@app/domain';
 import type { CaseSystem } from '@app/domain';
-import { choosePerson, type PersonChoice } from '@app/matching';
+import { choosePerson, reviewsOf, type PersonChoice } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { directReferralOf } from './direct-referral';
 import { indexKey, toLinkageRecord } from './linkage-record';
@@ -139,31 +139,18 @@ export class LinkingService {
     const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
     const own = stored?.personId ? { personId: stored.personId, alone: await this.holdsOnly(manager, stored) } : null;
     const choice = choosePerson(candidates, this.cache.index.config, own);
-    const { status, best, confirm } = choice;
+    const { status, best } = choice;
     const target = choice.personId ?? (await this.persons.createPerson(manager));
 
     // Linked, but not surely: the person is counted once meanwhile, and a reviewer confirms or takes it back out.
-    if (confirm) {
-      await this.reviewItems.openReview(manager, {
-        system,
-        recordId,
-        candidatePersonId: target,
-        reason: 'confirm_match',
-        probability: best!.probability,
-        explanation: best!.explanation,
-      });
-    }
-    for (const { candidate: c, reason } of choice.reviews) {
-      await this.reviewItems.openReview(manager, {
-        system,
-        recordId,
-        candidatePersonId: c.personId,
-        reason,
-        probability: c.probability,
-        explanation: c.explanation,
-      });
-    }
-    await this.reviewItems.supersedeReviews(manager, system, recordId, [...choice.reviews.map((r) => r.candidate.personId), ...(confirm ? [target] : [])]);
+    const reviews = reviewsOf(choice, target);
+    await this.reviewItems.supersedeReviews(
+      manager,
+      system,
+      recordId,
+      reviews.map((r) => r.candidatePersonId),
+    );
+    for (const review of reviews) await this.reviewItems.openReview(manager, { system, recordId, ...review });
     await this.write(manager, record, stored, target, status, best?.probability ?? null, 'engine', best?.explanation ?? null);
     this.cache.index.add(linkage, target);
     return outcomeOf(choice);

@@ -13,7 +13,7 @@ import {
   ReviewItemRepository,
   LinkageModelRepository,
 } from '@app/database';
-import { choosePerson } from '@app/matching';
+import { choosePerson, reviewsOf } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
 import { indexKey, toLinkageRecord } from './linkage-record';
@@ -145,7 +145,7 @@ export class ModelTrainer {
     const choice = choosePerson(candidates, this.cache.index.config, { personId, alone: members <= 1 });
     if (choice.personId === personId) return null;
     const target = choice.personId ?? (await this.persons.createPerson(manager));
-    const { best, confirm } = choice;
+    const { best } = choice;
     await this.recordLinks.setLink(
       manager,
       {
@@ -167,28 +167,14 @@ export class ModelTrainer {
           : 'model_relearned: the re-learned model links this record to one person',
       },
     );
-    const reviewed = choice.reviews.map((r) => r.candidate.personId);
-    await this.reviewItems.supersedeReviews(manager, system, recordId, [...reviewed, ...(confirm ? [target] : [])]);
-    if (confirm) {
-      await this.reviewItems.openReview(manager, {
-        system,
-        recordId,
-        candidatePersonId: target,
-        reason: 'confirm_match',
-        probability: best!.probability,
-        explanation: best!.explanation,
-      });
-    }
-    for (const { candidate: c, reason } of choice.reviews) {
-      await this.reviewItems.openReview(manager, {
-        system,
-        recordId,
-        candidatePersonId: c.personId,
-        reason,
-        probability: c.probability,
-        explanation: c.explanation,
-      });
-    }
+    const reviews = reviewsOf(choice, target);
+    await this.reviewItems.supersedeReviews(
+      manager,
+      system,
+      recordId,
+      reviews.map((r) => r.candidatePersonId),
+    );
+    for (const review of reviews) await this.reviewItems.openReview(manager, { system, recordId, ...review });
     this.cache.index.add(linkage, target);
     // Who the record belongs to changed, so both persons' directly entered referrals are counted again.
     const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
