@@ -249,14 +249,18 @@ export class EpisodeRepository {
     await this.setJoin(manager, system, recordId, join ? { target: join.joins, rule: join.rule, reason: join.reason } : null);
   }
 
-  /** Reconsiders every direct entry of a person (after a link), oldest first. */
+  /**
+   * Reconsiders every direct entry of a person (after a link), oldest first, then by system and record id compared
+   * byte by byte (`COLLATE "C"`), whatever the database's collation: the order `episodesOfNewPerson` decides a new
+   * person's entries in memory, so the two paths agree.
+   */
   async reconsiderPerson(manager: EntityManager, personId: string, rules: EpisodeRules): Promise<void> {
     const rows: Array<{ system: CaseSystem; record_id: string }> = await manager.query(
       `${MERGE_TREE}
        SELECT d.system, d.record_id FROM central.direct_referrals d
          JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
         WHERE l.person_id IN (SELECT id FROM tree) AND d.lead_decision IS NULL
-        ORDER BY d.referred_on, d.system, d.record_id`,
+        ORDER BY d.referred_on, d.system COLLATE "C", d.record_id COLLATE "C"`,
       [personId],
     );
     for (const r of rows) await this.reconsider(manager, r.system, r.record_id, rules);
