@@ -47,7 +47,7 @@ export interface ComparisonDefinition {
   /** Index into `levels`, or -1 when either record lacks the field (no evidence either way). */
   compare(a: PreparedRecord, b: PreparedRecord): number;
   /** The value whose frequency adjusts the agreeing level's u (for term-frequency levels). */
-  termFrequencyValue?(record: PreparedRecord): string | null;
+  readonly termFrequencyValue?: (record: PreparedRecord) => string | null;
 }
 
 export const NULL_LEVEL = -1;
@@ -222,7 +222,7 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
     if (sameName(x, yo) && sameName(y, xo)) return 'swapped';
   } else if (jw < FUZZY_NAME && (!xo || !yo) && (xo || yo)) {
     // One record holds a single name, and it is the other record's name in the other field.
-    if ((!xo && sameName(x, yo!)) || (!yo && sameName(y, xo!))) return 'swapped';
+    if ((!xo && yo && sameName(x, yo)) || (!yo && xo && sameName(y, xo))) return 'swapped';
   }
   if (jw >= FUZZY_NAME || oneKeyingError(x.joined, y.joined)) return 'fuzzy';
   if (aliasAgrees(a, b, part)) return 'alias';
@@ -235,9 +235,19 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
   return 'different';
 }
 
-function levelIndex(levels: readonly LevelDefinition[]): (id: NameLevel | 'different_patronymic') => number {
+/** The position of each level by its id; asking for an id the list lacks is a bug in this file. */
+function levelPositions(levels: readonly LevelDefinition[]): (id: string) => number {
   const index = new Map(levels.map((l, i) => [l.id, i]));
-  return (id) => (id === null ? NULL_LEVEL : index.get(id)!);
+  return (id) => {
+    const position = index.get(id);
+    if (position === undefined) throw new Error(`no comparison level is named ${id}`);
+    return position;
+  };
+}
+
+function levelIndex(levels: readonly LevelDefinition[]): (id: NameLevel | 'different_patronymic') => number {
+  const position = levelPositions(levels);
+  return (id) => (id === null ? NULL_LEVEL : position(id));
 }
 
 const givenLevel = levelIndex(GIVEN_LEVELS);
@@ -277,8 +287,7 @@ const MIDDLE_LEVELS: LevelDefinition[] = [
   { id: 'initial', description: "one record has only the initials of the other's middle names", m: 0.05, u: 0.05 },
   { id: 'different', description: 'middle names differ', m: 0.07, u: 0.9425 },
 ];
-const middleLevelIndex = new Map(MIDDLE_LEVELS.map((l, i) => [l.id, i]));
-const middleLevel = (id: 'exact' | 'fuzzy' | 'shared' | 'initial' | 'different'): number => middleLevelIndex.get(id)!;
+const middleLevel: (id: 'exact' | 'fuzzy' | 'shared' | 'initial' | 'different') => number = levelPositions(MIDDLE_LEVELS);
 
 const middleNames: ComparisonDefinition = {
   name: 'middle_names',
@@ -326,8 +335,7 @@ const DATE_OF_BIRTH_LEVELS: LevelDefinition[] = [
 type DateOfBirthLevel =
   'exact' | 'same_placeholder' | 'day_month_swapped' | 'one_edit' | 'within_month' | 'same_year' | 'near_year' | 'two_years' | 'different';
 
-const dobLevelIndex = new Map(DATE_OF_BIRTH_LEVELS.map((l, i) => [l.id, i]));
-const dobLevel = (id: DateOfBirthLevel): number => dobLevelIndex.get(id)!;
+const dobLevel: (id: DateOfBirthLevel) => number = levelPositions(DATE_OF_BIRTH_LEVELS);
 
 /** The date-of-birth level of a pair (null when either record has no date of birth). */
 function compareDatesOfBirth(a: PreparedRecord, b: PreparedRecord): DateOfBirthLevel | null {

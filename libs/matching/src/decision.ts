@@ -110,7 +110,7 @@ export function decideLink(evidence: LinkEvidence, config: LinkageConfig): LinkD
 }
 
 /** A real calendar date, not marked as an estimate and not the 1 January placeholder. */
-export function isCompleteDate(date: BirthDate): boolean {
+export function isCompleteDate(date: BirthDate): date is BirthDate & { readonly dayNumber: number } {
   return date.dayNumber !== null && !date.estimated && !date.placeholder;
 }
 
@@ -131,7 +131,7 @@ export function birthDatesConflict(x: BirthDate, y: BirthDate): boolean {
     if (x.digits === y.digits) return false;
     if (x.year === y.year && x.month === y.day && x.day === y.month) return false;
     if (oneDigitApart(x.digits, y.digits)) return false;
-    return Math.abs(x.dayNumber! - y.dayNumber!) > 31;
+    return Math.abs(x.dayNumber - y.dayNumber) > 31;
   }
   if ((cx || x.placeholder) && (cy || y.placeholder)) return Math.abs(x.year - y.year) >= PLACEHOLDER_YEARS && !oneDigitApart(x.digits, y.digits);
   return false;
@@ -232,7 +232,7 @@ export function choosePerson(candidates: readonly PersonCandidate[], config: Lin
     personId = best.personId;
     status = 'MATCH';
   } else {
-    best = candidates[0];
+    best = candidates.at(0);
     const keep = own !== null && (own.alone || matching.some((c) => c.personId === own.personId));
     personId = keep ? own.personId : null;
     status = candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';

@@ -87,9 +87,14 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   const pairs = candidatePairs(prepared, config.blocking.maxBlockSize);
   const comparer = new BatchComparer(prepared);
   progress('train', 0, 1);
-  const trained = options.model ? null : trainModel(prepared, config, comparer);
+  let trained: ReturnType<typeof trainModel> | null = null;
+  let model: LinkageModel;
+  if (options.model) model = options.model;
+  else {
+    trained = trainModel(prepared, config, comparer);
+    model = { ...trained, expectedMatchesPerRecord: 0.5 };
+  }
   progress('train', 1, 1);
-  let model: LinkageModel = options.model ?? { ...trained!, expectedMatchesPerRecord: 0.5 };
   // A model learned from this batch counted both records of every pair in its frequencies.
   const scorerOptions = { leaveOut: trained ? 2 : 0 };
   let scorer = new Scorer(model, config, scorerOptions);
@@ -102,8 +107,8 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   // Every pair's levels, kept when the model is learned here so the second pass re-weighs without re-comparing.
   const pairLevels = trained ? new Int8Array(pairs.count * K) : null;
   // A pair's kept levels, copied into the one buffer (a subarray view per pair is an allocation per pair).
-  const levelsOf = (p: number): Int8Array => {
-    for (let k = 0; k < K; k++) levels[k] = pairLevels![p * K + k];
+  const levelsOf = (kept: Int8Array, p: number): Int8Array => {
+    for (let k = 0; k < K; k++) levels[k] = kept[p * K + k];
     return levels;
   };
   for (let p = 0; p < pairs.count; p++) {
@@ -117,7 +122,8 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (p % 200_000 === 0) progress('score', p, pairs.count);
   }
   progress('score', pairs.count, pairs.count);
-  if (trained) {
+  // pairLevels is kept exactly when the model is learned here.
+  if (trained && pairLevels) {
     model = {
       ...trained,
       expectedMatchesPerRecord: estimateExpectedMatches(evidence, n),
@@ -136,7 +142,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     scorer = new Scorer(model, config, { leaveOut: 1 });
     for (let i = 0; i < n; i++) freqs[i] = scorer.frequencies(prepared[i]);
     for (let p = 0; p < pairs.count; p++) {
-      evidence[p] = scorer.evidence(levelsOf(p), freqs[pairs.left[p]], freqs[pairs.right[p]]);
+      evidence[p] = scorer.evidence(levelsOf(pairLevels, p), freqs[pairs.left[p]], freqs[pairs.right[p]]);
     }
     model = { ...model, expectedMatchesPerRecord: estimateExpectedMatches(evidence, n) };
     scorer = new Scorer(model, config, { leaveOut: 1 });
@@ -153,7 +159,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (probability > best[a]) best[a] = probability;
     if (probability > best[b]) best[b] = probability;
     if (probability < possibleMatch && !identified[p]) continue;
-    const pairLevelsOf = pairLevels ? levelsOf(p) : comparer.compare(a, b, levels);
+    const pairLevelsOf = pairLevels ? levelsOf(pairLevels, p) : comparer.compare(a, b, levels);
     const pair = new GroupTally().add(scoreAcross(scorer, prepared[a], prepared[b], pairLevelsOf, evidence[p], priorWeight));
     const { decision, reason } = decideLink({ probability, guarded: guarded[p] === 1, identifierAgrees: identified[p] === 1, group: pair }, config);
     if (decision === 'MATCH') matchLinks.push({ a, b, probability, identifierAgrees: identified[p] === 1 });
@@ -212,7 +218,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
 
   // Persons are numbered in record-id order of their first record, so numbering is independent of input order.
   const personIdOfCluster = new Map<number, string>();
-  const personIdOfInput: string[] = new Array(records.length);
+  const personIdOfInput = new Array<string>(records.length);
   let next = 0;
   const newPersonId = (): string => `P${String(++next).padStart(7, '0')}`;
   for (const i of order) {

@@ -66,15 +66,16 @@ export class InvalidLinkageModelError extends Error {}
  * level or a comparison was added is read with the new one's starting m and u, so stored models keep loading;
  * a comparison with empty or broken parameters, or a level this engine does not know, is refused.
  */
-export function importModel(json: string | LinkageModel): LinkageModel {
-  const model = (typeof json === 'string' ? JSON.parse(json) : json) as LinkageModel;
+export function importModel(json: unknown): LinkageModel {
+  const model = (typeof json === 'string' ? JSON.parse(json) : json) as StoredModel | null | undefined;
   if (model?.format !== 'referral-hub/linkage-model' || model.version !== 1) {
     throw new InvalidLinkageModelError('not a referral-hub linkage model (format/version)');
   }
+  const stored = model.comparisons;
   const comparisons = {} as Record<ComparisonName, LevelParameters[]>;
   for (const comparison of COMPARISONS) {
-    const levels = model.comparisons?.[comparison.name];
-    if (levels === undefined && model.comparisons) {
+    const levels = stored?.[comparison.name];
+    if (levels === undefined && stored) {
       // A comparison added after the model was stored: its starting parameters until the model is re-learned.
       comparisons[comparison.name] = comparison.levels.map((l) => ({ id: l.id, m: l.m, u: l.u }));
       continue;
@@ -82,17 +83,41 @@ export function importModel(json: string | LinkageModel): LinkageModel {
     if (!Array.isArray(levels) || levels.length === 0) {
       throw new InvalidLinkageModelError(`model has no parameters for comparison ${comparison.name}`);
     }
+    const given: readonly unknown[] = levels;
     const byId = new Map<string, LevelParameters>();
-    for (const level of levels) {
-      if (!comparison.levels.some((l) => l.id === level?.id) || !(level.m > 0) || !(level.u > 0)) {
-        throw new InvalidLinkageModelError(`bad parameters for ${comparison.name}.${String(level?.id)}`);
+    for (const level of given) {
+      const parameters = levelParametersOf(level);
+      if (!parameters || !comparison.levels.some((l) => l.id === parameters.id)) {
+        throw new InvalidLinkageModelError(`bad parameters for ${comparison.name}.${parameters?.id ?? 'a level without id, m and u'}`);
       }
-      byId.set(level.id, { id: level.id, m: level.m, u: level.u });
+      byId.set(parameters.id, parameters);
     }
     comparisons[comparison.name] = comparison.levels.map((l) => byId.get(l.id) ?? { id: l.id, m: l.m, u: l.u });
   }
-  if (!(model.expectedMatchesPerRecord >= 0)) throw new InvalidLinkageModelError('bad expectedMatchesPerRecord');
-  return { ...model, comparisons };
+  const expectedMatchesPerRecord = model.expectedMatchesPerRecord;
+  if (typeof expectedMatchesPerRecord !== 'number' || !(expectedMatchesPerRecord >= 0)) {
+    throw new InvalidLinkageModelError('bad expectedMatchesPerRecord');
+  }
+  return { ...model, format: model.format, version: model.version, expectedMatchesPerRecord, comparisons };
+}
+
+/**
+ * A model as stored, before importModel has checked it: what it checks is not trusted to be there or to have its
+ * type; the rest (frequencies, training figures) is the model's own.
+ */
+type StoredModel = Omit<LinkageModel, 'format' | 'version' | 'expectedMatchesPerRecord' | 'comparisons'> & {
+  readonly format?: unknown;
+  readonly version?: unknown;
+  readonly expectedMatchesPerRecord?: unknown;
+  readonly comparisons?: Readonly<Partial<Record<string, unknown>>>;
+};
+
+/** One level's parameters, if `level` is an id with positive m and u. */
+function levelParametersOf(level: unknown): LevelParameters | undefined {
+  if (typeof level !== 'object' || level === null || !('id' in level) || !('m' in level) || !('u' in level)) return undefined;
+  const { id, m, u } = level;
+  if (typeof id !== 'string' || typeof m !== 'number' || typeof u !== 'number' || !(m > 0) || !(u > 0)) return undefined;
+  return { id, m, u };
 }
 
 /** Model parameters built from each level's starting m and u, for use before any data has been seen. */

@@ -82,9 +82,11 @@ export class PersonIndex {
       if (i >= 0) block.splice(i, 1);
       if (block.length === 0) this.blocks.delete(key);
     }
-    const members = this.persons.get(entry.personId)!;
-    members.splice(members.indexOf(entry), 1);
-    if (members.length === 0) this.persons.delete(entry.personId);
+    const members = this.persons.get(entry.personId);
+    if (members) {
+      members.splice(members.indexOf(entry), 1);
+      if (members.length === 0) this.persons.delete(entry.personId);
+    }
     return true;
   }
 

@@ -199,21 +199,27 @@ describe(Scorer.name, () => {
   });
 });
 
+/** A stored model as a spec edits it before reading it back. */
+interface StoredForTest {
+  comparisons: Partial<Record<string, Array<{ id: string; m: number; u: number }>>> &
+    Record<'sex' | 'date_of_birth', Array<{ id: string; m: number; u: number }>>;
+}
+
 describe('model JSON', () => {
   it('round-trips', () => {
     expect(importModel(exportModel(model))).toEqual(model);
   });
   it('refuses a model that does not fit the comparisons', () => {
-    const broken = JSON.parse(exportModel(model));
+    const broken: StoredForTest = JSON.parse(exportModel(model));
     broken.comparisons.sex = [];
     expect(() => importModel(broken)).toThrow(InvalidLinkageModelError);
-    const unknown = JSON.parse(exportModel(model));
+    const unknown: StoredForTest = JSON.parse(exportModel(model));
     unknown.comparisons.sex[0].id = 'no_such_level';
     expect(() => importModel(unknown)).toThrow(InvalidLinkageModelError);
   });
   it('reads a model stored before a level or a comparison was added, with their starting parameters', () => {
-    const old = JSON.parse(exportModel(model));
-    old.comparisons.date_of_birth = old.comparisons.date_of_birth.filter((l: { id: string }) => l.id !== 'two_years');
+    const old: StoredForTest = JSON.parse(exportModel(model));
+    old.comparisons.date_of_birth = old.comparisons.date_of_birth.filter((l) => l.id !== 'two_years');
     delete old.comparisons.middle_names;
     const read = importModel(old);
     expect(read.comparisons.date_of_birth.map((l) => l.id)).toEqual(model.comparisons.date_of_birth.map((l) => l.id));

@@ -38,7 +38,7 @@ export interface MatchExplanation {
   readonly rules: readonly string[];
 }
 
-const TF_COMPARISONS = COMPARISONS.map((c, k) => ({ c, k })).filter(({ c }) => c.termFrequencyValue);
+const TF_COMPARISONS = COMPARISONS.flatMap((c, k) => (c.termFrequencyValue ? [{ k, valueOf: c.termFrequencyValue }] : []));
 const GIVEN = COMPARISONS.findIndex((c) => c.name === 'given_name');
 const FAMILY = COMPARISONS.findIndex((c) => c.name === 'family_name');
 const NHS = COMPARISONS.findIndex((c) => c.name === 'nhs_number');
@@ -193,9 +193,9 @@ export class Scorer {
   /** Frequencies of this record's values of every term-frequency field (NaN where not applicable). */
   frequencies(record: PreparedRecord): RecordFrequencies {
     const out = new Float64Array(COMPARISONS.length + 1).fill(Number.NaN);
-    for (const { c, k } of TF_COMPARISONS) {
+    for (const { k, valueOf } of TF_COMPARISONS) {
       const table = this.tfTables[k];
-      const value = c.termFrequencyValue!(record);
+      const value = valueOf(record);
       if (!table || value === null) continue;
       const total = this.tfTotals[k];
       const count = (table.get(value) ?? 0) - this.leaveOut;
@@ -292,7 +292,7 @@ export class Scorer {
    * differ for a large share of matches (a source whose dates are unreliable).
    */
   get datesDecisive(): boolean {
-    const different = this.model.comparisons.date_of_birth[DOB_DIFFERENT];
+    const different = this.model.comparisons.date_of_birth.at(DOB_DIFFERENT);
     return different !== undefined && different.m <= this.config.clustering.maxDateDisagreement;
   }
 

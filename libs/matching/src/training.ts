@@ -55,8 +55,9 @@ function plainCounts(counts: Map<string, number>): { total: number; counts: Reco
 export function termFrequencies(records: readonly PreparedRecord[], groupOf?: ArrayLike<number>): Partial<Record<ComparisonName, TermFrequencyTable>> {
   const out: Partial<Record<ComparisonName, TermFrequencyTable>> = {};
   for (const c of COMPARISONS) {
-    if (!c.termFrequencyValue) continue;
-    out[c.name] = plainCounts(countOncePerGroup(records, groupOf, c.termFrequencyValue));
+    const valueOf = c.termFrequencyValue;
+    if (!valueOf) continue;
+    out[c.name] = plainCounts(countOncePerGroup(records, groupOf, valueOf));
   }
   return out;
 }
@@ -70,8 +71,8 @@ export function nameFrequenciesByNationality(records: readonly PreparedRecord[],
   if (keys.size < 2) return out;
   for (const key of [...keys].sort()) {
     const of = (r: PreparedRecord): boolean => !!r.given && !!r.family && (r.nationality ?? '') === key;
-    const given = plainCounts(countOncePerGroup(records, groupOf, (r) => (of(r) ? r.given!.joined : null)));
-    const family = plainCounts(countOncePerGroup(records, groupOf, (r) => (of(r) ? r.family!.joined : null)));
+    const given = plainCounts(countOncePerGroup(records, groupOf, (r) => (r.given && of(r) ? r.given.joined : null)));
+    const family = plainCounts(countOncePerGroup(records, groupOf, (r) => (r.family && of(r) ? r.family.joined : null)));
     const middle = plainCounts(
       countOncePerGroup(records, groupOf, (r) => ((r.nationality ?? '') === key && r.middleTokens.length ? r.middleTokens.join('') : null)),
     );
