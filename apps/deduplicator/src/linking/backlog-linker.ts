@@ -48,6 +48,13 @@ const FETCH_LANES = 4;
 const ACTOR = 'deduplicator';
 
 /** Lets the event loop run (the job lock's renewal, health checks) between slices of in-memory work. */
+/** What this linker put in `map` under `key`; nothing there is a bug here. */
+function known<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error('the backlog linker lost track of a record it was deciding');
+  return value;
+}
+
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the batch engine's review reasons mean in the review queue the worker fills one record at a time. */
@@ -263,7 +270,7 @@ export class BacklogLinker {
     const transfer = (r: CaseRecord) =>
       r.linkedRecordIds.length > 0 ||
       !!r.referralFacts?.transferredIn ||
-      (r.clientReference !== null && (referralsHeld.has(r.clientReference) || systemsOfReferral.get(r.clientReference)!.size > 1));
+      (r.clientReference !== null && (referralsHeld.has(r.clientReference) || (systemsOfReferral.get(r.clientReference)?.size ?? 0) > 1));
 
     const linkage = named.map(toLinkageRecord);
     phase('readMs');
@@ -309,7 +316,7 @@ export class BacklogLinker {
     // Then, in feed order, what the index already held a say in, and transfers.
     const rest = [...records.filter((r) => held.has(indexKey(r.system, r.recordId))), ...named.filter((_, i) => !decided.decisions.has(i))];
     const order = new Map(records.map((r, i) => [r, i]));
-    rest.sort((x, y) => order.get(x)! - order.get(y)!);
+    rest.sort((x, y) => known(order, x) - known(order, y));
     for (const record of rest) count(await this.linking.decideLocked(manager, record));
     phase('oneByOneMs');
     return { outcomes, inBulk: writes.length, oneByOne: rest.length, phases };
@@ -371,15 +378,16 @@ export class BacklogLinker {
     const positionOf = new Map(linkage.map((l, i) => [l.recordId, i]));
     const reviewExplanation = new Map<number, MatchExplanation>();
     for (const item of batch.reviews) {
-      const i = positionOf.get(item.recordId)!;
-      const j = positionOf.get(item.candidateRecordId)!;
-      if (!personOf.has(i) || !personOf.has(j)) continue;
+      const i = known(positionOf, item.recordId);
+      const j = known(positionOf, item.candidateRecordId);
+      const candidatePersonId = personOf.get(j);
+      if (!personOf.has(i) || candidatePersonId === undefined) continue;
       const explanation = explain(i, j);
       if (!reviewExplanation.has(i)) reviewExplanation.set(i, explanation);
       reviews.push({
         system: named[i].system,
         recordId: named[i].recordId,
-        candidatePersonId: personOf.get(j)!,
+        candidatePersonId,
         reason: REVIEW_REASON[item.reason],
         probability: item.probability,
         explanation,
@@ -387,7 +395,9 @@ export class BacklogLinker {
     }
     let done = 0;
     for (const members of groups.values()) {
-      if (!personOf.has(members[0])) continue;
+      // Every member of a group has its person, or none has.
+      const personId = personOf.get(members[0]);
+      if (personId === undefined) continue;
       if ((done += members.length) % 2000 < members.length) await breathe();
       for (const i of members) {
         const link = batch.links[i];
@@ -401,7 +411,7 @@ export class BacklogLinker {
           }
         }
         decisions.set(i, {
-          personId: personOf.get(i)!,
+          personId,
           status: link.matchStatus,
           probability: link.matchProbability,
           explanation,
@@ -489,7 +499,7 @@ export class BacklogLinker {
         if (!entries.length) continue;
         const sources = new Set(entries.map((r) => r.system));
         const hub = records.some((r) => r.clientReference !== null);
-        const referenced = entries.some((r) => nrmReferenceKey(direct.get(r)!.nrmReference));
+        const referenced = entries.some((r) => nrmReferenceKey(known(direct, r).nrmReference));
         if (sources.size === 1 && !hub && !referenced) continue;
         if (!hub && !referenced && !entries.some((r) => stored.has(indexKey(r.system, r.recordId)))) {
           // Entries of the other system alone, all new: the window rule among them, decided in memory as
@@ -498,7 +508,7 @@ export class BacklogLinker {
             entries.map((r) => ({
               key: directKey(r.system, r.recordId),
               source: r.system === 'AIS' ? 'ais' : 'lcs',
-              referredOn: direct.get(r)!.referredOn,
+              referredOn: known(direct, r).referredOn,
               nrmReference: null,
             })),
             rules,

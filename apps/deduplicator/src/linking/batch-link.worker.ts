@@ -3,4 +3,5 @@ import { type LinkageModel, type LinkageRecord, linkRecords } from '@app/matchin
 
 // The batch engine on a thread of its own (see batch-link.ts): records and model in, the result out.
 const { records, model } = workerData as { records: LinkageRecord[]; model?: LinkageModel };
-parentPort!.postMessage(linkRecords(records, model ? { model } : {}));
+if (!parentPort) throw new Error('batch-link.worker runs only as a worker thread (batch-link.ts)');
+parentPort.postMessage(linkRecords(records, model ? { model } : {}));

@@ -7,21 +7,21 @@ import { FeedPoller } from './feed.poller';
 describe(FeedPoller.name, () => {
   const pages: Array<'empty' | 'one' | 'down'> = [];
   const client = {
-    changes: jest.fn(async () => {
+    changes: jest.fn(() => {
       const next = pages.shift();
-      if (next === 'down') throw new Error('connect ECONNREFUSED');
-      return { changes: next === 'one' ? [{ recordId: '1', version: 1, type: 'created' }] : [], nextCursor: 'c', hasMore: false };
+      if (next === 'down') return Promise.reject(new Error('connect ECONNREFUSED'));
+      return Promise.resolve({ changes: next === 'one' ? [{ recordId: '1', version: 1, type: 'created' }] : [], nextCursor: 'c', hasMore: false });
     }),
   };
   const repository = {
-    loadCursor: jest.fn(async () => 'c'),
-    unqueued: jest.fn(async () => []),
-    recordPage: jest.fn(async (system: string, changes: Array<{ recordId: string; version: number }>) =>
-      changes.map((c) => ({ system, ...c, jobId: `link-${c.recordId}` })),
+    loadCursor: jest.fn(() => Promise.resolve('c')),
+    unqueued: jest.fn(() => Promise.resolve([])),
+    recordPage: jest.fn((system: string, changes: Array<{ recordId: string; version: number }>) =>
+      Promise.resolve(changes.map((c) => ({ system, ...c, jobId: `link-${c.recordId}` }))),
     ),
-    markEnqueued: jest.fn(async () => undefined),
+    markEnqueued: jest.fn(() => Promise.resolve(undefined)),
   };
-  const queue = { addBulk: jest.fn(async () => []), getJobState: jest.fn(async () => 'unknown') };
+  const queue = { addBulk: jest.fn(() => Promise.resolve([])), getJobState: jest.fn(() => Promise.resolve('unknown')) };
   const poller = new FeedPoller(
     repository as unknown as FeedChangeRepository,
     client as unknown as AisClient,
@@ -36,8 +36,8 @@ describe(FeedPoller.name, () => {
     const debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
     pages.push('empty', 'empty', 'one', 'down', 'down', 'down', 'empty', 'empty');
     for (let i = 0; i < 8; i += 1) await poller.poll('AIS').catch(() => undefined);
-    expect(info.mock.calls.map((c) => c[1])).toEqual(['changes read from the change feed', 'change feed reachable again']);
-    expect(warn.mock.calls.map((c) => c[1])).toEqual(['change feed unreachable; retrying every poll']);
+    expect(info.mock.calls.map((c): unknown => c[1])).toEqual(['changes read from the change feed', 'change feed reachable again']);
+    expect(warn.mock.calls.map((c): unknown => c[1])).toEqual(['change feed unreachable; retrying every poll']);
     expect(debug).toHaveBeenCalledTimes(4);
   });
 

@@ -84,7 +84,9 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         return summary;
       }
       case LinkingJobName.LinkBatch: {
-        const summary = await this.backlog.linkBatch(job.id!);
+        // A job taken from the queue has the id it was added with.
+        if (job.id === undefined) throw new Error('a link-batch job without an id');
+        const summary = await this.backlog.linkBatch(job.id);
         await this.queueTrainingIfDue();
         return summary;
       }

@@ -137,7 +137,7 @@ export class LinkingService {
 
     const excluded = await this.persons.nonMatchedPersons(manager, system, recordId, stored?.personId ?? null);
     const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
-    const own = stored?.personId ? { personId: stored.personId, alone: await this.holdsOnly(manager, stored) } : null;
+    const own = stored?.personId ? { personId: stored.personId, alone: await this.holdsOnly(manager, stored.personId, stored) } : null;
     const choice = choosePerson(candidates, this.cache.index.config, own);
     const { status, best } = choice;
     const target = choice.personId ?? (await this.persons.createPerson(manager));
@@ -191,8 +191,8 @@ export class LinkingService {
   }
 
   /** Whether the record's person holds no record but this one (it may then keep that person, `choosePerson`). */
-  private async holdsOnly(manager: EntityManager, stored: StoredRecord): Promise<boolean> {
-    const members = await this.caseRecords.recordsOfPerson(manager, stored.personId!);
+  private async holdsOnly(manager: EntityManager, personId: string, stored: StoredRecord): Promise<boolean> {
+    const members = await this.caseRecords.recordsOfPerson(manager, personId);
     return members.every((r) => r.system === stored.system && r.recordId === stored.recordId);
   }
 

@@ -40,7 +40,7 @@ export class PersonIndexCache implements OnApplicationBootstrap {
   async rebuild(model?: LinkageModel, trainedOn?: number): Promise<void> {
     const started = Date.now();
     const stored = model ? null : await this.linkageModels.latestModel();
-    const chosen = model ?? (stored ? importModel(stored.model as LinkageModel) : defaultModel());
+    const chosen = model ?? (stored ? importModel(stored.model) : defaultModel());
     this.trainedOn = model ? (trainedOn ?? 0) : (stored?.recordCount ?? 0);
     // History first: a change made while the records load is then applied again by sync, harmlessly.
     const lastHistoryId = await this.recordLinks.latestHistoryId();
