@@ -144,13 +144,7 @@ export class LinkingService {
 
     // Linked, but not surely: the person is counted once meanwhile, and a reviewer confirms or takes it back out.
     const reviews = reviewsOf(choice, target);
-    await this.reviewItems.supersedeReviews(
-      manager,
-      system,
-      recordId,
-      reviews.map((r) => r.candidatePersonId),
-    );
-    for (const review of reviews) await this.reviewItems.openReview(manager, { system, recordId, ...review });
+    await this.reviewItems.replaceReviews(manager, system, recordId, reviews);
     await this.write(manager, record, stored, target, status, best?.probability ?? null, 'engine', best?.explanation ?? null);
     this.cache.index.add(linkage, target);
     return outcomeOf(choice);

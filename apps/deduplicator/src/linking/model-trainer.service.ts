@@ -168,13 +168,7 @@ export class ModelTrainer {
       },
     );
     const reviews = reviewsOf(choice, target);
-    await this.reviewItems.supersedeReviews(
-      manager,
-      system,
-      recordId,
-      reviews.map((r) => r.candidatePersonId),
-    );
-    for (const review of reviews) await this.reviewItems.openReview(manager, { system, recordId, ...review });
+    await this.reviewItems.replaceReviews(manager, system, recordId, reviews);
     this.cache.index.add(linkage, target);
     // Who the record belongs to changed, so both persons' directly entered referrals are counted again.
     const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };

@@ -88,6 +88,25 @@ export class ReviewItemRepository {
     );
   }
 
+  /**
+   * A record's open reviews after a new decision: exactly `reviews` (each opened, or kept open with the new
+   * probability and explanation); every other open review of the record is superseded.
+   */
+  async replaceReviews(
+    manager: EntityManager,
+    system: CaseSystem,
+    recordId: string,
+    reviews: ReadonlyArray<Omit<ReviewWrite, 'system' | 'recordId'>>,
+  ): Promise<void> {
+    await this.supersedeReviews(
+      manager,
+      system,
+      recordId,
+      reviews.map((r) => r.candidatePersonId),
+    );
+    for (const review of reviews) await this.openReview(manager, { system, recordId, ...review });
+  }
+
   async listReviews(status: string, limit: number, offset: number): Promise<{ items: ReviewItemRow[]; total: number }> {
     // A decided item's reason is the reviewer's, written to the link history in the transaction that decided it.
     const items: ReviewItemRow[] = await this.dataSource.query(
