@@ -1,6 +1,16 @@
 import type { Client } from 'pg';
 import type { CaseRecord, CaseSubject } from '@app/case-systems';
-import { PersonIndexRepository, CaseRecordRepository, RecordLinkRepository, PersonRepository } from '@app/database';
+import { DataSource } from 'typeorm';
+import { validateEnvironment } from '@app/config';
+import {
+  CaseRecordRepository,
+  CENTRAL_SCHEMA,
+  EpisodeRepository,
+  PersonIndexRepository,
+  PersonRepository,
+  postgresOptions,
+  RecordLinkRepository,
+} from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { defaultModel, PersonIndex } from '@app/matching';
 import { toLinkageRecord } from '../apps/deduplicator/src/linking/linkage-record';
@@ -135,6 +145,25 @@ describe('A backlog linked in bulk', () => {
     expect(joined.rows).toEqual([
       { system: 'AIS', record_id: aisArdit.recordId, joined_system: 'LCS', joined_record_id: lcsArdit.recordId, join_rule: 'window' },
     ]);
+
+    // The backlog decided new persons' episodes in memory (episodesOfNewPerson); the one-at-a-time path in SQL
+    // (EpisodeRepository.reconsiderPerson), run again over every person, must find nothing to change.
+    const episodesNow = () =>
+      sql.query(`SELECT system, record_id, joined_system, joined_record_id, join_rule, join_reason FROM central.direct_referrals ORDER BY system, record_id`);
+    const before = (await episodesNow()).rows;
+    expect(before).toHaveLength(HISTORY.length);
+    const ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: system.db.url }), CENTRAL_SCHEMA, 'test'));
+    await ds.initialize();
+    try {
+      const episodes = new EpisodeRepository(ds);
+      const persons = await sql.query<{ person_id: string }>(`SELECT DISTINCT person_id FROM central.record_links`);
+      for (const { person_id } of persons.rows) {
+        await ds.transaction((manager) => episodes.reconsiderPerson(manager, person_id, { windowDays: 30 }));
+      }
+    } finally {
+      await ds.destroy();
+    }
+    expect((await episodesNow()).rows).toEqual(before);
   });
 
   it("keeps a reviewer's decision when the next backlog brings a new version of the record, and links the rest", async () => {
