@@ -40,14 +40,13 @@ export class FeedPoller {
 
   /** Set while the backlog job reads the feeds to their end, so that this replica's polls do not race it. */
   private draining = false;
-  /** Polls reading now: the backlog job lets them finish (and hand it what they read) before it reads on. */
-  private readonly reading = new Set<Promise<unknown>>();
   /**
-   * The systems this replica is reading now. A poll due while the last one of its system still reads (several
-   * run at once, LINKING_CONCURRENCY) has nothing to add: two would race on the cursor, each hand over part of
-   * the same pages, and a first connection would go to small batch jobs beside the backlog job.
+   * The poll reading each system now, at most one: the backlog job lets them finish (and hand it what they read)
+   * before it reads on. A poll due while the last one of its system still reads (several run at once,
+   * LINKING_CONCURRENCY) has nothing to add: two would race on the cursor, each hand over part of the same pages,
+   * and a first connection would go to small batch jobs beside the backlog job.
    */
-  private readonly busy = new Set<CaseSystem>();
+  private readonly reading = new Map<CaseSystem, Promise<number>>();
 
   private readonly logger = new Logger(FeedPoller.name);
   /** Whether the last poll of each system failed, so that an outage is logged once, and its end once. */
@@ -58,11 +57,10 @@ export class FeedPoller {
    * state (changes found, the feed unreachable, reachable again). Nothing personal is logged, only counts.
    */
   async poll(system: CaseSystem): Promise<number> {
-    if (this.busy.has(system)) return 0;
+    if (this.reading.has(system)) return 0;
     let enqueued: number;
-    this.busy.add(system);
     const reading = this.read(system);
-    this.reading.add(reading);
+    this.reading.set(system, reading);
     try {
       enqueued = await reading;
     } catch (error) {
@@ -70,8 +68,7 @@ export class FeedPoller {
       this.failing.set(system, true);
       throw error;
     } finally {
-      this.reading.delete(reading);
-      this.busy.delete(system);
+      this.reading.delete(system);
     }
     if (this.failing.get(system)) this.logger.log({ system }, 'change feed reachable again');
     this.failing.set(system, false);
@@ -101,7 +98,7 @@ export class FeedPoller {
   async withPollsHeld<T>(work: () => Promise<T>): Promise<T> {
     this.draining = true;
     try {
-      await Promise.allSettled([...this.reading]);
+      await Promise.allSettled([...this.reading.values()]);
       return await work();
     } finally {
       this.draining = false;
