@@ -2,12 +2,20 @@ import { ValidationError, ValidationPipe } from '@nestjs/common';
 import type { FieldViolation } from '@app/domain';
 import { InvalidRequestError } from './errors';
 
-/** Flattens class-validator's tree into one violation per failing field, named by its dotted path. */
+/**
+ * Flattens class-validator's tree into violations named by their dotted paths. A field that is missing fails
+ * only as missing: "<path> is required", not also "must be an object" or "must be a string" beside it.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldViolation[] {
   const out: FieldViolation[] = [];
   for (const error of errors) {
     const path = parent ? `${parent}.${error.property}` : error.property;
-    for (const message of Object.values(error.constraints ?? {})) {
+    const constraints = error.constraints ?? {};
+    if (constraints.isDefined) {
+      out.push({ path, message: constraints.isDefined.replace(/^\S+ should not be null or undefined$/, `${path} is required`) });
+      continue;
+    }
+    for (const message of Object.values(constraints)) {
       // class-validator writes "property x should not exist"; name the whole path instead.
       out.push({ path, message: message.replace(/^property \S+ /, `${path} `) });
     }
