@@ -1,6 +1,6 @@
 import { DEFAULT_LINKAGE_CONFIG } from './config';
 import { parseBirthDate } from './dates';
-import { birthDatesConflict, choosePerson, decideLink, GroupTally, recordsConflict, reviewsOf } from './decision';
+import { birthDatesConflict, choosePerson, decideLink, GroupTally, placeRecord, recordsConflict, reviewsOf } from './decision';
 import type { PersonCandidate } from './person-index';
 import { prepareRecord } from './record';
 
@@ -152,5 +152,23 @@ describe(choosePerson.name, () => {
 
   it('makes a new person with nothing to review when there is no candidate', () => {
     expect(choosePerson([], config)).toEqual({ personId: null, status: 'NO_MATCH', best: undefined, confirm: false, reviews: [] });
+  });
+
+  describe(placeRecord.name, () => {
+    it('explains a record placed with a person by that person, and sends every other candidate to review', () => {
+      const choice = placeRecord([candidate('b', 'MATCH', 0.95), candidate('a', 'MATCH', 0.8)], config, 'a', 'MATCH');
+      expect(choice).toMatchObject({ personId: 'a', status: 'MATCH', confirm: true, best: { personId: 'a' } });
+      expect(reviewed(choice)).toEqual([['b', 'match_to_other_person']]);
+      expect(reviewsOf(choice, 'a').map((r) => [r.candidatePersonId, r.reason])).toEqual([
+        ['a', 'confirm_match'],
+        ['b', 'match_to_other_person'],
+      ]);
+    });
+
+    it('asks for no confirmation of a new person of its own, and explains it by the strongest candidate', () => {
+      const choice = placeRecord([candidate('b', 'POSSIBLE_MATCH', 0.5)], config, 'new', 'POSSIBLE_MATCH');
+      expect(choice).toMatchObject({ personId: 'new', confirm: false, best: { personId: 'b' } });
+      expect(reviewed(choice)).toEqual([['b', 'possible_match']]);
+    });
   });
 });

@@ -248,6 +248,26 @@ export function choosePerson(candidates: readonly PersonCandidate[], config: Lin
   };
 }
 
+/**
+ * The choice for a record that a group-level decision (the batch engine's clustering of the whole index) puts in
+ * `target` with `status`: the candidate for that person explains it, and every other candidate goes to review as
+ * `choosePerson` would send it.
+ */
+export function placeRecord(candidates: readonly PersonCandidate[], config: LinkageConfig, target: string, status: MatchDecision): PersonChoice {
+  const others = candidates.filter((c) => c.personId !== target);
+  const matching = others.filter((c) => c.decision === 'MATCH');
+  const joined = candidates.find((c) => c.personId === target);
+  const reason = (c: PersonCandidate): PersonReviewReason =>
+    matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
+  return {
+    personId: target,
+    status,
+    best: joined ?? candidates.at(0),
+    confirm: status === 'MATCH' && joined !== undefined && joined.probability < config.thresholds.confirm,
+    reviews: others.map((candidate) => ({ candidate, reason: reason(candidate) })),
+  };
+}
+
 /** A review to open for a record after `choosePerson`: which person a reviewer looks at, and why. */
 export interface PersonReview {
   readonly candidatePersonId: string;

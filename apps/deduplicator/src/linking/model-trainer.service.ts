@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import type { CaseRecord } from '@app/case-systems';
 import type { Environment } from '@app/config';
-import type { CaseSystem, MatchStatus } from '@app/domain';
+import type { MatchStatus } from '@app/domain';
 import {
   EpisodeRepository,
   PersonIndexRepository,
@@ -13,10 +13,11 @@ import {
   ReviewItemRepository,
   LinkageModelRepository,
 } from '@app/database';
-import { choosePerson, reviewsOf } from '@app/matching';
+import { type LinkageRecord, type LinkageResult, placeRecord, type RecordLink, reviewsOf } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
-import { indexKey, toLinkageRecord } from './linkage-record';
+import { indexKey, parseIndexKey, toLinkageRecord } from './linkage-record';
+import { type HeldRecord, type Move, planRealignment } from './realignment';
 import { PersonIndexCache } from './person-index.cache';
 
 /**
@@ -26,6 +27,13 @@ import { PersonIndexCache } from './person-index.cache';
 export const MIN_RECORDS_TO_TRAIN = 300;
 
 const ACTOR = 'deduplicator';
+
+/** What this trainer put in `map` under `key`; nothing there is a bug here. */
+function known<K, V>(map: ReadonlyMap<K, V>, key: K): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error('the model trainer lost track of a record it was moving');
+  return value;
+}
 const REDECIDE_PER_TRANSACTION = 500;
 
 /**
@@ -40,8 +48,10 @@ export function modelGeneration(records: number): number | null {
 /**
  * Re-learns m and u probabilities and term frequencies from every record held (expectation maximisation, no
  * labels), with the same engine and configuration as `npm run link`, rebuilds the in-memory index, and then
- * re-decides the engine's own earlier decisions under the new model (`redecide`): a link it no longer makes is
- * undone, a record it kept apart joins the one person it now matches, each recorded in the link history. A reviewer's decision and a transfer are never touched.
+ * re-decides the engine's own earlier decisions by the batch engine's persons over the whole index (`realign`): a
+ * record the worker placed one at a time, before the evidence that joins or parts it arrived, goes where the
+ * whole index under the new model puts it, each move recorded in the link history. A reviewer's decision and a
+ * transfer are never touched.
  */
 @Injectable()
 export class ModelTrainer {
@@ -69,43 +79,63 @@ export class ModelTrainer {
   }
 
   async train(): Promise<{ trained: boolean; records: number; moved: number }> {
-    const records = (await this.caseRecords.allRecords()).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
+    const records = await this.linkageRecords();
     if (records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, moved: 0 };
     const started = Date.now();
     // On a thread of its own: learning from tens of thousands of records must not stall linking meanwhile.
-    const { model } = await linkInBackground(records);
-    await this.linkageModels.saveModel(model, records.length);
-    await this.cache.rebuild(model, records.length);
-    const moved = await this.redecide();
+    const batch = await linkInBackground(records);
+    await this.linkageModels.saveModel(batch.model, records.length);
+    await this.cache.rebuild(batch.model, records.length);
+    const moved = await this.realign(batch);
     this.logger.log({ records: records.length, moved, ms: Date.now() - started }, 'linkage model re-learned');
     return { trained: true, records: records.length, moved };
   }
 
-  /**
-   * Re-decides the engine's own earlier decisions under the model now in use, in the order they were made, with the
-   * worker's rule (`choosePerson`): a record joined to a person (MATCH) that the model no longer joins to it moves
-   * to the one other person it matches, or to a person of its own with reviews for those it is close to; a record
-   * kept apart and alone in its person joins the one person it now matches. A reviewer's decision, a transfer and a
-   * reviewer's "not a match" are never overridden; every move is written to the link history. Returns how many
-   * records moved.
-   */
+  /** `realign` under the model now in use (after the caller changed it), without learning a new one. */
   async redecide(): Promise<number> {
+    return this.realign(await linkInBackground(await this.linkageRecords(), this.cache.index.model));
+  }
+
+  private async linkageRecords(): Promise<LinkageRecord[]> {
+    return (await this.caseRecords.allRecords()).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
+  }
+
+  /**
+   * Moves the engine's own decisions to the batch engine's persons (`planRealignment`), a few hundred a
+   * transaction (one lock each): after a new model every automatic decision is looked at again, and on a large
+   * index that is tens of thousands. The plan is made under the first lock from the index as it then is; each move
+   * is checked again when it is made (a reviewer may have decided since, or a newer version been linked), and a
+   * record is never moved into a person a reviewer said it is not. Returns how many records moved.
+   */
+  private async realign(batch: LinkageResult): Promise<number> {
+    const automatic = await this.recordLinks.automaticDecisions();
+    const rank = new Map(automatic.map((a, i) => [indexKey(a.system, a.recordId), i]));
+    const link = new Map(batch.links.map((l) => [l.recordId, l]));
+    const newPersons = new Map<string, string>();
+    // Made in the first transaction, under its lock.
+    const plan: { moves?: Move[] } = {};
     let moved = 0;
-    const links = await this.recordLinks.automaticDecisions();
-    // A few hundred decisions a transaction (one lock each), not one transaction a link: after a new model every
-    // automatic decision is looked at again, and on a large index that is tens of thousands.
-    for (let k = 0; k < links.length; k += REDECIDE_PER_TRANSACTION) {
-      const part = links.slice(k, k + REDECIDE_PER_TRANSACTION);
-      let changed: { undone: number; joined: number };
+    let settled = 0;
+    for (let k = 0; !plan.moves || k < plan.moves.length; k += REDECIDE_PER_TRANSACTION) {
+      let changed: { undone: number; joined: number; settled: number };
       try {
         changed = await this.repository.transaction(async (manager) => {
           await this.repository.lockLinking(manager);
           await this.cache.sync(manager);
-          const n = { undone: 0, joined: 0 };
-          for (const link of part) {
-            const outcome = await this.redecideOne(manager, link);
-            if (outcome) n[outcome] += 1;
+          const moves = (plan.moves ??= this.plan(batch, rank));
+          const n = { undone: 0, joined: 0, settled: 0 };
+          const touched = new Set<string>();
+          for (const move of moves.slice(k, k + REDECIDE_PER_TRANSACTION)) {
+            const outcome = await this.moveOne(manager, move, known(link, move.key), newPersons);
+            if (!outcome) continue;
+            n[outcome.kind] += 1;
+            touched.add(move.from).add(outcome.target);
           }
+          // Who the records belong to changed, so those persons' directly entered referrals are counted again, and
+          // reviews asking about a person the moves emptied (or about the record's own person now) are settled.
+          const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
+          for (const personId of touched) await this.episodes.reconsiderPerson(manager, personId, rules);
+          n.settled = await this.reviewItems.supersedeSettledReviews(manager, [...touched]);
           return n;
         });
       } catch (error) {
@@ -114,37 +144,49 @@ export class ModelTrainer {
         throw error;
       }
       moved += changed.undone + changed.joined;
+      settled += changed.settled;
       if (changed.undone) this.metrics.linkDecisions.inc({ outcome: 'unlinked_by_new_model' }, changed.undone);
       if (changed.joined) this.metrics.linkDecisions.inc({ outcome: 'linked_by_new_model' }, changed.joined);
     }
+    if (settled) this.logger.log({ settled }, 'reviews settled by the new model');
     return moved;
   }
 
-  /** One decision made again: `undone` (a MATCH the model no longer makes), `joined` (now the one person matched), or null. */
-  private async redecideOne(
-    manager: EntityManager,
-    link: { system: CaseSystem; recordId: string; personId: string; matchStatus: MatchStatus },
-  ): Promise<'undone' | 'joined' | null> {
-    const { system, recordId, personId } = link;
-    const joined = link.matchStatus === 'MATCH';
-    const key = indexKey(system, recordId);
-    // Cheap first, from memory: a record still joined to its one matching person, or kept apart and matching no
-    // one, stays; so does a record kept apart that other records have joined since (it is their person's first).
-    const members = this.cache.index.sizeOf(personId);
-    if (this.cache.index.personOf(key) !== personId || (!joined && members > 1)) return null;
-    const current = await this.caseRecords.findRecord(manager, system, recordId);
-    // Changed since it was listed (a reviewer decided, or a newer version was linked): not ours to re-decide.
-    if (!current || current.locked || current.anonymous || current.personId !== personId) return null;
-    const linkage = toLinkageRecord(current.record as unknown as CaseRecord);
-    let candidates = this.cache.index.match(linkage, 10);
-    const matching = candidates.filter((c) => c.decision === 'MATCH');
-    if (joined ? matching.length === 1 && matching[0].personId === personId : matching.length === 0) return null;
+  /** The moves that make the worker's persons the batch's, for every record both hold. */
+  private plan(batch: LinkageResult, rank: ReadonlyMap<string, number>): Move[] {
+    const held: HeldRecord[] = [];
+    for (const l of batch.links) {
+      const personId = this.cache.index.personOf(l.recordId);
+      if (personId === undefined) continue;
+      held.push({ key: l.recordId, personId, cluster: l.personId, movable: rank.has(l.recordId), rank: rank.get(l.recordId) ?? -1 });
+    }
+    return planRealignment(held);
+  }
 
-    const excluded = await this.persons.nonMatchedPersons(manager, system, recordId, personId);
-    candidates = candidates.filter((c) => !excluded.has(c.personId));
-    const choice = choosePerson(candidates, this.cache.index.config, { personId, alone: members <= 1 });
-    if (choice.personId === personId) return null;
-    const target = choice.personId ?? (await this.persons.createPerson(manager));
+  /** One move made, when it still stands: `undone` (the record leaves the person) or `joined` (it joins others). */
+  private async moveOne(
+    manager: EntityManager,
+    move: Move,
+    link: RecordLink,
+    newPersons: Map<string, string>,
+  ): Promise<{ kind: 'undone' | 'joined'; target: string } | null> {
+    const { system, recordId } = parseIndexKey(move.key);
+    const current = await this.caseRecords.findRecord(manager, system, recordId);
+    // Changed since the plan (a reviewer decided, or a newer version was linked): not ours to re-decide.
+    if (!current || current.locked || current.anonymous || current.personId !== move.from) return null;
+    const excluded = await this.persons.nonMatchedPersons(manager, system, recordId, move.from);
+    let target = move.to ?? newPersons.get(move.cluster) ?? null;
+    if (target !== null && excluded.has(target)) return null;
+    if (target === null) {
+      target = await this.persons.createPerson(manager);
+      newPersons.set(move.cluster, target);
+    }
+    const linkage = toLinkageRecord(current.record as unknown as CaseRecord);
+    const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
+    const joined = this.cache.index.sizeOf(target) > 0;
+    // Alone in a new person the record is no match, whatever its place in the batch.
+    const status: MatchStatus = joined ? link.matchStatus : candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
+    const choice = placeRecord(candidates, this.cache.index.config, target, status);
     const { best } = choice;
     await this.recordLinks.setLink(
       manager,
@@ -152,7 +194,7 @@ export class ModelTrainer {
         system,
         recordId,
         personId: target,
-        matchStatus: choice.status,
+        matchStatus: status,
         probability: best?.probability ?? null,
         decidedBy: 'engine',
         locked: false,
@@ -163,17 +205,12 @@ export class ModelTrainer {
         action: 'moved',
         actor: ACTOR,
         reason: joined
-          ? 'model_relearned: the re-learned model no longer links this record to the person'
-          : 'model_relearned: the re-learned model links this record to one person',
+          ? 'model_relearned: the re-learned model links this record to one person'
+          : 'model_relearned: the re-learned model no longer links this record to the person',
       },
     );
-    const reviews = reviewsOf(choice, target);
-    await this.reviewItems.replaceReviews(manager, system, recordId, reviews);
+    await this.reviewItems.replaceReviews(manager, system, recordId, reviewsOf(choice, target));
     this.cache.index.add(linkage, target);
-    // Who the record belongs to changed, so both persons' directly entered referrals are counted again.
-    const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
-    await this.episodes.reconsiderPerson(manager, personId, rules);
-    await this.episodes.reconsiderPerson(manager, target, rules);
-    return joined ? 'undone' : 'joined';
+    return { kind: joined ? 'joined' : 'undone', target };
   }
 }

@@ -89,6 +89,25 @@ export class ReviewItemRepository {
   }
 
   /**
+   * Supersedes the open reviews that ask about one of `persons` and no longer ask anything: the person holds no
+   * record now, or it is the record's own person (a confirmation of the link excepted).
+   */
+  async supersedeSettledReviews(manager: EntityManager, persons: readonly string[]): Promise<number> {
+    // For UPDATE … RETURNING the postgres driver answers [rows, affected count].
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE central.review_items r SET status = 'superseded'
+        WHERE r.status = 'open' AND r.candidate_person_id = ANY($1::uuid[])
+          AND (NOT EXISTS (SELECT 1 FROM central.record_links l WHERE l.person_id = r.candidate_person_id)
+               OR (r.reason <> 'confirm_match' AND EXISTS (
+                 SELECT 1 FROM central.record_links l
+                  WHERE l.system = r.system AND l.record_id = r.record_id AND l.person_id = r.candidate_person_id)))
+        RETURNING r.id`,
+      [persons],
+    );
+    return affected;
+  }
+
+  /**
    * A record's open reviews after a new decision: exactly `reviews` (each opened, or kept open with the new
    * probability and explanation); every other open review of the record is superseded.
    */

@@ -1,0 +1,51 @@
+import { type HeldRecord, planRealignment } from './realignment';
+
+let rank = 0;
+const held = (key: string, personId: string, cluster: string, movable = true): HeldRecord => ({ key, personId, cluster, movable, rank: rank++ });
+
+describe('planRealignment', () => {
+  beforeEach(() => {
+    rank = 0;
+  });
+
+  it('moves nothing when the persons already are the batch persons', () => {
+    expect(planRealignment([held('a', 'P1', 'x'), held('b', 'P1', 'x'), held('c', 'P2', 'y')])).toEqual([]);
+  });
+
+  it('merges two persons the batch finds to be one into the one holding more of it', () => {
+    const moves = planRealignment([held('a', 'P1', 'x'), held('b', 'P2', 'x'), held('c', 'P2', 'x')]);
+    expect(moves).toEqual([{ key: 'a', from: 'P1', to: 'P2', cluster: 'x' }]);
+  });
+
+  it('on a tie, keeps the person whose records were decided first', () => {
+    const moves = planRealignment([held('a', 'P1', 'x'), held('b', 'P2', 'x')]);
+    expect(moves).toEqual([{ key: 'b', from: 'P2', to: 'P1', cluster: 'x' }]);
+  });
+
+  it('splits a person the batch finds to be two: the older part keeps the id, the rest a new person', () => {
+    const moves = planRealignment([held('a', 'P1', 'x'), held('b', 'P1', 'x'), held('c', 'P1', 'y'), held('d', 'P1', 'y')]);
+    expect(moves).toEqual([
+      { key: 'c', from: 'P1', to: null, cluster: 'y' },
+      { key: 'd', from: 'P1', to: null, cluster: 'y' },
+    ]);
+  });
+
+  it("never moves a reviewer's decision, and gives its batch person the reviewer's person", () => {
+    const moves = planRealignment([held('a', 'P1', 'x'), held('b', 'P1', 'x'), held('r', 'P2', 'x', false)]);
+    expect(moves).toEqual([
+      { key: 'a', from: 'P1', to: 'P2', cluster: 'x' },
+      { key: 'b', from: 'P1', to: 'P2', cluster: 'x' },
+    ]);
+  });
+
+  it('never moves a record out of a person a reviewer decided on', () => {
+    // The batch keeps a apart from r, but a reviewer judged r's person with a in it.
+    expect(planRealignment([held('a', 'P1', 'x'), held('r', 'P1', 'y', false)])).toEqual([]);
+  });
+
+  it('gives each current person to one batch person only', () => {
+    const moves = planRealignment([held('a', 'P1', 'x'), held('b', 'P1', 'x'), held('c', 'P1', 'y'), held('d', 'P2', 'y')]);
+    // y's best pair would be P1 (as old as P2, one record each) but x holds more of P1: y takes P2.
+    expect(moves).toEqual([{ key: 'c', from: 'P1', to: 'P2', cluster: 'y' }]);
+  });
+});
