@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { PersonIndexRepository, CaseRecordRepository, RecordLinkRepository } from '@app/database';
+import { PersonIndexRepository, CaseRecordRepository, RecordLinkRepository, ReviewItemRepository } from '@app/database';
 import { defaultModel } from '@app/matching';
 import type { CaseSubject } from '@app/case-systems';
 import { ModelTrainer } from '../apps/deduplicator/src/linking/model-trainer.service';
@@ -112,10 +112,33 @@ describe('LinkingService decisions', () => {
     const a = await enter({ firstName: 'Filmon', lastName: 'Gebremedhin', nationality: 'ERI', dateOfBirth: '1996-04-18' });
     const b = await enter({ firstName: 'Filmon', lastName: 'Gebremedhin', nationality: 'ERI', dateOfBirth: '1996-04-18' });
     expect(await personOf(b)).not.toBe(await personOf(a));
+    // Another record's reviews about each of the two persons, as a reviewer's queue would hold them.
+    const c = await enter({ firstName: 'Filmon', lastName: 'Gebremeskel', nationality: 'ERI', dateOfBirth: '1991-02-02' });
+    const reviewsOfC = async () =>
+      (
+        await sql.query(`SELECT candidate_person_id AS "personId", status FROM central.review_items WHERE system = 'AIS' AND record_id = $1 ORDER BY status`, [
+          c,
+        ])
+      ).rows as Array<{ personId: string; status: string }>;
+    const [personOfA, personOfB] = [await personOf(a), await personOf(b)];
+    const app = system.deduplicator!;
+    await app.get(PersonIndexRepository).transaction(async (manager) => {
+      for (const candidatePersonId of [personOfA, personOfB])
+        await app
+          .get(ReviewItemRepository)
+          .openReview(manager, { system: 'AIS', recordId: c, candidatePersonId, reason: 'possible_match', probability: 0.4, explanation: {} });
+    });
 
     await cache.rebuild(defaultModel(), 300);
-    expect(await system.deduplicator!.get(ModelTrainer).redecide()).toBeGreaterThanOrEqual(1);
+    expect(await app.get(ModelTrainer).redecide()).toBeGreaterThanOrEqual(1);
     expect(await personOf(b)).toBe(await personOf(a));
+    // The person b left holds nothing now: the review asking about it is settled; the other still asks.
+    expect(await reviewsOfC()).toEqual(
+      expect.arrayContaining([
+        { personId: personOfA, status: 'open' },
+        { personId: personOfB, status: 'superseded' },
+      ]),
+    );
     const { rows } = await sql.query(
       `SELECT actor, reason FROM central.link_history WHERE system = 'AIS' AND record_id = ANY($1) AND reason LIKE 'model_relearned%'`,
       [[a, b]],
