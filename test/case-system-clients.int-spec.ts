@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import {
   AisClient,
   CaseRecordNotFoundError,
@@ -201,6 +203,66 @@ describe('case-system clients against the mimics', () => {
     it('classifies a refused connection as unavailable', async () => {
       const nowhere = new AisClient({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000 });
       await expect(nowhere.getRecord('SC-000001')).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', reason: 'network' });
+    });
+  });
+
+  describe('the connection to a vendor', () => {
+    /** A vendor that answers `handle`, counting the connections it was asked on. */
+    async function vendor(handle: (response: http.ServerResponse) => void): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
+      let connections = 0;
+      const server = http.createServer((request, response) => {
+        request.resume();
+        handle(response);
+      });
+      server.on('connection', () => (connections += 1));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      return {
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        connections: () => connections,
+        close: () =>
+          new Promise<void>((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+          }),
+      };
+    }
+    const aPage = JSON.stringify({ Changes: [], NextCursor: 'c1', HasMore: false });
+
+    it('is kept open between calls', async () => {
+      const server = await vendor((response) => response.setHeader('content-type', 'application/json').end(aPage));
+      try {
+        const client = new AisClient({ baseUrl: server.url, timeoutMs: 2000 });
+        for (let i = 0; i < 3; i += 1) await client.changes(null, 1);
+        expect(server.connections()).toBe(1);
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('times out on an answer that stops mid-body', async () => {
+      const server = await vendor((response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write(aPage.slice(0, 10));
+      });
+      try {
+        const client = new AisClient({ baseUrl: server.url, timeoutMs: 200 });
+        await expect(client.changes(null, 1)).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', reason: 'timeout' });
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('is unavailable when the connection closes mid-body', async () => {
+      const server = await vendor((response) => {
+        response.writeHead(200, { 'content-type': 'application/json', 'content-length': String(aPage.length) });
+        response.write(aPage.slice(0, 10), () => response.socket?.destroy());
+      });
+      try {
+        const client = new AisClient({ baseUrl: server.url, timeoutMs: 2000 });
+        await expect(client.changes(null, 1)).rejects.toMatchObject({ name: 'CaseSystemUnavailableError', reason: 'network' });
+      } finally {
+        await server.close();
+      }
     });
   });
 
