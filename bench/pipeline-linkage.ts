@@ -8,9 +8,9 @@ import { Client } from 'pg';
 import type { CaseRecord, CaseSubject } from '@app/case-systems';
 import { isIsoDate, type CaseSystem } from '@app/domain';
 import { DEFAULT_LINKAGE_CONFIG, type LinkageRecord, linkRecords } from '@app/matching';
-import { QueueName, trainGenerationJobId } from '@app/queues';
+import { QueueName, trainStepJobId } from '@app/queues';
 import { toLinkageRecord } from '../apps/deduplicator/src/linking/linkage-record';
-import { modelGeneration } from '../apps/deduplicator/src/linking/model-trainer.service';
+import { realignmentStep } from '../apps/deduplicator/src/linking/model-trainer.service';
 import { enterDirectly, type RunningMimic } from '../test/support/mimics';
 import { subjectOf } from './dedup';
 import { GENERATORS } from './lib/datasets';
@@ -166,9 +166,9 @@ async function runDataset(
     console.log(`[bench] ${generated.name}: ${named.length} records typed in ${typingSeconds.toFixed(1)} s`);
     const truth = new Map(keys.map((key, i) => [key, known(generated.truth, named[i].recordId)]));
 
-    // Everything processed: every record linked, no change waiting, and every model generation the index's size
-    // calls for learned (with its re-decisions done).
-    const generations = Array.from({ length: (modelGeneration(named.length) ?? -1) + 1 }, (_, g) => g);
+    // Everything processed: every record linked, no change waiting, and every realignment step the index's size
+    // calls for taken (learning a model where it doubled).
+    const steps = Array.from({ length: (realignmentStep(named.length) ?? -1) + 1 }, (_, g) => g);
     const count = async (query: string) => Number((await sql.query<{ n: string }>(query)).rows[0].n);
     const deadline = Date.now() + WAIT_LIMIT_MS;
     for (;;) {
@@ -176,7 +176,7 @@ async function runDataset(
         `SELECT count(*) AS n FROM central.record_links l JOIN central.case_records c USING (system, record_id) WHERE NOT c.anonymous`,
       );
       const waiting = await count(`SELECT count(*) AS n FROM central.feed_changes WHERE processed_at IS NULL`);
-      const states = await Promise.all(generations.map((g) => queue.getJobState(trainGenerationJobId(g))));
+      const states = await Promise.all(steps.map((g) => queue.getJobState(trainStepJobId(g))));
       if (linked >= named.length && waiting === 0 && states.every((s) => s === 'completed' || s === 'failed')) break;
       if (Date.now() > deadline)
         throw new Error(`not done within ${WAIT_LIMIT_MS / 1000} s: ${linked} linked, ${waiting} changes waiting, models ${states.join(', ')}`);

@@ -63,9 +63,12 @@ export const LinkingJobName = {
  */
 export const LINK_BACKLOG_JOB_ID = 'link-backlog';
 
-/** A Train job queued because the index grew: the generation it learns (the nightly one carries none). */
+/**
+ * A Train job queued because the index grew: the realignment step it brings the index to (see
+ * ModelTrainer.dueStep; the nightly one carries none).
+ */
 export interface TrainJob {
-  generation?: number;
+  step?: number;
 }
 
 export interface PollJob {
@@ -128,8 +131,8 @@ export function jobId(...parts: Array<string | number>): string {
 export const deliverJobId = (referralId: string, generation = 0): string =>
   generation === 0 ? jobId('deliver', referralId) : jobId('deliver', referralId, 'redrive', generation);
 export const transferJobId = (transitionId: string): string => jobId('transfer', transitionId);
-/** One Train job per model generation (see ModelTrainer.dueGeneration), however many workers notice it is due. */
-export const trainGenerationJobId = (generation: number): string => jobId('train', 'generation', generation);
+/** One Train job per realignment step (see ModelTrainer.dueStep), however many workers notice it is due. */
+export const trainStepJobId = (step: number): string => jobId('train', 'step', step);
 /**
  * A poll's batch: a fresh UUID, never an id derived from its changes (two overlapping polls can both read one
  * change still unqueued, and the second batch would take the first's id and be dropped as a duplicate).

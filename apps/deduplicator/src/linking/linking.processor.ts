@@ -2,7 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '@app/config';
-import { backfillEpisodesJobId, type JobOf, type LinkingJobs, LinkingJobName, QueueName, type QueueOf, trainGenerationJobId } from '@app/queues';
+import { backfillEpisodesJobId, type JobOf, type LinkingJobs, LinkingJobName, QueueName, type QueueOf, trainStepJobId } from '@app/queues';
 import { FeedChangeRepository } from '@app/database';
 import { BacklogLinker } from './backlog-linker';
 import { FeedPoller } from './feed.poller';
@@ -93,7 +93,8 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
       case LinkingJobName.Poll:
         return this.poller.poll(job.data.system);
       case LinkingJobName.Train:
-        return this.trainer.train();
+        // Queued as the index grew: learn or realign as far as its size now calls for; the nightly one learns.
+        return job.data.step === undefined ? this.trainer.train() : this.trainer.catchUp();
       case LinkingJobName.BackfillEpisodes:
         return this.linking.backfillEpisodes(job.data.system);
       case LinkingJobName.Reconcile:
@@ -104,18 +105,15 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
   }
 
   /**
-   * Learns the model as soon as the index holds enough records, and again at every doubling, not only at night:
-   * a new installation or a backfill is otherwise linked with the starting model. The job id names the
-   * generation, so every worker that notices it is due queues the same one job; completed ones are kept (one per
-   * doubling, a few dozen at most) so that the id stays taken.
+   * Learns the model as soon as the index holds enough records and again at every doubling, and realigns the
+   * index with the batch engine at every quarter's growth between, not only at night: a new installation or a
+   * backfill is otherwise linked with the starting model, one record at a time. The job id names the step, so
+   * every worker that notices it is due queues the same one job; completed ones are kept (a few dozen over an
+   * index's life) so that the id stays taken.
    */
   private async queueTrainingIfDue(): Promise<void> {
-    const generation = this.trainer.dueGeneration();
-    if (generation === null) return;
-    await this.queue.add(
-      LinkingJobName.Train,
-      { generation },
-      { jobId: trainGenerationJobId(generation), removeOnComplete: false, removeOnFail: 10, attempts: 2 },
-    );
+    const step = this.trainer.dueStep();
+    if (step === null) return;
+    await this.queue.add(LinkingJobName.Train, { step }, { jobId: trainStepJobId(step), removeOnComplete: false, removeOnFail: 10, attempts: 2 });
   }
 }

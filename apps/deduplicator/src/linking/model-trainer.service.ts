@@ -45,6 +45,20 @@ export function modelGeneration(records: number): number | null {
   return records < MIN_RECORDS_TO_TRAIN ? null : Math.floor(Math.log2(records / MIN_RECORDS_TO_TRAIN));
 }
 
+/** How much the index grows between two realignments with the batch engine. */
+const REALIGN_GROWTH = 1.25;
+
+/**
+ * The realignment step a record count calls for: one at `MIN_RECORDS_TO_TRAIN` records and one more at every
+ * quarter's growth (300, 375, 468, …), so at most a fifth of the index was decided one record at a time since
+ * the batch engine last saw it all. Clustering without learning costs about a tenth of a millisecond a record,
+ * so all the steps of an index's life cost about five batch runs over it. Null below the minimum.
+ */
+export function realignmentStep(records: number): number | null {
+  // The small epsilon keeps an exact power (375 records) on its own step despite floating-point logarithms.
+  return records < MIN_RECORDS_TO_TRAIN ? null : Math.floor(Math.log(records / MIN_RECORDS_TO_TRAIN) / Math.log(REALIGN_GROWTH) + 1e-9);
+}
+
 /**
  * Re-learns m and u probabilities and term frequencies from every record held (expectation maximisation, no
  * labels), with the same engine and configuration as `npm run link`, rebuilds the in-memory index, and then
@@ -53,9 +67,18 @@ export function modelGeneration(records: number): number | null {
  * whole index under the new model puts it, each move recorded in the link history. A reviewer's decision and a
  * transfer are never touched.
  */
+export interface Refreshed {
+  /** A new model was learned (else the batch engine ran under the model in use). */
+  trained: boolean;
+  records: number;
+  /** Records moved to the batch engine's persons. */
+  moved: number;
+}
+
 @Injectable()
 export class ModelTrainer {
   private readonly logger = new Logger(ModelTrainer.name);
+  private running: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly repository: PersonIndexRepository,
@@ -70,30 +93,58 @@ export class ModelTrainer {
     private readonly config: ConfigService<Environment, true>,
   ) {}
 
-  /** The generation to learn now, when the index has grown past the one its model was learned at; else null. */
-  dueGeneration(): number | null {
-    const wanted = modelGeneration(this.cache.index.size);
+  /** The realignment step to take now, when the index has grown past the one last taken; else null. */
+  dueStep(): number | null {
+    const wanted = realignmentStep(this.cache.index.size);
     if (wanted === null) return null;
-    const have = modelGeneration(this.cache.trainedOn);
+    const have = realignmentStep(this.cache.realignedOn);
     return have === null || wanted > have ? wanted : null;
   }
 
-  async train(): Promise<{ trained: boolean; records: number; moved: number }> {
-    const records = await this.linkageRecords();
-    if (records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, moved: 0 };
-    const started = Date.now();
-    // On a thread of its own: learning from tens of thousands of records must not stall linking meanwhile.
-    const batch = await linkInBackground(records);
-    await this.linkageModels.saveModel(batch.model, records.length);
-    await this.cache.rebuild(batch.model, records.length);
-    const moved = await this.realign(batch);
-    this.logger.log({ records: records.length, moved, ms: Date.now() - started }, 'linkage model re-learned');
-    return { trained: true, records: records.length, moved };
+  /** A new model from every record held, then `realign` under it (nightly, and at every doubling of the index). */
+  train(): Promise<Refreshed> {
+    return this.serially(() => this.refresh(true));
+  }
+
+  /**
+   * What the index's growth calls for, decided when the job runs (an earlier job may have done it): a new model at
+   * a doubling, else a realignment under the model in use.
+   */
+  catchUp(): Promise<Refreshed> {
+    return this.serially(() => {
+      if (this.dueStep() === null) return Promise.resolve({ trained: false, records: this.cache.index.size, moved: 0 });
+      const wanted = modelGeneration(this.cache.index.size);
+      const have = modelGeneration(this.cache.trainedOn);
+      return this.refresh(wanted !== null && (have === null || wanted > have));
+    });
   }
 
   /** `realign` under the model now in use (after the caller changed it), without learning a new one. */
   async redecide(): Promise<number> {
-    return this.realign(await linkInBackground(await this.linkageRecords(), this.cache.index.model));
+    return (await this.serially(() => this.refresh(false))).moved;
+  }
+
+  /** One refresh at a time in this process: two would each link the whole index to move the same records. */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.running.then(work, work);
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refresh(learn: boolean): Promise<Refreshed> {
+    const records = await this.linkageRecords();
+    if (learn && records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, moved: 0 };
+    const started = Date.now();
+    // On a thread of its own: linking (and learning from) tens of thousands of records must not stall the worker.
+    const batch = await linkInBackground(records, learn ? undefined : this.cache.index.model);
+    if (learn) {
+      await this.linkageModels.saveModel(batch.model, records.length);
+      await this.cache.rebuild(batch.model, records.length);
+    }
+    const moved = await this.realign(batch);
+    this.cache.realignedOn = Math.max(this.cache.realignedOn, records.length);
+    this.logger.log({ records: records.length, moved, ms: Date.now() - started }, learn ? 'linkage model re-learned' : 'person index realigned');
+    return { trained: learn, records: records.length, moved };
   }
 
   private async linkageRecords(): Promise<LinkageRecord[]> {

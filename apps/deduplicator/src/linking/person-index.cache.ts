@@ -17,6 +17,8 @@ export class PersonIndexCache implements OnApplicationBootstrap {
   private loading?: Promise<void>;
   /** Records the model in use was learned from (0 for the starting model). */
   trainedOn = 0;
+  /** Records the index held when the batch engine last linked all of them (a realignment, or a first backlog). */
+  realignedOn = 0;
 
   constructor(
     private readonly caseRecords: CaseRecordRepository,
@@ -42,6 +44,8 @@ export class PersonIndexCache implements OnApplicationBootstrap {
     const stored = model ? null : await this.linkageModels.latestModel();
     const chosen = model ?? (stored ? importModel(stored.model) : defaultModel());
     this.trainedOn = model ? (trainedOn ?? 0) : (stored?.recordCount ?? 0);
+    // After a restart, the last realignment is known to be no older than the model.
+    this.realignedOn = Math.max(this.realignedOn, this.trainedOn);
     // History first: a change made while the records load is then applied again by sync, harmlessly.
     const lastHistoryId = await this.recordLinks.latestHistoryId();
     const index = new PersonIndex(chosen);
@@ -59,6 +63,7 @@ export class PersonIndexCache implements OnApplicationBootstrap {
     if (this.index.size > 0) throw new Error('a learned model replaces only an empty index; rebuild otherwise');
     this.current = new PersonIndex(model, this.index.config);
     this.trainedOn = trainedOn;
+    this.realignedOn = trainedOn;
   }
 
   /**

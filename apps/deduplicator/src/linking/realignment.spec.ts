@@ -1,4 +1,5 @@
 import { type HeldRecord, planRealignment } from './realignment';
+import { modelGeneration, realignmentStep } from './model-trainer.service';
 
 let rank = 0;
 const held = (key: string, personId: string, cluster: string, movable = true): HeldRecord => ({ key, personId, cluster, movable, rank: rank++ });
@@ -47,5 +48,13 @@ describe('planRealignment', () => {
     const moves = planRealignment([held('a', 'P1', 'x'), held('b', 'P1', 'x'), held('c', 'P1', 'y'), held('d', 'P2', 'y')]);
     // y's best pair would be P1 (as old as P2, one record each) but x holds more of P1: y takes P2.
     expect(moves).toEqual([{ key: 'c', from: 'P1', to: 'P2', cluster: 'y' }]);
+  });
+});
+
+describe('when the index is realigned and the model learned', () => {
+  it('realigns at 300 records and at every quarter of growth after, learning at every doubling', () => {
+    expect(realignmentStep(299)).toBeNull();
+    expect([300, 374, 375, 468, 469, 600].map(realignmentStep)).toEqual([0, 0, 1, 1, 2, 3]);
+    expect([299, 300, 599, 600, 1200].map(modelGeneration)).toEqual([null, 0, 0, 1, 2]);
   });
 });
