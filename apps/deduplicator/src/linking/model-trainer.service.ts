@@ -159,8 +159,6 @@ export class ModelTrainer {
    * record is never moved into a person a reviewer said it is not. Returns how many records moved.
    */
   private async realign(batch: LinkageResult): Promise<number> {
-    const automatic = await this.recordLinks.automaticDecisions();
-    const rank = new Map(automatic.map((a, i) => [indexKey(a.system, a.recordId), i]));
     const link = new Map(batch.links.map((l) => [l.recordId, l]));
     const newPersons = new Map<string, string>();
     // Made in the first transaction, under its lock.
@@ -173,7 +171,7 @@ export class ModelTrainer {
         changed = await this.repository.transaction(async (manager) => {
           await this.repository.lockLinking(manager);
           await this.cache.sync(manager);
-          const moves = (plan.moves ??= this.plan(batch, rank));
+          const moves = (plan.moves ??= await this.plan(manager, batch));
           const n = { undone: 0, joined: 0, settled: 0 };
           const touched = new Set<string>();
           for (const move of moves.slice(k, k + REDECIDE_PER_TRANSACTION)) {
@@ -204,12 +202,22 @@ export class ModelTrainer {
   }
 
   /** The moves that make the worker's persons the batch's, for every record both hold. */
-  private plan(batch: LinkageResult, rank: ReadonlyMap<string, number>): Move[] {
+  private async plan(manager: EntityManager, batch: LinkageResult): Promise<Move[]> {
+    const automatic = await this.recordLinks.automaticDecisions(manager);
+    const rank = new Map(automatic.map((a, i) => [indexKey(a.system, a.recordId), i]));
+    const reviewed = await this.recordLinks.reviewerDecidedKeys(manager);
     const held: HeldRecord[] = [];
     for (const l of batch.links) {
       const personId = this.cache.index.personOf(l.recordId);
       if (personId === undefined) continue;
-      held.push({ key: l.recordId, personId, cluster: l.personId, movable: rank.has(l.recordId), rank: rank.get(l.recordId) ?? -1 });
+      held.push({
+        key: l.recordId,
+        personId,
+        cluster: l.personId,
+        movable: rank.has(l.recordId),
+        reviewed: reviewed.has(l.recordId),
+        rank: rank.get(l.recordId) ?? -1,
+      });
     }
     return planRealignment(held);
   }

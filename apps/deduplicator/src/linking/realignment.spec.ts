@@ -2,7 +2,14 @@ import { type HeldRecord, planRealignment } from './realignment';
 import { modelGeneration, realignmentStep } from './model-trainer.service';
 
 let rank = 0;
-const held = (key: string, personId: string, cluster: string, movable = true): HeldRecord => ({ key, personId, cluster, movable, rank: rank++ });
+const held = (key: string, personId: string, cluster: string, movable = true): HeldRecord => ({
+  key,
+  personId,
+  cluster,
+  movable,
+  reviewed: !movable,
+  rank: rank++,
+});
 
 describe('planRealignment', () => {
   beforeEach(() => {
@@ -42,6 +49,11 @@ describe('planRealignment', () => {
   it('never moves a record out of a person a reviewer decided on', () => {
     // The batch keeps a apart from r, but a reviewer judged r's person with a in it.
     expect(planRealignment([held('a', 'P1', 'x'), held('r', 'P1', 'y', false)])).toEqual([]);
+  });
+
+  it("keeps a transfer where it is but moves the engine's records out of its person", () => {
+    const transfer: HeldRecord = { key: 't', personId: 'P1', cluster: 'x', movable: false, rank: -1 };
+    expect(planRealignment([transfer, held('a', 'P1', 'x'), held('b', 'P1', 'y')])).toEqual([{ key: 'b', from: 'P1', to: null, cluster: 'y' }]);
   });
 
   it('gives each current person to one batch person only', () => {

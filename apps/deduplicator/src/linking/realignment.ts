@@ -15,6 +15,8 @@ export interface HeldRecord {
   readonly cluster: string;
   /** The engine's own decision, not locked: the plan may move it. A reviewer's decision or a transfer stays. */
   readonly movable: boolean;
+  /** A reviewer's decision (locked): its person keeps every record it holds. */
+  readonly reviewed?: boolean;
   /** When its current decision was made (smaller is older): the older person keeps its id when one splits. */
   readonly rank: number;
 }
@@ -33,14 +35,15 @@ export interface Move {
  * number of the engine's; then the older records), each current person going to one batch person at most, and
  * moves every movable record to its batch person's pair, or to a new person where its batch person has none.
  * A record is never moved out of a person holding a reviewer's decision: the reviewer judged that person with its
- * records as they were. Records the batch did not see are not in `held` and are left alone.
+ * records as they were (a transfer, linked by rule, stays itself but holds nothing else in place). Records the
+ * batch did not see are not in `held` and are left alone.
  */
 export function planRealignment(held: readonly HeldRecord[]): Move[] {
   const PINNED = 1_000_000;
   const overlap = new Map<string, { cluster: string; personId: string; weight: number; rank: number }>();
   const protectedPersons = new Set<string>();
   for (const r of held) {
-    if (!r.movable) protectedPersons.add(r.personId);
+    if (r.reviewed) protectedPersons.add(r.personId);
     const id = `${r.cluster}\u0000${r.personId}`;
     const seen = overlap.get(id);
     const weight = r.movable ? 1 : PINNED;

@@ -199,12 +199,18 @@ export class RecordLinkRepository {
    * Records the engine decided on its own (not a reviewer's decision, not a transfer), with the decision: joined
    * to a person (MATCH), or kept apart (POSSIBLE_MATCH, NO_MATCH). Oldest decision first.
    */
-  async automaticDecisions(): Promise<Array<{ system: CaseSystem; recordId: string; personId: string; matchStatus: MatchStatus }>> {
-    const rows: Array<{ system: CaseSystem; record_id: string; person_id: string; match_status: MatchStatus }> = await this.dataSource.query(
+  async automaticDecisions(manager: EntityManager): Promise<Array<{ system: CaseSystem; recordId: string; personId: string; matchStatus: MatchStatus }>> {
+    const rows: Array<{ system: CaseSystem; record_id: string; person_id: string; match_status: MatchStatus }> = await manager.query(
       `SELECT system, record_id, person_id, match_status FROM central.record_links
         WHERE decided_by = 'engine' AND NOT locked ORDER BY updated_at, system, record_id`,
     );
     return rows.map((r) => ({ system: r.system, recordId: r.record_id, personId: r.person_id, matchStatus: r.match_status }));
+  }
+
+  /** Every record whose link a reviewer decided (locked against the engine), as `system:recordId`. */
+  async reviewerDecidedKeys(manager: EntityManager): Promise<Set<string>> {
+    const rows: Array<{ key: string }> = await manager.query(`SELECT system || ':' || record_id AS key FROM central.record_links WHERE locked`);
+    return new Set(rows.map((r) => r.key));
   }
 
   /** The record with this case-system id in the other system, or the same referral (a transfer), already linked. */
