@@ -208,7 +208,7 @@ async function runDataset(
     const agreement = pairwiseScores(predicted, batchLinks);
 
     const models = await sql.query<{ record_count: number }>(`SELECT record_count FROM central.linkage_models ORDER BY id`);
-    const moved = await count(`SELECT count(*) AS n FROM central.link_history WHERE reason LIKE 'model_relearned%'`);
+    const moved = await count(`SELECT count(*) AS n FROM central.link_history WHERE reason LIKE 'model_relearned%' OR reason LIKE 'index_realigned%'`);
     const statuses: Record<string, number> = {};
     for (const r of rows) statuses[r.match_status] = (statuses[r.match_status] ?? 0) + 1;
     const difference = {

@@ -143,6 +143,6 @@ describe('LinkingService decisions', () => {
       `SELECT actor, reason FROM central.link_history WHERE system = 'AIS' AND record_id = ANY($1) AND reason LIKE 'model_relearned%'`,
       [[a, b]],
     );
-    expect(rows).toEqual([{ actor: 'deduplicator', reason: 'model_relearned: the re-learned model links this record to one person' }]);
+    expect(rows).toEqual([{ actor: 'deduplicator', reason: 'model_relearned: the new model links this record to one person' }]);
   });
 });

@@ -121,7 +121,7 @@ export class ModelTrainer {
 
   /** `realign` under the model now in use (after the caller changed it), without learning a new one. */
   async redecide(): Promise<number> {
-    return (await this.serially(() => this.refresh(false))).moved;
+    return (await this.serially(() => this.refresh(false, 'model_relearned: the new model'))).moved;
   }
 
   /** One refresh at a time in this process: two would each link the whole index to move the same records. */
@@ -131,7 +131,8 @@ export class ModelTrainer {
     return run;
   }
 
-  private async refresh(learn: boolean): Promise<Refreshed> {
+  /** The batch engine over every record held (learning a new model first if `learn`), then `realign`. */
+  private async refresh(learn: boolean, why = learn ? 'model_relearned: the re-learned model' : 'index_realigned: the whole index'): Promise<Refreshed> {
     const records = await this.linkageRecords();
     if (learn && records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, moved: 0 };
     const started = Date.now();
@@ -141,7 +142,7 @@ export class ModelTrainer {
       await this.linkageModels.saveModel(batch.model, records.length);
       await this.cache.rebuild(batch.model, records.length);
     }
-    const moved = await this.realign(batch);
+    const moved = await this.realign(batch, why);
     this.cache.realignedOn = Math.max(this.cache.realignedOn, records.length);
     this.logger.log({ records: records.length, moved, ms: Date.now() - started }, learn ? 'linkage model re-learned' : 'person index realigned');
     return { trained: learn, records: records.length, moved };
@@ -158,7 +159,7 @@ export class ModelTrainer {
    * is checked again when it is made (a reviewer may have decided since, or a newer version been linked), and a
    * record is never moved into a person a reviewer said it is not. Returns how many records moved.
    */
-  private async realign(batch: LinkageResult): Promise<number> {
+  private async realign(batch: LinkageResult, why: string): Promise<number> {
     const link = new Map(batch.links.map((l) => [l.recordId, l]));
     const newPersons = new Map<string, string>();
     // Made in the first transaction, under its lock.
@@ -175,7 +176,7 @@ export class ModelTrainer {
           const n = { undone: 0, joined: 0, settled: 0 };
           const touched = new Set<string>();
           for (const move of moves.slice(k, k + REDECIDE_PER_TRANSACTION)) {
-            const outcome = await this.moveOne(manager, move, known(link, move.key), newPersons);
+            const outcome = await this.moveOne(manager, move, known(link, move.key), newPersons, why);
             if (!outcome) continue;
             n[outcome.kind] += 1;
             touched.add(move.from).add(outcome.target);
@@ -228,6 +229,7 @@ export class ModelTrainer {
     move: Move,
     link: RecordLink,
     newPersons: Map<string, string>,
+    why: string,
   ): Promise<{ kind: 'undone' | 'joined'; target: string } | null> {
     const { system, recordId } = parseIndexKey(move.key);
     const current = await this.caseRecords.findRecord(manager, system, recordId);
@@ -263,9 +265,7 @@ export class ModelTrainer {
       {
         action: 'moved',
         actor: ACTOR,
-        reason: joined
-          ? 'model_relearned: the re-learned model links this record to one person'
-          : 'model_relearned: the re-learned model no longer links this record to the person',
+        reason: joined ? `${why} links this record to one person` : `${why} no longer links this record to the person`,
       },
     );
     await this.reviewItems.replaceReviews(manager, system, recordId, reviewsOf(choice, target));
