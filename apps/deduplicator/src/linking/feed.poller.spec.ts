@@ -14,8 +14,7 @@ describe(FeedPoller.name, () => {
     }),
   };
   const repository = {
-    loadCursor: jest.fn(() => Promise.resolve('c')),
-    unqueued: jest.fn(() => Promise.resolve([])),
+    pollStart: jest.fn(() => Promise.resolve({ cursor: 'c', unqueued: [] })),
     recordPage: jest.fn((system: string, changes: Array<{ recordId: string; version: number }>) =>
       Promise.resolve(changes.map((c) => ({ system, ...c, jobId: `link-${c.recordId}` }))),
     ),

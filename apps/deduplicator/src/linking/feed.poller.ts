@@ -80,8 +80,9 @@ export class FeedPoller {
   private async read(system: CaseSystem): Promise<number> {
     if (this.draining) return 0;
     const client = system === 'AIS' ? this.ais : this.lcs;
-    const found = await this.changes.unqueued(system, PAGE * MAX_PAGES_PER_POLL);
-    let cursor = await this.changes.loadCursor(system);
+    const start = await this.changes.pollStart(system, PAGE * MAX_PAGES_PER_POLL);
+    const found = start.unqueued;
+    let cursor = start.cursor;
     for (let page = 0; page < MAX_PAGES_PER_POLL; page += 1) {
       const { changes, nextCursor, hasMore } = await client.changes(cursor, PAGE);
       if (changes.length || nextCursor !== cursor) found.push(...(await this.changes.recordPage(system, changes, nextCursor)));

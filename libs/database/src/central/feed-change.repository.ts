@@ -31,30 +31,51 @@ export class FeedChangeRepository {
   }
 
   /**
-   * Records one page of a feed and moves its cursor in one transaction. Returns the changes recorded now, each
-   * with its freshly minted job id; a change already recorded (a page read twice) is not returned again, so it is
-   * enqueued once.
+   * What a poll starts from, in one round trip: the feed's cursor (`loadCursor`) and the changes recorded but not
+   * seen into the queue (`unqueued`). A poll runs several times a second whether or not anything changed.
+   */
+  async pollStart(system: CaseSystem, limit: number): Promise<{ cursor: string | null; unqueued: FeedChange[] }> {
+    const rows: Array<{ cursor: string | null; record_id: string | null; version: number | null; job_id: string | null }> = await this.dataSource.query(
+      `SELECT k.cursor, f.record_id, f.version, f.job_id
+         FROM (SELECT (SELECT cursor FROM central.feed_cursors WHERE system = $1) AS cursor) k
+         LEFT JOIN LATERAL (
+           SELECT record_id, version, job_id, seen_at FROM central.feed_changes
+            WHERE system = $1 AND enqueued_at IS NULL AND processed_at IS NULL ORDER BY seen_at LIMIT $2
+         ) f ON true
+        ORDER BY f.seen_at`,
+      [system, limit],
+    );
+    const unqueued: FeedChange[] = [];
+    for (const r of rows)
+      if (r.record_id !== null && r.version !== null && r.job_id !== null)
+        unqueued.push({ system, recordId: r.record_id, version: r.version, jobId: r.job_id });
+    return { cursor: rows[0]?.cursor ?? null, unqueued };
+  }
+
+  /**
+   * Records one page of a feed and moves its cursor in one statement (atomic on its own: a page is recorded with
+   * its cursor or not at all). Returns the changes recorded now, in the page's order, each with its freshly minted
+   * job id; a change already recorded (a page read twice) is not returned again, so it is enqueued once.
    */
   async recordPage(system: CaseSystem, changes: ReadonlyArray<{ recordId: string; version: number }>, nextCursor: string): Promise<FeedChange[]> {
-    return this.dataSource.transaction(async (manager) => {
-      let recorded: FeedChange[] = [];
-      if (changes.length) {
-        const rows: Array<{ record_id: string; version: number; job_id: string }> = await manager.query(
-          `INSERT INTO central.feed_changes (system, record_id, version)
-           SELECT $1, c.record_id, c.version FROM unnest($2::text[], $3::int[]) AS c(record_id, version)
-           ON CONFLICT (system, record_id, version) DO NOTHING
-           RETURNING record_id, version, job_id`,
-          [system, changes.map((c) => c.recordId), changes.map((c) => c.version)],
-        );
-        recorded = rows.map((r) => ({ system, recordId: r.record_id, version: r.version, jobId: r.job_id }));
-      }
-      await manager.query(
-        `INSERT INTO central.feed_cursors (system, cursor) VALUES ($1, $2)
-         ON CONFLICT (system) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()`,
-        [system, nextCursor],
-      );
-      return recorded;
-    });
+    const rows: Array<{ record_id: string; version: number; job_id: string }> = await this.dataSource.query(
+      `WITH page AS (
+         SELECT c.record_id, c.version, c.n FROM unnest($2::text[], $3::int[]) WITH ORDINALITY AS c(record_id, version, n)
+       ), recorded AS (
+         INSERT INTO central.feed_changes (system, record_id, version)
+         SELECT $1::text, record_id, version FROM page
+         ON CONFLICT (system, record_id, version) DO NOTHING
+         RETURNING record_id, version, job_id
+       ), moved AS (
+         INSERT INTO central.feed_cursors (system, cursor) VALUES ($1::text, $4::text)
+         ON CONFLICT (system) DO UPDATE SET cursor = EXCLUDED.cursor, updated_at = now()
+       )
+       SELECT r.record_id, r.version, r.job_id
+         FROM recorded r JOIN (SELECT record_id, version, min(n) AS n FROM page GROUP BY record_id, version) p USING (record_id, version)
+        ORDER BY p.n`,
+      [system, changes.map((c) => c.recordId), changes.map((c) => c.version), nextCursor],
+    );
+    return rows.map((r) => ({ system, recordId: r.record_id, version: r.version, jobId: r.job_id }));
   }
 
   /** The changes are in the queue (or, for a stale change whose job still waits in a backlog, still are): look again after the next interval. */
