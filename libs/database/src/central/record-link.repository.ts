@@ -50,6 +50,64 @@ export interface LinkHistoryRow {
   at: Date;
 }
 
+/** Rows a bulk write sends in one statement (one jsonb parameter) and persons it creates in one. */
+const BULK_LINKS_AT_ONCE = 1000;
+const BULK_PERSONS_AT_ONCE = 5000;
+
+/** The records' copies, from `recordRows` in $1. */
+const UPSERT_RECORDS = `INSERT INTO central.case_records (system, record_id, version, referral_id, anonymous, record)
+  SELECT r.system, r.record_id, r.version, r.referral_id, r.anonymous, r.record
+    FROM jsonb_to_recordset($1::jsonb) AS r(system text, record_id text, version int, referral_id uuid, anonymous boolean, record jsonb)
+  ON CONFLICT (system, record_id) DO UPDATE
+    SET version = EXCLUDED.version, referral_id = EXCLUDED.referral_id, anonymous = EXCLUDED.anonymous,
+        record = EXCLUDED.record, fetched_at = now()
+  WHERE central.case_records.version <= EXCLUDED.version`;
+
+const INSERT_PERSONS = `INSERT INTO central.persons (id) SELECT unnest($1::uuid[])`;
+
+/** The links, from `linkRows` in $1, as rows `x`; `{links}` in the statements below is where they are read from. */
+const LINK_RECORDSET = `jsonb_to_recordset($1::jsonb) AS x(system text, record_id text, person_id uuid, match_status text, probability float8,
+  explanation jsonb, record_version int, reason text, referral_id uuid)`;
+
+const UPSERT_LINKS = `INSERT INTO central.record_links (system, record_id, person_id, match_status, probability, decided_by, locked, explanation, record_version)
+  SELECT x.system, x.record_id, x.person_id, x.match_status, x.probability, 'engine', false, x.explanation, x.record_version FROM {links}
+  ON CONFLICT (system, record_id) DO UPDATE
+    SET person_id = EXCLUDED.person_id, match_status = EXCLUDED.match_status, probability = EXCLUDED.probability,
+        decided_by = EXCLUDED.decided_by, locked = EXCLUDED.locked, explanation = EXCLUDED.explanation,
+        record_version = EXCLUDED.record_version, updated_at = now()`;
+
+/** The actor in $2. */
+const INSERT_HISTORY = `INSERT INTO central.link_history (system, record_id, action, person_before, person_after, actor, reason, probability, explanation)
+  SELECT x.system, x.record_id, 'linked', NULL, x.person_id, $2, x.reason, x.probability, x.explanation FROM {links}`;
+
+const PERSON_BY_CASE_RECORD = `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM {links}
+  WHERE r.case_system = x.system AND r.case_record_id = x.record_id`;
+
+const PERSON_BY_REFERRAL = `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM {links}
+  WHERE x.referral_id IS NOT NULL AND r.id = x.referral_id`;
+
+function recordRows(links: readonly BulkLinkWrite[]): string {
+  return JSON.stringify(
+    links.map((l) => ({ system: l.system, record_id: l.recordId, version: l.version, referral_id: l.referralId, anonymous: l.anonymous, record: l.record })),
+  );
+}
+
+function linkRows(linked: readonly BulkLinkWrite[], reasonSuffix: string): string {
+  return JSON.stringify(
+    linked.map((l) => ({
+      system: l.system,
+      record_id: l.recordId,
+      person_id: l.personId,
+      match_status: l.matchStatus,
+      probability: l.probability,
+      explanation: l.explanation ?? null,
+      record_version: l.version,
+      reason: `${l.matchStatus}${reasonSuffix}`,
+      referral_id: l.referralId,
+    })),
+  );
+}
+
 /**
  * Links of case records to persons (central.record_links) and their history (central.link_history). Every change
  * to a link writes its history and keeps `referrals.person_id` in step, in the caller's transaction.
@@ -118,6 +176,11 @@ export class RecordLinkRepository {
    * Writes many new decisions at once, as `upsertRecord`, `createPerson` and `setLink` would one by one: the
    * records' copies, the new persons, the links with their history (action `linked`), and the person on the
    * referrals whose case records these are. For records never linked before (the backlog linker's fast path).
+   *
+   * A poll's batch (a few records, several times a second) is written in two statements, not six: the copies, the
+   * persons, the links, their history and the referrals by case record together (data-modifying WITH queries;
+   * foreign keys are checked at the end of the statement), then the referrals by id, which may be the very rows
+   * just updated by case record and so must see that update. A backlog too big for one statement goes in chunks.
    */
   async writeBulkLinks(
     manager: EntityManager,
@@ -125,73 +188,30 @@ export class RecordLinkRepository {
     newPersons: readonly string[],
     history: { actor: string; reasonSuffix: string },
   ): Promise<void> {
-    for (const part of chunks(links)) {
-      await manager.query(
-        `INSERT INTO central.case_records (system, record_id, version, referral_id, anonymous, record)
-         SELECT x.system, x.record_id, x.version, x.referral_id, x.anonymous, x.record
-           FROM jsonb_to_recordset($1::jsonb) AS x(system text, record_id text, version int, referral_id uuid, anonymous boolean, record jsonb)
-         ON CONFLICT (system, record_id) DO UPDATE
-           SET version = EXCLUDED.version, referral_id = EXCLUDED.referral_id, anonymous = EXCLUDED.anonymous,
-               record = EXCLUDED.record, fetched_at = now()
-         WHERE central.case_records.version <= EXCLUDED.version`,
-        [
-          JSON.stringify(
-            part.map((l) => ({
-              system: l.system,
-              record_id: l.recordId,
-              version: l.version,
-              referral_id: l.referralId,
-              anonymous: l.anonymous,
-              record: l.record,
-            })),
-          ),
-        ],
-      );
-    }
-    for (const part of chunks(newPersons, 5000)) {
-      await manager.query(`INSERT INTO central.persons (id) SELECT unnest($1::uuid[])`, [part]);
-    }
     const linked = links.filter((l) => l.personId !== null);
-    for (const part of chunks(linked)) {
-      const rows = JSON.stringify(
-        part.map((l) => ({
-          system: l.system,
-          record_id: l.recordId,
-          person_id: l.personId,
-          match_status: l.matchStatus,
-          probability: l.probability,
-          explanation: l.explanation ?? null,
-          record_version: l.version,
-          reason: `${l.matchStatus}${history.reasonSuffix}`,
-          referral_id: l.referralId,
-        })),
-      );
-      const recordset = `jsonb_to_recordset($1::jsonb) AS x(system text, record_id text, person_id uuid, match_status text, probability float8,
-                           explanation jsonb, record_version int, reason text, referral_id uuid)`;
+    if (links.length <= BULK_LINKS_AT_ONCE && newPersons.length <= BULK_PERSONS_AT_ONCE) {
+      if (!links.length && !newPersons.length) return;
       await manager.query(
-        `INSERT INTO central.record_links (system, record_id, person_id, match_status, probability, decided_by, locked, explanation, record_version)
-         SELECT x.system, x.record_id, x.person_id, x.match_status, x.probability, 'engine', false, x.explanation, x.record_version FROM ${recordset}
-         ON CONFLICT (system, record_id) DO UPDATE
-           SET person_id = EXCLUDED.person_id, match_status = EXCLUDED.match_status, probability = EXCLUDED.probability,
-               decided_by = EXCLUDED.decided_by, locked = EXCLUDED.locked, explanation = EXCLUDED.explanation,
-               record_version = EXCLUDED.record_version, updated_at = now()`,
-        [rows],
+        `WITH x AS MATERIALIZED (SELECT * FROM ${LINK_RECORDSET.replace('$1', '$3')}),
+              copies AS (${UPSERT_RECORDS}),
+              persons AS (${INSERT_PERSONS.replace('$1', '$2')}),
+              links AS (${UPSERT_LINKS.replace('{links}', 'x')}),
+              history AS (${INSERT_HISTORY.replace('{links}', 'x').replace('$2', '$4')}),
+              by_case AS (${PERSON_BY_CASE_RECORD.replace('{links}', 'x')})
+         SELECT 1`,
+        [recordRows(links), newPersons, linkRows(linked, history.reasonSuffix), history.actor],
       );
-      await manager.query(
-        `INSERT INTO central.link_history (system, record_id, action, person_before, person_after, actor, reason, probability, explanation)
-         SELECT x.system, x.record_id, 'linked', NULL, x.person_id, $2, x.reason, x.probability, x.explanation FROM ${recordset}`,
-        [rows, history.actor],
-      );
-      await manager.query(
-        `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM ${recordset}
-          WHERE r.case_system = x.system AND r.case_record_id = x.record_id`,
-        [rows],
-      );
-      await manager.query(
-        `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM ${recordset}
-          WHERE x.referral_id IS NOT NULL AND r.id = x.referral_id`,
-        [rows],
-      );
+      if (linked.length) await manager.query(PERSON_BY_REFERRAL.replace('{links}', LINK_RECORDSET), [linkRows(linked, history.reasonSuffix)]);
+      return;
+    }
+    for (const part of chunks(links, BULK_LINKS_AT_ONCE)) await manager.query(UPSERT_RECORDS, [recordRows(part)]);
+    for (const part of chunks(newPersons, BULK_PERSONS_AT_ONCE)) await manager.query(INSERT_PERSONS, [part]);
+    for (const part of chunks(linked, BULK_LINKS_AT_ONCE)) {
+      const rows = linkRows(part, history.reasonSuffix);
+      await manager.query(UPSERT_LINKS.replace('{links}', LINK_RECORDSET), [rows]);
+      await manager.query(INSERT_HISTORY.replace('{links}', LINK_RECORDSET), [rows, history.actor]);
+      await manager.query(PERSON_BY_CASE_RECORD.replace('{links}', LINK_RECORDSET), [rows]);
+      await manager.query(PERSON_BY_REFERRAL.replace('{links}', LINK_RECORDSET), [rows]);
     }
   }
 
