@@ -1,7 +1,9 @@
+import Redis from 'ioredis';
 import type { Client } from 'pg';
 import { PersonIndexRepository, CaseRecordRepository, RecordLinkRepository, ReviewItemRepository } from '@app/database';
 import { defaultModel } from '@app/matching';
 import type { CaseSubject } from '@app/case-systems';
+import { LinkingJobName, QueueName, type TrainJob } from '@app/queues';
 import { ModelTrainer } from '../apps/deduplicator/src/linking/model-trainer.service';
 import { PersonIndexCache } from '../apps/deduplicator/src/linking/person-index.cache';
 import { eventually } from './support/env';
@@ -42,6 +44,25 @@ describe('LinkingService decisions', () => {
     }
     const younger = await enter({ firstName: 'Osman', lastName: 'Idris', dateOfBirth: '2001-08-30' });
     expect(await personOf(younger)).not.toBe(await personOf(older));
+  });
+
+  it('keeps one realignment waiting for linking to go quiet, pushed back by every link', async () => {
+    const queue = system.queue(QueueName.Linking);
+    const waitingRealignments = async () =>
+      (await queue.getJobs(['delayed', 'waiting'])).filter((j) => j.name === LinkingJobName.Train && (j.data as TrainJob).idle);
+    await enter({ firstName: 'Hagos', lastName: 'Berhe', nationality: 'ERI', dateOfBirth: '1990-05-05' });
+    // When a delayed job runs is its score in the queue's delayed set (BullMQ keeps the first delay on the job).
+    const redis = new Redis(process.env.REDIS_URL!);
+    const runsAt = async (id: string) => Number(await redis.zscore(`${system.prefix}:${QueueName.Linking}:delayed`, id));
+    const [first] = await waitingRealignments();
+    expect(first.id).toBeDefined();
+    const due = await runsAt(first.id!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await enter({ firstName: 'Luwam', lastName: 'Berhe', nationality: 'ERI', dateOfBirth: '1992-06-06', sex: 'female' });
+    const after = await waitingRealignments();
+    expect(after.map((j) => j.id)).toEqual([first.id]);
+    expect(await runsAt(first.id!)).toBeGreaterThan(due);
+    redis.disconnect();
   });
 
   it('links two records with the same valid NHS number and no date of birth', async () => {

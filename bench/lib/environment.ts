@@ -59,7 +59,9 @@ export async function withEnvironment<T>(work: (env: BenchEnvironment) => Promis
   } finally {
     for (const system of systems) await system.stop();
     await redis?.destroy();
-    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    // BENCH_KEEP_DATABASE=1 leaves the database to be looked into afterwards (its name is printed).
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`[bench] database kept: ${name}`);
+    else await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
   }
 }
 

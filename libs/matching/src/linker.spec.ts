@@ -93,6 +93,14 @@ describe('linking properties', () => {
     );
   });
 
+  it('finds the same persons under a model learned from the same records as when it learns the model itself', () => {
+    const records = generatePopulation({ seed: 11, persons: 600 }).records;
+    const learned = linkRecords(records);
+    const reused = linkRecords(records, { model: learned.model, modelCountsTheseRecords: true });
+    expect(partition(reused.links)).toEqual(partition(learned.links));
+    expect(reused.links.map((l) => l.matchStatus)).toEqual(learned.links.map((l) => l.matchStatus));
+  });
+
   it('does not depend on record order, learned model included', () => {
     fc.assert(
       fc.property(batchArb, fc.integer(), (batch, seed) => {

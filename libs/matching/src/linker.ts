@@ -48,6 +48,11 @@ export interface LinkOptions {
   readonly config?: LinkageConfig;
   /** Use these parameters instead of learning them from the records (as the worker does). */
   readonly model?: LinkageModel;
+  /**
+   * The given model was learned from these same records (the deduplicator's index): its term frequencies count
+   * each record once already, so each record is left out of its own values' frequencies, as when learning here.
+   */
+  readonly modelCountsTheseRecords?: boolean;
   readonly onProgress?: LinkageProgress;
 }
 
@@ -96,7 +101,7 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
   }
   progress('train', 1, 1);
   // A model learned from this batch counted both records of every pair in its frequencies.
-  const scorerOptions = { leaveOut: trained ? 2 : 0 };
+  const scorerOptions = { leaveOut: trained ? 2 : options.modelCountsTheseRecords ? 1 : 0 };
   let scorer = new Scorer(model, config, scorerOptions);
   const freqs: RecordFrequencies[] = prepared.map((r) => scorer.frequencies(r));
   const evidence = new Float64Array(pairs.count);

@@ -65,11 +65,18 @@ export const LINK_BACKLOG_JOB_ID = 'link-backlog';
 
 /**
  * A Train job queued because the index grew: the realignment step it brings the index to (see
- * ModelTrainer.dueStep; the nightly one carries none).
+ * ModelTrainer.dueStep), or `idle` for the realignment once linking goes quiet; the nightly one carries neither.
  */
 export interface TrainJob {
   step?: number;
+  idle?: boolean;
 }
+
+/**
+ * The one realignment waiting for linking to go quiet: each link pushes it back (BullMQ deduplication with
+ * reschedule), and one added while it runs waits for it.
+ */
+export const REALIGN_WHEN_IDLE_ID = 'realign-when-idle';
 
 export interface PollJob {
   system: CaseSystem;

@@ -11,10 +11,10 @@ const WORKER = path.join(__dirname, 'batch-link.worker.js');
  * deduplicator's own thread must keep renewing its job lock and answering health checks. Where the worker is not
  * compiled (the tests run the TypeScript sources) it runs on the calling thread instead.
  */
-export function linkInBackground(records: readonly LinkageRecord[], model?: LinkageModel): Promise<LinkageResult> {
-  if (!existsSync(WORKER)) return Promise.resolve(linkRecords(records, model ? { model } : {}));
+export function linkInBackground(records: readonly LinkageRecord[], model?: LinkageModel, modelCountsTheseRecords = false): Promise<LinkageResult> {
+  if (!existsSync(WORKER)) return Promise.resolve(linkRecords(records, model ? { model, modelCountsTheseRecords } : {}));
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { records, model } });
+    const worker = new Worker(WORKER, { workerData: { records, model, modelCountsTheseRecords } });
     worker.once('message', (result: LinkageResult) => {
       resolve(result);
       void worker.terminate();

@@ -2,13 +2,25 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Environment } from '@app/config';
-import { backfillEpisodesJobId, type JobOf, type LinkingJobs, LinkingJobName, QueueName, type QueueOf, trainStepJobId } from '@app/queues';
+import {
+  backfillEpisodesJobId,
+  type JobOf,
+  type LinkingJobs,
+  LinkingJobName,
+  QueueName,
+  type QueueOf,
+  REALIGN_WHEN_IDLE_ID,
+  trainStepJobId,
+} from '@app/queues';
 import { FeedChangeRepository } from '@app/database';
 import { BacklogLinker } from './backlog-linker';
 import { FeedPoller } from './feed.poller';
 import { LinkingReconciler } from './linking.reconciler';
 import { LinkingService } from './linking.service';
 import { ModelTrainer } from './model-trainer.service';
+
+/** Linking is quiet once no record has been linked for this long: then the index is realigned (see whenIdle). */
+const REALIGN_IDLE_MS = 3000;
 
 /** Thin: polls, links (one record, or a backlog in bulk), trains and reconciles by ids; the services are idempotent. */
 @Processor(QueueName.Linking)
@@ -75,25 +87,27 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         const { system, recordId, version } = job.data;
         const outcome = await this.linking.link(system, recordId);
         await this.changes.markProcessed(system, recordId, version);
-        await this.queueTrainingIfDue();
+        await this.queueRefreshes();
         return outcome;
       }
       case LinkingJobName.LinkBacklog: {
         const summary = await this.backlog.run();
-        await this.queueTrainingIfDue();
+        await this.queueRefreshes();
         return summary;
       }
       case LinkingJobName.LinkBatch: {
         // A job taken from the queue has the id it was added with.
         if (job.id === undefined) throw new Error('a link-batch job without an id');
         const summary = await this.backlog.linkBatch(job.id);
-        await this.queueTrainingIfDue();
+        await this.queueRefreshes();
         return summary;
       }
       case LinkingJobName.Poll:
         return this.poller.poll(job.data.system);
       case LinkingJobName.Train:
-        // Queued as the index grew: learn or realign as far as its size now calls for; the nightly one learns.
+        // Queued as the index grew: learn or realign as far as its size now calls for; once linking went quiet:
+        // realign if enough was linked one at a time; the nightly one learns.
+        if (job.data.idle) return this.trainer.whenIdle();
         return job.data.step === undefined ? this.trainer.train() : this.trainer.catchUp();
       case LinkingJobName.BackfillEpisodes:
         return this.linking.backfillEpisodes(job.data.system);
@@ -106,12 +120,24 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
 
   /**
    * Learns the model as soon as the index holds enough records and again at every doubling, and realigns the
-   * index with the batch engine at every quarter's growth between, not only at night: a new installation or a
-   * backfill is otherwise linked with the starting model, one record at a time. The job id names the step, so
-   * every worker that notices it is due queues the same one job; completed ones are kept (a few dozen over an
-   * index's life) so that the id stays taken.
+   * index with the batch engine at every quarter's growth between and once linking goes quiet, not only at night:
+   * a new installation or a backfill is otherwise linked with the starting model, one record at a time. A step's
+   * job id names the step, so every worker that notices it is due queues the same one job; completed ones are kept
+   * (a few dozen over an index's life) so that the id stays taken. The quiet-spell job is one delayed job, pushed
+   * back by every link.
    */
-  private async queueTrainingIfDue(): Promise<void> {
+  private async queueRefreshes(): Promise<void> {
+    await this.queue.add(
+      LinkingJobName.Train,
+      { idle: true },
+      {
+        delay: REALIGN_IDLE_MS,
+        deduplication: { id: REALIGN_WHEN_IDLE_ID, reschedule: true, keepLastIfActive: true },
+        removeOnComplete: true,
+        removeOnFail: 10,
+        attempts: 2,
+      },
+    );
     const step = this.trainer.dueStep();
     if (step === null) return;
     await this.queue.add(LinkingJobName.Train, { step }, { jobId: trainStepJobId(step), removeOnComplete: false, removeOnFail: 10, attempts: 2 });

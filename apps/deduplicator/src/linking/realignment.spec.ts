@@ -1,5 +1,5 @@
 import { type HeldRecord, planRealignment } from './realignment';
-import { modelGeneration, realignmentStep } from './model-trainer.service';
+import { idleRealignmentDue, modelGeneration, realignmentStep } from './model-trainer.service';
 
 let rank = 0;
 const held = (key: string, personId: string, cluster: string, movable = true): HeldRecord => ({
@@ -68,5 +68,16 @@ describe('when the index is realigned and the model learned', () => {
     expect(realignmentStep(299)).toBeNull();
     expect([300, 374, 375, 468, 469, 600].map(realignmentStep)).toEqual([0, 0, 1, 1, 2, 3]);
     expect([299, 300, 599, 600, 1200].map(modelGeneration)).toEqual([null, 0, 0, 1, 2]);
+  });
+});
+
+describe('idleRealignmentDue', () => {
+  it('realigns a quiet index once a hundredth of it, and at least one record, was linked one at a time', () => {
+    expect(idleRealignmentDue(299, 0)).toBe(false);
+    expect(idleRealignmentDue(300, 299)).toBe(false);
+    expect(idleRealignmentDue(300, 297)).toBe(true);
+    expect(idleRealignmentDue(10_000, 9_901)).toBe(false);
+    expect(idleRealignmentDue(10_000, 9_900)).toBe(true);
+    expect(idleRealignmentDue(10_000, 10_000)).toBe(false);
   });
 });

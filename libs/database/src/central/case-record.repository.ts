@@ -11,8 +11,9 @@ export type { StoredRecord } from './person-index.rows';
 export class CaseRecordRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async allRecords(): Promise<StoredRecord[]> {
-    const rows: RecordRow[] = await this.dataSource.query(`${RECORD_SELECT} WHERE NOT c.anonymous`);
+  /** Every named record with its link; in the caller's transaction when given one. */
+  async allRecords(manager: EntityManager = this.dataSource.manager): Promise<StoredRecord[]> {
+    const rows: RecordRow[] = await manager.query(`${RECORD_SELECT} WHERE NOT c.anonymous`);
     return rows.map(toStored);
   }
 
