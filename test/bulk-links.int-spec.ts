@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { validateEnvironment } from '@app/config';
 import { type BulkLinkWrite, CENTRAL_SCHEMA, postgresOptions, RecordLinkRepository } from '@app/database';
+import { StatisticsFixtures } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { ifStarted } from './support/teardown';
 
@@ -63,5 +64,25 @@ describe('RecordLinkRepository.writeBulkLinks', () => {
     await ds.transaction((manager) => new RecordLinkRepository(ds).writeBulkLinks(manager, links, persons, { actor: 'tester', reasonSuffix: '' }));
     const named = links.filter((l) => l.personId !== null).length;
     await expect(written(prefix)).resolves.toEqual({ records: n, links: named, history: named, persons: persons.length });
+  });
+
+  it.each([
+    ['a poll', 4],
+    ['a backlog', 1500],
+  ])("sets the person on each linked record's referral, found by case record or by id (%s)", async (_, n) => {
+    const prefix = `ref${n}`;
+    const { links, persons } = decisions(prefix, n);
+    const fixtures = new StatisticsFixtures(system.sql);
+    // The first linked record's referral names it as its case record; the second's is not routed yet and is found by id.
+    const [first, second] = links.filter((l) => l.personId !== null);
+    const byCase = await fixtures.referral({ caseSystem: 'AIS', caseRecordId: first.recordId });
+    const byId = await fixtures.referral({ caseSystem: null });
+    second.referralId = byId;
+    await ds.transaction((manager) => new RecordLinkRepository(ds).writeBulkLinks(manager, links, persons, { actor: 'tester', reasonSuffix: '' }));
+    const { rows } = await system.sql.query<{ id: string; person_id: string | null }>(
+      `SELECT id, person_id FROM central.referrals WHERE id = ANY($1::uuid[])`,
+      [[byCase, byId]],
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.person_id]))).toEqual({ [byCase]: first.personId, [byId]: second.personId });
   });
 });

@@ -54,37 +54,61 @@ export interface LinkHistoryRow {
 const BULK_LINKS_AT_ONCE = 1000;
 const BULK_PERSONS_AT_ONCE = 5000;
 
-/** The records' copies, from `recordRows` in $1. */
-const UPSERT_RECORDS = `INSERT INTO central.case_records (system, record_id, version, referral_id, anonymous, record)
+/** The records' copies, from `recordRows` in the parameter `rows`. */
+const upsertRecords = (rows: string) => `INSERT INTO central.case_records (system, record_id, version, referral_id, anonymous, record)
   SELECT r.system, r.record_id, r.version, r.referral_id, r.anonymous, r.record
-    FROM jsonb_to_recordset($1::jsonb) AS r(system text, record_id text, version int, referral_id uuid, anonymous boolean, record jsonb)
+    FROM jsonb_to_recordset(${rows}::jsonb) AS r(system text, record_id text, version int, referral_id uuid, anonymous boolean, record jsonb)
   ON CONFLICT (system, record_id) DO UPDATE
     SET version = EXCLUDED.version, referral_id = EXCLUDED.referral_id, anonymous = EXCLUDED.anonymous,
         record = EXCLUDED.record, fetched_at = now()
   WHERE central.case_records.version <= EXCLUDED.version`;
 
-const INSERT_PERSONS = `INSERT INTO central.persons (id) SELECT unnest($1::uuid[])`;
+const insertPersons = (ids: string) => `INSERT INTO central.persons (id) SELECT unnest(${ids}::uuid[])`;
 
-/** The links, from `linkRows` in $1, as rows `x`; `{links}` in the statements below is where they are read from. */
-const LINK_RECORDSET = `jsonb_to_recordset($1::jsonb) AS x(system text, record_id text, person_id uuid, match_status text, probability float8,
-  explanation jsonb, record_version int, reason text, referral_id uuid)`;
+/** The links, from `linkRows` in the parameter `rows`, as rows `x`. */
+const linkRecordset = (rows: string) => `jsonb_to_recordset(${rows}::jsonb) AS x(system text, record_id text, person_id uuid, match_status text,
+  probability float8, explanation jsonb, record_version int, reason text, referral_id uuid)`;
 
-const UPSERT_LINKS = `INSERT INTO central.record_links (system, record_id, person_id, match_status, probability, decided_by, locked, explanation, record_version)
-  SELECT x.system, x.record_id, x.person_id, x.match_status, x.probability, 'engine', false, x.explanation, x.record_version FROM {links}
+/** The links read from `links` (a recordset or a WITH query's name, rows `x`). */
+const upsertLinks = (
+  links: string,
+) => `INSERT INTO central.record_links (system, record_id, person_id, match_status, probability, decided_by, locked, explanation, record_version)
+  SELECT x.system, x.record_id, x.person_id, x.match_status, x.probability, 'engine', false, x.explanation, x.record_version FROM ${links}
   ON CONFLICT (system, record_id) DO UPDATE
     SET person_id = EXCLUDED.person_id, match_status = EXCLUDED.match_status, probability = EXCLUDED.probability,
         decided_by = EXCLUDED.decided_by, locked = EXCLUDED.locked, explanation = EXCLUDED.explanation,
         record_version = EXCLUDED.record_version, updated_at = now()`;
 
-/** The actor in $2. */
-const INSERT_HISTORY = `INSERT INTO central.link_history (system, record_id, action, person_before, person_after, actor, reason, probability, explanation)
-  SELECT x.system, x.record_id, 'linked', NULL, x.person_id, $2, x.reason, x.probability, x.explanation FROM {links}`;
+const insertHistory = (links: string, actor: string) => `INSERT INTO central.link_history
+    (system, record_id, action, person_before, person_after, actor, reason, probability, explanation)
+  SELECT x.system, x.record_id, 'linked', NULL, x.person_id, ${actor}, x.reason, x.probability, x.explanation FROM ${links}`;
 
-const PERSON_BY_CASE_RECORD = `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM {links}
+/*
+ * The person on the referrals, read from arrays rather than the links' jsonb: PostgreSQL knows how many rows an
+ * array holds, but guesses 100 for any jsonb recordset, and with that guess it scanned every referral (a hash
+ * join) instead of looking up the few by index, on a table of a few thousand referrals (a new installation).
+ */
+const personByCaseRecord = (systems: string, recordIds: string, persons: string) => `UPDATE central.referrals r
+  SET person_id = x.person_id, updated_at = now()
+  FROM unnest(${systems}::text[], ${recordIds}::text[], ${persons}::uuid[]) AS x(system, record_id, person_id)
   WHERE r.case_system = x.system AND r.case_record_id = x.record_id`;
 
-const PERSON_BY_REFERRAL = `UPDATE central.referrals r SET person_id = x.person_id, updated_at = now() FROM {links}
-  WHERE x.referral_id IS NOT NULL AND r.id = x.referral_id`;
+const personByReferral = (referralIds: string, persons: string) => `UPDATE central.referrals r
+  SET person_id = x.person_id, updated_at = now()
+  FROM unnest(${referralIds}::uuid[], ${persons}::uuid[]) AS x(referral_id, person_id)
+  WHERE r.id = x.referral_id`;
+
+/** The parameters of `personByCaseRecord` and `personByReferral` for these links. */
+function referralPersons(linked: readonly BulkLinkWrite[]): {
+  byCase: [string[], string[], Array<string | null>];
+  byReferral: [string[], Array<string | null>];
+} {
+  const withReferral = linked.filter((l) => l.referralId !== null);
+  return {
+    byCase: [linked.map((l) => l.system), linked.map((l) => l.recordId), linked.map((l) => l.personId)],
+    byReferral: [withReferral.map((l) => l.referralId as string), withReferral.map((l) => l.personId)],
+  };
+}
 
 function recordRows(links: readonly BulkLinkWrite[]): string {
   return JSON.stringify(
@@ -191,27 +215,29 @@ export class RecordLinkRepository {
     const linked = links.filter((l) => l.personId !== null);
     if (links.length <= BULK_LINKS_AT_ONCE && newPersons.length <= BULK_PERSONS_AT_ONCE) {
       if (!links.length && !newPersons.length) return;
+      const { byCase, byReferral } = referralPersons(linked);
       await manager.query(
-        `WITH x AS MATERIALIZED (SELECT * FROM ${LINK_RECORDSET.replace('$1', '$3')}),
-              copies AS (${UPSERT_RECORDS}),
-              persons AS (${INSERT_PERSONS.replace('$1', '$2')}),
-              links AS (${UPSERT_LINKS.replace('{links}', 'x')}),
-              history AS (${INSERT_HISTORY.replace('{links}', 'x').replace('$2', '$4')}),
-              by_case AS (${PERSON_BY_CASE_RECORD.replace('{links}', 'x')})
+        `WITH x AS MATERIALIZED (SELECT * FROM ${linkRecordset('$3')}),
+              copies AS (${upsertRecords('$1')}),
+              persons AS (${insertPersons('$2')}),
+              links AS (${upsertLinks('x')}),
+              history AS (${insertHistory('x', '$4')}),
+              by_case AS (${personByCaseRecord('$5', '$6', '$7')})
          SELECT 1`,
-        [recordRows(links), newPersons, linkRows(linked, history.reasonSuffix), history.actor],
+        [recordRows(links), newPersons, linkRows(linked, history.reasonSuffix), history.actor, ...byCase],
       );
-      if (linked.length) await manager.query(PERSON_BY_REFERRAL.replace('{links}', LINK_RECORDSET), [linkRows(linked, history.reasonSuffix)]);
+      if (byReferral[0].length) await manager.query(personByReferral('$1', '$2'), byReferral);
       return;
     }
-    for (const part of chunks(links, BULK_LINKS_AT_ONCE)) await manager.query(UPSERT_RECORDS, [recordRows(part)]);
-    for (const part of chunks(newPersons, BULK_PERSONS_AT_ONCE)) await manager.query(INSERT_PERSONS, [part]);
+    for (const part of chunks(links, BULK_LINKS_AT_ONCE)) await manager.query(upsertRecords('$1'), [recordRows(part)]);
+    for (const part of chunks(newPersons, BULK_PERSONS_AT_ONCE)) await manager.query(insertPersons('$1'), [part]);
     for (const part of chunks(linked, BULK_LINKS_AT_ONCE)) {
       const rows = linkRows(part, history.reasonSuffix);
-      await manager.query(UPSERT_LINKS.replace('{links}', LINK_RECORDSET), [rows]);
-      await manager.query(INSERT_HISTORY.replace('{links}', LINK_RECORDSET), [rows, history.actor]);
-      await manager.query(PERSON_BY_CASE_RECORD.replace('{links}', LINK_RECORDSET), [rows]);
-      await manager.query(PERSON_BY_REFERRAL.replace('{links}', LINK_RECORDSET), [rows]);
+      const { byCase, byReferral } = referralPersons(part);
+      await manager.query(upsertLinks(linkRecordset('$1')), [rows]);
+      await manager.query(insertHistory(linkRecordset('$1'), '$2'), [rows, history.actor]);
+      await manager.query(personByCaseRecord('$1', '$2', '$3'), byCase);
+      if (byReferral[0].length) await manager.query(personByReferral('$1', '$2'), byReferral);
     }
   }
 
