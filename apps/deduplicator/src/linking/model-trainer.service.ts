@@ -70,14 +70,7 @@ export function realignmentStep(records: number): number | null {
   return records < MIN_RECORDS_TO_TRAIN ? null : Math.floor(Math.log(records / MIN_RECORDS_TO_TRAIN) / Math.log(REALIGN_GROWTH) + 1e-9);
 }
 
-/**
- * Re-learns m and u probabilities and term frequencies from every record held (expectation maximisation, no
- * labels), with the same engine and configuration as `npm run link`, rebuilds the in-memory index, and then
- * re-decides the engine's own earlier decisions by the batch engine's persons over the whole index (`realign`): a
- * record the worker placed one at a time, before the evidence that joins or parts it arrived, goes where the
- * whole index under the new model puts it, each move recorded in the link history. A reviewer's decision and a
- * transfer are never touched.
- */
+/** What one refresh of the person index did. */
 export interface Refreshed {
   /** A new model was learned (else the batch engine ran under the model in use). */
   trained: boolean;
@@ -86,6 +79,15 @@ export interface Refreshed {
   moved: number;
 }
 
+/**
+ * Keeps the worker's persons those of the batch engine over the whole index. It learns m and u probabilities and
+ * term frequencies from every record held (expectation maximisation, no labels, the engine and configuration of
+ * `npm run link`) at 300 records, at every doubling, nightly and once linking goes quiet, and realigns under the
+ * model in use at every quarter's growth between. Each time it links every record with the batch engine and moves
+ * the engine's own earlier decisions to the batch's persons (`realign`): a record the worker placed one at a time,
+ * before the evidence that joins or parts it arrived, goes where the whole index puts it, each move recorded in
+ * the link history. A reviewer's decision and a transfer are never moved.
+ */
 @Injectable()
 export class ModelTrainer {
   private readonly logger = new Logger(ModelTrainer.name);
