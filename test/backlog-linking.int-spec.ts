@@ -1,21 +1,12 @@
 import type { Client } from 'pg';
 import type { CaseRecord, CaseSubject } from '@app/case-systems';
-import { DataSource } from 'typeorm';
-import { validateEnvironment } from '@app/config';
-import {
-  CaseRecordRepository,
-  CENTRAL_SCHEMA,
-  EpisodeRepository,
-  PersonIndexRepository,
-  PersonRepository,
-  postgresOptions,
-  RecordLinkRepository,
-} from '@app/database';
+import { CaseRecordRepository, EpisodeRepository, PersonIndexRepository, PersonRepository, RecordLinkRepository } from '@app/database';
 import type { CaseSystem } from '@app/domain';
 import { defaultModel, PersonIndex } from '@app/matching';
 import { toLinkageRecord } from '../apps/deduplicator/src/linking/linkage-record';
 import { eventually } from './support/env';
 import { amendDirectly, enterDirectly, type RunningMimic } from './support/mimics';
+import { centralDataSource } from './support/database';
 import { startSystem, type TestSystem } from './support/system';
 import { ifStarted } from './support/teardown';
 
@@ -152,8 +143,7 @@ describe('A backlog linked in bulk', () => {
       sql.query(`SELECT system, record_id, joined_system, joined_record_id, join_rule, join_reason FROM central.direct_referrals ORDER BY system, record_id`);
     const before = (await episodesNow()).rows;
     expect(before).toHaveLength(HISTORY.length);
-    const ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: system.db.url }), CENTRAL_SCHEMA, 'test'));
-    await ds.initialize();
+    const ds = await centralDataSource(system.db.url);
     try {
       const episodes = new EpisodeRepository(ds);
       const persons = await sql.query<{ person_id: string }>(`SELECT DISTINCT person_id FROM central.record_links`);

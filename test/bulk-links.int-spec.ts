@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { validateEnvironment } from '@app/config';
-import { type BulkLinkWrite, CENTRAL_SCHEMA, postgresOptions, RecordLinkRepository } from '@app/database';
+import { type BulkLinkWrite, RecordLinkRepository } from '@app/database';
 import { StatisticsFixtures } from './support/fixtures';
+import { centralDataSource } from './support/database';
 import { startSystem, type TestSystem } from './support/system';
 import { ifStarted } from './support/teardown';
 
@@ -13,8 +13,7 @@ describe('RecordLinkRepository.writeBulkLinks', () => {
 
   beforeAll(async () => {
     system = await startSystem({});
-    ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: system.db.url }), CENTRAL_SCHEMA, 'test'));
-    await ds.initialize();
+    ds = await centralDataSource(system.db.url);
   });
   afterAll(async () => {
     await ifStarted(ds)?.destroy();

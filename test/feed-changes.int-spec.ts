@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { validateEnvironment } from '@app/config';
-import { CENTRAL_SCHEMA, FeedChangeRepository, postgresOptions } from '@app/database';
+import { FeedChangeRepository } from '@app/database';
+import { centralDataSource } from './support/database';
 import { startSystem, type TestSystem } from './support/system';
 import { ifStarted } from './support/teardown';
 
@@ -12,8 +12,7 @@ describe(FeedChangeRepository.name, () => {
 
   beforeAll(async () => {
     system = await startSystem({});
-    ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: system.db.url }), CENTRAL_SCHEMA, 'test'));
-    await ds.initialize();
+    ds = await centralDataSource(system.db.url);
     changes = new FeedChangeRepository(ds);
   });
   afterAll(async () => {

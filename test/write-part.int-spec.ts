@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { validateEnvironment } from '@app/config';
-import { AuditRepository, CENTRAL_SCHEMA, combineWrites, OutboxRepository, postgresOptions, runWrite } from '@app/database';
+import { AuditRepository, combineWrites, OutboxRepository, runWrite } from '@app/database';
+import { centralDataSource } from './support/database';
 import { startSystem, type TestSystem } from './support/system';
 import { ifStarted } from './support/teardown';
 
@@ -16,8 +16,7 @@ describe(combineWrites.name, () => {
 
   beforeAll(async () => {
     system = await startSystem({});
-    ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: system.db.url }), CENTRAL_SCHEMA, 'test'));
-    await ds.initialize();
+    ds = await centralDataSource(system.db.url);
   });
   afterAll(async () => {
     await ifStarted(ds)?.destroy();

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { validateEnvironment } from '@app/config';
+import { CENTRAL_SCHEMA, postgresOptions } from '@app/database';
 
 /** The server tests run against: TEST_DATABASE_URL, else the local trust-auth PostgreSQL. */
 export function adminUrl(): string {
@@ -46,4 +49,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }),
   };
+}
+
+/** A TypeORM data source on a test database's central schema, initialised, for repositories used without an app. */
+export async function centralDataSource(url: string): Promise<DataSource> {
+  const ds = new DataSource(postgresOptions(validateEnvironment({ DATABASE_URL: url }), CENTRAL_SCHEMA, 'test'));
+  await ds.initialize();
+  return ds;
 }
