@@ -21,8 +21,9 @@ import { known } from './lib/lookup';
  * `npm run bench:pipeline-linkage [-- --generators synthetic,casework] [--seeds 42,7] [--persons 2000] [--rate 20] [--lanes 4]`:
  * the queue path's accuracy beside the batch path's on the same records. Each generator's records are typed into
  * the AIS and LCS mimics (compiled apps, as child processes) in referral-date order, as practitioners would, while
- * the deduplicator runs and links them from the change feeds (learning its model as the index grows); once every
- * record is linked and every model generation learned, the person index is read and scored exactly as
+ * the deduplicator runs and links them from the change feeds (learning its model and realigning as the index
+ * grows); once every record is linked and linking has gone quiet with no realignment left to run, the person index
+ * is read and scored exactly as
  * `npm run bench:linkage` scores the batch linker, and the batch linker (`linkRecords`, as `npm run link`) is run
  * on the same records as stored. Written to bench/results/pipeline-linkage.json.
  *
@@ -51,7 +52,7 @@ export interface PipelineDataset {
   records: number;
   persons: number;
   typingSeconds: number;
-  /** Typing's start → every record linked and every model generation learned. */
+  /** Typing's start → every record linked and no realignment left to run. */
   linkedSeconds: number;
   pipeline: Scores;
   batch: Scores;
