@@ -36,7 +36,7 @@ import { LINK_BACKLOG_JOB_ID } from '@app/queues';
 import { linkInBackground } from './batch-link';
 import { directReferralOf } from './direct-referral';
 import { FeedPoller } from './feed.poller';
-import { indexKey, toLinkageRecord } from './linkage-record';
+import { indexKey, known, toLinkageRecord } from './linkage-record';
 import { type LinkOutcome, LinkingService, outcomeOf } from './linking.service';
 import { MIN_RECORDS_TO_TRAIN } from './model-trainer.service';
 import { PersonIndexCache } from './person-index.cache';
@@ -48,13 +48,6 @@ const FETCH_LANES = 4;
 const ACTOR = 'deduplicator';
 
 /** Lets the event loop run (the job lock's renewal, health checks) between slices of in-memory work. */
-/** What this linker put in `map` under `key`; nothing there is a bug here. */
-function known<K, V>(map: ReadonlyMap<K, V>, key: K): V {
-  const value = map.get(key);
-  if (value === undefined) throw new Error('the backlog linker lost track of a record it was deciding');
-  return value;
-}
-
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the batch engine's review reasons mean in the review queue the worker fills one record at a time. */
@@ -316,7 +309,7 @@ export class BacklogLinker {
     // Then, in feed order, what the index already held a say in, and transfers.
     const rest = [...records.filter((r) => held.has(indexKey(r.system, r.recordId))), ...named.filter((_, i) => !decided.decisions.has(i))];
     const order = new Map(records.map((r, i) => [r, i]));
-    rest.sort((x, y) => known(order, x) - known(order, y));
+    rest.sort((x, y) => known(order, x, 'linking a backlog') - known(order, y, 'linking a backlog'));
     for (const record of rest) count(await this.linking.decideLocked(manager, record));
     phase('oneByOneMs');
     return { outcomes, inBulk: writes.length, oneByOne: rest.length, phases };
@@ -378,8 +371,8 @@ export class BacklogLinker {
     const positionOf = new Map(linkage.map((l, i) => [l.recordId, i]));
     const reviewExplanation = new Map<number, MatchExplanation>();
     for (const item of batch.reviews) {
-      const i = known(positionOf, item.recordId);
-      const j = known(positionOf, item.candidateRecordId);
+      const i = known(positionOf, item.recordId, 'linking a backlog');
+      const j = known(positionOf, item.candidateRecordId, 'linking a backlog');
       const candidatePersonId = personOf.get(j);
       if (!personOf.has(i) || candidatePersonId === undefined) continue;
       const explanation = explain(i, j);
@@ -499,7 +492,7 @@ export class BacklogLinker {
         if (!entries.length) continue;
         const sources = new Set(entries.map((r) => r.system));
         const hub = records.some((r) => r.clientReference !== null);
-        const referenced = entries.some((r) => nrmReferenceKey(known(direct, r).nrmReference));
+        const referenced = entries.some((r) => nrmReferenceKey(known(direct, r, 'linking a backlog').nrmReference));
         if (sources.size === 1 && !hub && !referenced) continue;
         if (!hub && !referenced && !entries.some((r) => stored.has(indexKey(r.system, r.recordId)))) {
           // Entries of the other system alone, all new: the window rule among them, decided in memory as
@@ -508,7 +501,7 @@ export class BacklogLinker {
             entries.map((r) => ({
               key: directKey(r.system, r.recordId),
               source: r.system === 'AIS' ? 'ais' : 'lcs',
-              referredOn: known(direct, r).referredOn,
+              referredOn: known(direct, r, 'linking a backlog').referredOn,
               nrmReference: null,
             })),
             rules,

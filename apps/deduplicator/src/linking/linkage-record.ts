@@ -5,6 +5,13 @@ import type { LinkageRecord } from '@app/matching';
 /** One key across both systems: record ids are only unique within a case system. */
 export const indexKey = (system: CaseSystem, recordId: string): string => `${system}:${recordId}`;
 
+/** What the caller put in `map` under `key` itself: nothing there is a bug in the caller (`what` it was doing). */
+export function known<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`lost track of a record while ${what}`);
+  return value;
+}
+
 export function parseIndexKey(key: string): { system: CaseSystem; recordId: string } {
   const i = key.indexOf(':');
   return { system: key.slice(0, i) as CaseSystem, recordId: key.slice(i + 1) };

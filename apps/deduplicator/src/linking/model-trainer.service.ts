@@ -16,7 +16,7 @@ import {
 import { type LinkageRecord, type LinkageResult, placeRecord, type RecordLink, reviewsOf } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
-import { indexKey, parseIndexKey, toLinkageRecord } from './linkage-record';
+import { indexKey, known, parseIndexKey, toLinkageRecord } from './linkage-record';
 import { type HeldRecord, type Move, planRealignment } from './realignment';
 import { PersonIndexCache } from './person-index.cache';
 
@@ -27,13 +27,6 @@ import { PersonIndexCache } from './person-index.cache';
 export const MIN_RECORDS_TO_TRAIN = 300;
 
 const ACTOR = 'deduplicator';
-
-/** What this trainer put in `map` under `key`; nothing there is a bug here. */
-function known<K, V>(map: ReadonlyMap<K, V>, key: K): V {
-  const value = map.get(key);
-  if (value === undefined) throw new Error('the model trainer lost track of a record it was moving');
-  return value;
-}
 
 /**
  * The model generation a record count calls for: the first at `MIN_RECORDS_TO_TRAIN` records, then one more at
@@ -205,7 +198,7 @@ export class ModelTrainer {
         const n = { records: records.length, undone: 0, joined: 0, settled: 0 };
         const touched = new Set<string>();
         for (const move of await this.plan(manager, batch)) {
-          const outcome = await this.moveOne(manager, move, known(link, move.key), newPersons, why);
+          const outcome = await this.moveOne(manager, move, known(link, move.key, 'realigning the index'), newPersons, why);
           if (!outcome) continue;
           n[outcome.kind] += 1;
           touched.add(move.from).add(outcome.target);
