@@ -36,6 +36,19 @@ describe('variants', () => {
     expect(areVariants('karl', 'charles')).toBe(true);
     expect(areVariants('harold', 'henry')).toBe(false);
   });
+  it('knows one name across Arabic, Tigrinya, Polish and English, also through a spelling of it', () => {
+    expect(areVariants('ibrahim', 'abraham')).toBe(true);
+    expect(areVariants('yousif', 'joseph')).toBe(true);
+    expect(areVariants('biniam', 'benjamin')).toBe(true);
+    expect(areVariants('krzysztof', 'kristof')).toBe(true);
+    expect(areVariants('marcin', 'martin')).toBe(true);
+    expect(areVariants('yousif', 'musa')).toBe(false);
+  });
+  it('knows the abbreviations of Muhammad keyed on forms', () => {
+    expect(areVariants('mhd', 'mohammed')).toBe(true);
+    expect(areVariants('md', 'muhammad')).toBe(true);
+    expect(areVariants('mhd', 'mahmoud')).toBe(false);
+  });
 });
 
 describe('isShortening', () => {
@@ -48,6 +61,13 @@ describe('isShortening', () => {
     expect(isShortening('harry', 'harvey')).toBe(false);
     expect(isShortening('ella', 'ellie')).toBe(false);
     expect(isShortening('al', 'alfred')).toBe(false);
+  });
+  it('holds for a Yoruba or Igbo name without its theophoric opening, and only for that opening', () => {
+    expect(isShortening('emeka', 'chukwuemeka')).toBe(true);
+    expect(isShortening('oluwaseun', 'seun')).toBe(true);
+    expect(isShortening('segun', 'olusegun')).toBe(true);
+    expect(isShortening('emeka', 'chukwudi')).toBe(false);
+    expect(isShortening('emeka', 'obiemeka')).toBe(false);
   });
 });
 

@@ -353,6 +353,74 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['jacob', 'jakub', 'kuba', 'yakub', 'yaqub'],
   ['agnes', 'nessie', 'nessa', 'aggie'],
   ['isaac', 'ike', 'izaak', 'isaak', 'ishaq'],
+  // Appended groups join names that earlier groups already key, so no earlier spelling changes its canonical key
+  // (blocking keys stay as they were); they only make the names variants of each other.
+  // Abbreviations of Muhammad as keyed on forms and in South Asian and Arabic records.
+  ['muhammad', 'mhd', 'md', 'muhd', 'mohd'],
+  // One name across the Abrahamic languages: the Arabic, Tigrinya or Amharic form and its Biblical English one,
+  // either of which a person may give (or an interpreter write) at different times.
+  ['ibrahim', 'abraham', 'abrahim', 'avraham'],
+  ['musa', 'moses', 'mose', 'moshe'],
+  ['yusuf', 'joseph', 'yosef', 'yoseph', 'josef'],
+  ['suleiman', 'solomon', 'sulayman', 'selomon', 'solomun'],
+  ['yahya', 'john', 'yohannes', 'yohanes'],
+  ['mariam', 'mary', 'maria', 'miriam', 'mariamawit'],
+  ['dawit', 'david', 'dawood', 'dawud', 'daud', 'daoud', 'dawid'],
+  ['ismail', 'ishmael', 'ismael'],
+  ['harun', 'haroun', 'haroon', 'aaron', 'aron'],
+  ['nuh', 'noah', 'nooh'],
+  ['ayub', 'ayoub', 'ayyub', 'job', 'eyob', 'iyob'],
+  ['yunus', 'jonah', 'yonas', 'younis'],
+  ['elias', 'ilyas', 'elijah', 'eliyas', 'elyas'],
+  ['zakaria', 'zachary', 'zacharias', 'zekarias'],
+  ['isa', 'eyasu', 'iyasu'],
+  ['gabriel', 'jibril', 'gebriel', 'gabriele'],
+  ['michael', 'mikael', 'mikiele', 'mikail', 'mickael', 'mikhael'],
+  ['benjamin', 'biniam', 'biniyam', 'binyam', 'binyamin'],
+  ['stephen', 'estifanos', 'stefanos', 'istifanos'],
+  ['peter', 'petros', 'petrus'],
+  ['jacob', 'yakob', 'yaqub', 'yacob', 'yakub'],
+  ['samuel', 'samiel', 'samuael'],
+  ['daniel', 'danieal', 'daniale'],
+  ['philip', 'filipos', 'filip', 'philippos'],
+  ['thomas', 'tomas', 'tomasz', 'toma'],
+  ['mark', 'markos', 'marko', 'marek', 'marc', 'marcus'],
+  ['luke', 'luka', 'lukas', 'lucas', 'lukasz', 'luca'],
+  ['simon', 'szymon', 'simeon', 'semon', 'shimon'],
+  ['martin', 'marcin', 'martyn', 'martino'],
+  ['bartholomew', 'bartosz', 'bart', 'bartek', 'bartolomeu'],
+  ['stanley', 'stanislaw', 'stan', 'stanislav'],
+  ['victor', 'wiktor', 'viktor', 'vittorio'],
+  ['matthias', 'maciej', 'mathias', 'matias'],
+  ['christopher', 'kristof', 'krystof', 'kristoffer', 'cristopher'],
+  ['christian', 'cristian', 'kristian', 'krystian', 'christiaan'],
+  ['george', 'gheorghe', 'georgi', 'yuri', 'giorgi'],
+  ['basil', 'vasile', 'vasili', 'vasyl', 'vasil'],
+  ['demetrius', 'dumitru', 'dimitri', 'dmitri', 'dimitar', 'dimitrios'],
+  ['john', 'gjon', 'ioan', 'yohannes'],
+  ['anthony', 'ndue', 'antoni', 'anton'],
+  ['helen', 'elena', 'ilona', 'jelena'],
+  ['agnes', 'agnieszka', 'agnese'],
+  ['margaret', 'malgorzata', 'gosia'],
+  ['eva', 'eve', 'ewa'],
+  ['sophie', 'sophia', 'zofia', 'sofia'],
+  ['martha', 'marta'],
+  ['magdalena', 'magda', 'madeleine', 'madeline'],
+  ['alexandra', 'aleksandra'],
+  // Yoruba and Igbo given names and the short forms their bearers go by (the theophoric Oluwa-, Olu-, Chukwu-
+  // prefixes are also dropped by rule: isShortening).
+  ['babatunde', 'tunde'],
+  ['funmilayo', 'funmi'],
+  ['abimbola', 'bimbo'],
+  ['olufunke', 'funke'],
+  ['titilayo', 'titi'],
+  ['temitope', 'tope'],
+  ['opeyemi', 'ope'],
+  ['ayodele', 'ayo'],
+  ['adebayo', 'bayo'],
+  ['ifeanyi', 'ify'],
+  ['chinonso', 'nonso'],
+  ['abdullah', 'abdullahi'],
 ];
 
 const VARIANT_INDEX: ReadonlyMap<string, readonly number[]> = (() => {
@@ -381,24 +449,44 @@ export function canonicalToken(token: string): string {
   return groups ? VARIANT_GROUPS[groups[0]][0].replace(/ /g, '') : token;
 }
 
-/** Whether two tokens are known spellings of one name (a shared variant group). */
+/**
+ * The variant groups a token belongs to, with those of its canonical spelling: Yousif keys to Yusuf, and Yusuf's
+ * cross-language group holds Joseph, so Yousif and Joseph are one name.
+ */
+const REACHABLE_GROUPS: ReadonlyMap<string, readonly number[]> = (() => {
+  const reachable = new Map<string, number[]>();
+  for (const [token, groups] of VARIANT_INDEX) {
+    const viaKey = VARIANT_INDEX.get(canonicalToken(token)) ?? NO_GROUPS;
+    reachable.set(token, [...new Set([...groups, ...viaKey])]);
+  }
+  return reachable;
+})();
+
+/** Whether two tokens are known spellings of one name (a shared variant group, directly or through its key). */
 export function areVariants(a: string, b: string): boolean {
-  const ga = VARIANT_INDEX.get(a);
+  const ga = REACHABLE_GROUPS.get(a);
   if (!ga) return false;
-  const gb = VARIANT_INDEX.get(b);
+  const gb = REACHABLE_GROUPS.get(b);
   if (!gb) return false;
   for (const g of ga) if (gb.includes(g)) return true;
   return false;
 }
 
+// Theophoric openings of Yoruba and Igbo given names ("God's ...") that their bearers drop: Oluwaseun goes by
+// Seun, Olusegun by Segun, Chukwuemeka by Emeka.
+const DROPPED_PREFIXES = ['oluwa', 'olu', 'chukwu'];
+
 /**
  * Whether one given name is a shortening of the other (Fred / Frederick, Sam / Samuel, Artie / Arthur, Herbie /
  * Herbert): the shorter, less a diminutive ending (-ie, -y, -ey), is at least three letters and begins the longer,
  * which is at least two letters longer. Names that merely share a start (Harry / Harvey, Ella / Ellie) are not.
+ * The longer less a dropped theophoric opening (Oluwa-, Olu-, Chukwu-) is a shortening too, when at least three
+ * letters remain.
  */
 export function isShortening(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 3) return false;
+  if (DROPPED_PREFIXES.some((p) => long.length === p.length + short.length && long.startsWith(p) && long.endsWith(short))) return true;
   const stem = short.length > 4 ? short.replace(/(ie|ey|y)$/, '') : short;
   return stem.length >= 3 && long.length >= stem.length + 2 && long.startsWith(stem);
 }
