@@ -21,7 +21,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts'],
+      roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/scripts', '<rootDir>/bench'],
       testMatch: ['**/*.spec.ts'],
       transform: esmTransform,
       transformIgnorePatterns,

@@ -214,9 +214,17 @@ async function runDataset(
     );
 
     // The batch linker on the same records, as the deduplicator stored them (what the case systems hold).
-    const batchResult = linkRecords(rows.map((r) => toLinkageRecord(r.record)));
+    const batchInput = rows.map((r) => toLinkageRecord(r.record));
+    const batchResult = linkRecords(batchInput);
     const batchLinks = new Map(batchResult.links.map((l) => [l.recordId, l.personId]));
-    const batch = scores(batchLinks, truth, batchReviewLoad(batchResult, named.length));
+    const batch = scores(
+      batchLinks,
+      truth,
+      batchReviewLoad(
+        batchResult,
+        batchInput.map((r) => r.recordId),
+      ),
+    );
     const agreement = pairwiseScores(predicted, batchLinks);
 
     const models = await sql.query<{ record_count: number }>(`SELECT record_count FROM central.linkage_models ORDER BY id`);

@@ -61,8 +61,23 @@ export function reviewLoad(underReview: Iterable<string>, records: number): numb
   return records === 0 ? 0 : new Set(underReview).size / records;
 }
 
-/** The batch linker's review load: both records of every review pair it leaves open count. */
-export function batchReviewLoad(result: Pick<LinkageResult, 'reviews'>, records: number): number {
+/**
+ * The batch linker's review load as the running system would carry it: a review is about the record that arrived
+ * second of its pair (the deduplicator raises it on that record's arrival, against the person already holding the
+ * other), so the later of the two records in input order is the one under review. `recordIds` is the input, in
+ * arrival order.
+ */
+export function batchReviewLoad(result: Pick<LinkageResult, 'reviews'>, recordIds: readonly string[]): number {
+  const position = new Map(recordIds.map((id, i) => [id, i]));
+  const at = (id: string): number => position.get(id) ?? -1;
+  return reviewLoad(
+    result.reviews.map((r) => (at(r.recordId) >= at(r.candidateRecordId) ? r.recordId : r.candidateRecordId)),
+    recordIds.length,
+  );
+}
+
+/** The earlier, stricter count: both records of every review pair the batch leaves open. */
+export function batchReviewLoadBothRecords(result: Pick<LinkageResult, 'reviews'>, records: number): number {
   return reviewLoad(
     result.reviews.flatMap((r) => [r.recordId, r.candidateRecordId]),
     records,
