@@ -77,9 +77,16 @@ export function personTitle(records: readonly RecordView[]): string {
   return [name ?? 'No name recorded', born ? `born ${longDate(born)}` : undefined].filter(Boolean).join(', ');
 }
 
-/** Their referral references and case records, to tell two persons of one name apart. */
+/**
+ * Their referral references, oldest first (as the timeline reads; references are issued in order of receipt), and
+ * case records, to tell two persons of one name apart.
+ */
 export function personReferences(person: Pick<PersonTimeline, 'records' | 'referrals'>): string[] {
-  return [...person.referrals.map((r) => r.reference), ...person.records.map((r) => `${r.system} record ${r.recordId}`)];
+  return [...oldestFirst(person.referrals.map((r) => r.reference)), ...person.records.map((r) => `${r.system} record ${r.recordId}`)];
+}
+
+function oldestFirst(references: readonly string[]): string[] {
+  return [...references].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 /** Records in both systems, and one timeline of referrals, moves from LCS to AIS, and link decisions. */
@@ -168,6 +175,6 @@ export function foundPersonView(person: { id: string; records: RecordView[]; ref
   return {
     id: person.id,
     title: personTitle(person.records),
-    references: [...person.references, ...person.records.map((r) => `${r.system} record ${r.recordId}`)],
+    references: [...oldestFirst(person.references), ...person.records.map((r) => `${r.system} record ${r.recordId}`)],
   };
 }
