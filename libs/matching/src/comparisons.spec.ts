@@ -93,6 +93,9 @@ describe('date of birth levels', () => {
     ['2001-01-01', '2001-09-30', false, 'same_year'],
     ['2002-01-01', '2001-04-12', true, 'near_year'],
     ['2003-01-01', '2001-04-12', true, 'two_years'],
+    ['2006-01-01', '2001-04-12', true, 'few_years'],
+    ['2007-01-01', '2001-04-12', true, 'different'],
+    ['2001-04-12', '2004-09-27', false, 'different'],
   ])('%s vs %s (estimated %s) is %s', (a, b, estimated, expected) => {
     expect(level('date_of_birth', { dateOfBirth: a, dobEstimated: estimated }, { dateOfBirth: b })).toBe(expected);
   });

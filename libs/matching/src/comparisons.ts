@@ -329,11 +329,12 @@ const DATE_OF_BIRTH_LEVELS: LevelDefinition[] = [
   { id: 'same_year', description: 'an estimated or 1 January date of birth in the same year as the other', m: 0.03, u: 0.015 },
   { id: 'near_year', description: 'an estimated or 1 January date of birth a year from the other', m: 0.015, u: 0.03 },
   { id: 'two_years', description: 'an estimated or 1 January date of birth two years from the other', m: 0.005, u: 0.03 },
+  { id: 'few_years', description: 'an estimated or 1 January date of birth three to five years from the other', m: 0.003, u: 0.08 },
   { id: 'different', description: 'dates of birth differ', m: 0.035, u: 0.92 },
 ];
 
 type DateOfBirthLevel =
-  'exact' | 'same_placeholder' | 'day_month_swapped' | 'one_edit' | 'within_month' | 'same_year' | 'near_year' | 'two_years' | 'different';
+  'exact' | 'same_placeholder' | 'day_month_swapped' | 'one_edit' | 'within_month' | 'same_year' | 'near_year' | 'two_years' | 'few_years' | 'different';
 
 const dobLevel: (id: DateOfBirthLevel) => number = levelPositions(DATE_OF_BIRTH_LEVELS);
 
@@ -361,6 +362,7 @@ function compareDatesOfBirth(a: PreparedRecord, b: PreparedRecord): DateOfBirthL
   if (years === 0) return 'same_year';
   if (years === 1) return 'near_year';
   if (years === 2) return 'two_years';
+  if (years <= 5) return 'few_years';
   return 'different';
 }
 
