@@ -1,3 +1,4 @@
+import { COMPARISONS } from '@app/matching';
 import { comparisonSentence, historyReason, ruleSentence, sourceText } from './plain-words';
 import { personSearch, personTitle } from './person-pages.presenter';
 import type { RecordView } from '../persons/person.presenter';
@@ -10,6 +11,11 @@ describe(comparisonSentence.name, () => {
     expect(comparisonSentence('date_of_birth', 'within_month', { a: '1999-04-04', b: '1999-04-05' })).toBe('Dates of birth are 1 day apart');
     expect(comparisonSentence('age_at_referral', 'consistent')).not.toContain('age_at_referral');
     expect(comparisonSentence('nhs_number', 'missing')).toBe('NHS number: not recorded on both records, so it does not count either way');
+  });
+
+  it('has a sentence of its own for every level of every comparison the engine makes', () => {
+    const generic = COMPARISONS.flatMap((c) => c.levels.filter((l) => comparisonSentence(c.name, l.id).endsWith(': compared')).map((l) => `${c.name}.${l.id}`));
+    expect(generic).toEqual([]);
   });
 });
 
