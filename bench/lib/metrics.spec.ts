@@ -1,4 +1,4 @@
-import { batchReviewLoad, batchReviewLoadBothRecords, pairwiseScores, reviewLoad } from './metrics';
+import { batchReviewLoad, batchReviewLoadBothRecords, pairwiseScores, reviewLoad, settledByReviewers } from './metrics';
 
 const review = (recordId: string, candidateRecordId: string) => ({ recordId, candidateRecordId, probability: 0.5, reason: 'possible_match' as const });
 
@@ -43,5 +43,34 @@ describe('pairwise scores', () => {
     );
     expect(merged.recall).toBe(1);
     expect(merged.precision).toBeCloseTo(1 / 3);
+  });
+});
+
+describe('settled by reviewers', () => {
+  const truth = new Map([
+    ['a', 'P'],
+    ['b', 'P'],
+    ['c', 'Q'],
+    ['d', 'P'],
+  ]);
+  const order = ['a', 'b', 'c', 'd'];
+
+  it('merges a true possible match, leaves a false one, and undoes a false link to confirm', () => {
+    const predicted = new Map([
+      ['a', '1'],
+      ['b', '2'],
+      ['c', '1'],
+      ['d', '3'],
+    ]);
+    const reviews = [
+      { recordId: 'a', candidateRecordId: 'b', probability: 0.5, reason: 'possible_match' as const },
+      { recordId: 'c', candidateRecordId: 'd', probability: 0.5, reason: 'possible_match' as const },
+      { recordId: 'a', candidateRecordId: 'c', probability: 0.8, reason: 'confirm_match' as const },
+    ];
+    const settled = settledByReviewers(predicted, { reviews }, truth, order);
+    expect(settled.get('a')).toBe(settled.get('b'));
+    expect(settled.get('c')).not.toBe(settled.get('a'));
+    expect(settled.get('d')).not.toBe(settled.get('a'));
+    expect(pairwiseScores(settled, truth).precision).toBe(1);
   });
 });

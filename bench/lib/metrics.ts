@@ -89,3 +89,41 @@ export function percentile(sorted: readonly number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank];
 }
+
+/**
+ * The persons once reviewers have settled every open review the batch left, and settled it rightly (the truth
+ * answers for them): a link to confirm that joins two people is undone (the record that arrived second leaves for
+ * a person of its own), and a possible match or held-back link between two persons that are one is merged. What
+ * the review queue is worth: the counts a board would get after the work it asks for, beside those before.
+ */
+export function settledByReviewers(
+  predicted: ReadonlyMap<string, string>,
+  result: Pick<LinkageResult, 'reviews'>,
+  truth: ReadonlyMap<string, string>,
+  recordIds: readonly string[],
+): Map<string, string> {
+  const position = new Map(recordIds.map((id, i) => [id, i]));
+  const later = (a: string, b: string): string => ((position.get(a) ?? -1) >= (position.get(b) ?? -1) ? a : b);
+  const sameTruth = (a: string, b: string): boolean => truth.get(a) !== undefined && truth.get(a) === truth.get(b);
+  const settled = new Map(predicted);
+  for (const r of result.reviews) {
+    if (r.reason === 'confirm_match' && !sameTruth(r.recordId, r.candidateRecordId)) {
+      const moved = later(r.recordId, r.candidateRecordId);
+      settled.set(moved, `reviewed:${moved}`);
+    }
+  }
+  const parent = new Map<string, string>();
+  const find = (p: string): string => {
+    let root = p;
+    while (parent.has(root)) root = parent.get(root) as string;
+    return root;
+  };
+  for (const r of result.reviews) {
+    if (r.reason === 'confirm_match' || !sameTruth(r.recordId, r.candidateRecordId)) continue;
+    const a = find(settled.get(r.recordId) as string);
+    const b = find(settled.get(r.candidateRecordId) as string);
+    if (a !== b) parent.set(b, a);
+  }
+  for (const [record, person] of settled) settled.set(record, find(person));
+  return settled;
+}
