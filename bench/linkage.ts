@@ -123,7 +123,7 @@ function printMisses(dataset: BenchmarkDataset, result: LinkageResult, limit: nu
     for (const [a, b] of pairs.slice(0, limit)) {
       const ra = known(byId, a);
       const rb = known(byId, b);
-      const e = explainPair(ra, rb, result.model, others);
+      const e = explainPair(ra, rb, result.model, others, undefined, { leaveOut: 1 });
       const brief = (r: LinkageRecord): string =>
         [
           r.recordId,

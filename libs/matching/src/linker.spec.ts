@@ -50,6 +50,9 @@ describe(linkRecords.name, () => {
     const levels = Object.fromEntries(explanation.fields.map((f) => [f.comparison, f.level]));
     expect(levels).toMatchObject({ given_name: 'variant', family_name: 'variant', date_of_birth: 'near_year', nationality: 'agree' });
     expect(explanation.fields.find((f) => f.comparison === 'given_name')!.weight).toBeGreaterThan(0);
+    // Told that its model counted these records, the explanation weighs the pair as the batch did.
+    const asLinked = explainPair(child, adult, result.model, result.links.length - 1, undefined, { leaveOut: 1 })!;
+    expect(asLinked.probability).toBeCloseTo(byId.get(adult.recordId)!.matchProbability, 4);
   });
 
   it('refuses a batch with a repeated record id', () => {

@@ -5,7 +5,7 @@ import { DEFAULT_LINKAGE_CONFIG, LinkageConfig } from './config';
 import { decideLink, GroupTally, identifierAgrees, scoreAcross } from './decision';
 import { LinkageModel } from './model';
 import { LinkageRecord, PreparedRecord, prepareRecord } from './record';
-import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer } from './scoring';
+import { MatchDecision, MatchExplanation, probabilityFromWeight, RecordFrequencies, Scorer, ScorerOptions } from './scoring';
 import { estimateExpectedMatches, nameFrequenciesByNationality, termFrequencies, trainModel } from './training';
 
 /** One record's outcome: the interchange CSV output row. */
@@ -263,7 +263,9 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
 
 /**
  * Explains the decision on two records under a model, as the reviewer sees it. `comparedAgainst` is how many
- * records each is compared with (the batch or index size less one); it sets the prior.
+ * records each is compared with (the batch or index size less one); it sets the prior. `scorer.leaveOut` says
+ * whether the model's frequencies counted these records (1 for a `linkRecords` result's own model, as the batch
+ * scored it), so that the weights shown are the weights the batch used.
  */
 export function explainPair(
   a: LinkageRecord,
@@ -271,11 +273,12 @@ export function explainPair(
   model: LinkageModel,
   comparedAgainst: number,
   config: LinkageConfig = DEFAULT_LINKAGE_CONFIG,
+  scorer: ScorerOptions = {},
 ): MatchExplanation | null {
   const pa = prepareRecord(a);
   const pb = prepareRecord(b);
   if (pa.anonymous || pb.anonymous) return null;
-  return new Scorer(model, config).explain(pa, pb, comparedAgainst);
+  return new Scorer(model, config, scorer).explain(pa, pb, comparedAgainst);
 }
 
 /**
