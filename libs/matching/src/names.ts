@@ -356,24 +356,22 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   // Appended groups join names that earlier groups already key, so no earlier spelling changes its canonical key
   // (blocking keys stay as they were); they only make the names variants of each other.
   // Abbreviations of Muhammad as keyed on forms and in South Asian and Arabic records.
-  ['muhammad', 'mhd', 'md', 'muhd', 'mohd'],
+  ['muhammad', 'mhd', 'muhd', 'mohd'],
   // One name across the Abrahamic languages: the Arabic, Tigrinya or Amharic form and its Biblical English one,
   // either of which a person may give (or an interpreter write) at different times.
-  ['ibrahim', 'abraham', 'abrahim', 'avraham'],
-  ['musa', 'moses', 'mose', 'moshe'],
-  ['yusuf', 'joseph', 'yosef', 'yoseph', 'josef'],
-  ['suleiman', 'solomon', 'sulayman', 'selomon', 'solomun'],
-  ['yahya', 'john', 'yohannes', 'yohanes'],
-  ['mariam', 'mary', 'maria', 'miriam', 'mariamawit'],
+  ['ibrahim', 'ebrahim', 'abraham', 'abrahim', 'avraham'],
+  ['musa', 'moussa', 'moses', 'mose', 'moshe'],
+  ['yusuf', 'yousif', 'youssef', 'yousef', 'joseph', 'yosef', 'yoseph', 'josef'],
+  ['suleiman', 'sulaiman', 'solomon', 'sulayman', 'selomon', 'solomun'],
+  ['mariam', 'maryam', 'mary', 'maria', 'miriam'],
   ['dawit', 'david', 'dawood', 'dawud', 'daud', 'daoud', 'dawid'],
   ['ismail', 'ishmael', 'ismael'],
   ['harun', 'haroun', 'haroon', 'aaron', 'aron'],
   ['nuh', 'noah', 'nooh'],
   ['ayub', 'ayoub', 'ayyub', 'job', 'eyob', 'iyob'],
-  ['yunus', 'jonah', 'yonas', 'younis'],
+  ['yunus', 'younis', 'younes', 'jonah'],
   ['elias', 'ilyas', 'elijah', 'eliyas', 'elyas'],
   ['zakaria', 'zachary', 'zacharias', 'zekarias'],
-  ['isa', 'eyasu', 'iyasu'],
   ['gabriel', 'jibril', 'gebriel', 'gabriele'],
   ['michael', 'mikael', 'mikiele', 'mikail', 'mickael', 'mikhael'],
   ['benjamin', 'biniam', 'biniyam', 'binyam', 'binyamin'],
@@ -384,17 +382,17 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['daniel', 'danieal', 'daniale'],
   ['philip', 'filipos', 'filip', 'philippos'],
   ['thomas', 'tomas', 'tomasz', 'toma'],
-  ['mark', 'markos', 'marko', 'marek', 'marc', 'marcus'],
+  ['mark', 'markos', 'marko', 'marek', 'marc'],
   ['luke', 'luka', 'lukas', 'lucas', 'lukasz', 'luca'],
-  ['simon', 'szymon', 'simeon', 'semon', 'shimon'],
+  ['simon', 'szymon', 'semon', 'shimon'],
   ['martin', 'marcin', 'martyn', 'martino'],
   ['bartholomew', 'bartosz', 'bart', 'bartek', 'bartolomeu'],
-  ['stanley', 'stanislaw', 'stan', 'stanislav'],
+  ['stanislaw', 'stanislav', 'stan'],
   ['victor', 'wiktor', 'viktor', 'vittorio'],
-  ['matthias', 'maciej', 'mathias', 'matias'],
+  ['matthias', 'mathias', 'matias'],
   ['christopher', 'kristof', 'krystof', 'kristoffer', 'cristopher'],
   ['christian', 'cristian', 'kristian', 'krystian', 'christiaan'],
-  ['george', 'gheorghe', 'georgi', 'yuri', 'giorgi'],
+  ['george', 'gheorghe', 'georgi', 'giorgi'],
   ['basil', 'vasile', 'vasili', 'vasyl', 'vasil'],
   ['demetrius', 'dumitru', 'dimitri', 'dmitri', 'dimitar', 'dimitrios'],
   ['john', 'gjon', 'ioan', 'yohannes'],
@@ -407,18 +405,13 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['martha', 'marta'],
   ['magdalena', 'magda', 'madeleine', 'madeline'],
   ['alexandra', 'aleksandra'],
-  // Yoruba and Igbo given names and the short forms their bearers go by (the theophoric Oluwa-, Olu-, Chukwu-
-  // prefixes are also dropped by rule: isShortening).
+  // Yoruba and Igbo given names and the short forms their bearers go by that are not simply their opening letters
+  // (isShortening finds Funmi / Funmilayo, and drops the theophoric Oluwa-, Olu-, Chukwu- openings).
   ['babatunde', 'tunde'],
-  ['funmilayo', 'funmi'],
   ['abimbola', 'bimbo'],
   ['olufunke', 'funke'],
-  ['titilayo', 'titi'],
   ['temitope', 'tope'],
-  ['opeyemi', 'ope'],
-  ['ayodele', 'ayo'],
   ['adebayo', 'bayo'],
-  ['ifeanyi', 'ify'],
   ['chinonso', 'nonso'],
   ['abdullah', 'abdullahi'],
 ];
@@ -450,23 +443,15 @@ export function canonicalToken(token: string): string {
 }
 
 /**
- * The variant groups a token belongs to, with those of its canonical spelling: Yousif keys to Yusuf, and Yusuf's
- * cross-language group holds Joseph, so Yousif and Joseph are one name.
+ * Whether two tokens are known spellings of one name: the same canonical key, or a shared variant group. Not
+ * through a third spelling: Jack is John, and John is Yohannes, but Jack is not Yohannes; each group lists the
+ * spellings it joins.
  */
-const REACHABLE_GROUPS: ReadonlyMap<string, readonly number[]> = (() => {
-  const reachable = new Map<string, number[]>();
-  for (const [token, groups] of VARIANT_INDEX) {
-    const viaKey = VARIANT_INDEX.get(canonicalToken(token)) ?? NO_GROUPS;
-    reachable.set(token, [...new Set([...groups, ...viaKey])]);
-  }
-  return reachable;
-})();
-
-/** Whether two tokens are known spellings of one name (a shared variant group, directly or through its key). */
 export function areVariants(a: string, b: string): boolean {
-  const ga = REACHABLE_GROUPS.get(a);
+  if (canonicalToken(a) === canonicalToken(b)) return true;
+  const ga = VARIANT_INDEX.get(a);
   if (!ga) return false;
-  const gb = REACHABLE_GROUPS.get(b);
+  const gb = VARIANT_INDEX.get(b);
   if (!gb) return false;
   for (const g of ga) if (gb.includes(g)) return true;
   return false;
@@ -480,13 +465,13 @@ const DROPPED_PREFIXES = ['oluwa', 'olu', 'chukwu'];
  * Whether one given name is a shortening of the other (Fred / Frederick, Sam / Samuel, Artie / Arthur, Herbie /
  * Herbert): the shorter, less a diminutive ending (-ie, -y, -ey), is at least three letters and begins the longer,
  * which is at least two letters longer. Names that merely share a start (Harry / Harvey, Ella / Ellie) are not.
- * The longer less a dropped theophoric opening (Oluwa-, Olu-, Chukwu-) is a shortening too, when at least three
- * letters remain.
+ * The longer less a dropped theophoric opening (Oluwa-, Olu-, Chukwu-) is a shortening too, when at least four
+ * letters remain (Oluchi is not Chi).
  */
 export function isShortening(a: string, b: string): boolean {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length < 3) return false;
-  if (DROPPED_PREFIXES.some((p) => long.length === p.length + short.length && long.startsWith(p) && long.endsWith(short))) return true;
+  if (short.length >= 4 && DROPPED_PREFIXES.some((p) => long.length === p.length + short.length && long.startsWith(p) && long.endsWith(short))) return true;
   const stem = short.length > 4 ? short.replace(/(ie|ey|y)$/, '') : short;
   return stem.length >= 3 && long.length >= stem.length + 2 && long.startsWith(stem);
 }
