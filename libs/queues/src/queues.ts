@@ -42,7 +42,7 @@ export type EighteenthBirthdaysJob = Record<string, never>;
 export const LinkingJobName = {
   /** Link one case-system record into the person index. */
   Link: 'link',
-  /** Read a case system's change feed from the stored cursor and enqueue a Link job per change. */
+  /** Read a case system's change feed and hand its changes on: queued only by earlier versions (FeedPollLoop polls now). */
   Poll: 'poll',
   /** Re-learn the linkage model from every record held, then rebuild the in-memory index. */
   Train: 'train',

@@ -17,6 +17,12 @@ const DRAIN_PAGE = 500;
  * polls are held off; another replica's may hand it changes just as it ends, and the reconciler finds those).
  */
 const BACKLOG_PENDING = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children', 'active']);
+/**
+ * How often a poll that has its cursor in memory still asks for changes recorded but not seen into the queue. This
+ * replica's own failures are looked for at its next poll; this catches another replica's (it stopped between
+ * recording a page and handing it on) sooner than the reconciler does.
+ */
+const UNQUEUED_CHECK_MS = 10_000;
 
 /**
  * Reads a case system's change feed from the persisted cursor and enqueues one linking job per change. Each page
@@ -51,45 +57,112 @@ export class FeedPoller {
   private readonly logger = new Logger(FeedPoller.name);
   /** Whether the last poll of each system failed, so that an outage is logged once, and its end once. */
   private readonly failing = new Map<CaseSystem, boolean>();
+  /**
+   * Each feed's cursor as this replica last recorded it, so that a poll is one request to the case system and
+   * nothing more when nothing changed. Every change before it is recorded, so reading on from it never skips one;
+   * another replica's progress beyond it (after a lease changed hands) would only be read again and found recorded.
+   * Forgotten after any failure, so the next poll starts again from the stored cursor and the unqueued changes.
+   */
+  private readonly cursors = new Map<CaseSystem, string | null>();
+  /** When each system's poll last asked for unqueued changes. */
+  private readonly unqueuedCheckedAt = new Map<CaseSystem, number>();
+
+  /** Whether the last hand-over of a poll's changes to the queue failed, so that a Redis outage is logged once. */
+  private handOverFailing = false;
+
+  /** One system's feed (an earlier version's poll job): `pollAll` of that system alone. */
+  poll(system: CaseSystem): Promise<number> {
+    return this.pollAll([system]);
+  }
 
   /**
+   * Reads each feed named from its cursor and hands everything they found to the queue together, so a poll of both
+   * case systems is at most one linking job (a batch of both systems' few changes links in one transaction).
    * Polls run every FEED_POLL_MS: a quiet poll is logged at debug, and info or warn lines only mark a change of
-   * state (changes found, the feed unreachable, reachable again). Nothing personal is logged, only counts.
+   * state (changes found, the feed unreachable, reachable again). Nothing personal is logged, only counts. A feed
+   * that cannot be read does not hold up the other's changes; the poll then fails with its error.
    */
-  async poll(system: CaseSystem): Promise<number> {
-    if (this.reading.has(system)) return 0;
-    let enqueued: number;
-    const reading = this.read(system);
-    this.reading.set(system, reading);
+  async pollAll(systems: readonly CaseSystem[]): Promise<number> {
+    if (this.draining) return 0;
+    const mine = systems.filter((system) => !this.reading.has(system));
+    if (!mine.length) return 0;
+    const run = this.readAndHandOver(mine);
+    for (const system of mine) this.reading.set(system, run);
     try {
-      enqueued = await reading;
-    } catch (error) {
-      if (!this.failing.get(system)) this.logger.warn({ system, error: loggableError(error) }, 'change feed unreachable; retrying every poll');
-      this.failing.set(system, true);
-      throw error;
+      return await run;
     } finally {
-      this.reading.delete(system);
+      for (const system of mine) this.reading.delete(system);
     }
-    if (this.failing.get(system)) this.logger.log({ system }, 'change feed reachable again');
-    this.failing.set(system, false);
-    if (enqueued > 0) this.logger.log({ system, changes: enqueued }, 'changes read from the change feed');
-    else this.logger.debug({ system }, 'change feed polled: no changes');
+  }
+
+  private async readAndHandOver(systems: readonly CaseSystem[]): Promise<number> {
+    const reads = await Promise.allSettled(systems.map((system) => this.read(system)));
+    const found: FeedChange[] = [];
+    const cursors = new Map<CaseSystem, string | null>();
+    let failure: { error: unknown } | undefined;
+    reads.forEach((read, i) => {
+      const system = systems[i];
+      if (read.status === 'rejected') {
+        if (!this.failing.get(system)) this.logger.warn({ system, error: loggableError(read.reason) }, 'change feed unreachable; retrying every poll');
+        this.failing.set(system, true);
+        failure ??= { error: read.reason };
+        return;
+      }
+      if (this.failing.get(system)) this.logger.log({ system }, 'change feed reachable again');
+      this.failing.set(system, false);
+      found.push(...read.value.found);
+      cursors.set(system, read.value.cursor);
+    });
+    let enqueued = 0;
+    try {
+      enqueued = await this.enqueue(found);
+    } catch (error) {
+      // The cursors stay forgotten (read): the next poll starts from the stored ones and hands these on first.
+      if (!this.handOverFailing) this.logger.warn({ error: loggableError(error) }, 'changes not handed to the linking queue; the next poll hands them on');
+      this.handOverFailing = true;
+      throw error;
+    }
+    this.handOverFailing = false;
+    for (const [system, cursor] of cursors) this.cursors.set(system, cursor);
+    for (const system of cursors.keys()) {
+      const changes = found.filter((c) => c.system === system).length;
+      if (changes > 0) this.logger.log({ system, changes }, 'changes read from the change feed');
+      else this.logger.debug({ system }, 'change feed polled: no changes');
+    }
+    if (failure) throw failure.error;
     return enqueued;
   }
 
-  private async read(system: CaseSystem): Promise<number> {
-    if (this.draining) return 0;
+  /**
+   * Reads one feed from its cursor, recording each page (`recordPage`), with the changes recorded earlier and not
+   * yet handed on when the cursor is not in memory or the last look for them is UNQUEUED_CHECK_MS old.
+   */
+  private async read(system: CaseSystem): Promise<{ found: FeedChange[]; cursor: string | null }> {
     const client = system === 'AIS' ? this.ais : this.lcs;
-    const start = await this.changes.pollStart(system, PAGE * MAX_PAGES_PER_POLL);
-    const found = start.unqueued;
-    let cursor = start.cursor;
+    const found: FeedChange[] = [];
+    const known = this.cursors.get(system);
+    let cursor: string | null;
+    const now = Date.now();
+    if (known === undefined || now - (this.unqueuedCheckedAt.get(system) ?? 0) >= UNQUEUED_CHECK_MS) {
+      const start = await this.changes.pollStart(system, PAGE * MAX_PAGES_PER_POLL);
+      this.unqueuedCheckedAt.set(system, now);
+      found.push(...start.unqueued);
+      cursor = start.cursor;
+    } else cursor = known;
+    // Forgotten until the changes are handed on: if that fails, the next poll finds them among the unqueued.
+    this.cursors.delete(system);
     for (let page = 0; page < MAX_PAGES_PER_POLL; page += 1) {
       const { changes, nextCursor, hasMore } = await client.changes(cursor, PAGE);
       if (changes.length || nextCursor !== cursor) found.push(...(await this.changes.recordPage(system, changes, nextCursor)));
       cursor = nextCursor;
       if (!hasMore) break;
     }
-    return this.enqueue(found);
+    return { found, cursor };
+  }
+
+  /** Polls start again from the stored cursors (this replica has just taken the polling over). */
+  forgetCursors(): void {
+    this.cursors.clear();
   }
 
   /**
@@ -126,6 +199,8 @@ export class FeedPoller {
         cursor = nextCursor;
         if (!hasMore) break;
       }
+      // Polls go on from where the backlog job stopped reading, not from before its pages.
+      this.cursors.delete(system);
     }
     return read;
   }

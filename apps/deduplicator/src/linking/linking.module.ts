@@ -4,6 +4,7 @@ import { CaseSystemsModule } from '@app/case-systems';
 import { CentralRepositoriesModule } from '@app/database';
 import { QueueName } from '@app/queues';
 import { BacklogLinker } from './backlog-linker';
+import { FeedPollLoop } from './feed-poll.loop';
 import { FeedPoller } from './feed.poller';
 import { LinkingProcessor } from './linking.processor';
 import { LinkingReconciler } from './linking.reconciler';
@@ -26,6 +27,6 @@ import { PersonIndexCache } from './person-index.cache';
       },
     }),
   ],
-  providers: [PersonIndexCache, LinkingService, FeedPoller, ModelTrainer, LinkingReconciler, BacklogLinker, LinkingProcessor],
+  providers: [PersonIndexCache, LinkingService, FeedPoller, FeedPollLoop, ModelTrainer, LinkingReconciler, BacklogLinker, LinkingProcessor],
 })
 export class LinkingModule {}

@@ -40,19 +40,8 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
 
   async onApplicationBootstrap(): Promise<void> {
     this.worker.concurrency = this.config.get('LINKING_CONCURRENCY', { infer: true });
-    const every = this.config.get('FEED_POLL_MS', { infer: true });
-    // One schedule per case system however many replicas run.
-    for (const system of ['AIS', 'LCS'] as const) {
-      await this.queue.upsertJobScheduler(
-        `poll-${system}`,
-        { every },
-        {
-          name: LinkingJobName.Poll,
-          data: { system },
-          opts: { removeOnComplete: true, removeOnFail: 100, attempts: 1 },
-        },
-      );
-    }
+    // The feeds are polled in-process now (FeedPollLoop): the schedules an earlier version kept are removed.
+    for (const system of ['AIS', 'LCS'] as const) await this.queue.removeJobScheduler(`poll-${system}`);
     for (const system of ['AIS', 'LCS'] as const) {
       await this.queue.add(
         LinkingJobName.BackfillEpisodes,
@@ -103,6 +92,7 @@ export class LinkingProcessor extends WorkerHost implements OnApplicationBootstr
         return summary;
       }
       case LinkingJobName.Poll:
+        // Only an earlier version's schedule queued these; one left in the queue polls as it would have.
         return this.poller.poll(job.data.system);
       case LinkingJobName.Train:
         // Queued as the index grew: learn or realign as far as its size now calls for; once linking went quiet:
