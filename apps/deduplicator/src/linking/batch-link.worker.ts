@@ -1,7 +1,17 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { type LinkageModel, type LinkageRecord, linkRecords } from '@app/matching';
 
-// The batch engine on a thread of its own (see batch-link.ts): records and model in, the result out.
-const { records, model, modelCountsTheseRecords } = workerData as { records: LinkageRecord[]; model?: LinkageModel; modelCountsTheseRecords: boolean };
+// The batch engine on a thread of its own (see batch-link.ts), kept between runs: records and model in, the result
+// (or the error's message) out, one run at a time.
 if (!parentPort) throw new Error('batch-link.worker runs only as a worker thread (batch-link.ts)');
-parentPort.postMessage(linkRecords(records, model ? { model, modelCountsTheseRecords } : {}));
+const port = parentPort;
+port.on('message', ({ records, model, modelCountsTheseRecords }: { records: LinkageRecord[]; model?: LinkageModel; modelCountsTheseRecords: boolean }) => {
+  let result;
+  try {
+    result = linkRecords(records, model ? { model, modelCountsTheseRecords } : {});
+  } catch (error) {
+    port.postMessage({ error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  port.postMessage({ result });
+});
