@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsDefined, IsObject, IsString, ValidateNested, validateSync } from 'class-validator';
-import { flattenValidationErrors } from './validation';
+import { IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested, validateSync } from 'class-validator';
+import { flattenValidationErrors, VALIDATION_ERROR_OPTIONS } from './validation';
 
 class Inner {
   @IsDefined() @IsString() name!: string;
@@ -10,9 +10,14 @@ class Inner {
 class Outer {
   @IsDefined() @IsObject() @ValidateNested() @Type(() => Inner) inner!: Inner;
   @IsDefined({ message: 'reference is required for a submission' }) @IsString() reference!: string;
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) authority?: string | null;
 }
 
-const violations = (body: object) => flattenValidationErrors(validateSync(plainToInstance(Outer, body), { validationError: { target: false, value: false } }));
+class Contact {
+  @IsString() @IsNotEmpty() @MaxLength(200) authority!: string;
+}
+
+const violations = (body: object) => flattenValidationErrors(validateSync(plainToInstance(Outer, body), { validationError: VALIDATION_ERROR_OPTIONS }));
 
 describe('flattenValidationErrors', () => {
   it('names a missing object once, as required, not also as "must be an object"', () => {
@@ -31,5 +36,18 @@ describe('flattenValidationErrors', () => {
     const found = violations({ inner: 'text', reference: 7 });
     expect(found).toContainEqual({ path: 'inner', message: 'inner must be an object' });
     expect(found).toContainEqual({ path: 'reference', message: 'reference must be a string' });
+  });
+
+  it('names a missing or null string field once, as required, not with each rule it would break', () => {
+    const missing = (body: object) => flattenValidationErrors(validateSync(plainToInstance(Contact, body), { validationError: VALIDATION_ERROR_OPTIONS }));
+    expect(missing({})).toEqual([{ path: 'authority', message: 'authority is required' }]);
+    expect(missing({ authority: null })).toEqual([{ path: 'authority', message: 'authority is required' }]);
+    expect(missing({ authority: '' })).toEqual([{ path: 'authority', message: 'authority should not be empty' }]);
+  });
+
+  it('never puts the value it was given in a message', () => {
+    const found = violations({ inner: { name: 'Secret Name' }, reference: 'Secret Reference', authority: 'x'.repeat(201) });
+    expect(JSON.stringify(found)).not.toContain('xxxxx');
+    expect(found).toContainEqual({ path: 'authority', message: 'authority must be shorter than or equal to 200 characters' });
   });
 });

@@ -3,8 +3,17 @@ import type { FieldViolation } from '@app/domain';
 import { InvalidRequestError } from './errors';
 
 /**
- * Flattens class-validator's tree into violations named by their dotted paths. A field that is missing fails
- * only as missing: "<path> is required", not also "must be an object" or "must be a string" beside it.
+ * How every validation in the apps reports: never the object validated, and the value only so that
+ * `flattenValidationErrors` can tell a missing field from a wrong one (it never puts the value in a message or a
+ * response: a referral's values are personal data).
+ */
+export const VALIDATION_ERROR_OPTIONS = { target: false, value: true } as const;
+
+/**
+ * Flattens class-validator's tree into violations named by their dotted paths. A field that is missing (absent or
+ * null) fails only as missing: "<path> is required", not also "must be a string", "should not be empty" and
+ * "must be shorter than or equal to 200 characters" beside it. A field's own message for being absent (an
+ * `@IsDefined` message) is kept. A value that is present but wrong lists every rule it breaks.
  */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldViolation[] {
   const out: FieldViolation[] = [];
@@ -13,6 +22,10 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
     const constraints = error.constraints ?? {};
     if (constraints.isDefined) {
       out.push({ path, message: constraints.isDefined.replace(/^\S+ should not be null or undefined$/, `${path} is required`) });
+      continue;
+    }
+    if ((error.value === undefined || error.value === null) && Object.keys(constraints).length) {
+      out.push({ path, message: `${path} is required` });
       continue;
     }
     for (const message of Object.values(constraints)) {
@@ -30,7 +43,7 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
+    validationError: VALIDATION_ERROR_OPTIONS,
     exceptionFactory: (errors) => new InvalidRequestError(flattenValidationErrors(errors)),
   });
 }

@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { flattenValidationErrors } from '@app/common';
+import { flattenValidationErrors, VALIDATION_ERROR_OPTIONS } from '@app/common';
 import { AisValidationError } from './ais.errors';
 
 /** AIS refuses unknown fields and lists every refused one under ValidationErrors. */
@@ -8,7 +8,7 @@ export function createAisValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
+    validationError: VALIDATION_ERROR_OPTIONS,
     exceptionFactory: (errors) => new AisValidationError(flattenValidationErrors(errors).map((e) => ({ Field: e.path, Error: e.message }))),
   });
 }

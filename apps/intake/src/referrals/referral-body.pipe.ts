@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors, InvalidRequestError } from '@app/common';
+import { flattenValidationErrors, InvalidRequestError, VALIDATION_ERROR_OPTIONS } from '@app/common';
 import { checkReferralRules, statisticsTypesOf, type FieldViolation } from '@app/domain';
 import { CreateReferralDto, ExploitationDto } from './dto/create-referral.dto';
 
@@ -21,7 +21,7 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
     if (unstorable.length > 0) throw new InvalidRequestError(unstorable);
     const dto = plainToInstance(CreateReferralDto, body);
     const fieldErrors = flattenValidationErrors(
-      await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: { target: false, value: false } }),
+      await validate(dto, { whitelist: true, forbidNonWhitelisted: true, validationError: VALIDATION_ERROR_OPTIONS }),
     );
     const ruleErrors = checkReferralRules(body);
     const errors = dedupe([...fieldErrors, ...ruleErrors]);

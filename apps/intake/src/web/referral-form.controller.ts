@@ -7,7 +7,7 @@ import type { FieldViolation } from '@app/domain';
 import { formErrors, JourneyAnswers, PageController, PageRenderer, PageRoles, type FormBody, type FormErrors } from '@app/web';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { flattenValidationErrors } from '@app/common';
+import { flattenValidationErrors, VALIDATION_ERROR_OPTIONS } from '@app/common';
 import { AgeDto, type CreateReferralDto } from '../referrals/dto/create-referral.dto';
 import { ReferralBodyPipe } from '../referrals/referral-body.pipe';
 import { IntakeServices } from './intake-services';
@@ -68,7 +68,7 @@ export class ReferralFormController {
   async answerAge(@Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const answers = ageAnswers(form);
     // The API's own AgeDto judges the answers, so the page accepts exactly what the API would.
-    const violations = flattenValidationErrors(await validate(plainToInstance(AgeDto, answers), { validationError: { target: false, value: false } }));
+    const violations = flattenValidationErrors(await validate(plainToInstance(AgeDto, answers), { validationError: VALIDATION_ERROR_OPTIONS }));
     if (violations.length > 0) {
       this.pages.render(req, res, 'intake/referral-age.njk', { values: answers, errors: formErrors(violations, AGE_FIELDS) }, 400);
       return;

@@ -1,5 +1,5 @@
 import { ValidationPipe } from '@nestjs/common';
-import { flattenValidationErrors } from '@app/common';
+import { flattenValidationErrors, VALIDATION_ERROR_OPTIONS } from '@app/common';
 import { LcsValidationError } from './lcs.errors';
 
 /** LCS refuses unknown fields and lists every refused one in error.details. */
@@ -8,7 +8,7 @@ export function createLcsValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    validationError: { target: false, value: false },
+    validationError: VALIDATION_ERROR_OPTIONS,
     exceptionFactory: (errors) => new LcsValidationError(flattenValidationErrors(errors).map((e) => ({ field: e.path, issue: e.message }))),
   });
 }
