@@ -9,7 +9,7 @@ import { FeedPoller } from './feed.poller';
 
 /** How long the poller's lease lasts unless renewed: a replica that crashed hands polling on after this. */
 const LEASE_MS = 5000;
-/** How often the replica holding the lease renews it. */
+/** How often the replica holding the lease renews it, and a replica without it asks for it. */
 const RENEW_MS = 1000;
 
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
@@ -40,6 +40,7 @@ export class FeedPollLoop implements OnApplicationBootstrap, OnApplicationShutdo
   /** The lease is ours until then (measured from before the renewal was sent). */
   private heldUntil = 0;
   private renewedAt = 0;
+  private triedAt = 0;
 
   constructor(
     private readonly poller: FeedPoller,
@@ -90,6 +91,9 @@ export class FeedPollLoop implements OnApplicationBootstrap, OnApplicationShutdo
     const now = Date.now();
     if (now < this.heldUntil && now - this.renewedAt < RENEW_MS) return true;
     const held = this.heldUntil > now;
+    // A replica without the lease asks for it once a second, not at every poll.
+    if (!held && now - this.triedAt < RENEW_MS) return false;
+    this.triedAt = now;
     try {
       if (this.redis.status === 'wait') await this.redis.connect();
       const got = await this.redis.eval(RENEW, 1, this.key, this.token, String(LEASE_MS));
