@@ -50,4 +50,10 @@ describe('flattenValidationErrors', () => {
     expect(JSON.stringify(found)).not.toContain('xxxxx');
     expect(found).toContainEqual({ path: 'authority', message: 'authority must be shorter than or equal to 200 characters' });
   });
+
+  it('reads every failure as a wrong value when the validation did not keep the values', () => {
+    const found = flattenValidationErrors(validateSync(plainToInstance(Contact, {}), { validationError: { target: false, value: false } }));
+    expect(found).toContainEqual({ path: 'authority', message: 'authority should not be empty' });
+    expect(found).not.toContainEqual({ path: 'authority', message: 'authority is required' });
+  });
 });

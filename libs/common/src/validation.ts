@@ -24,7 +24,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       out.push({ path, message: constraints.isDefined.replace(/^\S+ should not be null or undefined$/, `${path} is required`) });
       continue;
     }
-    if ((error.value === undefined || error.value === null) && Object.keys(constraints).length) {
+    // Only when the validation kept the value (VALIDATION_ERROR_OPTIONS): without it every field would look missing.
+    if (Object.hasOwn(error, 'value') && (error.value === undefined || error.value === null) && Object.keys(constraints).length) {
       out.push({ path, message: `${path} is required` });
       continue;
     }

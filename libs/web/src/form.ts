@@ -1,7 +1,7 @@
 import type { ClassConstructor } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors, InvalidRequestError } from '@app/common';
+import { flattenValidationErrors, InvalidRequestError, VALIDATION_ERROR_OPTIONS } from '@app/common';
 import type { FieldViolation } from '@app/domain';
 
 /** A posted form (application/x-www-form-urlencoded): each field a string, or several for repeated names. */
@@ -69,7 +69,7 @@ export async function validateQuery<T extends object>(type: ClassConstructor<T>,
   const errors = flattenValidationErrors(
     // A page's address may carry what the page does not ask (a tracking tag, an old bookmark's filter): it is left
     // out, not answered with an error about a field the person never saw.
-    await validate(dto, { whitelist: true, forbidNonWhitelisted: false, validationError: { target: false, value: false } }),
+    await validate(dto, { whitelist: true, forbidNonWhitelisted: false, validationError: VALIDATION_ERROR_OPTIONS }),
   );
   if (errors.length > 0) throw new InvalidRequestError(errors);
   return dto;
