@@ -1,4 +1,4 @@
-import type { LinkageResult } from '@app/matching';
+import type { LinkageResult, ReviewItem } from '@app/matching';
 
 /** Pairwise precision, recall and F1 of a predicted partition against the truth, without listing pairs. */
 export interface PairwiseScores {
@@ -68,12 +68,18 @@ export function reviewLoad(underReview: Iterable<string>, records: number): numb
  * arrival order.
  */
 export function batchReviewLoad(result: Pick<LinkageResult, 'reviews'>, recordIds: readonly string[]): number {
-  const position = new Map(recordIds.map((id, i) => [id, i]));
-  const at = (id: string): number => position.get(id) ?? -1;
+  const subject = reviewSubject(recordIds);
   return reviewLoad(
-    result.reviews.map((r) => (at(r.recordId) >= at(r.candidateRecordId) ? r.recordId : r.candidateRecordId)),
+    result.reviews.map((r) => subject(r)),
     recordIds.length,
   );
+}
+
+/** The record a batch review pair is about: the one of the two that arrives later in `recordIds` (arrival order). */
+function reviewSubject(recordIds: readonly string[]): (pair: Pick<ReviewItem, 'recordId' | 'candidateRecordId'>) => string {
+  const position = new Map(recordIds.map((id, i) => [id, i]));
+  const at = (id: string): number => position.get(id) ?? -1;
+  return ({ recordId, candidateRecordId }) => (at(recordId) >= at(candidateRecordId) ? recordId : candidateRecordId);
 }
 
 /** The earlier, stricter count: both records of every review pair the batch leaves open. */
@@ -102,13 +108,12 @@ export function settledByReviewers(
   truth: ReadonlyMap<string, string>,
   recordIds: readonly string[],
 ): Map<string, string> {
-  const position = new Map(recordIds.map((id, i) => [id, i]));
-  const later = (a: string, b: string): string => ((position.get(a) ?? -1) >= (position.get(b) ?? -1) ? a : b);
+  const subject = reviewSubject(recordIds);
   const sameTruth = (a: string, b: string): boolean => truth.get(a) !== undefined && truth.get(a) === truth.get(b);
   const settled = new Map(predicted);
   for (const r of result.reviews) {
     if (r.reason === 'confirm_match' && !sameTruth(r.recordId, r.candidateRecordId)) {
-      const moved = later(r.recordId, r.candidateRecordId);
+      const moved = subject(r);
       settled.set(moved, `reviewed:${moved}`);
     }
   }

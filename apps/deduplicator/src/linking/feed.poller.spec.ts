@@ -4,6 +4,17 @@ import type { AisClient, LcsClient } from '@app/case-systems';
 import type { FeedChangeRepository } from '@app/database';
 import { FeedPoller } from './feed.poller';
 
+/** A poller over stand-ins for the feed repository, both case systems' clients (one for both) and the queue. */
+function pollerOver(repository: object, client: object, queue: object): FeedPoller {
+  return new FeedPoller(
+    repository as FeedChangeRepository,
+    client as AisClient,
+    client as LcsClient,
+    queue as Queue,
+    { get: (name: string) => (name === 'LINK_BATCH_MIN' ? 2 : 500) } as never,
+  );
+}
+
 describe(FeedPoller.name, () => {
   const pages: Array<'empty' | 'one' | 'down'> = [];
   const client = {
@@ -21,13 +32,7 @@ describe(FeedPoller.name, () => {
     markEnqueued: jest.fn(() => Promise.resolve(undefined)),
   };
   const queue = { addBulk: jest.fn(() => Promise.resolve([])), getJobState: jest.fn(() => Promise.resolve('unknown')) };
-  const poller = new FeedPoller(
-    repository as unknown as FeedChangeRepository,
-    client as unknown as AisClient,
-    client as unknown as LcsClient,
-    queue as unknown as Queue,
-    { get: (name: string) => (name === 'LINK_BATCH_MIN' ? 2 : 500) } as never,
-  );
+  const poller = pollerOver(repository, client, queue);
 
   it('logs a change of state once, and quiet polls only at debug', async () => {
     const info = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
@@ -71,13 +76,7 @@ describe(`${FeedPoller.name} between polls`, () => {
       markEnqueued: jest.fn(() => Promise.resolve(undefined)),
     };
     const queue = { addBulk: jest.fn(() => Promise.resolve([])), getJobState: jest.fn(() => Promise.resolve('unknown')) };
-    const poller = new FeedPoller(
-      repository as unknown as FeedChangeRepository,
-      client as unknown as AisClient,
-      client as unknown as LcsClient,
-      queue as unknown as Queue,
-      { get: (name: string) => (name === 'LINK_BATCH_MIN' ? 2 : 500) } as never,
-    );
+    const poller = pollerOver(repository, client, queue);
     await expect(poller.poll('AIS')).resolves.toBe(1);
     await poller.poll('AIS');
     expect(repository.pollStart).toHaveBeenCalledTimes(1);
