@@ -41,6 +41,14 @@ export interface LinkageConfig {
      * case system touch a few percent of dates; a source where one match in three disagrees has no usable dates.
      */
     readonly maxDateDisagreement: number;
+    /**
+     * A pair the sibling guard holds back because the given names differ goes without review, as plainly two
+     * people (`Scorer.keptApart`), only while the model's share of matches whose given names differ outright (m of
+     * given_name "different") is at most this. 0.01: in a source where one person's records rarely carry another
+     * given name, such pairs are twins and siblings; where a replaced given name is common (1.8 to 4.7% of matches
+     * in the public benchmark sets), many are one person and a reviewer should see them.
+     */
+    readonly maxGivenNameDisagreement: number;
   };
   readonly blocking: {
     /** Blocks larger than this are skipped: their pairs would swamp the comparison without adding recall. */
@@ -82,7 +90,13 @@ export interface LinkageConfig {
 
 export const DEFAULT_LINKAGE_CONFIG: LinkageConfig = Object.freeze({
   thresholds: Object.freeze({ match: 0.7, confirm: 0.9, possibleMatch: 0.3 }),
-  clustering: Object.freeze({ minMeanProbability: 0.35, contradictionWeight: -15, dateOfBirthContradictionWeight: -5, maxDateDisagreement: 0.15 }),
+  clustering: Object.freeze({
+    minMeanProbability: 0.35,
+    contradictionWeight: -15,
+    dateOfBirthContradictionWeight: -5,
+    maxDateDisagreement: 0.15,
+    maxGivenNameDisagreement: 0.01,
+  }),
   blocking: Object.freeze({ maxBlockSize: 1500 }),
   training: Object.freeze({
     randomPairs: 400_000,

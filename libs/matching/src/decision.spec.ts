@@ -38,6 +38,10 @@ describe(decideLink.name, () => {
   it('keeps a guarded pair (twins, siblings) at review whatever its weight', () => {
     expect(decideLink({ probability: 0.999, guarded: true }, config)).toEqual({ decision: 'POSSIBLE_MATCH', reason: 'sibling_guard' });
   });
+
+  it('leaves a pair the guard keeps apart as plainly two people apart, with no review', () => {
+    expect(decideLink({ probability: 0.999, guarded: true, keptApart: true }, config)).toEqual({ decision: 'NO_MATCH', reason: null });
+  });
 });
 
 describe(birthDatesConflict.name, () => {

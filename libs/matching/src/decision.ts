@@ -71,6 +71,8 @@ export interface LinkEvidence {
   readonly probability: number;
   /** A rule (twins and siblings) holds that pair below MATCH whatever its weight. */
   readonly guarded: boolean;
+  /** The rule holds it back as plainly two people (`Scorer.keptApart`): no match, and no review. */
+  readonly keptApart?: boolean;
   /** Every pair across the two groups; absent when deciding one pair on its own. */
   readonly group?: GroupTally;
   /** The strongest pair itself shares an identifier (see `PairScore.identifierAgrees`). */
@@ -104,6 +106,7 @@ export function decideLink(evidence: LinkEvidence, config: LinkageConfig): LinkD
     }
     return { decision: 'MATCH', reason: null };
   }
+  if (evidence.guarded && evidence.keptApart) return { decision: 'NO_MATCH', reason: null };
   if (evidence.guarded && evidence.probability >= possibleMatch) return { decision: 'POSSIBLE_MATCH', reason: 'sibling_guard' };
   if (evidence.probability >= possibleMatch) return { decision: 'POSSIBLE_MATCH', reason: 'possible_match' };
   return { decision: 'NO_MATCH', reason: null };

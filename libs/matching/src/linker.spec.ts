@@ -84,6 +84,29 @@ const batchArb = fc
   .array(recordArb, { minLength: 1, maxLength: 14 })
   .map((rows) => rows.map((r, i): LinkageRecord => ({ recordId: `R${String(i).padStart(3, '0')}`, ...r, anonymous: r.anonymous && i % 3 === 0 })));
 
+describe('twins in the batch', () => {
+  const luke: LinkageRecord = { recordId: 'AIS-1', firstName: 'Luke', lastName: 'Knight', dateOfBirth: '2006-10-28', postcode: 'HP19 8FF', sex: 'M' };
+  const jamie: LinkageRecord = { ...luke, recordId: 'AIS-2', firstName: 'Jamie' };
+  const starting = { ...defaultModel(), expectedMatchesPerRecord: 1 };
+  const learned = {
+    ...starting,
+    comparisons: { ...starting.comparisons, given_name: starting.comparisons.given_name.map((l) => (l.id === 'different' ? { ...l, m: 0.004 } : l)) },
+  };
+
+  it("asks no reviewer about twins with unrelated given names where one person's given names rarely differ", () => {
+    const result = linkRecords([luke, jamie], { model: learned });
+    expect(result.personCount).toBe(2);
+    expect(result.reviews).toEqual([]);
+  });
+
+  it('still asks about them where the model is not sure, and about names written in another order', () => {
+    expect(linkRecords([luke, jamie], { model: starting }).reviews.map((r) => r.reason)).toEqual(['sibling_guard']);
+    const mariam: LinkageRecord = { ...luke, firstName: 'Mariam', lastName: 'Osman' };
+    const reordered: LinkageRecord = { ...luke, recordId: 'AIS-2', firstName: 'Mohammed', lastName: 'Mariam' };
+    expect(linkRecords([mariam, reordered], { model: learned }).reviews.map((r) => r.reason)).toEqual(['sibling_guard']);
+  });
+});
+
 describe('linking properties', () => {
   const options = { model: { ...defaultModel(), expectedMatchesPerRecord: 1 } };
 

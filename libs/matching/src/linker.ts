@@ -166,7 +166,8 @@ export function linkRecords(records: readonly LinkageRecord[], options: LinkOpti
     if (probability < possibleMatch && !identified[p]) continue;
     const pairLevelsOf = pairLevels ? levelsOf(pairLevels, p) : comparer.compare(a, b, levels);
     const pair = new GroupTally().add(scoreAcross(scorer, prepared[a], prepared[b], pairLevelsOf, evidence[p], priorWeight));
-    const { decision, reason } = decideLink({ probability, guarded: guarded[p] === 1, identifierAgrees: identified[p] === 1, group: pair }, config);
+    const keptApart = guarded[p] === 1 && scorer.keptApart(pairLevelsOf, prepared[a], prepared[b]);
+    const { decision, reason } = decideLink({ probability, guarded: guarded[p] === 1, keptApart, identifierAgrees: identified[p] === 1, group: pair }, config);
     if (decision === 'MATCH') matchLinks.push({ a, b, probability, identifierAgrees: identified[p] === 1 });
     else if (reason) reviewCandidates.push({ a, b, probability, reason });
   }

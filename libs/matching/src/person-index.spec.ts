@@ -36,6 +36,20 @@ describe(PersonIndex.name, () => {
     expect(candidates.every((c) => c.decision !== 'MATCH')).toBe(true);
   });
 
+  it("offers no candidate for a twin once the model says one person's given names rarely differ, as the batch sends no review", () => {
+    const learned = {
+      ...model,
+      comparisons: { ...model.comparisons, given_name: model.comparisons.given_name.map((l) => (l.id === 'different' ? { ...l, m: 0.004 } : l)) },
+    };
+    const index = new PersonIndex(learned);
+    index.add(ardit, 'P1');
+    expect(index.match(twin)).toEqual([]);
+    // The same pair under the starting model goes to a reviewer.
+    const starting = new PersonIndex(model);
+    starting.add(ardit, 'P1');
+    expect(starting.match(twin).map((c) => c.decision)).toEqual(['POSSIBLE_MATCH']);
+  });
+
   it('never holds or matches an anonymous notification', () => {
     const index = new PersonIndex(model);
     const notification: LinkageRecord = { recordId: 'DTN-1', anonymous: true, sex: 'M', nationality: 'ALB' };

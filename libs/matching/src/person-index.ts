@@ -137,9 +137,17 @@ export class PersonIndex {
         const probability = probabilityFromWeight(priorWeight + evidence);
         const identified = identifierAgrees(record, entry.record);
         if (probability < this.config.thresholds.possibleMatch && !identified) continue;
+        const guarded = this.scorer.guarded(this.levels);
+        // A pair the sibling rule holds apart as plainly two people is no candidate at all, as in the batch.
+        if (
+          guarded &&
+          decideLink({ probability, guarded, keptApart: this.scorer.keptApart(this.levels, record, entry.record) }, this.config).decision === 'NO_MATCH'
+        ) {
+          continue;
+        }
         const best = bestByPerson.get(entry.personId);
         if (!best || (identified && !best.identified) || (identified === best.identified && probability > best.probability)) {
-          bestByPerson.set(entry.personId, { entry, probability, guarded: this.scorer.guarded(this.levels), identified });
+          bestByPerson.set(entry.personId, { entry, probability, guarded, identified });
         }
       }
     }

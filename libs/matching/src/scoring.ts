@@ -1,7 +1,9 @@
 import { COMPARISONS, ComparisonName, NULL_LEVEL, comparePair } from './comparisons';
 import { LinkageConfig } from './config';
 import { LinkageModel } from './model';
+import { canonicalToken } from './names';
 import { PreparedRecord } from './record';
+import { editDistance } from './strings';
 
 import type { MatchStatus } from '@app/domain';
 
@@ -74,6 +76,23 @@ function impliedByNames(levels: Int8Array, k: number): boolean {
   if (k === NATIONALITY) return levels[k] === NATIONALITY_AGREE && (NAME_AGREES.has(levels[GIVEN]) || NAME_AGREES.has(levels[FAMILY]));
   return false;
 }
+const GIVEN_NAMES_DIFFER = 'sibling_guard: given names differ and no identifier agrees';
+const KEPT_APART = "kept_apart: neither given name is among the other record's names or one slip from it, so two people, not sent for review";
+
+/**
+ * Given names that cannot be one person's name recorded differently: each record has one, no given-name token of
+ * either is among the other's names (given, middle, family or an alias, compared in their canonical spellings, so
+ * "Mariam Osman" against "Mohammed Mariam" is related), and the two are more than one keying slip apart.
+ */
+export function givenNamesUnrelated(a: PreparedRecord, b: PreparedRecord): boolean {
+  if (!a.given || !b.given) return false;
+  if (editDistance(a.given.joined, b.given.joined, 1) <= 1) return false;
+  const namesOf = (r: PreparedRecord): Set<string> =>
+    new Set([...r.nameTokens, ...r.aliases.flatMap((x) => [...(x.given?.tokens ?? []), ...(x.family?.tokens ?? [])])].map(canonicalToken));
+  const crosses = (x: PreparedRecord, names: Set<string>): boolean => (x.given?.tokens ?? []).some((t) => names.has(canonicalToken(t)));
+  return !crosses(a, namesOf(b)) && !crosses(b, namesOf(a));
+}
+
 /** Each comparison's "exact" level (-1 where it has none): the level a term frequency weighs. */
 const EXACT = COMPARISONS.map((c) => c.levels.findIndex((l) => l.id === 'exact'));
 const CORROBORATING = ['date_of_birth', 'nhs_number', 'other_id', 'postcode', 'address'].map((name) => COMPARISONS.findIndex((c) => c.name === name));
@@ -301,13 +320,34 @@ export class Scorer {
     return this.guardRule(levels) !== null;
   }
 
+  /**
+   * Whether the sibling guard holds this pair back as plainly two people, to be left apart without asking a
+   * reviewer: the given names differ (`guardRule`'s first rule) and are unrelated (`givenNamesUnrelated`), in a
+   * source where one person's given names rarely differ (`givenNamesDecisive`). Twins
+   * and siblings share a family name, a date of birth or an address, so their pairs weigh high; a reviewer asked
+   * about every one of them would find them two people nearly every time. Where a given name of one record is
+   * among the other's names (written in another order) or one slip from the other's, the pair still goes to review.
+   */
+  keptApart(levels: Int8Array, a: PreparedRecord, b: PreparedRecord): boolean {
+    return this.givenNamesDecisive && this.guardRule(levels) === GIVEN_NAMES_DIFFER && givenNamesUnrelated(a, b);
+  }
+
+  /**
+   * Whether given names that differ outright may keep a pair apart without review (`keptApart`): only where the
+   * model learned that one person's records rarely carry another given name, as `datesDecisive` does for dates.
+   */
+  get givenNamesDecisive(): boolean {
+    const different = this.model.comparisons.given_name.at(GIVEN_DIFFERENT);
+    return different !== undefined && different.m <= this.config.clustering.maxGivenNameDisagreement;
+  }
+
   /** The rule holding this pair below MATCH, as the explanation states it, or null. */
   guardRule(levels: Int8Array): string | null {
     if (this.config.requireCorroboration && !this.corroborated(levels)) {
       return 'corroboration: names alone, with nothing else speaking for the match';
     }
     if (!this.config.siblingGuard || levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1) return null;
-    if (levels[GIVEN] === GIVEN_DIFFERENT) return 'sibling_guard: given names differ and no identifier agrees';
+    if (levels[GIVEN] === GIVEN_DIFFERENT) return GIVEN_NAMES_DIFFER;
     if (levels[GIVEN] === GIVEN_INITIAL) return 'sibling_guard: one given name is only an initial, which a sibling may share';
     if (GIVEN_LOOSE.has(levels[GIVEN]) && levels[DOB] === DOB_DIFFERENT) {
       return 'sibling_guard: given names only sound alike and the dates of birth differ';
@@ -387,6 +427,7 @@ export class Scorer {
     const probability = probabilityFromWeight(total);
     const rule = this.guardRule(levels);
     const guarded = rule !== null;
+    const apart = guarded && this.keptApart(levels, a, b);
     return {
       recordId: a.recordId,
       candidateRecordId: b.recordId,
@@ -395,8 +436,8 @@ export class Scorer {
       fields,
       matchWeight: round(total),
       probability,
-      decision: this.decide(probability, guarded),
-      rules: rule ? [rule] : [],
+      decision: apart ? 'NO_MATCH' : this.decide(probability, guarded),
+      rules: apart ? [rule, KEPT_APART] : rule ? [rule] : [],
     };
   }
 }

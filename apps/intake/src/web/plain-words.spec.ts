@@ -25,6 +25,12 @@ describe(ruleSentence.name, () => {
     expect(text).not.toContain('sibling_guard');
     expect(text).toContain('Twins and siblings');
   });
+
+  it('says a pair kept apart as two people is asked of nobody', () => {
+    const text = ruleSentence("kept_apart: neither given name is among the other record's names");
+    expect(text).not.toContain('kept_apart');
+    expect(text).toContain('nobody is asked');
+  });
 });
 
 describe(historyReason.name, () => {

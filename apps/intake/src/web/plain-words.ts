@@ -118,6 +118,7 @@ export function ruleSentence(rule: string): string {
   const [id, ...rest] = rule.split(': ');
   const detail = rest.join(': ');
   if (id === 'sibling_guard') return `Twins and siblings can look like this, so a person must decide: ${detail}.`;
+  if (id === 'kept_apart') return 'Neither given name appears anywhere in the other record, nor is one a slip of the other: two people, so nobody is asked.';
   if (id === 'corroboration') return 'Only the names agree and nothing else speaks for a match, so a person must decide.';
   return detail ? `A rule held this back for a person to decide: ${detail}.` : 'A rule held this back for a person to decide.';
 }
