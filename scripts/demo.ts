@@ -4,7 +4,7 @@ import { signDevelopmentToken } from '@app/auth';
 import { validateEnvironment } from '@app/config';
 import { toAlpha3 } from '@app/countries';
 import { ageOn } from '@app/domain';
-import type { LinkageRecord } from '@app/matching';
+import { type LinkageRecord, parseBirthDate } from '@app/matching';
 import { generatePopulation } from '@app/synth';
 
 /**
@@ -19,9 +19,32 @@ const ORGANISATIONS = [
   { organisation: 'Home Office - UK Visas and Immigration UKVI', organisationType: 'government_agency' },
 ] as const;
 
+/**
+ * A date of birth as the form takes it (YYYY-MM-DD): case-system extracts hold dd/MM/yyyy and YYYYMMDD too, which a
+ * first responder would type the one way. A date that is no calendar date (a mistyped month) is left out, as the
+ * form would refuse it.
+ */
+function isoBirthDate(value: string | null | undefined): string | undefined {
+  const date = parseBirthDate(value);
+  if (!date || date.dayNumber === null) return undefined;
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
+}
+
+/** A request, waited out and sent again while the API answers 429 (the demo posts faster than a person types). */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  for (;;) {
+    const res = await fetch(url, init);
+    if (res.status !== 429) return res;
+    await res.arrayBuffer();
+    const seconds = Number(res.headers.get('retry-after'));
+    await new Promise((r) => setTimeout(r, Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 1000));
+  }
+}
+
 function referralBody(record: LinkageRecord, i: number): Record<string, unknown> {
   const referredAt = `${record.referralDate ?? '2025-06-01'}T00:00:00Z`;
-  const age = record.dateOfBirth ? ageOn(record.dateOfBirth, referredAt.slice(0, 10)) : undefined;
+  const dateOfBirth = isoBirthDate(record.dateOfBirth);
+  const age = dateOfBirth ? ageOn(dateOfBirth, referredAt.slice(0, 10)) : undefined;
   const child = record.sourceSystem === 'LCS' || (age !== undefined && age < 18);
   const org = ORGANISATIONS[i % ORGANISATIONS.length];
   const sex = record.sex === 'F' || record.sex === 'female' ? 'female' : record.sex === 'M' || record.sex === 'male' ? 'male' : 'other';
@@ -57,7 +80,7 @@ function referralBody(record: LinkageRecord, i: number): Record<string, unknown>
       ...(record.firstName ? { firstName: record.firstName } : {}),
       ...(record.lastName ? { lastName: record.lastName } : {}),
       ...(record.aliases?.length ? { aliases: record.aliases } : {}),
-      ...(record.dateOfBirth ? { dateOfBirth: record.dateOfBirth, dateOfBirthEstimated: record.dobEstimated === true } : {}),
+      ...(dateOfBirth ? { dateOfBirth, dateOfBirthEstimated: record.dobEstimated === true } : {}),
     },
     exploitation,
     referredAt,
@@ -83,7 +106,7 @@ async function main(): Promise<void> {
   const ids: string[] = [];
   let refused = 0;
   for (const [i, record] of records.entries()) {
-    const res = await fetch(`${values.intake}/v1/referrals`, { method: 'POST', headers, body: JSON.stringify(referralBody(record, i)) });
+    const res = await send(`${values.intake}/v1/referrals`, { method: 'POST', headers, body: JSON.stringify(referralBody(record, i)) });
     if (res.status === 201) ids.push(((await res.json()) as { id: string }).id);
     else {
       refused += 1;
@@ -100,7 +123,8 @@ async function main(): Promise<void> {
     persons = new Set();
     waiting = 0;
     for (let page = 1; ; page += 1) {
-      const res = await fetch(`${values.intake}/v1/referrals?pageSize=200&page=${page}`, { headers });
+      const res = await send(`${values.intake}/v1/referrals?pageSize=200&page=${page}`, { headers });
+      if (!res.ok) throw new Error(`GET /v1/referrals answered ${res.status}`);
       const body = (await res.json()) as { items: Array<{ id: string; personId: string | null; kind: string; status: string }>; total: number };
       for (const r of body.items) {
         if (r.personId) persons.add(r.personId);
