@@ -1,5 +1,5 @@
 import { COMPARISONS } from '@app/matching';
-import { comparisonSentence, historyReason, ruleSentence, sourceText } from './plain-words';
+import { comparisonSentence, historyReason, namesReordered, ruleSentence, sourceText } from './plain-words';
 import { personSearch, personTitle } from './person-pages.presenter';
 import type { RecordView } from '../persons/person.presenter';
 import { reviewView } from './review-pages.presenter';
@@ -16,6 +16,23 @@ describe(comparisonSentence.name, () => {
   it('has a sentence of its own for every level of every comparison the engine makes', () => {
     const generic = COMPARISONS.flatMap((c) => c.levels.filter((l) => comparisonSentence(c.name, l.id).endsWith(': compared')).map((l) => `${c.name}.${l.id}`));
     expect(generic).toEqual([]);
+  });
+});
+
+describe(namesReordered.name, () => {
+  it('sees a record holding its names the other way round, whatever the case and accents', () => {
+    expect(namesReordered({ firstName: 'Van Bao', lastName: 'Nguyen' }, { firstName: 'NGUYỄN', lastName: 'Van Bao' })).toBe(true);
+    expect(namesReordered({ firstName: 'Van Bao', lastName: 'Nguyen' }, { firstName: 'van bao', lastName: 'Nguyen' })).toBe(false);
+    expect(namesReordered({ firstName: 'Ardit', lastName: 'Hoxha' }, { firstName: 'Besnik', lastName: 'Hoxha' })).toBe(false);
+    expect(namesReordered({ firstName: 'Ardit', lastName: null }, { firstName: null, lastName: null })).toBe(false);
+  });
+
+  it('says so beside a name the engine found the same, not beside a swap it names itself', () => {
+    expect(comparisonSentence('given_name', 'exact', { namesReordered: true })).toMatch(
+      /^First names are the same, reading one record's names the other way round/,
+    );
+    expect(comparisonSentence('given_name', 'swapped', { namesReordered: true })).toBe(comparisonSentence('given_name', 'swapped'));
+    expect(comparisonSentence('date_of_birth', 'exact', { namesReordered: true })).toBe('Dates of birth are the same');
   });
 });
 

@@ -1,5 +1,6 @@
 import { countryByAlpha3 } from '@app/countries';
 import { parseIsoDate } from '@app/domain';
+import { foldText } from '@app/matching';
 
 /**
  * The matching engine's terms in the words of a social worker: each comparison as a sentence about the two records,
@@ -88,15 +89,43 @@ const SENTENCES: Readonly<Partial<Record<string, Readonly<Partial<Record<string,
   },
 };
 
+/** What the sentence may say beyond the level: the two records' dates of birth and names as the reviewer sees them. */
+export interface SentenceContext {
+  readonly a?: string | null;
+  readonly b?: string | null;
+  /** One record has in its first-name field what the other has as its last name (or the other way round). */
+  readonly namesReordered?: boolean;
+}
+
+const NAME_COMPARISONS = new Set(['given_name', 'family_name']);
+
+/**
+ * Whether one record holds its names the other way round from the other, as the side-by-side table shows them:
+ * "Van Bao" / "Nguyen" against "Nguyen" / "Van Bao". The engine reads a name written family name first (Vietnamese,
+ * Chinese) in that order, so it can find the first names the same where the table shows them different.
+ */
+export function namesReordered(
+  a: { firstName?: string | null; lastName?: string | null } | null | undefined,
+  b: { firstName?: string | null; lastName?: string | null } | null | undefined,
+): boolean {
+  if (!a || !b || foldText(a.firstName) === foldText(b.firstName)) return false;
+  const across = (x: string | null | undefined, y: string | null | undefined) => foldText(x) !== '' && foldText(x) === foldText(y);
+  return across(a.firstName, b.lastName) || across(a.lastName, b.firstName);
+}
+
 /** "Dates of birth are 1 day apart": a comparison as a sentence; the dates, when known, make a near date exact. */
-export function comparisonSentence(comparison: string, level: string, dates?: { a?: string | null; b?: string | null }): string {
+export function comparisonSentence(comparison: string, level: string, context?: SentenceContext): string {
   const name = COMPARISON_NAMES[comparison] ?? 'This detail';
   if (level === 'missing') return `${name}: not recorded on both records, so it does not count either way`;
-  if (comparison === 'date_of_birth' && (level === 'within_month' || level === 'one_edit') && dates?.a && dates.b) {
-    const days = daysApart(dates.a, dates.b);
+  const sentence = SENTENCES[comparison]?.[level];
+  if (sentence && context?.namesReordered && NAME_COMPARISONS.has(comparison) && level !== 'swapped' && level !== 'different') {
+    return `${sentence}, reading one record's names the other way round (family name first, as the person's nationality writes names)`;
+  }
+  if (comparison === 'date_of_birth' && (level === 'within_month' || level === 'one_edit') && context?.a && context.b) {
+    const days = daysApart(context.a, context.b);
     if (days !== undefined && days > 0 && days < 32) return `Dates of birth are ${days} day${days === 1 ? '' : 's'} apart`;
   }
-  return SENTENCES[comparison]?.[level] ?? `${name}: compared`;
+  return sentence ?? `${name}: compared`;
 }
 
 function daysApart(a: string, b: string): number | undefined {

@@ -1,5 +1,5 @@
 import { longDate, type FieldDescription } from '@app/web';
-import { COMPARISON_NAMES, comparisonSentence, countryName, direction, reviewerReason, ruleSentence, sexText, sourceText } from './plain-words';
+import { COMPARISON_NAMES, comparisonSentence, countryName, direction, namesReordered, reviewerReason, ruleSentence, sexText, sourceText } from './plain-words';
 import type { RecordView, ReviewView } from '../persons/person.presenter';
 
 export const DECISION_FIELDS: Record<string, FieldDescription> = {
@@ -68,12 +68,13 @@ export function reviewView(result: { items: ReviewView[]; page: number; total: n
   const explanation = (review.explanation ?? {}) as ExplanationView;
   const record = review.record;
   const candidate = review.candidate.record;
+  const reordered = namesReordered(record, candidate);
   const fields = (explanation.fields ?? []).map((f) => {
     const way = direction(f.weight);
     return {
       comparison: f.comparison,
       name: COMPARISON_NAMES[f.comparison] ?? f.comparison,
-      sentence: comparisonSentence(f.comparison, f.level, { a: record?.dateOfBirth, b: candidate?.dateOfBirth }),
+      sentence: comparisonSentence(f.comparison, f.level, { a: record?.dateOfBirth, b: candidate?.dateOfBirth, namesReordered: reordered }),
       level: f.level,
       weight: signedWeight(f.weight),
       direction: way.key,
