@@ -10,7 +10,7 @@ describe(comparisonSentence.name, () => {
     expect(comparisonSentence('family_name', 'exact')).toBe('Last names are the same');
     expect(comparisonSentence('date_of_birth', 'within_month', { a: '1999-04-04', b: '1999-04-05' })).toBe('Dates of birth are 1 day apart');
     expect(comparisonSentence('age_at_referral', 'consistent')).not.toContain('age_at_referral');
-    expect(comparisonSentence('nhs_number', 'missing')).toBe('NHS number: not recorded on both records, so it does not count either way');
+    expect(comparisonSentence('nhs_number', 'missing')).toBe('NHS number: missing from one record or both, so it does not count either way');
   });
 
   it('has a sentence of its own for every level of every comparison the engine makes', () => {

@@ -116,7 +116,7 @@ export function namesReordered(
 /** "Dates of birth are 1 day apart": a comparison as a sentence; the dates, when known, make a near date exact. */
 export function comparisonSentence(comparison: string, level: string, context?: SentenceContext): string {
   const name = COMPARISON_NAMES[comparison] ?? 'This detail';
-  if (level === 'missing') return `${name}: not recorded on both records, so it does not count either way`;
+  if (level === 'missing') return `${name}: missing from one record or both, so it does not count either way`;
   const sentence = SENTENCES[comparison]?.[level];
   if (sentence && context?.namesReordered && NAME_COMPARISONS.has(comparison) && level !== 'swapped' && level !== 'different') {
     return `${sentence}, reading one record's names the other way round (family name first, as the person's nationality writes names)`;
