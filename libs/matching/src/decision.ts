@@ -219,6 +219,14 @@ export interface PersonChoice {
 }
 
 /**
+ * Why a candidate person the record did not join goes to review: it is one of several persons the record matches,
+ * a match the record was not linked to, or a possible match. `matching` counts the candidates that are a MATCH.
+ */
+export function reviewReason(candidate: PersonCandidate, matching: number): PersonReviewReason {
+  return matching > 1 ? 'matches_several_persons' : candidate.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
+}
+
+/**
  * The "exactly one person matches" rule, for the worker one record at a time, its batch and backlog jobs, and the
  * re-decisions after a new model. The record joins a person only when exactly one candidate is a MATCH (each
  * already judged against the person as a whole, `PersonIndex.match`), so weak links never chain two people. With
@@ -240,8 +248,7 @@ export function choosePerson(candidates: readonly PersonCandidate[], config: Lin
     personId = keep ? own.personId : null;
     status = candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
   }
-  const reason = (c: PersonCandidate): PersonReviewReason =>
-    matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
+  const reason = (c: PersonCandidate): PersonReviewReason => reviewReason(c, matching.length);
   return {
     personId,
     status,
@@ -260,8 +267,7 @@ export function placeRecord(candidates: readonly PersonCandidate[], config: Link
   const others = candidates.filter((c) => c.personId !== target);
   const matching = others.filter((c) => c.decision === 'MATCH');
   const joined = candidates.find((c) => c.personId === target);
-  const reason = (c: PersonCandidate): PersonReviewReason =>
-    matching.length > 1 ? 'matches_several_persons' : c.decision === 'MATCH' ? 'match_to_other_person' : 'possible_match';
+  const reason = (c: PersonCandidate): PersonReviewReason => reviewReason(c, matching.length);
   return {
     personId: target,
     status,

@@ -13,11 +13,11 @@ import {
   ReviewItemRepository,
   LinkageModelRepository,
 } from '@app/database';
-import { type LinkageRecord, type LinkageResult, placeRecord, type RecordLink, reviewsOf } from '@app/matching';
+import { type LinkageRecord, type LinkageResult, placeRecord, type RecordLink, reviewReason, reviewsOf } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
 import { indexKey, known, parseIndexKey, toLinkageRecord } from './linkage-record';
-import { type HeldRecord, type Move, planRealignment } from './realignment';
+import { type HeldRecord, type Move, planRealignment, reviewsWanted, sameReviews, type WantedReview } from './realignment';
 import { PersonIndexCache } from './person-index.cache';
 
 /**
@@ -183,7 +183,7 @@ export class ModelTrainer {
    * the link history; a record is never moved into a person a reviewer said it is not.
    */
   private async realign(why: string): Promise<{ records: number; moved: number }> {
-    let changed: { records: number; undone: number; joined: number; settled: number };
+    let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number };
     try {
       changed = await this.repository.transaction(async (manager) => {
         await this.repository.lockLinking(manager);
@@ -195,9 +195,10 @@ export class ModelTrainer {
         const batch = await linkInBackground(records, this.cache.index.model, this.cache.trainedOn > 0);
         const link = new Map(batch.links.map((l) => [l.recordId, l]));
         const newPersons = new Map<string, string>();
-        const n = { records: records.length, undone: 0, joined: 0, settled: 0 };
+        const n = { records: records.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0 };
         const touched = new Set<string>();
-        for (const move of await this.plan(manager, batch)) {
+        const { moves, automatic } = await this.plan(manager, batch);
+        for (const move of moves) {
           const outcome = await this.moveOne(manager, move, known(link, move.key, 'realigning the index'), newPersons, why);
           if (!outcome) continue;
           n[outcome.kind] += 1;
@@ -208,6 +209,7 @@ export class ModelTrainer {
         const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
         for (const personId of touched) await this.episodes.reconsiderPerson(manager, personId, rules);
         n.settled = await this.reviewItems.supersedeSettledReviews(manager, [...touched]);
+        n.reviewsAligned = await this.alignReviews(manager, batch, automatic);
         return n;
       });
     } catch (error) {
@@ -217,12 +219,17 @@ export class ModelTrainer {
     }
     if (changed.undone) this.metrics.linkDecisions.inc({ outcome: 'unlinked_by_new_model' }, changed.undone);
     if (changed.joined) this.metrics.linkDecisions.inc({ outcome: 'linked_by_new_model' }, changed.joined);
-    if (changed.settled) this.logger.log({ settled: changed.settled }, 'reviews settled by the realignment');
+    if (changed.settled || changed.reviewsAligned) {
+      this.logger.log({ settled: changed.settled, recordsWithReviewsChanged: changed.reviewsAligned }, 'reviews settled by the realignment');
+    }
     return { records: changed.records, moved: changed.undone + changed.joined };
   }
 
-  /** The moves that make the worker's persons the batch's, for every record both hold. */
-  private async plan(manager: EntityManager, batch: LinkageResult): Promise<Move[]> {
+  /**
+   * The moves that make the worker's persons the batch's, for every record both hold, and the keys of the engine's
+   * own decisions (the records the moves and the review alignment may change).
+   */
+  private async plan(manager: EntityManager, batch: LinkageResult): Promise<{ moves: Move[]; automatic: Set<string> }> {
     const automatic = await this.recordLinks.automaticDecisions(manager);
     const rank = new Map(automatic.map((a, i) => [indexKey(a.system, a.recordId), i]));
     const reviewed = await this.recordLinks.reviewerDecidedKeys(manager);
@@ -239,7 +246,54 @@ export class ModelTrainer {
         rank: rank.get(l.recordId) ?? -1,
       });
     }
-    return planRealignment(held);
+    return { moves: planRealignment(held), automatic: new Set(rank.keys()) };
+  }
+
+  /**
+   * Makes the open reviews of the engine's own decisions those the batch engine asks for over the whole index
+   * (`reviewsWanted`): a review raised when a record arrived, before the records that answer it, is superseded, and
+   * one the whole index raises is opened, with the worker's own probability and explanation for the person. Only
+   * records whose reviews differ are written. Without this the running system kept more reviews open than
+   * `npm run link` raises on the same records.
+   */
+  private async alignReviews(manager: EntityManager, batch: LinkageResult, automatic: ReadonlySet<string>): Promise<number> {
+    const subjects = new Set<string>();
+    for (const r of batch.reviews) subjects.add(r.recordId).add(r.candidateRecordId);
+    const arrival = new Map(
+      (await this.caseRecords.arrivalOrder(manager, [...subjects].map(parseIndexKey))).map((r, i) => [indexKey(r.system, r.recordId), i]),
+    );
+    const index = this.cache.index;
+    const wanted = reviewsWanted(
+      batch.reviews.map((r) => ({ key: r.recordId, candidateKey: r.candidateRecordId, confirm: r.reason === 'confirm_match' })),
+      (key) => arrival.get(key) ?? -1,
+      (key) => index.personOf(key),
+      (key) => automatic.has(key),
+    );
+    const open = new Map<string, WantedReview[]>();
+    for (const r of await this.reviewItems.openReviewsByRecord(manager)) {
+      const key = indexKey(r.system, r.recordId);
+      if (automatic.has(key)) open.set(key, [...(open.get(key) ?? []), { candidatePersonId: r.candidatePersonId, confirm: r.confirm }]);
+    }
+    let changed = 0;
+    for (const key of new Set([...wanted.keys(), ...open.keys()])) {
+      const want = wanted.get(key) ?? [];
+      if (sameReviews(open.get(key) ?? [], want)) continue;
+      const { system, recordId } = parseIndexKey(key);
+      const current = await this.caseRecords.findRecord(manager, system, recordId);
+      if (!current || current.locked || current.anonymous) continue;
+      const own = index.personOf(key);
+      const candidates = want.length ? index.match(toLinkageRecord(current.record as unknown as CaseRecord), 10) : [];
+      const matching = candidates.filter((c) => c.personId !== own && c.decision === 'MATCH').length;
+      const reviews = want.flatMap((w) => {
+        const c = candidates.find((x) => x.personId === w.candidatePersonId);
+        if (!c) return [];
+        const reason = w.confirm ? ('confirm_match' as const) : reviewReason(c, matching);
+        return [{ candidatePersonId: w.candidatePersonId, reason, probability: c.probability, explanation: c.explanation }];
+      });
+      await this.reviewItems.replaceReviews(manager, system, recordId, reviews);
+      changed += 1;
+    }
+    return changed;
   }
 
   /** One move made, when it still stands: `undone` (the record leaves the person) or `joined` (it joins others). */

@@ -1,4 +1,4 @@
-import { type HeldRecord, planRealignment } from './realignment';
+import { type HeldRecord, planRealignment, reviewsWanted, sameReviews } from './realignment';
 import { idleRealignmentDue, modelGeneration, realignmentStep } from './model-trainer.service';
 
 let rank = 0;
@@ -79,5 +79,52 @@ describe('idleRealignmentDue', () => {
     expect(idleRealignmentDue(10_000, 9_901)).toBe(false);
     expect(idleRealignmentDue(10_000, 9_900)).toBe(true);
     expect(idleRealignmentDue(10_000, 10_000)).toBe(false);
+  });
+});
+
+describe('reviewsWanted', () => {
+  const order = ['a', 'b', 'c', 'd'];
+  const arrival = (key: string) => order.indexOf(key);
+  const persons: Record<string, string> = { a: 'P1', b: 'P2', c: 'P2', d: 'P3' };
+  const personOf = (key: string) => persons[key];
+  const all = () => true;
+
+  it("asks about the record that arrived later, against the other record's person", () => {
+    const wanted = reviewsWanted([{ key: 'b', candidateKey: 'a', confirm: false }], arrival, personOf, all);
+    expect([...wanted]).toEqual([['b', [{ candidatePersonId: 'P1', confirm: false }]]]);
+    expect([...reviewsWanted([{ key: 'a', candidateKey: 'b', confirm: false }], arrival, personOf, all)]).toEqual([...wanted]);
+  });
+
+  it('keeps a link to confirm only inside one person, and drops a pair the persons already joined', () => {
+    const wanted = reviewsWanted(
+      [
+        { key: 'b', candidateKey: 'c', confirm: true },
+        { key: 'a', candidateKey: 'd', confirm: true },
+        { key: 'c', candidateKey: 'b', confirm: false },
+      ],
+      arrival,
+      personOf,
+      all,
+    );
+    expect([...wanted]).toEqual([['c', [{ candidatePersonId: 'P2', confirm: true }]]]);
+  });
+
+  it("asks once per person however many of its records pair with the record, and never about a reviewer's decision", () => {
+    const pairs = [
+      { key: 'd', candidateKey: 'b', confirm: false },
+      { key: 'd', candidateKey: 'c', confirm: false },
+    ];
+    expect(reviewsWanted(pairs, arrival, personOf, all).get('d')).toEqual([{ candidatePersonId: 'P2', confirm: false }]);
+    expect(reviewsWanted(pairs, arrival, personOf, (key) => key !== 'd').size).toBe(0);
+  });
+});
+
+describe('sameReviews', () => {
+  it('compares by person and kind, in any order', () => {
+    const x = { candidatePersonId: 'P1', confirm: false };
+    const y = { candidatePersonId: 'P2', confirm: true };
+    expect(sameReviews([x, y], [y, x])).toBe(true);
+    expect(sameReviews([x], [x, y])).toBe(false);
+    expect(sameReviews([{ ...y, confirm: false }], [y])).toBe(false);
   });
 });

@@ -68,3 +68,53 @@ export function planRealignment(held: readonly HeldRecord[]): Move[] {
   }
   return moves;
 }
+
+/** A pair the batch engine left for a reviewer (`LinkageResult.reviews`), by index key. */
+export interface BatchReviewPair {
+  readonly key: string;
+  readonly candidateKey: string;
+  /** 'confirm_match': linked inside one person below the confirmation threshold; else the two were kept apart. */
+  readonly confirm: boolean;
+}
+
+/** A review the batch engine asks for, as the worker raises one: about a record, against a person. */
+export interface WantedReview {
+  readonly candidatePersonId: string;
+  /** A link to confirm (the candidate is the record's own person). */
+  readonly confirm: boolean;
+}
+
+/**
+ * The worker's reviews that the batch engine's review pairs call for, once the index holds its persons: each pair
+ * is about the record that arrived later (`arrival`, smaller is earlier), as the worker raises a review when the
+ * second record of a pair arrives, against the other record's person. A link to confirm stays one only while both
+ * records are in one person; a pair the moves put in one person asks nothing more. Only records `eligible` (the
+ * engine's own decisions) get reviews here; keys the index does not hold are skipped.
+ */
+export function reviewsWanted(
+  pairs: readonly BatchReviewPair[],
+  arrival: (key: string) => number,
+  personOf: (key: string) => string | undefined,
+  eligible: (key: string) => boolean,
+): Map<string, WantedReview[]> {
+  const wanted = new Map<string, Map<string, WantedReview>>();
+  for (const pair of pairs) {
+    const [subject, other] = arrival(pair.key) >= arrival(pair.candidateKey) ? [pair.key, pair.candidateKey] : [pair.candidateKey, pair.key];
+    if (!eligible(subject)) continue;
+    const own = personOf(subject);
+    const theirs = personOf(other);
+    if (own === undefined || theirs === undefined) continue;
+    if (pair.confirm !== (own === theirs)) continue;
+    const reviews = wanted.get(subject) ?? new Map<string, WantedReview>();
+    reviews.set(theirs, { candidatePersonId: theirs, confirm: pair.confirm });
+    wanted.set(subject, reviews);
+  }
+  return new Map([...wanted].map(([key, reviews]) => [key, [...reviews.values()]]));
+}
+
+/** Whether a record's open reviews (candidate person and whether it is a confirmation) are exactly those wanted. */
+export function sameReviews(open: readonly WantedReview[], wanted: readonly WantedReview[]): boolean {
+  const id = (r: WantedReview) => `${r.candidatePersonId}\u0000${String(r.confirm)}`;
+  const a = new Set(open.map(id));
+  return a.size === wanted.length && wanted.every((r) => a.has(id(r)));
+}

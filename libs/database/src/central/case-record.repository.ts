@@ -17,6 +17,20 @@ export class CaseRecordRepository {
     return rows.map(toStored);
   }
 
+  /** These records' keys in the order they arrived (a review is about the later record of a pair). */
+  async arrivalOrder(
+    manager: EntityManager,
+    keys: ReadonlyArray<{ system: CaseSystem; recordId: string }>,
+  ): Promise<Array<{ system: CaseSystem; recordId: string }>> {
+    const rows: Array<{ system: CaseSystem; record_id: string }> = await manager.query(
+      `SELECT c.system, c.record_id FROM central.case_records c
+         JOIN unnest($1::text[], $2::text[]) AS k(system, record_id) ON k.system = c.system AND k.record_id = c.record_id
+        ORDER BY c.fetched_at, c.system, c.record_id`,
+      [keys.map((k) => k.system), keys.map((k) => k.recordId)],
+    );
+    return rows.map((r) => ({ system: r.system, recordId: r.record_id }));
+  }
+
   async findRecord(manager: EntityManager, system: CaseSystem, recordId: string): Promise<StoredRecord | null> {
     const rows: RecordRow[] = await manager.query(`${RECORD_SELECT} WHERE c.system = $1 AND c.record_id = $2`, [system, recordId]);
     return rows[0] ? toStored(rows[0]) : null;

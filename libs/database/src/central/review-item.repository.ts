@@ -79,6 +79,14 @@ export class ReviewItemRepository {
     }
   }
 
+  /** Every open review, by record: the person each asks about and whether it is a link to confirm. */
+  async openReviewsByRecord(manager: EntityManager): Promise<Array<{ system: CaseSystem; recordId: string; candidatePersonId: string; confirm: boolean }>> {
+    const rows: Array<{ system: CaseSystem; record_id: string; candidate_person_id: string; confirm: boolean }> = await manager.query(
+      `SELECT system, record_id, candidate_person_id, reason = 'confirm_match' AS confirm FROM central.review_items WHERE status = 'open'`,
+    );
+    return rows.map((r) => ({ system: r.system, recordId: r.record_id, candidatePersonId: r.candidate_person_id, confirm: r.confirm }));
+  }
+
   /** Closes open review items of a record that a newer decision has made moot. */
   async supersedeReviews(manager: EntityManager, system: CaseSystem, recordId: string, keepPersons: string[] = []): Promise<void> {
     await manager.query(
