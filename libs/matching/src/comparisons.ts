@@ -299,7 +299,8 @@ const middleNames: ComparisonDefinition = {
     const xj = x.join('');
     const yj = y.join('');
     if (xj === yj) return middleLevel('exact');
-    // A keying slip in a middle name (Aret for Awet) is the same middle name, as for given and family names.
+    // A keying slip in a middle name of five letters or more (Yohanes for Yohannes) is the same middle name, as for
+    // given and family names; in four letters one changed letter is as often another name (Aret, Awet).
     if (oneKeyingError(xj, yj) || (Math.min(xj.length, yj.length) >= 4 && jaroWinkler(xj, yj) >= FUZZY_NAME)) return middleLevel('fuzzy');
     if (x.some((t) => t.length > 1 && y.includes(t))) return middleLevel('shared');
     const initials = (t: readonly string[]): boolean => t.every((w) => w.length === 1);
