@@ -1,6 +1,6 @@
 import { areVariants, canonicalToken, isShortening, NameKey, usesPatronymics } from './names';
 import { PreparedRecord } from './record';
-import { editDistance, jaroWinkler } from './strings';
+import { editDistance, jaroWinklerFrom, withinOneEdit } from './strings';
 
 /** The fields compared for every candidate pair, each on its own ordered scale of agreement levels. */
 export const COMPARISON_NAMES = [
@@ -118,7 +118,7 @@ function sharesToken(x: NameKey, other: PreparedRecord, part: 'given' | 'family'
  */
 function sameToken(t: string, s: string): boolean {
   if (t === s || canonicalToken(t) === canonicalToken(s) || areVariants(t, s)) return true;
-  return Math.min(t.length, s.length) >= 5 && editDistance(t, s, 1) <= 1;
+  return Math.min(t.length, s.length) >= 5 && withinOneEdit(t, s);
 }
 
 /** A record's name tokens that identify (given, middle and family, less particles and sex markers). */
@@ -178,7 +178,7 @@ function aliasAgrees(record: PreparedRecord, other: PreparedRecord, part: 'given
  * to the other levels: Dana and Dina are two names.
  */
 function oneKeyingError(x: string, y: string): boolean {
-  return Math.min(x.length, y.length) >= 5 - (x.length === y.length ? 0 : 1) && Math.abs(x.length - y.length) <= 1 && editDistance(x, y, 1) <= 1;
+  return Math.min(x.length, y.length) >= 5 - (x.length === y.length ? 0 : 1) && Math.abs(x.length - y.length) <= 1 && withinOneEdit(x, y);
 }
 
 /** The same name give or take one keying error: for a swap, which must hold across both parts at once. */
@@ -186,8 +186,8 @@ function sameName(x: NameKey, y: NameKey): boolean {
   return (
     x.joined === y.joined ||
     x.canonical === y.canonical ||
-    jaroWinkler(x.joined, y.joined) >= FUZZY_NAME ||
-    (Math.max(x.joined.length, y.joined.length) >= 3 && editDistance(x.joined, y.joined, 1) <= 1)
+    jaroWinklerFrom(x.joined, y.joined, FUZZY_NAME) >= FUZZY_NAME ||
+    (Math.max(x.joined.length, y.joined.length) >= 3 && withinOneEdit(x.joined, y.joined))
   );
 }
 
@@ -216,7 +216,8 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
   ) {
     return 'variant';
   }
-  const jw = jaroWinkler(x.joined, y.joined);
+  // Only compared with FUZZY_NAME and PHONETIC_NAME below, so the similarity is needed only from the lower.
+  const jw = jaroWinklerFrom(x.joined, y.joined, PHONETIC_NAME);
   if (jw < FUZZY_NAME && yo && xo) {
     // A swap shows in both parts: this part matches the other record's other part, and vice versa.
     if (sameName(x, yo) && sameName(y, xo)) return 'swapped';
@@ -301,7 +302,7 @@ const middleNames: ComparisonDefinition = {
     if (xj === yj) return middleLevel('exact');
     // A keying slip in a middle name of five letters or more (Yohanes for Yohannes) is the same middle name, as for
     // given and family names; in four letters one changed letter is as often another name (Aret, Awet).
-    if (oneKeyingError(xj, yj) || (Math.min(xj.length, yj.length) >= 4 && jaroWinkler(xj, yj) >= FUZZY_NAME)) return middleLevel('fuzzy');
+    if (oneKeyingError(xj, yj) || (Math.min(xj.length, yj.length) >= 4 && jaroWinklerFrom(xj, yj, FUZZY_NAME) >= FUZZY_NAME)) return middleLevel('fuzzy');
     if (x.some((t) => t.length > 1 && y.includes(t))) return middleLevel('shared');
     const initials = (t: readonly string[]): boolean => t.every((w) => w.length === 1);
     if ((initials(x) || initials(y)) && x[0][0] === y[0][0]) return middleLevel('initial');
@@ -349,7 +350,7 @@ function compareDatesOfBirth(a: PreparedRecord, b: PreparedRecord): DateOfBirthL
     // Two real dates that are neither equal nor one slip apart are evidence of two people, even a year apart.
     if (x.digits === y.digits) return 'exact';
     if (x.year === y.year && x.month === y.day && x.day === y.month) return 'day_month_swapped';
-    if (editDistance(x.digits, y.digits, 1) <= 1) return 'one_edit';
+    if (withinOneEdit(x.digits, y.digits)) return 'one_edit';
     if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 'within_month';
     return 'different';
   }
@@ -467,7 +468,7 @@ function softTokenOverlap(x: readonly string[], y: readonly string[]): number {
   let matched = 0;
   for (const t of x) {
     for (const s of y) {
-      if (t === s || (t.length >= 4 && s.length >= 4 && jaroWinkler(t, s) >= 0.9)) {
+      if (t === s || (t.length >= 4 && s.length >= 4 && jaroWinklerFrom(t, s, 0.9) >= 0.9)) {
         matched++;
         break;
       }

@@ -50,6 +50,44 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// Character counts of one string, shared by every call and left all zero between calls.
+const charCounts = new Int32Array(128);
+
+/**
+ * `jaroWinkler(a, b)` when that is at least `floor`; otherwise a number below `floor` (not necessarily the
+ * similarity). Most pairs a comparison sees are two different names, and the similarity cannot reach `floor`
+ * when too few characters are common to both: Jaro's matches are pairs of equal characters, so there are no more
+ * of them than the characters the two strings share (counted with repeats), and the similarity is bounded by the
+ * score those shared characters would give, matched in order. That count costs a pass over each string, the
+ * matching window a pass per character. Callers compare the result only against thresholds at or above `floor`.
+ */
+export function jaroWinklerFrom(a: string, b: string, floor: number): number {
+  if (a === b) return a.length === 0 ? 0 : 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  // Characters are counted modulo 128: merging counts can only overstate what the strings share.
+  for (let i = 0; i < la; i++) charCounts[a.charCodeAt(i) & 127]++;
+  let shared = 0;
+  for (let j = 0; j < lb; j++) {
+    const c = b.charCodeAt(j) & 127;
+    if (charCounts[c] > 0) {
+      charCounts[c]--;
+      shared++;
+    }
+  }
+  for (let i = 0; i < la; i++) charCounts[a.charCodeAt(i) & 127] = 0;
+  if (shared === 0) return 0;
+  // At most `shared` matches and no transpositions, with the pair's own common prefix.
+  const jaro = (shared / la + shared / lb + 1) / 3;
+  let prefix = 0;
+  const maxPrefix = Math.min(4, la, lb);
+  while (prefix < maxPrefix && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  const bound = jaro + prefix * 0.1 * (1 - jaro);
+  // The margin covers rounding: the bound is never taken for less than it is.
+  return bound < floor - 1e-9 ? 0 : jaroWinkler(a, b);
+}
+
 // Three rows of the edit-distance table, shared by every call (no allocation on the hot path).
 let rowScratch = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
@@ -90,6 +128,39 @@ export function editDistance(a: string, b: string, limit = Number.MAX_SAFE_INTEG
     curr = spare;
   }
   return prev[lb];
+}
+
+/**
+ * Whether `editDistance(a, b, 1) <= 1`, in one pass without the table: equal, or one substitution, adjacent
+ * transposition, insertion or deletion apart. The name comparisons ask this of almost every pair they see (most
+ * pairs are two different names), so it must cost little more than reading the strings.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (la === lb) {
+    // a !== b, so they differ somewhere: i is the first position where they do.
+    let i = 0;
+    while (a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    // One substitution at i: the rest agrees.
+    if (sameFrom(a, i + 1, b, i + 1)) return true;
+    // Two neighbours swapped at i and i + 1: the rest after them agrees.
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+  }
+  if (Math.abs(la - lb) !== 1) return false;
+  const [short, long] = la < lb ? [a, b] : [b, a];
+  // One character inserted into the shorter string at its first difference from the longer.
+  let i = 0;
+  while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
+  return sameFrom(short, i, long, i + 1);
+}
+
+/** Whether a from position i on equals b from position j on. */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
 }
 
 const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
