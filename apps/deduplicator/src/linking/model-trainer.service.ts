@@ -13,7 +13,7 @@ import {
   ReviewItemRepository,
   LinkageModelRepository,
 } from '@app/database';
-import { type LinkageRecord, type LinkageResult, placeRecord, type RecordLink, reviewReason, reviewsOf } from '@app/matching';
+import { type LinkageRecord, type LinkageResult, placeRecord, prepareRecord, type RecordLink, reviewReason, reviewsOf, Scorer } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
 import { indexKey, known, parseIndexKey, toLinkageRecord } from './linkage-record';
@@ -85,6 +85,11 @@ export interface Refreshed {
 export class ModelTrainer {
   private readonly logger = new Logger(ModelTrainer.name);
   private running: Promise<unknown> = Promise.resolve();
+  /**
+   * The last realignment in this process also made the open reviews the batch's (a growth step during a burst does
+   * not); false at start, so the first quiet spell of a process makes them so.
+   */
+  private reviewsAligned = false;
 
   constructor(
     private readonly repository: PersonIndexRepository,
@@ -121,7 +126,9 @@ export class ModelTrainer {
       if (this.dueStep() === null) return Promise.resolve({ trained: false, records: this.cache.index.size, moved: 0 });
       const wanted = modelGeneration(this.cache.index.size);
       const have = modelGeneration(this.cache.trainedOn);
-      return this.refresh(wanted !== null && (have === null || wanted > have));
+      // During a burst the reviews are left as the records brought them: the realignment once linking goes quiet
+      // makes them the batch's, without holding every growth step's linking lock for it.
+      return this.refresh(wanted !== null && (have === null || wanted > have), undefined, false);
     });
   }
 
@@ -134,11 +141,12 @@ export class ModelTrainer {
    * with the batch linker's persons, learning again at 0.99); a quiet spell is when its cost is free.
    */
   whenIdle(): Promise<Refreshed> {
-    return this.serially(() =>
-      idleRealignmentDue(this.cache.index.size, this.cache.realignedOn)
-        ? this.refresh(true)
-        : Promise.resolve({ trained: false, records: this.cache.index.size, moved: 0 }),
-    );
+    return this.serially(() => {
+      if (idleRealignmentDue(this.cache.index.size, this.cache.realignedOn)) return this.refresh(true);
+      // The last growth step left the reviews as the records brought them: make them the batch's now.
+      if (!this.reviewsAligned && this.cache.index.size >= MIN_RECORDS_TO_TRAIN) return this.refresh(false);
+      return Promise.resolve({ trained: false, records: this.cache.index.size, moved: 0 });
+    });
   }
 
   /** `realign` under the model now in use (after the caller changed it), without learning a new one. */
@@ -154,7 +162,11 @@ export class ModelTrainer {
   }
 
   /** A new model learned from every record held first if `learn`, then `realign` under the model in use. */
-  private async refresh(learn: boolean, why = learn ? 'model_relearned: the re-learned model' : 'index_realigned: the whole index'): Promise<Refreshed> {
+  private async refresh(
+    learn: boolean,
+    why = learn ? 'model_relearned: the re-learned model' : 'index_realigned: the whole index',
+    alignReviews = true,
+  ): Promise<Refreshed> {
     const started = Date.now();
     if (learn) {
       const records = await this.linkageRecords();
@@ -165,7 +177,8 @@ export class ModelTrainer {
       await this.linkageModels.saveModel(model, records.length);
       await this.cache.rebuild(model, records.length);
     }
-    const { records, moved } = await this.realign(why);
+    const { records, moved } = await this.realign(why, alignReviews);
+    this.reviewsAligned = alignReviews;
     this.cache.realignedOn = Math.max(this.cache.realignedOn, records);
     this.logger.log({ records, moved, ms: Date.now() - started }, learn ? 'linkage model re-learned' : 'person index realigned');
     return { trained: learn, records, moved };
@@ -182,7 +195,7 @@ export class ModelTrainer {
    * tenth of a millisecond a record, and only records whose person changes are written. Each move is recorded in
    * the link history; a record is never moved into a person a reviewer said it is not.
    */
-  private async realign(why: string): Promise<{ records: number; moved: number }> {
+  private async realign(why: string, alignReviews: boolean): Promise<{ records: number; moved: number }> {
     let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number };
     try {
       changed = await this.repository.transaction(async (manager) => {
@@ -209,7 +222,7 @@ export class ModelTrainer {
         const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };
         for (const personId of touched) await this.episodes.reconsiderPerson(manager, personId, rules);
         n.settled = await this.reviewItems.supersedeSettledReviews(manager, [...touched]);
-        n.reviewsAligned = await this.alignReviews(manager, batch, automatic);
+        if (alignReviews) n.reviewsAligned = await this.alignReviews(manager, batch, automatic, records);
         return n;
       });
     } catch (error) {
@@ -256,7 +269,13 @@ export class ModelTrainer {
    * records whose reviews differ are written. Without this the running system kept more reviews open than
    * `npm run link` raises on the same records.
    */
-  private async alignReviews(manager: EntityManager, batch: LinkageResult, automatic: ReadonlySet<string>): Promise<number> {
+  private async alignReviews(
+    manager: EntityManager,
+    batch: LinkageResult,
+    automatic: ReadonlySet<string>,
+    linkageRecords: readonly LinkageRecord[],
+  ): Promise<number> {
+    const records = new Map(linkageRecords.map((r) => [r.recordId, r]));
     const subjects = new Set<string>();
     for (const r of batch.reviews) subjects.add(r.recordId).add(r.candidateRecordId);
     const arrival = new Map(
@@ -264,7 +283,7 @@ export class ModelTrainer {
     );
     const index = this.cache.index;
     const wanted = reviewsWanted(
-      batch.reviews.map((r) => ({ key: r.recordId, candidateKey: r.candidateRecordId, confirm: r.reason === 'confirm_match' })),
+      batch.reviews.map((r) => ({ key: r.recordId, candidateKey: r.candidateRecordId, probability: r.probability, confirm: r.reason === 'confirm_match' })),
       (key) => arrival.get(key) ?? -1,
       (key) => index.personOf(key),
       (key) => automatic.has(key),
@@ -275,20 +294,41 @@ export class ModelTrainer {
       if (automatic.has(key)) open.set(key, [...(open.get(key) ?? []), { candidatePersonId: r.candidatePersonId, confirm: r.confirm }]);
     }
     let changed = 0;
+    let scorer: Scorer | undefined;
     for (const key of new Set([...wanted.keys(), ...open.keys()])) {
       const want = wanted.get(key) ?? [];
       if (sameReviews(open.get(key) ?? [], want)) continue;
+      const linkage = records.get(key);
+      if (!linkage) continue;
       const { system, recordId } = parseIndexKey(key);
-      const current = await this.caseRecords.findRecord(manager, system, recordId);
-      if (!current || current.locked || current.anonymous) continue;
       const own = index.personOf(key);
-      const candidates = want.length ? index.match(toLinkageRecord(current.record as unknown as CaseRecord), 10) : [];
+      const candidates = want.length ? index.match(linkage, 10) : [];
       const matching = candidates.filter((c) => c.personId !== own && c.decision === 'MATCH').length;
       const reviews = want.flatMap((w) => {
         const c = candidates.find((x) => x.personId === w.candidatePersonId);
-        if (!c) return [];
-        const reason = w.confirm ? ('confirm_match' as const) : reviewReason(c, matching);
-        return [{ candidatePersonId: w.candidatePersonId, reason, probability: c.probability, explanation: c.explanation }];
+        if (c)
+          return [
+            {
+              candidatePersonId: w.candidatePersonId,
+              reason: w.confirm ? ('confirm_match' as const) : reviewReason(c, matching),
+              probability: c.probability,
+              explanation: c.explanation,
+            },
+          ];
+        // The worker's own look at the person does not reach the pair (another block, or its prior on fewer
+        // records): the batch's pair explains the review, so that the next realignment finds it written.
+        const other = w.via === undefined ? undefined : records.get(w.via);
+        const explanation =
+          other && (scorer ??= new Scorer(index.model, index.config, { leaveOut: 1 })).explain(prepareRecord(linkage), prepareRecord(other), index.size - 1);
+        if (!explanation) return [];
+        return [
+          {
+            candidatePersonId: w.candidatePersonId,
+            reason: w.confirm ? ('confirm_match' as const) : ('possible_match' as const),
+            probability: explanation.probability,
+            explanation,
+          },
+        ];
       });
       await this.reviewItems.replaceReviews(manager, system, recordId, reviews);
       changed += 1;

@@ -90,41 +90,41 @@ describe('reviewsWanted', () => {
   const all = () => true;
 
   it("asks about the record that arrived later, against the other record's person", () => {
-    const wanted = reviewsWanted([{ key: 'b', candidateKey: 'a', confirm: false }], arrival, personOf, all);
-    expect([...wanted]).toEqual([['b', [{ candidatePersonId: 'P1', confirm: false }]]]);
-    expect([...reviewsWanted([{ key: 'a', candidateKey: 'b', confirm: false }], arrival, personOf, all)]).toEqual([...wanted]);
+    const wanted = reviewsWanted([{ key: 'b', candidateKey: 'a', confirm: false, probability: 0.5 }], arrival, personOf, all);
+    expect([...wanted]).toEqual([['b', [{ candidatePersonId: 'P1', confirm: false, via: 'a', probability: 0.5 }]]]);
+    expect([...reviewsWanted([{ key: 'a', candidateKey: 'b', confirm: false, probability: 0.5 }], arrival, personOf, all)]).toEqual([...wanted]);
   });
 
   it('keeps a link to confirm only inside one person, and drops a pair the persons already joined', () => {
     const wanted = reviewsWanted(
       [
-        { key: 'b', candidateKey: 'c', confirm: true },
-        { key: 'a', candidateKey: 'd', confirm: true },
-        { key: 'c', candidateKey: 'b', confirm: false },
+        { key: 'b', candidateKey: 'c', confirm: true, probability: 0.8 },
+        { key: 'a', candidateKey: 'd', confirm: true, probability: 0.8 },
+        { key: 'c', candidateKey: 'b', confirm: false, probability: 0.5 },
       ],
       arrival,
       personOf,
       all,
     );
-    expect([...wanted]).toEqual([['c', [{ candidatePersonId: 'P2', confirm: true }]]]);
+    expect([...wanted]).toEqual([['c', [{ candidatePersonId: 'P2', confirm: true, via: 'b', probability: 0.8 }]]]);
   });
 
   it("asks once per person however many of its records pair with the record, and never about a reviewer's decision", () => {
     const pairs = [
-      { key: 'd', candidateKey: 'b', confirm: false },
-      { key: 'd', candidateKey: 'c', confirm: false },
+      { key: 'd', candidateKey: 'b', confirm: false, probability: 0.5 },
+      { key: 'd', candidateKey: 'c', confirm: false, probability: 0.5 },
     ];
-    expect(reviewsWanted(pairs, arrival, personOf, all).get('d')).toEqual([{ candidatePersonId: 'P2', confirm: false }]);
+    expect(reviewsWanted(pairs, arrival, personOf, all).get('d')).toEqual([{ candidatePersonId: 'P2', confirm: false, via: 'b', probability: 0.5 }]);
     expect(reviewsWanted(pairs, arrival, personOf, (key) => key !== 'd').size).toBe(0);
   });
 });
 
 describe('sameReviews', () => {
   it('compares by person and kind, in any order', () => {
-    const x = { candidatePersonId: 'P1', confirm: false };
-    const y = { candidatePersonId: 'P2', confirm: true };
+    const x = { candidatePersonId: 'P1', confirm: false, probability: 0.5 };
+    const y = { candidatePersonId: 'P2', confirm: true, probability: 0.8 };
     expect(sameReviews([x, y], [y, x])).toBe(true);
     expect(sameReviews([x], [x, y])).toBe(false);
-    expect(sameReviews([{ ...y, confirm: false }], [y])).toBe(false);
+    expect(sameReviews([{ ...y, confirm: false, probability: 0.5 }], [y])).toBe(false);
   });
 });

@@ -73,6 +73,7 @@ export function planRealignment(held: readonly HeldRecord[]): Move[] {
 export interface BatchReviewPair {
   readonly key: string;
   readonly candidateKey: string;
+  readonly probability: number;
   /** 'confirm_match': linked inside one person below the confirmation threshold; else the two were kept apart. */
   readonly confirm: boolean;
 }
@@ -82,6 +83,9 @@ export interface WantedReview {
   readonly candidatePersonId: string;
   /** A link to confirm (the candidate is the record's own person). */
   readonly confirm: boolean;
+  /** The record of the batch's pair in that person (the strongest pair when several ask about one person). */
+  readonly via?: string;
+  readonly probability?: number;
 }
 
 /**
@@ -106,7 +110,10 @@ export function reviewsWanted(
     if (own === undefined || theirs === undefined) continue;
     if (pair.confirm !== (own === theirs)) continue;
     const reviews = wanted.get(subject) ?? new Map<string, WantedReview>();
-    reviews.set(theirs, { candidatePersonId: theirs, confirm: pair.confirm });
+    const seen = reviews.get(theirs);
+    if (!seen || (seen.probability ?? 0) < pair.probability) {
+      reviews.set(theirs, { candidatePersonId: theirs, confirm: pair.confirm, via: other, probability: pair.probability });
+    }
     wanted.set(subject, reviews);
   }
   return new Map([...wanted].map(([key, reviews]) => [key, [...reviews.values()]]));
