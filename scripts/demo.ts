@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     if (i % 50 === 0) process.stderr.write(`\rposted ${i + 1}/${records.length}`);
   }
   process.stderr.write(`\rposted ${records.length}/${records.length} (${refused} refused by validation)\n`);
+  const posted = new Set(ids);
   const deadline = Date.now() + 120_000;
   let persons = new Set<string>();
   let waiting = ids.length;
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`GET /v1/referrals answered ${res.status}`);
       const body = (await res.json()) as { items: Array<{ id: string; personId: string | null; kind: string; status: string }>; total: number };
       for (const r of body.items) {
+        // Only this run's referrals: a system that already holds others (an earlier demo) would swell the count.
+        if (!posted.has(r.id)) continue;
         if (r.personId) persons.add(r.personId);
         else if (r.kind === 'nrm' || r.status !== 'routed') waiting += 1;
       }
@@ -136,7 +139,7 @@ async function main(): Promise<void> {
   }
   const anonymous = records.filter((r) => r.anonymous).length;
   console.log(
-    `\nreferrals accepted: ${ids.length}; persons in the index: ${persons.size}; true persons (excluding ${anonymous} anonymous notifications): ${population.persons - anonymous}`,
+    `\nreferrals accepted: ${ids.length}; persons they were linked to: ${persons.size}; true persons (excluding ${anonymous} anonymous notifications): ${population.persons - anonymous}`,
   );
 }
 
