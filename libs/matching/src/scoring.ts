@@ -3,7 +3,7 @@ import { LinkageConfig } from './config';
 import { LinkageModel } from './model';
 import { canonicalToken } from './names';
 import { PreparedRecord } from './record';
-import { editDistance } from './strings';
+import { withinOneEdit } from './strings';
 
 import type { MatchStatus } from '@app/domain';
 
@@ -86,7 +86,7 @@ const KEPT_APART = "kept_apart: neither given name is among the other record's n
  */
 export function givenNamesUnrelated(a: PreparedRecord, b: PreparedRecord): boolean {
   if (!a.given || !b.given) return false;
-  if (editDistance(a.given.joined, b.given.joined, 1) <= 1) return false;
+  if (withinOneEdit(a.given.joined, b.given.joined)) return false;
   const namesOf = (r: PreparedRecord): Set<string> =>
     new Set([...r.nameTokens, ...r.aliases.flatMap((x) => [...(x.given?.tokens ?? []), ...(x.family?.tokens ?? [])])].map(canonicalToken));
   const crosses = (x: PreparedRecord, names: Set<string>): boolean => (x.given?.tokens ?? []).some((t) => names.has(canonicalToken(t)));
@@ -323,10 +323,10 @@ export class Scorer {
   /**
    * Whether the sibling guard holds this pair back as plainly two people, to be left apart without asking a
    * reviewer: the given names differ (`guardRule`'s first rule) and are unrelated (`givenNamesUnrelated`), in a
-   * source where one person's given names rarely differ (`givenNamesDecisive`). Twins
-   * and siblings share a family name, a date of birth or an address, so their pairs weigh high; a reviewer asked
-   * about every one of them would find them two people nearly every time. Where a given name of one record is
-   * among the other's names (written in another order) or one slip from the other's, the pair still goes to review.
+   * source where one person's given names rarely differ (`givenNamesDecisive`). Twins and siblings share a family
+   * name, a date of birth or an address, so their pairs weigh high; a reviewer asked about every one of them would
+   * find them two people nearly every time. Where a given name of one record is among the other's names (written
+   * in another order) or one slip from the other's, the pair still goes to review.
    */
   keptApart(levels: Int8Array, a: PreparedRecord, b: PreparedRecord): boolean {
     return this.givenNamesDecisive && this.guardRule(levels) === GIVEN_NAMES_DIFFER && givenNamesUnrelated(a, b);

@@ -306,29 +306,15 @@ export class ModelTrainer {
       const matching = candidates.filter((c) => c.personId !== own && c.decision === 'MATCH').length;
       const reviews = want.flatMap((w) => {
         const c = candidates.find((x) => x.personId === w.candidatePersonId);
-        if (c)
-          return [
-            {
-              candidatePersonId: w.candidatePersonId,
-              reason: w.confirm ? ('confirm_match' as const) : reviewReason(c, matching),
-              probability: c.probability,
-              explanation: c.explanation,
-            },
-          ];
-        // The worker's own look at the person does not reach the pair (another block, or its prior on fewer
-        // records): the batch's pair explains the review, so that the next realignment finds it written.
-        const other = w.via === undefined ? undefined : records.get(w.via);
+        // Where the worker's own look at the person does not reach the pair (another block, or its prior on fewer
+        // records), the batch's pair explains the review, so that the next realignment finds it written.
+        const other = c || w.via === undefined ? undefined : records.get(w.via);
         const explanation =
-          other && (scorer ??= new Scorer(index.model, index.config, { leaveOut: 1 })).explain(prepareRecord(linkage), prepareRecord(other), index.size - 1);
+          c?.explanation ??
+          (other && (scorer ??= new Scorer(index.model, index.config, { leaveOut: 1 })).explain(prepareRecord(linkage), prepareRecord(other), index.size - 1));
         if (!explanation) return [];
-        return [
-          {
-            candidatePersonId: w.candidatePersonId,
-            reason: w.confirm ? ('confirm_match' as const) : ('possible_match' as const),
-            probability: explanation.probability,
-            explanation,
-          },
-        ];
+        const reason = w.confirm ? ('confirm_match' as const) : c ? reviewReason(c, matching) : ('possible_match' as const);
+        return [{ candidatePersonId: w.candidatePersonId, reason, probability: c?.probability ?? explanation.probability, explanation }];
       });
       await this.reviewItems.replaceReviews(manager, system, recordId, reviews);
       changed += 1;
