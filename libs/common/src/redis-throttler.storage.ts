@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Environment } from '@app/config';
-import { redisOptionsFromUrl } from './redis';
+import { failFastRedis } from './redis';
 
 // One round trip: count the hit in a fixed window and read what is left of it.
 const HIT = `
@@ -30,13 +30,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
   private lastWarning = 0;
 
   constructor(config: ConfigService<Environment, true>) {
-    this.redis = new Redis({
-      ...redisOptionsFromUrl(config.get('REDIS_URL', { infer: true })),
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: 250,
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = failFastRedis(config.get('REDIS_URL', { infer: true }), { commandTimeout: 250 });
     // Sent by its SHA1 (EVALSHA) rather than as the whole script on every request.
     this.redis.defineCommand('rhThrottleHit', { numberOfKeys: 1, lua: HIT });
     this.prefix = `${config.get('QUEUE_PREFIX', { infer: true })}:throttle:`;

@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Environment } from '@app/config';
-import { redisOptionsFromUrl } from '@app/common';
+import { failFastRedis } from '@app/common';
 import { QueueName } from '@app/queues';
 import { FeedPoller } from './feed.poller';
 
@@ -47,14 +47,8 @@ export class FeedPollLoop implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly config: ConfigService<Environment, true>,
   ) {
     this.key = `${config.get('QUEUE_PREFIX', { infer: true })}:${QueueName.Linking}:feed-poller`;
-    this.redis = new Redis({
-      ...redisOptionsFromUrl(config.get('REDIS_URL', { infer: true })),
-      // A lease renewal must fail at once when Redis is away (and the lease then lapses), not wait in a queue.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      lazyConnect: true,
-    });
-    this.redis.on('error', () => undefined);
+    // A lease renewal must fail at once when Redis is away (and the lease then lapses), not wait in a queue.
+    this.redis = failFastRedis(config.get('REDIS_URL', { infer: true }), { lazyConnect: true });
   }
 
   onApplicationBootstrap(): void {

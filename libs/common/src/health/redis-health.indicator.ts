@@ -1,9 +1,9 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Environment } from '@app/config';
-import { redisOptionsFromUrl } from '../redis';
+import { failFastRedis } from '../redis';
 
 @Injectable()
 export class RedisHealthIndicator implements OnModuleDestroy {
@@ -13,14 +13,8 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     config: ConfigService<Environment, true>,
     private readonly indicators: HealthIndicatorService,
   ) {
-    this.client = new Redis({
-      ...redisOptionsFromUrl(config.get('REDIS_URL', { infer: true })),
-      // Readiness must answer at once when Redis is away, not queue the PING.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      lazyConnect: true,
-    });
-    this.client.on('error', () => undefined);
+    // Readiness must answer at once when Redis is away, not queue the PING.
+    this.client = failFastRedis(config.get('REDIS_URL', { infer: true }), { lazyConnect: true });
   }
 
   async pingCheck(key: string, timeoutMs = 1000) {
