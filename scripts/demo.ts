@@ -102,13 +102,21 @@ async function main(): Promise<void> {
   );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const population = generatePopulation({ seed: Number(values.seed), persons: Number(values.persons), until: new Date().toISOString().slice(0, 10) });
-  const records = [...population.records].sort((a, b) => (a.referralDate ?? '').localeCompare(b.referralDate ?? ''));
+  // The generator can date a sibling's referral a little after its end date; the form refuses a referral in the future.
+  const today = new Date().toISOString().slice(0, 10);
+  const records = [...population.records]
+    .filter((r) => (r.referralDate ?? '') <= today)
+    .sort((a, b) => (a.referralDate ?? '').localeCompare(b.referralDate ?? ''));
   const ids: string[] = [];
+  /** The true person of each accepted named referral: the count to compare with is over what the system holds. */
+  const truePersons = new Set<string>();
   let refused = 0;
   for (const [i, record] of records.entries()) {
     const res = await send(`${values.intake}/v1/referrals`, { method: 'POST', headers, body: JSON.stringify(referralBody(record, i)) });
-    if (res.status === 201) ids.push(((await res.json()) as { id: string }).id);
-    else {
+    if (res.status === 201) {
+      ids.push(((await res.json()) as { id: string }).id);
+      if (!record.anonymous) truePersons.add(population.truth.get(record.recordId) ?? record.recordId);
+    } else {
       refused += 1;
       if (refused <= 3) process.stderr.write(`\nrefused: ${JSON.stringify(await res.json())}\n`);
     }
@@ -137,9 +145,13 @@ async function main(): Promise<void> {
     }
     process.stderr.write(`\rwaiting for routing and linkage: ${waiting} left   `);
   }
+  // An anonymous notification is of someone who has a named referral too, and is linked to nobody.
   const anonymous = records.filter((r) => r.anonymous).length;
+  const error = truePersons.size ? ((persons.size - truePersons.size) / truePersons.size) * 100 : 0;
   console.log(
-    `\nreferrals accepted: ${ids.length}; persons they were linked to: ${persons.size}; true persons (excluding ${anonymous} anonymous notifications): ${population.persons - anonymous}`,
+    `\nreferrals accepted: ${ids.length} (${anonymous} of them anonymous notifications, linked to nobody); ` +
+      `persons the named ones were linked to: ${persons.size}; true persons among them: ${truePersons.size} (${error >= 0 ? '+' : ''}${error.toFixed(1)}%)` +
+      (records.length < population.records.length ? `; not sent, dated after today: ${population.records.length - records.length}` : ''),
   );
 }
 

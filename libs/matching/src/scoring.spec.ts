@@ -76,7 +76,7 @@ describe(Scorer.name, () => {
       { firstName: 'Amal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'F', postcode: 'HP9 2SJ' },
       { firstName: 'Kamal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'M', postcode: 'HP9 2SJ' },
     );
-    expect(e.rules).toEqual(['sibling_guard: the sexes differ and the given names are not the same']);
+    expect(e.rules).toEqual(['sibling_guard: the sexes differ and the given names are not exactly the same']);
     expect(e.decision).not.toBe('MATCH');
     // The same given name with the sex keyed differently is not held back by this rule.
     const miskeyed = explain(

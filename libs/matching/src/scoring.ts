@@ -353,7 +353,7 @@ export class Scorer {
       return 'sibling_guard: given names only sound alike and the dates of birth differ';
     }
     if (levels[SEX] === SEX_DIFFERENT && levels[GIVEN] !== GIVEN_EXACT) {
-      return 'sibling_guard: the sexes differ and the given names are not the same';
+      return 'sibling_guard: the sexes differ and the given names are not exactly the same';
     }
     return null;
   }
