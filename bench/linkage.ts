@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_LINKAGE_CONFIG, explainPair, linkRecords, LinkageRecord, LinkageResult, PersonIndex } from '@app/matching';
 import { generatePopulation } from '@app/synth';
 import { BenchmarkDataset, GENERATORS, readFake1000, readFebrl, readHistorical50k } from './lib/datasets';
 import { batchReviewLoad, batchReviewLoadBothRecords, pairwiseScores, PairwiseScores, percentile, settledByReviewers } from './lib/metrics';
+import { commandLine } from '../scripts/command-line';
 import { known } from './lib/lookup';
 
 // npm run bench:linkage [-- --data DIR] [--only febrl3,fake_1000,synthetic,casework,...] [--seeds 42,7,...] [--misses N]
@@ -205,8 +205,9 @@ function fmt(x: number, digits = 4): string {
 }
 
 function main(): void {
-  const { values } = parseArgs({
-    options: {
+  const values = commandLine(
+    'npm run bench:linkage -- [--data DIR] [--only febrl3,fake_1000,synthetic,casework,...] [--seeds 42,7,...] [--misses N] [--out FILE]',
+    {
       data: { type: 'string', default: process.env.LINKAGE_DATA_DIR ?? resolve(process.cwd(), 'bench/data/linkage') },
       only: { type: 'string' },
       out: { type: 'string', default: 'bench/results/linkage.json' },
@@ -214,7 +215,7 @@ function main(): void {
       // Further generator seeds, each linked as its own data set: how much the synthetic figures vary by draw.
       seeds: { type: 'string' },
     },
-  });
+  );
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   const wanted = (name: string): boolean => !only || only.has(name);
   const results: AccuracyResult[] = [];

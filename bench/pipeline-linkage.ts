@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import type { CaseRecord, CaseSubject } from '@app/case-systems';
@@ -15,6 +14,7 @@ import { subjectOf } from './dedup';
 import { GENERATORS } from './lib/datasets';
 import { type BenchEnvironment, type EnvironmentOptions, machine, withEnvironment } from './lib/environment';
 import { batchReviewLoad, pairwiseScores, type PairwiseScores, reviewLoad } from './lib/metrics';
+import { commandLine } from '../scripts/command-line';
 import { known } from './lib/lookup';
 
 /**
@@ -271,8 +271,9 @@ const QUIET_MS = 5000;
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const values = commandLine(
+    'npm run bench:pipeline-linkage -- [--generators synthetic,casework] [--seeds 42,7] [--persons 2000] [--rate 20] [--lanes 4] [--out FILE]',
+    {
       generators: { type: 'string', default: Object.keys(GENERATORS).join(',') },
       seeds: { type: 'string', default: DEFAULT_SEEDS.join(',') },
       persons: { type: 'string', default: String(DEFAULT_PERSONS) },
@@ -280,7 +281,7 @@ async function main(): Promise<void> {
       lanes: { type: 'string', default: String(DEFAULT_LANES) },
       out: { type: 'string', default: path.join(ROOT, 'bench', 'results', 'pipeline-linkage.json') },
     },
-  });
+  );
   const generators = values.generators.split(',').map((s) => s.trim());
   for (const g of generators) if (!(g in GENERATORS)) throw new Error(`unknown generator ${g}; choose from ${Object.keys(GENERATORS).join(', ')}`);
   const seeds = values.seeds.split(',').map((s) => Number(s.trim()));

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { usageError } from '../scripts/command-line';
 import { benchDeduplicator } from './dedup';
 import { benchEndToEnd } from './e2e';
 import { benchIntake } from './intake';
@@ -27,9 +28,14 @@ const BENCHES: Record<string, (env: BenchEnvironment) => Promise<object>> = {
 };
 
 async function main(): Promise<void> {
+  const usage = `npm run bench [-- ${Object.keys(BENCHES).join('|')} ...]`;
   const asked = process.argv.slice(2);
+  if (asked.includes('--help') || asked.includes('-h')) {
+    console.log(`usage: ${usage}`);
+    return;
+  }
   const unknown = asked.filter((a) => !(a in BENCHES));
-  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
+  if (unknown.length) usageError(usage, `unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
   const names = asked.length ? asked : Object.keys(BENCHES);
   const stored: unknown = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
   const results: Record<string, unknown> = typeof stored === 'object' && stored !== null ? { ...stored } : {};

@@ -3,7 +3,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AdulthoodRepository, BoardReportRepository, CENTRAL_SCHEMA, migrateSchemas, postgresOptions, StatisticsRepository } from '@app/database';
@@ -11,6 +10,7 @@ import type { StatisticsPopulation } from '@app/domain';
 import { Period, parsePeriod } from '@app/statistics';
 import { StatisticsService } from '../apps/insights/src/statistics/statistics.service';
 import { TransitionFiguresService } from '../apps/insights/src/statistics/transition-figures';
+import { commandLine } from '../scripts/command-line';
 import { percentile } from './lib/metrics';
 
 // npm run bench:stats [-- --referrals 1000000 --persons 700000 --runs 7 --server postgres://postgres@127.0.0.1:5432/postgres]
@@ -247,8 +247,9 @@ async function time(runs: number, work: () => Promise<unknown>): Promise<Timing>
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
+  const values = commandLine(
+    'npm run bench:stats -- [--referrals 1000000] [--persons 700000] [--runs 7] [--server URL] [--out FILE] [--keep] [--reuse DATABASE]',
+    {
       referrals: { type: 'string', default: '1000000' },
       persons: { type: 'string', default: '700000' },
       runs: { type: 'string', default: '7' },
@@ -257,7 +258,7 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
       reuse: { type: 'string' },
     },
-  });
+  );
   const referralCount = Number(values.referrals);
   const personCount = Number(values.persons);
   const runs = Number(values.runs);

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
 import { signDevelopmentToken } from '@app/auth';
 import { validateEnvironment } from '@app/config';
 import { toAlpha3 } from '@app/countries';
 import { ageOn } from '@app/domain';
 import { type LinkageRecord, parseBirthDate } from '@app/matching';
 import { generatePopulation } from '@app/synth';
+import { commandLine, wholeNumber } from './command-line';
+
+const USAGE = 'npm run demo -- [--persons 200] [--seed 7] [--intake http://127.0.0.1:3000]';
 
 /**
  * `npm run demo -- [--persons 200] [--seed 7] [--intake http://127.0.0.1:3000]`: feeds a synthetic population
@@ -88,20 +90,20 @@ function referralBody(record: LinkageRecord, i: number): Record<string, unknown>
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      persons: { type: 'string', default: '200' },
-      seed: { type: 'string', default: '7' },
-      intake: { type: 'string', default: 'http://127.0.0.1:3000' },
-    },
+  const values = commandLine(USAGE, {
+    persons: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '7' },
+    intake: { type: 'string', default: 'http://127.0.0.1:3000' },
   });
+  const personCount = wholeNumber(USAGE, 'persons', values.persons);
+  const seed = wholeNumber(USAGE, 'seed', values.seed, 0);
   const env = validateEnvironment(process.env);
   const token = await signDevelopmentToken(
     { secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE },
     { sub: 'demo', role: 'safeguarding_lead' },
   );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const population = generatePopulation({ seed: Number(values.seed), persons: Number(values.persons), until: new Date().toISOString().slice(0, 10) });
+  const population = generatePopulation({ seed, persons: personCount, until: new Date().toISOString().slice(0, 10) });
   // The generator can date a sibling's referral a little after its end date; the form refuses a referral in the future.
   const today = new Date().toISOString().slice(0, 10);
   const records = [...population.records]

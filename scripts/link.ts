@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { parse } from 'csv-parse/sync';
 import {
@@ -11,6 +10,7 @@ import {
   LinkageRecord,
   linkRecords,
 } from '@app/matching';
+import { commandLine, usageError } from './command-line';
 
 // npm run link -- --input IN.csv --output OUT.csv
 // Links the records of an interchange CSV into persons with the same engine, configuration and thresholds as
@@ -41,17 +41,9 @@ function csvCell(value: string): string {
 }
 
 function main(): number {
-  let args;
-  try {
-    args = parseArgs({ options: { input: { type: 'string' }, output: { type: 'string' } } }).values;
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\nusage: npm run link -- --input IN.csv --output OUT.csv\n`);
-    return 2;
-  }
-  if (!args.input || !args.output) {
-    process.stderr.write('usage: npm run link -- --input IN.csv --output OUT.csv\n');
-    return 2;
-  }
+  const usage = 'npm run link -- --input IN.csv --output OUT.csv';
+  const args = commandLine(usage, { input: { type: 'string' }, output: { type: 'string' } });
+  if (!args.input || !args.output) usageError(usage, 'both --input and --output are needed');
   try {
     const records = readRecords(args.input);
     const bar = new SingleBar(

@@ -1,13 +1,19 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { BOARDS, isBoard, isBoardRole, isRole, ROLES, signDevelopmentToken } from '@app/auth';
 import { validateEnvironment } from '@app/config';
+import { commandLine } from './command-line';
+
+const USAGE = 'npm run token -- --role ROLE [--org ORG] [--board BOARD] [--sub SUB] [--ttl 12h]';
 
 /** `npm run token -- --role ROLE [--org ORG] [--board BOARD] [--sub SUB]`: prints a development bearer token. */
 function main(): Promise<void> | void {
-  const { values } = parseArgs({
-    options: { role: { type: 'string' }, org: { type: 'string' }, board: { type: 'string' }, sub: { type: 'string' }, ttl: { type: 'string', default: '12h' } },
+  const values = commandLine(USAGE, {
+    role: { type: 'string' },
+    org: { type: 'string' },
+    board: { type: 'string' },
+    sub: { type: 'string' },
+    ttl: { type: 'string', default: '12h' },
   });
   const env = validateEnvironment(process.env);
   if (env.AUTH_MODE !== 'development') {
