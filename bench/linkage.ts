@@ -5,7 +5,7 @@ import { DEFAULT_LINKAGE_CONFIG, explainPair, linkRecords, LinkageRecord, Linkag
 import { generatePopulation } from '@app/synth';
 import { BenchmarkDataset, GENERATORS, readFake1000, readFebrl, readHistorical50k } from './lib/datasets';
 import { batchReviewLoad, batchReviewLoadBothRecords, pairwiseScores, PairwiseScores, percentile, settledByReviewers } from './lib/metrics';
-import { commandLine } from '../scripts/command-line';
+import { commandLine, wholeNumber } from '../scripts/command-line';
 import { known } from './lib/lookup';
 
 // npm run bench:linkage [-- --data DIR] [--only febrl3,fake_1000,synthetic,casework,...] [--seeds 42,7,...] [--misses N]
@@ -27,7 +27,7 @@ const DATASETS: Record<string, (dir: string) => BenchmarkDataset> = {
   historical_50k: readHistorical50k,
 };
 
-const generate = (name: string, seed: number): BenchmarkDataset => GENERATORS[name](seed, SYNTH_PERSONS);
+const generate = (name: string, seed: number, persons: number): BenchmarkDataset => GENERATORS[name](seed, persons);
 
 interface AccuracyResult extends PairwiseScores {
   readonly dataset: string;
@@ -205,17 +205,18 @@ function fmt(x: number, digits = 4): string {
 }
 
 function main(): void {
-  const values = commandLine(
-    'npm run bench:linkage -- [--data DIR] [--only febrl3,fake_1000,synthetic,casework,...] [--seeds 42,7,...] [--misses N] [--out FILE]',
-    {
-      data: { type: 'string', default: process.env.LINKAGE_DATA_DIR ?? resolve(process.cwd(), 'bench/data/linkage') },
-      only: { type: 'string' },
-      out: { type: 'string', default: 'bench/results/linkage.json' },
-      misses: { type: 'string', default: '0' },
-      // Further generator seeds, each linked as its own data set: how much the synthetic figures vary by draw.
-      seeds: { type: 'string' },
-    },
-  );
+  const usage =
+    'npm run bench:linkage -- [--data DIR] [--only febrl3,fake_1000,synthetic,casework,...] [--seeds 42,7,...] [--persons 5000] [--misses N] [--out FILE]';
+  const values = commandLine(usage, {
+    data: { type: 'string', default: process.env.LINKAGE_DATA_DIR ?? resolve(process.cwd(), 'bench/data/linkage') },
+    only: { type: 'string' },
+    out: { type: 'string', default: 'bench/results/linkage.json' },
+    misses: { type: 'string', default: '0' },
+    // Further generator seeds, each linked as its own data set: how much the synthetic figures vary by draw.
+    seeds: { type: 'string' },
+    // How many people each generator draws: the engine learns its model from the data, so size matters too.
+    persons: { type: 'string', default: String(SYNTH_PERSONS) },
+  });
   const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
   const wanted = (name: string): boolean => !only || only.has(name);
   const results: AccuracyResult[] = [];
@@ -224,12 +225,13 @@ function main(): void {
     process.stderr.write(`linking ${name}…\n`);
     results.push(accuracy(read(values.data), Number(values.misses)));
   }
+  const persons = wholeNumber(usage, 'persons', values.persons);
   const seeds = values.seeds ? values.seeds.split(',').map((x) => Number(x.trim())) : DEFAULT_SEEDS;
   for (const name of Object.keys(GENERATORS)) {
     if (!wanted(name)) continue;
     for (const seed of seeds) {
       process.stderr.write(`linking ${name}@${seed}…\n`);
-      results.push(accuracy(generate(name, seed), Number(values.misses)));
+      results.push(accuracy(generate(name, seed, persons), Number(values.misses)));
     }
   }
   const latency = wanted('incremental') ? (process.stderr.write('incremental index…\n'), incrementalLatency()) : null;
@@ -285,9 +287,10 @@ function main(): void {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version, platform: process.platform },
     command:
       'npm run bench:linkage' +
-      (values.only || values.seeds ? ' --' : '') +
+      (values.only || values.seeds || persons !== SYNTH_PERSONS ? ' --' : '') +
       (values.only ? ` --only ${values.only}` : '') +
-      (values.seeds ? ` --seeds ${values.seeds}` : ''),
+      (values.seeds ? ` --seeds ${values.seeds}` : '') +
+      (persons !== SYNTH_PERSONS ? ` --persons ${persons}` : ''),
     config: DEFAULT_LINKAGE_CONFIG,
     generators: { names: Object.keys(GENERATORS), seeds, persons: SYNTH_PERSONS },
     accuracy: results,
