@@ -45,29 +45,7 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
   // Two intake processes: one Node process cannot use more than one of the machine's two cores.
   const settings = { THROTTLE_LIMIT: 100_000_000, INTAKE_WORKERS: 2 };
   const system = await env.system(['intake'], settings);
-  const url = `${system.app('intake').url}/v1/referrals`;
-  const authorization = await bearer('first_responder', 'Thames Valley Police');
-  const bodies = population(300, 97)
-    .bodies.filter((b) => (b as { firstResponder: { organisation: string } }).firstResponder.organisation === 'Thames Valley Police')
-    .map((b) => JSON.stringify(b));
-
-  const load = (seconds: number) =>
-    autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration: seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            headers: { ...request.headers, 'idempotency-key': randomUUID() },
-            body: bodies[Math.floor(Math.random() * bodies.length)],
-          }),
-        },
-      ],
-    });
+  const load = await referralLoad(system.app('intake').url, CONNECTIONS);
   await load(WARM_UP_SECONDS);
   let measured!: autocannon.Result;
   const cores = await coresUsed(
@@ -106,15 +84,58 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
   };
 }
 
+/**
+ * POST /v1/referrals under autocannon as a first responder, each request with an Idempotency-Key of its own and one
+ * of 300 synthetic referrals: `load(seconds)` as fast as the connections go, `load(seconds, rate)` at that many
+ * requests a second in all.
+ */
+export async function referralLoad(intakeUrl: string, connections: number): Promise<(seconds: number, rate?: number) => Promise<autocannon.Result>> {
+  const authorization = await bearer('first_responder', 'Thames Valley Police');
+  const bodies = population(300, 97)
+    .bodies.filter((b) => (b as { firstResponder: { organisation: string } }).firstResponder.organisation === 'Thames Valley Police')
+    .map((b) => JSON.stringify(b));
+  return (seconds, rate) =>
+    autocannon({
+      url: `${intakeUrl}/v1/referrals`,
+      connections,
+      duration: seconds,
+      ...(rate ? { overallRate: rate } : {}),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, 'idempotency-key': randomUUID() },
+            body: bodies[Math.floor(Math.random() * bodies.length)],
+          }),
+        },
+      ],
+    });
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux; clock ticks of 1/100 s). */
 export function cpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
+  const { user, system } = cpuTimes(pid);
+  return user + system;
+}
+
+/** User and system CPU seconds a process and its children (a clustered intake's workers) have used so far. */
+export function cpuTimes(pid: number | undefined): { user: number; system: number } {
+  if (pid === undefined) return { user: Number.NaN, system: Number.NaN };
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    // A clustered intake's workers are its children: count them as part of it.
-    return (Number(fields[11]) + Number(fields[12])) / 100 + childrenOf(pid).reduce((sum, child) => sum + (cpuSeconds(child) || 0), 0);
+    const times = { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+    for (const child of childrenOf(pid)) {
+      const c = cpuTimes(child);
+      if (Number.isFinite(c.user)) {
+        times.user += c.user;
+        times.system += c.system;
+      }
+    }
+    return times;
   } catch {
-    return Number.NaN;
+    return { user: Number.NaN, system: Number.NaN };
   }
 }
 
