@@ -103,9 +103,9 @@ async function main(): Promise<void> {
     { sub: 'demo', role: 'safeguarding_lead' },
   );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const population = generatePopulation({ seed, persons: personCount, until: new Date().toISOString().slice(0, 10) });
-  // The generator can date a sibling's referral a little after its end date; the form refuses a referral in the future.
   const today = new Date().toISOString().slice(0, 10);
+  const population = generatePopulation({ seed, persons: personCount, until: today });
+  // The generator can date a sibling's referral a little after its end date; the form refuses a referral in the future.
   const records = [...population.records]
     .filter((r) => (r.referralDate ?? '') <= today)
     .sort((a, b) => (a.referralDate ?? '').localeCompare(b.referralDate ?? ''));
