@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { generateCaseworkPopulation } from '@app/synth';
+import { referralBody } from '../scripts/referral-body';
 import { bearer } from '../test/support/auth';
 import { metricValue, population, postOne, Posted } from '../test/faults/support/harness';
 import type { TestSystem } from '../test/support/processes';
@@ -47,6 +49,25 @@ export interface EndToEndRun {
  * answers), from POST to the referral's case record linked to a person: intake → outbox → routing queue →
  * router → case system → change feed (polled every FEED_POLL_MS) → linking queue → deduplicator.
  */
+/**
+ * Which referrals the run sends. The default (`E2E_POPULATION` unset) is the fault harness's population, as every
+ * figure in bench/results.json was measured with: invented names, and dates of birth from a few dozen day–month
+ * patterns, so many different people share a complete date of birth and the deduplicator raises a review for most
+ * records. `E2E_POPULATION=casework` sends the casework generator's records instead, oldest first, as a council's
+ * case systems would hold them: what a referral costs on data like a council's.
+ */
+export const E2E_POPULATION = process.env.E2E_POPULATION === 'casework' ? 'casework' : 'harness';
+
+function referralsToSend(total: number, seed: number): { bodies: object[]; anonymous: Set<number> } {
+  if (E2E_POPULATION === 'harness') return population(Math.ceil(total * 0.95), seed);
+  // The generator makes about 1.5 records a person; the first `total` by referral date are sent.
+  const records = [...generateCaseworkPopulation({ seed, persons: Math.ceil(total / 1.4) }).records]
+    .sort((a, b) => (a.referralDate ?? '').localeCompare(b.referralDate ?? ''))
+    .slice(0, total);
+  const anonymous = new Set(records.flatMap((r, i) => (r.anonymous ? [i] : [])));
+  return { bodies: records.map((r, i) => referralBody(r, i)), anonymous };
+}
+
 export async function benchEndToEnd(env: BenchEnvironment): Promise<EndToEndFigures> {
   const runs: EndToEndRun[] = [];
   for (const rate of RATES_PER_SECOND) runs.push(await runAt(env, rate, runs.length));
@@ -92,7 +113,7 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
   const system = await env.system(['ais', 'lcs', 'intake', 'router', 'deduplicator'], settings);
   const authorization = await bearer('safeguarding_lead');
   const total = RATE_PER_SECOND * SECONDS;
-  const { bodies, anonymous } = population(Math.ceil(total * 0.95), 311 + run);
+  const { bodies, anonymous } = referralsToSend(total, 311 + run);
   const intake = system.app('intake').url;
 
   const sentAt: number[] = [];
@@ -164,7 +185,7 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
       coresUsed: cores,
       cpuMillisecondsPerReferral: cpuPerReferral(cores, RATE_PER_SECOND),
       backlogAtEndOfSending,
-      settings: { ...settings, ROUTER_CONCURRENCY: 8, LINKING_CONCURRENCY: 4, LOG_LEVEL: 'info' },
+      settings: { ...settings, ROUTER_CONCURRENCY: 8, LINKING_CONCURRENCY: 4, LOG_LEVEL: 'info', E2E_POPULATION },
     };
   } finally {
     await sql.end();
