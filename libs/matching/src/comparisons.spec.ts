@@ -24,6 +24,7 @@ describe('given and family name levels', () => {
     ['fuzzy', named('Jonathon', 'Thompson'), named('Jonathan', 'Thomson'), 'fuzzy', 'fuzzy'],
     ['one keying error near the start of a longer name', named('Hamza', 'Kastrati'), named('Hjmza', 'Kstrati'), 'fuzzy', 'fuzzy'],
     ['one letter apart in a short name is not the same name', named('Dana', 'Hoxha'), named('Dina', 'Hoxha'), 'phonetic', 'exact'],
+    ['two neighbours swapped in a four-letter name are a keying slip', named('Jack', 'Mills'), named('Ajck', 'Mills'), 'fuzzy', 'exact'],
     ['token (patronymic)', named('Yonas', 'Tesfay', { nationality: 'ERI' }), named('Yonas Tesfay', 'Gebremedhin', { nationality: 'ERI' }), 'exact', 'token'],
     ['phonetic', named('Catherine', 'Smythe'), named('Kathrin', 'Smith'), 'phonetic', 'phonetic'],
     ['different', named('John', 'Smith'), named('Peter', 'Jones'), 'different', 'different'],

@@ -174,11 +174,20 @@ function aliasAgrees(record: PreparedRecord, other: PreparedRecord, part: 'given
 
 /**
  * One letter dropped, doubled, changed or two neighbours swapped in a name of five letters or more (Kastrati /
- * Kstrati, Hamza / Hjmza), which Jaro–Winkler scores low when the slip is near the start. Shorter names are left
- * to the other levels: Dana and Dina are two names.
+ * Kstrati, Hamza / Hjmza), which Jaro–Winkler scores low when the slip is near the start; in a four-letter name
+ * only two neighbours swapped (Jack / Ajck, Ziad / Izad), which seldom makes another name. Other four-letter
+ * differences are left to the other levels: Dana and Dina are two names.
  */
 function oneKeyingError(x: string, y: string): boolean {
+  if (x.length === 4 && y.length === 4) return neighboursSwapped(x, y);
   return Math.min(x.length, y.length) >= 5 - (x.length === y.length ? 0 : 1) && Math.abs(x.length - y.length) <= 1 && withinOneEdit(x, y);
+}
+
+/** Two strings of one length that differ only by two neighbouring letters in the other order. */
+function neighboursSwapped(x: string, y: string): boolean {
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
 }
 
 /** The same name give or take one keying error: for a swap, which must hold across both parts at once. */
