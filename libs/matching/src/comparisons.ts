@@ -1,6 +1,6 @@
 import { areVariants, canonicalToken, isShortening, NameKey, usesPatronymics } from './names';
 import { PreparedRecord } from './record';
-import { editDistance, jaroWinklerFrom, withinOneEdit } from './strings';
+import { editDistance, jaroWinklerFrom, neighboursSwapped, withinOneEdit } from './strings';
 
 /** The fields compared for every candidate pair, each on its own ordered scale of agreement levels. */
 export const COMPARISON_NAMES = [
@@ -181,13 +181,6 @@ function aliasAgrees(record: PreparedRecord, other: PreparedRecord, part: 'given
 function oneKeyingError(x: string, y: string): boolean {
   if (x.length === 4 && y.length === 4) return neighboursSwapped(x, y);
   return Math.min(x.length, y.length) >= 5 - (x.length === y.length ? 0 : 1) && Math.abs(x.length - y.length) <= 1 && withinOneEdit(x, y);
-}
-
-/** Two strings of one length that differ only by two neighbouring letters in the other order. */
-function neighboursSwapped(x: string, y: string): boolean {
-  let i = 0;
-  while (i < x.length && x[i] === y[i]) i++;
-  return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
 }
 
 /** The same name give or take one keying error: for a swap, which must hold across both parts at once. */

@@ -145,8 +145,7 @@ export function withinOneEdit(a: string, b: string): boolean {
     while (a.charCodeAt(i) === b.charCodeAt(i)) i++;
     // One substitution at i: the rest agrees.
     if (sameFrom(a, i + 1, b, i + 1)) return true;
-    // Two neighbours swapped at i and i + 1: the rest after them agrees.
-    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
+    return swappedAt(a, b, i);
   }
   if (Math.abs(la - lb) !== 1) return false;
   const [short, long] = la < lb ? [a, b] : [b, a];
@@ -154,6 +153,19 @@ export function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < short.length && short.charCodeAt(i) === long.charCodeAt(i)) i++;
   return sameFrom(short, i, long, i + 1);
+}
+
+/** Two different strings of one length that differ only by two neighbouring characters in the other order. */
+export function neighboursSwapped(a: string, b: string): boolean {
+  if (a === b || a.length !== b.length) return false;
+  let i = 0;
+  while (a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return swappedAt(a, b, i);
+}
+
+/** Whether a and b, equal before position i, have their characters at i and i + 1 swapped and agree after them. */
+function swappedAt(a: string, b: string, i: number): boolean {
+  return i + 1 < a.length && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && sameFrom(a, i + 2, b, i + 2);
 }
 
 /** Whether a from position i on equals b from position j on. */
