@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { creationParameters } from '@app/database';
 import { bearer } from '../test/support/auth';
 import { population } from '../test/faults/support/harness';
+import { freePort } from '../test/support/redis-server';
 import { percentile } from './lib/metrics';
 import type { BenchEnvironment } from './run';
 
@@ -30,6 +31,11 @@ export interface IntakeFigures {
   pgbench: { transactionsPerSecond: number; latencyMs: { average: number; p50: number; p99: number }; clients: number; threads: number; script: string };
   /** intake requests per second ÷ pgbench transactions per second, at the same concurrency. */
   ratio: number;
+  /**
+   * Node's own HTTP server running the same statement with nothing else (`lib/floor-server.ts`), under the same load:
+   * the most any Node request path reaches on this machine, and its ratio to pgbench.
+   */
+  floor: { requestsPerSecond: number; latencyMs: { p50: number; p99: number }; non2xx: number; ratio: number };
   targets: { ratioAtLeast: number; p99AtMostMs: number; ratioMet: boolean; p99Met: boolean };
   settings: Record<string, string | number>;
 }
@@ -57,7 +63,9 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
   );
   await system.stop();
 
-  const pg = await pgbench(env);
+  const script = await pgbenchScript(env);
+  const pg = pgbench(env, script);
+  const bare = await floor(env, script);
   const intakeRate = measured.requests.average;
   const ratio = intakeRate / pg.transactionsPerSecond;
   const p99 = measured.latency.p99;
@@ -74,6 +82,12 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
     },
     pgbench: pg,
     ratio: round(ratio, 3),
+    floor: {
+      requestsPerSecond: round(bare.requests.average),
+      latencyMs: { p50: bare.latency.p50, p99: bare.latency.p99 },
+      non2xx: bare.non2xx,
+      ratio: round(bare.requests.average / pg.transactionsPerSecond, 3),
+    },
     targets: { ratioAtLeast: 0.5, p99AtMostMs: 50, ratioMet: ratio >= 0.5, p99Met: p99 <= 50 },
     settings: {
       ...settings,
@@ -233,11 +247,11 @@ async function sampleRow(sql: Client, table: string, where: string): Promise<Rec
 const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`);
 
 /**
- * pgbench running, per transaction, the statement intake runs for one referral (ReferralRepository.create with an
- * Idempotency-Key and the audit), prepared as intake prepares it, with values copied from intake's own rows. The
- * referral id and the key differ per transaction (md5 of a random number, computed in the statement).
+ * The statement intake runs for one referral (ReferralRepository.create with an Idempotency-Key and the audit) as a
+ * pgbench script, with values copied from intake's own rows. The referral id and the key differ per transaction
+ * (md5 of the random number `:r`, computed in the statement).
  */
-async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']> {
+async function pgbenchScript(env: BenchEnvironment): Promise<string> {
   const sql = new Client({ connectionString: env.databaseUrl });
   await sql.connect();
   const referral = await sampleRow(sql, 'central.referrals', 'true');
@@ -267,8 +281,11 @@ async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']>
   };
   const statement = creationParameters(true, true);
   const text = statement.sql.replace(/\$(\d+)/g, (_, n: string) => `(${valueOf(statement.parameters[Number(n) - 1])})`).replace(/\s+/g, ' ');
-  const script = ['\\set r random(1, 9000000000000000000)', `${text};`].join('\n');
+  return ['\\set r random(1, 9000000000000000000)', `${text};`].join('\n');
+}
 
+/** pgbench running `script` (prepared, as intake prepares it) at intake's concurrency. */
+function pgbench(env: BenchEnvironment, script: string): IntakeFigures['pgbench'] {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-pgbench-'));
   try {
     const file = path.join(dir, 'referral.sql');
@@ -312,6 +329,40 @@ async function pgbench(env: BenchEnvironment): Promise<IntakeFigures['pgbench']>
       script,
     };
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The floor (`lib/floor-server.ts`, as many processes as intake's workers) under the same load as intake, running the
+ * pgbench script's statement with `:r` as its one parameter.
+ */
+async function floor(env: BenchEnvironment, script: string): Promise<autocannon.Result> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-floor-'));
+  const statement = path.join(dir, 'statement.sql');
+  writeFileSync(statement, script.split('\n').slice(1).join('\n').replace(/;\s*$/, '').replace(/:r\b/g, '$1::text'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(__dirname, 'lib', 'floor-server.js')], {
+    env: { ...process.env, DATABASE_URL: env.databaseUrl, PORT: String(port), FLOOR_STATEMENT: statement, FLOOR_WORKERS: '2' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    for (let tries = 0; ; tries++) {
+      const answered = await fetch(`${url}/v1/referrals`, { method: 'POST', body: '{}' }).then(
+        (r) => r.status === 201,
+        () => false,
+      );
+      if (answered) break;
+      if (tries > 100) throw new Error('the floor server did not answer');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const load = await referralLoad(url, CONNECTIONS);
+    await load(WARM_UP_SECONDS);
+    return await load(SECONDS);
+  } finally {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   }
 }
