@@ -11,7 +11,7 @@ import { CLIENT_REQUEST_ID } from '@app/auth';
 import type { Environment } from '@app/config';
 import { AppErrorFilter } from './error.filter';
 import { CanonicalIdPipe } from './canonical-id';
-import { createValidationPipe } from './validation';
+import { createValidationPipe, memoiseValidationMetadata } from './validation';
 import { BodyShapeInterceptor } from './body-shape';
 
 export interface HttpAppOptions {
@@ -73,6 +73,7 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
     if ((req.url ?? '').startsWith('/v1/')) res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  memoiseValidationMetadata();
   if (!options.ownErrorHandling) {
     app.useGlobalPipes(new CanonicalIdPipe(), createValidationPipe());
     app.useGlobalInterceptors(new BodyShapeInterceptor());

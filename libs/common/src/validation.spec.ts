@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested, validateSync } from 'class-validator';
-import { flattenValidationErrors, VALIDATION_ERROR_OPTIONS } from './validation';
+import { flattenValidationErrors, memoiseValidationMetadata, VALIDATION_ERROR_OPTIONS } from './validation';
 
 class Inner {
   @IsDefined() @IsString() name!: string;
@@ -55,5 +55,51 @@ describe('flattenValidationErrors', () => {
     const found = flattenValidationErrors(validateSync(plainToInstance(Contact, {}), { validationError: { target: false, value: false } }));
     expect(found).toContainEqual({ path: 'authority', message: 'authority should not be empty' });
     expect(found).not.toContainEqual({ path: 'authority', message: 'authority is required' });
+  });
+});
+
+describe('memoiseValidationMetadata', () => {
+  class Address {
+    @IsString()
+    postcode!: string;
+  }
+  class Person {
+    @IsString()
+    @IsNotEmpty()
+    name!: string;
+
+    @IsString({ groups: ['strict'] })
+    nickname?: unknown;
+
+    @ValidateNested()
+    @Type(() => Address)
+    address!: Address;
+  }
+  const invalid = { name: '', nickname: 7, address: { postcode: 5 } };
+  const errorsOf = (cls: new () => object, body: object, groups?: string[]) =>
+    flattenValidationErrors(validateSync(plainToInstance(cls, body), { ...VALIDATION_ERROR_OPTIONS, ...(groups ? { groups } : {}) }));
+
+  it('leaves every answer as it was, nested objects, groups and subclasses included', () => {
+    const before = { plain: errorsOf(Person, invalid), other: errorsOf(Person, invalid, ['other']) };
+    memoiseValidationMetadata();
+    memoiseValidationMetadata();
+    expect(errorsOf(Person, invalid)).toEqual(before.plain);
+    expect(errorsOf(Person, invalid)).toEqual(before.plain);
+    expect(errorsOf(Person, invalid, ['other'])).toEqual(before.other);
+    // Without groups every rule applies; with a group, a rule of another group does not.
+    expect(before.plain.map((e) => e.path).sort()).toEqual(['address.postcode', 'name', 'nickname']);
+    expect(before.other.map((e) => e.path)).not.toContain('nickname');
+
+    // A class defined after its parent was looked up has its parent's rules and its own; the parent gains none.
+    class Employee extends Person {
+      @IsString()
+      payroll!: string;
+    }
+    expect(
+      errorsOf(Employee, { ...invalid, payroll: 1 })
+        .map((e) => e.path)
+        .sort(),
+    ).toEqual(['address.postcode', 'name', 'nickname', 'payroll']);
+    expect(errorsOf(Person, { name: 'Ann', nickname: 'Annie', address: { postcode: 'AB1 2CD' }, payroll: 1 })).toEqual([]);
   });
 });
