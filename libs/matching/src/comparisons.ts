@@ -1,4 +1,4 @@
-import { areVariants, canonicalToken, isShortening, NameKey, usesPatronymics } from './names';
+import { areTwinNames, areVariants, canonicalToken, isShortening, NameKey, usesPatronymics } from './names';
 import { PreparedRecord } from './record';
 import { editDistance, jaroWinklerFrom, neighboursSwapped, withinOneEdit } from './strings';
 
@@ -218,6 +218,8 @@ function compareNamePart(a: PreparedRecord, b: PreparedRecord, part: 'given' | '
   ) {
     return 'variant';
   }
+  // Hassan and Hussein sound alike and are two names, given to twins as a pair (`areTwinNames`).
+  if (part === 'given' && areTwinNames(x.first, y.first)) return 'different';
   // Only compared with FUZZY_NAME and PHONETIC_NAME below, so the similarity is needed only from the lower.
   const jw = jaroWinklerFrom(x.joined, y.joined, PHONETIC_NAME);
   if (jw < FUZZY_NAME && yo && xo) {

@@ -457,6 +457,23 @@ export function areVariants(a: string, b: string): boolean {
   return false;
 }
 
+// Given names that families give to twins as a pair and that sound alike: Hasan and Husayn, the names of the
+// Prophet's twin-like grandsons, given together across the Muslim world. Every romanisation reduces both to one
+// phonetic key, so without this a Hassan and a Hussein born the same day at one address would be one person.
+const TWIN_NAME_PAIRS: ReadonlyArray<readonly [string, string]> = [['hassan', 'hussein']];
+
+/**
+ * Whether two given-name tokens are the two names of a twin pair (any spelling of one against any spelling of
+ * the other): two names, not one name spelt two ways, however alike they sound.
+ */
+export function areTwinNames(a: string, b: string): boolean {
+  if (!VARIANT_INDEX.has(a) || !VARIANT_INDEX.has(b)) return false;
+  for (const [one, other] of TWIN_NAME_PAIRS) {
+    if ((areVariants(a, one) && areVariants(b, other)) || (areVariants(a, other) && areVariants(b, one))) return true;
+  }
+  return false;
+}
+
 // Theophoric openings of Yoruba and Igbo given names ("God's ...") that their bearers drop: Oluwaseun goes by
 // Seun, Olusegun by Segun, Chukwuemeka by Emeka.
 const DROPPED_PREFIXES = ['oluwa', 'olu', 'chukwu'];

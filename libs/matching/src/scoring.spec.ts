@@ -71,6 +71,17 @@ describe(Scorer.name, () => {
     expect(e.decision).not.toBe('MATCH');
   });
 
+  it('keeps twins named Hassan and Hussein apart although the names sound alike', () => {
+    const hassan = { firstName: 'Hassan', lastName: 'Abdi', dateOfBirth: '2008-03-14', postcode: 'HP13 6AB', sex: 'M', nationality: 'SOM' };
+    for (const hussein of ['Hussein', 'Husayn', 'Hussain']) {
+      const e = explain(hassan, { ...hassan, firstName: hussein });
+      expect(e.fields.find((f) => f.comparison === 'given_name')!.level).toBe('different');
+      expect(e.decision).not.toBe('MATCH');
+    }
+    // One of the names spelt another way is still one name.
+    expect(explain(hassan, { ...hassan, firstName: 'Hasan' }).decision).toBe('MATCH');
+  });
+
   it('holds twins of opposite sex with near-identical given names below MATCH', () => {
     const e = explain(
       { firstName: 'Amal', lastName: 'Jaber', dateOfBirth: '2002-08-09', sex: 'F', postcode: 'HP9 2SJ' },
