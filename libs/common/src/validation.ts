@@ -56,7 +56,7 @@ const MEMOISED = Symbol('referral-hub:memoised');
 /**
  * Makes class-validator look up a class's rules once instead of on every validation. Its
  * `getTargetValidationMetadatas` scans every decorated class of the process for the target's ancestors on each
- * call, for each nested object (class-validator issue 2686, open): about a seventh of intake's CPU per referral at
+ * call, for each nested object (class-validator issue 2686, open; ADR 0011): about a seventh of intake's CPU per referral at
  * 400 requests a second. A class's own and inherited rules are all registered when the class is defined (its
  * decorators run then, after its parents'), and a class defined later never changes them, so the answer per class
  * and options is fixed. Lookups with groups or against a named schema are left to the library. Idempotent; every
