@@ -251,7 +251,7 @@ const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.r
  * pgbench script, with values copied from intake's own rows. The referral id and the key differ per transaction
  * (md5 of the random number `:r`, computed in the statement).
  */
-async function pgbenchScript(env: BenchEnvironment): Promise<string> {
+export async function pgbenchScript(env: BenchEnvironment): Promise<string> {
   const sql = new Client({ connectionString: env.databaseUrl });
   await sql.connect();
   const referral = await sampleRow(sql, 'central.referrals', 'true');
@@ -338,31 +338,43 @@ function pgbench(env: BenchEnvironment, script: string): IntakeFigures['pgbench'
  * pgbench script's statement with `:r` as its one parameter.
  */
 async function floor(env: BenchEnvironment, script: string): Promise<autocannon.Result> {
+  const server = await startFloor(env, script, 2);
+  try {
+    const load = await referralLoad(server.url, CONNECTIONS);
+    await load(WARM_UP_SECONDS);
+    return await load(SECONDS);
+  } finally {
+    server.stop();
+  }
+}
+
+/** Starts the floor server on a free port with `workers` processes; `pid` is its first process (the workers' parent). */
+export async function startFloor(env: BenchEnvironment, script: string, workers: number): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-floor-'));
   const statement = path.join(dir, 'statement.sql');
   writeFileSync(statement, script.split('\n').slice(1).join('\n').replace(/;\s*$/, '').replace(/:r\b/g, '$1::text'));
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(__dirname, 'lib', 'floor-server.js')], {
-    env: { ...process.env, DATABASE_URL: env.databaseUrl, PORT: String(port), FLOOR_STATEMENT: statement, FLOOR_WORKERS: '2' },
+    env: { ...process.env, DATABASE_URL: env.databaseUrl, PORT: String(port), FLOOR_STATEMENT: statement, FLOOR_WORKERS: String(workers) },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
-  try {
-    const url = `http://127.0.0.1:${port}`;
-    for (let tries = 0; ; tries++) {
-      const answered = await fetch(`${url}/v1/referrals`, { method: 'POST', body: '{}' }).then(
-        (r) => r.status === 201,
-        () => false,
-      );
-      if (answered) break;
-      if (tries > 100) throw new Error('the floor server did not answer');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const load = await referralLoad(url, CONNECTIONS);
-    await load(WARM_UP_SECONDS);
-    return await load(SECONDS);
-  } finally {
+  const stop = () => {
     if (child.pid) process.kill(-child.pid, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    const answered = await fetch(`${url}/v1/referrals`, { method: 'POST', body: '{}' }).then(
+      (r) => r.status === 201,
+      () => false,
+    );
+    if (answered) break;
+    if (tries > 100) {
+      stop();
+      throw new Error('the floor server did not answer');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return { url, pid: child.pid, stop };
 }
