@@ -45,11 +45,6 @@ export interface EndToEndRun {
 }
 
 /**
- * End-to-end latency at a steady 60 referrals a second for 60 s (open loop: each POST leaves on its schedule whatever the
- * answers), from POST to the referral's case record linked to a person: intake → outbox → routing queue →
- * router → case system → change feed (polled every FEED_POLL_MS) → linking queue → deduplicator.
- */
-/**
  * Which referrals the run sends. The default (`E2E_POPULATION` unset) is the fault harness's population, as every
  * figure in bench/results.json was measured with: invented names, and dates of birth from a few dozen day–month
  * patterns, so many different people share a complete date of birth and the deduplicator raises a review for most
@@ -60,7 +55,8 @@ export const E2E_POPULATION = process.env.E2E_POPULATION === 'casework' ? 'casew
 
 function referralsToSend(total: number, seed: number): { bodies: object[]; anonymous: Set<number> } {
   if (E2E_POPULATION === 'harness') return population(Math.ceil(total * 0.95), seed);
-  // The generator makes about 1.5 records a person; the first `total` by referral date are sent.
+  // The generator makes about 1.5 records a person: total / 1.4 persons leave a margin, and the first `total` records
+  // by referral date are sent.
   const records = [...generateCaseworkPopulation({ seed, persons: Math.ceil(total / 1.4) }).records]
     .sort((a, b) => (a.referralDate ?? '').localeCompare(b.referralDate ?? ''))
     .slice(0, total);
@@ -68,6 +64,11 @@ function referralsToSend(total: number, seed: number): { bodies: object[]; anony
   return { bodies: records.map((r, i) => referralBody(r, i)), anonymous };
 }
 
+/**
+ * End-to-end latency at a steady 60 referrals a second for 60 s (open loop: each POST leaves on its schedule whatever the
+ * answers), from POST to the referral's case record linked to a person: intake → outbox → routing queue →
+ * router → case system → change feed (polled every FEED_POLL_MS) → linking queue → deduplicator.
+ */
 export async function benchEndToEnd(env: BenchEnvironment): Promise<EndToEndFigures> {
   const runs: EndToEndRun[] = [];
   for (const rate of RATES_PER_SECOND) runs.push(await runAt(env, rate, runs.length));

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { commandLine, wholeNumber } from '../scripts/command-line';
-import { cpuTimes, pgbenchScript, referralLoad, round, startFloor } from './intake';
+import { cpuTimes, referralLoad, referralStatement, round, startFloor } from './intake';
 import { withEnvironment } from './lib/environment';
 
 const USAGE = 'npm run bench:intake-cpu -- [--rate 400] [--seconds 20] [--workers 1] [--connections 32] [--floor]';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     await system.stop();
     let floor: Awaited<ReturnType<typeof measure>> | undefined;
     if (values.floor) {
-      const server = await startFloor(env, await pgbenchScript(env), workers);
+      const server = await startFloor(env, await referralStatement(env), workers);
       try {
         floor = await measure(await referralLoad(server.url, connections), server.pid);
       } finally {

@@ -63,9 +63,9 @@ export async function benchIntake(env: BenchEnvironment): Promise<IntakeFigures>
   );
   await system.stop();
 
-  const script = await pgbenchScript(env);
-  const pg = pgbench(env, script);
-  const bare = await floor(env, script);
+  const statement = await referralStatement(env);
+  const pg = pgbench(env, statement);
+  const bare = await floor(env, statement);
   const intakeRate = measured.requests.average;
   const ratio = intakeRate / pg.transactionsPerSecond;
   const p99 = measured.latency.p99;
@@ -247,11 +247,11 @@ async function sampleRow(sql: Client, table: string, where: string): Promise<Rec
 const literal = (value: string | null) => (value === null ? 'NULL' : `'${value.replace(/'/g, "''")}'`);
 
 /**
- * The statement intake runs for one referral (ReferralRepository.create with an Idempotency-Key and the audit) as a
- * pgbench script, with values copied from intake's own rows. The referral id and the key differ per transaction
- * (md5 of the random number `:r`, computed in the statement).
+ * The statement intake runs for one referral (ReferralRepository.create with an Idempotency-Key and the audit), with
+ * values copied from intake's own rows. The referral id and the key differ per run: they are md5 of the random number
+ * `:r` (a pgbench variable; the floor server passes it as a parameter), computed in the statement.
  */
-export async function pgbenchScript(env: BenchEnvironment): Promise<string> {
+export async function referralStatement(env: BenchEnvironment): Promise<string> {
   const sql = new Client({ connectionString: env.databaseUrl });
   await sql.connect();
   const referral = await sampleRow(sql, 'central.referrals', 'true');
@@ -280,12 +280,12 @@ export async function pgbenchScript(env: BenchEnvironment): Promise<string> {
     throw new Error(`no value for ${parameter}`);
   };
   const statement = creationParameters(true, true);
-  const text = statement.sql.replace(/\$(\d+)/g, (_, n: string) => `(${valueOf(statement.parameters[Number(n) - 1])})`).replace(/\s+/g, ' ');
-  return ['\\set r random(1, 9000000000000000000)', `${text};`].join('\n');
+  return statement.sql.replace(/\$(\d+)/g, (_, n: string) => `(${valueOf(statement.parameters[Number(n) - 1])})`).replace(/\s+/g, ' ');
 }
 
-/** pgbench running `script` (prepared, as intake prepares it) at intake's concurrency. */
-function pgbench(env: BenchEnvironment, script: string): IntakeFigures['pgbench'] {
+/** pgbench running `statement` (prepared, as intake prepares it) at intake's concurrency. */
+function pgbench(env: BenchEnvironment, statement: string): IntakeFigures['pgbench'] {
+  const script = ['\\set r random(1, 9000000000000000000)', `${statement};`].join('\n');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-pgbench-'));
   try {
     const file = path.join(dir, 'referral.sql');
@@ -333,12 +333,9 @@ function pgbench(env: BenchEnvironment, script: string): IntakeFigures['pgbench'
   }
 }
 
-/**
- * The floor (`lib/floor-server.ts`, as many processes as intake's workers) under the same load as intake, running the
- * pgbench script's statement with `:r` as its one parameter.
- */
-async function floor(env: BenchEnvironment, script: string): Promise<autocannon.Result> {
-  const server = await startFloor(env, script, 2);
+/** The floor (`lib/floor-server.ts`, as many processes as intake's workers) under the same load as intake. */
+async function floor(env: BenchEnvironment, statement: string): Promise<autocannon.Result> {
+  const server = await startFloor(env, statement, 2);
   try {
     const load = await referralLoad(server.url, CONNECTIONS);
     await load(WARM_UP_SECONDS);
@@ -348,14 +345,21 @@ async function floor(env: BenchEnvironment, script: string): Promise<autocannon.
   }
 }
 
-/** Starts the floor server on a free port with `workers` processes; `pid` is its first process (the workers' parent). */
-export async function startFloor(env: BenchEnvironment, script: string, workers: number): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
+/**
+ * Starts the floor server on a free port with `workers` processes, running `statement` (`referralStatement`) with
+ * `:r` as its one parameter; `pid` is its first process (the workers' parent).
+ */
+export async function startFloor(
+  env: BenchEnvironment,
+  statement: string,
+  workers: number,
+): Promise<{ url: string; pid: number | undefined; stop: () => void }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rh-floor-'));
-  const statement = path.join(dir, 'statement.sql');
-  writeFileSync(statement, script.split('\n').slice(1).join('\n').replace(/;\s*$/, '').replace(/:r\b/g, '$1::text'));
+  const file = path.join(dir, 'statement.sql');
+  writeFileSync(file, statement.replace(/:r\b/g, '$1::text'));
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(__dirname, 'lib', 'floor-server.js')], {
-    env: { ...process.env, DATABASE_URL: env.databaseUrl, PORT: String(port), FLOOR_STATEMENT: statement, FLOOR_WORKERS: String(workers) },
+    env: { ...process.env, DATABASE_URL: env.databaseUrl, PORT: String(port), FLOOR_STATEMENT: file, FLOOR_WORKERS: String(workers) },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
