@@ -1,7 +1,6 @@
 import { toAlpha3 } from '@app/countries';
 import { ageOn } from '@app/domain';
 import { type LinkageRecord, normaliseNhsNumber, parseBirthDate } from '@app/matching';
-import { formatCalendarDate } from '@app/statistics';
 
 const ORGANISATIONS = [
   { organisation: 'Thames Valley Police', organisationType: 'police' },
@@ -18,7 +17,7 @@ const ORGANISATIONS = [
 function isoBirthDate(value: string | null | undefined): string | undefined {
   const date = parseBirthDate(value);
   if (!date || date.dayNumber === null) return undefined;
-  return formatCalendarDate(date);
+  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }
 
 /**
