@@ -1,9 +1,12 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import type { Environment } from '@app/config';
 import { failFastRedis } from './redis';
+
+/** How long start-up waits for the limiter's Redis connection before serving without it (failing open). */
+const CONNECT_WAIT_MS = 2_000;
 
 // One round trip: count the hit in a fixed window and read what is left of it.
 const HIT = `
@@ -23,7 +26,7 @@ interface ThrottleCommands {
  * Redis lets the request through rather than refusing a first responder.
  */
 @Injectable()
-export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
+export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private readonly redis: Redis;
   private readonly prefix: string;
@@ -34,6 +37,24 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnModuleDestroy 
     // Sent by its SHA1 (EVALSHA) rather than as the whole script on every request.
     this.redis.defineCommand('rhThrottleHit', { numberOfKeys: 1, lua: HIT });
     this.prefix = `${config.get('QUEUE_PREFIX', { infer: true })}:throttle:`;
+  }
+
+  /**
+   * Waits for the connection before the app takes requests: the client queues nothing while it connects, so until
+   * then every request would pass unlimited. A refused connection (Redis away) ends the wait at once, and the wait
+   * is bounded: the app starts and fails open as it would later.
+   */
+  async onModuleInit(): Promise<void> {
+    if (this.redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.redis.off('ready', done).off('error', done);
+        resolve();
+      };
+      const timer = setTimeout(done, CONNECT_WAIT_MS);
+      this.redis.once('ready', done).once('error', done);
+    });
   }
 
   async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string) {
