@@ -267,6 +267,22 @@ describe('ReferralController (intake)', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/Hoxha|Nguyen/);
   });
 
+  it('lists referrals referred at the same moment newest first, the same on every page', async () => {
+    // A day no other test refers on, and one moment for all three, so only the order they arrived in tells them apart.
+    const referredAt = '2025-02-03T09:00:00Z';
+    const posted: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const res = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(aReferral({ referredAt })).expect(201);
+      posted.push(res.body.reference as string);
+    }
+    const page = async (n: number) =>
+      (await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', lead).query({ from: '2025-02-03', to: '2025-02-03', pageSize: 2, page: n }).expect(200))
+        .body as { items: { reference: string }[]; total: number };
+    const [first, second] = [await page(1), await page(2)];
+    expect(first.total).toBe(3);
+    expect([...first.items, ...second.items].map((r) => r.reference)).toEqual([...posted].reverse());
+  });
+
   it('answers 404 for an unknown referral and 400 for a malformed id', async () => {
     await request(app.getHttpServer()).get('/v1/referrals/4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b').set('Authorization', lead).expect(404);
     await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').set('Authorization', lead).expect(400);

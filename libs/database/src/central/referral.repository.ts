@@ -218,7 +218,15 @@ export class ReferralRepository {
     if (filter.personId) qb.andWhere('r.person_id = :personId', { personId: filter.personId });
     if (filter.from) qb.andWhere('r.referred_at >= :from', { from: filter.from });
     if (filter.to) qb.andWhere(`r.referred_at < (:to::date + 1)`, { to: filter.to });
-    const [items, total] = await qb.orderBy('r.referred_at', 'DESC').addOrderBy('r.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    // Newest first within a day too (referrals dated alike, the last received first); the unique reference settles
+    // any tie left, so every page lists the same rows in the same order.
+    const [items, total] = await qb
+      .orderBy('r.referred_at', 'DESC')
+      .addOrderBy('r.received_at', 'DESC')
+      .addOrderBy('r.reference', 'DESC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
     return { items, total };
   }
 
