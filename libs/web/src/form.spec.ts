@@ -1,6 +1,6 @@
 import { assetLocation } from './assets.controller';
 import { dateField, formErrors, linesField, listField, parseTypedDate } from './form';
-import { dateTime, longDate } from './page.renderer';
+import { dateTime, longDate, shortDate } from './page.renderer';
 import { safeReturnTo } from './page.errors';
 
 const FIELDS = {
@@ -110,5 +110,13 @@ describe(dateTime.name, () => {
     expect(dateTime('2026-06-04T23:00:00Z')).toBe('5 June 2026 at midnight');
     expect(dateTime('2026-12-05T09:30:00Z')).toBe('5 December 2026 at 9:30am');
     expect(longDate('2025-03')).toBe('March 2025');
+  });
+
+  it('cuts a day\'s month to three letters for a table, and keeps a month or a year as it is', () => {
+    expect(shortDate('2026-09-17')).toBe('17 Sep 2026');
+    expect(shortDate('2026-06-04T23:30:00Z')).toBe('5 Jun 2026');
+    expect(shortDate('2025-03')).toBe('March 2025');
+    expect(shortDate('2025')).toBe('2025');
+    expect(shortDate(undefined)).toBe('');
   });
 });

@@ -18,9 +18,22 @@ export const GOVUK_FRONTEND_DIST = path.resolve(path.dirname(require.resolve('go
 type PageRequest = Request & { principal?: Principal };
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const SHORT_MONTHS = MONTHS.map((m) => m.slice(0, 3));
 
 /** "2026-05-04" or an ISO instant → "4 May 2026" (UK time for instants). */
 export function longDate(value: unknown): string {
+  return calendarDate(value, MONTHS);
+}
+
+/**
+ * As `longDate`, with a day's month cut to three letters ("17 Sep 2026"), as GOV.UK style allows in a table short of
+ * room. A month or a year alone keeps its long form.
+ */
+export function shortDate(value: unknown): string {
+  return calendarDate(value, SHORT_MONTHS);
+}
+
+function calendarDate(value: unknown, dayMonths: readonly string[]): string {
   if (typeof value !== 'string' || !value) return '';
   // A month or a year given as an estimate reads as one: "March 2025", "2025".
   if (/^\d{4}$/.test(value)) return value;
@@ -28,7 +41,7 @@ export function longDate(value: unknown): string {
   if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
   const day = value.length === 10 ? value : ukDateOn(new Date(value));
   const [y, m, d] = day.split('-').map(Number);
-  return Number.isFinite(y) && m >= 1 && m <= 12 ? `${d} ${MONTHS[m - 1]} ${y}` : value;
+  return Number.isFinite(y) && m >= 1 && m <= 12 ? `${d} ${dayMonths[m - 1]} ${y}` : value;
 }
 
 /** An ISO instant → "4 May 2026 at 11:05am" (UK time; GOV.UK style: 12-hour clock, "midday" and "midnight"). */
@@ -63,6 +76,7 @@ export class PageRenderer {
       lstripBlocks: true,
     });
     this.env.addFilter('longDate', longDate);
+    this.env.addFilter('shortDate', shortDate);
     this.env.addFilter('dateTime', dateTime);
     // A count read as text (a bigint column) is shown as it is; nothing that is not a number or text is shown at all.
     this.env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : typeof n === 'string' ? n : ''));
