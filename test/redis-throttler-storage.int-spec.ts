@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import type { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
 import type { Environment } from '@app/config';
-import { RedisThrottlerStorage } from '@app/common/redis-throttler.storage';
+import { RedisThrottlerStorage } from '@app/common';
 
 const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
