@@ -276,8 +276,13 @@ describe('ReferralController (intake)', () => {
       posted.push(res.body.reference as string);
     }
     const page = async (n: number) =>
-      (await request(app.getHttpServer()).get('/v1/referrals').set('Authorization', lead).query({ from: '2025-02-03', to: '2025-02-03', pageSize: 2, page: n }).expect(200))
-        .body as { items: { reference: string }[]; total: number };
+      (
+        await request(app.getHttpServer())
+          .get('/v1/referrals')
+          .set('Authorization', lead)
+          .query({ from: '2025-02-03', to: '2025-02-03', pageSize: 2, page: n })
+          .expect(200)
+      ).body as { items: { reference: string }[]; total: number };
     const [first, second] = [await page(1), await page(2)];
     expect(first.total).toBe(3);
     expect([...first.items, ...second.items].map((r) => r.reference)).toEqual([...posted].reverse());

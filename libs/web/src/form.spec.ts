@@ -112,7 +112,7 @@ describe(dateTime.name, () => {
     expect(longDate('2025-03')).toBe('March 2025');
   });
 
-  it('cuts a day\'s month to three letters for a table, and keeps a month or a year as it is', () => {
+  it("cuts a day's month to three letters for a table, and keeps a month or a year as it is", () => {
     expect(shortDate('2026-09-17')).toBe('17 Sep 2026');
     expect(shortDate('2026-06-04T23:30:00Z')).toBe('5 Jun 2026');
     expect(shortDate('2025-03')).toBe('March 2025');
