@@ -13,6 +13,7 @@ import { enterDirectly, RunningMimic, startAis, startLcs } from '../support/mimi
 import { aChildReferral } from '../support/fixtures';
 import { axeViolations, launchChromium, screenshot } from './support/browser';
 import { ifStarted } from '../support/teardown';
+import { dropPrefixKeys } from '../support/redis-server';
 
 /**
  * The pages in a real browser: intake and insights in-process on free ports, with both case-system mimics, the
@@ -31,10 +32,11 @@ describe('web pages in Chromium', () => {
   let intakeUrl: string;
   let insightsUrl: string;
   const contexts: BrowserContext[] = [];
+  let prefix: string | undefined;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    useTestEnvironment({ DATABASE_URL: db.url, FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 });
+    prefix = useTestEnvironment({ DATABASE_URL: db.url, FEED_POLL_MS: 100, ROUTING_BACKOFF_MS: 100 });
     ais = await startAis({ databaseUrl: db.url });
     lcs = await startLcs({ databaseUrl: db.url });
     process.env.AIS_URL = ais.url;
@@ -69,6 +71,7 @@ describe('web pages in Chromium', () => {
     await ifStarted(lcs)?.close();
     await ifStarted(sql)?.end();
     await ifStarted(db)?.drop();
+    if (prefix) await dropPrefixKeys(process.env.REDIS_URL!, prefix);
   });
 
   async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {

@@ -7,7 +7,7 @@ import { FakeOidcIssuer } from '@app/web/fake-oidc-issuer.testing';
 import { createTestDatabase, TestDatabase } from './database';
 import { useTestEnvironment } from './env';
 import { RunningMimic, startAis, startLcs } from './mimics';
-import { freePort, TestRedis } from './redis-server';
+import { dropPrefixKeys, freePort, TestRedis } from './redis-server';
 
 export interface SystemOptions {
   /** Settings beyond the test defaults (DATABASE_URL, a fresh queue prefix, a high rate limit...). */
@@ -126,7 +126,8 @@ export async function startSystem(options: SystemOptions): Promise<TestSystem> {
       await system.lcs?.close();
       await system.sql.end();
       await db.drop();
-      await redis?.stop();
+      if (redis) await redis.stop();
+      else if (redisUrl) await dropPrefixKeys(redisUrl, prefix);
       await oidc?.stop();
     },
   };
