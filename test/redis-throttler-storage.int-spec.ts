@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import type { ConfigService } from '@nestjs/config';
 import Redis from 'ioredis';
 import type { Environment } from '@app/config';
 import { RedisThrottlerStorage } from '@app/common';
-
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { startSystem, type TestSystem } from './support/system';
+import { ifStarted } from './support/teardown';
 
 /** The two settings the storage reads, as ConfigService hands them over. */
 function configOf(url: string, prefix: string): ConfigService<Environment, true> {
@@ -18,13 +17,22 @@ function configOf(url: string, prefix: string): ConfigService<Environment, true>
  * request served before the connection is up would pass unlimited. Start-up waits for it.
  */
 describe('RedisThrottlerStorage start-up', () => {
-  const prefix = `rht${randomBytes(4).toString('hex')}`;
-  const redis = new Redis(redisUrl);
+  let system: TestSystem;
+  let redisUrl: string;
+  let prefix: string;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    // No app: the system gives this file its queue prefix on the shared Redis, and removes its keys at the end.
+    system = await startSystem({});
+    prefix = system.prefix;
+    redisUrl = process.env.REDIS_URL!;
+    redis = new Redis(redisUrl);
+  });
 
   afterAll(async () => {
-    const keys = await redis.keys(`${prefix}:*`);
-    if (keys.length) await redis.del(...keys);
     redis.disconnect();
+    await ifStarted(system)?.close();
   });
 
   it('counts the very first hit after start-up, and refuses past the limit', async () => {
