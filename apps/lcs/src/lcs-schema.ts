@@ -4,10 +4,11 @@ import { FeedEntryEntity } from './feed/feed-entry.entity';
 import { LcsSchema1764100000001 } from './migrations/1764100000001-lcs-schema';
 import { LcsNrmReference1796476135720 } from './migrations/1796476135720-lcs-nrm-reference';
 import { ChildEntity } from './register/child.entity';
+import { LcsFeedNumberedAtCommit1796659200001 } from './migrations/1796659200001-lcs-feed-numbered-at-commit';
 
 /** The LCS mimic's own schema. */
 export const LCS_SCHEMA: SchemaSpec = {
   schema: 'lcs',
   entities: [ChildEntity, ContactEntity, FeedEntryEntity],
-  migrations: [LcsSchema1764100000001, LcsNrmReference1796476135720],
+  migrations: [LcsSchema1764100000001, LcsNrmReference1796476135720, LcsFeedNumberedAtCommit1796659200001],
 };

@@ -8,6 +8,7 @@ export * from './health/health.module';
 export * from './redis-throttler.storage';
 export * from './throttling.module';
 export * from './mimic/fault-injection.service';
+export * from './mimic/feed-sequence';
 export * from './canonical-id';
 export * from './body-shape';
 export * from './route-template';

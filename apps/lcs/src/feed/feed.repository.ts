@@ -8,17 +8,12 @@ export class FeedRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Appends an entry inside the writer's transaction, as its last write. The writers' lock (a transaction-level
-   * advisory lock, held to commit) is taken by the same statement before it draws seq, so seq order is commit
-   * order and a reader past seq N never misses an N-1 that commits later. One statement rather than LOCK TABLE then
-   * INSERT, so the lock is held for one round trip fewer. Readers take no lock.
+   * Appends an entry inside the writer's transaction. Its seq is drawn when the transaction commits, under the
+   * writers' lock, so seq order is commit order and a reader past seq N never misses an N-1 that commits later (the
+   * migration LcsFeedNumberedAtCommit). No lock is held while the app works. Readers take no lock.
    */
   async append(manager: EntityManager, contactId: string, version: number, event: LcsFeedEvent): Promise<void> {
-    await manager.query(
-      `WITH writers AS (SELECT pg_advisory_xact_lock(hashtext('lcs.feed writers')))
-       INSERT INTO lcs.feed (contact_id, version, event) SELECT $1, $2, $3 FROM writers`,
-      [contactId, version, event],
-    );
+    await manager.query(`INSERT INTO lcs.feed (contact_id, version, event) VALUES ($1, $2, $3)`, [contactId, version, event]);
   }
 
   after(seq: string, limit: number): Promise<FeedEntryEntity[]> {
