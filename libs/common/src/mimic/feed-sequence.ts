@@ -1,3 +1,5 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
 /**
  * A case-system mimic's change feed whose sequence numbers are drawn at commit, not when the row is written.
  *
@@ -54,4 +56,18 @@ export function commitSequencedFeedDown(feed: CommitSequencedFeed): string[] {
     `ALTER TABLE ${feed.table} ALTER COLUMN ${feed.column} SET DEFAULT nextval('${feed.sequence}')`,
     `DROP SEQUENCE ${provisional}`,
   ];
+}
+
+/** A mimic's migration moving its feed to numbers drawn at commit: a subclass names itself and its feed. */
+export abstract class CommitSequencedFeedMigration implements MigrationInterface {
+  abstract readonly name: string;
+  protected abstract readonly feed: CommitSequencedFeed;
+
+  async up(q: QueryRunner): Promise<void> {
+    for (const statement of commitSequencedFeedUp(this.feed)) await q.query(statement);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const statement of commitSequencedFeedDown(this.feed)) await q.query(statement);
+  }
 }
