@@ -199,21 +199,27 @@ async function main(): Promise<void> {
   const config = validateEnvironment(env);
   const applied = await migrateSchemas(config, ALL_SCHEMAS);
   log(applied.length ? `applied ${applied.length} migration(s)` : 'schema up to date');
-  for (const name of APPS) startApp(name, env);
-  // The addresses are printed once every app answers, so that one printed is one that works.
-  const started = new Set(children.map((c) => c.name));
+  // The case systems first: the router and the deduplicator call them from their first second, and a worker
+  // started beside a mimic still booting would log it unreachable on every start.
   const checks = [
-    { name: 'intake', url: `http://127.0.0.1:${config.INTAKE_PORT}/health/ready` },
     { name: 'ais', url: `http://127.0.0.1:${config.AIS_PORT}/health/ready` },
     { name: 'lcs', url: `http://127.0.0.1:${config.LCS_PORT}/health/ready` },
+    { name: 'intake', url: `http://127.0.0.1:${config.INTAKE_PORT}/health/ready` },
     { name: 'insights', url: `http://127.0.0.1:${config.INSIGHTS_PORT}/health/ready` },
     // Workers have no HTTP routes; their metrics port answers once they are up (0 means a port of their choosing).
     { name: 'router', url: config.ROUTER_METRICS_PORT ? `http://127.0.0.1:${config.ROUTER_METRICS_PORT}/metrics` : undefined },
     { name: 'deduplicator', url: config.DEDUPLICATOR_METRICS_PORT ? `http://127.0.0.1:${config.DEDUPLICATOR_METRICS_PORT}/metrics` : undefined },
-  ].filter((c) => started.has(c.name));
-  log(`waiting for ${checks.map((c) => c.name).join(', ')} to answer`);
-  await waitUntilAnswering(checks);
-  if (shuttingDown) return;
+  ];
+  const caseSystems = ['ais', 'lcs'];
+  // The addresses are printed once every app answers, so that one printed is one that works.
+  for (const stage of [APPS.filter((name) => caseSystems.includes(name)), APPS.filter((name) => !caseSystems.includes(name))]) {
+    for (const name of stage) startApp(name, env);
+    const started = new Set(children.map((c) => c.name));
+    const awaited = checks.filter((c) => stage.includes(c.name) && started.has(c.name));
+    log(`waiting for ${awaited.map((c) => c.name).join(', ')} to answer`);
+    await waitUntilAnswering(awaited);
+    if (shuttingDown) return;
+  }
   log(`intake    http://127.0.0.1:${config.INTAKE_PORT}   (API docs /docs)`);
   log(`AIS       http://127.0.0.1:${config.AIS_PORT}`);
   log(`LCS       http://127.0.0.1:${config.LCS_PORT}`);
