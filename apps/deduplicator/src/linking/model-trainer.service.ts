@@ -13,11 +13,11 @@ import {
   ReviewItemRepository,
   LinkageModelRepository,
 } from '@app/database';
-import { type LinkageRecord, type LinkageResult, placeRecord, prepareRecord, type RecordLink, reviewReason, reviewsOf, Scorer } from '@app/matching';
+import { type LinkageRecord, type LinkageResult, placeRecord, prepareRecord, reviewReason, reviewsOf, Scorer } from '@app/matching';
 import { MetricsService } from '@app/metrics';
 import { linkInBackground } from './batch-link';
 import { indexKey, known, parseIndexKey, toLinkageRecord } from './linkage-record';
-import { type HeldRecord, type Move, planRealignment, reviewsWanted, sameReviews, type WantedReview } from './realignment';
+import { followers, type HeldRecord, type Move, planRealignment, reviewsWanted, sameReviews, type WantedReview } from './realignment';
 import { PersonIndexCache } from './person-index.cache';
 
 /**
@@ -184,35 +184,45 @@ export class ModelTrainer {
     return { trained: learn, records, moved };
   }
 
-  private async linkageRecords(manager?: EntityManager): Promise<LinkageRecord[]> {
-    return (await this.caseRecords.allRecords(manager)).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
+  private async linkageRecords(): Promise<LinkageRecord[]> {
+    return (await this.caseRecords.allRecords()).map((r) => toLinkageRecord(r.record as unknown as CaseRecord));
   }
 
   /**
    * Links every record held with the batch engine under the model in use and moves the engine's own decisions to
-   * its persons (`planRealignment`), all in one transaction under the linking lock: a record linked one at a time
-   * between the batch and the moves could be left alone in a person the moves empty. Clustering costs about a
-   * tenth of a millisecond a record, and only records whose person changes are written. Each move is recorded in
-   * the link history; a record is never moved into a person a reviewer said it is not.
+   * its persons (`planRealignment`). The batch runs over a snapshot, outside the linking lock: on a large index it
+   * takes seconds (tens of seconds at 50,000 records), and linking goes on meanwhile. The moves are planned and
+   * made in one transaction under the lock, against the index as it is then: a record linked or linked again after
+   * the snapshot goes with its person's records (`followers`), so it is never left alone in a person the moves
+   * empty. Only records whose person changes are written, each move recorded in the link history; a record is never
+   * moved into a person a reviewer said it is not.
    */
   private async realign(why: string, alignReviews: boolean): Promise<{ records: number; moved: number }> {
+    await this.cache.ready();
+    // History first: a link changed while the records are read is then counted as changed since the snapshot.
+    const snapshotHistoryId = await this.recordLinks.latestHistoryId();
+    const snapshot = await this.linkageRecords();
+    // On a thread of its own: the worker's event loop keeps renewing job locks and answering health checks.
+    // A model learned from the index counted its records in its name frequencies, as the worker's index
+    // assumes; so must the batch, or it clusters differently from `npm run link` under the very same model.
+    const model = this.cache.index.model;
+    const batch = await linkInBackground(snapshot, model, this.cache.trainedOn > 0);
     let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number };
     try {
       changed = await this.repository.transaction(async (manager) => {
         await this.repository.lockLinking(manager);
         await this.cache.sync(manager);
-        const records = await this.linkageRecords(manager);
-        // On a thread of its own: the worker's event loop keeps renewing job locks and answering health checks.
-        // A model learned from the index counted its records in its name frequencies, as the worker's index
-        // assumes; so must the batch, or it clusters differently from `npm run link` under the very same model.
-        const batch = await linkInBackground(records, this.cache.index.model, this.cache.trainedOn > 0);
-        const link = new Map(batch.links.map((l) => [l.recordId, l]));
+        // A new model meanwhile (another replica's): this batch decided under the old one; the next step decides again.
+        if (this.cache.index.model !== model) return { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0 };
+        const changedSince = await this.recordLinks.keysChangedSince(manager, snapshotHistoryId);
+        const records = new Map(snapshot.filter((r) => !changedSince.has(r.recordId)).map((r) => [r.recordId, r]));
+        const status = new Map(batch.links.map((l) => [l.recordId, l.matchStatus]));
         const newPersons = new Map<string, string>();
-        const n = { records: records.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0 };
+        const n = { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0 };
         const touched = new Set<string>();
-        const { moves, automatic } = await this.plan(manager, batch);
+        const { moves, automatic } = await this.plan(manager, batch, changedSince, status);
         for (const move of moves) {
-          const outcome = await this.moveOne(manager, move, known(link, move.key, 'realigning the index'), newPersons, why);
+          const outcome = await this.moveOne(manager, move, known(status, move.key, 'realigning the index'), newPersons, why);
           if (!outcome) continue;
           n[outcome.kind] += 1;
           touched.add(move.from).add(outcome.target);
@@ -239,27 +249,42 @@ export class ModelTrainer {
   }
 
   /**
-   * The moves that make the worker's persons the batch's, for every record both hold, and the keys of the engine's
-   * own decisions (the records the moves and the review alignment may change).
+   * The moves that make the worker's persons the batch's, for every record the index holds, and the keys of the
+   * engine's own decisions (the records the moves and the review alignment may change). A record changed since the
+   * batch's snapshot follows its person (`followers`); its status, when it moves, is its own decision's (added to
+   * `status`, which holds the batch's for the rest).
    */
-  private async plan(manager: EntityManager, batch: LinkageResult): Promise<{ moves: Move[]; automatic: Set<string> }> {
+  private async plan(
+    manager: EntityManager,
+    batch: LinkageResult,
+    changedSince: ReadonlySet<string>,
+    status: Map<string, MatchStatus>,
+  ): Promise<{ moves: Move[]; automatic: Set<string> }> {
     const automatic = await this.recordLinks.automaticDecisions(manager);
     const rank = new Map(automatic.map((a, i) => [indexKey(a.system, a.recordId), i]));
     const reviewed = await this.recordLinks.reviewerDecidedKeys(manager);
-    const held: HeldRecord[] = [];
+    const held = (key: string, personId: string) => ({
+      key,
+      personId,
+      movable: rank.has(key),
+      reviewed: reviewed.has(key),
+      rank: rank.get(key) ?? -1,
+    });
+    const seen: HeldRecord[] = [];
     for (const l of batch.links) {
       const personId = this.cache.index.personOf(l.recordId);
-      if (personId === undefined) continue;
-      held.push({
-        key: l.recordId,
-        personId,
-        cluster: l.personId,
-        movable: rank.has(l.recordId),
-        reviewed: reviewed.has(l.recordId),
-        rank: rank.get(l.recordId) ?? -1,
-      });
+      if (personId === undefined || changedSince.has(l.recordId)) continue;
+      seen.push({ ...held(l.recordId, personId), cluster: l.personId });
     }
-    return { moves: planRealignment(held), automatic: new Set(rank.keys()) };
+    const unseen = [...changedSince].flatMap((key) => {
+      const personId = this.cache.index.personOf(key);
+      return personId === undefined ? [] : [held(key, personId)];
+    });
+    for (const a of automatic) {
+      const key = indexKey(a.system, a.recordId);
+      if (changedSince.has(key)) status.set(key, a.matchStatus);
+    }
+    return { moves: planRealignment([...seen, ...followers(seen, unseen)]), automatic: new Set(rank.keys()) };
   }
 
   /**
@@ -273,9 +298,8 @@ export class ModelTrainer {
     manager: EntityManager,
     batch: LinkageResult,
     automatic: ReadonlySet<string>,
-    linkageRecords: readonly LinkageRecord[],
+    records: ReadonlyMap<string, LinkageRecord>,
   ): Promise<number> {
-    const records = new Map(linkageRecords.map((r) => [r.recordId, r]));
     const subjects = new Set<string>();
     for (const r of batch.reviews) subjects.add(r.recordId).add(r.candidateRecordId);
     const arrival = new Map(
@@ -326,7 +350,7 @@ export class ModelTrainer {
   private async moveOne(
     manager: EntityManager,
     move: Move,
-    link: RecordLink,
+    batchStatus: MatchStatus,
     newPersons: Map<string, string>,
     why: string,
   ): Promise<{ kind: 'undone' | 'joined'; target: string } | null> {
@@ -345,7 +369,7 @@ export class ModelTrainer {
     const candidates = this.cache.index.match(linkage, 10).filter((c) => !excluded.has(c.personId));
     const joined = this.cache.index.sizeOf(target) > 0;
     // Alone in a new person the record is no match, whatever its place in the batch.
-    const status: MatchStatus = joined ? link.matchStatus : candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
+    const status: MatchStatus = joined ? batchStatus : candidates.length ? 'POSSIBLE_MATCH' : 'NO_MATCH';
     const choice = placeRecord(candidates, this.cache.index.config, target, status);
     const { best } = choice;
     await this.recordLinks.setLink(

@@ -1,4 +1,4 @@
-import { type HeldRecord, planRealignment, reviewsWanted, sameReviews } from './realignment';
+import { followers, type HeldRecord, planRealignment, reviewsWanted, sameReviews } from './realignment';
 import { idleRealignmentDue, modelGeneration, realignmentStep } from './model-trainer.service';
 
 let rank = 0;
@@ -60,6 +60,54 @@ describe('planRealignment', () => {
     const moves = planRealignment([held('a', 'P1', 'x'), held('b', 'P1', 'x'), held('c', 'P1', 'y'), held('d', 'P2', 'y')]);
     // y's best pair would be P1 (as old as P2, one record each) but x holds more of P1: y takes P2.
     expect(moves).toEqual([{ key: 'c', from: 'P1', to: 'P2', cluster: 'y' }]);
+  });
+});
+
+describe('followers (records linked while the batch ran over a snapshot)', () => {
+  beforeEach(() => {
+    rank = 0;
+  });
+  const unseen = (key: string, personId: string) => ({ key, personId, movable: true, rank: rank++ });
+
+  it('moves a record with its person when the batch joins that person to another', () => {
+    const seen = [held('a', 'P1', 'x'), held('b', 'P2', 'x'), held('c', 'P2', 'x')];
+    const late = followers(seen, [unseen('n', 'P1')]);
+    expect(late).toEqual([{ key: 'n', personId: 'P1', cluster: 'x', movable: true, rank: 3, follows: true }]);
+    expect(planRealignment([...seen, ...late])).toEqual([
+      { key: 'a', from: 'P1', to: 'P2', cluster: 'x' },
+      { key: 'n', from: 'P1', to: 'P2', cluster: 'x' },
+    ]);
+  });
+
+  it('keeps a record where it is when its person keeps its id', () => {
+    const seen = [held('a', 'P1', 'x'), held('b', 'P1', 'x'), held('c', 'P1', 'y'), held('d', 'P2', 'y')];
+    const late = followers(seen, [unseen('n', 'P1')]);
+    expect(late.map((r) => r.cluster)).toEqual(['x']);
+    expect(planRealignment([...seen, ...late])).toEqual([{ key: 'c', from: 'P1', to: 'P2', cluster: 'y' }]);
+  });
+
+  it('gives late records no say in which person keeps its id', () => {
+    const seen = [held('a', 'P1', 'x'), held('b', 'P2', 'x'), held('c', 'P2', 'x')];
+    // Counted, three late records in P1 would outweigh b and c and pull them into P1.
+    const late = followers(seen, [unseen('n1', 'P1'), unseen('n2', 'P1'), unseen('n3', 'P1')]);
+    expect(planRealignment([...seen, ...late]).map((m) => [m.key, m.to])).toEqual([
+      ['a', 'P2'],
+      ['n1', 'P2'],
+      ['n2', 'P2'],
+      ['n3', 'P2'],
+    ]);
+  });
+
+  it('follows the batch person holding most of its person, then the earliest decision', () => {
+    const seen = [held('a', 'P1', 'y'), held('b', 'P1', 'x'), held('c', 'P1', 'x'), held('d', 'P2', 'z'), held('e', 'P2', 'w')];
+    expect(followers(seen, [unseen('n', 'P1'), unseen('m', 'P2')]).map((r) => [r.key, r.cluster])).toEqual([
+      ['n', 'x'],
+      ['m', 'z'],
+    ]);
+  });
+
+  it('leaves alone a record whose person the batch never saw', () => {
+    expect(followers([held('a', 'P1', 'x')], [unseen('n', 'P9')])).toEqual([]);
   });
 });
 

@@ -19,6 +19,11 @@ export interface HeldRecord {
   readonly reviewed?: boolean;
   /** When its current decision was made (smaller is older): the older person keeps its id when one splits. */
   readonly rank: number;
+  /**
+   * Linked, or linked again, after the snapshot the batch engine linked (`followers`): it goes with its person's
+   * records and has no say in where they go.
+   */
+  readonly follows?: boolean;
 }
 
 export interface Move {
@@ -46,7 +51,7 @@ export function planRealignment(held: readonly HeldRecord[]): Move[] {
     if (r.reviewed) protectedPersons.add(r.personId);
     const id = `${r.cluster}\u0000${r.personId}`;
     const seen = overlap.get(id);
-    const weight = r.movable ? 1 : PINNED;
+    const weight = !r.movable ? PINNED : r.follows ? 0 : 1;
     if (seen) {
       seen.weight += weight;
       seen.rank = Math.min(seen.rank, r.rank);
@@ -67,6 +72,39 @@ export function planRealignment(held: readonly HeldRecord[]): Move[] {
     if (to !== r.personId) moves.push({ key: r.key, from: r.personId, to, cluster: r.cluster });
   }
   return moves;
+}
+
+/** A record the batch did not see as it is now, as `followers` takes it: everything but its batch person. */
+export type UnseenRecord = Omit<HeldRecord, 'cluster' | 'follows'>;
+
+/**
+ * The batch engine links a snapshot of the index while linking goes on, so records linked (or linked again) after
+ * the snapshot were not seen as they are. Each such record goes with its person's records: its batch person is the
+ * one most of its person's seen records belong to (on a tie, the one holding the person's earliest decision), so it
+ * stays where it is while its person keeps its id and moves with them when they join another person. A record
+ * whose person holds no seen record (a new person) gets none and is left alone. `seen` are the held records the
+ * batch saw.
+ */
+export function followers(seen: readonly HeldRecord[], unseen: readonly UnseenRecord[]): HeldRecord[] {
+  const tally = new Map<string, Map<string, { count: number; rank: number }>>();
+  for (const r of seen) {
+    const clusters = tally.get(r.personId) ?? new Map<string, { count: number; rank: number }>();
+    const t = clusters.get(r.cluster);
+    if (t) {
+      t.count += 1;
+      t.rank = Math.min(t.rank, r.rank);
+    } else clusters.set(r.cluster, { count: 1, rank: r.rank });
+    tally.set(r.personId, clusters);
+  }
+  const clusterOfPerson = new Map<string, string>();
+  for (const [personId, clusters] of tally) {
+    const [best] = [...clusters].sort(([, a], [, b]) => b.count - a.count || a.rank - b.rank);
+    clusterOfPerson.set(personId, best[0]);
+  }
+  return unseen.flatMap((r) => {
+    const cluster = clusterOfPerson.get(r.personId);
+    return cluster === undefined ? [] : [{ ...r, cluster, follows: true }];
+  });
 }
 
 /** A pair the batch engine left for a reviewer (`LinkageResult.reviews`), by index key. */

@@ -295,6 +295,14 @@ export class RecordLinkRepository {
     return { records: rows.map(toStored), lastId: Math.max(afterId, ...changed.map((c) => Number(c.last))) };
   }
 
+  /** The records (as `system:recordId`) whose link changed after `afterId` (history). */
+  async keysChangedSince(manager: EntityManager, afterId: number): Promise<Set<string>> {
+    const rows: Array<{ key: string }> = await manager.query(`SELECT DISTINCT system || ':' || record_id AS key FROM central.link_history WHERE id > $1`, [
+      afterId,
+    ]);
+    return new Set(rows.map((r) => r.key));
+  }
+
   async historyOfPerson(personId: string): Promise<LinkHistoryRow[]> {
     return this.dataSource.query(
       `SELECT id, system, record_id, action, person_before, person_after, actor, reason, probability, at
