@@ -331,7 +331,7 @@ export class BacklogLinker {
     const newPersons: string[] = [];
     if (!named.length) return { decisions, reviews, newPersons, addToIndex: true };
     const learn = named.length >= MIN_RECORDS_TO_TRAIN;
-    const batch = await linkInBackground(linkage, learn ? undefined : this.cache.index.model);
+    const batch = await linkInBackground(linkage, { model: learn ? undefined : this.cache.index.model, priority: 'waited-for' });
     if (learn) {
       await this.linkageModels.saveModel(batch.model, named.length, manager);
       this.cache.useLearnedModel(batch.model, named.length);

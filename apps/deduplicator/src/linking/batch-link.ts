@@ -6,16 +6,26 @@ import { type LinkageModel, type LinkageRecord, type LinkageResult, linkRecords 
 const WORKER = path.join(__dirname, 'batch-link.worker.js');
 
 /**
- * A thread kept between runs: starting one loads the engine's modules and tables again (about 0.15 s of CPU), and
- * the model trainer runs the engine at every quarter's growth of the index. Unreferenced while idle, so it never
- * keeps the process alive.
+ * Who waits for a run. `waited-for`: linking waits for it (a backlog decided in bulk under the linking lock).
+ * `background`: nothing does (the model trainer's learning and realignments, which run while linking goes on):
+ * its thread runs at a lower CPU priority, so that on a busy machine requests and linking come first.
  */
-let idle: Worker | undefined;
+export type BatchPriority = 'waited-for' | 'background';
 
-function spawn(): Worker {
-  const worker = new Worker(WORKER);
+/** The nice value of a background thread (Linux keeps one per thread; elsewhere the call may be refused). */
+const BACKGROUND_NICE = 10;
+
+/**
+ * A thread of each priority kept between runs: starting one loads the engine's modules and tables again (about
+ * 0.15 s of CPU), and the model trainer runs the engine at every quarter's growth of the index. Unreferenced while
+ * idle, so it never keeps the process alive.
+ */
+const idle = new Map<BatchPriority, Worker>();
+
+function spawn(priority: BatchPriority): Worker {
+  const worker = new Worker(WORKER, { workerData: { nice: priority === 'background' ? BACKGROUND_NICE : 0 } });
   worker.on('exit', () => {
-    if (idle === worker) idle = undefined;
+    if (idle.get(priority) === worker) idle.delete(priority);
   });
   return worker;
 }
@@ -27,10 +37,13 @@ function spawn(): Worker {
  * thread, or on a thread of its own when that one is busy (a backlog and the model trainer may run together). Where
  * the worker is not compiled (the tests run the TypeScript sources) it runs on the calling thread instead.
  */
-export function linkInBackground(records: readonly LinkageRecord[], model?: LinkageModel, modelCountsTheseRecords = false): Promise<LinkageResult> {
+export function linkInBackground(
+  records: readonly LinkageRecord[],
+  { model, modelCountsTheseRecords = false, priority }: { model?: LinkageModel; modelCountsTheseRecords?: boolean; priority: BatchPriority },
+): Promise<LinkageResult> {
   if (!existsSync(WORKER)) return Promise.resolve(linkRecords(records, model ? { model, modelCountsTheseRecords } : {}));
-  const worker = idle ?? spawn();
-  idle = undefined;
+  const worker = idle.get(priority) ?? spawn(priority);
+  idle.delete(priority);
   worker.ref();
   return new Promise<LinkageResult>((resolve, reject) => {
     const settle = () => {
@@ -40,10 +53,10 @@ export function linkInBackground(records: readonly LinkageRecord[], model?: Link
     };
     const onMessage = (answer: { result?: LinkageResult; error?: string }) => {
       settle();
-      if (idle) void worker.terminate();
+      if (idle.has(priority)) void worker.terminate();
       else {
         worker.unref();
-        idle = worker;
+        idle.set(priority, worker);
       }
       if (answer.result) resolve(answer.result);
       else reject(new Error(`the batch linker failed: ${answer.error ?? 'no result'}`));

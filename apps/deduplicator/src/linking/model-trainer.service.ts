@@ -173,7 +173,7 @@ export class ModelTrainer {
       if (records.length < MIN_RECORDS_TO_TRAIN) return { trained: false, records: records.length, moved: 0 };
       // On a thread of its own, outside the linking lock: learning from tens of thousands of records takes a
       // while, and linking goes on meanwhile.
-      const { model } = await linkInBackground(records);
+      const { model } = await linkInBackground(records, { priority: 'background' });
       await this.linkageModels.saveModel(model, records.length);
       await this.cache.rebuild(model, records.length);
     }
@@ -206,7 +206,7 @@ export class ModelTrainer {
     // A model learned from the index counted its records in its name frequencies, as the worker's index
     // assumes; so must the batch, or it clusters differently from `npm run link` under the very same model.
     const model = this.cache.index.model;
-    const batch = await linkInBackground(snapshot, model, this.cache.trainedOn > 0);
+    const batch = await linkInBackground(snapshot, { model, modelCountsTheseRecords: this.cache.trainedOn > 0, priority: 'background' });
     let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number };
     try {
       changed = await this.repository.transaction(async (manager) => {
