@@ -32,6 +32,8 @@ export interface EndToEndRun {
   routedLatencyMs: { p50: number; p95: number; p99: number };
   /** POST sent → its case record linked to a person (first link in the link history). Anonymous notifications excluded. */
   linkedLatencyMs: { p50: number; p95: number; p99: number; max: number; measured: number };
+  /** Delivered (routed_at) → linked: the change feed, the linking queue and the deduplicator's share of the above. */
+  routedToLinkedMs?: { p50: number; p95: number; p99: number };
   /**
    * CPU the pipeline spent per referral while sending (cores ÷ rate): all processes, and without the two case-system
    * mimics (vendor systems elsewhere in production) and the load generator. 2 cores ÷ this = the machine's ceiling.
@@ -167,6 +169,10 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
       .map(({ id, i }) => (byId.get(id)?.linked?.getTime() ?? Number.NaN) - sentAt[i])
       .filter(Number.isFinite)
       .sort((a, b) => a - b);
+    const routedToLinked = named
+      .map(({ id }) => (byId.get(id)?.linked?.getTime() ?? Number.NaN) - (byId.get(id)?.routed?.getTime() ?? Number.NaN))
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
     if (linked.length < named.length) throw new Error(`only ${linked.length} of ${named.length} referrals were linked within 3 minutes`);
     await system.stop();
     return {
@@ -183,6 +189,7 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
         max: linked[linked.length - 1],
         measured: linked.length,
       },
+      routedToLinkedMs: { p50: percentile(routedToLinked, 50), p95: percentile(routedToLinked, 95), p99: percentile(routedToLinked, 99) },
       coresUsed: cores,
       cpuMillisecondsPerReferral: cpuPerReferral(cores, RATE_PER_SECOND),
       backlogAtEndOfSending,
