@@ -774,6 +774,22 @@ describe('web pages in Chromium', () => {
     await screenshot(page, '10b-data-quality');
   });
 
+  it('says in the header who is signed in, and signs out from there', async () => {
+    const page = await newPage();
+    await signIn(page, intakeUrl, 'first_responder', 'Thames Valley Police');
+    expect(await page.textContent('header .rh-account')).toContain('First responder, Thames Valley Police');
+    // The service name and a first responder's three pages share one row, with nothing below them.
+    const rows = await page.evaluate(
+      `new Set([...document.querySelectorAll('.govuk-service-navigation__container > *')].map((e) => Math.round(e.getBoundingClientRect().top))).size`,
+    );
+    expect(rows).toBe(1);
+    await expectNoAxeViolations(page);
+    await page.click('header button:has-text("Sign out")');
+    await page.waitForURL('**/sign-in**');
+    await page.goto(`${intakeUrl}/referrals`);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+
   it('shows a board member the dashboard: charts, suppressed cells as "c", CSV download', async () => {
     const page = await newPage();
     await signIn(page, insightsUrl, 'board_viewer');
