@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { Environment } from '@app/config';
 import { generateCaseworkPopulation } from '@app/synth';
 import { referralBody } from '../scripts/referral-body';
 import { bearer } from '../test/support/auth';
@@ -13,6 +14,7 @@ import { countOf } from './lib/lookup';
 const RATES_PER_SECOND = [60];
 const SECONDS = 60;
 const FEED_POLL_MS = 100;
+const defaults = new Environment();
 
 export interface EndToEndFigures {
   /** At the target rate. */
@@ -112,7 +114,9 @@ async function backlog(env: BenchEnvironment, system: TestSystem): Promise<Recor
 
 /** One steady run at `rate` referrals a second on a system of its own (its own queue prefix; run > 0: same database). */
 async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number): Promise<EndToEndRun> {
-  const settings = { FEED_POLL_MS, OUTBOX_SWEEP_MS: 1000, THROTTLE_LIMIT: 100_000_000 };
+  // ROUTER_CONCURRENCY from the bench's own environment, to measure another setting; else the apps' default.
+  const settings: Record<string, number> = { FEED_POLL_MS, OUTBOX_SWEEP_MS: 1000, THROTTLE_LIMIT: 100_000_000 };
+  if (process.env.ROUTER_CONCURRENCY) settings.ROUTER_CONCURRENCY = Number(process.env.ROUTER_CONCURRENCY);
   const system = await env.system(['ais', 'lcs', 'intake', 'router', 'deduplicator'], settings);
   const authorization = await bearer('safeguarding_lead');
   const total = RATE_PER_SECOND * SECONDS;
@@ -193,7 +197,13 @@ async function runAt(env: BenchEnvironment, RATE_PER_SECOND: number, run: number
       coresUsed: cores,
       cpuMillisecondsPerReferral: cpuPerReferral(cores, RATE_PER_SECOND),
       backlogAtEndOfSending,
-      settings: { ...settings, ROUTER_CONCURRENCY: 8, LINKING_CONCURRENCY: 4, LOG_LEVEL: 'info', E2E_POPULATION },
+      settings: {
+        ROUTER_CONCURRENCY: defaults.ROUTER_CONCURRENCY,
+        LINKING_CONCURRENCY: defaults.LINKING_CONCURRENCY,
+        ...settings,
+        LOG_LEVEL: 'info',
+        E2E_POPULATION,
+      },
     };
   } finally {
     await sql.end();

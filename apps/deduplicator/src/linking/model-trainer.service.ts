@@ -86,10 +86,11 @@ export class ModelTrainer {
   private readonly logger = new Logger(ModelTrainer.name);
   private running: Promise<unknown> = Promise.resolve();
   /**
-   * The last realignment in this process also made the open reviews the batch's (a growth step during a burst does
-   * not); false at start, so the first quiet spell of a process makes them so.
+   * The last realignment in this process saw every record the index held when it made its moves, and also made the
+   * open reviews the batch's (a growth step during a burst does neither: records arrive while its batch runs, and
+   * it leaves reviews alone); false at start, so the first quiet spell of a process makes it so.
    */
-  private reviewsAligned = false;
+  private inStepWithBatch = false;
 
   constructor(
     private readonly repository: PersonIndexRepository,
@@ -143,8 +144,9 @@ export class ModelTrainer {
   whenIdle(): Promise<Refreshed> {
     return this.serially(() => {
       if (idleRealignmentDue(this.cache.index.size, this.cache.realignedOn)) return this.refresh(true);
-      // The last growth step left the reviews as the records brought them: make them the batch's now.
-      if (!this.reviewsAligned && this.cache.index.size >= MIN_RECORDS_TO_TRAIN) return this.refresh(false);
+      // The last realignment left records and reviews as they were brought (linked while its batch ran, or a growth
+      // step's reviews): make them the batch's now, without learning.
+      if (!this.inStepWithBatch && this.cache.index.size >= MIN_RECORDS_TO_TRAIN) return this.refresh(false);
       return Promise.resolve({ trained: false, records: this.cache.index.size, moved: 0 });
     });
   }
@@ -177,8 +179,8 @@ export class ModelTrainer {
       await this.linkageModels.saveModel(model, records.length);
       await this.cache.rebuild(model, records.length);
     }
-    const { records, moved } = await this.realign(why, alignReviews);
-    this.reviewsAligned = alignReviews;
+    const { records, moved, late } = await this.realign(why, alignReviews);
+    this.inStepWithBatch = alignReviews && late === 0;
     this.cache.realignedOn = Math.max(this.cache.realignedOn, records);
     this.logger.log({ records, moved, ms: Date.now() - started }, learn ? 'linkage model re-learned' : 'person index realigned');
     return { trained: learn, records, moved };
@@ -197,7 +199,7 @@ export class ModelTrainer {
    * empty. Only records whose person changes are written, each move recorded in the link history; a record is never
    * moved into a person a reviewer said it is not.
    */
-  private async realign(why: string, alignReviews: boolean): Promise<{ records: number; moved: number }> {
+  private async realign(why: string, alignReviews: boolean): Promise<{ records: number; moved: number; late: number }> {
     await this.cache.ready();
     // History first: a link changed while the records are read is then counted as changed since the snapshot.
     const snapshotHistoryId = await this.recordLinks.latestHistoryId();
@@ -207,18 +209,18 @@ export class ModelTrainer {
     // assumes; so must the batch, or it clusters differently from `npm run link` under the very same model.
     const model = this.cache.index.model;
     const batch = await linkInBackground(snapshot, { model, modelCountsTheseRecords: this.cache.trainedOn > 0, priority: 'background' });
-    let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number };
+    let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number; late: number };
     try {
       changed = await this.repository.transaction(async (manager) => {
         await this.repository.lockLinking(manager);
         await this.cache.sync(manager);
         // A new model meanwhile (another replica's): this batch decided under the old one; the next step decides again.
-        if (this.cache.index.model !== model) return { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0 };
+        if (this.cache.index.model !== model) return { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0, late: 1 };
         const changedSince = await this.recordLinks.keysChangedSince(manager, snapshotHistoryId);
         const records = new Map(snapshot.filter((r) => !changedSince.has(r.recordId)).map((r) => [r.recordId, r]));
         const status = new Map(batch.links.map((l) => [l.recordId, l.matchStatus]));
         const newPersons = new Map<string, string>();
-        const n = { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0 };
+        const n = { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0, late: changedSince.size };
         const touched = new Set<string>();
         const { moves, automatic } = await this.plan(manager, batch, changedSince, status);
         for (const move of moves) {
@@ -245,7 +247,7 @@ export class ModelTrainer {
     if (changed.settled || changed.reviewsAligned) {
       this.logger.log({ settled: changed.settled, recordsWithReviewsChanged: changed.reviewsAligned }, 'reviews settled by the realignment');
     }
-    return { records: changed.records, moved: changed.undone + changed.joined };
+    return { records: changed.records, moved: changed.undone + changed.joined, late: changed.late };
   }
 
   /**
