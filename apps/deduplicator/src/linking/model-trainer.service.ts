@@ -179,8 +179,8 @@ export class ModelTrainer {
       await this.linkageModels.saveModel(model, records.length);
       await this.cache.rebuild(model, records.length);
     }
-    const { records, moved, late } = await this.realign(why, alignReviews);
-    this.inStepWithBatch = alignReviews && late === 0;
+    const { records, moved, sawEverything } = await this.realign(why, alignReviews);
+    this.inStepWithBatch = alignReviews && sawEverything;
     this.cache.realignedOn = Math.max(this.cache.realignedOn, records);
     this.logger.log({ records, moved, ms: Date.now() - started }, learn ? 'linkage model re-learned' : 'person index realigned');
     return { trained: learn, records, moved };
@@ -199,7 +199,7 @@ export class ModelTrainer {
    * empty. Only records whose person changes are written, each move recorded in the link history; a record is never
    * moved into a person a reviewer said it is not.
    */
-  private async realign(why: string, alignReviews: boolean): Promise<{ records: number; moved: number; late: number }> {
+  private async realign(why: string, alignReviews: boolean): Promise<{ records: number; moved: number; sawEverything: boolean }> {
     await this.cache.ready();
     // History first: a link changed while the records are read is then counted as changed since the snapshot.
     const snapshotHistoryId = await this.recordLinks.latestHistoryId();
@@ -209,20 +209,19 @@ export class ModelTrainer {
     // assumes; so must the batch, or it clusters differently from `npm run link` under the very same model.
     const model = this.cache.index.model;
     const batch = await linkInBackground(snapshot, { model, modelCountsTheseRecords: this.cache.trainedOn > 0, priority: 'background' });
-    let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number; late: number };
+    let changed: { records: number; undone: number; joined: number; settled: number; reviewsAligned: number; sawEverything: boolean };
     try {
       changed = await this.repository.transaction(async (manager) => {
         await this.repository.lockLinking(manager);
         await this.cache.sync(manager);
         // A new model meanwhile (another replica's): this batch decided under the old one; the next step decides again.
-        if (this.cache.index.model !== model) return { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0, late: 1 };
+        if (this.cache.index.model !== model) return { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0, sawEverything: false };
         const changedSince = await this.recordLinks.keysChangedSince(manager, snapshotHistoryId);
         const records = new Map(snapshot.filter((r) => !changedSince.has(r.recordId)).map((r) => [r.recordId, r]));
-        const status = new Map(batch.links.map((l) => [l.recordId, l.matchStatus]));
         const newPersons = new Map<string, string>();
-        const n = { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0, late: changedSince.size };
+        const n = { records: snapshot.length, undone: 0, joined: 0, settled: 0, reviewsAligned: 0, sawEverything: changedSince.size === 0 };
         const touched = new Set<string>();
-        const { moves, automatic } = await this.plan(manager, batch, changedSince, status);
+        const { moves, automatic, status } = await this.plan(manager, batch, changedSince);
         for (const move of moves) {
           const outcome = await this.moveOne(manager, move, known(status, move.key, 'realigning the index'), newPersons, why);
           if (!outcome) continue;
@@ -247,21 +246,20 @@ export class ModelTrainer {
     if (changed.settled || changed.reviewsAligned) {
       this.logger.log({ settled: changed.settled, recordsWithReviewsChanged: changed.reviewsAligned }, 'reviews settled by the realignment');
     }
-    return { records: changed.records, moved: changed.undone + changed.joined, late: changed.late };
+    return { records: changed.records, moved: changed.undone + changed.joined, sawEverything: changed.sawEverything };
   }
 
   /**
    * The moves that make the worker's persons the batch's, for every record the index holds, and the keys of the
    * engine's own decisions (the records the moves and the review alignment may change). A record changed since the
-   * batch's snapshot follows its person (`followers`); its status, when it moves, is its own decision's (added to
-   * `status`, which holds the batch's for the rest).
+   * batch's snapshot follows its person (`followers`). `status` is the status a record takes when it moves: the
+   * batch's, or for a record changed since the snapshot its own decision's.
    */
   private async plan(
     manager: EntityManager,
     batch: LinkageResult,
     changedSince: ReadonlySet<string>,
-    status: Map<string, MatchStatus>,
-  ): Promise<{ moves: Move[]; automatic: Set<string> }> {
+  ): Promise<{ moves: Move[]; automatic: Set<string>; status: Map<string, MatchStatus> }> {
     const automatic = await this.recordLinks.automaticDecisions(manager);
     const rank = new Map(automatic.map((a, i) => [indexKey(a.system, a.recordId), i]));
     const reviewed = await this.recordLinks.reviewerDecidedKeys(manager);
@@ -282,11 +280,12 @@ export class ModelTrainer {
       const personId = this.cache.index.personOf(key);
       return personId === undefined ? [] : [held(key, personId)];
     });
+    const status = new Map(batch.links.map((l) => [l.recordId, l.matchStatus]));
     for (const a of automatic) {
       const key = indexKey(a.system, a.recordId);
       if (changedSince.has(key)) status.set(key, a.matchStatus);
     }
-    return { moves: planRealignment([...seen, ...followers(seen, unseen)]), automatic: new Set(rank.keys()) };
+    return { moves: planRealignment([...seen, ...followers(seen, unseen)]), automatic: new Set(rank.keys()), status };
   }
 
   /**
