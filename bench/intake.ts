@@ -134,12 +134,17 @@ export function cpuSeconds(pid: number | undefined): number {
   return user + system;
 }
 
+/** User and system CPU seconds one process (not its children) has used so far. */
+function ownCpuTimes(pid: number): { user: number; system: number } {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+}
+
 /** User and system CPU seconds a process and its children (a clustered intake's workers) have used so far. */
 export function cpuTimes(pid: number | undefined): { user: number; system: number } {
   if (pid === undefined) return { user: Number.NaN, system: Number.NaN };
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    const times = { user: Number(fields[11]) / 100, system: Number(fields[12]) / 100 };
+    const times = ownCpuTimes(pid);
     for (const child of childrenOf(pid)) {
       const c = cpuTimes(child);
       if (Number.isFinite(c.user)) {
@@ -180,8 +185,19 @@ function pidsOf(command: string): number[] {
     .map(Number);
 }
 
+/**
+ * CPU seconds of every process of a program, each counted once: PostgreSQL's backends are the postmaster's children,
+ * so counting each with its children (as `cpuTimes` does) would count every backend twice.
+ */
 function cpuSecondsOfAll(command: string): number {
-  return pidsOf(command).reduce((sum, pid) => sum + (cpuSeconds(pid) || 0), 0);
+  return pidsOf(command).reduce((sum, pid) => {
+    try {
+      const { user, system } = ownCpuTimes(pid);
+      return sum + user + system;
+    } catch {
+      return sum; // ended between the listing and the read
+    }
+  }, 0);
 }
 
 /** PostgreSQL backends connected to one database, by the application_name each app gives its pool. */
