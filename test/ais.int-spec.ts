@@ -62,12 +62,24 @@ describe('AIS mimic', () => {
         TransferredFrom: null,
         RecordedAt: expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/),
       });
+      // The answer to the create is the stored concern, field for field, as a later read gives it.
+      expect(created.body).toEqual(read.body);
     });
     it('files a concern under the register person with the same surname and date of birth', async () => {
       const first = await post(anAisConcernRequest({}, { Surname: 'Berisha', DateOfBirth: '01/02/1990' })).expect(201);
       const second = await post(anAisConcernRequest({}, { Forename: 'Agnes', Surname: 'BERISHA', DateOfBirth: '01/02/1990' })).expect(201);
       expect(second.body.PersonId).toBe(first.body.PersonId);
       expect(second.body.Subject.Forename).toBe('Agnes');
+    });
+    it('files concerns about one new person arriving at once under one register person', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          post(anAisConcernRequest({}, { Forename: `Arta${i}`, Surname: 'Simultan', DateOfBirth: '07/07/1997' })).expect(201),
+        ),
+      );
+      expect(new Set(answers.map((a) => a.body.PersonId)).size).toBe(1);
+      const persons = await sql.query(`SELECT count(*) FROM ais.persons WHERE surname = 'Simultan'`);
+      expect(Number(persons.rows[0].count)).toBe(1);
     });
     it('makes a second register person for a variant spelling of the surname', async () => {
       const first = await post(anAisConcernRequest({}, { Surname: 'Krasniqi', DateOfBirth: '03/04/1991' })).expect(201);

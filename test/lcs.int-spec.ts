@@ -65,6 +65,8 @@ describe('LCS mimic', () => {
         summary: 'Found in a cannabis grow',
         transfer: null,
       });
+      // The answer to the create is the stored contact, field for field, as a later read gives it.
+      expect(created.body).toEqual(read.body);
     });
     it('holds the surname in capitals', async () => {
       const res = await post(anLcsContactRequest({}, { name: 'Hoxha ,  Ana' })).expect(201);
@@ -74,6 +76,14 @@ describe('LCS mimic', () => {
       const first = await post(anLcsContactRequest({}, { name: 'BERISHA, Drita', dateOfBirth: '2011-01-02' })).expect(201);
       const second = await post(anLcsContactRequest({}, { name: 'Berisha, Dritan', dateOfBirth: '2011-01-02', gender: 'male' })).expect(201);
       expect(second.body.childId).toBe(first.body.childId);
+    });
+    it('files contacts about one new child arriving at once under one register child', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => post(anLcsContactRequest({}, { name: `SIMULTAN, Arta${i}`, dateOfBirth: '2012-07-07' })).expect(201)),
+      );
+      expect(new Set(answers.map((a) => a.body.childId)).size).toBe(1);
+      const children = await sql.query(`SELECT count(*) FROM lcs.children WHERE surname = 'SIMULTAN'`);
+      expect(Number(children.rows[0].count)).toBe(1);
     });
     it('makes a second register child for a variant spelling of the surname', async () => {
       const first = await post(anLcsContactRequest({}, { name: 'NGUYEN, Van', dateOfBirth: '2009-05-05' })).expect(201);

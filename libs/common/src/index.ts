@@ -9,6 +9,7 @@ export * from './redis-throttler.storage';
 export * from './throttling.module';
 export * from './mimic/fault-injection.service';
 export * from './mimic/feed-sequence';
+export * from './mimic/record-once';
 export * from './canonical-id';
 export * from './body-shape';
 export * from './route-template';

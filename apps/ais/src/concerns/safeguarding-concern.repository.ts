@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createRecord } from '@app/common';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { ChangeFeedRepository } from '../change-feed/change-feed.repository';
+import type { AisChangeType } from '../change-feed/change.entity';
+import { AIS_RECORD_ONCE } from '../register/record-once';
 import { PersonRegisterRepository, RegisterSubject } from '../register/person-register.repository';
 import { SafeguardingConcernEntity } from './safeguarding-concern.entity';
 
@@ -60,11 +63,6 @@ export class SafeguardingConcernRepository {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
-  /** A concern this repository has just written, read back in full. */
-  private written(concernId: string): Promise<SafeguardingConcernEntity> {
-    return this.dataSource.getRepository(SafeguardingConcernEntity).findOneByOrFail({ concernId });
-  }
-
   findDelivered(clientReference: string): Promise<SafeguardingConcernEntity | null> {
     return this.dataSource
       .getRepository(SafeguardingConcernEntity)
@@ -79,21 +77,17 @@ export class SafeguardingConcernRepository {
 
   /**
    * Records a concern once: when the unique client reference (or, for a transfer, the LCS record) is already
-   * taken — by an earlier call or one racing this one — the existing concern is answered instead.
-   * The concern, its register person and its feed entry are written together or not at all.
+   * taken — by an earlier call or one racing this one — the insert fails on its unique index and the existing
+   * concern is answered instead. The concern, its register person and its feed entry are written together or not
+   * at all, by one statement (`ais.record_create`). A repeat is rare (a delivery retried after a lost answer), so
+   * the concern is not looked for first.
    */
   async createOnce(concern: NewConcern): Promise<{ concern: SafeguardingConcernEntity; created: boolean }> {
-    const existing = await this.findExisting(concern);
-    if (existing) return { concern: existing, created: false };
+    const subject = isIdentifiable(concern) ? this.register.entry(registerSubject(concern)) : null;
+    const change: AisChangeType = concern.transferredFromLcsId ? 'TransferIn' : 'Created';
     try {
-      const concernId = await this.dataSource.transaction(async (manager) => {
-        const personId = isIdentifiable(concern) ? await this.register.resolve(manager, registerSubject(concern)) : null;
-        const [{ id }]: Array<{ id: string }> = await manager.query(`SELECT ais.next_concern_id() AS id`);
-        await manager.insert(SafeguardingConcernEntity, { ...concern, concernId: id, personId, version: 1 });
-        await this.feed.append(manager, id, 1, concern.transferredFromLcsId ? 'TransferIn' : 'Created');
-        return id;
-      });
-      return { concern: await this.written(concernId), created: true };
+      const created = await createRecord(this.dataSource, AIS_RECORD_ONCE, SafeguardingConcernEntity, { ...concern, version: 1 }, subject, change);
+      return { concern: created, created: true };
     } catch (error) {
       if (!isOnceViolation(error)) throw error;
       const winner = await this.findExisting(concern);

@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { columnsOf, resolveRegister } from '@app/common';
+import { PersonEntity } from './person.entity';
+import { AIS_RECORD_ONCE } from './record-once';
 
 /** The identifying details a concern gives the register. */
 export interface RegisterSubject {
@@ -14,24 +18,20 @@ export interface RegisterSubject {
 /**
  * AIS's legacy person register. A concern joins an existing person only on an exact surname and date of birth;
  * anything else (a spelling variant, a missing date of birth) makes a new person, so duplicates arise inside
- * AIS as they do in the real system. Runs inside the caller's transaction.
+ * AIS as they do in the real system. Two concerns about one person arriving at once meet on the register's unique
+ * index, and the later reads the earlier's person.
  */
 @Injectable()
 export class PersonRegisterRepository {
-  async resolve(manager: EntityManager, subject: RegisterSubject): Promise<string> {
-    // The unique register index makes this safe when two concerns about one person arrive at once.
-    const inserted: Array<{ person_id: string }> = await manager.query(
-      `INSERT INTO ais.persons (person_id, forename, middle_names, surname, date_of_birth, gender, nationality)
-       VALUES (ais.next_person_id(), $1, $2, $3, $4, $5, $6)
-       ON CONFLICT (lower(surname), date_of_birth) WHERE surname IS NOT NULL AND date_of_birth IS NOT NULL DO NOTHING
-       RETURNING person_id`,
-      [subject.forename, subject.middleNames, subject.surname, subject.dateOfBirth, subject.gender, subject.nationality],
-    );
-    if (inserted.length) return inserted[0].person_id;
-    const [existing]: Array<{ person_id: string }> = await manager.query(
-      `SELECT person_id FROM ais.persons WHERE lower(surname) = lower($1) AND date_of_birth = $2`,
-      [subject.surname, subject.dateOfBirth],
-    );
-    return existing.person_id;
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The register person for these details, found or made (`ais.register_resolve`), in the caller's transaction. */
+  resolve(manager: EntityManager, subject: RegisterSubject): Promise<string> {
+    return resolveRegister(manager, AIS_RECORD_ONCE, this.entry(subject));
+  }
+
+  /** The details as the register's columns, as `ais.record_create` takes them. */
+  entry(subject: RegisterSubject): Record<string, unknown> {
+    return columnsOf(this.dataSource, PersonEntity, subject);
   }
 }

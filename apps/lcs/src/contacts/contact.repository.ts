@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { createRecord } from '@app/common';
 import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
 import { FeedRepository } from '../feed/feed.repository';
 import { parseLcsName } from '../lcs-name';
-import { ChildRegisterRepository } from '../register/child-register.repository';
+import { ChildRegisterRepository, RegisterChild } from '../register/child-register.repository';
+import { LCS_RECORD_ONCE } from '../register/record-once';
 import { ContactEntity, TransferReason } from './contact.entity';
 
 export type NewContact = Omit<
@@ -60,23 +62,17 @@ export class ContactRepository {
   }
 
   /**
-   * Records a contact once per external reference, even when repeats race each other: the loser of the unique
-   * index answers the winner's contact. Contact, register child and feed entry are written together or not at all.
+   * Records a contact once per external reference, even when repeats race each other: the insert fails on the
+   * unique index and the winner's contact is answered. Contact, register child and feed entry are written together
+   * or not at all, by one statement (`lcs.record_create`). A repeat is rare (a delivery retried after a lost answer),
+   * so the contact is not looked for first.
    */
   async createOnce(contact: NewContact): Promise<{ contact: ContactEntity; created: boolean }> {
-    if (contact.externalReference) {
-      const existing = await this.findByExternalReference(contact.externalReference);
-      if (existing) return { contact: existing, created: false };
-    }
+    const child = this.registerChild(contact);
     try {
-      const contactId = await this.dataSource.transaction(async (manager) => {
-        const childId = await this.childFor(manager, contact);
-        const [{ id }]: Array<{ id: string }> = await manager.query(`SELECT nextval('lcs.contact_id_seq')::text AS id`);
-        await manager.insert(ContactEntity, { ...contact, contactId: id, childId, status: 'open', version: 1 });
-        await this.feed.append(manager, id, 1, 'contact.created');
-        return id;
-      });
-      return { contact: await this.written(contactId), created: true };
+      const row = { ...contact, status: 'open' as const, version: 1 };
+      const created = await createRecord(this.dataSource, LCS_RECORD_ONCE, ContactEntity, row, child && this.register.entry(child), 'contact.created');
+      return { contact: created, created: true };
     } catch (error) {
       const winner =
         isUniqueViolation(error, 'contacts_external_reference_idx') && contact.externalReference
@@ -145,10 +141,16 @@ export class ContactRepository {
     return { outcome: 'transferred', contact: await this.written(contactId) };
   }
 
-  private async childFor(manager: EntityManager, contact: ChildFields): Promise<string | null> {
+  /** The register's view of the child: the parsed name and date of birth; null for a child nobody could identify. */
+  private registerChild(contact: ChildFields): RegisterChild | null {
     if (!isIdentifiable(contact)) return null;
     const { surname, forenames } = parseLcsName(contact.childName ?? '');
-    return this.register.resolve(manager, { surname, forenames, dateOfBirth: contact.dateOfBirth, gender: contact.gender });
+    return { surname, forenames, dateOfBirth: contact.dateOfBirth, gender: contact.gender };
+  }
+
+  private async childFor(manager: EntityManager, contact: ChildFields): Promise<string | null> {
+    const child = this.registerChild(contact);
+    return child && this.register.resolve(manager, child);
   }
 
   private async childAfter(manager: EntityManager, before: ContactEntity, after: ContactEntity): Promise<string | null> {

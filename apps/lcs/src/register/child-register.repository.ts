@@ -1,5 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { columnsOf, resolveRegister } from '@app/common';
+import { ChildEntity } from './child.entity';
+import { LCS_RECORD_ONCE } from './record-once';
 
 export interface RegisterChild {
   surname: string | null;
@@ -10,25 +14,20 @@ export interface RegisterChild {
 
 /**
  * LCS's legacy child register. A contact joins an existing child only on the exact SURNAME and date of birth;
- * a spelling variant or a missing date of birth makes a new child, so LCS holds duplicates of its own.
- * Runs inside the caller's transaction.
+ * a spelling variant or a missing date of birth makes a new child, so LCS holds duplicates of its own. Two contacts
+ * about one child arriving at once meet on the register's unique index, and the later reads the earlier's child.
  */
 @Injectable()
 export class ChildRegisterRepository {
-  async resolve(manager: EntityManager, child: RegisterChild): Promise<string> {
-    // The unique register index keeps two contacts about one child, arriving at once, on one child.
-    const inserted: Array<{ child_id: string }> = await manager.query(
-      `INSERT INTO lcs.children (child_id, surname, forenames, date_of_birth, gender)
-       VALUES (lcs.next_child_id(), $1, $2, $3, $4)
-       ON CONFLICT (upper(surname), date_of_birth) WHERE surname IS NOT NULL AND date_of_birth IS NOT NULL DO NOTHING
-       RETURNING child_id`,
-      [child.surname, child.forenames, child.dateOfBirth, child.gender],
-    );
-    if (inserted.length) return inserted[0].child_id;
-    const [existing]: Array<{ child_id: string }> = await manager.query(
-      `SELECT child_id FROM lcs.children WHERE upper(surname) = upper($1) AND date_of_birth = $2`,
-      [child.surname, child.dateOfBirth],
-    );
-    return existing.child_id;
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The register child for these details, found or made (`lcs.register_resolve`), in the caller's transaction. */
+  resolve(manager: EntityManager, child: RegisterChild): Promise<string> {
+    return resolveRegister(manager, LCS_RECORD_ONCE, this.entry(child));
+  }
+
+  /** The details as the register's columns, as `lcs.record_create` takes them. */
+  entry(child: RegisterChild): Record<string, unknown> {
+    return columnsOf(this.dataSource, ChildEntity, child);
   }
 }
