@@ -58,16 +58,29 @@ export function commitSequencedFeedDown(feed: CommitSequencedFeed): string[] {
   ];
 }
 
-/** A mimic's migration moving its feed to numbers drawn at commit: a subclass names itself and its feed. */
-export abstract class CommitSequencedFeedMigration implements MigrationInterface {
+/** A migration made of statements generated from a spec: a subclass names itself and gives them. */
+export abstract class GeneratedMigration implements MigrationInterface {
   abstract readonly name: string;
-  protected abstract readonly feed: CommitSequencedFeed;
+  protected abstract upStatements(): string[];
+  protected abstract downStatements(): string[];
 
   async up(q: QueryRunner): Promise<void> {
-    for (const statement of commitSequencedFeedUp(this.feed)) await q.query(statement);
+    for (const statement of this.upStatements()) await q.query(statement);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const statement of commitSequencedFeedDown(this.feed)) await q.query(statement);
+    for (const statement of this.downStatements()) await q.query(statement);
+  }
+}
+
+/** A mimic's migration moving its feed to numbers drawn at commit: a subclass names itself and its feed. */
+export abstract class CommitSequencedFeedMigration extends GeneratedMigration {
+  protected abstract readonly feed: CommitSequencedFeed;
+  protected upStatements(): string[] {
+    return commitSequencedFeedUp(this.feed);
+  }
+
+  protected downStatements(): string[] {
+    return commitSequencedFeedDown(this.feed);
   }
 }

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager, EntityTarget, MigrationInterface, ObjectLiteral, QueryRunner } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+import { GeneratedMigration } from './feed-sequence';
 
 /**
  * A case-system mimic's record (an AIS concern, an LCS contact) created in one statement: its register entry found or
@@ -71,16 +72,14 @@ export function recordOnceDown(spec: RecordOnceSchema): string[] {
 }
 
 /** A mimic's migration adding its record-once functions: a subclass names itself and its tables. */
-export abstract class RecordOnceMigration implements MigrationInterface {
-  abstract readonly name: string;
+export abstract class RecordOnceMigration extends GeneratedMigration {
   protected abstract readonly tables: RecordOnceSchema;
-
-  async up(q: QueryRunner): Promise<void> {
-    for (const statement of recordOnceUp(this.tables)) await q.query(statement);
+  protected upStatements(): string[] {
+    return recordOnceUp(this.tables);
   }
 
-  async down(q: QueryRunner): Promise<void> {
-    for (const statement of recordOnceDown(this.tables)) await q.query(statement);
+  protected downStatements(): string[] {
+    return recordOnceDown(this.tables);
   }
 }
 
