@@ -221,6 +221,23 @@ describe('web pages (intake)', () => {
       .expect(400);
   });
 
+  it("answers a browser at an address no page has with the service's own Page not found, and an API caller with JSON", async () => {
+    const agent = await signIn(app, 'safeguarding_lead');
+    const page = await agent.get('/referals').set('Accept', 'text/html,application/xhtml+xml').expect(404);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('Page not found');
+    expect(page.text).toContain('Sign out');
+    const signedOut = await server().get('/no/such/page').set('Accept', 'text/html').expect(404);
+    expect(signedOut.text).toContain('Page not found');
+    const api = await server()
+      .get('/v1/no-such-thing')
+      .set('Accept', 'text/html')
+      .set('Authorization', await bearer('safeguarding_lead'))
+      .expect(404);
+    expect(api.body).toMatchObject({ statusCode: 404 });
+    await server().get('/no/such/page').set('Accept', 'application/json').expect(404).expect('Content-Type', /json/);
+  });
+
   it('keeps /v1 bearer-only: a page session is no API credential', async () => {
     const agent = await signIn(app, 'safeguarding_lead');
     await agent.get('/v1/referrals').expect(401);

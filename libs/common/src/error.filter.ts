@@ -23,6 +23,9 @@ export function isUnavailable(error: Error): boolean {
 export class AppErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(AppErrorFilter.name);
 
+  /** @param notFoundPage answers a browser's request for an address no page or API has (an app with pages). */
+  constructor(private readonly notFoundPage?: (req: Request, res: Response) => void) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
@@ -39,6 +42,10 @@ export class AppErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      if (status === 404 && this.notFoundPage && wantsPage(request)) {
+        this.notFoundPage(request, response);
+        return;
+      }
       const body = exception.getResponse();
       // A guard's 400 that names its fields (a header, say) keeps the same shape as a validation error.
       const errors = typeof body === 'object' ? (body as { errors?: unknown }).errors : undefined;
@@ -78,4 +85,14 @@ export class AppErrorFilter implements ExceptionFilter {
     );
     response.status(500).json({ statusCode: 500, error: 'internal_error', errorId });
   }
+}
+
+/**
+ * A browser asking for a page: a GET outside the API and its documentation that accepts HTML. A page controller
+ * answers its own errors as pages; this is for an address nothing answers (a mistyped or an old link).
+ */
+function wantsPage(request: Request): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  if (/^\/(v1|docs)(\/|$)/.test(request.path)) return false;
+  return (request.headers.accept ?? '').includes('text/html');
 }

@@ -2,6 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +22,8 @@ export interface HttpAppOptions {
   configure?: (app: NestExpressApplication) => void;
   /** Replace the standard validation pipe and error filter (a mimic speaks its own vendor's dialect). */
   ownErrorHandling?: boolean;
+  /** An app with pages: how to answer a browser's request for an address nothing answers. */
+  notFoundPage?: (app: INestApplication) => (req: Request, res: Response) => void;
 }
 
 /**
@@ -77,7 +80,7 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   if (!options.ownErrorHandling) {
     app.useGlobalPipes(new CanonicalIdPipe(), createValidationPipe());
     app.useGlobalInterceptors(new BodyShapeInterceptor());
-    app.useGlobalFilters(new AppErrorFilter());
+    app.useGlobalFilters(new AppErrorFilter(options.notFoundPage?.(app)));
   }
   options.configure?.(app);
   app.enableShutdownHooks();

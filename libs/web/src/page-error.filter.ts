@@ -1,9 +1,10 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Injectable, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, INestApplication, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError, InvalidRequestError } from '@app/common';
 import { CsrfRejectedError, PageForbiddenError, SignInRequiredError } from './page.errors';
 import { PageRenderer } from './page.renderer';
+import { PageSessionMiddleware } from './page-session';
 
 type ErrorPage = {
   status: number;
@@ -11,6 +12,18 @@ type ErrorPage = {
   paragraphs: string[];
   problems?: string[];
 };
+
+const PAGE_NOT_FOUND: ErrorPage = { status: 404, title: 'Page not found', paragraphs: ['If you typed the web address, check it is correct.'] };
+
+/**
+ * The page for an address nothing answers, for `createHttpApp`'s `notFoundPage` (an app with pages). The session is
+ * read first, as for any page, so the header still says who is signed in.
+ */
+export function pageNotFound(app: INestApplication): (req: Request, res: Response) => void {
+  const pages = app.get(PageRenderer);
+  const sessions = app.get(PageSessionMiddleware);
+  return (req, res) => sessions.use(req, res, () => pages.render(req, res, 'error.njk', PAGE_NOT_FOUND, 404));
+}
 
 /**
  * Errors on pages become pages: sign-in needed → a redirect; the rest a GOV.UK error page. Like the API's filter,
@@ -67,7 +80,7 @@ export class PageErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      if (status === 404) return { status, title: 'Page not found', paragraphs: ['If you typed the web address, check it is correct.'] };
+      if (status === 404) return PAGE_NOT_FOUND;
       if (status < 500) return { status, title: 'Sorry, there is a problem', paragraphs: ['The request could not be handled.'] };
     }
     const errorId = randomUUID();
