@@ -101,7 +101,11 @@ export function entityOf<E extends ObjectLiteral>(dataSource: DataSource, target
   return entity;
 }
 
-/** Creates a record through `record_create`: one statement, its own transaction. */
+/**
+ * Creates a record through `record_create`: one statement, its own transaction. The row is built from the entity's
+ * columns, so a table column the entity does not map would be written NULL rather than its default (the schema test
+ * checks that entities and tables agree).
+ */
 export async function createRecord<E extends ObjectLiteral>(
   dataSource: DataSource,
   spec: RecordOnceSchema,
