@@ -84,17 +84,17 @@ export async function benchEndToEnd(env: BenchEnvironment): Promise<EndToEndFigu
 function cpuPerReferral(cores: Record<string, number>, rate: number): EndToEndRun['cpuMillisecondsPerReferral'] {
   const sum = (names: string[]) => names.reduce((total, name) => total + (cores[name] || 0), 0);
   const perReferral = (coresUsed: number) => Math.round((coresUsed * 10_000) / rate) / 10;
-  const mimicOrLoad = (name: string) => ['ais', 'lcs', 'loadGenerator', 'postgres for ais', 'postgres for lcs'].includes(name);
+  const mimicsBackends = ['postgres for ais', 'postgres for lcs'];
+  const mimicOrLoad = (name: string) => ['ais', 'lcs', 'loadGenerator', ...mimicsBackends].includes(name);
   const perBackend = Object.keys(cores).filter((name) => name.startsWith('postgres for '));
   // Whole server: every backend, other databases' and the mimics' included, and PostgreSQL's shared work (the WAL
   // writer, autovacuum). Without the mimics, their own backends are taken out of it too: that is the mimics' work.
   // Own database: the pipeline's apps and the backends serving them (the shared work is then left out).
   const processes = Object.keys(cores).filter((name) => !name.startsWith('postgres for '));
   const ownDatabase = Object.keys(cores).filter((name) => name !== 'postgres (whole server)' && !mimicOrLoad(name));
-  const mimicsBackends = sum(['postgres for ais', 'postgres for lcs']);
   return {
     all: perReferral(sum(processes)),
-    withoutMimicsAndLoadGenerator: perReferral(sum(processes.filter((name) => !mimicOrLoad(name))) - mimicsBackends),
+    withoutMimicsAndLoadGenerator: perReferral(sum(processes.filter((name) => !mimicOrLoad(name))) - sum(mimicsBackends)),
     ...(perBackend.length ? { pipelineWithItsOwnDatabaseBackends: perReferral(sum(ownDatabase)) } : {}),
   };
 }
