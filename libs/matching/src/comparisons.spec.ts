@@ -101,8 +101,10 @@ describe('date of birth levels', () => {
     expect(level('date_of_birth', { dateOfBirth: a, dobEstimated: estimated }, { dateOfBirth: b })).toBe(expected);
   });
 
-  it('gives an estimated date at most the weak levels, even when equal', () => {
-    expect(level('date_of_birth', { dateOfBirth: '2001-04-12', dobEstimated: true }, { dateOfBirth: '2001-04-12' })).toBe('same_year');
+  it('gives an estimated date only the weak levels unless it falls on the same day', () => {
+    expect(level('date_of_birth', { dateOfBirth: '2001-04-12', dobEstimated: true }, { dateOfBirth: '2001-04-12' })).toBe('estimate_same_day');
+    expect(level('date_of_birth', { dateOfBirth: '2001-04-12', dobEstimated: true }, { dateOfBirth: '2001-04-13' })).toBe('same_year');
+    expect(level('date_of_birth', { dateOfBirth: '2001-01-01', dobEstimated: true }, { dateOfBirth: '2001-01-01' })).toBe('same_year');
   });
 });
 

@@ -332,6 +332,12 @@ const DATE_OF_BIRTH_LEVELS: LevelDefinition[] = [
   { id: 'day_month_swapped', description: 'day and month of birth transposed', m: 0.01, u: 0.00001 },
   { id: 'one_edit', description: 'dates of birth differ by one typing error', m: 0.05, u: 0.0005 },
   { id: 'within_month', description: 'dates of birth within a month of each other', m: 0.01, u: 0.001 },
+  {
+    id: 'estimate_same_day',
+    description: 'an estimated date of birth on the same day as the other (not 1 January)',
+    m: 0.02,
+    u: 0.00005,
+  },
   { id: 'same_year', description: 'an estimated or 1 January date of birth in the same year as the other', m: 0.03, u: 0.015 },
   { id: 'near_year', description: 'an estimated or 1 January date of birth a year from the other', m: 0.015, u: 0.03 },
   { id: 'two_years', description: 'an estimated or 1 January date of birth two years from the other', m: 0.005, u: 0.03 },
@@ -340,7 +346,17 @@ const DATE_OF_BIRTH_LEVELS: LevelDefinition[] = [
 ];
 
 type DateOfBirthLevel =
-  'exact' | 'same_placeholder' | 'day_month_swapped' | 'one_edit' | 'within_month' | 'same_year' | 'near_year' | 'two_years' | 'few_years' | 'different';
+  | 'exact'
+  | 'same_placeholder'
+  | 'day_month_swapped'
+  | 'one_edit'
+  | 'within_month'
+  | 'estimate_same_day'
+  | 'same_year'
+  | 'near_year'
+  | 'two_years'
+  | 'few_years'
+  | 'different';
 
 const dobLevel: (id: DateOfBirthLevel) => number = levelPositions(DATE_OF_BIRTH_LEVELS);
 
@@ -364,6 +380,10 @@ function compareDatesOfBirth(a: PreparedRecord, b: PreparedRecord): DateOfBirthL
   if (x.placeholder && y.placeholder && !x.estimated && !y.estimated && x.digits === y.digits) {
     return namesAgreeExactly(a, b) ? 'exact' : 'same_placeholder';
   }
+  // An estimate that falls on the very day the other record gives (not a 1 January) is rarely chance: usually the
+  // date was copied from one record to the other with the estimate flag set on one of them. Its own level, so the
+  // model learns how far to believe it rather than taking it as exact or as the year alone.
+  if (x.digits === y.digits && !x.placeholder && !y.placeholder) return 'estimate_same_day';
   const years = Math.abs(x.year - y.year);
   if (years === 0) return 'same_year';
   if (years === 1) return 'near_year';
