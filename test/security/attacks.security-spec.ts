@@ -175,6 +175,26 @@ describe('the running system, attacked', () => {
       expect(await referralCount()).toBe(before);
     });
 
+    it('answers a body that is not JSON with a 415 naming Content-Type, repeating none of it, and writes nothing', async () => {
+      const before = await referralCount();
+      const body = JSON.stringify(aReferral());
+      for (const contentType of ['application/x-www-form-urlencoded', 'text/plain']) {
+        const res = await post(`${intake}/v1/referrals`, lead, body, { 'content-type': contentType });
+        expect(res.status).toBe(415);
+        const text = await res.text();
+        expect(JSON.parse(text)).toEqual({ statusCode: 415, errors: [{ path: 'Content-Type', message: 'Content-Type must be application/json' }] });
+      }
+      expect(await referralCount()).toBe(before);
+    });
+
+    it('names an unknown key that is not a field name without repeating it', async () => {
+      const res = await post(`${intake}/v1/referrals`, lead, { ...aReferral(), 'Zorwenna Quillfeather 1990-03-14': '1' });
+      expect(res.status).toBe(400);
+      const text = await res.text();
+      expect(text).not.toContain('Zorwenna');
+      expect(text).toContain('(unknown field) should not exist');
+    });
+
     it('answers a page number beyond the integer range with a 400 naming page', async () => {
       const res = await get(`${intake}/v1/referrals?page=99999999999999`, lead);
       expect(res.status).toBe(400);

@@ -53,6 +53,17 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
   const origins = config.get('CORS_ORIGINS', { infer: true });
   if (origins) app.enableCors({ origin: origins.split(',').map((o: string) => o.trim()) });
   const limit = config.get('BODY_LIMIT_BYTES', { infer: true });
+  // The API takes JSON only. A form-encoded or text body sent to it would otherwise be parsed into keys made of
+  // its text (a curl -d default), and those keys named back in the 400: a 415 before any parsing instead.
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
+    if (!(req.url ?? '').startsWith('/v1/') || !hasBody(req) || isJson(req.headers['content-type'])) {
+      next();
+      return;
+    }
+    res.statusCode = 415;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ statusCode: 415, errors: [{ path: 'Content-Type', message: 'Content-Type must be application/json' }] }));
+  });
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit, extended: false });
   // The client address (rate limits, refusal counts) is the connection's, unless it comes from a configured proxy:
@@ -98,6 +109,18 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
     SwaggerModule.setup('docs', app, document);
   }
   return app;
+}
+
+/** Whether a request carries a body (RFC 9112 §6.3: a length above zero, or a transfer coding). */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** application/json or a +json type such as application/merge-patch+json, with any parameters. */
+function isJson(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
 /**

@@ -51,6 +51,16 @@ describe('flattenValidationErrors', () => {
     expect(found).toContainEqual({ path: 'authority', message: 'authority must be shorter than or equal to 200 characters' });
   });
 
+  it('names an unknown field, but never repeats a key that is not a field name (it may be personal data)', () => {
+    const unknown = (body: object) =>
+      flattenValidationErrors(
+        validateSync(plainToInstance(Contact, body), { whitelist: true, forbidNonWhitelisted: true, validationError: VALIDATION_ERROR_OPTIONS }),
+      );
+    expect(unknown({ authority: 'x', colour: 'red' })).toEqual([{ path: 'colour', message: 'colour should not exist' }]);
+    const found = unknown({ authority: 'x', 'Zorwenna Quillfeather 1990-03-14': '1' });
+    expect(found).toEqual([{ path: '(unknown field)', message: '(unknown field) should not exist' }]);
+  });
+
   it('reads every failure as a wrong value when the validation did not keep the values', () => {
     const found = flattenValidationErrors(validateSync(plainToInstance(Contact, {}), { validationError: { target: false, value: false } }));
     expect(found).toContainEqual({ path: 'authority', message: 'authority should not be empty' });

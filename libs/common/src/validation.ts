@@ -10,6 +10,14 @@ import { InvalidRequestError } from './errors';
  */
 export const VALIDATION_ERROR_OPTIONS = { target: false, value: true } as const;
 
+/** A key that can be a field's name or an array index; anything else sent as a key is not repeated back. */
+const FIELD_NAME = /^(?:[A-Za-z_][A-Za-z0-9_-]{0,63}|\d{1,6})$/;
+/**
+ * How an unknown key that is not a field name (a form's text posted as keys, say) is named in an answer: the key
+ * itself may be a name or a date of birth, and an error body must not carry personal data.
+ */
+const UNSHOWN_FIELD = '(unknown field)';
+
 /**
  * Flattens class-validator's tree into violations named by their dotted paths. A field that is missing (absent or
  * null) fails only as missing: "<path> is required", not also "must be a string", "should not be empty" and
@@ -19,7 +27,8 @@ export const VALIDATION_ERROR_OPTIONS = { target: false, value: true } as const;
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldViolation[] {
   const out: FieldViolation[] = [];
   for (const error of errors) {
-    const path = parent ? `${parent}.${error.property}` : error.property;
+    const property = FIELD_NAME.test(error.property) ? error.property : UNSHOWN_FIELD;
+    const path = parent ? `${parent}.${property}` : property;
     const constraints = error.constraints ?? {};
     if (constraints.isDefined) {
       out.push({ path, message: constraints.isDefined.replace(/^\S+ should not be null or undefined$/, `${path} is required`) });
@@ -30,9 +39,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       out.push({ path, message: `${path} is required` });
       continue;
     }
-    for (const message of Object.values(constraints)) {
-      // class-validator writes "property x should not exist"; name the whole path instead.
-      out.push({ path, message: message.replace(/^property \S+ /, `${path} `) });
+    for (const [rule, message] of Object.entries(constraints)) {
+      // class-validator writes "property x should not exist", x being whatever key was sent; name the path instead.
+      out.push({ path, message: rule === 'whitelistValidation' ? `${path} should not exist` : message });
     }
     if (error.children?.length) out.push(...flattenValidationErrors(error.children, path));
   }
