@@ -319,13 +319,14 @@ describe('web pages (intake)', () => {
       .type('form')
       .send({ _csrf: csrfOf(check.text) })
       .expect(303);
-    // Submitting again (Back, then Submit) sends nothing twice: the journey's answers are gone.
+    // Submitting again (Back, then Submit, or a second click the browser sent after the first was answered)
+    // sends nothing twice, and shows the confirmation of the referral already made.
     await agent
       .post('/referrals/new/check')
       .type('form')
       .send({ _csrf: csrfOf(check.text) })
       .expect(303)
-      .expect('Location', '/referrals/new');
+      .expect('Location', created.headers.location);
     expect((await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n).toBe(referralsBefore + 1);
     const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
     const row = await sql.query(`SELECT kind, anonymous, organisation, route_system FROM central.referrals WHERE id = $1`, [id]);
@@ -334,6 +335,55 @@ describe('web pages (intake)', () => {
     expect(audit.rows.map((r) => r.action)).toEqual(['referral.create']);
     const confirmation = await agent.get(created.headers.location).expect(200);
     expect(confirmation.text).toContain('the adults&#39; case system (AIS)');
+  });
+
+  it('makes one referral of Submits sent at once from one journey, and answers each with its confirmation', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const age = await agent.get('/referrals/new').expect(200);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' })
+      .expect(303);
+    const consent = await agent.get('/referrals/new/consent').expect(200);
+    await agent
+      .post('/referrals/new/consent')
+      .type('form')
+      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' })
+      .expect(303);
+    const details = await agent.get('/referrals/new/details').expect(200);
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({
+        _csrf: csrfOf(details.text),
+        'potentialVictim.gender': 'female',
+        'potentialVictim.nationality': 'VNM',
+        'exploitation.types': 'labour',
+        'exploitation.location': 'uk',
+        'firstResponder.organisationType': 'police',
+        'firstResponder.name': 'Ash Officer',
+        'firstResponder.role': 'PC',
+        'firstResponder.email': 'ash@police.example',
+      })
+      .expect(303)
+      .expect('Location', '/referrals/new/check');
+    const check = await agent.get('/referrals/new/check').expect(200);
+    const before = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n;
+    // Three Submits before any is answered (two tabs, a form sent again): each finds the journey's answers.
+    const answers = await Promise.all(
+      [1, 2, 3].map(() =>
+        agent
+          .post('/referrals/new/check')
+          .type('form')
+          .send({ _csrf: csrfOf(check.text) }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual([303, 303, 303]);
+    const locations = new Set(answers.map((a) => a.headers.location));
+    expect(locations.size).toBe(1);
+    expect([...locations][0]).toMatch(/^\/referrals\/[0-9a-f-]{36}\/confirmation$/);
+    expect((await sql.query(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n).toBe(before + 1);
   });
 
   /** Every Change link of Check your answers leads to a page that asks that answer, at the answer itself. */

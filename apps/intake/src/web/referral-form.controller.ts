@@ -1,4 +1,5 @@
 import { Body, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
@@ -75,6 +76,11 @@ export class ReferralFormController {
     }
     const draft = answers as ReferralDraft;
     req.session.referralDraft = draft;
+    if (!req.session.referralJourneyId) {
+      // A new journey: a Submit now belongs to it, not to the referral submitted before.
+      req.session.referralJourneyId = randomUUID();
+      delete req.session.referralSubmitted;
+    }
     this.keepAnswersFor(req, draft);
     res.redirect(303, afterAge(draft));
   }
@@ -196,9 +202,11 @@ export class ReferralFormController {
   async submit(@Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const draft = req.session.referralDraft;
     const form = this.answers.read(req, 'referralDetails');
-    // Already submitted (a second click, or Back to this page and Submit again): nothing is sent twice.
+    // Already submitted (a second click after the first was answered, or Back to this page and Submit again):
+    // nothing is sent twice, and the browser, which shows the answer to the last click, shows the confirmation.
     if (!draft || !form) {
-      res.redirect(303, '/referrals/new');
+      const submitted = req.session.referralSubmitted;
+      res.redirect(303, submitted ? `/referrals/${submitted.referralId}/confirmation` : '/referrals/new');
       return;
     }
     const { dto } = await this.check(req, draft, detailsShape(draft), form);
@@ -206,9 +214,13 @@ export class ReferralFormController {
       res.redirect(303, '/referrals/new/check');
       return;
     }
-    // Audited in the transaction that writes the referral, as the API does.
-    const outcome = await this.services.referrals.create(dto, undefined, { principal: req.principal, request: req });
+    // Two Submits at once both find the answers in the session: the journey's id as the Idempotency-Key makes
+    // the second a replay of the first, as the API's key does. Audited in the transaction that writes the referral.
+    const journeyId = (req.session.referralJourneyId ??= randomUUID());
+    const idempotency = { scope: req.principal.sub, key: `web-journey:${journeyId}` };
+    const outcome = await this.services.referrals.create(dto, idempotency, { principal: req.principal, request: req });
     this.forgetJourney(req);
+    req.session.referralSubmitted = { journeyId, referralId: outcome.view.id };
     res.redirect(303, `/referrals/${outcome.view.id}/confirmation`);
   }
 
@@ -241,6 +253,7 @@ export class ReferralFormController {
 
   private forgetJourney(req: PageRequest): void {
     delete req.session.referralDraft;
+    delete req.session.referralJourneyId;
     delete req.session.referralDetailsSent;
     delete req.session.referralQuestionsSent;
     this.answers.forget(req, 'referralDetails');

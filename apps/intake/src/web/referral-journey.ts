@@ -20,6 +20,13 @@ declare module 'express-session' {
     referralDetailsSent: boolean;
     /** The Home Office form's further pages sent at least once, so each shows its problems. */
     referralQuestionsSent: string[];
+    /**
+     * The journey's own id, its Idempotency-Key when it is submitted: two Submits of one journey (a double click
+     * without JavaScript, two tabs, a resent form) make one referral.
+     */
+    referralJourneyId: string;
+    /** The referral this session submitted last, whose confirmation a repeated Submit shows again. */
+    referralSubmitted: { journeyId: string; referralId: string };
   }
 }
 
