@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { BOARDS, isBoard, isBoardRole, isRole, ROLES, signDevelopmentToken } from '@app/auth';
 import { validateEnvironment } from '@app/config';
 import { commandLine } from './command-line';
+import { tokenLifetimeSeconds } from './token-lifetime';
 
 const USAGE = 'npm run token -- --role ROLE [--org ORG] [--board BOARD] [--sub SUB] [--ttl 12h]';
 
@@ -36,11 +37,16 @@ function main(): Promise<void> | void {
     console.error(`--board must be one of: ${BOARDS.join(', ')}`);
     process.exit(2);
   }
+  const lifetime = tokenLifetimeSeconds(values.ttl, env.AUTH_MAX_TOKEN_LIFETIME_HOURS);
+  if ('error' in lifetime) {
+    console.error(lifetime.error);
+    process.exit(2);
+  }
   return signDevelopmentToken(
     { secret: env.AUTH_DEV_SECRET, issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE },
     // Each holder their own subject, so the audit tells two holders of one organisation's tokens apart.
     { sub: values.sub ?? `dev-${values.role}-${randomUUID()}`, role: values.role, org: values.org, board: values.board },
-    values.ttl,
+    `${lifetime.seconds}s`,
   ).then((token) => console.log(token));
 }
 
