@@ -10,7 +10,7 @@ import { MergePersonsDto, UnmergeRecordDto } from './dto/merge-persons.dto';
 import { ReviewDecisionDto } from './dto/review-decision.dto';
 import type { RecordView, ReviewView } from './person.presenter';
 import { PersonReviewService } from './person-review.service';
-import { withholdThirdParties } from './subject-access';
+import { withholdFreeTextColumns, withholdThirdParties } from './subject-access';
 
 @ApiTags('persons')
 @ApiBearerAuth()
@@ -66,7 +66,15 @@ export class PersonController {
     // Other people's data in the referrals (the first responder's and the council contact's details, the narrative)
     // is withheld, and `withheld` says what and why.
     const { referrals, withheld } = withholdThirdParties(held.referrals as Array<Record<string, unknown>>);
-    return { personId: id, exportedAt: new Date().toISOString(), exportedBy: principal.sub, ...held, referrals, withheld };
+    const others = withholdFreeTextColumns(held);
+    return {
+      personId: id,
+      exportedAt: new Date().toISOString(),
+      exportedBy: principal.sub,
+      ...others.held,
+      referrals,
+      withheld: [...withheld, ...others.withheld],
+    };
   }
 
   @Post('persons/:id/merge')

@@ -72,3 +72,31 @@ export function withholdThirdParties(referrals: ReadonlyArray<Record<string, unk
   });
   return { referrals: kept, withheld };
 }
+
+/** Free-text columns of the other records an export carries, by the export's name for them. */
+const FREE_TEXT_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  // Where the person's children are, and why the person declined the NRM: in the person's or a worker's words.
+  circumstances: ['children_where', 'declined_nrm_reason'],
+  // A worker's note on closing a children's services prompt.
+  childrenPrompts: ['note'],
+};
+
+/**
+ * The free text of the records beside the referrals (circumstances, children's services prompts), withheld as a
+ * referral's free-text answers are, and listed the same way, so that the export's `withheld` covers all of it.
+ */
+export function withholdFreeTextColumns(held: Record<string, unknown[]>): { held: Record<string, unknown[]>; withheld: Withheld[] } {
+  const withheld: Withheld[] = [];
+  const out: Record<string, unknown[]> = { ...held };
+  for (const [part, columns] of Object.entries(FREE_TEXT_COLUMNS)) {
+    const rows = held[part] as Array<Record<string, unknown>> | undefined;
+    if (!rows) continue;
+    out[part] = rows.map((row) => {
+      const copy = { ...row };
+      const taken = columns.filter((c) => copy[c] !== undefined && copy[c] !== null && copy[c] !== '' && Reflect.deleteProperty(copy, c));
+      if (taken.length > 0) withheld.push({ referralId: String(row.referral_id), fields: taken.map((c) => `${part}.${c}`), reason: FREE_TEXT });
+      return copy;
+    });
+  }
+  return { held: out, withheld };
+}

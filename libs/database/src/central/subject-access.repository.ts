@@ -4,8 +4,10 @@ import { DataSource } from 'typeorm';
 
 /**
  * Everything held centrally about one person, for a subject access request (UK GDPR Art. 15): the person, their
- * case records as linked, their referrals as received, age assessments, transitions, decisions, the link history
- * and reviews, and who has read or changed any of it.
+ * case records as linked, their referrals as received and those the case systems recorded themselves, age
+ * assessments, transitions and their steps, decisions, the Home Office submission, their circumstances, support
+ * referrals and children's services prompts, the link history and reviews, and who has read or changed any of it.
+ * `test/subject-access.int-spec.ts` checks that every central table about a referral or a person is here.
  */
 @Injectable()
 export class SubjectAccessRepository {
@@ -43,6 +45,40 @@ export class SubjectAccessRepository {
         [personId, referralIds],
       ),
     ]);
-    return { referrals, caseRecords, links, history, reviews, nonMatches, assessments, transitions, decisions, audit };
+    const byReferral = (table: string, order: string) =>
+      q(`SELECT * FROM central.${table} WHERE referral_id = ANY($1::uuid[]) ORDER BY ${order}`, [referralIds]);
+    const [circumstances, supportReferrals, childrenPrompts, homeOfficeSubmissions, transitionSteps, adulthoodReminders, directReferrals] = await Promise.all([
+      byReferral('referral_circumstances', 'updated_at'),
+      byReferral('support_referrals', 'recorded_at'),
+      byReferral('children_prompts', 'raised_at'),
+      byReferral('home_office_submissions', 'recorded_at'),
+      byReferral('transition_steps', 'recorded_at'),
+      byReferral('adulthood_reminders', 'flagged_at'),
+      // Referrals a case system recorded itself (not sent through intake), as the statistics read them.
+      q(
+        `SELECT d.* FROM central.direct_referrals d JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
+          WHERE l.person_id = $1 ORDER BY d.referred_on, d.system, d.record_id`,
+        [personId],
+      ),
+    ]);
+    return {
+      referrals,
+      directReferrals,
+      caseRecords,
+      links,
+      history,
+      reviews,
+      nonMatches,
+      assessments,
+      transitions,
+      transitionSteps,
+      adulthoodReminders,
+      decisions,
+      homeOfficeSubmissions,
+      circumstances,
+      supportReferrals,
+      childrenPrompts,
+      audit,
+    };
   }
 }
