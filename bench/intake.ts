@@ -285,6 +285,8 @@ export async function referralStatement(env: BenchEnvironment): Promise<string> 
     if (parameter === 'outbox.jobId') return `'deliver-' || ${id}`;
     if (parameter === 'outbox.payload') return `jsonb_build_object('referralId', ${id})`;
     if (parameter === 'audit.subject_id') return `${id}::text`;
+    // The benchmark's referral raises no children's services prompt.
+    if (parameter === 'prompt.id') return 'NULL';
     if (part === 'audit') return literal(audit[field]);
     if (parameter === 'key.key') return "md5('k' || :r)";
     if (parameter === 'key.scope') return literal(idempotency.scope);

@@ -63,6 +63,18 @@ describe('SupportController (intake)', () => {
     expect(audited.rows.map((r) => r.action)).toEqual(['circumstances.record', 'circumstances.record', 'children_prompt.close']);
   });
 
+  it('raises the prompt with the referral when the first responder says an adult has children, and only once', async () => {
+    const adult = aReferral();
+    const id = await refer({ ...adult, potentialVictim: { ...adult.potentialVictim, hasChildren: true, numberOfChildren: 2 } });
+    expect((await openPrompts()).filter((p) => p.referralId === id)).toHaveLength(1);
+    // The lead recording the same later raises no second prompt.
+    await api().post(`/v1/referrals/${id}/circumstances`).set('Authorization', lead).send({ hasChildren: 'yes', childrenCount: 2 }).expect(201);
+    expect((await openPrompts()).filter((p) => p.referralId === id)).toHaveLength(1);
+    const child = aChildReferral();
+    const childId = await refer({ ...child, potentialVictim: { ...child.potentialVictim, hasChildren: true, numberOfChildren: 1 } });
+    expect((await openPrompts()).map((p) => p.referralId)).not.toContain(childId);
+  });
+
   it('raises no prompt for a child, nor for an adult without children', async () => {
     const child = await refer(aChildReferral());
     await api().post(`/v1/referrals/${child}/circumstances`).set('Authorization', lead).send({ hasChildren: 'yes', childrenCount: 1 }).expect(201);

@@ -17,7 +17,15 @@ import {
   ReferralRepository,
   TransitionRepository,
 } from '@app/database';
-import { decideRoute, formatReferralReference, isAnonymousNotification, representativeDay, type Referral } from '@app/domain';
+import {
+  decideRoute,
+  formatReferralReference,
+  isAnonymousNotification,
+  needsChildrensServicesPrompt,
+  representativeDay,
+  ukDateOn,
+  type Referral,
+} from '@app/domain';
 import { deliverJobId, RoutingJobName, transferJobId } from '@app/queues';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import type { CreateReferralDto } from './dto/create-referral.dto';
@@ -68,11 +76,26 @@ export class ReferralService {
     const entity = this.toEntity(dto);
     const answer = presentCreated({ ...entity, reference: '' } as ReferralEntity);
     const requestHash = idem ? requestFingerprint(dto) : '';
+    // An adult who, the first responder says, has children: children's services are to be told, as when the lead
+    // records it among the person's circumstances later.
+    const promptDue =
+      dto.potentialVictim.hasChildren === true &&
+      needsChildrensServicesPrompt(
+        {
+          kind: entity.kind,
+          referredOn: ukDateOn(entity.referredAt),
+          under18: entity.under18,
+          ageDisputed: entity.ageDisputed,
+          dateOfBirth: entity.dateOfBirth,
+        },
+        { hasChildren: 'yes' },
+      );
     for (let attempt = 0; ; attempt += 1) {
       const written = await this.referrals.create({
         referral: entity,
         referencePrefix: referencePrefix(entity.receivedAt),
         outbox: { topic: RoutingJobName.Deliver, aggregateId: entity.id, jobId: deliverJobId(entity.id), payload: { referralId: entity.id } },
+        childrenPromptId: promptDue ? randomUUID() : null,
         audit: by ? this.audit.entry(by.principal, 'referral.create', { type: 'referral', id: entity.id }, { request: by.request }) : undefined,
         idempotency: idem
           ? { ...idem, requestHash, ttlHours: this.config.get('IDEMPOTENCY_TTL_HOURS', { infer: true }), status: 201, answer: answerWithoutReference(answer) }

@@ -62,6 +62,11 @@ export interface ReferralCreation {
   referencePrefix: string;
   /** The message that carries the referral to the router. */
   outbox: OutboxMessage;
+  /**
+   * The id of a children's services prompt to raise with it (an adult's referral saying they have children), or
+   * null: the same statement writes it, as recording the person's circumstances later would.
+   */
+  childrenPromptId: string | null;
   /** The audit of its creation. */
   audit?: AuditRecord;
   /** An Idempotency-Key: claimed, and its answer stored, by the same statement. */
@@ -101,8 +106,8 @@ const REFERRAL_VALUES: ReadonlyArray<[column: string, type: string, value: (r: N
 ];
 
 /**
- * The statement that writes a new referral: its reference number, the row, its outbox message, the audit of its
- * creation and, with an Idempotency-Key, the key's claim and stored answer. One statement is one round trip and
+ * The statement that writes a new referral: its reference number, the row, its outbox message, a children's
+ * services prompt where one is due, the audit of its creation and, with an Idempotency-Key, the key's claim and stored answer. One statement is one round trip and
  * atomic; with a key, nothing else is written unless the key was free (or expired), so a replay writes nothing.
  */
 function creationStatement(withKey: boolean, withAudit: boolean): string {
@@ -111,6 +116,7 @@ function creationStatement(withKey: boolean, withAudit: boolean): string {
   const prefix = p(n++);
   const referralParams = REFERRAL_VALUES.map(([, type]) => `${p(n++)}::${type}`);
   const outboxParams = [p(n++), p(n++), `${p(n++)}::jsonb`];
+  const promptParam = `${p(n++)}::uuid`;
   const auditColumns = AUDIT_COLUMNS.split(', ');
   const auditParams = withAudit ? auditColumns.map((column) => `${p(n++)}${column === 'details' ? '::jsonb' : '::text'}`) : [];
   const next = `SELECT ${prefix}::text || lpad(s.n::text, greatest(6, length(s.n::text)), '0') AS reference FROM nextval('central.referral_reference_seq') AS s(n)`;
@@ -133,14 +139,16 @@ function creationStatement(withKey: boolean, withAudit: boolean): string {
       SELECT claim.reference, ${referralParams.join(', ')} FROM claim
       RETURNING id, reference),
     outbox AS (
-      INSERT INTO central.outbox (topic, aggregate_id, job_id, payload) SELECT ${outboxParams[0]}, referral.id, ${outboxParams[1]}, ${outboxParams[2]} FROM referral)
+      INSERT INTO central.outbox (topic, aggregate_id, job_id, payload) SELECT ${outboxParams[0]}, referral.id, ${outboxParams[1]}, ${outboxParams[2]} FROM referral),
+    prompt AS (
+      INSERT INTO central.children_prompts (id, referral_id) SELECT ${promptParam}, referral.id FROM referral WHERE ${promptParam} IS NOT NULL)
     ${withAudit ? `, audit AS (INSERT INTO central.audit_events (${AUDIT_COLUMNS}) SELECT ${auditParams.join(', ')} FROM referral)` : ''}
     SELECT reference FROM referral`;
 }
 
 /**
  * What each $n of `creationStatement` carries, in order: `referencePrefix`, `referral.<column>`, `outbox.<field>`,
- * `audit.<column>`, `key.<field>` (for a benchmark that runs the same statement in pgbench).
+ * `prompt.id`, `audit.<column>`, `key.<field>` (for a benchmark that runs the same statement in pgbench).
  */
 export function creationParameters(withKey: boolean, withAudit: boolean): { sql: string; parameters: string[] } {
   const parameters = [
@@ -149,6 +157,7 @@ export function creationParameters(withKey: boolean, withAudit: boolean): { sql:
     'outbox.topic',
     'outbox.jobId',
     'outbox.payload',
+    'prompt.id',
     ...(withAudit ? AUDIT_COLUMNS.split(', ').map((c) => `audit.${c}`) : []),
     ...(withKey ? ['key.scope', 'key.key', 'key.requestHash', 'key.ttlHours', 'key.status', 'key.answer'] : []),
   ];
@@ -182,6 +191,7 @@ export class ReferralRepository {
       outbox.topic,
       outbox.jobId,
       JSON.stringify(outbox.payload),
+      creation.childrenPromptId,
     ];
     if (audit) values.push(...auditValues(audit));
     if (key) values.push(key.scope, key.key, key.requestHash, key.ttlHours, key.status, JSON.stringify(key.answer));
