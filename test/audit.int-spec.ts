@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -83,6 +84,88 @@ describe('AuditService', () => {
       .get('/v1/audit')
       .set('Authorization', await bearer('board_viewer'))
       .expect(403);
+  });
+
+  const api = () => request(app.getHttpServer());
+  const refer = async (): Promise<string> => (await api().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201)).body.id;
+  const auditOf = async (action: string, subjectId: string) =>
+    (
+      await sql.query(
+        `SELECT outcome, purpose, request_id, client_request_id, details FROM central.audit_events WHERE action = $1 AND subject_id = $2 ORDER BY id`,
+        [action, subjectId],
+      )
+    ).rows;
+  const SERVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+  it("stores the caller's purpose and X-Request-Id, and the service's request id, on the rows of persons and exports", async () => {
+    const person = randomUUID();
+    await sql.query(`INSERT INTO central.persons (id) VALUES ($1)`, [person]);
+    await api()
+      .get(`/v1/persons/${person}/export`)
+      .set('Authorization', lead)
+      .set('X-Access-Purpose', 'court_order')
+      .set('X-Request-Id', 'sar-2026-0042')
+      .expect(200);
+    await api().get(`/v1/persons/${person}`).set('Authorization', lead).set('X-Access-Purpose', 'strategy_meeting').expect(200);
+    // Without the header, the route's own purpose.
+    await api().get(`/v1/persons/${person}/export`).set('Authorization', lead).expect(200);
+    const exports = await auditOf('person.subject_access_export', person);
+    expect(exports).toEqual([
+      expect.objectContaining({ purpose: 'court_order', request_id: expect.stringMatching(SERVICE_ID), client_request_id: 'sar-2026-0042' }),
+      expect.objectContaining({ purpose: 'subject access request', request_id: expect.stringMatching(SERVICE_ID), client_request_id: null }),
+    ]);
+    const reads = await auditOf('person.read', person);
+    expect(reads.map((r) => [r.purpose, r.client_request_id])).toEqual([
+      ['court_order', 'sar-2026-0042'],
+      ['strategy_meeting', null],
+      ['casework', null],
+    ]);
+    expect(reads.map((r) => r.request_id)).toEqual([expect.stringMatching(SERVICE_ID), expect.stringMatching(SERVICE_ID), expect.stringMatching(SERVICE_ID)]);
+    // The export's two rows are one request's.
+    expect(reads[0].request_id).toBe(exports[0].request_id);
+
+    await api().get('/v1/reviews').set('Authorization', lead).set('X-Access-Purpose', 'linkage_review').set('X-Request-Id', 'reviews-1').expect(200);
+    const { rows } = await sql.query(`SELECT purpose, request_id, client_request_id FROM central.audit_events WHERE action = 'review.list'`);
+    expect(rows).toEqual([{ purpose: 'linkage_review', request_id: expect.stringMatching(SERVICE_ID), client_request_id: 'reviews-1' }]);
+  });
+
+  it('gives the ids of the request to the rows written with a change', async () => {
+    const id = await refer();
+    const change = (path: string, body: object, requestId: string) =>
+      api().post(`/v1/referrals/${id}/${path}`).set('Authorization', lead).set('X-Request-Id', requestId).send(body);
+    await change('decisions', { type: 'reasonable_grounds', outcome: 'positive', decidedOn: '2026-05-20' }, 'decision-1').expect(201);
+    await change('circumstances', { hasChildren: 'yes', childrenCount: 1 }, 'circumstances-1').expect(201);
+    await change('support-referrals', { service: 'msvcc', provider: 'The Salvation Army', referredOn: '2026-05-21' }, 'support-1').expect(201);
+    await api()
+      .post(`/v1/referrals/${id}/home-office-submission`)
+      .set('Authorization', lead)
+      .set('X-Access-Purpose', 'home_office_submission')
+      .set('X-Request-Id', 'submission-1')
+      .send({ submittedAt: '2026-05-05T09:00:00Z', reference: 'NRM-2026-004201', competentAuthority: 'SCA' })
+      .expect(201);
+    const prompt = (await api().get('/v1/children-prompts').set('Authorization', lead).expect(200)).body.find(
+      (p: { referralId: string }) => p.referralId === id,
+    ) as { id: string };
+    await api()
+      .post(`/v1/children-prompts/${prompt.id}/close`)
+      .set('Authorization', lead)
+      .set('X-Request-Id', 'prompt-1')
+      .send({ note: 'Told the MASH' })
+      .expect(201);
+    const expected: Array<[string, string, string]> = [
+      ['decision.record', 'casework', 'decision-1'],
+      ['circumstances.record', 'casework', 'circumstances-1'],
+      ['support_referral.record', 'casework', 'support-1'],
+      ['referral.home_office_submission', 'home_office_submission', 'submission-1'],
+      ['children_prompt.close', 'casework', 'prompt-1'],
+    ];
+    for (const [action, purpose, clientId] of expected) {
+      const rows = await auditOf(action, id);
+      expect({ action, rows }).toEqual({
+        action,
+        rows: [expect.objectContaining({ outcome: 'allowed', purpose, request_id: expect.stringMatching(SERVICE_ID), client_request_id: clientId })],
+      });
+    }
   });
 
   it('keeps personal data out of the audit', async () => {
