@@ -97,6 +97,35 @@ describe('AuditService', () => {
     ).rows;
   const SERVICE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
+  it("audits reads of a referral's support record and of its NRM decisions", async () => {
+    const id = await refer();
+    await api()
+      .get(`/v1/referrals/${id}/support`)
+      .set('Authorization', lead)
+      .set('X-Access-Purpose', 'safeguarding')
+      .set('X-Request-Id', 'support-read-1')
+      .expect(200);
+    await api().get(`/v1/referrals/${id}/decisions`).set('Authorization', lead).set('X-Request-Id', 'decisions-read-1').expect(200);
+    expect(await auditOf('referral.support.read', id)).toEqual([
+      {
+        outcome: 'allowed',
+        purpose: 'safeguarding',
+        request_id: expect.stringMatching(SERVICE_ID),
+        client_request_id: 'support-read-1',
+        details: null,
+      },
+    ]);
+    expect(await auditOf('referral.decisions.read', id)).toEqual([
+      {
+        outcome: 'allowed',
+        purpose: 'casework',
+        request_id: expect.stringMatching(SERVICE_ID),
+        client_request_id: 'decisions-read-1',
+        details: null,
+      },
+    ]);
+  });
+
   it("stores the caller's purpose and X-Request-Id, and the service's request id, on the rows of persons and exports", async () => {
     const person = randomUUID();
     await sql.query(`INSERT INTO central.persons (id) VALUES ($1)`, [person]);
