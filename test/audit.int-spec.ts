@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
+import { csrfOf, signIn } from './support/web';
 import { startSystem, type TestSystem } from './support/system';
 import { eventually } from './support/env';
 import { ifStarted } from './support/teardown';
@@ -195,6 +196,62 @@ describe('AuditService', () => {
         rows: [expect.objectContaining({ outcome: 'allowed', purpose, request_id: expect.stringMatching(SERVICE_ID), client_request_id: clientId })],
       });
     }
+  });
+
+  it("audits as refused a first responder's reads and submissions of another organisation's referral, in the API and on pages", async () => {
+    const id = await refer();
+    const other = await bearer('first_responder', 'Another Police Force', 'fr-other-1');
+    await api().get(`/v1/referrals/${id}/home-office-answers`).set('Authorization', other).set('X-Request-Id', 'refused-1').expect(404);
+    await api()
+      .post(`/v1/referrals/${id}/home-office-submission`)
+      .set('Authorization', other)
+      .send({
+        submittedAt: '2026-05-05T09:00:00Z',
+        reference: 'NRM-2026-009901',
+        competentAuthority: 'SCA',
+      })
+      .expect(404);
+    const agent = await signIn(app, 'first_responder', 'Another Police Force');
+    await agent.get(`/referrals/${id}`).expect(404);
+    await agent.get(`/referrals/${id}/home-office-answers`).expect(404);
+    await agent.get(`/referrals/${id}/confirmation`).expect(404);
+    const form = await agent.get('/referrals/new').expect(200);
+    await agent
+      .post(`/referrals/${id}/home-office-submission`)
+      .type('form')
+      .send({
+        _csrf: csrfOf(form.text),
+        'submittedAt-day': '5',
+        'submittedAt-month': '5',
+        'submittedAt-year': '2026',
+        reference: 'NRM-2026-009902',
+        competentAuthority: 'SCA',
+      })
+      .expect(404);
+    const { rows } = await sql.query(
+      `SELECT action, actor_role, actor_org, request_id, client_request_id, details FROM central.audit_events WHERE subject_id = $1 AND outcome = 'refused' ORDER BY id`,
+      [id],
+    );
+    expect(rows.map((r) => r.action)).toEqual([
+      'referral.home_office_answers.read',
+      'referral.home_office_submission',
+      'referral.read',
+      'referral.home_office_answers.read',
+      'referral.read',
+      'referral.home_office_submission',
+    ]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        actor_role: 'first_responder',
+        actor_org: 'Another Police Force',
+        request_id: expect.stringMatching(SERVICE_ID),
+      });
+      expect(row.details).toEqual({ reason: 'not_found' });
+    }
+    expect(rows[0].client_request_id).toBe('refused-1');
+    // Nothing was recorded for them.
+    const submitted = await sql.query(`SELECT count(*)::int AS n FROM central.home_office_submissions WHERE referral_id = $1`, [id]);
+    expect(submitted.rows[0].n).toBe(0);
   });
 
   it('keeps personal data out of the audit', async () => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { accessPurposeProblem, AuthEvents, CLIENT_REQUEST_ID, type Principal } from '@app/auth';
-import { canonicalId, currentRequest, routeTemplate } from '@app/common';
+import { canonicalId, currentRequest, NotFoundError, routeTemplate } from '@app/common';
 import { AuditRepository, type AuditRecord } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { RefusedAnonymousCounter } from './refused-anonymous.counter';
@@ -121,6 +121,20 @@ export class AuditService {
    */
   async refusedOn(principal: Principal, action: string, subject: AuditSubject, request: RequestLike | undefined, reason: string): Promise<void> {
     await this.audit.append({ ...this.entry(principal, action, subject, { request }), outcome: 'refused', details: { reason } });
+  }
+
+  /**
+   * Runs `work` on one record for `principal`. When it answers not found (another organisation's record, which is
+   * answered as if it did not exist, or no such record), the attempt is audited as refused on that record, then the
+   * 404 goes on. Written outside `work`'s transaction, which the refusal rolls back.
+   */
+  async refusingNotFound<T>(principal: Principal, action: string, subject: AuditSubject, work: () => Promise<T>, request?: RequestLike): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof NotFoundError) await this.refusedOn(principal, action, subject, request, 'not_found');
+      throw error;
+    }
   }
 
   async refused(request: RequestLike, principal: Principal | undefined, reason: string, route: string): Promise<void> {
