@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { accessPurposeProblem, AuthEvents, CLIENT_REQUEST_ID, type Principal } from '@app/auth';
-import { canonicalId, routeTemplate } from '@app/common';
+import { canonicalId, currentRequest, NotFoundError, routeTemplate } from '@app/common';
 import { AuditRepository, type AuditRecord } from '@app/database';
 import type { EntityManager } from 'typeorm';
 import { RefusedAnonymousCounter } from './refused-anonymous.counter';
@@ -49,13 +49,18 @@ export class AuditService {
     await this.audit.append(this.entry(principal, action, subject, options), options.manager);
   }
 
-  /** The audit row `record` would write, for a repository that writes it inside its own statement. */
+  /**
+   * The audit row `record` would write, for a repository that writes it inside its own statement. Its request ids and
+   * stated purpose are those of `request`, else of the request being served (`currentRequest`), so that a row written
+   * far from the controller still names the request it was written for.
+   */
   entry(
     principal: Principal,
     action: string,
     subject: AuditSubject | null,
     options: { request?: RequestLike; purpose?: string; details?: Record<string, unknown> } = {},
   ): AuditRecord {
+    const request: RequestLike | undefined = options.request ?? currentRequest();
     return {
       actorSub: principal.sub,
       actorRole: principal.role,
@@ -64,9 +69,9 @@ export class AuditService {
       outcome: 'allowed',
       subjectType: subject?.type ?? null,
       subjectId: subject ? canonicalId(subject.id) : null,
-      purpose: purposeOf(options.request, principal.role, options.purpose ?? action),
-      requestId: requestIdOf(options.request),
-      clientRequestId: clientRequestIdOf(options.request),
+      purpose: purposeOf(request, principal.role, options.purpose ?? action),
+      requestId: requestIdOf(request),
+      clientRequestId: clientRequestIdOf(request),
       details: options.details ?? null,
     };
   }
@@ -116,6 +121,20 @@ export class AuditService {
    */
   async refusedOn(principal: Principal, action: string, subject: AuditSubject, request: RequestLike | undefined, reason: string): Promise<void> {
     await this.audit.append({ ...this.entry(principal, action, subject, { request }), outcome: 'refused', details: { reason } });
+  }
+
+  /**
+   * Runs `work` on one record for `principal`. When it answers not found (another organisation's record, which is
+   * answered as if it did not exist, or no such record), the attempt is audited as refused on that record, then the
+   * 404 goes on. Written outside `work`'s transaction, which the refusal rolls back.
+   */
+  async refusingNotFound<T>(principal: Principal, action: string, subject: AuditSubject, work: () => Promise<T>, request?: RequestLike): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof NotFoundError) await this.refusedOn(principal, action, subject, request, 'not_found');
+      throw error;
+    }
   }
 
   async refused(request: RequestLike, principal: Principal | undefined, reason: string, route: string): Promise<void> {

@@ -14,6 +14,7 @@ import { AppErrorFilter } from './error.filter';
 import { CanonicalIdPipe } from './canonical-id';
 import { createValidationPipe, memoiseValidationMetadata } from './validation';
 import { BodyShapeInterceptor } from './body-shape';
+import { requestContext } from './request-context';
 
 export interface HttpAppOptions {
   title: string;
@@ -81,6 +82,8 @@ export async function createHttpApp(module: Type<unknown>, options: HttpAppOptio
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.end(JSON.stringify({ statusCode: 400, errors: [{ path: 'X-Request-Id', message: 'X-Request-Id must be 1 to 64 letters, digits or . _ : -' }] }));
   });
+  // From here on, the audit finds the request it serves (its ids, the declared purpose) without being handed it.
+  app.use(requestContext);
   // Every API answer may carry personal data (referrals, persons, reviews, subject access, the audit): no cache,
   // a browser's or a proxy's, keeps a copy.
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {

@@ -13,3 +13,4 @@ export * from './mimic/record-once';
 export * from './canonical-id';
 export * from './body-shape';
 export * from './route-template';
+export * from './request-context';

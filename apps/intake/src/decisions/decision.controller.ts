@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { DecisionService, type RecordedDecisionView } from './decision.service';
 import type { ReferralDecisionsView } from './decision.presenter';
@@ -9,7 +10,10 @@ import { RecordDecisionDto } from './dto/record-decision.dto';
 @ApiBearerAuth()
 @Controller('v1/referrals/:id/decisions')
 export class DecisionController {
-  constructor(private readonly decisions: DecisionService) {}
+  constructor(
+    private readonly decisions: DecisionService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
   @Roles('safeguarding_lead')
@@ -33,8 +37,12 @@ export class DecisionController {
 
   @Get()
   @Roles('safeguarding_lead')
-  @ApiOperation({ summary: "The referral's NRM case: its status, competent authority, pending reconsideration, and decisions in the order they were made" })
-  list(@Param('id', new ParseUUIDPipe()) id: string): Promise<ReferralDecisionsView> {
-    return this.decisions.list(id);
+  @ApiOperation({
+    summary: "The referral's NRM case: its status, competent authority, pending reconsideration, and decisions in the order they were made; audited",
+  })
+  async list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<ReferralDecisionsView> {
+    const view = await this.decisions.list(id);
+    await this.audit.record(principal, 'referral.decisions.read', { type: 'referral', id }, { purpose: 'casework' });
+    return view;
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { RecordHomeOfficeSubmissionDto } from './dto/record-home-office-submission.dto';
 import type { HomeOfficeSubmissionView } from './home-office-submission.presenter';
@@ -10,7 +11,10 @@ import { HomeOfficeSubmissionService } from './home-office-submission.service';
 @ApiBearerAuth()
 @Controller('v1/referrals/:id/home-office-submission')
 export class HomeOfficeSubmissionController {
-  constructor(private readonly submissions: HomeOfficeSubmissionService) {}
+  constructor(
+    private readonly submissions: HomeOfficeSubmissionService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Post()
   @Roles('first_responder', 'safeguarding_lead')
@@ -25,7 +29,10 @@ export class HomeOfficeSubmissionController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ referralId: string; homeOfficeSubmission: HomeOfficeSubmissionView }> {
-    const { view, created } = await this.submissions.record(id, body, principal);
+    // Another organisation's referral is answered 404 and audited as refused (outside the submission's transaction).
+    const { view, created } = await this.audit.refusingNotFound(principal, 'referral.home_office_submission', { type: 'referral', id }, () =>
+      this.submissions.record(id, body, principal),
+    );
     res.status(created ? 201 : 200);
     return { referralId: id, homeOfficeSubmission: view };
   }

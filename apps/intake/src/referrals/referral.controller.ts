@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestj
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
-import { InvalidRequestError, NotFoundError } from '@app/common';
+import { InvalidRequestError } from '@app/common';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
 import { RecordAgeAssessmentDto } from './dto/record-age-assessment.dto';
@@ -66,11 +66,9 @@ export class ReferralController {
   @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: 'A referral with its routing status, case record, transitions and person' })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ReferralView> {
-    const view = await this.referrals.get(id, principal).catch(async (error: unknown) => {
-      if (error instanceof NotFoundError) await this.audit.refusedOn(principal, 'referral.read', { type: 'referral', id }, req, 'not_found');
-      throw error;
-    });
-    await this.audit.record(principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+    const subject = { type: 'referral', id };
+    const view = await this.audit.refusingNotFound(principal, 'referral.read', subject, () => this.referrals.get(id, principal), req);
+    await this.audit.record(principal, 'referral.read', subject, { request: req, purpose: 'casework' });
     return view;
   }
 
@@ -82,8 +80,16 @@ export class ReferralController {
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ): Promise<HomeOfficeAnswers> {
-    const { answers } = await this.referrals.homeOfficeAnswers(id, principal);
-    await this.audit.record(principal, 'referral.home_office_answers.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+    const subject = { type: 'referral', id };
+    // Another organisation's referral is answered 404 and audited as refused, as GET /v1/referrals/:id is.
+    const { answers } = await this.audit.refusingNotFound(
+      principal,
+      'referral.home_office_answers.read',
+      subject,
+      () => this.referrals.homeOfficeAnswers(id, principal),
+      req,
+    );
+    await this.audit.record(principal, 'referral.home_office_answers.read', subject, { request: req, purpose: 'casework' });
     return answers;
   }
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { CloseChildrenPromptDto, ListChildrenPromptsQuery, RecordCircumstancesDto, RecordSupportReferralDto } from './dto/support.dto';
 import { ChildrenPromptView, SupportService, SupportView } from './support.service';
@@ -9,12 +10,18 @@ import { ChildrenPromptView, SupportService, SupportView } from './support.servi
 @Controller('v1')
 @Roles('safeguarding_lead')
 export class SupportController {
-  constructor(private readonly support: SupportService) {}
+  constructor(
+    private readonly support: SupportService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('referrals/:id/support')
-  @ApiOperation({ summary: "The person's circumstances, referrals to support services, and children's services prompts" })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<SupportView> {
-    return this.support.get(id);
+  @ApiOperation({ summary: "The person's circumstances, referrals to support services, and children's services prompts; audited" })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<SupportView> {
+    const view = await this.support.get(id);
+    // Where the person and their children are now: a read of personal data like any other.
+    await this.audit.record(principal, 'referral.support.read', { type: 'referral', id }, { purpose: 'casework' });
+    return view;
   }
 
   @Post('referrals/:id/circumstances')

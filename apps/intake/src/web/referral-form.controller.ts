@@ -322,8 +322,9 @@ export class ReferralFormController {
 
   @Get(':id/confirmation')
   async confirmation(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
-    const referral = await this.services.referrals.get(id, req.principal);
-    await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'confirmation' });
+    const subject = { type: 'referral', id };
+    const referral = await this.audit.refusingNotFound(req.principal, 'referral.read', subject, () => this.services.referrals.get(id, req.principal), req);
+    await this.audit.record(req.principal, 'referral.read', subject, { request: req, purpose: 'confirmation' });
     this.pages.render(req, res, 'intake/referral-confirmation.njk', confirmationView(referral));
   }
 }

@@ -76,8 +76,15 @@ export class ReferralPagesController {
   /** The referral as the Home Office form's answers, to copy into the form: the same reading and audit as the API's. */
   @Get(':id/home-office-answers')
   async homeOfficeAnswers(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
-    const { reference, answers } = await this.services.referrals.homeOfficeAnswers(id, req.principal);
-    await this.audit.record(req.principal, 'referral.home_office_answers.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+    const subject = { type: 'referral', id };
+    const { reference, answers } = await this.audit.refusingNotFound(
+      req.principal,
+      'referral.home_office_answers.read',
+      subject,
+      () => this.services.referrals.homeOfficeAnswers(id, req.principal),
+      req,
+    );
+    await this.audit.record(req.principal, 'referral.home_office_answers.read', subject, { request: req, purpose: 'casework' });
     this.pages.render(req, res, 'intake/home-office-answers.njk', {
       title: 'Answers for the Home Office form',
       id,
@@ -98,7 +105,13 @@ export class ReferralPagesController {
     };
     try {
       const dto = await validateQuery(RecordHomeOfficeSubmissionDto, answers);
-      await this.services.submissions.record(id, dto, req.principal);
+      await this.audit.refusingNotFound(
+        req.principal,
+        'referral.home_office_submission',
+        { type: 'referral', id },
+        () => this.services.submissions.record(id, dto, req.principal),
+        req,
+      );
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
       res.status(400);
@@ -115,8 +128,10 @@ export class ReferralPagesController {
     res: Response,
     submission?: { errors: FormErrors; answers: Record<string, unknown> },
   ): Promise<void> {
-    const view = await this.services.referrals.get(id, req.principal);
-    await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+    const subject = { type: 'referral', id };
+    // Another organisation's referral: the not-found page, audited as refused, as in the API.
+    const view = await this.audit.refusingNotFound(req.principal, 'referral.read', subject, () => this.services.referrals.get(id, req.principal), req);
+    await this.audit.record(req.principal, 'referral.read', subject, { request: req, purpose: 'casework' });
     this.pages.render(req, res, 'intake/referral.njk', {
       ...referralView(view, req.principal, submission?.answers.competentAuthority),
       nrm: nrmCaseView(view.nrmCase),
