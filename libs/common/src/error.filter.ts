@@ -54,10 +54,13 @@ export class AppErrorFilter implements ExceptionFilter {
         return;
       }
       const message = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? exception.message);
-      // A malformed JSON body is a caller's mistake: name it like any other field error.
+      // A malformed JSON body, or a bare string or number that body-parser's strict mode refuses, is a caller's
+      // mistake: name it like any other field error.
       const text = typeof message === 'string' ? message : Array.isArray(message) ? message.join(',') : '';
       if (status === 400 && /JSON/i.test(text)) {
-        response.status(400).json({ statusCode: 400, errors: [{ path: '', message: 'request body is not valid JSON' }] });
+        response
+          .status(400)
+          .json({ statusCode: 400, errors: [{ path: '', message: 'request body is not a JSON object (malformed JSON, or a bare string or number)' }] });
         return;
       }
       response.status(status).json({ statusCode: status, message });
