@@ -125,14 +125,44 @@ async function resolveRedis(): Promise<string> {
   return `redis://127.0.0.1:${port}`;
 }
 
+/** Set once every app has answered: from then on an app that dies is started again instead of stopping all. */
+let running = false;
+/** Exits within RESTART_WINDOW_MS after which an app is given up on, and everything stops. */
+const MAX_RESTARTS = 5;
+const RESTART_WINDOW_MS = 60_000;
+const exitsOf = new Map<string, number[]>();
+
 function startApp(name: string, env: NodeJS.ProcessEnv): void {
   const entry = path.join(ROOT, 'dist', 'apps', name, 'src', 'main.js');
   if (!existsSync(entry)) return;
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  children.push({ name, child });
+  const slot = children.findIndex((c) => c.name === name);
+  if (slot >= 0) children[slot] = { name, child };
+  else children.push({ name, child });
   child.once('exit', (code, signal) => {
-    if (!shuttingDown) log(`${name} exited (${String(signal ?? code)}); stopping everything`);
-    void shutdown(code ?? 1);
+    if (shuttingDown) return;
+    const how = String(signal ?? code);
+    // While starting, an app that exits has a problem a restart will not mend (a setting, a port taken): stop.
+    if (!running) {
+      log(`${name} exited (${how}); stopping everything`);
+      void shutdown(code ?? 1);
+      return;
+    }
+    // Once running, one app's crash must not take the others down (intake keeps taking referrals while a worker
+    // is away; the queues hold the work): start it again, waiting longer each time, unless it keeps dying.
+    const now = Date.now();
+    const recent = [...(exitsOf.get(name) ?? []), now].filter((t) => now - t < RESTART_WINDOW_MS);
+    exitsOf.set(name, recent);
+    if (recent.length > MAX_RESTARTS) {
+      log(`${name} exited (${how}) ${recent.length} times within a minute; stopping everything`);
+      void shutdown(code ?? 1);
+      return;
+    }
+    const delay = Math.min(30_000, 1000 * 2 ** (recent.length - 1));
+    log(`${name} exited (${how}); starting it again in ${delay / 1000} s`);
+    setTimeout(() => {
+      if (!shuttingDown) startApp(name, env);
+    }, delay).unref();
   });
 }
 
@@ -168,7 +198,7 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** Polls each app until it answers; every 30 s names the ones still silent. An app that exits stops everything. */
+/** Polls each app until it answers; every 30 s names the ones still silent. An app that exits meanwhile stops everything. */
 async function waitUntilAnswering(checks: ReadonlyArray<{ name: string; url?: string }>): Promise<void> {
   const waiting = new Map(checks.map((c) => [c.name, c.url]));
   let lastNote = Date.now();
@@ -224,6 +254,7 @@ async function main(): Promise<void> {
   log(`AIS       http://127.0.0.1:${config.AIS_PORT}`);
   log(`LCS       http://127.0.0.1:${config.LCS_PORT}`);
   if (children.some((c) => c.name === 'insights')) log(`insights  http://127.0.0.1:${config.INSIGHTS_PORT}`);
+  running = true;
   log('press Ctrl-C to stop');
 }
 
