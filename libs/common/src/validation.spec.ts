@@ -45,6 +45,11 @@ describe('flattenValidationErrors', () => {
     expect(missing({ authority: '' })).toEqual([{ path: 'authority', message: 'authority should not be empty' }]);
   });
 
+  it('tells a value of the wrong kind only that, not the size or range it cannot be judged by', () => {
+    const found = violations({ inner: { name: 'a' }, reference: 'x', authority: 12 });
+    expect(found).toEqual([{ path: 'authority', message: 'authority must be a string' }]);
+  });
+
   it('never puts the value it was given in a message', () => {
     const found = violations({ inner: { name: 'Secret Name' }, reference: 'Secret Reference', authority: 'x'.repeat(201) });
     expect(JSON.stringify(found)).not.toContain('xxxxx');
@@ -63,7 +68,7 @@ describe('flattenValidationErrors', () => {
 
   it('reads every failure as a wrong value when the validation did not keep the values', () => {
     const found = flattenValidationErrors(validateSync(plainToInstance(Contact, {}), { validationError: { target: false, value: false } }));
-    expect(found).toContainEqual({ path: 'authority', message: 'authority should not be empty' });
+    expect(found).toContainEqual({ path: 'authority', message: 'authority must be a string' });
     expect(found).not.toContainEqual({ path: 'authority', message: 'authority is required' });
   });
 });

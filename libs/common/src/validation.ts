@@ -10,6 +10,18 @@ import { InvalidRequestError } from './errors';
  */
 export const VALIDATION_ERROR_OPTIONS = { target: false, value: true } as const;
 
+/** Rules about what kind of value a field takes: when one fails, rules about its size or range say nothing more. */
+const KIND_RULES = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject', 'isDateString', 'isISO8601', 'isUUID', 'isEnum', 'isIn']);
+
+/**
+ * The failed rules worth telling: "childrenCount must be an integer number" for "x", not also that it must be at
+ * least 1 and at most 30, which a wrong kind of value cannot be judged by.
+ */
+function relevantRules(constraints: Record<string, string>): Record<string, string> {
+  const kind = Object.entries(constraints).filter(([rule]) => KIND_RULES.has(rule));
+  return kind.length > 0 ? Object.fromEntries(kind) : constraints;
+}
+
 /** A key that can be a field's name or an array index; anything else sent as a key is not repeated back. */
 const FIELD_NAME = /^(?:[A-Za-z_][A-Za-z0-9_-]{0,63}|\d{1,6})$/;
 /**
@@ -39,7 +51,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
       out.push({ path, message: `${path} is required` });
       continue;
     }
-    for (const [rule, message] of Object.entries(constraints)) {
+    for (const [rule, message] of Object.entries(relevantRules(constraints))) {
       // class-validator writes "property x should not exist", x being whatever key was sent; name the path instead.
       out.push({ path, message: rule === 'whitelistValidation' ? `${path} should not exist` : message });
     }
