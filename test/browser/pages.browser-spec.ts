@@ -74,11 +74,11 @@ describe('web pages in Chromium', () => {
     if (prefix) await dropPrefixKeys(process.env.REDIS_URL!, prefix);
   });
 
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
     const context = await browser.newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       acceptDownloads: true,
-      viewport: { width: 1100, height: 900 },
+      viewport: { width: options.width ?? 1100, height: 900 },
     });
     contexts.push(context);
     return context.newPage();
@@ -822,5 +822,52 @@ describe('web pages in Chromium', () => {
     const headline = (await page.textContent('.rh-figures')) ?? '';
     expect(headline).toMatch(/Referrals and notifications\s*\d+/);
     await screenshot(page, '12-dashboard-lead');
+  });
+
+  it('keeps every page within a 390px phone: wide tables and charts scroll inside their own region', async () => {
+    const width = 390;
+    const pageWidth = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth');
+    const intakePage = await newPage({ width });
+    await signIn(intakePage, intakeUrl, 'safeguarding_lead');
+    await intakePage.goto(`${intakeUrl}/referrals`);
+    const referral = (await intakePage.getAttribute('main table a[href^="/referrals/"]', 'href')) ?? '/referrals/none';
+    const person = (await sql.query<{ id: string }>('SELECT person_id AS id FROM central.record_links GROUP BY person_id ORDER BY count(*) DESC LIMIT 1'))
+      .rows[0]?.id;
+    const addresses = [
+      '/referrals',
+      referral,
+      `${referral}/home-office-answers`,
+      `/persons/${person}`,
+      '/reviews',
+      '/worklists/approaching-adulthood',
+      '/worklists/reasonable-grounds-overdue',
+      '/data-quality',
+    ];
+    const tooWide: string[] = [];
+    for (const address of addresses) {
+      await intakePage.goto(`${intakeUrl}${address}`);
+      expect(await intakePage.locator('h1').count()).toBe(1);
+      if ((await pageWidth(intakePage)) > width) tooWide.push(`${address}: ${await pageWidth(intakePage)}px`);
+    }
+    // Each table sits in a focusable region named for screen readers.
+    await intakePage.goto(`${intakeUrl}/referrals`);
+    expect(await intakePage.getAttribute('.rh-table-scroll:has(table)', 'aria-label')).toBe('Referrals');
+    expect(await intakePage.getAttribute('.rh-table-scroll:has(table)', 'tabindex')).toBe('0');
+    await expectNoAxeViolations(intakePage);
+    await screenshot(intakePage, '13-referrals-390px');
+
+    const insightsPage = await newPage({ width });
+    await signIn(insightsPage, insightsUrl, 'safeguarding_lead');
+    for (const address of ['/dashboard', '/board-reports']) {
+      await insightsPage.goto(`${insightsUrl}${address}`);
+      if ((await pageWidth(insightsPage)) > width) tooWide.push(`${address}: ${await pageWidth(insightsPage)}px`);
+    }
+    expect(tooWide).toEqual([]);
+    // A chart keeps its drawn size and scrolls: axis labels stay readable (they were about 7px high).
+    await insightsPage.goto(`${insightsUrl}/dashboard`);
+    const labelHeight = await insightsPage.evaluate<number>(
+      `Math.min(...[...document.querySelectorAll('.rh-chart svg text')].map((t) => t.getBoundingClientRect().height))`,
+    );
+    expect(labelHeight).toBeGreaterThanOrEqual(11);
   });
 });
