@@ -506,6 +506,10 @@ describe('web pages in Chromium', () => {
       expect(summary).toContain(message);
     }
     expect(summary).not.toContain('characters or fewer');
+    // The error summary has the keyboard focus, as GOV.UK Frontend gives it on load: a #main-content fragment on the
+    // redirect made Chromium focus <main> instead.
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.evaluate("document.activeElement?.classList.contains('govuk-error-summary')")).toBe(true);
     // Each summary item links to its field, and each field shows its own message.
     const dobLink = page.locator('.govuk-error-summary a', { hasText: 'Date of birth' });
     expect(await dobLink.getAttribute('href')).toBe('#potentialVictim-dateOfBirth-day');
