@@ -202,7 +202,8 @@ describe('web pages (intake)', () => {
       .type('form')
       .send({ _csrf: csrfOf(page.text), type: 'reasonable_grounds', 'decidedOn-day': '1', 'decidedOn-month': '12', 'decidedOn-year': '2026' })
       .expect(400);
-    expect(noOutcome.text).toContain('Select the outcome');
+    // The outcomes the decision takes, by the radios' names.
+    expect(noOutcome.text).toContain('Select Positive or Negative for a reasonable grounds decision');
     expect(noOutcome.text).toContain('href="#decision-outcome"');
     for (const text of [empty.text, noOutcome.text]) {
       expect(text).not.toMatch(/must be one of|must be a real date|is required|decidedOn (is|must)/);

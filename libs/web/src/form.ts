@@ -96,9 +96,10 @@ export interface FieldDescription {
   readonly missing?: string;
   /**
    * Messages for rules that judge this answer against another (the API's cross-field rules), which name the other
-   * answer by its API field: the first whose `when` matches the API's message is shown instead.
+   * answer by its API field: the first whose `when` matches the API's message is shown instead (a function is given
+   * the match, to name what the message names).
    */
-  readonly refusals?: readonly { readonly when: RegExp; readonly text: string }[];
+  readonly refusals?: readonly { readonly when: RegExp; readonly text: string | ((match: RegExpExecArray) => string) }[];
 }
 
 // class-validator's generic wording for an answer left out or not one of the choices.
@@ -153,8 +154,10 @@ function nearestField(path: string, fields: Readonly<Record<string, FieldDescrip
 }
 
 function wording(violation: FieldViolation, field: FieldDescription): string {
-  const refusal = field.refusals?.find((r) => r.when.test(violation.message));
-  if (refusal) return refusal.text;
+  for (const refusal of field.refusals ?? []) {
+    const match = refusal.when.exec(violation.message);
+    if (match) return typeof refusal.text === 'string' ? refusal.text : refusal.text(match);
+  }
   if (GENERIC.test(violation.message) && field.missing) return field.missing;
   // class-validator's ArrayMaxSize and ArrayMinSize: "ukTowns must contain no more than 10 elements".
   const count = /must contain (no more than|at least) (\d+) elements/.exec(violation.message);
