@@ -638,6 +638,11 @@ describe('web pages in Chromium', () => {
     await page.fill('#q', 'isa adam');
     await page.click('button:has-text("Search")');
     expect(await page.textContent('main')).toContain('1 person found');
+    // Or by the other record's AIS number, as AIS writes it (SC-000060), typed in lower case.
+    await page.fill('#q', third.b.toLowerCase());
+    await page.click('button:has-text("Search")');
+    expect(await page.textContent('main')).toContain('1 person found');
+    expect(await page.textContent('main')).toContain('Isa Adam, born 1 January 2001');
     await expectNoAxeViolations(page);
     await screenshot(page, '09b-merge-search');
     await page.click('a:has-text("Isa Adam, born 1 January 2001")');
