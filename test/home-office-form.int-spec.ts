@@ -108,6 +108,16 @@ describe('speaking the Home Office form', () => {
     expect(page).toContain('Answers for the Home Office form');
     expect(page).toMatch(/Select nationality<br><code class="govuk-body-s">pv-nationality<\/code><\/td>\s*<td class="govuk-table__cell">Icelandic<\/td>/);
     expect(page).toContain('Your phone number: the form requires it.');
+    // Each answer in the form's words, ready to copy: a choice by its label, a ticked box, a date in words.
+    const answerTo = (field: string): string | undefined =>
+      new RegExp(`<code class="govuk-body-s">${field}</code></td>\\s*<td class="govuk-table__cell">([^<]*)</td>`).exec(page)?.[1];
+    expect(answerTo('where-exploitation-happened')).toBe('Overseas');
+    expect(answerTo('types-of-exploitation-forced-to-work')).toBe('Ticked');
+    expect(answerTo('pv-dob')).toBe('5 April 1991');
+    expect(answerTo('pv-want-to-submit-nrm')).toMatch(/^Yes - I have explained this/);
+    // A page heading sits on its own line above its question (govuk-caption-s is no GOV.UK class).
+    expect(page).not.toContain('govuk-caption-s');
+    expect(page).toContain('<span class="govuk-caption-m govuk-!-margin-bottom-1">What is the name of the Potential Victim?</span>First name');
   });
 
   it('refuses a detailed type the form does not have, naming the field', async () => {

@@ -137,7 +137,7 @@ describe("the web journey asks the Home Office form's further questions", () => 
       'potentialVictim.contact.safeToEmail': 'yes',
       'firstResponder.reportMadeIn': 'england',
     });
-    expect(refused).toBe('/referrals/new/support#main-content');
+    expect(refused).toBe('/referrals/new/support');
     const problems = await agent.get('/referrals/new/support').expect(200);
     expect(problems.text).toContain('govuk-error-summary');
     expect(problems.text).toContain('href="#potentialVictim-numberOfChildren">Enter the number of children</a>');
@@ -239,7 +239,7 @@ describe("the web journey asks the Home Office form's further questions", () => 
         { decisionTo: 'someone_else', 'decisionRecipient.firstName': 'Mira', 'decisionRecipient.email': 'mira@example.com' },
         '?return=check',
       ),
-    ).toBe('/referrals/new/support?return=check#main-content');
+    ).toBe('/referrals/new/support?return=check');
     // Check your answers cannot be reached past the problem: it leads back to the page that shows it.
     await agent.get('/referrals/new/check').expect(303).expect('Location', '/referrals/new/support?return=check');
     const page = await agent.get('/referrals/new/support?return=check').expect(200);
@@ -293,7 +293,7 @@ describe("the web journey asks the Home Office form's further questions", () => 
       .type('form')
       .send({ _csrf: csrfOf(first), ...DETAILS, ...types, 'exploitation.homeOfficeTypes': 'prostitution' })
       .expect(303)
-      .expect('Location', '/referrals/new/details#main-content');
+      .expect('Location', '/referrals/new/details');
     const details = await agent.get('/referrals/new/details').expect(200);
     expect(details.text).toContain('href="#exploitation-types">Select what happened under each type of exploitation you selected, or under none of them</a>');
     await agent

@@ -202,7 +202,8 @@ describe('web pages (intake)', () => {
       .type('form')
       .send({ _csrf: csrfOf(page.text), type: 'reasonable_grounds', 'decidedOn-day': '1', 'decidedOn-month': '12', 'decidedOn-year': '2026' })
       .expect(400);
-    expect(noOutcome.text).toContain('Select the outcome');
+    // The outcomes the decision takes, by the radios' names.
+    expect(noOutcome.text).toContain('Select Positive or Negative for a reasonable grounds decision');
     expect(noOutcome.text).toContain('href="#decision-outcome"');
     for (const text of [empty.text, noOutcome.text]) {
       expect(text).not.toMatch(/must be one of|must be a real date|is required|decidedOn (is|must)/);
@@ -236,6 +237,27 @@ describe('web pages (intake)', () => {
       .expect(404);
     expect(api.body).toMatchObject({ statusCode: 404 });
     await server().get('/no/such/page').set('Accept', 'application/json').expect(404).expect('Content-Type', /json/);
+  });
+
+  it('answers a malformed id in a page address with Page not found, and a mistyped filter in words', async () => {
+    const agent = await signIn(app, 'safeguarding_lead');
+    for (const address of ['/referrals/not-a-uuid', '/persons/not-a-uuid']) {
+      const page = await agent.get(address).expect(404);
+      expect(page.text).toContain('Page not found');
+      expect(page.text).not.toContain('Sorry, there is a problem');
+    }
+    // The API keeps its 400 for a malformed id.
+    await server()
+      .get('/v1/referrals/not-a-uuid')
+      .set('Authorization', await bearer('safeguarding_lead'))
+      .expect(400);
+    const status = await agent.get('/reviews?status=bogus').expect(400);
+    expect(status.text).toContain('There is a problem with the address');
+    expect(status.text).toContain('The status in the address must be open, decided or superseded');
+    expect(status.text).not.toContain('must be one of the following values');
+    const page = await agent.get('/reviews?page=abc').expect(400);
+    expect(page.text.match(/in the address must/g)).toEqual(['in the address must']);
+    expect(page.text).toContain('The page number in the address must be a whole number, like 2');
   });
 
   it('keeps /v1 bearer-only: a page session is no API credential', async () => {

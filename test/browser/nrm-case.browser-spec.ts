@@ -72,7 +72,7 @@ describe('NRM case on the referral page, in Chromium', () => {
     expect(await page.textContent('#nrm-case + dl')).toContain('Awaiting reasonable grounds decision');
 
     await recordDecision(page, { type: 'reasonable_grounds', outcome: 'negative', day: '20', month: '5', year: '2026', authority: 'SCA' });
-    expect(await page.textContent('.govuk-notification-banner')).toContain('Saved: reasonable grounds decision on 2026-05-20');
+    expect(await page.textContent('.govuk-notification-banner')).toContain('Saved: reasonable grounds decision on 20 May 2026.');
     await recordDecision(page, { type: 'reconsideration_requested', day: '27', month: '5', year: '2026' });
     expect(await page.textContent('.govuk-inset-text')).toContain('due by 27 June 2026');
 

@@ -74,11 +74,11 @@ describe('web pages in Chromium', () => {
     if (prefix) await dropPrefixKeys(process.env.REDIS_URL!, prefix);
   });
 
-  async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  async function newPage(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
     const context = await browser.newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       acceptDownloads: true,
-      viewport: { width: 1100, height: 900 },
+      viewport: { width: options.width ?? 1100, height: 900 },
     });
     contexts.push(context);
     return context.newPage();
@@ -506,6 +506,10 @@ describe('web pages in Chromium', () => {
       expect(summary).toContain(message);
     }
     expect(summary).not.toContain('characters or fewer');
+    // The error summary has the keyboard focus, as GOV.UK Frontend gives it on load: a #main-content fragment on the
+    // redirect made Chromium focus <main> instead.
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.evaluate("document.activeElement?.classList.contains('govuk-error-summary')")).toBe(true);
     // Each summary item links to its field, and each field shows its own message.
     const dobLink = page.locator('.govuk-error-summary a', { hasText: 'Date of birth' });
     expect(await dobLink.getAttribute('href')).toBe('#potentialVictim-dateOfBirth-day');
@@ -634,6 +638,11 @@ describe('web pages in Chromium', () => {
     await page.fill('#q', 'isa adam');
     await page.click('button:has-text("Search")');
     expect(await page.textContent('main')).toContain('1 person found');
+    // Or by the other record's AIS number, as AIS writes it (SC-000060), typed in lower case.
+    await page.fill('#q', third.b.toLowerCase());
+    await page.click('button:has-text("Search")');
+    expect(await page.textContent('main')).toContain('1 person found');
+    expect(await page.textContent('main')).toContain('Isa Adam, born 1 January 2001');
     await expectNoAxeViolations(page);
     await screenshot(page, '09b-merge-search');
     await page.click('a:has-text("Isa Adam, born 1 January 2001")');
@@ -822,5 +831,52 @@ describe('web pages in Chromium', () => {
     const headline = (await page.textContent('.rh-figures')) ?? '';
     expect(headline).toMatch(/Referrals and notifications\s*\d+/);
     await screenshot(page, '12-dashboard-lead');
+  });
+
+  it('keeps every page within a 390px phone: wide tables and charts scroll inside their own region', async () => {
+    const width = 390;
+    const pageWidth = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth');
+    const intakePage = await newPage({ width });
+    await signIn(intakePage, intakeUrl, 'safeguarding_lead');
+    await intakePage.goto(`${intakeUrl}/referrals`);
+    const referral = (await intakePage.getAttribute('main table a[href^="/referrals/"]', 'href')) ?? '/referrals/none';
+    const person = (await sql.query<{ id: string }>('SELECT person_id AS id FROM central.record_links GROUP BY person_id ORDER BY count(*) DESC LIMIT 1'))
+      .rows[0]?.id;
+    const addresses = [
+      '/referrals',
+      referral,
+      `${referral}/home-office-answers`,
+      `/persons/${person}`,
+      '/reviews',
+      '/worklists/approaching-adulthood',
+      '/worklists/reasonable-grounds-overdue',
+      '/data-quality',
+    ];
+    const tooWide: string[] = [];
+    for (const address of addresses) {
+      await intakePage.goto(`${intakeUrl}${address}`);
+      expect(await intakePage.locator('h1').count()).toBe(1);
+      if ((await pageWidth(intakePage)) > width) tooWide.push(`${address}: ${await pageWidth(intakePage)}px`);
+    }
+    // Each table sits in a focusable region named for screen readers.
+    await intakePage.goto(`${intakeUrl}/referrals`);
+    expect(await intakePage.getAttribute('.rh-table-scroll:has(table)', 'aria-label')).toBe('Referrals');
+    expect(await intakePage.getAttribute('.rh-table-scroll:has(table)', 'tabindex')).toBe('0');
+    await expectNoAxeViolations(intakePage);
+    await screenshot(intakePage, '13-referrals-390px');
+
+    const insightsPage = await newPage({ width });
+    await signIn(insightsPage, insightsUrl, 'safeguarding_lead');
+    for (const address of ['/dashboard', '/board-reports']) {
+      await insightsPage.goto(`${insightsUrl}${address}`);
+      if ((await pageWidth(insightsPage)) > width) tooWide.push(`${address}: ${await pageWidth(insightsPage)}px`);
+    }
+    expect(tooWide).toEqual([]);
+    // A chart keeps its drawn size and scrolls: axis labels stay readable (they were about 7px high).
+    await insightsPage.goto(`${insightsUrl}/dashboard`);
+    const labelHeight = await insightsPage.evaluate<number>(
+      `Math.min(...[...document.querySelectorAll('.rh-chart svg text')].map((t) => t.getBoundingClientRect().height))`,
+    );
+    expect(labelHeight).toBeGreaterThanOrEqual(11);
   });
 });

@@ -94,6 +94,12 @@ export interface FieldDescription {
   readonly label: string;
   /** The message for an answer missing or not one of the choices, in GOV.UK style ("Enter…", "Select…"). */
   readonly missing?: string;
+  /**
+   * Messages for rules that judge this answer against another (the API's cross-field rules), which name the other
+   * answer by its API field: the first whose `when` matches the API's message is shown instead (a function is given
+   * the match, to name what the message names).
+   */
+  readonly refusals?: readonly { readonly when: RegExp; readonly text: string | ((match: RegExpExecArray) => string) }[];
 }
 
 // class-validator's generic wording for an answer left out or not one of the choices.
@@ -148,7 +154,14 @@ function nearestField(path: string, fields: Readonly<Record<string, FieldDescrip
 }
 
 function wording(violation: FieldViolation, field: FieldDescription): string {
+  for (const refusal of field.refusals ?? []) {
+    const match = refusal.when.exec(violation.message);
+    if (match) return typeof refusal.text === 'string' ? refusal.text : refusal.text(match);
+  }
   if (GENERIC.test(violation.message) && field.missing) return field.missing;
+  // class-validator's ArrayMaxSize and ArrayMinSize: "ukTowns must contain no more than 10 elements".
+  const count = /must contain (no more than|at least) (\d+) elements/.exec(violation.message);
+  if (count) return `Enter ${count[1]} ${count[2]} ${listNoun(field.label)}`;
   if (/must be a date written YYYY-MM-DD, or a month/.test(violation.message)) return `${field.label} must be a real date, or a month and year, or a year`;
   if (/must be a date written YYYY-MM-DD/.test(violation.message)) return `${field.label} must be a real date`;
   if (NOT_A_NUMBER.test(violation.message)) return `${field.label} must be a whole number, like 2`;
@@ -158,6 +171,11 @@ function wording(violation: FieldViolation, field: FieldDescription): string {
   const rest = violation.message.replace(/^[A-Za-z.]+ (?=(must|is|should) )/, '');
   const text = rest === violation.message ? sentence(violation.message) : `${field.label} ${rest}`;
   return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`);
+}
+
+/** A label as a noun inside a sentence: "Countries" → "countries"; "UK towns or cities" keeps its capitals. */
+function listNoun(label: string): string {
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

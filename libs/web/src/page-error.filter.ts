@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, INestApplication, Injectable, Logger } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, INestApplication, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainError, InvalidRequestError } from '@app/common';
+import type { FieldViolation } from '@app/domain';
 import { CsrfRejectedError, PageForbiddenError, SignInRequiredError } from './page.errors';
 import { PageRenderer } from './page.renderer';
 import { PageSessionMiddleware } from './page-session';
@@ -68,7 +69,7 @@ export class PageErrorFilter implements ExceptionFilter {
         status: 400,
         title: 'There is a problem with the address',
         paragraphs: ['Check the address or the filters you chose.'],
-        problems: exception.errors.map((v) => v.message),
+        problems: addressProblems(exception.errors),
       };
     }
     if (exception instanceof DomainError) {
@@ -78,6 +79,9 @@ export class PageErrorFilter implements ExceptionFilter {
         return { status, title: 'This has already changed', paragraphs: [exception.message, 'Reload the page to see where things stand now.'] };
       return { status, title: 'Sorry, there is a problem', paragraphs: [exception.message] };
     }
+    // A malformed id in a page's address (/referrals/not-a-uuid, refused by ParseUUIDPipe) names no record: the
+    // address is wrong, as for an address no page has.
+    if (exception instanceof BadRequestException && /uuid is expected/.test(exception.message)) return PAGE_NOT_FOUND;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return PAGE_NOT_FOUND;
@@ -91,4 +95,38 @@ export class PageErrorFilter implements ExceptionFilter {
       paragraphs: ['Try again later.', `If you contact support, give this error id: ${errorId}`],
     };
   }
+}
+
+const NOT_A_NUMBER = /must be an integer number|must be a number conforming|must be a number/;
+
+/**
+ * A page address's refused query parameters in words, one line each: "The page number in the address must be a
+ * whole number, like 2" rather than class-validator's three rule messages about `page`.
+ */
+export function addressProblems(violations: readonly FieldViolation[]): string[] {
+  const byPath = new Map<string, string[]>();
+  for (const v of violations) byPath.set(v.path, [...(byPath.get(v.path) ?? []), v.message]);
+  return [...byPath].map(([path, messages]) => {
+    const name = `The ${parameterName(path)} in the address`;
+    if (messages.some((m) => NOT_A_NUMBER.test(m))) return `${name} must be a whole number, like 2`;
+    const message = messages[0] ?? '';
+    const choices = /must be one of the following values: (.+)$/.exec(message);
+    if (choices) return `${name} must be ${orList(choices[1].split(', '))}`;
+    const least = /must not be less than (\d+)/.exec(message);
+    if (least) return `${name} must be ${least[1]} or more`;
+    const most = /must not be greater than (\d+)/.exec(message);
+    if (most) return `${name} must be ${most[1]} or less`;
+    const rest = message.replace(/^[A-Za-z.]+ (?=(must|is|should) )/, '');
+    return rest === message ? `Check the ${parameterName(path)} in the address` : `${name} ${rest}`;
+  });
+}
+
+/** "page" → "page number", "pageSize" → "page size", "caseSystem" → "case system". */
+function parameterName(path: string): string {
+  if (path === 'page') return 'page number';
+  return path.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function orList(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} or ${items[items.length - 1] ?? ''}` : (items[0] ?? '');
 }

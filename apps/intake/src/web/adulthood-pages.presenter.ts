@@ -1,6 +1,7 @@
 import type { AdulthoodStatus, DateOfBirthSource, OutstandingItem, TransitionStep } from '@app/domain';
 import { TRANSITION_STEPS } from '@app/domain';
 import type { FieldDescription, FormBody, FormErrors } from '@app/web';
+import { longDate } from '@app/web';
 import type { ApproachingAdulthoodItem, ApproachingAdulthoodPage, TransitionStepsView } from '../adulthood/adulthood.service';
 import type { TransitionView } from '../referrals/referral.presenter';
 import { NRM_STATUS_NAMES } from './nrm-case.presenter';
@@ -82,11 +83,27 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((day(to) - day(from)) / 86_400_000);
 }
 
-function daysText(days: number): string {
+/** Whole calendar months from one day to a later one (17 March to 16 May is 1). */
+function monthsBetween(from: string, to: string): number {
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  return Number(to.slice(8, 10)) < Number(from.slice(8, 10)) ? months - 1 : months;
+}
+
+/**
+ * How near the 18th birthday is. A birthday over a month past is said by its date and how long ago in years or
+ * months ("Turned 18 on 3 March 2021, 5 years ago"): "1,936 days ago" asked the reader to do the sum.
+ */
+export function birthdayText(on: string, eighteenthBirthday: string): string {
+  const days = daysBetween(on, eighteenthBirthday);
   if (days === 0) return 'Turns 18 today';
   if (days > 0) return `${days.toLocaleString('en-GB')} day${days === 1 ? '' : 's'} until 18`;
-  return `Turned 18 ${(-days).toLocaleString('en-GB')} day${days === -1 ? '' : 's'} ago`;
+  if (days >= -31) return `Turned 18 ${(-days).toLocaleString('en-GB')} day${days === -1 ? '' : 's'} ago`;
+  const months = monthsBetween(eighteenthBirthday, on);
+  const ago = months >= 12 ? plural(Math.floor(months / 12), 'year') : plural(Math.max(months, 1), 'month');
+  return `Turned 18 on ${longDate(eighteenthBirthday)}, ${ago} ago`;
 }
+
+const plural = (n: number, unit: string): string => `${n.toLocaleString('en-GB')} ${unit}${n === 1 ? '' : 's'}`;
 
 /** Where the transition stands, one line per part, in the order the outstanding items are listed. */
 function standing(status: Omit<AdulthoodStatus, 'dateOfBirth'>): Array<{ key: string; value: string }> {
@@ -109,7 +126,7 @@ function outstanding(referralId: string, items: readonly OutstandingItem[]): Arr
 function birthday(status: Omit<AdulthoodStatus, 'dateOfBirth'>, on: string): Record<string, unknown> {
   return {
     eighteenthBirthday: status.eighteenthBirthday,
-    days: daysText(daysBetween(on, status.eighteenthBirthday)),
+    days: birthdayText(on, status.eighteenthBirthday),
     passedNothingRecorded: status.birthdayPassedNothingRecorded,
     source: DATE_OF_BIRTH_SOURCES[status.dateOfBirthSource],
   };

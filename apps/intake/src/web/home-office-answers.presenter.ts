@@ -1,4 +1,5 @@
-import { HOME_OFFICE_QUESTIONS } from '../referrals/home-office-questions';
+import { longDate } from '@app/web';
+import { HOME_OFFICE_QUESTIONS, HomeOfficeQuestion } from '../referrals/home-office-questions';
 
 export interface HomeOfficeAnswerRow {
   /** The form page's heading, on the first answer of each page. */
@@ -15,8 +16,24 @@ export function homeOfficeAnswerRows(answers: Readonly<Record<string, string>>):
     const wording = HOME_OFFICE_QUESTIONS[field];
     const page = wording?.page && wording.page !== lastPage ? wording.page : undefined;
     if (wording?.page) lastPage = wording.page;
-    return { ...(page ? { page } : {}), question: wording?.question ?? field, field, answer };
+    return { ...(page ? { page } : {}), question: wording?.question ?? field, field, answer: answerWords(wording, answer) };
   });
+}
+
+/**
+ * An answer as the form shows it, so that it can be copied across: a choice by its words ("UK and Overseas", not
+ * uk-and-overseas; several joined with "and"), a ticked box as "Ticked", a date as "3 February 2025" (GOV.UK style:
+ * dates). Free text is left as written.
+ */
+export function answerWords(wording: HomeOfficeQuestion | undefined, answer: string): string {
+  const options = wording?.options;
+  if (options) {
+    const words = answer.split(',').map((value) => options[value] ?? value);
+    return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1] ?? ''}` : (words[0] ?? answer);
+  }
+  if (wording?.checkbox) return 'Ticked';
+  if (/^\d{4}-\d{2}(-\d{2})?$/.test(answer)) return longDate(answer);
+  return answer;
 }
 
 /**

@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, UnprocessableError } from '@app/common';
 import type { FieldViolation } from '@app/domain';
-import { dateField, formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery, type FormBody } from '@app/web';
+import { dateField, formErrors, longDate, PageController, PageRenderer, PageRoles, textField, validateQuery, type FormBody } from '@app/web';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { IntakeServices } from './intake-services';
 import { DECISION_FORM_FIELDS, DECISION_TYPE_NAMES, nrmCaseView } from './nrm-case.presenter';
@@ -37,7 +37,7 @@ export class NrmCasePagesController {
         finding: textField(form, 'finding'),
       });
       await this.services.decisions.record(id, body, req.principal);
-      req.session.flash = `Saved: ${DECISION_TYPE_NAMES[body.type].toLowerCase()} on ${body.decidedOn}.`;
+      req.session.flash = `Saved: ${DECISION_TYPE_NAMES[body.type].toLowerCase()} on ${longDate(body.decidedOn)}.`;
       res.redirect(303, `/referrals/${id}#nrm-case`);
     } catch (error) {
       const violations = refusalsOf(error);

@@ -58,10 +58,30 @@ const OUTCOME_NAMES: Readonly<Record<string, string>> = {
   declined: 'Declined to stay',
 };
 
+/** "positive, negative" → "Positive or Negative". */
+const outcomeChoices = (values: string): string =>
+  values
+    .split(', ')
+    .map((o) => OUTCOME_NAMES[o] ?? o)
+    .join(' or ');
+
 /** The form's questions, in page order, for the error summary. */
 export const DECISION_FORM_FIELDS: Readonly<Record<string, FieldDescription>> = {
   type: { target: 'decision-type', label: 'Decision', missing: 'Select what was decided' },
-  outcome: { target: 'decision-outcome', label: 'Outcome', missing: 'Select the outcome' },
+  outcome: {
+    target: 'decision-outcome',
+    label: 'Outcome',
+    missing: 'Select the outcome',
+    // The rule names the outcomes this decision takes ("outcome of a reasonable grounds decision must be one of
+    // positive, negative"): say which to select, by the names the radios give them.
+    refusals: [
+      {
+        when: /^outcome of an? (.+) must be one of (.+)$/,
+        text: (m) => `Select ${outcomeChoices(m[2])} for a ${m[1]}`,
+      },
+      { when: /^an? (.+) has no outcome$/, text: (m) => `Do not select an outcome for a ${m[1]}: it has none` },
+    ],
+  },
   decidedOn: { target: 'decision-decidedOn-day', label: 'Date of the decision letter', missing: 'Enter the date of the decision letter' },
   competentAuthority: { target: 'decision-competentAuthority', label: 'Competent authority', missing: 'Select the competent authority from the list' },
   finding: { target: 'decision-finding', label: 'Found to be a victim of', missing: 'Select what the person was found to be a victim of' },

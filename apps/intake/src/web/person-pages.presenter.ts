@@ -142,6 +142,11 @@ export function personView(person: PersonTimeline): Record<string, unknown> {
 
 const DATE_IN_TEXT = /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\b/;
 const REFERENCE_IN_TEXT = /\bRH-\d{4}-\d{1,6}\b/i;
+/**
+ * A case record number as the case systems write them: AIS concerns SC-000060, LCS children LCS-000042 (six digits
+ * at least, zero-padded; the AIS and LCS schemas' id functions), and LCS contacts plain numbers such as 400012.
+ */
+const CASE_RECORD_NUMBER = /^(SC|LCS)-?(\d+)$/i;
 
 /**
  * What a reviewer typed to find a person, in parts: a referral reference (RH-2026-000123), a date of birth as
@@ -164,7 +169,9 @@ export function personSearch(typed: string): PersonSearch | undefined {
     rest = rest.replace(date[0], ' ');
   }
   for (const part of rest.split(/[\s,]+/).filter(Boolean)) {
-    if (/^\d+$/.test(part) && !search.reference) search.reference = part;
+    const record = CASE_RECORD_NUMBER.exec(part);
+    if (record && !search.reference) search.reference = `${record[1].toUpperCase()}-${record[2].padStart(6, '0')}`;
+    else if (/^\d+$/.test(part) && !search.reference) search.reference = part;
     else search.nameParts.push(part);
   }
   return search;

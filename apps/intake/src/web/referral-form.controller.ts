@@ -153,7 +153,9 @@ export class ReferralFormController {
     this.answers.keep(req, 'referralDetails', form);
     req.session.referralDetailsSent = true;
     const { errors } = await this.check(req, draft, detailsShape(draft), form);
-    res.redirect(303, errors ? '/referrals/new/details#main-content' : '/referrals/new/check');
+    // No #main-content on the way back: a fragment makes Chromium focus <main>, and GOV.UK Frontend's error summary
+    // then cannot take focus as it does on load (the GOV.UK error summary pattern).
+    res.redirect(303, errors ? '/referrals/new/details' : '/referrals/new/check');
   }
 
   /**
@@ -308,7 +310,7 @@ export class ReferralFormController {
     const shape = detailsShape(draft);
     const returnToCheck = form.returnTo === 'check';
     if (questionErrors(page, (await this.check(req, draft, shape, details)).violations)) {
-      res.redirect(303, `/referrals/new/${slug}${returnToCheck ? '?return=check' : ''}#main-content`);
+      res.redirect(303, `/referrals/new/${slug}${returnToCheck ? '?return=check' : ''}`);
       return;
     }
     res.redirect(303, returnToCheck ? '/referrals/new/check' : nextAfter(slug, questionContext(draft, shape, details)));

@@ -62,8 +62,29 @@ export const DETAILS_FIELDS: Record<string, FieldDescription> = {
   'exploitation.countyLines': { target: 'exploitation-countyLines', label: 'County lines' },
   'exploitation.otherDetails': { target: 'exploitation-otherDetails', label: 'Other exploitation', missing: 'Describe the other exploitation' },
   'exploitation.location': { target: 'exploitation-location', label: 'Where they were exploited', missing: 'Select where the potential victim was exploited' },
-  'exploitation.ukTowns': { target: 'exploitation-ukTowns', label: 'UK towns or cities', missing: 'Enter up to 10 UK towns or cities, one on each line' },
-  'exploitation.countries': { target: 'exploitation-countries', label: 'Countries', missing: 'Enter each country by its name, one on each line, like Albania' },
+  'exploitation.ukTowns': {
+    target: 'exploitation-ukTowns',
+    label: 'UK towns or cities',
+    missing: 'Enter up to 10 UK towns or cities, one on each line',
+    // The rule's message names the API's fields (location, countries, ukTowns); the page says it in the form's words.
+    refusals: [
+      {
+        when: /^location is "overseas"/,
+        text: 'Enter the countries where they were exploited, or select UK or UK and overseas if they were exploited in the UK',
+      },
+    ],
+  },
+  'exploitation.countries': {
+    target: 'exploitation-countries',
+    label: 'Countries',
+    missing: 'Enter each country by its name, one on each line, like Albania',
+    refusals: [
+      {
+        when: /^location is "uk"/,
+        text: 'Enter the UK towns or cities where they were exploited, or select Overseas or UK and overseas if they were exploited outside the UK',
+      },
+    ],
+  },
   'exploitation.startDate': { target: 'exploitation-startDate-day', label: 'The date the exploitation started' },
   'exploitation.ongoing': { target: 'exploitation-ongoing', label: 'Still in an exploitative situation' },
   'police.force': { target: 'police-force', label: 'Police force', missing: 'Enter the police force, or leave the crime reference empty too' },

@@ -1,5 +1,5 @@
 import type { Principal } from '@app/auth';
-import { combinedNationalityLabel, countryByAlpha3 } from '@app/countries';
+import { countryByAlpha3, statisticsNationalityLabel } from '@app/countries';
 import { HOME_OFFICE_TYPE_LABELS, ageOn, decideRoute, toIsoDate, type FieldViolation, type Referral } from '@app/domain';
 import { dateField, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
@@ -67,6 +67,16 @@ export function detailsView(
     nationalities: selectItems(nationalityOptions(), values['potentialVictim.nationality'] as string | undefined, 'Select a nationality'),
     secondNationalities: selectItems(nationalityOptions(), values['potentialVictim.secondNationality'] as string | undefined, 'None'),
   };
+}
+
+/**
+ * One nationality or two, joined in words ("Syrian and Lebanese"): the Home Office tables' combined label, "Syrian
+ * Lebanese", reads on a page as one nationality.
+ */
+export function nationalityWords(first: string, second?: string | null): string {
+  const labels = [statisticsNationalityLabel(first)];
+  if (second && second !== first) labels.push(statisticsNationalityLabel(second));
+  return labels.join(' and ');
 }
 
 const LOCATIONS: Record<string, string> = { uk: 'UK', overseas: 'Overseas', uk_and_overseas: 'UK and overseas' };
@@ -332,7 +342,7 @@ export function referralView(view: ReferralView, principal: Principal, chosenAut
       row('Other names', victim.aliases?.join(', ')),
       row('Date of birth', victim.dateOfBirth ? `${longDate(victim.dateOfBirth)}${victim.dateOfBirthEstimated ? ' (estimated)' : ''}` : undefined),
       row('Gender', GENDERS.find((g) => g.value === victim.gender)?.text),
-      row('Nationality', combinedNationalityLabel(victim.nationality, victim.secondNationality)),
+      row('Nationality', nationalityWords(victim.nationality, victim.secondNationality)),
       row('Under 18', YES_NO[view.referral.age.under18]),
       row('Age disputed', view.referral.age.ageDisputed ? 'Yes' : undefined),
     ].filter(Boolean),

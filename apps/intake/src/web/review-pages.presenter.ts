@@ -44,10 +44,10 @@ export function signedWeight(weight: number): string {
   return weight > 0 ? `+${text}` : weight < 0 ? `\u2212${text}` : '0.0';
 }
 
-/** "87.5%", and never "100.0%" for what is only very likely. */
+/** "87.5%", and never "100.0%" for what is only very likely, nor "0.0%" for what is only very unlikely. */
 export function percent(probability: number): string {
-  if (probability >= 0.9995) return 'over 99.9%';
-  if (probability > 0 && probability < 0.0005) return 'under 0.1%';
+  if (probability >= 0.9995) return 'more than 99.9%';
+  if (probability < 0.0005) return 'less than 0.1%';
   return `${(probability * 100).toFixed(1)}%`;
 }
 
