@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import { bearer } from './support/auth';
 import { startSystem, type TestSystem } from './support/system';
-import { csrfOf, signIn, type PageAgent } from './support/web';
+import { answerJourney, csrfOf, signIn, type PageAgent } from './support/web';
 import { ifStarted } from './support/teardown';
 
 /**
@@ -327,24 +327,11 @@ describe("the web journey asks the Home Office form's further questions", () => 
 
   it('asks a Duty to Notify why the NRM was declined, and no support or decision questions', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
-    const age = await agent.get('/referrals/new').expect(200);
-    await agent
-      .post('/referrals/new')
-      .type('form')
-      .send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' })
-      .expect(303);
-    const consent = await agent.get('/referrals/new/consent').expect(200);
-    await agent
-      .post('/referrals/new/consent')
-      .type('form')
-      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' })
-      .expect(303);
-    const details = await agent.get('/referrals/new/details').expect(200);
-    await agent
-      .post('/referrals/new/details')
-      .type('form')
-      .send({
-        _csrf: csrfOf(details.text),
+    await answerJourney(
+      agent,
+      { under18: 'no', under18DuringExploitation: 'no' },
+      { cooperatesWithAuthorities: 'no', consentToNrm: 'no' },
+      {
         'potentialVictim.gender': 'female',
         'potentialVictim.nationality': 'ERI',
         'exploitation.types': 'sexual',
@@ -353,8 +340,8 @@ describe("the web journey asks the Home Office form's further questions", () => 
         'firstResponder.name': 'Sam Officer',
         'firstResponder.role': 'DC',
         'firstResponder.email': 'sam@police.example',
-      })
-      .expect(303);
+      },
+    );
     const exploiters = await agent.get('/referrals/new/exploiters').expect(200);
     expect(exploiters.text).toContain('Why doesn&#39;t the potential victim want their case referred to the NRM?');
     expect(exploiters.text).not.toContain('Where was the potential victim exploited in the UK?');

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
-import { csrfOf, signIn, cookieHeader } from './support/web';
+import { answerJourney, csrfOf, signIn, cookieHeader } from './support/web';
 import { ifStarted } from './support/teardown';
 
 /** The pages' sign-in, sessions, CSRF and role rules, over HTTP (the browser suite drives the pages themselves). */
@@ -361,24 +361,11 @@ describe('web pages (intake)', () => {
 
   it('makes one referral of Submits sent at once from one journey, and answers each with its confirmation', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
-    const age = await agent.get('/referrals/new').expect(200);
-    await agent
-      .post('/referrals/new')
-      .type('form')
-      .send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' })
-      .expect(303);
-    const consent = await agent.get('/referrals/new/consent').expect(200);
-    await agent
-      .post('/referrals/new/consent')
-      .type('form')
-      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'no', consentToNrm: 'no' })
-      .expect(303);
-    const details = await agent.get('/referrals/new/details').expect(200);
-    await agent
-      .post('/referrals/new/details')
-      .type('form')
-      .send({
-        _csrf: csrfOf(details.text),
+    await answerJourney(
+      agent,
+      { under18: 'no', under18DuringExploitation: 'no' },
+      { cooperatesWithAuthorities: 'no', consentToNrm: 'no' },
+      {
         'potentialVictim.gender': 'female',
         'potentialVictim.nationality': 'VNM',
         'exploitation.types': 'labour',
@@ -387,9 +374,8 @@ describe('web pages (intake)', () => {
         'firstResponder.name': 'Ash Officer',
         'firstResponder.role': 'PC',
         'firstResponder.email': 'ash@police.example',
-      })
-      .expect(303)
-      .expect('Location', '/referrals/new/check');
+      },
+    );
     const check = await agent.get('/referrals/new/check').expect(200);
     const before = (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM central.referrals`)).rows[0].n;
     // Three Submits before any is answered (two tabs, a form sent again): each finds the journey's answers.
@@ -425,24 +411,11 @@ describe('web pages (intake)', () => {
 
   it("links each answer's Change on Check your answers to the page that asks it, and offers none for a fixed organisation", async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
-    const age = await agent.get('/referrals/new').expect(200);
-    await agent
-      .post('/referrals/new')
-      .type('form')
-      .send({ _csrf: csrfOf(age.text), under18: 'no' })
-      .expect(303);
-    const consent = await agent.get('/referrals/new/consent').expect(200);
-    await agent
-      .post('/referrals/new/consent')
-      .type('form')
-      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' })
-      .expect(303);
-    const details = await agent.get('/referrals/new/details').expect(200);
-    await agent
-      .post('/referrals/new/details')
-      .type('form')
-      .send({
-        _csrf: csrfOf(details.text),
+    await answerJourney(
+      agent,
+      { under18: 'no' },
+      { cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' },
+      {
         'exploitation.types': 'labour',
         'exploitation.location': 'uk',
         'potentialVictim.firstName': 'Arben',
@@ -453,9 +426,8 @@ describe('web pages (intake)', () => {
         'firstResponder.name': 'Sam Officer',
         'firstResponder.role': 'DC',
         'firstResponder.email': 'sam@police.example',
-      })
-      .expect(303)
-      .expect('Location', '/referrals/new/check');
+      },
+    );
     const check = await agent.get('/referrals/new/check').expect(200);
     // Co-operation is asked with consent, on the adult's consent page.
     expect(check.text).toContain('href="/referrals/new/consent">Change<span class="govuk-visually-hidden"> co-operation</span>');

@@ -40,3 +40,36 @@ export function cookieHeader(res: { headers: Record<string, unknown> }): string 
   const value = res.headers['set-cookie'];
   return Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
 }
+
+/**
+ * Answers the referral journey's first pages as a person would — the age page, the consent page (an adult's) and
+ * the details — each with its page's CSRF token, and expects the details to lead to "Check your answers".
+ */
+export async function answerJourney(
+  agent: PageAgent,
+  age: Record<string, string>,
+  consent: Record<string, string> | null,
+  details: Record<string, string | string[]>,
+): Promise<void> {
+  const agePage = await agent.get('/referrals/new').expect(200);
+  await agent
+    .post('/referrals/new')
+    .type('form')
+    .send({ _csrf: csrfOf(agePage.text), ...age })
+    .expect(303);
+  if (consent) {
+    const consentPage = await agent.get('/referrals/new/consent').expect(200);
+    await agent
+      .post('/referrals/new/consent')
+      .type('form')
+      .send({ _csrf: csrfOf(consentPage.text), ...consent })
+      .expect(303);
+  }
+  const detailsPage = await agent.get('/referrals/new/details').expect(200);
+  await agent
+    .post('/referrals/new/details')
+    .type('form')
+    .send({ _csrf: csrfOf(detailsPage.text), ...details })
+    .expect(303)
+    .expect('Location', '/referrals/new/check');
+}
