@@ -14,3 +14,5 @@ export * from './circumstances';
 export * from './adulthood';
 export * from './free-text';
 export * from './linkage';
+export * from './recorded-day';
+export * from './age-assessment';
