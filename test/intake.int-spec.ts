@@ -116,6 +116,21 @@ describe('ReferralController (intake)', () => {
         ['potentialVictim.dateOfBirth'],
       ],
       ['a future referral date', aReferral({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
+      [
+        'a first name longer than AIS takes (the 152 characters routed to AIS and refused for ever)',
+        aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'A'.repeat(152), lastName: 'Hoxha' } }),
+        ['potentialVictim.firstName'],
+      ],
+      [
+        'a last name longer than the case systems take, to be sent to LCS',
+        aChildReferral({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'N'.repeat(101) } }),
+        ['potentialVictim.lastName'],
+      ],
+      [
+        'a comma in a name (LCS splits its one-string name at the comma)',
+        aChildReferral({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Van, Minh', lastName: 'Nguyen' } }),
+        ['potentialVictim.firstName'],
+      ],
       ['a narrative over 15,000 characters', aReferral({ narrative: 'x'.repeat(15001) }), ['narrative']],
       ['an adult NRM without consent', aReferral({ consentToNrm: false }), ['consentToNrm']],
       ['a child without a local authority contact', aChildReferral({ localAuthorityContact: undefined }), ['localAuthorityContact']],

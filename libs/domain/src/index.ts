@@ -16,3 +16,4 @@ export * from './free-text';
 export * from './linkage';
 export * from './recorded-day';
 export * from './age-assessment';
+export * from './case-system-limits';
