@@ -303,6 +303,15 @@ describe('ReferralController (intake)', () => {
     expect([...first.items, ...second.items].map((r) => r.reference)).toEqual([...posted].reverse());
   });
 
+  it('answers 400 naming the parameter for a NUL in any query string, before it reaches the database', async () => {
+    const refused = await request(app.getHttpServer()).get('/v1/referrals?organisation=%00').set('Authorization', lead).expect(400);
+    expect(refused.body.errors).toEqual([{ path: 'organisation', message: 'organisation must not contain the NUL character' }]);
+    // Any route, any parameter, even one no DTO knows.
+    for (const url of ['/v1/referrals?organisation=a&organisation=b%00c', '/v1/worklists/not-submitted?x%00=1', '/v1/reviews?status=%00']) {
+      expect((await request(app.getHttpServer()).get(url).set('Authorization', lead).expect(400)).body.errors).toHaveLength(1);
+    }
+  });
+
   it('answers 404 for an unknown referral and 400 for a malformed id', async () => {
     await request(app.getHttpServer()).get('/v1/referrals/4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b').set('Authorization', lead).expect(404);
     await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').set('Authorization', lead).expect(400);
