@@ -166,6 +166,24 @@ describe('BoardReportController (insights)', () => {
   const read = async (id: string, token = board): Promise<BoardReport> =>
     (await request(app.getHttpServer()).get(`/v1/board-reports/${id}`).set('Authorization', token).expect(200)).body;
 
+  describe('bad requests', () => {
+    it('refuses a report for a period outside the supported financial years, naming period', async () => {
+      for (const period of ['1900-Q1', '9999-Q4']) {
+        const refused = await request(app.getHttpServer())
+          .post('/v1/board-reports')
+          .set('Authorization', lead)
+          .send({ audience: 'community_safety_partnership', period })
+          .expect(400);
+        expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'period' })]);
+      }
+    });
+
+    it('lists no report to a board viewer asking for the restricted tier, with a 200', async () => {
+      const listed = await request(app.getHttpServer()).get('/v1/board-reports?tier=restricted').set('Authorization', board).expect(200);
+      expect(listed.body).toMatchObject({ items: [], total: 0 });
+    });
+  });
+
   describe('a quarter with small counts', () => {
     let persons: string[];
     let first: BoardReport;

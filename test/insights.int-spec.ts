@@ -253,6 +253,19 @@ describe('StatisticsController (insights)', () => {
   });
 
   describe('access', () => {
+    it('answers a published period outside the supported financial years with a 400 naming period, not a 500', async () => {
+      const refused = async (query: string, token: string): Promise<Array<{ path: string; message: string }>> =>
+        (await request(app.getHttpServer()).get(`/v1/statistics?${query}`).set('Authorization', token).expect(400)).body.errors;
+      for (const period of ['1900-Q1', '9999-Q4', '2032/33']) {
+        expect(await refused(`period=${period}`, board)).toEqual([{ path: 'period', message: expect.stringContaining('from April 1900 (1900/01)') }]);
+        expect(await refused(`period=${period}&figures=disclosure_controlled`, lead)).toEqual([expect.objectContaining({ path: 'period' })]);
+      }
+      // The lead's exact figures read any span of days the calendar can write.
+      expect((await statistics('period=1900-Q1')).referrals.total).toBe(0);
+      expect((await statistics('period=9999-Q4')).referrals.total).toBe(0);
+      expect((await statistics('from=1900-01-01&to=9999-12-31')).referrals.total).toBeGreaterThanOrEqual(0);
+    });
+
     it('gives a board viewer disclosure-controlled figures: 1 to 5 as "c", zero as 0', async () => {
       // 2012-Q2, in a financial year (2012/13) no other test here writes to: published figures are protected with
       // the year's other quarters, and small counts there would hide more here.

@@ -116,6 +116,21 @@ describe('ReferralController (intake)', () => {
         ['potentialVictim.dateOfBirth'],
       ],
       ['a future referral date', aReferral({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
+      [
+        'a first name longer than AIS takes (the 152 characters routed to AIS and refused for ever)',
+        aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'A'.repeat(152), lastName: 'Hoxha' } }),
+        ['potentialVictim.firstName'],
+      ],
+      [
+        'a last name longer than the case systems take, to be sent to LCS',
+        aChildReferral({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Van', lastName: 'N'.repeat(101) } }),
+        ['potentialVictim.lastName'],
+      ],
+      [
+        'a comma in a name (LCS splits its one-string name at the comma)',
+        aChildReferral({ potentialVictim: { gender: 'male', nationality: 'VNM', firstName: 'Van, Minh', lastName: 'Nguyen' } }),
+        ['potentialVictim.firstName'],
+      ],
       ['a narrative over 15,000 characters', aReferral({ narrative: 'x'.repeat(15001) }), ['narrative']],
       ['an adult NRM without consent', aReferral({ consentToNrm: false }), ['consentToNrm']],
       ['a child without a local authority contact', aChildReferral({ localAuthorityContact: undefined }), ['localAuthorityContact']],
@@ -286,6 +301,15 @@ describe('ReferralController (intake)', () => {
     const [first, second] = [await page(1), await page(2)];
     expect(first.total).toBe(3);
     expect([...first.items, ...second.items].map((r) => r.reference)).toEqual([...posted].reverse());
+  });
+
+  it('answers 400 naming the parameter for a NUL in any query string, before it reaches the database', async () => {
+    const refused = await request(app.getHttpServer()).get('/v1/referrals?organisation=%00').set('Authorization', lead).expect(400);
+    expect(refused.body.errors).toEqual([{ path: 'organisation', message: 'organisation must not contain the NUL character' }]);
+    // Any route, any parameter, even one no DTO knows.
+    for (const url of ['/v1/referrals?organisation=a&organisation=b%00c', '/v1/worklists/not-submitted?x%00=1', '/v1/reviews?status=%00']) {
+      expect((await request(app.getHttpServer()).get(url).set('Authorization', lead).expect(400)).body.errors).toHaveLength(1);
+    }
   });
 
   it('answers 404 for an unknown referral and 400 for a malformed id', async () => {

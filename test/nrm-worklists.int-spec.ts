@@ -108,6 +108,15 @@ describe('NrmWorklistsController (intake)', () => {
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(['on']);
   });
 
+  it('refuses a day outside the days a worklist is drawn up for, naming on, on every list', async () => {
+    for (const name of ['reasonable-grounds-overdue', 'awaiting-conclusive-grounds', 'reconsideration-deadlines', 'approaching-adulthood']) {
+      for (const on of ['9999-12-31', '1900-01-01']) {
+        const res = await request(app.getHttpServer()).get(`/v1/worklists/${name}?on=${on}`).set('Authorization', lead).expect(400);
+        expect(res.body.errors).toEqual([{ path: 'on', message: expect.stringMatching(/^on must be a day from 2009-04-01 to \d{4}-12-31$/) }]);
+      }
+    }
+  });
+
   it('shows the lead the same list as a page, and refuses a first responder', async () => {
     const id = await refer('2026-08-26T10:00:00Z');
     const page = await signIn(app, 'safeguarding_lead');

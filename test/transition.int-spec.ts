@@ -163,6 +163,42 @@ describe('transition to adulthood', () => {
     expect(after.ageAssessments).toHaveLength(1);
   });
 
+  it('refuses an impossible age assessment naming the field, and records and moves nothing', async () => {
+    const { id } = await refer(child('Besa', '2012-01-01'));
+    const before = await routed(id);
+    expect(before.caseRecord.system).toBe('LCS');
+    const assess = (body: object) =>
+      api()
+        .post(`/v1/referrals/${id}/age-assessment`)
+        .set('Authorization', lead)
+        .send({ authority: 'Bucks', ...body });
+    const pathsOf = (res: request.Response): string[] => (res.body.errors as Array<{ path: string }>).map((e) => e.path);
+    // The tester's: an "adult" finding in 2030 with a date of birth making the person 14.
+    expect(pathsOf(await assess({ assessedOn: '2030-01-01', outcome: 'adult', assessedDateOfBirth: '2012-01-01' }).expect(400))).toEqual([
+      'assessedOn',
+      'assessedDateOfBirth',
+    ]);
+    expect(pathsOf(await assess({ assessedOn: '1990-01-01', outcome: 'adult' }).expect(400))).toEqual(['assessedOn']);
+    expect(pathsOf(await assess({ assessedOn: '2026-09-01', outcome: 'adult', assessedDateOfBirth: '2012-01-01' }).expect(400))).toEqual([
+      'assessedDateOfBirth',
+    ]);
+    expect(pathsOf(await assess({ assessedOn: '2026-09-01', outcome: 'child', assessedDateOfBirth: '1990-01-01' }).expect(400))).toEqual([
+      'assessedDateOfBirth',
+    ]);
+    expect(pathsOf(await assess({ assessedOn: '2026-09-01', outcome: 'child', assessedDateOfBirth: '2099-01-01' }).expect(400))).toEqual([
+      'assessedDateOfBirth',
+    ]);
+    const n = async (table: string) => (await sql.query(`SELECT count(*)::int AS n FROM central.${table} WHERE referral_id = $1`, [id])).rows[0].n;
+    expect([await n('age_assessments'), await n('transitions')]).toEqual([0, 0]);
+
+    // An adult finding dated before a child finding already recorded is history: recorded, moves nothing.
+    await assess({ assessedOn: '2026-10-01', outcome: 'child', assessedDateOfBirth: '2012-01-01' }).expect(201);
+    const late = await assess({ assessedOn: '2026-09-01', outcome: 'adult' }).expect(201);
+    expect(late.body.transition).toBeNull();
+    expect([await n('age_assessments'), await n('transitions')]).toEqual([2, 0]);
+    expect((await show(id)).caseRecord).toEqual(before.caseRecord);
+  });
+
   it('lists a child whose only date of birth is an assessed one', async () => {
     const { id } = await refer(child('Noa'));
     await routed(id);

@@ -142,6 +142,15 @@ describe('web pages (insights dashboard)', () => {
       .expect(400);
   });
 
+  it('answers a period outside the supported financial years with its error on the page', async () => {
+    const agent = await signIn(insights, 'board_viewer');
+    for (const period of ['1900-Q1', '9999-Q4']) {
+      const bad = await agent.get(`/dashboard?period=${period}`).expect(400);
+      expect(bad.text).toContain('There is a problem');
+      expect(bad.text).toContain('from April 1900 (1900/01)');
+    }
+  });
+
   it('answers a bad period with an error page, and keeps /v1/statistics bearer-only', async () => {
     const agent = await signIn(insights, 'safeguarding_lead');
     const bad = await agent.get('/dashboard?period=2026-Q9').expect(400);

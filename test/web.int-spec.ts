@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
+import { CASE_SYSTEM_LIMITS } from '@app/domain';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
@@ -436,6 +437,45 @@ describe('web pages (intake)', () => {
     // The organisation comes with the first responder's sign-in: read back, with nothing to change it.
     expect(check.text).toContain('Thames Valley Police');
     expect(changeable).not.toContain('organisation');
+  });
+
+  it('shows on the field a name longer than the case systems take, or with a comma, and keeps the referral back', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const age = await agent.get('/referrals/new').expect(200);
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'no' })
+      .expect(303);
+    const consent = await agent.get('/referrals/new/consent').expect(200);
+    await agent
+      .post('/referrals/new/consent')
+      .type('form')
+      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' })
+      .expect(303);
+    const details = await agent.get('/referrals/new/details').expect(200);
+    await agent
+      .post('/referrals/new/details')
+      .type('form')
+      .send({
+        _csrf: csrfOf(details.text),
+        'exploitation.types': 'labour',
+        'exploitation.location': 'uk',
+        'potentialVictim.firstName': 'A'.repeat(CASE_SYSTEM_LIMITS.forename + 1),
+        'potentialVictim.lastName': 'Krasniqi, Arben',
+        'potentialVictim.gender': 'male',
+        'potentialVictim.nationality': 'ALB',
+        'firstResponder.organisationType': 'police',
+        'firstResponder.name': 'Sam Officer',
+        'firstResponder.role': 'DC',
+        'firstResponder.email': 'sam@police.example',
+      })
+      .expect(303)
+      .expect('Location', '/referrals/new/details#main-content');
+    const shown = (await agent.get('/referrals/new/details').expect(200)).text;
+    expect(shown).toMatch(/id="potentialVictim-firstName-error"[^>]*>[\s\S]{0,200}First name must be 100 characters or fewer/);
+    expect(shown).toMatch(/id="potentialVictim-lastName-error"[^>]*>[\s\S]{0,200}Last name must not contain a comma/);
+    await agent.get('/referrals/new/check').expect(303).expect('Location', '/referrals/new/details');
   });
 
   it('lets a safeguarding lead change the organisation they typed, from Check your answers', async () => {

@@ -1,4 +1,4 @@
-import { bodyShapeViolations, MAX_BODY_DEPTH } from './body-shape';
+import { bodyShapeViolations, MAX_BODY_DEPTH, queryShapeViolations } from './body-shape';
 
 describe('bodyShapeViolations', () => {
   it('accepts an ordinary body', () => {
@@ -26,5 +26,21 @@ describe('bodyShapeViolations', () => {
     let ok: unknown = 1;
     for (let i = 0; i < MAX_BODY_DEPTH - 1; i += 1) ok = { a: ok };
     expect(bodyShapeViolations(ok)).toEqual([]);
+  });
+});
+
+describe('queryShapeViolations', () => {
+  it('accepts an ordinary query', () => {
+    expect(queryShapeViolations({ organisation: 'Thames Valley Police', page: '2', kind: ['nrm', 'dtn'] })).toEqual([]);
+    expect(queryShapeViolations(undefined)).toEqual([]);
+  });
+
+  it('refuses a NUL in any value or name, naming the parameter once', () => {
+    expect(queryShapeViolations({ organisation: '\u0000' })).toEqual([{ path: 'organisation', message: 'organisation must not contain the NUL character' }]);
+    expect(queryShapeViolations({ organisation: ['a', 'b\u0000', '\u0000c'] })).toEqual([
+      { path: 'organisation', message: 'organisation must not contain the NUL character' },
+    ]);
+    expect(queryShapeViolations({ filter: { name: 'x\u0000' } })).toEqual([{ path: 'filter.name', message: 'filter.name must not contain the NUL character' }]);
+    expect(queryShapeViolations({ 'x\u0000': '1' })).toHaveLength(1);
   });
 });

@@ -40,12 +40,44 @@ export function bodyShapeViolations(body: unknown): FieldViolation[] {
   return [];
 }
 
-/** Applies bodyShapeViolations to every request body (a 400 naming the field), before any pipe or handler runs. */
+/**
+ * What a parsed query string must not carry: the NUL character in a value or a name (PostgreSQL cannot store or
+ * compare text holding it, so it would reach the database as a 500). Every query, whatever its DTO: a free-text
+ * parameter (`organisation`) has no format rule that would refuse it on its own. Names each parameter found.
+ */
+export function queryShapeViolations(query: unknown): FieldViolation[] {
+  const found: FieldViolation[] = [];
+  const walk = (value: unknown, path: string): void => {
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push({ path, message: `${path} must not contain the NUL character` });
+      return;
+    }
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const childPath = Array.isArray(value) ? path : path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) {
+        found.push({ path: childPath || 'query', message: `${childPath || 'query'}: a parameter name must not contain the NUL character` });
+        continue;
+      }
+      walk(child, childPath);
+    }
+  };
+  walk(query, '');
+  return found.filter((v, i) => found.findIndex((w) => w.path === v.path && w.message === v.message) === i);
+}
+
+/**
+ * Applies bodyShapeViolations to every request body and queryShapeViolations to every query string (a 400 naming
+ * the field), before any pipe or handler runs.
+ */
 @Injectable()
 export class BodyShapeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() === 'http') {
-      const body = context.switchToHttp().getRequest<{ body?: unknown }>().body;
+      const request = context.switchToHttp().getRequest<{ body?: unknown; query?: unknown }>();
+      const queryViolations = queryShapeViolations(request.query);
+      if (queryViolations.length > 0) throw new InvalidRequestError(queryViolations);
+      const body = request.body;
       if (body !== undefined && body !== null) {
         const violations = bodyShapeViolations(body);
         if (violations.length > 0) throw new InvalidRequestError(violations);

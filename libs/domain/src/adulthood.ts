@@ -1,5 +1,6 @@
 import { eighteenthBirthday } from './dates';
 import { addCalendarMonths, nrmCase, type NrmDecision, type NrmStatus } from './nrm-case';
+import { refuseRecordedDay } from './recorded-day';
 
 /**
  * Turning 18 as the law and practice run it (docs/transitions.md): a set of recorded decisions before and after the
@@ -249,8 +250,7 @@ export function refuseTransitionStep(
   if (!(TRANSITION_STEPS as readonly string[]).includes(request.step)) {
     violations.push({ path: 'step', message: `step must be one of ${TRANSITION_STEPS.join(', ')}` });
   }
-  if (request.on > context.today) violations.push({ path: 'on', message: 'on must not be in the future' });
-  if (request.on < context.referredOn) violations.push({ path: 'on', message: `on must not be before the referral (${context.referredOn})` });
+  violations.push(...refuseRecordedDay('on', request.on, context));
   return violations;
 }
 

@@ -1,6 +1,7 @@
 import { mayBeChild } from './age-route';
 import type { NrmReferralFacts } from './nrm-case';
 import type { AgeAnswers, FieldViolation } from './referral';
+import { refuseRecordedDay } from './recorded-day';
 
 /**
  * The people and places around the potential victim, recorded after the referral as the Home Office form asks:
@@ -70,8 +71,6 @@ export function checkSupportReferral(referral: NrmReferralFacts, s: SupportRefer
   if (s.service === 'msvcc' && referredAsChild(referral)) {
     violations.push({ path: 'service', message: "the Modern Slavery Victim Care Contract supports adults; a child is supported by children's services" });
   }
-  if (s.referredOn > today) violations.push({ path: 'referredOn', message: 'referredOn must not be in the future' });
-  if (s.referredOn < referral.referredOn)
-    violations.push({ path: 'referredOn', message: `referredOn must not be before the referral (${referral.referredOn})` });
+  violations.push(...refuseRecordedDay('referredOn', s.referredOn, { today, referredOn: referral.referredOn }));
   return violations;
 }

@@ -14,3 +14,6 @@ export * from './circumstances';
 export * from './adulthood';
 export * from './free-text';
 export * from './linkage';
+export * from './recorded-day';
+export * from './age-assessment';
+export * from './case-system-limits';

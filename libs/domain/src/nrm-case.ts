@@ -1,6 +1,7 @@
 import { mayBeChild } from './age-route';
 import { parseIsoDate } from './dates';
 import type { AgeAnswers, FieldViolation } from './referral';
+import { refuseRecordedDay } from './recorded-day';
 
 /**
  * The NRM case after a referral: the competent authority's decisions and the events around them, as a state
@@ -254,10 +255,7 @@ export function refuseNrmDecision(
       violations.push({ path: 'finding', message: `finding must be one of ${CONCLUSIVE_FINDINGS.join(', ')}` });
     }
   }
-  if (request.decidedOn > today) violations.push({ path: 'decidedOn', message: 'decidedOn must not be in the future' });
-  if (request.decidedOn < referral.referredOn) {
-    violations.push({ path: 'decidedOn', message: `decidedOn must not be before the referral (${referral.referredOn})` });
-  }
+  violations.push(...refuseRecordedDay('decidedOn', request.decidedOn, { today, referredOn: referral.referredOn }));
   const latest = recorded.reduce<string | undefined>((max, d) => (max === undefined || d.decidedOn > max ? d.decidedOn : max), undefined);
   if (latest !== undefined && request.decidedOn < latest) {
     violations.push({ path: 'decidedOn', message: `decidedOn must not be before the decision already recorded on ${latest}` });

@@ -1,4 +1,4 @@
-import { latestOverdueStart, monthsBetween, reasonableGroundsDueOn } from './nrm-deadlines';
+import { latestOverdueStart, monthsBetween, reasonableGroundsDueOn, worklistDays } from './nrm-deadlines';
 
 describe(reasonableGroundsDueOn.name, () => {
   it('is five working days on, across Christmas, the substitute Boxing Day and New Year', () => {
@@ -30,5 +30,13 @@ describe(monthsBetween.name, () => {
     ['2026-05-15', '2026-05-01', 0],
   ])('%s to %s is %i', (from, to, months) => {
     expect(monthsBetween(from, to)).toBe(months);
+  });
+});
+
+describe(worklistDays.name, () => {
+  it('runs from the start of the NRM to the end of the fifth year ahead, and the deadlines can be counted on both ends', () => {
+    expect(worklistDays('2026-12-07')).toEqual({ first: '2009-04-01', last: '2031-12-31' });
+    expect(latestOverdueStart('2031-12-31')).toMatch(/^2031-12-\d{2}$/);
+    expect(latestOverdueStart('2009-04-01')).toMatch(/^2009-03-\d{2}$/);
   });
 });

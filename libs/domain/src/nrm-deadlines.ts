@@ -48,3 +48,15 @@ export const MONTHS_WAITING_BANDS = [
 export function countByMonthsWaiting(months: readonly number[]): Array<{ label: string; count: number }> {
   return MONTHS_WAITING_BANDS.map((band) => ({ label: band.label, count: months.filter((m) => m >= band.from && m <= band.to).length }));
 }
+
+/**
+ * The days a worklist can be drawn up for: from 1 April 2009, when the National Referral Mechanism began (no case
+ * on a worklist is older), to the end of the fifth year after today's (looking ahead at deadlines). Outside them the
+ * working-day arithmetic would run past the years the calendar can write.
+ */
+export const FIRST_WORKLIST_DAY = '2009-04-01';
+export const WORKLIST_YEARS_AHEAD = 5;
+
+export function worklistDays(today: string): { first: string; last: string } {
+  return { first: FIRST_WORKLIST_DAY, last: `${String(Number(today.slice(0, 4)) + WORKLIST_YEARS_AHEAD)}-12-31` };
+}

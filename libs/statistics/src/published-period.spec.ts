@@ -1,5 +1,5 @@
 import { parsePeriod } from './period';
-import { UnpublishedPeriodError, parsePublishedPeriod, periodsOf, publicationSetOf } from './published-period';
+import { UnpublishedPeriodError, UnsupportedPeriodError, parsePublishedPeriod, periodsOf, publicationSetOf, publishedFinancialYears } from './published-period';
 
 describe(parsePublishedPeriod.name, () => {
   it('reads a calendar quarter and a financial year', () => {
@@ -29,5 +29,27 @@ describe(publicationSetOf.name, () => {
 
   it('has no set for a month or a range', () => {
     expect(() => publicationSetOf(parsePeriod('2026-04'))).toThrow(UnpublishedPeriodError);
+  });
+});
+
+describe('the financial years published figures are offered for', () => {
+  const today = '2026-12-07';
+  it('are 1900/01 to five years after the current one', () => {
+    expect(publishedFinancialYears(today)).toMatchObject({ first: { code: '1900/01' }, last: { code: '2031/32' } });
+    expect(parsePublishedPeriod('1900-Q2', today)).toMatchObject({ from: '1900-04-01' });
+    expect(parsePublishedPeriod('1900/01', today)).toMatchObject({ kind: 'financial_year' });
+    expect(parsePublishedPeriod('2032-Q1', today)).toMatchObject({ to: '2032-03-31' });
+    expect(parsePublishedPeriod('2031/32', today)).toMatchObject({ kind: 'financial_year' });
+  });
+
+  it.each(['1900-Q1', '9999-Q4', '2032-Q2', '2032/33', '9998/99'])('refuses %s, saying which periods there are', (text) => {
+    expect(() => parsePublishedPeriod(text, today)).toThrow(UnsupportedPeriodError);
+    expect(() => parsePublishedPeriod(text, today)).toThrow(/from April 1900 \(1900\/01\) to March 2032 \(2031\/32\)/);
+  });
+
+  it('leaves every period it accepts a publication set the calendar can write', () => {
+    const { first, last } = publishedFinancialYears(today);
+    expect(periodsOf(publicationSetOf(parsePublishedPeriod('1900-Q2', today)))[0]).toEqual(first);
+    expect(periodsOf(publicationSetOf(parsePublishedPeriod('2032-Q1', today)))[0]).toEqual(last);
   });
 });

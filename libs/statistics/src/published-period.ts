@@ -1,4 +1,5 @@
-import { Period, parsePeriod, periodContaining, quartersIn } from './period';
+import { MIN_YEAR, type CalendarDate } from './calendar-date';
+import { Period, financialYearPeriod, parsePeriod, periodContaining, quartersIn } from './period';
 import { InvalidPeriodError, StatisticsError } from './statistics.errors';
 
 /**
@@ -23,12 +24,46 @@ export class UnpublishedPeriodError extends StatisticsError {
   }
 }
 
+/**
+ * The financial years published figures are offered for: from 1900/01, the first the calendar holds whole (it
+ * starts in 1900, as dates of birth do; the figures count every modern-slavery record the council holds, a
+ * practitioner's record older than the NRM included, so there is no later floor), to five years after the current
+ * one (a board setting its calendar). Outside them a period's publication set reaches financial years the calendar
+ * cannot write (1900-Q1 lies in 1899/00, 9999-Q4 in 9999/10000), and nothing could be counted there anyway.
+ */
+export const FIRST_PUBLISHED_FINANCIAL_YEAR = MIN_YEAR;
+export const PUBLISHED_FINANCIAL_YEARS_AHEAD = 5;
+
+/** The first and last financial years published figures are offered for on `today` (YYYY-MM-DD). */
+export function publishedFinancialYears(today: CalendarDate): { first: Period; last: Period } {
+  const current = periodContaining(today, 'financial_year');
+  return {
+    first: financialYearPeriod(FIRST_PUBLISHED_FINANCIAL_YEAR),
+    last: financialYearPeriod(Number(current.from.slice(0, 4)) + PUBLISHED_FINANCIAL_YEARS_AHEAD),
+  };
+}
+
+/** A published period outside the financial years published figures are offered for. */
+export class UnsupportedPeriodError extends UnpublishedPeriodError {
+  constructor(
+    input: string,
+    readonly first: Period,
+    readonly last: Period,
+  ) {
+    super(input);
+    this.message = `"${input}" is outside the published figures: they are for periods from April ${first.from.slice(0, 4)} (${first.code}) to March ${last.to.slice(0, 4)} (${last.code})`;
+  }
+}
+
 function isPublishedPeriod(period: Period): boolean {
   return (PUBLISHED_PERIOD_KINDS as readonly string[]).includes(period.kind);
 }
 
-/** Reads a published period; a month, a range or anything else is an `UnpublishedPeriodError`. */
-export function parsePublishedPeriod(text: string): Period {
+/**
+ * Reads a published period; a month, a range or anything else is an `UnpublishedPeriodError`, and a quarter or
+ * financial year outside `publishedFinancialYears(today)` an `UnsupportedPeriodError`.
+ */
+export function parsePublishedPeriod(text: string, today: CalendarDate = new Date().toISOString().slice(0, 10)): Period {
   let period: Period;
   try {
     period = parsePeriod(text);
@@ -37,6 +72,8 @@ export function parsePublishedPeriod(text: string): Period {
     throw error;
   }
   if (!isPublishedPeriod(period)) throw new UnpublishedPeriodError(period.code);
+  const { first, last } = publishedFinancialYears(today);
+  if (period.from < first.from || period.to > last.to) throw new UnsupportedPeriodError(period.code, first, last);
   return period;
 }
 

@@ -1,4 +1,5 @@
 import { InvalidRequestError } from '@app/common';
+import { ukDateOn } from '@app/domain';
 import { InvalidPeriodError, PUBLISHED_PERIODS_TEXT, Period, UnpublishedPeriodError, parsePeriod, parsePublishedPeriod, periodFromTo } from '@app/statistics';
 
 export interface PeriodQuery {
@@ -67,7 +68,7 @@ export function resolvePublishedPeriod(query: PeriodQuery): Period {
   }
   if (period === undefined) throw new InvalidRequestError([{ path: 'period', message }]);
   try {
-    return parsePublishedPeriod(period);
+    return parsePublishedPeriod(period, ukDateOn());
   } catch (error) {
     if (error instanceof UnpublishedPeriodError) throw new InvalidRequestError([{ path: 'period', message: error.message }]);
     throw error;

@@ -95,7 +95,13 @@ export class ReferralController {
 
   @Post(':id/age-assessment')
   @Roles('safeguarding_lead')
-  @ApiOperation({ summary: 'Record a local-authority age assessment; an adult finding moves an LCS case to AIS' })
+  @ApiOperation({
+    summary: 'Record a local-authority age assessment; an adult finding moves an LCS case to AIS',
+    description:
+      '400 naming the field: assessedOn in the future or before the referral; assessedDateOfBirth in the future, after assessedOn, ' +
+      'or contradicting the outcome (an adult under 18 on the day assessed, a child 18 or over). Only the current finding (the latest ' +
+      'by the day assessed) moves the case; one dated before an assessment already recorded is kept as history.',
+  })
   async recordAgeAssessment(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RecordAgeAssessmentDto,

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { ConflictError, NotFoundError, UnprocessableError } from '@app/common';
+import { ConflictError, InvalidRequestError, NotFoundError, UnprocessableError } from '@app/common';
 import type { Environment } from '@app/config';
 import {
   DecisionRepository,
@@ -21,10 +21,12 @@ import {
   decideRoute,
   formatReferralReference,
   isAnonymousNotification,
+  isCurrentFinding,
   needsChildrensServicesPrompt,
+  refuseAgeAssessment,
   representativeDay,
-  ukDateOn,
   type Referral,
+  ukDateOn,
 } from '@app/domain';
 import { deliverJobId, RoutingJobName, transferJobId } from '@app/queues';
 import { OutboxRelay } from '../outbox/outbox.relay';
@@ -162,10 +164,20 @@ export class ReferralService {
   ): Promise<{ assessmentId: string; transition: TransitionView | null }> {
     const referral = await this.referrals.findById(id);
     if (!referral) throw new NotFoundError('referral', id);
+    const violations = refuseAgeAssessment(dto, { today: ukDateOn(), referredOn: ukDateOn(referral.referredAt) });
+    if (violations.length > 0) throw new InvalidRequestError(violations);
     const assessmentId = randomUUID();
     const heldIn = referral.caseSystem ?? referral.routeSystem;
-    const move =
-      dto.outcome === 'adult' && heldIn === 'LCS' ? ('LCS_TO_AIS' as const) : dto.outcome === 'child' && heldIn === 'AIS' ? ('AIS_TO_LCS' as const) : null;
+    // Only the current finding moves the case: one recorded late, dated before an assessment already on the record,
+    // is kept as history (the router, the worklist and the statistics read the latest, as latestAssessment does).
+    const current = isCurrentFinding(await this.transitions.assessmentsForReferral(id), dto.assessedOn);
+    const move = !current
+      ? null
+      : dto.outcome === 'adult' && heldIn === 'LCS'
+        ? ('LCS_TO_AIS' as const)
+        : dto.outcome === 'child' && heldIn === 'AIS'
+          ? ('AIS_TO_LCS' as const)
+          : null;
     const transition = await this.referrals.transaction(async (manager) => {
       await this.transitions.insertAssessment(manager, {
         id: assessmentId,

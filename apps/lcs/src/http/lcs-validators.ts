@@ -1,6 +1,6 @@
 import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
 import { countryByAlpha2 } from '@app/countries';
-import { isIsoDate } from '@app/domain';
+import { CASE_SYSTEM_LIMITS, isIsoDate } from '@app/domain';
 import { LCS_NAME } from '../lcs-name';
 
 export function IsIsoCalendarDate(options?: ValidationOptions): PropertyDecorator {
@@ -35,7 +35,7 @@ export function IsLcsName(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isLcsName',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && value.length <= 300 && LCS_NAME.test(value) && /\p{L}/u.test(value),
+        validate: (value: unknown) => typeof value === 'string' && value.length <= CASE_SYSTEM_LIMITS.lcsName && LCS_NAME.test(value) && /\p{L}/u.test(value),
         defaultMessage: buildMessage((each) => `${each}$property must read "SURNAME, Forename Middle"`, options),
       },
     },

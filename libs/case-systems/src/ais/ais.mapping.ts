@@ -73,7 +73,8 @@ export function toAisSubject(subject: Partial<CaseSubject>): AisSubject {
     DateOfBirthIsEstimated: subject.dateOfBirth ? (subject.dateOfBirthEstimated ?? false) : undefined,
     Gender: sexToAisGender(subject.sex),
     Nationality: alpha3ToDemonym(subject.nationality),
-    NhsNumber: subject.nhsNumber ?? undefined,
+    // Intake takes the number as people write it ("943 476 5919"); AIS takes ten digits.
+    NhsNumber: subject.nhsNumber?.replace(/\s+/g, '') ?? undefined,
   });
 }
 

@@ -50,7 +50,8 @@ export function toLcsChild(subject: Partial<CaseSubject>): LcsChild {
     dateOfBirthEstimated: subject.dateOfBirth ? (subject.dateOfBirthEstimated ?? false) : undefined,
     gender: sexToLcsGender(subject.sex),
     nationality: alpha3ToAlpha2(subject.nationality),
-    nhsNumber: subject.nhsNumber ?? undefined,
+    // Intake takes the number as people write it ("943 476 5919"); LCS takes ten digits.
+    nhsNumber: subject.nhsNumber?.replace(/\s+/g, '') ?? undefined,
   });
 }
 

@@ -6,7 +6,7 @@ import { BoardAudience, BoardReportEntity, BoardReportTier } from './board-repor
 export interface BoardReportFilter {
   audience?: BoardAudience;
   periodCode?: string;
-  /** The tiers the reader may see (a board viewer: published only). */
+  /** The tiers the reader may see (a board viewer: published only); none lists nothing. */
   tiers?: readonly BoardReportTier[];
 }
 
@@ -58,6 +58,9 @@ export class BoardReportRepository {
 
   /** Newest first, without the figures (a listing does not need them). */
   async list(filter: BoardReportFilter, limit: number, offset: number): Promise<BoardReportPage> {
+    // No tier the reader may see (a board viewer asking for restricted reports): nothing to list, and `IN ()` is
+    // no SQL.
+    if (filter.tiers?.length === 0) return { items: [], total: 0 };
     const qb = this.dataSource
       .getRepository(BoardReportEntity)
       .createQueryBuilder('b')

@@ -1,20 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CASE_SYSTEM_LIMITS } from '@app/domain';
 import { IsAisDate, IsNationality } from '../../http/ais-validators';
 
 export const AIS_GENDERS = ['M', 'F', 'I', 'U'] as const;
 
 /** The person a concern is about, in AIS's format. Everything but Gender may be unknown. */
 export class AisSubjectDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) Forename?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) MiddleNames?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) Surname?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.forename) Forename?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.middleNames) MiddleNames?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.surname) Surname?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(CASE_SYSTEM_LIMITS.aliases)
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(CASE_SYSTEM_LIMITS.alias, { each: true })
   KnownAs?: string[];
   @ApiPropertyOptional({ example: '05/04/1999', description: 'dd/MM/yyyy' }) @IsOptional() @IsAisDate() DateOfBirth?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() DateOfBirthIsEstimated?: boolean;

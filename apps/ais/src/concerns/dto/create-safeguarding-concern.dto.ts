@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CASE_SYSTEM_LIMITS } from '@app/domain';
 import { IsAisDate } from '../../http/ais-validators';
 import { AisSubjectDto } from './ais-subject.dto';
 
@@ -11,12 +12,12 @@ export const LOCATIONS_OF_RISK = ['UK', 'Overseas', 'UK and Overseas'] as const;
 export const CATEGORIES = ['Modern Slavery'] as const;
 
 export class ReportedByDto {
-  @ApiProperty() @IsString() @MaxLength(200) Organisation: string;
+  @ApiProperty() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.organisation) Organisation: string;
   @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES) OrganisationType: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) ContactName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) Role?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.contactName) ContactName?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.role) Role?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() Email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) Phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.phone) Phone?: string;
 }
 
 export class CreateSafeguardingConcernDto {
@@ -38,5 +39,5 @@ export class CreateSafeguardingConcernDto {
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 /-]{0,39}$/, { message: 'NrmReference must be 1 to 40 letters, digits, spaces, hyphens or slashes' })
   NrmReference?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) Summary?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.summary) Summary?: string;
 }

@@ -21,6 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  CASE_SYSTEM_LIMITS,
   EXPLOITATION_LOCATIONS,
   EXPLOITATION_TYPES,
   GENDERS,
@@ -40,7 +41,7 @@ import {
   type ReferralKind,
   type YesNoNotSure,
 } from '@app/domain';
-import { IsCalendarDate, IsNationality, IsNhsNumber, IsPartialDate, IsPhoneNumber } from './validators';
+import { IsCalendarDate, IsNationality, IsNhsNumber, IsPartialDate, IsPhoneNumber, NoComma } from './validators';
 
 // Field names and shapes are a fixed contract that checks outside the repo rely on; they are the Home Office
 // form's (docs/domain.md, "The referral"). Text limits follow the form (15,000 characters for free text).
@@ -74,10 +75,10 @@ const ShortText =
   };
 
 export class FirstResponderDto {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) organisation: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(CASE_SYSTEM_LIMITS.organisation) organisation: string;
   @ApiProperty({ enum: ORGANISATION_TYPES }) @IsIn(ORGANISATION_TYPES) organisationType: OrganisationType;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) name: string;
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) role: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(CASE_SYSTEM_LIMITS.contactName) name: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(CASE_SYSTEM_LIMITS.role) role: string;
   @ApiProperty() @IsEmail() @MaxLength(SHORT_TEXT) email: string;
   @ApiPropertyOptional({ example: '01296 395000' }) @IsOptional() @IsPhoneNumber() phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(SHORT_TEXT) reference?: string;
@@ -159,14 +160,28 @@ export class PotentialVictimDto {
   @ApiProperty({ enum: GENDERS }) @IsIn(GENDERS) gender: Gender;
   @ApiProperty({ example: 'ALB' }) @IsNationality() nationality: string;
   @ApiPropertyOptional() @IsOptional() @IsNationality() secondNationality?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) firstName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(SHORT_TEXT) lastName?: string;
+  // Names and aliases go to AIS and LCS: no longer than they take, and no comma (LCS holds one string, "SURNAME,
+  // Forename", so a comma in a part would be read as the split, and a second one is refused).
+  @ApiPropertyOptional({ maxLength: CASE_SYSTEM_LIMITS.forename })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CASE_SYSTEM_LIMITS.forename)
+  @NoComma()
+  firstName?: string;
+  @ApiPropertyOptional({ maxLength: CASE_SYSTEM_LIMITS.surname })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(CASE_SYSTEM_LIMITS.surname)
+  @NoComma()
+  lastName?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(CASE_SYSTEM_LIMITS.aliases)
   @IsString({ each: true })
-  @MaxLength(SHORT_TEXT, { each: true })
+  @MaxLength(CASE_SYSTEM_LIMITS.alias, { each: true })
   aliases?: string[];
   @ApiPropertyOptional({ example: '2009-04-17' }) @IsOptional() @IsCalendarDate() dateOfBirth?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() dateOfBirthEstimated?: boolean;

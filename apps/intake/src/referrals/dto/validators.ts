@@ -68,3 +68,15 @@ export function IsPhoneNumber(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => isPhoneNumber(value) },
     });
 }
+
+/** No comma: LCS keeps a child's name as one string, "SURNAME, Forename", split at its one comma. */
+export function NoComma(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'noComma',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: '$property must not contain a comma', ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'string' || !value.includes(',') },
+    });
+}

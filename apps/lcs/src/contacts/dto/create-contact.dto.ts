@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CASE_SYSTEM_LIMITS } from '@app/domain';
 import { IsIsoCalendarDate } from '../../http/lcs-validators';
 import { ASSESSMENT_FACTORS } from '../assessment-factors';
 import { LcsChildDto } from './lcs-child.dto';
@@ -9,12 +10,12 @@ export const AGENCY_TYPES = ['LA', 'POLICE', 'VOLUNTARY', 'GOVERNMENT', 'HEALTH'
 export const SOURCES = ['INTEGRATION', 'PRACTITIONER'] as const;
 
 export class ReferrerDto {
-  @ApiProperty() @IsString() @MaxLength(200) agency: string;
+  @ApiProperty() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.organisation) agency: string;
   @ApiProperty({ enum: AGENCY_TYPES }) @IsIn(AGENCY_TYPES) agencyType: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) role?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.contactName) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.role) role?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.phone) phone?: string;
 }
 
 export class CreateContactDto {
@@ -32,7 +33,7 @@ export class CreateContactDto {
   @ArrayMaxSize(40)
   @IsIn(ASSESSMENT_FACTORS, { each: true, message: 'factors must be CIN census assessment factor codes' })
   factors: string[];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) summary?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(CASE_SYSTEM_LIMITS.summary) summary?: string;
   @ApiPropertyOptional({ description: 'The Home Office NRM or Duty to Notify reference of this referral, as the Home Office gave it' })
   @IsOptional()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9 /-]{0,39}$/, { message: 'nrmReference must be 1 to 40 letters, digits, spaces, hyphens or slashes' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { CASE_SYSTEM_LIMITS } from '@app/domain';
 import { IsAlpha2, IsIsoCalendarDate, IsLcsName } from '../../http/lcs-validators';
 
 export const LCS_GENDERS = ['female', 'male', 'other', 'not_known'] as const;
@@ -10,9 +11,9 @@ export class LcsChildDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(CASE_SYSTEM_LIMITS.aliases)
   @IsString({ each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(CASE_SYSTEM_LIMITS.alias, { each: true })
   aliases?: string[];
   @ApiPropertyOptional({ example: '2010-06-07' }) @IsOptional() @IsIsoCalendarDate() dateOfBirth?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() dateOfBirthEstimated?: boolean;
