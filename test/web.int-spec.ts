@@ -471,7 +471,7 @@ describe('web pages (intake)', () => {
         'firstResponder.email': 'sam@police.example',
       })
       .expect(303)
-      .expect('Location', '/referrals/new/details#main-content');
+      .expect('Location', '/referrals/new/details');
     const shown = (await agent.get('/referrals/new/details').expect(200)).text;
     expect(shown).toMatch(/id="potentialVictim-firstName-error"[^>]*>[\s\S]{0,200}First name must be 100 characters or fewer/);
     expect(shown).toMatch(/id="potentialVictim-lastName-error"[^>]*>[\s\S]{0,200}Last name must not contain a comma/);
