@@ -147,7 +147,7 @@ describe('web pages (insights dashboard)', () => {
     for (const period of ['1900-Q1', '9999-Q4']) {
       const bad = await agent.get(`/dashboard?period=${period}`).expect(400);
       expect(bad.text).toContain('There is a problem');
-      expect(bad.text).toContain('from April 1900 (1900/01)');
+      expect(bad.text).toContain('The period in the address must be within the published figures, from April 1900 (1900/01)');
     }
   });
 

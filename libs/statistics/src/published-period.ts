@@ -51,7 +51,8 @@ export class UnsupportedPeriodError extends UnpublishedPeriodError {
     readonly last: Period,
   ) {
     super(input);
-    this.message = `"${input}" is outside the published figures: they are for periods from April ${first.from.slice(0, 4)} (${first.code}) to March ${last.to.slice(0, 4)} (${last.code})`;
+    // Worded "period must …" so that a page can say it of the address ("The period in the address must …").
+    this.message = `period must be within the published figures, from April ${first.from.slice(0, 4)} (${first.code}) to March ${last.to.slice(0, 4)} (${last.code}); "${input}" is not`;
   }
 }
 
