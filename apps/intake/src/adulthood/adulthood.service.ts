@@ -137,7 +137,7 @@ export class AdulthoodService {
   async recordStep(referralId: string, dto: RecordTransitionStepDto, by: { principal: Principal; request?: Request }): Promise<RecordedStepView> {
     const today = ukDateOn();
     const result = await this.referrals.transaction(async (manager) => {
-      await this.adulthood.lock(manager, referralId);
+      await this.transitions.lockCaseMoves(manager, referralId);
       const facts = await this.adulthood.factsOf(referralId, manager);
       if (!facts) throw new NotFoundError('referral', referralId);
       const violations = refuseTransitionStep({ step: dto.step, on: dto.on }, { today, referredOn: facts.referredOn });

@@ -168,17 +168,19 @@ export class ReferralService {
     if (violations.length > 0) throw new InvalidRequestError(violations);
     const assessmentId = randomUUID();
     const heldIn = referral.caseSystem ?? referral.routeSystem;
-    // Only the current finding moves the case: one recorded late, dated before an assessment already on the record,
-    // is kept as history (the router, the worklist and the statistics read the latest, as latestAssessment does).
-    const current = isCurrentFinding(await this.transitions.assessmentsForReferral(id), dto.assessedOn);
-    const move = !current
-      ? null
-      : dto.outcome === 'adult' && heldIn === 'LCS'
-        ? ('LCS_TO_AIS' as const)
-        : dto.outcome === 'child' && heldIn === 'AIS'
-          ? ('AIS_TO_LCS' as const)
-          : null;
     const transition = await this.referrals.transaction(async (manager) => {
+      // Two findings recorded at once are judged one after the other, each against those already committed.
+      await this.transitions.lockCaseMoves(manager, id);
+      // Only the current finding moves the case: one recorded late, dated before an assessment already on the record,
+      // is kept as history (the router, the worklist and the statistics read the latest, as latestAssessment does).
+      const current = isCurrentFinding(await this.transitions.assessmentsForReferral(id, manager), dto.assessedOn);
+      const move = !current
+        ? null
+        : dto.outcome === 'adult' && heldIn === 'LCS'
+          ? ('LCS_TO_AIS' as const)
+          : dto.outcome === 'child' && heldIn === 'AIS'
+            ? ('AIS_TO_LCS' as const)
+            : null;
       await this.transitions.insertAssessment(manager, {
         id: assessmentId,
         referralId: id,

@@ -76,11 +76,6 @@ export class AdulthoodRepository {
     );
   }
 
-  /** Serialises steps recorded on one referral until the transaction ends, without locking the referral row. */
-  async lock(manager: EntityManager, referralId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('transition-steps:' || $1::text))`, [referralId]);
-  }
-
   async factsOf(referralId: string, manager: EntityManager = this.dataSource.manager): Promise<AdulthoodCandidateRow | undefined> {
     const rows: AdulthoodCandidateRow[] = await manager.query(`${FACTS} WHERE r.id = $1`, [referralId]);
     return rows[0];

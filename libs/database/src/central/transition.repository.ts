@@ -39,8 +39,17 @@ export class TransitionRepository {
     return this.dataSource.getRepository(TransitionEntity).find({ where: { referralId }, order: { recordedAt: 'ASC' } });
   }
 
-  assessmentsForReferral(referralId: string): Promise<AgeAssessmentEntity[]> {
-    return this.dataSource.getRepository(AgeAssessmentEntity).find({ where: { referralId }, order: { recordedAt: 'ASC' } });
+  assessmentsForReferral(referralId: string, manager: EntityManager = this.dataSource.manager): Promise<AgeAssessmentEntity[]> {
+    return manager.getRepository(AgeAssessmentEntity).find({ where: { referralId }, order: { recordedAt: 'ASC' } });
+  }
+
+  /**
+   * Serialises what may move one referral's case between the case systems (an age assessment, a transition step)
+   * until the transaction ends, without locking the referral row: two findings recorded at once are judged one
+   * after the other, each against the assessments already committed.
+   */
+  async lockCaseMoves(manager: EntityManager, referralId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('case-moves:' || $1::text))`, [referralId]);
   }
 
   async complete(manager: EntityManager, id: string, fromRecordId: string, toRecordId: string): Promise<void> {
