@@ -11,6 +11,15 @@ describe(checkReferralRules.name, () => {
     expect(paths(aReferral())).toEqual([]);
   });
 
+  it("judges a date of birth against the UK's calendar day, not UTC's", () => {
+    // 23:30 UTC on 7 June 2026 is 00:30 on 8 June in London (BST): a baby born that day is not born in the future.
+    const lateEvening = new Date('2026-06-07T23:30:00Z');
+    const born = (dateOfBirth: string) =>
+      checkReferralRules(aReferral({ potentialVictim: { gender: 'female', nationality: 'GBR', dateOfBirth } }), lateEvening).map((v) => v.path);
+    expect(born('2026-06-08')).not.toContain('potentialVictim.dateOfBirth');
+    expect(born('2026-06-09')).toContain('potentialVictim.dateOfBirth');
+  });
+
   it('judges a start of exploitation known to the month or the year as the period it names', () => {
     // Born in 1990 and checked in June 2026: a start from 1990 to this month is possible, none outside it.
     const started = (startDate: string) =>

@@ -1,5 +1,5 @@
 import { mayBeChild } from './age-route';
-import { isIsoDate, parsePartialDate, toIsoDate } from './dates';
+import { isIsoDate, parsePartialDate, ukDateOn } from './dates';
 import { effectiveExploitationTypes, statisticsTypesOf } from './home-office-types';
 import type { Exploitation, FieldViolation, Referral } from './referral';
 
@@ -22,7 +22,8 @@ const WITHHELD_FROM_ANONYMOUS_DTN = ['firstName', 'lastName', 'aliases', 'contac
  */
 export function checkReferralRules(referral: Partial<Referral>, now: Date = new Date()): FieldViolation[] {
   const violations: FieldViolation[] = [];
-  const today = toIsoDate(now);
+  // The UK calendar day: a child born today in London, shortly after midnight (23:30 UTC in summer), is not born in the future.
+  const today = ukDateOn(now);
   const age = referral.age;
   const victim = referral.potentialVictim;
   // A referredAt that is not a date at all is reported by field validation; the rules then reason from today.
