@@ -75,6 +75,14 @@ describe('SupportController (intake)', () => {
     expect((await openPrompts()).map((p) => p.referralId)).not.toContain(childId);
   });
 
+  it("audits each read of the children's services prompts, naming the prompts read", async () => {
+    const adult = aReferral();
+    const id = await refer({ ...adult, potentialVictim: { ...adult.potentialVictim, hasChildren: true, numberOfChildren: 1 } });
+    const prompt = (await openPrompts()).find((p) => p.referralId === id)!;
+    const rows = await system.sql.query(`SELECT purpose, details FROM central.audit_events WHERE action = 'children_prompts.read' ORDER BY id DESC LIMIT 1`);
+    expect(rows.rows[0]).toMatchObject({ purpose: 'casework', details: { status: 'open', items: expect.arrayContaining([prompt.id]) } });
+  });
+
   it('raises no prompt for a child, nor for an adult without children', async () => {
     const child = await refer(aChildReferral());
     await api().post(`/v1/referrals/${child}/circumstances`).set('Authorization', lead).send({ hasChildren: 'yes', childrenCount: 1 }).expect(201);

@@ -48,9 +48,9 @@ export class SupportController {
   }
 
   @Get('children-prompts')
-  @ApiOperation({ summary: "Children's services prompts raised by adults' referrals with children, open (default) or closed" })
-  listPrompts(@Query() query: ListChildrenPromptsQuery): Promise<ChildrenPromptView[]> {
-    return this.support.listPrompts(query.status);
+  @ApiOperation({ summary: "Children's services prompts raised by adults' referrals with children, open (default) or closed; audited" })
+  listPrompts(@Query() query: ListChildrenPromptsQuery, @CurrentPrincipal() principal: Principal): Promise<ChildrenPromptView[]> {
+    return this.support.listPrompts(query.status, principal);
   }
 
   @Post('children-prompts/:id/close')

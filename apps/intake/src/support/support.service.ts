@@ -101,8 +101,11 @@ export class SupportService {
     };
   }
 
-  async listPrompts(status: 'open' | 'closed'): Promise<ChildrenPromptView[]> {
-    return (await this.support.childrenPrompts({ open: status === 'open' })).map(presentPrompt);
+  /** The prompts, open or closed; audited, since a closing note is a worker's free text about a family. */
+  async listPrompts(status: 'open' | 'closed', principal: Principal): Promise<ChildrenPromptView[]> {
+    const prompts = (await this.support.childrenPrompts({ open: status === 'open' })).map(presentPrompt);
+    await this.audit.record(principal, 'children_prompts.read', null, { purpose: 'casework', details: { status, items: prompts.map((p) => p.id) } });
+    return prompts;
   }
 
   async closePrompt(id: string, dto: CloseChildrenPromptDto, principal: Principal): Promise<ChildrenPromptView> {

@@ -29,7 +29,7 @@ export class NrmWorklistPagesController {
     const list = name as NrmWorklistName;
     const page =
       list === 'childrens-services-prompts'
-        ? await this.openPrompts(query.page, size)
+        ? await this.openPrompts(req, query.page, size)
         : list === 'reasonable-grounds-overdue'
           ? await this.worklists.reasonableGroundsOverdue(query.on, query.page, size)
           : list === 'awaiting-conclusive-grounds'
@@ -40,8 +40,8 @@ export class NrmWorklistPagesController {
     this.pages.render(req, res, 'intake/nrm-worklist.njk', nrmWorklistView(list, page));
   }
 
-  private async openPrompts(page: number, pageSize: number): Promise<Page<object>> {
-    const prompts = await this.services.support.listPrompts('open');
+  private async openPrompts(req: PageRequest, page: number, pageSize: number): Promise<Page<object>> {
+    const prompts = await this.services.support.listPrompts('open', req.principal);
     return { on: ukDateOn(), total: prompts.length, page, pageSize, items: prompts.slice((page - 1) * pageSize, page * pageSize) };
   }
 }
