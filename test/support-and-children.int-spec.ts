@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer } from './support/auth';
 import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
-import { csrfOf, signIn } from './support/web';
+import { csrfOf, refusedPost, signIn } from './support/web';
 import { ifStarted } from './support/teardown';
 
 describe('SupportController (intake)', () => {
@@ -135,11 +135,7 @@ describe('SupportController (intake)', () => {
     expect(html).toContain("This adult has children: contact children's services");
     const promptId = /children-prompts\/([0-9a-f-]{36})\/close/.exec(html)![1];
     expect((await page.get('/worklists/childrens-services-prompts').expect(200)).text).toContain(`/referrals/${id}#nrm-case`);
-    const empty = await page
-      .post(`/referrals/${id}/children-prompts/${promptId}/close`)
-      .type('form')
-      .send({ _csrf: csrfOf(html), note: '' })
-      .expect(400);
+    const empty = await refusedPost(page, `/referrals/${id}/children-prompts/${promptId}/close`, { _csrf: csrfOf(html), note: '' }, `/referrals/${id}`);
     expect(empty.text).toContain('href="#note"');
     await page
       .post(`/referrals/${id}/children-prompts/${promptId}/close`)

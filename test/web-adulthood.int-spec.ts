@@ -6,7 +6,7 @@ import { ukDateOn } from '../libs/domain/src';
 import { bearer } from './support/auth';
 import { aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
-import { csrfOf, signIn } from './support/web';
+import { csrfOf, refusedPost, signIn } from './support/web';
 import { ifStarted } from './support/teardown';
 
 /** YYYY-MM-DD moved by whole days or calendar months (UTC, as the dates are calendar days). */
@@ -152,7 +152,8 @@ describe('approaching adulthood pages (intake)', () => {
     // Without the CSRF token: refused, nothing stored.
     await agent.post(`/referrals/${child.id}/transition-steps`).type('form').send({ step: 'care_leaver' }).expect(403);
 
-    const empty = await agent.post(`/referrals/${child.id}/transition-steps`).type('form').send({ _csrf: csrf }).expect(400);
+    const transition = `/referrals/${child.id}/transition`;
+    const empty = await refusedPost(agent, `/referrals/${child.id}/transition-steps`, { _csrf: csrf }, transition);
     expect(empty.text).toContain('govuk-error-summary');
     expect(empty.text).toContain('href="#step"');
     expect(empty.text).toContain('Select the step taken');
@@ -160,17 +161,18 @@ describe('approaching adulthood pages (intake)', () => {
     expect(empty.text).toContain('Enter the date the step was taken');
 
     const tomorrow = shift(today, { days: 1 });
-    const future = await agent
-      .post(`/referrals/${child.id}/transition-steps`)
-      .type('form')
-      .send({
+    const future = await refusedPost(
+      agent,
+      `/referrals/${child.id}/transition-steps`,
+      {
         _csrf: csrf,
         step: 'transition_assessment_requested',
         'on-day': tomorrow.slice(8),
         'on-month': tomorrow.slice(5, 7),
         'on-year': tomorrow.slice(0, 4),
-      })
-      .expect(400);
+      },
+      transition,
+    );
     expect(future.text).toContain('Date the step was taken must not be in the future');
     // The answers stay in the form.
     expect(future.text).toMatch(/value="transition_assessment_requested" checked/);

@@ -7,7 +7,7 @@ import { CASE_SYSTEM_LIMITS } from '@app/domain';
 import { bearer } from './support/auth';
 import { aReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
-import { answerJourney, csrfOf, signIn, cookieHeader } from './support/web';
+import { answerJourney, csrfOf, signIn, cookieHeader, refusedPost } from './support/web';
 import { ifStarted } from './support/teardown';
 
 /** The pages' sign-in, sessions, CSRF and role rules, over HTTP (the browser suite drives the pages themselves). */
@@ -191,24 +191,63 @@ describe('web pages (intake)', () => {
     const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
     const agent = await signIn(app, 'safeguarding_lead');
     const page = await agent.get(`/referrals/${made.body.id}`).expect(200);
-    const empty = await agent
-      .post(`/referrals/${made.body.id}/decisions`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text) })
-      .expect(400);
+    const referral = `/referrals/${made.body.id}`;
+    const empty = await refusedPost(agent, `${referral}/decisions`, { _csrf: csrfOf(page.text) }, referral);
     expect(empty.text).toContain('Select what was decided');
     expect(empty.text).toContain('Enter the date of the decision letter');
-    const noOutcome = await agent
-      .post(`/referrals/${made.body.id}/decisions`)
-      .type('form')
-      .send({ _csrf: csrfOf(page.text), type: 'reasonable_grounds', 'decidedOn-day': '1', 'decidedOn-month': '12', 'decidedOn-year': '2026' })
-      .expect(400);
+    const noOutcome = await refusedPost(
+      agent,
+      `${referral}/decisions`,
+      { _csrf: csrfOf(page.text), type: 'reasonable_grounds', 'decidedOn-day': '1', 'decidedOn-month': '12', 'decidedOn-year': '2026' },
+      referral,
+    );
     // The outcomes the decision takes, by the radios' names.
     expect(noOutcome.text).toContain('Select Positive or Negative for a reasonable grounds decision');
     expect(noOutcome.text).toContain('href="#decision-outcome"');
     for (const text of [empty.text, noOutcome.text]) {
       expect(text).not.toMatch(/must be one of|must be a real date|is required|decidedOn (is|must)/);
     }
+  });
+
+  it('answers a refused lead form with 303 to its page, which shows the refusal and the answers typed once (post/redirect/get)', async () => {
+    const lead = await bearer('safeguarding_lead');
+    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
+    const referral = `/referrals/${made.body.id}`;
+    const agent = await signIn(app, 'safeguarding_lead');
+    const page = await agent.get(referral).expect(200);
+    const typed = { _csrf: csrfOf(page.text), provider: 'Willow Project Refused', 'referredOn-day': '3', 'referredOn-month': '12', 'referredOn-year': '2026' };
+    // The refusal is a redirect to the page, with no #fragment (it would take focus from the error summary).
+    const refused = await agent.post(`${referral}/support-referrals`).type('form').send(typed).expect(303);
+    expect(refused.headers.location).toBe(referral);
+    expect(refused.text).not.toContain('Willow Project Refused');
+    // Kept for that GET, sealed: the session record in Redis does not hold the answer typed.
+    const sessions = await redisValues(`${process.env.QUEUE_PREFIX ?? ''}:session:*`);
+    expect(sessions.some((v) => v.includes('refusedForm'))).toBe(true);
+    expect(sessions.some((v) => v.includes('Willow Project Refused'))).toBe(false);
+    const shown = await agent.get(referral).expect(400);
+    expect(shown.headers['cache-control']).toBe('no-store');
+    expect(shown.text).toContain('govuk-error-summary');
+    expect(shown.text).toContain('href="#service"');
+    expect(shown.text).toContain('Select the service');
+    expect(shown.text).toContain('value="Willow Project Refused"');
+    expect(csrfOf(shown.text)).toBe(csrfOf(page.text));
+    // Once: a reload or Back shows the page as it is.
+    const again = await agent.get(referral).expect(200);
+    expect(again.text).not.toContain('Select the service');
+    expect(again.text).not.toContain('Willow Project Refused');
+    // Another page shown first drops it: it never turns up later.
+    await agent.post(`${referral}/support-referrals`).type('form').send(typed).expect(303);
+    await agent.get('/referrals').expect(200);
+    expect((await agent.get(referral).expect(200)).text).not.toContain('Willow Project Refused');
+    // The Home Office submission on the same page: its own error summary, with the reference typed.
+    const submission = await refusedPost(agent, `${referral}/home-office-submission`, { _csrf: csrfOf(page.text), reference: 'NRM-2026-REFUSED' }, referral);
+    expect(submission.text).toContain('href="#submittedAt-day"');
+    expect(submission.text).toContain('Enter the date it was submitted to the Home Office');
+    expect(submission.text).toContain('value="NRM-2026-REFUSED"');
+    expect(submission.text).not.toContain('Select the service');
+    // Nothing was stored.
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM central.support_referrals WHERE referral_id = $1`, [made.body.id]);
+    expect(rows[0].n).toBe(0);
   });
 
   it('admits a board viewer to no intake page', async () => {

@@ -575,6 +575,16 @@ describe('web pages in Chromium', () => {
     await page.click('button:has-text("Save decision")');
     expect(await page.textContent('.govuk-error-summary')).toContain('Select whether these records are the same person');
     expect(await page.textContent('table.rh-compare')).toContain('Yusuf');
+    // Post/redirect/get: the refusal is shown by a GET page, with the error summary focused, as on load.
+    expect(new URL(page.url()).pathname).toBe('/reviews');
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await page.evaluate("document.activeElement?.classList.contains('govuk-error-summary')")).toBe(true);
+    // On to another page and Back: the review page again, never "Confirm form resubmission" (ERR_CACHE_MISS).
+    await page.goto(`${intakeUrl}/referrals`);
+    await page.goBack();
+    expect(new URL(page.url()).pathname).toBe('/reviews');
+    expect(await page.content()).not.toContain('ERR_CACHE_MISS');
+    expect(await page.textContent('table.rh-compare')).toContain('Yusuf');
     await page.check('input[name="decision"][value="not_a_match"]');
     await page.click('button:has-text("Save decision")');
     expect(await page.textContent('.govuk-notification-banner')).toContain('not a match');
@@ -614,8 +624,11 @@ describe('web pages in Chromium', () => {
     await expectNoAxeViolations(page);
     await page.click(`a:has-text("Take out AIS record ${second.b}")`);
     expect(await page.textContent('h1')).toContain(`Take AIS record ${second.b} out of this person?`);
+    const unmergeUrl = page.url();
     await page.click('button:has-text("Take the record out")');
     expect(await page.textContent('.govuk-error-summary')).toContain('Enter why, for the link history');
+    // Shown by the confirmation page itself (post/redirect/get), not by the answer to the POST.
+    expect(page.url()).toBe(unmergeUrl);
     await expectNoAxeViolations(page);
     await page.fill('#reason', 'different mothers named in the referrals');
     await page.click('button:has-text("Take the record out")');
@@ -647,6 +660,11 @@ describe('web pages in Chromium', () => {
     await screenshot(page, '09b-merge-search');
     await page.click('a:has-text("Isa Adam, born 1 January 2001")');
     expect(await page.textContent('h1')).toBe('Merge these persons?');
+    const mergeUrl = page.url();
+    await page.fill('#reason', '   ');
+    await page.click('button:has-text("Merge these persons")');
+    expect(await page.textContent('.govuk-error-summary')).toContain('Enter why, for the link history');
+    expect(page.url()).toBe(mergeUrl);
     await page.fill('#reason', 'same mobile number in both referrals');
     await expectNoAxeViolations(page);
     await screenshot(page, '09c-merge-confirm');

@@ -73,3 +73,12 @@ export async function answerJourney(
     .expect(303)
     .expect('Location', '/referrals/new/check');
 }
+
+/**
+ * Posts a form the rules refuse, as a browser would: the POST is answered 303 to the form's page (post/redirect/get,
+ * no #fragment), and that page's next GET shows the refusal, answered 400. Returns that page.
+ */
+export async function refusedPost(agent: PageAgent, action: string, form: Record<string, string | string[]>, page: string): Promise<request.Response> {
+  await agent.post(action).type('form').send(form).expect(303).expect('Location', page);
+  return agent.get(page).expect(400);
+}

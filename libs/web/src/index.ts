@@ -13,3 +13,4 @@ export * from './oidc.client';
 export * from './development-sign-in';
 export * from './session.types';
 export * from './journey-answers';
+export * from './refused-forms';

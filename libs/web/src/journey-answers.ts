@@ -38,7 +38,8 @@ export class JourneyAnswers {
     req.session.journeyAnswers = rest;
   }
 
-  seal(sessionId: string, answers: FormBody): string {
+  /** Seals any JSON value for this session (the answers of a journey, a refused form: see RefusedForms). */
+  seal(sessionId: string, answers: unknown): string {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     cipher.setAAD(Buffer.from(sessionId));
@@ -47,14 +48,19 @@ export class JourneyAnswers {
   }
 
   open(sessionId: string, sealed: string): FormBody | undefined {
+    const value = this.openValue(sessionId, sealed);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as FormBody) : undefined;
+  }
+
+  /** The value sealed for this session, still to be checked, or undefined when it cannot be opened. */
+  openValue(sessionId: string, sealed: string): unknown {
     try {
       const bytes = Buffer.from(sealed, 'base64url');
       const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, 12));
       decipher.setAAD(Buffer.from(sessionId));
       decipher.setAuthTag(bytes.subarray(12, 28));
       const text = Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
-      const value: unknown = JSON.parse(text);
-      return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as FormBody) : undefined;
+      return JSON.parse(text) as unknown;
     } catch {
       // Sealed under another secret or another session: as good as no answers.
       return undefined;

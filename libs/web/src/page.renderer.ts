@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Principal } from '@app/auth';
 import { csrfTokenOf } from './csrf';
 import { PageSessions, sessionOf } from './page-session';
+import { dropRefusedForm } from './refused-forms';
 import { WEB_OPTIONS, type WebAppOptions } from './web.options';
 import { ukDateOn } from '@app/domain';
 
@@ -89,6 +90,8 @@ export class PageRenderer {
   }
 
   renderToString(req: Request, res: Response, template: string, context: Record<string, unknown> = {}): string {
+    // A refused form is shown by the next page only if that page is its own (RefusedForms.take); never later.
+    dropRefusedForm(req);
     return this.env.render(template, { ...this.globals(req as PageRequest, res), ...context });
   }
 

@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { AssetsController } from './assets.controller';
 import { HomeController } from './home.controller';
 import { JourneyAnswers } from './journey-answers';
+import { RefusedForms } from './refused-forms';
 import { OidcClient } from './oidc.client';
 import { PageErrorFilter } from './page-error.filter';
 import { PageSessionMiddleware, PageSessions } from './page-session';
@@ -29,8 +30,9 @@ export class WebModule implements NestModule {
         PageErrorFilter,
         OidcClient,
         JourneyAnswers,
+        RefusedForms,
       ],
-      exports: [WEB_OPTIONS, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, JourneyAnswers],
+      exports: [WEB_OPTIONS, PageRenderer, PageSessions, PageSessionMiddleware, PageGuard, PageErrorFilter, JourneyAnswers, RefusedForms],
     };
   }
 

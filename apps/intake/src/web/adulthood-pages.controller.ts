@@ -4,7 +4,7 @@ import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, UnprocessableError } from '@app/common';
 import { type FieldViolation, ukDateOn } from '@app/domain';
-import { dateField, type FormBody, type FormErrors, formErrors, longDate, PageController, PageRenderer, PageRoles, textField, validateQuery } from '@app/web';
+import { dateField, type FormBody, formErrors, longDate, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
 import { ApproachingAdulthoodQuery } from '../adulthood/dto/approaching-adulthood.query';
 import { RecordTransitionStepDto } from '../adulthood/dto/record-transition-step.dto';
 import { IntakeServices } from './intake-services';
@@ -24,6 +24,7 @@ export class AdulthoodPagesController {
     private readonly pages: PageRenderer,
     private readonly services: IntakeServices,
     private readonly audit: AuditService,
+    private readonly refused: RefusedForms,
   ) {}
 
   @Get('worklists/approaching-adulthood')
@@ -75,11 +76,15 @@ export class AdulthoodPagesController {
     } catch (error) {
       const violations = refusalsOf(error, answers.on === undefined);
       if (!violations) throw error;
-      await this.showTransition(id, req, res, { form, errors: formErrors(violations, STEP_FORM_FIELDS) });
+      // Post/redirect/get: the transition page shows what to put right, with what was typed.
+      this.refused.redirect(req, res, `/referrals/${id}/transition`, { name: 'transitionStep', form, errors: formErrors(violations, STEP_FORM_FIELDS) });
     }
   }
 
-  private async showTransition(id: string, req: PageRequest, res: Response, failed?: { form: FormBody; errors: FormErrors }): Promise<void> {
+  /** The transition page; a step refused a moment ago is shown once, answered 400 as the refusal it shows. */
+  private async showTransition(id: string, req: PageRequest, res: Response): Promise<void> {
+    const refused = this.refused.take(req);
+    const failed = refused?.name === 'transitionStep' ? refused : undefined;
     const referral = await this.services.referrals.get(id, req.principal);
     const steps = await this.services.adulthood.steps(id);
     await this.audit.record(req.principal, 'referral.transition_steps.read', { type: 'referral', id }, { request: req, purpose: 'casework' });

@@ -1,29 +1,25 @@
 import { Body, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, UnprocessableError } from '@app/common';
 import type { FieldViolation } from '@app/domain';
-import { dateField, formErrors, longDate, PageController, PageRenderer, PageRoles, textField, validateQuery, type FormBody } from '@app/web';
+import { dateField, formErrors, longDate, PageController, PageRoles, RefusedForms, textField, validateQuery, type FormBody } from '@app/web';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
 import { IntakeServices } from './intake-services';
-import { DECISION_FORM_FIELDS, DECISION_TYPE_NAMES, nrmCaseView } from './nrm-case.presenter';
-import { referralView } from './referral-pages.presenter';
-import { supportView } from './support-pages.presenter';
+import { DECISION_FORM_FIELDS, DECISION_TYPE_NAMES } from './nrm-case.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
 /**
  * Recording a decision on the NRM case from the referral's page: the API's own DTO and decision service (the same
- * rules, serialised per referral, audited in the same transaction); refusals come back as the page's error summary.
+ * rules, serialised per referral, audited in the same transaction); refusals go back to the page (post/redirect/get), which shows them in its error summary.
  */
 @PageController('referrals')
 @PageRoles('safeguarding_lead')
 export class NrmCasePagesController {
   constructor(
-    private readonly pages: PageRenderer,
     private readonly services: IntakeServices,
-    private readonly audit: AuditService,
+    private readonly refused: RefusedForms,
   ) {}
 
   @Post(':id/decisions')
@@ -42,21 +38,8 @@ export class NrmCasePagesController {
     } catch (error) {
       const violations = refusalsOf(error);
       if (!violations) throw error;
-      const view = await this.services.referrals.get(id, req.principal);
-      await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
-      const errors = formErrors(violations, DECISION_FORM_FIELDS);
-      this.pages.render(
-        req,
-        res,
-        'intake/referral.njk',
-        {
-          ...referralView(view, req.principal),
-          nrm: nrmCaseView(view.nrmCase, form, errors),
-          support: supportView(await this.services.support.get(id), view.kind),
-          nrmErrors: errors,
-        },
-        400,
-      );
+      // Post/redirect/get: the referral's page shows what to put right, with what was typed.
+      this.refused.redirect(req, res, `/referrals/${id}`, { name: 'nrmDecision', form, errors: formErrors(violations, DECISION_FORM_FIELDS) });
     }
   }
 }

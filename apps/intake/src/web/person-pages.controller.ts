@@ -1,7 +1,7 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
-import { formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery, type FieldDescription, type FormBody } from '@app/web';
+import { formErrors, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery, type FieldDescription, type FormBody } from '@app/web';
 import { MergePersonsDto, UnmergeRecordDto } from '../persons/dto/merge-persons.dto';
 import { IntakeServices } from './intake-services';
 import { foundPersonView, personSearch, personTitle, personView, type PersonTimeline } from './person-pages.presenter';
@@ -11,6 +11,8 @@ type PageRequest = Request & { principal: Principal };
 const REASON_FIELD: Record<string, FieldDescription> = {
   reason: { target: 'reason', label: 'Why', missing: 'Enter why, for the link history' },
 };
+
+const REASON_MISSING = () => formErrors([{ path: 'reason', message: 'reason should not be empty' }], REASON_FIELD);
 
 /**
  * A person's timeline across AIS and LCS, with merge and unmerge through the API's own review service. A merge
@@ -23,6 +25,7 @@ export class PersonPagesController {
   constructor(
     private readonly pages: PageRenderer,
     private readonly services: IntakeServices,
+    private readonly refused: RefusedForms,
   ) {}
 
   @Get(':id')
@@ -62,7 +65,11 @@ export class PersonPagesController {
   @Post(':id/merge')
   async merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const body = await validateQuery(MergePersonsDto, { personId: form.personId, reason: form.reason });
-    if (!body.reason?.trim()) return this.renderMergeConfirmation(req, res, id, body.personId, true);
+    if (!body.reason?.trim()) {
+      // Post/redirect/get: the confirmation page asks again.
+      this.refused.redirect(req, res, `/persons/${id}/merge/${body.personId}`, { name: 'merge', form, errors: REASON_MISSING() });
+      return;
+    }
     const outcome = await this.services.persons.merge(id, body.personId, req.principal, body.reason.trim());
     req.session.flash = `Merged: ${outcome.moved} record${outcome.moved === 1 ? '' : 's'} moved into this person.`;
     res.redirect(303, `/persons/${id}`);
@@ -83,7 +90,12 @@ export class PersonPagesController {
   @Post(':id/unmerge')
   async unmerge(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const body = await validateQuery(UnmergeRecordDto, { system: form.system, recordId: form.recordId, reason: form.reason });
-    if (!body.reason?.trim()) return this.renderUnmergeConfirmation(req, res, id, body.system, body.recordId, true);
+    if (!body.reason?.trim()) {
+      // Post/redirect/get: the confirmation page asks again.
+      const page = `/persons/${id}/unmerge/${encodeURIComponent(body.system)}/${encodeURIComponent(body.recordId)}`;
+      this.refused.redirect(req, res, page, { name: 'unmerge', form, errors: REASON_MISSING() });
+      return;
+    }
     await this.services.persons.unmerge(id, body.system, body.recordId, req.principal, body.reason.trim());
     req.session.flash = `Taken out: ${body.system} record ${body.recordId} is now a person of its own.`;
     res.redirect(303, `/persons/${id}`);
@@ -93,7 +105,9 @@ export class PersonPagesController {
     return this.services.persons.timeline(id, req.principal);
   }
 
-  private async renderMergeConfirmation(req: PageRequest, res: Response, id: string, otherId: string, reasonMissing = false): Promise<void> {
+  private async renderMergeConfirmation(req: PageRequest, res: Response, id: string, otherId: string): Promise<void> {
+    const refused = this.refused.take(req);
+    const failed = refused?.name === 'merge' ? refused : undefined;
     const [into, from] = await Promise.all([this.timeline(id, req), this.timeline(otherId, req)]);
     this.pages.render(
       req,
@@ -104,14 +118,16 @@ export class PersonPagesController {
         backLink: `/persons/${id}/merge`,
         into: personView(into),
         from: personView(from),
-        errors: reasonMissing ? formErrors([{ path: 'reason', message: 'reason should not be empty' }], REASON_FIELD) : undefined,
-        reason: textField((req.body ?? {}) as FormBody, 'reason'),
+        errors: failed?.errors,
+        reason: failed ? textField(failed.form, 'reason') : undefined,
       },
-      reasonMissing ? 400 : 200,
+      failed ? 400 : 200,
     );
   }
 
-  private async renderUnmergeConfirmation(req: PageRequest, res: Response, id: string, system: string, recordId: string, reasonMissing = false): Promise<void> {
+  private async renderUnmergeConfirmation(req: PageRequest, res: Response, id: string, system: string, recordId: string): Promise<void> {
+    const refused = this.refused.take(req);
+    const failed = refused?.name === 'unmerge' ? refused : undefined;
     const person = await this.timeline(id, req);
     const view = personView(person);
     const record = (view.records as Array<{ system: string; recordId: string }>).find((r) => r.system === system && r.recordId === recordId);
@@ -129,9 +145,10 @@ export class PersonPagesController {
         backLink: `/persons/${id}`,
         person: view,
         record,
-        errors: reasonMissing ? formErrors([{ path: 'reason', message: 'reason should not be empty' }], REASON_FIELD) : undefined,
+        errors: failed?.errors,
+        reason: failed ? textField(failed.form, 'reason') : undefined,
       },
-      reasonMissing ? 400 : 200,
+      failed ? 400 : 200,
     );
   }
 }

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
-import { dateField, type FormBody, type FormErrors, formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery } from '@app/web';
+import { dateField, type FormBody, formErrors, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery, MAX_LIST_PAGE } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
@@ -22,6 +22,7 @@ export class ReferralPagesController {
     private readonly pages: PageRenderer,
     private readonly services: IntakeServices,
     private readonly audit: AuditService,
+    private readonly refused: RefusedForms,
   ) {}
 
   /**
@@ -114,29 +115,41 @@ export class ReferralPagesController {
       );
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
-      res.status(400);
-      await this.showReferral(id, req, res, { errors: formErrors(error.errors, SUBMISSION_FIELDS), answers: { ...answers, form } });
+      // Post/redirect/get: the referral's page shows what to put right, with what was typed.
+      this.refused.redirect(req, res, `/referrals/${id}`, { name: 'homeOfficeSubmission', form, errors: formErrors(error.errors, SUBMISSION_FIELDS) });
       return;
     }
     req.session.flash = 'The submission to the Home Office is recorded.';
     res.redirect(303, `/referrals/${id}`);
   }
 
-  private async showReferral(
-    id: string,
-    req: PageRequest,
-    res: Response,
-    submission?: { errors: FormErrors; answers: Record<string, unknown> },
-  ): Promise<void> {
+  /**
+   * The referral's page. A form of the page refused a moment ago (post/redirect/get: the Home Office submission here,
+   * the NRM decision and onward support in their controllers) is shown once with what was typed and what to put
+   * right, answered 400 as the refusal it shows.
+   */
+  private async showReferral(id: string, req: PageRequest, res: Response): Promise<void> {
     const subject = { type: 'referral', id };
     // Another organisation's referral: the not-found page, audited as refused, as in the API.
     const view = await this.audit.refusingNotFound(req.principal, 'referral.read', subject, () => this.services.referrals.get(id, req.principal), req);
     await this.audit.record(req.principal, 'referral.read', subject, { request: req, purpose: 'casework' });
-    this.pages.render(req, res, 'intake/referral.njk', {
-      ...referralView(view, req.principal, submission?.answers.competentAuthority),
-      nrm: nrmCaseView(view.nrmCase),
-      support: req.principal.role === 'safeguarding_lead' ? supportView(await this.services.support.get(id), view.kind) : undefined,
-      ...(submission ?? {}),
-    });
+    const refused = this.refused.take(req);
+    const submission = refused?.name === 'homeOfficeSubmission' ? refused : undefined;
+    const decision = refused?.name === 'nrmDecision' ? refused : undefined;
+    const support = refused?.name === 'support' ? refused : undefined;
+    const lead = req.principal.role === 'safeguarding_lead';
+    this.pages.render(
+      req,
+      res,
+      'intake/referral.njk',
+      {
+        ...referralView(view, req.principal, submission ? textField(submission.form, 'competentAuthority') : undefined),
+        nrm: nrmCaseView(view.nrmCase, decision?.form, decision?.errors),
+        support: lead ? supportView(await this.services.support.get(id), view.kind, support?.form, support?.errors) : undefined,
+        nrmErrors: (decision ?? support)?.errors,
+        ...(submission ? { errors: submission.errors, answers: { reference: textField(submission.form, 'reference'), form: submission.form } } : {}),
+      },
+      submission || decision || (lead && support) ? 400 : 200,
+    );
   }
 }

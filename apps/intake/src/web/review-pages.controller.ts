@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
-import { formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery, type FormBody } from '@app/web';
+import { formErrors, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery, type FormBody } from '@app/web';
 import { ListReviewsQuery } from '../persons/dto/list-reviews.query';
 import { ReviewDecisionDto } from '../persons/dto/review-decision.dto';
 import { IntakeServices } from './intake-services';
@@ -22,6 +22,7 @@ export class ReviewPagesController {
     private readonly pages: PageRenderer,
     private readonly services: IntakeServices,
     private readonly audit: AuditService,
+    private readonly refused: RefusedForms,
   ) {}
 
   @Get()
@@ -30,7 +31,10 @@ export class ReviewPagesController {
     const status = query.status === 'superseded' ? 'decided' : query.status;
     const result = await this.services.persons.listReviews(status, query.page, 1);
     await this.audit.record(req.principal, 'review.list', null, { request: req, purpose: 'linkage review', details: { items: result.items.map((i) => i.id) } });
-    this.pages.render(req, res, 'intake/reviews.njk', reviewView(result, status));
+    // A decision refused a moment ago (post/redirect/get): the same possible match, with what to put right.
+    const refused = this.refused.take(req);
+    const failed = refused?.name === 'decision' ? { errors: refused.errors, reason: textField(refused.form, 'reason') } : undefined;
+    this.pages.render(req, res, 'intake/reviews.njk', { ...reviewView(result, status), ...failed }, failed ? 400 : 200);
   }
 
   @Post(':id/decision')
@@ -40,16 +44,13 @@ export class ReviewPagesController {
       body = await validateQuery(ReviewDecisionDto, { decision: form.decision, reason: form.reason });
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
-      // The same possible match again, with what to put right.
-      const page = Math.max(1, Number(textField(form, 'page')) || 1);
-      const result = await this.services.persons.listReviews('open', page, 1);
-      this.pages.render(
-        req,
-        res,
-        'intake/reviews.njk',
-        { ...reviewView(result, 'open'), errors: formErrors(error.errors, DECISION_FIELDS), reason: textField(form, 'reason') },
-        400,
-      );
+      // Back to the same possible match (post/redirect/get), which shows what to put right.
+      const page = Math.max(1, Math.min(100_000, Math.trunc(Number(textField(form, 'page'))) || 1));
+      this.refused.redirect(req, res, page === 1 ? '/reviews' : `/reviews?page=${page}`, {
+        name: 'decision',
+        form,
+        errors: formErrors(error.errors, DECISION_FIELDS),
+      });
       return;
     }
     const outcome = await this.services.persons.decide(id, body.decision, req.principal, body.reason);

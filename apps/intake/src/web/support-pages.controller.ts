@@ -1,14 +1,11 @@
 import { Body, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
-import { dateField, formErrors, PageController, PageRenderer, PageRoles, textField, validateQuery, type FieldDescription, type FormBody } from '@app/web';
+import { dateField, formErrors, PageController, PageRoles, RefusedForms, textField, validateQuery, type FieldDescription, type FormBody } from '@app/web';
 import { CloseChildrenPromptDto, RecordCircumstancesDto, RecordSupportReferralDto } from '../support/dto/support.dto';
 import { IntakeServices } from './intake-services';
-import { nrmCaseView } from './nrm-case.presenter';
-import { referralView } from './referral-pages.presenter';
-import { CIRCUMSTANCES_FIELDS, PROMPT_FIELDS, SUPPORT_REFERRAL_FIELDS, supportView } from './support-pages.presenter';
+import { CIRCUMSTANCES_FIELDS, PROMPT_FIELDS, SUPPORT_REFERRAL_FIELDS } from './support-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -20,9 +17,8 @@ type PageRequest = Request & { principal: Principal };
 @PageRoles('safeguarding_lead')
 export class SupportPagesController {
   constructor(
-    private readonly pages: PageRenderer,
     private readonly services: IntakeServices,
-    private readonly audit: AuditService,
+    private readonly refused: RefusedForms,
   ) {}
 
   @Post('referrals/:id/circumstances')
@@ -66,7 +62,7 @@ export class SupportPagesController {
     });
   }
 
-  /** Saves, then back to the page's support section; a refusal shows the page again with what to put right. */
+  /** Saves, then back to the page's support section; a refusal goes back to the page (post/redirect/get), which shows what to put right. */
   private async handle(
     id: string,
     form: FormBody,
@@ -80,17 +76,8 @@ export class SupportPagesController {
       res.redirect(303, `/referrals/${id}#support`);
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
-      const view = await this.services.referrals.get(id, req.principal);
-      await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
-      const errors = formErrors(error.errors, fields);
-      const support = supportView(await this.services.support.get(id), view.kind, form, errors);
-      this.pages.render(
-        req,
-        res,
-        'intake/referral.njk',
-        { ...referralView(view, req.principal), nrm: nrmCaseView(view.nrmCase), support, nrmErrors: errors },
-        400,
-      );
+      // Post/redirect/get: the referral's page shows what to put right, with what was typed.
+      this.refused.redirect(req, res, `/referrals/${id}`, { name: 'support', form, errors: formErrors(error.errors, fields) });
     }
   }
 }
