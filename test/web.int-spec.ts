@@ -399,6 +399,24 @@ describe('web pages (intake)', () => {
     expect(confirmation.text).toContain('the adults&#39; case system (AIS)');
   });
 
+  it('answers an unanswered age or consent page with 303 to itself, which shows the error once', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    const age = await agent.get('/referrals/new').expect(200);
+    const refusedAge = await refusedPost(agent, '/referrals/new', { _csrf: csrfOf(age.text) }, '/referrals/new');
+    expect(refusedAge.text).toContain('govuk-error-summary');
+    expect((await agent.get('/referrals/new').expect(200)).text).not.toContain('govuk-error-summary');
+    await agent
+      .post('/referrals/new')
+      .type('form')
+      .send({ _csrf: csrfOf(age.text), under18: 'no', under18DuringExploitation: 'no' })
+      .expect(303)
+      .expect('Location', '/referrals/new/consent');
+    const consent = await agent.get('/referrals/new/consent').expect(200);
+    const refusedConsent = await refusedPost(agent, '/referrals/new/consent', { _csrf: csrfOf(consent.text) }, '/referrals/new/consent');
+    expect(refusedConsent.text).toContain('govuk-error-summary');
+    expect((await agent.get('/referrals/new/consent').expect(200)).text).not.toContain('govuk-error-summary');
+  });
+
   it('makes one referral of Submits sent at once from one journey, and answers each with its confirmation', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     await answerJourney(

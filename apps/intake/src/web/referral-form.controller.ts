@@ -5,7 +5,7 @@ import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
 import type { FieldViolation } from '@app/domain';
-import { formErrors, JourneyAnswers, PageController, PageRenderer, PageRoles, type FormBody, type FormErrors } from '@app/web';
+import { formErrors, JourneyAnswers, PageController, PageRenderer, PageRoles, RefusedForms, type FormBody, type FormErrors } from '@app/web';
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
 import { flattenValidationErrors, VALIDATION_ERROR_OPTIONS } from '@app/common';
@@ -47,14 +47,23 @@ export class ReferralFormController {
     private readonly services: IntakeServices,
     private readonly audit: AuditService,
     private readonly answers: JourneyAnswers,
+    private readonly refused: RefusedForms,
   ) {}
 
   @Get('new')
   age(@Req() req: PageRequest, @Res() res: Response): void {
-    this.pages.render(req, res, 'intake/referral-age.njk', {
-      values: req.session.referralDraft ?? {},
-      inProgress: this.answers.read(req, 'referralDetails') !== undefined,
-    });
+    const refused = this.refused.take(req);
+    this.pages.render(
+      req,
+      res,
+      'intake/referral-age.njk',
+      {
+        values: refused ? ageAnswers(refused.form) : (req.session.referralDraft ?? {}),
+        errors: refused?.errors,
+        inProgress: this.answers.read(req, 'referralDetails') !== undefined,
+      },
+      refused ? 400 : 200,
+    );
   }
 
   /** A journey left unfinished is forgotten on request, so its answers never carry into a referral about someone else. */
@@ -71,7 +80,7 @@ export class ReferralFormController {
     // The API's own AgeDto judges the answers, so the page accepts exactly what the API would.
     const violations = flattenValidationErrors(await validate(plainToInstance(AgeDto, answers), { validationError: VALIDATION_ERROR_OPTIONS }));
     if (violations.length > 0) {
-      this.pages.render(req, res, 'intake/referral-age.njk', { values: answers, errors: formErrors(violations, AGE_FIELDS) }, 400);
+      this.refused.redirect(req, res, '/referrals/new', { name: 'age', form, errors: formErrors(violations, AGE_FIELDS) });
       return;
     }
     const draft = answers as ReferralDraft;
@@ -96,7 +105,14 @@ export class ReferralFormController {
       res.redirect(303, '/referrals/new/details');
       return;
     }
-    this.pages.render(req, res, 'intake/referral-consent.njk', { values: draft });
+    const refused = this.refused.take(req);
+    this.pages.render(
+      req,
+      res,
+      'intake/referral-consent.njk',
+      { values: refused ? consentAnswers(refused.form).answers : draft, errors: refused?.errors },
+      refused ? 400 : 200,
+    );
   }
 
   @Post('new/consent')
@@ -108,7 +124,7 @@ export class ReferralFormController {
     }
     const { answers, violations } = consentAnswers(form);
     if (violations.length > 0) {
-      this.pages.render(req, res, 'intake/referral-consent.njk', { values: answers, errors: formErrors(violations, CONSENT_FIELDS) }, 400);
+      this.refused.redirect(req, res, '/referrals/new/consent', { name: 'consent', form, errors: formErrors(violations, CONSENT_FIELDS) });
       return;
     }
     req.session.referralDraft = { ...draft, ...answers };
