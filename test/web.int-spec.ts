@@ -250,6 +250,32 @@ describe('web pages (intake)', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('names a date in the future beside the missing answers, in one refusal', async () => {
+    const lead = await bearer('safeguarding_lead');
+    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
+    const referral = `/referrals/${made.body.id}`;
+    const agent = await signIn(app, 'safeguarding_lead');
+    const page = await agent.get(referral).expect(200);
+    const nextYear = String(new Date().getUTCFullYear() + 1);
+    const support = await refusedPost(
+      agent,
+      `${referral}/support-referrals`,
+      { _csrf: csrfOf(page.text), 'referredOn-day': '1', 'referredOn-month': '1', 'referredOn-year': nextYear },
+      referral,
+    );
+    expect(support.text).toContain('Select the service');
+    expect(support.text).toContain('href="#referredOn-day"');
+    expect(support.text).toMatch(/Date referred must not be in the future|must not be in the future/);
+    const submission = await refusedPost(
+      agent,
+      `${referral}/home-office-submission`,
+      { _csrf: csrfOf(page.text), 'submittedAt-day': '1', 'submittedAt-month': '1', 'submittedAt-year': nextYear },
+      referral,
+    );
+    expect(submission.text).toContain('href="#submittedAt-day"');
+    expect(submission.text).toMatch(/must not be in the future/);
+  });
+
   it('admits a board viewer to no intake page', async () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);

@@ -2,7 +2,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, InvalidRequestError, VALIDATION_ERROR_OPTIONS } from '@app/common';
-import type { FieldViolation } from '@app/domain';
+import { isIsoDate, type FieldViolation } from '@app/domain';
 
 /** A posted form (application/x-www-form-urlencoded): each field a string, or several for repeated names. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -63,7 +63,25 @@ export function section<T extends Record<string, unknown>>(value: T): Partial<T>
  * Query parameters checked with the API's own query DTO, the way the global validation pipe checks them (empty
  * filters, as a GET form sends them, mean no filter).
  */
-export async function validateQuery<T extends object>(type: ClassConstructor<T>, query: Record<string, unknown>): Promise<T> {
+/**
+ * A form's day that must not be in the future (a submission's or a support referral's date), as a violation naming
+ * `path`, for `validateQuery`'s `alsoRefused`: the service checks it again, with the rest of its rules, once the
+ * fields are valid; checked here too so that one refusal names it beside the missing fields.
+ */
+export function futureDay(path: string, day: string | undefined, today: string): FieldViolation[] {
+  return day !== undefined && isIsoDate(day) && day > today ? [{ path, message: `${path} must not be in the future` }] : [];
+}
+
+/**
+ * Validates a page's answers (or address) against a DTO. `alsoRefused`: what rules beyond the DTO found wrong with
+ * the same answers, reported together with the field errors when those fail (otherwise the service's own check
+ * reports them), so a person sees every problem at once rather than one after another.
+ */
+export async function validateQuery<T extends object>(
+  type: ClassConstructor<T>,
+  query: Record<string, unknown>,
+  alsoRefused: readonly FieldViolation[] = [],
+): Promise<T> {
   const given = Object.fromEntries(Object.entries(query).filter(([, v]) => typeof v === 'string' && v.trim() !== ''));
   const dto = plainToInstance(type, given);
   const errors = flattenValidationErrors(
@@ -71,7 +89,7 @@ export async function validateQuery<T extends object>(type: ClassConstructor<T>,
     // out, not answered with an error about a field the person never saw.
     await validate(dto, { whitelist: true, forbidNonWhitelisted: false, validationError: VALIDATION_ERROR_OPTIONS }),
   );
-  if (errors.length > 0) throw new InvalidRequestError(errors);
+  if (errors.length > 0) throw new InvalidRequestError([...errors, ...alsoRefused.filter((v) => !errors.some((e) => e.path === v.path))]);
   return dto;
 }
 

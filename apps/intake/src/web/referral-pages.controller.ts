@@ -1,9 +1,10 @@
 import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ukDateOn } from '@app/domain';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
-import { dateField, type FormBody, formErrors, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
+import { dateField, type FormBody, formErrors, futureDay, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery, MAX_LIST_PAGE } from '../referrals/dto/list-referrals.query';
 import { IntakeServices } from './intake-services';
@@ -105,7 +106,7 @@ export class ReferralPagesController {
       competentAuthority: textField(form, 'competentAuthority'),
     };
     try {
-      const dto = await validateQuery(RecordHomeOfficeSubmissionDto, answers);
+      const dto = await validateQuery(RecordHomeOfficeSubmissionDto, answers, futureDay('submittedAt', answers.submittedAt, ukDateOn()));
       await this.audit.refusingNotFound(
         req.principal,
         'referral.home_office_submission',

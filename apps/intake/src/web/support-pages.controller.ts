@@ -1,8 +1,20 @@
 import { Body, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ukDateOn } from '@app/domain';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError } from '@app/common';
-import { dateField, formErrors, PageController, PageRoles, RefusedForms, textField, validateQuery, type FieldDescription, type FormBody } from '@app/web';
+import {
+  dateField,
+  formErrors,
+  futureDay,
+  PageController,
+  PageRoles,
+  RefusedForms,
+  textField,
+  validateQuery,
+  type FieldDescription,
+  type FormBody,
+} from '@app/web';
 import { CloseChildrenPromptDto, RecordCircumstancesDto, RecordSupportReferralDto } from '../support/dto/support.dto';
 import { IntakeServices } from './intake-services';
 import { CIRCUMSTANCES_FIELDS, PROMPT_FIELDS, SUPPORT_REFERRAL_FIELDS } from './support-pages.presenter';
@@ -43,7 +55,8 @@ export class SupportPagesController {
   async supportReferral(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const answers = { service: textField(form, 'service'), provider: textField(form, 'provider'), referredOn: dateField(form, 'referredOn') };
     await this.handle(id, form, req, res, SUPPORT_REFERRAL_FIELDS, async () => {
-      await this.services.support.recordSupportReferral(id, await validateQuery(RecordSupportReferralDto, answers), req.principal);
+      const dto = await validateQuery(RecordSupportReferralDto, answers, futureDay('referredOn', answers.referredOn, ukDateOn()));
+      await this.services.support.recordSupportReferral(id, dto, req.principal);
       return 'Saved: the referral to support.';
     });
   }
