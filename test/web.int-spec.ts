@@ -28,6 +28,16 @@ describe('web pages (intake)', () => {
 
   const server = () => request(app.getHttpServer());
 
+  /** A new referral made through the API, and a safeguarding lead signed in on its page. */
+  async function leadOnNewReferral() {
+    const lead = await bearer('safeguarding_lead');
+    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
+    const referral = `/referrals/${made.body.id}`;
+    const agent = await signIn(app, 'safeguarding_lead');
+    const page = await agent.get(referral).expect(200);
+    return { id: made.body.id as string, referral, agent, page };
+  }
+
   /** Every session record stored under a pattern, as Redis holds it. */
   async function redisValues(pattern: string): Promise<string[]> {
     const redis = new Redis(process.env.REDIS_URL!);
@@ -187,11 +197,7 @@ describe('web pages (intake)', () => {
   });
 
   it("words the NRM decision form's refusals for a caseworker, naming each question", async () => {
-    const lead = await bearer('safeguarding_lead');
-    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
-    const agent = await signIn(app, 'safeguarding_lead');
-    const page = await agent.get(`/referrals/${made.body.id}`).expect(200);
-    const referral = `/referrals/${made.body.id}`;
+    const { referral, agent, page } = await leadOnNewReferral();
     const empty = await refusedPost(agent, `${referral}/decisions`, { _csrf: csrfOf(page.text) }, referral);
     expect(empty.text).toContain('Select what was decided');
     expect(empty.text).toContain('Enter the date of the decision letter');
@@ -210,11 +216,7 @@ describe('web pages (intake)', () => {
   });
 
   it('answers a refused lead form with 303 to its page, which shows the refusal and the answers typed once (post/redirect/get)', async () => {
-    const lead = await bearer('safeguarding_lead');
-    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
-    const referral = `/referrals/${made.body.id}`;
-    const agent = await signIn(app, 'safeguarding_lead');
-    const page = await agent.get(referral).expect(200);
+    const { id, referral, agent, page } = await leadOnNewReferral();
     const typed = { _csrf: csrfOf(page.text), provider: 'Willow Project Refused', 'referredOn-day': '3', 'referredOn-month': '12', 'referredOn-year': '2026' };
     // The refusal is a redirect to the page, with no #fragment (it would take focus from the error summary).
     const refused = await agent.post(`${referral}/support-referrals`).type('form').send(typed).expect(303);
@@ -246,16 +248,12 @@ describe('web pages (intake)', () => {
     expect(submission.text).toContain('value="NRM-2026-REFUSED"');
     expect(submission.text).not.toContain('Select the service');
     // Nothing was stored.
-    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM central.support_referrals WHERE referral_id = $1`, [made.body.id]);
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM central.support_referrals WHERE referral_id = $1`, [id]);
     expect(rows[0].n).toBe(0);
   });
 
   it('names a date in the future beside the missing answers, in one refusal', async () => {
-    const lead = await bearer('safeguarding_lead');
-    const made = await server().post('/v1/referrals').set('Authorization', lead).send(aReferral()).expect(201);
-    const referral = `/referrals/${made.body.id}`;
-    const agent = await signIn(app, 'safeguarding_lead');
-    const page = await agent.get(referral).expect(200);
+    const { referral, agent, page } = await leadOnNewReferral();
     const nextYear = String(new Date().getUTCFullYear() + 1);
     const support = await refusedPost(
       agent,

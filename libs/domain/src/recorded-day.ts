@@ -6,8 +6,12 @@ import type { FieldViolation } from './referral';
  * not before the referral's own day. Both are UK calendar days (YYYY-MM-DD); the violation names `path`.
  */
 export function refuseRecordedDay(path: string, day: string, context: { today: string; referredOn: string }): FieldViolation[] {
-  const violations: FieldViolation[] = [];
-  if (day > context.today) violations.push({ path, message: `${path} must not be in the future` });
+  const violations = refuseFutureDay(path, day, context.today);
   if (day < context.referredOn) violations.push({ path, message: `${path} must not be before the referral (${context.referredOn})` });
   return violations;
+}
+
+/** The half of `refuseRecordedDay` that needs no referral: a day that has happened is not after `today`. */
+export function refuseFutureDay(path: string, day: string, today: string): FieldViolation[] {
+  return day > today ? [{ path, message: `${path} must not be in the future` }] : [];
 }

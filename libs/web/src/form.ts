@@ -2,7 +2,7 @@ import type { ClassConstructor } from 'class-transformer';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { flattenValidationErrors, InvalidRequestError, VALIDATION_ERROR_OPTIONS } from '@app/common';
-import { isIsoDate, type FieldViolation } from '@app/domain';
+import { isIsoDate, refuseFutureDay, type FieldViolation } from '@app/domain';
 
 /** A posted form (application/x-www-form-urlencoded): each field a string, or several for repeated names. */
 export type FormBody = Record<string, string | string[] | undefined>;
@@ -69,7 +69,7 @@ export function section<T extends Record<string, unknown>>(value: T): Partial<T>
  * fields are valid; checked here too so that one refusal names it beside the missing fields.
  */
 export function futureDay(path: string, day: string | undefined, today: string): FieldViolation[] {
-  return day !== undefined && isIsoDate(day) && day > today ? [{ path, message: `${path} must not be in the future` }] : [];
+  return day !== undefined && isIsoDate(day) ? refuseFutureDay(path, day, today) : [];
 }
 
 /**
