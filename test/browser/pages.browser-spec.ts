@@ -864,6 +864,7 @@ describe('web pages in Chromium', () => {
       '/referrals',
       referral,
       `${referral}/home-office-answers`,
+      `${referral}/age-assessment`,
       `/persons/${person}`,
       '/reviews',
       '/worklists/approaching-adulthood',

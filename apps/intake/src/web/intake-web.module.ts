@@ -2,6 +2,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import type { Principal } from '@app/auth';
 import { PageSessionMiddleware, WebModule } from '@app/web';
 import { AdulthoodPagesController } from './adulthood-pages.controller';
+import { AgeAssessmentPagesController } from './age-assessment-pages.controller';
 import { IntakeServices } from './intake-services';
 import { NrmCasePagesController } from './nrm-case-pages.controller';
 import { NrmWorklistPagesController } from './nrm-worklist-pages.controller';
@@ -26,6 +27,7 @@ const PAGE_CONTROLLERS = [
   ReferralPagesController,
   NrmCasePagesController,
   SupportPagesController,
+  AgeAssessmentPagesController,
   ReviewPagesController,
   PersonPagesController,
   WorklistPagesController,

@@ -12,6 +12,7 @@ import { homeOfficeAnswerRows, stillNeededByHomeOfficeForm } from './home-office
 import { HOME_OFFICE_SERVICE_URL, LIST_FIELDS, listLink, listView, readListFilters, referralView, SUBMISSION_FIELDS } from './referral-pages.presenter';
 import { nrmCaseView } from './nrm-case.presenter';
 import { supportView } from './support-pages.presenter';
+import { ageAssessmentRows } from './age-assessment-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -127,7 +128,8 @@ export class ReferralPagesController {
   /**
    * The referral's page. A form of the page refused a moment ago (post/redirect/get: the Home Office submission here,
    * the NRM decision and onward support in their controllers) is shown once with what was typed and what to put
-   * right, answered 400 as the refusal it shows.
+   * right, answered 400 as the refusal it shows. The age assessments are listed here; a lead records one on a page
+   * of its own (AgeAssessmentPagesController).
    */
   private async showReferral(id: string, req: PageRequest, res: Response): Promise<void> {
     const subject = { type: 'referral', id };
@@ -146,6 +148,7 @@ export class ReferralPagesController {
       {
         ...referralView(view, req.principal, submission ? textField(submission.form, 'competentAuthority') : undefined),
         nrm: nrmCaseView(view.nrmCase, decision?.form, decision?.errors),
+        ageAssessments: ageAssessmentRows(view),
         support: lead ? supportView(await this.services.support.get(id), view.kind, support?.form, support?.errors) : undefined,
         nrmErrors: (decision ?? support)?.errors,
         ...(submission ? { errors: submission.errors, answers: { reference: textField(submission.form, 'reference'), form: submission.form } } : {}),
