@@ -9,6 +9,7 @@ import { aReferral, aChildReferral } from './support/fixtures';
 import { startSystem, type TestSystem } from './support/system';
 import { ifStarted } from './support/teardown';
 import type { CreatedReferralBody } from './support/bodies';
+import { csrfOf, signIn } from './support/web';
 
 /** Intake, router and both case-system mimics, end to end on real PostgreSQL and Redis. */
 describe('routing end to end', () => {
@@ -96,6 +97,47 @@ describe('routing end to end', () => {
     await request(intake.getHttpServer()).post(`/v1/referrals/${created.id}/redrive`).set('Authorization', lead).expect(202);
     await routed(created.id);
     expect(await inLcs(created.id)).toBe(1);
+  });
+
+  it('shows a lead a referral the case system never took, and sends it again from its page once', async () => {
+    lcs.setFaults({ failureRate: 1 });
+    const created = await post(aChildReferral());
+    await eventually(async () => ((await show(created.id)).status === 'routing_failed' ? true : undefined));
+    const page = `/referrals/${created.id}`;
+
+    const responder = await signIn(intake, 'first_responder', 'Buckinghamshire Council');
+    const seen = await responder.get(page).expect(200);
+    expect(seen.text).toContain('Not sent: the children');
+    expect(seen.text).not.toContain('Send it again');
+    await responder
+      .post(`${page}/redrive`)
+      .type('form')
+      .send({ _csrf: csrfOf(seen.text) })
+      .expect(403);
+    expect((await show(created.id)).status).toBe('routing_failed');
+
+    const agent = await signIn(intake, 'safeguarding_lead');
+    const shown = await agent.get(page).expect(200);
+    expect(shown.text).toContain('after 4 tries');
+    expect(shown.text).toContain('What the case system answered last');
+    lcs.setFaults({ failureRate: 0 });
+    const sent = await agent
+      .post(`${page}/redrive`)
+      .type('form')
+      .send({ _csrf: csrfOf(shown.text) })
+      .expect(303);
+    expect(sent.headers.location).toBe(page);
+    expect((await agent.get(page).expect(200)).text).toContain('Sent again: the referral is on its way');
+    // A second click (or another lead) finds it no longer waiting: the page, no error and no second delivery.
+    await agent
+      .post(`${page}/redrive`)
+      .type('form')
+      .send({ _csrf: csrfOf(shown.text) })
+      .expect(303);
+    await routed(created.id);
+    expect(await inLcs(created.id)).toBe(1);
+    const audited = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'referral.redrive' AND subject_id = $1`, [created.id]);
+    expect(audited.rows[0].n).toBe(1);
   });
 
   it('moves a child whose age assessment finds an adult from LCS to AIS, keeping the referral', async () => {

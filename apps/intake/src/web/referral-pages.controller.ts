@@ -3,7 +3,7 @@ import { ukDateOn } from '@app/domain';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { ConflictError, InvalidRequestError } from '@app/common';
 import { dateField, type FormBody, formErrors, futureDay, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery, MAX_LIST_PAGE } from '../referrals/dto/list-referrals.query';
@@ -122,6 +122,29 @@ export class ReferralPagesController {
       return;
     }
     req.session.flash = 'The submission to the Home Office is recorded.';
+    res.redirect(303, `/referrals/${id}`);
+  }
+
+  /**
+   * A referral the case system never took (`routing_failed`: every attempt used, or the record refused), sent again
+   * by the lead once the case system is back: the API's re-drive, with its audit. One that is no longer waiting (sent
+   * again already, by a second click or another lead) is left as it is, and the page says where it stands.
+   */
+  @Post(':id/redrive')
+  @PageRoles('safeguarding_lead')
+  async redrive(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+    try {
+      await this.audit.refusingNotFound(
+        req.principal,
+        'referral.redrive',
+        { type: 'referral', id },
+        () => this.services.referrals.redrive(id, { principal: req.principal, request: req }),
+        req,
+      );
+      req.session.flash = 'Sent again: the referral is on its way to the case system.';
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
     res.redirect(303, `/referrals/${id}`);
   }
 
