@@ -20,6 +20,7 @@ import { ReferralPagesController } from './referral-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
 import { DataQualityPagesController } from './data-quality-pages.controller';
+import { EpisodePagesController } from './episode-pages.controller';
 
 const PAGE_CONTROLLERS = [
   ReferralFormController,
@@ -32,6 +33,7 @@ const PAGE_CONTROLLERS = [
   AdulthoodPagesController,
   NrmWorklistPagesController,
   DataQualityPagesController,
+  EpisodePagesController,
 ];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */
