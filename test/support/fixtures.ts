@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseRecord, CaseReferralFacts } from '@app/case-systems';
-import type { FirstResponder, LocalAuthorityContact, NrmDecisionType, NrmReferralFacts, Referral } from '@app/domain';
+import { nrmReferenceKey, type FirstResponder, type LocalAuthorityContact, type NrmDecisionType, type NrmReferralFacts, type Referral } from '@app/domain';
 import type { Client } from 'pg';
 
 // Referrals as a first responder sends them to POST /v1/referrals (docs/domain.md, "The referral").
@@ -207,6 +207,22 @@ export interface ReferralRow {
   personId?: string | null;
 }
 
+/** A referral a practitioner recorded directly in AIS or LCS, as `central.direct_referrals` holds it. */
+export interface DirectEntryRow {
+  system?: 'AIS' | 'LCS';
+  recordId?: string;
+  /** YYYY-MM-DD */
+  referredOn?: string;
+  kind?: 'nrm' | 'dtn' | null;
+  nrmReference?: string | null;
+  /** Linked to this person (its case record and link written too); none: not linked yet. */
+  personId?: string | null;
+  /** Counted in this hub referral's episode, by `joinRule`. */
+  joinedReferralId?: string | null;
+  joinRule?: 'same_reference' | 'window';
+  joinReason?: string;
+}
+
 export class StatisticsFixtures {
   private sequence = 0;
 
@@ -343,6 +359,42 @@ export class StatisticsFixtures {
     await this.sql.query(`UPDATE central.referrals SET case_system = 'AIS', case_record_id = $2 WHERE id = $1`, [referralId, aisRecord]);
     if (r.person_id) await this.linkRecord('AIS', aisRecord, r.person_id, 'transfer', referralId);
     return aisRecord;
+  }
+
+  /**
+   * A direct entry as the deduplicator stores it (the case record, its link to `personId` if given, and its facts),
+   * counted on its own or joined to a hub referral's episode. Answers its record id.
+   */
+  async directEntry(row: DirectEntryRow = {}): Promise<string> {
+    const n = ++this.sequence;
+    const system = row.system ?? 'AIS';
+    const recordId = row.recordId ?? `${system === 'AIS' ? 'SC' : 'LCS'}-T${String(n).padStart(6, '0')}`;
+    if (row.personId) await this.linkRecord(system, recordId, row.personId);
+    else
+      await this.sql.query(`INSERT INTO central.case_records (system, record_id, version, anonymous, record) VALUES ($1, $2, 1, false, '{}'::jsonb)`, [
+        system,
+        recordId,
+      ]);
+    const joined = row.joinedReferralId ?? null;
+    await this.sql.query(
+      `INSERT INTO central.direct_referrals (system, record_id, record_version, referred_on, kind, nrm_reference, reference_key, anonymous,
+              under18, age_disputed, gender, nationality, exploitation_types, organisation_type, case_system,
+              joined_referral_id, join_rule, join_reason)
+       VALUES ($1, $2, 1, $3, $4, $5, $6, false, $7, false, 'female', 'ALB', '{}', 'local_authority', $1, $8, $9, $10)`,
+      [
+        system,
+        recordId,
+        row.referredOn ?? '2026-05-06',
+        row.kind === undefined ? 'nrm' : row.kind,
+        row.nrmReference ?? null,
+        nrmReferenceKey(row.nrmReference ?? null),
+        system === 'LCS' ? 'yes' : 'no',
+        joined,
+        joined ? (row.joinRule ?? 'window') : null,
+        joined ? (row.joinReason ?? 'Recorded within 30 days of the Referral Hub record of 4 May 2026.') : null,
+      ],
+    );
+    return recordId;
   }
 
   async ageAssessment(referralId: string, outcome: 'adult' | 'child', assessedOn = '2026-06-01'): Promise<void> {

@@ -1,4 +1,4 @@
-import type { AgeNotSureRow, DataQualityReading, DirectReferralRow, UnlinkedRecordRow } from '@app/database';
+import type { AgeNotSureRow, DataQualityReading, DirectReferralRow, EpisodeHeadRow, UnlinkedRecordRow } from '@app/database';
 
 export interface DirectEntryView {
   system: 'AIS' | 'LCS';
@@ -29,6 +29,29 @@ export function presentDirectEntry(row: DirectReferralRow): DirectEntryView {
       ? { decision: row.leadDecision, by: row.leadDecidedBy, at: row.leadDecidedAt ? new Date(row.leadDecidedAt).toISOString() : null }
       : null,
   };
+}
+
+/** An episode a lead can join an entry to: a hub referral (with its reference), or a direct entry counted on its own. */
+export interface EpisodeView {
+  referralId: string | null;
+  reference: string | null;
+  system: 'AIS' | 'LCS' | null;
+  recordId: string | null;
+  /** YYYY-MM-DD */
+  referredOn: string;
+}
+
+export function presentEpisode(row: EpisodeHeadRow): EpisodeView {
+  return { referralId: row.referralId, reference: row.reference, system: row.system, recordId: row.recordId, referredOn: row.referredOn };
+}
+
+/** What the lead's split and join forms show about an entry. */
+export interface EpisodeChoicesView {
+  entry: DirectEntryView;
+  /** The episode the entry is counted in now, when it is joined to another; null when it counts on its own. */
+  countedWith: EpisodeView | null;
+  /** The other episodes of the entry's person, oldest first (none for an entry not linked to a person). */
+  episodes: EpisodeView[];
 }
 
 export interface DataQualityView {

@@ -6,7 +6,7 @@ import { DataQualityRepository, EpisodeRepository, type EpisodeTarget } from '@a
 import type { CaseSystem } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import type { JoinEpisodeDto } from './dto/join-episode.dto';
-import { DataQualityView, DirectEntryView, presentDataQuality, presentDirectEntry } from './episode.presenter';
+import { DataQualityView, DirectEntryView, EpisodeChoicesView, EpisodeView, presentDataQuality, presentDirectEntry, presentEpisode } from './episode.presenter';
 
 /**
  * The safeguarding lead's word on which referral a directly entered record is. Kept with the entry, audited in the
@@ -29,6 +29,38 @@ export class EpisodeService {
     const row = await this.episodes.find(system, recordId, manager);
     if (!row) throw new NotFoundError('direct entry', `${system}:${recordId}`);
     return presentDirectEntry(row);
+  }
+
+  /**
+   * The entry, the episode it counts in now, and the other episodes of its person: what a lead chooses among on the
+   * split and join pages. A read only, like `get`.
+   */
+  async choices(system: CaseSystem, recordId: string): Promise<EpisodeChoicesView> {
+    const entry = await this.get(system, recordId);
+    const countedWith = entry.joined ? await this.episodeJoined(entry.joined) : null;
+    const episodes = entry.personId ? await this.episodes.episodesOfPerson(entry.personId) : [];
+    return {
+      entry,
+      countedWith,
+      episodes: episodes.filter((e) => !(e.system === system && e.recordId === recordId)).map(presentEpisode),
+    };
+  }
+
+  /** The episode an entry is joined to, as a lead names it (a hub referral by its reference). */
+  async episodeJoined(joined: NonNullable<DirectEntryView['joined']>): Promise<EpisodeView | null> {
+    if (joined.referralId) {
+      const referral = await this.episodes.referralEpisode({ id: joined.referralId });
+      return referral ? presentEpisode(referral) : null;
+    }
+    if (!joined.system || !joined.recordId) return null;
+    const row = await this.episodes.find(joined.system, joined.recordId);
+    return row ? { referralId: null, reference: null, system: row.system, recordId: row.recordId, referredOn: row.referredOn } : null;
+  }
+
+  /** A hub referral by the reference a lead reads on its page; null when no referral has it. */
+  async referralByReference(reference: string): Promise<EpisodeView | null> {
+    const row = await this.episodes.referralEpisode({ reference });
+    return row ? presentEpisode(row) : null;
   }
 
   async split(system: CaseSystem, recordId: string, reason: string, principal: Principal): Promise<DirectEntryView> {

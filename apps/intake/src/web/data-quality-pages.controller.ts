@@ -20,7 +20,10 @@ function episodeJoined(joined: NonNullable<DirectEntryView['joined']>): { href?:
   return null;
 }
 
-/** The lead's data-quality page: the API's own reading, as tables. */
+/**
+ * The lead's data-quality page: the API's own reading, as tables, each direct entry with its Split and Join
+ * (EpisodePagesController), which come back here with a banner saying what changed.
+ */
 @PageController('data-quality')
 @PageRoles('safeguarding_lead')
 export class DataQualityPagesController {
@@ -35,6 +38,7 @@ export class DataQualityPagesController {
     this.pages.render(req, res, 'intake/data-quality.njk', {
       title: 'Data quality',
       quality,
+      withoutKindRows: quality.withoutKind.items.map((e) => ({ ...e, episode: e.joined ? episodeJoined(e.joined) : null })),
       windowRows: quality.windowOrLead.items.map((e) => ({
         ...e,
         decision: e.leadDecision

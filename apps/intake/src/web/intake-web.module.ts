@@ -21,6 +21,7 @@ import { ReferralPagesController } from './referral-pages.controller';
 import { ReviewPagesController } from './review-pages.controller';
 import { WorklistPagesController } from './worklist-pages.controller';
 import { DataQualityPagesController } from './data-quality-pages.controller';
+import { EpisodePagesController } from './episode-pages.controller';
 
 const PAGE_CONTROLLERS = [
   ReferralFormController,
@@ -34,6 +35,7 @@ const PAGE_CONTROLLERS = [
   AdulthoodPagesController,
   NrmWorklistPagesController,
   DataQualityPagesController,
+  EpisodePagesController,
 ];
 
 /** Intake's pages: the referral journey for first responders, and referrals, persons and reviews for leads. */

@@ -45,6 +45,16 @@ export interface DirectReferralRow {
   leadDecidedAt: string | null;
 }
 
+/** An episode as a lead chooses it: a hub referral (with its reference), or a direct entry joined to no other. */
+export interface EpisodeHeadRow {
+  referralId: string | null;
+  reference: string | null;
+  system: CaseSystem | null;
+  recordId: string | null;
+  /** YYYY-MM-DD, UK time */
+  referredOn: string;
+}
+
 /** Where a lead joins an entry: a hub referral, or another direct entry. */
 export type EpisodeTarget = { referralId: string } | { system: CaseSystem; recordId: string };
 
@@ -342,6 +352,40 @@ export class EpisodeRepository {
       `WHERE d.join_rule = 'window' OR d.lead_decision IS NOT NULL ORDER BY d.referred_on DESC, d.system, d.record_id LIMIT $1`,
       [limit],
     );
+  }
+
+  /**
+   * The episodes a person's records count in (after merges), oldest first: their hub referrals and their direct
+   * entries joined to no other episode. Anonymous ones are never a person's.
+   */
+  episodesOfPerson(personId: string): Promise<EpisodeHeadRow[]> {
+    return this.dataSource.query(
+      `${MERGE_TREE}
+       SELECT r.id AS "referralId", r.reference, NULL::text AS system, NULL::text AS "recordId",
+              (r.referred_at AT TIME ZONE 'Europe/London')::date::text AS "referredOn"
+         FROM central.referrals r
+        WHERE r.person_id IN (SELECT id FROM tree) AND NOT r.anonymous
+       UNION ALL
+       SELECT NULL::uuid, NULL::text, d.system, d.record_id, d.referred_on::text
+         FROM central.direct_referrals d
+         JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
+        WHERE l.person_id IN (SELECT id FROM tree) AND NOT d.anonymous
+          AND d.joined_referral_id IS NULL AND d.joined_record_id IS NULL
+        ORDER BY "referredOn", system NULLS FIRST, "recordId", reference`,
+      [personId],
+    );
+  }
+
+  /** A hub referral as an episode, by its id or its reference (as written, or typed in lower case: references are upper case); null when none has it. */
+  async referralEpisode(by: { id: string } | { reference: string }): Promise<EpisodeHeadRow | null> {
+    const rows: EpisodeHeadRow[] = await this.dataSource.query(
+      `SELECT r.id AS "referralId", r.reference, NULL::text AS system, NULL::text AS "recordId",
+              (r.referred_at AT TIME ZONE 'Europe/London')::date::text AS "referredOn"
+         FROM central.referrals r
+        WHERE ${'id' in by ? 'r.id = $1::uuid' : 'r.reference IN ($1, upper($1))'}`,
+      ['id' in by ? by.id : by.reference],
+    );
+    return rows.at(0) ?? null;
   }
 
   /** Direct entries whose record says neither NRM referral nor Duty to Notify. */
