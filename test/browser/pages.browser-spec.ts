@@ -11,7 +11,7 @@ import { createTestDatabase, TestDatabase } from '../support/database';
 import { eventually, useTestEnvironment } from '../support/env';
 import { enterDirectly, RunningMimic, startAis, startLcs } from '../support/mimics';
 import { aChildReferral } from '../support/fixtures';
-import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { axeViolations, axeViolationsBesideRevealingRadios, launchChromium, screenshot } from './support/browser';
 import { ifStarted } from '../support/teardown';
 import { dropPrefixKeys } from '../support/redis-server';
 
@@ -98,32 +98,9 @@ describe('web pages in Chromium', () => {
     expect(await axeViolations(page)).toEqual([]);
   }
 
-  /**
-   * As expectNoAxeViolations, on a page with GOV.UK radios that reveal a follow-up question. GOV.UK Frontend sets
-   * aria-expanded on such a radio on purpose: ARIA does not allow it on a radio, so axe reports it, but screen
-   * readers announce it and the Design System keeps it after research with their users (a documented known issue,
-   * alphagov/govuk-frontend #979). Only that finding is set aside, and only on radios that control a reveal.
-   */
+  /** As expectNoAxeViolations, setting aside GOV.UK's aria-expanded on radios that reveal a question (see the helper). */
   async function expectNoAxeViolationsWithRevealingRadios(page: Page): Promise<void> {
-    const violations = await axeViolations(page);
-    const revealing = async (selector: string) =>
-      page.evaluate(
-        `(() => { const e = document.querySelector(${JSON.stringify(selector)}); return !!e && e.type === 'radio' && e.hasAttribute('aria-controls') && !!e.closest('.govuk-radios'); })()`,
-      );
-    const kept: typeof violations = [];
-    for (const v of violations) {
-      const nodes: (typeof v)['nodes'] = [];
-      for (const n of v.nodes) {
-        const setAside =
-          v.id === 'aria-allowed-attr' &&
-          /aria-expanded/.test(n.failureSummary ?? '') &&
-          !/aria-(?!expanded)/.test((n.failureSummary ?? '').replace(/aria-expanded/g, '')) &&
-          (await revealing(n.target[0]));
-        if (!setAside) nodes.push(n);
-      }
-      if (nodes.length > 0) kept.push({ ...v, nodes });
-    }
-    expect(kept).toEqual([]);
+    expect(await axeViolationsBesideRevealingRadios(page)).toEqual([]);
   }
 
   /** The engine's own terms never reach a page a social worker reads. */
