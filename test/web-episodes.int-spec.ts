@@ -24,13 +24,14 @@ describe('splitting and joining referral episodes from the pages', () => {
   // Joined to the hub referral's episode by the window rule; and one counted on its own with no NRM/DtN kind.
   let windowJoined: string;
   let ownNoKind: string;
+  let personId: string;
 
   beforeAll(async () => {
     system = await startSystem({ intake: true, insights: true });
     ({ intake, insights } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead');
     fixtures = new StatisticsFixtures(system.sql);
-    const person = await fixtures.person();
+    const person = (personId = await fixtures.person());
     referralId = await fixtures.referral({ referredAt: '2026-05-04T10:00:00Z' });
     await fixtures.link(referralId, person);
     // A reference as intake draws them (the fixture's carries part of the id).
@@ -63,6 +64,15 @@ describe('splitting and joining referral episodes from the pages', () => {
     const html = (await agent.get(page).expect(200)).text;
     return { agent, csrf: csrfOf(html), html };
   }
+
+  it("offers the same on the person's page, for the records entered directly only", async () => {
+    const { html } = await leadOn(`/persons/${personId}`);
+    expect(html).toContain(`href="${joinPage(windowJoined)}"`);
+    expect(html).toContain(`href="${splitPage(windowJoined)}"`);
+    expect(html).toContain(`href="${joinPage(ownNoKind, 'LCS')}"`);
+    expect(html).not.toContain(`href="${splitPage(ownNoKind, 'LCS')}"`);
+    expect(html.match(/href="\/episodes\//g)).toHaveLength(3);
+  });
 
   it('offers Split and Join for each listed record on the data-quality page, and the forms to a lead only', async () => {
     expect(await referrals()).toBe(2);

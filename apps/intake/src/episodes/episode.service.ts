@@ -57,6 +57,12 @@ export class EpisodeService {
     return row ? { referralId: null, reference: null, system: row.system, recordId: row.recordId, referredOn: row.referredOn } : null;
   }
 
+  /** The person's records entered directly in a case system, as `system:recordId`, each with whether it is joined now. */
+  async directEntriesOfPerson(personId: string): Promise<Map<string, { joined: boolean }>> {
+    const rows = await this.episodes.directEntriesOfPerson(personId);
+    return new Map(rows.map((r) => [`${r.system}:${r.recordId}`, { joined: r.joined }]));
+  }
+
   /** A hub referral by the reference a lead reads on its page; null when no referral has it. */
   async referralByReference(reference: string): Promise<EpisodeView | null> {
     const row = await this.episodes.referralEpisode({ reference });

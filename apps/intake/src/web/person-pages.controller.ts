@@ -30,7 +30,8 @@ export class PersonPagesController {
 
   @Get(':id')
   async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
-    this.pages.render(req, res, 'intake/person.njk', personView(await this.timeline(id, req)));
+    const person = await this.timeline(id, req);
+    this.pages.render(req, res, 'intake/person.njk', personView(person, await this.services.episodes.directEntriesOfPerson(person.id)));
   }
 
   /** Find the person to merge into this one. */

@@ -90,7 +90,11 @@ function oldestFirst(references: readonly string[]): string[] {
 }
 
 /** Records in both systems, and one timeline of referrals, moves from LCS to AIS, and link decisions. */
-export function personView(person: PersonTimeline): Record<string, unknown> {
+/**
+ * A person's timeline as the page shows it. `directEntries`: which of their records a practitioner entered directly
+ * (`system:recordId`, with whether each is counted with another referral now), offered to split or join.
+ */
+export function personView(person: PersonTimeline, directEntries: ReadonlyMap<string, { joined: boolean }> = new Map()): Record<string, unknown> {
   const events: TimelineEvent[] = [];
   for (const r of person.referrals) {
     const record = r.caseRecord ? `; its case record is now ${r.caseRecord.system} record ${r.caseRecord.recordId}` : '';
@@ -135,9 +139,17 @@ export function personView(person: PersonTimeline): Record<string, unknown> {
       sexText: sexText(r.sex),
       nationalityText: countryName(r.nationality),
       referralDateText: longDate(r.referralDate ?? ''),
+      counting: countingLinks(r.system, r.recordId, directEntries.get(`${r.system}:${r.recordId}`)),
     })),
     events,
   };
+}
+
+/** The split and join pages of a record entered directly (split only when it is counted with another referral now). */
+function countingLinks(system: string, recordId: string, entry: { joined: boolean } | undefined): { join: string; split?: string } | undefined {
+  if (!entry) return undefined;
+  const base = `/episodes/${system}/${encodeURIComponent(recordId)}`;
+  return { join: `${base}/join`, ...(entry.joined ? { split: `${base}/split` } : {}) };
 }
 
 const DATE_IN_TEXT = /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\b/;

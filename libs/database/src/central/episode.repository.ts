@@ -376,6 +376,22 @@ export class EpisodeRepository {
     );
   }
 
+  /**
+   * The records of a person (and of those merged into them) that a practitioner entered directly and that count as
+   * referrals, each with whether it is counted with another referral now: what the person's page offers to split or
+   * join.
+   */
+  directEntriesOfPerson(personId: string): Promise<Array<{ system: CaseSystem; recordId: string; joined: boolean }>> {
+    return this.dataSource.query(
+      `${MERGE_TREE}
+       SELECT d.system, d.record_id AS "recordId", (d.joined_referral_id IS NOT NULL OR d.joined_record_id IS NOT NULL) AS joined
+         FROM central.direct_referrals d
+         JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
+        WHERE l.person_id IN (SELECT id FROM tree) AND NOT d.anonymous`,
+      [personId],
+    );
+  }
+
   /** A hub referral as an episode, by its id or its reference (as written, or typed in lower case: references are upper case); null when none has it. */
   async referralEpisode(by: { id: string } | { reference: string }): Promise<EpisodeHeadRow | null> {
     const rows: EpisodeHeadRow[] = await this.dataSource.query(
