@@ -24,14 +24,13 @@ describe('splitting and joining referral episodes from the pages', () => {
   // Joined to the hub referral's episode by the window rule; and one counted on its own with no NRM/DtN kind.
   let windowJoined: string;
   let ownNoKind: string;
-  let personId: string;
 
   beforeAll(async () => {
     system = await startSystem({ intake: true, insights: true });
     ({ intake, insights } = system as Required<TestSystem>);
     lead = await bearer('safeguarding_lead');
     fixtures = new StatisticsFixtures(system.sql);
-    const person = (personId = await fixtures.person());
+    const person = await fixtures.person();
     referralId = await fixtures.referral({ referredAt: '2026-05-04T10:00:00Z' });
     await fixtures.link(referralId, person);
     // A reference as intake draws them (the fixture's carries part of the id).
@@ -64,15 +63,6 @@ describe('splitting and joining referral episodes from the pages', () => {
     const html = (await agent.get(page).expect(200)).text;
     return { agent, csrf: csrfOf(html), html };
   }
-
-  it("offers the same on the person's page, for the records entered directly only", async () => {
-    const { html } = await leadOn(`/persons/${personId}`);
-    expect(html).toContain(`href="${joinPage(windowJoined)}"`);
-    expect(html).toContain(`href="${splitPage(windowJoined)}"`);
-    expect(html).toContain(`href="${joinPage(ownNoKind, 'LCS')}"`);
-    expect(html).not.toContain(`href="${splitPage(ownNoKind, 'LCS')}"`);
-    expect(html.match(/href="\/episodes\//g)).toHaveLength(3);
-  });
 
   it('offers Split and Join for each listed record on the data-quality page, and the forms to a lead only', async () => {
     expect(await referrals()).toBe(2);
@@ -207,5 +197,44 @@ describe('splitting and joining referral episodes from the pages', () => {
     const quality = (await agent.get('/data-quality').expect(200)).text;
     expect(quality).toContain(`href="${splitPage(ownNoKind, 'LCS')}"`);
     expect(quality.match(/Joined by the lead/g)).toHaveLength(2);
+  });
+  it("offers the same on the person's page, for the records entered directly only, and goes back there", async () => {
+    // A person of their own, in April, so the May figures the other tests count are untouched.
+    const someone = await fixtures.person();
+    const hub = await fixtures.referral({ referredAt: '2026-04-01T10:00:00Z' });
+    await fixtures.link(hub, someone);
+    const joinedToHub = await fixtures.directEntry({ system: 'AIS', referredOn: '2026-04-03', personId: someone, joinedReferralId: hub });
+    const alone = await fixtures.directEntry({ system: 'LCS', referredOn: '2026-04-20', personId: someone });
+    const april = async (): Promise<number> =>
+      (
+        (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-04-01&to=2026-04-30').set('Authorization', lead).expect(200))
+          .body as StatisticsBody
+      ).referrals.total;
+    const { agent, html } = await leadOn(`/persons/${someone}`);
+    const fromPerson = (page: string) => `${page}?back=person`;
+    expect(html).toContain(`href="${fromPerson(joinPage(joinedToHub))}"`);
+    expect(html).toContain(`href="${fromPerson(splitPage(joinedToHub))}"`);
+    expect(html).toContain(`href="${fromPerson(joinPage(alone, 'LCS'))}"`);
+    expect(html).not.toContain(`href="${fromPerson(splitPage(alone, 'LCS'))}"`);
+    // The hub referral's own record is no direct entry: nothing to split or join.
+    expect(html.match(/href="\/episodes\//g)).toHaveLength(3);
+
+    // A refusal keeps the way back; a decision returns to the person's page.
+    const split = (await agent.get(fromPerson(splitPage(joinedToHub))).expect(200)).text;
+    expect(split).toContain(`href="/persons/${someone}"`);
+    const refused = await agent
+      .post(splitPage(joinedToHub))
+      .type('form')
+      .send({ _csrf: csrfOf(split), back: 'person' })
+      .expect(303);
+    expect(refused.headers.location).toBe(fromPerson(splitPage(joinedToHub)));
+    expect(await april()).toBe(2);
+    const done = await agent
+      .post(splitPage(joinedToHub))
+      .type('form')
+      .send({ _csrf: csrfOf(split), back: 'person', reason: 'A second referral, checked with the practitioner' })
+      .expect(303);
+    expect(done.headers.location).toBe(`/persons/${someone}`);
+    expect(await april()).toBe(3);
   });
 });

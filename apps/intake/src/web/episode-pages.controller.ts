@@ -1,4 +1,4 @@
-import { Body, Get, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
 import { InvalidRequestError, UnprocessableError } from '@app/common';
@@ -6,7 +6,7 @@ import type { CaseSystem, FieldViolation } from '@app/domain';
 import { formErrors, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery, type FormBody } from '@app/web';
 import { JoinEpisodeDto, SplitEpisodeDto } from '../episodes/dto/join-episode.dto';
 import { IntakeServices } from './intake-services';
-import { JOIN_FIELDS, joinChoice, joinFieldOf, joinMessage, joinView, SPLIT_FIELDS, splitMessage, splitView } from './episode-pages.presenter';
+import { JOIN_FIELDS, joinChoice, joinFieldOf, joinMessage, joinView, returnPage, SPLIT_FIELDS, splitMessage, splitView } from './episode-pages.presenter';
 
 type PageRequest = Request & { principal: Principal };
 
@@ -30,12 +30,18 @@ export class EpisodePagesController {
   ) {}
 
   @Get(':system/:recordId/split')
-  async showSplit(@Param('system') system: string, @Param('recordId') recordId: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async showSplit(
+    @Param('system') system: string,
+    @Param('recordId') recordId: string,
+    @Query('back') back: unknown,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const entry = entryAddress(system, recordId);
     const refused = this.refused.take(req);
     const failed = refused?.name === 'episodeSplit' ? refused : undefined;
     const choices = await this.services.episodes.choices(entry.system, entry.recordId);
-    this.pages.render(req, res, 'intake/episode-split.njk', splitView(choices, failed?.form, failed?.errors), failed ? 400 : 200);
+    this.pages.render(req, res, 'intake/episode-split.njk', splitView(choices, failed?.form, failed?.errors, back), failed ? 400 : 200);
   }
 
   @Post(':system/:recordId/split')
@@ -53,21 +59,27 @@ export class EpisodePagesController {
       const before = await this.services.episodes.get(entry.system, entry.recordId);
       await this.services.episodes.split(entry.system, entry.recordId, body.reason, req.principal);
       req.session.flash = splitMessage(before);
-      res.redirect(303, '/data-quality');
+      res.redirect(303, returnPage(textField(form, 'back'), before.personId));
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
       // Post/redirect/get: the split page shows what to put right, with what was typed.
-      this.refused.redirect(req, res, pageOf(entry, 'split'), { name: 'episodeSplit', form, errors: formErrors(error.errors, SPLIT_FIELDS) });
+      this.refused.redirect(req, res, pageOf(entry, 'split', form), { name: 'episodeSplit', form, errors: formErrors(error.errors, SPLIT_FIELDS) });
     }
   }
 
   @Get(':system/:recordId/join')
-  async showJoin(@Param('system') system: string, @Param('recordId') recordId: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async showJoin(
+    @Param('system') system: string,
+    @Param('recordId') recordId: string,
+    @Query('back') back: unknown,
+    @Req() req: PageRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const entry = entryAddress(system, recordId);
     const refused = this.refused.take(req);
     const failed = refused?.name === 'episodeJoin' ? refused : undefined;
     const choices = await this.services.episodes.choices(entry.system, entry.recordId);
-    this.pages.render(req, res, 'intake/episode-join.njk', joinView(choices, failed?.form, failed?.errors), failed ? 400 : 200);
+    this.pages.render(req, res, 'intake/episode-join.njk', joinView(choices, failed?.form, failed?.errors, back), failed ? 400 : 200);
   }
 
   @Post(':system/:recordId/join')
@@ -95,13 +107,13 @@ export class EpisodePagesController {
       const after = await this.services.episodes.join(entry.system, entry.recordId, body, req.principal);
       const joined = after.joined ? await this.services.episodes.episodeJoined(after.joined) : null;
       req.session.flash = joinMessage(before, after, joined);
-      res.redirect(303, '/data-quality');
+      res.redirect(303, returnPage(textField(form, 'back'), before.personId));
     } catch (error) {
       const violations = refusalsOf(error);
       if (!violations) throw error;
       // Each of the API's paths named by the field the form asked it with; then post/redirect/get.
       const named = violations.map((v) => (v.path in JOIN_FIELDS ? v : { ...v, path: joinFieldOf(choice.asked, v.path) }));
-      this.refused.redirect(req, res, pageOf(entry, 'join'), { name: 'episodeJoin', form, errors: formErrors(named, JOIN_FIELDS) });
+      this.refused.redirect(req, res, pageOf(entry, 'join', form), { name: 'episodeJoin', form, errors: formErrors(named, JOIN_FIELDS) });
     }
   }
 }
@@ -112,8 +124,8 @@ function entryAddress(system: string, recordId: string): { system: CaseSystem; r
   return { system, recordId };
 }
 
-function pageOf(entry: { system: CaseSystem; recordId: string }, action: 'split' | 'join'): string {
-  return `/episodes/${entry.system}/${entry.recordId}/${action}`;
+function pageOf(entry: { system: CaseSystem; recordId: string }, action: 'split' | 'join', form: FormBody): string {
+  return `/episodes/${entry.system}/${entry.recordId}/${action}${textField(form, 'back') === 'person' ? '?back=person' : ''}`;
 }
 
 /** The API's 400s as they are; its 422 (the episode named cannot be joined) against the choice. */

@@ -94,13 +94,22 @@ function entryRows(choices: EpisodeChoicesView): Array<{ key: { text: string }; 
   return rows;
 }
 
+/**
+ * Where the split and join pages go back to: the person's page when the lead came from it (`?back=person`, carried
+ * through the form), else the data-quality page.
+ */
+export function returnPage(back: unknown, personId: string | null | undefined): string {
+  return back === 'person' && personId ? `/persons/${personId}` : '/data-quality';
+}
+
 /** "Count AIS record SC-000002 as a referral of its own?" */
-export function splitView(choices: EpisodeChoicesView, form: FormBody = {}, errors?: FormErrors): Record<string, unknown> {
+export function splitView(choices: EpisodeChoicesView, form: FormBody = {}, errors?: FormErrors, back?: unknown): Record<string, unknown> {
   const { entry } = choices;
   return {
     title: `Count ${recordName(entry)} as a referral of its own?`,
     pageTitle: 'Split a referral',
-    backLink: '/data-quality',
+    backLink: returnPage(back, entry.personId),
+    back: back === 'person' ? 'person' : undefined,
     action: `/episodes/${entry.system}/${encodeURIComponent(entry.recordId)}/split`,
     personId: entry.personId,
     rows: entryRows(choices),
@@ -114,7 +123,7 @@ export function splitView(choices: EpisodeChoicesView, form: FormBody = {}, erro
 }
 
 /** "Which referral is AIS record SC-000002 the same as?" */
-export function joinView(choices: EpisodeChoicesView, form: FormBody = {}, errors?: FormErrors): Record<string, unknown> {
+export function joinView(choices: EpisodeChoicesView, form: FormBody = {}, errors?: FormErrors, back?: unknown): Record<string, unknown> {
   const { entry, countedWith } = choices;
   const chosen = textField(form, 'episode');
   const listed =
@@ -122,7 +131,8 @@ export function joinView(choices: EpisodeChoicesView, form: FormBody = {}, error
   return {
     title: `Which referral is ${recordName(entry)} the same as?`,
     pageTitle: 'Join a referral to another',
-    backLink: '/data-quality',
+    backLink: returnPage(back, entry.personId),
+    back: back === 'person' ? 'person' : undefined,
     action: `/episodes/${entry.system}/${encodeURIComponent(entry.recordId)}/join`,
     personId: entry.personId,
     rows: entryRows(choices),

@@ -149,7 +149,7 @@ export function personView(person: PersonTimeline, directEntries: ReadonlyMap<st
 function countingLinks(system: string, recordId: string, entry: { joined: boolean } | undefined): { join: string; split?: string } | undefined {
   if (!entry) return undefined;
   const base = `/episodes/${system}/${encodeURIComponent(recordId)}`;
-  return { join: `${base}/join`, ...(entry.joined ? { split: `${base}/split` } : {}) };
+  return { join: `${base}/join?back=person`, ...(entry.joined ? { split: `${base}/split?back=person` } : {}) };
 }
 
 const DATE_IN_TEXT = /\b(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})\b/;
