@@ -5,7 +5,7 @@ import { ukDateOn } from '../../libs/domain/src';
 import { bearer } from '../support/auth';
 import { aChildReferral } from '../support/fixtures';
 import { startSystem, type TestSystem } from '../support/system';
-import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { axeViolations, launchChromium, screenshot, signInLead } from './support/browser';
 import { ifStarted } from '../support/teardown';
 
 /** YYYY-MM-DD moved by whole days. */
@@ -41,16 +41,7 @@ describe('age assessment page, in Chromium', () => {
     await ifStarted(system)?.close();
   });
 
-  async function leadPage(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${intakeUrl}/sign-in`);
-    await page.check('input[name="role"][value="safeguarding_lead"]');
-    await page.click('button:has-text("Sign in")');
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const leadPage = (width: number): Promise<Page> => signInLead(browser, contexts, intakeUrl, width);
 
   async function expectFits(page: Page, width: number): Promise<void> {
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);

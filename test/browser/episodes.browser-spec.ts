@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer } from '../support/auth';
 import { StatisticsFixtures } from '../support/fixtures';
 import { startSystem, type TestSystem } from '../support/system';
-import { axeViolationsBesideRevealingRadios, launchChromium, screenshot } from './support/browser';
+import { axeViolationsBesideRevealingRadios, launchChromium, screenshot, signInLead } from './support/browser';
 import { ifStarted } from '../support/teardown';
 
 /**
@@ -42,16 +42,7 @@ describe('splitting and joining referral episodes, in Chromium', () => {
     await ifStarted(system)?.close();
   });
 
-  async function leadPage(width: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${intakeUrl}/sign-in`);
-    await page.check('input[name="role"][value="safeguarding_lead"]');
-    await page.click('button:has-text("Sign in")');
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const leadPage = (width: number): Promise<Page> => signInLead(browser, contexts, intakeUrl, width);
 
   const referrals = async (): Promise<number> =>
     (

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { bearer } from '../support/auth';
 import { aReferral } from '../support/fixtures';
 import { startSystem, type TestSystem } from '../support/system';
-import { axeViolations, launchChromium, screenshot } from './support/browser';
+import { axeViolations, launchChromium, screenshot, signInLead } from './support/browser';
 import { ifStarted } from '../support/teardown';
 
 /**
@@ -34,16 +34,7 @@ describe('NRM case on the referral page, in Chromium', () => {
     await ifStarted(system)?.close();
   });
 
-  async function leadPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${intakeUrl}/sign-in`);
-    await page.check('input[name="role"][value="safeguarding_lead"]');
-    await page.click('button:has-text("Sign in")');
-    await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-    return page;
-  }
+  const leadPage = (): Promise<Page> => signInLead(browser, contexts, intakeUrl, 1100);
 
   async function recordDecision(
     page: Page,

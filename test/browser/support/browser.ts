@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, driven by playwright-core (which never downloads a browser). Playwright gives each launch a
@@ -83,4 +83,19 @@ export async function axeViolationsBesideRevealingRadios(page: Page): Promise<Ax
     if (nodes.length > 0) kept.push({ ...v, nodes });
   }
   return kept;
+}
+
+/**
+ * A new browser context of `width` (kept in `contexts` for the spec to close), signed in to `base` as a
+ * safeguarding lead through the development sign-in page, as a person would.
+ */
+export async function signInLead(browser: Browser, contexts: BrowserContext[], base: string, width = 1024): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${base}/sign-in`);
+  await page.check('input[name="role"][value="safeguarding_lead"]');
+  await page.click('button:has-text("Sign in")');
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  return page;
 }
