@@ -420,7 +420,10 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   // spelling's key changes), or a new key where the name was not in the table. Kept apart on purpose: a feminine
   // form and its masculine one (Oleksandr / Oleksandra, Ivan / Ivana: two people, often siblings), Yuri and George,
   // Aleksei and Aleksandr (different names in Russian and Ukrainian), Lithuanian Mykolas (Michael) and Ukrainian
-  // Mykola (Nicholas), Matthias and Matthew forms (Matej, Matyas / Matei, Matvey). Left out: short forms that are
+  // Mykola (Nicholas), Jonas beside John (Lithuanian Jonas is John, but elsewhere Jonas is Jonah, and the table
+  // already has it beside Yonas). A group whose first name already had a key is headed by that key (Matěj and Mátyás
+  // under Matthew, which the table already joins with Matthias; Ioana under Jane; Natnael under Nathan), so its
+  // spellings block beside the name they spell. Left out: short forms that are
   // other names elsewhere (Dima; Nikita, a girl's name in India; Rida, a girl's name in Pakistan, beside Reza),
   // spellings that are a common family name of another people (Nagy, Hungarian, for Naji; Yao, Chinese, for Yaw),
   // Babiker beside Abubakar (derived from it, but used in Sudan as a name of its own), the al- and el- articles
@@ -462,7 +465,7 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['gennady', 'hennadiy', 'hennadii', 'gennadiy', 'gennadii', 'ghenadie'],
   ['cyril', 'kyrylo', 'kirill', 'kiril', 'kirilo', 'chiril', 'cyryl', 'kyryl'],
   ['matthew', 'matviy', 'matvey', 'matvei', 'matei', 'matewos'],
-  ['matthias', 'matyas', 'matej'],
+  ['matthew', 'matyas', 'matej'],
   ['oksana', 'oxana'],
   ['irina', 'iryna', 'irena', 'irene'],
   ['natalie', 'nataliya', 'natalya', 'nataliia', 'natalija'],
@@ -478,7 +481,7 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['daria', 'darya', 'dariia'],
   ['sophie', 'sofiya', 'sofiia', 'zsofia', 'sofija'],
   ['michaela', 'mihaela', 'michela', 'mikaela'],
-  ['joanna', 'ioana', 'joana'],
+  ['jane', 'ioana', 'joana'],
   ['thaddeus', 'tadeusz', 'tadas'],
   ['casimir', 'kazimierz', 'kazimieras', 'kazimir'],
   ['wenceslas', 'vaclav', 'waclaw', 'vaclovas'],
@@ -488,7 +491,7 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['elizabeth', 'elzbieta', 'alzbeta', 'erzsebet', 'elisabeta', 'elizaveta', 'yelyzaveta', 'yelizaveta'],
   ['theresa', 'teresa', 'terezia', 'tereza'],
   ['ann', 'hanna'],
-  ['john', 'janos', 'jonas', 'ioannis'],
+  ['john', 'janos', 'ioannis'],
   ['anthony', 'antanas', 'antal'],
   ['david', 'deividas', 'dovydas'],
   ['francis', 'frantisek', 'ferenc'],
@@ -511,7 +514,7 @@ const VARIANT_GROUPS: readonly (readonly string[])[] = [
   ['emmanuel', 'amanuel', 'emanuel', 'immanuel', 'amaniel', 'emanuele'],
   ['isaiah', 'isaias', 'isayas', 'esayas', 'esaias'],
   ['ephraim', 'ephrem', 'efrem', 'afrem'],
-  ['nathaniel', 'natnael', 'nathanael'],
+  ['nathan', 'natnael', 'nathanael'],
   ['enoch', 'henok', 'henock'],
   ['ermias', 'jeremiah', 'jeremias'],
   ['gebremichael', 'ghebremichael', 'gebremikael'],
