@@ -312,6 +312,18 @@ describe('ReferralController (intake)', () => {
     }
   });
 
+  it('answers 400 naming the field for a NUL in any body, and writes nothing', async () => {
+    const made = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', lead).send(aChildReferral()).expect(201);
+    const refused = await request(app.getHttpServer())
+      .post(`/v1/referrals/${made.body.id}/age-assessment`)
+      .set('Authorization', lead)
+      .send({ assessedOn: '2026-06-01', outcome: 'adult', authority: 'Slo\u0000ugh' })
+      .expect(400);
+    expect(refused.body.errors).toEqual([{ path: 'authority', message: 'authority must not contain the NUL character' }]);
+    const held = await request(app.getHttpServer()).get(`/v1/referrals/${made.body.id}`).set('Authorization', lead).expect(200);
+    expect(held.body.ageAssessments).toEqual([]);
+  });
+
   it('answers 404 for an unknown referral and 400 for a malformed id', async () => {
     await request(app.getHttpServer()).get('/v1/referrals/4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b').set('Authorization', lead).expect(404);
     await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').set('Authorization', lead).expect(400);

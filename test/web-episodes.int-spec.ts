@@ -228,6 +228,13 @@ describe('splitting and joining referral episodes from the pages', () => {
       .send({ _csrf: csrfOf(split), back: 'person' })
       .expect(303);
     expect(refused.headers.location).toBe(fromPerson(splitPage(joinedToHub)));
+    // A NUL typed into the reason (PostgreSQL cannot store it) is a refusal naming it, never a 500.
+    const nul = await agent
+      .post(splitPage(joinedToHub))
+      .type('form')
+      .send({ _csrf: csrfOf(split), back: 'person', reason: 'a\u0000b' });
+    expect(nul.status).toBe(400);
+    expect(nul.text).toContain('must not contain the NUL character');
     expect(await april()).toBe(2);
     const done = await agent
       .post(splitPage(joinedToHub))

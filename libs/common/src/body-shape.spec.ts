@@ -18,6 +18,14 @@ describe('bodyShapeViolations', () => {
     expect(bodyShapeViolations(body)).toEqual([{ path: `person.${key}`, message: expect.stringContaining(`"${key}" is not allowed`) }]);
   });
 
+  it('names a field holding the NUL character, in JSON and in a form alike', () => {
+    expect(bodyShapeViolations({ authority: 'Slo\u0000ugh' })).toEqual([{ path: 'authority', message: 'authority must not contain the NUL character' }]);
+    expect(bodyShapeViolations({ subject: { names: ['a', 'b\u0000'] } })).toEqual([
+      { path: 'subject.names.1', message: 'subject.names.1 must not contain the NUL character' },
+    ]);
+    expect(bodyShapeViolations('\u0000')).toEqual([{ path: 'body', message: 'body must not contain the NUL character' }]);
+  });
+
   it('refuses nesting deeper than the limit without overflowing the stack', () => {
     const deep = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`) as unknown;
     const [violation] = bodyShapeViolations(deep);

@@ -12,9 +12,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 const wellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
 /**
- * What a parsed JSON body must not carry, checked before validation reads it: nesting deeper than MAX_BODY_DEPTH
- * (class-transformer and class-validator recurse, and thousands of levels overflow the stack), a string with a lone
- * UTF-16 surrogate (PostgreSQL cannot store it), and `__proto__`, `constructor` or `prototype` keys. Answers the
+ * The NUL character, which PostgreSQL cannot store or compare in text: any value holding it would reach the
+ * database as a 500. The one refusal for it, in a query string, a body or a referral (`nulViolation`).
+ */
+export const holdsNul = (text: string): boolean => text.includes('\u0000');
+export const nulViolation = (path: string): FieldViolation => ({ path, message: `${path} must not contain the NUL character` });
+
+/**
+ * What a parsed body (JSON, or a page's form) must not carry, checked before validation reads it: nesting deeper than
+ * MAX_BODY_DEPTH (class-transformer and class-validator recurse, and thousands of levels overflow the stack), a string
+ * with a lone UTF-16 surrogate or the NUL character (PostgreSQL can store neither), and `__proto__`, `constructor` or
+ * `prototype` keys. Answers the
  * first problem found, naming its field. The walk is iterative, so a deep body cannot overflow it either.
  */
 export function bodyShapeViolations(body: unknown): FieldViolation[] {
@@ -23,6 +31,7 @@ export function bodyShapeViolations(body: unknown): FieldViolation[] {
     const { value, path, depth } = entry;
     if (typeof value === 'string') {
       if (!wellFormed(value)) return [{ path: path || 'body', message: `${path || 'body'} contains a lone UTF-16 surrogate (not valid text)` }];
+      if (holdsNul(value)) return [nulViolation(path || 'body')];
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
@@ -49,13 +58,13 @@ export function queryShapeViolations(query: unknown): FieldViolation[] {
   const found: FieldViolation[] = [];
   const walk = (value: unknown, path: string): void => {
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) found.push({ path, message: `${path} must not contain the NUL character` });
+      if (holdsNul(value)) found.push(nulViolation(path));
       return;
     }
     if (value === null || typeof value !== 'object') return;
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       const childPath = Array.isArray(value) ? path : path ? `${path}.${key}` : key;
-      if (key.includes('\u0000')) {
+      if (holdsNul(key)) {
         found.push({ path: childPath || 'query', message: `${childPath || 'query'}: a parameter name must not contain the NUL character` });
         continue;
       }

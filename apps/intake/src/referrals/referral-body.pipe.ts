@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors, InvalidRequestError, VALIDATION_ERROR_OPTIONS } from '@app/common';
+import { flattenValidationErrors, holdsNul, InvalidRequestError, nulViolation, VALIDATION_ERROR_OPTIONS } from '@app/common';
 import { checkReferralRules, statisticsTypesOf, type FieldViolation } from '@app/domain';
 import { CreateReferralDto, ExploitationDto } from './dto/create-referral.dto';
 
@@ -38,12 +38,12 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Keys that name JavaScript internals rather than fields, and text holding the NUL character, anywhere in the body. */
 function unstorableParts(value: unknown, prefix = ''): FieldViolation[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [{ path: prefix, message: `${prefix} must not contain the NUL character` }] : [];
+  if (typeof value === 'string') return holdsNul(value) ? [nulViolation(prefix)] : [];
   if (typeof value !== 'object' || value === null) return [];
   const found: FieldViolation[] = [];
   for (const [key, child] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (RESERVED.has(key) || key.includes('\u0000')) found.push({ path, message: `${path} is not a field of a referral` });
+    if (RESERVED.has(key) || holdsNul(key)) found.push({ path, message: `${path} is not a field of a referral` });
     else found.push(...unstorableParts(child, path));
   }
   return found;
