@@ -1,6 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { NotFoundException } from '@nestjs/common';
-import { AppErrorFilter } from './error.filter';
+import { AppErrorFilter, unhandledErrorForLog } from './error.filter';
 import { InvalidRequestError, NotFoundError } from './errors';
 
 function host() {
@@ -60,5 +60,16 @@ describe(AppErrorFilter.name, () => {
     const b = host();
     new AppErrorFilter().catch(new NotFoundException(), b.args);
     expect(b.response.statusCode).toBe(404);
+  });
+});
+
+describe(unhandledErrorForLog.name, () => {
+  it("keeps an error's type, code and stack frames for the log, never its message", () => {
+    const error = Object.assign(new Error('value "Amina Yusuf" violates check constraint'), { code: '23514' });
+    const logged = unhandledErrorForLog(error);
+    expect(logged).toMatchObject({ type: 'Error', code: '23514' });
+    expect(logged.stack).toContain('error.filter.spec');
+    expect(JSON.stringify(logged)).not.toContain('Amina');
+    expect(JSON.stringify(unhandledErrorForLog('Amina Yusuf'))).not.toContain('Amina');
   });
 });

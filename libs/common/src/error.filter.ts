@@ -78,14 +78,7 @@ export class AppErrorFilter implements ExceptionFilter {
       response.status(503).set('Retry-After', '5').json({ statusCode: 503, error: 'unavailable', errorId });
       return;
     }
-    // The log gets the error's type, code and stack frames, not its message: messages from drivers and libraries
-    // can quote the values that failed (a name, a date of birth). The caller only gets the id.
-    const frames = (error.stack ?? '').split('\n').slice(1).join('\n');
-    const code = (error as { code?: unknown }).code;
-    this.logger.error(
-      { errorId, err: { type: error.name, code: typeof code === 'string' ? code : undefined, stack: frames }, route: routeTemplate(request) },
-      'unhandled error',
-    );
+    this.logger.error({ errorId, err: unhandledErrorForLog(error), route: routeTemplate(request) }, 'unhandled error');
     response.status(500).json({ statusCode: 500, error: 'internal_error', errorId });
   }
 }
@@ -98,4 +91,14 @@ function wantsPage(request: Request): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   if (/^\/(v1|docs)(\/|$)/.test(request.path)) return false;
   return (request.headers.accept ?? '').includes('text/html');
+}
+
+/**
+ * What the log keeps of an error nobody expected: its type, code and stack frames, never its message, since messages
+ * from drivers and libraries can quote the values that failed (a name, a date of birth). The caller gets only an id.
+ */
+export function unhandledErrorForLog(exception: unknown): { type: string; code?: string; stack: string } {
+  const error = exception instanceof Error ? exception : new Error(typeof exception);
+  const code = (error as { code?: unknown }).code;
+  return { type: error.name, code: typeof code === 'string' ? code : undefined, stack: (error.stack ?? '').split('\n').slice(1).join('\n') };
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, INestApplication, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, InvalidRequestError } from '@app/common';
+import { DomainError, InvalidRequestError, unhandledErrorForLog } from '@app/common';
 import type { FieldViolation } from '@app/domain';
 import { CsrfRejectedError, PageForbiddenError, SignInRequiredError } from './page.errors';
 import { PageRenderer } from './page.renderer';
@@ -88,7 +88,7 @@ export class PageErrorFilter implements ExceptionFilter {
       if (status < 500) return { status, title: 'Sorry, there is a problem', paragraphs: ['The request could not be handled.'] };
     }
     const errorId = randomUUID();
-    this.logger.error({ errorId, err: exception instanceof Error ? exception.name : typeof exception }, 'page failed');
+    this.logger.error({ errorId, err: unhandledErrorForLog(exception) }, 'page failed');
     return {
       status: 500,
       title: 'Sorry, there is a problem with the service',
