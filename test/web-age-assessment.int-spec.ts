@@ -197,6 +197,7 @@ describe('age assessment page (intake)', () => {
     const referralsBefore = Number((await sql.query('SELECT count(*) FROM central.referrals')).rows[0].count);
     const assessedOn = shift(today, -2);
     const { agent, csrf, form } = await leadOnForm(child.id);
+    const readsBefore = (await audited('referral.read', child.id)).length;
 
     const saved = await agent
       .post(form)
@@ -204,6 +205,8 @@ describe('age assessment page (intake)', () => {
       .send({ _csrf: csrf, ...dateInput('assessedOn', assessedOn), outcome: 'adult', authority: 'Buckinghamshire Council' })
       .expect(303);
     expect(saved.headers.location).toBe(`/referrals/${child.id}`);
+    // The save reads the referral back to word its banner: a read like any other, audited.
+    expect((await audited('referral.read', child.id)).length).toBe(readsBefore + 1);
     const page = await agent.get(saved.headers.location).expect(200);
     expect(page.text).toContain('govuk-notification-banner--success');
     expect(page.text).toContain('which found an adult. The case is moving to adults&#39; services: an adult record is being opened in AIS');

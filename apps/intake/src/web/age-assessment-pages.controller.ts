@@ -55,8 +55,10 @@ export class AgeAssessmentPagesController {
         ...futureDay('assessedDateOfBirth', answers.assessedDateOfBirth, today),
       ]);
       const saved = await this.services.referrals.recordAgeAssessment(id, dto, { principal: req.principal, request: req });
-      // Where the case stands now, for the banner's words (the referral's page, shown next, is audited as read).
-      req.session.flash = savedAssessmentMessage(dto, saved.transition, await this.services.referrals.get(id, req.principal));
+      // Where the case stands now, for the banner's words: a read of the referral, audited as every read is.
+      const after = await this.services.referrals.get(id, req.principal);
+      await this.audit.record(req.principal, 'referral.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
+      req.session.flash = savedAssessmentMessage(dto, saved.transition, after);
       res.redirect(303, `/referrals/${id}`);
     } catch (error) {
       if (!(error instanceof InvalidRequestError)) throw error;
