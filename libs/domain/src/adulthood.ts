@@ -75,7 +75,7 @@ function stamp(value: Date | string | null | undefined): string {
 }
 
 /** The latest age assessment first, whatever it found: a later assessment replaces an earlier one. */
-export function latestAssessment<T extends AssessedAge>(assessments: readonly T[]): T | undefined {
+export function latestAssessment<T extends Pick<AssessedAge, 'assessedOn' | 'recordedAt'>>(assessments: readonly T[]): T | undefined {
   return [...assessments].sort((a, b) =>
     a.assessedOn === b.assessedOn ? stamp(b.recordedAt).localeCompare(stamp(a.recordedAt)) : b.assessedOn.localeCompare(a.assessedOn),
   )[0];

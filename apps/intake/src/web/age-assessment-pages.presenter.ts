@@ -1,4 +1,4 @@
-import type { CaseSystem } from '@app/domain';
+import { latestAssessment, type CaseSystem } from '@app/domain';
 import { longDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { ReferralView, TransitionView } from '../referrals/referral.presenter';
 import { SYSTEM_NAMES } from './referral-pages.presenter';
@@ -77,10 +77,12 @@ export function ageAssessmentRows(view: Pick<ReferralView, 'ageAssessments'>): A
   const ordered = [...view.ageAssessments].sort((a, b) =>
     a.assessedOn === b.assessedOn ? a.recordedAt.localeCompare(b.recordedAt) : a.assessedOn.localeCompare(b.assessedOn),
   );
-  return ordered.map((a, i) => ({
+  // "Latest" is the domain's own choice of the current finding (the one the router acts on), never a second reading.
+  const latest = latestAssessment(view.ageAssessments);
+  return ordered.map((a) => ({
     assessedOn: a.assessedOn,
     finding: a.outcome === 'adult' || a.outcome === 'child' ? FINDING_NAMES[a.outcome] : a.outcome,
-    current: i === ordered.length - 1,
+    current: a === latest,
     authority: a.authority,
     recordedAt: a.recordedAt,
   }));

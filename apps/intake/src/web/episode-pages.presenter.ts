@@ -1,6 +1,7 @@
 import { type FieldViolation, ukDateOn } from '@app/domain';
 import { type FieldDescription, type FormBody, type FormErrors, longDate, textField } from '@app/web';
 import type { DirectEntryView, EpisodeChoicesView, EpisodeView } from '../episodes/episode.presenter';
+import { KIND_NAMES } from './referral-pages.presenter';
 
 /** The API's 422 for a join it cannot make: the episode named is gone, or is the entry's own. */
 const NOT_JOINABLE = /was not found, or is this entry itself/;
@@ -42,7 +43,6 @@ export const JOIN_FIELDS: Readonly<Record<string, FieldDescription>> = {
   reason: { target: 'reason', label: 'Why they are the same referral', missing: 'Enter why they are the same referral' },
 };
 
-const KIND_TEXT: Readonly<Record<string, string>> = { nrm: 'NRM referral', dtn: 'Duty to Notify notification' };
 const SYSTEM_TEXT: Readonly<Record<string, string>> = { AIS: "AIS (adults' services)", LCS: "LCS (children's services)" };
 const RULE_TEXT: Readonly<Partial<Record<string, string>>> = {
   same_reference: 'The same Home Office reference',
@@ -71,7 +71,7 @@ function entryRows(choices: EpisodeChoicesView): Array<{ key: { text: string }; 
   const rows = [
     { key: { text: 'Record' }, value: { text: `${entry.recordId} in ${SYSTEM_TEXT[entry.system] ?? entry.system}` } },
     { key: { text: 'Date recorded' }, value: { text: longDate(entry.referredOn) } },
-    { key: { text: 'NRM or Duty to Notify' }, value: { text: entry.kind ? (KIND_TEXT[entry.kind] ?? entry.kind) : 'Not recorded' } },
+    { key: { text: 'NRM or Duty to Notify' }, value: { text: entry.kind ? (KIND_NAMES[entry.kind] ?? entry.kind) : 'Not recorded' } },
     { key: { text: 'Home Office reference' }, value: { text: entry.nrmReference ?? 'None recorded' } },
     {
       key: { text: 'Counted now' },
