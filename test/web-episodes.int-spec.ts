@@ -73,6 +73,8 @@ describe('splitting and joining referral episodes from the pages', () => {
     // A record counted on its own has nothing to split from.
     expect(html).not.toContain(`href="${splitPage(ownNoKind, 'LCS')}"`);
     expect(html).not.toMatch(/\/v1\/episodes|through the API/);
+    // What it is counted with, by the reference the lead reads on that referral's page.
+    expect(html).toContain(`Referral Hub referral ${reference}`);
 
     const split = (await agent.get(splitPage(windowJoined)).expect(200)).text;
     expect(split).toContain(`Count AIS record ${windowJoined} as a referral of its own?`);

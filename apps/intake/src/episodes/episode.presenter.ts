@@ -9,7 +9,15 @@ export interface DirectEntryView {
   caseSystem: 'AIS' | 'LCS';
   personId: string | null;
   /** Null while the entry is counted as a referral of its own. */
-  joined: { referralId: string | null; system: 'AIS' | 'LCS' | null; recordId: string | null; rule: string; reason: string | null } | null;
+  joined: {
+    referralId: string | null;
+    /** The hub referral's reference, when it is joined to one. */
+    reference: string | null;
+    system: 'AIS' | 'LCS' | null;
+    recordId: string | null;
+    rule: string;
+    reason: string | null;
+  } | null;
   leadDecision: { decision: 'split' | 'join'; by: string | null; at: string | null } | null;
 }
 
@@ -23,7 +31,14 @@ export function presentDirectEntry(row: DirectReferralRow): DirectEntryView {
     caseSystem: row.caseSystem,
     personId: row.personId,
     joined: row.joinRule
-      ? { referralId: row.joinedReferralId, system: row.joinedSystem, recordId: row.joinedRecordId, rule: row.joinRule, reason: row.joinReason }
+      ? {
+          referralId: row.joinedReferralId,
+          reference: row.joinedReference,
+          system: row.joinedSystem,
+          recordId: row.joinedRecordId,
+          rule: row.joinRule,
+          reason: row.joinReason,
+        }
       : null,
     leadDecision: row.leadDecision
       ? { decision: row.leadDecision, by: row.leadDecidedBy, at: row.leadDecidedAt ? new Date(row.leadDecidedAt).toISOString() : null }

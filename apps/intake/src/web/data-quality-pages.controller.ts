@@ -15,7 +15,7 @@ const RULE_NAMES: Readonly<Record<string, string>> = {
 
 /** The episode an entry was joined to: a referral made here, or a record in a case system. */
 function episodeJoined(joined: NonNullable<DirectEntryView['joined']>): { href?: string; text: string } | null {
-  if (joined.referralId) return { href: `/referrals/${joined.referralId}`, text: 'Referral Hub referral' };
+  if (joined.referralId) return { href: `/referrals/${joined.referralId}`, text: `Referral Hub referral ${joined.reference ?? ''}`.trim() };
   if (joined.system && joined.recordId) return { text: `${joined.system} ${joined.recordId}` };
   return null;
 }

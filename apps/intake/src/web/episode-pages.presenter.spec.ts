@@ -13,7 +13,14 @@ const entry = (joined: DirectEntryView['joined'] = null): DirectEntryView => ({
   joined,
   leadDecision: null,
 });
-const toReferral = { referralId: 'a1b2c3d4-0000-4000-8000-000000000001', system: null, recordId: null, rule: 'window', reason: null };
+const toReferral = {
+  referralId: 'a1b2c3d4-0000-4000-8000-000000000001',
+  reference: 'RH-2026-000001',
+  system: null,
+  recordId: null,
+  rule: 'window',
+  reason: null,
+};
 const referral = { referralId: toReferral.referralId, reference: 'RH-2026-000001', system: null, recordId: null, referredOn: '2026-05-04' };
 
 describe('the split and join forms', () => {
@@ -55,7 +62,7 @@ describe('the split and join forms', () => {
       'Joined: AIS record SC-000002 is now counted as the same referral as Referral Hub referral RH-2026-000001. The figures count one fewer referral.',
     );
     expect(joinMessage(entry(toReferral), entry(joined), referral)).toContain('It was counted with it already');
-    const elsewhere = { ...toReferral, referralId: null, system: 'LCS' as const, recordId: 'LCS-000004' };
+    const elsewhere = { ...toReferral, referralId: null, reference: null, system: 'LCS' as const, recordId: 'LCS-000004' };
     expect(joinMessage(entry(elsewhere), entry(joined), referral)).toContain('so the number of referrals does not change');
   });
 });

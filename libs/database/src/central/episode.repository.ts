@@ -36,6 +36,8 @@ export interface DirectReferralRow {
   caseSystem: CaseSystem;
   personId: string | null;
   joinedReferralId: string | null;
+  /** The reference of the hub referral it is joined to, as a lead reads it on that referral's page. */
+  joinedReference: string | null;
   joinedSystem: CaseSystem | null;
   joinedRecordId: string | null;
   joinRule: 'same_reference' | 'window' | 'lead' | null;
@@ -63,9 +65,10 @@ const SELECT_DIRECT = `
          d.anonymous, d.case_system AS "caseSystem", l.person_id AS "personId",
          d.joined_referral_id AS "joinedReferralId", d.joined_system AS "joinedSystem", d.joined_record_id AS "joinedRecordId",
          d.join_rule AS "joinRule", d.join_reason AS "joinReason", d.lead_decision AS "leadDecision",
-         d.lead_decided_by AS "leadDecidedBy", d.lead_decided_at AS "leadDecidedAt"
+         d.lead_decided_by AS "leadDecidedBy", d.lead_decided_at AS "leadDecidedAt", jr.reference AS "joinedReference"
     FROM central.direct_referrals d
-    LEFT JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id`;
+    LEFT JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
+    LEFT JOIN central.referrals jr ON jr.id = d.joined_referral_id`;
 
 // Every person id merged, directly or through others, into the same surviving person as $1.
 const MERGE_TREE = `
