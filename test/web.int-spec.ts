@@ -522,24 +522,11 @@ describe('web pages (intake)', () => {
 
   it('shows on the field a name longer than the case systems take, or with a comma, and keeps the referral back', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
-    const age = await agent.get('/referrals/new').expect(200);
-    await agent
-      .post('/referrals/new')
-      .type('form')
-      .send({ _csrf: csrfOf(age.text), under18: 'no' })
-      .expect(303);
-    const consent = await agent.get('/referrals/new/consent').expect(200);
-    await agent
-      .post('/referrals/new/consent')
-      .type('form')
-      .send({ _csrf: csrfOf(consent.text), cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' })
-      .expect(303);
-    const details = await agent.get('/referrals/new/details').expect(200);
-    await agent
-      .post('/referrals/new/details')
-      .type('form')
-      .send({
-        _csrf: csrfOf(details.text),
+    await answerJourney(
+      agent,
+      { under18: 'no' },
+      { cooperatesWithAuthorities: 'yes', consentToNrm: 'yes' },
+      {
         'exploitation.types': 'labour',
         'exploitation.location': 'uk',
         'potentialVictim.firstName': 'A'.repeat(CASE_SYSTEM_LIMITS.forename + 1),
@@ -550,9 +537,9 @@ describe('web pages (intake)', () => {
         'firstResponder.name': 'Sam Officer',
         'firstResponder.role': 'DC',
         'firstResponder.email': 'sam@police.example',
-      })
-      .expect(303)
-      .expect('Location', '/referrals/new/details');
+      },
+      '/referrals/new/details',
+    );
     const shown = (await agent.get('/referrals/new/details').expect(200)).text;
     expect(shown).toMatch(/id="potentialVictim-firstName-error"[^>]*>[\s\S]{0,200}First name must be 100 characters or fewer/);
     expect(shown).toMatch(/id="potentialVictim-lastName-error"[^>]*>[\s\S]{0,200}Last name must not contain a comma/);
@@ -561,34 +548,21 @@ describe('web pages (intake)', () => {
 
   it('lets a safeguarding lead change the organisation they typed, from Check your answers', async () => {
     const agent = await signIn(app, 'safeguarding_lead');
-    const age = await agent.get('/referrals/new').expect(200);
-    await agent
-      .post('/referrals/new')
-      .type('form')
-      .send({ _csrf: csrfOf(age.text), under18: 'yes' })
-      .expect(303);
-    const details = await agent.get('/referrals/new/details').expect(200);
-    await agent
-      .post('/referrals/new/details')
-      .type('form')
-      .send({
-        _csrf: csrfOf(details.text),
-        'localAuthorityContact.authority': 'Buckinghamshire Council',
-        'localAuthorityContact.phone': '01296 395000',
-        'localAuthorityContact.email': 'mash@buckinghamshire.example',
-        'exploitation.types': 'criminal',
-        'exploitation.location': 'uk',
-        cooperatesWithAuthorities: 'yes',
-        'potentialVictim.gender': 'male',
-        'potentialVictim.nationality': 'VNM',
-        'firstResponder.organisation': "Barnardo's",
-        'firstResponder.organisationType': 'ngo',
-        'firstResponder.name': 'Sam Worker',
-        'firstResponder.role': 'Support worker',
-        'firstResponder.email': 'sam@barnardos.example',
-      })
-      .expect(303)
-      .expect('Location', '/referrals/new/check');
+    await answerJourney(agent, { under18: 'yes' }, null, {
+      'localAuthorityContact.authority': 'Buckinghamshire Council',
+      'localAuthorityContact.phone': '01296 395000',
+      'localAuthorityContact.email': 'mash@buckinghamshire.example',
+      'exploitation.types': 'criminal',
+      'exploitation.location': 'uk',
+      cooperatesWithAuthorities: 'yes',
+      'potentialVictim.gender': 'male',
+      'potentialVictim.nationality': 'VNM',
+      'firstResponder.organisation': "Barnardo's",
+      'firstResponder.organisationType': 'ngo',
+      'firstResponder.name': 'Sam Worker',
+      'firstResponder.role': 'Support worker',
+      'firstResponder.email': 'sam@barnardos.example',
+    });
     const check = await agent.get('/referrals/new/check').expect(200);
     // A child is asked co-operation on the details page; the lead typed the organisation there.
     expect(check.text).toContain('href="/referrals/new/details#cooperatesWithAuthorities">Change');
@@ -597,35 +571,22 @@ describe('web pages (intake)', () => {
 
   it('warns on Check your answers, before Submit, when under 18 and the date of birth disagree', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
-    const age = await agent.get('/referrals/new').expect(200);
-    await agent
-      .post('/referrals/new')
-      .type('form')
-      .send({ _csrf: csrfOf(age.text), under18: 'yes' })
-      .expect(303);
-    const details = await agent.get('/referrals/new/details').expect(200);
-    await agent
-      .post('/referrals/new/details')
-      .type('form')
-      .send({
-        _csrf: csrfOf(details.text),
-        'localAuthorityContact.authority': 'Buckinghamshire Council',
-        'localAuthorityContact.phone': '01296 395000',
-        'localAuthorityContact.email': 'mash@buckinghamshire.example',
-        'exploitation.types': 'criminal',
-        'exploitation.location': 'uk',
-        'potentialVictim.dateOfBirth-day': '1',
-        'potentialVictim.dateOfBirth-month': '1',
-        'potentialVictim.dateOfBirth-year': '2000',
-        'potentialVictim.gender': 'male',
-        'potentialVictim.nationality': 'VNM',
-        'firstResponder.organisationType': 'police',
-        'firstResponder.name': 'Sam Officer',
-        'firstResponder.role': 'DC',
-        'firstResponder.email': 'sam@police.example',
-      })
-      .expect(303)
-      .expect('Location', '/referrals/new/check');
+    await answerJourney(agent, { under18: 'yes' }, null, {
+      'localAuthorityContact.authority': 'Buckinghamshire Council',
+      'localAuthorityContact.phone': '01296 395000',
+      'localAuthorityContact.email': 'mash@buckinghamshire.example',
+      'exploitation.types': 'criminal',
+      'exploitation.location': 'uk',
+      'potentialVictim.dateOfBirth-day': '1',
+      'potentialVictim.dateOfBirth-month': '1',
+      'potentialVictim.dateOfBirth-year': '2000',
+      'potentialVictim.gender': 'male',
+      'potentialVictim.nationality': 'VNM',
+      'firstResponder.organisationType': 'police',
+      'firstResponder.name': 'Sam Officer',
+      'firstResponder.role': 'DC',
+      'firstResponder.email': 'sam@police.example',
+    });
     const check = await agent.get('/referrals/new/check').expect(200);
     expect(check.text).toContain('govuk-warning-text');
     expect(check.text).toMatch(/You answered that they are under 18, but the date of birth makes them \d+\./);

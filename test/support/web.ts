@@ -43,13 +43,15 @@ export function cookieHeader(res: { headers: Record<string, unknown> }): string 
 
 /**
  * Answers the referral journey's first pages as a person would — the age page, the consent page (an adult's) and
- * the details — each with its page's CSRF token, and expects the details to lead to "Check your answers".
+ * the details — each with its page's CSRF token, and expects the details to lead to `then` ("Check your answers",
+ * or the details page again when they are refused).
  */
 export async function answerJourney(
   agent: PageAgent,
   age: Record<string, string>,
   consent: Record<string, string> | null,
   details: Record<string, string | string[]>,
+  then = '/referrals/new/check',
 ): Promise<void> {
   const agePage = await agent.get('/referrals/new').expect(200);
   await agent
@@ -71,7 +73,7 @@ export async function answerJourney(
     .type('form')
     .send({ _csrf: csrfOf(detailsPage.text), ...details })
     .expect(303)
-    .expect('Location', '/referrals/new/check');
+    .expect('Location', then);
 }
 
 /**

@@ -13,10 +13,10 @@ const wellFormed = (text: string): boolean => !LONE_SURROGATE.test(text);
 
 /**
  * The NUL character, which PostgreSQL cannot store or compare in text: any value holding it would reach the
- * database as a 500. The one refusal for it, in a query string, a body or a referral (`nulViolation`).
+ * database as a 500. The one refusal for it, in a query string or a body.
  */
-export const holdsNul = (text: string): boolean => text.includes('\u0000');
-export const nulViolation = (path: string): FieldViolation => ({ path, message: `${path} must not contain the NUL character` });
+const holdsNul = (text: string): boolean => text.includes('\u0000');
+const nulViolation = (path: string): FieldViolation => ({ path, message: `${path} must not contain the NUL character` });
 
 /**
  * What a parsed body (JSON, or a page's form) must not carry, checked before validation reads it: nesting deeper than

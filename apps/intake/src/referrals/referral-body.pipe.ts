@@ -1,7 +1,7 @@
 import { Injectable, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { flattenValidationErrors, holdsNul, InvalidRequestError, nulViolation, VALIDATION_ERROR_OPTIONS } from '@app/common';
+import { bodyShapeViolations, flattenValidationErrors, InvalidRequestError, VALIDATION_ERROR_OPTIONS } from '@app/common';
 import { checkReferralRules, statisticsTypesOf, type FieldViolation } from '@app/domain';
 import { CreateReferralDto, ExploitationDto } from './dto/create-referral.dto';
 
@@ -16,8 +16,9 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
       throw new InvalidRequestError([{ path: '', message: 'the body must be a JSON object' }]);
     }
     // class-transformer reads `constructor` on nested values, and PostgreSQL cannot store U+0000 in text: such
-    // bodies are refused before either sees them.
-    const unstorable = unstorableParts(body);
+    // bodies are refused before either sees them, by the check every request body passes (here too for a body that
+    // did not come through it, such as the journey's answers).
+    const unstorable = bodyShapeViolations(body);
     if (unstorable.length > 0) throw new InvalidRequestError(unstorable);
     const dto = plainToInstance(CreateReferralDto, body);
     const fieldErrors = flattenValidationErrors(
@@ -32,21 +33,6 @@ export class ReferralBodyPipe implements PipeTransform<unknown, Promise<CreateRe
     given.types ??= statisticsTypesOf(dto.exploitation.homeOfficeTypes ?? []);
     return dto;
   }
-}
-
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** Keys that name JavaScript internals rather than fields, and text holding the NUL character, anywhere in the body. */
-function unstorableParts(value: unknown, prefix = ''): FieldViolation[] {
-  if (typeof value === 'string') return holdsNul(value) ? [nulViolation(prefix)] : [];
-  if (typeof value !== 'object' || value === null) return [];
-  const found: FieldViolation[] = [];
-  for (const [key, child] of Object.entries(value)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (RESERVED.has(key) || holdsNul(key)) found.push({ path, message: `${path} is not a field of a referral` });
-    else found.push(...unstorableParts(child, path));
-  }
-  return found;
 }
 
 function dedupe(errors: FieldViolation[]): FieldViolation[] {

@@ -37,11 +37,7 @@ export class EpisodePagesController {
     @Req() req: PageRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const entry = entryAddress(system, recordId);
-    const refused = this.refused.take(req);
-    const failed = refused?.name === 'episodeSplit' ? refused : undefined;
-    const choices = await this.services.episodes.choices(entry.system, entry.recordId);
-    this.pages.render(req, res, 'intake/episode-split.njk', splitView(choices, failed?.form, failed?.errors, back), failed ? 400 : 200);
+    await this.show('split', system, recordId, back, req, res);
   }
 
   @Post(':system/:recordId/split')
@@ -75,11 +71,7 @@ export class EpisodePagesController {
     @Req() req: PageRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const entry = entryAddress(system, recordId);
-    const refused = this.refused.take(req);
-    const failed = refused?.name === 'episodeJoin' ? refused : undefined;
-    const choices = await this.services.episodes.choices(entry.system, entry.recordId);
-    this.pages.render(req, res, 'intake/episode-join.njk', joinView(choices, failed?.form, failed?.errors, back), failed ? 400 : 200);
+    await this.show('join', system, recordId, back, req, res);
   }
 
   @Post(':system/:recordId/join')
@@ -115,6 +107,16 @@ export class EpisodePagesController {
       const named = violations.map((v) => (v.path in JOIN_FIELDS ? v : { ...v, path: joinFieldOf(choice.asked, v.path) }));
       this.refused.redirect(req, res, pageOf(entry, 'join', form), { name: 'episodeJoin', form, errors: formErrors(named, JOIN_FIELDS) });
     }
+  }
+
+  /** A split or join page: the entry and its choices, and a refusal of a moment ago shown once (400). */
+  private async show(kind: 'split' | 'join', system: string, recordId: string, back: unknown, req: PageRequest, res: Response): Promise<void> {
+    const entry = entryAddress(system, recordId);
+    const refused = this.refused.take(req);
+    const failed = refused?.name === (kind === 'split' ? 'episodeSplit' : 'episodeJoin') ? refused : undefined;
+    const choices = await this.services.episodes.choices(entry.system, entry.recordId);
+    const view = (kind === 'split' ? splitView : joinView)(choices, failed?.form, failed?.errors, back);
+    this.pages.render(req, res, `intake/episode-${kind}.njk`, view, failed ? 400 : 200);
   }
 }
 
