@@ -95,8 +95,10 @@ describe('date of birth levels', () => {
     ['2002-01-01', '2001-04-12', true, 'near_year'],
     ['2003-01-01', '2001-04-12', true, 'two_years'],
     ['2006-01-01', '2001-04-12', true, 'few_years'],
-    ['2007-01-01', '2001-04-12', true, 'different'],
+    ['2007-01-01', '2001-04-12', true, 'far_apart'],
     ['2001-04-12', '2004-09-27', false, 'different'],
+    ['2001-04-12', '2006-12-31', false, 'different'],
+    ['1994-06-18', '2006-10-02', false, 'far_apart'],
   ])('%s vs %s (estimated %s) is %s', (a, b, estimated, expected) => {
     expect(level('date_of_birth', { dateOfBirth: a, dobEstimated: estimated }, { dateOfBirth: b })).toBe(expected);
   });

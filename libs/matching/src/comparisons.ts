@@ -342,7 +342,8 @@ const DATE_OF_BIRTH_LEVELS: LevelDefinition[] = [
   { id: 'near_year', description: 'an estimated or 1 January date of birth a year from the other', m: 0.015, u: 0.03 },
   { id: 'two_years', description: 'an estimated or 1 January date of birth two years from the other', m: 0.005, u: 0.03 },
   { id: 'few_years', description: 'an estimated or 1 January date of birth three to five years from the other', m: 0.003, u: 0.08 },
-  { id: 'different', description: 'dates of birth differ', m: 0.035, u: 0.92 },
+  { id: 'different', description: 'dates of birth differ by up to five years', m: 0.03, u: 0.35 },
+  { id: 'far_apart', description: 'dates of birth more than five years apart', m: 0.005, u: 0.57 },
 ];
 
 type DateOfBirthLevel =
@@ -356,7 +357,8 @@ type DateOfBirthLevel =
   | 'near_year'
   | 'two_years'
   | 'few_years'
-  | 'different';
+  | 'different'
+  | 'far_apart';
 
 const dobLevel: (id: DateOfBirthLevel) => number = levelPositions(DATE_OF_BIRTH_LEVELS);
 
@@ -372,7 +374,7 @@ function compareDatesOfBirth(a: PreparedRecord, b: PreparedRecord): DateOfBirthL
     if (x.year === y.year && x.month === y.day && x.day === y.month) return 'day_month_swapped';
     if (withinOneEdit(x.digits, y.digits)) return 'one_edit';
     if (x.dayNumber !== null && y.dayNumber !== null && Math.abs(x.dayNumber - y.dayNumber) <= 31) return 'within_month';
-    return 'different';
+    return Math.abs(x.year - y.year) > 5 ? 'far_apart' : 'different';
   }
   // An estimated or 1 January date only says roughly when the person was born. But a 1 January date that
   // neither record marks as an estimate, on two records whose names agree exactly, is believed: the same
@@ -389,7 +391,7 @@ function compareDatesOfBirth(a: PreparedRecord, b: PreparedRecord): DateOfBirthL
   if (years === 1) return 'near_year';
   if (years === 2) return 'two_years';
   if (years <= 5) return 'few_years';
-  return 'different';
+  return 'far_apart';
 }
 
 const dateOfBirth: ComparisonDefinition = {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { generatePopulation } from '@app/synth';
+import { generateCaseworkPopulation, generatePopulation } from '@app/synth';
 import { DuplicateRecordIdError, explainPair, likelyPersons, linkRecords } from './linker';
 import { defaultModel } from './model';
 import { DEFAULT_LINKAGE_CONFIG } from './config';
@@ -242,6 +242,25 @@ describe('linkRecords: no chaining through weak dates of birth', () => {
     const result = linkRecords([...background, ...records]);
     const personOf = new Map(result.links.map((l) => [l.recordId, l.personId]));
     expect(new Set(records.map((r) => personOf.get(r.recordId))).size).toBe(1);
+  });
+
+  describe('a father and his son: one full name and one address, dates of birth twelve years apart', () => {
+    const father = person('AIS-8300001', '1994-06-18', false, 'HP21 8EE');
+    const son = [
+      { ...person('LCS-8300002', '2006-10-02', true, 'HP21 8EE'), sourceSystem: 'LCS' },
+      { ...person('LCS-8300003', '2006-01-01', true, 'HP21 8EE'), sourceSystem: 'LCS' },
+    ];
+    const caseload = generateCaseworkPopulation({ seed: 7, persons: 1000 }).records;
+    it.each([
+      [
+        'with the starting model, as a new installation links',
+        () => linkRecords([...background, father, ...son], { model: { ...defaultModel(), expectedMatchesPerRecord: 1 } }),
+      ],
+      ['with a model learned from a caseload', () => linkRecords([...caseload, father, ...son])],
+    ])('stay two people %s', (_, link) => {
+      const personOf = new Map(link().links.map((l) => [l.recordId, l.personId]));
+      for (const record of son) expect(personOf.get(record.recordId)).not.toBe(personOf.get(father.recordId));
+    });
   });
 
   it('links two records with the same valid NHS number and no date of birth', () => {

@@ -53,7 +53,8 @@ const GIVEN_EXACT = COMPARISONS[GIVEN].levels.findIndex((l) => l.id === 'exact')
 // Given-name levels that do not say the names are one name: they only share a token or a sound.
 const GIVEN_LOOSE = new Set(['token', 'phonetic'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
 const DOB = COMPARISONS.findIndex((c) => c.name === 'date_of_birth');
-const DOB_DIFFERENT = COMPARISONS[DOB].levels.findIndex((l) => l.id === 'different');
+/** Dates of birth that differ beyond a slip or an estimate's reach: up to five years, and more. */
+const DOB_DIFFERENT = new Set(['different', 'far_apart'].map((id) => COMPARISONS[DOB].levels.findIndex((l) => l.id === id)));
 const SEX_DIFFERENT = COMPARISONS[SEX].levels.findIndex((l) => l.id === 'different');
 // Name levels that say the names are the same name (not merely sharing a token or a sound).
 const NAME_AGREES = new Set(['exact', 'variant', 'swapped', 'fuzzy', 'alias'].map((id) => COMPARISONS[GIVEN].levels.findIndex((l) => l.id === id)));
@@ -311,8 +312,10 @@ export class Scorer {
    * differ for a large share of matches (a source whose dates are unreliable).
    */
   get datesDecisive(): boolean {
-    const different = this.model.comparisons.date_of_birth.at(DOB_DIFFERENT);
-    return different !== undefined && different.m <= this.config.clustering.maxDateDisagreement;
+    const levels = this.model.comparisons.date_of_birth;
+    let m = 0;
+    for (const k of DOB_DIFFERENT) m += levels[k]?.m ?? 0;
+    return m <= this.config.clustering.maxDateDisagreement;
   }
 
   /** Whether a rule holds this pair below MATCH whatever its weight (twins and siblings). */
@@ -349,7 +352,7 @@ export class Scorer {
     if (!this.config.siblingGuard || levels[NHS] === 0 || levels[OTHER_ID] === 0 || levels[OTHER_ID] === 1) return null;
     if (levels[GIVEN] === GIVEN_DIFFERENT) return GIVEN_NAMES_DIFFER;
     if (levels[GIVEN] === GIVEN_INITIAL) return 'sibling_guard: one given name is only an initial, which a sibling may share';
-    if (GIVEN_LOOSE.has(levels[GIVEN]) && levels[DOB] === DOB_DIFFERENT) {
+    if (GIVEN_LOOSE.has(levels[GIVEN]) && DOB_DIFFERENT.has(levels[DOB])) {
       return 'sibling_guard: given names only sound alike and the dates of birth differ';
     }
     if (levels[SEX] === SEX_DIFFERENT && levels[GIVEN] !== GIVEN_EXACT) {
