@@ -268,4 +268,18 @@ describe('age assessment page (intake)', () => {
     const outbox = await sql.query(`SELECT count(*)::int AS n FROM central.outbox WHERE aggregate_id = $1 AND topic = 'transfer'`, [byPage.id]);
     expect(outbox.rows[0].n).toBe(1);
   });
+  it('shows each finding with the date of birth it gave, in the history and through the API', async () => {
+    const { id } = await refer('Farid');
+    await routed(id);
+    const { agent, csrf, form } = await leadOnForm(id);
+    const assessedOn = shift(today, -3);
+    await agent
+      .post(form)
+      .type('form')
+      .send({ _csrf: csrf, ...dateInput('assessedOn', assessedOn), outcome: 'child', ...dateInput('assessedDateOfBirth', '2010-05-20'), authority: 'Bucks' })
+      .expect(303);
+    const page = await agent.get(`/referrals/${id}`).expect(200);
+    expect(page.text).toMatch(/id="age-assessment-history"[\s\S]*Date of birth given[\s\S]*A child \(under 18\)[\s\S]*20 May 2010[\s\S]*Bucks/);
+    expect((await show(id)).ageAssessments).toEqual([expect.objectContaining({ assessedOn, outcome: 'child', assessedDateOfBirth: '2010-05-20' })]);
+  });
 });

@@ -99,7 +99,7 @@ describe('age assessment page, in Chromium', () => {
       "which found an adult. The case is moving to adults' services: an adult record is being opened in AIS",
     );
     const history = (await page.locator('#age-assessment-history tbody tr td').allTextContents()).map((t) => t.trim());
-    expect(history.slice(1, 3)).toEqual(['An adult (18 or over)', 'Buckinghamshire Council']);
+    expect(history.slice(1, 4)).toEqual(['An adult (18 or over)', 'Not given', 'Buckinghamshire Council']);
     await expectFits(page, width);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `age-assessment-recorded-${width}px`);

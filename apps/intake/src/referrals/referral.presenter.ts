@@ -45,7 +45,15 @@ export interface ReferralView extends ReferralSummaryView {
   receivedAt: string;
   routing: { attempts: number; lastError: string | null; routedAt: string | null };
   transitions: TransitionView[];
-  ageAssessments: Array<{ id: string; assessedOn: string; outcome: string; authority: string; recordedAt: string }>;
+  /** Each finding as recorded, oldest first; the date of birth the assessment gave, where it gave one. */
+  ageAssessments: Array<{
+    id: string;
+    assessedOn: string;
+    outcome: string;
+    assessedDateOfBirth: string | null;
+    authority: string;
+    recordedAt: string;
+  }>;
   /**
    * Its submission to the Home Office, as a person recorded it; null while the referral is only logged here (the
    * hub does not send it to the Home Office).
@@ -107,6 +115,7 @@ export function presentReferral(
       id: a.id,
       assessedOn: a.assessedOn,
       outcome: a.outcome,
+      assessedDateOfBirth: a.assessedDateOfBirth,
       authority: a.authority,
       recordedAt: a.recordedAt.toISOString(),
     })),

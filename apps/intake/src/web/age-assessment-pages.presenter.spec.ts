@@ -65,7 +65,14 @@ describe('the age assessment form in a caseworker’s words', () => {
 
 describe(savedAssessmentMessage.name, () => {
   const inLcs = { caseRecord: { system: 'LCS' as const, recordId: 'C-1' }, route: { system: 'LCS' as const, reason: '', conflict: false, explanation: '' } };
-  const assessment = (assessedOn: string, recordedAt: string, outcome = 'adult') => ({ id: assessedOn, assessedOn, outcome, authority: 'Bucks', recordedAt });
+  const assessment = (assessedOn: string, recordedAt: string, outcome = 'adult') => ({
+    id: assessedOn,
+    assessedOn,
+    outcome,
+    assessedDateOfBirth: null,
+    authority: 'Bucks',
+    recordedAt,
+  });
   const move = (to: 'AIS' | 'LCS', status = 'pending'): TransitionView => ({
     id: 't',
     from: { system: to === 'AIS' ? 'LCS' : 'AIS', recordId: 'C-1' },
@@ -105,7 +112,14 @@ describe(savedAssessmentMessage.name, () => {
 });
 
 describe(ageAssessmentRows.name, () => {
-  const assessment = (assessedOn: string, recordedAt: string, outcome = 'adult') => ({ id: assessedOn, assessedOn, outcome, authority: 'Bucks', recordedAt });
+  const assessment = (assessedOn: string, recordedAt: string, outcome = 'adult') => ({
+    id: assessedOn,
+    assessedOn,
+    outcome,
+    assessedDateOfBirth: null,
+    authority: 'Bucks',
+    recordedAt,
+  });
 
   it('lists the assessments by the day assessed, the latest last and marked current', () => {
     const view: Pick<ReferralView, 'ageAssessments'> = {

@@ -68,6 +68,8 @@ export interface AgeAssessmentRow {
   finding: string;
   /** The current finding: the latest by the day assessed, then by when recorded (latestAssessment's order). */
   current: boolean;
+  /** The date of birth the assessment gave, where it gave one (a child's finding moves the case with it). */
+  assessedDateOfBirth: string | null;
   authority: string;
   recordedAt: string;
 }
@@ -83,6 +85,7 @@ export function ageAssessmentRows(view: Pick<ReferralView, 'ageAssessments'>): A
     assessedOn: a.assessedOn,
     finding: a.outcome === 'adult' || a.outcome === 'child' ? FINDING_NAMES[a.outcome] : a.outcome,
     current: a === latest,
+    assessedDateOfBirth: a.assessedDateOfBirth,
     authority: a.authority,
     recordedAt: a.recordedAt,
   }));
