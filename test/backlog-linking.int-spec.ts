@@ -127,14 +127,14 @@ describe('A backlog linked in bulk', () => {
     const audit = await sql.query(`SELECT count(*)::int AS n FROM central.audit_events WHERE action = 'link.decided' AND actor_sub = 'deduplicator'`);
     expect(audit.rows[0].n).toBe(HISTORY.length);
 
-    // Episodes as reconsidering the person's entries one at a time decides them: the earlier key (AIS) joins the
-    // other system's entry of the same day, by the window rule.
+    // Episodes as reconsidering the person's entries one at a time decides them: the other system's entry of the same
+    // day joins the one with the earlier key (AIS), by the window rule.
     const [lcsArdit, aisArdit] = entered.slice(-2);
     const joined = await sql.query(
       `SELECT system, record_id, joined_system, joined_record_id, join_rule FROM central.direct_referrals WHERE joined_record_id IS NOT NULL`,
     );
     expect(joined.rows).toEqual([
-      { system: 'AIS', record_id: aisArdit.recordId, joined_system: 'LCS', joined_record_id: lcsArdit.recordId, join_rule: 'window' },
+      { system: 'LCS', record_id: lcsArdit.recordId, joined_system: 'AIS', joined_record_id: aisArdit.recordId, join_rule: 'window' },
     ]);
 
     // The backlog decided new persons' episodes in memory (episodesOfNewPerson); the one-at-a-time path in SQL

@@ -234,6 +234,36 @@ describe('referral episodes from every source, through the running system', () =
     expect(await june()).toBe(1);
   });
 
+  it('counts a referral recorded in both case systems by the day it was first recorded, whichever arrives first', async () => {
+    const figures = async (from: string, to: string): Promise<PopulationBody> =>
+      (await request(insights.getHttpServer()).get(`/v1/statistics?from=${from}&to=${to}`).set('Authorization', lead).expect(200)).body.referrals;
+    const nadia = { firstName: 'Nadia', lastName: 'Haddad', dateOfBirth: '2008-04-04', sex: 'female' as const, nationality: 'SYR' };
+    // Typed into LCS first, dated 2 July; then into AIS, dated 28 June: one referral, June's, held in AIS.
+    const contact = await enterDirectly(system.lcs!, { subject: nadia, referralDate: '2025-07-02' });
+    await eventually(
+      async () => (await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE system = 'LCS' AND record_id = $1`, [contact])).rowCount,
+      60000,
+    );
+    const concern = await enterDirectly(system.ais!, { subject: nadia, referralDate: '2025-06-28', referralType: 'NRM' });
+    const joinOf = async (system_: string, recordId: string) =>
+      (
+        await system.sql.query(`SELECT joined_system, joined_record_id, join_rule FROM central.direct_referrals WHERE system = $1 AND record_id = $2`, [
+          system_,
+          recordId,
+        ])
+      ).rows[0];
+    expect(await eventually(async () => ((await joinOf('LCS', contact))?.join_rule ? joinOf('LCS', contact) : undefined), 60000)).toEqual({
+      joined_system: 'AIS',
+      joined_record_id: concern,
+      join_rule: 'window',
+    });
+    expect(await joinOf('AIS', concern)).toEqual({ joined_system: null, joined_record_id: null, join_rule: null });
+    const june = await figures('2025-06-01', '2025-06-30');
+    expect(june.total).toBe(1);
+    expect(cells(june.breakdowns.source)).toMatchObject({ 'Recorded directly in AIS': 1 });
+    expect((await figures('2025-07-01', '2025-07-31')).total).toBe(0);
+  });
+
   it('counts, once, the direct entries linked before episodes were counted, in the periods they belong to', async () => {
     const february = async (): Promise<PopulationBody> =>
       (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-02-01&to=2026-02-28').set('Authorization', lead).expect(200)).body.referrals;

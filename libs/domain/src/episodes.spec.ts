@@ -67,6 +67,26 @@ describe('episodeOf', () => {
     expect(episodeOf(lcs('2026-01-20'), [], [ais('2026-01-15'), hub('2026-01-15')], rules)?.joins).toBe('referral:1');
   });
 
+  it('joins only an episode recorded before it, so a later record never moves a counted referral to a later day', () => {
+    // Recorded in AIS on 28 September and again in LCS on 2 October: the referral is September's, in AIS.
+    const september = ais('2026-09-28');
+    const october = lcs('2026-10-02');
+    expect(episodeOf(september, [], [september, october], rules)).toBeNull();
+    expect(episodeOf(october, [], [september, october], rules)).toMatchObject({ joins: september.key, rule: 'window' });
+    // The same for one Home Office reference: the first record of it is the referral.
+    const first = ais('2026-09-28', 'NRM-7');
+    const second = lcs('2026-12-01', 'nrm 7');
+    expect(episodeOf(first, [first, second], [], rules)).toBeNull();
+    expect(episodeOf(second, [first, second], [], rules)).toMatchObject({ joins: first.key, rule: 'same_reference' });
+    // Recorded the same day: one of them, the same one whichever is asked about.
+    const twin = lcs('2026-09-28');
+    expect([episodeOf(september, [], [september, twin], rules), episodeOf(twin, [], [september, twin], rules)].filter(Boolean)).toHaveLength(1);
+  });
+
+  it('joins a hub referral dated after the entry: the hub holds the referral itself and is never joined', () => {
+    expect(episodeOf(ais('2026-01-05'), [], [hub('2026-01-10')], rules)).toMatchObject({ joins: 'referral:1', rule: 'window' });
+  });
+
   it('never joins a hub referral into another episode', () => {
     expect(episodeOf(hub('2026-01-10', 'NRM-1'), [ais('2026-01-10', 'NRM-1')], [ais('2026-01-10')], rules)).toBeNull();
   });
@@ -95,11 +115,11 @@ describe('episodesOfNewPerson', () => {
     return joined;
   }
 
-  it('decides oldest first against every head, as one at a time: the first entry joins its later twin', () => {
+  it('decides oldest first against every head, as one at a time: the later twin joins the first entry', () => {
     const entries = [ais('2026-03-01', null, 'AIS:SC-000001'), lcs('2026-03-05', null, 'LCS:400001'), ais('2026-08-01', null, 'AIS:SC-000009')];
     const joins = episodesOfNewPerson(entries, rules);
-    expect([...joins.keys()]).toEqual(['AIS:SC-000001']);
-    expect(joins.get('AIS:SC-000001')).toMatchObject({ joins: 'LCS:400001', rule: 'window' });
+    expect([...joins.keys()]).toEqual(['LCS:400001']);
+    expect(joins.get('LCS:400001')).toMatchObject({ joins: 'AIS:SC-000001', rule: 'window' });
   });
 
   it('decides as reconsidering the entries one at a time does, on many generated persons', () => {

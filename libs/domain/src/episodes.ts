@@ -73,6 +73,9 @@ function earliestFirst(a: EpisodeEntry, b: EpisodeEntry): number {
  * 2. Otherwise the same person, recorded from a different source within the window, and no two different
  *    references: one referral recorded twice (in the hub and again by hand, or in both case systems). The nearest
  *    in time is joined.
+ * Either way an entry joins only an episode that comes before it (`earliestFirst`), or a hub referral, which is
+ * never joined: so a referral is counted by the day it was first recorded, and a record dated later never moves a
+ * referral already counted into a later period (a quarter once published stays as published).
  * Null: the entry is an episode of its own.
  */
 export function episodeOf(
@@ -83,7 +86,8 @@ export function episodeOf(
 ): EpisodeJoin | null {
   if (entry.source === 'referral_hub') return null;
   const key = nrmReferenceKey(entry.nrmReference);
-  const others = (list: readonly EpisodeEntry[]): EpisodeEntry[] => list.filter((c) => c.key !== entry.key);
+  const others = (list: readonly EpisodeEntry[]): EpisodeEntry[] =>
+    list.filter((c) => c.key !== entry.key && (c.source === 'referral_hub' || earliestFirst(c, entry) < 0));
 
   if (key) {
     const same = others(sameReference)

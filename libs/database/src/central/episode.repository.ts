@@ -248,10 +248,56 @@ export class EpisodeRepository {
   }
 
   /**
-   * Decides again which episode a direct entry belongs to by the rules, unless a lead decided it. When it joins
-   * another episode, entries that had joined it follow it there (episodes never chain).
+   * Decides again which episode a direct entry belongs to by the rules, unless a lead decided it. An entry with a
+   * Home Office reference is decided with every entry of that reference, oldest first (`reconsiderReference`): an
+   * entry joins only an episode recorded before it (`episodeOf`), so one that arrives dated before the others becomes
+   * the episode and the others must join it in the same transaction.
    */
   async reconsider(manager: EntityManager, system: CaseSystem, recordId: string, rules: EpisodeRules): Promise<void> {
+    const row = (await this.directRows(manager, `WHERE d.system = $1 AND d.record_id = $2`, [system, recordId])).at(0);
+    const key = row ? nrmReferenceKey(row.nrmReference) : null;
+    if (key) await this.reconsiderReference(manager, key, rules);
+    else await this.decide(manager, system, recordId, rules);
+  }
+
+  /**
+   * Reconsiders every direct entry of a person (after a link), and every entry sharing a Home Office reference with
+   * one of them, oldest first, then by system and record id compared byte by byte (`COLLATE "C"`), whatever the
+   * database's collation: the order `episodesOfNewPerson` decides a new person's entries in memory, so the two paths
+   * agree. Oldest first matters: an entry joins only an episode recorded before it, decided by then.
+   */
+  async reconsiderPerson(manager: EntityManager, personId: string, rules: EpisodeRules): Promise<void> {
+    const rows: Array<{ system: CaseSystem; record_id: string }> = await manager.query(
+      `${MERGE_TREE},
+       mine AS (
+         SELECT d.system, d.record_id, d.reference_key FROM central.direct_referrals d
+           JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
+          WHERE l.person_id IN (SELECT id FROM tree)
+       )
+       SELECT d.system, d.record_id FROM central.direct_referrals d
+        WHERE d.lead_decision IS NULL
+          AND ((d.system, d.record_id) IN (SELECT system, record_id FROM mine)
+               OR d.reference_key IN (SELECT reference_key FROM mine WHERE reference_key IS NOT NULL))
+        ORDER BY d.referred_on, d.system COLLATE "C", d.record_id COLLATE "C"`,
+      [personId],
+    );
+    for (const r of rows) await this.decide(manager, r.system, r.record_id, rules);
+  }
+
+  /** Reconsiders the direct entries carrying a Home Office reference (after a submission is recorded with it). */
+  async reconsiderReference(manager: EntityManager, reference: string, rules: EpisodeRules): Promise<void> {
+    const key = nrmReferenceKey(reference);
+    if (!key) return;
+    const rows: Array<{ system: CaseSystem; record_id: string }> = await manager.query(
+      `SELECT system, record_id FROM central.direct_referrals WHERE reference_key = $1 AND lead_decision IS NULL
+        ORDER BY referred_on, system COLLATE "C", record_id COLLATE "C"`,
+      [key],
+    );
+    for (const r of rows) await this.decide(manager, r.system, r.record_id, rules);
+  }
+
+  /** One entry decided by the rules against the episodes as they stand, unless a lead decided it. */
+  private async decide(manager: EntityManager, system: CaseSystem, recordId: string, rules: EpisodeRules): Promise<void> {
     const row = (await this.directRows(manager, `WHERE d.system = $1 AND d.record_id = $2 FOR UPDATE OF d`, [system, recordId])).at(0);
     if (!row || row.leadDecision) return;
     const entry: EpisodeEntry = { key: directKey(system, recordId), source: SOURCE_OF[system], referredOn: row.referredOn, nrmReference: row.nrmReference };
@@ -260,34 +306,6 @@ export class EpisodeRepository {
     const samePerson = row.personId && !row.anonymous ? await this.headsOfPerson(manager, row.personId) : [];
     const join = episodeOf(entry, sameReference, samePerson, rules);
     await this.setJoin(manager, system, recordId, join ? { target: join.joins, rule: join.rule, reason: join.reason } : null);
-  }
-
-  /**
-   * Reconsiders every direct entry of a person (after a link), oldest first, then by system and record id compared
-   * byte by byte (`COLLATE "C"`), whatever the database's collation: the order `episodesOfNewPerson` decides a new
-   * person's entries in memory, so the two paths agree.
-   */
-  async reconsiderPerson(manager: EntityManager, personId: string, rules: EpisodeRules): Promise<void> {
-    const rows: Array<{ system: CaseSystem; record_id: string }> = await manager.query(
-      `${MERGE_TREE}
-       SELECT d.system, d.record_id FROM central.direct_referrals d
-         JOIN central.record_links l ON l.system = d.system AND l.record_id = d.record_id
-        WHERE l.person_id IN (SELECT id FROM tree) AND d.lead_decision IS NULL
-        ORDER BY d.referred_on, d.system COLLATE "C", d.record_id COLLATE "C"`,
-      [personId],
-    );
-    for (const r of rows) await this.reconsider(manager, r.system, r.record_id, rules);
-  }
-
-  /** Reconsiders the direct entries carrying a Home Office reference (after a submission is recorded with it). */
-  async reconsiderReference(manager: EntityManager, reference: string, rules: EpisodeRules): Promise<void> {
-    const key = nrmReferenceKey(reference);
-    if (!key) return;
-    const rows: Array<{ system: CaseSystem; record_id: string }> = await manager.query(
-      `SELECT system, record_id FROM central.direct_referrals WHERE reference_key = $1 AND lead_decision IS NULL ORDER BY referred_on, system, record_id`,
-      [key],
-    );
-    for (const r of rows) await this.reconsider(manager, r.system, r.record_id, rules);
   }
 
   /** A lead's decision: the entry is an episode of its own, whatever the rules say. */
