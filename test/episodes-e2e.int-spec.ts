@@ -264,6 +264,22 @@ describe('referral episodes from every source, through the running system', () =
     expect((await figures('2025-07-01', '2025-07-31')).total).toBe(0);
   });
 
+  it('counts a nameless child or NRM referral entered directly as an individual, and only an anonymous notification as no one', async () => {
+    const march = async (): Promise<StatisticsBody> =>
+      (await request(insights.getHttpServer()).get('/v1/statistics?from=2025-03-01&to=2025-03-31').set('Authorization', lead).expect(200)).body;
+    const entered = [
+      await enterDirectly(system.lcs!, { subject: { sex: 'male' }, referralDate: '2025-03-10' }),
+      await enterDirectly(system.ais!, { subject: { sex: 'male', nationality: 'ALB' }, referralDate: '2025-03-11', referralType: 'NRM' }),
+      await enterDirectly(system.ais!, { subject: { sex: 'female' }, referralDate: '2025-03-12', referralType: 'DutyToNotify' }),
+    ];
+    await eventually(async () => {
+      const { rows } = await system.sql.query(`SELECT 1 FROM central.direct_referrals WHERE record_id = ANY($1::text[])`, [entered]);
+      return rows.length === 3 || undefined;
+    }, 60000);
+    const figures = await march();
+    expect([figures.referrals.total, figures.individuals.total]).toEqual([3, 2]);
+  });
+
   it('counts, once, the direct entries linked before episodes were counted, in the periods they belong to', async () => {
     const february = async (): Promise<PopulationBody> =>
       (await request(insights.getHttpServer()).get('/v1/statistics?from=2026-02-01&to=2026-02-28').set('Authorization', lead).expect(200)).body.referrals;

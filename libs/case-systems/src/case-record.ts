@@ -57,7 +57,10 @@ export interface CaseRecord extends CaseSubject {
   /** The Referral Hub referral id the record was created for; null when a practitioner entered it. */
   clientReference: string | null;
   source: CaseRecordSource;
-  /** No name, date of birth or NHS number: an anonymous Duty to Notify notification, never a person. */
+  /**
+   * No name, date of birth or NHS number: never matched to a person. Counted as no individual only when it is an
+   * anonymous Duty to Notify notification (`countsAsNoOne` in the deduplicator).
+   */
   anonymous: boolean;
   status: CaseRecordStatus;
   /** Absent on records read before the systems reported them (older stored copies). */

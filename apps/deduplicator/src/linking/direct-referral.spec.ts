@@ -38,4 +38,14 @@ describe(directReferralOf.name, () => {
   it('does not count a record read before the systems reported their referral facts', () => {
     expect(directReferralOf(aisConcern({ referralFacts: undefined }))).toBeNull();
   });
+
+  it('counts a nameless record as no individual only when it is an anonymous notification, as a hub referral counts', () => {
+    const nameless = { anonymous: true, firstName: null, lastName: null, dateOfBirth: null, nhsNumber: null };
+    expect(directReferralOf(aisConcern(nameless, { kind: 'dtn' }))?.anonymous).toBe(true);
+    expect(directReferralOf(aisConcern(nameless, { kind: null }))?.anonymous).toBe(true);
+    // An NRM referral, or a child's contact (a child is referred, never notified), is someone: an individual of their own.
+    expect(directReferralOf(aisConcern(nameless, { kind: 'nrm' }))?.anonymous).toBe(false);
+    expect(directReferralOf(aisConcern({ ...nameless, system: 'LCS' }, { kind: null }))?.anonymous).toBe(false);
+    expect(directReferralOf(aisConcern({}, { kind: 'dtn' }))?.anonymous).toBe(false);
+  });
 });

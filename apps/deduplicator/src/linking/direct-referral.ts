@@ -18,7 +18,7 @@ export function directReferralOf(record: CaseRecord): DirectReferralWrite | null
     referredOn: record.referralDate,
     kind: facts.kind,
     nrmReference: facts.nrmReference,
-    anonymous: record.anonymous,
+    anonymous: countsAsNoOne(record),
     // MSA 2015 s.51: children's services hold the case of someone who may be a child; adults' services an adult.
     under18: record.system === 'LCS' ? 'yes' : 'no',
     ageDisputed: facts.ageDisputed,
@@ -31,4 +31,16 @@ export function directReferralOf(record: CaseRecord): DirectReferralWrite | null
     // A practitioner of the council entered it: the council is the first responder unless the record says who reported it.
     organisationType: facts.organisationType ?? 'local_authority',
   };
+}
+
+/**
+ * Whether a direct entry counts as no individual. Only an anonymous Duty to Notify notification does (MSA 2015
+ * s.52(3): an adult who does not consent to an NRM referral may be notified without their name), as a hub referral
+ * counts. A record with nothing that identifies its subject is never matched to a person; but a child's contact in
+ * LCS (a child is never notified under the duty, always referred) or an AIS concern recorded as an NRM referral is
+ * still someone: an individual of their own, as a hub referral without a name is. An AIS concern of no recorded
+ * kind with nothing identifying is taken as a notification.
+ */
+export function countsAsNoOne(record: CaseRecord): boolean {
+  return record.anonymous && record.system === 'AIS' && record.referralFacts?.kind !== 'nrm';
 }

@@ -26,6 +26,7 @@ import { CountyLines1796501225301 } from './migrations/1796501225301-county-line
 import { OnwardSupport1796479799421 } from './migrations/1796479799421-onward-support';
 import { RefusedAnonymous1796497877778 } from './migrations/1796497877778-refused-anonymous';
 import { BoardReportTiers1796502113047 } from './migrations/1796502113047-board-report-tiers';
+import { NamelessDirectEntries1796510000000 } from './migrations/1796510000000-nameless-direct-entries';
 
 export const CENTRAL_ENTITIES = [
   ReferralEntity,
@@ -62,5 +63,6 @@ export const CENTRAL_SCHEMA: SchemaSpec = {
     TransitionSteps1796498176531,
     CountyLines1796501225301,
     BoardReportTiers1796502113047,
+    NamelessDirectEntries1796510000000,
   ],
 };
