@@ -179,6 +179,29 @@ describe('LCS mimic', () => {
       const res = await transfer(contactId(created), { aisRecordId: 'SC-000888' }).expect(409);
       expect(res.body.error.code).toBe('ALREADY_TRANSFERRED');
     });
+    it('reopens a transferred contact when its case comes back from the AIS record it went to, and only then', async () => {
+      const created = await post(anLcsContactRequest()).expect(201);
+      const id = contactId(created);
+      const back = (body: Body = {}) =>
+        api()
+          .post(`/lcs/api/contacts/${id}/return-from-adults`)
+          .send({ aisRecordId: 'SC-000777', effectiveOn: '2026-08-01', ...body });
+      await transfer(id).expect(200);
+      expect((await back({ aisRecordId: 'SC-000888' }).expect(409)).body.error.code).toBe('NOT_TRANSFERRED_THERE');
+      expect((await back({ dateOfBirth: '2099-01-01' }).expect(400)).body.error.details).toEqual([expect.objectContaining({ field: 'dateOfBirth' })]);
+      const reopened = await back({ dateOfBirth: '2010-05-02' }).expect(200);
+      expect(reopened.body).toMatchObject({
+        version: 3,
+        status: 'open',
+        closureReason: null,
+        transfer: null,
+        child: expect.objectContaining({ dateOfBirth: '2010-05-02' }),
+      });
+      // A repeat changes nothing; the contact can go to adults' services again later.
+      expect((await back().expect(200)).body.version).toBe(3);
+      expect((await transfer(id).expect(200)).body).toMatchObject({ version: 4, status: 'closed' });
+      await api().post('/lcs/api/contacts/999999/return-from-adults').send({ aisRecordId: 'SC-000777', effectiveOn: '2026-08-01' }).expect(404);
+    });
   });
 
   describe(FeedController.name, () => {

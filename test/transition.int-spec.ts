@@ -166,6 +166,56 @@ describe('transition to adulthood', () => {
     ]);
   });
 
+  it('moves a case back and forth as findings change, each time to an open record, and counts it once', async () => {
+    const { id } = await refer(child('Drita', '2010-05-02'));
+    const first = await routed(id);
+    expect(first.caseRecord.system).toBe('LCS');
+    const assess = (body: object) =>
+      api()
+        .post(`/v1/referrals/${id}/age-assessment`)
+        .set('Authorization', lead)
+        .send({ authority: 'Buckinghamshire Council', ...body })
+        .expect(201);
+    const moved = (n: number, system: string) =>
+      eventually(async () => {
+        const view = await show(id);
+        return view.transitions.length === n && view.transitions.every((t: { status: string }) => t.status === 'completed') && view.caseRecord.system === system
+          ? view
+          : undefined;
+      });
+
+    // An adult finding: to AIS, with the date of birth the assessment found.
+    await assess({ assessedOn: '2026-07-01', outcome: 'adult', assessedDateOfBirth: '2007-01-01' });
+    const inAis = await moved(1, 'AIS');
+    expect(await aisConcerns(id)).toEqual([expect.objectContaining({ concern_id: inAis.caseRecord.recordId, status: 'Open' })]);
+    const { rows: aisDob } = await sql.query(`SELECT date_of_birth::text AS dob FROM ais.safeguarding_concerns WHERE concern_id = $1`, [
+      inAis.caseRecord.recordId,
+    ]);
+    expect(aisDob).toEqual([{ dob: '2007-01-01' }]);
+
+    // The finding overturned: back to children's services, to the child's own contact, open again.
+    await assess({ assessedOn: '2026-08-01', outcome: 'child', assessedDateOfBirth: '2010-05-02' });
+    const back = await moved(2, 'LCS');
+    expect(back.caseRecord.recordId).toBe(first.caseRecord.recordId);
+    expect(await lcsContact(id)).toEqual([{ contact_id: first.caseRecord.recordId, status: 'open', dob: '2010-05-02' }]);
+    expect(await aisConcerns(id)).toEqual([expect.objectContaining({ concern_id: inAis.caseRecord.recordId, status: 'Closed' })]);
+
+    // A later adult finding moves it a third time: the adult concern reopened, the contact closed as transferred.
+    await assess({ assessedOn: '2026-09-01', outcome: 'adult', assessedDateOfBirth: '2007-01-01' });
+    const again = await moved(3, 'AIS');
+    expect(again.caseRecord.recordId).toBe(inAis.caseRecord.recordId);
+    expect(await aisConcerns(id)).toEqual([expect.objectContaining({ concern_id: inAis.caseRecord.recordId, status: 'Open' })]);
+    expect(await lcsContact(id)).toEqual([expect.objectContaining({ contact_id: first.caseRecord.recordId, status: 'closed' })]);
+    expect(again.transitions.map((t: { from: { system: string }; to: { system: string } }) => `${t.from.system}>${t.to.system}`)).toEqual([
+      'LCS>AIS',
+      'AIS>LCS',
+      'LCS>AIS',
+    ]);
+    // One referral and one person throughout: the moves made no record the deduplicator could count again.
+    const { rows } = await sql.query(`SELECT count(*)::int AS n FROM central.referrals WHERE id = $1`, [id]);
+    expect(rows[0].n).toBe(1);
+  });
+
   it('refuses an impossible age assessment naming the field, and records and moves nothing', async () => {
     const { id } = await refer(child('Besa', '2012-01-01'));
     const before = await routed(id);

@@ -245,7 +245,7 @@ describe('age assessment page (intake)', () => {
 
   it('treats a form sent twice as the API treats a request sent twice: each is recorded, the case moves once', async () => {
     // The API keeps no idempotency for an age assessment (a later challenge is a new assessment, so two alike are
-    // two records), and one move per direction per referral (insertOnce). The page does exactly the same.
+    // two records), and one move under way per direction per referral (insertOnce). The page does exactly the same.
     const byApi = await refer('Jawad');
     await routed(byApi.id);
     const body = { assessedOn: shift(today, -1), outcome: 'adult', authority: 'Buckinghamshire Council' };

@@ -129,10 +129,14 @@ export class SafeguardingConcernRepository {
     return sameKey ? before.personId : this.register.resolve(manager, registerSubject(after));
   }
 
-  private findExisting(concern: NewConcern): Promise<SafeguardingConcernEntity | null> {
-    if (concern.transferredFromLcsId) return this.findTransfer(concern.transferredFromLcsId);
-    if (concern.clientReference) return this.findDelivered(concern.clientReference);
-    return Promise.resolve(null);
+  /**
+   * The concern a repeat meant: the one opened for this LCS record, else the one holding this client reference (a
+   * case that came to AIS, went to children's services and comes back at 18 or on a later finding: AIS keeps one
+   * concern per referral, and the sender reopens it).
+   */
+  private async findExisting(concern: NewConcern): Promise<SafeguardingConcernEntity | null> {
+    const transfer = concern.transferredFromLcsId ? await this.findTransfer(concern.transferredFromLcsId) : null;
+    return transfer ?? (concern.clientReference ? this.findDelivered(concern.clientReference) : null);
   }
 }
 

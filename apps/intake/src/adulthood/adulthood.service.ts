@@ -159,7 +159,8 @@ export class AdulthoodService {
       );
       const steps = [...facts.steps, { step: dto.step, on: dto.on }];
       let transition = null;
-      if (OPENS_ADULT_RECORD.has(dto.step) && (facts.caseSystem ?? facts.routeSystem) === 'LCS') {
+      // From children's services only, as they stand once the moves already started complete.
+      if (OPENS_ADULT_RECORD.has(dto.step) && (await this.transitions.heldIn(manager, referralId)) === 'LCS') {
         const { transition: started, created } = await this.transitions.insertOnce(manager, {
           id: randomUUID(),
           referralId,

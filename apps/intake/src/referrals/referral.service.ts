@@ -167,10 +167,11 @@ export class ReferralService {
     const violations = refuseAgeAssessment(dto, { today: ukDateOn(), referredOn: ukDateOn(referral.referredAt) });
     if (violations.length > 0) throw new InvalidRequestError(violations);
     const assessmentId = randomUUID();
-    const heldIn = referral.caseSystem ?? referral.routeSystem;
     const transition = await this.referrals.transaction(async (manager) => {
       // Two findings recorded at once are judged one after the other, each against those already committed.
       await this.transitions.lockCaseMoves(manager, id);
+      // Where the case is once the moves already started complete: a case moves again only from there.
+      const heldIn = await this.transitions.heldIn(manager, id);
       // Only the current finding moves the case: one recorded late, dated before an assessment already on the record,
       // is kept as history (the router, the worklist and the statistics read the latest, as latestAssessment does).
       const current = isCurrentFinding(await this.transitions.assessmentsForReferral(id, manager), dto.assessedOn);

@@ -7,6 +7,7 @@ import { AmendContactDto } from './dto/amend-contact.dto';
 import { ContactBatchQueryDto, ContactBatchResponse } from './dto/contact-batch.dto';
 import { ContactResponse } from './dto/contact.response';
 import { CreateContactDto } from './dto/create-contact.dto';
+import { ReturnFromAdultsDto } from './dto/return-from-adults.dto';
 import { TransferToAdultsDto } from './dto/transfer-to-adults.dto';
 
 @ApiTags('contacts')
@@ -50,5 +51,13 @@ export class ContactController {
   @ApiOkResponse({ type: ContactResponse })
   transferToAdults(@Param('id') id: string, @Body() dto: TransferToAdultsDto): Promise<ContactResponse> {
     return this.contacts.transferToAdults(id, dto);
+  }
+
+  /** Reopens a contact whose case comes back from adults' services; repeating it is harmless. */
+  @Post(':id/return-from-adults')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ContactResponse })
+  returnFromAdults(@Param('id') id: string, @Body() dto: ReturnFromAdultsDto): Promise<ContactResponse> {
+    return this.contacts.returnFromAdults(id, dto);
   }
 }

@@ -25,6 +25,8 @@ export type TransferOutcome =
 
 export type AmendOutcome = { outcome: 'not_found' } | { outcome: 'amended'; contact: ContactEntity } | { outcome: 'conflict' };
 
+export type ReturnOutcome = { outcome: 'not_found' } | { outcome: 'returned'; contact: ContactEntity } | { outcome: 'conflict' };
+
 const UNIQUE_VIOLATION = '23505';
 
 /** No name, date of birth or NHS number: nobody the register could hold. */
@@ -139,6 +141,42 @@ export class ContactRepository {
     });
     if (outcome !== 'changed') return outcome;
     return { outcome: 'transferred', contact: await this.written(contactId) };
+  }
+
+  /**
+   * Reopens a contact whose case comes back from adults' services (an age assessment found a child), with the date
+   * of birth the assessment gave: one contact per child's case, open again, rather than a second live one. Only the
+   * AIS record the contact was transferred to can send it back; a contact already open (a repeat) is answered as it is.
+   */
+  async returnFromAdults(contactId: string, aisRecordId: string, dateOfBirth: string | undefined): Promise<ReturnOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<ReturnOutcome | 'changed'> => {
+      const current = await manager.findOne(ContactEntity, { where: { contactId }, lock: { mode: 'pessimistic_write' } });
+      if (!current) return { outcome: 'not_found' };
+      if (current.status === 'open' && !current.transferredToAisId) return { outcome: 'returned', contact: current };
+      if (current.transferredToAisId !== aisRecordId) return { outcome: 'conflict' };
+      const child = dateOfBirth ? { dateOfBirth, dateOfBirthEstimated: false } : {};
+      const childId = await this.childAfter(manager, current, { ...current, ...child });
+      const version = current.version + 1;
+      await manager.update(
+        ContactEntity,
+        { contactId },
+        {
+          ...child,
+          childId,
+          status: 'open',
+          closureReason: null,
+          closedOn: null,
+          transferredToAisId: null,
+          transferReason: null,
+          version,
+          updatedAt: new Date(),
+        },
+      );
+      await this.feed.append(manager, contactId, version, 'contact.updated');
+      return 'changed';
+    });
+    if (outcome !== 'changed') return outcome;
+    return { outcome: 'returned', contact: await this.written(contactId) };
   }
 
   /** The register's view of the child: the parsed name and date of birth; null for a child nobody could identify. */

@@ -5,6 +5,7 @@ import { ContactRepository } from './contact.repository';
 import type { AmendContactDto } from './dto/amend-contact.dto';
 import { ContactResponse, toContactResponse } from './dto/contact.response';
 import type { CreateContactDto } from './dto/create-contact.dto';
+import type { ReturnFromAdultsDto } from './dto/return-from-adults.dto';
 import type { TransferToAdultsDto } from './dto/transfer-to-adults.dto';
 
 function checkSource(dto: CreateContactDto): LcsErrorDetail[] {
@@ -67,6 +68,17 @@ export class ContactService {
       throw result.reason === 'transferred_elsewhere'
         ? new LcsConflictError('ALREADY_TRANSFERRED', `Contact ${contactId} was already transferred to another adults' record`)
         : new LcsConflictError('CONTACT_CLOSED', `Contact ${contactId} is closed`);
+    }
+    return toContactResponse(result.contact);
+  }
+
+  async returnFromAdults(contactId: string, dto: ReturnFromAdultsDto): Promise<ContactResponse> {
+    const details = checkNotFuture(dto.dateOfBirth, 'dateOfBirth');
+    if (details.length) throw new LcsValidationError(details);
+    const result = await this.contacts.returnFromAdults(contactId, dto.aisRecordId, dto.dateOfBirth);
+    if (result.outcome === 'not_found') throw new LcsNotFoundError(contactId);
+    if (result.outcome === 'conflict') {
+      throw new LcsConflictError('NOT_TRANSFERRED_THERE', `Contact ${contactId} was not transferred to adults' record ${dto.aisRecordId}`);
     }
     return toContactResponse(result.contact);
   }

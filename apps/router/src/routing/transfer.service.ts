@@ -56,17 +56,22 @@ export class TransferService {
   }
 
   private async toAdults(referral: ReferralEntity, transition: TransitionEntity, lcsRecordId: string): Promise<'completed'> {
-    // The child's record as LCS holds it now carries practitioners' corrections since the referral.
+    // The child's record as LCS holds it now carries practitioners' corrections since the referral; an age
+    // assessment's date of birth, where one gave it, is the one the adult record starts from.
     const child = await this.lcs.getRecord(lcsRecordId);
+    const assessed = await this.assessedDateOfBirth(referral.id);
     const reason = vendorReason(transition);
-    const { recordId: aisRecordId } = await this.ais.transferFromChildren({
+    const { recordId: aisRecordId, created } = await this.ais.transferFromChildren({
       lcsRecordId,
       referralId: referral.id,
-      subject: child,
+      subject: assessed ? { ...child, dateOfBirth: assessed, dateOfBirthEstimated: false } : child,
       referralDate: child.referralDate,
       reason,
       effectiveOn: transition.effectiveOn,
     });
+    // A case AIS held before (it went to children's services and comes back) returns to its own concern, reopened:
+    // AIS keeps one concern per referral. On a retry of a first move the concern is open already, and this is harmless.
+    if (!created) await this.ais.reopenConcern(aisRecordId);
     // A care leaver keeps children's services' duties (to 21, or 25): their contact stays open until LCS closes it.
     if (!transition.keepsSourceOpen) await this.lcs.closeForTransfer(lcsRecordId, { aisRecordId, reason, effectiveOn: transition.effectiveOn });
     await this.referrals.transaction(async (manager) => {
@@ -82,10 +87,13 @@ export class TransferService {
 
   /** MSA 2015 s.51: a person an assessment finds to be a child is children's services' case. */
   private async toChildren(referral: ReferralEntity, transition: TransitionEntity, aisRecordId: string): Promise<'completed'> {
-    const assessed = latestAssessment((await this.transitions.assessmentsForReferral(referral.id)).filter((a) => a.assessedDateOfBirth));
-    const details = withAssessedDateOfBirth(referral.details, assessed?.assessedDateOfBirth ?? null);
-    // The referral id is LCS's external reference: a retry finds the contact already made.
-    const { recordId: lcsRecordId } = await this.lcs.deliverReferral(referral.id, details);
+    const assessed = await this.assessedDateOfBirth(referral.id);
+    const details = withAssessedDateOfBirth(referral.details, assessed);
+    // The referral id is LCS's external reference: a retry finds the contact already made, and so does a case that
+    // LCS held before (it went to adults' services and comes back): that contact is reopened, with the assessed date
+    // of birth, rather than left closed as transferred with the child's case open nowhere.
+    const { recordId: lcsRecordId, created } = await this.lcs.deliverReferral(referral.id, details);
+    if (!created) await this.lcs.returnFromAdults(lcsRecordId, { aisRecordId, effectiveOn: transition.effectiveOn, dateOfBirth: assessed ?? undefined });
     await this.ais.closeConcern(aisRecordId);
     await this.referrals.transaction(async (manager) => {
       await this.transitions.complete(manager, transition.id, aisRecordId, lcsRecordId);
@@ -93,5 +101,11 @@ export class TransferService {
     });
     this.logger.log({ referralId: referral.id, transitionId: transition.id, reason: transition.reason }, 'case moved from AIS to LCS');
     return 'completed';
+  }
+
+  /** The date of birth the latest age assessment that gave one found, if any. */
+  private async assessedDateOfBirth(referralId: string): Promise<string | null> {
+    const assessments = await this.transitions.assessmentsForReferral(referralId);
+    return latestAssessment(assessments.filter((a) => a.assessedDateOfBirth))?.assessedDateOfBirth ?? null;
   }
 }

@@ -70,10 +70,25 @@ export class AisClient implements CaseSystemClient {
    * Closes a concern whose case moved to children's services (an age assessment found a child). Closing a closed
    * concern again is harmless.
    */
-  async closeConcern(recordId: string): Promise<CaseRecord> {
-    const { body } = await this.http.request<AisConcern>('close concern', 'PATCH', `/api/v2/SafeguardingConcerns/${encodeURIComponent(recordId)}`, {
-      Status: 'Closed',
-    });
+  closeConcern(recordId: string): Promise<CaseRecord> {
+    return this.setStatus(recordId, 'Closed');
+  }
+
+  /**
+   * Reopens the concern of a case that comes back to adults' services (it went to children's services and returns
+   * at 18, or on a later adult finding): AIS keeps one concern per referral. Reopening an open concern is harmless.
+   */
+  reopenConcern(recordId: string): Promise<CaseRecord> {
+    return this.setStatus(recordId, 'Open');
+  }
+
+  private async setStatus(recordId: string, status: 'Open' | 'Closed'): Promise<CaseRecord> {
+    const { body } = await this.http.request<AisConcern>(
+      status === 'Open' ? 'reopen concern' : 'close concern',
+      'PATCH',
+      `/api/v2/SafeguardingConcerns/${encodeURIComponent(recordId)}`,
+      { Status: status },
+    );
     return fromAisConcern(body);
   }
 

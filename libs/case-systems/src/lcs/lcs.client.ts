@@ -3,7 +3,7 @@ import type { CaseChangeType, CaseRecord, ChangePage, DeliveryResult, TransferRe
 import type { CaseSystemClient } from '../case-system.client';
 import { CaseSystemClientOptions, chunksOf, pageSize, stringOrUndefined, VendorError, VendorHttp, vendorText } from '../vendor-http';
 import { fromLcsContact, toLcsContact } from './lcs.mapping';
-import type { LcsContact, LcsContactBatch, LcsErrorBody, LcsFeedPage, LcsTransferRequest } from './lcs.types';
+import type { LcsContact, LcsContactBatch, LcsErrorBody, LcsFeedPage, LcsReturnRequest, LcsTransferRequest } from './lcs.types';
 
 const CHANGE_TYPES: Readonly<Record<LcsFeedPage['items'][number]['event'], CaseChangeType>> = {
   'contact.created': 'created',
@@ -80,6 +80,20 @@ export class LcsClient implements CaseSystemClient {
       'POST',
       `/lcs/api/contacts/${encodeURIComponent(recordId)}/transfer-to-adults`,
       request,
+    );
+    return fromLcsContact(body);
+  }
+
+  /**
+   * Reopens the contact of a case that comes back from adults' services (an age assessment found a child), with
+   * the date of birth the assessment gave. LCS keeps one contact per child's case; repeating it is harmless.
+   */
+  async returnFromAdults(recordId: string, input: LcsReturnRequest): Promise<CaseRecord> {
+    const { body } = await this.http.request<LcsContact>(
+      'return from adults',
+      'POST',
+      `/lcs/api/contacts/${encodeURIComponent(recordId)}/return-from-adults`,
+      input,
     );
     return fromLcsContact(body);
   }

@@ -68,6 +68,14 @@ export interface LcsTransferRequest {
   effectiveOn: string;
 }
 
+/** POST /lcs/api/contacts/:id/return-from-adults: the case comes back from adults' services. */
+export interface LcsReturnRequest {
+  aisRecordId: string;
+  effectiveOn: string;
+  /** The date of birth an age assessment found, when it gave one. */
+  dateOfBirth?: string;
+}
+
 /** GET /lcs/api/contacts?ids=…: the contacts found, in the order asked. */
 export interface LcsContactBatch {
   items: LcsContact[];

@@ -27,6 +27,7 @@ import { OnwardSupport1796479799421 } from './migrations/1796479799421-onward-su
 import { RefusedAnonymous1796497877778 } from './migrations/1796497877778-refused-anonymous';
 import { BoardReportTiers1796502113047 } from './migrations/1796502113047-board-report-tiers';
 import { NamelessDirectEntries1796510000000 } from './migrations/1796510000000-nameless-direct-entries';
+import { RepeatedMoves1796510000001 } from './migrations/1796510000001-repeated-moves';
 
 export const CENTRAL_ENTITIES = [
   ReferralEntity,
@@ -64,5 +65,6 @@ export const CENTRAL_SCHEMA: SchemaSpec = {
     CountyLines1796501225301,
     BoardReportTiers1796502113047,
     NamelessDirectEntries1796510000000,
+    RepeatedMoves1796510000001,
   ],
 };

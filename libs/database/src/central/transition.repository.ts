@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CaseSystem } from '@app/domain';
 import { AgeAssessmentEntity } from './age-assessment.entity';
 import { TransitionEntity } from './transition.entity';
 
@@ -12,7 +13,11 @@ export class TransitionRepository {
     await manager.insert(AgeAssessmentEntity, assessment);
   }
 
-  /** Inserts the transition unless this referral already has one out of the same system; answers the one that stands. */
+  /**
+   * Inserts the move unless the same move of this referral is under way (pending); answers the one that stands. A
+   * case may move the same way again once an earlier move completed (a child found an adult, then a child, then 18).
+   * Callers hold `lockCaseMoves`, and decide the move from `heldIn`.
+   */
   async insertOnce(manager: EntityManager, transition: Partial<TransitionEntity>): Promise<{ transition: TransitionEntity; created: boolean }> {
     const created: unknown[] = await manager
       .createQueryBuilder()
@@ -23,12 +28,28 @@ export class TransitionRepository {
       .returning('id')
       .execute()
       .then((r) => r.raw as unknown[]);
-    const existing = await manager.findOneByOrFail(TransitionEntity, {
-      referralId: transition.referralId,
-      fromSystem: transition.fromSystem,
-      toSystem: transition.toSystem,
+    if (created.length > 0) return { transition: await manager.findOneByOrFail(TransitionEntity, { id: transition.id }), created: true };
+    // The same move under way: the one pending (or, if the router completed it since, that one).
+    const existing = await manager.findOneOrFail(TransitionEntity, {
+      where: { referralId: transition.referralId, fromSystem: transition.fromSystem, toSystem: transition.toSystem },
+      order: { recordedAt: 'DESC', id: 'DESC' },
     });
-    return { transition: existing, created: created.length > 0 };
+    return { transition: existing, created: false };
+  }
+
+  /**
+   * Where the referral's case is held once the moves under way complete: the destination of its latest pending move,
+   * else the case system it was delivered to (or is routed to). Read under `lockCaseMoves`, so a decision is judged
+   * against the moves already started, not against the referral as it was read before the lock.
+   */
+  async heldIn(manager: EntityManager, referralId: string): Promise<CaseSystem | null> {
+    const [row]: Array<{ system: CaseSystem | null }> = await manager.query(
+      `SELECT COALESCE(
+         (SELECT t.to_system FROM central.transitions t WHERE t.referral_id = $1 AND t.status = 'pending' ORDER BY t.recorded_at DESC, t.id DESC LIMIT 1),
+         (SELECT COALESCE(r.case_system, r.route_system) FROM central.referrals r WHERE r.id = $1)) AS system`,
+      [referralId],
+    );
+    return row.system;
   }
 
   findById(id: string): Promise<TransitionEntity | null> {
