@@ -116,6 +116,12 @@ describe('ReferralController (intake)', () => {
         ['potentialVictim.dateOfBirth'],
       ],
       ['a future referral date', aReferral({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
+      ['a referral date before the NRM began (1 April 2009)', aReferral({ referredAt: '1850-01-01T00:00:00Z' }), ['referredAt']],
+      [
+        'a date of birth after the referral date',
+        aReferral({ referredAt: '2020-01-01T00:00:00Z', potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2022-01-01' } }),
+        ['potentialVictim.dateOfBirth'],
+      ],
       [
         'a first name longer than AIS takes (the 152 characters routed to AIS and refused for ever)',
         aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'A'.repeat(152), lastName: 'Hoxha' } }),
