@@ -328,6 +328,19 @@ describe('ReferralController (intake)', () => {
     expect(refused.body.errors).toEqual([{ path: 'authority', message: 'authority must not contain the NUL character' }]);
     const held = await request(app.getHttpServer()).get(`/v1/referrals/${made.body.id}`).set('Authorization', lead).expect(200);
     expect(held.body.ageAssessments).toEqual([]);
+    // Every field holding one is named, in one answer.
+    const before = await referralCount();
+    const several = await request(app.getHttpServer())
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Ar\u0000ta', lastName: 'Hox\u0000ha' }, narrative: '\u0000' }))
+      .expect(400);
+    expect(several.body.errors).toEqual([
+      { path: 'potentialVictim.firstName', message: 'potentialVictim.firstName must not contain the NUL character' },
+      { path: 'potentialVictim.lastName', message: 'potentialVictim.lastName must not contain the NUL character' },
+      { path: 'narrative', message: 'narrative must not contain the NUL character' },
+    ]);
+    expect(await referralCount()).toBe(before);
   });
 
   it('answers 404 for an unknown referral and 400 for a malformed id', async () => {
