@@ -348,6 +348,35 @@ describe('ReferralController (intake)', () => {
     await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').set('Authorization', lead).expect(400);
   });
 
+  it('answers a malformed id in any path with the 400 every other refusal has, naming the parameter', async () => {
+    const malformed = { statusCode: 400, errors: [{ path: 'id', message: 'id must be a UUID' }] };
+    const assessment = { assessedOn: '2026-06-01', outcome: 'adult', authority: 'Slough' };
+    const calls: Array<[string, string, object?]> = [
+      ['get', '/v1/referrals/xyz'],
+      ['get', '/v1/referrals/xyz/home-office-answers'],
+      ['post', '/v1/referrals/xyz/age-assessment', assessment],
+      ['post', '/v1/referrals/xyz/redrive'],
+      ['post', '/v1/referrals/xyz/home-office-submission', { submittedOn: '2026-06-01' }],
+      ['get', '/v1/referrals/xyz/decisions'],
+      ['get', '/v1/referrals/xyz/support'],
+      ['get', '/v1/referrals/xyz/transition-steps'],
+      ['post', '/v1/children-prompts/xyz/close'],
+      ['get', '/v1/persons/xyz'],
+      ['get', '/v1/persons/xyz/export'],
+      ['post', '/v1/reviews/xyz/decision', { decision: 'match' }],
+    ];
+    for (const [method, url, body] of calls) {
+      const call =
+        method === 'get'
+          ? request(app.getHttpServer()).get(url)
+          : request(app.getHttpServer())
+              .post(url)
+              .send(body ?? {});
+      const res = await call.set('Authorization', lead);
+      expect({ url, status: res.status, body: res.body }).toEqual({ url, status: 400, body: malformed });
+    }
+  });
+
   describe('first responders', () => {
     it("see their own organisation's referral and get 404 for another's", async () => {
       const mine = await request(app.getHttpServer()).post('/v1/referrals').set('Authorization', police).send(aReferral()).expect(201);
