@@ -90,6 +90,18 @@ export default tseslint.config(
     rules: { 'boundaries/imports': 'error' },
   },
   {
+    // A malformed id in a path is refused one way, by UuidParamPipe (a 400 naming the parameter, a page's Page not
+    // found); Nest's ParseUUIDPipe answers a bare message with no field.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/common/src/uuid-param.pipe.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@nestjs/common', importNames: ['ParseUUIDPipe'], message: 'Use UuidParamPipe from @app/common.' }] },
+      ],
+    },
+  },
+  {
     // Command-line scripts and benchmarks talk to a terminal.
     files: ['scripts/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },

@@ -518,8 +518,10 @@ describe('BoardReportController (insights)', () => {
       await request(app.getHttpServer()).get('/v1/board-reports?pageSize=100').set('Authorization', `Bearer ${unscoped}`).expect(401);
     });
 
-    it('answers 404 for a report that does not exist', async () => {
+    it('answers 404 for a report that does not exist, and a malformed id with the 400 naming it', async () => {
       await request(app.getHttpServer()).get('/v1/board-reports/7d0c5b6e-2a51-4c1d-9a55-1f1f1f1f1f1f').set('Authorization', board).expect(404);
+      const malformed = await request(app.getHttpServer()).get('/v1/board-reports/xyz').set('Authorization', board).expect(400);
+      expect(malformed.body).toEqual({ statusCode: 400, errors: [{ path: 'id', message: 'id must be a UUID' }] });
     });
   });
 

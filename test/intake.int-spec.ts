@@ -116,6 +116,12 @@ describe('ReferralController (intake)', () => {
         ['potentialVictim.dateOfBirth'],
       ],
       ['a future referral date', aReferral({ referredAt: '2999-01-01T00:00:00Z' }), ['referredAt']],
+      ['a referral date before the NRM began (1 April 2009)', aReferral({ referredAt: '1850-01-01T00:00:00Z' }), ['referredAt']],
+      [
+        'a date of birth after the referral date',
+        aReferral({ referredAt: '2020-01-01T00:00:00Z', potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2022-01-01' } }),
+        ['potentialVictim.dateOfBirth'],
+      ],
       [
         'a first name longer than AIS takes (the 152 characters routed to AIS and refused for ever)',
         aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'A'.repeat(152), lastName: 'Hoxha' } }),
@@ -322,11 +328,53 @@ describe('ReferralController (intake)', () => {
     expect(refused.body.errors).toEqual([{ path: 'authority', message: 'authority must not contain the NUL character' }]);
     const held = await request(app.getHttpServer()).get(`/v1/referrals/${made.body.id}`).set('Authorization', lead).expect(200);
     expect(held.body.ageAssessments).toEqual([]);
+    // Every field holding one is named, in one answer.
+    const before = await referralCount();
+    const several = await request(app.getHttpServer())
+      .post('/v1/referrals')
+      .set('Authorization', lead)
+      .send(aReferral({ potentialVictim: { gender: 'female', nationality: 'ALB', firstName: 'Ar\u0000ta', lastName: 'Hox\u0000ha' }, narrative: '\u0000' }))
+      .expect(400);
+    expect(several.body.errors).toEqual([
+      { path: 'potentialVictim.firstName', message: 'potentialVictim.firstName must not contain the NUL character' },
+      { path: 'potentialVictim.lastName', message: 'potentialVictim.lastName must not contain the NUL character' },
+      { path: 'narrative', message: 'narrative must not contain the NUL character' },
+    ]);
+    expect(await referralCount()).toBe(before);
   });
 
   it('answers 404 for an unknown referral and 400 for a malformed id', async () => {
     await request(app.getHttpServer()).get('/v1/referrals/4b8e7d0e-4a4c-4b0f-9d5e-3e0c9b0f1a2b').set('Authorization', lead).expect(404);
     await request(app.getHttpServer()).get('/v1/referrals/not-a-uuid').set('Authorization', lead).expect(400);
+  });
+
+  it('answers a malformed id in any path with the 400 every other refusal has, naming the parameter', async () => {
+    const malformed = { statusCode: 400, errors: [{ path: 'id', message: 'id must be a UUID' }] };
+    const assessment = { assessedOn: '2026-06-01', outcome: 'adult', authority: 'Slough' };
+    const calls: Array<[string, string, object?]> = [
+      ['get', '/v1/referrals/xyz'],
+      ['get', '/v1/referrals/xyz/home-office-answers'],
+      ['post', '/v1/referrals/xyz/age-assessment', assessment],
+      ['post', '/v1/referrals/xyz/redrive'],
+      ['post', '/v1/referrals/xyz/home-office-submission', { submittedOn: '2026-06-01' }],
+      ['get', '/v1/referrals/xyz/decisions'],
+      ['get', '/v1/referrals/xyz/support'],
+      ['get', '/v1/referrals/xyz/transition-steps'],
+      ['post', '/v1/children-prompts/xyz/close'],
+      ['get', '/v1/persons/xyz'],
+      ['get', '/v1/persons/xyz/export'],
+      ['post', '/v1/reviews/xyz/decision', { decision: 'match' }],
+    ];
+    for (const [method, url, body] of calls) {
+      const call =
+        method === 'get'
+          ? request(app.getHttpServer()).get(url)
+          : request(app.getHttpServer())
+              .post(url)
+              .send(body ?? {});
+      const res = await call.set('Authorization', lead);
+      expect({ url, status: res.status, body: res.body }).toEqual({ url, status: 400, body: malformed });
+    }
   });
 
   describe('first responders', () => {

@@ -81,6 +81,14 @@ describe('web pages (insights dashboard)', () => {
     expect(refused.text).toContain('Select a board from the list');
   });
 
+  it('answers a malformed board report id in a page address with Page not found', async () => {
+    const agent = await signIn(insights, 'board_viewer');
+    for (const address of ['/board-reports/not-a-uuid', '/board-reports/not-a-uuid/compare', '/board-reports/not-a-uuid/report.csv']) {
+      const page = await agent.get(address).expect(404);
+      expect(page.text).toContain('Page not found');
+    }
+  });
+
   it('refuses exact figures to a board member, on the page and the download', async () => {
     const agent = await signIn(insights, 'board_viewer');
     await agent.get('/dashboard?period=2026-Q2&figures=exact').expect(403);

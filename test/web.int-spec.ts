@@ -305,16 +305,20 @@ describe('web pages (intake)', () => {
 
   it('answers a malformed id in a page address with Page not found, and a mistyped filter in words', async () => {
     const agent = await signIn(app, 'safeguarding_lead');
-    for (const address of ['/referrals/not-a-uuid', '/persons/not-a-uuid']) {
+    const addresses = ['/referrals/not-a-uuid', '/persons/not-a-uuid', '/referrals/not-a-uuid/age-assessment', '/referrals/not-a-uuid/confirmation'];
+    for (const address of [...addresses, '/persons/7d0c5b6e-2a51-4c1d-9a55-1f1f1f1f1f1f/merge/not-a-uuid']) {
       const page = await agent.get(address).expect(404);
+      expect(page.headers['content-type']).toMatch(/^text\/html/);
       expect(page.text).toContain('Page not found');
       expect(page.text).not.toContain('Sorry, there is a problem');
+      expect(page.text).not.toContain('There is a problem with the address');
     }
-    // The API keeps its 400 for a malformed id.
-    await server()
+    // The API keeps its 400 for a malformed id, in the shape of every other 400.
+    const api = await server()
       .get('/v1/referrals/not-a-uuid')
       .set('Authorization', await bearer('safeguarding_lead'))
       .expect(400);
+    expect(api.body).toEqual({ statusCode: 400, errors: [{ path: 'id', message: 'id must be a UUID' }] });
     const status = await agent.get('/reviews?status=bogus').expect(400);
     expect(status.text).toContain('There is a problem with the address');
     expect(status.text).toContain('The status in the address must be open, decided or superseded');

@@ -26,6 +26,21 @@ describe('bodyShapeViolations', () => {
     expect(bodyShapeViolations('\u0000')).toEqual([{ path: 'body', message: 'body must not contain the NUL character' }]);
   });
 
+  it('names every field holding the NUL character, in the order the body gives them', () => {
+    const body = { authority: 'Slo\u0000ugh', person: { firstName: 'A\u0000', lastName: 'ok', aliases: ['x', '\u0000y'] }, notes: '\u0000' };
+    expect(bodyShapeViolations(body)).toEqual([
+      { path: 'authority', message: 'authority must not contain the NUL character' },
+      { path: 'person.firstName', message: 'person.firstName must not contain the NUL character' },
+      { path: 'person.aliases.1', message: 'person.aliases.1 must not contain the NUL character' },
+      { path: 'notes', message: 'notes must not contain the NUL character' },
+    ]);
+  });
+
+  it('names every problem of a body together: NULs, a lone surrogate and a forbidden key', () => {
+    const body = JSON.parse('{"a":"\\u0000","b":{"__proto__":{"x":"\\u0000"}},"c":"\\ud800"}') as unknown;
+    expect(bodyShapeViolations(body).map((v) => v.path)).toEqual(['a', 'b.__proto__', 'c']);
+  });
+
   it('refuses nesting deeper than the limit without overflowing the stack', () => {
     const deep = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`) as unknown;
     const [violation] = bodyShapeViolations(deep);

@@ -22,31 +22,47 @@ const nulViolation = (path: string): FieldViolation => ({ path, message: `${path
  * What a parsed body (JSON, or a page's form) must not carry, checked before validation reads it: nesting deeper than
  * MAX_BODY_DEPTH (class-transformer and class-validator recurse, and thousands of levels overflow the stack), a string
  * with a lone UTF-16 surrogate or the NUL character (PostgreSQL can store neither), and `__proto__`, `constructor` or
- * `prototype` keys. Answers the
- * first problem found, naming its field. The walk is iterative, so a deep body cannot overflow it either.
+ * `prototype` keys. Names every field with a problem, in the order the body gives them, so that one 400 lists them
+ * all. The walk is iterative, so a deep body cannot overflow it either, and goes no deeper than the limit.
  */
 export function bodyShapeViolations(body: unknown): FieldViolation[] {
+  const found: FieldViolation[] = [];
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value: body, path: '', depth: 0 }];
   for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
     const { value, path, depth } = entry;
+    const named = path || 'body';
     if (typeof value === 'string') {
-      if (!wellFormed(value)) return [{ path: path || 'body', message: `${path || 'body'} contains a lone UTF-16 surrogate (not valid text)` }];
-      if (holdsNul(value)) return [nulViolation(path || 'body')];
+      if (!wellFormed(value)) found.push({ path: named, message: `${named} contains a lone UTF-16 surrogate (not valid text)` });
+      else if (holdsNul(value)) found.push(nulViolation(named));
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
     if (depth >= MAX_BODY_DEPTH) {
-      return [{ path: path || 'body', message: `${path || 'body'} is nested more than ${MAX_BODY_DEPTH} levels deep` }];
+      found.push({ path: named, message: `${named} is nested more than ${MAX_BODY_DEPTH} levels deep` });
+      continue;
     }
     const entries: Array<[string, unknown]> = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value as Record<string, unknown>);
+    const children: typeof stack = [];
+    let badKey = false;
     for (const [key, child] of entries) {
       const childPath = path ? `${path}.${key}` : key;
-      if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) return [{ path: childPath, message: `${childPath}: the key "${key}" is not allowed` }];
-      if (!Array.isArray(value) && !wellFormed(key)) return [{ path: path || 'body', message: `${path || 'body'} has a key with a lone UTF-16 surrogate` }];
-      stack.push({ value: child, path: childPath, depth: depth + 1 });
+      if (!Array.isArray(value) && FORBIDDEN_KEYS.has(key)) {
+        found.push({ path: childPath, message: `${childPath}: the key "${key}" is not allowed` });
+        continue;
+      }
+      // One violation for the object, however many of its keys are malformed: the key itself cannot be named.
+      if (!Array.isArray(value) && !wellFormed(key)) {
+        if (!badKey) found.push({ path: named, message: `${named} has a key with a lone UTF-16 surrogate` });
+        badKey = true;
+        continue;
+      }
+      children.push({ value: child, path: childPath, depth: depth + 1 });
     }
+    // Reversed onto the stack, so that fields are named in the body's order (one at a time: a spread of a long
+    // array would overflow the call stack).
+    for (const child of children.reverse()) stack.push(child);
   }
-  return [];
+  return found;
 }
 
 /**

@@ -42,3 +42,10 @@ export class InvalidRequestError extends DomainError {
     super(`${errors.length} field(s) failed validation`);
   }
 }
+
+/** A path parameter that names a record by its UUID and holds no UUID: a 400 naming the parameter. */
+export class MalformedIdError extends InvalidRequestError {
+  constructor(readonly parameter: string) {
+    super([{ path: parameter, message: `${parameter} must be a UUID` }]);
+  }
+}

@@ -14,3 +14,4 @@ export * from './canonical-id';
 export * from './body-shape';
 export * from './route-template';
 export * from './request-context';
+export * from './uuid-param.pipe';

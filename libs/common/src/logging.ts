@@ -3,9 +3,9 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import pino from 'pino';
 import { CLIENT_REQUEST_ID } from '@app/auth';
 import type { Environment } from '@app/config';
+import { logDestination } from './log-destination';
 
 /**
  * Paths pino removes from every line. Request bodies are never logged at all; these cover the places where
@@ -77,13 +77,9 @@ export function createLoggerModule(service: string): DynamicModule {
         autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
         customLogLevel: (req: IncomingMessage, res: { statusCode: number }, err?: Error) => requestLogLevel(req, res, err),
       };
-      // Standard output is written asynchronously: a synchronous write per request line cost intake a tenth of its
-      // CPU under load. pino flushes on exit; a hard crash can lose the last few lines, never a referral. A log file
-      // (LOG_DESTINATION) is written synchronously, so what it holds is complete when read.
-      const stream = destination
-        ? pino.destination({ dest: destination, sync: true, mkdir: true })
-        : pino.destination({ dest: 1, sync: false, minLength: 4096 });
-      return { pinoHttp: [options, stream] };
+      // Buffered standard output, flushed within a second and at once after a warning; a log file written as it goes.
+      const { stream, hooks } = logDestination(destination);
+      return { pinoHttp: [{ ...options, ...(hooks ? { hooks } : {}) }, stream] };
     },
   });
 }

@@ -1,3 +1,4 @@
+import { EARLIEST_REFERRAL_DAY } from './referral-rules';
 import { addWorkingDays } from './working-days';
 
 /**
@@ -54,7 +55,7 @@ export function countByMonthsWaiting(months: readonly number[]): Array<{ label: 
  * on a worklist is older), to the end of the fifth year after today's (looking ahead at deadlines). Outside them the
  * working-day arithmetic would run past the years the calendar can write.
  */
-export const FIRST_WORKLIST_DAY = '2009-04-01';
+export const FIRST_WORKLIST_DAY = EARLIEST_REFERRAL_DAY;
 export const WORKLIST_YEARS_AHEAD = 5;
 
 export function worklistDays(today: string): { first: string; last: string } {

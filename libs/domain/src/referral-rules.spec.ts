@@ -15,7 +15,10 @@ describe(checkReferralRules.name, () => {
     // 23:30 UTC on 7 June 2026 is 00:30 on 8 June in London (BST): a baby born that day is not born in the future.
     const lateEvening = new Date('2026-06-07T23:30:00Z');
     const born = (dateOfBirth: string) =>
-      checkReferralRules(aReferral({ potentialVictim: { gender: 'female', nationality: 'GBR', dateOfBirth } }), lateEvening).map((v) => v.path);
+      checkReferralRules(
+        aReferral({ referredAt: lateEvening.toISOString(), potentialVictim: { gender: 'female', nationality: 'GBR', dateOfBirth } }),
+        lateEvening,
+      ).map((v) => v.path);
     expect(born('2026-06-08')).not.toContain('potentialVictim.dateOfBirth');
     expect(born('2026-06-09')).toContain('potentialVictim.dateOfBirth');
   });
@@ -119,6 +122,32 @@ describe(checkReferralRules.name, () => {
 
   it('refuses a referral dated in the future', () => {
     expect(paths(aReferral({ referredAt: '2026-06-02T12:00:00Z' }))).toEqual(['referredAt']);
+  });
+
+  it('refuses a referral dated before the NRM began on 1 April 2009 (UK day), naming referredAt', () => {
+    expect(checkReferralRules(aReferral({ referredAt: '1850-01-01T00:00:00Z' }), now)).toEqual([
+      { path: 'referredAt', message: 'referredAt must not be before 2009-04-01, when the National Referral Mechanism began' },
+    ]);
+    // 23:30 UTC on 31 March 2009 is 00:30 on 1 April in London (BST): the NRM's first day.
+    const victim = { gender: 'female', nationality: 'ALB' } as const;
+    expect(paths(aReferral({ referredAt: '2009-03-31T23:30:00Z', potentialVictim: victim }))).toEqual([]);
+    expect(paths(aReferral({ referredAt: '2009-03-31T22:30:00Z', potentialVictim: victim }))).toEqual(['referredAt']);
+    // The date of birth is not also held against a referral date that is itself refused.
+    expect(
+      paths(aReferral({ referredAt: '1850-01-01T00:00:00Z', potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '1990-01-01' } })),
+    ).toEqual(['referredAt']);
+  });
+
+  it('refuses a date of birth after the referral date, naming potentialVictim.dateOfBirth', () => {
+    const born = (dateOfBirth: string, referredAt: string) =>
+      checkReferralRules(aReferral({ referredAt, potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth } }), now);
+    expect(born('2022-01-01', '2020-01-01T00:00:00Z')).toEqual([
+      { path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth must not be after the referral date (2020-01-01)' },
+    ]);
+    // Born on the day of the referral (a baby referred at birth), on the UK's calendar day.
+    expect(born('2020-06-02', '2020-06-01T23:30:00Z').map((v) => v.path)).not.toContain('potentialVictim.dateOfBirth');
+    // A date of birth in the future is one problem, named once.
+    expect(born('2027-01-01', '2020-01-01T00:00:00Z')).toEqual([{ path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth must not be in the future' }]);
   });
 
   it('needs details for an "other" exploitation type', () => {

@@ -6,6 +6,12 @@ import type { Exploitation, FieldViolation, Referral } from './referral';
 /** The earliest date of birth the Home Office form accepts (pv-dob: after 1 January 1900). */
 export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
 
+/**
+ * The first day a referral can be dated: the National Referral Mechanism began on 1 April 2009 (the Duty to Notify,
+ * MSA 2015 s.52, later still). An earlier date is a slip, and would put the referral in no worklist or figure.
+ */
+export const EARLIEST_REFERRAL_DAY = '2009-04-01';
+
 /** A referral time a little ahead of the server clock is a clock difference, not a future referral. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -26,21 +32,21 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
   const today = ukDateOn(now);
   const age = referral.age;
   const victim = referral.potentialVictim;
-  // A referredAt that is not a date at all is reported by field validation; the rules then reason from today.
-  const referredAt = typeof referral.referredAt === 'string' && Number.isFinite(Date.parse(referral.referredAt)) ? referral.referredAt : now.toISOString();
-  const dateOfBirth = isIsoDate(victim?.dateOfBirth) ? victim.dateOfBirth : undefined;
+  const referredAtProblem = referredAtViolation(referral.referredAt, now);
+  if (referredAtProblem) violations.push(referredAtProblem);
+  // A referredAt that is not a date at all is reported by field validation, an impossible one here; either way the
+  // rules then reason from now, so that one slip is one refusal (a date of 1850 would make anyone born since a child).
+  const referredAt =
+    typeof referral.referredAt === 'string' && Number.isFinite(Date.parse(referral.referredAt)) && !referredAtProblem ? referral.referredAt : now.toISOString();
+  // The referral's own day, as the statistics count it: the UK calendar day of referredAt.
+  const referredOn = ukDateOn(new Date(referredAt));
 
-  if (typeof referral.referredAt === 'string' && Date.parse(referral.referredAt) > now.getTime() + CLOCK_SKEW_MS) {
-    violations.push({ path: 'referredAt', message: 'referredAt must not be in the future' });
-  }
-
-  if (dateOfBirth) {
-    if (dateOfBirth <= EARLIEST_DATE_OF_BIRTH) {
-      violations.push({ path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth must be after 1900-01-01' });
-    } else if (dateOfBirth > today) {
-      violations.push({ path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth must not be in the future' });
-    }
-  }
+  const givenDateOfBirth = isIsoDate(victim?.dateOfBirth) ? victim.dateOfBirth : undefined;
+  const dateOfBirthProblem = givenDateOfBirth ? dateOfBirthViolation(givenDateOfBirth, today, referredOn) : undefined;
+  if (dateOfBirthProblem) violations.push(dateOfBirthProblem);
+  // The age route and the start of exploitation reason from a date of birth only once it is a possible one: a date
+  // after the referral would make anyone a child, and add refusals that follow from the slip alone.
+  const dateOfBirth = dateOfBirthProblem ? undefined : givenDateOfBirth;
 
   if (victim?.secondNationality && victim.secondNationality === victim.nationality) {
     violations.push({
@@ -124,6 +130,27 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
     }
   }
   return violations;
+}
+
+/** A referral date that cannot be: in the future (beyond a clock difference), or before the NRM began. */
+function referredAtViolation(given: unknown, now: Date): FieldViolation | undefined {
+  const at = typeof given === 'string' ? Date.parse(given) : Number.NaN;
+  if (!Number.isFinite(at)) return undefined;
+  if (at > now.getTime() + CLOCK_SKEW_MS) return { path: 'referredAt', message: 'referredAt must not be in the future' };
+  if (ukDateOn(new Date(at)) < EARLIEST_REFERRAL_DAY) {
+    return { path: 'referredAt', message: `referredAt must not be before ${EARLIEST_REFERRAL_DAY}, when the National Referral Mechanism began` };
+  }
+  return undefined;
+}
+
+/** A date of birth the form refuses: on or before 1 January 1900, in the future, or after the referral's own day. */
+function dateOfBirthViolation(dateOfBirth: string, today: string, referredOn: string): FieldViolation | undefined {
+  const path = 'potentialVictim.dateOfBirth';
+  if (dateOfBirth <= EARLIEST_DATE_OF_BIRTH) return { path, message: `dateOfBirth must be after ${EARLIEST_DATE_OF_BIRTH}` };
+  if (dateOfBirth > today) return { path, message: 'dateOfBirth must not be in the future' };
+  // Someone is referred only once born: a later date of birth is a slip in one of the two dates.
+  if (dateOfBirth > referredOn) return { path, message: `dateOfBirth must not be after the referral date (${referredOn})` };
+  return undefined;
 }
 
 /** An anonymous notification: a Duty to Notify whose subject did not agree to co-operate; never identity-matched. */

@@ -17,6 +17,9 @@ export interface DateParts {
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 9999;
 
+/** The first and last days the calendar can write: a date outside them is well written but out of range. */
+export const CALENDAR_DAYS = { first: `${String(MIN_YEAR)}-01-01`, last: `${String(MAX_YEAR)}-12-31` } as const;
+
 export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 export function isLeapYear(year: number): boolean {

@@ -10,7 +10,7 @@
 export type * from './statistics.errors';
 export { InvalidPeriodError, TableInvariantError } from './statistics.errors';
 export type { CalendarDate } from './calendar-date';
-export { ageOn } from './calendar-date';
+export { ageOn, CALENDAR_DAYS } from './calendar-date';
 export type { Period, PeriodKind, CalendarPeriodKind } from './period';
 export { parsePeriod, periodFromTo, quarterPeriod, financialYearPeriod, periodContaining, quartersIn } from './period';
 export type * from './published-period';

@@ -1,7 +1,7 @@
-import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, INestApplication, Injectable, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, INestApplication, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, InvalidRequestError, unhandledErrorForLog } from '@app/common';
+import { DomainError, InvalidRequestError, MalformedIdError, unhandledErrorForLog } from '@app/common';
 import type { FieldViolation } from '@app/domain';
 import { CsrfRejectedError, PageForbiddenError, SignInRequiredError } from './page.errors';
 import { PageRenderer } from './page.renderer';
@@ -64,6 +64,9 @@ export class PageErrorFilter implements ExceptionFilter {
         paragraphs: ['Your role does not give access to this page. Ask your safeguarding lead if you think it should.'],
       };
     }
+    // A malformed id in a page's address (/referrals/not-a-uuid, refused by UuidParamPipe) names no record: the
+    // address is wrong, as for an address no page has. Not "a problem with the address": that is for its filters.
+    if (exception instanceof MalformedIdError) return PAGE_NOT_FOUND;
     if (exception instanceof InvalidRequestError) {
       return {
         status: 400,
@@ -79,9 +82,6 @@ export class PageErrorFilter implements ExceptionFilter {
         return { status, title: 'This has already changed', paragraphs: [exception.message, 'Reload the page to see where things stand now.'] };
       return { status, title: 'Sorry, there is a problem', paragraphs: [exception.message] };
     }
-    // A malformed id in a page's address (/referrals/not-a-uuid, refused by ParseUUIDPipe) names no record: the
-    // address is wrong, as for an address no page has.
-    if (exception instanceof BadRequestException && /uuid is expected/.test(exception.message)) return PAGE_NOT_FOUND;
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       if (status === 404) return PAGE_NOT_FOUND;

@@ -1,4 +1,5 @@
-import { Body, Controller, ForbiddenException, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, ForbiddenException, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { UuidParamPipe } from '@app/common';
 import { AuditService } from '@app/audit';
 import {
   ApiBearerAuth,
@@ -90,7 +91,7 @@ export class BoardReportController {
   @ApiOkResponse({ type: BoardReportDoc })
   @ApiNotFoundResponse({ description: "No such report, or one the reader may not see (another board's, or a restricted one to a board viewer)" })
   async get(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Query() query: BoardReportFormatQuery,
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,

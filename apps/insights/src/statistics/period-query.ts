@@ -1,6 +1,15 @@
 import { InvalidRequestError } from '@app/common';
-import { ukDateOn } from '@app/domain';
-import { InvalidPeriodError, PUBLISHED_PERIODS_TEXT, Period, UnpublishedPeriodError, parsePeriod, parsePublishedPeriod, periodFromTo } from '@app/statistics';
+import { ukDateOn, type FieldViolation } from '@app/domain';
+import {
+  CALENDAR_DAYS,
+  InvalidPeriodError,
+  PUBLISHED_PERIODS_TEXT,
+  Period,
+  UnpublishedPeriodError,
+  parsePeriod,
+  parsePublishedPeriod,
+  periodFromTo,
+} from '@app/statistics';
 
 export interface PeriodQuery {
   period?: string;
@@ -30,20 +39,23 @@ export function resolvePeriod(query: PeriodQuery): Period {
     if (error instanceof InvalidPeriodError) {
       if (period !== undefined) throw new InvalidRequestError([{ path: 'period', message: error.message }]);
       if (error.problem === 'from_after_to') throw new InvalidRequestError([{ path: 'to', message: 'to must not be before from' }]);
-      const bad = (['from', 'to'] as const).filter((path) => !isCalendarDate(query[path]));
-      throw new InvalidRequestError(bad.map((path) => ({ path, message: `${path} must be a calendar date written YYYY-MM-DD` })));
+      throw new InvalidRequestError((['from', 'to'] as const).flatMap((path) => dateViolations(path, query[path])));
     }
     throw error;
   }
 }
 
-function isCalendarDate(date: string | undefined): boolean {
-  if (date === undefined) return false;
+/** A bound that is no calendar date, or a well-written one outside the days the calendar can write (1899-12-31). */
+function dateViolations(path: 'from' | 'to', date: string | undefined): FieldViolation[] {
   try {
-    periodFromTo(date, date);
-    return true;
-  } catch {
-    return false;
+    periodFromTo(date ?? '', date ?? '');
+    return [];
+  } catch (error) {
+    const outOfRange = error instanceof InvalidPeriodError && error.problem === 'year_out_of_range';
+    const message = outOfRange
+      ? `${path} must be a day from ${CALENDAR_DAYS.first} to ${CALENDAR_DAYS.last}`
+      : `${path} must be a calendar date written YYYY-MM-DD`;
+    return [{ path, message }];
   }
 }
 

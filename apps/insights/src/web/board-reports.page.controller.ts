@@ -1,4 +1,5 @@
-import { Get, NotFoundException, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
+import { Get, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import { UuidParamPipe } from '@app/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
 import { PageController, PageRenderer, PageRoles } from '@app/web';
@@ -47,7 +48,7 @@ export class BoardReportsPageController {
   }
 
   @Get(':id')
-  async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async show(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const view = presentReport(await this.reports.readAudited(id, req.principal, req, 'page'), req.principal.role);
     const pack = this.files.pack(view);
     this.pages.render(req, res, 'insights/board-report.njk', {
@@ -61,7 +62,7 @@ export class BoardReportsPageController {
   }
 
   @Get(':id/compare')
-  async compare(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async compare(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const report = await this.reports.readAudited(id, req.principal, req, 'compare');
     const view = presentReport(report, req.principal.role);
     const previous = await this.reports.previous(report, readerOf(req.principal));
@@ -84,7 +85,7 @@ export class BoardReportsPageController {
   }
 
   @Get(':id/:file')
-  async download(@Param('id', new ParseUUIDPipe()) id: string, @Param('file') file: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async download(@Param('id', UuidParamPipe) id: string, @Param('file') file: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const format = FILES.get(file);
     if (!format) throw new NotFoundException();
     const view = presentReport(await this.reports.readAudited(id, req.principal, req, format), req.principal.role);

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { UuidParamPipe } from '@app/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuditService } from '@app/audit';
@@ -50,7 +51,7 @@ export class AdulthoodController {
   })
   @ApiBody({ type: RecordTransitionStepDto })
   recordStep(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordTransitionStepDto,
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
@@ -60,7 +61,7 @@ export class AdulthoodController {
 
   @Get('referrals/:id/transition-steps')
   @ApiOperation({ summary: 'The transition steps recorded on a referral, and where the transition stands today' })
-  async steps(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TransitionStepsView> {
+  async steps(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<TransitionStepsView> {
     const view = await this.adulthood.steps(id);
     await this.audit.record(principal, 'referral.transition_steps.read', { type: 'referral', id }, { request: req, purpose: 'casework' });
     return view;

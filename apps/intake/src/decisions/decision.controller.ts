@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { UuidParamPipe } from '@app/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
@@ -27,11 +28,7 @@ export class DecisionController {
       '422 for a Duty to Notify notification, or a decision at 18 for someone not referred as a child.',
   })
   @ApiBody({ type: RecordDecisionDto })
-  record(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() body: RecordDecisionDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<RecordedDecisionView> {
+  record(@Param('id', UuidParamPipe) id: string, @Body() body: RecordDecisionDto, @CurrentPrincipal() principal: Principal): Promise<RecordedDecisionView> {
     return this.decisions.record(id, body, principal);
   }
 
@@ -40,7 +37,7 @@ export class DecisionController {
   @ApiOperation({
     summary: "The referral's NRM case: its status, competent authority, pending reconsideration, and decisions in the order they were made; audited",
   })
-  async list(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<ReferralDecisionsView> {
+  async list(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<ReferralDecisionsView> {
     const view = await this.decisions.list(id);
     await this.audit.record(principal, 'referral.decisions.read', { type: 'referral', id }, { purpose: 'casework' });
     return view;

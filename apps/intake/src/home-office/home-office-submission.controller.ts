@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Param, Post, Res } from '@nestjs/common';
+import { UuidParamPipe } from '@app/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditService } from '@app/audit';
@@ -24,7 +25,7 @@ export class HomeOfficeSubmissionController {
   })
   @ApiBody({ type: RecordHomeOfficeSubmissionDto })
   async record(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordHomeOfficeSubmissionDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,

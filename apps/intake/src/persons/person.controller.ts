@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
 import { AuditService } from '@app/audit';
-import { NotFoundError } from '@app/common';
+import { NotFoundError, UuidParamPipe } from '@app/common';
 import { SubjectAccessRepository } from '@app/database';
 import { ListReviewsQuery } from './dto/list-reviews.query';
 import { MergePersonsDto, UnmergeRecordDto } from './dto/merge-persons.dto';
@@ -38,7 +38,7 @@ export class PersonController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Decide a possible match: the same person, or not' })
   decide(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: ReviewDecisionDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ id: string; decision: string; personId: string | null }> {
@@ -47,17 +47,13 @@ export class PersonController {
 
   @Get('persons/:id')
   @ApiOperation({ summary: "A person's records across AIS and LCS, referrals, transitions and link history" })
-  person(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<unknown> {
+  person(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<unknown> {
     return this.persons.timeline(id, principal);
   }
 
   @Get('persons/:id/export')
   @ApiOperation({ summary: 'Subject access export: everything held centrally about one person, as a JSON download' })
-  async export(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<unknown> {
+  async export(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<unknown> {
     const person = await this.persons.timeline(id, principal);
     if ((person as { mergedInto: string | null }).mergedInto) throw new NotFoundError('person (merged)', id);
     const held = await this.subjectAccess.collect(id);
@@ -81,7 +77,7 @@ export class PersonController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge another person into this one' })
   merge(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: MergePersonsDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ personId: string; moved: number }> {
@@ -92,7 +88,7 @@ export class PersonController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a record out of this person into a person of its own' })
   unmerge(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: UnmergeRecordDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<{ personId: string; record: RecordView }> {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, UuidParamPipe } from '@app/common';
 import { CreateReferralDto } from './dto/create-referral.dto';
 import { ListReferralsQuery } from './dto/list-referrals.query';
 import { RecordAgeAssessmentDto } from './dto/record-age-assessment.dto';
@@ -65,7 +65,7 @@ export class ReferralController {
   @Get(':id')
   @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: 'A referral with its routing status, case record, transitions and person' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ReferralView> {
+  async get(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<ReferralView> {
     const subject = { type: 'referral', id };
     const view = await this.audit.refusingNotFound(principal, 'referral.read', subject, () => this.referrals.get(id, principal), req);
     await this.audit.record(principal, 'referral.read', subject, { request: req, purpose: 'casework' });
@@ -75,11 +75,7 @@ export class ReferralController {
   @Get(':id/home-office-answers')
   @Roles('first_responder', 'safeguarding_lead')
   @ApiOperation({ summary: "The referral as the Home Office form's answers, keyed by the form's field names, to copy into the form" })
-  async homeOfficeAnswers(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @CurrentPrincipal() principal: Principal,
-    @Req() req: Request,
-  ): Promise<HomeOfficeAnswers> {
+  async homeOfficeAnswers(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<HomeOfficeAnswers> {
     const subject = { type: 'referral', id };
     // Another organisation's referral is answered 404 and audited as refused, as GET /v1/referrals/:id is.
     const { answers } = await this.audit.refusingNotFound(
@@ -103,7 +99,7 @@ export class ReferralController {
       'by the day assessed) moves the case; one dated before an assessment already recorded is kept as history.',
   })
   async recordAgeAssessment(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordAgeAssessmentDto,
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
@@ -116,7 +112,7 @@ export class ReferralController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Route again a referral whose routing failed' })
   async redrive(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @CurrentPrincipal() principal: Principal,
     @Req() req: Request,
   ): Promise<{ id: string; status: 'accepted' }> {

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { UuidParamPipe } from '@app/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@app/audit';
 import { CurrentPrincipal, type Principal, Roles } from '@app/auth';
@@ -17,7 +18,7 @@ export class SupportController {
 
   @Get('referrals/:id/support')
   @ApiOperation({ summary: "The person's circumstances, referrals to support services, and children's services prompts; audited" })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentPrincipal() principal: Principal): Promise<SupportView> {
+  async get(@Param('id', UuidParamPipe) id: string, @CurrentPrincipal() principal: Principal): Promise<SupportView> {
     const view = await this.support.get(id);
     // Where the person and their children are now: a read of personal data like any other.
     await this.audit.record(principal, 'referral.support.read', { type: 'referral', id }, { purpose: 'casework' });
@@ -30,7 +31,7 @@ export class SupportController {
     description: "Replaces the answers before; audited. hasChildren yes on an adult's referral raises a children's services prompt (one open at a time).",
   })
   recordCircumstances(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordCircumstancesDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SupportView> {
@@ -40,7 +41,7 @@ export class SupportController {
   @Post('referrals/:id/support-referrals')
   @ApiOperation({ summary: 'Record a referral to a support service (MSVCC, the local service, an ICTG for a child): when and to whom; audited' })
   recordSupportReferral(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: RecordSupportReferralDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SupportView> {
@@ -56,7 +57,7 @@ export class SupportController {
   @Post('children-prompts/:id/close')
   @ApiOperation({ summary: "Close a children's services prompt with a note of what was done; audited" })
   closePrompt(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Body() body: CloseChildrenPromptDto,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ChildrenPromptView> {

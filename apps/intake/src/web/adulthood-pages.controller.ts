@@ -1,8 +1,8 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { InvalidRequestError, UnprocessableError } from '@app/common';
+import { InvalidRequestError, UnprocessableError, UuidParamPipe } from '@app/common';
 import { type FieldViolation, ukDateOn } from '@app/domain';
 import { dateField, type FormBody, formErrors, longDate, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
 import { ApproachingAdulthoodQuery } from '../adulthood/dto/approaching-adulthood.query';
@@ -61,12 +61,12 @@ export class AdulthoodPagesController {
   }
 
   @Get('referrals/:id/transition')
-  async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async show(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     await this.showTransition(id, req, res);
   }
 
   @Post('referrals/:id/transition-steps')
-  async record(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async record(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const answers = { step: textField(form, 'step'), on: dateField(form, 'on') };
     try {
       const body = await validateQuery(RecordTransitionStepDto, answers);

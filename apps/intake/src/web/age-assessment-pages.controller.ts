@@ -1,8 +1,8 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, UuidParamPipe } from '@app/common';
 import { ukDateOn } from '@app/domain';
 import { dateField, type FormBody, formErrors, futureDay, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
 import { RecordAgeAssessmentDto } from '../referrals/dto/record-age-assessment.dto';
@@ -29,7 +29,7 @@ export class AgeAssessmentPagesController {
 
   /** The form, with where the case is held and what each finding does to it; a refusal of a moment ago shown once (400). */
   @Get(':id/age-assessment')
-  async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async show(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const refused = this.refused.take(req);
     const failed = refused?.name === 'ageAssessment' ? refused : undefined;
     const subject = { type: 'referral', id };
@@ -40,7 +40,7 @@ export class AgeAssessmentPagesController {
   }
 
   @Post(':id/age-assessment')
-  async record(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async record(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const answers = {
       assessedOn: dateField(form, 'assessedOn'),
       outcome: textField(form, 'outcome'),

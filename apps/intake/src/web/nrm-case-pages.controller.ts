@@ -1,7 +1,7 @@
-import { Body, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
-import { InvalidRequestError, UnprocessableError } from '@app/common';
+import { InvalidRequestError, UnprocessableError, UuidParamPipe } from '@app/common';
 import type { FieldViolation } from '@app/domain';
 import { dateField, formErrors, longDate, PageController, PageRoles, RefusedForms, textField, validateQuery, type FormBody } from '@app/web';
 import { RecordDecisionDto } from '../decisions/dto/record-decision.dto';
@@ -23,7 +23,7 @@ export class NrmCasePagesController {
   ) {}
 
   @Post(':id/decisions')
-  async record(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async record(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     try {
       const body = await validateQuery(RecordDecisionDto, {
         type: textField(form, 'type'),

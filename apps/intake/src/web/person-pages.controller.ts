@@ -1,4 +1,5 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { UuidParamPipe } from '@app/common';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
 import { formErrors, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery, type FieldDescription, type FormBody } from '@app/web';
@@ -29,14 +30,14 @@ export class PersonPagesController {
   ) {}
 
   @Get(':id')
-  async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async show(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const person = await this.timeline(id, req);
     this.pages.render(req, res, 'intake/person.njk', personView(person, await this.services.episodes.directEntriesOfPerson(person.id)));
   }
 
   /** Find the person to merge into this one. */
   @Get(':id/merge')
-  async findToMerge(@Param('id', new ParseUUIDPipe()) id: string, @Query('q') q: unknown, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async findToMerge(@Param('id', UuidParamPipe) id: string, @Query('q') q: unknown, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const person = await this.timeline(id, req);
     const typed = typeof q === 'string' ? q : '';
     const search = personSearch(typed);
@@ -55,8 +56,8 @@ export class PersonPagesController {
   /** "Merge these persons?": both persons side by side, and why. */
   @Get(':id/merge/:otherId')
   async confirmMerge(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('otherId', new ParseUUIDPipe()) otherId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('otherId', UuidParamPipe) otherId: string,
     @Req() req: PageRequest,
     @Res() res: Response,
   ): Promise<void> {
@@ -64,7 +65,7 @@ export class PersonPagesController {
   }
 
   @Post(':id/merge')
-  async merge(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async merge(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const body = await validateQuery(MergePersonsDto, { personId: form.personId, reason: form.reason });
     if (!body.reason?.trim()) {
       // Post/redirect/get: the confirmation page asks again.
@@ -79,7 +80,7 @@ export class PersonPagesController {
   /** "Take this record out?": the record, what happens, and why. */
   @Get(':id/unmerge/:system/:recordId')
   async confirmUnmerge(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidParamPipe) id: string,
     @Param('system') system: string,
     @Param('recordId') recordId: string,
     @Req() req: PageRequest,
@@ -89,7 +90,7 @@ export class PersonPagesController {
   }
 
   @Post(':id/unmerge')
-  async unmerge(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async unmerge(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const body = await validateQuery(UnmergeRecordDto, { system: form.system, recordId: form.recordId, reason: form.reason });
     if (!body.reason?.trim()) {
       // Post/redirect/get: the confirmation page asks again.

@@ -1,9 +1,9 @@
-import { Body, Get, NotFoundException, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, UuidParamPipe } from '@app/common';
 import type { FieldViolation } from '@app/domain';
 import { formErrors, JourneyAnswers, PageController, PageRenderer, PageRoles, RefusedForms, type FormBody, type FormErrors } from '@app/web';
 import { validate } from 'class-validator';
@@ -339,7 +339,7 @@ export class ReferralFormController {
   }
 
   @Get(':id/confirmation')
-  async confirmation(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async confirmation(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const subject = { type: 'referral', id };
     const referral = await this.audit.refusingNotFound(req.principal, 'referral.read', subject, () => this.services.referrals.get(id, req.principal), req);
     await this.audit.record(req.principal, 'referral.read', subject, { request: req, purpose: 'confirmation' });

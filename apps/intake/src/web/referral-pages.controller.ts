@@ -1,9 +1,9 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ukDateOn } from '@app/domain';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { ConflictError, InvalidRequestError } from '@app/common';
+import { ConflictError, InvalidRequestError, UuidParamPipe } from '@app/common';
 import { dateField, type FormBody, formErrors, futureDay, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery } from '@app/web';
 import { RecordHomeOfficeSubmissionDto } from '../home-office/dto/record-home-office-submission.dto';
 import { ListReferralsQuery, MAX_LIST_PAGE } from '../referrals/dto/list-referrals.query';
@@ -72,13 +72,13 @@ export class ReferralPagesController {
   }
 
   @Get(':id')
-  async show(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async show(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     await this.showReferral(id, req, res);
   }
 
   /** The referral as the Home Office form's answers, to copy into the form: the same reading and audit as the API's. */
   @Get(':id/home-office-answers')
-  async homeOfficeAnswers(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async homeOfficeAnswers(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const subject = { type: 'referral', id };
     const { reference, answers } = await this.audit.refusingNotFound(
       req.principal,
@@ -100,7 +100,7 @@ export class ReferralPagesController {
 
   /** The Home Office step on the referral's page: the same rules and audit as the API's. */
   @Post(':id/home-office-submission')
-  async recordSubmission(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async recordSubmission(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const answers = {
       submittedAt: dateField(form, 'submittedAt'),
       reference: textField(form, 'reference'),
@@ -132,7 +132,7 @@ export class ReferralPagesController {
    */
   @Post(':id/redrive')
   @PageRoles('safeguarding_lead')
-  async redrive(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async redrive(@Param('id', UuidParamPipe) id: string, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     try {
       await this.audit.refusingNotFound(
         req.principal,

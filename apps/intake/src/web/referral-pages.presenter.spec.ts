@@ -1,3 +1,5 @@
+import { checkReferralRules } from '@app/domain';
+import { aReferral } from '../../../../test/support/fixtures';
 import { detailsErrors } from './referral-form.presenter';
 import type { Principal } from '@app/auth';
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
@@ -30,6 +32,16 @@ describe(detailsErrors.name, () => {
     ]);
     expect(errors.summary.map((e) => e.href)).toEqual(['#potentialVictim-dateOfBirth-day', '#potentialVictim-gender']);
     expect(detailsErrors(violations, { child: true }).summary.map((e) => e.href)).toContain('#localAuthorityContact-authority');
+  });
+
+  it('says once, at the date of birth, that an impossible date of birth is wrong: it is not read as a child’s', () => {
+    // The pages date a referral now, so a date of birth after the referral date is one in the future.
+    const now = new Date('2026-12-05T12:00:00Z');
+    const future = aReferral({ referredAt: undefined, potentialVictim: { gender: 'female', nationality: 'ALB', dateOfBirth: '2026-12-06' } });
+    const errors = detailsErrors(checkReferralRules(future, now), { child: false });
+    expect(errors.summary).toEqual([{ text: 'Date of birth must not be in the future', href: '#potentialVictim-dateOfBirth-day' }]);
+    const born = detailsErrors([{ path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth must not be after the referral date (2020-01-01)' }]);
+    expect(born.fields['potentialVictim.dateOfBirth']).toBe('Date of birth must not be after the referral date (1 January 2020)');
   });
 });
 

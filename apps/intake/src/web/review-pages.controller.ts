@@ -1,8 +1,8 @@
-import { Body, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AuditService } from '@app/audit';
 import type { Principal } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, UuidParamPipe } from '@app/common';
 import { formErrors, PageController, PageRenderer, PageRoles, RefusedForms, textField, validateQuery, type FormBody } from '@app/web';
 import { ListReviewsQuery } from '../persons/dto/list-reviews.query';
 import { ReviewDecisionDto } from '../persons/dto/review-decision.dto';
@@ -38,7 +38,7 @@ export class ReviewPagesController {
   }
 
   @Post(':id/decision')
-  async decide(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async decide(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     let body: ReviewDecisionDto;
     try {
       body = await validateQuery(ReviewDecisionDto, { decision: form.decision, reason: form.reason });

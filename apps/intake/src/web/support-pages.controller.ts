@@ -1,8 +1,8 @@
-import { Body, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Param, Post, Req, Res } from '@nestjs/common';
 import { ukDateOn } from '@app/domain';
 import type { Request, Response } from 'express';
 import type { Principal } from '@app/auth';
-import { InvalidRequestError } from '@app/common';
+import { InvalidRequestError, UuidParamPipe } from '@app/common';
 import {
   dateField,
   formErrors,
@@ -34,7 +34,7 @@ export class SupportPagesController {
   ) {}
 
   @Post('referrals/:id/circumstances')
-  async circumstances(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async circumstances(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const answers = {
       wantsSupport: textField(form, 'wantsSupport'),
       hasChildren: textField(form, 'hasChildren'),
@@ -52,7 +52,7 @@ export class SupportPagesController {
   }
 
   @Post('referrals/:id/support-referrals')
-  async supportReferral(@Param('id', new ParseUUIDPipe()) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
+  async supportReferral(@Param('id', UuidParamPipe) id: string, @Body() form: FormBody, @Req() req: PageRequest, @Res() res: Response): Promise<void> {
     const answers = { service: textField(form, 'service'), provider: textField(form, 'provider'), referredOn: dateField(form, 'referredOn') };
     await this.handle(id, form, req, res, SUPPORT_REFERRAL_FIELDS, async () => {
       const dto = await validateQuery(RecordSupportReferralDto, answers, futureDay('referredOn', answers.referredOn, ukDateOn()));
@@ -63,8 +63,8 @@ export class SupportPagesController {
 
   @Post('referrals/:id/children-prompts/:promptId/close')
   async closePrompt(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('promptId', new ParseUUIDPipe()) promptId: string,
+    @Param('id', UuidParamPipe) id: string,
+    @Param('promptId', UuidParamPipe) promptId: string,
     @Body() form: FormBody,
     @Req() req: PageRequest,
     @Res() res: Response,

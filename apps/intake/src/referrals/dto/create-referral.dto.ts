@@ -328,7 +328,7 @@ export class CreateReferralDto {
 
   @ApiPropertyOptional({ maxLength: 15000 }) @IsOptional() @IsString() @MaxLength(15000) narrative?: string;
 
-  @ApiPropertyOptional({ description: 'ISO date-time, not in the future; defaults to now' })
+  @ApiPropertyOptional({ description: 'ISO date-time, not in the future nor before 2009-04-01 (when the NRM began); defaults to now' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   referredAt?: string;
