@@ -58,6 +58,12 @@ describe(historyReason.name, () => {
     expect(historyReason('reviewer:lead', 'not person 5cf4a80d-0000-4000-8000-000000000000')).toBeUndefined();
     expect(sourceText('referral_hub')).toBe('Sent from a referral in Referral Hub');
   });
+
+  it('says which way a move went by the system of the record it moved into', () => {
+    // An age assessment that finds a child moves an adult's case into LCS.
+    expect(historyReason('deduplicator', 'transfer', 'LCS')).toBe("through the move from adults' to children's services");
+    expect(historyReason('deduplicator', 'transfer', 'AIS')).toBe("through the move from children's to adults' services");
+  });
 });
 
 describe(personSearch.name, () => {
