@@ -90,6 +90,8 @@ function entryRows(choices: EpisodeChoicesView): Array<{ key: { text: string }; 
     const decided = entry.leadDecision.decision === 'split' ? 'Split' : 'Joined';
     const on = entry.leadDecision.at ? ` on ${longDate(ukDateOn(new Date(entry.leadDecision.at)))}` : '';
     rows.push({ key: { text: 'Safeguarding lead’s decision' }, value: { text: `${decided}${on}: the rules will not change it` } });
+    // A join's reason is its "Why" above; a split's is kept with the decision.
+    if (entry.leadDecision.decision === 'split' && entry.leadDecision.reason) rows.push({ key: { text: 'Why' }, value: { text: entry.leadDecision.reason } });
   }
   return rows;
 }
