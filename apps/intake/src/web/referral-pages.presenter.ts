@@ -280,6 +280,34 @@ export function readListFilters(raw: Record<string, unknown>): { query: Record<s
   return { query, errors };
 }
 
+type Placed = Pick<ReferralSummaryView, 'route' | 'caseRecord'>;
+
+/**
+ * Where a referral is, in words that stay true after a move or a failed delivery: "Sent to" while its case system
+ * holds it where it was routed, "First sent to" and "Held in" once the case has moved (turning 18, an age
+ * assessment), and "To be sent to" until a case system has it (not sent yet, or refused).
+ */
+export function placeRows(view: Placed): Array<{ key: { text: string }; value: { text: string } }> {
+  const routed = SYSTEM_NAMES[view.route.system] ?? view.route.system;
+  const held = view.caseRecord?.system;
+  const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
+  if (!held) return [row('To be sent to', routed)];
+  if (held === view.route.system) return [row('Sent to', routed)];
+  return [row('First sent to', routed), row('Held in', SYSTEM_NAMES[held] ?? held)];
+}
+
+/** The list's "Held in" column: the system that holds the case now (its filter), and where it was first sent. */
+export function heldInText(view: Placed): string {
+  const held = view.caseRecord?.system;
+  if (!held) return `Not yet: to be sent to ${view.route.system}`;
+  return held === view.route.system ? held : `${held} (first sent to ${view.route.system})`;
+}
+
+/** The routing explanation as stored (its dates ISO 8601), with each date as the pages write dates: "7 December 2026". */
+export function routeWhy(explanation: string): string {
+  return explanation.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => longDate(day) || day);
+}
+
 /** The referrals table and its filters; no personal data is listed (as the API's list). */
 export function listView(
   result: { items: ReferralSummaryView[]; page: number; pageSize: number; total: number },
@@ -316,7 +344,7 @@ export function listView(
       referredAt: r.referredAt,
       kind: KIND_NAMES[r.kind],
       organisation: r.organisation,
-      system: r.route.system,
+      heldIn: heldInText(r),
       status: STATUS_NAMES[r.status] ?? { text: r.status, colour: 'grey' },
       personId: r.personId,
       anonymous: r.anonymous,
@@ -337,6 +365,11 @@ export function referralView(view: ReferralView, principal: Principal, chosenAut
     kindName: KIND_NAMES[view.kind],
     status: STATUS_NAMES[view.status] ?? { text: view.status, colour: 'grey' },
     systemName: SYSTEM_NAMES[view.route.system],
+    placeRows: [
+      ...placeRows(view),
+      row('Why', routeWhy(view.route.explanation)),
+      row('Case record', view.caseRecord ? `${view.caseRecord.system} ${view.caseRecord.recordId}` : 'Not yet recorded'),
+    ],
     victimRows: [
       row('Name', [victim.firstName, victim.lastName].filter(Boolean).join(' ') || (view.kind === 'dtn' ? 'Not given (Duty to Notify)' : 'Not given')),
       row('Other names', victim.aliases?.join(', ')),
