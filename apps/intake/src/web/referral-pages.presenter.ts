@@ -1,7 +1,7 @@
 import type { Principal } from '@app/auth';
 import { countryByAlpha3, statisticsNationalityLabel } from '@app/countries';
 import { HOME_OFFICE_TYPE_LABELS, ageOn, decideRoute, toIsoDate, type FieldViolation, type Referral } from '@app/domain';
-import { dateField, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
+import { answerValue, dateField, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { DETAILS_FIELDS, EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
@@ -166,7 +166,7 @@ export function checkAnswersView(
       .filter((row) => row.value !== undefined && row.value !== null && row.value !== '')
       .map((row) => ({
         key: { text: row.field.label },
-        value: { text: answerText(row.path, row.value) },
+        value: answerValue(answerText(row.path, row.value)),
         actions: changeLink(row.path, row.field, shape, options),
       })),
   })).filter((section) => section.rows.length > 0);

@@ -1,5 +1,5 @@
 import type { FieldViolation } from '@app/domain';
-import { formErrors, listField, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
+import { answerValue, formErrors, listField, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
 
 /**
@@ -836,7 +836,7 @@ export function questionSections(ctx: QuestionContext, form: FormBody, body: obj
       const shown = typeof raw === 'boolean' ? (raw ? 'Yes' : 'No') : (q.options?.find((o) => o.value === raw)?.text ?? answerText(raw));
       rows.push({
         key: { text: label },
-        value: { text: shown },
+        value: answerValue(shown),
         actions: { items: [{ href: `/referrals/new/${page.slug}?return=check#${idOf(q.name)}`, text: 'Change', visuallyHiddenText: label.toLowerCase() }] },
       });
     });
