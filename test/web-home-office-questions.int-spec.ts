@@ -330,6 +330,9 @@ describe("the web journey asks the Home Office form's further questions", () => 
     await adultDetails(agent, { narrative: 'Found at a car wash.\r\n\r\nSaid <b>his passport</b> was kept & he was not paid.' });
     const check = await agent.get('/referrals/new/check').expect(200);
     expect(check.text).toContain('Found at a car wash.<br><br>Said &lt;b&gt;his passport&lt;/b&gt; was kept &amp; he was not paid.');
+    // A screen reader hears "Change consents to an NRM referral", the acronym as written.
+    expect(check.text).toContain('<span class="govuk-visually-hidden"> consents to an NRM referral</span>');
+    expect(check.text).not.toContain('an nrm referral');
     const created = await agent
       .post('/referrals/new/check')
       .type('form')

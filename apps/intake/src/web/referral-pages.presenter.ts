@@ -1,7 +1,7 @@
 import type { Principal } from '@app/auth';
 import { countryByAlpha3, statisticsNationalityLabel } from '@app/countries';
 import { HOME_OFFICE_TYPE_LABELS, ageOn, decideRoute, toIsoDate, type FieldViolation, type Referral } from '@app/domain';
-import { answerValue, dateField, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
+import { answerValue, dateField, inSentence, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { DETAILS_FIELDS, EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
@@ -121,7 +121,7 @@ const CHECK_SECTIONS: ReadonlyArray<{ title: string; prefixes: readonly string[]
 function changeLink(path: string, field: FieldDescription, shape: DetailsShape, options: { organisationFixed?: boolean }): { items: unknown[] } | undefined {
   if (path === 'firstResponder.organisation' && options.organisationFixed) return undefined;
   const href = path === 'cooperatesWithAuthorities' && !shape.asksCooperation ? '/referrals/new/consent' : `/referrals/new/details#${field.target}`;
-  return { items: [{ href, text: 'Change', visuallyHiddenText: field.label.toLowerCase() }] };
+  return { items: [{ href, text: 'Change', visuallyHiddenText: inSentence(field.label) }] };
 }
 
 /**
@@ -135,7 +135,7 @@ export function checkAnswersView(
   now = new Date(),
   options: { organisationFixed?: boolean } = {},
 ): Record<string, unknown> {
-  const changeAge = (text: string, href: string) => ({ items: [{ href, text: 'Change', visuallyHiddenText: text.toLowerCase() }] });
+  const changeAge = (text: string, href: string) => ({ items: [{ href, text: 'Change', visuallyHiddenText: inSentence(text) }] });
   const earlier = [
     { key: { text: 'Under 18' }, value: { text: YES_NO[draft.under18] }, actions: changeAge('Under 18', '/referrals/new') },
     ...(draft.under18DuringExploitation

@@ -1,5 +1,5 @@
 import type { FieldViolation } from '@app/domain';
-import { answerValue, formErrors, listField, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
+import { answerValue, formErrors, inSentence, listField, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
 
 /**
@@ -837,14 +837,14 @@ export function questionSections(ctx: QuestionContext, form: FormBody, body: obj
       rows.push({
         key: { text: label },
         value: answerValue(shown),
-        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check#${idOf(q.name)}`, text: 'Change', visuallyHiddenText: label.toLowerCase() }] },
+        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check#${idOf(q.name)}`, text: 'Change', visuallyHiddenText: inSentence(label) }] },
       });
     });
     if (rows.length === 0) {
       rows.push({
         key: { text: 'Answers' },
         value: { text: 'Not answered' },
-        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check`, text: 'Change', visuallyHiddenText: page.title.toLowerCase() }] },
+        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check`, text: 'Change', visuallyHiddenText: inSentence(page.title) }] },
       });
     }
     return { title: page.title, rows };
