@@ -118,7 +118,13 @@ export function namesReordered(
 /** "Dates of birth are 1 day apart": a comparison as a sentence; the dates, when known, make a near date exact. */
 export function comparisonSentence(comparison: string, level: string, context?: SentenceContext): string {
   const name = COMPARISON_NAMES[comparison] ?? 'This detail';
-  if (level === 'missing') return `${name}: missing from one record or both, so it does not count either way`;
+  if (level === 'missing') {
+    // The engine compares ages when referred only where a date of birth is missing: with both, it is not needed.
+    if (comparison === 'age_at_referral' && context?.a && context.b) {
+      return `${name}: not needed, as both records give a date of birth, so it does not count either way`;
+    }
+    return `${name}: missing from one record or both, so it does not count either way`;
+  }
   const sentence = SENTENCES[comparison]?.[level];
   if (sentence && context?.namesReordered && NAME_COMPARISONS.has(comparison) && level !== 'swapped' && level !== 'different') {
     return `${sentence}, reading one record's names the other way round (family name first, as the person's nationality writes names)`;
