@@ -167,7 +167,13 @@ describe('splitting and joining referral episodes from the pages', () => {
     expect((await agent.get('/data-quality').expect(200)).text).toContain('was counted as a referral of its own already');
     expect(await referrals()).toBe(3);
     const view = (await request(intake.getHttpServer()).get(`/v1/episodes/AIS/${windowJoined}`).set('Authorization', lead).expect(200)).body;
-    expect(view).toMatchObject({ joined: null, leadDecision: { decision: 'split' } });
+    expect(view).toMatchObject({ joined: null, leadDecision: { decision: 'split', reason: 'A second referral: a new exploitation' } });
+    // The reason is kept with the decision, as the split page promised: the data-quality page shows it as a join's.
+    const row = /<tr class="govuk-table__row">(?:(?!<\/tr>)[\s\S])*?Split by the lead(?:(?!<\/tr>)[\s\S])*<\/tr>/.exec(
+      (await agent.get('/data-quality').expect(200)).text,
+    );
+    expect(row?.[0]).toContain('A second referral: a new exploitation');
+    expect((await agent.get(splitPage(windowJoined)).expect(200)).text).toContain('A second referral: a new exploitation');
   });
 
   it('joins a record to the referral it repeats: one fewer referral, by a listed referral or by its reference, and a second Submit joins nothing more', async () => {

@@ -325,6 +325,25 @@ describe("the web journey asks the Home Office form's further questions", () => 
     expect(answers['types-of-exploitation-forced-to-work']).toBeUndefined();
   });
 
+  it('keeps the paragraphs of what happened on Check your answers and the answers for the form, escaped', async () => {
+    const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
+    await adultDetails(agent, { narrative: 'Found at a car wash.\r\n\r\nSaid <b>his passport</b> was kept & he was not paid.' });
+    const check = await agent.get('/referrals/new/check').expect(200);
+    expect(check.text).toContain('Found at a car wash.<br><br>Said &lt;b&gt;his passport&lt;/b&gt; was kept &amp; he was not paid.');
+    // A screen reader hears "Change consents to an NRM referral", the acronym as written.
+    expect(check.text).toContain('<span class="govuk-visually-hidden"> consents to an NRM referral</span>');
+    expect(check.text).not.toContain('an nrm referral');
+    const created = await agent
+      .post('/referrals/new/check')
+      .type('form')
+      .send({ _csrf: csrfOf(check.text) })
+      .expect(303);
+    const id = /\/referrals\/([0-9a-f-]{36})\/confirmation/.exec(created.headers.location)![1];
+    const page = await agent.get(`/referrals/${id}/home-office-answers`).expect(200);
+    expect(page.text).toMatch(/Found at a car wash\.<br \/>\s*<br \/>\s*Said &lt;b&gt;his passport&lt;\/b&gt; was kept &amp; he was not paid\./);
+    expect(page.text).not.toContain('<b>his passport</b>');
+  });
+
   it('asks a Duty to Notify why the NRM was declined, and no support or decision questions', async () => {
     const agent = await signIn(app, 'first_responder', 'Thames Valley Police');
     await answerJourney(

@@ -67,6 +67,12 @@ describe('web pages (insights dashboard)', () => {
       .send({ _csrf: csrfOf(form.text), role: 'board_viewer' })
       .expect(400);
     expect(refused.text).toContain('Select a board from the list');
+    // Beside the board, labelled for board viewers too; insights has no first responders to ask an organisation of.
+    expect(refused.text).toMatch(/id="board-error"[^>]*>[\s\S]*?Select a board from the list/);
+    expect(refused.text).toContain('Board (board viewers and board members)');
+    expect(refused.text).not.toContain('id="role-error"');
+    expect(refused.text).not.toContain('Enter the organisation of the first responder');
+    expect(refused.text).not.toContain('id="organisation"');
   });
 
   it('refuses a board the service does not know at sign-in', async () => {

@@ -62,6 +62,25 @@ describe('web pages (intake)', () => {
     expect(signedIn.headers.location).toBe('/referrals');
   });
 
+  it('puts each sign-in refusal beside its own field', async () => {
+    const agent = request.agent(app.getHttpServer());
+    const page = await agent.get('/sign-in').expect(200);
+    const noRole = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(page.text) })
+      .expect(400);
+    expect(noRole.text).toMatch(/id="role-error"[^>]*>[\s\S]*?Select the role to sign in as/);
+    expect(noRole.text).not.toContain('id="organisation-error"');
+    const noOrganisation = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(noRole.text), role: 'first_responder' })
+      .expect(400);
+    expect(noOrganisation.text).toMatch(/id="organisation-error"[^>]*>[\s\S]*?Enter the organisation of the first responder/);
+    expect(noOrganisation.text).not.toContain('id="role-error"');
+  });
+
   it('never returns to another site after sign-in', async () => {
     const agent = request.agent(app.getHttpServer());
     const page = await agent.get('/sign-in').expect(200);

@@ -1,5 +1,5 @@
 import { assetLocation } from './assets.controller';
-import { dateField, formErrors, linesField, listField, parseTypedDate } from './form';
+import { dateField, formErrors, inSentence, linesField, listField, parseTypedDate } from './form';
 import { dateTime, longDate, shortDate } from './page.renderer';
 import { safeReturnTo } from './page.errors';
 
@@ -118,5 +118,17 @@ describe(dateTime.name, () => {
     expect(shortDate('2025-03')).toBe('March 2025');
     expect(shortDate('2025')).toBe('2025');
     expect(shortDate(undefined)).toBe('');
+  });
+});
+
+describe(inSentence.name, () => {
+  it('lower-cases a label to follow "Change", keeping acronyms and proper nouns as written', () => {
+    expect(inSentence('Consents to an NRM referral')).toBe('consents to an NRM referral');
+    expect(inSentence('Date of birth')).toBe('date of birth');
+    expect(inSentence('NHS number')).toBe('NHS number');
+    expect(inSentence('UK towns or cities')).toBe('UK towns or cities');
+    expect(inSentence('DtN reason')).toBe('DtN reason');
+    expect(inSentence('Home Office reference')).toBe('Home Office reference');
+    expect(inSentence("The potential victim's background")).toBe("the potential victim's background");
   });
 });

@@ -226,3 +226,17 @@ export function parseTypedDate(text: string): string | undefined {
   if (at.getUTCFullYear() !== y || at.getUTCMonth() !== mo - 1 || at.getUTCDate() !== d) return undefined;
   return `${parts[0]}-${parts[1].padStart(2, '0')}-${parts[2].padStart(2, '0')}`;
 }
+
+// Proper nouns a label may start with, which keep their capitals inside a sentence.
+const PROPER_START = /^(?:Home Office|Duty to Notify|Modern Slavery|Single Competent Authority|Immigration Enforcement)\b/;
+
+/**
+ * A label as the end of a sentence, such as a "Change" link's hidden text ("Change date of birth"): its first letter
+ * lower-cased, the rest as written ("consents to an NRM referral"), and left whole when it starts with an acronym or
+ * a word in mixed case (NHS, UK, DtN) or a proper noun (Home Office), which a screen reader would otherwise misread.
+ */
+export function inSentence(label: string): string {
+  const first = /^\S+/.exec(label)?.[0] ?? '';
+  if (first === 'I' || PROPER_START.test(label) || /\p{Lu}/u.test(first.slice(1))) return label;
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}

@@ -26,6 +26,17 @@ export function longDate(value: unknown): string {
   return calendarDate(value, MONTHS);
 }
 
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * A summary list's value for an answer typed in a text area: its line breaks kept (escaped, then each break a
+ * `<br>`), so paragraphs read back and copy across as written; one line stays plain text.
+ */
+export function answerValue(text: string): { text: string } | { html: string } {
+  if (!/\r?\n/.test(text)) return { text };
+  return { html: text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c).replace(/\r?\n/g, '<br>') };
+}
+
 /**
  * As `longDate`, with a day's month cut to three letters ("17 Sep 2026"), as GOV.UK style allows in a table short of
  * room. A month or a year alone keeps its long form.

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 import { BOARD_NAMES, BOARDS, isBoardRole, type Principal } from '@app/auth';
 import type { Environment } from '@app/config';
+import type { FieldViolation } from '@app/domain';
 import { csrfTokenOf } from './csrf';
 import { textField, type FormBody } from './form';
 import { OidcClient } from './oidc.client';
@@ -46,9 +47,7 @@ export class SignInController {
       this.pages.render(req, res, 'sign-in.njk', { mode: 'unavailable' }, 503);
     } else {
       this.pages.render(req, res, 'sign-in.njk', {
-        mode: 'development',
-        roles: this.roleChoices(),
-        boards: this.boardChoices(),
+        ...this.developmentForm(),
         returnTo: safeReturnTo(returnTo),
         values: {},
       });
@@ -67,12 +66,11 @@ export class SignInController {
         res,
         'sign-in.njk',
         {
-          mode: 'development',
-          roles: this.roleChoices(),
-          boards: this.boardChoices(values.board),
+          ...this.developmentForm(values.board),
           returnTo,
           values,
           errors: outcome.errors.map((e) => ({ text: e.message, href: `#${e.path}` })),
+          fieldErrors: signInFieldErrors(outcome.errors),
         },
         400,
       );
@@ -125,6 +123,16 @@ export class SignInController {
     await save(req.session);
   }
 
+  /** The development form's choices: the roles this site admits, an organisation only where first responders sign in. */
+  private developmentForm(board?: string): Record<string, unknown> {
+    return {
+      mode: 'development',
+      roles: this.roleChoices(),
+      organisation: this.options.roles.includes('first_responder'),
+      boards: this.boardChoices(board),
+    };
+  }
+
   private roleChoices(): Array<{ value: string; text: string }> {
     return DEVELOPMENT_ROLES.filter((r) => this.options.roles.includes(r.value));
   }
@@ -134,6 +142,16 @@ export class SignInController {
     if (!this.options.roles.some(isBoardRole)) return undefined;
     return [{ value: '', text: 'Select a board' }, ...BOARDS.map((b) => ({ value: b, text: BOARD_NAMES[b], selected: b === chosen }))];
   }
+}
+
+/**
+ * Each refusal beside the field it is about (role, organisation or board), worked out here: the page cannot pick
+ * them out of the summary, as Nunjucks' `selectattr` ignores a test such as `equalto` and keeps every error.
+ */
+export function signInFieldErrors(errors: readonly FieldViolation[]): Partial<Record<'role' | 'organisation' | 'board', string>> {
+  const fields: Partial<Record<'role' | 'organisation' | 'board', string>> = {};
+  for (const e of errors) if ((e.path === 'role' || e.path === 'organisation' || e.path === 'board') && !fields[e.path]) fields[e.path] = e.message;
+  return fields;
 }
 
 function save(session: PageSession): Promise<void> {

@@ -127,7 +127,7 @@ export class LinkingService {
     if (transferred) {
       await this.write(manager, record, stored, transferred, 'MATCH', 1, 'transfer', {
         rule: 'transfer',
-        description: "The record carries the id of a linked record in the other case system (a transfer from children's to adults' services).",
+        description: "The record carries the id of a linked record in the other case system (a move between children's and adults' services, either way).",
         linkedRecordIds: record.linkedRecordIds,
       });
       this.cache.index.add(linkage, transferred);

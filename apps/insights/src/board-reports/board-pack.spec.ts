@@ -3,7 +3,7 @@ import { parsePeriod, type Period } from '@app/statistics';
 import { buildFigures, type Figures } from '../statistics/figures';
 import { fullGroup, readingOf } from '../statistics/grouping-sets.testing';
 import type { NrmCaseStatistics } from '../statistics/nrm-case-statistics.service';
-import type { StatisticsReport } from '../statistics/statistics-report';
+import { COUNTING_RULES, type StatisticsReport } from '../statistics/statistics-report';
 import { boardPack, packTables, transitionTables } from './board-pack';
 import { sameTimeYearBefore } from './reporting-period';
 
@@ -61,6 +61,13 @@ describe('what a board asks for beside the figures (restricted pack)', () => {
     },
     supportReferrals: { total: 3, byService: [{ service: 'Salvation Army (MSVCC)', referrals: 3 }] },
   };
+
+  it('defines the case-system table by the system a referral was recorded in when made, as the counting rules do', () => {
+    const caseSystem = packTables(report).find((t) => t.id === 'caseSystem')!;
+    expect(caseSystem.definition).toContain('recorded in when it was made');
+    expect(caseSystem.definition).not.toMatch(/holds the referral now/);
+    expect(COUNTING_RULES.some((rule) => rule.includes('recorded in when it was made'))).toBe(true);
+  });
 
   it('compares the same quarter a year before', () => {
     expect(yearBefore.code).toBe('2025-Q2');

@@ -51,7 +51,9 @@ export const DEFINITIONS: Readonly<Record<BreakdownName | 'quarter' | 'ageGroupB
   firstResponderType:
     "The first responder's organisation type in the Home Office's categories (government agency, NGO and third sector, police, local authority); health and other are shown apart, never mixed into them.",
   location: 'Where the exploitation took place: the UK, overseas, or both.',
-  caseSystem: 'The case system that holds the referral now: AIS (adults) or LCS (children).',
+  // As the statistics count it (the counting rules say the same): a move later never changes a published period.
+  caseSystem:
+    'The case system each referral was recorded in when it was made: AIS (adults) or LCS (children). A case moved later, at 18 or by an age assessment, still counts where it was first recorded.',
   source: 'Where the referral was recorded: through Referral Hub, or by a practitioner directly in AIS or LCS.',
   submission: 'Referrals whose submission to the Home Office is recorded, against those only logged with the council.',
   countyLines:

@@ -18,7 +18,8 @@ export interface DirectEntryView {
     rule: string;
     reason: string | null;
   } | null;
-  leadDecision: { decision: 'split' | 'join'; by: string | null; at: string | null } | null;
+  /** A safeguarding lead's split or join, with the reason they gave (null for a decision made before it was kept). */
+  leadDecision: { decision: 'split' | 'join'; by: string | null; at: string | null; reason: string | null } | null;
 }
 
 export function presentDirectEntry(row: DirectReferralRow): DirectEntryView {
@@ -41,7 +42,12 @@ export function presentDirectEntry(row: DirectReferralRow): DirectEntryView {
         }
       : null,
     leadDecision: row.leadDecision
-      ? { decision: row.leadDecision, by: row.leadDecidedBy, at: row.leadDecidedAt ? new Date(row.leadDecidedAt).toISOString() : null }
+      ? {
+          decision: row.leadDecision,
+          by: row.leadDecidedBy,
+          at: row.leadDecidedAt ? new Date(row.leadDecidedAt).toISOString() : null,
+          reason: row.joinReason,
+        }
       : null,
   };
 }

@@ -71,7 +71,7 @@ export class EpisodeService {
 
   async split(system: CaseSystem, recordId: string, reason: string, principal: Principal): Promise<DirectEntryView> {
     return this.episodes.transaction(async (manager) => {
-      if (!(await this.episodes.split(manager, system, recordId, principal.sub))) throw new NotFoundError('direct entry', `${system}:${recordId}`);
+      if (!(await this.episodes.split(manager, system, recordId, principal.sub, reason))) throw new NotFoundError('direct entry', `${system}:${recordId}`);
       await this.audit.record(principal, 'episode.split', { type: 'case_record', id: `${system}:${recordId}` }, { manager, details: { reason } });
       return this.get(system, recordId, manager);
     });

@@ -1,5 +1,5 @@
 import { addWorkingDays } from '@app/domain';
-import { latestOverdueLoggedOn } from './home-office-submission.service';
+import { latestOverdueLoggedOn, submittedInFuture } from './home-office-submission.service';
 
 describe(latestOverdueLoggedOn.name, () => {
   it('lists on Wednesday what was logged by Monday, with 2 working days', () => {
@@ -22,5 +22,26 @@ describe(latestOverdueLoggedOn.name, () => {
       next.setUTCDate(next.getUTCDate() + 1);
       expect(addWorkingDays(next.toISOString().slice(0, 10), 2) > today).toBe(true);
     }
+  });
+});
+
+describe(submittedInFuture.name, () => {
+  it("takes today's UK date between midnight and 1am in British Summer Time", () => {
+    // 00:30 on 8 July in the UK is 23:30 on 7 July UTC.
+    const now = new Date('2026-07-07T23:30:00Z');
+    expect(submittedInFuture('2026-07-08', now)).toBe(false);
+    expect(submittedInFuture('2026-07-09', now)).toBe(true);
+  });
+
+  it("refuses tomorrow's date in the last minute of a winter day", () => {
+    const now = new Date('2026-12-07T23:59:30Z');
+    expect(submittedInFuture('2026-12-08', now)).toBe(true);
+    expect(submittedInFuture('2026-12-07', now)).toBe(false);
+  });
+
+  it('compares a date-time as an instant, allowing a minute for the clocks', () => {
+    const now = new Date('2026-12-07T10:00:00Z');
+    expect(submittedInFuture('2026-12-07T10:00:30Z', now)).toBe(false);
+    expect(submittedInFuture('2026-12-07T10:05:00Z', now)).toBe(true);
   });
 });

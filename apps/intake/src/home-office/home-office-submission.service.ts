@@ -25,6 +25,16 @@ export function latestOverdueLoggedOn(today: string, workingDays: number): strin
   return day;
 }
 
+/**
+ * Whether a submission's date is after now. A date alone is a UK calendar day, compared with today's in the UK: read
+ * as UTC midnight it would refuse today between midnight and 1am in British Summer Time, and take tomorrow in the
+ * last minute of a winter day. A date-time is an instant, a minute allowed for the clocks of two machines.
+ */
+export function submittedInFuture(submittedAt: string, now: Date): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(submittedAt)) return submittedAt > ukDateOn(now);
+  return new Date(submittedAt).getTime() > now.getTime() + 60_000;
+}
+
 export interface NotSubmittedPage {
   items: NotSubmittedView[];
   total: number;
@@ -52,11 +62,16 @@ export class HomeOfficeSubmissionService {
    * Records the submission, its audit row and any episode it now joins in one transaction. The same submission
    * again answers the first; a different one is 409 (a submission is recorded once).
    */
-  async record(referralId: string, dto: RecordHomeOfficeSubmissionDto, principal: Principal): Promise<{ view: HomeOfficeSubmissionView; created: boolean }> {
+  async record(
+    referralId: string,
+    dto: RecordHomeOfficeSubmissionDto,
+    principal: Principal,
+    now = new Date(),
+  ): Promise<{ view: HomeOfficeSubmissionView; created: boolean }> {
     const submittedAt = new Date(dto.submittedAt);
     if (Number.isNaN(submittedAt.getTime()))
       throw new InvalidRequestError([{ path: 'submittedAt', message: 'submittedAt must be an ISO 8601 date-time or date' }]);
-    if (submittedAt.getTime() > Date.now() + 60_000) throw new InvalidRequestError([{ path: 'submittedAt', message: 'submittedAt must not be in the future' }]);
+    if (submittedInFuture(dto.submittedAt, now)) throw new InvalidRequestError([{ path: 'submittedAt', message: 'submittedAt must not be in the future' }]);
     const reference = dto.reference.trim();
     if (!nrmReferenceKey(reference)) throw new InvalidRequestError([{ path: 'reference', message: 'reference must hold letters or digits' }]);
     const rules = { windowDays: this.config.get('EPISODE_WINDOW_DAYS', { infer: true }) };

@@ -47,6 +47,8 @@ export class DataQualityPagesController {
             : 'Joined by the lead'
           : (RULE_NAMES[e.joined?.rule ?? ''] ?? ''),
         episode: e.joined ? episodeJoined(e.joined) : null,
+        // The rule's reason for a join, or the lead's own for their split or join.
+        why: e.leadDecision?.reason ?? e.joined?.reason ?? '',
       })),
     });
   }

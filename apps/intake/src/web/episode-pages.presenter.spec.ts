@@ -1,6 +1,6 @@
 import { formErrors } from '@app/web';
 import type { DirectEntryView } from '../episodes/episode.presenter';
-import { JOIN_FIELDS, joinChoice, joinFieldOf, joinMessage, splitMessage } from './episode-pages.presenter';
+import { JOIN_FIELDS, joinChoice, joinFieldOf, joinMessage, joinView, splitMessage } from './episode-pages.presenter';
 
 const entry = (joined: DirectEntryView['joined'] = null): DirectEntryView => ({
   system: 'AIS',
@@ -52,6 +52,19 @@ describe('the split and join forms', () => {
       { text: 'Choose another referral: that one is this record, or is counted with it, or is no longer held', href: '#episode' },
       { text: 'Enter why they are the same referral', href: '#reason' },
     ]);
+  });
+
+  it('says why no referral is suggested: the record is not linked to a person, or its person has no other to suggest', () => {
+    expect(joinView({ entry: entry(), countedWith: null, episodes: [] }).choicesHint).toBe(
+      'This record is not linked to a person yet, so no referral is suggested.',
+    );
+    const linked = { ...entry(), personId: 'b1b2c3d4-0000-4000-8000-000000000009' };
+    const alone = joinView({ entry: linked, countedWith: null, episodes: [] });
+    expect(alone.choicesHint).not.toContain('not linked to a person');
+    expect(alone.choicesHint).toContain('This person has no other referral');
+    expect(joinView({ entry: linked, countedWith: null, episodes: [referral] }).choicesHint).toBe(
+      'The referrals and records counted on their own for this person are listed first.',
+    );
   });
 
   it('says what a decision did to the figures', () => {

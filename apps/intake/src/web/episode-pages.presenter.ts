@@ -90,6 +90,8 @@ function entryRows(choices: EpisodeChoicesView): Array<{ key: { text: string }; 
     const decided = entry.leadDecision.decision === 'split' ? 'Split' : 'Joined';
     const on = entry.leadDecision.at ? ` on ${longDate(ukDateOn(new Date(entry.leadDecision.at)))}` : '';
     rows.push({ key: { text: 'Safeguarding lead’s decision' }, value: { text: `${decided}${on}: the rules will not change it` } });
+    // A join's reason is its "Why" above; a split's is kept with the decision.
+    if (entry.leadDecision.decision === 'split' && entry.leadDecision.reason) rows.push({ key: { text: 'Why' }, value: { text: entry.leadDecision.reason } });
   }
   return rows;
 }
@@ -139,6 +141,11 @@ export function joinView(choices: EpisodeChoicesView, form: FormBody = {}, error
     effect: entry.joined
       ? 'The number of referrals stays the same: the record is counted with the referral you choose instead.'
       : 'The figures will count one fewer referral: this record is counted as the same referral as the one you choose.',
+    choicesHint: listed.length
+      ? 'The referrals and records counted on their own for this person are listed first.'
+      : entry.personId
+        ? "This person has no other referral, nor a record counted on its own, to suggest: give the referral's reference or the record's number."
+        : 'This record is not linked to a person yet, so no referral is suggested.',
     choices: listed.map((e) => ({
       value: choiceValue(e),
       text: `${episodeName(e)}, ${e.referralId ? 'referred' : 'recorded'} ${longDate(e.referredOn)}`,

@@ -44,7 +44,7 @@ const ACTIONS: Record<string, string> = {
   moved: 'Moved to another person by the matching engine',
   review: 'Held for review: a possible match',
   new_person: 'A new person for this record',
-  linked_by_transfer: "Linked through the move to adults' services",
+  linked_by_transfer: "Linked through a move between children's and adults' services",
   record_updated: 'Record updated in its case system',
   review_match: 'Reviewer: the same person',
   review_not_a_match: 'Reviewer: not a match',
@@ -61,6 +61,29 @@ interface TimelineEvent {
 }
 
 const TRANSITION_STATUS: Record<string, string> = { pending: 'under way', completed: 'done', failed: 'not done yet: it is being tried again' };
+
+const MOVE_DIRECTIONS: Readonly<Record<string, string>> = {
+  'LCS>AIS': "from children's to adults' services",
+  'AIS>LCS': "from adults' to children's services",
+};
+
+/**
+ * "moved from adults' to children's services 1 time": a person's moves, each direction counted apart (turning 18
+ * moves a case to adults' services, an age assessment moves it either way), and a move not yet done said as under
+ * way rather than counted as made. Undefined when there was none.
+ */
+export function movesSummary(transitions: ReadonlyArray<{ from: { system: string }; to: { system: string }; status: string }>): string | undefined {
+  const made = new Map<string, number>();
+  const underWay = new Set<string>();
+  for (const t of transitions) {
+    const way = MOVE_DIRECTIONS[`${t.from.system}>${t.to.system}`] ?? `from ${t.from.system} to ${t.to.system}`;
+    if (t.status === 'completed') made.set(way, (made.get(way) ?? 0) + 1);
+    else underWay.add(way);
+  }
+  const counted = [...made].map(([way, n]) => `${way} ${n} time${n === 1 ? '' : 's'}`);
+  const parts = [...(counted.length ? [`moved ${counted.join(' and ')}`] : []), ...[...underWay].map((way) => `a move ${way} under way`)];
+  return parts.length ? parts.join('; ') : undefined;
+}
 
 /** "Arta Hoxha, born 12 March 1994": what a person is called on a page, from their records (never an id). */
 export function personTitle(records: readonly RecordView[]): string {
@@ -89,7 +112,7 @@ function oldestFirst(references: readonly string[]): string[] {
   return [...references].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-/** Records in both systems, and one timeline of referrals, moves from LCS to AIS, and link decisions. */
+/** Records in both systems, and one timeline of referrals, moves between LCS and AIS, and link decisions. */
 /**
  * A person's timeline as the page shows it. `directEntries`: which of their records a practitioner entered directly
  * (`system:recordId`, with whether each is counted with another referral now), offered to split or join.
@@ -113,7 +136,7 @@ export function personView(person: PersonTimeline, directEntries: ReadonlyMap<st
     }
   }
   for (const h of person.history) {
-    const reason = historyReason(h.actor, h.reason);
+    const reason = historyReason(h.actor, h.reason, h.record.system);
     const chance = h.probability !== null && !h.actor.startsWith('reviewer:') ? ` Chance of the same person: ${percent(h.probability)}.` : '';
     events.push({
       at: h.at,
@@ -124,14 +147,13 @@ export function personView(person: PersonTimeline, directEntries: ReadonlyMap<st
   // Oldest first; a move known only by its day comes after that day's timed events.
   const key = (at: string) => (at.length === 10 ? `${at}T24` : new Date(at).toISOString());
   events.sort((a, b) => (key(a.at) < key(b.at) ? -1 : key(a.at) > key(b.at) ? 1 : 0));
-  const transitions = person.referrals.flatMap((r) => r.transitions);
   return {
     title: person.mergedInto ? 'Merged into another person' : personTitle(person.records),
     pageTitle: 'Person',
     references: personReferences(person),
     person,
     systems: [...new Set(person.records.map((r) => r.system))].sort(),
-    transitions,
+    moves: movesSummary(person.referrals.flatMap((r) => r.transitions)),
     records: person.records.map((r) => ({
       ...r,
       name: [r.firstName, r.middleNames, r.lastName].filter(Boolean).join(' '),

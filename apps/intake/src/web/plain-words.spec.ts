@@ -19,6 +19,15 @@ describe(comparisonSentence.name, () => {
   });
 });
 
+describe('the age when referred, left out', () => {
+  it('says it was not needed when both records give a date of birth, and missing only when one does not', () => {
+    expect(comparisonSentence('age_at_referral', 'missing', { a: '1990-03-12', b: '1990-03-12' })).toBe(
+      'Age when referred: not needed, as both records give a date of birth, so it does not count either way',
+    );
+    expect(comparisonSentence('age_at_referral', 'missing', { a: '1990-03-12', b: null })).toContain('missing from one record or both');
+  });
+});
+
 describe(namesReordered.name, () => {
   it('sees a record holding its names the other way round, whatever the case and accents', () => {
     expect(namesReordered({ firstName: 'Van Bao', lastName: 'Nguyen' }, { firstName: 'NGUYỄN', lastName: 'Van Bao' })).toBe(true);
@@ -57,6 +66,12 @@ describe(historyReason.name, () => {
     expect(historyReason('reviewer:lead', 'same phone')).toBe('Reason given: same phone');
     expect(historyReason('reviewer:lead', 'not person 5cf4a80d-0000-4000-8000-000000000000')).toBeUndefined();
     expect(sourceText('referral_hub')).toBe('Sent from a referral in Referral Hub');
+  });
+
+  it('says which way a move went by the system of the record it moved into', () => {
+    // An age assessment that finds a child moves an adult's case into LCS.
+    expect(historyReason('deduplicator', 'transfer', 'LCS')).toBe("through the move from adults' to children's services");
+    expect(historyReason('deduplicator', 'transfer', 'AIS')).toBe("through the move from children's to adults' services");
   });
 });
 
@@ -125,5 +140,24 @@ describe(reviewView.name, () => {
     const rows = reviewView({ items: [review], page: 1, total: 1 }, 'open').rows as Array<{ label: string; differs: boolean; comparison?: string }>;
     expect(rows.find((r) => r.label === 'Last name')).toMatchObject({ differs: false, comparison: 'Last names are the same' });
     expect(rows.find((r) => r.label === 'First name')).toMatchObject({ differs: true, comparison: 'First names are different' });
+  });
+
+  it('says the age when referred was not needed for two records that both give a date of birth and a referral date', () => {
+    const review: ReviewView = {
+      id: 'r',
+      status: 'open',
+      reason: 'possible_match',
+      probability: 0.7,
+      record: record({ dateOfBirth: '1990-03-12', referralDate: '2026-05-04' }),
+      candidate: { personId: 'q', record: record({ dateOfBirth: '1990-03-12', referralDate: '2026-04-01' }) },
+      explanation: { fields: [{ comparison: 'age_at_referral', level: 'missing', description: '', weight: 0 }] },
+      decision: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      createdAt: '2026-01-01T00:00:00Z',
+    };
+    const fields = reviewView({ items: [review], page: 1, total: 1 }, 'open').fields as Array<{ sentence: string }>;
+    expect(fields[0]?.sentence).toBe('Age when referred: not needed, as both records give a date of birth, so it does not count either way');
   });
 });

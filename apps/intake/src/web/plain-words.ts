@@ -68,7 +68,7 @@ const SENTENCES: Readonly<Partial<Record<string, Readonly<Partial<Record<string,
   nhs_number: { exact: 'NHS numbers are the same', different: 'NHS numbers are different' },
   other_id: {
     exact: 'Other reference numbers (such as a Home Office reference) are the same',
-    cross_reference: "One record names the other as the record it was moved from (a move from children's to adults' services)",
+    cross_reference: "One record names the other as the record it was moved from (a move between children's and adults' services)",
     one_edit: 'Other reference numbers differ by one typing slip',
     two_edits: 'Other reference numbers differ by two typing slips',
     different: 'Other reference numbers are different',
@@ -118,7 +118,13 @@ export function namesReordered(
 /** "Dates of birth are 1 day apart": a comparison as a sentence; the dates, when known, make a near date exact. */
 export function comparisonSentence(comparison: string, level: string, context?: SentenceContext): string {
   const name = COMPARISON_NAMES[comparison] ?? 'This detail';
-  if (level === 'missing') return `${name}: missing from one record or both, so it does not count either way`;
+  if (level === 'missing') {
+    // The engine compares ages when referred only where a date of birth is missing: with both, it is not needed.
+    if (comparison === 'age_at_referral' && context?.a && context.b) {
+      return `${name}: not needed, as both records give a date of birth, so it does not count either way`;
+    }
+    return `${name}: missing from one record or both, so it does not count either way`;
+  }
   const sentence = SENTENCES[comparison]?.[level];
   if (sentence && context?.namesReordered && NAME_COMPARISONS.has(comparison) && level !== 'swapped' && level !== 'different') {
     return `${sentence}, reading one record's names the other way round (family name first, as the person's nationality writes names)`;
@@ -177,7 +183,6 @@ const ENGINE_REASONS: Record<string, string> = {
   MATCH: 'the records agree closely enough to be linked without a reviewer',
   POSSIBLE_MATCH: "close to another person's records, so a reviewer is asked",
   NO_MATCH: "no other person's records are close",
-  transfer: "through the move from children's to adults' services",
   "a reviewer's decision stands": "a reviewer's decision stands, so the link was not changed",
 };
 
@@ -189,10 +194,21 @@ const DEFAULT_REVIEWER_REASONS = [
   /^merged from person [0-9a-f-]{36}$/,
 ];
 
-/** The reason in a link history row, in words, or undefined when there is nothing to say. */
-export function historyReason(actor: string, reason: string | null): string | undefined {
+// A move's history row is written on the record the case moved into, which names the one it came from: the
+// record's own system says which way the case went (an age assessment moves a case either way).
+const TRANSFER_REASONS: Readonly<Record<string, string>> = {
+  AIS: "through the move from children's to adults' services",
+  LCS: "through the move from adults' to children's services",
+};
+
+/**
+ * The reason in a link history row, in words, or undefined when there is nothing to say. `system`: the case system
+ * of the record the row is about.
+ */
+export function historyReason(actor: string, reason: string | null, system?: string): string | undefined {
   if (!reason) return undefined;
   if (actor.startsWith('reviewer:')) return DEFAULT_REVIEWER_REASONS.some((r) => r.test(reason)) ? undefined : `Reason given: ${reason}`;
+  if (reason === 'transfer') return (system && TRANSFER_REASONS[system]) ?? "through a move between children's and adults' services";
   if (ENGINE_REASONS[reason]) return ENGINE_REASONS[reason];
   // An engine identifier with no words of its own is not shown.
   return /^[A-Za-z_]+$/.test(reason) ? undefined : reason;

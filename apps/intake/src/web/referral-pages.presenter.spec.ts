@@ -3,7 +3,8 @@ import { aReferral } from '../../../../test/support/fixtures';
 import { detailsErrors } from './referral-form.presenter';
 import type { Principal } from '@app/auth';
 import { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
-import { listView, referralWarnings } from './referral-pages.presenter';
+import type { ReferralSummaryView } from '../referrals/referral.presenter';
+import { heldInText, listView, placeRows, referralWarnings, routeWhy } from './referral-pages.presenter';
 
 describe(referralWarnings.name, () => {
   const now = new Date('2026-12-05T12:00:00Z');
@@ -54,5 +55,36 @@ describe(listView.name, () => {
     const view = listView({ items: [], page: 1, pageSize: 25, total: 60 }, query, lead);
     const { next } = view.pagination as { next: { href: string } };
     expect(Object.fromEntries(new URL(next.href, 'http://pages').searchParams)).toEqual({ kind: 'nrm', from: '1 April 2026', personId, page: '2' });
+  });
+});
+
+describe(placeRows.name, () => {
+  const routedToAis = { route: { system: 'AIS' as const, reason: 'adult', conflict: false, explanation: '' } };
+  const rows = (view: Pick<ReferralSummaryView, 'route' | 'caseRecord'>) => placeRows(view).map((r) => `${r.key.text}: ${r.value.text}`);
+
+  it('says a moved case was first sent to one system and is held in the other, on the page and in the list', () => {
+    const moved = { ...routedToAis, caseRecord: { system: 'LCS' as const, recordId: '400019' } };
+    expect(rows(moved)).toEqual(["First sent to: the adults' case system (AIS)", "Held in: the children's case system (LCS)"]);
+    expect(heldInText(moved)).toBe('LCS (first sent to AIS)');
+  });
+
+  it('says a referral no case system has yet is to be sent, not sent', () => {
+    const notSent = { ...routedToAis, caseRecord: null };
+    expect(rows(notSent)).toEqual(["To be sent to: the adults' case system (AIS)"]);
+    expect(heldInText(notSent)).toBe('Not yet: to be sent to AIS');
+  });
+
+  it('says "Sent to" while the case is held where it was sent', () => {
+    const sent = { ...routedToAis, caseRecord: { system: 'AIS' as const, recordId: 'SC-000001' } };
+    expect(rows(sent)).toEqual(["Sent to: the adults' case system (AIS)"]);
+    expect(heldInText(sent)).toBe('AIS');
+  });
+});
+
+describe(routeWhy.name, () => {
+  it('writes the dates of the routing explanation as every page writes dates', () => {
+    expect(routeWhy('Conflict: under 18 was answered "yes" but the date of birth gives age 36 on 2026-12-07; treated as a child')).toBe(
+      'Conflict: under 18 was answered "yes" but the date of birth gives age 36 on 7 December 2026; treated as a child',
+    );
   });
 });

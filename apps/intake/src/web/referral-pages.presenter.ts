@@ -1,7 +1,7 @@
 import type { Principal } from '@app/auth';
 import { countryByAlpha3, statisticsNationalityLabel } from '@app/countries';
 import { HOME_OFFICE_TYPE_LABELS, ageOn, decideRoute, toIsoDate, type FieldViolation, type Referral } from '@app/domain';
-import { dateField, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
+import { answerValue, dateField, inSentence, longDate, parseTypedDate, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { CreatedReferralView, ReferralSummaryView, ReferralView } from '../referrals/referral.presenter';
 import type { ListReferralsQuery } from '../referrals/dto/list-referrals.query';
 import { DETAILS_FIELDS, EXPLOITATION_GROUPS, formValues, GENDERS, nationalityOptions, ORGANISATION_TYPES, selectItems } from './referral-form.presenter';
@@ -121,7 +121,7 @@ const CHECK_SECTIONS: ReadonlyArray<{ title: string; prefixes: readonly string[]
 function changeLink(path: string, field: FieldDescription, shape: DetailsShape, options: { organisationFixed?: boolean }): { items: unknown[] } | undefined {
   if (path === 'firstResponder.organisation' && options.organisationFixed) return undefined;
   const href = path === 'cooperatesWithAuthorities' && !shape.asksCooperation ? '/referrals/new/consent' : `/referrals/new/details#${field.target}`;
-  return { items: [{ href, text: 'Change', visuallyHiddenText: field.label.toLowerCase() }] };
+  return { items: [{ href, text: 'Change', visuallyHiddenText: inSentence(field.label) }] };
 }
 
 /**
@@ -135,7 +135,7 @@ export function checkAnswersView(
   now = new Date(),
   options: { organisationFixed?: boolean } = {},
 ): Record<string, unknown> {
-  const changeAge = (text: string, href: string) => ({ items: [{ href, text: 'Change', visuallyHiddenText: text.toLowerCase() }] });
+  const changeAge = (text: string, href: string) => ({ items: [{ href, text: 'Change', visuallyHiddenText: inSentence(text) }] });
   const earlier = [
     { key: { text: 'Under 18' }, value: { text: YES_NO[draft.under18] }, actions: changeAge('Under 18', '/referrals/new') },
     ...(draft.under18DuringExploitation
@@ -166,7 +166,7 @@ export function checkAnswersView(
       .filter((row) => row.value !== undefined && row.value !== null && row.value !== '')
       .map((row) => ({
         key: { text: row.field.label },
-        value: { text: answerText(row.path, row.value) },
+        value: answerValue(answerText(row.path, row.value)),
         actions: changeLink(row.path, row.field, shape, options),
       })),
   })).filter((section) => section.rows.length > 0);
@@ -280,6 +280,34 @@ export function readListFilters(raw: Record<string, unknown>): { query: Record<s
   return { query, errors };
 }
 
+type Placed = Pick<ReferralSummaryView, 'route' | 'caseRecord'>;
+
+/**
+ * Where a referral is, in words that stay true after a move or a failed delivery: "Sent to" while its case system
+ * holds it where it was routed, "First sent to" and "Held in" once the case has moved (turning 18, an age
+ * assessment), and "To be sent to" until a case system has it (not sent yet, or refused).
+ */
+export function placeRows(view: Placed): Array<{ key: { text: string }; value: { text: string } }> {
+  const routed = SYSTEM_NAMES[view.route.system] ?? view.route.system;
+  const held = view.caseRecord?.system;
+  const row = (key: string, text: string) => ({ key: { text: key }, value: { text } });
+  if (!held) return [row('To be sent to', routed)];
+  if (held === view.route.system) return [row('Sent to', routed)];
+  return [row('First sent to', routed), row('Held in', SYSTEM_NAMES[held] ?? held)];
+}
+
+/** The list's "Held in" column: the system that holds the case now (its filter), and where it was first sent. */
+export function heldInText(view: Placed): string {
+  const held = view.caseRecord?.system;
+  if (!held) return `Not yet: to be sent to ${view.route.system}`;
+  return held === view.route.system ? held : `${held} (first sent to ${view.route.system})`;
+}
+
+/** The routing explanation as stored (its dates ISO 8601), with each date as the pages write dates: "7 December 2026". */
+export function routeWhy(explanation: string): string {
+  return explanation.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (day) => longDate(day) || day);
+}
+
 /** The referrals table and its filters; no personal data is listed (as the API's list). */
 export function listView(
   result: { items: ReferralSummaryView[]; page: number; pageSize: number; total: number },
@@ -316,7 +344,7 @@ export function listView(
       referredAt: r.referredAt,
       kind: KIND_NAMES[r.kind],
       organisation: r.organisation,
-      system: r.route.system,
+      heldIn: heldInText(r),
       status: STATUS_NAMES[r.status] ?? { text: r.status, colour: 'grey' },
       personId: r.personId,
       anonymous: r.anonymous,
@@ -337,6 +365,11 @@ export function referralView(view: ReferralView, principal: Principal, chosenAut
     kindName: KIND_NAMES[view.kind],
     status: STATUS_NAMES[view.status] ?? { text: view.status, colour: 'grey' },
     systemName: SYSTEM_NAMES[view.route.system],
+    placeRows: [
+      ...placeRows(view),
+      row('Why', routeWhy(view.route.explanation)),
+      row('Case record', view.caseRecord ? `${view.caseRecord.system} ${view.caseRecord.recordId}` : 'Not yet recorded'),
+    ],
     victimRows: [
       row('Name', [victim.firstName, victim.lastName].filter(Boolean).join(' ') || (view.kind === 'dtn' ? 'Not given (Duty to Notify)' : 'Not given')),
       row('Other names', victim.aliases?.join(', ')),

@@ -1,5 +1,5 @@
 import type { FieldViolation } from '@app/domain';
-import { formErrors, listField, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
+import { answerValue, formErrors, inSentence, listField, textField, yesNoField, type FieldDescription, type FormBody, type FormErrors } from '@app/web';
 import type { DetailsShape, ReferralDraft } from './referral-journey';
 
 /**
@@ -836,15 +836,15 @@ export function questionSections(ctx: QuestionContext, form: FormBody, body: obj
       const shown = typeof raw === 'boolean' ? (raw ? 'Yes' : 'No') : (q.options?.find((o) => o.value === raw)?.text ?? answerText(raw));
       rows.push({
         key: { text: label },
-        value: { text: shown },
-        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check#${idOf(q.name)}`, text: 'Change', visuallyHiddenText: label.toLowerCase() }] },
+        value: answerValue(shown),
+        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check#${idOf(q.name)}`, text: 'Change', visuallyHiddenText: inSentence(label) }] },
       });
     });
     if (rows.length === 0) {
       rows.push({
         key: { text: 'Answers' },
         value: { text: 'Not answered' },
-        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check`, text: 'Change', visuallyHiddenText: page.title.toLowerCase() }] },
+        actions: { items: [{ href: `/referrals/new/${page.slug}?return=check`, text: 'Change', visuallyHiddenText: inSentence(page.title) }] },
       });
     }
     return { title: page.title, rows };

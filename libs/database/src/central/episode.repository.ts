@@ -308,14 +308,17 @@ export class EpisodeRepository {
     await this.setJoin(manager, system, recordId, join ? { target: join.joins, rule: join.rule, reason: join.reason } : null);
   }
 
-  /** A lead's decision: the entry is an episode of its own, whatever the rules say. */
-  async split(manager: EntityManager, system: CaseSystem, recordId: string, decidedBy: string): Promise<boolean> {
+  /**
+   * A lead's decision: the entry is an episode of its own, whatever the rules say. `join_reason` keeps the lead's
+   * reason, as it does for a lead's join: for an entry the lead decided it is why they decided it.
+   */
+  async split(manager: EntityManager, system: CaseSystem, recordId: string, decidedBy: string, reason: string): Promise<boolean> {
     const result: [unknown[], number] = await manager.query(
       `UPDATE central.direct_referrals
-          SET joined_referral_id = NULL, joined_system = NULL, joined_record_id = NULL, join_rule = NULL, join_reason = NULL,
+          SET joined_referral_id = NULL, joined_system = NULL, joined_record_id = NULL, join_rule = NULL, join_reason = $4,
               lead_decision = 'split', lead_decided_by = $3, lead_decided_at = now(), updated_at = now()
         WHERE system = $1 AND record_id = $2`,
-      [system, recordId, decidedBy],
+      [system, recordId, decidedBy, reason],
     );
     return result[1] > 0;
   }
