@@ -63,16 +63,18 @@ describe('the age assessment form in a caseworker’s words', () => {
   });
 });
 
+/** An assessment as the API's view lists it. */
+const assessment = (assessedOn: string, recordedAt: string, outcome = 'adult') => ({
+  id: assessedOn,
+  assessedOn,
+  outcome,
+  assessedDateOfBirth: null,
+  authority: 'Bucks',
+  recordedAt,
+});
+
 describe(savedAssessmentMessage.name, () => {
   const inLcs = { caseRecord: { system: 'LCS' as const, recordId: 'C-1' }, route: { system: 'LCS' as const, reason: '', conflict: false, explanation: '' } };
-  const assessment = (assessedOn: string, recordedAt: string, outcome = 'adult') => ({
-    id: assessedOn,
-    assessedOn,
-    outcome,
-    assessedDateOfBirth: null,
-    authority: 'Bucks',
-    recordedAt,
-  });
   const move = (to: 'AIS' | 'LCS', status = 'pending'): TransitionView => ({
     id: 't',
     from: { system: to === 'AIS' ? 'LCS' : 'AIS', recordId: 'C-1' },
@@ -112,15 +114,6 @@ describe(savedAssessmentMessage.name, () => {
 });
 
 describe(ageAssessmentRows.name, () => {
-  const assessment = (assessedOn: string, recordedAt: string, outcome = 'adult') => ({
-    id: assessedOn,
-    assessedOn,
-    outcome,
-    assessedDateOfBirth: null,
-    authority: 'Bucks',
-    recordedAt,
-  });
-
   it('lists the assessments by the day assessed, the latest last and marked current', () => {
     const view: Pick<ReferralView, 'ageAssessments'> = {
       ageAssessments: [assessment('2026-12-03', '2026-12-06T10:00:00Z', 'child'), assessment('2026-12-01', '2026-12-07T10:00:00Z')],
