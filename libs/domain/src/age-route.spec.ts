@@ -39,6 +39,13 @@ describe(decideRoute.name, () => {
     expect(route).toMatchObject({ system: 'LCS', reason: 'under_18', conflict: true });
   });
 
+  it('counts the age on the UK day of the referral: 00:30 in summer is already the 18th birthday', () => {
+    // 23:30 UTC on 31 May 2026 is 00:30 on 1 June in the UK (BST).
+    const route = decideRoute({ age: { under18: 'no' }, dateOfBirth: '2008-06-01', referredAt: '2026-05-31T23:30:00Z' });
+    expect(route).toMatchObject({ system: 'AIS', reason: 'adult', conflict: false });
+    expect(decideRoute({ age: { under18: 'no' }, dateOfBirth: '2008-06-01', referredAt: '2026-05-31T22:30:00Z' })).toMatchObject({ system: 'LCS' });
+  });
+
   it('treats the 18th birthday itself as adult', () => {
     expect(decideRoute({ age: { under18: 'no' }, dateOfBirth: '2008-06-01', referredAt: on }).system).toBe('AIS');
     expect(decideRoute({ age: { under18: 'no' }, dateOfBirth: '2008-06-02', referredAt: on }).system).toBe('LCS');

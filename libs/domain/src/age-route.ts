@@ -1,4 +1,4 @@
-import { ageOn, toIsoDate } from './dates';
+import { ageOn, ukDateOn } from './dates';
 import type { AgeAnswers, CaseSystem } from './referral';
 
 /** Why a referral went where it went; the first child signal found names the reason. */
@@ -22,8 +22,9 @@ export interface AgeFacts {
   referredAt: string;
 }
 
+/** The UK day of the referral, as the rules, the statistics and the worklists count it (not the UTC day). */
 function referralDay(referredAt: string): string {
-  return referredAt.length === 10 ? referredAt : toIsoDate(new Date(referredAt));
+  return referredAt.length === 10 ? referredAt : ukDateOn(new Date(referredAt));
 }
 
 /**
