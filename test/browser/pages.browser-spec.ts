@@ -473,6 +473,8 @@ describe('web pages in Chromium', () => {
     const summary = (await page.textContent('.govuk-error-summary')) ?? '';
     for (const message of [
       'Enter the local authority you contacted about the child',
+      "Enter the local authority's phone number",
+      "Enter the local authority's email address",
       'Describe the other exploitation',
       'Date of birth must be a real date',
       'NHS number must be a 10-digit NHS number with a valid check digit',

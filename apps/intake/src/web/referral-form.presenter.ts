@@ -133,6 +133,9 @@ export const DETAILS_FIELDS: Record<string, FieldDescription> = {
   'firstResponder.reference': { target: 'firstResponder-reference', label: 'Your reference' },
 };
 
+/** What the local-authority section must hold (`LocalAuthorityContactDto`): the contact's name is optional. */
+const LOCAL_AUTHORITY_REQUIRED = ['authority', 'phone', 'email'] as const;
+
 /** Errors about answers given on the earlier pages link back there. */
 function earlierPage(path: string): string | undefined {
   if (path === 'kind' || path.startsWith('age') || path === 'consentToNrm') return '/referrals/new';
@@ -150,6 +153,15 @@ export function detailsErrors(violations: readonly FieldViolation[], shape?: Pic
       ...violations.filter((v) => !childRules(v) && !(v.path === 'consentToNrm' && /adult/.test(v.message))),
       { path: 'potentialVictim.dateOfBirth', message: 'dateOfBirth is that of someone under 18: correct it, or go back and answer that they are under 18' },
     ];
+  }
+  // On the child journey the whole local-authority section left empty is every field of it missing, said at once,
+  // not the authority now and its phone and email on the next round.
+  if (shape?.child && violations.some((v) => v.path === 'localAuthorityContact' && childRules(v))) {
+    violations = violations.flatMap((v) =>
+      v.path === 'localAuthorityContact' && childRules(v)
+        ? LOCAL_AUTHORITY_REQUIRED.map((field) => ({ path: `localAuthorityContact.${field}`, message: `${field} should not be empty` }))
+        : [v],
+    );
   }
   // Statistics types and detailed ones that disagree: on this page, a type selected with nothing under it.
   violations = violations.map((v) =>

@@ -35,6 +35,15 @@ describe(detailsErrors.name, () => {
     expect(detailsErrors(violations, { child: true }).summary.map((e) => e.href)).toContain('#localAuthorityContact-authority');
   });
 
+  it('on the child journey names every missing field of an empty local-authority section at once', () => {
+    const violations = [{ path: 'localAuthorityContact', message: 'localAuthorityContact is required when the potential victim may be under 18' }];
+    expect(detailsErrors(violations, { child: true }).summary).toEqual([
+      { text: 'Enter the local authority you contacted about the child', href: '#localAuthorityContact-authority' },
+      { text: "Enter the local authority's phone number", href: '#localAuthorityContact-phone' },
+      { text: "Enter the local authority's email address, like name@example.gov.uk", href: '#localAuthorityContact-email' },
+    ]);
+  });
+
   it('says once, at the date of birth, that an impossible date of birth is wrong: it is not read as a child’s', () => {
     // The pages date a referral now, so a date of birth after the referral date is one in the future.
     const now = new Date('2026-12-05T12:00:00Z');
