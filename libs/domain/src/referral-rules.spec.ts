@@ -1,5 +1,5 @@
 import { checkReferralRules, isAnonymousNotification } from './referral-rules';
-import { aReferral } from '../../../test/support/fixtures';
+import { aDutyToNotify, aReferral } from '../../../test/support/fixtures';
 import type { Referral } from './referral';
 
 const now = new Date('2026-06-01T12:00:00Z');
@@ -136,6 +136,15 @@ describe(checkReferralRules.name, () => {
     expect(
       paths(aReferral({ referredAt: '1850-01-01T00:00:00Z', potentialVictim: { gender: 'male', nationality: 'GBR', dateOfBirth: '1990-01-01' } })),
     ).toEqual(['referredAt']);
+  });
+
+  it('refuses a Duty to Notify notification dated before the duty began on 1 November 2015, naming referredAt', () => {
+    expect(checkReferralRules(aDutyToNotify({ referredAt: '2014-06-01T10:00:00Z' }), now)).toEqual([
+      { path: 'referredAt', message: 'referredAt must not be before 2015-11-01 for a Duty to Notify notification, when the duty began' },
+    ]);
+    expect(paths(aDutyToNotify({ referredAt: '2015-11-01T10:00:00Z' }))).toEqual([]);
+    // An NRM referral of the same day is fine: the NRM is older than the duty.
+    expect(paths(aReferral({ referredAt: '2014-06-01T10:00:00Z' }))).toEqual([]);
   });
 
   it('refuses a date of birth after the referral date, naming potentialVictim.dateOfBirth', () => {

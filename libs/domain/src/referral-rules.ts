@@ -12,6 +12,9 @@ export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
  */
 export const EARLIEST_REFERRAL_DAY = '2009-04-01';
 
+/** The Duty to Notify (MSA 2015 s.52) came into force on 1 November 2015: no notification is dated before it. */
+export const DUTY_TO_NOTIFY_BEGAN = '2015-11-01';
+
 /** A referral time a little ahead of the server clock is a clock difference, not a future referral. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -40,6 +43,12 @@ export function checkReferralRules(referral: Partial<Referral>, now: Date = new 
     typeof referral.referredAt === 'string' && Number.isFinite(Date.parse(referral.referredAt)) && !referredAtProblem ? referral.referredAt : now.toISOString();
   // The referral's own day, as the statistics count it: the UK calendar day of referredAt.
   const referredOn = ukDateOn(new Date(referredAt));
+  if (referral.kind === 'dtn' && referredOn < DUTY_TO_NOTIFY_BEGAN) {
+    violations.push({
+      path: 'referredAt',
+      message: `referredAt must not be before ${DUTY_TO_NOTIFY_BEGAN} for a Duty to Notify notification, when the duty began`,
+    });
+  }
 
   const givenDateOfBirth = isIsoDate(victim?.dateOfBirth) ? victim.dateOfBirth : undefined;
   const dateOfBirthProblem = givenDateOfBirth ? dateOfBirthViolation(givenDateOfBirth, today, referredOn) : undefined;
