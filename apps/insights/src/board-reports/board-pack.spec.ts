@@ -69,6 +69,13 @@ describe('what a board asks for beside the figures (restricted pack)', () => {
     expect(COUNTING_RULES.some((rule) => rule.includes('recorded in when it was made'))).toBe(true);
   });
 
+  it('names what the rows of each table are: no column heading is empty, the cross-tabulations included', () => {
+    const tables = packTables(report);
+    expect(tables.flatMap((t) => t.columns).filter((c) => !c.trim())).toEqual([]);
+    expect(tables.find((t) => t.id === 'ageGroupByLocation-referrals')?.columns[0]).toBe('Age at exploitation');
+    expect(tables.find((t) => t.id === 'consentToStay')?.columns[0]).toBe('Decision at 18');
+  });
+
   it('compares the same quarter a year before', () => {
     expect(yearBefore.code).toBe('2025-Q2');
     expect(sameTimeYearBefore(parsePeriod('2026/27')).code).toBe('2025/26');

@@ -1,10 +1,20 @@
-import { BREAKDOWNS, type BreakdownName, type BreakdownTable, type Count, type CrossTable, DECISION_TITLES, type DecisionFigures } from '../statistics/figures';
+import {
+  BREAKDOWNS,
+  type BreakdownName,
+  type BreakdownTable,
+  CONSENT_TO_STAY,
+  type Count,
+  type CrossTable,
+  DECISION_TITLES,
+  type DecisionFigures,
+} from '../statistics/figures';
 import type { Figures } from '../statistics/figures';
 import type { NrmCaseStatistics } from '../statistics/nrm-case-statistics.service';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { TransitionFigures } from '../statistics/transition-figures';
 import type { ReportChanges } from './report-changes';
 import { dateTime, longDate } from '@app/web';
+import { DIMENSIONS } from '@app/statistics';
 
 /** One row of a pack table: a label and one count per column ("c" where suppressed). */
 export interface PackRow {
@@ -281,12 +291,19 @@ function pairedTable(
   };
 }
 
+/** What a cross-tabulation's rows are, by their dimension's title. */
+function rowHeading(dimension: string): string {
+  const found = [...Object.values(DIMENSIONS), CONSENT_TO_STAY].find((d) => d.name === dimension);
+  return found?.title ?? dimension;
+}
+
 function crossTable(id: string, title: string, definition: string, t: CrossTable<Count>): PackTable {
   return {
     id,
     title,
     definition,
-    columns: ['', ...t.columns, 'Total'],
+    // The corner heading names what the rows are, so that no header cell is empty to a screen reader.
+    columns: [rowHeading(t.rowDimension), ...t.columns, 'Total'],
     rows: [
       ...t.rows.map((row, r) => ({ label: row, values: [...t.counts[r], t.rowTotals[r]] })),
       { label: 'Total', values: [...t.columnTotals, t.total], total: true },
