@@ -179,7 +179,7 @@ function wording(violation: FieldViolation, field: FieldDescription): string {
   if (GENERIC.test(violation.message) && field.missing) return field.missing;
   // class-validator's ArrayMaxSize and ArrayMinSize: "ukTowns must contain no more than 10 elements".
   const count = /must contain (no more than|at least) (\d+) elements/.exec(violation.message);
-  if (count) return `Enter ${count[1]} ${count[2]} ${listNoun(field.label)}`;
+  if (count) return `Enter ${count[1]} ${count[2]} ${inSentence(field.label)}`;
   if (/must be a date written YYYY-MM-DD, or a month/.test(violation.message)) return `${field.label} must be a real date, or a month and year, or a year`;
   if (/must be a date written YYYY-MM-DD/.test(violation.message)) return `${field.label} must be a real date`;
   if (NOT_A_NUMBER.test(violation.message)) return `${field.label} must be a whole number, like 2`;
@@ -189,11 +189,6 @@ function wording(violation: FieldViolation, field: FieldDescription): string {
   const rest = violation.message.replace(/^[A-Za-z.]+ (?=(must|is|should) )/, '');
   const text = rest === violation.message ? sentence(violation.message) : `${field.label} ${rest}`;
   return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (_, y: string, m: string, d: string) => `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`);
-}
-
-/** A label as a noun inside a sentence: "Countries" → "countries"; "UK towns or cities" keeps its capitals. */
-function listNoun(label: string): string {
-  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

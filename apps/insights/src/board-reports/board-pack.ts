@@ -2,10 +2,10 @@ import {
   BREAKDOWNS,
   type BreakdownName,
   type BreakdownTable,
-  CONSENT_TO_STAY,
   type Count,
   type CrossTable,
   DECISION_TITLES,
+  dimensionTitle,
   type DecisionFigures,
 } from '../statistics/figures';
 import type { Figures } from '../statistics/figures';
@@ -13,8 +13,7 @@ import type { NrmCaseStatistics } from '../statistics/nrm-case-statistics.servic
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { TransitionFigures } from '../statistics/transition-figures';
 import type { ReportChanges } from './report-changes';
-import { dateTime, longDate } from '@app/web';
-import { DIMENSIONS } from '@app/statistics';
+import { dateTime, inSentence, longDate } from '@app/web';
 
 /** One row of a pack table: a label and one count per column ("c" where suppressed). */
 export interface PackRow {
@@ -172,13 +171,13 @@ export function packTables(report: StatisticsReport<Count> & Pick<RestrictedRepo
     ),
     crossTable(
       'ageGroupByLocation-referrals',
-      `Referrals: ${lower(report.referrals.ageGroupByLocation.title)}`,
+      `Referrals: ${inSentence(report.referrals.ageGroupByLocation.title)}`,
       DEFINITIONS.ageGroupByLocation,
       report.referrals.ageGroupByLocation,
     ),
     crossTable(
       'ageGroupByLocation-individuals',
-      `Individuals: ${lower(report.individuals.ageGroupByLocation.title)}`,
+      `Individuals: ${inSentence(report.individuals.ageGroupByLocation.title)}`,
       DEFINITIONS.ageGroupByLocation,
       report.individuals.ageGroupByLocation,
     ),
@@ -254,10 +253,6 @@ export function caseTables(c: NrmCaseStatistics | undefined): PackTable[] {
   ];
 }
 
-function lower(title: string): string {
-  return title.charAt(0).toLowerCase() + title.slice(1);
-}
-
 function pairedTable(
   name: BreakdownName,
   referrals: BreakdownTable<Count>,
@@ -291,19 +286,13 @@ function pairedTable(
   };
 }
 
-/** What a cross-tabulation's rows are, by their dimension's title. */
-function rowHeading(dimension: string): string {
-  const found = [...Object.values(DIMENSIONS), CONSENT_TO_STAY].find((d) => d.name === dimension);
-  return found?.title ?? dimension;
-}
-
 function crossTable(id: string, title: string, definition: string, t: CrossTable<Count>): PackTable {
   return {
     id,
     title,
     definition,
     // The corner heading names what the rows are, so that no header cell is empty to a screen reader.
-    columns: [rowHeading(t.rowDimension), ...t.columns, 'Total'],
+    columns: [dimensionTitle(t.rowDimension), ...t.columns, 'Total'],
     rows: [
       ...t.rows.map((row, r) => ({ label: row, values: [...t.counts[r], t.rowTotals[r]] })),
       { label: 'Total', values: [...t.columnTotals, t.total], total: true },

@@ -127,6 +127,11 @@ export const DECISION_TITLES: Readonly<Record<keyof DecisionFigures<number>, str
 export const CONSENT_TO_STAY = categoricalDimension('consentToStay', 'Decision at 18', ['Consented to stay', 'Declined to stay']);
 const CONSENT_LABEL: Readonly<Record<string, string>> = { consented: 'Consented to stay', declined: 'Declined to stay' };
 
+/** A dimension's title by its name (what a table's rows are), for the heading of a table's label column. */
+export function dimensionTitle(name: string): string {
+  return [...Object.values(DIMENSIONS), CONSENT_TO_STAY].find((d) => d.name === name)?.title ?? name;
+}
+
 /** The quarters of a period as a dimension, so that referrals by quarter is a breakdown adding up to the total. */
 export function quarterDimension(quarters: readonly Period[]): Dimension {
   return categoricalDimension(
