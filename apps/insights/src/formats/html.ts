@@ -1,10 +1,10 @@
-import { BREAKDOWNS, type BreakdownTable, type Count, type CrossTable } from '../statistics/figures';
+import { BREAKDOWNS, type BreakdownTable, type Count, type CrossTable, dimensionTitle } from '../statistics/figures';
 import type { StatisticsReport } from '../statistics/statistics-report';
 import type { ReportChanges } from '../board-reports/report-changes';
 import { RESTRICTED_NOTE } from '../board-reports/board-pack';
 import { barChart, groupedBarChart, shown } from './charts';
 import { escapeHtml as e } from './escape';
-import { dateTime } from '@app/web';
+import { dateTime, inSentence } from '@app/web';
 
 export interface HtmlContext {
   /** Board reports: the board, revision and generation time. */
@@ -165,16 +165,16 @@ function pairedTable(referrals: BreakdownTable<Count>, individuals: BreakdownTab
 function singleTable(t: BreakdownTable<Count>, measure: string): string {
   return `<section class="table"><h3>${e(t.title)}</h3>
 <table>
-<thead><tr><th></th><th class="n">${e(measure)}</th></tr></thead>
+<thead><tr><th>${e(t.title)}</th><th class="n">${e(measure)}</th></tr></thead>
 <tbody>${t.cells.map((c) => `<tr><th>${e(c.label)}</th><td class="n">${e(shown(c.count))}</td></tr>`).join('')}
 <tr class="total"><th>Total</th><td class="n">${e(shown(t.total))}</td></tr></tbody>
 </table></section>`;
 }
 
 function crossTabTable(t: CrossTable<Count>, measure: string): string {
-  return `<section class="table"><h3>${e(`${measure}: ${t.title.charAt(0).toLowerCase()}${t.title.slice(1)}`)}</h3>
+  return `<section class="table"><h3>${e(`${measure}: ${inSentence(t.title)}`)}</h3>
 <table>
-<thead><tr><th></th>${t.columns.map((c) => `<th class="n">${e(c)}</th>`).join('')}<th class="n">Total</th></tr></thead>
+<thead><tr><th>${e(dimensionTitle(t.rowDimension))}</th>${t.columns.map((c) => `<th class="n">${e(c)}</th>`).join('')}<th class="n">Total</th></tr></thead>
 <tbody>${t.rows
     .map(
       (row, r) =>
